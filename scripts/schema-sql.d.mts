@@ -1,0 +1,1 @@
+export function schemaSql(schemaPath?: string, databaseUrl?: string): string;

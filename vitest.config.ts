@@ -1,0 +1,27 @@
+import { defineConfig } from 'vitest/config';
+
+// Two kinds of tests, named by their files: `*.unit.test.ts` (pure, no I/O) and
+// `*.int.test.ts` / `*.e2e.test.ts` (real PostgreSQL and Redis, one fresh database per file).
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['src/**/*.unit.test.ts', 'test/**/*.unit.test.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'int',
+          include: ['src/**/*.int.test.ts', 'test/**/*.int.test.ts', 'test/**/*.e2e.test.ts'],
+          globalSetup: ['test/support/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          pool: 'forks',
+          maxWorkers: 2,
+        },
+      },
+    ],
+  },
+});
