@@ -1,0 +1,156 @@
+import type pg from 'pg';
+import {
+  IdempotencyConflictError,
+  InsufficientBalanceError,
+  NegativeXpError,
+  PlayerMergedError,
+  PlayerNotFoundError,
+} from '../sync/errors.ts';
+import type { EconomyChange } from '../sync/event-schemas.ts';
+
+/** A pool or a client inside a transaction: recording composes with the caller's transaction. */
+export type Queryable = Pick<pg.Pool, 'query'> | pg.PoolClient;
+
+export interface RecordOutcome {
+  /** false when the key had been recorded before: nothing changed, the first outcome is returned. */
+  applied: boolean;
+  key: string;
+  playerId: string;
+  eventId: string;
+  ledgerEntryId: string;
+  xpDelta: number;
+  coinDelta: number;
+  /** The player's totals right after this change. */
+  xp: number;
+  balance: number;
+}
+
+/**
+ * One statement, hence one transaction: lock the player, append the ledger row (a key seen before
+ * inserts nothing), move the totals to the row's "after" values and write the pending SyncEvent.
+ * Locking the player first serialises concurrent changes of one player, so "after" values are exact;
+ * the CHECK constraints turn an overdraft into an error that rolls the whole statement back.
+ */
+const recordSql = `
+WITH player AS (
+  SELECT id, xp, balance FROM players WHERE id = $1 AND merged_into_id IS NULL FOR UPDATE
+), entry AS (
+  INSERT INTO ledger_entries
+    (idempotency_key, player_id, type, source, xp_delta, coin_delta, xp_after, balance_after, reason, metadata)
+  SELECT $2, player.id, $3::"EventType", $4::"EventSource", $5::int, $6::int,
+         player.xp + $5::int, player.balance + $6::int, $7, $8::jsonb
+    FROM player
+  ON CONFLICT (idempotency_key) DO NOTHING
+  RETURNING id, xp_after, balance_after
+), totals AS (
+  UPDATE players SET xp = entry.xp_after, balance = entry.balance_after, updated_at = now()
+    FROM entry WHERE players.id = $1
+  RETURNING players.id
+), event AS (
+  INSERT INTO sync_events (idempotency_key, source, type, player_id, payload)
+  SELECT $2, $4::"EventSource", $3::"EventType", $1,
+         jsonb_build_object('ledgerEntryId', entry.id::text, 'xpDelta', $5::int, 'coinDelta', $6::int,
+                            'xpAfter', entry.xp_after, 'balanceAfter', entry.balance_after, 'reason', $7::text)
+    FROM entry
+  RETURNING id
+)
+SELECT (SELECT count(*) FROM player)::int AS player_found,
+       entry.id::text AS ledger_entry_id, entry.xp_after, entry.balance_after, event.id AS event_id
+  FROM (SELECT 1) one
+  LEFT JOIN entry ON true
+  LEFT JOIN event ON true`;
+
+const firstOutcomeSql = `
+SELECT l.id::text AS ledger_entry_id, l.player_id, l.type, l.xp_delta, l.coin_delta, l.xp_after, l.balance_after,
+       e.id AS event_id
+  FROM ledger_entries l JOIN sync_events e ON e.idempotency_key = l.idempotency_key
+ WHERE l.idempotency_key = $1`;
+
+interface RecordRow {
+  player_found: number;
+  ledger_entry_id: string | null;
+  xp_after: number | null;
+  balance_after: number | null;
+  event_id: string | null;
+}
+
+/** Records one validated change exactly once per key. Throws the engine's named errors. */
+export async function recordLedgerChange(db: Queryable, change: EconomyChange): Promise<RecordOutcome> {
+  let row: RecordRow | undefined;
+  try {
+    const result = await db.query<RecordRow>(recordSql, [
+      change.playerId,
+      change.key,
+      change.type,
+      change.source,
+      change.xpDelta,
+      change.coinDelta,
+      change.reason,
+      JSON.stringify(change.metadata),
+    ]);
+    row = result.rows[0];
+  } catch (error) {
+    throw translateConstraintError(error, change);
+  }
+  if (row?.ledger_entry_id && row.event_id) {
+    return {
+      applied: true,
+      key: change.key,
+      playerId: change.playerId,
+      eventId: row.event_id,
+      ledgerEntryId: row.ledger_entry_id,
+      xpDelta: change.xpDelta,
+      coinDelta: change.coinDelta,
+      xp: row.xp_after ?? 0,
+      balance: row.balance_after ?? 0,
+    };
+  }
+  return firstOutcome(db, change, row?.player_found === 1);
+}
+
+async function firstOutcome(
+  db: Queryable,
+  change: EconomyChange,
+  playerFound: boolean,
+): Promise<RecordOutcome> {
+  const { rows } = await db.query(firstOutcomeSql, [change.key]);
+  const first = rows[0];
+  if (!first) {
+    if (playerFound) throw new Error(`Ledger row for ${change.key} vanished while recording`);
+    throw await missingPlayerError(db, change.playerId);
+  }
+  const same =
+    first.player_id === change.playerId &&
+    first.type === change.type &&
+    first.xp_delta === change.xpDelta &&
+    first.coin_delta === change.coinDelta;
+  if (!same) throw new IdempotencyConflictError(change.key);
+  return {
+    applied: false,
+    key: change.key,
+    playerId: change.playerId,
+    eventId: first.event_id,
+    ledgerEntryId: first.ledger_entry_id,
+    xpDelta: first.xp_delta,
+    coinDelta: first.coin_delta,
+    xp: first.xp_after,
+    balance: first.balance_after,
+  };
+}
+
+async function missingPlayerError(db: Queryable, playerId: string): Promise<Error> {
+  const { rows } = await db.query<{ merged_into_id: string | null }>(
+    'SELECT merged_into_id FROM players WHERE id = $1',
+    [playerId],
+  );
+  const mergedInto = rows[0]?.merged_into_id;
+  return mergedInto ? new PlayerMergedError(playerId, mergedInto) : new PlayerNotFoundError(playerId);
+}
+
+function translateConstraintError(error: unknown, change: EconomyChange): unknown {
+  const constraint = (error as { constraint?: string }).constraint ?? '';
+  if (constraint.includes('balance')) return new InsufficientBalanceError(change.playerId, -change.coinDelta);
+  if (constraint.includes('xp_after') || constraint.includes('players_xp'))
+    return new NegativeXpError(change.playerId);
+  return error;
+}

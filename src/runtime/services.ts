@@ -1,0 +1,65 @@
+import { hostname } from 'node:os';
+import type { Redis } from 'ioredis';
+import { type Database, openDatabase } from '../db/database.ts';
+import { type CatalogCache, createCatalogCache } from '../economy/catalog.ts';
+import type { Logger } from '../logging/logger.ts';
+import { createProducerConnection, createWorkerConnection } from '../redis/connection.ts';
+import type { SyncContext } from '../sync/context.ts';
+import { Engine } from '../sync/engine.ts';
+import type { PlatformPorts } from '../sync/ports.ts';
+import { openQueues, type Queues } from '../sync/queues.ts';
+
+export interface ServiceOptions {
+  databaseUrl: string;
+  databasePoolSize: number;
+  redisUrl: string;
+  queuePrefix: string;
+  syncAttempts: number;
+  syncBackoffMs: number;
+  logger: Logger;
+  ports?: PlatformPorts;
+  workerName?: string;
+}
+
+/** Everything a Tandem process shares: one database pool, Redis connections, queues, the engine. */
+export interface Services extends SyncContext {
+  /** For workers: blocking commands, retried forever. */
+  workerRedis: Redis;
+  /** For producers and locks: fails fast when Redis is away. */
+  redis: Redis;
+  close(): Promise<void>;
+}
+
+export function openServices(options: ServiceOptions): Services {
+  const db: Database = openDatabase(options.databaseUrl, options.databasePoolSize);
+  const redis = createProducerConnection(options.redisUrl);
+  const workerRedis = createWorkerConnection(options.redisUrl);
+  // ioredis reports connection errors as events; the queues and the relay deal with the outage.
+  redis.on('error', () => {});
+  workerRedis.on('error', () => {});
+  const queues: Queues = openQueues({
+    connection: redis,
+    prefix: options.queuePrefix,
+    attempts: options.syncAttempts,
+    backoffMs: options.syncBackoffMs,
+  });
+  const engine = new Engine(db, queues, options.logger);
+  const catalog: CatalogCache = createCatalogCache(db.prisma);
+  return {
+    db,
+    engine,
+    queues,
+    catalog,
+    ports: options.ports ?? { telegram: null, discord: null },
+    logger: options.logger,
+    workerName: options.workerName ?? `${hostname()}-${process.pid}`,
+    redis,
+    workerRedis,
+    async close() {
+      await queues.close().catch(() => {});
+      redis.disconnect();
+      workerRedis.disconnect();
+      await db.close();
+    },
+  };
+}

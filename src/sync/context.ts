@@ -1,0 +1,18 @@
+import type { Database } from '../db/database.ts';
+import type { CatalogCache } from '../economy/catalog.ts';
+import type { Logger } from '../logging/logger.ts';
+import type { Engine } from './engine.ts';
+import type { PlatformPorts } from './ports.ts';
+import type { Queues } from './queues.ts';
+
+/** What the sync processors and scheduled tasks work with; built once per process. */
+export interface SyncContext {
+  db: Database;
+  engine: Engine;
+  queues: Queues;
+  catalog: CatalogCache;
+  ports: PlatformPorts;
+  logger: Logger;
+  /** Written to SyncEvent.processedBy. */
+  workerName: string;
+}

@@ -1,0 +1,93 @@
+import type pg from 'pg';
+import type { Database } from '../db/database.ts';
+import { type RecordOutcome, recordLedgerChange } from '../economy/ledger.ts';
+import type { Logger } from '../logging/logger.ts';
+import { InvalidChangeError } from './errors.ts';
+import { type EconomyChangeInput, type EventType, economyChangeSchema } from './event-schemas.ts';
+import type { Queues } from './queues.ts';
+
+export type { RecordOutcome };
+
+export interface DispatchableEvent {
+  id: string;
+  idempotencyKey: string;
+  type: EventType;
+}
+
+/** A database transaction in which changes are recorded; their jobs are enqueued after it commits. */
+export interface RecordingTransaction {
+  client: pg.PoolClient;
+  record(input: EconomyChangeInput): Promise<RecordOutcome>;
+  /** Enqueue this event's job once the transaction has committed. */
+  dispatchAfterCommit(event: DispatchableEvent): void;
+}
+
+/**
+ * The one way anything changes XP or coins. `record` answers at once with the player's new totals
+ * (or, for a key seen before, the first outcome) and hands the event to the queues; if Redis is
+ * unreachable the event stays pending in Postgres and the outbox relay enqueues it later.
+ */
+export class Engine {
+  constructor(
+    private readonly db: Database,
+    private readonly queues: Queues,
+    private readonly logger: Logger,
+  ) {}
+
+  async record(input: EconomyChangeInput): Promise<RecordOutcome> {
+    const change = parseChange(input);
+    const outcome = await recordLedgerChange(this.db.pool, change);
+    if (outcome.applied)
+      await this.dispatch([{ id: outcome.eventId, idempotencyKey: outcome.key, type: change.type }]);
+    return outcome;
+  }
+
+  /** Runs `work` in one transaction (several changes that must happen together, e.g. a merge). */
+  async transaction<T>(work: (tx: RecordingTransaction) => Promise<T>): Promise<T> {
+    const client = await this.db.pool.connect();
+    const toDispatch: DispatchableEvent[] = [];
+    let result: T;
+    try {
+      await client.query('BEGIN');
+      result = await work({
+        client,
+        record: async (input) => {
+          const change = parseChange(input);
+          const outcome = await recordLedgerChange(client, change);
+          if (outcome.applied)
+            toDispatch.push({ id: outcome.eventId, idempotencyKey: outcome.key, type: change.type });
+          return outcome;
+        },
+        dispatchAfterCommit: (event) => toDispatch.push(event),
+      });
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
+    await this.dispatch(toDispatch);
+    return result;
+  }
+
+  /** Enqueues events' jobs; a failure leaves them pending for the outbox relay, never lost. */
+  async dispatch(events: DispatchableEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    try {
+      if (events.length === 1) await this.queues.enqueueEvent(events[0]!);
+      else await this.queues.enqueueEvents(events);
+    } catch (error) {
+      this.logger.warn(
+        { err: error, events: events.map((e) => e.idempotencyKey) },
+        'queue unreachable: events stay pending for the outbox relay',
+      );
+    }
+  }
+}
+
+function parseChange(input: EconomyChangeInput) {
+  const parsed = economyChangeSchema.safeParse(input);
+  if (!parsed.success) throw InvalidChangeError.fromZod(parsed.error);
+  return parsed.data;
+}

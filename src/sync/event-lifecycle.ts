@@ -1,0 +1,127 @@
+import type { Queryable } from '../economy/ledger.ts';
+import type { EventSource, EventType } from './event-schemas.ts';
+
+export interface IdentityRef {
+  platform: 'telegram' | 'discord';
+  platformUserId: string;
+  syncEnabled: boolean;
+}
+
+/** A claimed event with what its processor needs about the player, read in the same statement. */
+export interface ClaimedEvent {
+  id: string;
+  idempotencyKey: string;
+  source: EventSource;
+  type: EventType;
+  playerId: string;
+  payload: unknown;
+  attempts: number;
+  player: { xp: number; balance: number; dailyStreak: number; mergedIntoId: string | null };
+  syncState: { lastRankId: number | null; discordRankRoleId: string | null };
+  identities: IdentityRef[];
+  unlockedAchievementIds: number[];
+}
+
+/**
+ * Marks the event processing and reads the player's current state with it. Returns null when the
+ * event is already completed (a job that runs twice does nothing the second time) or unknown.
+ */
+const claimSql = `
+WITH claimed AS (
+  UPDATE sync_events SET status = 'processing', attempts = attempts + 1, processed_by = $2, updated_at = now()
+   WHERE id = $1 AND status <> 'completed'
+  RETURNING id, idempotency_key, source, type, player_id, payload, attempts
+)
+SELECT c.*, p.xp, p.balance, p.daily_streak, p.merged_into_id, s.last_rank_id, s.discord_rank_role_id,
+       coalesce((SELECT json_agg(json_build_object('platform', i.platform, 'platformUserId', i.platform_user_id,
+                                                   'syncEnabled', i.sync_enabled))
+                   FROM identities i WHERE i.player_id = c.player_id), '[]'::json) AS identities,
+       coalesce((SELECT array_agg(achievement_id) FROM player_achievements WHERE player_id = c.player_id),
+                '{}'::int[]) AS unlocked
+  FROM claimed c
+  JOIN players p ON p.id = c.player_id
+  LEFT JOIN sync_states s ON s.player_id = c.player_id`;
+
+export async function claimEvent(
+  db: Queryable,
+  eventId: string,
+  workerName: string,
+): Promise<ClaimedEvent | null> {
+  const { rows } = await db.query(claimSql, [eventId, workerName]);
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    id: row.id,
+    idempotencyKey: row.idempotency_key,
+    source: row.source,
+    type: row.type,
+    playerId: row.player_id,
+    payload: row.payload,
+    attempts: row.attempts,
+    player: {
+      xp: row.xp,
+      balance: row.balance,
+      dailyStreak: row.daily_streak,
+      mergedIntoId: row.merged_into_id,
+    },
+    syncState: { lastRankId: row.last_rank_id, discordRankRoleId: row.discord_rank_role_id },
+    identities: row.identities,
+    unlockedAchievementIds: row.unlocked,
+  };
+}
+
+/** What the platforms now reflect, recorded with the completion in one statement. */
+export interface Reflected {
+  telegramXp?: number;
+  discordXp?: number;
+  balance?: number;
+  discordRankRoleId?: string | null;
+}
+
+const completeSql = `
+WITH done AS (
+  UPDATE sync_events SET status = 'completed', processed_at = now(), updated_at = now(), error_message = NULL
+   WHERE id = $1
+  RETURNING player_id
+)
+INSERT INTO sync_states (player_id, last_telegram_xp, last_discord_xp, last_balance, discord_rank_role_id, updated_at)
+SELECT player_id, $2, $3, $4, $6, now() FROM done
+ON CONFLICT (player_id) DO UPDATE SET
+  last_telegram_xp = coalesce(EXCLUDED.last_telegram_xp, sync_states.last_telegram_xp),
+  last_discord_xp = coalesce(EXCLUDED.last_discord_xp, sync_states.last_discord_xp),
+  last_balance = coalesce(EXCLUDED.last_balance, sync_states.last_balance),
+  discord_rank_role_id = CASE WHEN $5 THEN EXCLUDED.discord_rank_role_id ELSE sync_states.discord_rank_role_id END,
+  updated_at = now()`;
+
+export async function completeEvent(
+  db: Queryable,
+  eventId: string,
+  reflected: Reflected = {},
+): Promise<void> {
+  const setsRole = reflected.discordRankRoleId !== undefined;
+  await db.query(completeSql, [
+    eventId,
+    reflected.telegramXp ?? null,
+    reflected.discordXp ?? null,
+    reflected.balance ?? null,
+    setsRole,
+    reflected.discordRankRoleId ?? null,
+  ]);
+}
+
+/**
+ * Records a failed attempt. `final` marks the event failed (no attempt left, or retrying cannot
+ * help); otherwise it goes back to pending with the error, waiting for its retry.
+ */
+export async function recordEventFailure(
+  db: Queryable,
+  eventId: string,
+  error: string,
+  final: boolean,
+): Promise<void> {
+  await db.query(
+    `UPDATE sync_events SET status = $2::"SyncStatus", error_message = $3, updated_at = now()
+      WHERE id = $1 AND status <> 'completed'`,
+    [eventId, final ? 'failed' : 'pending', error.slice(0, 2000)],
+  );
+}

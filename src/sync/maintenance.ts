@@ -1,0 +1,31 @@
+import { cleanupSyncEvents, type RetentionOptions } from './cleanup.ts';
+import type { SyncContext } from './context.ts';
+import { relayPendingEvents } from './outbox-relay.ts';
+import type { MaintenanceJob } from './queues.ts';
+import { type ReconcileOptions, reconcile } from './reconcile.ts';
+
+export interface MaintenanceOptions {
+  retention: RetentionOptions;
+  reconcile: ReconcileOptions;
+  /** See RelayOptions.staleAfterMs. */
+  outboxStaleAfterMs: number;
+}
+
+/** Runs one scheduled task; the result is kept on the job for Bull Board. */
+export async function runMaintenance(
+  ctx: SyncContext,
+  options: MaintenanceOptions,
+  task: MaintenanceJob['task'],
+): Promise<unknown> {
+  switch (task) {
+    case 'outbox-relay':
+      return { relayed: await relayPendingEvents(ctx, { staleAfterMs: options.outboxStaleAfterMs }) };
+    case 'cleanup': {
+      const deleted = await cleanupSyncEvents(ctx.db.pool, options.retention);
+      ctx.logger.info({ deleted }, 'cleanup deleted old sync events');
+      return deleted;
+    }
+    case 'reconcile':
+      return reconcile(ctx, options.reconcile);
+  }
+}

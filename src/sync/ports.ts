@@ -1,0 +1,65 @@
+/**
+ * The engine's view of the platforms. The bots implement these over telegraf and discord.js; tests
+ * may implement them in memory. A port throws PlatformRateLimitedError on a 429 (the queue waits and
+ * tries again without spending an attempt) and PlatformRefusedError when retrying cannot help.
+ */
+export interface TelegramPort {
+  notify(telegramUserId: string, text: string): Promise<void>;
+}
+
+export interface MemberRoles {
+  userId: string;
+  roleIds: string[];
+}
+
+export interface DiscordPort {
+  /**
+   * Makes `roleId` the member's only rank role: adds it and removes every other role in
+   * `rankRoleIds`. `roleId` null removes them all (unlinked, or no rank has a role).
+   */
+  setRankRole(input: {
+    userId: string;
+    roleId: string | null;
+    rankRoleIds: readonly string[];
+    reason: string;
+  }): Promise<void>;
+  grantRole(userId: string, roleId: string, reason: string): Promise<void>;
+  revokeRole(userId: string, roleId: string, reason: string): Promise<void>;
+  notify(discordUserId: string, text: string): Promise<void>;
+  /** One page of the guild's members, ordered by user id; `after` is the last id of the previous page. */
+  listMemberRoles(page: {
+    after: string | null;
+    limit: number;
+  }): Promise<{ members: MemberRoles[]; nextAfter: string | null }>;
+}
+
+export interface PlatformPorts {
+  /** null when no Telegram bot runs: projections to it are skipped. */
+  telegram: TelegramPort | null;
+  discord: DiscordPort | null;
+}
+
+/** The platform asked us to slow down; try again after `retryAfterMs`. */
+export class PlatformRateLimitedError extends Error {
+  override name = 'PlatformRateLimitedError';
+  constructor(
+    readonly platform: 'telegram' | 'discord',
+    readonly retryAfterMs: number,
+  ) {
+    super(`${platform} rate limit: retry after ${retryAfterMs} ms`);
+  }
+}
+
+/**
+ * The platform refused for a reason a retry cannot fix (missing permission, role above the bot's
+ * own, user blocked the bot). The message tells an admin what to change.
+ */
+export class PlatformRefusedError extends Error {
+  override name = 'PlatformRefusedError';
+  constructor(
+    readonly platform: 'telegram' | 'discord',
+    message: string,
+  ) {
+    super(`${platform} refused: ${message}`);
+  }
+}

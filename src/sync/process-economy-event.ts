@@ -1,0 +1,45 @@
+import { rankForXp } from '../economy/ranks.ts';
+import type { SyncContext } from './context.ts';
+import { deriveRankChange } from './derive-rank.ts';
+import { enqueueNotices } from './enqueue-notices.ts';
+import { claimEvent, completeEvent } from './event-lifecycle.ts';
+import { economyPayloadSchema } from './event-schemas.ts';
+import { economyNotices } from './notification-rules.ts';
+import { unlockAchievements } from './unlock-achievements.ts';
+
+/**
+ * Carries one xp_change, balance_change or reward_grant: derives rank changes and achievements
+ * (new events of their own, under keys naming this one), tells the player elsewhere when it matters,
+ * and records what the platforms now reflect. Safe to run any number of times.
+ */
+export async function processEconomyEvent(
+  ctx: SyncContext,
+  eventId: string,
+): Promise<'completed' | 'skipped'> {
+  const event = await claimEvent(ctx.db.pool, eventId, ctx.workerName);
+  if (!event) return 'skipped';
+  const payload = economyPayloadSchema.parse(event.payload);
+  const catalog = await ctx.catalog.get();
+
+  // Checked without a lock first: the common case (rank unchanged) costs no extra statement.
+  const rankNow = rankForXp(event.player.xp, catalog.ranks)?.id ?? null;
+  if (rankNow !== event.syncState.lastRankId) {
+    await deriveRankChange(ctx.engine, catalog, { playerId: event.playerId, causeEventId: event.id });
+  }
+  await unlockAchievements(ctx.engine, ctx.db.pool, catalog, {
+    playerId: event.playerId,
+    xp: event.player.xp,
+    dailyStreak: event.player.dailyStreak,
+    unlockedIds: event.unlockedAchievementIds,
+    event: payload,
+  });
+  await enqueueNotices(ctx, event.id, economyNotices({ source: event.source, payload }, event.identities));
+
+  const has = (platform: 'telegram' | 'discord') => event.identities.some((i) => i.platform === platform);
+  await completeEvent(ctx.db.pool, event.id, {
+    telegramXp: has('telegram') ? event.player.xp : undefined,
+    discordXp: has('discord') ? event.player.xp : undefined,
+    balance: event.player.balance,
+  });
+  return 'completed';
+}

@@ -1,0 +1,124 @@
+import { type JobsOptions, Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { z } from 'zod';
+import { type EventType, isEconomyEventType } from './event-schemas.ts';
+import { idempotencyKeySchema } from './idempotency-key.ts';
+
+/**
+ * The one queue contract: names, job payload schemas, and one producer per queue that sets its job
+ * options. Economy events and platform work are separate queues so that a Discord 429 pausing the
+ * platform queue never slows down recording and ranking.
+ */
+export const queueNames = {
+  /** xp_change, balance_change, reward_grant: database work only (rank, achievements, sync state). */
+  economy: 'economy-events',
+  /** rank_change, achievement_unlock: Discord roles, paced and 429-aware. */
+  platform: 'platform-sync',
+  /** Messages to players on Telegram or Discord, paced and 429-aware. */
+  notifications: 'notifications',
+  /** Scheduled work: reconcile, cleanup, outbox relay. */
+  maintenance: 'maintenance',
+} as const;
+
+export type QueueName = (typeof queueNames)[keyof typeof queueNames];
+
+export const syncJobSchema = z.object({ eventId: z.uuid() });
+export type SyncJob = z.infer<typeof syncJobSchema>;
+
+export const notificationJobSchema = z.object({
+  platform: z.enum(['telegram', 'discord']),
+  platformUserId: z.string().min(1).max(32),
+  text: z.string().min(1).max(4000),
+});
+export type NotificationJob = z.infer<typeof notificationJobSchema>;
+
+export const maintenanceJobSchema = z.object({
+  task: z.enum(['reconcile', 'cleanup', 'outbox-relay']),
+});
+export type MaintenanceJob = z.infer<typeof maintenanceJobSchema>;
+
+export interface QueueOptions {
+  connection: Redis;
+  prefix: string;
+  /** @defaultValue 3 */
+  attempts: number;
+  /** First retry delay in ms; doubles each attempt, +-30% jitter so retries of a burst spread out. */
+  backoffMs: number;
+}
+
+export interface Queues {
+  economy: Queue<SyncJob>;
+  platform: Queue<SyncJob>;
+  notifications: Queue<NotificationJob>;
+  maintenance: Queue<MaintenanceJob>;
+  /** Enqueues the job that carries one SyncEvent; its job id is the event's idempotency key. */
+  enqueueEvent(event: { id: string; idempotencyKey: string; type: EventType }): Promise<void>;
+  enqueueEvents(
+    events: ReadonlyArray<{ id: string; idempotencyKey: string; type: EventType }>,
+  ): Promise<void>;
+  /** A notification is sent at most once per `dedupId` while its job is kept. */
+  enqueueNotification(dedupId: string, job: NotificationJob): Promise<void>;
+  all(): Queue[];
+  close(): Promise<void>;
+}
+
+export function openQueues(options: QueueOptions): Queues {
+  const shared = { connection: options.connection, prefix: options.prefix };
+  const retried: JobsOptions = {
+    attempts: options.attempts,
+    backoff: { type: 'exponential', delay: options.backoffMs, jitter: 0.3 },
+    // The database keeps the history; Redis keeps enough for operators and the dedup window.
+    removeOnComplete: { age: 24 * 3600, count: 50_000 },
+    removeOnFail: { age: 7 * 24 * 3600 },
+  };
+  const economy = new Queue<SyncJob>(queueNames.economy, { ...shared, defaultJobOptions: retried });
+  const platform = new Queue<SyncJob>(queueNames.platform, { ...shared, defaultJobOptions: retried });
+  const notifications = new Queue<NotificationJob>(queueNames.notifications, {
+    ...shared,
+    defaultJobOptions: { ...retried, attempts: Math.max(options.attempts, 5) },
+  });
+  const maintenance = new Queue<MaintenanceJob>(queueNames.maintenance, {
+    ...shared,
+    defaultJobOptions: { attempts: 1, removeOnComplete: { count: 200 }, removeOnFail: { count: 500 } },
+  });
+  const queueFor = (type: EventType) => (isEconomyEventType(type) ? economy : platform);
+
+  return {
+    economy,
+    platform,
+    notifications,
+    maintenance,
+    async enqueueEvent(event) {
+      await queueFor(event.type).add(
+        event.type,
+        { eventId: event.id },
+        { jobId: jobIdFor(event.idempotencyKey) },
+      );
+    },
+    async enqueueEvents(events) {
+      const byQueue = new Map<Queue<SyncJob>, Parameters<Queue<SyncJob>['addBulk']>[0]>();
+      for (const event of events) {
+        const queue = queueFor(event.type);
+        const jobs = byQueue.get(queue) ?? [];
+        jobs.push({
+          name: event.type,
+          data: { eventId: event.id },
+          opts: { jobId: jobIdFor(event.idempotencyKey) },
+        });
+        byQueue.set(queue, jobs);
+      }
+      await Promise.all([...byQueue].map(([queue, jobs]) => queue.addBulk(jobs)));
+    },
+    async enqueueNotification(dedupId, job) {
+      await notifications.add('notify', notificationJobSchema.parse(job), { jobId: jobIdFor(dedupId) });
+    },
+    all: () => [economy, platform, notifications, maintenance],
+    async close() {
+      await Promise.all([economy.close(), platform.close(), notifications.close(), maintenance.close()]);
+    },
+  };
+}
+
+function jobIdFor(key: string): string {
+  return idempotencyKeySchema.parse(key);
+}

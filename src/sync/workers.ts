@@ -1,0 +1,137 @@
+import { type Job, type Processor, UnrecoverableError, Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { ZodError } from 'zod';
+import type { SyncContext } from './context.ts';
+import { recordEventFailure } from './event-lifecycle.ts';
+import { type MaintenanceOptions, runMaintenance } from './maintenance.ts';
+import { PlatformRateLimitedError, PlatformRefusedError } from './ports.ts';
+import { processEconomyEvent } from './process-economy-event.ts';
+import { processNotification } from './process-notification.ts';
+import { processProjectionEvent } from './process-projection-event.ts';
+import { maintenanceJobSchema, notificationJobSchema, queueNames, syncJobSchema } from './queues.ts';
+
+export interface WorkerOptions {
+  connection: Redis;
+  prefix: string;
+  /** Economy jobs at once in this process. @defaultValue 16 */
+  concurrency: number;
+  /**
+   * Platform calls per second across all workers (BullMQ's limiter is global per queue). Discord
+   * was seen to allow about 10 role edits per 10 s per guild; Telegram about 30 messages/s.
+   * @defaultValue { platform: 5, notifications: 25 }
+   */
+  platformPerSecond?: number;
+  notificationsPerSecond?: number;
+  maintenance: MaintenanceOptions;
+}
+
+export interface SyncWorkers {
+  workers: Worker[];
+  close(): Promise<void>;
+}
+
+/** Starts one worker per queue in this process; any number of processes may do the same. */
+export function startSyncWorkers(ctx: SyncContext, options: WorkerOptions): SyncWorkers {
+  const base = { connection: options.connection, prefix: options.prefix };
+  const economy = new Worker(
+    queueNames.economy,
+    eventProcessor(ctx, (id) => processEconomyEvent(ctx, id)),
+    { ...base, concurrency: options.concurrency },
+  );
+  const platform = new Worker(
+    queueNames.platform,
+    eventProcessor(ctx, (id) => processProjectionEvent(ctx, id)),
+    { ...base, concurrency: 4, limiter: { max: options.platformPerSecond ?? 5, duration: 1000 } },
+  );
+  const notifications = new Worker(
+    queueNames.notifications,
+    rateLimitAware(ctx, async (job) => {
+      const parsed = notificationJobSchema.safeParse(job.data);
+      if (!parsed.success) throw badPayload(job, parsed.error);
+      return processNotification(ctx, parsed.data);
+    }),
+    { ...base, concurrency: 4, limiter: { max: options.notificationsPerSecond ?? 25, duration: 1000 } },
+  );
+  const maintenance = new Worker(
+    queueNames.maintenance,
+    async (job) => {
+      const parsed = maintenanceJobSchema.safeParse(job.data);
+      if (!parsed.success) throw badPayload(job, parsed.error);
+      return runMaintenance(ctx, options.maintenance, parsed.data.task);
+    },
+    { ...base, concurrency: 1 },
+  );
+  const workers = [economy, platform, notifications, maintenance];
+  for (const worker of workers) {
+    worker.on('failed', (job, error) =>
+      ctx.logger.warn(
+        { queue: worker.name, job: job?.id, attempt: job?.attemptsMade, err: error.message },
+        'job failed',
+      ),
+    );
+    worker.on('error', (error) =>
+      ctx.logger.error({ queue: worker.name, err: error.message }, 'worker error'),
+    );
+  }
+  return {
+    workers,
+    async close() {
+      await Promise.all(workers.map((w) => w.close()));
+    },
+  };
+}
+
+function badPayload(job: Job, error: ZodError): UnrecoverableError {
+  const detail = error.issues.map((i) => `${i.path.join('.') || 'data'}: ${i.message}`).join('; ');
+  return new UnrecoverableError(`Job ${job.id} (${job.name}) has a malformed payload: ${detail}`);
+}
+
+/**
+ * A platform 429 pauses the whole queue for the time the platform asked, without spending an
+ * attempt; a refusal that retrying cannot fix fails the job at once.
+ */
+function rateLimitAware<T>(ctx: SyncContext, process: Processor<unknown, T>): Processor<unknown, T> {
+  return async (job, token) => {
+    try {
+      return await process(job, token);
+    } catch (error) {
+      if (error instanceof PlatformRateLimitedError) {
+        const queue =
+          job.queueName === queueNames.notifications ? ctx.queues.notifications : ctx.queues.platform;
+        await queue.rateLimit(error.retryAfterMs);
+        throw Worker.RateLimitError();
+      }
+      if (error instanceof PlatformRefusedError) throw new UnrecoverableError(error.message);
+      throw error;
+    }
+  };
+}
+
+/**
+ * Wraps a SyncEvent processor: parses the job, records each failed attempt on the event (the admin
+ * shows it) and marks the event failed on the last attempt or when retrying cannot help.
+ */
+function eventProcessor(ctx: SyncContext, handle: (eventId: string) => Promise<unknown>): Processor {
+  return rateLimitAware(ctx, async (job) => {
+    const parsed = syncJobSchema.safeParse(job.data);
+    if (!parsed.success) throw badPayload(job, parsed.error);
+    const { eventId } = parsed.data;
+    try {
+      return await handle(eventId);
+    } catch (error) {
+      if (error instanceof PlatformRateLimitedError) throw error;
+      const unrecoverable =
+        error instanceof UnrecoverableError ||
+        error instanceof PlatformRefusedError ||
+        error instanceof ZodError;
+      const final = unrecoverable || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      const message =
+        error instanceof ZodError ? `Malformed event payload: ${error.message}` : (error as Error).message;
+      await recordEventFailure(ctx.db.pool, eventId, message, final).catch((e) =>
+        ctx.logger.error({ err: e, eventId }, 'could not record the failure on the event'),
+      );
+      if (error instanceof ZodError) throw new UnrecoverableError(message);
+      throw error;
+    }
+  });
+}

@@ -1,0 +1,79 @@
+import { seedEconomyDefaults } from '../../src/economy/seed.ts';
+import { createLogger } from '../../src/logging/logger.ts';
+import { openServices, type Services } from '../../src/runtime/services.ts';
+import type { PlatformPorts } from '../../src/sync/ports.ts';
+import { type SyncWorkers, startSyncWorkers } from '../../src/sync/workers.ts';
+import { createTestDatabase, type TestDatabase, uniqueQueuePrefix } from './database.ts';
+import { testRedisUrl } from './env.ts';
+
+export interface TestTandem extends Services {
+  database: TestDatabase;
+  prefix: string;
+  startWorkers(options?: { concurrency?: number }): SyncWorkers;
+  createPlayer(displayName?: string): Promise<string>;
+  /** Waits until no sync event is pending or processing (or throws after `timeoutMs`). */
+  settle(timeoutMs?: number): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function openTestTandem(
+  options: { ports?: PlatformPorts; attempts?: number; backoffMs?: number; seed?: boolean } = {},
+): Promise<TestTandem> {
+  const database = await createTestDatabase();
+  const prefix = uniqueQueuePrefix();
+  const services = openServices({
+    databaseUrl: database.url,
+    databasePoolSize: 20,
+    redisUrl: testRedisUrl,
+    queuePrefix: prefix,
+    syncAttempts: options.attempts ?? 3,
+    syncBackoffMs: options.backoffMs ?? 50,
+    logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
+    ports: options.ports,
+  });
+  if (options.seed !== false) await seedEconomyDefaults(services.db.prisma);
+  const started: SyncWorkers[] = [];
+  return {
+    ...services,
+    database,
+    prefix,
+    startWorkers(workerOptions = {}) {
+      const workers = startSyncWorkers(services, {
+        connection: services.workerRedis,
+        prefix,
+        concurrency: workerOptions.concurrency ?? 8,
+        platformPerSecond: 100,
+        notificationsPerSecond: 100,
+        maintenance: {
+          retention: { completedDays: 30, failedDays: 7 },
+          reconcile: { roleDriftPolicy: 'restore', stuckAfterMs: 300_000 },
+          outboxStaleAfterMs: 0,
+        },
+      });
+      started.push(workers);
+      return workers;
+    },
+    async createPlayer(displayName = 'Player') {
+      const player = await services.db.prisma.player.create({ data: { displayName } });
+      return player.id;
+    },
+    async settle(timeoutMs = 20_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const { rows } = await services.db.pool.query(
+          `SELECT count(*)::int AS open FROM sync_events WHERE status IN ('pending', 'processing')`,
+        );
+        if (rows[0].open === 0) return;
+        if (Date.now() > deadline)
+          throw new Error(`${rows[0].open} sync events still open after ${timeoutMs} ms`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+    async stop() {
+      await Promise.all(started.map((w) => w.close()));
+      for (const queue of services.queues.all()) await queue.obliterate({ force: true }).catch(() => {});
+      await services.close();
+      await database.drop();
+    },
+  };
+}
