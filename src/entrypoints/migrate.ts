@@ -1,0 +1,21 @@
+// `npm run migrate`: applies pending migrations and seeds the default ranks and achievements.
+// Interchangeable with `prisma migrate deploy` (same bookkeeping table).
+import { loadConfig } from '../config.ts';
+import { openDatabase } from '../db/database.ts';
+import { applyMigrations } from '../db/migrations.ts';
+import { seedEconomyDefaults } from '../economy/seed.ts';
+import { createLogger } from '../logging/logger.ts';
+
+const config = loadConfig();
+const logger = createLogger(config.LOG_LEVEL, 'tandem-migrate');
+if (!config.DATABASE_URL) {
+  logger.fatal(
+    'Set DATABASE_URL to the database to migrate (`npm start` migrates its embedded one by itself).',
+  );
+  process.exit(2);
+}
+const applied = await applyMigrations(config.DATABASE_URL);
+const db = openDatabase(config.DATABASE_URL, 2);
+const seeded = await seedEconomyDefaults(db.prisma);
+await db.close();
+logger.info({ applied, seeded }, applied.length ? 'migrations applied' : 'database already up to date');

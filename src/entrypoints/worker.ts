@@ -1,0 +1,26 @@
+// `npm run worker`: every queue's worker, the schedulers and the outbox relay. Run as many copies as
+// the load needs, all on the same Redis and PostgreSQL.
+import { loadConfig } from '../config.ts';
+import { createLogger } from '../logging/logger.ts';
+import { handleShutdown } from '../runtime/shutdown.ts';
+import { openConfiguredServices, startWorkerRole } from '../runtime/sync-runtime.ts';
+
+const config = loadConfig();
+const logger = createLogger(config.LOG_LEVEL, 'tandem-worker');
+if (!config.DATABASE_URL || !config.REDIS_URL) {
+  logger.fatal(
+    'The worker needs DATABASE_URL and REDIS_URL; `npm start` runs everything with embedded defaults.',
+  );
+  process.exit(2);
+}
+const services = openConfiguredServices(
+  config,
+  { databaseUrl: config.DATABASE_URL, redisUrl: config.REDIS_URL },
+  logger,
+);
+const workers = await startWorkerRole(config, services);
+handleShutdown(logger, [
+  ['workers', () => workers.close()],
+  ['connections', () => services.close()],
+]);
+logger.info({ concurrency: config.WORKER_CONCURRENCY }, 'worker running');

@@ -1,0 +1,47 @@
+import { join, resolve } from 'node:path';
+import type { Config } from '../config.ts';
+import type { Logger } from '../logging/logger.ts';
+import { startEmbeddedPostgres } from './embedded-postgres.ts';
+import { startPrivateRedis } from './private-redis.ts';
+
+export interface Infrastructure {
+  databaseUrl: string;
+  redisUrl: string;
+  /** What runs embedded, for the start banner. */
+  embedded: { postgres: boolean; redis: boolean };
+  stop(): Promise<void>;
+}
+
+/**
+ * The configured PostgreSQL and Redis, or, where none is configured, an embedded PostgreSQL and a
+ * private redis-server under DATA_DIR: the zero-configuration start of a single machine.
+ */
+export async function provideInfrastructure(config: Config, logger: Logger): Promise<Infrastructure> {
+  const dataDir = resolve(config.DATA_DIR);
+  const stops: Array<() => Promise<void>> = [];
+  try {
+    let databaseUrl = config.DATABASE_URL;
+    if (!databaseUrl) {
+      const pg = await startEmbeddedPostgres({ dataDir: join(dataDir, 'postgres'), logger });
+      stops.push(() => pg.stop());
+      databaseUrl = pg.url;
+    }
+    let redisUrl = config.REDIS_URL;
+    if (!redisUrl) {
+      const redis = await startPrivateRedis({ dataDir: join(dataDir, 'redis'), logger });
+      stops.push(() => redis.stop());
+      redisUrl = redis.url;
+    }
+    return {
+      databaseUrl,
+      redisUrl,
+      embedded: { postgres: !config.DATABASE_URL, redis: !config.REDIS_URL },
+      async stop() {
+        for (const stop of stops.reverse()) await stop();
+      },
+    };
+  } catch (error) {
+    for (const stop of stops.reverse()) await stop().catch(() => {});
+    throw error;
+  }
+}

@@ -1,0 +1,44 @@
+import type { Config } from '../config.ts';
+import type { Logger } from '../logging/logger.ts';
+import type { PlatformPorts } from '../sync/ports.ts';
+import { upsertSchedulers } from '../sync/schedulers.ts';
+import { type SyncWorkers, startSyncWorkers } from '../sync/workers.ts';
+import { openServices, type Services } from './services.ts';
+
+/** The services of a process, opened from the settings. */
+export function openConfiguredServices(
+  config: Config,
+  urls: { databaseUrl: string; redisUrl: string },
+  logger: Logger,
+  ports?: PlatformPorts,
+): Services {
+  return openServices({
+    databaseUrl: urls.databaseUrl,
+    databasePoolSize: config.DATABASE_POOL_SIZE,
+    redisUrl: urls.redisUrl,
+    queuePrefix: config.QUEUE_PREFIX,
+    syncAttempts: config.SYNC_ATTEMPTS,
+    syncBackoffMs: config.SYNC_BACKOFF_MS,
+    logger,
+    ports,
+  });
+}
+
+/** Upserts the schedulers and starts every queue's worker in this process. */
+export async function startWorkerRole(config: Config, services: Services): Promise<SyncWorkers> {
+  await upsertSchedulers(services.queues, services.redis, config.QUEUE_PREFIX, {
+    reconcileEveryMs: config.RECONCILE_EVERY_MS,
+    cleanupPattern: config.CLEANUP_PATTERN,
+    outboxRelayEveryMs: config.OUTBOX_RELAY_EVERY_MS,
+  });
+  return startSyncWorkers(services, {
+    connection: services.workerRedis,
+    prefix: config.QUEUE_PREFIX,
+    concurrency: config.WORKER_CONCURRENCY,
+    maintenance: {
+      retention: { completedDays: config.RETENTION_COMPLETED_DAYS, failedDays: config.RETENTION_FAILED_DAYS },
+      reconcile: { roleDriftPolicy: config.ROLE_DRIFT_POLICY, stuckAfterMs: 5 * 60_000 },
+      outboxStaleAfterMs: config.OUTBOX_STALE_AFTER_MS,
+    },
+  });
+}
