@@ -1,0 +1,83 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { openTestTandem, type TestTandem } from '../../test/support/services.ts';
+import { cleanupSyncEvents } from './cleanup.ts';
+
+let tandem: TestTandem;
+afterEach(async () => {
+  await tandem?.stop();
+});
+
+type Status = 'pending' | 'processing' | 'completed' | 'failed';
+
+/** Records a real change (ledger row + event), then ages the event by hand. */
+async function agedEvent(name: string, status: Status, ageDays: number, playerId: string): Promise<void> {
+  const key = `admin-seed-${name}-${playerId}`;
+  await tandem.engine.record({
+    key,
+    playerId,
+    type: 'xp_change',
+    source: 'admin',
+    xpDelta: 1,
+    reason: 'seed',
+  });
+  await tandem.db.pool.query(
+    `UPDATE sync_events
+        SET status = $2::"SyncStatus",
+            created_at = now() - make_interval(days => $3) - interval '1 hour',
+            updated_at = now() - make_interval(days => $3),
+            processed_at = CASE WHEN $4 THEN now() - make_interval(days => $3) END
+      WHERE idempotency_key = $1`,
+    [key, status, ageDays, status === 'completed'],
+  );
+}
+
+async function remainingEvents(): Promise<string[]> {
+  const { rows } = await tandem.db.pool.query<{ key: string }>(
+    `SELECT split_part(idempotency_key, '-', 3) AS key FROM sync_events ORDER BY 1`,
+  );
+  return rows.map((r) => r.key);
+}
+
+describe('cleanupSyncEvents', () => {
+  it('deletes completed events after 30 days and failed ones after 7, never open events nor the ledger', async () => {
+    tandem = await openTestTandem();
+    const playerId = await tandem.createPlayer();
+    // Names sort in the order asserted below.
+    await agedEvent('c01-fresh', 'completed', 1, playerId);
+    await agedEvent('c29', 'completed', 29, playerId);
+    await agedEvent('c31', 'completed', 31, playerId);
+    await agedEvent('c90', 'completed', 90, playerId);
+    await agedEvent('f06', 'failed', 6, playerId);
+    await agedEvent('f08', 'failed', 8, playerId);
+    await agedEvent('f40', 'failed', 40, playerId);
+    await agedEvent('p99', 'pending', 99, playerId);
+    await agedEvent('r99', 'processing', 99, playerId);
+    const ledgerBefore = await tandem.db.prisma.ledgerEntry.count();
+
+    const deleted = await cleanupSyncEvents(tandem.db.pool, { completedDays: 30, failedDays: 7 });
+
+    expect(deleted).toEqual({ completed: 2, failed: 2 });
+    expect(await remainingEvents()).toEqual(['c01', 'c29', 'f06', 'p99', 'r99']);
+    expect(await tandem.db.prisma.ledgerEntry.count()).toBe(ledgerBefore);
+    const player = await tandem.db.prisma.player.findUniqueOrThrow({ where: { id: playerId } });
+    expect(player.xp).toBe(9);
+  });
+
+  it('deletes a backlog larger than one batch, and a second pass finds nothing', async () => {
+    tandem = await openTestTandem();
+    const playerId = await tandem.createPlayer();
+    for (let i = 0; i < 25; i++) await agedEvent(`old${i}`, 'completed', 45, playerId);
+    await agedEvent('keep', 'completed', 2, playerId);
+
+    expect(await cleanupSyncEvents(tandem.db.pool, { completedDays: 30, failedDays: 7 }, 10)).toEqual({
+      completed: 25,
+      failed: 0,
+    });
+    expect(await remainingEvents()).toEqual(['keep']);
+    expect(await cleanupSyncEvents(tandem.db.pool, { completedDays: 30, failedDays: 7 }, 10)).toEqual({
+      completed: 0,
+      failed: 0,
+    });
+    expect(await tandem.db.prisma.ledgerEntry.count()).toBe(26);
+  });
+});
