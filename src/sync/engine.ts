@@ -32,6 +32,8 @@ export class Engine {
     private readonly db: Database,
     private readonly queues: Queues,
     private readonly logger: Logger,
+    /** How long a caller waits for Redis to take a job before leaving it to the relay. @defaultValue 2000 */
+    private readonly dispatchTimeoutMs = 2000,
   ) {}
 
   async record(input: EconomyChangeInput): Promise<RecordOutcome> {
@@ -74,14 +76,25 @@ export class Engine {
   /** Enqueues events' jobs; a failure leaves them pending for the outbox relay, never lost. */
   async dispatch(events: DispatchableEvent[]): Promise<void> {
     if (events.length === 0) return;
+    let timer: NodeJS.Timeout | undefined;
     try {
-      if (events.length === 1) await this.queues.enqueueEvent(events[0]!);
-      else await this.queues.enqueueEvents(events);
+      const enqueue =
+        events.length === 1 ? this.queues.enqueueEvent(events[0]!) : this.queues.enqueueEvents(events);
+      // A Redis that accepts the connection but never answers must not hold the player's answer.
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(new Error(`enqueue timed out after ${this.dispatchTimeoutMs} ms`)),
+          this.dispatchTimeoutMs,
+        );
+      });
+      await Promise.race([enqueue, timeout]);
     } catch (error) {
       this.logger.warn(
         { err: error, events: events.map((e) => e.idempotencyKey) },
         'queue unreachable: events stay pending for the outbox relay',
       );
+    } finally {
+      clearTimeout(timer);
     }
   }
 }

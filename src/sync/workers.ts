@@ -23,6 +23,13 @@ export interface WorkerOptions {
   platformPerSecond?: number;
   notificationsPerSecond?: number;
   maintenance: MaintenanceOptions;
+  /**
+   * How long a job's lock lasts without renewal, and how often stalled jobs are looked for: a worker
+   * that dies mid-job has its job run again elsewhere after about this long.
+   * @defaultValue BullMQ's, 30000 ms each
+   */
+  lockDurationMs?: number;
+  stalledIntervalMs?: number;
 }
 
 export interface SyncWorkers {
@@ -32,7 +39,12 @@ export interface SyncWorkers {
 
 /** Starts one worker per queue in this process; any number of processes may do the same. */
 export function startSyncWorkers(ctx: SyncContext, options: WorkerOptions): SyncWorkers {
-  const base = { connection: options.connection, prefix: options.prefix };
+  const base = {
+    connection: options.connection,
+    prefix: options.prefix,
+    ...(options.lockDurationMs ? { lockDuration: options.lockDurationMs } : {}),
+    ...(options.stalledIntervalMs ? { stalledInterval: options.stalledIntervalMs } : {}),
+  };
   const economy = new Worker(
     queueNames.economy,
     eventProcessor(ctx, (id) => processEconomyEvent(ctx, id)),

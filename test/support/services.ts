@@ -9,7 +9,11 @@ import { testRedisUrl } from './env.ts';
 export interface TestTandem extends Services {
   database: TestDatabase;
   prefix: string;
-  startWorkers(options?: { concurrency?: number }): SyncWorkers;
+  startWorkers(options?: {
+    concurrency?: number;
+    lockDurationMs?: number;
+    stalledIntervalMs?: number;
+  }): SyncWorkers;
   createPlayer(displayName?: string): Promise<string>;
   /** Waits until no sync event is pending or processing (or throws after `timeoutMs`). */
   settle(timeoutMs?: number): Promise<void>;
@@ -42,6 +46,8 @@ export async function openTestTandem(
         connection: services.workerRedis,
         prefix,
         concurrency: workerOptions.concurrency ?? 8,
+        lockDurationMs: workerOptions.lockDurationMs,
+        stalledIntervalMs: workerOptions.stalledIntervalMs,
         platformPerSecond: 100,
         notificationsPerSecond: 100,
         maintenance: {
