@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Queues } from './queues.ts';
 
@@ -27,8 +28,12 @@ export async function upsertSchedulers(
   prefix: string,
   options: ScheduleOptions,
 ): Promise<void> {
+  // At start the producer connection (the queues' own, which `redis` is in Tandem) may still be
+  // connecting, and it refuses commands until then (no offline queue): wait rather than fail.
+  await queues.maintenance.waitUntilReady();
   const lockKey = `${prefix}:schedulers-lock`;
-  const token = `${process.pid}-${Date.now()}`;
+  // Unique per call: two upserts of one process in the same millisecond must not share a token.
+  const token = randomUUID();
   for (let waited = 0; ; waited += 100) {
     if ((await redis.set(lockKey, token, 'PX', 10_000, 'NX')) === 'OK') break;
     if (waited > 15_000) throw new Error('Could not take the scheduler lock within 15 s');
