@@ -106,14 +106,14 @@ describe('recording an economy event', () => {
       reason: 'grant',
     } as const;
     const cases: Array<[unknown, RegExp]> = [
-      [{ ...valid, type: 'xp_boost' }, /type must be one of/],
+      [{ ...valid, type: 'xp_boost' }, /type: must be one of xp_change, balance_change, reward_grant/],
       [{ ...valid, source: 'telegram', xpDelta: -5 }, /XP cannot be taken away by a telegram action/],
-      [{ ...valid, key: 'tg:game:1' }, /no ":"/],
+      [{ ...valid, key: 'tg:game:1' }, /key: 1-200 letters.*no ":"/],
       [{ ...valid, key: '123456' }, /cannot be all digits/],
       [{ ...valid, xpDelta: 1.5 }, /whole number/],
       [{ ...valid, xpDelta: 0 }, /must move XP or coins/],
       [{ ...valid, metadata: { note: 'x'.repeat(5000) } }, /metadata is larger than 4096 bytes/],
-      [{ ...valid, playerId: 'nobody' }, /playerId must be a player id/],
+      [{ ...valid, playerId: 'nobody' }, /playerId: must be a player id/],
     ];
     for (const [input, message] of cases) {
       const error = await tandem.engine.record(input as never).catch((e) => e);

@@ -41,14 +41,14 @@ const metadataSchema = z
 export const economyChangeSchema = z
   .object({
     key: idempotencyKeySchema,
-    playerId: z.uuid('playerId must be a player id (uuid)'),
-    type: z.enum(economyEventTypes, { message: `type must be one of ${economyEventTypes.join(', ')}` }),
-    source: z.enum(eventSources, { message: `source must be one of ${eventSources.join(', ')}` }),
+    playerId: z.uuid('must be a player id (uuid)'),
+    type: z.enum(economyEventTypes, { message: `must be one of ${economyEventTypes.join(', ')}` }),
+    source: z.enum(eventSources, { message: `must be one of ${eventSources.join(', ')}` }),
     xpDelta: delta.default(0),
     coinDelta: delta.default(0),
     reason: z
       .string()
-      .regex(/^[a-z0-9_]{1,64}$/, 'reason: 1-64 lowercase letters, digits or "_" (e.g. "daily", "game_win")'),
+      .regex(/^[a-z0-9_]{1,64}$/, '1-64 lowercase letters, digits or "_" (e.g. "daily", "game_win")'),
     metadata: metadataSchema,
   })
   .superRefine((change, ctx) => {

@@ -9,11 +9,8 @@ export const idempotencyKeyPattern = /^[A-Za-z0-9_.-]{1,200}$/;
 
 export const idempotencyKeySchema = z
   .string()
-  .regex(idempotencyKeyPattern, 'Idempotency key: 1-200 letters, digits, "_", "." or "-" (no ":")')
-  .refine(
-    (key) => !/^\d+$/.test(key),
-    'Idempotency key cannot be all digits (BullMQ treats those as its own ids)',
-  );
+  .regex(idempotencyKeyPattern, '1-200 letters, digits, "_", "." or "-" (no ":")')
+  .refine((key) => !/^\d+$/.test(key), 'cannot be all digits (BullMQ treats those as its own ids)');
 
 export const keySources = { telegram: 'tg', discord: 'dc', admin: 'admin', system: 'sys' } as const;
 export type KeySource = keyof typeof keySources;
@@ -42,7 +39,8 @@ export function buildIdempotencyKey(parts: {
   }
   const key = values.join('-');
   const parsed = idempotencyKeySchema.safeParse(key);
-  if (!parsed.success) throw new InvalidKeyPartError(parsed.error.issues[0]?.message ?? 'Invalid key');
+  if (!parsed.success)
+    throw new InvalidKeyPartError(`Key ${key}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
   return key;
 }
 

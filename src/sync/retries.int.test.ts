@@ -17,10 +17,6 @@ async function linkedPlayer(t: TestTandem) {
   return playerId;
 }
 
-async function rankEvent(t: TestTandem) {
-  return t.db.prisma.syncEvent.findFirstOrThrow({ where: { type: 'rank_change' } });
-}
-
 async function waitForStatus(t: TestTandem, status: 'completed' | 'failed', timeoutMs = 20_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
