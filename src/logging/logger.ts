@@ -3,7 +3,7 @@ import { type Logger, pino } from 'pino';
 export type { Logger };
 
 /** Secrets never reach a log line, whatever object they travel in. */
-const redactedPaths = [
+export const redactedPaths = [
   '*.token',
   '*.password',
   '*.passwordHash',

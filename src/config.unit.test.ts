@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+describe('settings', () => {
+  it('work on a laptop with nothing set', () => {
+    const config = loadConfig({});
+    expect(config.DATABASE_URL).toBeUndefined();
+    expect(config.REDIS_URL).toBeUndefined();
+    expect(config).toMatchObject({
+      SYNC_ATTEMPTS: 3,
+      RECONCILE_EVERY_MS: 900_000,
+      RETENTION_COMPLETED_DAYS: 30,
+      RETENTION_FAILED_DAYS: 7,
+      CLEANUP_PATTERN: '0 4 * * *',
+      ROLE_DRIFT_POLICY: 'restore',
+    });
+  });
+
+  it('treat an empty value as unset', () => {
+    const config = loadConfig({ DATABASE_URL: '', SYNC_ATTEMPTS: '' });
+    expect(config.DATABASE_URL).toBeUndefined();
+    expect(config.SYNC_ATTEMPTS).toBe(3);
+  });
+
+  it('list every bad value at once, by name', () => {
+    const error = (() => {
+      try {
+        loadConfig({ DATABASE_URL: 'mysql://x', SYNC_ATTEMPTS: 'three', QUEUE_PREFIX: 'Has Spaces' });
+      } catch (e) {
+        return e as ConfigError;
+      }
+    })();
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error?.message).toMatch(/DATABASE_URL/);
+    expect(error?.message).toMatch(/SYNC_ATTEMPTS/);
+    expect(error?.message).toMatch(/QUEUE_PREFIX/);
+  });
+});
