@@ -44,8 +44,10 @@ export class InsufficientBalanceError extends Error {
   constructor(
     readonly playerId: string,
     readonly requested: number,
+    /** What the player is told, when the caller knows better (e.g. the balance they have). */
+    message = `Not enough coins for ${requested}: the balance cannot go below zero`,
   ) {
-    super(`Not enough coins for ${requested}: the balance cannot go below zero`);
+    super(message);
   }
 }
 

@@ -7,8 +7,19 @@ export interface Notice {
   text: string;
 }
 
-/** Routine earnings a player sees where they earn them; telling the other platform would be noise. */
-const quietReasons = new Set(['message', 'voice_minute', 'daily', 'game_win', 'achievement']);
+/**
+ * Routine earnings a player sees where they earn them; telling the other platform would be noise.
+ * Payout holds and refunds are announced by the payout service with the decision in words.
+ */
+const quietReasons = new Set([
+  'message',
+  'voice_minute',
+  'daily',
+  'game_win',
+  'achievement',
+  'payout_hold',
+  'payout_refund',
+]);
 
 function linked(identities: readonly IdentityRef[]): IdentityRef[] {
   return identities.filter((i) => i.syncEnabled);

@@ -1,0 +1,38 @@
+import type { Database } from '../db/database.ts';
+import type { Queryable } from '../economy/ledger.ts';
+import type { Logger } from '../logging/logger.ts';
+import type { Engine } from '../sync/engine.ts';
+import type { Queues } from '../sync/queues.ts';
+
+/** What the payout services work with; a process's Services has all of it. */
+export interface PayoutDeps {
+  engine: Engine;
+  db: Pick<Database, 'pool'>;
+  queues: Pick<Queues, 'enqueueNotification'>;
+  logger: Logger;
+}
+
+/** The smallest payout, in coins: below it, handling a withdrawal costs more than it is worth. @defaultValue 100 */
+export const minPayoutCoins = 100;
+
+export type PayoutStatus = 'held' | 'approved' | 'declined';
+
+export interface Payout {
+  id: string;
+  playerId: string;
+  amount: number;
+  status: PayoutStatus;
+  note: string | null;
+  decidedBy: string | null;
+  decidedAt: Date | null;
+  version: number;
+  createdAt: Date;
+}
+
+export const payoutColumns = `id, player_id AS "playerId", amount, status, note, decided_by AS "decidedBy",
+  decided_at AS "decidedAt", version, created_at AS "createdAt"`;
+
+export async function findPayout(db: Queryable, payoutId: string): Promise<Payout | null> {
+  const { rows } = await db.query<Payout>(`SELECT ${payoutColumns} FROM payouts WHERE id = $1`, [payoutId]);
+  return rows[0] ?? null;
+}

@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import {
+  InsufficientBalanceError,
+  InvalidChangeError,
+  PlayerMergedError,
+  PlayerNotFoundError,
+} from '../sync/errors.ts';
+import { eventSources, maxDeltaPerEvent } from '../sync/event-schemas.ts';
+import { buildIdempotencyKey } from '../sync/idempotency-key.ts';
+import { PayoutRequestConflictError } from './errors.ts';
+import { minPayoutCoins, type Payout, type PayoutDeps, payoutColumns } from './payout.ts';
+
+const requestInputSchema = z.object({
+  playerId: z.uuid('playerId must be a player id (uuid)'),
+  amount: z
+    .number({ message: 'amount must be a number of coins' })
+    .int('Payouts are in whole coins')
+    .min(minPayoutCoins, `The smallest payout is ${minPayoutCoins} coins`)
+    .max(maxDeltaPerEvent, `The largest payout is ${maxDeltaPerEvent} coins`),
+  /**
+   * The client's id of this request (a Telegram update id, a Discord interaction id): the same id
+   * twice is one payout. Scoped to the player.
+   */
+  requestId: z.string().regex(/^[A-Za-z0-9_.-]{1,100}$/, 'requestId: 1-100 letters, digits, "_", "." or "-"'),
+  note: z.string().trim().max(500, 'note: at most 500 characters').optional(),
+  /** Where the player asked; names the hold in the ledger. @defaultValue `system` */
+  source: z.enum(eventSources).default('system'),
+});
+export type RequestPayoutInput = z.input<typeof requestInputSchema>;
+
+export interface PayoutRequestResult {
+  payout: Payout;
+  /** false when this request id had already asked: the first payout is returned, nothing changed. */
+  created: boolean;
+  /** The player's balance after the hold. */
+  balance: number;
+}
+
+/**
+ * A player asks to withdraw coins. In one transaction the payout row is created and its coins are
+ * held by a ledger debit, so they cannot be spent twice; the balance >= 0 CHECK is what refuses an
+ * overdraft, so concurrent requests can never take more than the balance. The same `requestId`
+ * again (a double click) returns the first payout.
+ *
+ * Throws InvalidChangeError (bad amount or input, nothing written), InsufficientBalanceError,
+ * PlayerNotFoundError, PlayerMergedError (ask again with the account it was merged into) and
+ * PayoutRequestConflictError.
+ */
+export async function requestPayout(
+  deps: Pick<PayoutDeps, 'engine'>,
+  input: RequestPayoutInput,
+): Promise<PayoutRequestResult> {
+  const parsed = requestInputSchema.safeParse(input);
+  if (!parsed.success) throw InvalidChangeError.fromZod(parsed.error, 'payout request');
+  const { playerId, amount, requestId, note, source } = parsed.data;
+  const requestKey = `${playerId}-${requestId}`;
+
+  return deps.engine.transaction(async (tx) => {
+    // Lock first: requests of one player queue up here, and a double click waits for the first
+    // click's row instead of racing it.
+    const player = await tx.client.query<{ balance: number; merged_into_id: string | null }>(
+      'SELECT balance, merged_into_id FROM players WHERE id = $1 FOR UPDATE',
+      [playerId],
+    );
+    const account = player.rows[0];
+    if (!account) throw new PlayerNotFoundError(playerId);
+    if (account.merged_into_id) throw new PlayerMergedError(playerId, account.merged_into_id);
+
+    const inserted = await tx.client.query<Payout>(
+      `INSERT INTO payouts (request_key, player_id, amount, note) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (request_key) DO NOTHING RETURNING ${payoutColumns}`,
+      [requestKey, playerId, amount, note ?? null],
+    );
+    const payout = inserted.rows[0];
+    if (!payout) {
+      const existing = await tx.client.query<Payout>(
+        `SELECT ${payoutColumns} FROM payouts WHERE request_key = $1`,
+        [requestKey],
+      );
+      const first = existing.rows[0]!;
+      if (first.amount !== amount) throw new PayoutRequestConflictError(requestId, first.id);
+      return { payout: first, created: false, balance: account.balance };
+    }
+
+    try {
+      const hold = await tx.record({
+        key: buildIdempotencyKey({ source, action: 'payout_hold', entity: payout.id, playerId }),
+        playerId,
+        type: 'balance_change',
+        source,
+        coinDelta: -amount,
+        reason: 'payout_hold',
+        metadata: { payoutId: payout.id },
+      });
+      return { payout, created: true, balance: hold.balance };
+    } catch (error) {
+      if (error instanceof InsufficientBalanceError) {
+        throw new InsufficientBalanceError(
+          playerId,
+          amount,
+          `You have ${account.balance} coins: not enough for a payout of ${amount}.`,
+        );
+      }
+      throw error;
+    }
+  });
+}
