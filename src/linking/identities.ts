@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import type { Database } from '../db/database.ts';
+import { InvalidChangeError } from '../sync/errors.ts';
+import { inTransaction } from './in-transaction.ts';
+
+export const platforms = ['telegram', 'discord'] as const;
+export type Platform = (typeof platforms)[number];
+
+/** A player's account on one platform, as the bots know it. */
+export const identityRefSchema = z.object({
+  platform: z.enum(platforms, { message: 'platform must be telegram or discord' }),
+  // Both platforms use numeric ids (Telegram user ids, Discord snowflakes); the column holds 32.
+  platformUserId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,32}$/, 'platformUserId: 1-32 letters, digits, "_" or "-"'),
+});
+export type IdentityRef = z.infer<typeof identityRefSchema>;
+
+const resolveInputSchema = identityRefSchema.extend({
+  /** The name the platform shows; kept on the identity and used as a new player's display name. */
+  username: z.string().trim().min(1).max(100).optional(),
+});
+export type ResolvePlayerInput = z.input<typeof resolveInputSchema>;
+
+export interface ResolvedPlayer {
+  playerId: string;
+  /** True on the identity's first contact: a new player was created for it. */
+  created: boolean;
+}
+
+export function parseIdentityInput<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  what: string,
+): z.output<S> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw InvalidChangeError.fromZod(parsed.error, what);
+  return parsed.data;
+}
+
+/**
+ * The common case, one statement: the identity exists; its username is refreshed when it changed.
+ * Merges move identities to the surviving player in the same transaction that marks the other one
+ * merged, so the player found here is always live.
+ */
+const findSql = `
+WITH found AS (
+  SELECT id, player_id, username FROM identities WHERE platform = $1::"Platform" AND platform_user_id = $2
+), renamed AS (
+  UPDATE identities SET username = $3 FROM found
+   WHERE identities.id = found.id AND $3::text IS NOT NULL AND found.username IS DISTINCT FROM $3
+)
+SELECT player_id FROM found`;
+
+/**
+ * The player behind a platform identity, created with the identity on first contact. Two first
+ * messages at the same instant create one player: the identity insert relies on the unique
+ * (platform, platform_user_id) index, and the loser's new player is rolled back with its insert.
+ */
+export async function resolvePlayer(
+  db: Pick<Database, 'pool'>,
+  input: ResolvePlayerInput,
+): Promise<ResolvedPlayer> {
+  const { platform, platformUserId, username } = parseIdentityInput(resolveInputSchema, input, 'identity');
+  for (let attempt = 1; ; attempt++) {
+    const found = await db.pool.query<{ player_id: string }>(findSql, [
+      platform,
+      platformUserId,
+      username ?? null,
+    ]);
+    if (found.rows[0]) return { playerId: found.rows[0].player_id, created: false };
+
+    const createdId = await inTransaction(db.pool, async (client) => {
+      const player = await client.query<{ id: string }>(
+        'INSERT INTO players (display_name) VALUES ($1) RETURNING id',
+        [username ?? `${platform} ${platformUserId}`],
+      );
+      const playerId = player.rows[0]!.id;
+      const identity = await client.query(
+        `INSERT INTO identities (player_id, platform, platform_user_id, username)
+         VALUES ($1, $2::"Platform", $3, $4)
+         ON CONFLICT (platform, platform_user_id) DO NOTHING RETURNING id`,
+        [playerId, platform, platformUserId, username ?? null],
+      );
+      // Someone else created this identity first: undo our player, read theirs.
+      if (identity.rowCount === 0) throw new LostCreationRace();
+      return playerId;
+    }).catch((error) => {
+      if (error instanceof LostCreationRace) return null;
+      throw error;
+    });
+    if (createdId) return { playerId: createdId, created: true };
+    // The winner has committed (the conflicting insert waited for it), so the next read finds it;
+    // the bound only guards against an identity deleted in between, which Tandem never does.
+    if (attempt >= 3) throw new Error(`Identity ${platform}/${platformUserId} could not be resolved`);
+  }
+}
+
+class LostCreationRace extends Error {}
