@@ -81,6 +81,7 @@ export const economyPayloadSchema = z.object({
 
 export const rankChangePayloadSchema = z.object({
   fromRankId: z.number().int().nullable(),
+  /** Equal to `fromRankId` when reconcile re-applies a rank role changed by hand: nothing is announced. */
   toRankId: z.number().int().nullable(),
   direction: z.enum(['up', 'down']),
   xp: z.number().int().nonnegative(),
@@ -95,6 +96,8 @@ export const achievementUnlockPayloadSchema = z.object({
   rewardXp: z.number().int().nonnegative(),
   rewardCoins: z.number().int().nonnegative(),
   discordRoleId: z.string().nullable(),
+  /** Re-grants the role of an achievement unlocked before (reconcile found it missing): no announcement. */
+  regrant: z.boolean().optional(),
 });
 
 export const eventPayloadSchemas = {

@@ -44,7 +44,8 @@ async function projectRank(ctx: SyncContext, event: ClaimedEvent): Promise<void>
     discordRankRoleId = roleId;
   }
   const announced = ranks.find((r) => r.id === payload.toRankId);
-  if (payload.direction === 'up' && announced && payload.fromRankId !== null) {
+  const moved = payload.fromRankId !== null && payload.fromRankId !== payload.toRankId;
+  if (payload.direction === 'up' && announced && moved) {
     await enqueueNotices(ctx, event.id, rankUpNotices(announced.name, payload.xp, event.identities));
   }
   await completeEvent(ctx.db.pool, event.id, { discordRankRoleId });
@@ -60,6 +61,6 @@ async function projectAchievement(ctx: SyncContext, event: ClaimedEvent): Promis
       `Tandem: ${payload.name}`,
     );
   }
-  await enqueueNotices(ctx, event.id, achievementNotices(payload, event.identities));
+  if (!payload.regrant) await enqueueNotices(ctx, event.id, achievementNotices(payload, event.identities));
   await completeEvent(ctx.db.pool, event.id);
 }
