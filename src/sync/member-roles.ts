@@ -1,0 +1,206 @@
+import { randomUUID } from 'node:crypto';
+import type { AchievementDefinition, Catalog } from '../economy/catalog.ts';
+import type { Queryable } from '../economy/ledger.ts';
+import { rankForXp, rankRoleIds } from '../economy/ranks.ts';
+import type { SyncContext } from './context.ts';
+import { deriveRankChange } from './derive-rank.ts';
+import type { AchievementUnlockPayload, RankChangePayload } from './event-schemas.ts';
+import { buildIdempotencyKey } from './idempotency-key.ts';
+import { noteDrift } from './note-drift.ts';
+import {
+  describeRoleDrift,
+  desiredRoles,
+  findRoleDrift,
+  hasRankDrift,
+  type RoleDrift,
+  type RoleDriftPolicy,
+} from './role-drift.ts';
+
+/** A guild member that is a player's linked (sync-enabled) Discord identity. */
+export interface LinkedMember {
+  discordUserId: string;
+  playerId: string;
+  xp: number;
+  lastRankId: number | null;
+  unlockedAchievementIds: number[];
+}
+
+const linkedMembersSql = `
+SELECT i.platform_user_id, p.id AS player_id, p.xp, s.last_rank_id,
+       coalesce((SELECT array_agg(pa.achievement_id) FROM player_achievements pa WHERE pa.player_id = p.id),
+                '{}'::int[]) AS unlocked
+  FROM identities i
+  JOIN players p ON p.id = i.player_id AND p.merged_into_id IS NULL
+  LEFT JOIN sync_states s ON s.player_id = p.id
+ WHERE i.platform = 'discord' AND i.sync_enabled AND i.platform_user_id = ANY($1::text[])`;
+
+/** The linked players among these Discord users (one statement for a whole page of members). */
+export async function loadLinkedMembers(
+  db: Queryable,
+  discordUserIds: readonly string[],
+): Promise<Map<string, LinkedMember>> {
+  const { rows } = await db.query(linkedMembersSql, [discordUserIds]);
+  return new Map(
+    rows.map((row) => [
+      row.platform_user_id,
+      {
+        discordUserId: row.platform_user_id,
+        playerId: row.player_id,
+        xp: row.xp,
+        lastRankId: row.last_rank_id,
+        unlockedAchievementIds: row.unlocked,
+      },
+    ]),
+  );
+}
+
+/**
+ * Players with an event still pending or processing. Their roles are about to be set by it (or are
+ * being set: the gateway echoes Tandem's own writes, possibly half done), so they are not drift.
+ * Asked only for players that look drifted, which keeps the lookup small.
+ */
+export async function playersWithOpenEvents(
+  db: Queryable,
+  playerIds: readonly string[],
+): Promise<Set<string>> {
+  if (playerIds.length === 0) return new Set();
+  const { rows } = await db.query<{ player_id: string }>(
+    `SELECT DISTINCT player_id FROM sync_events
+      WHERE player_id = ANY($1::uuid[]) AND status IN ('pending', 'processing')`,
+    [playerIds],
+  );
+  return new Set(rows.map((r) => r.player_id));
+}
+
+/**
+ * Puts a member's roles back through the platform queue, never by calling Discord from here: the
+ * projection does the write, paced and 429-aware, and records what Discord now reflects.
+ * - A wrong rank role: a rank_change from the player's rank to itself, which re-applies that rank's
+ *   role and removes the others without announcing anything. When the rank itself was never derived
+ *   from the XP, the ordinary rank derivation does it (and announces a real rank-up).
+ * - A missing achievement role: an achievement_unlock marked `regrant`, which grants the role and
+ *   tells the player nothing (they were told when they unlocked it).
+ * `causeId` names this pass (a reconcile run or one gateway update) in the events' keys, so a pass
+ * that runs twice records each fix once. Returns whether a fix was recorded.
+ */
+export async function restoreMemberRoles(
+  ctx: SyncContext,
+  catalog: Catalog,
+  member: LinkedMember,
+  drift: RoleDrift,
+  causeId: string,
+): Promise<boolean> {
+  let recorded = false;
+  const rankNow = rankForXp(member.xp, catalog.ranks)?.id ?? null;
+  const reapplyRank = hasRankDrift(drift) && rankNow === member.lastRankId;
+  if (hasRankDrift(drift) && !reapplyRank) {
+    recorded = await deriveRankChange(ctx.engine, catalog, {
+      playerId: member.playerId,
+      causeEventId: causeId,
+    });
+  }
+  // One grant per missing role, even when two unlocked achievements share it.
+  const regrants = new Map<string, AchievementDefinition>();
+  for (const a of catalog.achievements) {
+    const roleId = a.discordRoleId;
+    if (!a.active || roleId === null || regrants.has(roleId)) continue;
+    if (drift.missingAchievementRoleIds.includes(roleId) && member.unlockedAchievementIds.includes(a.id)) {
+      regrants.set(roleId, a);
+    }
+  }
+  if (!reapplyRank && regrants.size === 0) return recorded;
+
+  return ctx.engine.transaction(async (tx) => {
+    const insert = async (key: string, type: 'rank_change' | 'achievement_unlock', payload: object) => {
+      const { rows } = await tx.client.query<{ id: string }>(
+        `INSERT INTO sync_events (idempotency_key, source, type, player_id, payload)
+         VALUES ($1, 'system', $2::"EventType", $3, $4) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
+        [key, type, member.playerId, JSON.stringify(payload)],
+      );
+      const id = rows[0]?.id;
+      if (id) tx.dispatchAfterCommit({ id, idempotencyKey: key, type });
+      recorded ||= Boolean(id);
+    };
+    if (reapplyRank) {
+      const payload: RankChangePayload = {
+        fromRankId: member.lastRankId,
+        toRankId: member.lastRankId,
+        direction: 'up',
+        xp: member.xp,
+        causeEventId: causeId,
+      };
+      await insert(
+        buildIdempotencyKey({
+          source: 'system',
+          action: 'rolefix',
+          entity: causeId,
+          playerId: member.playerId,
+        }),
+        'rank_change',
+        payload,
+      );
+    }
+    for (const achievement of regrants.values()) {
+      const payload: AchievementUnlockPayload = {
+        achievementId: achievement.id,
+        slug: achievement.slug,
+        name: achievement.name,
+        rewardXp: achievement.rewardXp,
+        rewardCoins: achievement.rewardCoins,
+        discordRoleId: achievement.discordRoleId,
+        regrant: true,
+      };
+      const key = buildIdempotencyKey({
+        source: 'system',
+        action: 'achrolefix',
+        entity: `${causeId}-${achievement.id}`,
+        playerId: member.playerId,
+      });
+      await insert(key, 'achievement_unlock', payload);
+    }
+    return recorded;
+  });
+}
+
+export type ObservedRoles =
+  /** Not a linked player (or sync is off): Tandem has no say over this member's roles. */
+  | { outcome: 'not-linked' }
+  /** The roles are what Tandem wants, e.g. the echo of Tandem's own write: nothing is done. */
+  | { outcome: 'in-sync' }
+  /** A projection of this player is under way; its own write (and echo) settles the roles. */
+  | { outcome: 'in-flight' }
+  | { outcome: 'restored' | 'reported'; playerId: string; drift: RoleDrift };
+
+/**
+ * What the Discord bot calls when a member's roles change (GUILD_MEMBER_UPDATE). The echo of
+ * Tandem's own role write matches what Tandem wants and does nothing at all: no event, no ledger
+ * row, no write, so the bot never answers its own changes. A rank role changed by hand is put back
+ * through the platform queue (`restore`) or only logged and counted (`report`).
+ */
+export async function observeMemberRoles(
+  ctx: SyncContext,
+  member: { discordUserId: string; roleIds: readonly string[] },
+  options: { roleDriftPolicy: RoleDriftPolicy },
+): Promise<ObservedRoles> {
+  const linked = (await loadLinkedMembers(ctx.db.pool, [member.discordUserId])).get(member.discordUserId);
+  if (!linked) return { outcome: 'not-linked' };
+  const catalog = await ctx.catalog.get();
+  const drift = findRoleDrift(member.roleIds, desiredRoles(linked, catalog), rankRoleIds(catalog.ranks));
+  if (!drift) return { outcome: 'in-sync' };
+  if ((await playersWithOpenEvents(ctx.db.pool, [linked.playerId])).size > 0) return { outcome: 'in-flight' };
+
+  const description = describeRoleDrift(drift);
+  await noteDrift(ctx.db.pool, [{ playerId: linked.playerId, error: description }]);
+  const restore = options.roleDriftPolicy === 'restore';
+  if (restore) await restoreMemberRoles(ctx, catalog, linked, drift, randomUUID());
+  ctx.logger.warn(
+    {
+      playerId: linked.playerId,
+      discordUserId: member.discordUserId,
+      drift,
+      policy: options.roleDriftPolicy,
+    },
+    `${description}${restore ? ': restoring' : ''}`,
+  );
+  return { outcome: restore ? 'restored' : 'reported', playerId: linked.playerId, drift };
+}
