@@ -8,12 +8,15 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          // Projects with different worker limits run as separate groups: the fast ones first.
+          sequence: { groupOrder: 0 },
           include: ['src/**/*.unit.test.ts', 'test/**/*.unit.test.ts'],
         },
       },
       {
         test: {
           name: 'int',
+          sequence: { groupOrder: 1 },
           include: ['src/**/*.int.test.ts', 'test/**/*.int.test.ts', 'test/**/*.e2e.test.ts'],
           globalSetup: ['test/support/global-setup.ts'],
           testTimeout: 60_000,

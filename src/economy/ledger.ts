@@ -74,9 +74,18 @@ interface RecordRow {
   event_id: string | null;
 }
 
-/** Records one validated change exactly once per key. Throws the engine's named errors. */
-export async function recordLedgerChange(db: Queryable, change: EconomyChange): Promise<RecordOutcome> {
+/**
+ * Records one validated change exactly once per key. Throws the engine's named errors.
+ * Inside a caller's transaction pass `inTransaction`: the statement then runs under a savepoint, so
+ * a refused change (an overdraft) leaves the transaction usable and a replay can still be answered.
+ */
+export async function recordLedgerChange(
+  db: Queryable,
+  change: EconomyChange,
+  options: { inTransaction?: boolean } = {},
+): Promise<RecordOutcome> {
   let row: RecordRow | undefined;
+  if (options.inTransaction) await db.query('SAVEPOINT record_ledger_change');
   try {
     const result = await db.query<RecordRow>(recordSql, [
       change.playerId,
@@ -89,7 +98,12 @@ export async function recordLedgerChange(db: Queryable, change: EconomyChange): 
       JSON.stringify(change.metadata),
     ]);
     row = result.rows[0];
+    if (options.inTransaction) await db.query('RELEASE SAVEPOINT record_ledger_change');
   } catch (error) {
+    if (options.inTransaction) await db.query('ROLLBACK TO SAVEPOINT record_ledger_change');
+    // A replayed debit can trip a CHECK before the duplicate key is noticed (the balance has moved
+    // on since the first time): a key already recorded still answers with its first outcome.
+    if (isCheckViolation(error) && (await keyRecorded(db, change.key))) return firstOutcome(db, change, true);
     throw translateConstraintError(error, change);
   }
   if (row?.ledger_entry_id && row.event_id) {
@@ -145,6 +159,15 @@ async function missingPlayerError(db: Queryable, playerId: string): Promise<Erro
   );
   const mergedInto = rows[0]?.merged_into_id;
   return mergedInto ? new PlayerMergedError(playerId, mergedInto) : new PlayerNotFoundError(playerId);
+}
+
+function isCheckViolation(error: unknown): boolean {
+  return (error as { code?: string }).code === '23514';
+}
+
+async function keyRecorded(db: Queryable, key: string): Promise<boolean> {
+  const { rowCount } = await db.query('SELECT 1 FROM ledger_entries WHERE idempotency_key = $1', [key]);
+  return (rowCount ?? 0) > 0;
 }
 
 function translateConstraintError(error: unknown, change: EconomyChange): unknown {

@@ -94,6 +94,34 @@ describe('recording an economy event', () => {
     expect(await ledgerMatchesTotals(tandem)).toBe(true);
   });
 
+  it('answers a replayed debit with its first outcome even when the balance has moved on', async () => {
+    tandem = await openTestTandem();
+    const playerId = await tandem.createPlayer();
+    const change = (key: string, coinDelta: number) =>
+      tandem.engine.record({
+        key: `tg-${key}-${playerId}`,
+        playerId,
+        type: 'balance_change',
+        source: 'telegram',
+        coinDelta,
+        reason: 'shop',
+      });
+    await tandem.engine.record({
+      key: `admin-grant-1-${playerId}`,
+      playerId,
+      type: 'balance_change',
+      source: 'admin',
+      coinDelta: 100,
+      reason: 'grant',
+    });
+    const first = await change('buy-1', -60);
+    await change('buy-2', -40);
+    const replay = await change('buy-1', -60);
+    expect(replay).toMatchObject({ applied: false, balance: 40, eventId: first.eventId });
+    const player = await tandem.db.prisma.player.findUniqueOrThrow({ where: { id: playerId } });
+    expect(player.balance).toBe(0);
+  });
+
   it('refuses bad input with a clear error and writes nothing', async () => {
     tandem = await openTestTandem();
     const playerId = await tandem.createPlayer();

@@ -55,7 +55,7 @@ export class Engine {
         client,
         record: async (input) => {
           const change = parseChange(input);
-          const outcome = await recordLedgerChange(client, change);
+          const outcome = await recordLedgerChange(client, change, { inTransaction: true });
           if (outcome.applied)
             toDispatch.push({ id: outcome.eventId, idempotencyKey: outcome.key, type: change.type });
           return outcome;

@@ -19,6 +19,11 @@ export async function processEconomyEvent(
   const event = await claimEvent(ctx.db.pool, eventId, ctx.workerName);
   if (!event) return 'skipped';
   const payload = economyPayloadSchema.parse(event.payload);
+  // An account merged away by linking has no identities and zero totals; its survivor carries on.
+  if (event.player.mergedIntoId) {
+    await completeEvent(ctx.db.pool, event.id);
+    return 'completed';
+  }
   const catalog = await ctx.catalog.get();
 
   // Checked without a lock first: the common case (rank unchanged) costs no extra statement.
