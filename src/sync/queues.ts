@@ -79,7 +79,7 @@ export function openQueues(options: QueueOptions): Queues {
   });
   const maintenance = new Queue<MaintenanceJob>(queueNames.maintenance, {
     ...shared,
-    defaultJobOptions: { attempts: 1, removeOnComplete: { count: 200 }, removeOnFail: { count: 500 } },
+    defaultJobOptions: { attempts: 1, removeOnComplete: { count: 1000 }, removeOnFail: { count: 1000 } },
   });
   const queueFor = (type: EventType) => (isEconomyEventType(type) ? economy : platform);
 

@@ -71,9 +71,24 @@ export function startSyncWorkers(ctx: SyncContext, options: WorkerOptions): Sync
       if (!parsed.success) throw badPayload(job, parsed.error);
       return runMaintenance(ctx, options.maintenance, parsed.data.task);
     },
-    { ...base, concurrency: 1 },
+    // The relay every few seconds must not wait behind a long reconcile.
+    { ...base, concurrency: 2 },
   );
   const workers = [economy, platform, notifications, maintenance];
+  // A job BullMQ fails on its own (stalled too often after worker crashes) never reaches the
+  // processor's own bookkeeping: mark its event failed here so it shows, and can be retried.
+  for (const worker of [economy, platform]) {
+    worker.on('failed', (job, error) => {
+      if (!job || !syncJobSchema.safeParse(job.data).success) return;
+      void job
+        .getState()
+        .then(async (state) => {
+          if (state === 'failed')
+            await recordEventFailure(ctx.db.pool, job.data.eventId, error.message, true);
+        })
+        .catch((e) => ctx.logger.error({ err: e, job: job.id }, 'could not record the failure on the event'));
+    });
+  }
   for (const worker of workers) {
     worker.on('failed', (job, error) =>
       ctx.logger.warn(
