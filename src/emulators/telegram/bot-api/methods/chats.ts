@@ -1,0 +1,60 @@
+import { BotApiError } from '../../errors.ts';
+import type * as Tg from '../../types.ts';
+import {
+  botUserObject,
+  chatMemberObject,
+  chatView,
+  isAdmin,
+  isPresent,
+  userObject,
+} from '../../world/objects.ts';
+import { chatForBot } from '../chat-access.ts';
+import type { MethodCall, MethodTable } from './method.ts';
+
+function getChat({ ctx, bot, params }: MethodCall): Tg.ChatFullInfo {
+  const chat = chatForBot(ctx.world, bot, params.chatId(), 'read');
+  return { ...chatView(ctx.world, chat), accent_color_id: 0, max_reaction_count: 11 };
+}
+
+/** A user's (or bot's) standing in a chat; "left" for anyone known but not a member. */
+function getChatMember({ ctx, bot, params }: MethodCall): Tg.ChatMember {
+  const chat = chatForBot(ctx.world, bot, params.chatId(), 'read');
+  const userId = params.int('user_id');
+  if (userId === undefined) throw BotApiError.badRequest('parameter "user_id" is required');
+  const otherBot = ctx.world.bot(userId);
+  const user = ctx.world.user(userId);
+  if (!otherBot && !user) throw BotApiError.badRequest('user not found');
+  const who = otherBot ? botUserObject(otherBot) : userObject(user!);
+  if (chat.type === 'private') {
+    const inChat = userId === chat.userId || userId === chat.botId;
+    return chatMemberObject(inChat ? { status: 'member', isBot: !!otherBot } : undefined, who);
+  }
+  return chatMemberObject(chat.members.get(userId), who);
+}
+
+function getChatAdministrators({ ctx, bot, params }: MethodCall): Tg.ChatMember[] {
+  const chat = chatForBot(ctx.world, bot, params.chatId(), 'read');
+  if (chat.type === 'private')
+    throw BotApiError.badRequest('there are no administrators in the private chat');
+  return [...chat.members.entries()]
+    .filter(([, member]) => isAdmin(member))
+    .flatMap(([id, member]) => {
+      const other = ctx.world.bot(id);
+      const user = ctx.world.user(id);
+      const who = other ? botUserObject(other) : user ? userObject(user) : undefined;
+      return who ? [chatMemberObject(member, who)] : [];
+    });
+}
+
+function getChatMemberCount({ ctx, bot, params }: MethodCall): number {
+  const chat = chatForBot(ctx.world, bot, params.chatId(), 'read');
+  if (chat.type === 'private') return 2;
+  return [...chat.members.values()].filter(isPresent).length;
+}
+
+export const chatMethods: MethodTable = {
+  getChat,
+  getChatMember,
+  getChatAdministrators,
+  getChatMemberCount,
+};

@@ -1,0 +1,23 @@
+import { botProfileMethods } from './bot-profile.ts';
+import { callbackMethods } from './callbacks.ts';
+import { chatMethods } from './chats.ts';
+import { mediaMethods } from './media.ts';
+import { messageMethods } from './messages.ts';
+import type { MethodHandler } from './method.ts';
+import { updateMethods } from './updates.ts';
+
+const families = [
+  botProfileMethods,
+  updateMethods,
+  messageMethods,
+  mediaMethods,
+  callbackMethods,
+  chatMethods,
+];
+
+/** Every Bot API method the emulator answers, by lower-cased name (Telegram's names are case-insensitive). */
+export const methodsByName: ReadonlyMap<string, { name: string; handler: MethodHandler }> = new Map(
+  families.flatMap((family) =>
+    Object.entries(family).map(([name, handler]) => [name.toLowerCase(), { name, handler }] as const),
+  ),
+);

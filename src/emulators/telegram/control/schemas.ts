@@ -1,0 +1,150 @@
+import { z } from 'zod';
+import { ControlError } from '../errors.ts';
+
+/** A bot by id or username (with or without @). */
+const botRef = z.union([z.int().positive(), z.string().min(1)]);
+const userId = z.int().positive();
+const chatId = z.int().refine((id) => id !== 0, 'chat ids are never 0');
+
+export const createBotSchema = z.object({
+  token: z.string().optional(),
+  username: z.string().optional(),
+  firstName: z.string().min(1).optional(),
+  canReadAllGroupMessages: z.boolean().optional(),
+});
+
+export const createUserSchema = z.object({
+  id: userId.optional(),
+  firstName: z.string().min(1).default('Test User'),
+  lastName: z.string().min(1).optional(),
+  username: z.string().optional(),
+  languageCode: z.string().min(2).optional(),
+});
+
+export const createGroupSchema = z.object({
+  title: z.string().min(1),
+  type: z.enum(['group', 'supergroup']).default('supergroup'),
+  username: z.string().optional(),
+  /** User ids to add as members. */
+  members: z.array(userId).default([]),
+  /** User or bot ids made administrators (added if not members yet). */
+  admins: z.array(userId).default([]),
+  /** Bots in the group; all bots when left out. */
+  bots: z.array(botRef).optional(),
+});
+
+export const addMemberSchema = z.object({
+  /** A user id or a bot id. */
+  userId,
+  status: z.enum(['member', 'administrator', 'creator']).default('member'),
+});
+
+export const removeMemberSchema = z.object({ ban: z.boolean().default(false) });
+
+export const blockSchema = z.object({ bot: botRef.optional() });
+
+/** Where a user acts: the private chat with `bot` (default: the first bot), or the group `chatId`. */
+const userPlace = {
+  from: userId,
+  chatId: chatId.optional(),
+  bot: botRef.optional(),
+};
+
+export const userMessageSchema = z.object({
+  ...userPlace,
+  text: z.string().min(1),
+  replyToMessageId: z.int().positive().optional(),
+});
+
+export const userCommandSchema = z.object({
+  ...userPlace,
+  /** Without the slash. */
+  command: z.string().regex(/^\/?[A-Za-z0-9_]{1,32}$/, 'a command is 1-32 letters, digits or _'),
+  args: z.string().optional(),
+  /** In groups, address the command to the bot (`/cmd@bot`). @defaultValue true when `bot` is given */
+  addressed: z.boolean().optional(),
+  replyToMessageId: z.int().positive().optional(),
+});
+
+export const pressButtonSchema = z
+  .object({
+    ...userPlace,
+    messageId: z.int().positive(),
+    data: z.string().optional(),
+    /** The button's label, when `data` is not known. */
+    text: z.string().optional(),
+    /** Wait this long for the bot's answerCallbackQuery and include it in the result. */
+    waitForAnswerMs: z.int().min(0).max(60_000).optional(),
+  })
+  .refine((input) => input.data !== undefined || input.text !== undefined, 'give the button by data or text');
+
+export const userMediaSchema = z.object({
+  ...userPlace,
+  fileName: z.string().min(1).optional(),
+  mimeType: z.string().optional(),
+  /** The file's bytes. Photos default to a 1x1 PNG, documents to `sizeBytes` bytes of zeros. */
+  contentBase64: z.string().optional(),
+  sizeBytes: z
+    .int()
+    .positive()
+    .max(50 * 1024 * 1024)
+    .default(1024),
+  caption: z.string().optional(),
+});
+
+export const messagesQuerySchema = z.object({
+  bot: botRef.optional(),
+  includeDeleted: z.boolean().default(true),
+});
+
+export const latencySchema = z.object({ ms: z.int().min(0).max(120_000) });
+
+export const serverErrorsSchema = z.object({
+  count: z.int().positive().default(1),
+  method: z.string().optional(),
+  status: z.union([z.literal(500), z.literal(502), z.literal(503), z.literal(504)]).default(500),
+});
+
+export const rateLimitSchema = z.object({
+  durationMs: z.int().positive().max(600_000),
+  retryAfter: z.int().positive().optional(),
+  method: z.string().optional(),
+});
+
+export const duplicateSchema = z.object({
+  count: z.int().positive().default(1),
+  bot: botRef.optional(),
+});
+
+export const dropPollsSchema = z.object({ bot: botRef.optional() });
+
+export const limitsSchema = z.object({
+  enforce: z.boolean().optional(),
+  perChatPerSecond: z.number().positive().optional(),
+  perGroupPerMinute: z.number().positive().optional(),
+  globalPerSecond: z.number().positive().optional(),
+  burst: z.number().positive().optional(),
+});
+
+export const waitSchema = z.object({
+  types: z.array(z.string()).optional(),
+  botId: z.int().optional(),
+  chatId: z.int().optional(),
+  since: z.int().min(0).optional(),
+  timeoutMs: z.int().positive().max(120_000).default(10_000),
+});
+
+export const logQuerySchema = z.object({
+  types: z.array(z.string()).optional(),
+  botId: z.int().optional(),
+  chatId: z.int().optional(),
+  since: z.int().min(0).optional(),
+  limit: z.int().positive().max(10_000).default(1000),
+});
+
+/** Validates control input; a refusal names each wrong field. */
+export function parseInput<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
+  const result = schema.safeParse(value ?? {});
+  if (!result.success) throw ControlError.invalid(z.prettifyError(result.error));
+  return result.data;
+}

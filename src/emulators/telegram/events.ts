@@ -1,0 +1,83 @@
+import type * as Tg from './types.ts';
+import type { CallbackAnswer } from './world/records.ts';
+
+/**
+ * What the emulator saw happen, in order. The control API replays these (`GET /control/log`),
+ * streams them (`GET /control/events`) and waits on them (`POST /control/wait`). In private chats
+ * `chatId` is the user's id; `botId` says whose chat it is.
+ */
+export type EmulatorEventBody =
+  /** A user posted in a chat; `botIds` are the bots that got it as an update. */
+  | { type: 'user.message'; chatId: number; userId: number; botIds: number[]; message: Tg.Message }
+  /** A user pressed an inline button. */
+  | { type: 'user.callback'; chatId: number; userId: number; botId: number; callbackQuery: Tg.CallbackQuery }
+  /** A user joined, left, blocked or unblocked: the world changed under the bots. */
+  | { type: 'world.changed'; change: WorldChange; chatId?: number; userId?: number; botId?: number }
+  | { type: 'world.reset' }
+  | { type: 'bot.message'; botId: number; chatId: number; message: Tg.Message; replyKeyboard?: unknown }
+  | { type: 'bot.edit'; botId: number; chatId: number; message: Tg.Message }
+  | { type: 'bot.delete'; botId: number; chatId: number; messageId: number }
+  | { type: 'bot.callback_answer'; botId: number; callbackQueryId: string; answer: CallbackAnswer }
+  | {
+      type: 'bot.commands';
+      botId: number;
+      scope: Tg.BotCommandScope;
+      languageCode: string;
+      commands: Tg.BotCommand[];
+    }
+  | { type: 'bot.chat_action'; botId: number; chatId: number; action: string }
+  /** setWebhook (url set) or deleteWebhook (url ''). */
+  | { type: 'bot.webhook'; botId: number; url: string }
+  /** A getUpdates call is parked, waiting for updates. */
+  | { type: 'bot.poll'; botId: number }
+  | { type: 'updates.delivered'; botId: number; via: 'polling' | 'webhook'; updateIds: number[] }
+  | { type: 'webhook.failed'; botId: number; updateId: number; error: string }
+  /** Every Bot API call, after it was answered. */
+  | {
+      type: 'api.call';
+      botId: number;
+      method: string;
+      via: 'http' | 'webhook-reply';
+      ok: boolean;
+      errorCode?: number;
+      description?: string;
+    }
+  /** A bug in the emulator: the call got a 500 and this says why. */
+  | { type: 'emulator.error'; message: string; stack?: string };
+
+export type WorldChange =
+  | 'bot.created'
+  | 'user.created'
+  | 'group.created'
+  | 'member.added'
+  | 'member.removed'
+  | 'bot.blocked'
+  | 'bot.unblocked';
+
+export type EmulatorEventType = EmulatorEventBody['type'];
+
+export type EmulatorEvent = EmulatorEventBody & {
+  /** Position in the log, from 1; pass it as `since` to see only what came after. */
+  seq: number;
+  /** Epoch milliseconds. */
+  at: number;
+};
+
+export interface EventFilter {
+  types?: readonly string[];
+  botId?: number;
+  chatId?: number;
+  /** Only events after this sequence number. */
+  since?: number;
+}
+
+export function matchesFilter(event: EmulatorEvent, filter: EventFilter): boolean {
+  if (filter.since !== undefined && event.seq <= filter.since) return false;
+  if (filter.types?.length && !filter.types.includes(event.type)) return false;
+  if (filter.botId !== undefined) {
+    const botIds = 'botIds' in event ? event.botIds : 'botId' in event ? [event.botId] : [];
+    if (!botIds.includes(filter.botId)) return false;
+  }
+  if (filter.chatId !== undefined && !('chatId' in event && event.chatId === filter.chatId)) return false;
+  return true;
+}

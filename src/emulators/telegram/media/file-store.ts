@@ -1,0 +1,93 @@
+import { randomBytes } from 'node:crypto';
+import type * as Tg from '../types.ts';
+
+export type FileKind = 'photo' | 'document';
+
+export interface StoredFile {
+  fileId: string;
+  fileUniqueId: string;
+  kind: FileKind;
+  size: number;
+  name?: string;
+  mimeType?: string;
+  /** getFile's `file_path`, also the download path under `/file/bot<token>/`. */
+  path: string;
+  bytes: Buffer;
+  /** Photos: every size Telegram made, smallest first (this file is the largest). */
+  photoSizes?: Tg.PhotoSize[];
+}
+
+/** Files bots and users sent, by file_id (each photo size has its own id, pointing to the same bytes). */
+export class FileStore {
+  private readonly byId = new Map<string, StoredFile>();
+  private seq = 0;
+
+  add(kind: FileKind, bytes: Buffer, details: { name?: string; mimeType?: string } = {}): StoredFile {
+    this.seq += 1;
+    const extension = details.name?.match(/\.([A-Za-z0-9]{1,8})$/)?.[1] ?? (kind === 'photo' ? 'jpg' : 'dat');
+    const file: StoredFile = {
+      fileId: newFileId(kind),
+      fileUniqueId: newUniqueId(),
+      kind,
+      size: bytes.length,
+      name: details.name,
+      mimeType: details.mimeType,
+      path: `${kind === 'photo' ? 'photos' : 'documents'}/file_${this.seq}.${extension}`,
+      bytes,
+    };
+    this.byId.set(file.fileId, file);
+    return file;
+  }
+
+  /** Another file_id for the same bytes (a smaller photo size). */
+  alias(file: StoredFile): string {
+    const fileId = newFileId(file.kind);
+    this.byId.set(fileId, file);
+    return fileId;
+  }
+
+  get(fileId: string): StoredFile | undefined {
+    return this.byId.get(fileId);
+  }
+
+  byPath(path: string): StoredFile | undefined {
+    return [...this.byId.values()].find((file) => file.path === path);
+  }
+
+  clear(): void {
+    this.byId.clear();
+  }
+}
+
+/** Shaped like Telegram's: a type prefix and ~70 characters of base64url. */
+function newFileId(kind: FileKind): string {
+  return `${kind === 'photo' ? 'AgACAgIAAxkBAA' : 'BQACAgIAAxkBAA'}${randomBytes(48).toString('base64url')}`;
+}
+
+function newUniqueId(): string {
+  return `AQAD${randomBytes(9).toString('base64url')}`;
+}
+
+/** Telegram derives a document's MIME type from its name when the upload does not say. */
+export function mimeTypeFor(name: string | undefined, declared: string | undefined): string {
+  if (declared && declared !== 'application/octet-stream') return declared;
+  const extension = name?.split('.').pop()?.toLowerCase() ?? '';
+  return mimeByExtension[extension] ?? 'application/octet-stream';
+}
+
+const mimeByExtension: Record<string, string> = {
+  txt: 'text/plain',
+  csv: 'text/csv',
+  json: 'application/json',
+  pdf: 'application/pdf',
+  zip: 'application/zip',
+  html: 'text/html',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  mp4: 'video/mp4',
+  mp3: 'audio/mpeg',
+  ogg: 'audio/ogg',
+};

@@ -1,0 +1,186 @@
+/**
+ * The Bot API objects the emulator produces, as Telegram spells them (snake_case). Only the fields
+ * the emulator fills are listed; Telegram sends more, and bots must tolerate missing optional ones.
+ */
+
+export interface User {
+  id: number;
+  is_bot: boolean;
+  first_name: string;
+  last_name?: string;
+  username?: string;
+  language_code?: string;
+}
+
+/** What getMe answers: the bot's own user with its capabilities. */
+export interface BotUser extends User {
+  is_bot: true;
+  username: string;
+  can_join_groups: boolean;
+  can_read_all_group_messages: boolean;
+  supports_inline_queries: boolean;
+  can_connect_to_business: boolean;
+  has_main_web_app: boolean;
+}
+
+export type ChatType = 'private' | 'group' | 'supergroup';
+
+export interface Chat {
+  id: number;
+  type: ChatType;
+  title?: string;
+  username?: string;
+  first_name?: string;
+  last_name?: string;
+}
+
+export interface MessageEntity {
+  type: string;
+  offset: number;
+  length: number;
+  url?: string;
+  user?: User;
+  language?: string;
+  custom_emoji_id?: string;
+}
+
+export interface PhotoSize {
+  file_id: string;
+  file_unique_id: string;
+  width: number;
+  height: number;
+  file_size?: number;
+}
+
+export interface Document {
+  file_id: string;
+  file_unique_id: string;
+  file_name?: string;
+  mime_type?: string;
+  file_size?: number;
+}
+
+export interface File {
+  file_id: string;
+  file_unique_id: string;
+  file_size?: number;
+  file_path?: string;
+}
+
+export interface InlineKeyboardButton {
+  text: string;
+  callback_data?: string;
+  url?: string;
+  switch_inline_query?: string;
+  switch_inline_query_current_chat?: string;
+  copy_text?: { text: string };
+  pay?: boolean;
+}
+
+export interface InlineKeyboardMarkup {
+  inline_keyboard: InlineKeyboardButton[][];
+}
+
+export interface Message {
+  message_id: number;
+  from?: User;
+  chat: Chat;
+  date: number;
+  edit_date?: number;
+  reply_to_message?: Message;
+  text?: string;
+  entities?: MessageEntity[];
+  caption?: string;
+  caption_entities?: MessageEntity[];
+  photo?: PhotoSize[];
+  document?: Document;
+  new_chat_members?: User[];
+  left_chat_member?: User;
+  group_chat_created?: true;
+  reply_markup?: InlineKeyboardMarkup;
+}
+
+export interface CallbackQuery {
+  id: string;
+  from: User;
+  message?: Message;
+  chat_instance: string;
+  data?: string;
+}
+
+export type ChatMemberStatus = 'creator' | 'administrator' | 'member' | 'restricted' | 'left' | 'kicked';
+
+export interface ChatMember {
+  status: ChatMemberStatus;
+  user: User;
+  /** Administrators only; the emulator grants admins every right. */
+  can_be_edited?: boolean;
+  can_manage_chat?: boolean;
+  can_delete_messages?: boolean;
+  can_restrict_members?: boolean;
+  can_promote_members?: boolean;
+  can_change_info?: boolean;
+  can_invite_users?: boolean;
+  can_pin_messages?: boolean;
+  is_anonymous?: boolean;
+  /** Kicked members: 0 means forever. */
+  until_date?: number;
+}
+
+export interface ChatMemberUpdated {
+  chat: Chat;
+  from: User;
+  date: number;
+  old_chat_member: ChatMember;
+  new_chat_member: ChatMember;
+}
+
+export interface BotCommand {
+  command: string;
+  description: string;
+}
+
+export interface BotCommandScope {
+  type:
+    | 'default'
+    | 'all_private_chats'
+    | 'all_group_chats'
+    | 'all_chat_administrators'
+    | 'chat'
+    | 'chat_administrators'
+    | 'chat_member';
+  chat_id?: number | string;
+  user_id?: number;
+}
+
+/** The update kinds the emulator produces; the key names the kind, as in `allowed_updates`. */
+export interface UpdateBody {
+  message?: Message;
+  edited_message?: Message;
+  callback_query?: CallbackQuery;
+  my_chat_member?: ChatMemberUpdated;
+  chat_member?: ChatMemberUpdated;
+}
+
+export type UpdateKind = keyof UpdateBody;
+
+export interface Update extends UpdateBody {
+  update_id: number;
+}
+
+export interface WebhookInfo {
+  url: string;
+  has_custom_certificate: boolean;
+  pending_update_count: number;
+  ip_address?: string;
+  last_error_date?: number;
+  last_error_message?: string;
+  max_connections?: number;
+  allowed_updates?: string[];
+}
+
+export interface ChatFullInfo extends Chat {
+  accent_color_id: number;
+  max_reaction_count: number;
+  description?: string;
+}

@@ -1,0 +1,94 @@
+import type * as Tg from '../types.ts';
+import type { BotRecord, ChatRecord, MemberRecord, UserRecord } from './records.ts';
+
+/** Builds the Bot API objects for world records, as Telegram shows them to a bot. */
+
+export function userObject(user: UserRecord): Tg.User {
+  return {
+    id: user.id,
+    is_bot: false,
+    first_name: user.firstName,
+    ...(user.lastName !== undefined ? { last_name: user.lastName } : {}),
+    ...(user.username !== undefined ? { username: user.username } : {}),
+    ...(user.languageCode !== undefined ? { language_code: user.languageCode } : {}),
+  };
+}
+
+export function botUserObject(bot: BotRecord): Tg.User {
+  return { id: bot.id, is_bot: true, first_name: bot.firstName, username: bot.username };
+}
+
+export function getMeObject(bot: BotRecord): Tg.BotUser {
+  return {
+    id: bot.id,
+    is_bot: true,
+    first_name: bot.firstName,
+    username: bot.username,
+    can_join_groups: true,
+    can_read_all_group_messages: bot.canReadAllGroupMessages,
+    supports_inline_queries: false,
+    can_connect_to_business: false,
+    has_main_web_app: false,
+  };
+}
+
+/** A chat as embedded in messages; private chats show the user (the other side of the bot's chat). */
+export function chatObject(chat: ChatRecord, user?: UserRecord): Tg.Chat {
+  if (chat.type === 'private') {
+    return {
+      id: chat.id,
+      type: 'private',
+      ...(user ? { first_name: user.firstName } : {}),
+      ...(user?.lastName !== undefined ? { last_name: user.lastName } : {}),
+      ...(user?.username !== undefined ? { username: user.username } : {}),
+    };
+  }
+  return {
+    id: chat.id,
+    type: chat.type,
+    title: chat.title,
+    ...(chat.username !== undefined ? { username: chat.username } : {}),
+  };
+}
+
+export function chatMemberObject(member: MemberRecord | undefined, who: Tg.User): Tg.ChatMember {
+  const status = member?.status ?? 'left';
+  if (status === 'administrator') {
+    return {
+      status,
+      user: who,
+      can_be_edited: false,
+      is_anonymous: false,
+      can_manage_chat: true,
+      can_delete_messages: true,
+      can_restrict_members: true,
+      can_promote_members: false,
+      can_change_info: true,
+      can_invite_users: true,
+      can_pin_messages: true,
+    };
+  }
+  if (status === 'creator') return { status, user: who, is_anonymous: false };
+  if (status === 'kicked') return { status, user: who, until_date: 0 };
+  return { status, user: who };
+}
+
+/** Whether a member counts as present (able to read and post). */
+export function isPresent(member: MemberRecord | undefined): boolean {
+  return member !== undefined && member.status !== 'left' && member.status !== 'kicked';
+}
+
+export function isAdmin(member: MemberRecord | undefined): boolean {
+  return member?.status === 'administrator' || member?.status === 'creator';
+}
+
+/** The chat as a bot sees it in messages it sends or receives. */
+export function chatView(world: { user(id: number): UserRecord | undefined }, chat: ChatRecord): Tg.Chat {
+  return chatObject(chat, chat.userId !== undefined ? world.user(chat.userId) : undefined);
+}
+
+/** A message as embedded in another (`reply_to_message`, `callback_query.message`): no nested reply. */
+export function embeddedMessage(message: Tg.Message): Tg.Message {
+  const { reply_to_message: _nested, ...rest } = message;
+  return rest;
+}

@@ -1,0 +1,80 @@
+import type * as Tg from '../types.ts';
+
+export interface BotRecord {
+  id: number;
+  token: string;
+  username: string;
+  firstName: string;
+  canReadAllGroupMessages: boolean;
+  /** setMyCommands lists by scope and language (see `commandsKey`). */
+  commands: Map<string, Tg.BotCommand[]>;
+}
+
+export interface UserRecord {
+  id: number;
+  firstName: string;
+  lastName?: string;
+  username?: string;
+  languageCode?: string;
+  /** Bots this user has written to: only those may message the user (Telegram's rule). */
+  startedBots: Set<number>;
+  blockedBots: Set<number>;
+}
+
+export interface MemberRecord {
+  status: Tg.ChatMemberStatus;
+  isBot: boolean;
+}
+
+export type MessageSender = { kind: 'bot'; botId: number } | { kind: 'user'; userId: number };
+
+export interface StoredMessage {
+  /** The current version, as getUpdates or a send method would answer it. */
+  message: Tg.Message;
+  sender: MessageSender;
+  /** A reply keyboard, keyboard removal or force-reply the bot attached (Telegram does not echo these). */
+  replyKeyboard?: Record<string, unknown>;
+  /** The text or caption as the bot sent it, before `parse_mode` was applied. */
+  source?: { text: string; parseMode?: string };
+  /** Earlier versions, oldest first. */
+  edits: Array<{ date: number; message: Tg.Message }>;
+  deletedAt?: number;
+  deletedBy?: number;
+}
+
+export interface ChatRecord {
+  id: number;
+  type: Tg.ChatType;
+  title?: string;
+  username?: string;
+  /** Private chats only: each bot has its own private chat with a user, under the user's id. */
+  botId?: number;
+  userId?: number;
+  /** Groups: members by user id (bots included, with `isBot`). */
+  members: Map<number, MemberRecord>;
+  messages: Map<number, StoredMessage>;
+  lastMessageId: number;
+}
+
+export interface CallbackAnswer {
+  text?: string;
+  showAlert: boolean;
+  url?: string;
+  cacheTime?: number;
+  /** Unix seconds. */
+  answeredAt: number;
+}
+
+export interface CallbackRecord {
+  query: Tg.CallbackQuery;
+  botId: number;
+  chatId: number;
+  messageId: number;
+  answer?: CallbackAnswer;
+}
+
+/** Where setMyCommands stores a list: by scope (type, chat, user) and language. */
+export function commandsKey(scope: Tg.BotCommandScope | undefined, languageCode = ''): string {
+  const type = scope?.type ?? 'default';
+  return [type, scope?.chat_id ?? '', scope?.user_id ?? '', languageCode].join('|');
+}
