@@ -1,3 +1,4 @@
+export { ControlRequestError, TelegramControlClient } from './control/control-client.ts';
 export type { TelegramControl } from './control/telegram-control.ts';
 export { BotApiError, ControlError } from './errors.ts';
 export type { EmulatorEvent, EmulatorEventType, EventFilter } from './events.ts';
@@ -9,4 +10,5 @@ export {
   type TelegramEmulatorOptions,
 } from './options.ts';
 export { TelegramEmulator } from './telegram-emulator.ts';
+export { launchPollingBot } from './testing.ts';
 export type * as TelegramTypes from './types.ts';

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { EmulatorContext } from '../context.ts';
 import type { EventFilter } from '../events.ts';
 import {
@@ -10,7 +11,26 @@ import {
   updateLimits,
 } from './fault-control.ts';
 import { botStatus, callbackStatus, listMessages } from './observation.ts';
-import { logQuerySchema, parseInput, waitSchema } from './schemas.ts';
+import {
+  type addMemberSchema,
+  type blockSchema,
+  type createBotSchema,
+  type createGroupSchema,
+  type createUserSchema,
+  type dropPollsSchema,
+  type duplicateSchema,
+  type latencySchema,
+  type limitsSchema,
+  logQuerySchema,
+  parseInput,
+  type pressButtonSchema,
+  type rateLimitSchema,
+  type serverErrorsSchema,
+  type userCommandSchema,
+  type userMediaSchema,
+  type userMessageSchema,
+  waitSchema,
+} from './schemas.ts';
 import { pressButton, sendUserCommand, sendUserMedia, sendUserMessage } from './user-actions.ts';
 import {
   addMember,
@@ -30,31 +50,33 @@ import {
 export function createTelegramControl(ctx: EmulatorContext) {
   return {
     world: () => worldSnapshot(ctx),
-    createBot: (input: unknown = {}) => createBot(ctx, input),
-    createUser: (input: unknown = {}) => createUser(ctx, input),
-    createGroup: (input: unknown) => createGroup(ctx, input),
-    addMember: (chatId: number, input: unknown) => addMember(ctx, chatId, input),
-    removeMember: (chatId: number, userId: number, input: unknown = {}) =>
+    createBot: (input: z.input<typeof createBotSchema> = {}) => createBot(ctx, input),
+    createUser: (input: z.input<typeof createUserSchema> = {}) => createUser(ctx, input),
+    createGroup: (input: z.input<typeof createGroupSchema>) => createGroup(ctx, input),
+    addMember: (chatId: number, input: z.input<typeof addMemberSchema>) => addMember(ctx, chatId, input),
+    removeMember: (chatId: number, userId: number, input: { ban?: boolean } = {}) =>
       removeMember(ctx, chatId, userId, input),
-    blockBot: (userId: number, input: unknown = {}) => setBlocked(ctx, userId, input, true),
-    unblockBot: (userId: number, input: unknown = {}) => setBlocked(ctx, userId, input, false),
+    blockBot: (userId: number, input: z.input<typeof blockSchema> = {}) =>
+      setBlocked(ctx, userId, input, true),
+    unblockBot: (userId: number, input: z.input<typeof blockSchema> = {}) =>
+      setBlocked(ctx, userId, input, false),
 
-    sendMessage: (input: unknown) => sendUserMessage(ctx, input),
-    sendCommand: (input: unknown) => sendUserCommand(ctx, input),
-    sendPhoto: (input: unknown) => sendUserMedia(ctx, 'photo', input),
-    sendDocument: (input: unknown) => sendUserMedia(ctx, 'document', input),
-    pressButton: (input: unknown) => pressButton(ctx, input),
+    sendMessage: (input: z.input<typeof userMessageSchema>) => sendUserMessage(ctx, input),
+    sendCommand: (input: z.input<typeof userCommandSchema>) => sendUserCommand(ctx, input),
+    sendPhoto: (input: z.input<typeof userMediaSchema>) => sendUserMedia(ctx, 'photo', input),
+    sendDocument: (input: z.input<typeof userMediaSchema>) => sendUserMedia(ctx, 'document', input),
+    pressButton: (input: z.input<typeof pressButtonSchema>) => pressButton(ctx, input),
 
     messages: (chatId: number, options: { bot?: number | string; includeDeleted?: boolean } = {}) =>
       listMessages(ctx, chatId, options),
     bot: (ref: number | string) => botStatus(ctx, ref),
     callback: (id: string) => callbackStatus(ctx, id),
-    log: (query: unknown = {}) => {
+    log: (query: z.input<typeof logQuerySchema> = {}) => {
       const { limit, ...filter } = parseInput(logQuerySchema, query);
       return ctx.log.list(filter, limit);
     },
     /** The first event matching the filter after `since` (default: from now); 408 on timeout. */
-    waitFor: (query: unknown) => {
+    waitFor: (query: z.input<typeof waitSchema>) => {
       const { timeoutMs, ...filter } = parseInput(waitSchema, query);
       return ctx.log.waitFor(filter satisfies EventFilter, timeoutMs);
     },
@@ -63,13 +85,13 @@ export function createTelegramControl(ctx: EmulatorContext) {
     },
 
     faults: () => ctx.faults.snapshot(),
-    setLatency: (input: unknown) => setLatency(ctx, input),
-    failNextCalls: (input: unknown = {}) => failNextCalls(ctx, input),
-    rateLimit: (input: unknown) => startRateLimitStorm(ctx, input),
-    duplicateNextUpdates: (input: unknown = {}) => duplicateNextUpdates(ctx, input),
-    dropPolls: (input: unknown = {}) => dropPollConnections(ctx, input),
+    setLatency: (input: z.input<typeof latencySchema>) => setLatency(ctx, input),
+    failNextCalls: (input: z.input<typeof serverErrorsSchema> = {}) => failNextCalls(ctx, input),
+    rateLimit: (input: z.input<typeof rateLimitSchema>) => startRateLimitStorm(ctx, input),
+    duplicateNextUpdates: (input: z.input<typeof duplicateSchema> = {}) => duplicateNextUpdates(ctx, input),
+    dropPolls: (input: z.input<typeof dropPollsSchema> = {}) => dropPollConnections(ctx, input),
     clearFaults: () => clearFaults(ctx),
-    setLimits: (input: unknown) => updateLimits(ctx, input),
+    setLimits: (input: z.input<typeof limitsSchema>) => updateLimits(ctx, input),
 
     /** A fresh world with the same bots: users, chats, files, updates, faults and the log go. */
     reset: () => {

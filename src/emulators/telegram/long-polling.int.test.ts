@@ -1,0 +1,153 @@
+import { Telegraf } from 'telegraf';
+import type { Update } from 'telegraf/types';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { TelegramControlClient, TelegramEmulator } from './index.ts';
+import { launchPollingBot, type RunningBot } from './testing.ts';
+
+let emulator: TelegramEmulator;
+let control: TelegramControlClient;
+let token: string;
+let running: RunningBot | undefined;
+
+beforeAll(async () => {
+  emulator = new TelegramEmulator();
+  const { url } = await emulator.start();
+  control = new TelegramControlClient(url);
+  token = emulator.defaultBot.token;
+});
+
+beforeEach(async () => {
+  await control.reset();
+});
+
+afterEach(async () => {
+  await running?.stop();
+  running = undefined;
+});
+
+afterAll(async () => {
+  await emulator.stop();
+});
+
+function api(method: string, params: Record<string, unknown> = {}) {
+  return fetch(`${emulator.url}/bot${token}/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(params),
+  }).then(async (response) => ({
+    status: response.status,
+    body: (await response.json()) as Record<string, any>,
+  }));
+}
+
+describe('long polling', () => {
+  it("delivers a user's command to a telegraf bot and records its reply", async () => {
+    const bot = new Telegraf(token, { telegram: { apiRoot: emulator.url } });
+    bot.start((ctx) => ctx.reply(`Welcome, ${ctx.from.first_name}! Your code: ${ctx.payload}`));
+    running = await launchPollingBot(emulator, bot);
+
+    const user = await control.createUser({ firstName: 'Ana', username: 'ana_plays' });
+    const sent = await control.sendCommand({ from: user.id, command: 'start', args: 'ref42' });
+    expect(sent.message.entities).toEqual([{ type: 'bot_command', offset: 0, length: 6 }]);
+    const reply = await control.waitFor({ types: ['bot.message'], chatId: user.id, since: sent.seq });
+
+    expect(reply).toMatchObject({
+      message: { text: 'Welcome, Ana! Your code: ref42', chat: { id: user.id } },
+    });
+    const messages = await control.messages(user.id);
+    expect(messages.map((message) => [message.sender.kind, message.text])).toEqual([
+      ['user', '/start ref42'],
+      ['bot', 'Welcome, Ana! Your code: ref42'],
+    ]);
+    expect(messages[1]?.message_id).toBeGreaterThan(messages[0]?.message_id ?? Infinity);
+  });
+
+  it('answers a getUpdates parked with a 50 s timeout as soon as an update arrives', async () => {
+    const user = await control.createUser({ firstName: 'Ben' });
+    const parked = emulator.control.waitFor({ types: ['bot.poll'] });
+    const poll = api('getUpdates', { timeout: 50 });
+    await parked;
+    const sent = await control.sendMessage({ from: user.id, text: 'hello' });
+
+    const { status, body } = await poll;
+    expect(status).toBe(200);
+    expect(body.result).toEqual([{ update_id: sent.updates[0]?.update.update_id, message: sent.message }]);
+  });
+
+  it('keeps updates until a higher offset confirms them', async () => {
+    const user = await control.createUser({ firstName: 'Cy' });
+    await control.sendMessage({ from: user.id, text: 'one' });
+    await control.sendMessage({ from: user.id, text: 'two' });
+
+    const first = await api('getUpdates', { limit: 1 });
+    const again = await api('getUpdates');
+    expect(again.body.result.map((update: Update.MessageUpdate) => update.message)).toMatchObject([
+      { text: 'one' },
+      { text: 'two' },
+    ]);
+    const confirmed = await api('getUpdates', { offset: first.body.result[0].update_id + 1 });
+    expect(confirmed.body.result).toHaveLength(1);
+    expect(confirmed.body.result[0].message.text).toBe('two');
+  });
+
+  it('delivers the same update_id twice when duplication is injected', async () => {
+    const bot = new Telegraf(token, { telegram: { apiRoot: emulator.url } });
+    const seen: number[] = [];
+    const twice = new Promise<void>((resolve) => {
+      bot.on('message', (ctx) => {
+        seen.push(ctx.update.update_id);
+        if (seen.length === 2) resolve();
+      });
+    });
+    running = await launchPollingBot(emulator, bot);
+    await control.duplicateNextUpdates({ count: 1 });
+
+    const user = await control.createUser({ firstName: 'Dee' });
+    const sent = await control.sendMessage({ from: user.id, text: 'spin the wheel' });
+    await twice;
+    expect(seen).toEqual([sent.updates[0]?.update.update_id, sent.updates[0]?.update.update_id]);
+  });
+
+  it('ends a parked poll with 409 when another getUpdates comes in', async () => {
+    const parked = emulator.control.waitFor({ types: ['bot.poll'] });
+    const first = api('getUpdates', { timeout: 50 });
+    await parked;
+    const second = await api('getUpdates', { timeout: 0 });
+
+    expect(second.status).toBe(200);
+    expect(await first).toEqual({
+      status: 409,
+      body: {
+        ok: false,
+        error_code: 409,
+        description:
+          'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running',
+      },
+    });
+  });
+
+  it('drops parked poll connections on request', async () => {
+    const parked = emulator.control.waitFor({ types: ['bot.poll'] });
+    const poll = api('getUpdates', { timeout: 50 });
+    await parked;
+    expect(await control.dropPolls()).toEqual({ dropped: [emulator.defaultBot.id] });
+    await expect(poll).rejects.toThrow(/fetch failed/);
+  });
+
+  it('refuses getUpdates while a webhook is set', async () => {
+    await api('setWebhook', { url: 'http://127.0.0.1:9/hook' });
+    expect(await api('getUpdates')).toEqual({
+      status: 409,
+      body: {
+        ok: false,
+        error_code: 409,
+        description:
+          "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
+      },
+    });
+    expect(await api('deleteWebhook')).toEqual({
+      status: 200,
+      body: { ok: true, result: true, description: 'Webhook was deleted' },
+    });
+  });
+});
