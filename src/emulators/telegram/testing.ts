@@ -35,3 +35,42 @@ export async function launchPollingBot(
     },
   };
 }
+
+export interface RawBotApiAnswer<T> {
+  status: number;
+  body: {
+    ok: boolean;
+    result?: T;
+    description?: string;
+    error_code?: number;
+    parameters?: { retry_after?: number };
+  };
+}
+
+/** One Bot API call without a client library, as JSON, urlencoded or query string, for protocol-level tests. */
+export async function callBotApi<T = unknown>(
+  baseUrl: string,
+  token: string,
+  method: string,
+  params: Record<string, unknown> = {},
+  encoding: 'json' | 'urlencoded' | 'query' = 'json',
+): Promise<RawBotApiAnswer<T>> {
+  const url = `${baseUrl}/bot${token}/${method}`;
+  const form = new URLSearchParams(
+    Object.entries(params).map(([key, value]): [string, string] => [
+      key,
+      typeof value === 'string' ? value : JSON.stringify(value),
+    ]),
+  );
+  const response =
+    encoding === 'query'
+      ? await fetch(`${url}?${form}`)
+      : await fetch(url, {
+          method: 'POST',
+          headers: {
+            'content-type': encoding === 'json' ? 'application/json' : 'application/x-www-form-urlencoded',
+          },
+          body: encoding === 'json' ? JSON.stringify(params) : form.toString(),
+        });
+  return { status: response.status, body: (await response.json()) as RawBotApiAnswer<T>['body'] };
+}
