@@ -1,0 +1,156 @@
+import { Markup, Telegraf } from 'telegraf';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { TelegramControlClient, TelegramEmulator } from './index.ts';
+import { launchPollingBot, type RunningBot } from './testing.ts';
+
+let emulator: TelegramEmulator;
+let control: TelegramControlClient;
+let bot: Telegraf;
+let running: RunningBot | undefined;
+
+beforeAll(async () => {
+  emulator = new TelegramEmulator({
+    bots: [
+      { username: 'tandem_test_bot', firstName: 'Tandem' },
+      { username: 'other_game_bot', firstName: 'Other' },
+    ],
+  });
+  const { url } = await emulator.start();
+  control = new TelegramControlClient(url);
+});
+
+beforeEach(async () => {
+  await control.reset();
+  bot = new Telegraf(emulator.defaultBot.token, { telegram: { apiRoot: emulator.url } });
+});
+
+afterEach(async () => {
+  await running?.stop();
+  running = undefined;
+});
+
+afterAll(async () => {
+  await emulator.stop();
+});
+
+function onlyBotMessage(event: Awaited<ReturnType<TelegramControlClient['waitFor']>>) {
+  if (event.type !== 'bot.message') throw new Error(`expected a bot message, got ${event.type}`);
+  return event.message;
+}
+
+describe('commands and callback queries', () => {
+  it('runs a command, an inline button press, answerCallbackQuery and editMessageText', async () => {
+    bot.command('balance', (ctx) =>
+      ctx.reply('<b>Balance:</b> 120 coins', {
+        parse_mode: 'HTML',
+        ...Markup.inlineKeyboard([
+          [Markup.button.callback('Claim daily', 'claim:daily')],
+          [Markup.button.url('Rules', 'https://example.com/rules')],
+        ]),
+      }),
+    );
+    bot.action('claim:daily', async (ctx) => {
+      await ctx.answerCbQuery('+10 coins', { show_alert: true });
+      await ctx.editMessageText('<b>Balance:</b> 130 coins', { parse_mode: 'HTML' });
+    });
+    running = await launchPollingBot(emulator, bot);
+
+    const user = await control.createUser({ firstName: 'Hana' });
+    const sent = await control.sendCommand({ from: user.id, command: 'balance' });
+    const offer = onlyBotMessage(await control.waitFor({ types: ['bot.message'], since: sent.seq }));
+    expect(offer).toMatchObject({
+      text: 'Balance: 120 coins',
+      entities: [{ type: 'bold', offset: 0, length: 8 }],
+      reply_markup: {
+        inline_keyboard: [
+          [{ text: 'Claim daily', callback_data: 'claim:daily' }],
+          [{ text: 'Rules', url: 'https://example.com/rules' }],
+        ],
+      },
+    });
+
+    const pressed = await control.pressButton({
+      from: user.id,
+      messageId: offer.message_id,
+      data: 'claim:daily',
+    });
+    const edit = await control.waitFor({ types: ['bot.edit'], since: pressed.seq });
+    expect(edit).toMatchObject({ message: { message_id: offer.message_id, text: 'Balance: 130 coins' } });
+    expect(await control.callback(pressed.callbackQuery.id)).toMatchObject({
+      answer: { text: '+10 coins', showAlert: true },
+    });
+
+    const [, shown] = await control.messages(user.id);
+    // Editing without reply_markup removes the inline keyboard, as on Telegram.
+    expect(shown).not.toHaveProperty('reply_markup');
+    expect(shown?.edits.map((version) => version.message.text)).toEqual(['Balance: 120 coins']);
+    expect(shown?.source).toEqual({ text: '<b>Balance:</b> 130 coins', parseMode: 'HTML' });
+  });
+
+  it('records setMyCommands and answers getMyCommands per scope', async () => {
+    const commands = [
+      { command: 'balance', description: 'Show your coins' },
+      { command: 'link', description: 'Link your Discord account' },
+    ];
+    await bot.telegram.setMyCommands(commands);
+    await bot.telegram.setMyCommands([{ command: 'ban', description: 'Moderators only' }], {
+      scope: { type: 'all_chat_administrators' },
+    });
+
+    expect(await bot.telegram.getMyCommands()).toEqual(commands);
+    expect(await bot.telegram.getMyCommands({ scope: { type: 'all_private_chats' } })).toEqual([]);
+    const status = await control.bot(emulator.defaultBot.username);
+    expect(status.commands).toEqual([
+      { scope: { type: 'default' }, languageCode: '', commands },
+      {
+        scope: { type: 'all_chat_administrators' },
+        languageCode: '',
+        commands: [{ command: 'ban', description: 'Moderators only' }],
+      },
+    ]);
+    await expect(
+      bot.telegram.setMyCommands([{ command: 'Bad Command', description: 'x' }]),
+    ).rejects.toMatchObject({
+      response: { error_code: 400, description: 'Bad Request: BOT_COMMAND_INVALID' },
+    });
+  });
+
+  it('in groups, hides chatter from a bot in privacy mode but delivers commands and replies to it', async () => {
+    const seen: string[] = [];
+    let sawJoin: () => void = () => {};
+    const joinSeen = new Promise<void>((resolve) => {
+      sawJoin = resolve;
+    });
+    bot.on('message', async (ctx) => {
+      const text = 'text' in ctx.message ? ctx.message.text : `[${Object.keys(ctx.message).join(',')}]`;
+      seen.push(text);
+      if (text.startsWith('/top')) await ctx.reply('Top players: Ivy');
+      if ('new_chat_members' in ctx.message) sawJoin();
+    });
+    running = await launchPollingBot(emulator, bot);
+
+    const ivy = await control.createUser({ firstName: 'Ivy' });
+    const jon = await control.createUser({ firstName: 'Jon' });
+    const group = await control.createGroup({ title: 'Guild Hall', members: [ivy.id] });
+    await control.sendMessage({ from: ivy.id, chatId: group.id, text: 'gg everyone' });
+    await control.sendCommand({ from: ivy.id, chatId: group.id, command: 'top', bot: 'other_game_bot' });
+    const command = await control.sendCommand({
+      from: ivy.id,
+      chatId: group.id,
+      command: 'top',
+      bot: 'tandem_test_bot',
+    });
+    const reply = onlyBotMessage(await control.waitFor({ types: ['bot.message'], since: command.seq }));
+    await control.sendMessage({
+      from: ivy.id,
+      chatId: group.id,
+      text: 'thanks!',
+      replyToMessageId: reply.message_id,
+    });
+    await control.addMember(group.id, { userId: jon.id });
+    await joinSeen;
+
+    expect(seen).toEqual(['/top@tandem_test_bot', 'thanks!', '[message_id,from,chat,date,new_chat_members]']);
+    expect(command.message.entities).toEqual([{ type: 'bot_command', offset: 0, length: 20 }]);
+  });
+});
