@@ -68,11 +68,13 @@ function newUniqueId(): string {
   return `AQAD${randomBytes(9).toString('base64url')}`;
 }
 
-/** Telegram derives a document's MIME type from its name when the upload does not say. */
+/**
+ * Telegram derives a document's MIME type from its name; the part's own type is a fallback (telegraf
+ * sends none, and multipart parsers then report text/plain).
+ */
 export function mimeTypeFor(name: string | undefined, declared: string | undefined): string {
-  if (declared && declared !== 'application/octet-stream') return declared;
   const extension = name?.split('.').pop()?.toLowerCase() ?? '';
-  return mimeByExtension[extension] ?? 'application/octet-stream';
+  return mimeByExtension[extension] ?? declared ?? 'application/octet-stream';
 }
 
 const mimeByExtension: Record<string, string> = {
