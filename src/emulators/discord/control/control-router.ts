@@ -1,0 +1,31 @@
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import type { ControlDeps } from './control-deps.ts';
+import { ControlError, sendControlError } from './control-route.ts';
+import { mountActionRoutes } from './routes/actions.ts';
+import { mountEventRoutes } from './routes/events.ts';
+import { mountFaultRoutes } from './routes/faults.ts';
+import { mountInspectRoutes } from './routes/inspect.ts';
+import { mountWorldRoutes } from './routes/world.ts';
+
+/** The control API under `/control` (documented in docs/emulators/discord.md). */
+export function createControlRouter(deps: ControlDeps, streams: Set<Response>): Router {
+  const router = express.Router();
+  router.use(express.json({ limit: '5mb' }));
+  mountEventRoutes(router, deps, streams);
+  mountWorldRoutes(router, deps);
+  mountActionRoutes(router, deps);
+  mountInspectRoutes(router, deps);
+  mountFaultRoutes(router, deps);
+  router.use((req: Request, res: Response) => {
+    sendControlError(
+      res,
+      new ControlError(404, `No control endpoint ${req.method} ${req.baseUrl}${req.path}`),
+    );
+  });
+  router.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    const malformed =
+      error instanceof SyntaxError || (error as { type?: string })?.type === 'entity.parse.failed';
+    sendControlError(res, malformed ? new ControlError(400, 'Malformed JSON body') : error);
+  });
+  return router;
+}

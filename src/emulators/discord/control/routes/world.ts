@@ -1,0 +1,157 @@
+import type { Router } from 'express';
+import { addMember, removeMember } from '../../actions/membership.ts';
+import {
+  createBot,
+  createChannel,
+  createGuild,
+  createRole,
+  createUser,
+  updateGuild,
+  updateRole,
+} from '../../actions/setup.ts';
+import { channelPayload, memberPayload, rolePayload } from '../../payloads/guild.ts';
+import { userPayload } from '../../payloads/user.ts';
+import type { ControlDeps } from '../control-deps.ts';
+import { ControlError, controlRoute, parseInput, requireParam } from '../control-route.ts';
+import {
+  addMemberBody,
+  createBotBody,
+  createChannelBody,
+  createGuildBody,
+  createRoleBody,
+  createUserBody,
+  updateBotBody,
+  updateGuildBody,
+  updateRoleBody,
+  updateUserBody,
+} from '../schemas.ts';
+import { botView, guildView } from '../views.ts';
+
+const CHANNEL_TYPES = { text: 0, voice: 2, category: 4 } as const;
+
+/** Building the world: bots, users, guilds, roles, channels, members. */
+export function mountWorldRoutes(router: Router, deps: ControlDeps): void {
+  const ctx = deps.emulator;
+  const { world } = ctx;
+
+  controlRoute(router, 'post', '/reset', () => {
+    world.reset();
+    deps.gateway.reset();
+    deps.faults.clear();
+    deps.limiter.reset();
+    ctx.events.clearHistory();
+    ctx.events.record('reset');
+    return {};
+  });
+
+  controlRoute(router, 'get', '/state', () => ({
+    body: {
+      bots: [...world.applications.values()].map((application) => botView(world, application)),
+      users: [...world.users.values()].map((user) => ({
+        ...userPayload(user),
+        acceptsDirectMessages: user.acceptsDirectMessages,
+      })),
+      guilds: [...world.guilds.values()].map((guild) => guildView(world, guild)),
+      sessions: deps.gateway.sessions.all().map((session) => ({
+        id: session.id,
+        botUserId: session.botUserId,
+        intents: session.intents,
+        shard: session.shard,
+        seq: session.seq,
+        connected: session.connection !== null,
+      })),
+    },
+  }));
+
+  controlRoute(router, 'post', '/bots', (input) => {
+    const body = parseInput(createBotBody, input.body);
+    const { application } = createBot(ctx, {
+      username: body.username,
+      userId: body.id,
+      applicationId: body.applicationId,
+      token: body.token,
+      privilegedIntents: body.privilegedIntents,
+    });
+    return { status: 201, body: botView(world, application) };
+  });
+
+  controlRoute(router, 'patch', '/bots/:applicationId', (input) => {
+    const application = world.requireApplication(requireParam(input, 'applicationId'));
+    const body = parseInput(updateBotBody, input.body);
+    application.privilegedIntents = new Set(body.privilegedIntents);
+    ctx.events.record('bot.updated', {
+      applicationId: application.id,
+      privilegedIntents: body.privilegedIntents,
+    });
+    return { body: botView(world, application) };
+  });
+
+  controlRoute(router, 'post', '/users', (input) => {
+    const body = parseInput(createUserBody, input.body);
+    if (body.id && world.users.has(body.id)) throw new ControlError(409, `User ${body.id} exists`);
+    const user = createUser(ctx, body);
+    return { status: 201, body: { ...userPayload(user), acceptsDirectMessages: user.acceptsDirectMessages } };
+  });
+
+  controlRoute(router, 'patch', '/users/:userId', (input) => {
+    const user = world.requireUser(requireParam(input, 'userId'));
+    const body = parseInput(updateUserBody, input.body);
+    if (body.globalName !== undefined) user.globalName = body.globalName;
+    if (body.acceptsDirectMessages !== undefined) user.acceptsDirectMessages = body.acceptsDirectMessages;
+    return { body: { ...userPayload(user), acceptsDirectMessages: user.acceptsDirectMessages } };
+  });
+
+  controlRoute(router, 'post', '/guilds', (input) => {
+    const body = parseInput(createGuildBody, input.body);
+    if (body.id && world.guilds.has(body.id)) throw new ControlError(409, `Guild ${body.id} exists`);
+    const ownerId =
+      body.ownerId ??
+      createUser(ctx, { username: `${body.name.toLowerCase().replace(/\W+/g, '')}-owner` }).id;
+    const guild = createGuild(ctx, { id: body.id, name: body.name, ownerId });
+    return { status: 201, body: guildView(world, guild) };
+  });
+
+  controlRoute(router, 'get', '/guilds/:guildId', (input) => ({
+    body: guildView(world, world.requireGuild(requireParam(input, 'guildId'))),
+  }));
+
+  controlRoute(router, 'patch', '/guilds/:guildId', (input) => {
+    const guild = world.requireGuild(requireParam(input, 'guildId'));
+    updateGuild(ctx, guild, parseInput(updateGuildBody, input.body));
+    return { body: guildView(world, guild) };
+  });
+
+  controlRoute(router, 'post', '/guilds/:guildId/roles', (input) => {
+    const guild = world.requireGuild(requireParam(input, 'guildId'));
+    const body = parseInput(createRoleBody, input.body);
+    return { status: 201, body: rolePayload(createRole(ctx, guild, body)) };
+  });
+
+  controlRoute(router, 'patch', '/guilds/:guildId/roles/:roleId', (input) => {
+    const guild = world.requireGuild(requireParam(input, 'guildId'));
+    const role = world.requireRole(guild, requireParam(input, 'roleId'));
+    return { body: rolePayload(updateRole(ctx, guild, role, parseInput(updateRoleBody, input.body))) };
+  });
+
+  controlRoute(router, 'post', '/guilds/:guildId/channels', (input) => {
+    const guild = world.requireGuild(requireParam(input, 'guildId'));
+    const body = parseInput(createChannelBody, input.body);
+    if (body.afk && body.type !== 'voice')
+      throw new ControlError(400, 'Only a voice channel can be the AFK channel');
+    const channel = createChannel(ctx, guild, { ...body, type: CHANNEL_TYPES[body.type] });
+    if (body.afk) updateGuild(ctx, guild, { afkChannelId: channel.id });
+    return { status: 201, body: channelPayload(world, channel) };
+  });
+
+  controlRoute(router, 'post', '/guilds/:guildId/members', (input) => {
+    const guild = world.requireGuild(requireParam(input, 'guildId'));
+    const body = parseInput(addMemberBody, input.body);
+    const member = addMember(ctx, guild, body);
+    return { status: 201, body: memberPayload(member, world.requireUser(member.userId)) };
+  });
+
+  controlRoute(router, 'delete', '/guilds/:guildId/members/:userId', (input) => {
+    removeMember(ctx, world.requireGuild(requireParam(input, 'guildId')), requireParam(input, 'userId'));
+    return {};
+  });
+}

@@ -1,0 +1,164 @@
+import { z } from 'zod';
+import { PRIVILEGED_INTENTS } from '../gateway/intents.ts';
+import { isSnowflake } from '../snowflake.ts';
+import { Permission } from '../world/permissions.ts';
+
+export const snowflake = z.string().refine(isSnowflake, { message: 'must be a snowflake id (digits)' });
+
+const permissionName = z.enum(
+  Object.keys(Permission) as [keyof typeof Permission, ...Array<keyof typeof Permission>],
+);
+
+/** Permissions as a bit-set string ("268435456"), a number, or a list of names (["ManageRoles"]). */
+export const permissions = z
+  .union([z.string().regex(/^\d+$/), z.number().int().nonnegative(), z.array(permissionName)])
+  .transform((value): bigint =>
+    Array.isArray(value) ? value.reduce((bits, name) => bits | Permission[name], 0n) : BigInt(value),
+  );
+
+export const createBotBody = z.object({
+  username: z.string().min(1).max(32),
+  id: snowflake.optional(),
+  applicationId: snowflake.optional(),
+  token: z.string().min(10).optional(),
+  privilegedIntents: z.array(z.enum(PRIVILEGED_INTENTS)).optional(),
+});
+
+export const updateBotBody = z.object({ privilegedIntents: z.array(z.enum(PRIVILEGED_INTENTS)) });
+
+export const createUserBody = z.object({
+  username: z.string().min(1).max(32),
+  id: snowflake.optional(),
+  globalName: z.string().max(32).nullable().optional(),
+  acceptsDirectMessages: z.boolean().optional(),
+});
+
+export const updateUserBody = z.object({
+  globalName: z.string().max(32).nullable().optional(),
+  acceptsDirectMessages: z.boolean().optional(),
+});
+
+export const createGuildBody = z.object({
+  name: z.string().min(1).max(100),
+  id: snowflake.optional(),
+  ownerId: snowflake.optional(),
+});
+
+export const updateGuildBody = z.object({
+  name: z.string().min(1).max(100).optional(),
+  afkChannelId: snowflake.nullable().optional(),
+  afkTimeout: z.number().int().positive().optional(),
+  systemChannelId: snowflake.nullable().optional(),
+});
+
+export const createRoleBody = z.object({
+  name: z.string().min(1).max(100),
+  id: snowflake.optional(),
+  position: z.number().int().min(1).optional(),
+  permissions: permissions.optional(),
+  color: z.number().int().min(0).max(0xffffff).optional(),
+  hoist: z.boolean().optional(),
+  mentionable: z.boolean().optional(),
+});
+
+export const updateRoleBody = createRoleBody.omit({ id: true }).partial();
+
+export const createChannelBody = z.object({
+  name: z.string().min(1).max(100),
+  type: z.enum(['text', 'voice', 'category']).default('text'),
+  id: snowflake.optional(),
+  parentId: snowflake.nullable().optional(),
+  topic: z.string().max(1024).nullable().optional(),
+  position: z.number().int().min(0).optional(),
+  userLimit: z.number().int().min(0).max(99).optional(),
+  /** Makes this voice channel the guild's AFK channel. */
+  afk: z.boolean().optional(),
+});
+
+export const addMemberBody = z.object({
+  userId: snowflake,
+  roles: z.array(snowflake).optional(),
+  nick: z.string().max(32).nullable().optional(),
+  botRole: z
+    .object({
+      name: z.string().min(1).max(100).optional(),
+      position: z.number().int().min(1).optional(),
+      permissions: permissions.optional(),
+    })
+    .optional(),
+});
+
+export const moderatorRolesBody = z.object({
+  add: z.array(snowflake).optional(),
+  remove: z.array(snowflake).optional(),
+  set: z.array(snowflake).optional(),
+  moderatorId: snowflake.optional(),
+  reason: z.string().max(512).optional(),
+});
+
+export const userMessageBody = z.object({
+  authorId: snowflake,
+  content: z.string().max(4000).optional(),
+  embeds: z.array(z.looseObject({})).optional(),
+  mentions: z.array(snowflake).optional(),
+});
+
+export const directMessageBody = z.object({
+  userId: snowflake,
+  content: z.string().min(1).max(4000),
+  botUserId: snowflake.optional(),
+});
+
+export const slashCommandBody = z.object({
+  channelId: snowflake,
+  userId: snowflake,
+  name: z.string().min(1),
+  applicationId: snowflake.optional(),
+  subcommandGroup: z.string().optional(),
+  subcommand: z.string().optional(),
+  options: z.record(z.string(), z.unknown()).optional(),
+});
+
+export const componentBody = z.object({
+  messageId: snowflake,
+  userId: snowflake,
+  customId: z.string().min(1),
+  values: z.array(z.string()).optional(),
+});
+
+export const interactionWaitQuery = z.object({
+  wait: z.enum(['response', 'completed', 'followups']).optional(),
+  count: z.coerce.number().int().min(1).default(1),
+  timeoutMs: z.coerce.number().int().min(0).max(60_000).default(5_000),
+});
+
+export const voiceBody = z.object({
+  channelId: snowflake.optional(),
+  selfMute: z.boolean().optional(),
+  selfDeaf: z.boolean().optional(),
+  selfVideo: z.boolean().optional(),
+  selfStream: z.boolean().optional(),
+  mute: z.boolean().optional(),
+  deaf: z.boolean().optional(),
+});
+
+export const latencyBody = z.object({ ms: z.number().int().min(0).max(60_000) });
+
+export const restErrorsBody = z.object({
+  count: z.number().int().min(1).default(1),
+  status: z.number().int().min(500).max(599).default(500),
+  route: z.string().min(1).optional(),
+});
+
+export const rateLimitStormBody = z.object({
+  durationMs: z.number().int().min(1).max(600_000),
+  scope: z.enum(['global', 'route']).default('global'),
+  route: z.string().min(1).optional(),
+});
+
+export const gatewayDropBody = z.object({
+  mode: z.enum(['abrupt', 'invalid-session', 'close']).default('abrupt'),
+  botUserId: snowflake.optional(),
+});
+
+export const gatewayReconnectBody = z.object({ botUserId: snowflake.optional() });

@@ -1,0 +1,81 @@
+import type { DispatchRequest } from '../events/emulator-events.ts';
+import type { World } from '../world/world.ts';
+import { hasIntent, type IntentName } from './intents.ts';
+import type { GatewaySession } from './session.ts';
+import type { SessionStore } from './session-store.ts';
+
+const GUILDS_EVENTS = new Set([
+  'GUILD_CREATE',
+  'GUILD_UPDATE',
+  'GUILD_DELETE',
+  'GUILD_ROLE_CREATE',
+  'GUILD_ROLE_UPDATE',
+  'GUILD_ROLE_DELETE',
+  'CHANNEL_CREATE',
+  'CHANNEL_UPDATE',
+  'CHANNEL_DELETE',
+]);
+const MEMBER_EVENTS = new Set(['GUILD_MEMBER_ADD', 'GUILD_MEMBER_UPDATE', 'GUILD_MEMBER_REMOVE']);
+const MESSAGE_EVENTS = new Set(['MESSAGE_CREATE', 'MESSAGE_UPDATE', 'MESSAGE_DELETE']);
+
+/** The intent a session needs to receive `event` (null: no intent needed, as INTERACTION_CREATE). */
+export function requiredIntent(event: string, data: Record<string, unknown>): IntentName | null {
+  if (GUILDS_EVENTS.has(event)) return 'Guilds';
+  if (MEMBER_EVENTS.has(event)) return 'GuildMembers';
+  if (event === 'VOICE_STATE_UPDATE') return 'GuildVoiceStates';
+  if (event === 'PRESENCE_UPDATE') return 'GuildPresences';
+  if (MESSAGE_EVENTS.has(event)) return 'guild_id' in data ? 'GuildMessages' : 'DirectMessages';
+  return null;
+}
+
+/** Fields Discord empties for bots without the MessageContent intent. */
+function withoutContent(message: Record<string, unknown>): Record<string, unknown> {
+  const { poll: _poll, ...rest } = message;
+  return { ...rest, content: '', embeds: [], attachments: [], components: [] };
+}
+
+/**
+ * Fans world events out to gateway sessions: only bots the event concerns, only sessions whose
+ * shard covers the guild, only with the intents Discord requires, message content blanked
+ * without MessageContent (except in DMs, the bot's own messages and messages mentioning it).
+ */
+export class Dispatcher {
+  constructor(
+    private readonly world: World,
+    private readonly sessions: SessionStore,
+  ) {}
+
+  handle(request: DispatchRequest): void {
+    for (const session of this.sessions.all()) {
+      if (!this.concerns(session, request)) continue;
+      const data = typeof request.data === 'function' ? request.data(session.view()) : request.data;
+      if (!data) continue;
+      const intent = requiredIntent(request.event, data);
+      if (intent && !hasIntent(session.intents, intent)) continue;
+      session.dispatch(request.event, this.visibleTo(session, request, data));
+    }
+  }
+
+  private concerns(session: GatewaySession, request: DispatchRequest): boolean {
+    const { audience } = request;
+    if ('botUserId' in audience) {
+      if (session.botUserId !== audience.botUserId) return false;
+      return session.covers(audience.guildId ?? null);
+    }
+    if (audience.exceptBotUserId === session.botUserId) return false;
+    const guild = this.world.guilds.get(audience.guildId);
+    return guild !== undefined && guild.members.has(session.botUserId) && session.covers(guild.id);
+  }
+
+  private visibleTo(
+    session: GatewaySession,
+    request: DispatchRequest,
+    data: Record<string, unknown>,
+  ): Record<string, unknown> {
+    const message = request.message;
+    if (!message || hasIntent(session.intents, 'MessageContent')) return data;
+    if (message.isDirectMessage || message.authorId === session.botUserId) return data;
+    if (message.mentionUserIds.includes(session.botUserId)) return data;
+    return withoutContent(data);
+  }
+}

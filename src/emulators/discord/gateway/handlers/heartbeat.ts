@@ -1,0 +1,8 @@
+import { Opcode } from '../opcodes.ts';
+import type { OpcodeHandler } from './handler-context.ts';
+
+/** Op 1: answered at once with op 11 (a missing ack makes clients reconnect and resume). */
+export const handleHeartbeat: OpcodeHandler = (gateway, connection) => {
+  connection.lastHeartbeatAt = gateway.emulator.now();
+  connection.send({ op: Opcode.HeartbeatAck, d: null, s: null, t: null });
+};

@@ -1,0 +1,79 @@
+import type { AttachmentRecord, MessageRecord } from '../world/types.ts';
+import type { World } from '../world/world.ts';
+import { memberPayload } from './guild.ts';
+import { userPayload } from './user.ts';
+
+export const MessageFlag = { Ephemeral: 64, Loading: 128 } as const;
+
+/** Message types used here (https://discord.com/developers/docs/resources/message#message-object-message-types). */
+export const MessageType = { Default: 0, Reply: 19, ChatInputCommand: 20 } as const;
+
+export function attachmentPayload(attachment: AttachmentRecord): Record<string, unknown> {
+  return {
+    id: attachment.id,
+    filename: attachment.filename,
+    size: attachment.size,
+    url: attachment.url,
+    proxy_url: attachment.url,
+    ...(attachment.contentType ? { content_type: attachment.contentType } : {}),
+  };
+}
+
+/**
+ * A message object. `gateway: true` adds what MESSAGE_CREATE carries on top of the REST shape:
+ * `guild_id`, the author's partial `member`, and `member` inside each guild mention.
+ */
+export function messagePayload(
+  world: World,
+  message: MessageRecord,
+  options: { gateway?: boolean } = {},
+): Record<string, unknown> {
+  const author = world.requireUser(message.authorId);
+  const guild = message.guildId ? world.guilds.get(message.guildId) : undefined;
+  const inGateway = options.gateway === true && guild !== undefined;
+  const authorMember = inGateway ? guild.members.get(author.id) : undefined;
+  const interaction = message.interactionId ? world.interactions.get(message.interactionId) : undefined;
+  const interactionUser = interaction ? world.users.get(interaction.userId) : undefined;
+  return {
+    id: message.id,
+    type: message.type,
+    content: message.content,
+    channel_id: message.channelId,
+    author: userPayload(author),
+    attachments: message.attachments.map(attachmentPayload),
+    embeds: message.embeds,
+    mentions: message.mentionUserIds.flatMap((id) => {
+      const user = world.users.get(id);
+      if (!user) return [];
+      const member = inGateway ? guild.members.get(id) : undefined;
+      return [{ ...userPayload(user), ...(member ? { member: memberPayload(member, user, false) } : {}) }];
+    }),
+    mention_roles: message.mentionRoleIds,
+    mention_everyone: message.mentionEveryone,
+    pinned: false,
+    tts: message.tts,
+    timestamp: new Date(message.createdAt).toISOString(),
+    edited_timestamp: message.editedAt === null ? null : new Date(message.editedAt).toISOString(),
+    flags: message.flags,
+    components: message.components,
+    ...(message.nonce !== null ? { nonce: message.nonce } : {}),
+    ...(message.webhookId ? { webhook_id: message.webhookId } : {}),
+    ...(message.applicationId ? { application_id: message.applicationId } : {}),
+    ...(message.messageReference ? { message_reference: message.messageReference } : {}),
+    ...(interaction && interactionUser
+      ? {
+          interaction_metadata: {
+            id: interaction.id,
+            type: interaction.type,
+            user: userPayload(interactionUser),
+            authorizing_integration_owners: interaction.guildId
+              ? { '0': interaction.guildId }
+              : { '1': interaction.userId },
+            ...(typeof interaction.data.name === 'string' ? { name: interaction.data.name } : {}),
+          },
+        }
+      : {}),
+    ...(inGateway ? { guild_id: guild.id } : {}),
+    ...(authorMember ? { member: memberPayload(authorMember, author, false) } : {}),
+  };
+}

@@ -1,0 +1,45 @@
+import type { ApplicationRecord, UserRecord } from '../world/types.ts';
+
+/** A user object as Discord sends it (https://discord.com/developers/docs/resources/user#user-object). */
+export function userPayload(user: UserRecord): Record<string, unknown> {
+  return {
+    id: user.id,
+    username: user.username,
+    global_name: user.globalName,
+    discriminator: '0',
+    avatar: null,
+    avatar_decoration_data: null,
+    banner: null,
+    accent_color: null,
+    public_flags: 0,
+    flags: 0,
+    ...(user.bot ? { bot: true } : {}),
+  };
+}
+
+/** GET /users/@me and READY `user` for a bot: the user object with the account fields. */
+export function currentBotUserPayload(user: UserRecord): Record<string, unknown> {
+  return { ...userPayload(user), verified: true, mfa_enabled: false, email: null, locale: 'en-US' };
+}
+
+export function applicationPayload(application: ApplicationRecord, bot: UserRecord): Record<string, unknown> {
+  return {
+    id: application.id,
+    name: application.name,
+    icon: null,
+    description: '',
+    summary: '',
+    type: null,
+    bot_public: true,
+    bot_require_code_grant: false,
+    verify_key: '0'.repeat(64),
+    flags: application.flags,
+    bot: userPayload(bot),
+    owner: userPayload(bot),
+    team: null,
+    tags: [],
+    hook: true,
+    integration_types_config: { '0': {} },
+    approximate_guild_count: 0,
+  };
+}

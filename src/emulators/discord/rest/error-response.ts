@@ -1,0 +1,51 @@
+import {
+  CallbackTypeMismatchError,
+  InteractionAlreadyAcknowledgedError,
+  InteractionNotAcknowledgedError,
+  InteractionTokenExpiredError,
+} from '../actions/interaction-responses.ts';
+import { DiscordApiError, discordErrors, formError } from '../errors.ts';
+import { type EntityKind, isUnknownEntityError } from '../world/unknown-entity-error.ts';
+
+const unknownByKind: Record<EntityKind, () => DiscordApiError> = {
+  user: discordErrors.unknownUser,
+  application: discordErrors.unknownApplication,
+  guild: discordErrors.unknownGuild,
+  role: discordErrors.unknownRole,
+  channel: discordErrors.unknownChannel,
+  member: discordErrors.unknownMember,
+  message: discordErrors.unknownMessage,
+  command: discordErrors.unknownCommand,
+  interaction: discordErrors.unknownInteraction,
+  webhook: discordErrors.unknownWebhook,
+};
+
+/**
+ * Turns anything a route threw into the Discord error to answer. `unexpected` is true for
+ * errors no route meant to throw (answered 500, reported on the activity stream).
+ */
+export function toDiscordApiError(error: unknown): { error: DiscordApiError; unexpected: boolean } {
+  if (error instanceof DiscordApiError) return { error, unexpected: false };
+  if (isUnknownEntityError(error)) return { error: unknownByKind[error.kind](), unexpected: false };
+  if (error instanceof InteractionAlreadyAcknowledgedError) {
+    return { error: discordErrors.alreadyAcknowledged(), unexpected: false };
+  }
+  if (error instanceof InteractionNotAcknowledgedError)
+    return { error: discordErrors.unknownWebhook(), unexpected: false };
+  if (error instanceof InteractionTokenExpiredError) {
+    return { error: discordErrors.invalidWebhookToken(), unexpected: false };
+  }
+  if (error instanceof CallbackTypeMismatchError) {
+    return {
+      error: discordErrors.invalidFormBody(
+        formError(
+          ['type'],
+          'INTERACTION_CALLBACK_TYPE_INVALID',
+          'Interaction callback type is not valid for this interaction.',
+        ),
+      ),
+      unexpected: false,
+    };
+  }
+  return { error: discordErrors.serverError(500), unexpected: true };
+}

@@ -1,0 +1,176 @@
+import { z } from 'zod';
+import { deleteMessage, editMessage, postMessage } from '../../actions/messages.ts';
+import { discordErrors } from '../../errors.ts';
+import { channelPayload } from '../../payloads/guild.ts';
+import { messagePayload } from '../../payloads/message.ts';
+import { compareSnowflakes } from '../../snowflake.ts';
+import { hasPermission, Permission } from '../../world/permissions.ts';
+import type { ChannelRecord, MessageRecord } from '../../world/types.ts';
+import { UnknownEntityError } from '../../world/unknown-entity-error.ts';
+import { parseForm } from '../form-errors.ts';
+import {
+  type AuthenticatedBot,
+  noContent,
+  ok,
+  param,
+  type RestCall,
+  type RouteDefinition,
+  requireBot,
+} from '../rest-call.ts';
+import { assertNotEmpty, messageFields, parseMessageBody } from '../schemas/message-body.ts';
+import type { RouteDeps } from './route-deps.ts';
+
+const listQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  before: z.string().optional(),
+  after: z.string().optional(),
+  around: z.string().optional(),
+});
+
+/** Channels and their messages, for guild channels the bot is in and its own DM channels. */
+export function channelRoutes(deps: RouteDeps): RouteDefinition[] {
+  const ctx = deps.emulator;
+  const { world } = ctx;
+
+  function channelOf(call: RestCall): { bot: AuthenticatedBot; channel: ChannelRecord } {
+    const bot = requireBot(call);
+    const channel = world.requireChannel(param(call, 'channelId'));
+    const visible = channel.guildId
+      ? world.guilds.get(channel.guildId)?.members.has(bot.user.id)
+      : channel.recipientIds.includes(bot.user.id);
+    if (!visible) throw discordErrors.missingAccess();
+    return { bot, channel };
+  }
+
+  function messageIn(channel: ChannelRecord, messageId: string): MessageRecord {
+    const message = world.requireMessage(messageId);
+    if (message.channelId !== channel.id) throw new UnknownEntityError('message', messageId);
+    return message;
+  }
+
+  /** Guild channels need View Channel + Send Messages; DMs need a user who accepts them and shares a guild. */
+  function assertCanPost(bot: AuthenticatedBot, channel: ChannelRecord): void {
+    if (channel.guildId) {
+      const guild = world.requireGuild(channel.guildId);
+      if (!hasPermission(guild, bot.user.id, Permission.ViewChannel | Permission.SendMessages)) {
+        throw discordErrors.missingPermissions();
+      }
+      return;
+    }
+    const otherId = channel.recipientIds.find((id) => id !== bot.user.id);
+    const other = otherId ? world.users.get(otherId) : undefined;
+    const sharesGuild = other ? world.guildsOf(other.id).some((g) => g.members.has(bot.user.id)) : false;
+    if (!other?.acceptsDirectMessages || !sharesGuild) throw discordErrors.cannotMessageUser();
+  }
+
+  return [
+    {
+      method: 'get',
+      path: '/channels/:channelId',
+      bucket: 'channels',
+      auth: 'bot',
+      handler: (call) => ok(channelPayload(world, channelOf(call).channel)),
+    },
+    {
+      method: 'get',
+      path: '/channels/:channelId/messages',
+      bucket: 'channels',
+      auth: 'bot',
+      handler: (call) => {
+        const { channel } = channelOf(call);
+        const query = parseForm(listQuery, Object.fromEntries(call.query));
+        let messages = world.channelMessages(channel.id).filter((m) => (m.flags & 64) === 0);
+        if (query.before)
+          messages = messages.filter((m) => compareSnowflakes(m.id, query.before as string) < 0);
+        if (query.after)
+          messages = messages.filter((m) => compareSnowflakes(m.id, query.after as string) > 0);
+        const newestFirst = messages.reverse();
+        const page = query.after ? newestFirst.slice(-query.limit) : newestFirst.slice(0, query.limit);
+        return ok(page.map((m) => messagePayload(world, m)));
+      },
+    },
+    {
+      method: 'post',
+      path: '/channels/:channelId/messages',
+      bucket: 'channel-messages',
+      auth: 'bot',
+      handler: (call) => {
+        const { bot, channel } = channelOf(call);
+        const body = parseMessageBody(call.body);
+        assertNotEmpty(body, call.files);
+        assertCanPost(bot, channel);
+        const reference = body.message_reference ?? null;
+        if (reference?.message_id)
+          messageIn(world.requireChannel(reference.channel_id ?? channel.id), reference.message_id);
+        const message = postMessage(ctx, {
+          channelId: channel.id,
+          authorId: bot.user.id,
+          ...messageFields(body),
+          // Flags a bot may set on a channel message: suppress embeds/notifications, components v2.
+          flags: (body.flags ?? 0) & (4 | 4096 | 32768),
+          nonce: body.nonce ?? null,
+          files: call.files,
+          type: reference?.message_id ? 19 : 0,
+          messageReference: reference?.message_id
+            ? {
+                message_id: reference.message_id,
+                channel_id: reference.channel_id ?? channel.id,
+                ...(channel.guildId ? { guild_id: channel.guildId } : {}),
+              }
+            : null,
+        });
+        return ok(messagePayload(world, message));
+      },
+    },
+    {
+      method: 'get',
+      path: '/channels/:channelId/messages/:messageId',
+      bucket: 'channels',
+      auth: 'bot',
+      handler: (call) =>
+        ok(messagePayload(world, messageIn(channelOf(call).channel, param(call, 'messageId')))),
+    },
+    {
+      method: 'patch',
+      path: '/channels/:channelId/messages/:messageId',
+      bucket: 'channel-message-edits',
+      auth: 'bot',
+      handler: (call) => {
+        const { bot, channel } = channelOf(call);
+        const message = messageIn(channel, param(call, 'messageId'));
+        if (message.authorId !== bot.user.id) throw discordErrors.cannotEditOthersMessage();
+        const body = parseMessageBody(call.body);
+        return ok(
+          messagePayload(world, editMessage(ctx, message, { ...messageFields(body), files: call.files })),
+        );
+      },
+    },
+    {
+      method: 'delete',
+      path: '/channels/:channelId/messages/:messageId',
+      bucket: 'channel-message-edits',
+      auth: 'bot',
+      handler: (call) => {
+        const { bot, channel } = channelOf(call);
+        const message = messageIn(channel, param(call, 'messageId'));
+        const guild = channel.guildId ? world.requireGuild(channel.guildId) : undefined;
+        const mayDelete =
+          message.authorId === bot.user.id ||
+          (guild && hasPermission(guild, bot.user.id, Permission.ManageMessages));
+        if (!mayDelete) throw discordErrors.missingPermissions();
+        deleteMessage(ctx, message);
+        return noContent();
+      },
+    },
+    {
+      method: 'post',
+      path: '/channels/:channelId/typing',
+      bucket: 'channels',
+      auth: 'bot',
+      handler: (call) => {
+        channelOf(call);
+        return noContent();
+      },
+    },
+  ];
+}

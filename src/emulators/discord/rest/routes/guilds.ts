@@ -1,0 +1,59 @@
+import { channelPayload, guildPayload, rolePayload, voiceStatePayload } from '../../payloads/guild.ts';
+import { UnknownEntityError } from '../../world/unknown-entity-error.ts';
+import { ok, param, type RouteDefinition, requireBot } from '../rest-call.ts';
+import { guildOfBot, type RouteDeps } from './route-deps.ts';
+
+/** Guild, its roles, channels and voice states, for guilds the bot is in. */
+export function guildRoutes(deps: RouteDeps): RouteDefinition[] {
+  const { world } = deps.emulator;
+  return [
+    {
+      method: 'get',
+      path: '/guilds/:guildId',
+      bucket: 'guilds',
+      auth: 'bot',
+      handler: (call) => {
+        const guild = guildOfBot(deps, requireBot(call), param(call, 'guildId'));
+        const counts =
+          call.query.get('with_counts') === 'true'
+            ? { approximate_member_count: guild.members.size, approximate_presence_count: 0 }
+            : {};
+        return ok({ ...guildPayload(world, guild), ...counts });
+      },
+    },
+    {
+      method: 'get',
+      path: '/guilds/:guildId/roles',
+      bucket: 'guilds',
+      auth: 'bot',
+      handler: (call) => {
+        const guild = guildOfBot(deps, requireBot(call), param(call, 'guildId'));
+        return ok(world.rolesByRank(guild).reverse().map(rolePayload));
+      },
+    },
+    {
+      method: 'get',
+      path: '/guilds/:guildId/channels',
+      bucket: 'guilds',
+      auth: 'bot',
+      handler: (call) => {
+        const guild = guildOfBot(deps, requireBot(call), param(call, 'guildId'));
+        return ok(world.guildChannels(guild).map((channel) => channelPayload(world, channel)));
+      },
+    },
+    {
+      method: 'get',
+      path: '/guilds/:guildId/voice-states/:userId',
+      bucket: 'guilds',
+      auth: 'bot',
+      handler: (call) => {
+        const bot = requireBot(call);
+        const guild = guildOfBot(deps, bot, param(call, 'guildId'));
+        const userId = param(call, 'userId') === '@me' ? bot.user.id : param(call, 'userId');
+        const state = guild.voiceStates.get(userId);
+        if (!state) throw new UnknownEntityError('member', userId);
+        return ok(voiceStatePayload(world, guild, state));
+      },
+    },
+  ];
+}

@@ -1,0 +1,77 @@
+import {
+  deleteInteractionMessage,
+  editInteractionMessage,
+  followUp,
+  interactionMessage,
+} from '../../actions/interaction-responses.ts';
+import { messagePayload } from '../../payloads/message.ts';
+import type { InteractionRecord } from '../../world/types.ts';
+import { UnknownEntityError } from '../../world/unknown-entity-error.ts';
+import { noContent, ok, param, type RestCall, type RouteDefinition } from '../rest-call.ts';
+import { assertNotEmpty, messageFields, parseMessageBody } from '../schemas/message-body.ts';
+import type { RouteDeps } from './route-deps.ts';
+
+/**
+ * Interaction webhooks (`/webhooks/:applicationId/:token...`): the original response
+ * (`@original`) and follow-ups. No Authorization; the token is the credential.
+ */
+export function webhookRoutes(deps: RouteDeps): RouteDefinition[] {
+  const ctx = deps.emulator;
+
+  function interactionOf(call: RestCall): InteractionRecord {
+    const applicationId = param(call, 'applicationId');
+    const interaction = ctx.world.interactionByToken(applicationId, param(call, 'token'));
+    if (!interaction) throw new UnknownEntityError('webhook', applicationId);
+    return interaction;
+  }
+
+  const messagePath = '/webhooks/:applicationId/:token/messages/:messageId';
+  return [
+    {
+      method: 'post',
+      path: '/webhooks/:applicationId/:token',
+      bucket: 'webhooks',
+      auth: 'none',
+      handler: (call) => {
+        const interaction = interactionOf(call);
+        const body = parseMessageBody(call.body);
+        assertNotEmpty(body, call.files);
+        const message = followUp(ctx, interaction, messageFields(body), call.files);
+        // discord.js always asks with ?wait=true; without it Discord answers 204.
+        return call.query.get('wait') === 'true' ? ok(messagePayload(ctx.world, message)) : noContent();
+      },
+    },
+    {
+      method: 'get',
+      path: messagePath,
+      bucket: 'webhooks',
+      auth: 'none',
+      handler: (call) =>
+        ok(messagePayload(ctx.world, interactionMessage(ctx, interactionOf(call), param(call, 'messageId')))),
+    },
+    {
+      method: 'patch',
+      path: messagePath,
+      bucket: 'webhooks',
+      auth: 'none',
+      handler: (call) => {
+        const body = parseMessageBody(call.body);
+        const edited = editInteractionMessage(ctx, interactionOf(call), param(call, 'messageId'), {
+          ...messageFields(body),
+          files: call.files,
+        });
+        return ok(messagePayload(ctx.world, edited));
+      },
+    },
+    {
+      method: 'delete',
+      path: messagePath,
+      bucket: 'webhooks',
+      auth: 'none',
+      handler: (call) => {
+        deleteInteractionMessage(ctx, interactionOf(call), param(call, 'messageId'));
+        return noContent();
+      },
+    },
+  ];
+}
