@@ -124,7 +124,6 @@ export async function pressButton(ctx: EmulatorContext, raw: unknown): Promise<P
     chatId: chat.id,
     messageId: input.messageId,
   });
-  const update = ctx.channels.enqueue(bot.id, { callback_query: callbackQuery });
   const event = ctx.log.record({
     type: 'user.callback',
     chatId: chat.id,
@@ -132,6 +131,7 @@ export async function pressButton(ctx: EmulatorContext, raw: unknown): Promise<P
     botId: bot.id,
     callbackQuery,
   });
+  const update = ctx.channels.enqueue(bot.id, { callback_query: callbackQuery });
   const pressed: PressedButton = { callbackQuery, update, seq: event.seq };
   if (input.waitForAnswerMs === undefined) return pressed;
   const answered = await ctx.log

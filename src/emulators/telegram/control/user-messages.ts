@@ -48,16 +48,17 @@ export function postUserMessage(
     chat.type === 'private'
       ? privateRecipient(ctx, chat)
       : botsReceivingGroupMessage(ctx.world, chat, message);
-  const updates = recipients.flatMap((bot) => {
-    const update = ctx.channels.enqueue(bot.id, { message });
-    return update ? [{ botId: bot.id, update }] : [];
-  });
+  // Logged before the updates go out, so a parked long poll's delivery comes after it in the log.
   const event = ctx.log.record({
     type: 'user.message',
     chatId: chat.id,
     userId: from.id,
     botIds: recipients.map((bot) => bot.id),
     message,
+  });
+  const updates = recipients.flatMap((bot) => {
+    const update = ctx.channels.enqueue(bot.id, { message });
+    return update ? [{ botId: bot.id, update }] : [];
   });
   return { message, updates, seq: event.seq };
 }

@@ -1,0 +1,121 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Telegraf, TelegramError } from 'telegraf';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { TelegramControlClient, TelegramEmulator } from './index.ts';
+import { launchPollingBot, type RunningBot } from './testing.ts';
+
+let emulator: TelegramEmulator;
+let control: TelegramControlClient;
+let bot: Telegraf;
+let running: RunningBot | undefined;
+
+beforeAll(async () => {
+  emulator = new TelegramEmulator();
+  const { url } = await emulator.start();
+  control = new TelegramControlClient(url);
+});
+
+beforeEach(async () => {
+  await control.reset();
+  bot = new Telegraf(emulator.defaultBot.token, { telegram: { apiRoot: emulator.url } });
+});
+
+afterEach(async () => {
+  await running?.stop();
+  running = undefined;
+  await control.setLimits({ burst: 30 });
+});
+
+afterAll(async () => {
+  await emulator.stop();
+});
+
+describe('rate limits and injected faults', () => {
+  it("surfaces a 429 storm as telegraf's TelegramError, and a bot that waits retry_after gets through", async () => {
+    const errors: unknown[] = [];
+    bot.command('daily', async (ctx) => {
+      try {
+        await ctx.reply('Daily reward: 10 coins');
+      } catch (error) {
+        if (!(error instanceof TelegramError) || error.code !== 429) throw error;
+        errors.push(error.response);
+        await sleep((error.parameters?.retry_after ?? 1) * 1000);
+        await ctx.reply('Daily reward: 10 coins');
+      }
+    });
+    running = await launchPollingBot(emulator, bot);
+    await control.rateLimit({ durationMs: 300, retryAfter: 1, method: 'sendMessage' });
+
+    const user = await control.createUser({ firstName: 'Nia' });
+    const sent = await control.sendCommand({ from: user.id, command: 'daily' });
+    const reply = await control.waitFor({ types: ['bot.message'], since: sent.seq });
+
+    expect(reply).toMatchObject({ message: { text: 'Daily reward: 10 coins' } });
+    expect(errors).toEqual([
+      {
+        ok: false,
+        error_code: 429,
+        description: 'Too Many Requests: retry after 1',
+        parameters: { retry_after: 1 },
+      },
+    ]);
+  });
+
+  it("keeps polling through a 429 on getUpdates: telegraf's loop waits retry_after and polls again", async () => {
+    const seen: string[] = [];
+    bot.on('text', (ctx) => {
+      seen.push(ctx.message.text);
+    });
+    running = await launchPollingBot(emulator, bot);
+    const user = await control.createUser({ firstName: 'Oto' });
+    await control.rateLimit({ durationMs: 500, retryAfter: 1, method: 'getUpdates' });
+
+    const first = await control.sendMessage({ from: user.id, text: 'first' });
+    const delivered = await control.waitFor({ types: ['updates.delivered'], since: first.seq });
+    await control.sendMessage({ from: user.id, text: 'second' });
+    const resumed = await control.waitFor({ types: ['updates.delivered'], since: delivered.seq });
+    await control.waitFor({ types: ['bot.poll'], since: resumed.seq });
+
+    const polls = await control.log({ types: ['api.call'], since: delivered.seq });
+    expect(polls.slice(0, 3)).toMatchObject([
+      { method: 'getUpdates', ok: true },
+      { method: 'getUpdates', ok: false, errorCode: 429, description: 'Too Many Requests: retry after 1' },
+      { method: 'getUpdates', ok: true },
+    ]);
+    expect(seen).toEqual(['first', 'second']);
+  });
+
+  it('answers 429 with the seconds until the next slot when a bot floods a chat or a group', async () => {
+    await control.setLimits({ burst: 3 });
+    const user = await control.createUser({ firstName: 'Pia' });
+    await control.sendMessage({ from: user.id, text: 'hi' });
+    const group = await control.createGroup({ title: 'Raid', members: [user.id] });
+
+    for (const chatId of [user.id, group.id]) {
+      for (let n = 0; n < 3; n += 1) await bot.telegram.sendMessage(chatId, `update ${n}`);
+    }
+    // One message a second per chat; twenty a minute (one per 3 s) per group.
+    await expect(bot.telegram.sendMessage(user.id, 'one more')).rejects.toMatchObject({
+      response: {
+        error_code: 429,
+        description: 'Too Many Requests: retry after 1',
+        parameters: { retry_after: 1 },
+      },
+    });
+    await expect(bot.telegram.sendMessage(group.id, 'one more')).rejects.toMatchObject({
+      response: { error_code: 429, parameters: { retry_after: 3 } },
+    });
+  });
+
+  it('fails the next calls of a method with an injected 5xx, then recovers', async () => {
+    const user = await control.createUser({ firstName: 'Quin' });
+    await control.sendMessage({ from: user.id, text: 'hi' });
+    await control.failNextCalls({ count: 1, method: 'sendMessage', status: 502 });
+
+    const failure = await bot.telegram.sendMessage(user.id, 'rank up!').catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(TelegramError);
+    expect((failure as TelegramError).response).toEqual({ error_code: 502, description: 'Bad Gateway' });
+    await expect(bot.telegram.sendMessage(user.id, 'rank up!')).resolves.toMatchObject({ text: 'rank up!' });
+    expect((await control.faults()).serverErrors).toEqual([]);
+  });
+});
