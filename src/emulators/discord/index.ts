@@ -120,6 +120,7 @@ export class DiscordEmulator {
   }
 }
 
+export * from './control-client.ts';
 export type { DiscordEmulatorOptions } from './options.ts';
 export type { BucketLimit, BucketName } from './ratelimit/buckets.ts';
 export { DEFAULT_BUCKETS } from './ratelimit/buckets.ts';
