@@ -57,7 +57,7 @@ export function respondToInteraction(
   callback: { type: number; data?: MessageBody & Record<string, unknown> },
   files: UploadedFile[] = [],
 ): { message: MessageRecord | null } {
-  if (ctx.now() - interaction.createdAt > ctx.interactions.responseTimeoutMs) {
+  if (ctx.now() - interaction.createdAt >= ctx.interactions.responseTimeoutMs) {
     // Discord forgets interactions not answered in time.
     throw new UnknownEntityError('interaction', interaction.id);
   }

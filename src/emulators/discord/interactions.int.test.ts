@@ -1,0 +1,255 @@
+import {
+  ActionRowBuilder,
+  ApplicationCommandOptionType,
+  ButtonBuilder,
+  ButtonStyle,
+  type ChatInputCommandInteraction,
+  type Client,
+  DiscordAPIError,
+  Events,
+  type Interaction,
+  MessageFlags,
+  Routes,
+  type TextChannel,
+} from 'discord.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DiscordControlClient } from './control-client.ts';
+import { DiscordEmulator, type DiscordEmulatorOptions } from './index.ts';
+import { connectClient } from './testing/discord-client.ts';
+import { buildScenario, type Scenario } from './testing/scenario.ts';
+
+const RANK_COMMAND = {
+  name: 'rank',
+  description: 'Show a player rank',
+  options: [
+    { type: ApplicationCommandOptionType.User, name: 'player', description: 'Whose rank', required: true },
+    { type: ApplicationCommandOptionType.Boolean, name: 'public', description: 'Show to everyone' },
+  ],
+};
+
+const COINS_COMMAND = {
+  name: 'coins',
+  description: 'Coins',
+  options: [
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: 'give',
+      description: 'Give coins',
+      options: [
+        { type: ApplicationCommandOptionType.User, name: 'to', description: 'Recipient', required: true },
+        { type: ApplicationCommandOptionType.Integer, name: 'amount', description: 'How many', required: true },
+      ],
+    },
+  ],
+};
+
+let emulator: DiscordEmulator | undefined;
+let client: Client | undefined;
+
+afterEach(async () => {
+  await client?.destroy();
+  await emulator?.stop();
+  client = undefined;
+  emulator = undefined;
+});
+
+async function setUp(options: DiscordEmulatorOptions = {}): Promise<{
+  control: DiscordControlClient;
+  world: Scenario;
+  bot: Client;
+}> {
+  emulator = new DiscordEmulator({ heartbeatIntervalMs: 250, ...options });
+  const urls = await emulator.start();
+  const control = new DiscordControlClient(urls.controlUrl);
+  const world = await buildScenario(control);
+  client = await connectClient(urls.apiUrl, world.bot.token);
+  await client.application?.commands.set([RANK_COMMAND, COINS_COMMAND], world.guildId);
+  return { control, world, bot: client };
+}
+
+/** Runs `handle` for the next chat-input command the bot receives. */
+function onCommand(bot: Client, handle: (interaction: ChatInputCommandInteraction) => Promise<unknown>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    bot.once(Events.InteractionCreate, (interaction: Interaction) => {
+      if (!interaction.isChatInputCommand()) return reject(new Error('expected a slash command'));
+      handle(interaction).then(() => resolve(), reject);
+    });
+  });
+}
+
+describe('slash commands', () => {
+  it('registers guild commands with PUT and keeps their ids when registered again', async () => {
+    const { control, world, bot } = await setUp();
+    const registered = await control.commands({ guildId: world.guildId });
+    expect(registered.map((command) => command.name).sort()).toEqual(['coins', 'rank']);
+    const again = await bot.application?.commands.set([RANK_COMMAND], world.guildId);
+    const rank = registered.find((command) => command.name === 'rank');
+    expect(again?.first()?.id).toBe(rank?.id);
+    expect(await control.commands({ guildId: world.guildId })).toHaveLength(1);
+  });
+
+  it('delivers options (a resolved user) and records the reply', async () => {
+    const { control, world, bot } = await setUp();
+    const handled = onCommand(bot, async (interaction) => {
+      const player = interaction.options.getUser('player', true);
+      const member = interaction.options.getMember('player');
+      const isPublic = interaction.options.getBoolean('public');
+      await interaction.reply({
+        content: `${player.username} is Bronze (${member ? 'member' : 'not a member'}, public: ${isPublic})`,
+      });
+    });
+    const created = await control.runCommand({
+      channelId: world.channels.general,
+      userId: world.users.bob,
+      name: 'rank',
+      options: { player: world.users.alice, public: true },
+    });
+    await handled;
+    const done = await control.interaction(created.id, { until: 'completed' });
+    expect(done.response?.type).toBe(4);
+    expect(done.original?.content).toBe('alice is Bronze (member, public: true)');
+    const channelMessages = await control.messages(world.channels.general);
+    expect(channelMessages.at(-1)?.id).toBe(done.original?.id);
+  });
+
+  it('runs a subcommand with an integer option', async () => {
+    const { control, world, bot } = await setUp();
+    const handled = onCommand(bot, async (interaction) => {
+      const to = interaction.options.getUser('to', true);
+      await interaction.reply({
+        content: `${interaction.options.getSubcommand()} ${interaction.options.getInteger('amount')} to ${to.username}`,
+      });
+    });
+    const created = await control.runCommand({
+      channelId: world.channels.general,
+      userId: world.users.alice,
+      name: 'coins',
+      subcommand: 'give',
+      options: { to: world.users.bob, amount: 25 },
+    });
+    await handled;
+    expect((await control.interaction(created.id, { until: 'completed' })).original?.content).toBe('give 25 to bob');
+  });
+
+  it('defers, edits the reply and follows up; the ephemeral reply stays out of the channel', async () => {
+    const { control, world, bot } = await setUp();
+    const handled = onCommand(bot, async (interaction) => {
+      await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+      await interaction.editReply('Your rank: Silver');
+      await interaction.followUp({ content: 'Next rank at 500 XP' });
+    });
+    const created = await control.runCommand({
+      channelId: world.channels.general,
+      userId: world.users.alice,
+      name: 'rank',
+      options: { player: world.users.alice },
+    });
+    await handled;
+    const done = await control.interaction(created.id, { until: 'followups', count: 1 });
+    expect(done.response?.type).toBe(5);
+    expect(done.state).toBe('completed');
+    expect(done.ephemeral).toBe(true);
+    expect(done.original?.content).toBe('Your rank: Silver');
+    expect(done.original?.flags).toBe(MessageFlags.Ephemeral);
+    expect(done.followups.map((message) => message?.content)).toEqual(['Next rank at 500 XP']);
+  });
+
+  it('fills the "thinking" message with the first follow-up after a deferred reply', async () => {
+    const { control, world, bot } = await setUp();
+    const handled = onCommand(bot, async (interaction) => {
+      await interaction.deferReply();
+      await interaction.followUp('Done thinking');
+    });
+    const created = await control.runCommand({
+      channelId: world.channels.general,
+      userId: world.users.alice,
+      name: 'rank',
+      options: { player: world.users.bob },
+    });
+    await handled;
+    const done = await control.interaction(created.id, { until: 'followups' });
+    expect(done.original?.content).toBe('Done thinking');
+    expect(done.followups[0]?.id).toBe(done.original?.id);
+  });
+
+  it('answers ?with_response=true with the callback response and the message', async () => {
+    const { control, world, bot } = await setUp();
+    let messageContent: string | undefined;
+    const handled = onCommand(bot, async (interaction) => {
+      const response = await interaction.reply({ content: 'with response', withResponse: true });
+      messageContent = response.resource?.message?.content;
+    });
+    await control.runCommand({
+      channelId: world.channels.general,
+      userId: world.users.alice,
+      name: 'rank',
+      options: { player: world.users.bob },
+    });
+    await handled;
+    expect(messageContent).toBe('with response');
+  });
+
+  it('refuses a second response to the same interaction with 40060', async () => {
+    const { control, world, bot } = await setUp();
+    const second = onCommand(bot, async (interaction) => {
+      await interaction.reply('first');
+      await bot.rest.post(Routes.interactionCallback(interaction.id, interaction.token), {
+        body: { type: 4, data: { content: 'second' } },
+        auth: false,
+      });
+    });
+    await control.runCommand({
+      channelId: world.channels.general,
+      userId: world.users.alice,
+      name: 'rank',
+      options: { player: world.users.bob },
+    });
+    await expect(second).rejects.toMatchObject({ code: 40060, status: 400 });
+  });
+});
+
+describe('late answers', () => {
+  it('forgets an interaction not answered within the response time (10062)', async () => {
+    const { control, world, bot } = await setUp({ interactionResponseTimeoutMs: 0 });
+    const late = onCommand(bot, (interaction) => interaction.reply('too late'));
+    await control.runCommand({
+      channelId: world.channels.general,
+      userId: world.users.alice,
+      name: 'rank',
+      options: { player: world.users.bob },
+    });
+    const error = await late.catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(DiscordAPIError);
+    expect(error).toMatchObject({ code: 10062, status: 404 });
+  });
+});
+
+describe('buttons', () => {
+  it('delivers a button press on the bot message and records the update', async () => {
+    const { control, world, bot } = await setUp();
+    const channel = bot.channels.cache.get(world.channels.general) as TextChannel;
+    const sent = await channel.send({
+      content: 'Daily reward ready',
+      components: [
+        new ActionRowBuilder<ButtonBuilder>().addComponents(
+          new ButtonBuilder().setCustomId('claim-daily').setLabel('Claim').setStyle(ButtonStyle.Primary),
+        ),
+      ],
+    });
+    const pressed = new Promise<string>((resolve, reject) => {
+      bot.once(Events.InteractionCreate, (interaction: Interaction) => {
+        if (!interaction.isButton()) return reject(new Error('expected a button'));
+        interaction
+          .update({ content: `Claimed by ${interaction.user.username}`, components: [] })
+          .then(() => resolve(interaction.customId), reject);
+      });
+    });
+    const created = await control.pressButton({ messageId: sent.id, userId: world.users.bob, customId: 'claim-daily' });
+    expect(await pressed).toBe('claim-daily');
+    const done = await control.interaction(created.id, { until: 'completed' });
+    expect(done.response?.type).toBe(7);
+    const [message] = await control.messages(world.channels.general);
+    expect(message?.content).toBe('Claimed by bob');
+    expect(message?.components).toEqual([]);
+  });
+});
