@@ -21,7 +21,8 @@ export function attachmentPayload(attachment: AttachmentRecord): Record<string, 
 
 /**
  * A message object. `gateway: true` adds what MESSAGE_CREATE carries on top of the REST shape:
- * `guild_id`, the author's partial `member`, and `member` inside each guild mention.
+ * `channel_type`, and in guilds `guild_id`, the author's partial `member` and `member` inside
+ * each mention.
  */
 export function messagePayload(
   world: World,
@@ -73,6 +74,8 @@ export function messagePayload(
           },
         }
       : {}),
+    // discord.js builds an uncached DM channel (Partials.Channel) from `channel_type`.
+    ...(options.gateway ? { channel_type: world.channels.get(message.channelId)?.type ?? 0 } : {}),
     ...(inGateway ? { guild_id: guild.id } : {}),
     ...(authorMember ? { member: memberPayload(authorMember, author, false) } : {}),
   };
