@@ -88,7 +88,9 @@ export function addFormError(
     }
   }
   const leaves = node._errors;
-  if (Array.isArray(leaves)) leaves.push({ code, message });
-  else node._errors = [{ code, message }];
+  if (Array.isArray(leaves)) {
+    if (!leaves.some((leaf) => leaf.code === code && leaf.message === message))
+      leaves.push({ code, message });
+  } else node._errors = [{ code, message }];
   return tree;
 }

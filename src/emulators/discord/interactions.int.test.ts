@@ -3,6 +3,7 @@ import {
   ApplicationCommandOptionType,
   ButtonBuilder,
   ButtonStyle,
+  type ChatInputApplicationCommandData,
   type ChatInputCommandInteraction,
   type Client,
   DiscordAPIError,
@@ -18,7 +19,7 @@ import { DiscordEmulator, type DiscordEmulatorOptions } from './index.ts';
 import { connectClient } from './testing/discord-client.ts';
 import { buildScenario, type Scenario } from './testing/scenario.ts';
 
-const RANK_COMMAND = {
+const RANK_COMMAND: ChatInputApplicationCommandData = {
   name: 'rank',
   description: 'Show a player rank',
   options: [
@@ -27,7 +28,7 @@ const RANK_COMMAND = {
   ],
 };
 
-const COINS_COMMAND = {
+const COINS_COMMAND: ChatInputApplicationCommandData = {
   name: 'coins',
   description: 'Coins',
   options: [
@@ -37,7 +38,12 @@ const COINS_COMMAND = {
       description: 'Give coins',
       options: [
         { type: ApplicationCommandOptionType.User, name: 'to', description: 'Recipient', required: true },
-        { type: ApplicationCommandOptionType.Integer, name: 'amount', description: 'How many', required: true },
+        {
+          type: ApplicationCommandOptionType.Integer,
+          name: 'amount',
+          description: 'How many',
+          required: true,
+        },
       ],
     },
   ],
@@ -68,7 +74,10 @@ async function setUp(options: DiscordEmulatorOptions = {}): Promise<{
 }
 
 /** Runs `handle` for the next chat-input command the bot receives. */
-function onCommand(bot: Client, handle: (interaction: ChatInputCommandInteraction) => Promise<unknown>): Promise<void> {
+function onCommand(
+  bot: Client,
+  handle: (interaction: ChatInputCommandInteraction) => Promise<unknown>,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     bot.once(Events.InteractionCreate, (interaction: Interaction) => {
       if (!interaction.isChatInputCommand()) return reject(new Error('expected a slash command'));
@@ -128,7 +137,9 @@ describe('slash commands', () => {
       options: { to: world.users.bob, amount: 25 },
     });
     await handled;
-    expect((await control.interaction(created.id, { until: 'completed' })).original?.content).toBe('give 25 to bob');
+    expect((await control.interaction(created.id, { until: 'completed' })).original?.content).toBe(
+      'give 25 to bob',
+    );
   });
 
   it('defers, edits the reply and follows up; the ephemeral reply stays out of the channel', async () => {
@@ -244,7 +255,11 @@ describe('buttons', () => {
           .then(() => resolve(interaction.customId), reject);
       });
     });
-    const created = await control.pressButton({ messageId: sent.id, userId: world.users.bob, customId: 'claim-daily' });
+    const created = await control.pressButton({
+      messageId: sent.id,
+      userId: world.users.bob,
+      customId: 'claim-daily',
+    });
     expect(await pressed).toBe('claim-daily');
     const done = await control.interaction(created.id, { until: 'completed' });
     expect(done.response?.type).toBe(7);

@@ -1,4 +1,4 @@
-import { type Client, DiscordAPIError, Events, GuildMember } from 'discord.js';
+import { type Client, DiscordAPIError, Events, type GuildMember } from 'discord.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DiscordControlClient } from './control-client.ts';
 import { DiscordEmulator, type DiscordEmulatorUrls } from './index.ts';
@@ -46,15 +46,39 @@ describe('role changes by the bot', () => {
     expect(roleNames(before as GuildMember)).toEqual([]);
     expect(roleNames(after)).toEqual(['Gold']);
 
-    const removed = nextEvent(bot, Events.GuildMemberUpdate, (_old, member) => member.id === world.users.alice);
+    const removed = nextEvent(
+      bot,
+      Events.GuildMemberUpdate,
+      (_old, member) => member.id === world.users.alice,
+    );
     await alice.roles.remove(world.roles.gold, 'Season reset');
     const [, afterRemoval] = await removed;
     expect(roleNames(afterRemoval)).toEqual([]);
 
     const changes = await control.roleChanges({ userId: world.users.alice });
-    expect(changes.map(({ action, roleId, actorId, actorKind, reason }) => ({ action, roleId, actorId, actorKind, reason }))).toEqual([
-      { action: 'add', roleId: world.roles.gold, actorId: world.bot.userId, actorKind: 'bot', reason: 'Reached 1000 XP' },
-      { action: 'remove', roleId: world.roles.gold, actorId: world.bot.userId, actorKind: 'bot', reason: 'Season reset' },
+    expect(
+      changes.map(({ action, roleId, actorId, actorKind, reason }) => ({
+        action,
+        roleId,
+        actorId,
+        actorKind,
+        reason,
+      })),
+    ).toEqual([
+      {
+        action: 'add',
+        roleId: world.roles.gold,
+        actorId: world.bot.userId,
+        actorKind: 'bot',
+        reason: 'Reached 1000 XP',
+      },
+      {
+        action: 'remove',
+        roleId: world.roles.gold,
+        actorId: world.bot.userId,
+        actorKind: 'bot',
+        reason: 'Season reset',
+      },
     ]);
   });
 
@@ -69,7 +93,9 @@ describe('role changes by the bot', () => {
     await bob.roles.set([world.roles.silver, world.roles.gold], 'Rank sync');
     const [, after] = await updated;
     expect(roleNames(after)).toEqual(['Gold', 'Silver']);
-    const sync = (await control.roleChanges({ userId: world.users.bob })).filter((c) => c.reason === 'Rank sync');
+    const sync = (await control.roleChanges({ userId: world.users.bob })).filter(
+      (c) => c.reason === 'Rank sync',
+    );
     expect(sync.map((c) => `${c.action}:${c.roleId}`).sort()).toEqual(
       [`add:${world.roles.silver}`, `add:${world.roles.gold}`, `remove:${world.roles.bronze}`].sort(),
     );
@@ -90,7 +116,9 @@ describe('role changes by the bot', () => {
     await expect(
       bot.rest.put(`/guilds/${world.guildId}/members/${unknownUser}/roles/${world.roles.gold}`),
     ).rejects.toMatchObject({ code: 10007, status: 404 });
-    await expect(guild().members.fetch({ user: unknownUser, force: true })).rejects.toMatchObject({ code: 10007 });
+    await expect(guild().members.fetch({ user: unknownUser, force: true })).rejects.toMatchObject({
+      code: 10007,
+    });
     await expect(
       bot.rest.put(`/guilds/${world.guildId}/members/${world.users.alice}/roles/100000000000000002`),
     ).rejects.toMatchObject({ code: 10011, status: 404 });

@@ -27,7 +27,10 @@ afterEach(async () => {
 describe('messages', () => {
   it('delivers a member message and records the bot reply to it', async () => {
     const received = nextEvent(bot, Events.MessageCreate, (message) => !message.author.bot);
-    const sent = await control.sendMessage(world.channels.general, { authorId: world.users.alice, content: '!xp' });
+    const sent = await control.sendMessage(world.channels.general, {
+      authorId: world.users.alice,
+      content: '!xp',
+    });
     const [message] = await received;
     expect(message.content).toBe('!xp');
     expect(message.member?.id).toBe(world.users.alice);
@@ -55,7 +58,11 @@ describe('messages', () => {
   });
 
   it('exchanges DMs; a user who closed DMs makes the send fail with 50007', async () => {
-    const received = nextEvent(bot, Events.MessageCreate, (message) => message.channel.type === ChannelType.DM);
+    const received = nextEvent(
+      bot,
+      Events.MessageCreate,
+      (message) => message.channel.type === ChannelType.DM,
+    );
     await control.sendDirectMessage({ userId: world.users.alice, content: 'link 4F7Q' });
     const [dm] = await received;
     expect(dm.content).toBe('link 4F7Q');
@@ -74,7 +81,8 @@ describe('messages', () => {
 
 describe('voice', () => {
   it('reports join, self-mute, move and leave as voiceStateUpdate', async () => {
-    const next = () => nextEvent(bot, Events.VoiceStateUpdate, (_old, state) => state.id === world.users.alice);
+    const next = () =>
+      nextEvent(bot, Events.VoiceStateUpdate, (_old, state) => state.id === world.users.alice);
 
     let update = next();
     await control.setVoiceState(world.guildId, world.users.alice, { channelId: world.channels.lounge });
@@ -100,11 +108,17 @@ describe('voice', () => {
   });
 
   it('lists members already in voice in GUILD_CREATE', async () => {
-    await control.setVoiceState(world.guildId, world.users.bob, { channelId: world.channels.lounge, selfMute: true });
+    await control.setVoiceState(world.guildId, world.users.bob, {
+      channelId: world.channels.lounge,
+      selfMute: true,
+    });
     const second = await connectClient(urls.apiUrl, world.bot.token);
     try {
       const guild = second.guilds.cache.get(world.guildId);
-      expect(guild?.voiceStates.cache.get(world.users.bob)).toMatchObject({ channelId: world.channels.lounge, selfMute: true });
+      expect(guild?.voiceStates.cache.get(world.users.bob)).toMatchObject({
+        channelId: world.channels.lounge,
+        selfMute: true,
+      });
       expect(guild?.members.cache.has(world.users.bob)).toBe(true);
     } finally {
       await second.destroy();
