@@ -2,8 +2,8 @@ import { type Client, Events, GatewayIntentBits } from 'discord.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DiscordControlClient } from './control-client.ts';
 import { DiscordEmulator, type DiscordEmulatorUrls } from './index.ts';
+import { buildScenario, type Scenario } from './scenario.ts';
 import { connectClient, nextEvent } from './testing/discord-client.ts';
-import { buildScenario, type Scenario } from './testing/scenario.ts';
 
 let emulator: DiscordEmulator;
 let urls: DiscordEmulatorUrls;

@@ -125,3 +125,4 @@ export type { DiscordEmulatorOptions } from './options.ts';
 export type { BucketLimit, BucketName } from './ratelimit/buckets.ts';
 export { DEFAULT_BUCKETS } from './ratelimit/buckets.ts';
 export type { RateLimitOptions } from './ratelimit/rate-limiter.ts';
+export { buildScenario, type Scenario } from './scenario.ts';

@@ -16,8 +16,8 @@ import {
 import { afterEach, describe, expect, it } from 'vitest';
 import { DiscordControlClient } from './control-client.ts';
 import { DiscordEmulator, type DiscordEmulatorOptions } from './index.ts';
+import { buildScenario, type Scenario } from './scenario.ts';
 import { connectClient } from './testing/discord-client.ts';
-import { buildScenario, type Scenario } from './testing/scenario.ts';
 
 const RANK_COMMAND: ChatInputApplicationCommandData = {
   name: 'rank',

@@ -3,8 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { DiscordControlClient } from './control-client.ts';
 import { DiscordEmulator, type DiscordEmulatorOptions, type DiscordEmulatorUrls } from './index.ts';
+import { buildScenario, type Scenario } from './scenario.ts';
 import { connectClient } from './testing/discord-client.ts';
-import { buildScenario, type Scenario } from './testing/scenario.ts';
 
 let emulator: DiscordEmulator | undefined;
 let bot: Client | undefined;

@@ -10,6 +10,14 @@ import { mountWorldRoutes } from './routes/world.ts';
 /** The control API under `/control` (documented in docs/emulators/discord.md). */
 export function createControlRouter(deps: ControlDeps, streams: Set<Response>): Router {
   const router = express.Router();
+  // The sandbox page may be served from another origin (the API's); the control API is for local use.
+  router.use((req: Request, res: Response, next: NextFunction) => {
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    res.setHeader('Access-Control-Allow-Methods', 'GET, POST, PUT, PATCH, DELETE, OPTIONS');
+    res.setHeader('Access-Control-Allow-Headers', 'Content-Type, Last-Event-ID');
+    if (req.method === 'OPTIONS') res.status(204).end();
+    else next();
+  });
   router.use(express.json({ limit: '5mb' }));
   mountEventRoutes(router, deps, streams);
   mountWorldRoutes(router, deps);

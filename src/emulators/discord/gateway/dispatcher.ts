@@ -64,7 +64,8 @@ export class Dispatcher {
     }
     if (audience.exceptBotUserId === session.botUserId) return false;
     const guild = this.world.guilds.get(audience.guildId);
-    return guild !== undefined && guild.members.has(session.botUserId) && session.covers(guild.id);
+    if (!guild?.members.has(session.botUserId)) return false;
+    return session.covers(guild.id);
   }
 
   private visibleTo(

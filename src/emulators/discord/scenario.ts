@@ -1,6 +1,6 @@
-import type { DiscordControlClient } from '../control-client.ts';
+import type { DiscordControlClient } from './control-client.ts';
 
-/** The guild most tests start from; ids are the emulator's. */
+/** The demo guild tests and the sandbox start from; ids are the emulator's. */
 export interface Scenario {
   bot: { applicationId: string; userId: string; token: string };
   guildId: string;
