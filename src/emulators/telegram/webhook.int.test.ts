@@ -32,7 +32,10 @@ beforeEach(async () => {
 
 afterEach(async () => {
   await bot.telegram.deleteWebhook();
-  await new Promise((resolve) => server.close(resolve));
+  await new Promise((resolve) => {
+    server.close(resolve);
+    server.closeAllConnections();
+  });
 });
 
 afterAll(async () => {

@@ -1,0 +1,183 @@
+import { Telegraf, TelegramError } from 'telegraf';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { TelegramControlClient, TelegramEmulator } from './index.ts';
+import { callBotApi } from './testing.ts';
+
+let emulator: TelegramEmulator;
+let control: TelegramControlClient;
+let token: string;
+
+beforeAll(async () => {
+  emulator = new TelegramEmulator();
+  const { url } = await emulator.start();
+  control = new TelegramControlClient(url);
+  token = emulator.defaultBot.token;
+});
+
+beforeEach(async () => {
+  await control.reset();
+});
+
+afterAll(async () => {
+  await emulator.stop();
+});
+
+function api(
+  method: string,
+  params: Record<string, unknown> = {},
+  encoding?: 'json' | 'urlencoded' | 'query',
+) {
+  return callBotApi(emulator.url, token, method, params, encoding);
+}
+
+function badRequest(description: string) {
+  return { status: 400, body: { ok: false, error_code: 400, description: `Bad Request: ${description}` } };
+}
+
+/** A user who has started the bot, so the bot may write to them. */
+async function startedUser(firstName: string) {
+  const user = await control.createUser({ firstName });
+  await control.sendCommand({ from: user.id, command: 'start' });
+  return user;
+}
+
+describe('Bot API refusals', () => {
+  it('rejects an unknown token with 401, so bot.launch() fails', async () => {
+    const bot = new Telegraf('123456:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', {
+      telegram: { apiRoot: emulator.url },
+    });
+    const failure = await bot.launch().catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(TelegramError);
+    expect((failure as TelegramError).response).toEqual({
+      ok: false,
+      error_code: 401,
+      description: 'Unauthorized',
+    });
+  });
+
+  it('answers malformed JSON, an unknown method and a stray path in the Bot API shape', async () => {
+    const malformed = await fetch(`${emulator.url}/bot${token}/sendMessage`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"chat_id": 1,',
+    });
+    expect({ status: malformed.status, body: await malformed.json() }).toEqual(
+      badRequest("can't parse JSON object"),
+    );
+    const notAnObject = await fetch(`${emulator.url}/bot${token}/getMe`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '[1, 2]',
+    });
+    expect(notAnObject.status).toBe(400);
+    const brokenMultipart = await fetch(`${emulator.url}/bot${token}/sendDocument`, {
+      method: 'POST',
+      headers: { 'content-type': 'multipart/form-data' },
+      body: 'garbage',
+    });
+    expect(await brokenMultipart.json()).toMatchObject({ ok: false, error_code: 400 });
+
+    expect(await api('sendMessageNow')).toEqual({
+      status: 404,
+      body: { ok: false, error_code: 404, description: 'Not Found: method not found' },
+    });
+    const stray = await fetch(`${emulator.url}/api/v1/anything`);
+    expect({ status: stray.status, body: await stray.json() }).toEqual({
+      status: 404,
+      body: { ok: false, error_code: 404, description: 'Not Found' },
+    });
+    // The emulator is still answering.
+    expect((await api('GETME')).body).toMatchObject({ ok: true, result: { username: 'emulator_bot' } });
+  });
+
+  it('refuses missing and invalid parameters with Telegram’s descriptions', async () => {
+    const user = await startedUser('Rae');
+    expect(await api('sendMessage', { text: 'hi' })).toEqual(badRequest('chat_id is empty'));
+    expect(await api('sendMessage', { chat_id: user.id })).toEqual(badRequest('message text is empty'));
+    expect(await api('sendMessage', { chat_id: user.id, text: '   ' })).toEqual(
+      badRequest('message text is empty'),
+    );
+    expect(await api('sendMessage', { chat_id: 424242, text: 'hi' })).toEqual(badRequest('chat not found'));
+    expect(await api('sendMessage', { chat_id: user.id, text: 'x'.repeat(4097) })).toEqual(
+      badRequest('message is too long'),
+    );
+    expect(
+      await api('sendMessage', { chat_id: user.id, text: '5.5 coins', parse_mode: 'MarkdownV2' }),
+    ).toEqual(
+      badRequest(
+        "can't parse entities: Character '.' is reserved and must be escaped with the preceding '\\'",
+      ),
+    );
+    expect(
+      await api('sendMessage', { chat_id: user.id, text: 'hi', reply_markup: '{"inline_keyboard":' }),
+    ).toEqual(badRequest("can't parse reply keyboard markup JSON object"));
+    expect(await api('editMessageText', { chat_id: user.id, message_id: 999, text: 'x' })).toEqual(
+      badRequest('message to edit not found'),
+    );
+    expect(await api('deleteMessage', { chat_id: user.id, message_id: 999 })).toEqual(
+      badRequest('message to delete not found'),
+    );
+    expect(await api('answerCallbackQuery', { callback_query_id: '1' })).toEqual(
+      badRequest('query is too old and response timeout expired or query ID is invalid'),
+    );
+    expect(
+      await api('sendMessage', { chat_id: user.id, text: 'hi', reply_parameters: { message_id: 999 } }),
+    ).toEqual(badRequest('message to be replied not found'));
+
+    const sent = await api('sendMessage', { chat_id: user.id, text: 'Level 2' });
+    const messageId = (sent.body.result as { message_id: number }).message_id;
+    expect(
+      await api('editMessageText', { chat_id: user.id, message_id: messageId, text: 'Level 2' }),
+    ).toEqual(
+      badRequest(
+        'message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message',
+      ),
+    );
+  });
+
+  it('reads parameters from urlencoded bodies and query strings as well as JSON', async () => {
+    const user = await startedUser('Sol');
+    const keyboard = { inline_keyboard: [[{ text: 'Open shop', callback_data: 'shop' }]] };
+    const viaForm = await api(
+      'sendMessage',
+      { chat_id: String(user.id), text: 'form', reply_markup: keyboard },
+      'urlencoded',
+    );
+    const viaQuery = await api('sendMessage', { chat_id: String(user.id), text: 'query' }, 'query');
+
+    expect(viaForm.body.result).toMatchObject({ text: 'form', reply_markup: keyboard });
+    expect(viaQuery.body.result).toMatchObject({ text: 'query', chat: { id: user.id, type: 'private' } });
+    const ids = [viaForm, viaQuery].map(
+      (answer) => (answer.body.result as { message_id: number }).message_id,
+    );
+    expect(ids[1]).toBe((ids[0] ?? 0) + 1);
+  });
+
+  it('forbids writing to users who never started the bot or who blocked it, and tells the bot they blocked it', async () => {
+    const stranger = await control.createUser({ firstName: 'Tom' });
+    expect(await api('sendMessage', { chat_id: stranger.id, text: 'hi' })).toEqual({
+      status: 403,
+      body: {
+        ok: false,
+        error_code: 403,
+        description: "Forbidden: bot can't initiate conversation with a user",
+      },
+    });
+
+    const fan = await startedUser('Uma');
+    await control.blockBot(fan.id);
+    expect(await api('sendMessage', { chat_id: fan.id, text: 'hi' })).toEqual({
+      status: 403,
+      body: { ok: false, error_code: 403, description: 'Forbidden: bot was blocked by the user' },
+    });
+    const updates = await api('getUpdates');
+    expect(updates.body.result).toContainEqual(
+      expect.objectContaining({
+        my_chat_member: expect.objectContaining({
+          old_chat_member: expect.objectContaining({ status: 'member' }),
+          new_chat_member: expect.objectContaining({ status: 'kicked' }),
+        }),
+      }),
+    );
+  });
+});
