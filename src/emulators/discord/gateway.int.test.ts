@@ -58,6 +58,16 @@ describe('login and READY', () => {
     expect(client.guilds.cache.get(world.guildId)?.members.cache.size).toBe(5);
   });
 
+  it('sends GUILD_CREATE for a guild the bot joins after READY', async () => {
+    const client = await connect();
+    const second = await control.createGuild({ name: 'Second Guild' });
+    const joined = nextEvent(client, Events.GuildCreate);
+    await control.addMember(second.id, { userId: world.bot.userId });
+    const [guild] = await joined;
+    expect(guild.id).toBe(second.id);
+    expect(guild.members.me?.roles.botRole?.managed).toBe(true);
+  });
+
   it('rejects a bad token', async () => {
     await expect(connectClient(urls.apiUrl, 'not-a-token')).rejects.toMatchObject({ code: 'TokenInvalid' });
   });
