@@ -10,6 +10,7 @@ export function createControlRouter(control: TelegramControl, log: ActivityLog):
   const router = express.Router();
   router.use(allowAnyOrigin);
   router.use(express.json({ limit: '70mb' }));
+  router.use(requireJsonBody);
 
   router.get('/world', (_req, res) => void res.json(control.world()));
   router.post('/reset', (_req, res) => void res.json(control.reset()));
@@ -92,6 +93,16 @@ function allowAnyOrigin(req: Request, res: Response, next: NextFunction): void {
   res.setHeader('access-control-allow-methods', 'GET, POST, PUT, DELETE, OPTIONS');
   if (req.method === 'OPTIONS') {
     res.status(204).end();
+    return;
+  }
+  next();
+}
+
+/** A body that is not JSON would otherwise read as empty and fail validation with a misleading message. */
+function requireJsonBody(req: Request, _res: Response, next: NextFunction): void {
+  const hasBody = Number(req.get('content-length') ?? 0) > 0 || req.get('transfer-encoding') !== undefined;
+  if (hasBody && !req.is('application/json')) {
+    next(ControlError.invalid('Send the body as JSON with the header content-type: application/json'));
     return;
   }
   next();
