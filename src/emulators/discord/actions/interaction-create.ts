@@ -1,31 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { channelPayload, memberPayload, rolePayload } from '../payloads/guild.ts';
 import { interactionPayload } from '../payloads/interaction.ts';
-import { userPayload } from '../payloads/user.ts';
-import { guildPermissions } from '../world/permissions.ts';
-import type { ApplicationRecord, CommandOption, GuildRecord, InteractionRecord } from '../world/types.ts';
+import type { ApplicationRecord, GuildRecord, InteractionRecord } from '../world/types.ts';
 import { InteractionType } from '../world/types.ts';
+import { commandInteractionData } from './command-options.ts';
 import { findInvocableCommand } from './commands.ts';
 import type { EmulatorContext } from './context.ts';
-
-/** A scripted user action Discord's client would not allow (unknown command, bad option...). */
-export class InvalidInvocationError extends Error {
-  override name = 'InvalidInvocationError';
-}
-
-const OptionType = {
-  Subcommand: 1,
-  SubcommandGroup: 2,
-  String: 3,
-  Integer: 4,
-  Boolean: 5,
-  User: 6,
-  Channel: 7,
-  Role: 8,
-  Mentionable: 9,
-  Number: 10,
-  Attachment: 11,
-} as const;
+import { InvalidInvocationError } from './invalid-invocation-error.ts';
 
 function newInteractionToken(): string {
   return `aW50ZXJhY3Rpb246${randomBytes(96).toString('base64url')}`;
@@ -48,117 +28,6 @@ export function resolveApplication(
     );
   }
   return only;
-}
-
-interface Resolved {
-  users: Record<string, unknown>;
-  members: Record<string, unknown>;
-  roles: Record<string, unknown>;
-  channels: Record<string, unknown>;
-}
-
-function buildOptions(
-  ctx: EmulatorContext,
-  guild: GuildRecord | undefined,
-  definitions: CommandOption[],
-  values: Record<string, unknown>,
-  resolved: Resolved,
-  path: string,
-): Array<Record<string, unknown>> {
-  for (const name of Object.keys(values)) {
-    if (!definitions.some((d) => d.name === name)) {
-      throw new InvalidInvocationError(`${path} has no option "${name}"`);
-    }
-  }
-  const built: Array<Record<string, unknown>> = [];
-  for (const definition of definitions) {
-    const value = values[definition.name];
-    if (value === undefined || value === null) {
-      if (definition.required) throw new InvalidInvocationError(`${path} needs option "${definition.name}"`);
-      continue;
-    }
-    built.push({
-      name: definition.name,
-      type: definition.type,
-      value: convertOption(ctx, guild, definition, value, resolved, `${path} option "${definition.name}"`),
-    });
-  }
-  return built;
-}
-
-function convertOption(
-  ctx: EmulatorContext,
-  guild: GuildRecord | undefined,
-  definition: CommandOption,
-  value: unknown,
-  resolved: Resolved,
-  where: string,
-): string | number | boolean {
-  const fail = (expected: string): never => {
-    throw new InvalidInvocationError(`${where} must be ${expected}, got ${JSON.stringify(value)}`);
-  };
-  let converted: string | number | boolean;
-  switch (definition.type) {
-    case OptionType.String:
-      converted = typeof value === 'string' ? value : fail('a string');
-      break;
-    case OptionType.Integer:
-      converted = typeof value === 'number' && Number.isInteger(value) ? value : fail('an integer');
-      break;
-    case OptionType.Number:
-      converted = typeof value === 'number' && Number.isFinite(value) ? value : fail('a number');
-      break;
-    case OptionType.Boolean:
-      converted = typeof value === 'boolean' ? value : fail('true or false');
-      break;
-    case OptionType.User:
-    case OptionType.Role:
-    case OptionType.Mentionable:
-    case OptionType.Channel: {
-      const id = typeof value === 'string' ? value : fail('an id');
-      resolveMention(ctx, guild, definition.type, id, resolved, where);
-      converted = id;
-      break;
-    }
-    default:
-      throw new InvalidInvocationError(`${where}: option type ${definition.type} cannot be scripted`);
-  }
-  if (definition.choices && !definition.choices.some((choice) => choice.value === converted)) {
-    fail(`one of ${definition.choices.map((c) => JSON.stringify(c.value)).join(', ')}`);
-  }
-  return converted;
-}
-
-function resolveMention(
-  ctx: EmulatorContext,
-  guild: GuildRecord | undefined,
-  type: number,
-  id: string,
-  resolved: Resolved,
-  where: string,
-): void {
-  const user =
-    type === OptionType.User || type === OptionType.Mentionable ? ctx.world.users.get(id) : undefined;
-  if (user) {
-    resolved.users[id] = userPayload(user);
-    const member = guild?.members.get(id);
-    if (guild && member) {
-      const { user: _user, ...partial } = memberPayload(member, user);
-      resolved.members[id] = { ...partial, permissions: guildPermissions(guild, id).toString() };
-    }
-    return;
-  }
-  const role = type === OptionType.Role || type === OptionType.Mentionable ? guild?.roles.get(id) : undefined;
-  if (role) {
-    resolved.roles[id] = rolePayload(role);
-    return;
-  }
-  const channel = type === OptionType.Channel ? ctx.world.channels.get(id) : undefined;
-  if (channel && channel.guildId === (guild?.id ?? null)) {
-    resolved.channels[id] = { ...channelPayload(ctx.world, channel), permissions: '0' };
-    return;
-  }
-  throw new InvalidInvocationError(`${where}: nothing with id ${id} here`);
 }
 
 export interface SlashCommandInput {
@@ -188,43 +57,7 @@ export function runSlashCommand(ctx: EmulatorContext, input: SlashCommandInput):
     );
   }
 
-  const resolved: Resolved = { users: {}, members: {}, roles: {}, channels: {} };
-  let path = `/${command.name}`;
-  let definitions = command.options;
-  const wrap: Array<(inner: Array<Record<string, unknown>>) => Array<Record<string, unknown>>> = [];
-  for (const [kind, name] of [
-    [OptionType.SubcommandGroup, input.subcommandGroup],
-    [OptionType.Subcommand, input.subcommand],
-  ] as const) {
-    if (!name) continue;
-    const found = definitions.find((d) => d.type === kind && d.name === name);
-    if (!found)
-      throw new InvalidInvocationError(`${path} has no ${kind === 1 ? 'subcommand' : 'group'} "${name}"`);
-    path = `${path} ${name}`;
-    definitions = found.options ?? [];
-    wrap.push((inner) => [{ name, type: kind, options: inner }]);
-  }
-  if (definitions.some((d) => d.type === OptionType.Subcommand || d.type === OptionType.SubcommandGroup)) {
-    throw new InvalidInvocationError(`${path} needs a subcommand`);
-  }
-  let options = buildOptions(ctx, guild, definitions, input.options ?? {}, resolved, path);
-  for (const apply of wrap.reverse()) options = apply(options);
-
-  const hasResolved = Object.values(resolved).some((group) => Object.keys(group).length > 0);
-  const data: Record<string, unknown> = {
-    id: command.id,
-    name: command.name,
-    type: command.type,
-    ...(options.length > 0 ? { options } : {}),
-    ...(command.guildId ? { guild_id: command.guildId } : {}),
-    ...(hasResolved
-      ? {
-          resolved: Object.fromEntries(
-            Object.entries(resolved).filter(([, group]) => Object.keys(group).length > 0),
-          ),
-        }
-      : {}),
-  };
+  const data = commandInteractionData(ctx, guild, command, input);
   return createInteraction(ctx, {
     application,
     type: InteractionType.ApplicationCommand,

@@ -3,7 +3,7 @@ import { userPayload } from '../payloads/user.ts';
 import { DEFAULT_BOT_PERMISSIONS } from '../world/permissions.ts';
 import type { GuildRecord, MemberRecord } from '../world/types.ts';
 import type { EmulatorContext } from './context.ts';
-import { createRole } from './setup.ts';
+import { createRole } from './roles.ts';
 import { leaveVoice } from './voice.ts';
 
 export class AlreadyMemberError extends Error {

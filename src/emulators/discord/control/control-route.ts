@@ -1,6 +1,6 @@
 import type { Request, Response, Router } from 'express';
 import type { z } from 'zod';
-import { InvalidInvocationError } from '../actions/interaction-create.ts';
+import { InvalidInvocationError } from '../actions/invalid-invocation-error.ts';
 import { AlreadyMemberError } from '../actions/membership.ts';
 import { NotAVoiceChannelError } from '../actions/voice.ts';
 import { isUnknownEntityError } from '../world/unknown-entity-error.ts';

@@ -1,8 +1,8 @@
 import type { Router } from 'express';
+import { openDmChannel } from '../../actions/channels.ts';
 import { pressComponent, runSlashCommand } from '../../actions/interaction-create.ts';
 import { updateMember } from '../../actions/member-update.ts';
 import { postMessage } from '../../actions/messages.ts';
-import { openDmChannel } from '../../actions/setup.ts';
 import { leaveVoice, setVoiceState } from '../../actions/voice.ts';
 import { memberPayload } from '../../payloads/guild.ts';
 import { messagePayload } from '../../payloads/message.ts';

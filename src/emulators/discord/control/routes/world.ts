@@ -1,14 +1,9 @@
 import type { Router } from 'express';
+import { createChannel } from '../../actions/channels.ts';
+import { createGuild, updateGuild } from '../../actions/guilds.ts';
 import { addMember, removeMember } from '../../actions/membership.ts';
-import {
-  createBot,
-  createChannel,
-  createGuild,
-  createRole,
-  createUser,
-  updateGuild,
-  updateRole,
-} from '../../actions/setup.ts';
+import { createRole, updateRole } from '../../actions/roles.ts';
+import { createBot, createUser } from '../../actions/users.ts';
 import { channelPayload, memberPayload, rolePayload } from '../../payloads/guild.ts';
 import { userPayload } from '../../payloads/user.ts';
 import type { ControlDeps } from '../control-deps.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { openDmChannel } from '../../actions/setup.ts';
+import { openDmChannel } from '../../actions/channels.ts';
 import { discordErrors } from '../../errors.ts';
 import { channelPayload } from '../../payloads/guild.ts';
 import { applicationPayload, currentBotUserPayload, userPayload } from '../../payloads/user.ts';
