@@ -114,7 +114,16 @@ export class GatewayServer {
       connection.close(CloseCode.NotAuthenticated, 'Not authenticated.');
       return;
     }
-    handler(this.#handlerContext, connection, d);
+    try {
+      handler(this.#handlerContext, connection, d);
+    } catch (error) {
+      // A bug in a handler must not take the emulator down; the client sees 4000 and resumes.
+      this.emulator.events.record('gateway.crash', {
+        op,
+        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      });
+      connection.close(CloseCode.UnknownError, 'Unknown error.');
+    }
   }
 
   #onClose(connection: GatewayConnection, code: number): void {

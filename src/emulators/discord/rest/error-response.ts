@@ -4,6 +4,7 @@ import {
   InteractionNotAcknowledgedError,
   InteractionTokenExpiredError,
 } from '../actions/interaction-responses.ts';
+import { NotAVoiceChannelError } from '../actions/voice.ts';
 import { DiscordApiError, discordErrors, formError } from '../errors.ts';
 import { type EntityKind, isUnknownEntityError } from '../world/unknown-entity-error.ts';
 
@@ -43,6 +44,14 @@ export function toDiscordApiError(error: unknown): { error: DiscordApiError; une
           'INTERACTION_CALLBACK_TYPE_INVALID',
           'Interaction callback type is not valid for this interaction.',
         ),
+      ),
+      unexpected: false,
+    };
+  }
+  if (error instanceof NotAVoiceChannelError) {
+    return {
+      error: discordErrors.invalidFormBody(
+        formError(['channel_id'], 'CHANNEL_TYPE_INVALID', 'Channel is not a voice channel of this guild.'),
       ),
       unexpected: false,
     };

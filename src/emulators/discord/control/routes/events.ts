@@ -18,12 +18,15 @@ export function mountEventRoutes(router: Router, deps: ControlDeps, streams: Set
     res.setHeader('Connection', 'keep-alive');
     res.flushHeaders();
     const write = (event: ActivityEvent) => {
+      if (res.writableEnded || res.destroyed) return;
       res.write(`id: ${event.seq}\nevent: ${event.kind}\ndata: ${JSON.stringify(event)}\n\n`);
     };
     const lastId = Number(req.headers['last-event-id'] ?? (req.query.replay === 'true' ? 0 : Number.NaN));
     if (Number.isFinite(lastId)) for (const event of events.history(lastId)) write(event);
     const unsubscribe = events.onActivity(write);
-    const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), KEEP_ALIVE_MS);
+    const keepAlive = setInterval(() => {
+      if (!res.writableEnded && !res.destroyed) res.write(': keep-alive\n\n');
+    }, KEEP_ALIVE_MS);
     keepAlive.unref();
     streams.add(res);
     req.on('close', () => {
