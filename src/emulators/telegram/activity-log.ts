@@ -19,7 +19,10 @@ export class ActivityLog {
     this.seq += 1;
     const event = { ...body, seq: this.seq, at: Date.now() } as EmulatorEvent;
     this.events.push(event);
-    if (this.events.length > this.capacity) this.events = this.events.slice(-this.capacity);
+    // Trimmed in batches, so a full log does not copy itself on every event.
+    if (this.events.length > this.capacity + Math.ceil(this.capacity / 10)) {
+      this.events = this.events.slice(-this.capacity);
+    }
     for (const listener of this.listeners) listener(event);
     return event;
   }

@@ -90,7 +90,21 @@ describe('control API', () => {
       { id: emulator.defaultBot.id, status: 'member', isBot: true },
     ]);
 
+    const telegram = new Telegraf(emulator.defaultBot.token, { telegram: { apiRoot: emulator.url } })
+      .telegram;
+    expect(await telegram.getChat(group.id)).toMatchObject({
+      id: group.id,
+      type: 'supergroup',
+      title: 'Tandem Guild',
+    });
+    expect(await telegram.getChatMember(group.id, wes.id)).toEqual({
+      status: 'member',
+      user: { id: wes.id, is_bot: false, first_name: 'Wes', username: 'wes_gg' },
+    });
+    expect(await telegram.getChatMembersCount(group.id)).toBe(2);
+
     const left = await control.removeMember(group.id, wes.id);
+    expect((await telegram.getChatMember(group.id, wes.id)).status).toBe('left');
     expect(left.message.message).toMatchObject({ left_chat_member: { id: wes.id } });
     expect(left.group.members[0]).toEqual({ id: wes.id, status: 'left', isBot: false });
 

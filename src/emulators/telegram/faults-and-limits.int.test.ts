@@ -44,7 +44,7 @@ describe('rate limits and injected faults', () => {
       }
     });
     running = await launchPollingBot(emulator, bot);
-    await control.rateLimit({ durationMs: 300, retryAfter: 1, method: 'sendMessage' });
+    await control.rateLimit({ durationMs: 30_000, count: 1, retryAfter: 1, method: 'sendMessage' });
 
     const user = await control.createUser({ firstName: 'Nia' });
     const sent = await control.sendCommand({ from: user.id, command: 'daily' });
@@ -68,7 +68,7 @@ describe('rate limits and injected faults', () => {
     });
     running = await launchPollingBot(emulator, bot);
     const user = await control.createUser({ firstName: 'Oto' });
-    await control.rateLimit({ durationMs: 500, retryAfter: 1, method: 'getUpdates' });
+    await control.rateLimit({ durationMs: 30_000, count: 1, retryAfter: 1, method: 'getUpdates' });
 
     const first = await control.sendMessage({ from: user.id, text: 'first' });
     const delivered = await control.waitFor({ types: ['updates.delivered'], since: first.seq });

@@ -14,6 +14,8 @@ export interface RateLimitStorm {
   /** `retry_after` in the answers; by default the whole seconds left in the storm. */
   retryAfter?: number;
   method?: string;
+  /** Calls left to refuse, when the storm is limited to a number of calls too. */
+  remaining?: number;
 }
 
 export interface FaultsSnapshot {
@@ -40,8 +42,17 @@ export class FaultInjector {
     this.serverErrors.push({ remaining: count, method: options.method, status: options.status ?? 500 });
   }
 
-  rateLimitFor(durationMs: number, options: { retryAfter?: number; method?: string } = {}): void {
-    this.storm = { until: this.now() + durationMs, retryAfter: options.retryAfter, method: options.method };
+  /** 429 for every call (of `method`) during `durationMs`, or only for the first `count` of them. */
+  rateLimitFor(
+    durationMs: number,
+    options: { retryAfter?: number; method?: string; count?: number } = {},
+  ): void {
+    this.storm = {
+      until: this.now() + durationMs,
+      retryAfter: options.retryAfter,
+      method: options.method,
+      remaining: options.count,
+    };
   }
 
   /** The error a call of `method` must answer with now, if any; consumes one injected 5xx. */
@@ -50,6 +61,10 @@ export class FaultInjector {
     if (this.storm && this.storm.until <= now) this.storm = undefined;
     if (this.storm && applies(this.storm.method, method)) {
       const retryAfter = this.storm.retryAfter ?? Math.max(1, Math.ceil((this.storm.until - now) / 1000));
+      if (this.storm.remaining !== undefined) {
+        this.storm.remaining -= 1;
+        if (this.storm.remaining <= 0) this.storm = undefined;
+      }
       return BotApiError.tooManyRequests(retryAfter);
     }
     const fault = this.serverErrors.find((candidate) => applies(candidate.method, method));

@@ -22,10 +22,14 @@ export function failNextCalls(ctx: EmulatorContext, raw: unknown) {
   return ctx.faults.snapshot();
 }
 
-/** Every call (of `method`, else any but getUpdates) answers 429 for `durationMs`. */
+/** Every call (of `method`, else any but getUpdates) answers 429 for `durationMs` (or its first `count`). */
 export function startRateLimitStorm(ctx: EmulatorContext, raw: unknown) {
   const input = parseInput(rateLimitSchema, raw);
-  ctx.faults.rateLimitFor(input.durationMs, { retryAfter: input.retryAfter, method: input.method });
+  ctx.faults.rateLimitFor(input.durationMs, {
+    retryAfter: input.retryAfter,
+    method: input.method,
+    count: input.count,
+  });
   return ctx.faults.snapshot();
 }
 

@@ -109,6 +109,8 @@ export const rateLimitSchema = z.object({
   durationMs: z.int().positive().max(600_000),
   retryAfter: z.int().positive().optional(),
   method: z.string().optional(),
+  /** End the storm after this many refused calls, even before `durationMs`. */
+  count: z.int().positive().optional(),
 });
 
 export const duplicateSchema = z.object({

@@ -102,6 +102,7 @@ export class UpdateQueue {
         ),
       );
     }
+    if (request.signal?.aborted) return Promise.resolve([]);
     const ready = this.select(request.limit);
     if (ready.length > 0 || request.timeoutMs <= 0) return Promise.resolve(ready);
     return new Promise((resolve, reject) => {

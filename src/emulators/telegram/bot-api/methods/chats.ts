@@ -57,4 +57,6 @@ export const chatMethods: MethodTable = {
   getChatMember,
   getChatAdministrators,
   getChatMemberCount,
+  /** The pre-5.3 name, still answered by Telegram and still called by telegraf 4's getChatMembersCount. */
+  getChatMembersCount: getChatMemberCount,
 };
