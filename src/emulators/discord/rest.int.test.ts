@@ -59,7 +59,7 @@ describe('rate limits', () => {
 
   it('answers an exhausted bucket with 429; discord.js waits, emits rateLimited and retries', async () => {
     const { urls, control, world } = await setUp({
-      rateLimits: { buckets: { 'member-edits': { limit: 2, windowMs: 400 } } },
+      rateLimits: { buckets: { 'member-edits': { limit: 2, windowMs: 1_000 } } },
     });
     // Another process with the same token used up the bucket: this client learns it from the 429.
     for (const role of [world.roles.bronze, world.roles.silver]) {
@@ -85,7 +85,7 @@ describe('rate limits', () => {
     const body = (await limited.json()) as { retry_after: number; global: boolean };
     expect(body.global).toBe(false);
     expect(body.retry_after).toBeGreaterThan(0);
-    expect(body.retry_after).toBeLessThanOrEqual(0.4);
+    expect(body.retry_after).toBeLessThanOrEqual(1);
 
     const client = bot as Client;
     const seen = rateLimits(client);
@@ -102,7 +102,7 @@ describe('rate limits', () => {
     const { control, world } = await setUp();
     const client = bot as Client;
     const seen = rateLimits(client);
-    await control.rateLimitStorm({ durationMs: 300, scope: 'global' });
+    await control.rateLimitStorm({ durationMs: 1_000, scope: 'global' });
     const user = await client.users.fetch(world.users.carol, { force: true });
     expect(user.username).toBe('carol');
     expect(seen.some((info) => info.global)).toBe(true);
