@@ -112,7 +112,7 @@ describe('resuming', () => {
     const [message] = await received;
     await resumed;
     expect(message.content).toBe('sent during the outage');
-    const resume = (await control.history()).find((event) => event.kind === 'gateway.resumed');
+    const resume = (await control.history()).filter((event) => event.kind === 'gateway.resumed').at(-1);
     expect(resume?.replayed).toBe(1);
     expect(await countEvents('gateway.identified')).toBe(1);
   });
