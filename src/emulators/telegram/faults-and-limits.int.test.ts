@@ -23,7 +23,7 @@ beforeEach(async () => {
 afterEach(async () => {
   await running?.stop();
   running = undefined;
-  await control.setLimits({ burst: 30 });
+  await control.setLimits({ burst: 30, perChatPerSecond: 1, perGroupPerMinute: 20 });
 });
 
 afterAll(async () => {
@@ -86,25 +86,28 @@ describe('rate limits and injected faults', () => {
   });
 
   it('answers 429 with the seconds until the next slot when a bot floods a chat or a group', async () => {
-    await control.setLimits({ burst: 3 });
+    // Slower than Telegram's 1/s and 20/min, so a loaded machine cannot refill a slot mid-test.
+    await control.setLimits({ burst: 3, perChatPerSecond: 0.25, perGroupPerMinute: 6 });
     const user = await control.createUser({ firstName: 'Pia' });
     await control.sendMessage({ from: user.id, text: 'hi' });
     const group = await control.createGroup({ title: 'Raid', members: [user.id] });
-
-    for (const chatId of [user.id, group.id]) {
+    const refusal = async (chatId: number) => {
       for (let n = 0; n < 3; n += 1) await bot.telegram.sendMessage(chatId, `update ${n}`);
-    }
-    // One message a second per chat; twenty a minute (one per 3 s) per group.
-    await expect(bot.telegram.sendMessage(user.id, 'one more')).rejects.toMatchObject({
-      response: {
-        error_code: 429,
-        description: 'Too Many Requests: retry after 1',
-        parameters: { retry_after: 1 },
-      },
-    });
-    await expect(bot.telegram.sendMessage(group.id, 'one more')).rejects.toMatchObject({
-      response: { error_code: 429, parameters: { retry_after: 3 } },
-    });
+      const error = await bot.telegram.sendMessage(chatId, 'one more').catch((failure: unknown) => failure);
+      if (!(error instanceof TelegramError)) throw new Error('expected a 429');
+      return error.response;
+    };
+
+    const flooded = await refusal(user.id);
+    expect(flooded).toMatchObject({ ok: false, error_code: 429 });
+    expect(flooded.description).toBe(`Too Many Requests: retry after ${flooded.parameters?.retry_after}`);
+    // The next slot is 4 s away (less the time the burst took).
+    expect(flooded.parameters?.retry_after).toBeGreaterThanOrEqual(3);
+    expect(flooded.parameters?.retry_after).toBeLessThanOrEqual(4);
+    // In a group the per-minute limit is the tighter one: 6/min is a slot every 10 s.
+    const groupFlooded = await refusal(group.id);
+    expect(groupFlooded.parameters?.retry_after).toBeGreaterThanOrEqual(9);
+    expect(groupFlooded.parameters?.retry_after).toBeLessThanOrEqual(10);
   });
 
   it('fails the next calls of a method with an injected 5xx, then recovers', async () => {
