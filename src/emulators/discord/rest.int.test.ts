@@ -115,7 +115,7 @@ describe('rate limits', () => {
     expect((await api(urls, world, '/users/@me')).status).toBe(200);
   });
 
-  it('applies the global limit of 50 requests per second per bot, but not to interaction callbacks', async () => {
+  it('applies the global per-bot limit (50/s by default, 3/s here) but not to interaction callbacks', async () => {
     const { urls, world } = await setUp({ rateLimits: { globalPerSecond: 3 } }, false);
     const statuses = [];
     for (let i = 0; i < 4; i++) statuses.push((await api(urls, world, '/users/@me')).status);
