@@ -1,5 +1,5 @@
 import type { EmulatorContext } from '../context.ts';
-import { BotApiError, type BotApiErrorBody, isBotApiError } from '../errors.ts';
+import { BotApiError, type BotApiErrorBody, isBotApiError, PollDroppedError } from '../errors.ts';
 import type { BotRecord } from '../world/records.ts';
 import { methodsByName } from './methods/index.ts';
 import { DescribedResult } from './methods/method.ts';
@@ -46,7 +46,7 @@ export async function callMethod(
         : { status: 200, body: { ok: true, result: outcome } };
   } catch (error) {
     if (!isBotApiError(error)) {
-      if (error instanceof Error && error.name === 'PollDroppedError') throw error;
+      if (error instanceof PollDroppedError) throw error;
       ctx.log.record({
         type: 'emulator.error',
         message: error instanceof Error ? error.message : String(error),
