@@ -1,15 +1,13 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { holdServer, isAlive, killServer, readPid } from '../../test/support/local-servers.ts';
 import { createLogger } from '../logging/logger.ts';
 import { startEmbeddedPostgres } from './embedded-postgres.ts';
 
 const logger = createLogger('silent');
-const fixture = join(import.meta.dirname, 'fixtures', 'hold-server.ts');
 
 async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
   const client = new pg.Client({ connectionString: url });
@@ -21,47 +19,8 @@ async function query<T extends pg.QueryResultRow>(url: string, sql: string): Pro
   }
 }
 
-/** Running, and not a zombie waiting for pid 1 to reap it. */
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  if (process.platform !== 'linux') return true;
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return !/^[ZX]/.test(stat.slice(stat.lastIndexOf(')') + 2));
-  } catch {
-    return false;
-  }
-}
-
-async function postmasterPid(dataDir: string): Promise<number> {
-  return Number.parseInt(
-    (await readFile(join(dataDir, 'pgdata', 'postmaster.pid'), 'utf8')).split('\n')[0]!,
-    10,
-  );
-}
-
-/** Runs the fixture in a child node process and resolves with its URL once the server is up. */
-function holdServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', fixture, 'postgres', dataDir], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    let err = '';
-    child.stderr.on('data', (chunk: Buffer) => {
-      err += chunk.toString();
-    });
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /READY (\S+)/.exec(out);
-      if (match) resolve({ child, url: match[1]! });
-    });
-    child.once('exit', (code) => reject(new Error(`fixture exited with ${code}: ${err}`)));
-  });
+function postmasterPid(dataDir: string): Promise<number> {
+  return readPid(join(dataDir, 'pgdata', 'postmaster.pid'));
 }
 
 describe('startEmbeddedPostgres', () => {
@@ -73,8 +32,7 @@ describe('startEmbeddedPostgres', () => {
 
   afterAll(async () => {
     // Never leave a server behind, whatever failed above.
-    const pid = await postmasterPid(dataDir).catch(() => 0);
-    if (pid > 0 && isAlive(pid)) process.kill(pid, 'SIGQUIT');
+    await killServer(join(dataDir, 'pgdata', 'postmaster.pid'), 'SIGQUIT');
     await rm(dataDir, { recursive: true, force: true });
   });
 
@@ -114,10 +72,9 @@ describe('startEmbeddedPostgres', () => {
   });
 
   it('stops a server left running by a SIGKILLed parent, then starts', { timeout: 20_000 }, async () => {
-    const { child, url } = await holdServer(dataDir);
+    const { url, crash } = await holdServer('postgres', dataDir);
     const leftover = await postmasterPid(dataDir);
-    child.kill('SIGKILL');
-    await new Promise((resolve) => child.once('exit', resolve));
+    await crash();
     expect(isAlive(leftover)).toBe(true); // the orphan is still running
     expect(await query(url, 'SELECT 1 AS one')).toEqual([{ one: 1 }]);
 

@@ -1,15 +1,13 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { holdServer, isAlive, killServer, readPid } from '../../test/support/local-servers.ts';
 import { createLogger } from '../logging/logger.ts';
 import { startPrivateRedis } from './private-redis.ts';
 
 const logger = createLogger('silent');
-const fixture = join(import.meta.dirname, 'fixtures', 'hold-server.ts');
 
 async function withRedis<T>(url: string, fn: (redis: Redis) => Promise<T>): Promise<T> {
   const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
@@ -21,44 +19,8 @@ async function withRedis<T>(url: string, fn: (redis: Redis) => Promise<T>): Prom
   }
 }
 
-/** Running, and not a zombie waiting for pid 1 to reap it. */
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  if (process.platform !== 'linux') return true;
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return !/^[ZX]/.test(stat.slice(stat.lastIndexOf(')') + 2));
-  } catch {
-    return false;
-  }
-}
-
-async function redisPid(dataDir: string): Promise<number> {
-  return Number.parseInt(await readFile(join(dataDir, 'redis.pid'), 'utf8'), 10);
-}
-
-/** Runs the fixture in a child node process and resolves with its URL once the server is up. */
-function holdServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', fixture, 'redis', dataDir], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    let err = '';
-    child.stderr.on('data', (chunk: Buffer) => {
-      err += chunk.toString();
-    });
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /READY (\S+)/.exec(out);
-      if (match) resolve({ child, url: match[1]! });
-    });
-    child.once('exit', (code) => reject(new Error(`fixture exited with ${code}: ${err}`)));
-  });
+function redisPid(dataDir: string): Promise<number> {
+  return readPid(join(dataDir, 'redis.pid'));
 }
 
 describe('startPrivateRedis', () => {
@@ -70,8 +32,7 @@ describe('startPrivateRedis', () => {
 
   afterAll(async () => {
     // Never leave a server behind, whatever failed above.
-    const pid = await redisPid(dataDir).catch(() => 0);
-    if (pid > 0 && isAlive(pid)) process.kill(pid, 'SIGKILL');
+    await killServer(join(dataDir, 'redis.pid'), 'SIGKILL');
     await rm(dataDir, { recursive: true, force: true });
   });
 
@@ -104,11 +65,10 @@ describe('startPrivateRedis', () => {
   });
 
   it('stops a server left running by a SIGKILLed parent, then starts', { timeout: 15_000 }, async () => {
-    const { child, url } = await holdServer(dataDir);
+    const { url, crash } = await holdServer('redis', dataDir);
     const leftover = await redisPid(dataDir);
     await withRedis(url, (redis) => redis.set('tandem:orphan', 'written before the crash'));
-    child.kill('SIGKILL');
-    await new Promise((resolve) => child.once('exit', resolve));
+    await crash();
     expect(isAlive(leftover)).toBe(true); // the orphan is still running
 
     const redis = await startPrivateRedis({ dataDir, logger });

@@ -14,12 +14,19 @@
  * SIGTERM. A SIGKILLed parent cannot run either, so the next start finds the leftover server
  * through redis.pid and stops it (its data is on disk in the AOF) before starting its own.
  */
-import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
-import { constants as fsConstants, readFileSync } from 'node:fs';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { constants as fsConstants } from 'node:fs';
 import fs from 'node:fs/promises';
-import net from 'node:net';
 import path from 'node:path';
 import type { Logger } from '../logging/logger.ts';
+import {
+  findLeftoverServer,
+  followServer,
+  spawnOnPort,
+  stopWithProcess,
+  waitForExit,
+  within,
+} from './local-server-process.ts';
 
 export interface PrivateRedisOptions {
   /** Folder for the AOF, pid file and remembered port; created if missing. */
@@ -54,40 +61,16 @@ export async function startPrivateRedis(opts: PrivateRedisOptions): Promise<Priv
   const state = await readState(dataDir);
   await clearLeftoverServer(dataDir, state, logger);
 
-  const remembered = state.port;
-  const fixedPort = opts.port ? opts.port : undefined;
-  let port = fixedPort ?? (await choosePort(remembered));
-  let child: ChildProcess;
-  try {
-    child = await spawnServer(binary, dataDir, port, logger);
-  } catch (err) {
-    // Another process may have taken the port between the check and the bind.
-    if (fixedPort !== undefined || !(err instanceof PortInUseError)) throw err;
-    port = await freePort();
-    logger.warn({ port }, 'port was taken while Redis started; retrying on another port');
-    child = await spawnServer(binary, dataDir, port, logger);
-  }
-
-  const onExit = (): void => {
-    // Synchronous last resort when the process exits without stop(); Redis then shuts down
-    // cleanly on its own (it flushes the AOF on SIGTERM).
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-  };
-  process.on('exit', onExit);
-
-  let stopping: Promise<void> | undefined;
-  const stop = (): Promise<void> => {
-    stopping ??= (async () => {
-      process.off('exit', onExit);
-      await stopChild(child, logger);
-    })();
-    return stopping;
-  };
+  const { port, child } = await spawnOnPort(
+    { fixed: opts.port ? opts.port : undefined, remembered: state.port },
+    (port) => spawnServer(binary, dataDir, port, logger),
+    { name: 'Redis', logger },
+  );
+  // On exit without stop(), Redis shuts down cleanly on its own (it flushes the AOF on SIGTERM).
+  const stop = stopWithProcess(child, 'SIGTERM', () => stopServer(child, logger));
 
   try {
-    const file = path.join(dataDir, STATE_FILE);
-    await fs.writeFile(`${file}.${process.pid}.tmp`, `${JSON.stringify({ port, ownerPid: process.pid })}\n`);
-    await fs.rename(`${file}.${process.pid}.tmp`, file);
+    await saveState(dataDir, { port, ownerPid: process.pid });
   } catch (err) {
     await stop();
     throw err;
@@ -151,32 +134,30 @@ async function findRedisServer(binary: string): Promise<string> {
  */
 async function clearLeftoverServer(dataDir: string, state: State, logger: Logger): Promise<void> {
   const pidFile = path.join(dataDir, PID_FILE);
-  let text: string;
-  try {
-    text = await fs.readFile(pidFile, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
-    throw err;
+  const leftover = await findLeftoverServer(pidFile, {
+    command: 'redis-server',
+    dataDir,
+    ownerPid: state.ownerPid,
+  });
+  if (leftover.kind === 'none') return;
+  const { pid } = leftover;
+  if (leftover.kind === 'owned') {
+    throw new Error(
+      `The private Redis in ${dataDir} is already run by another process (pid ${leftover.ownerPid}, server pid ${pid}). ` +
+        'Run one process with the embedded defaults per data folder and point the others at it with ' +
+        `REDIS_URL=redis://127.0.0.1:${state.port ?? '<port>'}.`,
+    );
   }
-  const pid = Number.parseInt(text.trim(), 10);
-  if (pid > 0 && isAlive(pid) && (await isProcessOn(pid, 'redis-server', dataDir))) {
-    const parent = parentPid(pid);
-    if (state.ownerPid !== undefined && parent === state.ownerPid && isAlive(parent)) {
-      throw new Error(
-        `The private Redis in ${dataDir} is already run by another process (pid ${parent}, server pid ${pid}). ` +
-          'Run one process with the embedded defaults per data folder and point the others at it with ' +
-          `REDIS_URL=redis://127.0.0.1:${state.port ?? '<port>'}.`,
-      );
-    }
+  if (leftover.kind === 'orphaned') {
     logger.warn(
       { serverPid: pid },
       'a Redis left over from an earlier run is still running on the data folder; stopping it',
     );
     process.kill(pid, 'SIGTERM');
-    if (!(await waitForDeath(pid, STOP_GRACE_MS))) {
+    if (!(await waitForExit(pid, STOP_GRACE_MS))) {
       logger.warn({ serverPid: pid }, 'the leftover Redis ignored SIGTERM; sending SIGKILL');
       process.kill(pid, 'SIGKILL');
-      if (!(await waitForDeath(pid, STOP_GRACE_MS))) {
+      if (!(await waitForExit(pid, STOP_GRACE_MS))) {
         throw new Error(`A Redis left over from an earlier run (pid ${pid}) on ${dataDir} cannot be stopped`);
       }
     }
@@ -186,19 +167,8 @@ async function clearLeftoverServer(dataDir: string, state: State, logger: Logger
   await fs.rm(pidFile, { force: true });
 }
 
-async function waitForDeath(pid: number, ms: number): Promise<boolean> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (!isAlive(pid)) return true;
-    await sleep(25);
-  }
-  return !isAlive(pid);
-}
-
 // ---------------------------------------------------------------------------------------------
 // Running the server
-
-class PortInUseError extends Error {}
 
 async function spawnServer(
   binary: string,
@@ -226,65 +196,30 @@ async function spawnServer(
   ];
   const child = spawn(binary, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
 
-  const lastLines: string[] = [];
-  let onLine: ((line: string) => void) | undefined;
-  const handle = (line: string): void => {
-    lastLines.push(line);
-    if (lastLines.length > 30) lastLines.shift();
-    // Redis marks lines with '.' debug, '-' verbose, '*' notice, '#' warning.
-    if (/ # /.test(line) && !/WARNING Memory overcommit/.test(line)) logger.info(line);
-    else logger.debug(line);
-    onLine?.(line);
-  };
-  forEachLine(child.stdout, handle);
-  forEachLine(child.stderr, handle);
-  child.on('error', (err) => logger.error({ err }, 'Redis process error'));
-  child.on('exit', (code, signal) => {
-    if (code === 0) logger.debug('Redis exited');
-    else logger.warn({ code, signal }, 'Redis exited unexpectedly');
+  const server = followServer(child, {
+    name: 'Redis',
+    nameInErrors: `Redis (${binary})`,
+    logger,
+    logLine: (line) => {
+      // Redis marks lines with '.' debug, '-' verbose, '*' notice, '#' warning.
+      if (/ # /.test(line) && !/WARNING Memory overcommit/.test(line)) logger.info(line);
+      else logger.debug(line);
+    },
+    readyLine: 'Ready to accept connections',
+    timeoutMs: READY_TIMEOUT_MS,
+    timeoutMessage: `Redis (${binary}) did not print "Ready to accept connections" within ${READY_TIMEOUT_MS / 1000} s`,
   });
-
   try {
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        reject(
-          new Error(
-            `Redis (${binary}) did not print "Ready to accept connections" within ${READY_TIMEOUT_MS / 1000} s. ` +
-              `Last log lines:\n${lastLines.join('\n')}`,
-          ),
-        );
-      }, READY_TIMEOUT_MS);
-      const done = (err?: Error): void => {
-        clearTimeout(timer);
-        onLine = undefined;
-        child.off('close', onClose);
-        child.off('error', onError);
-        if (err) reject(err);
-        else resolve();
-      };
-      // 'close' (not 'exit') so that the last log lines have arrived.
-      const onClose = (code: number | null, signal: NodeJS.Signals | null): void => {
-        const log = lastLines.join('\n');
-        const msg = `Redis (${binary}) exited while starting (code ${code}, signal ${signal}). Last log lines:\n${log}`;
-        done(/Address already in use/i.test(log) ? new PortInUseError(msg) : new Error(msg));
-      };
-      const onError = (err: NodeJS.ErrnoException): void => {
-        done(err.code === 'ENOENT' ? notInstalled(binary, err.message) : err);
-      };
-      onLine = (line) => {
-        if (line.includes('Ready to accept connections')) done();
-      };
-      child.once('close', onClose);
-      child.once('error', onError);
-    });
+    await server.ready;
   } catch (err) {
-    await stopChild(child, logger);
-    throw err;
+    await stopServer(child, logger);
+    const code = (err as NodeJS.ErrnoException).code;
+    throw code === 'ENOENT' ? notInstalled(binary, (err as Error).message) : err;
   }
   return child;
 }
 
-async function stopChild(child: ChildProcess, logger: Logger): Promise<void> {
+async function stopServer(child: ChildProcess, logger: Logger): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.kill('SIGTERM');
@@ -299,7 +234,7 @@ async function stopChild(child: ChildProcess, logger: Logger): Promise<void> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Small process and port helpers
+// The state file
 
 interface State {
   port?: number;
@@ -321,122 +256,8 @@ async function readState(dataDir: string): Promise<State> {
   }
 }
 
-async function choosePort(remembered: number | undefined): Promise<number> {
-  if (remembered && (await isPortFree(remembered))) return remembered;
-  return freePort();
-}
-
-function isPortFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = net.createServer();
-    server.once('error', () => resolve(false));
-    server.listen({ port, host: '127.0.0.1', exclusive: true }, () => server.close(() => resolve(true)));
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen({ port: 0, host: '127.0.0.1', exclusive: true }, () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => (port ? resolve(port) : reject(new Error('could not pick a free port'))));
-    });
-  });
-}
-
-/**
- * Whether `pid` is a running process. A zombie counts as dead: a server orphaned by a SIGKILLed
- * parent is re-parented to pid 1, and in containers pid 1 may be slow (or fail) to reap it.
- */
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EPERM') return false;
-  }
-  if (process.platform !== 'linux') return true;
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
-    return state !== 'Z' && state !== 'X';
-  } catch {
-    return false;
-  }
-}
-
-function parentPid(pid: number): number | undefined {
-  try {
-    if (process.platform === 'linux') {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      // "pid (comm) state ppid ..."; comm may contain spaces and parentheses.
-      return Number.parseInt(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1] ?? '', 10) || undefined;
-    }
-    return (
-      Number.parseInt(execFileSync('ps', ['-o', 'ppid=', '-p', String(pid)], { encoding: 'utf8' }), 10) ||
-      undefined
-    );
-  } catch {
-    return undefined;
-  }
-}
-
-/** Whether `pid` is a `name` process whose working folder is `dir`. */
-async function isProcessOn(pid: number, name: string, dir: string): Promise<boolean> {
-  try {
-    const want = await fs.realpath(dir);
-    if (process.platform === 'linux') {
-      const comm = (await fs.readFile(`/proc/${pid}/comm`, 'utf8')).trim();
-      return comm.startsWith(name) && (await fs.readlink(`/proc/${pid}/cwd`)) === want;
-    }
-    const command = await run('ps', ['-o', 'comm=', '-p', String(pid)]);
-    if (!path.basename(command.trim()).startsWith(name)) return false;
-    const lsof = await run('lsof', ['-a', '-p', String(pid), '-d', 'cwd', '-Fn']);
-    const cwd = lsof.split('\n').find((line) => line.startsWith('n'));
-    return cwd !== undefined && (await fs.realpath(cwd.slice(1))) === want;
-  } catch {
-    return false;
-  }
-}
-
-function run(file: string, args: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile(file, args, { timeout: 10_000 }, (err, stdout) => (err ? reject(err) : resolve(`${stdout}`)));
-  });
-}
-
-function forEachLine(stream: NodeJS.ReadableStream | null, onLine: (line: string) => void): void {
-  if (!stream) return;
-  let buffer = '';
-  stream.setEncoding('utf8');
-  stream.on('data', (chunk: string) => {
-    buffer += chunk;
-    const lines = buffer.split('\n');
-    buffer = lines.pop() ?? '';
-    for (const line of lines) if (line.trim()) onLine(line);
-  });
-  stream.on('end', () => {
-    if (buffer.trim()) onLine(buffer);
-    buffer = '';
-  });
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** Resolves true when `exited` settles within `ms`, false on timeout (the timer is cleared either way). */
-async function within(exited: Promise<void>, ms: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([
-      exited.then(() => true),
-      new Promise<boolean>((resolve) => {
-        timer = setTimeout(() => resolve(false), ms);
-      }),
-    ]);
-  } finally {
-    clearTimeout(timer);
-  }
+async function saveState(dataDir: string, state: State): Promise<void> {
+  const file = path.join(dataDir, STATE_FILE);
+  await fs.writeFile(`${file}.${process.pid}.tmp`, `${JSON.stringify(state)}\n`);
+  await fs.rename(`${file}.${process.pid}.tmp`, file);
 }
