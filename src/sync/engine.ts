@@ -76,6 +76,9 @@ export class Engine {
   /** Enqueues events' jobs; a failure leaves them pending for the outbox relay, never lost. */
   async dispatch(events: DispatchableEvent[]): Promise<void> {
     if (events.length === 0) return;
+    // With Redis known to be away, answering the player at once matters more than trying: the
+    // relay enqueues these events as soon as the connection is back.
+    if (!this.queues.connected()) return;
     let timer: NodeJS.Timeout | undefined;
     try {
       const enqueue =

@@ -58,6 +58,8 @@ export interface Queues {
   ): Promise<void>;
   /** A notification is sent at most once per `dedupId` while its job is kept. */
   enqueueNotification(dedupId: string, job: NotificationJob): Promise<void>;
+  /** Whether the producer connection is up: when it is not, recorded events wait for the relay. */
+  connected(): boolean;
   all(): Queue[];
   close(): Promise<void>;
 }
@@ -112,6 +114,8 @@ export function openQueues(options: QueueOptions): Queues {
     async enqueueNotification(dedupId, job) {
       await notifications.add('notify', notificationJobSchema.parse(job), { jobId: jobIdFor(dedupId) });
     },
+    // Only a connection known to be down counts: one still connecting at start is given its chance.
+    connected: () => !['reconnecting', 'close', 'end'].includes(options.connection.status),
     all: () => [economy, platform, notifications, maintenance],
     async close() {
       await Promise.all([economy.close(), platform.close(), notifications.close(), maintenance.close()]);
