@@ -1,0 +1,217 @@
+import { realpathSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { DiscordEmulatorUrls } from './discord/index.ts';
+import type { DemoWorld } from './sandbox/index.ts';
+
+/**
+ * Runs both platform emulators and the sandbox page in the foreground, with a demo world:
+ *   npm run emulators -- [--telegram-port 8081] [--discord-port 8082] [--sandbox-port 8080] [--host 127.0.0.1]
+ */
+
+export const USAGE = `Usage: npm run emulators -- [options]
+
+Starts the Telegram and Discord emulators with a demo world, and the sandbox page.
+
+Options:
+  --telegram-port <port>  Telegram Bot API emulator (default 8081; 0 = any free port)
+  --discord-port <port>   Discord REST + gateway emulator (default 8082; 0 = any free port)
+  --sandbox-port <port>   sandbox page (default 8080; 0 = any free port)
+  --host <address>        interface to listen on (default 127.0.0.1)
+  -h, --help              show this help
+
+Ctrl+C stops everything. Guide: docs/emulators.md`;
+
+export interface EmulatorCliOptions {
+  /** @defaultValue 8081 */
+  telegramPort: number;
+  /** @defaultValue 8082 */
+  discordPort: number;
+  /** @defaultValue 8080 */
+  sandboxPort: number;
+  /** @defaultValue '127.0.0.1' */
+  host: string;
+}
+
+/** Command-line input that cannot be run; the message says what to change. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export function isUsageError(error: unknown): error is UsageError {
+  return error instanceof UsageError;
+}
+
+/** Reads the command line (without `node` and the script); `'help'` when help was asked for. */
+export function parseEmulatorArgs(argv: readonly string[]): EmulatorCliOptions | 'help' {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      allowPositionals: false,
+      strict: true,
+      options: {
+        'telegram-port': { type: 'string', default: '8081' },
+        'discord-port': { type: 'string', default: '8082' },
+        'sandbox-port': { type: 'string', default: '8080' },
+        host: { type: 'string', default: '127.0.0.1' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }));
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  if (values.help) return 'help';
+  const options: EmulatorCliOptions = {
+    telegramPort: port(values, 'telegram-port'),
+    discordPort: port(values, 'discord-port'),
+    sandboxPort: port(values, 'sandbox-port'),
+    host: String(values.host),
+  };
+  if (options.host === '') throw new UsageError('--host needs an address, e.g. 127.0.0.1 or 0.0.0.0');
+  const fixed = [options.telegramPort, options.discordPort, options.sandboxPort].filter((p) => p !== 0);
+  if (new Set(fixed).size !== fixed.length)
+    throw new UsageError('The three ports must differ (0 picks a free one each time)');
+  return options;
+}
+
+function port(values: Record<string, string | boolean | undefined>, name: string): number {
+  const raw = String(values[name]);
+  const value = /^\d{1,5}$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!(value >= 0 && value <= 65535)) throw new UsageError(`--${name} must be a port 0-65535, got "${raw}"`);
+  return value;
+}
+
+/** Everything {@link startEmulators} started, and how to stop it. */
+export interface RunningEmulators {
+  telegramUrl: string;
+  discord: DiscordEmulatorUrls;
+  sandboxUrl: string;
+  demo: DemoWorld;
+  stop(): Promise<void>;
+}
+
+/** Starts both emulators, seeds the demo world and serves the sandbox page on top. */
+export async function startEmulators(options: EmulatorCliOptions): Promise<RunningEmulators> {
+  // Loaded here, not at the top: --help and argument errors answer without loading the servers.
+  const [{ TelegramEmulator }, { DiscordEmulator }, { SandboxServer, seedDemoWorld }] = await Promise.all([
+    import('./telegram/index.ts'),
+    import('./discord/index.ts'),
+    import('./sandbox/index.ts'),
+  ]);
+  const telegram = new TelegramEmulator({ port: options.telegramPort, host: options.host });
+  const discord = new DiscordEmulator({ port: options.discordPort, host: options.host });
+  const stops: Array<() => Promise<void>> = [];
+  const stop = async () => {
+    for (const stopOne of stops.reverse()) await stopOne();
+  };
+  try {
+    const { url: telegramUrl } = await listening('telegram', options.telegramPort, telegram.start());
+    stops.push(() => telegram.stop());
+    const discordUrls = await listening('discord', options.discordPort, discord.start());
+    stops.push(() => discord.stop());
+    const demo = await seedDemoWorld(telegramUrl, discordUrls.controlUrl);
+    const sandbox = new SandboxServer({
+      port: options.sandboxPort,
+      host: options.host,
+      telegramControlUrl: `${telegramUrl}/control`,
+      discordControlUrl: discordUrls.controlUrl,
+    });
+    const { url: sandboxUrl } = await listening('sandbox', options.sandboxPort, sandbox.start());
+    stops.push(() => sandbox.stop());
+    return { telegramUrl, discord: discordUrls, sandboxUrl, demo, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** A port another program holds: the one start failure a person fixes from the command line. */
+export class PortInUseError extends Error {
+  override name = 'PortInUseError';
+}
+
+async function listening<T>(what: string, port: number, started: Promise<T>): Promise<T> {
+  try {
+    return await started;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')
+      throw new PortInUseError(
+        `Port ${port} (${what}) is in use: pass another with --${what}-port, or 0 for any`,
+      );
+    throw error;
+  }
+}
+
+/** The addresses and demo ids a person needs, as printed at start. */
+export function describeRunning(running: RunningEmulators): string {
+  const { telegramUrl, discord, sandboxUrl, demo } = running;
+  const { bot, users } = demo.telegram;
+  const d = demo.discord;
+  return `Tandem emulators are running. Ctrl+C stops them.
+
+Sandbox page           ${sandboxUrl}
+
+Telegram Bot API       ${telegramUrl}
+  telegraf             new Telegraf(token, { telegram: { apiRoot: '${telegramUrl}' } })
+  control API          ${telegramUrl}/control   (live events: ${telegramUrl}/control/events)
+  bot token            ${bot.token}   (@${bot.username})
+  demo users           ${users.map((user) => `${user.firstName} @${user.username} (id ${user.id})`).join(', ')}
+
+Discord API            ${discord.apiUrl}
+  discord.js           new Client({ intents, rest: { api: '${discord.apiUrl}' } })
+  gateway              ${discord.gatewayUrl}
+  control API          ${discord.controlUrl}   (live events: ${discord.controlUrl}/events)
+  bot token            ${d.bot.token}   (application ${d.bot.applicationId})
+  demo guild           Tandem Test Guild (id ${d.guildId}): #general, voice Lounge and AFK
+  roles                Bronze ${d.roles.bronze}, Silver ${d.roles.silver}, Gold ${d.roles.gold}, Staff ${d.roles.staff}
+  members              alice ${d.users.alice}, bob ${d.users.bob}, carol ${d.users.carol} (Staff)
+`;
+}
+
+async function main(argv: readonly string[]): Promise<void> {
+  const options = parseEmulatorArgs(argv);
+  if (options === 'help') {
+    console.log(USAGE);
+    return;
+  }
+  const running = await startEmulators(options);
+  console.log(describeRunning(running));
+  let stopping = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    // A second Ctrl+C while stopping means "now".
+    if (stopping) process.exit(1);
+    stopping = true;
+    console.log(`\n${signal}: stopping the emulators`);
+    running.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+function startedAsScript(): boolean {
+  const script = process.argv[1];
+  if (!script) return false;
+  try {
+    return pathToFileURL(realpathSync(script)).href === import.meta.url;
+  } catch {
+    return false;
+  }
+}
+
+if (startedAsScript()) {
+  main(process.argv.slice(2)).catch((error: unknown) => {
+    if (isUsageError(error)) {
+      console.error(`${error.message}\n\n${USAGE}`);
+      process.exit(2);
+    }
+    console.error(error instanceof PortInUseError ? error.message : error);
+    process.exit(1);
+  });
+}
