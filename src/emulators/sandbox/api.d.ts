@@ -1,0 +1,76 @@
+/** Types of api.js, the sandbox page's only link to the emulators (plain JS, served as it is). */
+
+type Json = Record<string, unknown>;
+type Id = string | number;
+
+export class ControlApiError extends Error {
+  constructor(status: number, message: string);
+  readonly status: number;
+}
+
+export const TELEGRAM_EVENT_TYPES: string[];
+export const DISCORD_EVENT_KINDS: string[];
+
+export function loadConfig(
+  pageUrl: string,
+): Promise<{ telegramControlUrl: string; discordControlUrl: string }>;
+
+export interface TelegramApi {
+  world(): Promise<{ bots: Json[]; users: Json[]; groups: Json[] }>;
+  bot(bot: Id): Promise<Json>;
+  createUser(input: { firstName: string; username?: string }): Promise<Json & { id: number }>;
+  messages(userId: number, bot?: Id): Promise<Json[]>;
+  sendMessage(input: { from: number; bot?: Id; text: string }): Promise<Json & { seq: number }>;
+  sendCommand(input: {
+    from: number;
+    bot?: Id;
+    command: string;
+    args?: string;
+  }): Promise<Json & { seq: number }>;
+  pressButton(input: { from: number; bot?: Id; messageId: number; data: string }): Promise<Json>;
+  eventsUrl(): string;
+}
+export function telegramApi(controlUrl: string): TelegramApi;
+
+export interface DiscordApi {
+  state(): Promise<Json & { bots: Json[]; users: Json[]; guilds: Json[]; sessions: Json[] }>;
+  commands(applicationId?: string): Promise<Json[]>;
+  channelMessages(channelId: string): Promise<Json[]>;
+  directMessages(query: {
+    userId?: string;
+    botUserId?: string;
+  }): Promise<Array<Json & { channelId: string }>>;
+  roleChanges(query: { guildId?: string; userId?: string }): Promise<Json[]>;
+  sendMessage(
+    channelId: string,
+    input: { authorId: string; content: string },
+  ): Promise<Json & { id: string }>;
+  sendDirectMessage(input: {
+    userId: string;
+    botUserId?: string;
+    content: string;
+  }): Promise<{ channelId: string; message: Json }>;
+  runCommand(input: {
+    channelId: string;
+    userId: string;
+    applicationId?: string;
+    name: string;
+    subcommandGroup?: string;
+    subcommand?: string;
+    options?: Record<string, unknown>;
+  }): Promise<Json & { id: string; token: string }>;
+  pressComponent(input: {
+    messageId: string;
+    userId: string;
+    customId: string;
+    values?: string[];
+  }): Promise<Json & { id: string }>;
+  setVoiceState(
+    guildId: string,
+    userId: string,
+    input: { channelId?: string; selfMute?: boolean; selfDeaf?: boolean },
+  ): Promise<Json>;
+  leaveVoice(guildId: string, userId: string): Promise<void>;
+  eventsUrl(): string;
+}
+export function discordApi(controlUrl: string): DiscordApi;

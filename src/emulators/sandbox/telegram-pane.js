@@ -1,0 +1,529 @@
+import { clockTime, h, remembered, renderKeepingScroll, toast } from './dom.js';
+import { openLiveStream, showStreamStatus } from './live-stream.js';
+import { messageBody } from './telegram-text.js';
+
+/** A bot counts as connected while it long-polls (telegraf asks again at least every 50 s). */
+const POLL_FRESH_MS = 65_000;
+
+/**
+ * The Telegram side: a person plays one of the emulator's users in a private chat with the bot,
+ * types messages and commands, presses inline and reply-keyboard buttons, and sees the bot's
+ * answers as they arrive on the emulator's event stream.
+ */
+export function mountTelegramPane(root, api) {
+  const state = {
+    bot: null,
+    users: [],
+    userId: null,
+    /** message_id -> { message, replyKeyboard, deleted } of the current chat. */
+    chat: new Map(),
+    commands: [],
+    delivery: { polling: false, webhookUrl: '', lastPollAt: 0 },
+    /** Events that arrived while a reload was running, applied once it is done. */
+    buffered: null,
+    /** callback_query id -> the answer, for answers that beat the press's own response. */
+    answers: new Map(),
+    pressed: new Set(),
+    keyboardHiddenAfter: 0,
+    typingTimer: null,
+  };
+
+  const ui = buildLayout(root);
+  ui.userSelect.addEventListener('change', () => selectUser(Number(ui.userSelect.value)));
+  ui.newUserButton.addEventListener('click', () => toggleNewUserForm(true));
+  ui.newUserCancel.addEventListener('click', () => toggleNewUserForm(false));
+  ui.newUserForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void createUser();
+  });
+  ui.composer.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void sendTyped();
+  });
+  ui.input.addEventListener('input', renderCommandMenu);
+  ui.menuButton.addEventListener('click', () => {
+    ui.commandMenu.hidden = !ui.commandMenu.hidden;
+    if (!ui.commandMenu.hidden) renderCommandMenu({ force: true });
+  });
+
+  openLiveStream({
+    url: api.eventsUrl(),
+    onStatus: (status) => showStreamStatus(ui.status, status),
+    onOpen: () => void reload(),
+    onEvent: (event) => (state.buffered ? state.buffered.push(event) : apply(event)),
+  });
+  setInterval(() => void refreshBot(), 15_000);
+
+  const fail = (what) => (error) => toast(ui.toasts, `${what}: ${error.message}`, { tone: 'error' });
+
+  async function reload() {
+    state.buffered = [];
+    try {
+      const world = await api.world();
+      state.bot = world.bots[0] ?? null;
+      state.users = world.users;
+      const kept = Number(remembered.get('telegram-user'));
+      state.userId = state.users.some((u) => u.id === kept) ? kept : (state.users[0]?.id ?? null);
+      await Promise.all([loadChat(), refreshBot()]);
+    } catch (error) {
+      fail('Could not load the Telegram world')(error);
+    } finally {
+      const pending = state.buffered ?? [];
+      state.buffered = null;
+      for (const event of pending) apply(event);
+      renderAll();
+    }
+  }
+
+  async function loadChat() {
+    state.chat.clear();
+    state.keyboardHiddenAfter = 0;
+    if (!state.bot || state.userId === null) return;
+    try {
+      for (const stored of await api.messages(state.userId, state.bot.id))
+        remember(stored, stored.replyKeyboard);
+    } catch (error) {
+      // A user who never wrote to the bot has no chat yet: an empty conversation.
+      if (error.status !== 404) throw error;
+    }
+  }
+
+  async function refreshBot() {
+    if (!state.bot) return;
+    const status = await api.bot(state.bot.id).catch(() => null);
+    if (!status) return;
+    state.commands = pickCommands(status.commands);
+    state.delivery.polling = status.polling;
+    state.delivery.webhookUrl = status.webhook?.url ?? '';
+    renderPresence();
+  }
+
+  function apply(event) {
+    const bot = state.bot;
+    const here = (chatId, botId) => bot && chatId === state.userId && botId === bot.id;
+    switch (event.type) {
+      case 'world.reset':
+        void reload();
+        return;
+      case 'world.changed':
+        if (event.change === 'user.created' || event.change === 'bot.created') void refreshUsers();
+        return;
+      case 'user.message':
+        if (bot && event.chatId === state.userId && event.botIds.includes(bot.id)) remember(event.message);
+        break;
+      case 'bot.message':
+        if (!here(event.chatId, event.botId)) return;
+        remember(event.message, event.replyKeyboard);
+        stopTyping();
+        break;
+      case 'bot.edit':
+        if (!here(event.chatId, event.botId)) return;
+        remember(event.message, state.chat.get(event.message.message_id)?.replyKeyboard);
+        break;
+      case 'bot.delete': {
+        const entry = here(event.chatId, event.botId) && state.chat.get(event.messageId);
+        if (!entry) return;
+        entry.deleted = true;
+        break;
+      }
+      case 'bot.chat_action':
+        if (here(event.chatId, event.botId) && event.action === 'typing') startTyping();
+        return;
+      case 'bot.callback_answer':
+        showAnswer(event.callbackQueryId, event.answer);
+        return;
+      case 'bot.commands':
+      case 'bot.webhook':
+        if (bot && event.botId === bot.id) void refreshBot();
+        return;
+      case 'bot.poll':
+        if (bot && event.botId === bot.id) {
+          state.delivery.lastPollAt = Date.now();
+          renderPresence();
+        }
+        return;
+      default:
+        return;
+    }
+    renderChat();
+  }
+
+  function remember(message, replyKeyboard) {
+    const previous = state.chat.get(message.message_id);
+    state.chat.set(message.message_id, {
+      message,
+      replyKeyboard: replyKeyboard ?? previous?.replyKeyboard,
+      deleted: message.deleted === true,
+    });
+  }
+
+  async function refreshUsers() {
+    const world = await api.world().catch(() => null);
+    if (!world) return;
+    state.users = world.users;
+    renderUsers();
+  }
+
+  async function selectUser(userId) {
+    state.userId = userId;
+    remembered.set('telegram-user', userId);
+    state.buffered = [];
+    try {
+      await loadChat();
+    } catch (error) {
+      fail('Could not load the chat')(error);
+    } finally {
+      const pending = state.buffered ?? [];
+      state.buffered = null;
+      for (const event of pending) apply(event);
+      renderAll();
+    }
+  }
+
+  async function createUser() {
+    const firstName = ui.newUserName.value.trim();
+    const username = ui.newUserHandle.value.trim().replace(/^@/, '');
+    if (!firstName) return;
+    try {
+      const user = await api.createUser({ firstName, username: username || undefined });
+      ui.newUserForm.reset();
+      toggleNewUserForm(false);
+      state.users = [...state.users.filter((u) => u.id !== user.id), user];
+      await selectUser(user.id);
+    } catch (error) {
+      fail('Could not create the user')(error);
+    }
+  }
+
+  async function sendTyped() {
+    const text = ui.input.value.trim();
+    if (!text || !state.bot || state.userId === null) return;
+    ui.input.value = '';
+    ui.commandMenu.hidden = true;
+    await sendText(text);
+  }
+
+  async function sendText(text) {
+    try {
+      const sent = await api.sendMessage({ from: state.userId, bot: state.bot.id, text });
+      remember(sent.message);
+      renderChat();
+    } catch (error) {
+      fail('Not sent')(error);
+    }
+  }
+
+  async function sendCommand(command) {
+    ui.commandMenu.hidden = true;
+    ui.input.value = '';
+    try {
+      const sent = await api.sendCommand({ from: state.userId, bot: state.bot.id, command });
+      remember(sent.message);
+      renderChat();
+    } catch (error) {
+      fail('Not sent')(error);
+    }
+  }
+
+  async function press(messageId, button) {
+    const key = `${messageId}:${button.callback_data}`;
+    state.pressed.add(key);
+    renderChat();
+    try {
+      const { callbackQuery } = await api.pressButton({
+        from: state.userId,
+        bot: state.bot.id,
+        messageId,
+        data: button.callback_data,
+      });
+      const early = state.answers.get(callbackQuery.id);
+      state.answers.set(callbackQuery.id, { key, answer: early?.answer });
+      if (early?.answer) showAnswer(callbackQuery.id, early.answer);
+      // Telegram's apps stop waiting after a while even when the bot never answers.
+      setTimeout(() => {
+        if (state.pressed.delete(key)) renderChat();
+      }, 10_000);
+    } catch (error) {
+      state.pressed.delete(key);
+      renderChat();
+      fail('Button press failed')(error);
+    }
+  }
+
+  function showAnswer(callbackQueryId, answer) {
+    const pending = state.answers.get(callbackQueryId);
+    if (!pending?.key) {
+      state.answers.set(callbackQueryId, { answer });
+      return;
+    }
+    state.answers.delete(callbackQueryId);
+    state.pressed.delete(pending.key);
+    renderChat();
+    if (answer?.text) toast(ui.toasts, answer.text, { alert: answer.showAlert === true });
+  }
+
+  function startTyping() {
+    ui.typing.hidden = false;
+    clearTimeout(state.typingTimer);
+    state.typingTimer = setTimeout(stopTyping, 5000);
+  }
+
+  function stopTyping() {
+    clearTimeout(state.typingTimer);
+    ui.typing.hidden = true;
+  }
+
+  function toggleNewUserForm(open) {
+    ui.newUserForm.hidden = !open;
+    if (open) ui.newUserName.focus();
+  }
+
+  function renderAll() {
+    renderUsers();
+    renderPresence();
+    renderChat();
+  }
+
+  function renderUsers() {
+    ui.userSelect.replaceChildren(
+      ...state.users.map((user) =>
+        h(
+          'option',
+          { value: String(user.id), selected: user.id === state.userId },
+          `${[user.first_name, user.last_name].filter(Boolean).join(' ')}${user.username ? ` (@${user.username})` : ''}`,
+        ),
+      ),
+    );
+    ui.userSelect.disabled = state.users.length === 0;
+    const ready = Boolean(state.bot && state.userId !== null);
+    ui.input.disabled = !ready;
+    ui.sendButton.disabled = !ready;
+    ui.menuButton.disabled = !ready;
+    ui.input.placeholder = state.bot ? `Message @${state.bot.username}` : 'The emulator has no bot';
+  }
+
+  function renderPresence() {
+    const bot = state.bot;
+    ui.botName.textContent = bot ? `@${bot.username}` : 'no bot';
+    const { polling, webhookUrl, lastPollAt } = state.delivery;
+    const online = polling || webhookUrl !== '' || Date.now() - lastPollAt < POLL_FRESH_MS;
+    ui.presence.dataset.online = String(online);
+    ui.presence.textContent = webhookUrl ? 'connected (webhook)' : online ? 'connected' : 'no bot running';
+    ui.presence.title = online
+      ? 'A bot is fetching updates from the emulator'
+      : 'Start a bot with the token and apiRoot the CLI printed; messages wait for it meanwhile';
+  }
+
+  function renderChat() {
+    renderKeepingScroll(ui.chat, () => {
+      const entries = [...state.chat.values()].sort((a, b) => a.message.message_id - b.message.message_id);
+      if (entries.length === 0) {
+        const user = state.users.find((u) => u.id === state.userId);
+        ui.chat.replaceChildren(
+          h(
+            'div',
+            { class: 'empty' },
+            user
+              ? `${user.first_name} has not written to the bot yet. Try /start.`
+              : 'Create a user to start.',
+          ),
+        );
+      } else {
+        ui.chat.replaceChildren(...entries.map(renderMessage));
+      }
+    });
+    renderReplyKeyboard();
+  }
+
+  function renderMessage({ message, deleted }) {
+    const fromBot = message.from?.is_bot === true;
+    const rows = fromBot && !deleted ? (message.reply_markup?.inline_keyboard ?? []) : [];
+    return h(
+      'div',
+      { class: `tg-row ${fromBot ? 'from-bot' : 'from-user'}${deleted ? ' deleted' : ''}` },
+      h(
+        'div',
+        { class: 'tg-bubble' },
+        deleted
+          ? h('em', { class: 'muted' }, 'Message deleted by the bot')
+          : h(
+              'div',
+              { class: 'tg-text' },
+              messageBody(message, { onCommand: (text) => void sendText(text) }),
+            ),
+        h(
+          'div',
+          { class: 'tg-meta' },
+          message.edit_date ? 'edited ' : '',
+          h('time', {}, clockTime(message.date)),
+        ),
+      ),
+      rows.length
+        ? h(
+            'div',
+            { class: 'tg-inline-keyboard' },
+            rows.map((row) =>
+              h(
+                'div',
+                { class: 'tg-keyboard-row' },
+                row.map((button) => inlineButton(message.message_id, button)),
+              ),
+            ),
+          )
+        : null,
+    );
+  }
+
+  function inlineButton(messageId, button) {
+    if (button.url)
+      return h(
+        'a',
+        { class: 'tg-key', href: button.url, target: '_blank', rel: 'noopener noreferrer' },
+        `${button.text} ↗`,
+      );
+    if (button.callback_data === undefined)
+      return h('span', { class: 'tg-key disabled', title: 'Not emulated' }, button.text);
+    const busy = state.pressed.has(`${messageId}:${button.callback_data}`);
+    return h(
+      'button',
+      { type: 'button', class: `tg-key${busy ? ' busy' : ''}`, onclick: () => void press(messageId, button) },
+      button.text,
+    );
+  }
+
+  /** The reply keyboard of the bot's latest message that set or removed one. */
+  function renderReplyKeyboard() {
+    const latest = [...state.chat.values()]
+      .filter((entry) => entry.replyKeyboard && entry.message.from?.is_bot)
+      .sort((a, b) => b.message.message_id - a.message.message_id)[0];
+    const markup = latest?.replyKeyboard;
+    const visible = markup?.keyboard && latest.message.message_id > state.keyboardHiddenAfter;
+    ui.replyKeyboard.hidden = !visible;
+    if (!visible) return;
+    ui.replyKeyboard.replaceChildren(
+      ...markup.keyboard.map((row) =>
+        h(
+          'div',
+          { class: 'tg-keyboard-row' },
+          row.map((button) => {
+            const text = typeof button === 'string' ? button : button.text;
+            return h(
+              'button',
+              {
+                type: 'button',
+                class: 'tg-key',
+                onclick: () => {
+                  if (markup.one_time_keyboard) state.keyboardHiddenAfter = latest.message.message_id;
+                  void sendText(text);
+                },
+              },
+              text,
+            );
+          }),
+        ),
+      ),
+    );
+  }
+
+  function renderCommandMenu({ force = false } = {}) {
+    const typed = ui.input.value;
+    const filtering = /^\/\S*$/.test(typed);
+    if (!force && !filtering) {
+      ui.commandMenu.hidden = true;
+      return;
+    }
+    const prefix = filtering ? typed.slice(1).toLowerCase() : '';
+    const matches = state.commands.filter((c) => c.command.startsWith(prefix));
+    ui.commandMenu.hidden = false;
+    ui.commandMenu.replaceChildren(
+      ...(matches.length
+        ? matches.map((c) =>
+            h(
+              'button',
+              { type: 'button', class: 'menu-item', onclick: () => void sendCommand(c.command) },
+              h('span', { class: 'menu-name' }, `/${c.command}`),
+              h('span', { class: 'menu-hint' }, c.description),
+            ),
+          )
+        : [
+            h(
+              'div',
+              { class: 'menu-empty' },
+              state.commands.length
+                ? 'No command starts like that'
+                : 'The bot has not registered commands (setMyCommands) yet',
+            ),
+          ]),
+    );
+  }
+}
+
+/** The commands a private chat shows: the private-chat scope if set, else the default one. */
+function pickCommands(scopes = []) {
+  const find = (type) => scopes.find((s) => s.scope?.type === type && !s.languageCode)?.commands;
+  return find('all_private_chats') ?? find('default') ?? [];
+}
+
+function buildLayout(root) {
+  const ui = {};
+  ui.status = h('span', { class: 'stream-status', 'data-status': 'connecting' }, [
+    h('span', { class: 'dot', 'aria-hidden': 'true' }),
+    h('span', { class: 'status-label' }, 'Connecting…'),
+  ]);
+  ui.botName = h('span', { class: 'bot-name' }, '…');
+  ui.presence = h('span', { class: 'presence' }, '');
+  ui.userSelect = h('select', { id: 'tg-user', 'aria-label': 'Telegram user you play' });
+  ui.newUserButton = h('button', { type: 'button', class: 'ghost' }, '+ New user');
+  ui.newUserName = h('input', {
+    name: 'firstName',
+    required: true,
+    placeholder: 'First name',
+    maxlength: 64,
+  });
+  ui.newUserHandle = h('input', { name: 'username', placeholder: 'username (optional)', maxlength: 32 });
+  ui.newUserCancel = h('button', { type: 'button', class: 'ghost' }, 'Cancel');
+  ui.newUserForm = h(
+    'form',
+    { class: 'inline-form', hidden: true },
+    ui.newUserName,
+    ui.newUserHandle,
+    h('button', { type: 'submit', class: 'primary' }, 'Create'),
+    ui.newUserCancel,
+  );
+  ui.chat = h('div', { class: 'chat tg-chat', role: 'log', 'aria-live': 'polite', 'aria-label': 'Chat' });
+  ui.typing = h('div', { class: 'typing', hidden: true }, 'typing…');
+  ui.replyKeyboard = h('div', { class: 'tg-reply-keyboard', hidden: true });
+  ui.commandMenu = h('div', { class: 'command-menu', hidden: true });
+  ui.menuButton = h('button', { type: 'button', class: 'icon-button', title: 'Bot commands' }, '/');
+  ui.input = h('input', { class: 'composer-input', autocomplete: 'off', 'aria-label': 'Message' });
+  ui.sendButton = h('button', { type: 'submit', class: 'primary' }, 'Send');
+  ui.composer = h('form', { class: 'composer' }, ui.menuButton, ui.input, ui.sendButton);
+  ui.toasts = h('div', { class: 'toasts', 'aria-live': 'assertive' });
+
+  root.replaceChildren(
+    h(
+      'header',
+      { class: 'pane-header' },
+      h(
+        'div',
+        { class: 'pane-title' },
+        h('span', { class: 'logo logo-telegram', 'aria-hidden': 'true' }, 'T'),
+        h('div', {}, h('h2', {}, 'Telegram'), h('p', { class: 'subtitle' }, ui.botName, ' · ', ui.presence)),
+      ),
+      ui.status,
+    ),
+    h(
+      'div',
+      { class: 'toolbar' },
+      h('label', { for: 'tg-user' }, 'Playing as'),
+      ui.userSelect,
+      ui.newUserButton,
+    ),
+    ui.newUserForm,
+    ui.chat,
+    ui.typing,
+    h('div', { class: 'composer-area' }, ui.commandMenu, ui.replyKeyboard, ui.composer),
+    ui.toasts,
+  );
+  return ui;
+}

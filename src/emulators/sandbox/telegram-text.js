@@ -1,0 +1,90 @@
+import { h, safeUrl } from './dom.js';
+
+/**
+ * A Telegram message's text with its entities (bold, links, commands...) as DOM nodes. Offsets are
+ * UTF-16 code units, as JavaScript strings count, so the text is cut where the entities say.
+ * `onCommand(text)` runs when a /command in the text is clicked, as in Telegram's apps.
+ */
+export function formattedText(text, entities = [], { onCommand } = {}) {
+  if (!entities.length) return [text];
+  const cuts = new Set([0, text.length]);
+  for (const entity of entities) {
+    cuts.add(entity.offset);
+    cuts.add(entity.offset + entity.length);
+  }
+  const points = [...cuts].filter((point) => point >= 0 && point <= text.length).sort((a, b) => a - b);
+  // Outer entities first, so nesting comes out the same way in every piece.
+  const ordered = [...entities].sort((a, b) => a.offset - b.offset || b.length - a.length);
+  const nodes = [];
+  for (let index = 0; index < points.length - 1; index++) {
+    const start = points[index];
+    const end = points[index + 1];
+    if (start === end) continue;
+    const piece = text.slice(start, end);
+    let node = document.createTextNode(piece);
+    const covering = ordered.filter((e) => e.offset <= start && e.offset + e.length >= end);
+    for (const entity of covering.reverse()) {
+      node = wrap(entity, node, text.slice(entity.offset, entity.offset + entity.length), onCommand);
+    }
+    nodes.push(node);
+  }
+  return nodes;
+}
+
+function wrap(entity, inner, whole, onCommand) {
+  switch (entity.type) {
+    case 'bold':
+      return h('strong', {}, inner);
+    case 'italic':
+      return h('em', {}, inner);
+    case 'underline':
+      return h('u', {}, inner);
+    case 'strikethrough':
+      return h('s', {}, inner);
+    case 'spoiler':
+      return h('span', { class: 'tg-spoiler', title: 'Spoiler' }, inner);
+    case 'code':
+      return h('code', {}, inner);
+    case 'pre':
+      return h('pre', {}, inner);
+    case 'blockquote':
+    case 'expandable_blockquote':
+      return h('blockquote', {}, inner);
+    case 'text_link':
+      return link(entity.url, inner);
+    case 'url':
+      return link(/^[a-z][a-z0-9+.-]*:/i.test(whole) ? whole : `https://${whole}`, inner);
+    case 'email':
+      return h('span', { class: 'tg-link' }, inner);
+    case 'bot_command':
+      return onCommand
+        ? h('button', { type: 'button', class: 'tg-command', onclick: () => onCommand(whole) }, inner)
+        : h('span', { class: 'tg-link' }, inner);
+    case 'mention':
+    case 'text_mention':
+    case 'hashtag':
+    case 'cashtag':
+      return h('span', { class: 'tg-link' }, inner);
+    default:
+      return inner;
+  }
+}
+
+function link(url, inner) {
+  const href = safeUrl(url);
+  return href ? h('a', { href, target: '_blank', rel: 'noopener noreferrer' }, inner) : inner;
+}
+
+/** What a message shows besides its text: a photo or a file, with its caption. */
+export function messageBody(message, options) {
+  const parts = [];
+  if (message.photo) parts.push(h('div', { class: 'tg-attachment' }, '🖼 Photo'));
+  if (message.document)
+    parts.push(h('div', { class: 'tg-attachment' }, `📄 ${message.document.file_name ?? 'File'}`));
+  if (typeof message.text === 'string') parts.push(...formattedText(message.text, message.entities, options));
+  else if (typeof message.caption === 'string')
+    parts.push(...formattedText(message.caption, message.caption_entities, options));
+  else if (!message.photo && !message.document)
+    parts.push(h('em', { class: 'muted' }, 'Unsupported message'));
+  return parts;
+}
