@@ -1,6 +1,6 @@
 import { commandForm } from './discord-command-form.js';
 import { componentRows, discordContent, embedCards } from './discord-text.js';
-import { clockTime, colourFor, h, remembered, renderKeepingScroll, toast } from './dom.js';
+import { clockTime, colourFor, fill, h, remembered, renderKeepingScroll, toast } from './dom.js';
 import { openLiveStream, showStreamStatus } from './live-stream.js';
 
 const DM = 'dm';
@@ -179,8 +179,22 @@ export function mountDiscordPane(root, api, discordEvents) {
         return;
       default:
         // Membership, roles, channels and gateway sessions: the world changed shape.
-        void refreshWorld().then(renderAll, fail('Could not refresh the world'));
+        void refreshShape();
     }
+  }
+
+  async function refreshShape() {
+    const selection = () => [state.guild?.id, state.memberId, state.channelId].join('|');
+    const before = selection();
+    try {
+      await refreshWorld();
+    } catch (error) {
+      fail('Could not refresh the world')(error);
+      return;
+    }
+    // A guild built after the page loaded (the emulator restarted): load what is now selected.
+    if (selection() !== before) await reload();
+    else renderAll();
   }
 
   function onMessage(message, created) {
@@ -474,8 +488,9 @@ export function mountDiscordPane(root, api, discordEvents) {
   function renderVoice() {
     const states = state.guild?.voiceStates ?? [];
     const mine = states.find((s) => s.user_id === state.memberId);
-    ui.voice.replaceChildren(
-      ...voiceChannels().map((channel) => {
+    fill(
+      ui.voice,
+      voiceChannels().map((channel) => {
         const inside = states.filter((s) => s.channel_id === channel.id);
         return h(
           'div',
@@ -630,14 +645,7 @@ export function mountDiscordPane(root, api, discordEvents) {
       h(
         'div',
         { class: 'dc-body' },
-        used
-          ? h(
-              'div',
-              { class: 'dc-used' },
-              `↳ ${displayName(used.user.id)} used `,
-              h('span', { class: 'dc-command' }, `/${used.name ?? 'command'}`),
-            )
-          : null,
+        used ? h('div', { class: 'dc-used' }, usedLine(used)) : null,
         h(
           'div',
           { class: 'dc-head' },
@@ -668,6 +676,14 @@ export function mountDiscordPane(root, api, discordEvents) {
           : null,
       ),
     );
+  }
+
+  /** Above an interaction's reply: who ran which command, or pressed a button. */
+  function usedLine(used) {
+    const who = `↳ ${displayName(used.user.id)}`;
+    if (used.type === 2)
+      return [`${who} used `, h('span', { class: 'dc-command' }, `/${used.name ?? 'command'}`)];
+    return `${who} pressed a button`;
   }
 
   function renderCommandMenu({ toggle = false } = {}) {

@@ -31,6 +31,12 @@ export function h(tag, props = {}, ...children) {
   return element;
 }
 
+/** Replaces `parent`'s children, taking the same children as {@link h}. */
+export function fill(parent, ...children) {
+  parent.replaceChildren();
+  append(parent, children);
+}
+
 function append(parent, children) {
   for (const child of children) {
     if (child === undefined || child === null || child === false) continue;

@@ -79,13 +79,11 @@ export function mountTelegramPane(root, api) {
     state.chat.clear();
     state.keyboardHiddenAfter = 0;
     if (!state.bot || state.userId === null) return;
-    try {
-      for (const stored of await api.messages(state.userId, state.bot.id))
-        remember(stored, stored.replyKeyboard);
-    } catch (error) {
-      // A user who never wrote to the bot has no chat yet: an empty conversation.
-      if (error.status !== 404) throw error;
-    }
+    // A user who never wrote to the bot has no chat with it yet: an empty conversation.
+    const user = state.users.find((u) => u.id === state.userId);
+    if (!user?.startedBots?.includes(state.bot.id)) return;
+    for (const stored of await api.messages(state.userId, state.bot.id))
+      remember(stored, stored.replyKeyboard);
   }
 
   async function refreshBot() {
@@ -161,7 +159,11 @@ export function mountTelegramPane(root, api) {
     const world = await api.world().catch(() => null);
     if (!world) return;
     state.users = world.users;
-    renderUsers();
+    state.bot ??= world.bots[0] ?? null;
+    // A world being built (the emulator just restarted): play its first user once there is one.
+    const first = state.users[0];
+    if (first && !state.users.some((u) => u.id === state.userId)) await selectUser(first.id);
+    else renderUsers();
   }
 
   async function selectUser(userId) {
@@ -169,6 +171,8 @@ export function mountTelegramPane(root, api) {
     remembered.set('telegram-user', userId);
     state.buffered = [];
     try {
+      // Fresh users: whether this one has written to the bot since the page loaded them.
+      state.users = (await api.world()).users;
       await loadChat();
     } catch (error) {
       fail('Could not load the chat')(error);
