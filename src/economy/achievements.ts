@@ -23,11 +23,12 @@ export const achievementRuleSchema = z.discriminatedUnion('kind', [
 export type AchievementRule = z.infer<typeof achievementRuleSchema>;
 
 /**
- * The ledger `reason` values the economy writes for earnings. Progress counts are derived from ledger
- * rows with these reasons, never kept as separate counters, so they cannot drift from what was paid:
- * `messages` counts `message` rows, `voiceMinutes` counts `voice_minute` rows (one per minute bucket),
- * `gamesWon` counts `game_win` rows, and `coinsEarned` sums the positive coin deltas of rows whose reason
- * is one of these (payout holds and refunds are not earnings). `dailyStreak` is the account's streak.
+ * The ledger `reason` values the economy writes for earnings. Progress counts are defined by ledger
+ * rows with these reasons: `messages` counts `message` rows, `voiceMinutes` counts `voice_minute` rows
+ * (one per minute bucket), `gamesWon` counts `game_win` rows, and `coinsEarned` sums the positive coin
+ * deltas of rows whose reason is one of these (payout holds and refunds are not earnings).
+ * `dailyStreak` is the account's streak. The account keeps these counts up to date in the same
+ * statement that appends each row (`progressIncrements`), like its XP and balance totals.
  */
 export const ledgerReasons = {
   message: 'message',
@@ -39,6 +40,23 @@ export const ledgerReasons = {
 } as const;
 
 export type LedgerReason = (typeof ledgerReasons)[keyof typeof ledgerReasons];
+
+const earningReasons: ReadonlySet<string> = new Set(Object.values(ledgerReasons));
+
+/** How one ledger row moves the account's progress counters (see `ledgerReasons`). */
+export function progressIncrements(row: { reason: string; coinDelta: number }): {
+  messages: number;
+  voiceMinutes: number;
+  gamesWon: number;
+  coinsEarned: number;
+} {
+  return {
+    messages: row.reason === ledgerReasons.message ? 1 : 0,
+    voiceMinutes: row.reason === ledgerReasons.voiceMinute ? 1 : 0,
+    gamesWon: row.reason === ledgerReasons.gameWin ? 1 : 0,
+    coinsEarned: row.coinDelta > 0 && earningReasons.has(row.reason) ? row.coinDelta : 0,
+  };
+}
 
 /** What a player has done so far, derived from the ledger (see `ledgerReasons`) and their account. */
 export interface PlayerProgress {

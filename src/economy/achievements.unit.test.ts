@@ -7,6 +7,7 @@ import {
   ledgerReasons,
   newlyUnlocked,
   type PlayerProgress,
+  progressIncrements,
 } from './achievements.ts';
 
 const beginner: PlayerProgress = {
@@ -98,5 +99,24 @@ describe('ledgerReasons', () => {
       gameWin: 'game_win',
       daily: 'daily',
     });
+  });
+});
+
+describe('progress counters kept with each ledger row', () => {
+  it('count messages, voice minutes and wins, and sum coins earned from earnings only', () => {
+    expect(progressIncrements({ reason: 'message', coinDelta: 0 })).toEqual({
+      messages: 1,
+      voiceMinutes: 0,
+      gamesWon: 0,
+      coinsEarned: 0,
+    });
+    expect(progressIncrements({ reason: 'game_win', coinDelta: 10 })).toMatchObject({
+      gamesWon: 1,
+      coinsEarned: 10,
+    });
+    expect(progressIncrements({ reason: 'voice_minute', coinDelta: 0 })).toMatchObject({ voiceMinutes: 1 });
+    // A refunded payout hold or an admin grant is not an earning.
+    expect(progressIncrements({ reason: 'payout_refund', coinDelta: 100 }).coinsEarned).toBe(0);
+    expect(progressIncrements({ reason: 'daily', coinDelta: -5 }).coinsEarned).toBe(0);
   });
 });

@@ -7,6 +7,7 @@ import {
   PlayerNotFoundError,
 } from '../sync/errors.ts';
 import type { EconomyChange } from '../sync/event-schemas.ts';
+import { progressIncrements } from './achievements.ts';
 
 /** A pool or a client inside a transaction: recording composes with the caller's transaction. */
 export type Queryable = Pick<pg.Pool, 'query'> | pg.PoolClient;
@@ -29,7 +30,8 @@ export interface RecordOutcome {
  * One statement, hence one transaction: lock the player, append the ledger row (a key seen before
  * inserts nothing), move the totals to the row's "after" values and write the pending SyncEvent.
  * Locking the player first serialises concurrent changes of one player, so "after" values are exact;
- * the CHECK constraints turn an overdraft into an error that rolls the whole statement back.
+ * the CHECK constraints turn an overdraft into an error that rolls the whole statement back. The
+ * achievement progress counters move in the same statement, so they too always match the ledger.
  */
 const recordSql = `
 WITH player AS (
@@ -43,7 +45,9 @@ WITH player AS (
   ON CONFLICT (idempotency_key) DO NOTHING
   RETURNING id, xp_after, balance_after
 ), totals AS (
-  UPDATE players SET xp = entry.xp_after, balance = entry.balance_after, updated_at = now()
+  UPDATE players SET xp = entry.xp_after, balance = entry.balance_after,
+         messages = messages + $9::int, voice_minutes = voice_minutes + $10::int,
+         games_won = games_won + $11::int, coins_earned = coins_earned + $12::int, updated_at = now()
     FROM entry WHERE players.id = $1
   RETURNING players.id
 ), event AS (
@@ -85,6 +89,7 @@ export async function recordLedgerChange(
   options: { inTransaction?: boolean } = {},
 ): Promise<RecordOutcome> {
   let row: RecordRow | undefined;
+  const progress = progressIncrements(change);
   if (options.inTransaction) await db.query('SAVEPOINT record_ledger_change');
   try {
     const result = await db.query<RecordRow>(recordSql, [
@@ -96,6 +101,10 @@ export async function recordLedgerChange(
       change.coinDelta,
       change.reason,
       JSON.stringify(change.metadata),
+      progress.messages,
+      progress.voiceMinutes,
+      progress.gamesWon,
+      progress.coinsEarned,
     ]);
     row = result.rows[0];
     if (options.inTransaction) await db.query('RELEASE SAVEPOINT record_ledger_change');

@@ -91,6 +91,8 @@ describe('recording an economy event', () => {
     );
     const player = await tandem.db.prisma.player.findUniqueOrThrow({ where: { id: playerId } });
     expect(player.xp).toBe(1200);
+    // The achievement progress counters move with the ledger rows.
+    expect(player.messages).toBe(60);
     expect(await ledgerMatchesTotals(tandem)).toBe(true);
   });
 

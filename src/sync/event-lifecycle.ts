@@ -16,23 +16,26 @@ export interface ClaimedEvent {
   playerId: string;
   payload: unknown;
   attempts: number;
-  player: { xp: number; balance: number; dailyStreak: number; mergedIntoId: string | null };
+  player: {
+    xp: number;
+    balance: number;
+    dailyStreak: number;
+    mergedIntoId: string | null;
+    messages: number;
+    voiceMinutes: number;
+    gamesWon: number;
+    coinsEarned: number;
+  };
   syncState: { lastRankId: number | null; discordRankRoleId: string | null };
   identities: IdentityRef[];
   unlockedAchievementIds: number[];
 }
 
-/**
- * Marks the event processing and reads the player's current state with it. Returns null when the
- * event is already completed (a job that runs twice does nothing the second time) or unknown.
- */
-const claimSql = `
-WITH claimed AS (
-  UPDATE sync_events SET status = 'processing', attempts = attempts + 1, processed_by = $2, updated_at = now()
-   WHERE id = $1 AND status <> 'completed'
-  RETURNING id, idempotency_key, source, type, player_id, payload, attempts
-)
-SELECT c.*, p.xp, p.balance, p.daily_streak, p.merged_into_id, s.last_rank_id, s.discord_rank_role_id,
+/** The player's current state, read with the event in the same statement. */
+const playerColumns = `
+SELECT c.*, p.xp, p.balance, p.daily_streak, p.merged_into_id,
+       p.messages, p.voice_minutes, p.games_won, p.coins_earned,
+       s.last_rank_id, s.discord_rank_role_id,
        coalesce((SELECT json_agg(json_build_object('platform', i.platform, 'platformUserId', i.platform_user_id,
                                                    'syncEnabled', i.sync_enabled))
                    FROM identities i WHERE i.player_id = c.player_id), '[]'::json) AS identities,
@@ -42,14 +45,45 @@ SELECT c.*, p.xp, p.balance, p.daily_streak, p.merged_into_id, s.last_rank_id, s
   JOIN players p ON p.id = c.player_id
   LEFT JOIN sync_states s ON s.player_id = c.player_id`;
 
+/**
+ * Marks the event processing (platform work can take a while: the admin shows who is on it) and
+ * reads the player with it. Null when the event is already completed (a job that runs twice does
+ * nothing the second time) or unknown.
+ */
+const claimSql = `
+WITH claimed AS (
+  UPDATE sync_events SET status = 'processing', attempts = attempts + 1, processed_by = $2, updated_at = now()
+   WHERE id = $1 AND status <> 'completed'
+  RETURNING id, idempotency_key, source, type, player_id, payload, attempts
+)${playerColumns}`;
+
+/**
+ * Reads an event that is not completed yet, writing nothing: economy events take milliseconds of
+ * database work, so they go from pending to completed in one write, which halves the commits on the
+ * hottest path. Their attempt count is written with the outcome.
+ */
+const readSql = `
+WITH claimed AS (
+  SELECT id, idempotency_key, source, type, player_id, payload, attempts FROM sync_events
+   WHERE id = $1 AND status <> 'completed'
+)${playerColumns}`;
+
 export async function claimEvent(
   db: Queryable,
   eventId: string,
   workerName: string,
 ): Promise<ClaimedEvent | null> {
   const { rows } = await db.query(claimSql, [eventId, workerName]);
-  const row = rows[0];
-  if (!row) return null;
+  return rows[0] ? toClaimed(rows[0]) : null;
+}
+
+export async function readOpenEvent(db: Queryable, eventId: string): Promise<ClaimedEvent | null> {
+  const { rows } = await db.query(readSql, [eventId]);
+  return rows[0] ? toClaimed(rows[0]) : null;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: a row of the two statements above
+function toClaimed(row: any): ClaimedEvent {
   return {
     id: row.id,
     idempotencyKey: row.idempotency_key,
@@ -63,6 +97,10 @@ export async function claimEvent(
       balance: row.balance,
       dailyStreak: row.daily_streak,
       mergedIntoId: row.merged_into_id,
+      messages: row.messages,
+      voiceMinutes: row.voice_minutes,
+      gamesWon: row.games_won,
+      coinsEarned: row.coins_earned,
     },
     syncState: { lastRankId: row.last_rank_id, discordRankRoleId: row.discord_rank_role_id },
     identities: row.identities,
@@ -78,9 +116,16 @@ export interface Reflected {
   discordRankRoleId?: string | null;
 }
 
+/** Which attempt finished the event and where (for events read with `readOpenEvent`). */
+export interface Attempt {
+  number: number;
+  workerName: string;
+}
+
 const completeSql = `
 WITH done AS (
-  UPDATE sync_events SET status = 'completed', processed_at = now(), updated_at = now(), error_message = NULL
+  UPDATE sync_events SET status = 'completed', processed_at = now(), updated_at = now(), error_message = NULL,
+         attempts = greatest(attempts, $7::int), processed_by = coalesce($8, processed_by)
    WHERE id = $1
   RETURNING player_id
 )
@@ -97,6 +142,7 @@ export async function completeEvent(
   db: Queryable,
   eventId: string,
   reflected: Reflected = {},
+  attempt?: Attempt,
 ): Promise<void> {
   const setsRole = reflected.discordRankRoleId !== undefined;
   await db.query(completeSql, [
@@ -106,6 +152,8 @@ export async function completeEvent(
     reflected.balance ?? null,
     setsRole,
     reflected.discordRankRoleId ?? null,
+    attempt?.number ?? 0,
+    attempt?.workerName ?? null,
   ]);
 }
 
@@ -118,10 +166,18 @@ export async function recordEventFailure(
   eventId: string,
   error: string,
   final: boolean,
+  attempt?: Attempt,
 ): Promise<void> {
   await db.query(
-    `UPDATE sync_events SET status = $2::"SyncStatus", error_message = $3, updated_at = now()
+    `UPDATE sync_events SET status = $2::"SyncStatus", error_message = $3, updated_at = now(),
+            attempts = greatest(attempts, $4::int), processed_by = coalesce($5, processed_by)
       WHERE id = $1 AND status <> 'completed'`,
-    [eventId, final ? 'failed' : 'pending', error.slice(0, 2000)],
+    [
+      eventId,
+      final ? 'failed' : 'pending',
+      error.slice(0, 2000),
+      attempt?.number ?? 0,
+      attempt?.workerName ?? null,
+    ],
   );
 }

@@ -2,7 +2,7 @@ import { rankForXp } from '../economy/ranks.ts';
 import type { SyncContext } from './context.ts';
 import { deriveRankChange } from './derive-rank.ts';
 import { enqueueNotices } from './enqueue-notices.ts';
-import { claimEvent, completeEvent } from './event-lifecycle.ts';
+import { type Attempt, completeEvent, readOpenEvent } from './event-lifecycle.ts';
 import { economyPayloadSchema } from './event-schemas.ts';
 import { economyNotices } from './notification-rules.ts';
 import { unlockAchievements } from './unlock-achievements.ts';
@@ -15,13 +15,14 @@ import { unlockAchievements } from './unlock-achievements.ts';
 export async function processEconomyEvent(
   ctx: SyncContext,
   eventId: string,
+  attempt: Attempt,
 ): Promise<'completed' | 'skipped'> {
-  const event = await claimEvent(ctx.db.pool, eventId, ctx.workerName);
+  const event = await readOpenEvent(ctx.db.pool, eventId);
   if (!event) return 'skipped';
   const payload = economyPayloadSchema.parse(event.payload);
   // An account merged away by linking has no identities and zero totals; its survivor carries on.
   if (event.player.mergedIntoId) {
-    await completeEvent(ctx.db.pool, event.id);
+    await completeEvent(ctx.db.pool, event.id, {}, attempt);
     return 'completed';
   }
   const catalog = await ctx.catalog.get();
@@ -31,20 +32,32 @@ export async function processEconomyEvent(
   if (rankNow !== event.syncState.lastRankId) {
     await deriveRankChange(ctx.engine, catalog, { playerId: event.playerId, causeEventId: event.id });
   }
-  await unlockAchievements(ctx.engine, ctx.db.pool, catalog, {
+  await unlockAchievements(ctx.engine, catalog, {
     playerId: event.playerId,
-    xp: event.player.xp,
-    dailyStreak: event.player.dailyStreak,
+    progress: {
+      xp: event.player.xp,
+      rankPriority: catalog.ranks.find((r) => r.id === rankNow)?.priority ?? null,
+      dailyStreak: event.player.dailyStreak,
+      messages: event.player.messages,
+      voiceMinutes: event.player.voiceMinutes,
+      gamesWon: event.player.gamesWon,
+      coinsEarned: event.player.coinsEarned,
+    },
     unlockedIds: event.unlockedAchievementIds,
     event: payload,
   });
   await enqueueNotices(ctx, event.id, economyNotices({ source: event.source, payload }, event.identities));
 
   const has = (platform: 'telegram' | 'discord') => event.identities.some((i) => i.platform === platform);
-  await completeEvent(ctx.db.pool, event.id, {
-    telegramXp: has('telegram') ? event.player.xp : undefined,
-    discordXp: has('discord') ? event.player.xp : undefined,
-    balance: event.player.balance,
-  });
+  await completeEvent(
+    ctx.db.pool,
+    event.id,
+    {
+      telegramXp: has('telegram') ? event.player.xp : undefined,
+      discordXp: has('discord') ? event.player.xp : undefined,
+      balance: event.player.balance,
+    },
+    attempt,
+  );
   return 'completed';
 }

@@ -1,8 +1,6 @@
-import { canAdvance, loadProgress } from '../economy/achievement-progress.ts';
-import { ledgerReasons, newlyUnlocked } from '../economy/achievements.ts';
+import { canAdvance } from '../economy/achievement-progress.ts';
+import { ledgerReasons, newlyUnlocked, type PlayerProgress } from '../economy/achievements.ts';
 import type { AchievementDefinition, Catalog } from '../economy/catalog.ts';
-import type { Queryable } from '../economy/ledger.ts';
-import { rankForXp } from '../economy/ranks.ts';
 import type { Engine } from './engine.ts';
 import type { AchievementUnlockPayload, EconomyPayload } from './event-schemas.ts';
 import { buildIdempotencyKey } from './idempotency-key.ts';
@@ -14,12 +12,11 @@ import { buildIdempotencyKey } from './idempotency-key.ts';
  */
 export async function unlockAchievements(
   engine: Engine,
-  db: Queryable,
   catalog: Catalog,
   input: {
     playerId: string;
-    xp: number;
-    dailyStreak: number;
+    /** The player's progress as read with the event (counters kept with the ledger). */
+    progress: PlayerProgress;
     unlockedIds: readonly number[];
     event: Pick<EconomyPayload, 'reason' | 'xpDelta' | 'coinDelta'>;
   },
@@ -29,14 +26,7 @@ export async function unlockAchievements(
     (a) => a.active && !unlocked.has(a.id) && canAdvance(a.rule, input.event),
   );
   if (candidates.length === 0) return [];
-  const rankPriority = rankForXp(input.xp, catalog.ranks)?.priority ?? null;
-  const progress = await loadProgress(db, {
-    id: input.playerId,
-    xp: input.xp,
-    dailyStreak: input.dailyStreak,
-    rankPriority,
-  });
-  const achieved = newlyUnlocked(candidates, unlocked, progress);
+  const achieved = newlyUnlocked(candidates, unlocked, input.progress);
   for (const achievement of achieved) await unlockOne(engine, input.playerId, achievement);
   return achieved;
 }

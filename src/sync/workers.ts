@@ -2,7 +2,7 @@ import { type Job, type Processor, UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { ZodError } from 'zod';
 import type { SyncContext } from './context.ts';
-import { recordEventFailure } from './event-lifecycle.ts';
+import { type Attempt, recordEventFailure } from './event-lifecycle.ts';
 import { type MaintenanceOptions, runMaintenance } from './maintenance.ts';
 import { PlatformRateLimitedError, PlatformRefusedError } from './ports.ts';
 import { processEconomyEvent } from './process-economy-event.ts';
@@ -47,7 +47,7 @@ export function startSyncWorkers(ctx: SyncContext, options: WorkerOptions): Sync
   };
   const economy = new Worker(
     queueNames.economy,
-    eventProcessor(ctx, (id) => processEconomyEvent(ctx, id)),
+    eventProcessor(ctx, (id, attempt) => processEconomyEvent(ctx, id, attempt)),
     { ...base, concurrency: options.concurrency },
   );
   const platform = new Worker(
@@ -138,13 +138,17 @@ function rateLimitAware<T>(ctx: SyncContext, process: Processor<unknown, T>): Pr
  * Wraps a SyncEvent processor: parses the job, records each failed attempt on the event (the admin
  * shows it) and marks the event failed on the last attempt or when retrying cannot help.
  */
-function eventProcessor(ctx: SyncContext, handle: (eventId: string) => Promise<unknown>): Processor {
+function eventProcessor(
+  ctx: SyncContext,
+  handle: (eventId: string, attempt: Attempt) => Promise<unknown>,
+): Processor {
   return rateLimitAware(ctx, async (job) => {
     const parsed = syncJobSchema.safeParse(job.data);
     if (!parsed.success) throw badPayload(job, parsed.error);
     const { eventId } = parsed.data;
+    const attempt: Attempt = { number: job.attemptsMade + 1, workerName: ctx.workerName };
     try {
-      return await handle(eventId);
+      return await handle(eventId, attempt);
     } catch (error) {
       if (error instanceof PlatformRateLimitedError) throw error;
       const unrecoverable =
@@ -154,7 +158,7 @@ function eventProcessor(ctx: SyncContext, handle: (eventId: string) => Promise<u
       const final = unrecoverable || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       const message =
         error instanceof ZodError ? `Malformed event payload: ${error.message}` : (error as Error).message;
-      await recordEventFailure(ctx.db.pool, eventId, message, final).catch((e) =>
+      await recordEventFailure(ctx.db.pool, eventId, message, final, attempt).catch((e) =>
         ctx.logger.error({ err: e, eventId }, 'could not record the failure on the event'),
       );
       if (error instanceof ZodError) throw new UnrecoverableError(message);
