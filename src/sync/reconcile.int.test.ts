@@ -115,6 +115,23 @@ describe('reconcile: totals', () => {
     expect(again).toMatchObject({ totalsFixed: 0, findings: 0, errors: 0 });
   });
 
+  it('sets drifted achievement progress counters back to what the ledger says', async () => {
+    await openCommunity();
+    const drifted = await linkedPlayer('1001', 120);
+    await tandem.settle();
+    const before = await tandem.db.prisma.player.findUniqueOrThrow({ where: { id: drifted } });
+    await tandem.db.pool.query(
+      'UPDATE players SET messages = messages + 50, coins_earned = 999 WHERE id = $1',
+      [drifted],
+    );
+
+    const report = await reconcile(tandem, restore);
+
+    expect(report).toMatchObject({ totalsFixed: 1, errors: 0 });
+    const after = await tandem.db.prisma.player.findUniqueOrThrow({ where: { id: drifted } });
+    expect(after).toMatchObject({ messages: before.messages, coinsEarned: before.coinsEarned, xp: 120 });
+  });
+
   it('keeps checking totals when Discord is down, and counts the error', async () => {
     const { discord } = await openCommunity(new UnreachableDiscord());
     const playerId = await linkedPlayer('1001', 30);

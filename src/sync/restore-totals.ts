@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { ledgerReasons } from '../economy/achievements.ts';
 import type { Queryable } from '../economy/ledger.ts';
 import { noteDrift } from './note-drift.ts';
 
@@ -11,15 +12,29 @@ export interface Totals {
  * One aggregate over the whole ledger; one statement sees one snapshot, and a change writes its
  * ledger row and the totals in one statement, so a change being recorded is never mistaken for drift.
  */
+const ledgerSums = `
+SELECT player_id, sum(xp_delta)::int AS xp, sum(coin_delta)::int AS coins,
+       count(*) FILTER (WHERE reason = 'message')::int AS messages,
+       count(*) FILTER (WHERE reason = 'voice_minute')::int AS voice_minutes,
+       count(*) FILTER (WHERE reason = 'game_win')::int AS games_won,
+       coalesce(sum(coin_delta) FILTER (WHERE coin_delta > 0 AND reason = ANY($1::text[])), 0)::int AS coins_earned
+  FROM ledger_entries`;
+
+const drifted = `p.xp <> coalesce(l.xp, 0) OR p.balance <> coalesce(l.coins, 0)
+    OR p.messages <> coalesce(l.messages, 0) OR p.voice_minutes <> coalesce(l.voice_minutes, 0)
+    OR p.games_won <> coalesce(l.games_won, 0) OR p.coins_earned <> coalesce(l.coins_earned, 0)`;
+
+/** Totals and achievement progress counters are all checked: each is derived from the ledger. */
 const driftedTotalsSql = `
 SELECT p.id FROM players p
-  LEFT JOIN (SELECT player_id, sum(xp_delta) AS xp, sum(coin_delta) AS coins FROM ledger_entries GROUP BY player_id) l
-    ON l.player_id = p.id
- WHERE p.xp <> coalesce(l.xp, 0) OR p.balance <> coalesce(l.coins, 0)`;
+  LEFT JOIN (${ledgerSums} GROUP BY player_id) l ON l.player_id = p.id
+ WHERE ${drifted}`;
 
-/** Players whose xp or balance differs from the sums of their ledger rows. */
+const earningReasons = Object.values(ledgerReasons);
+
+/** Players whose totals or progress counters differ from what their ledger rows add up to. */
 export async function findDriftedTotals(db: Queryable): Promise<string[]> {
-  const { rows } = await db.query<{ id: string }>(driftedTotalsSql);
+  const { rows } = await db.query<{ id: string }>(driftedTotalsSql, [earningReasons]);
   return rows.map((r) => r.id);
 }
 
@@ -42,12 +57,14 @@ export async function restorePlayerTotals(
     ]);
     const actual = locked.rows[0];
     const updated = await client.query<Totals>(
-      `UPDATE players p SET xp = l.xp, balance = l.coins, updated_at = now()
-         FROM (SELECT coalesce(sum(xp_delta), 0)::int AS xp, coalesce(sum(coin_delta), 0)::int AS coins
-                 FROM ledger_entries WHERE player_id = $1) l
-        WHERE p.id = $1 AND (p.xp <> l.xp OR p.balance <> l.coins)
+      `UPDATE players p SET xp = coalesce(l.xp, 0), balance = coalesce(l.coins, 0),
+              messages = coalesce(l.messages, 0), voice_minutes = coalesce(l.voice_minutes, 0),
+              games_won = coalesce(l.games_won, 0), coins_earned = coalesce(l.coins_earned, 0), updated_at = now()
+         FROM (SELECT $2::uuid AS id) me
+         LEFT JOIN (${ledgerSums} WHERE player_id = $2 GROUP BY player_id) l ON true
+        WHERE p.id = me.id AND (${drifted})
        RETURNING p.xp, p.balance`,
-      [playerId],
+      [earningReasons, playerId],
     );
     const expected = updated.rows[0];
     if (!actual || !expected) {
