@@ -163,7 +163,8 @@ Discord API            ${discord.apiUrl}
   gateway              ${discord.gatewayUrl}
   control API          ${discord.controlUrl}   (live events: ${discord.controlUrl}/events)
   bot token            ${d.bot.token}   (application ${d.bot.applicationId})
-  demo guild           Tandem Test Guild (id ${d.guildId}): #general, voice Lounge and AFK
+  demo guild           Tandem Test Guild (id ${d.guildId})
+  channels             #general ${d.channels.general}, voice Lounge ${d.channels.lounge}, voice AFK ${d.channels.afk}
   roles                Bronze ${d.roles.bronze}, Silver ${d.roles.silver}, Gold ${d.roles.gold}, Staff ${d.roles.staff}
   members              alice ${d.users.alice}, bob ${d.users.bob}, carol ${d.users.carol} (Staff)
 `;
