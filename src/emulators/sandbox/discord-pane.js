@@ -1,10 +1,10 @@
 import { commandForm } from './discord-command-form.js';
-import { componentRows, discordContent, embedCards } from './discord-text.js';
-import { clockTime, colourFor, fill, h, remembered, renderKeepingScroll, toast } from './dom.js';
+import { buildDiscordLayout, messageView, roleChangeItems, roleChips, voicePanel } from './discord-view.js';
+import { fill, h, remembered, renderKeepingScroll, toast } from './dom.js';
 import { openLiveStream, showStreamStatus } from './live-stream.js';
 
 const DM = 'dm';
-const Flag = { Ephemeral: 64, Loading: 128 };
+const EPHEMERAL = 64;
 /** Discord's client gives up on an interaction after 3 s without a response. */
 const RESPONSE_TIMEOUT_MS = 3500;
 
@@ -33,7 +33,7 @@ export function mountDiscordPane(root, api, discordEvents) {
     buffered: null,
   };
 
-  const ui = buildLayout(root);
+  const ui = buildDiscordLayout(root);
   ui.memberSelect.addEventListener('change', () => void choose({ memberId: ui.memberSelect.value }));
   ui.composer.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -486,79 +486,15 @@ export function mountDiscordPane(root, api, discordEvents) {
   }
 
   function renderVoice() {
-    const states = state.guild?.voiceStates ?? [];
-    const mine = states.find((s) => s.user_id === state.memberId);
     fill(
       ui.voice,
-      voiceChannels().map((channel) => {
-        const inside = states.filter((s) => s.channel_id === channel.id);
-        return h(
-          'div',
-          { class: 'voice-channel' },
-          h(
-            'div',
-            { class: 'voice-head' },
-            h('span', {}, `🔊 ${channel.name}`),
-            mine?.channel_id === channel.id
-              ? null
-              : h(
-                  'button',
-                  {
-                    type: 'button',
-                    class: 'ghost small',
-                    onclick: () => void voice({ channelId: channel.id }),
-                  },
-                  mine ? 'Move' : 'Join',
-                ),
-          ),
-          inside.length
-            ? h(
-                'ul',
-                { class: 'voice-members' },
-                inside.map((s) =>
-                  h(
-                    'li',
-                    {},
-                    displayName(s.user_id),
-                    s.self_mute || s.mute ? h('span', { class: 'voice-flag', title: 'Muted' }, ' 🔇') : null,
-                    s.self_deaf || s.deaf
-                      ? h('span', { class: 'voice-flag', title: 'Deafened' }, ' 🎧̸')
-                      : null,
-                  ),
-                ),
-              )
-            : null,
-        );
+      voicePanel({
+        channels: voiceChannels(),
+        states: state.guild?.voiceStates ?? [],
+        memberId: state.memberId,
+        displayName,
+        onVoice: (change) => void voice(change),
       }),
-      mine
-        ? h(
-            'div',
-            { class: 'voice-controls' },
-            h(
-              'button',
-              {
-                type: 'button',
-                class: 'ghost small',
-                onclick: () => void voice({ selfMute: !mine.self_mute }),
-              },
-              mine.self_mute ? 'Unmute' : 'Mute',
-            ),
-            h(
-              'button',
-              {
-                type: 'button',
-                class: 'ghost small',
-                onclick: () => void voice({ selfDeaf: !mine.self_deaf }),
-              },
-              mine.self_deaf ? 'Undeafen' : 'Deafen',
-            ),
-            h(
-              'button',
-              { type: 'button', class: 'danger small', onclick: () => void voice('leave') },
-              'Leave',
-            ),
-          )
-        : null,
     );
   }
 
@@ -568,47 +504,26 @@ export function mountDiscordPane(root, api, discordEvents) {
     const roles = (state.guild?.roles ?? [])
       .filter((role) => member?.roles.includes(role.id))
       .sort((a, b) => b.position - a.position);
-    ui.roles.replaceChildren(
-      ...(roles.length
-        ? roles.map((role) =>
-            h(
-              'span',
-              {
-                class: 'role-chip',
-                style: role.color
-                  ? { '--role-colour': `#${role.color.toString(16).padStart(6, '0')}` }
-                  : undefined,
-              },
-              role.name,
-            ),
-          )
-        : [h('span', { class: 'muted' }, 'No roles yet')]),
-    );
-    ui.roleLog.replaceChildren(
-      ...[...state.roleChanges]
-        .reverse()
-        .map((change) =>
-          h(
-            'li',
-            { class: change.action === 'add' ? 'added' : 'removed' },
-            `${change.action === 'add' ? '+' : '−'} ${roleName(change.roleId)}`,
-            h(
-              'span',
-              { class: 'muted' },
-              ` by ${change.actorId ? displayName(change.actorId) : 'someone'}${change.reason ? ` · ${change.reason}` : ''}`,
-            ),
-          ),
-        ),
-    );
+    fill(ui.roles, roleChips(roles));
+    fill(ui.roleLog, roleChangeItems([...state.roleChanges].reverse(), { roleName, displayName }));
   }
 
   function renderMessages() {
     renderKeepingScroll(ui.chat, () => {
       const visible = [...state.messages.values()].filter(
-        (m) => !(m.flags & Flag.Ephemeral) || m.interaction_metadata?.user?.id === state.memberId,
+        (m) => !(m.flags & EPHEMERAL) || m.interaction_metadata?.user?.id === state.memberId,
       );
       const items = [
-        ...visible.map((m) => ({ at: Date.parse(m.timestamp), node: () => renderMessage(m) })),
+        ...visible.map((m) => ({
+          at: Date.parse(m.timestamp),
+          node: () =>
+            messageView(m, {
+              names,
+              displayName,
+              onPress: (customId, values) => void press(m, customId, values),
+              busy: (customId) => state.busyComponents.has(`${m.id}:${customId}`),
+            }),
+        })),
         ...state.notices
           .filter((n) => n.channelId === state.channelId)
           .map((n) => ({ at: n.at, node: () => h('div', { class: 'dc-notice' }, n.text) })),
@@ -627,63 +542,6 @@ export function mountDiscordPane(root, api, discordEvents) {
             ]),
       );
     });
-  }
-
-  function renderMessage(message) {
-    const author = message.author;
-    const fromBot = author.bot === true;
-    const used = message.interaction_metadata;
-    const loading = (message.flags & Flag.Loading) !== 0;
-    return h(
-      'article',
-      { class: `dc-message${fromBot ? ' from-bot' : ''}` },
-      h(
-        'div',
-        { class: 'avatar', style: { background: colourFor(author.id) }, 'aria-hidden': 'true' },
-        (author.username[0] ?? '?').toUpperCase(),
-      ),
-      h(
-        'div',
-        { class: 'dc-body' },
-        used ? h('div', { class: 'dc-used' }, usedLine(used)) : null,
-        h(
-          'div',
-          { class: 'dc-head' },
-          h('span', { class: 'dc-author' }, displayName(author.id)),
-          fromBot ? h('span', { class: 'bot-tag' }, 'APP') : null,
-          h('time', { class: 'muted' }, clockTime(message.timestamp)),
-          message.edited_timestamp ? h('span', { class: 'muted' }, '(edited)') : null,
-        ),
-        loading
-          ? h('div', { class: 'dc-thinking' }, `${author.username} is thinking…`)
-          : message.content
-            ? h('div', { class: 'dc-content' }, discordContent(message.content, names))
-            : null,
-        embedCards(message.embeds, names),
-        (message.attachments ?? []).map((a) =>
-          h(
-            'a',
-            { class: 'dc-attachment', href: a.url, target: '_blank', rel: 'noopener noreferrer' },
-            `📎 ${a.filename}`,
-          ),
-        ),
-        componentRows(message.components, {
-          onPress: (customId, values) => void press(message, customId, values),
-          busy: (customId) => state.busyComponents.has(`${message.id}:${customId}`),
-        }),
-        message.flags & Flag.Ephemeral
-          ? h('div', { class: 'dc-ephemeral' }, '👁 Only you can see this')
-          : null,
-      ),
-    );
-  }
-
-  /** Above an interaction's reply: who ran which command, or pressed a button. */
-  function usedLine(used) {
-    const who = `↳ ${displayName(used.user.id)}`;
-    if (used.type === 2)
-      return [`${who} used `, h('span', { class: 'dc-command' }, `/${used.name ?? 'command'}`)];
-    return `${who} pressed a button`;
   }
 
   function renderCommandMenu({ toggle = false } = {}) {
@@ -712,74 +570,4 @@ export function mountDiscordPane(root, api, discordEvents) {
           )),
     );
   }
-}
-
-function buildLayout(root) {
-  const ui = {};
-  ui.status = h('span', { class: 'stream-status', 'data-status': 'connecting' }, [
-    h('span', { class: 'dot', 'aria-hidden': 'true' }),
-    h('span', { class: 'status-label' }, 'Connecting…'),
-  ]);
-  ui.guildName = h('span', {}, '…');
-  ui.botName = h('span', { class: 'bot-name' }, '…');
-  ui.presence = h('span', { class: 'presence' }, '');
-  ui.memberSelect = h('select', { id: 'dc-member', 'aria-label': 'Discord member you play' });
-  ui.channels = h('nav', { class: 'channel-list', 'aria-label': 'Text channels' });
-  ui.voice = h('div', { class: 'voice-list' });
-  ui.rolesTitle = h('h3', {}, 'Roles');
-  ui.roles = h('div', { class: 'role-chips' });
-  ui.roleLog = h('ul', { class: 'role-log', 'aria-label': 'Recent role changes' });
-  ui.channelTitle = h('div', { class: 'channel-title' }, '');
-  ui.chat = h('div', { class: 'chat dc-chat', role: 'log', 'aria-live': 'polite', 'aria-label': 'Messages' });
-  ui.commandSlot = h('div', { class: 'command-slot' });
-  ui.commandMenu = h('div', { class: 'command-menu', hidden: true });
-  ui.commandButton = h('button', { type: 'button', class: 'icon-button', title: 'Slash commands' }, '/');
-  ui.input = h('input', { class: 'composer-input', autocomplete: 'off', 'aria-label': 'Message' });
-  ui.sendButton = h('button', { type: 'submit', class: 'primary discord' }, 'Send');
-  ui.composer = h('form', { class: 'composer' }, ui.commandButton, ui.input, ui.sendButton);
-  ui.toasts = h('div', { class: 'toasts', 'aria-live': 'assertive' });
-
-  root.replaceChildren(
-    h(
-      'header',
-      { class: 'pane-header' },
-      h(
-        'div',
-        { class: 'pane-title' },
-        h('span', { class: 'logo logo-discord', 'aria-hidden': 'true' }, 'D'),
-        h(
-          'div',
-          {},
-          h('h2', {}, 'Discord'),
-          h('p', { class: 'subtitle' }, ui.guildName, ' · ', ui.botName, ' · ', ui.presence),
-        ),
-      ),
-      ui.status,
-    ),
-    h('div', { class: 'toolbar' }, h('label', { for: 'dc-member' }, 'Playing as'), ui.memberSelect),
-    h(
-      'div',
-      { class: 'dc-layout' },
-      h(
-        'aside',
-        { class: 'dc-sidebar' },
-        h('h3', {}, 'Channels'),
-        ui.channels,
-        h('h3', {}, 'Voice'),
-        ui.voice,
-        ui.rolesTitle,
-        ui.roles,
-        ui.roleLog,
-      ),
-      h(
-        'div',
-        { class: 'dc-main' },
-        ui.channelTitle,
-        ui.chat,
-        h('div', { class: 'composer-area' }, ui.commandMenu, ui.commandSlot, ui.composer),
-      ),
-    ),
-    ui.toasts,
-  );
-  return ui;
 }

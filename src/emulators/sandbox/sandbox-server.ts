@@ -37,8 +37,10 @@ export const SANDBOX_ASSETS: Readonly<Record<string, string>> = {
   '/live-stream.js': 'live-stream.js',
   '/telegram-pane.js': 'telegram-pane.js',
   '/telegram-text.js': 'telegram-text.js',
+  '/telegram-view.js': 'telegram-view.js',
   '/discord-pane.js': 'discord-pane.js',
   '/discord-text.js': 'discord-text.js',
+  '/discord-view.js': 'discord-view.js',
   '/discord-command-form.js': 'discord-command-form.js',
 };
 

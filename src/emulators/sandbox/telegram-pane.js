@@ -1,6 +1,6 @@
-import { clockTime, h, remembered, renderKeepingScroll, toast } from './dom.js';
+import { h, remembered, renderKeepingScroll, toast } from './dom.js';
 import { openLiveStream, showStreamStatus } from './live-stream.js';
-import { messageBody } from './telegram-text.js';
+import { buildTelegramLayout, messageView } from './telegram-view.js';
 
 /** A bot counts as connected while it long-polls (telegraf asks again at least every 50 s). */
 const POLL_FRESH_MS = 65_000;
@@ -28,7 +28,7 @@ export function mountTelegramPane(root, api) {
     typingTimer: null,
   };
 
-  const ui = buildLayout(root);
+  const ui = buildTelegramLayout(root);
   ui.userSelect.addEventListener('change', () => selectUser(Number(ui.userSelect.value)));
   ui.newUserButton.addEventListener('click', () => toggleNewUserForm(true));
   ui.newUserCancel.addEventListener('click', () => toggleNewUserForm(false));
@@ -333,66 +333,18 @@ export function mountTelegramPane(root, api) {
           ),
         );
       } else {
-        ui.chat.replaceChildren(...entries.map(renderMessage));
+        ui.chat.replaceChildren(
+          ...entries.map((entry) =>
+            messageView(entry, {
+              onCommand: (text) => void sendText(text),
+              onPress: (messageId, button) => void press(messageId, button),
+              busy: (messageId, button) => state.pressed.has(`${messageId}:${button.callback_data}`),
+            }),
+          ),
+        );
       }
     });
     renderReplyKeyboard();
-  }
-
-  function renderMessage({ message, deleted }) {
-    const fromBot = message.from?.is_bot === true;
-    const rows = fromBot && !deleted ? (message.reply_markup?.inline_keyboard ?? []) : [];
-    return h(
-      'div',
-      { class: `tg-row ${fromBot ? 'from-bot' : 'from-user'}${deleted ? ' deleted' : ''}` },
-      h(
-        'div',
-        { class: 'tg-bubble' },
-        deleted
-          ? h('em', { class: 'muted' }, 'Message deleted by the bot')
-          : h(
-              'div',
-              { class: 'tg-text' },
-              messageBody(message, { onCommand: (text) => void sendText(text) }),
-            ),
-        h(
-          'div',
-          { class: 'tg-meta' },
-          message.edit_date ? 'edited ' : '',
-          h('time', {}, clockTime(message.date)),
-        ),
-      ),
-      rows.length
-        ? h(
-            'div',
-            { class: 'tg-inline-keyboard' },
-            rows.map((row) =>
-              h(
-                'div',
-                { class: 'tg-keyboard-row' },
-                row.map((button) => inlineButton(message.message_id, button)),
-              ),
-            ),
-          )
-        : null,
-    );
-  }
-
-  function inlineButton(messageId, button) {
-    if (button.url)
-      return h(
-        'a',
-        { class: 'tg-key', href: button.url, target: '_blank', rel: 'noopener noreferrer' },
-        `${button.text} ↗`,
-      );
-    if (button.callback_data === undefined)
-      return h('span', { class: 'tg-key disabled', title: 'Not emulated' }, button.text);
-    const busy = state.pressed.has(`${messageId}:${button.callback_data}`);
-    return h(
-      'button',
-      { type: 'button', class: `tg-key${busy ? ' busy' : ''}`, onclick: () => void press(messageId, button) },
-      button.text,
-    );
   }
 
   /** The reply keyboard of the bot's latest message that set or removed one. */
@@ -466,68 +418,4 @@ export function mountTelegramPane(root, api) {
 function pickCommands(scopes = []) {
   const find = (type) => scopes.find((s) => s.scope?.type === type && !s.languageCode)?.commands;
   return find('all_private_chats') ?? find('default') ?? [];
-}
-
-function buildLayout(root) {
-  const ui = {};
-  ui.status = h('span', { class: 'stream-status', 'data-status': 'connecting' }, [
-    h('span', { class: 'dot', 'aria-hidden': 'true' }),
-    h('span', { class: 'status-label' }, 'Connecting…'),
-  ]);
-  ui.botName = h('span', { class: 'bot-name' }, '…');
-  ui.presence = h('span', { class: 'presence' }, '');
-  ui.userSelect = h('select', { id: 'tg-user', 'aria-label': 'Telegram user you play' });
-  ui.newUserButton = h('button', { type: 'button', class: 'ghost' }, '+ New user');
-  ui.newUserName = h('input', {
-    name: 'firstName',
-    required: true,
-    placeholder: 'First name',
-    maxlength: 64,
-  });
-  ui.newUserHandle = h('input', { name: 'username', placeholder: 'username (optional)', maxlength: 32 });
-  ui.newUserCancel = h('button', { type: 'button', class: 'ghost' }, 'Cancel');
-  ui.newUserForm = h(
-    'form',
-    { class: 'inline-form', hidden: true },
-    ui.newUserName,
-    ui.newUserHandle,
-    h('button', { type: 'submit', class: 'primary' }, 'Create'),
-    ui.newUserCancel,
-  );
-  ui.chat = h('div', { class: 'chat tg-chat', role: 'log', 'aria-live': 'polite', 'aria-label': 'Chat' });
-  ui.typing = h('div', { class: 'typing', hidden: true }, 'typing…');
-  ui.replyKeyboard = h('div', { class: 'tg-reply-keyboard', hidden: true });
-  ui.commandMenu = h('div', { class: 'command-menu', hidden: true });
-  ui.menuButton = h('button', { type: 'button', class: 'icon-button', title: 'Bot commands' }, '/');
-  ui.input = h('input', { class: 'composer-input', autocomplete: 'off', 'aria-label': 'Message' });
-  ui.sendButton = h('button', { type: 'submit', class: 'primary' }, 'Send');
-  ui.composer = h('form', { class: 'composer' }, ui.menuButton, ui.input, ui.sendButton);
-  ui.toasts = h('div', { class: 'toasts', 'aria-live': 'assertive' });
-
-  root.replaceChildren(
-    h(
-      'header',
-      { class: 'pane-header' },
-      h(
-        'div',
-        { class: 'pane-title' },
-        h('span', { class: 'logo logo-telegram', 'aria-hidden': 'true' }, 'T'),
-        h('div', {}, h('h2', {}, 'Telegram'), h('p', { class: 'subtitle' }, ui.botName, ' · ', ui.presence)),
-      ),
-      ui.status,
-    ),
-    h(
-      'div',
-      { class: 'toolbar' },
-      h('label', { for: 'tg-user' }, 'Playing as'),
-      ui.userSelect,
-      ui.newUserButton,
-    ),
-    ui.newUserForm,
-    ui.chat,
-    ui.typing,
-    h('div', { class: 'composer-area' }, ui.commandMenu, ui.replyKeyboard, ui.composer),
-    ui.toasts,
-  );
-  return ui;
 }

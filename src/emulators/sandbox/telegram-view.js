@@ -1,0 +1,122 @@
+import { clockTime, h } from './dom.js';
+import { messageBody } from './telegram-text.js';
+
+/** What the Telegram pane shows, built from data it is given: no state and no requests here. */
+
+/** A chat bubble: text with its entities, when it was sent or edited, its inline keyboard. */
+export function messageView({ message, deleted }, { onCommand, onPress, busy }) {
+  const fromBot = message.from?.is_bot === true;
+  const rows = fromBot && !deleted ? (message.reply_markup?.inline_keyboard ?? []) : [];
+  return h(
+    'div',
+    { class: `tg-row ${fromBot ? 'from-bot' : 'from-user'}${deleted ? ' deleted' : ''}` },
+    h(
+      'div',
+      { class: 'tg-bubble' },
+      deleted
+        ? h('em', { class: 'muted' }, 'Message deleted by the bot')
+        : h('div', { class: 'tg-text' }, messageBody(message, { onCommand })),
+      h(
+        'div',
+        { class: 'tg-meta' },
+        message.edit_date ? 'edited ' : '',
+        h('time', {}, clockTime(message.date)),
+      ),
+    ),
+    rows.length
+      ? h(
+          'div',
+          { class: 'tg-inline-keyboard' },
+          rows.map((row) =>
+            h(
+              'div',
+              { class: 'tg-keyboard-row' },
+              row.map((button) => inlineButton(message.message_id, button, { onPress, busy })),
+            ),
+          ),
+        )
+      : null,
+  );
+}
+
+function inlineButton(messageId, button, { onPress, busy }) {
+  if (button.url)
+    return h(
+      'a',
+      { class: 'tg-key', href: button.url, target: '_blank', rel: 'noopener noreferrer' },
+      `${button.text} ↗`,
+    );
+  if (button.callback_data === undefined)
+    return h('span', { class: 'tg-key disabled', title: 'Not emulated' }, button.text);
+  const waiting = busy(messageId, button);
+  return h(
+    'button',
+    { type: 'button', class: `tg-key${waiting ? ' busy' : ''}`, onclick: () => onPress(messageId, button) },
+    button.text,
+  );
+}
+
+/** The pane's fixed parts; the returned elements are filled in as the chat changes. */
+export function buildTelegramLayout(root) {
+  const ui = {};
+  ui.status = h('span', { class: 'stream-status', 'data-status': 'connecting' }, [
+    h('span', { class: 'dot', 'aria-hidden': 'true' }),
+    h('span', { class: 'status-label' }, 'Connecting…'),
+  ]);
+  ui.botName = h('span', { class: 'bot-name' }, '…');
+  ui.presence = h('span', { class: 'presence' }, '');
+  ui.userSelect = h('select', { id: 'tg-user', 'aria-label': 'Telegram user you play' });
+  ui.newUserButton = h('button', { type: 'button', class: 'ghost' }, '+ New user');
+  ui.newUserName = h('input', {
+    name: 'firstName',
+    required: true,
+    placeholder: 'First name',
+    maxlength: 64,
+  });
+  ui.newUserHandle = h('input', { name: 'username', placeholder: 'username (optional)', maxlength: 32 });
+  ui.newUserCancel = h('button', { type: 'button', class: 'ghost' }, 'Cancel');
+  ui.newUserForm = h(
+    'form',
+    { class: 'inline-form', hidden: true },
+    ui.newUserName,
+    ui.newUserHandle,
+    h('button', { type: 'submit', class: 'primary' }, 'Create'),
+    ui.newUserCancel,
+  );
+  ui.chat = h('div', { class: 'chat tg-chat', role: 'log', 'aria-live': 'polite', 'aria-label': 'Chat' });
+  ui.typing = h('div', { class: 'typing', hidden: true }, 'typing…');
+  ui.replyKeyboard = h('div', { class: 'tg-reply-keyboard', hidden: true });
+  ui.commandMenu = h('div', { class: 'command-menu', hidden: true });
+  ui.menuButton = h('button', { type: 'button', class: 'icon-button', title: 'Bot commands' }, '/');
+  ui.input = h('input', { class: 'composer-input', autocomplete: 'off', 'aria-label': 'Message' });
+  ui.sendButton = h('button', { type: 'submit', class: 'primary' }, 'Send');
+  ui.composer = h('form', { class: 'composer' }, ui.menuButton, ui.input, ui.sendButton);
+  ui.toasts = h('div', { class: 'toasts', 'aria-live': 'assertive' });
+
+  root.replaceChildren(
+    h(
+      'header',
+      { class: 'pane-header' },
+      h(
+        'div',
+        { class: 'pane-title' },
+        h('span', { class: 'logo logo-telegram', 'aria-hidden': 'true' }, 'T'),
+        h('div', {}, h('h2', {}, 'Telegram'), h('p', { class: 'subtitle' }, ui.botName, ' · ', ui.presence)),
+      ),
+      ui.status,
+    ),
+    h(
+      'div',
+      { class: 'toolbar' },
+      h('label', { for: 'tg-user' }, 'Playing as'),
+      ui.userSelect,
+      ui.newUserButton,
+    ),
+    ui.newUserForm,
+    ui.chat,
+    ui.typing,
+    h('div', { class: 'composer-area' }, ui.commandMenu, ui.replyKeyboard, ui.composer),
+    ui.toasts,
+  );
+  return ui;
+}
