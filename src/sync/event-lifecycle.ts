@@ -1,4 +1,4 @@
-import type { Queryable } from '../economy/ledger.ts';
+import { preparedAs, type Queryable } from '../economy/ledger.ts';
 import type { EventSource, EventType } from './event-schemas.ts';
 
 export interface IdentityRef {
@@ -73,12 +73,12 @@ export async function claimEvent(
   eventId: string,
   workerName: string,
 ): Promise<ClaimedEvent | null> {
-  const { rows } = await db.query(claimSql, [eventId, workerName]);
+  const { rows } = await db.query(preparedAs('claim-event', claimSql), [eventId, workerName]);
   return rows[0] ? toClaimed(rows[0]) : null;
 }
 
 export async function readOpenEvent(db: Queryable, eventId: string): Promise<ClaimedEvent | null> {
-  const { rows } = await db.query(readSql, [eventId]);
+  const { rows } = await db.query(preparedAs('read-open-event', readSql), [eventId]);
   return rows[0] ? toClaimed(rows[0]) : null;
 }
 
@@ -145,7 +145,7 @@ export async function completeEvent(
   attempt?: Attempt,
 ): Promise<void> {
   const setsRole = reflected.discordRankRoleId !== undefined;
-  await db.query(completeSql, [
+  await db.query(preparedAs('complete-event', completeSql), [
     eventId,
     reflected.telegramXp ?? null,
     reflected.discordXp ?? null,
