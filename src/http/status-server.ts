@@ -1,8 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { Services } from '../runtime/services.ts';
+import { syncStats } from '../sync/stats.ts';
 
 /**
- * Liveness, readiness and a JSON view of the sync queues, until the admin API takes over these
+ * Liveness, readiness and a JSON view of sync events and queues (`/status`), until the admin API takes over these
  * routes. `/readyz` answers 503 while PostgreSQL or Redis is unreachable, so a load balancer or
  * orchestrator holds traffic back instead of failing it.
  */
@@ -47,10 +48,6 @@ async function readiness(services: Services) {
 }
 
 async function status(services: Services) {
-  const { rows } = await services.db.pool.query<{ status: string; count: number }>(
-    'SELECT status, count(*)::int AS count FROM sync_events GROUP BY status',
-  );
-  const events = Object.fromEntries(rows.map((r) => [r.status, r.count]));
   const queues = Object.fromEntries(
     await Promise.all(
       services.queues
@@ -61,5 +58,5 @@ async function status(services: Services) {
         ]),
     ),
   );
-  return { events, queues };
+  return { sync: await syncStats(services.db.pool), queues };
 }
