@@ -1,0 +1,118 @@
+/**
+ * What one `npm run bench` does, from the command line and the environment.
+ *
+ *   npm run bench                      full run (50,000 events / 5,000 players, 10 s latency)
+ *   npm run bench -- --quick           under a minute (10,000 events / 1,000 players, 3 s latency)
+ *   npm run bench -- --sweep           adds throughput trials over worker concurrency and pool size
+ *   --workers=inline|child|both        where startSyncWorkers runs (default: both on a full run)
+ *   --concurrency=N --pool=N           economy worker concurrency, pg pool size per process
+ *   --events=N --players=N --rate=N --latency-seconds=N --producers=N
+ *   --quiet-wait=S                     wait up to S s before each phase for the machine to be quiet
+ *                                      (default 60 on a full run, 0 with --quick)
+ *   --statement-costs[=false]          each hot-path step alone: Postgres CPU, wall time, prepared or not
+ *                                      (default on for a full run)
+ *   --no-profile                       skip statement counting and pg_stat_activity sampling
+ *   --sync-commit=on|workers|off       what-if: synchronous_commit off for the worker process's
+ *                                      connections only (child mode), or for the whole database
+ *   --history=N                        what-if: every player starts with N ledger rows (old players)
+ *   --what-if=prepared,batched         what-if: engine changes emulated at the pool (experiments.ts)
+ */
+import { type Experiment, parseExperiments } from './experiments.ts';
+
+export type WorkerMode = 'inline' | 'child';
+
+export interface BenchOptions {
+  quick: boolean;
+  adminDatabaseUrl: string;
+  /** When DATABASE_URL is given, the bench still creates (and drops) a database of its own on that server. */
+  redisUrl: string;
+  events: number;
+  players: number;
+  /** Share of events submitted three times (same key), interleaved with the rest. */
+  duplicateShare: number;
+  /** Engine.record calls in flight at once. */
+  producerConcurrency: number;
+  /** Economy worker concurrency (startSyncWorkers `concurrency`). */
+  workerConcurrency: number;
+  /** pg pool size of each process (producer process, worker process). */
+  poolSize: number;
+  /** Modes measured for throughput; the first one is the headline (and the latency) mode. */
+  modes: WorkerMode[];
+  rawJobs: number;
+  rawConcurrency: number;
+  latencyRate: number;
+  latencySeconds: number;
+  sweep: boolean;
+  sweepEvents: number;
+  profile: boolean;
+  /** Give up waiting for completions after this long (a correctness failure, not a hang). */
+  timeoutMs: number;
+  seed: number;
+  /** Diagnostic: 'workers' sets synchronous_commit=off on the worker process's connections. */
+  syncCommit: 'on' | 'workers' | 'off';
+  /** Diagnostic: ledger rows every player has before the trial. */
+  history: number;
+  /** Measure each hot-path step on its own (bench/statement-costs.ts). */
+  statementCosts: boolean;
+  /** Before each phase, wait up to this long for the shared machine to be quiet (others' tests). */
+  quietWaitMs: number;
+  /** Diagnostic: engine changes emulated by rewriting its SQL (bench/experiments.ts). */
+  experiments: Experiment[];
+}
+
+export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptions {
+  const flags = new Map<string, string>();
+  for (const arg of argv) {
+    const match = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
+    if (!match) throw new Error(`Unknown argument ${arg} (see bench/options.ts)`);
+    flags.set(match[1]!, match[2] ?? 'true');
+  }
+  const quick = flags.has('quick');
+  const int = (name: string, fallback: number): number => {
+    const raw = flags.get(name);
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);
+    return value;
+  };
+  const modeFlag = flags.get('workers') ?? (quick ? 'inline' : 'both');
+  const modes: WorkerMode[] =
+    modeFlag === 'both'
+      ? ['inline', 'child']
+      : modeFlag === 'inline' || modeFlag === 'child'
+        ? [modeFlag]
+        : (() => {
+            throw new Error('--workers must be inline, child or both');
+          })();
+  return {
+    quick,
+    adminDatabaseUrl: env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres',
+    redisUrl: env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    events: int('events', quick ? 10_000 : 50_000),
+    players: int('players', quick ? 1_000 : 5_000),
+    duplicateShare: int('duplicates', 0.1),
+    producerConcurrency: int('producers', 64),
+    workerConcurrency: int('concurrency', 16),
+    poolSize: int('pool', 20),
+    modes,
+    rawJobs: int('raw-jobs', quick ? 10_000 : 50_000),
+    rawConcurrency: int('raw-concurrency', 50),
+    latencyRate: int('rate', 500),
+    latencySeconds: int('latency-seconds', quick ? 3 : 10),
+    sweep: flags.has('sweep'),
+    sweepEvents: int('sweep-events', 15_000),
+    profile: flags.get('profile') !== 'false' && !flags.has('no-profile'),
+    timeoutMs: int('timeout-ms', quick ? 60_000 : 300_000),
+    seed: int('seed', 20261122),
+    syncCommit: (() => {
+      const v = flags.get('sync-commit') ?? 'on';
+      if (v !== 'on' && v !== 'workers' && v !== 'off')
+        throw new Error('--sync-commit must be on, workers or off');
+      return v;
+    })(),
+    history: flags.has('history') ? int('history', 0) : 0,
+    experiments: parseExperiments(flags.get('what-if')),
+    statementCosts: flags.has('statement-costs') ? flags.get('statement-costs') !== 'false' : !quick,
+    quietWaitMs: (flags.has('quiet-wait') ? Number(flags.get('quiet-wait')) : quick ? 0 : 60) * 1000,
+  };
+}

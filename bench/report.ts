@@ -1,0 +1,267 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import type { LatencyResult } from './latency.ts';
+import type { ThroughputResult } from './pipeline.ts';
+import type { RawBullmqResult } from './raw-bullmq.ts';
+import type { StatementCost } from './statement-costs.ts';
+import { round } from './stats.ts';
+
+export const targets = {
+  pipeline_events_per_s: 1500,
+  latency_p99_ms: 50,
+  offered_load_per_s: 500,
+};
+
+export interface Machine {
+  cpus: number;
+  model: string;
+  node: string;
+  memory_gb: number;
+  load_avg_at_start: number[];
+  /** Machine CPU busy over the second before the bench started (others' work on a shared box). */
+  background_busy_pct: number;
+  postgres: string;
+  redis: string;
+}
+
+export function describeMachine(postgres: string, redis: string, backgroundBusyPct: number): Machine {
+  return {
+    cpus: cpus().length,
+    model: cpus()[0]?.model.trim() ?? 'unknown',
+    node: process.version,
+    memory_gb: round(totalmem() / 2 ** 30, 1),
+    load_avg_at_start: loadavg().map((l) => round(l, 2)),
+    background_busy_pct: backgroundBusyPct,
+    postgres,
+    redis,
+  };
+}
+
+export interface SweepRow {
+  mode: string;
+  concurrency: number;
+  pool: number;
+  events_per_s: number;
+  economy_events_per_s: number;
+  ok: boolean;
+  background_cores: number;
+  cores_used: Record<string, number>;
+}
+
+export interface BenchReport {
+  date: string;
+  quick: boolean;
+  machine: Machine;
+  raw_bullmq_jobs_per_s: number;
+  pipeline_events_per_s: number;
+  ratio: number;
+  latency_ms: { p50: number; p95: number; p99: number };
+  offered_load_per_s: number;
+  duplicates_submitted: number;
+  duplicates_applied: number;
+  ledger_consistent: boolean;
+  events_failed: number;
+  events: number;
+  players: number;
+  correctness_ok: boolean;
+  headline_mode: string;
+  /** Non-empty when the run measured emulated engine changes (never the committed figures). */
+  what_if: { experiments: string[]; sync_commit: string; history: number } | null;
+  targets: typeof targets;
+  targets_met: { throughput: boolean; latency: boolean; correctness: boolean };
+  seconds_total: number;
+  raw_bullmq: RawBullmqResult;
+  throughput: ThroughputResult[];
+  latency: LatencyResult;
+  sweep: SweepRow[];
+  statement_costs: StatementCost[];
+}
+
+export function buildReport(input: {
+  quick: boolean;
+  machine: Machine;
+  raw: RawBullmqResult;
+  throughput: ThroughputResult[];
+  latency: LatencyResult;
+  sweep: SweepRow[];
+  statementCosts: StatementCost[];
+  secondsTotal: number;
+  whatIf: BenchReport['what_if'];
+}): BenchReport {
+  const headline = input.throughput[0]!;
+  const allCorrect = input.throughput.every((t) => t.correctness.ok);
+  const latencyClean =
+    input.latency.record_errors === 0 &&
+    input.latency.events_open_after === 0 &&
+    input.latency.events === Math.round(input.latency.offered_load_per_s * input.latency.seconds);
+  const correctnessOk = allCorrect && latencyClean && input.sweep.every((s) => s.ok);
+  const sum = (f: (t: ThroughputResult) => number) => input.throughput.reduce((s, t) => s + f(t), 0);
+  return {
+    date: new Date().toISOString(),
+    quick: input.quick,
+    machine: input.machine,
+    raw_bullmq_jobs_per_s: input.raw.jobs_per_s,
+    pipeline_events_per_s: headline.events_per_s,
+    ratio: round(headline.events_per_s / input.raw.jobs_per_s, 3),
+    latency_ms: {
+      p50: input.latency.latency_ms.p50,
+      p95: input.latency.latency_ms.p95,
+      p99: input.latency.latency_ms.p99,
+    },
+    offered_load_per_s: input.latency.offered_load_per_s,
+    duplicates_submitted: headline.correctness.duplicates_submitted,
+    duplicates_applied: sum((t) => t.correctness.duplicates_applied),
+    ledger_consistent: input.throughput.every((t) => t.correctness.ledger_consistent),
+    events_failed: sum((t) => t.correctness.events_failed),
+    events: headline.events,
+    players: headline.players,
+    correctness_ok: correctnessOk,
+    headline_mode: headline.mode,
+    what_if: input.whatIf,
+    targets,
+    targets_met: {
+      throughput: headline.events_per_s >= targets.pipeline_events_per_s,
+      latency: input.latency.latency_ms.p99 <= targets.latency_p99_ms,
+      correctness: correctnessOk,
+    },
+    seconds_total: round(input.secondsTotal, 1),
+    raw_bullmq: input.raw,
+    throughput: input.throughput,
+    latency: input.latency,
+    sweep: input.sweep,
+    statement_costs: input.statementCosts,
+  };
+}
+
+const n = (v: number) => v.toLocaleString('en-US');
+const mark = (ok: boolean) => (ok ? 'met' : '**not met**');
+
+export function renderMarkdown(r: BenchReport): string {
+  const lines: string[] = [];
+  const modeName = (m: string) =>
+    m === 'inline' ? 'workers in the bench process' : 'workers in a child process';
+  lines.push(`# Tandem benchmark${r.quick ? ' (quick)' : ''}`);
+  lines.push('');
+  if (r.what_if) {
+    lines.push(
+      `**What-if run** (not the engine as it is): experiments ${r.what_if.experiments.join(', ') || 'none'}, ` +
+        `synchronous_commit ${r.what_if.sync_commit}, ${r.what_if.history} ledger rows of history per player.`,
+    );
+    lines.push('');
+  }
+  lines.push(
+    `${r.date.slice(0, 16).replace('T', ' ')} UTC: ${r.machine.cpus} × ${r.machine.model}, ${r.machine.memory_gb} GB, ` +
+      `Node ${r.machine.node}, ${r.machine.postgres}, Redis ${r.machine.redis}; load average at start ` +
+      `${r.machine.load_avg_at_start.join(' / ')}, CPU busy before start ${r.machine.background_busy_pct}%.`,
+  );
+  const h = r.throughput[0]!;
+  lines.push(
+    `${n(r.events)} events over ${n(r.players)} players (${n(h.correctness.duplicate_keys)} keys submitted three times), ` +
+      `${h.config.producers} records in flight, economy worker concurrency ${h.config.concurrency}, ` +
+      `pg pool ${h.config.poolSize} per process. Headline mode: ${modeName(r.headline_mode)}.`,
+  );
+  lines.push('');
+  lines.push('| Metric | Value | Target | |');
+  lines.push('|---|---:|---:|---|');
+  lines.push(`| Raw BullMQ no-op jobs/s (anchor) | ${n(r.raw_bullmq_jobs_per_s)} | | |`);
+  for (const t of r.throughput) {
+    const head = t === h;
+    lines.push(
+      `| Pipeline events/s, ${modeName(t.mode)}${head ? ' (headline)' : ''} | ${n(t.events_per_s)} | ≥ ${n(targets.pipeline_events_per_s)} | ${head ? mark(t.events_per_s >= targets.pipeline_events_per_s) : ''} |`,
+    );
+  }
+  lines.push(`| Ratio pipeline / raw BullMQ | ${r.ratio} | | |`);
+  lines.push(
+    `| Latency p50 / p95 / p99 at ${r.offered_load_per_s}/s (ms) | ${r.latency_ms.p50} / ${r.latency_ms.p95} / ${r.latency_ms.p99} | p99 ≤ ${targets.latency_p99_ms} | ${mark(r.targets_met.latency)} |`,
+  );
+  lines.push(
+    `| Duplicates submitted / applied | ${n(r.duplicates_submitted)} / ${r.duplicates_applied} | 0 applied | ${mark(r.duplicates_applied === 0)} |`,
+  );
+  lines.push(
+    `| Ledger consistent | ${r.ledger_consistent ? 'yes' : 'NO'} | yes | ${mark(r.ledger_consistent)} |`,
+  );
+  lines.push(`| Events failed | ${r.events_failed} | 0 | ${mark(r.events_failed === 0)} |`);
+  lines.push('');
+  const l = r.latency;
+  lines.push(
+    `Latency breakdown at ${l.offered_load_per_s}/s (p50 / p99 ms): record ${l.breakdown_ms.record.p50} / ${l.breakdown_ms.record.p99}, ` +
+      `queue wait ${l.breakdown_ms.queue_wait.p50} / ${l.breakdown_ms.queue_wait.p99}, processing ` +
+      `${l.breakdown_ms.processing.p50} / ${l.breakdown_ms.processing.p99}; max ${l.latency_ms.max} ms; ` +
+      `others' work meanwhile: ${l.background_cores} cores.`,
+  );
+  for (const t of r.throughput) {
+    const cores = Object.entries(t.cpu.cores_used)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ');
+    lines.push(
+      `${modeName(t.mode)}: ${t.seconds} s, records ${n(t.record_calls_per_s)} calls/s, ` +
+        `${n(t.derived_jobs_completed)} derived jobs; cores used: ${cores} (others' work: ${t.background_cores} cores). ` +
+        `CPU per event: ${Object.entries(t.cpu_per_event.ms_per_event)
+          .map(([k, v]) => `${k} ${v} ms`)
+          .join(', ')}, ${t.cpu_per_event.total_ms_per_event} ms in all: at most ` +
+        `${n(t.cpu_per_event.cpu_bound_ceiling_events_per_s)} events/s on ${t.cpu.cores} cores if nothing else ran.`,
+    );
+  }
+  const p = h.profile;
+  if (p) {
+    lines.push('');
+    lines.push(
+      `Statements per event (${modeName(h.mode)}): ${p.statements_per_event}; Postgres commits per event ` +
+        `${p.db_per_event.xact_commit}. Database sessions, share of samples: ` +
+        Object.entries(p.activity.shares)
+          .slice(0, 5)
+          .map(([k, v]) => `${k} ${Math.round(v * 100)}%`)
+          .join(', ') +
+        '.',
+    );
+    lines.push('');
+    lines.push('| Statement | per event | mean ms | total s |');
+    lines.push('|---|---:|---:|---:|');
+    for (const s of p.statements.slice(0, 10))
+      lines.push(`| ${s.statement} | ${s.per_event} | ${s.mean_ms} | ${s.total_s} |`);
+  }
+  if (r.statement_costs.length > 0) {
+    const variants = [...new Set(r.statement_costs.map((c) => c.variant))];
+    const steps = [...new Set(r.statement_costs.map((c) => c.step))];
+    lines.push('');
+    lines.push('Each step alone, one connection, serial calls: Postgres CPU ms / wall ms per call.');
+    lines.push('');
+    lines.push(`| Step | ${variants.join(' | ')} |`);
+    lines.push(`|---|${variants.map(() => '---:').join('|')}|`);
+    for (const step of steps) {
+      const cells = variants.map((v) => {
+        const c = r.statement_costs.find((x) => x.step === step && x.variant === v);
+        return c ? `${c.postgres_cpu_ms} / ${c.wall_ms}` : '';
+      });
+      lines.push(`| ${step} | ${cells.join(' | ')} |`);
+    }
+  }
+  if (r.sweep.length > 0) {
+    lines.push('');
+    lines.push('| Sweep: mode | concurrency | pool | events/s | correct |');
+    lines.push('|---|---:|---:|---:|---|');
+    for (const s of r.sweep)
+      lines.push(
+        `| ${s.mode} | ${s.concurrency} | ${s.pool} | ${n(s.events_per_s)} | ${s.ok ? 'yes' : 'NO'} |`,
+      );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export function writeReport(report: BenchReport): { json: string; markdown: string } {
+  const dir = fileURLToPath(new URL('./results/', import.meta.url));
+  mkdirSync(dir, { recursive: true });
+  const json = `${dir}latest.json`;
+  if (report.what_if) {
+    // What-if runs never replace the figures of the engine as it is.
+    const json = `${dir}what-if.json`;
+    writeFileSync(json, `${JSON.stringify(report, null, 2)}\n`);
+    return { json, markdown: '(what-if run: table printed only)' };
+  }
+  // Only a full run writes latest.md (committed, so the figures live in the repository).
+  const markdown = `${dir}${report.quick ? 'quick.md' : 'latest.md'}`;
+  writeFileSync(json, `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(markdown, renderMarkdown(report));
+  return { json, markdown };
+}

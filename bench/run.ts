@@ -1,0 +1,199 @@
+// `npm run bench [-- --quick]`: raw BullMQ anchor, pipeline throughput, latency at a fixed load and
+// correctness, in one run on one Redis and one PostgreSQL. Options: see bench/options.ts.
+import { Redis } from 'ioredis';
+import pg from 'pg';
+import { openDatabase } from '../src/db/database.ts';
+import { seedEconomyDefaults } from '../src/economy/seed.ts';
+import { createBenchDatabase, deletePrefix, prefixesInUse } from './infra.ts';
+import { cpuBetween, cpuSnapshot } from './instrument.ts';
+import { runLatency } from './latency.ts';
+import { parseOptions } from './options.ts';
+import { runThroughput, type ThroughputResult } from './pipeline.ts';
+import { runRawBullmq } from './raw-bullmq.ts';
+import { buildReport, describeMachine, renderMarkdown, type SweepRow, writeReport } from './report.ts';
+import { measureStatementCosts, type StatementCost } from './statement-costs.ts';
+import { sleep } from './stats.ts';
+import type { BenchContext } from './trial.ts';
+
+const options = parseOptions(process.argv.slice(2), process.env);
+const startedAt = Date.now();
+const say = (line: string) =>
+  process.stderr.write(`[bench ${((Date.now() - startedAt) / 1000).toFixed(1)}s] ${line}\n`);
+
+const database = await createBenchDatabase(options.adminDatabaseUrl);
+say(`database ${database.name} created and migrated`);
+let dropped = false;
+const dropDatabase = async () => {
+  if (dropped) return;
+  dropped = true;
+  await database.drop().catch((e: Error) => say(`could not drop ${database.name}: ${e.message}`));
+};
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    say(`${signal}: dropping ${database.name} and the queues' keys`);
+    void Promise.all([
+      dropDatabase(),
+      ...[...prefixesInUse].map((prefix) => deletePrefix(options.redisUrl, prefix).catch(() => 0)),
+    ]).finally(() => process.exit(130));
+  });
+}
+
+/** Waits (up to quietWaitMs) until the machine is below 25% busy over a second; returns the last busy %. */
+async function waitForQuiet(phase: string): Promise<number> {
+  const deadline = Date.now() + options.quietWaitMs;
+  for (;;) {
+    const before = cpuSnapshot();
+    await sleep(1000);
+    const busy = cpuBetween(before, cpuSnapshot(), new Set([process.pid])).machine_busy_pct;
+    if (busy < 25 || Date.now() >= deadline) {
+      if (busy >= 25) say(`${phase}: machine still ${busy}% busy with other work; measuring anyway`);
+      return busy;
+    }
+    say(`${phase}: machine ${busy}% busy with other work, waiting`);
+  }
+}
+
+const control = new pg.Pool({ connectionString: database.url, max: 3 });
+control.on('error', () => {});
+let exitCode = 0;
+try {
+  const seeding = openDatabase(database.url, 2);
+  await seedEconomyDefaults(seeding.prisma);
+  await seeding.close();
+  const ctx: BenchContext = { options, database, control };
+  if (options.syncCommit === 'off') {
+    // Diagnostic only: every connection of the bench database commits without waiting for the WAL flush.
+    await control.query(`ALTER DATABASE "${database.name}" SET synchronous_commit = off`);
+    await control.query(
+      'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+    );
+  }
+
+  const postgres = (
+    await control.query<{ v: string }>(`SELECT 'PostgreSQL ' || current_setting('server_version') AS v`)
+  ).rows[0]!.v;
+  const probe = new Redis(options.redisUrl);
+  const redisVersion = /redis_version:(\S+)/.exec(await probe.info('server'))?.[1] ?? 'unknown';
+  probe.disconnect();
+  const machine = describeMachine(postgres, redisVersion, await waitForQuiet('start'));
+
+  say(`raw BullMQ: ${options.rawJobs} no-op jobs, concurrency ${options.rawConcurrency}`);
+  const raw = await runRawBullmq({
+    redisUrl: options.redisUrl,
+    jobs: options.rawJobs,
+    concurrency: options.rawConcurrency,
+  });
+  say(`raw BullMQ: ${raw.jobs_per_s} jobs/s`);
+
+  const throughput: ThroughputResult[] = [];
+  for (const mode of options.modes) {
+    await waitForQuiet(`pipeline (${mode})`);
+    say(`pipeline (${mode}): ${options.events} events over ${options.players} players`);
+    const result = await runThroughput(ctx, {
+      mode,
+      events: options.events,
+      players: options.players,
+      concurrency: options.workerConcurrency,
+      poolSize: options.poolSize,
+      producers: options.producerConcurrency,
+      duplicateShare: options.duplicateShare,
+      seed: options.seed,
+    });
+    say(`pipeline (${mode}): ${result.events_per_s} events/s, correct: ${result.correctness.ok}`);
+    throughput.push(result);
+  }
+
+  let statementCosts: StatementCost[] = [];
+  if (options.statementCosts) {
+    say('statement costs: each hot-path step alone, unnamed vs prepared, sync vs async commit');
+    statementCosts = await measureStatementCosts(ctx, options.quick ? 300 : 1000);
+  }
+
+  const mode = options.modes[0]!;
+  await waitForQuiet(`latency (${mode})`);
+  say(`latency (${mode}): ${options.latencyRate}/s for ${options.latencySeconds} s`);
+  const latency = await runLatency(ctx, {
+    mode,
+    rate: options.latencyRate,
+    seconds: options.latencySeconds,
+    players: options.players,
+    concurrency: options.workerConcurrency,
+    poolSize: options.poolSize,
+  });
+  say(
+    `latency (${mode}): p50 ${latency.latency_ms.p50} p95 ${latency.latency_ms.p95} p99 ${latency.latency_ms.p99} ms`,
+  );
+
+  const sweep: SweepRow[] = [];
+  if (options.sweep) {
+    const pairs: Array<[number, number]> = [
+      [8, 20],
+      [16, 20],
+      [32, 20],
+      [64, 20],
+      [16, 10],
+      [32, 40],
+      [64, 40],
+    ];
+    // The headline mode only: a sweep of both modes doubles a run that is long already.
+    for (const sweepMode of options.modes.slice(0, 1)) {
+      for (const [concurrency, pool] of pairs) {
+        await waitForQuiet('sweep');
+        const r = await runThroughput(
+          { ...ctx, options: { ...options, profile: false } },
+          {
+            mode: sweepMode,
+            events: options.sweepEvents,
+            players: options.players,
+            concurrency,
+            poolSize: pool,
+            producers: options.producerConcurrency,
+            duplicateShare: options.duplicateShare,
+            seed: options.seed + concurrency + pool,
+          },
+        );
+        say(`sweep ${sweepMode} c=${concurrency} pool=${pool}: ${r.events_per_s} events/s`);
+        sweep.push({
+          mode: sweepMode,
+          concurrency,
+          pool,
+          events_per_s: r.events_per_s,
+          economy_events_per_s: r.economy_events_per_s,
+          ok: r.correctness.ok,
+          background_cores: r.background_cores,
+          cores_used: r.cpu.cores_used,
+        });
+      }
+    }
+  }
+
+  const report = buildReport({
+    quick: options.quick,
+    machine,
+    raw,
+    throughput,
+    latency,
+    sweep,
+    statementCosts,
+    secondsTotal: (Date.now() - startedAt) / 1000,
+    whatIf:
+      options.experiments.length > 0 || options.syncCommit !== 'on' || options.history > 0
+        ? { experiments: options.experiments, sync_commit: options.syncCommit, history: options.history }
+        : null,
+  });
+  const written = writeReport(report);
+  process.stdout.write(`\n${renderMarkdown(report)}\n`);
+  say(`wrote ${written.json} and ${written.markdown}`);
+  if (!report.correctness_ok) {
+    say('CORRECTNESS FAILED: see correctness in latest.json');
+    for (const t of throughput) if (!t.correctness.ok) say(`${t.mode}: ${JSON.stringify(t.correctness)}`);
+    exitCode = 1;
+  }
+} catch (error) {
+  say(`failed: ${(error as Error).stack ?? error}`);
+  exitCode = 1;
+} finally {
+  await control.end().catch(() => {});
+  await dropDatabase();
+}
+process.exit(exitCode);

@@ -1,0 +1,107 @@
+import { type ChildProcess, fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { type CompletionSink, watchWorkers } from './completions.ts';
+import type { Experiment } from './experiments.ts';
+import type { StatementStat } from './instrument.ts';
+import type { WorkerMode } from './options.ts';
+import type { BenchServices } from './services.ts';
+import { startBenchWorkers } from './services.ts';
+import type { ChildMessage, ChildStart } from './worker-child.ts';
+
+export interface WorkerHost {
+  mode: WorkerMode;
+  /** The worker's process id (the bench's own for inline workers). */
+  pid: number;
+  /** Stops the workers; for a worker process, returns its statement counts and log tally. */
+  close(): Promise<{ statements: Array<[string, StatementStat]>; logs: { count: number; first: string[] } }>;
+}
+
+/**
+ * Runs startSyncWorkers either in the bench process (sharing the producer's services and pool, as
+ * `npm start` does) or in a child process of its own (as `npm run worker` beside the API does).
+ */
+export async function startWorkerHost(options: {
+  mode: WorkerMode;
+  producer: BenchServices;
+  databaseUrl: string;
+  redisUrl: string;
+  prefix: string;
+  poolSize: number;
+  concurrency: number;
+  profile: boolean;
+  experiments: Experiment[];
+  sink: CompletionSink;
+}): Promise<WorkerHost> {
+  if (options.mode === 'inline') {
+    const workers = startBenchWorkers(options.producer.services, options.prefix, options.concurrency);
+    watchWorkers(workers, options.sink);
+    await Promise.all(workers.workers.map((w) => w.waitUntilReady()));
+    return {
+      mode: 'inline',
+      pid: process.pid,
+      async close() {
+        await workers.close();
+        // Inline workers share the producer's pool: their statements are in the producer's stats.
+        return { statements: [], logs: { count: 0, first: [] } };
+      },
+    };
+  }
+  return startChild(options);
+}
+
+async function startChild(options: Parameters<typeof startWorkerHost>[0]): Promise<WorkerHost> {
+  const child: ChildProcess = fork(fileURLToPath(new URL('./worker-child.ts', import.meta.url)), [], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  let stopped: ((m: Extract<ChildMessage, { type: 'stopped' }>) => void) | undefined;
+  const ready = new Promise<number>((resolve, reject) => {
+    child.on('message', (message: ChildMessage) => {
+      switch (message.type) {
+        case 'ready':
+          resolve(message.pid);
+          break;
+        case 'batch':
+          for (const c of message.completions) options.sink.completed(c);
+          for (const f of message.failures) options.sink.failed(f);
+          break;
+        case 'stopped':
+          stopped?.(message);
+          break;
+        case 'error':
+          reject(new Error(`worker process failed: ${message.message}`));
+          break;
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`worker process exited with ${code} before it was ready`)));
+  });
+  const start: ChildStart = {
+    type: 'start',
+    databaseUrl: options.databaseUrl,
+    redisUrl: options.redisUrl,
+    prefix: options.prefix,
+    poolSize: options.poolSize,
+    concurrency: options.concurrency,
+    profile: options.profile,
+    experiments: options.experiments,
+  };
+  child.send(start);
+  const pid = await ready;
+  return {
+    mode: 'child',
+    pid,
+    async close() {
+      const result = new Promise<Extract<ChildMessage, { type: 'stopped' }>>((resolve) => {
+        stopped = resolve;
+      });
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      child.send({ type: 'stop' });
+      const message = await Promise.race([
+        result,
+        exited.then(() => ({ type: 'stopped' as const, statements: [], logs: { count: 0, first: [] } })),
+      ]);
+      await exited;
+      return { statements: message.statements, logs: message.logs };
+    },
+  };
+}
