@@ -201,8 +201,9 @@ async function spawnServer(
     nameInErrors: `Redis (${binary})`,
     logger,
     logLine: (line) => {
-      // Redis marks lines with '.' debug, '-' verbose, '*' notice, '#' warning.
-      if (/ # /.test(line) && !/WARNING Memory overcommit/.test(line)) logger.info(line);
+      // Redis 7 marks even its start-up banner '#'; only its real warnings deserve a person's eye
+      // (the memory overcommit one is about the host and harmless for a private instance).
+      if (/WARNING/.test(line) && !/Memory overcommit/.test(line)) logger.warn(line);
       else logger.debug(line);
     },
     readyLine: 'Ready to accept connections',
