@@ -65,6 +65,9 @@ class Coalescer<T> {
   }
 }
 
+/** The batched statements are prepared too (their text does not depend on the batch size). */
+const named = (name: string, text: string) => ({ name, text }) as unknown as string;
+
 const one = (rows: Record<string, unknown>[]): Rows => ({ rows, rowCount: rows.length });
 
 /** Installs the coalescer on a pool's `query` (promise calls with the engine's exact statements). */
@@ -89,7 +92,9 @@ export function installCoalescer(pool: pg.Pool): { batches(): string } {
   const completes = new Coalescer<{ values: unknown[] }>(async (items) => {
     const col = (k: number) => items.map((i) => i.values[k] ?? null);
     await original(
-      `WITH input AS (
+      named(
+        'bench-batched-complete',
+        `WITH input AS (
          SELECT * FROM unnest($1::uuid[], $2::int[], $3::int[], $4::int[], $5::int[], $6::text[])
                 AS i(id, tg, dc, bal, attempt, worker)
        ), done AS (
@@ -107,19 +112,22 @@ export function installCoalescer(pool: pg.Pool): { batches(): string } {
          last_discord_xp = coalesce(EXCLUDED.last_discord_xp, sync_states.last_discord_xp),
          last_balance = coalesce(EXCLUDED.last_balance, sync_states.last_balance),
          updated_at = now()`,
+      ),
       [col(0), col(1), col(2), col(3), col(6), col(7)],
     );
     return items.map(() => one([]));
   });
 
-  (pool as unknown as { query: unknown }).query = (text: unknown, values?: unknown, callback?: unknown) => {
+  (pool as unknown as { query: unknown }).query = (query: unknown, values?: unknown, callback?: unknown) => {
+    // The engine sends its hot statements as `{ name, text }` (prepared); older code sent the text.
+    const text = typeof query === 'string' ? query : (query as { text?: unknown } | null)?.text;
     if (typeof text === 'string' && Array.isArray(values) && callback === undefined) {
       const label = statementLabel(text);
       if (label === 'process: read open event + player') return reads.add({ text, values });
       if (label === 'process: complete event + sync state' && values.length === 8 && values[4] === false)
         return completes.add({ values });
     }
-    return (original as (...a: unknown[]) => unknown)(text, values, callback);
+    return (original as (...a: unknown[]) => unknown)(query, values, callback);
   };
   const describe = (name: string, c: Coalescer<unknown>) =>
     `${name} ${c.items} in ${c.batches} batches (${c.batches ? (c.items / c.batches).toFixed(1) : 0}/batch)`;

@@ -45,3 +45,11 @@ export function rewriterFor(experiments: readonly Experiment[]): StatementRewrit
     return [{ ...config, name }, ...callback];
   };
 }
+
+/** The opposite of `prepared`: sends the engine's named statements unnamed (parsed and planned on every call). */
+export const unprepared: StatementRewriter = (_text, args) => {
+  const first = args[0];
+  if (typeof first === 'string' || !(first as { name?: string }).name) return args;
+  const { name: _name, ...rest } = first as { name: string };
+  return [rest, ...args.slice(1)];
+};

@@ -155,6 +155,7 @@ try {
         say(`sweep ${sweepMode} c=${concurrency} pool=${pool}: ${r.events_per_s} events/s`);
         sweep.push({
           mode: sweepMode,
+          events: options.sweepEvents,
           concurrency,
           pool,
           events_per_s: r.events_per_s,

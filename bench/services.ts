@@ -52,6 +52,9 @@ export async function openBenchServices(options: {
     syncBackoffMs: 1000,
     logger: countingLogger(logs),
   });
+  // Keep the pool's connections for the whole trial: a backend that idles out (10 s by default) takes
+  // its CPU time with it, and the CPU accounting of the trial (bench/instrument.ts) would miss it.
+  (services.db.pool as unknown as { options: { idleTimeoutMillis: number } }).options.idleTimeoutMillis = 0;
   const statements: StatementStats = new Map();
   const experiments = options.experiments ?? [];
   const rewrite = rewriterFor(experiments);

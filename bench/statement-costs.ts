@@ -3,7 +3,7 @@ import pg from 'pg';
 import { recordLedgerChange } from '../src/economy/ledger.ts';
 import { completeEvent, readOpenEvent } from '../src/sync/event-lifecycle.ts';
 import type { EconomyChange } from '../src/sync/event-schemas.ts';
-import { rewriterFor } from './experiments.ts';
+import { rewriterFor, unprepared } from './experiments.ts';
 import { createPlayers, resetEconomy, withOptions } from './infra.ts';
 import { instrumentPool } from './instrument.ts';
 import { round } from './stats.ts';
@@ -33,8 +33,8 @@ function nodeCpuMs(): number {
 
 /**
  * What each of the hot path's steps costs on its own: the engine's own functions called serially on
- * a one-connection pool, as the engine sends them (unnamed statements, parsed and planned on every
- * call) and as named prepared statements, with synchronous_commit on and off. Postgres CPU is read
+ * a one-connection pool, with its statements sent unnamed (parsed and planned on every call) and
+ * named (prepared once per connection), with synchronous_commit on and off. Postgres CPU is read
  * from the backend's /proc entry, so it holds even when other sessions load the machine.
  */
 export async function measureStatementCosts(ctx: BenchContext, calls = 400): Promise<StatementCost[]> {
@@ -42,9 +42,9 @@ export async function measureStatementCosts(ctx: BenchContext, calls = 400): Pro
   const players = await createPlayers(ctx.control, 1000);
   const results: StatementCost[] = [];
   const variants: Array<{ name: string; prepared: boolean; syncCommit: boolean }> = [
-    { name: 'as sent (unnamed), sync commit', prepared: false, syncCommit: true },
-    { name: 'named prepared, sync commit', prepared: true, syncCommit: true },
-    { name: 'named prepared, async commit', prepared: true, syncCommit: false },
+    { name: 'unnamed (parsed + planned per call)', prepared: false, syncCommit: true },
+    { name: 'named prepared (as the engine sends them)', prepared: true, syncCommit: true },
+    { name: 'named prepared, synchronous_commit off', prepared: true, syncCommit: false },
   ];
   let batch = 0;
   for (const variant of variants) {
@@ -53,7 +53,7 @@ export async function measureStatementCosts(ctx: BenchContext, calls = 400): Pro
       ? ctx.database.url
       : withOptions(ctx.database.url, '-c synchronous_commit=off');
     const pool = new pg.Pool({ connectionString: url, max: 1 });
-    instrumentPool(pool, { rewrite: rewriterFor(variant.prepared ? ['prepared'] : []) });
+    instrumentPool(pool, { rewrite: variant.prepared ? rewriterFor(['prepared']) : unprepared });
     const pid = (await pool.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid;
     const measure = async (step: string, run: (i: number) => Promise<unknown>) => {
       for (let i = 0; i < 20; i++) await run(calls + i); // warm: plans, catalog caches
