@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase, uniqueQueuePrefix } from '../../test/support/database.ts';
+import { waitFor } from '../../test/support/wait-for.ts';
 import { seedEconomyDefaults } from '../economy/seed.ts';
 import { createLogger } from '../logging/logger.ts';
 import { type PrivateRedis, startPrivateRedis } from '../runtime/private-redis.ts';
@@ -75,10 +76,11 @@ describe('Redis unreachable while events are recorded', () => {
     expect(pending).toBeGreaterThanOrEqual(20);
 
     redis = await startPrivateRedis({ dataDir, logger });
-    await waitUntil(async () => (await ctx.redis.ping().catch(() => null)) === 'PONG');
+    await waitFor(async () => (await ctx.redis.ping().catch(() => null)) === 'PONG', 'Redis answering');
     await relayPendingEvents(ctx, { staleAfterMs: 0 });
-    await waitUntil(
+    await waitFor(
       async () => (await ctx.db.prisma.syncEvent.count({ where: { status: { not: 'completed' } } })) === 0,
+      'every event completed',
       30_000,
     );
 
@@ -90,11 +92,3 @@ describe('Redis unreachable while events are recorded', () => {
     expect(await ctx.db.prisma.ledgerEntry.count()).toBe(30);
   });
 });
-
-async function waitUntil(check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not reached in time');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}

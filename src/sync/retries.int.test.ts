@@ -17,6 +17,18 @@ async function linkedPlayer(t: TestTandem) {
   return playerId;
 }
 
+/** The member's first message: 20 XP, and with it the first rank, whose role is 800. */
+async function firstMessage(t: TestTandem, playerId: string) {
+  await t.engine.record({
+    key: `dc-msg-1-${playerId}`,
+    playerId,
+    type: 'xp_change',
+    source: 'discord',
+    xpDelta: 20,
+    reason: 'message',
+  });
+}
+
 async function waitForStatus(t: TestTandem, status: 'completed' | 'failed', timeoutMs = 20_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -40,14 +52,7 @@ describe('a platform that fails', () => {
     tandem = await openTestTandem({ ports: { discord, telegram: null }, attempts: 3, backoffMs: 200 });
     const playerId = await linkedPlayer(tandem);
     tandem.startWorkers();
-    await tandem.engine.record({
-      key: `dc-msg-1-${playerId}`,
-      playerId,
-      type: 'xp_change',
-      source: 'discord',
-      xpDelta: 20,
-      reason: 'message',
-    });
+    await firstMessage(tandem, playerId);
 
     const event = await waitForStatus(tandem, 'completed');
     expect(event.attempts).toBe(3);
@@ -65,14 +70,7 @@ describe('a platform that fails', () => {
     tandem = await openTestTandem({ ports: { discord, telegram: null }, attempts: 4, backoffMs: 20 });
     const playerId = await linkedPlayer(tandem);
     tandem.startWorkers();
-    await tandem.engine.record({
-      key: `dc-msg-1-${playerId}`,
-      playerId,
-      type: 'xp_change',
-      source: 'discord',
-      xpDelta: 20,
-      reason: 'message',
-    });
+    await firstMessage(tandem, playerId);
 
     const event = await waitForStatus(tandem, 'failed');
     expect(event).toMatchObject({ attempts: 4, errorMessage: 'Discord is down (fake 503)' });
@@ -91,14 +89,7 @@ describe('a platform that fails', () => {
     tandem = await openTestTandem({ ports: { discord, telegram: null }, attempts: 5, backoffMs: 20 });
     const playerId = await linkedPlayer(tandem);
     tandem.startWorkers();
-    await tandem.engine.record({
-      key: `dc-msg-1-${playerId}`,
-      playerId,
-      type: 'xp_change',
-      source: 'discord',
-      xpDelta: 20,
-      reason: 'message',
-    });
+    await firstMessage(tandem, playerId);
 
     const event = await waitForStatus(tandem, 'failed');
     expect(event.attempts).toBe(1);

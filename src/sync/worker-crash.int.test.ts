@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { testRedisUrl } from '../../test/support/env.ts';
 import { FakeDiscord } from '../../test/support/fake-ports.ts';
 import { openTestTandem, type TestTandem } from '../../test/support/services.ts';
+import { waitFor } from '../../test/support/wait-for.ts';
 
 let tandem: TestTandem;
 let child: ChildProcess | undefined;
@@ -28,14 +29,6 @@ function startWorkerProcess(t: TestTandem, options: { hangDiscord: boolean }): P
     proc.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve(proc));
     proc.once('exit', (code) => reject(new Error(`worker process exited early (${code})`)));
   });
-}
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not reached in time');
-    await new Promise((r) => setTimeout(r, 25));
-  }
 }
 
 describe('a worker process killed in the middle of a job', () => {
