@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeDiscord } from '../../test/support/fake-ports.ts';
 import { openTestTandem, type TestTandem } from '../../test/support/services.ts';
+import { PlatformRateLimitedError } from './ports.ts';
 import { queueNames } from './queues.ts';
 
 let tandem: TestTandem;
@@ -81,6 +82,23 @@ describe('a platform that fails', () => {
     // The economy event that caused it is unaffected: the player keeps the XP.
     const player = await tandem.db.prisma.player.findUniqueOrThrow({ where: { id: playerId } });
     expect(player.xp).toBe(20);
+  });
+
+  it('waits out a 429 without spending an attempt, then completes', async () => {
+    const discord = new FakeDiscord();
+    discord.failNext = 2;
+    discord.failWith = () => new PlatformRateLimitedError('discord', 150);
+    // One attempt only: if a 429 spent it, the event would fail.
+    tandem = await openTestTandem({ ports: { discord, telegram: null }, attempts: 1, backoffMs: 20 });
+    const playerId = await linkedPlayer(tandem);
+    tandem.startWorkers();
+    await firstMessage(tandem, playerId);
+
+    const event = await waitForStatus(tandem, 'completed');
+    expect(discord.calls.filter((c) => c.startsWith('setRankRole'))).toHaveLength(3);
+    expect(discord.rolesOf('5150')).toEqual(['800']);
+    const job = await tandem.queues.platform.getJob(event.idempotencyKey);
+    expect(await job?.getState()).toBe('completed');
   });
 
   it('fails at once, with what to fix, when Discord refuses the role', async () => {
