@@ -84,6 +84,10 @@ export function openQueues(options: QueueOptions): Queues {
     defaultJobOptions: { attempts: 1, removeOnComplete: { count: 1000 }, removeOnFail: { count: 1000 } },
   });
   const queueFor = (type: EventType) => (isEconomyEventType(type) ? economy : platform);
+  let everReady = options.connection.status === 'ready';
+  options.connection.once('ready', () => {
+    everReady = true;
+  });
 
   return {
     economy,
@@ -114,8 +118,9 @@ export function openQueues(options: QueueOptions): Queues {
     async enqueueNotification(dedupId, job) {
       await notifications.add('notify', notificationJobSchema.parse(job), { jobId: jobIdFor(dedupId) });
     },
-    // Only a connection known to be down counts: one still connecting at start is given its chance.
-    connected: () => !['reconnecting', 'close', 'end'].includes(options.connection.status),
+    // Before the first connection a caller is given its chance (bounded by the engine's timeout);
+    // after it, only a ready connection counts: while ioredis retries, nobody waits on it.
+    connected: () => options.connection.status === 'ready' || !everReady,
     all: () => [economy, platform, notifications, maintenance],
     async close() {
       await Promise.all([economy.close(), platform.close(), notifications.close(), maintenance.close()]);

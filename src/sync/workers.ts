@@ -34,7 +34,8 @@ export interface WorkerOptions {
 
 export interface SyncWorkers {
   workers: Worker[];
-  close(): Promise<void>;
+  /** Waits for running jobs to finish; `force` stops at once (they run again elsewhere). */
+  close(force?: boolean): Promise<void>;
 }
 
 /** Starts one worker per queue in this process; any number of processes may do the same. */
@@ -102,8 +103,8 @@ export function startSyncWorkers(ctx: SyncContext, options: WorkerOptions): Sync
   }
   return {
     workers,
-    async close() {
-      await Promise.all(workers.map((w) => w.close()));
+    async close(force = false) {
+      await Promise.all(workers.map((w) => w.close(force)));
     },
   };
 }
