@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeDiscord, FakeTelegram } from '../../test/support/fake-ports.ts';
+import { ledgerMatchesTotals } from '../../test/support/ledger.ts';
 import { openTestTandem, type TestTandem } from '../../test/support/services.ts';
 import { requestPayout } from '../payouts/request-payout.ts';
 import {
@@ -25,16 +26,6 @@ const t0 = new Date('2026-11-22T12:00:00Z');
 const minutesLater = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
 const tg = (platformUserId: string): IdentityRef => ({ platform: 'telegram', platformUserId });
 const dc = (platformUserId: string): IdentityRef => ({ platform: 'discord', platformUserId });
-
-async function ledgerMatchesTotals(t: TestTandem): Promise<boolean> {
-  const { rows } = await t.db.pool.query(
-    `SELECT count(*)::int AS drift FROM players p
-       LEFT JOIN (SELECT player_id, sum(xp_delta) xp, sum(coin_delta) coins FROM ledger_entries GROUP BY player_id) l
-         ON l.player_id = p.id
-      WHERE p.xp <> coalesce(l.xp, 0) OR p.balance <> coalesce(l.coins, 0)`,
-  );
-  return rows[0].drift === 0;
-}
 
 async function earn(playerId: string, what: string, xp: number, coins: number): Promise<void> {
   if (xp > 0) {

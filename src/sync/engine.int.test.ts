@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeDiscord, FakeTelegram } from '../../test/support/fake-ports.ts';
+import { ledgerMatchesTotals } from '../../test/support/ledger.ts';
 import { openTestTandem, type TestTandem } from '../../test/support/services.ts';
 import { InsufficientBalanceError, InvalidChangeError, PlayerNotFoundError } from './errors.ts';
 
@@ -7,16 +8,6 @@ let tandem: TestTandem;
 afterEach(async () => {
   await tandem?.stop();
 });
-
-async function ledgerMatchesTotals(t: TestTandem): Promise<boolean> {
-  const { rows } = await t.db.pool.query(
-    `SELECT count(*)::int AS drift FROM players p
-       LEFT JOIN (SELECT player_id, sum(xp_delta) xp, sum(coin_delta) coins FROM ledger_entries GROUP BY player_id) l
-         ON l.player_id = p.id
-      WHERE p.xp <> coalesce(l.xp, 0) OR p.balance <> coalesce(l.coins, 0)`,
-  );
-  return rows[0].drift === 0;
-}
 
 describe('recording an economy event', () => {
   it('answers at once with the new totals and completes the event through the queue', async () => {
