@@ -2,8 +2,10 @@ import { hostname } from 'node:os';
 import type { Redis } from 'ioredis';
 import { type Database, openDatabase } from '../db/database.ts';
 import { type CatalogCache, createCatalogCache } from '../economy/catalog.ts';
+import { type ChangePublisher, createChangePublisher } from '../live/changes.ts';
 import type { Logger } from '../logging/logger.ts';
 import { createProducerConnection, createWorkerConnection } from '../redis/connection.ts';
+import { createSettingsCache, type SettingsCache } from '../settings/settings-cache.ts';
 import type { SyncContext } from '../sync/context.ts';
 import { Engine } from '../sync/engine.ts';
 import type { PlatformPorts } from '../sync/ports.ts';
@@ -27,6 +29,13 @@ export interface Services extends SyncContext {
   workerRedis: Redis;
   /** For producers and locks: fails fast when Redis is away. */
   redis: Redis;
+  /** Announces entity changes to admin pages and bot caches (Redis pub/sub). */
+  changes: ChangePublisher;
+  /** The admin-editable earning rules, cached and dropped on a `settings` change. */
+  settings: SettingsCache;
+  /** The Redis URL, for connections of their own (pub/sub subscribers). */
+  redisUrl: string;
+  queuePrefix: string;
   close(): Promise<void>;
 }
 
@@ -55,6 +64,10 @@ export function openServices(options: ServiceOptions): Services {
     workerName: options.workerName ?? `${hostname()}-${process.pid}`,
     redis,
     workerRedis,
+    changes: createChangePublisher(redis, options.queuePrefix, options.logger),
+    settings: createSettingsCache(db, options.logger),
+    redisUrl: options.redisUrl,
+    queuePrefix: options.queuePrefix,
     async close() {
       await queues.close().catch(() => {});
       redis.disconnect();

@@ -1,0 +1,45 @@
+import type { Database } from '../db/database.ts';
+import type { EconomySettings } from '../economy/earning-rules.ts';
+import type { EntityChange } from '../live/changes.ts';
+import type { Logger } from '../logging/logger.ts';
+import { loadEconomySettings } from './economy-settings.ts';
+
+/**
+ * The earning rules, read on every message and command: cached for `ttlMs` (the safety net) and
+ * dropped at once when a `settings` change is announced.
+ */
+export interface SettingsCache {
+  economy(): Promise<EconomySettings>;
+  /** Drops the cache when `change` concerns settings; other changes are ignored. */
+  onChange(change: EntityChange): void;
+  invalidate(): void;
+}
+
+export function createSettingsCache(
+  db: Pick<Database, 'pool'>,
+  logger?: Pick<Logger, 'warn'>,
+  ttlMs = 60_000,
+  now = () => Date.now(),
+): SettingsCache {
+  let cached: { at: number; value: Promise<EconomySettings> } | null = null;
+  const invalidate = () => {
+    cached = null;
+  };
+  return {
+    economy() {
+      if (!cached || now() - cached.at > ttlMs) {
+        const value = loadEconomySettings(db, logger);
+        cached = { at: now(), value };
+        // A failed load is not kept: the next call tries again.
+        value.catch(() => {
+          if (cached?.value === value) cached = null;
+        });
+      }
+      return cached.value;
+    },
+    onChange(change) {
+      if (change.entity === 'settings') invalidate();
+    },
+    invalidate,
+  };
+}
