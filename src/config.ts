@@ -47,9 +47,31 @@ const schema = z.object({
   ROLE_DRIFT_POLICY: z.enum(['restore', 'report']).default('restore'),
   /** HTTP port of the API (health, admin, Bull Board). @defaultValue 3000 */
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  TELEGRAM_BOT_TOKEN: z.string().min(1).optional(),
+  /** Unset with DISCORD_BOT_TOKEN also unset: the sandbox runs both platform emulators. */
+  TELEGRAM_BOT_TOKEN: z
+    .string()
+    .regex(/^\d+:[A-Za-z0-9_-]+$/, 'looks like 123456:ABC-DEF...')
+    .optional(),
+  /** A self-hosted Bot API server. @defaultValue `https://api.telegram.org` */
+  TELEGRAM_API_ROOT: z.url({ protocol: /^https?$/ }).optional(),
+  /** Set: Telegram POSTs updates to this public https URL (webhook mode); unset: long polling. */
+  TELEGRAM_WEBHOOK_URL: z.url({ protocol: /^https$/, message: 'must be an https:// URL' }).optional(),
+  /** Checked on every webhook call (X-Telegram-Bot-Api-Secret-Token); required with the webhook URL. */
+  TELEGRAM_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,256}$/, '16-256 letters, digits, "_" or "-"')
+    .optional(),
+  /** Local port the webhook listens on (put it behind the URL's TLS proxy). @defaultValue 8443 */
+  TELEGRAM_WEBHOOK_PORT: z.coerce.number().int().min(0).max(65535).default(8443),
   DISCORD_BOT_TOKEN: z.string().min(1).optional(),
+  /** Slash commands are registered in this guild (instant) and roles are managed in it. */
   DISCORD_GUILD_ID: z.string().regex(/^\d+$/).optional(),
+  /** Another Discord API address (a proxy). @defaultValue `https://discord.com/api` */
+  DISCORD_API_ROOT: z.url({ protocol: /^https?$/ }).optional(),
+  /** How often voice time is credited; one credit per member per minute whatever the interval. @defaultValue 60000 */
+  VOICE_TICK_MS: z.coerce.number().int().min(1000).default(60_000),
+  /** The sandbox page's port, when the emulators run. @defaultValue 8080 */
+  SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
 });
 
 export type Config = z.infer<typeof schema>;
@@ -61,7 +83,28 @@ export class ConfigError extends Error {
 /** Parses the environment; a bad value stops the process with every problem listed. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const blanksRemoved = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
-  const parsed = schema.safeParse(blanksRemoved);
+  const parsed = schema
+    .superRefine((config, ctx) => {
+      if (config.TELEGRAM_WEBHOOK_URL && !config.TELEGRAM_WEBHOOK_SECRET)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['TELEGRAM_WEBHOOK_SECRET'],
+          message: 'required with TELEGRAM_WEBHOOK_URL (16-256 letters, digits, "_" or "-")',
+        });
+      if (config.TELEGRAM_WEBHOOK_URL && !config.TELEGRAM_BOT_TOKEN)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['TELEGRAM_BOT_TOKEN'],
+          message: 'required with TELEGRAM_WEBHOOK_URL',
+        });
+      if (config.DISCORD_BOT_TOKEN && !config.DISCORD_GUILD_ID)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['DISCORD_GUILD_ID'],
+          message: 'required with DISCORD_BOT_TOKEN: the server whose roles Tandem manages',
+        });
+    })
+    .safeParse(blanksRemoved);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Invalid settings in the environment:\n${lines.join('\n')}`);

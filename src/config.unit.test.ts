@@ -35,4 +35,23 @@ describe('settings', () => {
     expect(error?.message).toMatch(/SYNC_ATTEMPTS/);
     expect(error?.message).toMatch(/QUEUE_PREFIX/);
   });
+
+  it('refuse a webhook without its secret, and a Discord token without the guild it manages', () => {
+    expect(() =>
+      loadConfig({ TELEGRAM_BOT_TOKEN: '1:abc', TELEGRAM_WEBHOOK_URL: 'https://bot.example.com/hook' }),
+    ).toThrow(/TELEGRAM_WEBHOOK_SECRET: required with TELEGRAM_WEBHOOK_URL/);
+    expect(() => loadConfig({ TELEGRAM_WEBHOOK_URL: 'http://bot.example.com/hook' })).toThrow(
+      /TELEGRAM_WEBHOOK_URL: must be an https:\/\/ URL/,
+    );
+    expect(() => loadConfig({ DISCORD_BOT_TOKEN: 'x' })).toThrow(
+      /DISCORD_GUILD_ID: required with DISCORD_BOT_TOKEN/,
+    );
+    expect(
+      loadConfig({
+        TELEGRAM_BOT_TOKEN: '1:abc',
+        TELEGRAM_WEBHOOK_URL: 'https://bot.example.com/hook',
+        TELEGRAM_WEBHOOK_SECRET: 'a-secret-of-16-chars',
+      }).TELEGRAM_WEBHOOK_PORT,
+    ).toBe(8443);
+  });
 });
