@@ -100,7 +100,12 @@ export async function startEmulators(options: EmulatorCliOptions): Promise<Runni
     import('./sandbox/index.ts'),
   ]);
   const telegram = new TelegramEmulator({ port: options.telegramPort, host: options.host });
-  const discord = new DiscordEmulator({ port: options.discordPort, host: options.host });
+  const worldClock = stableWorldClock();
+  const discord = new DiscordEmulator({
+    port: options.discordPort,
+    host: options.host,
+    idClock: worldClock.now,
+  });
   const stops: Array<() => Promise<void>> = [];
   const stop = async () => {
     for (const stopOne of stops.reverse()) await stopOne();
@@ -111,6 +116,7 @@ export async function startEmulators(options: EmulatorCliOptions): Promise<Runni
     const discordUrls = await listening('discord', options.discordPort, discord.start());
     stops.push(() => discord.stop());
     const demo = await seedDemoWorld(telegramUrl, discordUrls.controlUrl);
+    worldClock.release();
     const sandbox = new SandboxServer({
       port: options.sandboxPort,
       host: options.host,
@@ -124,6 +130,22 @@ export async function startEmulators(options: EmulatorCliOptions): Promise<Runni
     await stop();
     throw error;
   }
+}
+
+/**
+ * The demo world gets the same Discord ids on every start, so a Tandem database kept between runs
+ * still matches its members and roles: ids count up from a fixed instant while the world is built,
+ * then follow real time (always later, so no id of a run repeats in another).
+ */
+function stableWorldClock() {
+  let building = true;
+  let tick = Date.UTC(2025, 0, 1);
+  return {
+    now: () => (building ? tick++ : Date.now()),
+    release: () => {
+      building = false;
+    },
+  };
 }
 
 /** A port another program holds: the one start failure a person fixes from the command line. */

@@ -42,10 +42,11 @@ export class DiscordEmulator {
   constructor(options: DiscordEmulatorOptions = {}) {
     this.#options = resolveOptions(options);
     const now = () => Date.now();
+    const idClock = options.idClock ?? now;
     this.#context = {
       world: new World(),
       events: new EmulatorEvents(now),
-      ids: new SnowflakeGenerator(now),
+      ids: new SnowflakeGenerator(idClock),
       now,
       baseUrl: () => this.urls.url,
       interactions: {

@@ -36,9 +36,16 @@ export interface DiscordEmulatorOptions {
    * @defaultValue 1000
    */
   replayLimit?: number;
+  /**
+   * The clock snowflakes are cut from. A clock that counts up from a fixed instant while a world is
+   * built gives that world the same ids on every start (the sandbox keeps its database between
+   * runs); switching it back to real time afterwards keeps later ids unique across runs.
+   * @defaultValue Date.now
+   */
+  idClock?: () => number;
 }
 
-export type ResolvedOptions = Required<Omit<DiscordEmulatorOptions, 'rateLimits'>> & {
+export type ResolvedOptions = Required<Omit<DiscordEmulatorOptions, 'rateLimits' | 'idClock'>> & {
   rateLimits: RateLimitOptions;
 };
 

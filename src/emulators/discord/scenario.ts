@@ -33,9 +33,10 @@ export async function buildScenario(
     position: 5,
     permissions: ['ManageRoles'],
   });
-  const [alice, bob, carol] = await Promise.all(
-    ['alice', 'bob', 'carol'].map((username) => control.createUser({ username })),
-  );
+  // One after another: the same order gives the same ids when the emulator's id clock is stable.
+  const alice = await control.createUser({ username: 'alice' });
+  const bob = await control.createUser({ username: 'bob' });
+  const carol = await control.createUser({ username: 'carol' });
   if (!alice || !bob || !carol || !botRole) throw new Error('scenario setup failed');
   for (const user of [alice, bob]) await control.addMember(guild.id, { userId: user.id });
   await control.addMember(guild.id, { userId: carol.id, roles: [staff.id] });
