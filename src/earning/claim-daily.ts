@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { ledgerReasons } from '../economy/achievements.ts';
+import { dailyClaim } from '../economy/earning-rules.ts';
+import { buildIdempotencyKey } from '../sync/idempotency-key.ts';
+import { type EarningDeps, type PlayerTotals, parseEarningInput } from './earning-deps.ts';
+import { lockLivePlayer } from './lock-player.ts';
+
+const claimDailyInputSchema = z.object({
+  playerId: z.uuid('playerId must be a player id (uuid)'),
+  /** Where the player asked; the claim itself counts for both platforms. */
+  source: z.enum(['telegram', 'discord']),
+  now: z.date(),
+});
+export type ClaimDailyInput = z.input<typeof claimDailyInputSchema>;
+
+export type DailyClaimOutcome =
+  | { ok: true; xp: number; coins: number; streak: number; totals: PlayerTotals }
+  | { ok: false; reason: 'already_claimed'; nextClaimAt: Date };
+
+/**
+ * `/daily` on either platform: the daily reward once per UTC day per account. Under the player's row
+ * lock the streak is read, the reward recorded and the streak written, all in one transaction, so a
+ * double tap or the same claim on both platforms at once pays once. The ledger key names the day
+ * (`sys-daily-20261122-<player>`) and is the same whatever the platform: a second line of defence.
+ */
+export async function claimDaily(deps: EarningDeps, input: ClaimDailyInput): Promise<DailyClaimOutcome> {
+  const { playerId, source, now } = parseEarningInput(claimDailyInputSchema, input, 'daily claim');
+  const settings = await deps.settings.economy();
+  return deps.engine.transaction(async (tx) => {
+    const player = await lockLivePlayer(tx.client, playerId);
+    const claim = dailyClaim({ now, lastClaimAt: player.lastDailyAt, streak: player.dailyStreak }, settings);
+    if (!claim.ok) return claim;
+
+    let totals: PlayerTotals = { xp: player.xp, balance: player.balance };
+    // Admins may set the reward to nothing; the engine refuses empty changes, the streak still counts.
+    if (claim.xp > 0 || claim.coins > 0) {
+      const outcome = await tx.record({
+        key: buildIdempotencyKey({
+          source: 'system',
+          action: 'daily',
+          entity: claim.day.replaceAll('-', ''),
+          playerId,
+        }),
+        playerId,
+        type: 'reward_grant',
+        source,
+        xpDelta: claim.xp,
+        coinDelta: claim.coins,
+        reason: ledgerReasons.daily,
+        metadata: { day: claim.day, streak: claim.streak },
+      });
+      // Today's reward is in the ledger although last_daily_at said otherwise (edited by hand):
+      // the ledger wins, and the streak is not counted twice.
+      if (!outcome.applied) return { ok: false, reason: 'already_claimed', nextClaimAt: nextUtcDay(now) };
+      totals = { xp: outcome.xp, balance: outcome.balance };
+    }
+    await tx.client.query('UPDATE players SET daily_streak = $2, last_daily_at = $3 WHERE id = $1', [
+      playerId,
+      claim.streak,
+      now,
+    ]);
+    return { ok: true, xp: claim.xp, coins: claim.coins, streak: claim.streak, totals };
+  });
+}
+
+function nextUtcDay(now: Date): Date {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1));
+}
