@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { canStartGame, startGame, utcDay } from '../economy/earning-rules.ts';
+import { type EarningDeps, parseEarningInput } from './earning-deps.ts';
+import { lockLivePlayer } from './lock-player.ts';
+
+const startInputSchema = z.object({
+  playerId: z.uuid('playerId must be a player id (uuid)'),
+  now: z.date(),
+});
+export type StartGuessGameInput = z.input<typeof startInputSchema> & {
+  /** A uniform draw from [0, 1) for the secret. @defaultValue `Math.random` */
+  random?: () => number;
+};
+
+export type StartGuessGameResult =
+  /** `gamesLeft`: games the player may still start today after this one. */
+  | { kind: 'started'; maxNumber: number; attemptsLeft: number; gamesLeft: number }
+  /** A round is still open (whatever day it started): it goes on, no new one counts. */
+  | { kind: 'already_playing'; maxNumber: number; attemptsLeft: number }
+  | { kind: 'limit_reached'; limit: number };
+
+/**
+ * `/game` (Telegram): starts a guess-the-number round, at most `dailyGameLimit` per UTC day. Under the
+ * player's row lock, so a double tap starts one round and the second tap is `already_playing`.
+ */
+export async function startGuessGame(
+  deps: EarningDeps,
+  input: StartGuessGameInput,
+): Promise<StartGuessGameResult> {
+  const { playerId, now } = parseEarningInput(startInputSchema, input, 'game start');
+  const random = input.random ?? Math.random;
+  const settings = await deps.settings.economy();
+  const { maxNumber } = settings.game;
+  return deps.engine.transaction(async ({ client }) => {
+    await lockLivePlayer(client, playerId);
+    const open = await client.query<{ attempts_left: number }>(
+      `SELECT attempts_left FROM game_sessions WHERE player_id = $1 AND status = 'active' LIMIT 1`,
+      [playerId],
+    );
+    if (open.rows[0]) return { kind: 'already_playing', maxNumber, attemptsLeft: open.rows[0].attempts_left };
+
+    const day = utcDay(now);
+    const started = await client.query<{ games: number }>(
+      'SELECT count(*)::int AS games FROM game_sessions WHERE player_id = $1 AND day = $2',
+      [playerId, day],
+    );
+    const allowed = canStartGame({ gamesToday: started.rows[0]!.games }, settings);
+    if (!allowed.ok) return { kind: 'limit_reached', limit: allowed.limit };
+
+    const round = startGame({ random }, settings);
+    await client.query(
+      'INSERT INTO game_sessions (player_id, day, secret, attempts_left) VALUES ($1, $2, $3, $4)',
+      [playerId, day, round.secret, round.attemptsLeft],
+    );
+    return { kind: 'started', maxNumber, attemptsLeft: round.attemptsLeft, gamesLeft: allowed.gamesLeft - 1 };
+  });
+}
