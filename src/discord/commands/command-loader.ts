@@ -1,0 +1,88 @@
+import { ApplicationCommandOptionType } from 'discord.js';
+import { z } from 'zod';
+import type { SlashCommand } from './slash-command.ts';
+
+/**
+ * Checks command definitions before they reach Discord, which would refuse the whole list with a
+ * 50035 at start-up (or, worse, accept a shape the handlers do not expect). The limits are
+ * Discord's: https://discord.com/developers/docs/interactions/application-commands
+ */
+
+// Discord allows other scripts too; Tandem's commands are English, so lowercase ASCII is the rule.
+const commandName = z
+  .string()
+  .regex(/^[-_a-z0-9]{1,32}$/, 'must be 1-32 lowercase letters, digits, "-" or "_"');
+const description = z.string().min(1, 'is required').max(100, 'must be at most 100 characters');
+
+// Only plain options: subcommands would need handlers that route them, which no command has.
+const optionTypes = [
+  ApplicationCommandOptionType.String,
+  ApplicationCommandOptionType.Integer,
+  ApplicationCommandOptionType.Boolean,
+  ApplicationCommandOptionType.User,
+  ApplicationCommandOptionType.Channel,
+  ApplicationCommandOptionType.Role,
+  ApplicationCommandOptionType.Number,
+] as const;
+
+const optionSchema = z.looseObject({
+  type: z.union(optionTypes.map((type) => z.literal(type))),
+  name: commandName,
+  description,
+  required: z.boolean().optional(),
+});
+
+const definitionSchema = z.looseObject({
+  name: commandName,
+  description,
+  options: z
+    .array(optionSchema)
+    .max(25, 'at most 25 options')
+    .default([])
+    .superRefine((options, issues) => {
+      const names = new Set<string>();
+      let optionalSeen = false;
+      for (const [i, option] of options.entries()) {
+        if (names.has(option.name))
+          issues.addIssue({
+            code: 'custom',
+            path: [i, 'name'],
+            message: `option "${option.name}" appears twice`,
+          });
+        names.add(option.name);
+        if (option.required && optionalSeen)
+          issues.addIssue({
+            code: 'custom',
+            path: [i, 'required'],
+            message: 'required options must come before optional ones',
+          });
+        optionalSeen ||= !option.required;
+      }
+    }),
+});
+
+export class InvalidCommandDefinitionError extends Error {
+  override name = 'InvalidCommandDefinitionError';
+}
+
+/** The commands by name, or InvalidCommandDefinitionError naming every problem found. */
+export function loadSlashCommands(commands: readonly SlashCommand[]): Map<string, SlashCommand> {
+  const problems: string[] = [];
+  const byName = new Map<string, SlashCommand>();
+  if (commands.length > 100) problems.push('at most 100 slash commands');
+  for (const [i, command] of commands.entries()) {
+    const label = command.definition?.name ? `/${command.definition.name}` : `command #${i + 1}`;
+    const parsed = definitionSchema.safeParse(command.definition);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues)
+        problems.push(`${label}: ${issue.path.join('.')} ${issue.message}`);
+      continue;
+    }
+    if (typeof command.execute !== 'function') problems.push(`${label}: execute must be a function`);
+    if (byName.has(parsed.data.name)) problems.push(`${label}: defined twice`);
+    byName.set(parsed.data.name, command);
+  }
+  if (problems.length > 0)
+    throw new InvalidCommandDefinitionError(`Invalid slash commands: ${problems.join('; ')}`);
+  return byName;
+}

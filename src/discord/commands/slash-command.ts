@@ -1,0 +1,14 @@
+import type { ChatInputApplicationCommandData, ChatInputCommandInteraction } from 'discord.js';
+import type { DiscordBotContext } from '../bot-context.ts';
+
+/**
+ * One slash command: its registration data and a thin handler that unpacks the options, calls one
+ * service and returns the reply text (the same text the Telegram bot sends, from src/replies).
+ * The interaction handler defers, sends the text and turns a thrown error into errorReply.
+ */
+export interface SlashCommand {
+  definition: ChatInputApplicationCommandData;
+  /** Whether the answer is shown only to the player who asked (personal data, link codes). */
+  ephemeral: boolean;
+  execute(interaction: ChatInputCommandInteraction, ctx: DiscordBotContext): Promise<string>;
+}
