@@ -1,0 +1,41 @@
+import { Composer, type MiddlewareFn } from 'telegraf';
+import type { TandemContext } from './tandem-context.ts';
+
+/** A slash command of the bot; the same `run` serves the typed command and a menu button naming it. */
+export interface BotCommand {
+  /** Without the slash: 1-32 lowercase letters, digits or `_` (Telegram's rule for setMyCommands). */
+  name: string;
+  /** Shown in Telegram's command menu. A command without one still works but is not listed (/start). */
+  description?: string;
+  /** `args` is the text after the command (telegraf's `ctx.payload`), '' from a menu button. */
+  run(ctx: TandemContext, args: string): Promise<unknown>;
+}
+
+/** One feature of the bot: its commands and, when it needs them, handlers of other updates. */
+export interface Feature {
+  commands: BotCommand[];
+  /** Button presses and plain messages; runs after every feature's commands. */
+  composer?: Composer<TandemContext>;
+}
+
+const commandName = /^[a-z0-9_]{1,32}$/;
+
+/** Checks the names once, at start: a typo should fail the boot, not make a command silently unreachable. */
+export function validateCommands(features: Feature[]): Map<string, BotCommand> {
+  const byName = new Map<string, BotCommand>();
+  for (const command of features.flatMap((f) => f.commands)) {
+    if (!commandName.test(command.name)) throw new Error(`Invalid bot command name "${command.name}"`);
+    if (byName.has(command.name)) throw new Error(`Bot command /${command.name} is defined twice`);
+    byName.set(command.name, command);
+  }
+  return byName;
+}
+
+/** The commands of all features as one composer, then each feature's own handlers. */
+export function composeFeatures(features: Feature[]): MiddlewareFn<TandemContext> {
+  const commands = new Composer<TandemContext>();
+  for (const command of validateCommands(features).values()) {
+    commands.command(command.name, (ctx) => command.run(ctx, ctx.payload.trim()));
+  }
+  return Composer.compose([commands, ...features.flatMap((f) => (f.composer ? [f.composer] : []))]);
+}
