@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import type { Database } from '../db/database.ts';
+import type { ChangePublisher } from '../live/changes.ts';
+import { InvalidChangeError, PlayerNotFoundError } from '../sync/errors.ts';
+import { TaskAlreadyApprovedError, TaskAlreadyPendingError, TaskNotFoundError } from './errors.ts';
+import { type Submission, type SubmissionTask, submissionColumns } from './submission.ts';
+
+const submitSchema = z.object({
+  playerId: z.uuid('playerId must be a player id (uuid)'),
+  taskId: z
+    .number({ message: 'Say which task: use its number from /tasks.' })
+    .int('Say which task: use its number from /tasks.')
+    .positive('Say which task: use its number from /tasks.'),
+  proof: z
+    .string({ message: 'Send your proof as text: a link or a few words about what you did.' })
+    .trim()
+    .min(1, 'Send your proof with it: a link or a few words about what you did.')
+    .max(1000, 'Your proof is too long: keep it under 1000 characters (a link is best).'),
+  platform: z.enum(['telegram', 'discord'], { message: 'platform must be telegram or discord' }),
+});
+export type SubmitTaskInput = z.input<typeof submitSchema>;
+
+export interface SubmitTaskResult {
+  submission: Submission;
+  task: SubmissionTask;
+  /** true when it replaced a rejected submission (same row, back to pending). */
+  resubmitted: boolean;
+}
+
+/**
+ * A player sends proof for a task. One statement creates the pending submission, or puts a rejected
+ * one back to pending with the new proof; a pending or approved one is left alone and the player is
+ * told why (TaskAlreadyPendingError, TaskAlreadyApprovedError). The unique (task, player) pair makes
+ * a double tap or a redelivered update one submission.
+ */
+export async function submitTask(
+  deps: { db: Pick<Database, 'pool'>; changes: ChangePublisher },
+  input: SubmitTaskInput,
+): Promise<SubmitTaskResult> {
+  const submitted = parseForPlayer(input);
+  const { playerId, taskId } = submitted;
+  const task = await findOpenTask(deps.db, taskId);
+  if (!task) throw new TaskNotFoundError(taskId);
+  let submission = await insertOrResubmit(deps.db, submitted);
+  if (!submission) {
+    const refusal = await whyNotSubmitted(deps.db, task, playerId);
+    if (refusal) throw refusal;
+    // An admin rejected the pending submission a moment ago: it can be submitted again now.
+    submission = await insertOrResubmit(deps.db, submitted);
+    if (!submission) throw (await whyNotSubmitted(deps.db, task, playerId)) ?? new TaskNotFoundError(taskId);
+  }
+  // A new row starts at version 1; a re-submitted one went through a decision and this update.
+  const resubmitted = submission.version > 1;
+  await deps.changes.publish({
+    entity: 'task_submissions',
+    action: resubmitted ? 'updated' : 'created',
+    id: submission.id,
+  });
+  return { submission, task, resubmitted };
+}
+
+async function insertOrResubmit(
+  db: Pick<Database, 'pool'>,
+  { playerId, taskId, proof, platform }: z.output<typeof submitSchema>,
+): Promise<Submission | undefined> {
+  try {
+    const { rows } = await db.pool.query<Submission>(
+      `INSERT INTO task_submissions (task_id, player_id, platform, proof)
+       SELECT id, $2, $3::"Platform", $4 FROM tasks WHERE id = $1 AND active
+       ON CONFLICT (task_id, player_id) DO UPDATE
+          SET proof = EXCLUDED.proof, platform = EXCLUDED.platform, status = 'pending', note = NULL,
+              decided_by = NULL, decided_at = NULL, version = task_submissions.version + 1, updated_at = now()
+        WHERE task_submissions.status = 'rejected'
+       RETURNING ${submissionColumns}`,
+      [taskId, playerId, platform, proof],
+    );
+    return rows[0];
+  } catch (error) {
+    if ((error as { code?: string }).code === '23503') throw new PlayerNotFoundError(playerId);
+    throw error;
+  }
+}
+
+async function findOpenTask(db: Pick<Database, 'pool'>, taskId: number): Promise<SubmissionTask | null> {
+  const { rows } = await db.pool.query<SubmissionTask>(
+    `SELECT id, title, reward_xp AS "rewardXp", reward_coins AS "rewardCoins" FROM tasks WHERE id = $1 AND active`,
+    [taskId],
+  );
+  return rows[0] ?? null;
+}
+
+/**
+ * The insert changed nothing: the player's submission is pending or approved, or the task closed
+ * meanwhile. null: it is rejected now, so submitting again will work.
+ */
+async function whyNotSubmitted(
+  db: Pick<Database, 'pool'>,
+  task: SubmissionTask,
+  playerId: string,
+): Promise<Error | null> {
+  const { rows } = await db.pool.query<{ status: Submission['status'] }>(
+    'SELECT status FROM task_submissions WHERE task_id = $1 AND player_id = $2',
+    [task.id, playerId],
+  );
+  const status = rows[0]?.status;
+  if (status === 'pending') return new TaskAlreadyPendingError(task.id, task.title);
+  if (status === 'approved') return new TaskAlreadyApprovedError(task.id, task.title);
+  if (status === 'rejected') return null;
+  return new TaskNotFoundError(task.id);
+}
+
+/** Validation messages here reach a player: whole sentences, without field names. */
+function parseForPlayer(input: unknown): z.output<typeof submitSchema> {
+  const parsed = submitSchema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const fields: Record<string, string> = {};
+  for (const issue of parsed.error.issues) fields[issue.path.join('.') || '_'] ??= issue.message;
+  throw new InvalidChangeError(Object.values(fields).join(' '), fields);
+}
