@@ -42,11 +42,12 @@ export class ScenarioInUseError extends Error {
     readonly buttonLabels: string[],
   ) {
     const names = buttonLabels.map((label) => `"${label}"`).join(', ');
-    const which =
-      buttonLabels.length === 0
-        ? 'a menu button'
-        : `the menu ${buttonLabels.length === 1 ? 'button' : 'buttons'} ${names}`;
-    super(`This scenario is still opened by ${which}. Point them at something else or delete them first.`);
+    const several = buttonLabels.length > 1;
+    const which = several ? `the menu buttons ${names}` : `the menu button ${names || ''}`.trim();
+    const them = several ? 'them' : 'it';
+    super(
+      `This scenario is still opened by ${which}. Point ${them} at something else or delete ${them} first.`,
+    );
   }
 }
 
