@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { ContentNotFoundError, VersionConflictError } from '../content/errors.ts';
+import {
+  AlreadyLinkedError,
+  LinkCodeFormatError,
+  LinkCodeNotValidError,
+  LinkCodeSamePlatformError,
+  LinkLockedError,
+  LinkRaceError,
+  NotLinkedError,
+} from '../linking/errors.ts';
+import {
+  PayoutAlreadyDecidedError,
+  PayoutNotFoundError,
+  PayoutRequestConflictError,
+  PayoutVersionConflictError,
+} from '../payouts/errors.ts';
+import {
+  IdempotencyConflictError,
+  InsufficientBalanceError,
+  InvalidChangeError,
+  NegativeXpError,
+  PlayerMergedError,
+  PlayerNotFoundError,
+} from '../sync/errors.ts';
+import { TaskAlreadyApprovedError, TaskAlreadyPendingError, TaskNotFoundError } from '../tasks/errors.ts';
+import { errorReply, somethingWentWrong } from './errors.ts';
+
+const playerId = '7b0c6a4e-1f0e-4b8e-9a53-2b2f4c1d9e01';
+
+describe('errorReply', () => {
+  it('shows the errors written for players as they are', () => {
+    const written = [
+      new LinkCodeFormatError(),
+      new LinkCodeNotValidError(3),
+      new LinkCodeSamePlatformError('telegram'),
+      new LinkLockedError(new Date('2026-11-22T12:34:00Z')),
+      new AlreadyLinkedError('redeemer', 'discord', 'telegram'),
+      new NotLinkedError('discord'),
+      new LinkRaceError(),
+      new TaskNotFoundError(4),
+      new TaskAlreadyPendingError(4, 'Invite a friend'),
+      new TaskAlreadyApprovedError(4, 'Invite a friend'),
+      new VersionConflictError('task', 4, 1, 2),
+    ];
+    for (const error of written) expect(errorReply(error)).toBe(error.message);
+    expect(errorReply(new LinkCodeNotValidError(1))).toBe(
+      'That code has expired or is not valid. Send /link on the other platform for a new one (1 try left).',
+    );
+  });
+
+  it('answers bad input with what was wrong, without the summary prefix meant for logs', () => {
+    const error = new InvalidChangeError('Invalid payout request: amount: The smallest payout is 100 coins', {
+      amount: 'The smallest payout is 100 coins',
+    });
+    expect(errorReply(error)).toBe('The smallest payout is 100 coins.');
+    expect(errorReply(new InvalidChangeError('proof must not be empty'))).toBe('Proof must not be empty.');
+  });
+
+  it("uses a service's own overdraft message, or says how many coins were needed", () => {
+    const told = new InsufficientBalanceError(
+      playerId,
+      500,
+      'You have 20 coins: not enough for a payout of 500.',
+    );
+    expect(errorReply(told)).toBe('You have 20 coins: not enough for a payout of 500.');
+    expect(errorReply(new InsufficientBalanceError(playerId, 500))).toBe(
+      "You don't have enough coins for that (500 coins needed).",
+    );
+  });
+
+  it('never shows ids or internals of the other named errors', () => {
+    const internal = [
+      new PlayerNotFoundError(playerId),
+      new PlayerMergedError(playerId, playerId),
+      new NegativeXpError(playerId),
+      new IdempotencyConflictError(`tg-game-x-${playerId}`),
+      new PayoutNotFoundError(playerId),
+      new PayoutAlreadyDecidedError(playerId, 'approved', 'alice', new Date()),
+      new PayoutVersionConflictError(playerId, 1, 2),
+      new PayoutRequestConflictError('r1', playerId),
+      new ContentNotFoundError('scenario', 12),
+    ];
+    for (const error of internal) {
+      const reply = errorReply(error);
+      expect(reply).not.toContain(playerId);
+      expect(reply).not.toBe(somethingWentWrong);
+      expect(reply).toMatch(/^[A-Z].*[.!]$/);
+    }
+    expect(errorReply(new PayoutAlreadyDecidedError(playerId, 'declined', null, null))).toBe(
+      'That payout was already declined.',
+    );
+    expect(errorReply(new ContentNotFoundError('scenario', 12))).toBe(
+      'That scenario is no longer available.',
+    );
+  });
+
+  it('answers anything else with a plain apology', () => {
+    for (const error of [new Error('connect ECONNREFUSED 127.0.0.1:5432'), 'boom', undefined, null, 42]) {
+      expect(errorReply(error)).toBe('Something went wrong on our side. Please try again in a minute.');
+    }
+  });
+});

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import type { PlayerProfile } from '../players/load-profile.ts';
+import { profileReply } from './profile.ts';
+
+const alice: PlayerProfile = {
+  playerId: '7b0c6a4e-1f0e-4b8e-9a53-2b2f4c1d9e01',
+  displayName: 'Alice',
+  xp: 12_600,
+  balance: 1_250,
+  heldCoins: 0,
+  rank: { id: 6, name: 'Skirmisher' },
+  nextRank: { name: 'Raider', minXp: 13_800 },
+  xpToNextRank: 1_200,
+  progressPercent: 77,
+  dailyStreak: 3,
+  lastDailyAt: new Date('2026-11-22T08:00:00Z'),
+  achievements: [{ name: 'First win', unlockedAt: new Date('2026-11-01T08:00:00Z') }],
+  identities: { telegram: { username: 'alice' }, discord: { username: 'alice.gg' } },
+};
+
+describe('profileReply', () => {
+  it('shows rank, progress, coins, streak, achievements and links in short lines', () => {
+    expect(profileReply(alice)).toBe(
+      [
+        '👤 Alice',
+        'Rank: Skirmisher · 12,600 XP',
+        'Next: Raider in 1,200 XP',
+        '▰▰▰▰▰▰▰▰▱▱ 77%',
+        'Coins: 1,250',
+        'Daily streak: 3 days 🔥',
+        'Achievements: First win',
+        'Linked: Telegram @alice and Discord alice.gg',
+      ].join('\n'),
+    );
+  });
+
+  it('reads well for a newcomer: no rank, nothing held, nothing unlocked, one platform', () => {
+    const reply = profileReply({
+      ...alice,
+      xp: 0,
+      balance: 0,
+      rank: null,
+      nextRank: { name: 'Newcomer', minXp: 10 },
+      xpToNextRank: 10,
+      progressPercent: 0,
+      dailyStreak: 0,
+      achievements: [],
+      identities: { telegram: { username: null }, discord: null },
+    });
+    expect(reply).toContain('Rank: Unranked · 0 XP');
+    expect(reply).toContain('▱▱▱▱▱▱▱▱▱▱ 0%');
+    expect(reply).toContain('Daily streak: none yet, claim your /daily bonus');
+    expect(reply).toContain('Achievements: none yet');
+    expect(reply).toContain('Not linked with Discord yet: send /link to share your progress across both.');
+  });
+
+  it('shows held coins, the top rank and only the latest achievements', () => {
+    const achievements = Array.from({ length: 7 }, (_, i) => ({
+      name: `A${i + 1}`,
+      unlockedAt: new Date(i),
+    }));
+    const reply = profileReply({
+      ...alice,
+      heldCoins: 500,
+      rank: { id: 20, name: 'Immortal' },
+      nextRank: null,
+      xpToNextRank: null,
+      progressPercent: 100,
+      achievements,
+    });
+    expect(reply).toContain('Top rank reached 👑');
+    expect(reply).not.toContain('Next:');
+    expect(reply).toContain('Coins: 1,250 (500 more held for a payout)');
+    expect(reply).toContain('Achievements: A7, A6, A5, A4, A3 and 2 more');
+  });
+});
