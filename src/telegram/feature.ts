@@ -1,12 +1,14 @@
 import { Composer, type MiddlewareFn } from 'telegraf';
+import { type BotCommand as BotCommandEntry, botCommands } from '../replies/help.ts';
 import type { TandemContext } from './tandem-context.ts';
 
-/** A slash command of the bot; the same `run` serves the typed command and a menu button naming it. */
+/**
+ * A slash command of the bot; the same `run` serves the typed command and a menu button naming it.
+ * What Telegram's command menu shows comes from src/replies/help.ts, the list /help prints.
+ */
 export interface BotCommand {
   /** Without the slash: 1-32 lowercase letters, digits or `_` (Telegram's rule for setMyCommands). */
   name: string;
-  /** Shown in Telegram's command menu. A command without one still works but is not listed (/start). */
-  description?: string;
   /** `args` is the text after the command (telegraf's `ctx.payload`), '' from a menu button. */
   run(ctx: TandemContext, args: string): Promise<unknown>;
 }
@@ -29,6 +31,17 @@ export function validateCommands(features: Feature[]): Map<string, BotCommand> {
     byName.set(command.name, command);
   }
   return byName;
+}
+
+/**
+ * The command menu for setMyCommands: the list /help prints, so the two never disagree. A listed
+ * command without a handler fails the start instead of answering "unknown command" to a tap.
+ */
+export function commandMenu(handled: ReadonlyMap<string, BotCommand>): BotCommandEntry[] {
+  const listed = botCommands('telegram');
+  const missing = listed.filter((entry) => !handled.has(entry.command)).map((entry) => `/${entry.command}`);
+  if (missing.length > 0) throw new Error(`The Telegram bot lists commands it does not handle: ${missing}`);
+  return listed;
 }
 
 /** The commands of all features as one composer, then each feature's own handlers. */

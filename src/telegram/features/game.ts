@@ -1,0 +1,42 @@
+import { Composer } from 'telegraf';
+import { message } from 'telegraf/filters';
+import { playGuess } from '../../earning/play-guess.ts';
+import { startGuessGame } from '../../earning/start-guess-game.ts';
+import { gameStartReply, guessReply } from '../../replies/game.ts';
+import type { BotDeps } from '../../runtime/bot-deps.ts';
+import type { Feature } from '../feature.ts';
+import { playerIdOf, type TandemContext } from '../tandem-context.ts';
+import { notUnderstoodReply } from '../telegram-replies.ts';
+
+/**
+ * `/game` starts today's number guessing game; while it runs, a plain message is a guess. The guess
+ * is keyed by the update id, so a redelivered update does not spend a second attempt.
+ */
+export function gameFeature(deps: BotDeps): Feature {
+  const guesses = new Composer<TandemContext>();
+  guesses.on(message('text'), async (ctx) => {
+    const result = await playGuess(deps, {
+      playerId: playerIdOf(ctx),
+      text: ctx.message.text,
+      ref: `tg-${ctx.update.update_id}`,
+      now: new Date(),
+    });
+    // Without a game, only a number reads as a guess ("no game running"); other text is not one.
+    if (result.kind === 'no_game' && !/^\s*\d+\s*$/.test(ctx.message.text)) {
+      return ctx.reply(notUnderstoodReply());
+    }
+    return ctx.reply(guessReply(result));
+  });
+  return {
+    commands: [
+      {
+        name: 'game',
+        async run(ctx) {
+          const result = await startGuessGame(deps, { playerId: playerIdOf(ctx), now: new Date() });
+          return ctx.reply(gameStartReply(result));
+        },
+      },
+    ],
+    composer: guesses,
+  };
+}

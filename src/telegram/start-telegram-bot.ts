@@ -1,0 +1,103 @@
+import type { Server } from 'node:http';
+import type { Telegraf } from 'telegraf';
+import type { BotDeps } from '../runtime/bot-deps.ts';
+import { type ChangeFeedOptions, followAdminChanges } from './follow-admin-changes.ts';
+import type { TandemContext } from './tandem-context.ts';
+import { buildTelegramBot, type TelegramBotOptions } from './telegram-bot.ts';
+import { closeServer, listenForWebhook, type TelegramWebhookOptions } from './webhook-server.ts';
+
+export interface StartTelegramBotOptions extends TelegramBotOptions {
+  /** Receive updates on a webhook instead of long polling. @defaultValue long polling */
+  webhook?: TelegramWebhookOptions;
+  /** The change feed that empties the content and settings caches; without it they only expire. */
+  changes?: ChangeFeedOptions;
+}
+
+export interface RunningTelegramBot {
+  bot: Telegraf<TandemContext>;
+  /** Stops receiving updates (an update being handled is finished first); safe to call twice. */
+  stop(): Promise<void>;
+}
+
+/** Tandem answers messages and button presses; joins, leaves and edits are not its business. */
+const allowedUpdates = ['message', 'callback_query'] as const;
+
+/**
+ * Starts the bot: checks the token (getMe), publishes the command list, then receives updates by
+ * long polling or, when configured, on a webhook guarded by its secret. Resolves once updates flow.
+ */
+export async function startTelegramBot(
+  deps: BotDeps,
+  options: StartTelegramBotOptions,
+): Promise<RunningTelegramBot> {
+  const { bot, commandMenu } = buildTelegramBot(deps, options);
+  const subscription = options.changes ? await followAdminChanges(deps, options.changes) : null;
+  try {
+    bot.botInfo = await bot.telegram.getMe();
+    await bot.telegram.setMyCommands(commandMenu);
+    const stopUpdates = options.webhook
+      ? await receiveByWebhook(bot, options.webhook)
+      : receiveByPolling(bot, deps.logger);
+    let stopping: Promise<void> | undefined;
+    return {
+      bot,
+      stop: () => {
+        stopping ??= stopUpdates().finally(() => subscription?.close());
+        return stopping;
+      },
+    };
+  } catch (error) {
+    await subscription?.close();
+    throw error;
+  }
+}
+
+async function receiveByWebhook(
+  bot: Telegraf<TandemContext>,
+  webhook: TelegramWebhookOptions,
+): Promise<() => Promise<void>> {
+  const server: Server = await listenForWebhook(bot, webhook);
+  try {
+    await bot.telegram.setWebhook(webhook.url, {
+      secret_token: webhook.secretToken,
+      allowed_updates: [...allowedUpdates],
+    });
+  } catch (error) {
+    await closeServer(server);
+    throw error;
+  }
+  // The webhook stays registered: Telegram keeps the updates that arrive meanwhile for the next start.
+  return () => closeServer(server);
+}
+
+/**
+ * `launch()` resolves only when polling ends, so it is not awaited. Pending updates are kept (no
+ * dropPendingUpdates): what arrived while the bot was down is still answered, and the update claims
+ * make the redelivered ones harmless.
+ */
+function receiveByPolling(bot: Telegraf<TandemContext>, logger: BotDeps['logger']): () => Promise<void> {
+  const polling = bot.launch({ allowedUpdates: [...allowedUpdates] });
+  let ended = false;
+  const done = polling.then(
+    () => {
+      ended = true;
+    },
+    (error) => {
+      ended = true;
+      // 409: another process polls with this token; 401: the token was revoked. Both need a person.
+      logger.error({ err: error }, 'Telegram long polling stopped');
+    },
+  );
+  return async () => {
+    // Until launch() has passed deleteWebhook, telegraf's stop() throws "Bot is not running!".
+    while (!ended) {
+      try {
+        bot.stop('shutdown');
+        break;
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    }
+    await done;
+  };
+}

@@ -1,0 +1,74 @@
+import { Telegraf } from 'telegraf';
+import type { BotDeps } from '../runtime/bot-deps.ts';
+import { answerErrors } from './answer-errors.ts';
+import { createConversationSteps, forgetStepOnCommand } from './conversation-steps.ts';
+import { type BotCommand, commandMenu, composeFeatures, type Feature, validateCommands } from './feature.ts';
+import { dailyFeature } from './features/daily.ts';
+import { gameFeature } from './features/game.ts';
+import { helpFeature } from './features/help.ts';
+import { linkingFeature } from './features/linking.ts';
+import { menuFeature } from './features/menu.ts';
+import { payoutFeature } from './features/payout.ts';
+import { profileFeature } from './features/profile.ts';
+import { tasksFeature } from './features/tasks.ts';
+import { topFeature } from './features/top.ts';
+import { resolveSender } from './resolve-player.ts';
+import type { TandemContext } from './tandem-context.ts';
+import { createUpdateClaims, dedupeUpdates } from './update-claims.ts';
+
+export interface TelegramBotOptions {
+  token: string;
+  /** The Bot API address, e.g. an emulator's. @defaultValue `https://api.telegram.org` */
+  apiRoot?: string;
+  /**
+   * Namespace of the bot's Redis keys (update claims, conversation steps): the installation's queue
+   * prefix, so two installations (or test runs) on one Redis never see each other's keys.
+   * @defaultValue `'tandem'`
+   */
+  keyPrefix?: string;
+}
+
+export interface BuiltTelegramBot {
+  bot: Telegraf<TandemContext>;
+  /** The command menu for setMyCommands, as `/help` lists it. */
+  commandMenu: Array<{ command: string; description: string }>;
+}
+
+/** The bot with its handlers, not yet started: see startTelegramBot to run it. */
+export function createTelegramBot(deps: BotDeps, options: TelegramBotOptions): Telegraf<TandemContext> {
+  return buildTelegramBot(deps, options).bot;
+}
+
+export function buildTelegramBot(deps: BotDeps, options: TelegramBotOptions): BuiltTelegramBot {
+  const keyPrefix = options.keyPrefix ?? 'tandem';
+  const bot = new Telegraf<TandemContext>(options.token, {
+    telegram: options.apiRoot ? { apiRoot: options.apiRoot } : {},
+  });
+  const steps = createConversationSteps(deps.redis, keyPrefix);
+  // A Bot API token starts with the bot's id: claims of two bots sharing a Redis stay apart.
+  const botId = Number(options.token.split(':')[0]);
+  const claims = createUpdateClaims(deps.redis, { keyPrefix, botId });
+
+  // The menu's command buttons run any feature's command; the table is complete before any update.
+  let commandsByName = new Map<string, BotCommand>();
+  // Order matters for plain text: a pending proof first, then the unknown-command hint, then guesses.
+  const features: Feature[] = [
+    menuFeature(deps, (name) => commandsByName.get(name)),
+    profileFeature(deps),
+    dailyFeature(deps),
+    topFeature(deps),
+    payoutFeature(deps),
+    linkingFeature(deps),
+    tasksFeature(deps, steps),
+    helpFeature(),
+    gameFeature(deps),
+  ];
+  commandsByName = validateCommands(features);
+
+  bot.catch(answerErrors(deps.logger));
+  bot.use(dedupeUpdates(claims, deps.logger));
+  bot.use(resolveSender(deps.db));
+  bot.use(forgetStepOnCommand(steps));
+  bot.use(composeFeatures(features));
+  return { bot, commandMenu: commandMenu(commandsByName) };
+}

@@ -1,0 +1,117 @@
+import { openTestTandem, type TestTandem } from '../../../test/support/services.ts';
+import { createContentCache } from '../../content/content-cache.ts';
+import { TelegramEmulator } from '../../emulators/telegram/index.ts';
+import type * as Tg from '../../emulators/telegram/types.ts';
+import type { BotDeps } from '../../runtime/bot-deps.ts';
+import {
+  type RunningTelegramBot,
+  type StartTelegramBotOptions,
+  startTelegramBot,
+} from '../start-telegram-bot.ts';
+
+/**
+ * Tandem's real Telegram bot against the emulator, on a fresh database and queue prefix: tests
+ * talk to it as Telegram users and read what it answered.
+ */
+export interface TelegramBotUnderTest {
+  tandem: TestTandem;
+  emulator: TelegramEmulator;
+  deps: BotDeps;
+  running: RunningTelegramBot;
+  /** A Telegram user and, after their first update, the player behind them. */
+  newUser(firstName?: string): TelegramTestUser;
+  close(): Promise<void>;
+}
+
+export interface TelegramTestUser {
+  id: number;
+  /** Sends `/name args` and resolves with the bot's first answer (a new message or an edit). */
+  command(name: string, args?: string): Promise<Tg.Message>;
+  /** Sends a plain message and resolves with the bot's first answer. */
+  say(text: string): Promise<Tg.Message>;
+  /** Presses the inline button with this callback_data under a bot message; resolves with the bot's first answer. */
+  press(messageId: number, data: string): Promise<Tg.Message>;
+  /** Every answer the bot gave after event `since`, waiting until there are at least `count`. */
+  answersSince(since: number, count: number): Promise<Tg.Message[]>;
+  /** The texts of the bot's messages in this chat, oldest first (edits show their latest text). */
+  botTexts(): string[];
+  playerId(): Promise<string>;
+}
+
+export async function openTelegramBotUnderTest(
+  options: Partial<Pick<StartTelegramBotOptions, 'webhook'>> & { emulator?: TelegramEmulator } = {},
+): Promise<TelegramBotUnderTest> {
+  const tandem = await openTestTandem();
+  const emulator = options.emulator ?? new TelegramEmulator();
+  if (!options.emulator) await emulator.start();
+  const deps: BotDeps = {
+    db: tandem.db,
+    engine: tandem.engine,
+    queues: tandem.queues,
+    catalog: tandem.catalog,
+    settings: tandem.settings,
+    content: createContentCache(tandem.db),
+    redis: tandem.redis,
+    logger: tandem.logger,
+    changes: tandem.changes,
+    sync: tandem,
+  };
+  const running = await startTelegramBot(deps, {
+    token: emulator.defaultBot.token,
+    apiRoot: emulator.url,
+    keyPrefix: tandem.prefix,
+    changes: { redisUrl: tandem.redisUrl, prefix: tandem.prefix },
+    webhook: options.webhook,
+  });
+  const control = emulator.control;
+
+  const answersSince = async (chatId: number, since: number, count: number) => {
+    const answers: Tg.Message[] = [];
+    let after = since;
+    while (answers.length < count) {
+      const event = await control.waitFor({ types: ['bot.message', 'bot.edit'], chatId, since: after });
+      if (event.type !== 'bot.message' && event.type !== 'bot.edit') throw new Error('unexpected event');
+      answers.push(event.message);
+      after = event.seq;
+    }
+    return answers;
+  };
+  const firstAnswer = async (chatId: number, since: number) => (await answersSince(chatId, since, 1))[0]!;
+
+  return {
+    tandem,
+    emulator,
+    deps,
+    running,
+    newUser(firstName = 'Player') {
+      const user = control.createUser({ firstName });
+      const id = user.id;
+      return {
+        id,
+        command: (name, args) => firstAnswer(id, control.sendCommand({ from: id, command: name, args }).seq),
+        say: (text) => firstAnswer(id, control.sendMessage({ from: id, text }).seq),
+        press: async (messageId, data) =>
+          firstAnswer(id, (await control.pressButton({ from: id, messageId, data })).seq),
+        answersSince: (since, count) => answersSince(id, since, count),
+        botTexts: () =>
+          control
+            .messages(id)
+            .filter((m) => m.sender.kind === 'bot')
+            .map((m) => m.text ?? ''),
+        async playerId() {
+          const { rows } = await tandem.db.pool.query<{ player_id: string }>(
+            `SELECT player_id FROM identities WHERE platform = 'telegram' AND platform_user_id = $1`,
+            [String(id)],
+          );
+          if (!rows[0]) throw new Error(`Telegram user ${id} has no player yet`);
+          return rows[0].player_id;
+        },
+      };
+    },
+    async close() {
+      await running.stop();
+      if (!options.emulator) await emulator.stop();
+      await tandem.stop();
+    },
+  };
+}
