@@ -1,37 +1,73 @@
 // `npm start`: the whole of Tandem in one process for a single machine. With nothing configured it
-// runs an embedded PostgreSQL and a private Redis under DATA_DIR.
+// runs an embedded PostgreSQL and a private Redis under DATA_DIR, and, with no bot token, the
+// sandbox: both platform emulators with the real bots connected to them and a demo community.
 import type { Server } from 'node:http';
 import { loadConfig } from '../config.ts';
+import { seedDemoContent } from '../content/demo-content.ts';
 import { applyMigrations } from '../db/migrations.ts';
 import { seedEconomyDefaults } from '../economy/seed.ts';
 import { startStatusServer } from '../http/status-server.ts';
 import { createLogger, redactUrl } from '../logging/logger.ts';
+import { createPlatformPorts } from '../platforms/platform-ports.ts';
+import { startBots } from '../runtime/bot-runtime.ts';
 import { provideInfrastructure } from '../runtime/infrastructure.ts';
 import { handleShutdown } from '../runtime/shutdown.ts';
 import { openConfiguredServices, startWorkerRole } from '../runtime/sync-runtime.ts';
+import { configuredPlatforms } from '../sandbox/platform-endpoints.ts';
+import { seedSandboxCommunity } from '../sandbox/seed-sandbox-community.ts';
+import { startSandbox } from '../sandbox/start-sandbox.ts';
 
 const config = loadConfig();
 const logger = createLogger(config.LOG_LEVEL, 'tandem');
 const infrastructure = await provideInfrastructure(config, logger);
 const applied = await applyMigrations(infrastructure.databaseUrl);
-const services = openConfiguredServices(config, infrastructure, logger);
+const configured = configuredPlatforms(config);
+const sandbox = configured ? null : await startSandbox({ sandboxPort: config.SANDBOX_PORT });
+const platforms = configured ?? sandbox!.platforms;
+const ports = createPlatformPorts(platforms);
+const services = openConfiguredServices(config, infrastructure, logger, ports);
 const seeded = await seedEconomyDefaults(services.db.prisma);
+await seedDemoContent(services.db.prisma);
+if (sandbox) await seedSandboxCommunity(services, sandbox.emulators.demo);
 const workers = await startWorkerRole(config, services);
 const server: Server = await startStatusServer(services, config.PORT);
+const bots = await startBots(services, platforms, {
+  roleDriftPolicy: config.ROLE_DRIFT_POLICY,
+  voiceTickMs: config.VOICE_TICK_MS,
+  telegramWebhook:
+    config.TELEGRAM_WEBHOOK_URL && config.TELEGRAM_WEBHOOK_SECRET
+      ? {
+          url: config.TELEGRAM_WEBHOOK_URL,
+          secretToken: config.TELEGRAM_WEBHOOK_SECRET,
+          port: config.TELEGRAM_WEBHOOK_PORT,
+        }
+      : undefined,
+});
 
 handleShutdown(logger, [
+  ['bots', () => bots.stop()],
   ['http', () => new Promise<void>((resolve) => server.close(() => resolve()))],
   ['workers', () => workers.close()],
+  ['platform clients', () => ports.close()],
   ['connections', () => services.close()],
+  ['sandbox', async () => sandbox?.stop()],
   ['embedded services', () => infrastructure.stop()],
 ]);
 
 const address = server.address();
 const port = typeof address === 'object' && address ? address.port : config.PORT;
 const base = `http://localhost:${port}`;
-logger.info({ migrationsApplied: applied.length, seeded }, 'Tandem is running');
+logger.info({ migrationsApplied: applied.length, seeded, sandbox: sandbox !== null }, 'Tandem is running');
+const sandboxLines = sandbox
+  ? `
+  Sandbox      ${sandbox.emulators.sandboxUrl}   (act as a Telegram user and a Discord member)
+               The bots run against Tandem's own Telegram and Discord emulators; set
+               TELEGRAM_BOT_TOKEN / DISCORD_BOT_TOKEN to connect the real platforms.`
+  : `
+  Telegram     ${platforms.telegram ? (config.TELEGRAM_WEBHOOK_URL ? 'webhook' : 'long polling') : 'off (no TELEGRAM_BOT_TOKEN)'}
+  Discord      ${platforms.discord ? `guild ${platforms.discord.guildId}` : 'off (no DISCORD_BOT_TOKEN)'}`;
 process.stdout.write(`
-Tandem is running.
+Tandem is running.${sandboxLines}
   Status       ${base}/status   (sync events and queue depths)
   Health       ${base}/healthz  ${base}/readyz
   PostgreSQL   ${infrastructure.embedded.postgres ? 'embedded, ' : ''}${redactUrl(infrastructure.databaseUrl)}

@@ -2,8 +2,10 @@
 // the load needs, all on the same Redis and PostgreSQL.
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../logging/logger.ts';
+import { createPlatformPorts } from '../platforms/platform-ports.ts';
 import { handleShutdown } from '../runtime/shutdown.ts';
 import { openConfiguredServices, startWorkerRole } from '../runtime/sync-runtime.ts';
+import { configuredPlatforms } from '../sandbox/platform-endpoints.ts';
 
 const config = loadConfig();
 const logger = createLogger(config.LOG_LEVEL, 'tandem-worker');
@@ -13,14 +15,18 @@ if (!config.DATABASE_URL || !config.REDIS_URL) {
   );
   process.exit(2);
 }
+// Role edits and notices go out from here, over the platforms' REST APIs (no gateway needed).
+const ports = createPlatformPorts(configuredPlatforms(config) ?? { telegram: null, discord: null });
 const services = openConfiguredServices(
   config,
   { databaseUrl: config.DATABASE_URL, redisUrl: config.REDIS_URL },
   logger,
+  ports,
 );
 const workers = await startWorkerRole(config, services);
 handleShutdown(logger, [
   ['workers', () => workers.close()],
+  ['platform clients', () => ports.close()],
   ['connections', () => services.close()],
 ]);
 logger.info({ concurrency: config.WORKER_CONCURRENCY }, 'worker running');
