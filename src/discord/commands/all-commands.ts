@@ -1,0 +1,17 @@
+import { dailyCommand } from './daily.ts';
+import { linkCommand } from './link.ts';
+import { profileCommand } from './profile.ts';
+import type { SlashCommand } from './slash-command.ts';
+import { syncCommand } from './sync.ts';
+import { topCommand } from './top.ts';
+import { unlinkCommand } from './unlink.ts';
+
+/** Every slash command, validated by loadSlashCommands and registered at start. */
+export const slashCommands: readonly SlashCommand[] = [
+  profileCommand,
+  dailyCommand,
+  topCommand,
+  linkCommand,
+  unlinkCommand,
+  syncCommand,
+];

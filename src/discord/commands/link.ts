@@ -1,0 +1,48 @@
+import { ApplicationCommandOptionType } from 'discord.js';
+import { z } from 'zod';
+import { issueLinkCode } from '../../linking/issue-link-code.ts';
+import { redeemLinkCode } from '../../linking/redeem-link-code.ts';
+import { linkCodeReply, linkedReply } from '../../replies/link.ts';
+import { InvalidChangeError } from '../../sync/errors.ts';
+import { playerForUser } from '../discord-identity.ts';
+import type { SlashCommand } from './slash-command.ts';
+
+/** The typed code, as is (the linking service normalises case and spaces and judges the format). */
+const codeOption = z
+  .string()
+  .trim()
+  .min(1, 'code: type the 6-character code, e.g. K7M2QX')
+  .max(32)
+  .optional();
+
+/**
+ * `/link` issues a code to send to the Telegram bot as `/link <code>`; `/link code:<code>` redeems
+ * a code the Telegram bot issued. Always private: a code shown in a channel could be used by anyone.
+ */
+export const linkCommand: SlashCommand = {
+  definition: {
+    name: 'link',
+    description: 'Link your Telegram account (or enter the code the Telegram bot gave you)',
+    options: [
+      {
+        type: ApplicationCommandOptionType.String,
+        name: 'code',
+        description: 'The code from the Telegram bot’s /link',
+        minLength: 1,
+        maxLength: 32,
+      },
+    ],
+  },
+  ephemeral: true,
+  async execute(interaction, ctx) {
+    const parsed = codeOption.safeParse(interaction.options.getString('code') ?? undefined);
+    if (!parsed.success) throw InvalidChangeError.fromZod(parsed.error, 'link code');
+    const identity = { platform: 'discord' as const, platformUserId: interaction.user.id };
+    // First contact creates the player under the Discord name, not a placeholder.
+    await playerForUser(ctx.deps, interaction.user);
+    if (parsed.data === undefined) {
+      return linkCodeReply(await issueLinkCode(ctx.deps.db, { ...identity, now: ctx.now() }), 'discord');
+    }
+    return linkedReply(await redeemLinkCode(ctx.deps, { ...identity, code: parsed.data, now: ctx.now() }));
+  },
+};

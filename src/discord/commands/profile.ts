@@ -1,0 +1,14 @@
+import { loadProfile } from '../../players/load-profile.ts';
+import { profileReply } from '../../replies/profile.ts';
+import { playerForUser } from '../discord-identity.ts';
+import type { SlashCommand } from './slash-command.ts';
+
+/** `/profile`: XP, coins, rank and progress, achievements and linked accounts. */
+export const profileCommand: SlashCommand = {
+  definition: { name: 'profile', description: 'Your XP, coins, rank and achievements' },
+  ephemeral: true,
+  async execute(interaction, ctx) {
+    const { playerId } = await playerForUser(ctx.deps, interaction.user);
+    return profileReply(await loadProfile(ctx.deps, playerId));
+  },
+};

@@ -1,0 +1,16 @@
+import { unlinkIdentity } from '../../linking/unlink-identity.ts';
+import { unlinkedReply } from '../../replies/link.ts';
+import type { SlashCommand } from './slash-command.ts';
+
+/** `/unlink`: this Discord account leaves its linked account (which keeps everything earned). */
+export const unlinkCommand: SlashCommand = {
+  definition: { name: 'unlink', description: 'Unlink your Telegram account from this Discord account' },
+  ephemeral: true,
+  async execute(interaction, ctx) {
+    const result = await unlinkIdentity(ctx.deps.engine, {
+      platform: 'discord',
+      platformUserId: interaction.user.id,
+    });
+    return unlinkedReply(result, 'discord');
+  },
+};

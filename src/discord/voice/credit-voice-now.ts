@@ -1,0 +1,47 @@
+import type { Client } from 'discord.js';
+import { creditVoiceMinute } from '../../earning/credit-voice-minute.ts';
+import { type DiscordBotContext, isCommunityGuild } from '../bot-context.ts';
+import { playerForUser } from '../discord-identity.ts';
+import { assessVoiceMinute } from './voice-eligibility.ts';
+import { voiceMembersOf } from './voice-snapshot.ts';
+
+/** Members credited at once: keeps a busy voice hour from taking every database connection. */
+const BATCH_SIZE = 10;
+
+/**
+ * Credits the minute containing `now` to every member eligible at this moment, and returns how many
+ * were credited. The service keys each credit by minute bucket, so a second call within the same
+ * minute (a slow tick, a restarted bot) credits nobody twice. One member's failure is logged and
+ * does not keep the others from their minute.
+ */
+export async function creditVoiceNow(ctx: DiscordBotContext, client: Client, now: Date): Promise<number> {
+  const settings = await ctx.deps.settings.economy();
+  const eligible = [...client.guilds.cache.values()]
+    .filter((guild) => isCommunityGuild(ctx, guild.id))
+    .flatMap((guild) =>
+      assessVoiceMinute(voiceMembersOf(guild), settings, guild.afkChannelId).map((a) => ({ ...a, guild })),
+    )
+    .filter((a) => a.eligibility.eligible);
+
+  let credited = 0;
+  for (let start = 0; start < eligible.length; start += BATCH_SIZE) {
+    const batch = eligible.slice(start, start + BATCH_SIZE);
+    const results = await Promise.all(
+      batch.map(async ({ userId, roleIds, guild }) => {
+        try {
+          const user = guild.client.users.cache.get(userId);
+          const { playerId } = await playerForUser(ctx.deps, {
+            id: userId,
+            username: user?.username ?? userId,
+          });
+          return (await creditVoiceMinute(ctx.deps, { playerId, minute: now, roleIds })).credited;
+        } catch (error) {
+          ctx.logger.error({ err: error, discordUserId: userId }, 'voice minute not credited');
+          return false;
+        }
+      }),
+    );
+    credited += results.filter(Boolean).length;
+  }
+  return credited;
+}
