@@ -15,7 +15,10 @@ export interface DiscordBotOptions {
   token: string;
   /** REST base for discord.js, e.g. the emulator's `apiUrl` (no trailing slash). @defaultValue Discord's */
   apiRoot?: string;
-  /** The community's guild: slash commands are registered there (instantly) and other guilds are ignored. @defaultValue every guild, global commands */
+  /**
+   * The community's guild: slash commands are registered there (they show at once) and events from
+   * other guilds are ignored. @defaultValue unset: every guild counts, commands are global
+   */
   guildId?: string;
   /** A rank role changed by hand is put back (`restore`) or only reported. */
   roleDriftPolicy: RoleDriftPolicy;

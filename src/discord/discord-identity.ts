@@ -8,7 +8,7 @@ import type { BotDeps } from '../runtime/bot-deps.ts';
  */
 export function playerForUser(
   deps: Pick<BotDeps, 'db'>,
-  user: Pick<User, 'id' | 'username'>,
+  user: Pick<User, 'id'> & { username?: string },
 ): Promise<ResolvedPlayer> {
   return resolvePlayer(deps.db, { platform: 'discord', platformUserId: user.id, username: user.username });
 }

@@ -6,7 +6,7 @@ import { assessVoiceMinute } from './voice-eligibility.ts';
 import { voiceMembersOf } from './voice-snapshot.ts';
 
 /** Members credited at once: keeps a busy voice hour from taking every database connection. */
-const BATCH_SIZE = 10;
+const batchSize = 10;
 
 /**
  * Credits the minute containing `now` to every member eligible at this moment, and returns how many
@@ -24,16 +24,13 @@ export async function creditVoiceNow(ctx: DiscordBotContext, client: Client, now
     .filter((a) => a.eligibility.eligible);
 
   let credited = 0;
-  for (let start = 0; start < eligible.length; start += BATCH_SIZE) {
-    const batch = eligible.slice(start, start + BATCH_SIZE);
+  for (let start = 0; start < eligible.length; start += batchSize) {
+    const batch = eligible.slice(start, start + batchSize);
     const results = await Promise.all(
       batch.map(async ({ userId, roleIds, guild }) => {
         try {
-          const user = guild.client.users.cache.get(userId);
-          const { playerId } = await playerForUser(ctx.deps, {
-            id: userId,
-            username: user?.username ?? userId,
-          });
+          const username = guild.client.users.cache.get(userId)?.username;
+          const { playerId } = await playerForUser(ctx.deps, { id: userId, username });
           return (await creditVoiceMinute(ctx.deps, { playerId, minute: now, roleIds })).credited;
         } catch (error) {
           ctx.logger.error({ err: error, discordUserId: userId }, 'voice minute not credited');
