@@ -1,10 +1,9 @@
-import type { Server } from 'node:http';
 import type { Telegraf } from 'telegraf';
 import type { BotDeps } from '../runtime/bot-deps.ts';
 import { type ChangeFeedOptions, followAdminChanges } from './follow-admin-changes.ts';
 import type { TandemContext } from './tandem-context.ts';
 import { buildTelegramBot, type TelegramBotOptions } from './telegram-bot.ts';
-import { closeServer, listenForWebhook, type TelegramWebhookOptions } from './webhook-server.ts';
+import { listenForWebhook, type TelegramWebhookOptions } from './webhook-server.ts';
 
 export interface StartTelegramBotOptions extends TelegramBotOptions {
   /** Receive updates on a webhook instead of long polling. @defaultValue long polling */
@@ -56,18 +55,18 @@ async function receiveByWebhook(
   bot: Telegraf<TandemContext>,
   webhook: TelegramWebhookOptions,
 ): Promise<() => Promise<void>> {
-  const server: Server = await listenForWebhook(bot, webhook);
+  const server = await listenForWebhook(bot, webhook);
   try {
     await bot.telegram.setWebhook(webhook.url, {
       secret_token: webhook.secretToken,
       allowed_updates: [...allowedUpdates],
     });
   } catch (error) {
-    await closeServer(server);
+    await server.close();
     throw error;
   }
   // The webhook stays registered: Telegram keeps the updates that arrive meanwhile for the next start.
-  return () => closeServer(server);
+  return () => server.close();
 }
 
 /**

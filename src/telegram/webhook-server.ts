@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import type { Telegraf } from 'telegraf';
 import type { TandemContext } from './tandem-context.ts';
 
@@ -20,15 +20,29 @@ const secretTokenPattern = /^[A-Za-z0-9_-]{1,256}$/;
  * emulator and a TLS-terminating proxy use plain http). With no framework around it, telegraf
  * answers a request with a wrong or missing secret, path or method with 403 and handles nothing.
  */
+export interface WebhookServer {
+  /** Stops taking requests; resolves once the updates being handled were answered. */
+  close(): Promise<void>;
+}
+
 export async function listenForWebhook(
   bot: Telegraf<TandemContext>,
   options: TelegramWebhookOptions,
-): Promise<Server> {
+): Promise<WebhookServer> {
   if (!secretTokenPattern.test(options.secretToken)) {
     throw new Error('The Telegram webhook secret must be 1-256 characters of A-Z, a-z, 0-9, _ or -');
   }
   const path = new URL(options.url).pathname;
-  const server = createServer(bot.webhookCallback(path, { secretToken: options.secretToken }));
+  const handle = bot.webhookCallback(path, { secretToken: options.secretToken });
+  let closing = false;
+  const server = createServer((req, res) => {
+    // A keep-alive connection would hold close() open for seconds after its last answer: once
+    // closing, each connection is dropped as soon as its update was answered.
+    res.on('finish', () => {
+      if (closing) setImmediate(() => server.closeIdleConnections());
+    });
+    return handle(req, res);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host ?? '0.0.0.0', () => {
@@ -36,12 +50,12 @@ export async function listenForWebhook(
       resolve();
     });
   });
-  return server;
-}
-
-export function closeServer(server: Server): Promise<void> {
-  return new Promise((resolve) => {
-    server.close(() => resolve());
-    server.closeIdleConnections();
-  });
+  return {
+    close: () =>
+      new Promise((resolve) => {
+        closing = true;
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      }),
+  };
 }

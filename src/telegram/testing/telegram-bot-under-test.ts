@@ -1,3 +1,5 @@
+import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:net';
 import { openTestTandem, type TestTandem } from '../../../test/support/services.ts';
 import { createContentCache } from '../../content/content-cache.ts';
 import { TelegramEmulator } from '../../emulators/telegram/index.ts';
@@ -17,7 +19,12 @@ export interface TelegramBotUnderTest {
   tandem: TestTandem;
   emulator: TelegramEmulator;
   deps: BotDeps;
+  /** The bot process that runs now (see restart). */
   running: RunningTelegramBot;
+  /** Starts the bot again on the same deps, as a new process would (stop `running` first). */
+  restart(): Promise<void>;
+  /** Gives a player coins through the engine, as an admin grant. */
+  grantCoins(playerId: string, coins: number): Promise<void>;
   /** A Telegram user and, after their first update, the player behind them. */
   newUser(firstName?: string): TelegramTestUser;
   close(): Promise<void>;
@@ -39,12 +46,15 @@ export interface TelegramTestUser {
 }
 
 export async function openTelegramBotUnderTest(
-  options: Partial<Pick<StartTelegramBotOptions, 'webhook'>> & { emulator?: TelegramEmulator } = {},
+  options: Partial<Pick<StartTelegramBotOptions, 'webhook'>> & {
+    /** Changes what the bot's handlers get, e.g. a service that fails on purpose. */
+    adjustDeps?: (deps: BotDeps) => BotDeps;
+  } = {},
 ): Promise<TelegramBotUnderTest> {
   const tandem = await openTestTandem();
-  const emulator = options.emulator ?? new TelegramEmulator();
-  if (!options.emulator) await emulator.start();
-  const deps: BotDeps = {
+  const emulator = new TelegramEmulator();
+  await emulator.start();
+  const shared: BotDeps = {
     db: tandem.db,
     engine: tandem.engine,
     queues: tandem.queues,
@@ -56,13 +66,17 @@ export async function openTelegramBotUnderTest(
     changes: tandem.changes,
     sync: tandem,
   };
-  const running = await startTelegramBot(deps, {
-    token: emulator.defaultBot.token,
-    apiRoot: emulator.url,
-    keyPrefix: tandem.prefix,
-    changes: { redisUrl: tandem.redisUrl, prefix: tandem.prefix },
-    webhook: options.webhook,
-  });
+  const deps = options.adjustDeps?.(shared) ?? shared;
+  const start = () =>
+    startTelegramBot(deps, {
+      token: emulator.defaultBot.token,
+      apiRoot: emulator.url,
+      keyPrefix: tandem.prefix,
+      changes: { redisUrl: tandem.redisUrl, prefix: tandem.prefix },
+      webhook: options.webhook,
+    });
+  let running = await start();
+  let grants = 0;
   const control = emulator.control;
 
   const answersSince = async (chatId: number, since: number, count: number) => {
@@ -82,7 +96,22 @@ export async function openTelegramBotUnderTest(
     tandem,
     emulator,
     deps,
-    running,
+    get running() {
+      return running;
+    },
+    async restart() {
+      running = await start();
+    },
+    async grantCoins(playerId, coins) {
+      await tandem.engine.record({
+        key: `admin-grant-${++grants}-${playerId}`,
+        playerId,
+        type: 'balance_change',
+        source: 'admin',
+        coinDelta: coins,
+        reason: 'grant',
+      });
+    },
     newUser(firstName = 'Player') {
       const user = control.createUser({ firstName });
       const id = user.id;
@@ -110,8 +139,17 @@ export async function openTelegramBotUnderTest(
     },
     async close() {
       await running.stop();
-      if (!options.emulator) await emulator.stop();
+      await emulator.stop();
       await tandem.stop();
     },
   };
+}
+
+/** A TCP port nothing listens on right now, for a webhook server whose URL must be known before it starts. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }
