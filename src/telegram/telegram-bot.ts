@@ -3,6 +3,7 @@ import type { BotDeps } from '../runtime/bot-deps.ts';
 import { answerErrors } from './answer-errors.ts';
 import { createConversationSteps, forgetStepOnCommand } from './conversation-steps.ts';
 import { type BotCommand, commandMenu, composeFeatures, type Feature, validateCommands } from './feature.ts';
+import { chatXpFeature } from './features/chat-xp.ts';
 import { dailyFeature } from './features/daily.ts';
 import { gameFeature } from './features/game.ts';
 import { helpFeature } from './features/help.ts';
@@ -51,7 +52,8 @@ export function buildTelegramBot(deps: BotDeps, options: TelegramBotOptions): Bu
 
   // The menu's command buttons run any feature's command; the table is complete before any update.
   let commandsByName = new Map<string, BotCommand>();
-  // Order matters for plain text: a pending proof first, then the unknown-command hint, then guesses.
+  // Order matters for plain text: a pending proof first, then the unknown-command hint, then group
+  // chatter (XP) and private messages (guesses).
   const features: Feature[] = [
     menuFeature(deps, (name) => commandsByName.get(name)),
     profileFeature(deps),
@@ -61,6 +63,7 @@ export function buildTelegramBot(deps: BotDeps, options: TelegramBotOptions): Bu
     linkingFeature(deps),
     tasksFeature(deps, steps),
     helpFeature(),
+    chatXpFeature(deps),
     gameFeature(deps),
   ];
   commandsByName = validateCommands(features);

@@ -9,12 +9,14 @@ import { playerIdOf, type TandemContext } from '../tandem-context.ts';
 import { notUnderstoodReply } from '../telegram-replies.ts';
 
 /**
- * `/game` starts today's number guessing game; while it runs, a plain message is a guess. The guess
- * is keyed by the update id, so a redelivered update does not spend a second attempt.
+ * `/game` starts today's number guessing game; while it runs, a plain message in the private chat
+ * is a guess. The guess is keyed by the update id, so a redelivered update does not spend a second
+ * attempt. In groups, messages are chatter (see chat-xp.ts), never guesses.
  */
 export function gameFeature(deps: BotDeps): Feature {
   const guesses = new Composer<TandemContext>();
   guesses.on(message('text'), async (ctx) => {
+    if (ctx.chat.type !== 'private') return;
     const result = await playGuess(deps, {
       playerId: playerIdOf(ctx),
       text: ctx.message.text,

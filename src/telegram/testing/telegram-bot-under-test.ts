@@ -23,6 +23,11 @@ export interface TelegramBotUnderTest {
   running: RunningTelegramBot;
   /** Starts the bot again on the same deps, as a new process would (stop `running` first). */
   restart(): Promise<void>;
+  /**
+   * Waits until every update delivered so far was handled: telegraf asks for more (a parked
+   * getUpdates) only once its whole previous batch is done. For checking that the bot said nothing.
+   */
+  idle(): Promise<void>;
   /** Gives a player coins through the engine, as an admin grant. */
   grantCoins(playerId: string, coins: number): Promise<void>;
   /** A Telegram user and, after their first update, the player behind them. */
@@ -101,6 +106,11 @@ export async function openTelegramBotUnderTest(
     },
     async restart() {
       running = await start();
+    },
+    async idle() {
+      const botId = emulator.defaultBot.id;
+      const last = control.log({ types: ['updates.delivered'], botId }).at(-1);
+      if (last) await control.waitFor({ types: ['bot.poll'], botId, since: last.seq });
     },
     async grantCoins(playerId, coins) {
       await tandem.engine.record({
