@@ -1,0 +1,153 @@
+import { seedDemoContent } from '../../src/content/demo-content.ts';
+import {
+  type ControlInteraction,
+  DiscordControlClient,
+  DiscordEmulator,
+  type DiscordEmulatorUrls,
+} from '../../src/emulators/discord/index.ts';
+import { type DemoWorld, seedDemoWorld } from '../../src/emulators/sandbox/index.ts';
+import { TelegramEmulator } from '../../src/emulators/telegram/index.ts';
+import type * as Tg from '../../src/emulators/telegram/types.ts';
+import { createPlatformPorts, type OpenPlatformPorts } from '../../src/platforms/platform-ports.ts';
+import { type RunningBots, startBots } from '../../src/runtime/bot-runtime.ts';
+import type { PlatformEndpoints } from '../../src/sandbox/platform-endpoints.ts';
+import { seedSandboxCommunity } from '../../src/sandbox/seed-sandbox-community.ts';
+import { openTestTandem, type TestTandem } from './services.ts';
+
+/**
+ * The sandbox as `npm start` builds it, on a fresh database and queue prefix: both emulators with
+ * the demo world, the real telegraf and discord.js bots started by Tandem's own bot runtime, and
+ * the sync workers with the real platform ports. Tests act as players on both platforms.
+ */
+export interface BotWorld {
+  tandem: TestTandem;
+  demo: DemoWorld;
+  telegram: TelegramEmulator;
+  discord: { emulator: DiscordEmulator; urls: DiscordEmulatorUrls; control: DiscordControlClient };
+  bots: RunningBots;
+  /** A Telegram user of the demo world: Ana (0) or Ben (1). */
+  telegramUser(index: 0 | 1): TelegramPlayer;
+  /** A Discord member of the demo guild. */
+  discordMember(name: 'alice' | 'bob' | 'carol'): DiscordPlayer;
+  stop(): Promise<void>;
+}
+
+export interface TelegramPlayer {
+  id: number;
+  /** Sends `/name args` and resolves with the text of the bot's first answer. */
+  command(name: string, args?: string): Promise<string>;
+  /** Every message the bot sent this user, oldest first (notifications included). */
+  botTexts(): string[];
+  playerId(): Promise<string>;
+}
+
+export interface DiscordPlayer {
+  id: string;
+  /** Runs a slash command in #general and resolves with the reply's text. */
+  command(name: string, options?: Record<string, unknown>): Promise<string>;
+  /** Posts in #general as this member. */
+  say(content: string): Promise<string>;
+  roleIds(): Promise<string[]>;
+  playerId(): Promise<string>;
+}
+
+export async function openBotWorld(options: { discordLatencyMs?: number } = {}): Promise<BotWorld> {
+  const telegram = new TelegramEmulator();
+  await telegram.start();
+  // A short heartbeat: a resume after a dropped connection takes a fraction of a second.
+  const discordEmulator = new DiscordEmulator({
+    heartbeatIntervalMs: 250,
+    latencyMs: options.discordLatencyMs ?? 0,
+  });
+  const urls = await discordEmulator.start();
+  const control = new DiscordControlClient(urls.controlUrl);
+  const demo = await seedDemoWorld(telegram.url, urls.controlUrl);
+  const platforms: PlatformEndpoints = {
+    telegram: { token: demo.telegram.bot.token, apiRoot: telegram.url },
+    discord: { token: demo.discord.bot.token, apiRoot: urls.apiUrl, guildId: demo.discord.guildId },
+  };
+  const ports: OpenPlatformPorts = createPlatformPorts(platforms);
+  const tandem = await openTestTandem({ ports });
+  await seedDemoContent(tandem.db.prisma);
+  await seedSandboxCommunity(tandem, demo);
+  tandem.startWorkers();
+  const bots = await startBots(tandem, platforms, {
+    roleDriftPolicy: 'restore',
+    // Tests credit voice minutes explicitly; the ticker stays out of their way.
+    voiceTickMs: 3_600_000,
+  });
+
+  const identityOf = async (platform: 'telegram' | 'discord', platformUserId: string) => {
+    const { rows } = await tandem.db.pool.query<{ player_id: string }>(
+      'SELECT player_id FROM identities WHERE platform = $1 AND platform_user_id = $2',
+      [platform, platformUserId],
+    );
+    if (!rows[0]) throw new Error(`${platform} user ${platformUserId} has no player yet`);
+    return rows[0].player_id;
+  };
+
+  return {
+    tandem,
+    demo,
+    telegram,
+    discord: { emulator: discordEmulator, urls, control },
+    bots,
+    telegramUser(index) {
+      const { id } = demo.telegram.users[index]!;
+      return {
+        id,
+        async command(name, args) {
+          const { seq } = telegram.control.sendCommand({ from: id, command: name, args });
+          const event = await telegram.control.waitFor({
+            types: ['bot.message', 'bot.edit'],
+            chatId: id,
+            since: seq,
+          });
+          return (event as { message: Tg.Message }).message.text ?? '';
+        },
+        botTexts: () =>
+          telegram.control
+            .messages(id)
+            .filter((m) => m.sender.kind === 'bot')
+            .map((m) => m.text ?? ''),
+        playerId: () => identityOf('telegram', String(id)),
+      };
+    },
+    discordMember(name) {
+      const id = demo.discord.users[name];
+      return {
+        id,
+        async command(commandName, commandOptions) {
+          const created = await control.runCommand({
+            channelId: demo.discord.channels.general,
+            userId: id,
+            name: commandName,
+            options: commandOptions,
+          });
+          const done: ControlInteraction = await control.interaction(created.id, {
+            until: 'completed',
+            timeoutMs: 10_000,
+          });
+          const data = done.response?.data as { content?: string } | null;
+          return done.original?.content ?? data?.content ?? '';
+        },
+        async say(content) {
+          const message = await control.sendMessage(demo.discord.channels.general, { authorId: id, content });
+          return String(message.id);
+        },
+        async roleIds() {
+          const guild = await control.guild(demo.discord.guildId);
+          return guild.members.find((member) => member.user.id === id)?.roles ?? [];
+        },
+        playerId: () => identityOf('discord', id),
+      };
+    },
+    async stop() {
+      await bots.stop();
+      await tandem.stop();
+      await ports.close();
+      await discordEmulator.stop();
+      await telegram.stop();
+    },
+  };
+}
