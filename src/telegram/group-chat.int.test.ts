@@ -62,6 +62,21 @@ describe('a community group', () => {
     expect(answer).toMatchObject({ message: { text: expect.stringContaining("Here's what I can do") } });
   });
 
+  it('shows link codes only in the private chat', async () => {
+    const dan = t.newUser('Dan');
+    const group = t.emulator.control.createGroup({ title: 'Hall', members: [dan.id] });
+    const asked = t.emulator.control.sendCommand({ from: dan.id, chatId: group.id, command: 'link' });
+    const answer = await t.emulator.control.waitFor({
+      types: ['bot.message'],
+      chatId: group.id,
+      since: asked.seq,
+    });
+    expect(answer).toMatchObject({
+      message: { text: expect.stringContaining('send /link to me in a direct chat') },
+    });
+    expect(await t.tandem.db.prisma.linkCode.count()).toBe(0);
+  });
+
   it('never takes group chatter for a guess in a private game', async () => {
     const cleo = t.newUser('Cleo');
     await cleo.command('game');

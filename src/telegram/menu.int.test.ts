@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../../test/support/wait-for.ts';
 import { seedDemoContent } from '../content/demo-content.ts';
-import { createMenuButton, updateMenuButton } from '../content/menu-buttons.ts';
+import { createMenuButton, deleteMenuButton, updateMenuButton } from '../content/menu-buttons.ts';
 import type * as Tg from '../emulators/telegram/types.ts';
 import { openTelegramBotUnderTest, type TelegramBotUnderTest } from './testing/telegram-bot-under-test.ts';
 
@@ -27,6 +27,15 @@ function button(message: Tg.Message, label: string): Button {
   const found = buttonsOf(message).find((b) => b.text === label);
   if (!found) throw new Error(`no button "${label}" under "${message.text}"`);
   return found;
+}
+
+/** The cache keeps entries for a minute: only the announced change can empty it this soon. */
+async function menuShows(label: string): Promise<void> {
+  await waitFor(
+    async () => (await t.deps.content.menu()).some((item) => item.label === label),
+    `the menu change reaching the bot (${label})`,
+    5_000,
+  );
 }
 
 describe('/start and the scenario pages', () => {
@@ -89,6 +98,22 @@ describe('/start and the scenario pages', () => {
     expect(rows[0].claims).toBe(1);
   });
 
+  it('opens a page from a deep link, and explains a button naming a command it does not have', async () => {
+    const eli = t.newUser('Eli');
+    const page = await eli.command('start', 'earning');
+    expect(page.text).toContain('Ways to earn');
+    expect(buttonsOf(page).map((b) => b.text)).toEqual(['Ranks and rewards', 'Back']);
+    expect((await eli.command('start', 'no-such-page')).text).toContain('What would you like to do?');
+
+    // /sync is a Discord command; an admin may still put it on the shared menu.
+    const admin = { db: t.tandem.db, changes: t.tandem.changes };
+    const sync = await createMenuButton(admin, { label: 'Sync roles', command: '/sync', position: 200 });
+    await menuShows('Sync roles');
+    const menu = await eli.command('start');
+    expect((await eli.press(menu.message_id, 'command:sync')).text).toContain("I don't know that command");
+    await deleteMenuButton(admin, { id: sync.id });
+  });
+
   it('shows an admin edit of the menu at the next /start, without a restart', async () => {
     const dana = t.newUser('Dana');
     const before = await dana.command('start');
@@ -98,12 +123,7 @@ describe('/start and the scenario pages', () => {
     const profile = await t.tandem.db.prisma.menuButton.findFirstOrThrow({ where: { label: 'Profile' } });
     await updateMenuButton(admin, { id: profile.id, expectedVersion: profile.version, label: 'My stats' });
     await createMenuButton(admin, { label: 'Top players', command: '/top', position: 100 });
-    // The cache keeps entries for a minute: only the announced change can empty it this soon.
-    await waitFor(
-      async () => (await t.deps.content.menu()).some((item) => item.label === 'Top players'),
-      'the menu change reaching the bot',
-      5_000,
-    );
+    await menuShows('Top players');
 
     const after = await dana.command('start');
     const labels = buttonsOf(after).map((b) => b.text);

@@ -18,3 +18,8 @@ export function notUnderstoodReply(): string {
 export function payoutUsageReply(): string {
   return 'Say how many coins to withdraw, as a whole number: /payout 100. Your balance is in /profile.';
 }
+
+/** `/link` in a group: a code shown there could be redeemed by anyone who reads it. */
+export function linkInPrivateReply(username: string): string {
+  return `Link codes are private: send /link to me in a direct chat (@${username}).`;
+}

@@ -5,6 +5,7 @@ import { linkCodeReply, linkedReply, unlinkedReply } from '../../replies/link.ts
 import type { BotDeps } from '../../runtime/bot-deps.ts';
 import type { Feature } from '../feature.ts';
 import type { TandemContext } from '../tandem-context.ts';
+import { linkInPrivateReply } from '../telegram-replies.ts';
 
 /** The Telegram account as the linking services name it. */
 function identityOf(ctx: TandemContext) {
@@ -22,13 +23,16 @@ export function linkingFeature(deps: BotDeps): Feature {
       {
         name: 'link',
         async run(ctx, args) {
+          // Whoever redeems a code joins the account that issued it: a code read in a group could be
+          // used by a stranger's Discord account.
+          if (ctx.chat?.type !== 'private') return ctx.reply(linkInPrivateReply(ctx.botInfo.username));
           const now = new Date();
-          if (!args)
+          if (args)
             return ctx.reply(
-              linkCodeReply(await issueLinkCode(deps.db, { ...identityOf(ctx), now }), 'telegram'),
+              linkedReply(await redeemLinkCode(deps, { ...identityOf(ctx), code: args, now })),
             );
-          const result = await redeemLinkCode(deps, { ...identityOf(ctx), code: args, now });
-          return ctx.reply(linkedReply(result));
+          const issued = await issueLinkCode(deps.db, { ...identityOf(ctx), now });
+          return ctx.reply(linkCodeReply(issued, 'telegram'));
         },
       },
       {

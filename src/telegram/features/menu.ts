@@ -1,10 +1,12 @@
 import { Composer, TelegramError } from 'telegraf';
+import type { ScenarioView } from '../../content/content-cache.ts';
 import { claimScenarioReward } from '../../content/scenario-rewards.ts';
 import { menuReply, scenarioGoneReply, scenarioReply, scenarioRewardReply } from '../../replies/menu.ts';
 import type { BotDeps } from '../../runtime/bot-deps.ts';
 import type { BotCommand, Feature } from '../feature.ts';
 import { callbackPatterns, linkButtons } from '../keyboards.ts';
 import { playerIdOf, type TandemContext } from '../tandem-context.ts';
+import { unknownCommandReply } from '../telegram-replies.ts';
 
 /**
  * `/start` shows the admin-made main menu; its buttons open scenarios (pages with buttons of their
@@ -17,37 +19,54 @@ export function menuFeature(deps: BotDeps, findCommand: (name: string) => BotCom
     return ctx.reply(menuReply(items, ctx.from?.first_name), linkButtons(items));
   };
 
+  /** Shows a page; one with a reward pays each player once, whichever platform they open it on. */
+  const openScenario = async (ctx: TandemContext, scenario: ScenarioView, inPlace: boolean) => {
+    const reward = await claimScenarioReward(deps, {
+      playerId: playerIdOf(ctx),
+      scenario,
+      source: 'telegram',
+    });
+    if (ctx.callbackQuery) await ctx.answerCbQuery();
+    const text = scenarioReply(scenario);
+    const keyboard = linkButtons(scenario.buttons);
+    await (inPlace ? showInPlace(ctx, text, keyboard) : ctx.reply(text, keyboard));
+    if (reward.granted) await ctx.reply(scenarioRewardReply(reward));
+  };
+
   const composer = new Composer<TandemContext>();
   composer.action(callbackPatterns.scenario, async (ctx) => {
     const scenario = await deps.content.scenario(Number(ctx.match[1]));
-    if (!scenario) {
-      await ctx.answerCbQuery();
-      return ctx.reply(scenarioGoneReply());
-    }
-    // A page with a reward pays each player once, whichever platform they open it on.
-    const reward =
-      scenario.rewardXp > 0 || scenario.rewardCoins > 0
-        ? await claimScenarioReward(deps, { playerId: playerIdOf(ctx), scenario, source: 'telegram' })
-        : null;
+    if (scenario) return openScenario(ctx, scenario, true);
     await ctx.answerCbQuery();
-    // The page replaces the message it was opened from, so browsing does not flood the chat.
-    await showPage(ctx, scenarioReply(scenario), linkButtons(scenario.buttons));
-    if (reward?.granted) await ctx.reply(scenarioRewardReply(reward));
+    return ctx.reply(scenarioGoneReply());
   });
   composer.action(callbackPatterns.command, async (ctx) => {
     await ctx.answerCbQuery();
+    // An admin may name a command only the Discord bot has (/sync): say so rather than do nothing.
     const command = findCommand(ctx.match[1]!);
-    return command ? command.run(ctx, '') : showMenu(ctx);
+    return command ? command.run(ctx, '') : ctx.reply(unknownCommandReply());
   });
 
-  return { commands: [{ name: 'start', run: showMenu }], composer };
+  return {
+    commands: [
+      {
+        name: 'start',
+        // `t.me/<bot>?start=<slug>` links open a page directly (Telegram sends `/start <slug>`).
+        async run(ctx, args) {
+          const scenario = args ? await deps.content.scenarioBySlug(args) : null;
+          return scenario ? openScenario(ctx, scenario, false) : showMenu(ctx);
+        },
+      },
+    ],
+    composer,
+  };
 }
 
 /**
  * Shows a page in place of the message whose button was pressed; pressing the button of the page
  * already shown changes nothing. A message Telegram no longer lets us edit gets the page below it.
  */
-async function showPage(ctx: TandemContext, text: string, keyboard: ReturnType<typeof linkButtons>) {
+async function showInPlace(ctx: TandemContext, text: string, keyboard: ReturnType<typeof linkButtons>) {
   try {
     await ctx.editMessageText(text, keyboard);
   } catch (error) {
