@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { MiddlewareFn } from 'telegraf';
 import { z } from 'zod';
+import type { Logger } from '../logging/logger.ts';
 import type { TandemContext } from './tandem-context.ts';
 
 /**
@@ -14,6 +15,11 @@ export type ConversationStep = z.infer<typeof stepSchema>;
 /** Long enough to find a link or write a sentence, short enough to be forgotten by the next visit. */
 export const stepTtlSeconds = 10 * 60;
 
+/**
+ * Reading and dropping steps never fails: with Redis away, a plain message is taken as no answer
+ * (the player is asked again later) rather than every message and command failing. Storing one
+ * does fail, so the player who pressed the button is told.
+ */
 export interface ConversationSteps {
   expect(chatId: number, userId: number, step: ConversationStep): Promise<void>;
   /** The pending step, removed as it is read: one answer per question. */
@@ -21,7 +27,15 @@ export interface ConversationSteps {
   cancel(chatId: number, userId: number): Promise<void>;
 }
 
-export function createConversationSteps(redis: Redis, keyPrefix: string): ConversationSteps {
+export function createConversationSteps(
+  redis: Redis,
+  keyPrefix: string,
+  logger: Pick<Logger, 'warn'>,
+): ConversationSteps {
+  const unavailable = (error: unknown) => {
+    logger.warn({ err: error }, 'conversation step unavailable (Redis); the message is handled without it');
+    return null;
+  };
   // Per chat and user: in a group, each member answers their own question.
   const keyOf = (chatId: number, userId: number) => `${keyPrefix}:telegram:step:${chatId}:${userId}`;
   return {
@@ -29,14 +43,14 @@ export function createConversationSteps(redis: Redis, keyPrefix: string): Conver
       await redis.set(keyOf(chatId, userId), JSON.stringify(step), 'EX', stepTtlSeconds);
     },
     async take(chatId, userId) {
-      const raw = await redis.getdel(keyOf(chatId, userId));
+      const raw = await redis.getdel(keyOf(chatId, userId)).catch(unavailable);
       if (!raw) return null;
       // A value written by an older bot version that no longer parses is treated as no step.
       const parsed = stepSchema.safeParse(safeJson(raw));
       return parsed.success ? parsed.data : null;
     },
     async cancel(chatId, userId) {
-      await redis.del(keyOf(chatId, userId));
+      await redis.del(keyOf(chatId, userId)).catch(unavailable);
     },
   };
 }

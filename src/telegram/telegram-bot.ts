@@ -45,7 +45,7 @@ export function buildTelegramBot(deps: BotDeps, options: TelegramBotOptions): Bu
   const bot = new Telegraf<TandemContext>(options.token, {
     telegram: options.apiRoot ? { apiRoot: options.apiRoot } : {},
   });
-  const steps = createConversationSteps(deps.redis, keyPrefix);
+  const steps = createConversationSteps(deps.redis, keyPrefix, deps.logger);
   // A Bot API token starts with the bot's id: claims of two bots sharing a Redis stay apart.
   const botId = Number(options.token.split(':')[0]);
   const claims = createUpdateClaims(deps.redis, { keyPrefix, botId });
