@@ -32,7 +32,7 @@ describe('one player on both platforms (real telegraf and discord.js against the
 
     const account = await ana.playerId();
     expect(await alice.playerId()).toBe(account);
-    await world.tandem.settle();
+    await world.settle();
     const player = await world.tandem.db.prisma.player.findUniqueOrThrow({ where: { id: account } });
     expect(player).toMatchObject({ xp: 200, balance: 100 });
     const former = await world.tandem.db.prisma.player.findUniqueOrThrow({
@@ -91,6 +91,7 @@ describe('one player on both platforms (real telegraf and discord.js against the
       async () => ana.botTexts().some((text) => /Rank up!.*Rookie/.test(text)),
       'rank-up notice on Telegram',
     );
+    await world.settle();
     expect(await ana.command('profile')).toMatch(/Rookie[\s\S]*530 XP|530 XP[\s\S]*Rookie/);
     await waitFor(async () => {
       const held = await alice.roleIds();

@@ -29,6 +29,11 @@ export interface BotWorld {
   telegramUser(index: 0 | 1): TelegramPlayer;
   /** A Discord member of the demo guild. */
   discordMember(name: 'alice' | 'bob' | 'carol'): DiscordPlayer;
+  /**
+   * Waits until every sync event is done and every notification sent: a command sent after it gets
+   * its own answer first, not a notice that happened to be on its way.
+   */
+  settle(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -141,6 +146,15 @@ export async function openBotWorld(options: { discordLatencyMs?: number } = {}):
         },
         playerId: () => identityOf('discord', id),
       };
+    },
+    async settle() {
+      await tandem.settle();
+      const notifications = tandem.queues.notifications;
+      for (;;) {
+        const counts = await notifications.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+        if (Object.values(counts).every((count) => count === 0)) return;
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
     },
     async stop() {
       await bots.stop();
