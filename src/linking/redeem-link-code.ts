@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { z } from 'zod';
 import type { Database } from '../db/database.ts';
+import type { ChangePublisher } from '../live/changes.ts';
 import type { Engine, RecordingTransaction } from '../sync/engine.ts';
 import {
   AlreadyLinkedError,
@@ -37,6 +38,8 @@ export type RedeemLinkCodeInput = z.input<typeof redeemInputSchema>;
 export interface LinkingDeps {
   engine: Engine;
   db: Pick<Database, 'pool'>;
+  /** Tells admin pages the accounts changed. @defaultValue none */
+  changes?: ChangePublisher;
 }
 
 export interface LinkResult {
@@ -78,7 +81,10 @@ export async function redeemLinkCode(deps: LinkingDeps, input: RedeemLinkCodeInp
   for (let attempt = 1; ; attempt++) {
     try {
       const outcome = await deps.engine.transaction((tx) => redeemOnce(tx, redeemer, code, parsed.now));
-      if (outcome.kind === 'linked') return outcome.result;
+      if (outcome.kind === 'linked') {
+        await announceLink(deps, outcome.result);
+        return outcome.result;
+      }
       const lock = isLocked(outcome.state, parsed.now);
       if (lock.locked) throw new LinkLockedError(lock.until);
       throw new LinkCodeNotValidError(linkLockout.maxFailures - outcome.state.failures);
@@ -214,4 +220,12 @@ async function livePlayerOf(client: pg.PoolClient, playerId: string): Promise<st
     [playerId],
   );
   return rows[0]?.id ?? null;
+}
+
+async function announceLink(deps: LinkingDeps, result: LinkResult): Promise<void> {
+  if (!deps.changes || result.alreadyLinked) return;
+  await deps.changes.publish({ entity: 'identities', action: 'updated', id: result.playerId });
+  await deps.changes.publish({ entity: 'players', action: 'updated', id: result.playerId });
+  if (result.absorbedPlayerId)
+    await deps.changes.publish({ entity: 'players', action: 'updated', id: result.absorbedPlayerId });
 }

@@ -7,10 +7,12 @@ import type { Payout, PayoutDeps } from './payout.ts';
  * notice is logged and dropped rather than failing a decision that stands.
  */
 export async function notifyPayoutDecision(
-  deps: Pick<PayoutDeps, 'db' | 'queues' | 'logger'>,
+  deps: Pick<PayoutDeps, 'db' | 'queues' | 'logger' | 'changes'>,
   payout: Payout,
   text: string,
 ): Promise<void> {
+  await deps.changes?.publish({ entity: 'payouts', action: 'updated', id: payout.id });
+  await deps.changes?.publish({ entity: 'players', action: 'updated', id: payout.playerId });
   const { rows } = await deps.db.pool.query<{ platform: 'telegram' | 'discord'; platform_user_id: string }>(
     'SELECT platform, platform_user_id FROM identities WHERE player_id = $1 AND sync_enabled ORDER BY platform',
     [payout.playerId],

@@ -1,5 +1,6 @@
 import type { Database } from '../db/database.ts';
 import type { Queryable } from '../economy/ledger.ts';
+import type { ChangePublisher } from '../live/changes.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { Engine } from '../sync/engine.ts';
 import type { Queues } from '../sync/queues.ts';
@@ -10,6 +11,8 @@ export interface PayoutDeps {
   db: Pick<Database, 'pool'>;
   queues: Pick<Queues, 'enqueueNotification'>;
   logger: Logger;
+  /** Tells admin pages about new and decided payouts. @defaultValue none */
+  changes?: ChangePublisher;
 }
 
 /** The smallest payout, in coins: below it, handling a withdrawal costs more than it is worth. @defaultValue 100 */

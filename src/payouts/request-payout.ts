@@ -47,6 +47,18 @@ export interface PayoutRequestResult {
  * PayoutRequestConflictError.
  */
 export async function requestPayout(
+  deps: Pick<PayoutDeps, 'engine' | 'changes'>,
+  input: RequestPayoutInput,
+): Promise<PayoutRequestResult> {
+  const result = await holdPayout(deps, input);
+  if (result.created) {
+    await deps.changes?.publish({ entity: 'payouts', action: 'created', id: result.payout.id });
+    await deps.changes?.publish({ entity: 'players', action: 'updated', id: result.payout.playerId });
+  }
+  return result;
+}
+
+async function holdPayout(
   deps: Pick<PayoutDeps, 'engine'>,
   input: RequestPayoutInput,
 ): Promise<PayoutRequestResult> {

@@ -1,5 +1,6 @@
 import type { Database } from '../db/database.ts';
 import type { CatalogCache } from '../economy/catalog.ts';
+import type { ChangePublisher } from '../live/changes.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { Engine } from './engine.ts';
 import type { PlatformPorts } from './ports.ts';
@@ -15,4 +16,6 @@ export interface SyncContext {
   logger: Logger;
   /** Written to SyncEvent.processedBy. */
   workerName: string;
+  /** Tells admin pages what moved; absent in contexts no page watches (benchmarks, some tests). */
+  changes?: ChangePublisher;
 }

@@ -59,5 +59,16 @@ export async function processEconomyEvent(
     },
     attempt,
   );
+  announceProcessed(ctx, event.id, event.playerId);
   return 'completed';
+}
+
+/**
+ * Admin pages refetch what moved. Not awaited: the announcement is fire and forget (a page that
+ * misses one catches up at its next refetch), and the event's completion must not wait on it.
+ */
+export function announceProcessed(ctx: SyncContext, eventId: string, playerId: string): void {
+  if (!ctx.changes) return;
+  void ctx.changes.publish({ entity: 'sync_events', action: 'updated', id: eventId });
+  void ctx.changes.publish({ entity: 'players', action: 'updated', id: playerId });
 }

@@ -4,6 +4,7 @@ import { enqueueNotices } from './enqueue-notices.ts';
 import { type ClaimedEvent, claimEvent, completeEvent } from './event-lifecycle.ts';
 import { achievementUnlockPayloadSchema, rankChangePayloadSchema } from './event-schemas.ts';
 import { achievementNotices, rankUpNotices } from './notification-rules.ts';
+import { announceProcessed } from './process-economy-event.ts';
 
 /**
  * Carries a rank_change or achievement_unlock to the platforms. Projections only reflect state: they
@@ -18,6 +19,7 @@ export async function processProjectionEvent(
   if (event.type === 'rank_change') await projectRank(ctx, event);
   else if (event.type === 'achievement_unlock') await projectAchievement(ctx, event);
   else throw new Error(`platform queue got a ${event.type} event`);
+  announceProcessed(ctx, event.id, event.playerId);
   return 'completed';
 }
 
