@@ -31,9 +31,10 @@ export function botCommands(platform: Platform): BotCommand[] {
         { command: 'help', description: 'What this bot can do' },
       ]
     : [
-        ...shared,
+        // Discord's slash commands (src/discord/commands): tasks, payouts and the game live on Telegram.
+        ...shared.slice(0, 3),
+        ...shared.slice(5),
         { command: 'sync', description: 'Check your progress and roles again' },
-        { command: 'help', description: 'What this bot can do' },
       ];
 }
 
@@ -42,7 +43,7 @@ export function helpReply(platform: Platform): string {
   const earn =
     platform === 'telegram'
       ? 'You earn XP and coins by chatting, playing, daily bonuses and tasks.'
-      : 'You earn XP and coins by chatting, spending time in voice channels, daily bonuses and tasks.';
+      : 'You earn XP and coins by chatting, spending time in voice channels and daily bonuses; tasks, payouts and the game are in the Telegram bot.';
   return [
     "👋 Here's what I can do:",
     ...botCommands(platform).map((c) => `/${c.command}: ${c.description}`),

@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { botCommands } from '../../replies/help.ts';
+import { slashCommands } from './all-commands.ts';
+
+describe('Discord slash commands', () => {
+  it('are exactly the commands the shared help lists for Discord', () => {
+    const registered = slashCommands.map((command) => command.definition.name).sort();
+    const listed = botCommands('discord')
+      .map((command) => command.command)
+      .sort();
+    expect(registered).toEqual(listed);
+  });
+});
