@@ -47,6 +47,30 @@ const schema = z.object({
   ROLE_DRIFT_POLICY: z.enum(['restore', 'report']).default('restore'),
   /** HTTP port of the API (health, admin, Bull Board). @defaultValue 3000 */
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /**
+   * The first admin of the panel, created (or put back: active, role admin, this password) at every
+   * start. Unset: when no admin exists, `admin` is created with a one-time password printed once.
+   */
+  ADMIN_USERNAME: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{3,64}$/, '3-64 letters, digits, ".", "_" or "-"')
+    .optional(),
+  /** Set with ADMIN_USERNAME; at least 10 characters. */
+  ADMIN_PASSWORD: z.string().min(10, 'at least 10 characters').max(1024).optional(),
+  /**
+   * The session cookie's Secure flag: `auto` sets it when the request came over https (behind a
+   * proxy, set TRUST_PROXY so the API sees that). @defaultValue `auto`
+   */
+  COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  /**
+   * Which proxies in front of the API to believe about the client's address and protocol (express's
+   * `trust proxy`: `true`, a hop count, or addresses such as `loopback`). It keys the login rate limit
+   * and `COOKIE_SECURE=auto`. Unset: none (the API faces the clients directly).
+   */
+  TRUST_PROXY: z
+    .string()
+    .transform((v): boolean | number | string => (v === 'true' ? true : /^\d+$/.test(v) ? Number(v) : v))
+    .optional(),
   /** Unset with DISCORD_BOT_TOKEN also unset: the sandbox runs both platform emulators. */
   TELEGRAM_BOT_TOKEN: z
     .string()
@@ -96,6 +120,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           code: 'custom',
           path: ['TELEGRAM_BOT_TOKEN'],
           message: 'required with TELEGRAM_WEBHOOK_URL',
+        });
+      if (Boolean(config.ADMIN_USERNAME) !== Boolean(config.ADMIN_PASSWORD))
+        ctx.addIssue({
+          code: 'custom',
+          path: [config.ADMIN_USERNAME ? 'ADMIN_PASSWORD' : 'ADMIN_USERNAME'],
+          message: 'ADMIN_USERNAME and ADMIN_PASSWORD go together: set both or neither',
         });
       if (config.DISCORD_BOT_TOKEN && !config.DISCORD_GUILD_ID)
         ctx.addIssue({

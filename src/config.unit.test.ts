@@ -55,3 +55,37 @@ describe('settings', () => {
     ).toBe(8443);
   });
 });
+
+describe('admin panel settings', () => {
+  it('default to a generated first admin, cookies Secure on https, no proxy trusted', () => {
+    const config = loadConfig({});
+    expect(config.ADMIN_USERNAME).toBeUndefined();
+    expect(config.ADMIN_PASSWORD).toBeUndefined();
+    expect(config.COOKIE_SECURE).toBe('auto');
+    expect(config.TRUST_PROXY).toBeUndefined();
+  });
+
+  it('take the first admin from the environment, both values or neither', () => {
+    expect(loadConfig({ ADMIN_USERNAME: 'owner', ADMIN_PASSWORD: 'long-enough-1' })).toMatchObject({
+      ADMIN_USERNAME: 'owner',
+      ADMIN_PASSWORD: 'long-enough-1',
+    });
+    expect(() => loadConfig({ ADMIN_USERNAME: 'owner' })).toThrow(
+      /ADMIN_PASSWORD: ADMIN_USERNAME and ADMIN_PASSWORD go together/,
+    );
+    expect(() => loadConfig({ ADMIN_PASSWORD: 'long-enough-1' })).toThrow(/ADMIN_USERNAME: /);
+    expect(() => loadConfig({ ADMIN_USERNAME: 'owner', ADMIN_PASSWORD: 'short' })).toThrow(
+      /ADMIN_PASSWORD: at least 10 characters/,
+    );
+    expect(() => loadConfig({ ADMIN_USERNAME: 'o w', ADMIN_PASSWORD: 'long-enough-1' })).toThrow(
+      /ADMIN_USERNAME: 3-64 letters/,
+    );
+  });
+
+  it('read TRUST_PROXY as express does: true, a hop count, or addresses', () => {
+    expect(loadConfig({ TRUST_PROXY: 'true' }).TRUST_PROXY).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).TRUST_PROXY).toBe('loopback, 10.0.0.0/8');
+    expect(() => loadConfig({ COOKIE_SECURE: 'yes' })).toThrow(/COOKIE_SECURE/);
+  });
+});
