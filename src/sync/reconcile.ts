@@ -186,9 +186,14 @@ SELECT p.id, p.xp, p.merged_into_id IS NOT NULL AS merged, s.last_rank_id
   FROM players p LEFT JOIN sync_states s ON s.player_id = p.id
  WHERE p.id > $1::uuid ORDER BY p.id LIMIT $2`;
 
+// The players are locked (KEY SHARE, in id order) before their sync_states rows are written. An economy
+// job holds its player FOR UPDATE and then inserts that player's sync_states row; without the lock first,
+// this batch could insert the same row and then wait on the player for the foreign key check, while the
+// job waits on this batch's insert: a deadlock the first reconcile after a burst of new players hit.
 const markReconciledSql = `
+WITH locked AS (SELECT id FROM players WHERE id = ANY($1::uuid[]) ORDER BY id FOR KEY SHARE)
 INSERT INTO sync_states (player_id, last_reconcile_at)
-SELECT unnest($1::uuid[]), now()
+SELECT id, now() FROM locked
 ON CONFLICT (player_id) DO UPDATE SET last_reconcile_at = EXCLUDED.last_reconcile_at`;
 
 /**
