@@ -31,6 +31,8 @@ export interface EmulatorCliOptions {
   sandboxPort: number;
   /** @defaultValue '127.0.0.1' */
   host: string;
+  /** Links shown in the sandbox page's header (what runs on the emulators). @defaultValue none */
+  links?: Array<{ label: string; url: string }>;
 }
 
 /** Command-line input that cannot be run; the message says what to change. */
@@ -122,6 +124,7 @@ export async function startEmulators(options: EmulatorCliOptions): Promise<Runni
       host: options.host,
       telegramControlUrl: `${telegramUrl}/control`,
       discordControlUrl: discordUrls.controlUrl,
+      links: options.links,
     });
     const { url: sandboxUrl } = await listening('sandbox', options.sandboxPort, sandbox.start());
     stops.push(() => sandbox.stop());

@@ -13,7 +13,11 @@ export const DISCORD_EVENT_KINDS: string[];
 
 export function loadConfig(
   pageUrl: string,
-): Promise<{ telegramControlUrl: string; discordControlUrl: string }>;
+): Promise<{
+  telegramControlUrl: string;
+  discordControlUrl: string;
+  links: Array<{ label: string; url: string }>;
+}>;
 
 export interface TelegramApi {
   world(): Promise<{ bots: Json[]; users: Json[]; groups: Json[] }>;

@@ -8,6 +8,7 @@ const discordRoot = document.getElementById('discord');
 
 try {
   const config = await loadConfig(location.href);
+  showLinks(config.links ?? []);
   mountTelegramPane(telegramRoot, telegramApi(config.telegramControlUrl));
   mountDiscordPane(discordRoot, discordApi(config.discordControlUrl), DISCORD_EVENT_KINDS);
 } catch (error) {
@@ -19,4 +20,15 @@ try {
   );
   telegramRoot.replaceChildren(message);
   discordRoot.replaceChildren();
+}
+
+/** Pages of whatever runs on the emulators (e.g. Tandem's admin panel), opened in a new tab. */
+function showLinks(links) {
+  if (links.length === 0) return;
+  const nav = h(
+    'nav',
+    { class: 'topbar-links', 'aria-label': 'Related pages' },
+    ...links.map((link) => h('a', { href: link.url, target: '_blank', rel: 'noopener' }, link.label)),
+  );
+  document.querySelector('.topbar-hint')?.replaceWith(nav);
 }

@@ -12,12 +12,20 @@ export interface SandboxServerOptions {
   telegramControlUrl: string;
   /** The Discord emulator's control API, e.g. `http://127.0.0.1:8082/control`. */
   discordControlUrl: string;
+  /** Pages shown as links in the header, e.g. the admin panel of what runs on the emulators. @defaultValue [] */
+  links?: SandboxLink[];
 }
 
-/** What `GET /config.json` answers: where the page finds the two control APIs. */
+export interface SandboxLink {
+  label: string;
+  url: string;
+}
+
+/** What `GET /config.json` answers: where the page finds the two control APIs, and the header links. */
 export interface SandboxConfig {
   telegramControlUrl: string;
   discordControlUrl: string;
+  links: SandboxLink[];
 }
 
 const PAGE_DIR = fileURLToPath(new URL('.', import.meta.url));
@@ -76,7 +84,7 @@ export class SandboxServer {
   #url: string | null = null;
 
   constructor(options: SandboxServerOptions) {
-    this.#options = { port: 0, host: '127.0.0.1', ...options };
+    this.#options = { port: 0, host: '127.0.0.1', links: [], ...options };
   }
 
   /** The page's address, e.g. `http://127.0.0.1:8080/`; only after {@link start}. */
@@ -146,6 +154,7 @@ export class SandboxServer {
     return {
       telegramControlUrl: reachableUrl(this.#options.telegramControlUrl, requestHost),
       discordControlUrl: reachableUrl(this.#options.discordControlUrl, requestHost),
+      links: this.#options.links,
     };
   }
 }

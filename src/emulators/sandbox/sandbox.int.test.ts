@@ -115,8 +115,25 @@ describe('SandboxServer', () => {
     expect(await response.json()).toEqual({
       telegramControlUrl: 'http://127.0.0.1:8081/control',
       discordControlUrl: 'http://127.0.0.1:8082/control',
+      links: [],
     });
     expect(await loadConfig(url)).toEqual(await (await fetch(new URL('/config.json', url))).json());
+  });
+
+  it('hands the page the links to show in its header', async () => {
+    const linked = new SandboxServer({
+      telegramControlUrl: 'http://127.0.0.1:8081/control',
+      discordControlUrl: 'http://127.0.0.1:8082/control',
+      links: [{ label: 'Admin panel', url: 'http://localhost:3000/admin/' }],
+    });
+    const { url: linkedUrl } = await linked.start();
+    try {
+      expect((await loadConfig(linkedUrl)).links).toEqual([
+        { label: 'Admin panel', url: 'http://localhost:3000/admin/' },
+      ]);
+    } finally {
+      await linked.stop();
+    }
   });
 
   it('gives the page the host it was loaded from when the emulators listen on every interface', async () => {
@@ -131,6 +148,7 @@ describe('SandboxServer', () => {
       expect(await response.json()).toEqual({
         telegramControlUrl: 'http://localhost:8081/control',
         discordControlUrl: 'http://localhost:8082/control',
+        links: [],
       });
     } finally {
       await everywhere.stop();
@@ -446,6 +464,7 @@ describe('npm run emulators', () => {
       expect(await (await fetch(new URL('config.json', sandboxUrl))).json()).toEqual({
         telegramControlUrl,
         discordControlUrl,
+        links: [],
       });
       const me = await (await fetch(`${telegramUrl}/bot${botToken}/getMe`)).json();
       expect(me).toMatchObject({ ok: true, result: { username: 'emulator_bot' } });
