@@ -84,7 +84,7 @@ export class SandboxServer {
   #url: string | null = null;
 
   constructor(options: SandboxServerOptions) {
-    this.#options = { port: 0, host: '127.0.0.1', links: [], ...options };
+    this.#options = { port: 0, host: '127.0.0.1', ...options, links: options.links ?? [] };
   }
 
   /** The page's address, e.g. `http://127.0.0.1:8080/`; only after {@link start}. */
