@@ -1,0 +1,32 @@
+import type { Redis } from 'ioredis';
+import type pg from 'pg';
+
+export interface Readiness {
+  postgres: boolean;
+  redis: boolean;
+}
+
+/** A check that does not answer within this long counts as down: a hung dependency must not hang the probe. */
+const checkTimeoutMs = 2000;
+
+function within<T>(promise: Promise<T>): Promise<T> {
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), checkTimeoutMs).unref()),
+  ]);
+}
+
+const succeeds = (promise: Promise<unknown>) =>
+  within(promise).then(
+    () => true,
+    () => false,
+  );
+
+/** Whether PostgreSQL and Redis answer right now. */
+export async function checkReadiness(deps: { pool: pg.Pool; redis: Redis }): Promise<Readiness> {
+  const [postgres, redis] = await Promise.all([
+    succeeds(deps.pool.query('SELECT 1')),
+    succeeds(deps.redis.ping()),
+  ]);
+  return { postgres, redis };
+}
