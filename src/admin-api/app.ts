@@ -1,0 +1,168 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import type { Registry } from 'prom-client';
+import type { EndedSessions } from './auth/auth-routes.ts';
+import { createAuthRoutes } from './auth/auth-routes.ts';
+import { createLoginRateLimit, type LoginRateLimitOptions } from './auth/login-rate-limit.ts';
+import { requireRoleForApi } from './auth/require-role.ts';
+import { requireSession } from './auth/require-session.ts';
+import type { SecureCookies } from './auth/session-cookie.ts';
+import { createSessionStore } from './auth/session-store.ts';
+import { bullBoardPath, createBullBoardRouter } from './bull-board.ts';
+import type { AdminApiDeps } from './deps.ts';
+import { apiErrorHandler, apiNotFound } from './error-handler.ts';
+import { createLiveGateway, type LiveGateway, type LiveGatewayOptions } from './live/live-gateway.ts';
+import { createApiMetrics } from './ops/api-metrics.ts';
+import { createHealthRoutes } from './ops/health-routes.ts';
+import { recordHttpDuration } from './ops/http-metrics.ts';
+import { createMetricsRoute } from './ops/metrics-route.ts';
+import { createResourcesRouter } from './resources/index.ts';
+import { createStaticAdminRouter } from './static-admin.ts';
+import './auth/request-admin.ts';
+
+export interface AdminApiOptions {
+  /** The built panel. @defaultValue `admin/dist` of this repository */
+  adminDistDir?: string;
+  /** The session cookie's Secure flag; `auto`: when the request came over https. @defaultValue `auto` */
+  secureCookies?: SecureCookies;
+  /** express's `trust proxy` (TRUST_PROXY). @defaultValue none trusted */
+  trustProxy?: boolean | number | string;
+  /** Idle time after which a session ends. @defaultValue 12 hours */
+  sessionTtlSeconds?: number;
+  /** @defaultValue 5 failures per address and username, 30 per address, in 15 minutes */
+  loginRateLimit?: LoginRateLimitOptions;
+  /** @defaultValue one `changes` message per 250 ms at most */
+  live?: LiveGatewayOptions;
+}
+
+export interface AdminApi {
+  app: express.Express;
+  /** This process's metrics; pass it to `observeWorkers` where workers run in the same process. */
+  metrics: Registry;
+  /** Starts the live gateway (socket.io) on the server the app listens on. */
+  attach(server: Server): Promise<LiveGateway>;
+  /** Closes the live gateway, if attached (and with it the server it is attached to). */
+  close(): Promise<void>;
+}
+
+/**
+ * The admin API: monitoring probes, sign-in, the REST resources for react-admin, Bull Board and the
+ * built panel. Order matters: public routes first, then the session guard, then the role guard, so
+ * nothing under `/api` (but sign-in) is reachable without a session and no write without its role.
+ */
+export function createAdminApi(deps: AdminApiDeps, options: AdminApiOptions = {}): AdminApi {
+  const secureCookies = options.secureCookies ?? 'auto';
+  const sessions = createSessionStore(deps.redis, deps.queuePrefix, {
+    ttlSeconds: options.sessionTtlSeconds,
+  });
+  const metrics = createApiMetrics(deps);
+  let gateway: LiveGateway | undefined;
+  // Sign-out happens before the gateway may exist (tests without sockets): look it up when needed.
+  const liveSessions: EndedSessions = {
+    ended: (token) => gateway?.ended(token),
+    endedAllOf: (adminId, keepToken) => gateway?.endedAllOf(adminId, keepToken),
+  };
+
+  const app = express();
+  app.disable('x-powered-by');
+  if (options.trustProxy !== undefined) app.set('trust proxy', options.trustProxy);
+  app.use(recordHttpDuration(metrics.httpDuration));
+
+  app.use(createHealthRoutes(deps));
+  app.use(createMetricsRoute(metrics.registry));
+  app.get('/', (_req, res) => res.redirect(302, '/admin/'));
+
+  const api = express.Router();
+  api.use(express.json({ limit: '1mb' }));
+  api.use(
+    '/auth',
+    createAuthRoutes({
+      prisma: deps.db.prisma,
+      sessions,
+      rateLimit: createLoginRateLimit(deps.redis, deps.queuePrefix, options.loginRateLimit),
+      secureCookies,
+      logger: deps.logger,
+      liveSessions,
+    }),
+  );
+  api.use(requireSession(deps.db.prisma, sessions));
+  api.use(requireRoleForApi());
+  api.use(createResourcesRouter(deps));
+  api.use(apiNotFound());
+  app.use('/api', api);
+
+  // Before the panel: `/admin/queues` would otherwise get the panel's index.html.
+  app.use(
+    bullBoardPath,
+    createBullBoardRouter({ prisma: deps.db.prisma, sessions, queues: deps.queues.all() }),
+  );
+  app.use('/admin', createStaticAdminRouter(options.adminDistDir));
+  app.use(apiErrorHandler(deps.logger));
+
+  return {
+    app,
+    metrics: metrics.registry,
+    async attach(server) {
+      if (gateway) throw new Error('The live gateway is attached already.');
+      gateway = await createLiveGateway(
+        server,
+        {
+          prisma: deps.db.prisma,
+          sessions,
+          redisUrl: deps.redisUrl,
+          prefix: deps.queuePrefix,
+          logger: deps.logger,
+        },
+        options.live,
+      );
+      return gateway;
+    },
+    async close() {
+      await gateway?.close();
+      gateway = undefined;
+    },
+  };
+}
+
+export interface StartedAdminApi {
+  server: Server;
+  /** `http://host:port`, with the port actually bound (useful with port 0). */
+  url: string;
+  api: AdminApi;
+  gateway: LiveGateway;
+  /** Stops taking connections, closes live connections and waits for the server to close. */
+  close(): Promise<void>;
+}
+
+/** Creates the admin API, listens on `port` (0: any free one) and attaches the live gateway. */
+export async function startAdminApi(
+  deps: AdminApiDeps,
+  options: AdminApiOptions & { port: number; host?: string },
+): Promise<StartedAdminApi> {
+  const api = createAdminApi(deps, options);
+  const server = createServer(api.app);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const gateway = await api.attach(server);
+  const address = server.address() as AddressInfo;
+  const host =
+    !options.host || options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
+  return {
+    server,
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`,
+    api,
+    gateway,
+    async close() {
+      // Keep-alive connections would hold `close` open until they time out.
+      server.closeIdleConnections();
+      await api.close();
+      server.closeAllConnections();
+    },
+  };
+}

@@ -1,0 +1,69 @@
+import { createBullBoard } from '@bull-board/api';
+import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
+import { ExpressAdapter } from '@bull-board/express';
+import type { Queue } from 'bullmq';
+import { Router } from 'express';
+import type { PrismaClient } from '../generated/prisma/client.ts';
+import { requireSessionOrSignIn } from './auth/require-session.ts';
+import type { SessionStore } from './auth/session-store.ts';
+import { HttpError } from './http/http-error.ts';
+
+/** Where the board lives; the panel links to it. */
+export const bullBoardPath = '/admin/queues';
+/** Where a person without a session is sent: the panel's sign-in page. */
+export const signInPage = '/admin/#/login';
+
+/**
+ * The board's API calls an operator may make: read anything; retry, clean and promote jobs, one or
+ * a whole state. Pausing, emptying or obliterating a queue, adding or editing jobs and changing limits
+ * or schedulers need the admin role.
+ */
+const operatorBoardWrites = [
+  /^\/api\/queues\/[^/]+\/[^/]+\/(retry|clean|promote)$/,
+  /^\/api\/queues\/[^/]+\/(retry|clean)\/[^/]+$/,
+  /^\/api\/queues\/[^/]+\/promote$/,
+];
+
+export function operatorMayOnBoard(method: string, path: string): boolean {
+  if (method === 'GET' || method === 'HEAD') return true;
+  return method === 'PUT' && operatorBoardWrites.some((pattern) => pattern.test(path));
+}
+
+export interface BullBoardDeps {
+  prisma: PrismaClient;
+  sessions: SessionStore;
+  queues: readonly Queue[];
+}
+
+/**
+ * Bull Board for every queue at `/admin/queues`, behind the panel's sign-in (it has no auth of its
+ * own). Retrying a sync job here is safe: its processor skips an event already completed and
+ * completes a failed one once.
+ */
+export function createBullBoardRouter(deps: BullBoardDeps): Router {
+  const serverAdapter = new ExpressAdapter().setBasePath(bullBoardPath);
+  createBullBoard({
+    queues: deps.queues.map((queue) => new BullMQAdapter(queue)),
+    serverAdapter,
+    options: {
+      uiConfig: {
+        boardTitle: 'Tandem queues',
+        miscLinks: [{ text: 'Admin panel', url: '/admin/' }],
+        hideDocsLink: true,
+      },
+    },
+  });
+  const router = Router();
+  router.use(
+    requireSessionOrSignIn(deps.prisma, deps.sessions, (path) => path.startsWith('/api/'), signInPage),
+    (req, _res, next) => {
+      if (req.admin?.role === 'admin' || operatorMayOnBoard(req.method, req.path)) return next();
+      throw new HttpError(
+        403,
+        'Operators can retry, clean and promote jobs; this action needs the admin role.',
+      );
+    },
+    serverAdapter.getRouter(),
+  );
+  return router;
+}

@@ -1,0 +1,40 @@
+// `tsx src/entrypoints/api.ts`: the admin API alone (REST, panel, Bull Board, socket.io, probes and
+// metrics). Run as many copies as needed behind a load balancer, all on the same Redis and
+// PostgreSQL: sessions live in Redis and socket.io agrees across processes through its Redis adapter.
+import { startAdminApi } from '../admin-api/app.ts';
+import { ensureFirstAdmin } from '../admin-api/auth/first-admin.ts';
+import { loadConfig } from '../config.ts';
+import { createLogger } from '../logging/logger.ts';
+import { handleShutdown } from '../runtime/shutdown.ts';
+import { openConfiguredServices } from '../runtime/sync-runtime.ts';
+
+const config = loadConfig();
+const logger = createLogger(config.LOG_LEVEL, 'tandem-api');
+if (!config.DATABASE_URL || !config.REDIS_URL) {
+  logger.fatal(
+    'The API needs DATABASE_URL and REDIS_URL; `npm start` runs everything with embedded defaults.',
+  );
+  process.exit(2);
+}
+const services = openConfiguredServices(
+  config,
+  { databaseUrl: config.DATABASE_URL, redisUrl: config.REDIS_URL },
+  logger,
+);
+const firstAdmin = await ensureFirstAdmin(services, config);
+const api = await startAdminApi(services, {
+  port: config.PORT,
+  secureCookies: config.COOKIE_SECURE === 'auto' ? 'auto' : config.COOKIE_SECURE === 'true',
+  trustProxy: config.TRUST_PROXY,
+});
+handleShutdown(logger, [
+  ['http', () => api.close()],
+  ['connections', () => services.close()],
+]);
+logger.info({ url: api.url }, 'admin API running');
+// Printed, not logged: the one-time password must not end up in log storage.
+if (firstAdmin?.oneTimePassword)
+  process.stdout.write(`
+  First admin  ${firstAdmin.username} / ${firstAdmin.oneTimePassword}
+               A one-time password, shown only now: sign in at ${api.url}/admin/ and choose your own.
+`);
