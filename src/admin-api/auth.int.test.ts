@@ -204,7 +204,10 @@ describe('the /api guards', () => {
   it('let an operator read and retry sync events, and refuse their other writes with a clear message', async () => {
     const cookie = await world.signIn('oscar');
     expect((await world.call('/api/players', { cookie })).status).toBe(200);
-    const write = await world.call('/api/ranks', { cookie, body: { name: 'Made by an operator', minXp: 99_999 } });
+    const write = await world.call('/api/ranks', {
+      cookie,
+      body: { name: 'Made by an operator', minXp: 99_999 },
+    });
     expect(write.status).toBe(403);
     expect((await json(write)).message).toMatch(/needs the admin role/);
     const admins = await world.call('/api/admins', { cookie });
