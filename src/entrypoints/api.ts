@@ -1,6 +1,7 @@
 // `tsx src/entrypoints/api.ts`: the admin API alone (REST, panel, Bull Board, socket.io, probes and
 // metrics). Run as many copies as needed behind a load balancer, all on the same Redis and
 // PostgreSQL: sessions live in Redis and socket.io agrees across processes through its Redis adapter.
+import { adminApiSettings } from '../admin-api/api-settings.ts';
 import { startAdminApi } from '../admin-api/app.ts';
 import { ensureFirstAdmin } from '../admin-api/auth/first-admin.ts';
 import { loadConfig } from '../config.ts';
@@ -22,11 +23,7 @@ const services = openConfiguredServices(
   logger,
 );
 const firstAdmin = await ensureFirstAdmin(services, config);
-const api = await startAdminApi(services, {
-  port: config.PORT,
-  secureCookies: config.COOKIE_SECURE === 'auto' ? 'auto' : config.COOKIE_SECURE === 'true',
-  trustProxy: config.TRUST_PROXY,
-});
+const api = await startAdminApi(services, adminApiSettings(config));
 handleShutdown(logger, [
   ['http', () => api.close()],
   ['connections', () => services.close()],

@@ -1,0 +1,13 @@
+import type { Config } from '../config.ts';
+import type { AdminApiOptions } from './app.ts';
+
+/** The admin API's options from the settings, for every entrypoint that serves it. */
+export function adminApiSettings(
+  config: Pick<Config, 'PORT' | 'COOKIE_SECURE' | 'TRUST_PROXY'>,
+): AdminApiOptions & { port: number } {
+  return {
+    port: config.PORT,
+    secureCookies: config.COOKIE_SECURE === 'auto' ? 'auto' : config.COOKIE_SECURE === 'true',
+    trustProxy: config.TRUST_PROXY,
+  };
+}
