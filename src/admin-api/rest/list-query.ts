@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { HttpError } from '../http/http-error.ts';
+import { jsonParam } from './json-param.ts';
+
+/** The most rows one list request may ask for. @defaultValue 500 */
+export const maxPageSize = 500;
+/** Rows returned when a list request names no range. @defaultValue 25 */
+export const defaultPageSize = 25;
+
+export type SortOrder = 'asc' | 'desc';
+export interface Sort {
+  field: string;
+  order: SortOrder;
+}
+
+/** What one resource lets a list request ask for: anything else is a 400, never ignored. */
+export interface ListSpec<F> {
+  /** The fields react-admin may sort by, each mapped to the Prisma path that orders it (`task.title`). */
+  sortable: Readonly<Record<string, string>>;
+  defaultSort: Sort;
+  /** The whitelisted filters: build it with `filterSchema`, so an unknown filter is refused. */
+  filter: z.ZodType<F>;
+}
+
+/** A list request in the ra-data-simple-rest dialect, validated. */
+export interface ListQuery<F> {
+  sort: Sort;
+  /** The first row, counted from 0 (react-admin's range start). */
+  skip: number;
+  take: number;
+  filter: F;
+}
+
+const rangeSchema = z
+  .tuple([z.number().int().min(0), z.number().int().min(0)], {
+    message: 'must be [first, last] row numbers, e.g. [0,24]',
+  })
+  .refine(([first, last]) => last >= first, 'the last row comes before the first')
+  .refine(
+    ([first, last]) => last - first + 1 <= maxPageSize,
+    `at most ${maxPageSize} rows per request: ask for a smaller range`,
+  );
+
+function querySchema<F>(spec: ListSpec<F>) {
+  const fields = Object.keys(spec.sortable);
+  const sortSchema = z
+    .tuple([z.string(), z.enum(['ASC', 'DESC', 'asc', 'desc'], { message: 'the order is ASC or DESC' })], {
+      message: 'must be ["field","ASC" or "DESC"]',
+    })
+    .refine(([field]) => Object.hasOwn(spec.sortable, field), {
+      message: `cannot sort by this field; sortable fields: ${fields.join(', ')}`,
+      path: [0],
+    });
+  return z.object({
+    sort: jsonParam(sortSchema, '["createdAt","DESC"]').optional(),
+    range: jsonParam(rangeSchema, '[0,24]').optional(),
+    filter: jsonParam(z.record(z.string(), z.unknown(), { message: 'must be an object' }), '{}')
+      .pipe(spec.filter as z.ZodType<F, Record<string, unknown>>)
+      .optional(),
+  });
+}
+
+/**
+ * Reads `?sort=["field","ASC"]&range=[0,24]&filter={...}`. A list without a range gets the first
+ * `defaultPageSize` rows, except react-admin's getMany (`filter={"id":[...]}`), which gets them all.
+ * Throws HttpError 400 naming what was wrong.
+ */
+export function parseListQuery<F>(query: unknown, spec: ListSpec<F>): ListQuery<F> {
+  const parsed = querySchema(spec).safeParse(query ?? {});
+  if (!parsed.success) {
+    const fields: Record<string, string> = {};
+    for (const issue of parsed.error.issues) fields[issuePath(issue.path)] ??= issue.message;
+    const summary = Object.entries(fields)
+      .map(([path, message]) => `${path}: ${message}`)
+      .join('; ');
+    throw new HttpError(400, `Bad list request: ${summary}`, fields);
+  }
+  const { sort, range } = parsed.data;
+  const filter = (parsed.data.filter ?? spec.filter.parse({})) as F;
+  const idList = Array.isArray((filter as { id?: unknown }).id);
+  return {
+    sort: sort ? { field: sort[0], order: sort[1].toLowerCase() as SortOrder } : spec.defaultSort,
+    skip: range ? range[0] : 0,
+    take: range ? range[1] - range[0] + 1 : idList ? maxPageSize : defaultPageSize,
+    filter,
+  };
+}
+
+/** `sort.0` reads badly: the tuple positions get names. */
+function issuePath(path: PropertyKey[]): string {
+  const [param, position, ...rest] = path.map(String);
+  if (param === 'sort' && position === '0') return 'sort.field';
+  if (param === 'sort' && position === '1') return 'sort.order';
+  if (param === 'range' && position !== undefined) return 'range';
+  return [param, position, ...rest].filter((part) => part !== undefined).join('.');
+}
