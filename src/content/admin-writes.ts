@@ -45,7 +45,7 @@ export function versionFilter(expectedVersion: number | undefined): { version?: 
 /** Why a conditional update or delete matched no row: the record is gone, or it moved on. */
 export function staleWriteError(
   kind: ContentKind,
-  id: number,
+  id: number | string,
   expectedVersion: number | undefined,
   current: { version: number } | null,
 ): Error {

@@ -5,7 +5,16 @@
  */
 
 /** What an admin edits, as the messages name it. */
-export type ContentKind = 'menu button' | 'scenario' | 'task' | 'task submission';
+export type ContentKind =
+  | 'menu button'
+  | 'scenario'
+  | 'task'
+  | 'task submission'
+  | 'player'
+  | 'rank'
+  | 'achievement'
+  | 'setting'
+  | 'admin';
 
 /** The admin saved over a version someone else changed since they opened it; nothing was written. */
 export class VersionConflictError extends Error {

@@ -65,6 +65,24 @@ export function rankForXp(xp: number, ranks: readonly RankDefinition[]): RankDef
   return activeRanksAscending(ranks).findLast((rank) => rank.minXp <= xp) ?? null;
 }
 
+/**
+ * The XP of the players who hold `rankId`: from its threshold up to (not including) the next
+ * higher threshold. Null when nobody can hold it (unknown, inactive, or outranked by a rank of the
+ * same threshold and higher priority). For filtering players by rank in one indexed range.
+ */
+export function xpRangeOfRank(
+  rankId: number,
+  ranks: readonly RankDefinition[],
+): { minXp: number; belowXp: number | null } | null {
+  const ascending = activeRanksAscending(ranks);
+  const index = ascending.findIndex((rank) => rank.id === rankId);
+  const rank = ascending[index];
+  if (!rank) return null;
+  const higher = ascending.slice(index + 1);
+  if (higher.some((other) => other.minXp === rank.minXp)) return null;
+  return { minXp: rank.minXp, belowXp: higher[0]?.minXp ?? null };
+}
+
 /** Where a player stands between their rank and the next one, for `/rank` and profile cards. */
 export function rankProgress(xp: number, ranks: readonly RankDefinition[]): RankProgress {
   const ascending = activeRanksAscending(ranks);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { defaultRanks, type RankDefinition, rankForXp, rankProgress, rankRoleIds } from './ranks.ts';
+import {
+  defaultRanks,
+  type RankDefinition,
+  rankForXp,
+  rankProgress,
+  rankRoleIds,
+  xpRangeOfRank,
+} from './ranks.ts';
 
 function rank(overrides: Partial<RankDefinition> & Pick<RankDefinition, 'id' | 'minXp'>): RankDefinition {
   return {
@@ -113,5 +120,23 @@ describe('rankRoleIds', () => {
       rank({ id: 4, minXp: 300, discordRoleId: 'shared' }),
     ];
     expect([...rankRoleIds(table)].sort()).toEqual(['role-2', 'shared']);
+  });
+});
+
+describe('xpRangeOfRank', () => {
+  it('spans from the rank threshold to the next one, open-ended at the top', () => {
+    expect(xpRangeOfRank(2, ranks)).toEqual({ minXp: 100, belowXp: 500 });
+    expect(xpRangeOfRank(4, ranks)).toEqual({ minXp: 1_000, belowXp: null });
+    expect(xpRangeOfRank(1, ranks)).toEqual({ minXp: 0, belowXp: 100 });
+  });
+
+  it('skips inactive ranks and gives none to a rank nobody can hold', () => {
+    const some = ranks.map((r) => (r.id === 3 ? { ...r, active: false } : r));
+    expect(xpRangeOfRank(2, some)).toEqual({ minXp: 100, belowXp: 1_000 });
+    expect(xpRangeOfRank(3, some)).toBeNull();
+    expect(xpRangeOfRank(99, ranks)).toBeNull();
+    const tied = [...ranks, rank({ id: 5, minXp: 500, priority: 9 })];
+    expect(xpRangeOfRank(3, tied)).toBeNull();
+    expect(xpRangeOfRank(5, tied)).toEqual({ minXp: 500, belowXp: 1_000 });
   });
 });

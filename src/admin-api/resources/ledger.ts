@@ -1,0 +1,106 @@
+import express, { type Router } from 'express';
+import { z } from 'zod';
+import type { Prisma } from '../../generated/prisma/client.ts';
+import { eventSources, eventTypes } from '../../sync/event-schemas.ts';
+import type { AdminApiDeps } from '../deps.ts';
+import { between, filterSchema, flag, inList, instant, oneOrMany, uuidValue } from '../rest/filters.ts';
+import { type ListSpec, parseListQuery } from '../rest/list-query.ts';
+import { prismaOrderBy } from '../rest/order-by.ts';
+import { bigintParam, notFound } from '../rest/record-id.ts';
+import { sendList } from '../rest/send-list.ts';
+
+/** The ledger: read-only here as everywhere (rows are appended by the engine, never edited). */
+
+const ledgerFilter = filterSchema({
+  id: oneOrMany(z.string().regex(/^\d{1,19}$/, 'must be a ledger row number')),
+  playerId: oneOrMany(uuidValue),
+  source: oneOrMany(z.enum(eventSources, { message: `must be one of ${eventSources.join(', ')}` })),
+  type: oneOrMany(z.enum(eventTypes, { message: `must be one of ${eventTypes.join(', ')}` })),
+  reason: oneOrMany(z.string().trim().min(1).max(64)),
+  createdAt_gte: instant,
+  createdAt_lte: instant,
+  /** Rows that take XP or coins away (corrections, payout holds). */
+  debit: flag,
+});
+
+export const ledgerList: ListSpec<z.output<typeof ledgerFilter>> = {
+  sortable: {
+    id: 'id',
+    createdAt: 'createdAt',
+    playerId: 'playerId',
+    playerName: 'player.displayName',
+    type: 'type',
+    source: 'source',
+    reason: 'reason',
+    xpDelta: 'xpDelta',
+    coinDelta: 'coinDelta',
+  },
+  defaultSort: { field: 'id', order: 'desc' },
+  filter: ledgerFilter,
+};
+
+const withPlayerName = { player: { select: { displayName: true } } } as const;
+type LedgerRow = Prisma.LedgerEntryGetPayload<{ include: typeof withPlayerName }>;
+
+/** A ledger row as the panel reads it: the 64-bit id as a string, the player's name alongside. */
+export function ledgerRecord(row: LedgerRow) {
+  const { player, id, ...rest } = row;
+  return { ...rest, id: id.toString(), playerName: player.displayName };
+}
+
+function ledgerWhere(filter: z.output<typeof ledgerFilter>): Prisma.LedgerEntryWhereInput {
+  return {
+    id: inList(filter.id?.map((id) => BigInt(id))),
+    playerId: inList(filter.playerId),
+    source: inList(filter.source),
+    type: inList(filter.type),
+    reason: inList(filter.reason),
+    createdAt: between(filter.createdAt_gte, filter.createdAt_lte),
+    ...(filter.debit === undefined
+      ? {}
+      : filter.debit
+        ? { OR: [{ xpDelta: { lt: 0 } }, { coinDelta: { lt: 0 } }] }
+        : { xpDelta: { gte: 0 }, coinDelta: { gte: 0 } }),
+  };
+}
+
+/** The last rows of one player, newest first, for the player's page. */
+export async function recentLedger(deps: AdminApiDeps, playerId: string, take = 20) {
+  const rows = await deps.db.prisma.ledgerEntry.findMany({
+    where: { playerId },
+    orderBy: { id: 'desc' },
+    take,
+    include: withPlayerName,
+  });
+  return rows.map(ledgerRecord);
+}
+
+export function createLedgerRouter(deps: AdminApiDeps): Router {
+  const router = express.Router();
+  const { ledgerEntry } = deps.db.prisma;
+
+  router.get('/', async (req, res) => {
+    const query = parseListQuery(req.query, ledgerList);
+    const where = ledgerWhere(query.filter);
+    const [total, rows] = await Promise.all([
+      ledgerEntry.count({ where }),
+      ledgerEntry.findMany({
+        where,
+        orderBy: prismaOrderBy(ledgerList.sortable, query.sort),
+        skip: query.skip,
+        take: query.take,
+        include: withPlayerName,
+      }),
+    ]);
+    sendList(res, 'ledger', { skip: query.skip, records: rows.map(ledgerRecord), total });
+  });
+
+  router.get('/:id', async (req, res) => {
+    const id = bigintParam(req.params.id, 'ledger row');
+    const row = await ledgerEntry.findUnique({ where: { id }, include: withPlayerName });
+    if (!row) throw notFound('ledger row', req.params.id);
+    res.json(ledgerRecord(row));
+  });
+
+  return router;
+}

@@ -1,0 +1,144 @@
+import { z } from 'zod';
+import { rankForXp, xpRangeOfRank } from '../../economy/ranks.ts';
+import type { Prisma } from '../../generated/prisma/client.ts';
+import type { AdminApiDeps } from '../deps.ts';
+import {
+  containing,
+  filterSchema,
+  flag,
+  intValue,
+  oneOrMany,
+  searchText,
+  uuidValue,
+} from '../rest/filters.ts';
+import type { ListQuery, ListSpec } from '../rest/list-query.ts';
+import { prismaOrderBy } from '../rest/order-by.ts';
+import { recentLedger } from './ledger.ts';
+
+/** Players as the panel lists and shows them: totals, derived rank, linked identities. */
+
+const platforms = ['telegram', 'discord'] as const;
+
+const playerFilter = filterSchema({
+  id: oneOrMany(uuidValue),
+  /** Display name or a platform username (contains), a platform user id or player id (exact). */
+  q: searchText,
+  /** A rank id: the players whose XP puts them at that rank now. */
+  rank: intValue.optional(),
+  /** Players with an identity on this platform. */
+  platform: z.enum(platforms, { message: 'must be telegram or discord' }).optional(),
+  /** Players with both identities (true) or at most one (false). */
+  linked: flag,
+  /** Accounts merged into another by linking (always at zero). */
+  merged: flag,
+});
+type PlayerFilter = z.output<typeof playerFilter>;
+
+export const playerList: ListSpec<PlayerFilter> = {
+  sortable: {
+    id: 'id',
+    displayName: 'displayName',
+    xp: 'xp',
+    // Ranks follow XP, so ordering by rank is ordering by XP.
+    rank: 'xp',
+    rankName: 'xp',
+    balance: 'balance',
+    dailyStreak: 'dailyStreak',
+    createdAt: 'createdAt',
+    updatedAt: 'updatedAt',
+  },
+  defaultSort: { field: 'xp', order: 'desc' },
+  filter: playerFilter,
+};
+
+const withIdentities = {
+  identities: {
+    select: { platform: true, platformUserId: true, username: true, syncEnabled: true, lastSyncAt: true },
+    orderBy: { platform: 'asc' },
+  },
+} as const satisfies Prisma.PlayerInclude;
+type PlayerRow = Prisma.PlayerGetPayload<{ include: typeof withIdentities }>;
+
+async function playerWhere(deps: AdminApiDeps, filter: PlayerFilter): Promise<Prisma.PlayerWhereInput> {
+  const and: Prisma.PlayerWhereInput[] = [];
+  if (filter.id) and.push({ id: { in: filter.id } });
+  if (filter.q) {
+    const q = filter.q;
+    and.push({
+      OR: [
+        { displayName: containing(q) },
+        { identities: { some: { username: containing(q) } } },
+        { identities: { some: { platformUserId: q } } },
+        ...(uuidValue.safeParse(q).success ? [{ id: q }] : []),
+      ],
+    });
+  }
+  if (filter.platform) and.push({ identities: { some: { platform: filter.platform } } });
+  if (filter.linked !== undefined) {
+    const both = { AND: platforms.map((platform) => ({ identities: { some: { platform } } })) };
+    and.push(filter.linked ? both : { NOT: both });
+  }
+  if (filter.merged !== undefined) and.push({ mergedIntoId: filter.merged ? { not: null } : null });
+  if (filter.rank !== undefined) {
+    const range = xpRangeOfRank(filter.rank, (await deps.catalog.get()).ranks);
+    and.push(
+      range
+        ? { xp: { gte: range.minXp, ...(range.belowXp === null ? {} : { lt: range.belowXp }) } }
+        : { id: { in: [] } },
+    );
+  }
+  return { AND: and };
+}
+
+async function playerRecords(deps: AdminApiDeps, rows: PlayerRow[]) {
+  const { ranks } = await deps.catalog.get();
+  return rows.map((row) => {
+    const rank = rankForXp(row.xp, ranks);
+    const { lastMessageXpAt: _cooldown, ...player } = row;
+    return {
+      ...player,
+      rankId: rank?.id ?? null,
+      rankName: rank?.name ?? null,
+      linked: platforms.every((platform) => row.identities.some((i) => i.platform === platform)),
+    };
+  });
+}
+
+export async function listPlayers(deps: AdminApiDeps, query: ListQuery<PlayerFilter>) {
+  const where = await playerWhere(deps, query.filter);
+  const [total, rows] = await Promise.all([
+    deps.db.prisma.player.count({ where }),
+    deps.db.prisma.player.findMany({
+      where,
+      orderBy: prismaOrderBy(playerList.sortable, query.sort),
+      skip: query.skip,
+      take: query.take,
+      include: withIdentities,
+    }),
+  ]);
+  return { total, records: await playerRecords(deps, rows) };
+}
+
+/** One player with what their page shows: achievements, held coins, sync state, latest ledger rows. */
+export async function showPlayer(deps: AdminApiDeps, playerId: string) {
+  const row = await deps.db.prisma.player.findUnique({ where: { id: playerId }, include: withIdentities });
+  if (!row) return null;
+  const [[record], achievements, held, syncState, ledger] = await Promise.all([
+    playerRecords(deps, [row]),
+    deps.db.prisma.playerAchievement.findMany({
+      where: { playerId },
+      orderBy: { unlockedAt: 'asc' },
+      select: { unlockedAt: true, achievement: { select: { id: true, slug: true, name: true } } },
+    }),
+    deps.db.prisma.payout.aggregate({ where: { playerId, status: 'held' }, _sum: { amount: true } }),
+    deps.db.prisma.syncState.findUnique({ where: { playerId } }),
+    recentLedger(deps, playerId),
+  ]);
+  return {
+    ...record!,
+    heldCoins: held._sum.amount ?? 0,
+    achievements: achievements.map((a) => ({ ...a.achievement, unlockedAt: a.unlockedAt })),
+    syncState,
+    recentLedger: ledger,
+  };
+}
