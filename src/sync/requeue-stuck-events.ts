@@ -14,7 +14,7 @@ export interface StuckEvent {
   error?: string;
 }
 
-interface OpenEventRow {
+export interface OpenEventRow {
   id: string;
   idempotency_key: string;
   type: EventType;
@@ -69,9 +69,13 @@ export async function requeueStuckEvents(
   return handled;
 }
 
-type JobOutcome = 'missing' | 'retried' | 'running' | { error: string };
+/**
+ * Where an open event's job stands: `missing` (the caller enqueues it), `retried` (it had finished
+ * and was moved back to waiting with fresh attempts), `running` (waiting, delayed or active: left alone).
+ */
+export type JobOutcome = 'missing' | 'retried' | 'running' | { error: string };
 
-async function jobOf(ctx: SyncContext, row: OpenEventRow): Promise<JobOutcome> {
+export async function jobOf(ctx: Pick<SyncContext, 'queues'>, row: OpenEventRow): Promise<JobOutcome> {
   const queue: Queue = isEconomyEventType(row.type) ? ctx.queues.economy : ctx.queues.platform;
   try {
     const job: Job | undefined = await queue.getJob(row.idempotency_key);

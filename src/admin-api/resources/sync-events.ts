@@ -1,0 +1,147 @@
+import express, { type Router } from 'express';
+import { z } from 'zod';
+import type { Prisma } from '../../generated/prisma/client.ts';
+import { eventSources, eventTypes } from '../../sync/event-schemas.ts';
+import { type RetryOutcome, retryFailedEvent, retryFailedEvents } from '../../sync/retry-failed-events.ts';
+import { syncStatuses } from '../../sync/stats.ts';
+import type { AdminApiDeps } from '../deps.ts';
+import { HttpError } from '../http/http-error.ts';
+import {
+  between,
+  containing,
+  filterSchema,
+  inList,
+  instant,
+  oneOrMany,
+  searchText,
+  uuidValue,
+} from '../rest/filters.ts';
+import { type ListSpec, maxPageSize, parseListQuery } from '../rest/list-query.ts';
+import { prismaOrderBy } from '../rest/order-by.ts';
+import { notFound, uuidParam } from '../rest/record-id.ts';
+import { parseBody } from '../rest/request-body.ts';
+import { sendList } from '../rest/send-list.ts';
+
+/** The outbox as operators watch it: every event, its status and error; failed ones can be retried. */
+
+const eventFilter = filterSchema({
+  id: oneOrMany(uuidValue),
+  status: oneOrMany(z.enum(syncStatuses, { message: `must be one of ${syncStatuses.join(', ')}` })),
+  type: oneOrMany(z.enum(eventTypes, { message: `must be one of ${eventTypes.join(', ')}` })),
+  source: oneOrMany(z.enum(eventSources, { message: `must be one of ${eventSources.join(', ')}` })),
+  playerId: oneOrMany(uuidValue),
+  createdAt_gte: instant,
+  createdAt_lte: instant,
+  /** Part of the idempotency key or of the error message. */
+  q: searchText,
+});
+
+export const syncEventList: ListSpec<z.output<typeof eventFilter>> = {
+  sortable: {
+    id: 'id',
+    createdAt: 'createdAt',
+    updatedAt: 'updatedAt',
+    processedAt: 'processedAt',
+    status: 'status',
+    type: 'type',
+    source: 'source',
+    attempts: 'attempts',
+    playerName: 'player.displayName',
+  },
+  defaultSort: { field: 'createdAt', order: 'desc' },
+  filter: eventFilter,
+};
+
+const withPlayerName = { player: { select: { displayName: true } } } as const;
+type EventRow = Prisma.SyncEventGetPayload<{ include: typeof withPlayerName }>;
+
+function eventRecord({ player, ...event }: EventRow) {
+  return { ...event, playerName: player.displayName };
+}
+
+function eventWhere(filter: z.output<typeof eventFilter>): Prisma.SyncEventWhereInput {
+  return {
+    id: inList(filter.id),
+    status: inList(filter.status),
+    type: inList(filter.type),
+    source: inList(filter.source),
+    playerId: inList(filter.playerId),
+    createdAt: between(filter.createdAt_gte, filter.createdAt_lte),
+    ...(filter.q
+      ? { OR: [{ idempotencyKey: containing(filter.q) }, { errorMessage: containing(filter.q) }] }
+      : {}),
+  };
+}
+
+const bulkRetryBody = z.object({
+  ids: z
+    .array(uuidValue, { message: 'must be a list of event ids' })
+    .min(1, 'choose at least one event')
+    .max(maxPageSize, `at most ${maxPageSize} at once`),
+});
+
+/** How a retry went, for the panel: what was retried, and why the others were not. */
+function retryAnswer(outcome: RetryOutcome) {
+  if (outcome.retried) return { id: outcome.eventId, retried: true, job: outcome.job };
+  const reason =
+    outcome.status === null
+      ? 'no such event'
+      : outcome.status === 'completed'
+        ? 'completed: nothing to retry'
+        : `${outcome.status}: it is already queued`;
+  return { id: outcome.eventId, retried: false, status: outcome.status, reason };
+}
+
+export function createSyncEventsRouter(deps: AdminApiDeps): Router {
+  const router = express.Router();
+  const { syncEvent } = deps.db.prisma;
+
+  router.get('/', async (req, res) => {
+    const query = parseListQuery(req.query, syncEventList);
+    const where = eventWhere(query.filter);
+    const [total, rows] = await Promise.all([
+      syncEvent.count({ where }),
+      syncEvent.findMany({
+        where,
+        orderBy: prismaOrderBy(syncEventList.sortable, query.sort),
+        skip: query.skip,
+        take: query.take,
+        include: withPlayerName,
+      }),
+    ]);
+    sendList(res, 'sync_events', { skip: query.skip, records: rows.map(eventRecord), total });
+  });
+
+  router.get('/:id', async (req, res) => {
+    const id = uuidParam(req.params.id, 'sync event');
+    const row = await syncEvent.findUnique({ where: { id }, include: withPlayerName });
+    if (!row) throw notFound('sync event', id);
+    res.json(eventRecord(row));
+  });
+
+  // Bulk first: `/retry` is not an event id.
+  router.post('/retry', async (req, res) => {
+    const { ids } = parseBody(bulkRetryBody, req.body, 'retry');
+    const outcomes = await retryFailedEvents(deps, ids);
+    res.json({
+      retried: outcomes.filter((o) => o.retried).map((o) => o.eventId),
+      results: outcomes.map(retryAnswer),
+    });
+  });
+
+  router.post('/:id/retry', async (req, res) => {
+    const id = uuidParam(req.params.id, 'sync event');
+    const outcome = await retryFailedEvent(deps, id);
+    if (!outcome.retried && outcome.status === null) throw notFound('sync event', id);
+    if (!outcome.retried) {
+      throw new HttpError(
+        409,
+        `This event is ${retryAnswer(outcome).reason}; only failed events can be retried.`,
+      );
+    }
+    const row = await syncEvent.findUnique({ where: { id }, include: withPlayerName });
+    res.json({ ...retryAnswer(outcome), data: row ? eventRecord(row) : null });
+  });
+
+  return router;
+}
