@@ -1,0 +1,27 @@
+import express, { type Router } from 'express';
+import type { AdminApiDeps } from '../deps.ts';
+import { createAchievementsRouter } from './achievements.ts';
+import { createLedgerRouter } from './ledger.ts';
+import { createPlayersRouter } from './players.ts';
+import { createRanksRouter } from './ranks.ts';
+import { createSyncEventsRouter } from './sync-events.ts';
+import { createSyncStatesRouter } from './sync-states.ts';
+
+/**
+ * The REST resources of the admin panel, in ra-data-simple-rest's dialect, mounted under `/api`
+ * behind the session and role guards. Each path is a react-admin resource name and the entity its
+ * changes are announced under.
+ */
+export function createResourcesRouter(deps: AdminApiDeps): Router {
+  const router = express.Router();
+  // The API parses JSON before its guards; a router mounted on its own parses it here (a body
+  // parsed already is left alone).
+  router.use(express.json({ limit: '1mb' }));
+  router.use('/players', createPlayersRouter(deps));
+  router.use('/ledger', createLedgerRouter(deps));
+  router.use('/sync_events', createSyncEventsRouter(deps));
+  router.use('/sync_states', createSyncStatesRouter(deps));
+  router.use('/ranks', createRanksRouter(deps));
+  router.use('/achievements', createAchievementsRouter(deps));
+  return router;
+}

@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import {
+  expectedVersionSchema,
+  idSchema,
+  isUniqueViolation,
+  parseChange,
+  requireSomeChange,
+  staleWriteError,
+  versionFilter,
+} from '../content/admin-writes.ts';
+import type { Rank } from '../generated/prisma/client.ts';
+import { InvalidChangeError } from '../sync/errors.ts';
+import { type CatalogWriteDeps, catalogChanged, discordRoleIdSchema } from './catalog-writes.ts';
+
+export type { Rank };
+
+/**
+ * The rank table as admins edit it. A player's rank follows from their XP and this table (see
+ * ranks.ts); editing a threshold moves players' ranks as their next event is processed, and
+ * reconcile brings the Discord roles of everyone else in line.
+ */
+
+const fields = {
+  name: z.string({ message: 'must be text' }).trim().min(1, 'is required').max(64, 'at most 64 characters'),
+  minXp: z
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(0, 'cannot be negative')
+    .max(1_000_000_000, 'at most 1000000000'),
+  discordRoleId: discordRoleIdSchema,
+  priority: z
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(1, 'at least 1 (the lowest rank)')
+    .max(1000, 'at most 1000'),
+  active: z.boolean({ message: 'must be true or false' }),
+};
+
+const createSchema = z.object({
+  ...fields,
+  discordRoleId: fields.discordRoleId.default(null),
+  active: fields.active.default(true),
+});
+
+const updateSchema = z.object({
+  id: idSchema,
+  expectedVersion: expectedVersionSchema,
+  name: fields.name.optional(),
+  minXp: fields.minXp.optional(),
+  discordRoleId: fields.discordRoleId.optional(),
+  priority: fields.priority.optional(),
+  active: fields.active.optional(),
+});
+
+const deleteSchema = z.object({ id: idSchema, expectedVersion: expectedVersionSchema });
+
+export type CreateRankInput = z.input<typeof createSchema>;
+export type UpdateRankInput = z.input<typeof updateSchema>;
+export type DeleteRankInput = z.input<typeof deleteSchema>;
+
+export async function createRank(deps: CatalogWriteDeps, input: CreateRankInput): Promise<Rank> {
+  const data = parseChange(createSchema, input, 'rank');
+  const rank = await uniqueOrExplain(deps, data, null, () => deps.db.prisma.rank.create({ data }));
+  await catalogChanged(deps, 'ranks', 'created', rank.id);
+  return rank;
+}
+
+/** One conditional UPDATE: it applies only if the rank still has the version the admin opened. */
+export async function updateRank(deps: CatalogWriteDeps, input: UpdateRankInput): Promise<Rank> {
+  const { id, expectedVersion, ...changes } = parseChange(updateSchema, input, 'rank');
+  requireSomeChange(changes, 'rank');
+  const [rank] = await uniqueOrExplain(deps, changes, id, () =>
+    deps.db.prisma.rank.updateManyAndReturn({
+      where: { id, ...versionFilter(expectedVersion) },
+      data: { ...changes, version: { increment: 1 } },
+    }),
+  );
+  if (!rank) {
+    const current = await deps.db.prisma.rank.findUnique({ where: { id }, select: { version: true } });
+    throw staleWriteError('rank', id, expectedVersion, current);
+  }
+  await catalogChanged(deps, 'ranks', 'updated', id);
+  return rank;
+}
+
+/**
+ * Deletes a rank. Its holders fall to the rank below as their next event is processed; setting it
+ * inactive does the same and keeps the row for later.
+ */
+export async function deleteRank(deps: CatalogWriteDeps, input: DeleteRankInput): Promise<void> {
+  const { id, expectedVersion } = parseChange(deleteSchema, input, 'rank deletion');
+  const { count } = await deps.db.prisma.rank.deleteMany({
+    where: { id, ...versionFilter(expectedVersion) },
+  });
+  if (count === 0) {
+    const current = await deps.db.prisma.rank.findUnique({ where: { id }, select: { version: true } });
+    throw staleWriteError('rank', id, expectedVersion, current);
+  }
+  await catalogChanged(deps, 'ranks', 'deleted', id);
+}
+
+/**
+ * Names and priorities are unique: the database refuses a duplicate, then the admin is told which
+ * field (and which rank already has it) instead of a constraint name.
+ */
+async function uniqueOrExplain<T>(
+  deps: CatalogWriteDeps,
+  values: { name?: string; priority?: number },
+  id: number | null,
+  write: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    // An undefined field would match every row: only the values written are looked up.
+    const taken = [
+      ...(values.name === undefined ? [] : [{ name: values.name }]),
+      ...(values.priority === undefined ? [] : [{ priority: values.priority }]),
+    ];
+    const others = await deps.db.prisma.rank.findMany({
+      where: {
+        OR: taken,
+        ...(id === null ? {} : { NOT: { id } }),
+      },
+      select: { name: true, priority: true },
+    });
+    const fields: Record<string, string> = {};
+    for (const other of others) {
+      if (values.name !== undefined && other.name === values.name)
+        fields.name = `another rank is already called "${other.name}"`;
+      if (values.priority !== undefined && other.priority === values.priority)
+        fields.priority = `rank "${other.name}" already has priority ${other.priority}: pick a free one`;
+    }
+    if (Object.keys(fields).length === 0) throw error;
+    const summary = Object.entries(fields)
+      .map(([field, message]) => `${field}: ${message}`)
+      .join('; ');
+    throw new InvalidChangeError(`Invalid rank: ${summary}`, fields);
+  }
+}
