@@ -1,12 +1,14 @@
 // `npm start`: the whole of Tandem in one process for a single machine. With nothing configured it
 // runs an embedded PostgreSQL and a private Redis under DATA_DIR, and, with no bot token, the
 // sandbox: both platform emulators with the real bots connected to them and a demo community.
-import type { Server } from 'node:http';
+import { adminApiSettings } from '../admin-api/api-settings.ts';
+import { startAdminApi } from '../admin-api/app.ts';
+import { ensureFirstAdmin } from '../admin-api/auth/first-admin.ts';
+import { observeWorkers } from '../admin-api/ops/worker-metrics.ts';
 import { loadConfig } from '../config.ts';
 import { seedDemoContent } from '../content/demo-content.ts';
 import { applyMigrations } from '../db/migrations.ts';
 import { seedEconomyDefaults } from '../economy/seed.ts';
-import { startStatusServer } from '../http/status-server.ts';
 import { createLogger, redactUrl } from '../logging/logger.ts';
 import { createPlatformPorts } from '../platforms/platform-ports.ts';
 import { startBots } from '../runtime/bot-runtime.ts';
@@ -22,15 +24,26 @@ const logger = createLogger(config.LOG_LEVEL, 'tandem');
 const infrastructure = await provideInfrastructure(config, logger);
 const applied = await applyMigrations(infrastructure.databaseUrl);
 const configured = configuredPlatforms(config);
-const sandbox = configured ? null : await startSandbox({ sandboxPort: config.SANDBOX_PORT });
+const adminUrl = `http://localhost:${config.PORT}`;
+const sandbox = configured
+  ? null
+  : await startSandbox({
+      sandboxPort: config.SANDBOX_PORT,
+      links: [
+        { label: 'Admin panel', url: `${adminUrl}/admin/` },
+        { label: 'Queues', url: `${adminUrl}/admin/queues` },
+      ],
+    });
 const platforms = configured ?? sandbox!.platforms;
 const ports = createPlatformPorts(platforms);
 const services = openConfiguredServices(config, infrastructure, logger, ports);
 const seeded = await seedEconomyDefaults(services.db.prisma);
 await seedDemoContent(services.db.prisma);
 if (sandbox) await seedSandboxCommunity(services, sandbox.emulators.demo);
+const firstAdmin = await ensureFirstAdmin(services, config);
 const workers = await startWorkerRole(config, services);
-const server: Server = await startStatusServer(services, config.PORT);
+const api = await startAdminApi(services, adminApiSettings(config));
+observeWorkers(workers, api.api.metrics);
 const bots = await startBots(services, platforms, {
   roleDriftPolicy: config.ROLE_DRIFT_POLICY,
   voiceTickMs: config.VOICE_TICK_MS,
@@ -46,7 +59,7 @@ const bots = await startBots(services, platforms, {
 
 handleShutdown(logger, [
   ['bots', () => bots.stop()],
-  ['http', () => new Promise<void>((resolve) => server.close(() => resolve()))],
+  ['http', () => api.close()],
   ['workers', () => workers.close()],
   ['platform clients', () => ports.close()],
   ['connections', () => services.close()],
@@ -54,9 +67,7 @@ handleShutdown(logger, [
   ['embedded services', () => infrastructure.stop()],
 ]);
 
-const address = server.address();
-const port = typeof address === 'object' && address ? address.port : config.PORT;
-const base = `http://localhost:${port}`;
+const base = `http://localhost:${new URL(api.url).port}`;
 logger.info({ migrationsApplied: applied.length, seeded, sandbox: sandbox !== null }, 'Tandem is running');
 const sandboxLines = sandbox
   ? `
@@ -66,10 +77,17 @@ const sandboxLines = sandbox
   : `
   Telegram     ${platforms.telegram ? (config.TELEGRAM_WEBHOOK_URL ? 'webhook' : 'long polling') : 'off (no TELEGRAM_BOT_TOKEN)'}
   Discord      ${platforms.discord ? `guild ${platforms.discord.guildId}` : 'off (no DISCORD_BOT_TOKEN)'}`;
+// Printed once, never logged: the generated first admin's password exists nowhere else.
+const firstAdminLine = firstAdmin?.oneTimePassword
+  ? `
+               sign in as "${firstAdmin.username}" with the one-time password ${firstAdmin.oneTimePassword}
+               (you will choose your own at the first sign-in; this is shown only once)`
+  : '';
 process.stdout.write(`
 Tandem is running.${sandboxLines}
-  Status       ${base}/status   (sync events and queue depths)
-  Health       ${base}/healthz  ${base}/readyz
+  Admin        ${base}/admin/${firstAdminLine}
+  Queues       ${base}/admin/queues   (Bull Board: inspect and retry jobs)
+  Health       ${base}/healthz  ${base}/readyz  ${base}/metrics
   PostgreSQL   ${infrastructure.embedded.postgres ? 'embedded, ' : ''}${redactUrl(infrastructure.databaseUrl)}
   Redis        ${infrastructure.embedded.redis ? 'private, ' : ''}${infrastructure.redisUrl}
   Stop with Ctrl+C.
