@@ -1,4 +1,4 @@
-import type { Router } from 'express';
+import type { Request, Router } from 'express';
 import { type ListQuery, type ListSpec, parseListQuery } from './list-query.ts';
 import { notFound } from './record-id.ts';
 import { objectBody, versionOf } from './request-body.ts';
@@ -34,10 +34,18 @@ export interface RecordRoutes<Id, R> {
   /** Reads the id of the URL; one that cannot be an id answers 404. */
   parseId(value: unknown): Id;
   find(id: Id): Promise<R | null>;
-  /** Each receives the body as sent; the service behind it validates every field. */
-  create?(body: Record<string, unknown>): Promise<R>;
-  update?(id: Id, body: Record<string, unknown>, expectedVersion: number | undefined): Promise<R>;
-  remove?(id: Id, expectedVersion: number | undefined): Promise<void>;
+  /**
+   * Each receives the body as sent (the service behind it validates every field) and the request,
+   * for who is acting.
+   */
+  create?(body: Record<string, unknown>, req: Request): Promise<R>;
+  update?(
+    id: Id,
+    body: Record<string, unknown>,
+    expectedVersion: number | undefined,
+    req: Request,
+  ): Promise<R>;
+  remove?(id: Id, expectedVersion: number | undefined, req: Request): Promise<void>;
 }
 
 /**
@@ -56,14 +64,14 @@ export function addRecordRoutes<Id, R>(router: Router, routes: RecordRoutes<Id, 
   const { create, update, remove } = routes;
   if (create) {
     router.post('/', async (req, res) => {
-      res.status(201).json(await create(objectBody(req)));
+      res.status(201).json(await create(objectBody(req), req));
     });
   }
   if (update) {
     router.put('/:id', async (req, res) => {
       const id = routes.parseId(req.params.id);
       const body = objectBody(req);
-      res.json(await update(id, body, versionOf(body)));
+      res.json(await update(id, body, versionOf(body), req));
     });
   }
   if (remove) {
@@ -71,7 +79,7 @@ export function addRecordRoutes<Id, R>(router: Router, routes: RecordRoutes<Id, 
       const id = routes.parseId(req.params.id);
       const record = await routes.find(id);
       if (!record) throw notFound(what, String(id));
-      await remove(id, versionOf(req.query));
+      await remove(id, versionOf(req.query), req);
       res.json(record);
     });
   }
