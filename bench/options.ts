@@ -16,6 +16,8 @@
  *                                      connections only (child mode), or for the whole database
  *   --history=N                        what-if: every player starts with N ledger rows (old players)
  *   --what-if=prepared,batched         what-if: engine changes emulated at the pool (experiments.ts)
+ *   --rank-latency=N                   rank-ups on Telegram timed to the Discord role in the sandbox
+ *                                      (default 100 on a full run, 30 with --quick; 0 skips the phase)
  */
 import { type Experiment, parseExperiments } from './experiments.ts';
 
@@ -58,6 +60,8 @@ export interface BenchOptions {
   quietWaitMs: number;
   /** Diagnostic: engine changes emulated by rewriting its SQL (bench/experiments.ts). */
   experiments: Experiment[];
+  /** Rank-ups timed from Telegram to the Discord rank role in the sandbox (bench/rank-latency.ts); 0 skips. */
+  rankLatencySamples: number;
 }
 
 export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptions {
@@ -113,6 +117,13 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
     history: flags.has('history') ? int('history', 0) : 0,
     experiments: parseExperiments(flags.get('what-if')),
     statementCosts: flags.has('statement-costs') ? flags.get('statement-costs') !== 'false' : !quick,
+    rankLatencySamples: (() => {
+      const raw = flags.get('rank-latency');
+      if (raw === undefined || raw === 'true') return quick ? 30 : 100;
+      const value = Number(raw);
+      if (!Number.isInteger(value) || value < 0) throw new Error('--rank-latency must be 0 or more samples');
+      return value;
+    })(),
     quietWaitMs: (flags.has('quiet-wait') ? Number(flags.get('quiet-wait')) : quick ? 0 : 60) * 1000,
   };
 }

@@ -9,6 +9,17 @@ import { cpuBetween, cpuSnapshot } from './instrument.ts';
 import { runLatency } from './latency.ts';
 import { parseOptions } from './options.ts';
 import { runThroughput, type ThroughputResult } from './pipeline.ts';
+import {
+  dropRankLatencyDatabases,
+  type RankLatencyResult,
+  rankLatencySummary,
+  runRankLatency,
+} from './rank-latency.ts';
+import {
+  appendRankLatencyMarkdown,
+  renderRankLatencyMarkdown,
+  withRankLatency,
+} from './rank-latency-report.ts';
 import { runRawBullmq } from './raw-bullmq.ts';
 import { buildReport, describeMachine, renderMarkdown, type SweepRow, writeReport } from './report.ts';
 import { measureStatementCosts, type StatementCost } from './statement-costs.ts';
@@ -33,6 +44,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     say(`${signal}: dropping ${database.name} and the queues' keys`);
     void Promise.all([
       dropDatabase(),
+      dropRankLatencyDatabases().catch(() => {}),
       ...[...prefixesInUse].map((prefix) => deletePrefix(options.redisUrl, prefix).catch(() => 0)),
     ]).finally(() => process.exit(130));
   });
@@ -168,7 +180,17 @@ try {
     }
   }
 
-  const report = buildReport({
+  let rankLatency: RankLatencyResult | null = null;
+  if (options.rankLatencySamples > 0) {
+    await waitForQuiet('rank latency');
+    say(
+      `rank latency: ${options.rankLatencySamples} rank-ups from Telegram to the Discord role, in the sandbox`,
+    );
+    rankLatency = await runRankLatency(ctx, { samples: options.rankLatencySamples, say });
+    say(rankLatencySummary(rankLatency));
+  }
+
+  const built = buildReport({
     quick: options.quick,
     machine,
     raw,
@@ -182,12 +204,19 @@ try {
         ? { experiments: options.experiments, sync_commit: options.syncCommit, history: options.history }
         : null,
   });
+  const report = withRankLatency(built, rankLatency);
   const written = writeReport(report);
-  process.stdout.write(`\n${renderMarkdown(report)}\n`);
+  appendRankLatencyMarkdown(written.markdown, rankLatency);
+  process.stdout.write(`\n${renderMarkdown(report)}${renderRankLatencyMarkdown(rankLatency)}\n`);
+  if (rankLatency) say(rankLatencySummary(rankLatency));
   say(`wrote ${written.json} and ${written.markdown}`);
   if (!report.correctness_ok) {
     say('CORRECTNESS FAILED: see correctness in latest.json');
     for (const t of throughput) if (!t.correctness.ok) say(`${t.mode}: ${JSON.stringify(t.correctness)}`);
+    exitCode = 1;
+  }
+  if (rankLatency && rankLatency.failures > 0) {
+    say(`RANK LATENCY: ${rankLatency.failures} samples failed: ${rankLatency.first_failures.join('; ')}`);
     exitCode = 1;
   }
 } catch (error) {
