@@ -17,7 +17,7 @@
  *   --history=N                        what-if: every player starts with N ledger rows (old players)
  *   --what-if=prepared,batched         what-if: engine changes emulated at the pool (experiments.ts)
  *   --rank-latency=N                   rank-ups on Telegram timed to the Discord role in the sandbox
- *                                      (default 100 on a full run, 30 with --quick; 0 skips the phase)
+ *                                      (default 100 on a full run, 10 with --quick; 0 skips the phase)
  */
 import { type Experiment, parseExperiments } from './experiments.ts';
 
@@ -119,7 +119,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
     statementCosts: flags.has('statement-costs') ? flags.get('statement-costs') !== 'false' : !quick,
     rankLatencySamples: (() => {
       const raw = flags.get('rank-latency');
-      if (raw === undefined || raw === 'true') return quick ? 30 : 100;
+      if (raw === undefined || raw === 'true') return quick ? 10 : 100;
       const value = Number(raw);
       if (!Number.isInteger(value) || value < 0) throw new Error('--rank-latency must be 0 or more samples');
       return value;
