@@ -1,0 +1,86 @@
+import express, { type Router } from 'express';
+import { z } from 'zod';
+import { economySettingsKey } from '../../settings/economy-settings.ts';
+import { readEconomySettings, saveEconomySettings } from '../../settings/save-economy-settings.ts';
+import type { AdminApiDeps } from '../deps.ts';
+import { filterSchema, oneOrMany } from '../rest/filters.ts';
+import type { ListSpec } from '../rest/list-query.ts';
+import { notFound } from '../rest/record-id.ts';
+import { objectBody, parseBody } from '../rest/request-body.ts';
+import { addListRoute } from '../rest/resource-routes.ts';
+
+/**
+ * Settings, one record per key. A record carries its whole value at the top level (`message`,
+ * `voice`...), so a form field `message.minXp` is the path a validation error names.
+ */
+
+const settingKeys = [economySettingsKey] as const;
+const descriptions: Record<(typeof settingKeys)[number], string> = {
+  economy: 'Earning rules: message and voice XP, the daily reward, the game, role multipliers',
+};
+
+const settingFilter = filterSchema({
+  id: oneOrMany(z.enum(settingKeys, { message: `must be one of ${settingKeys.join(', ')}` })),
+});
+
+export const settingList: ListSpec<z.output<typeof settingFilter>> = {
+  sortable: { id: 'id' },
+  defaultSort: { field: 'id', order: 'asc' },
+  filter: settingFilter,
+};
+
+/** The version the admin opened: 0 while nothing was ever saved (the defaults apply). */
+const saveBody = z.object({
+  version: z.number({ message: 'must be the version number you opened' }).int().min(0).optional(),
+});
+
+/** A setting as the panel edits it; each key has its own reader (only `economy` so far). */
+function readSetting(deps: AdminApiDeps, key: (typeof settingKeys)[number]) {
+  switch (key) {
+    case 'economy':
+      return economyRecord(deps);
+  }
+}
+
+async function economyRecord(deps: AdminApiDeps) {
+  const { value, version, updatedAt } = await readEconomySettings(deps);
+  return {
+    id: economySettingsKey,
+    description: descriptions.economy,
+    version,
+    updatedAt,
+    ...value,
+  };
+}
+
+export function createSettingsRouter(deps: AdminApiDeps): Router {
+  const router = express.Router();
+
+  addListRoute(router, 'settings', settingList, async (query) => {
+    const keys = settingKeys.filter((key) => !query.filter.id || query.filter.id.includes(key));
+    const records = await Promise.all(keys.map((key) => readSetting(deps, key)));
+    const page = query.sort.order === 'desc' ? records.reverse() : records;
+    return { total: records.length, records: page.slice(query.skip, query.skip + query.take) };
+  });
+
+  router.get('/:key', async (req, res) => {
+    if (req.params.key !== economySettingsKey) throw notFound('setting', req.params.key);
+    res.json(await economyRecord(deps));
+  });
+
+  router.put('/:key', async (req, res) => {
+    if (req.params.key !== economySettingsKey) throw notFound('setting', req.params.key);
+    const {
+      id: _id,
+      description: _description,
+      version: _version,
+      updatedAt: _at,
+      ...value
+    } = objectBody(req);
+    const { version } = parseBody(saveBody, req.body, 'economy settings');
+    await saveEconomySettings(deps, { value, expectedVersion: version });
+    res.json(await economyRecord(deps));
+  });
+
+  return router;
+}
