@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import {
+  type ContentDeps,
+  expectedVersionSchema,
+  isUniqueViolation,
+  parseChange,
+  requireSomeChange,
+  staleWriteError,
+  versionFilter,
+} from '../../content/admin-writes.ts';
+import type { Prisma } from '../../generated/prisma/client.ts';
+import { InvalidChangeError } from '../../sync/errors.ts';
+import { hashPassword } from '../auth/passwords.ts';
+
+/**
+ * The panel's accounts, as admins manage them. The password hash never leaves this module: every
+ * read selects `adminAccountColumns`.
+ */
+
+export const adminAccountColumns = {
+  id: true,
+  username: true,
+  role: true,
+  active: true,
+  mustChangePassword: true,
+  lastLoginAt: true,
+  version: true,
+  createdAt: true,
+  updatedAt: true,
+} as const satisfies Prisma.AdminSelect;
+export type AdminAccount = Prisma.AdminGetPayload<{ select: typeof adminAccountColumns }>;
+
+/** The shortest password accepted. @defaultValue 10 */
+export const minPasswordLength = 10;
+
+const fields = {
+  username: z
+    .string({ message: 'must be text' })
+    .trim()
+    .min(3, 'at least 3 characters')
+    .max(64, 'at most 64 characters')
+    .regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, ".", "_" and "-" only'),
+  password: z
+    .string({ message: 'must be text' })
+    .min(minPasswordLength, `at least ${minPasswordLength} characters`)
+    .max(200, 'at most 200 characters'),
+  role: z.enum(['admin', 'operator'], { message: 'must be admin or operator' }),
+  active: z.boolean({ message: 'must be true or false' }),
+};
+
+/** New accounts are operators unless said otherwise: the smallest role that works. */
+const createSchema = z.object({
+  username: fields.username,
+  password: fields.password,
+  role: fields.role.default('operator'),
+});
+
+const updateSchema = z.object({
+  id: z.uuid('must be an admin id (uuid)'),
+  expectedVersion: expectedVersionSchema,
+  /** Who makes the change: nobody demotes, deactivates or resets themself here. */
+  actingAdminId: z.uuid(),
+  role: fields.role.optional(),
+  active: fields.active.optional(),
+  // An emptied password field in a form means "keep the password".
+  password: fields.password
+    .optional()
+    .or(z.literal('').transform(() => undefined))
+    .or(z.null().transform(() => undefined)),
+});
+
+export type CreateAdminInput = z.input<typeof createSchema>;
+export type UpdateAdminInput = z.input<typeof updateSchema>;
+
+/** A new account with the password the creating admin chose; they hand it over themselves. */
+export async function createAdmin(deps: ContentDeps, input: CreateAdminInput): Promise<AdminAccount> {
+  const { username, password, role } = parseChange(createSchema, input, 'admin');
+  const passwordHash = await hashPassword(password);
+  const admin = await usernameOrExplain(username, () =>
+    deps.db.prisma.admin.create({ data: { username, passwordHash, role }, select: adminAccountColumns }),
+  );
+  await deps.changes.publish({ entity: 'admins', action: 'created', id: admin.id });
+  return admin;
+}
+
+/**
+ * Changes another account's role, activity or password (which they must then change at sign-in),
+ * over the version the admin opened. Deactivating an account ends its sessions at its next request.
+ */
+export async function updateAdmin(deps: ContentDeps, input: UpdateAdminInput): Promise<AdminAccount> {
+  const { id, expectedVersion, actingAdminId, role, active, password } = parseChange(
+    updateSchema,
+    input,
+    'admin',
+  );
+  if (id === actingAdminId) refuseSelfLockout({ role, active, password });
+  requireSomeChange({ role, active, password }, 'admin');
+  const passwordChange =
+    password === undefined ? {} : { passwordHash: await hashPassword(password), mustChangePassword: true };
+  const [admin] = await deps.db.prisma.admin.updateManyAndReturn({
+    where: { id, ...versionFilter(expectedVersion) },
+    data: { role, active, ...passwordChange, version: { increment: 1 } },
+    select: adminAccountColumns,
+  });
+  if (!admin) {
+    const current = await deps.db.prisma.admin.findUnique({ where: { id }, select: { version: true } });
+    throw staleWriteError('admin', id, expectedVersion, current);
+  }
+  await deps.changes.publish({ entity: 'admins', action: 'updated', id });
+  return admin;
+}
+
+/**
+ * An admin editing their own account may not lock themself out (the last admin could otherwise
+ * leave nobody able to manage the panel). Unchanged values, as a whole-record form sends them, pass.
+ */
+function refuseSelfLockout(change: { role?: string; active?: boolean; password?: string }): void {
+  const fields: Record<string, string> = {};
+  if (change.role !== undefined && change.role !== 'admin')
+    fields.role = 'you cannot take the admin role from yourself: ask another admin';
+  if (change.active === false) fields.active = 'you cannot deactivate yourself: ask another admin';
+  if (change.password !== undefined)
+    fields.password = 'change your own password from your account menu (it asks for the current one)';
+  if (Object.keys(fields).length === 0) return;
+  const summary = Object.entries(fields)
+    .map(([field, message]) => `${field}: ${message}`)
+    .join('; ');
+  throw new InvalidChangeError(`Invalid admin: ${summary}`, fields);
+}
+
+async function usernameOrExplain<T>(username: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      const message = `"${username}" is taken: pick another username`;
+      throw new InvalidChangeError(`Invalid admin: username: ${message}`, { username: message });
+    }
+    throw error;
+  }
+}
