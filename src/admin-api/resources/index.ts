@@ -1,11 +1,19 @@
 import express, { type Router } from 'express';
 import type { AdminApiDeps } from '../deps.ts';
 import { createAchievementsRouter } from './achievements.ts';
+import { createAdminsRouter } from './admins.ts';
+import { createDashboardRouter } from './dashboard.ts';
 import { createLedgerRouter } from './ledger.ts';
+import { createMenuButtonsRouter } from './menu-buttons.ts';
+import { createPayoutsRouter } from './payouts.ts';
 import { createPlayersRouter } from './players.ts';
 import { createRanksRouter } from './ranks.ts';
+import { createScenariosRouter } from './scenarios.ts';
+import { createSettingsRouter } from './settings.ts';
 import { createSyncEventsRouter } from './sync-events.ts';
 import { createSyncStatesRouter } from './sync-states.ts';
+import { createTaskSubmissionsRouter } from './task-submissions.ts';
+import { createTasksRouter } from './tasks.ts';
 
 /**
  * The REST resources of the admin panel, in ra-data-simple-rest's dialect, mounted under `/api`
@@ -23,5 +31,13 @@ export function createResourcesRouter(deps: AdminApiDeps): Router {
   router.use('/sync_states', createSyncStatesRouter(deps));
   router.use('/ranks', createRanksRouter(deps));
   router.use('/achievements', createAchievementsRouter(deps));
+  router.use('/menu_buttons', createMenuButtonsRouter(deps));
+  router.use('/scenarios', createScenariosRouter(deps));
+  router.use('/tasks', createTasksRouter(deps));
+  router.use('/task_submissions', createTaskSubmissionsRouter(deps));
+  router.use('/payouts', createPayoutsRouter(deps));
+  router.use('/settings', createSettingsRouter(deps));
+  router.use('/admins', createAdminsRouter(deps));
+  router.use('/dashboard', createDashboardRouter(deps));
   return router;
 }

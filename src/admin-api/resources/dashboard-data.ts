@@ -1,0 +1,112 @@
+import type { Queue } from 'bullmq';
+import { topPlayers } from '../../players/top-players.ts';
+import { syncStats } from '../../sync/stats.ts';
+import type { AdminApiDeps } from '../deps.ts';
+
+/** What the panel's dashboard shows, read in one go: the sync engine, the queues, the community. */
+
+/** Findings of the last reconcile listed on the dashboard; the count covers them all. @defaultValue 20 */
+const maxFindingsShown = 20;
+/** A queue that does not answer in this long is shown as unreachable. @defaultValue 2000 */
+const queueTimeoutMs = 2000;
+
+const failedPerMinuteSql = `
+SELECT date_trunc('minute', updated_at) AS minute, count(*)::int AS failed
+  FROM sync_events
+ WHERE status = 'failed'
+   AND updated_at >= date_trunc('minute', $1::timestamptz) - interval '59 minutes'
+   AND updated_at <= $1::timestamptz
+ GROUP BY 1`;
+
+const totalsSql = `
+SELECT (SELECT count(*)::int FROM players WHERE merged_into_id IS NULL) AS players,
+       (SELECT count(*)::int FROM (SELECT player_id FROM identities GROUP BY player_id
+                                    HAVING count(DISTINCT platform) = 2) linked) AS linked_players,
+       (SELECT count(*)::int FROM payouts WHERE status = 'held') AS held_payouts,
+       (SELECT coalesce(sum(amount), 0)::int FROM payouts WHERE status = 'held') AS held_coins,
+       (SELECT count(*)::int FROM task_submissions WHERE status = 'pending') AS pending_submissions`;
+
+export async function loadDashboard(deps: AdminApiDeps, at = new Date()) {
+  const [stats, failed, queues, lastReconcile, leaders, totals] = await Promise.all([
+    syncStats(deps.db.pool, { at, seriesMinutes: 60 }),
+    deps.db.pool.query<{ minute: Date; failed: number }>(failedPerMinuteSql, [at]),
+    Promise.all(deps.queues.all().map(queueDepth)),
+    lastReconcileRun(deps),
+    topPlayers(deps, { limit: 10 }),
+    deps.db.pool.query(totalsSql),
+  ]);
+  const failedAt = new Map(failed.rows.map((row) => [row.minute.getTime(), row.failed]));
+  const t = totals.rows[0];
+  return {
+    at,
+    /** The last 60 minutes, oldest first: events completed and events that failed for good. */
+    eventsPerMinute: stats.throughput.series.map((point) => ({
+      minute: point.minute.toISOString(),
+      completed: point.completed,
+      failed: failedAt.get(point.minute.getTime()) ?? 0,
+    })),
+    countsByStatus: stats.byStatus,
+    throughputPerMinute: stats.throughput.perMinute,
+    oldestPendingAgeSeconds: stats.oldestPendingAgeSeconds,
+    queues,
+    lastReconcile,
+    topPlayers: leaders,
+    totals: {
+      players: t.players as number,
+      linkedPlayers: t.linked_players as number,
+      heldPayouts: t.held_payouts as number,
+      heldCoins: t.held_coins as number,
+      pendingSubmissions: t.pending_submissions as number,
+      failedEvents: stats.byStatus.failed,
+    },
+  };
+}
+
+export type Dashboard = Awaited<ReturnType<typeof loadDashboard>>;
+
+/** A queue's jobs by state; with Redis away the dashboard still answers, saying so per queue. */
+async function queueDepth(queue: Queue) {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const counts = await Promise.race([
+      queue.getJobCounts('waiting', 'prioritized', 'active', 'delayed', 'failed', 'completed'),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error('Redis did not answer')), queueTimeoutMs);
+      }),
+    ]);
+    return {
+      name: queue.name,
+      waiting: (counts.waiting ?? 0) + (counts.prioritized ?? 0),
+      active: counts.active ?? 0,
+      delayed: counts.delayed ?? 0,
+      failed: counts.failed ?? 0,
+      completed: counts.completed ?? 0,
+      error: null,
+    };
+  } catch (error) {
+    const zero = { waiting: null, active: null, delayed: null, failed: null, completed: null };
+    return { name: queue.name, ...zero, error: `unreachable: ${(error as Error).message}` };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function lastReconcileRun(deps: AdminApiDeps) {
+  const run = await deps.db.prisma.reconcileRun.findFirst({
+    orderBy: [{ startedAt: 'desc' }, { id: 'desc' }],
+  });
+  if (!run) return null;
+  const findings = Array.isArray(run.findings) ? run.findings : [];
+  return {
+    id: run.id,
+    startedAt: run.startedAt,
+    finishedAt: run.finishedAt,
+    playersChecked: run.playersChecked,
+    totalsFixed: run.totalsFixed,
+    rolesFixed: run.rolesFixed,
+    eventsRequeued: run.eventsRequeued,
+    errors: run.errors,
+    findingsCount: findings.length,
+    findings: findings.slice(0, maxFindingsShown),
+  };
+}
