@@ -4,10 +4,10 @@ import type { Prisma } from '../../generated/prisma/client.ts';
 import { eventSources, eventTypes } from '../../sync/event-schemas.ts';
 import type { AdminApiDeps } from '../deps.ts';
 import { between, filterSchema, flag, inList, instant, oneOrMany, uuidValue } from '../rest/filters.ts';
-import { type ListSpec, parseListQuery } from '../rest/list-query.ts';
+import type { ListSpec } from '../rest/list-query.ts';
 import { prismaOrderBy } from '../rest/order-by.ts';
-import { bigintParam, notFound } from '../rest/record-id.ts';
-import { sendList } from '../rest/send-list.ts';
+import { bigintParam } from '../rest/record-id.ts';
+import { addListRoute, addRecordRoutes } from '../rest/resource-routes.ts';
 
 /** The ledger: read-only here as everywhere (rows are appended by the engine, never edited). */
 
@@ -79,8 +79,7 @@ export function createLedgerRouter(deps: AdminApiDeps): Router {
   const router = express.Router();
   const { ledgerEntry } = deps.db.prisma;
 
-  router.get('/', async (req, res) => {
-    const query = parseListQuery(req.query, ledgerList);
+  addListRoute(router, 'ledger', ledgerList, async (query) => {
     const where = ledgerWhere(query.filter);
     const [total, rows] = await Promise.all([
       ledgerEntry.count({ where }),
@@ -92,14 +91,16 @@ export function createLedgerRouter(deps: AdminApiDeps): Router {
         include: withPlayerName,
       }),
     ]);
-    sendList(res, 'ledger', { skip: query.skip, records: rows.map(ledgerRecord), total });
+    return { total, records: rows.map(ledgerRecord) };
   });
 
-  router.get('/:id', async (req, res) => {
-    const id = bigintParam(req.params.id, 'ledger row');
-    const row = await ledgerEntry.findUnique({ where: { id }, include: withPlayerName });
-    if (!row) throw notFound('ledger row', req.params.id);
-    res.json(ledgerRecord(row));
+  addRecordRoutes(router, {
+    what: 'ledger row',
+    parseId: (value) => bigintParam(value, 'ledger row'),
+    find: async (id) => {
+      const row = await ledgerEntry.findUnique({ where: { id }, include: withPlayerName });
+      return row ? ledgerRecord(row) : null;
+    },
   });
 
   return router;

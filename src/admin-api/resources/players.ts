@@ -3,10 +3,9 @@ import { z } from 'zod';
 import { adjustPlayer } from '../../players/adjust-player.ts';
 import { renamePlayer } from '../../players/rename-player.ts';
 import type { AdminApiDeps } from '../deps.ts';
-import { parseListQuery } from '../rest/list-query.ts';
-import { notFound, uuidParam } from '../rest/record-id.ts';
-import { parseBody, versionOf } from '../rest/request-body.ts';
-import { sendList } from '../rest/send-list.ts';
+import { uuidParam } from '../rest/record-id.ts';
+import { parseBody } from '../rest/request-body.ts';
+import { addListRoute, addRecordRoutes } from '../rest/resource-routes.ts';
 import { actingAdminName } from './acting-admin.ts';
 import { listPlayers, playerList, showPlayer } from './player-records.ts';
 
@@ -31,24 +30,7 @@ const adjustmentBody = z.object({
 export function createPlayersRouter(deps: AdminApiDeps): Router {
   const router = express.Router();
 
-  router.get('/', async (req, res) => {
-    const query = parseListQuery(req.query, playerList);
-    sendList(res, 'players', { skip: query.skip, ...(await listPlayers(deps, query)) });
-  });
-
-  router.get('/:id', async (req, res) => {
-    const id = uuidParam(req.params.id, 'player');
-    const player = await showPlayer(deps, id);
-    if (!player) throw notFound('player', id);
-    res.json(player);
-  });
-
-  router.put('/:id', async (req, res) => {
-    const playerId = uuidParam(req.params.id, 'player');
-    const { displayName } = parseBody(renameBody, req.body, 'player');
-    const player = await renamePlayer(deps, { playerId, expectedVersion: versionOf(req.body), displayName });
-    res.json(await showPlayer(deps, player.id));
-  });
+  addListRoute(router, 'players', playerList, (query) => listPlayers(deps, query));
 
   router.post('/:id/adjustments', async (req, res) => {
     const playerId = uuidParam(req.params.id, 'player');
@@ -62,6 +44,17 @@ export function createPlayersRouter(deps: AdminApiDeps): Router {
       requestId: body.requestId,
     });
     res.status(result.applied ? 201 : 200).json(result);
+  });
+
+  addRecordRoutes(router, {
+    what: 'player',
+    parseId: (value) => uuidParam(value, 'player'),
+    find: (id) => showPlayer(deps, id),
+    update: async (playerId, body, expectedVersion) => {
+      const { displayName } = parseBody(renameBody, body, 'player');
+      await renamePlayer(deps, { playerId, expectedVersion, displayName });
+      return (await showPlayer(deps, playerId))!;
+    },
   });
 
   return router;

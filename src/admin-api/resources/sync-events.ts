@@ -16,11 +16,11 @@ import {
   searchText,
   uuidValue,
 } from '../rest/filters.ts';
-import { type ListSpec, maxPageSize, parseListQuery } from '../rest/list-query.ts';
+import { type ListSpec, maxPageSize } from '../rest/list-query.ts';
 import { prismaOrderBy } from '../rest/order-by.ts';
 import { notFound, uuidParam } from '../rest/record-id.ts';
 import { parseBody } from '../rest/request-body.ts';
-import { sendList } from '../rest/send-list.ts';
+import { addListRoute, addRecordRoutes } from '../rest/resource-routes.ts';
 
 /** The outbox as operators watch it: every event, its status and error; failed ones can be retried. */
 
@@ -95,9 +95,12 @@ function retryAnswer(outcome: RetryOutcome) {
 export function createSyncEventsRouter(deps: AdminApiDeps): Router {
   const router = express.Router();
   const { syncEvent } = deps.db.prisma;
+  const find = async (id: string) => {
+    const row = await syncEvent.findUnique({ where: { id }, include: withPlayerName });
+    return row ? eventRecord(row) : null;
+  };
 
-  router.get('/', async (req, res) => {
-    const query = parseListQuery(req.query, syncEventList);
+  addListRoute(router, 'sync_events', syncEventList, async (query) => {
     const where = eventWhere(query.filter);
     const [total, rows] = await Promise.all([
       syncEvent.count({ where }),
@@ -109,14 +112,7 @@ export function createSyncEventsRouter(deps: AdminApiDeps): Router {
         include: withPlayerName,
       }),
     ]);
-    sendList(res, 'sync_events', { skip: query.skip, records: rows.map(eventRecord), total });
-  });
-
-  router.get('/:id', async (req, res) => {
-    const id = uuidParam(req.params.id, 'sync event');
-    const row = await syncEvent.findUnique({ where: { id }, include: withPlayerName });
-    if (!row) throw notFound('sync event', id);
-    res.json(eventRecord(row));
+    return { total, records: rows.map(eventRecord) };
   });
 
   // Bulk first: `/retry` is not an event id.
@@ -139,8 +135,13 @@ export function createSyncEventsRouter(deps: AdminApiDeps): Router {
         `This event is ${retryAnswer(outcome).reason}; only failed events can be retried.`,
       );
     }
-    const row = await syncEvent.findUnique({ where: { id }, include: withPlayerName });
-    res.json({ ...retryAnswer(outcome), data: row ? eventRecord(row) : null });
+    res.json({ ...retryAnswer(outcome), data: await find(id) });
+  });
+
+  addRecordRoutes(router, {
+    what: 'sync event',
+    parseId: (value) => uuidParam(value, 'sync event'),
+    find,
   });
 
   return router;

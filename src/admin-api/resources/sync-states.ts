@@ -3,10 +3,10 @@ import type { z } from 'zod';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import type { AdminApiDeps } from '../deps.ts';
 import { between, filterSchema, flag, inList, instant, oneOrMany, uuidValue } from '../rest/filters.ts';
-import { type ListSpec, parseListQuery } from '../rest/list-query.ts';
+import type { ListSpec } from '../rest/list-query.ts';
 import { prismaOrderBy } from '../rest/order-by.ts';
-import { notFound, uuidParam } from '../rest/record-id.ts';
-import { sendList } from '../rest/send-list.ts';
+import { uuidParam } from '../rest/record-id.ts';
+import { addListRoute, addRecordRoutes } from '../rest/resource-routes.ts';
 
 /** What each platform last reflected per player, and what reconcile found: read-only, id = player id. */
 
@@ -54,8 +54,7 @@ export function createSyncStatesRouter(deps: AdminApiDeps): Router {
   const router = express.Router();
   const { syncState } = deps.db.prisma;
 
-  router.get('/', async (req, res) => {
-    const query = parseListQuery(req.query, syncStateList);
+  addListRoute(router, 'sync_states', syncStateList, async (query) => {
     const where = stateWhere(query.filter);
     const [total, rows] = await Promise.all([
       syncState.count({ where }),
@@ -68,14 +67,16 @@ export function createSyncStatesRouter(deps: AdminApiDeps): Router {
         include: withPlayerName,
       }),
     ]);
-    sendList(res, 'sync_states', { skip: query.skip, records: rows.map(stateRecord), total });
+    return { total, records: rows.map(stateRecord) };
   });
 
-  router.get('/:id', async (req, res) => {
-    const playerId = uuidParam(req.params.id, 'sync state');
-    const row = await syncState.findUnique({ where: { playerId }, include: withPlayerName });
-    if (!row) throw notFound('sync state of player', playerId);
-    res.json(stateRecord(row));
+  addRecordRoutes(router, {
+    what: 'sync state of player',
+    parseId: (value) => uuidParam(value, 'sync state of player'),
+    find: async (playerId) => {
+      const row = await syncState.findUnique({ where: { playerId }, include: withPlayerName });
+      return row ? stateRecord(row) : null;
+    },
   });
 
   return router;
