@@ -112,6 +112,9 @@ describe('tasks', () => {
     expect(zeroed.status).toBe(400);
     const edited = await api.request<Answer>('PUT', `/tasks/${task.id}`, { ...task, proofHint: '' });
     expect(edited.body).toMatchObject({ proofHint: null, version: 2, pendingSubmissions: 1 });
+    const stale = await api.request<Answer>('PUT', `/tasks/${task.id}`, { ...task, rewardXp: 5 });
+    expect(stale.status).toBe(409);
+    expect(stale.body.message).toContain('This task was changed by someone else');
     const kept = await api.request<Answer>('DELETE', `/tasks/${task.id}`);
     expect(kept.status).toBe(409);
     expect(kept.body.message).toContain('Set it inactive');

@@ -199,5 +199,8 @@ describe('sync states', () => {
     expect(errored.body.map((s) => s.id)).toEqual([bob]);
     const one = await api.request<Record<string, unknown>>('GET', `/sync_states/${bob}`);
     expect(one.body).toMatchObject({ id: bob, lastError: 'Discord refused' });
+    const bad = await api.list('sync_states', { filter: { hasError: 'maybe' } });
+    expect(bad.status).toBe(400);
+    expect((await api.request('GET', '/sync_states/00000000-0000-4000-8000-000000000000')).status).toBe(404);
   });
 });
