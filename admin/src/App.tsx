@@ -1,0 +1,34 @@
+import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { Route } from 'react-router';
+import { dataProvider } from './api/data-provider.ts';
+import { authProvider, changePasswordPath } from './auth/auth-provider.ts';
+import { ChangePasswordPage } from './auth/ChangePasswordPage.tsx';
+import { LoginPage } from './auth/LoginPage.tsx';
+import { TandemLayout } from './layout/TandemLayout.tsx';
+import { darkTheme, lightTheme } from './layout/theme.ts';
+import { players } from './players/index.ts';
+
+/**
+ * Tandem's admin panel: one react-admin resource per entity of the API, a dashboard, live updates
+ * and a first-password page. Everything needs a session (`requireAuth`).
+ */
+export function App() {
+  return (
+    <Admin
+      title="Tandem"
+      dataProvider={dataProvider}
+      authProvider={authProvider}
+      loginPage={LoginPage}
+      layout={TandemLayout}
+      theme={lightTheme}
+      darkTheme={darkTheme}
+      requireAuth
+      disableTelemetry
+    >
+      <Resource {...players} />
+      <CustomRoutes noLayout>
+        <Route path={changePasswordPath} element={<ChangePasswordPage />} />
+      </CustomRoutes>
+    </Admin>
+  );
+}

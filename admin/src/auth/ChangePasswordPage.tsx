@@ -1,0 +1,126 @@
+import { Alert, Box, Button, CircularProgress } from '@mui/material';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import {
+  Form,
+  HttpError,
+  PasswordInput,
+  required,
+  useAuthenticated,
+  useGetIdentity,
+  useLogout,
+  useNotify,
+  useRedirect,
+} from 'react-admin';
+import { errorMessage } from '../api/http.ts';
+import { AuthCard } from './AuthCard.tsx';
+import { changePassword } from './auth-provider.ts';
+
+/** The API's rule for admin passwords. */
+export const minPasswordLength = 10;
+
+interface PasswordForm {
+  currentPassword: string;
+  newPassword: string;
+  confirmPassword: string;
+}
+
+function validate(values: Partial<PasswordForm>): Record<string, string> {
+  const errors: Record<string, string> = {};
+  if ((values.newPassword ?? '').length < minPasswordLength) {
+    errors.newPassword = `At least ${minPasswordLength} characters.`;
+  } else if (values.newPassword === values.currentPassword) {
+    errors.newPassword = 'Choose a password different from the current one.';
+  }
+  if (values.confirmPassword !== values.newPassword) errors.confirmPassword = 'The two passwords differ.';
+  return errors;
+}
+
+/**
+ * Choosing a new password. Shown at once to an admin whose password was generated at first start
+ * (`mustChangePassword`), and reachable from the account menu by anyone.
+ */
+export function ChangePasswordPage() {
+  useAuthenticated();
+  const { identity } = useGetIdentity();
+  const queryClient = useQueryClient();
+  const notify = useNotify();
+  const redirect = useRedirect();
+  const logout = useLogout();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const forced = identity?.mustChangePassword === true;
+
+  const submit = async (values: Partial<PasswordForm>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await changePassword(values.currentPassword ?? '', values.newPassword ?? '');
+      await queryClient.invalidateQueries({ queryKey: ['auth'] });
+      notify('Password changed.', { type: 'success' });
+      redirect('/');
+      return undefined;
+    } catch (failure) {
+      setBusy(false);
+      if (failure instanceof HttpError && failure.body?.errors) {
+        setError(failure.message);
+        return failure.body.errors as Record<string, string>;
+      }
+      setError(errorMessage(failure));
+      return undefined;
+    }
+  };
+
+  return (
+    <AuthCard
+      title={forced ? 'Choose your password' : 'Change password'}
+      subtitle={
+        forced
+          ? `Welcome, ${identity?.fullName ?? 'admin'}. Replace the one-time password before you start.`
+          : `Signed in as ${identity?.fullName ?? '…'}`
+      }
+    >
+      <Form onSubmit={submit} validate={validate} noValidate>
+        {error ? (
+          <Alert severity="error" sx={{ mb: 2 }}>
+            {error}
+          </Alert>
+        ) : null}
+        <PasswordInput
+          source="currentPassword"
+          label={forced ? 'One-time password' : 'Current password'}
+          autoComplete="current-password"
+          validate={required()}
+        />
+        <PasswordInput
+          source="newPassword"
+          label="New password"
+          autoComplete="new-password"
+          helperText={`At least ${minPasswordLength} characters`}
+        />
+        <PasswordInput source="confirmPassword" label="Repeat the new password" autoComplete="new-password" />
+        <Box sx={{ display: 'flex', gap: 1, mt: 2 }}>
+          <Button
+            type="submit"
+            variant="contained"
+            size="large"
+            sx={{ flex: 1 }}
+            disabled={busy}
+            startIcon={busy ? <CircularProgress size={18} color="inherit" /> : null}
+          >
+            Save password
+          </Button>
+          {forced ? (
+            <Button size="large" onClick={() => logout()}>
+              Sign out
+            </Button>
+          ) : (
+            <Button size="large" onClick={() => redirect('/')}>
+              Cancel
+            </Button>
+          )}
+        </Box>
+      </Form>
+    </AuthCard>
+  );
+}

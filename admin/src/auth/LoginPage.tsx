@@ -1,0 +1,63 @@
+import { Alert, Button, CircularProgress } from '@mui/material';
+import { useState } from 'react';
+import { Form, PasswordInput, required, TextInput, useLogin } from 'react-admin';
+import { AuthCard } from './AuthCard.tsx';
+
+interface Credentials {
+  username: string;
+  password: string;
+}
+
+/** Sign-in for admins and operators; the API's answer (wrong password, too many tries) shows inline. */
+export function LoginPage() {
+  const login = useLogin();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (values: Partial<Credentials>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await login({ username: values.username?.trim() ?? '', password: values.password ?? '' });
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : 'Sign-in failed.');
+      setBusy(false);
+    }
+  };
+
+  return (
+    <AuthCard title="Tandem" subtitle="Sign in to run your community's economy">
+      <Form onSubmit={submit} noValidate>
+        {error ? (
+          <Alert severity="error" sx={{ mb: 2 }} role="alert">
+            {error}
+          </Alert>
+        ) : null}
+        <TextInput
+          source="username"
+          label="Username"
+          autoComplete="username"
+          autoFocus
+          validate={required()}
+        />
+        <PasswordInput
+          source="password"
+          label="Password"
+          autoComplete="current-password"
+          validate={required()}
+        />
+        <Button
+          type="submit"
+          variant="contained"
+          size="large"
+          fullWidth
+          disabled={busy}
+          sx={{ mt: 2 }}
+          startIcon={busy ? <CircularProgress size={18} color="inherit" /> : null}
+        >
+          Sign in
+        </Button>
+      </Form>
+    </AuthCard>
+  );
+}

@@ -1,0 +1,14 @@
+import { useEffect } from 'react';
+import { useGetIdentity, useRedirect } from 'react-admin';
+import { changePasswordPath } from './auth-provider.ts';
+
+/** Sends an admin who still has a generated one-time password to choose their own first. */
+export function MustChangePassword() {
+  const { identity } = useGetIdentity();
+  const redirect = useRedirect();
+  const mustChange = identity?.mustChangePassword === true;
+  useEffect(() => {
+    if (mustChange) redirect(changePasswordPath);
+  }, [mustChange, redirect]);
+  return null;
+}

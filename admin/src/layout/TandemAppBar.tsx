@@ -1,0 +1,55 @@
+import KeyIcon from '@mui/icons-material/Key';
+import { Box, ListItemIcon, ListItemText, MenuItem } from '@mui/material';
+import { forwardRef } from 'react';
+import {
+  AppBar,
+  LoadingIndicator,
+  Logout,
+  TitlePortal,
+  ToggleThemeButton,
+  UserMenu,
+  useUserMenu,
+} from 'react-admin';
+import { Link } from 'react-router';
+import { changePasswordPath } from '../auth/auth-provider.ts';
+import { LiveIndicator } from '../live/LiveIndicator.tsx';
+import { TandemLogo } from './TandemLogo.tsx';
+
+const ChangePasswordItem = forwardRef<HTMLAnchorElement>(function ChangePasswordItem(props, ref) {
+  const userMenu = useUserMenu();
+  return (
+    <MenuItem component={Link} to={changePasswordPath} ref={ref} onClick={userMenu?.onClose} {...props}>
+      <ListItemIcon>
+        <KeyIcon fontSize="small" />
+      </ListItemIcon>
+      <ListItemText>Change password</ListItemText>
+    </MenuItem>
+  );
+});
+
+/** The top bar: Tandem's name, the page title, the live badge, theme switch, and the account menu. */
+export function TandemAppBar() {
+  return (
+    <AppBar
+      color="secondary"
+      toolbar={
+        <>
+          <LiveIndicator />
+          <ToggleThemeButton />
+          <LoadingIndicator />
+        </>
+      }
+      userMenu={
+        <UserMenu>
+          <ChangePasswordItem />
+          <Logout />
+        </UserMenu>
+      }
+    >
+      <Box sx={{ display: { xs: 'none', sm: 'flex' }, mr: 3 }}>
+        <TandemLogo />
+      </Box>
+      <TitlePortal variant="h6" sx={{ fontWeight: 600 }} />
+    </AppBar>
+  );
+}

@@ -1,0 +1,19 @@
+import { maxLength, required, SimpleForm, TextInput } from 'react-admin';
+import { VersionedEdit, VersionGuard } from '../common/VersionedEdit.tsx';
+
+/** Only the display name is edited here; XP and coins change through "Adjust XP / coins". */
+export function PlayerEdit() {
+  return (
+    <VersionedEdit title="Rename player">
+      <SimpleForm sx={{ maxWidth: 560 }}>
+        <VersionGuard />
+        <TextInput
+          source="displayName"
+          label="Display name"
+          validate={[required(), maxLength(100)]}
+          helperText="Shown in leaderboards and announcements on both platforms."
+        />
+      </SimpleForm>
+    </VersionedEdit>
+  );
+}

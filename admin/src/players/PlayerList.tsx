@@ -1,0 +1,89 @@
+import PeopleIcon from '@mui/icons-material/People';
+import {
+  DataTable,
+  List,
+  NullableBooleanInput,
+  ReferenceInput,
+  SearchInput,
+  SelectInput,
+  useRecordContext,
+} from 'react-admin';
+import type { PlayerRecord } from '../api/records.ts';
+import { CoinsField, RankChip, XpField } from '../common/amounts.tsx';
+import { TimeAgoField } from '../common/dates.tsx';
+import { EmptyState } from '../common/EmptyState.tsx';
+import { ListToolbar } from '../common/ListToolbar.tsx';
+import { IdentitiesField } from '../common/PlatformChip.tsx';
+import { PlayerName } from './PlayerName.tsx';
+import { rankNameOf } from './player-display.ts';
+
+const platformChoices = [
+  { id: 'telegram', name: 'Telegram' },
+  { id: 'discord', name: 'Discord' },
+];
+
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn placeholder="Name or username" />,
+  <ReferenceInput
+    key="rank"
+    source="rank"
+    reference="ranks"
+    sort={{ field: 'minXp', order: 'ASC' }}
+    perPage={100}
+  >
+    <SelectInput label="Rank" optionText="name" />
+  </ReferenceInput>,
+  <SelectInput key="platform" source="platform" label="Platform" choices={platformChoices} />,
+  <NullableBooleanInput
+    key="linked"
+    source="linked"
+    label="Linked on both platforms"
+    trueLabel="Linked"
+    falseLabel="One platform"
+  />,
+];
+
+function RankCell() {
+  const player = useRecordContext<PlayerRecord>();
+  return <RankChip name={rankNameOf(player)} />;
+}
+
+const empty = (
+  <EmptyState icon={<PeopleIcon />} title="No players yet">
+    Players appear here as soon as they talk to the Telegram or Discord bot.
+  </EmptyState>
+);
+
+/** Every player, searchable by name or platform username, with their rank, XP and coins. */
+export function PlayerList() {
+  return (
+    <List
+      filters={filters}
+      actions={<ListToolbar />}
+      sort={{ field: 'xp', order: 'DESC' }}
+      perPage={25}
+      empty={empty}
+    >
+      <DataTable rowClick="show" bulkActionButtons={false}>
+        <DataTable.Col source="displayName" label="Player">
+          <PlayerName />
+        </DataTable.Col>
+        <DataTable.Col label="Platforms" disableSort>
+          <IdentitiesField />
+        </DataTable.Col>
+        <DataTable.Col label="Rank" disableSort>
+          <RankCell />
+        </DataTable.Col>
+        <DataTable.Col source="xp" label="XP" align="right">
+          <XpField />
+        </DataTable.Col>
+        <DataTable.Col source="balance" label="Coins" align="right">
+          <CoinsField />
+        </DataTable.Col>
+        <DataTable.Col source="createdAt" label="Joined">
+          <TimeAgoField source="createdAt" />
+        </DataTable.Col>
+      </DataTable>
+    </List>
+  );
+}

@@ -1,0 +1,143 @@
+import {
+  DataTable,
+  EditButton,
+  Pagination,
+  ReferenceManyField,
+  Show,
+  TabbedShowLayout,
+  TextField,
+  TopToolbar,
+  useRecordContext,
+} from 'react-admin';
+import type { PlayerRecord } from '../api/records.ts';
+import { Coins, DeltaField } from '../common/amounts.tsx';
+import { TimeAgoField } from '../common/dates.tsx';
+import { PlatformField } from '../common/PlatformChip.tsx';
+import { StatusField } from '../common/StatusChip.tsx';
+import { AdjustBalanceButton } from './AdjustBalanceButton.tsx';
+import { PlayerAchievements } from './PlayerAchievements.tsx';
+import { PlayerSummary } from './PlayerSummary.tsx';
+
+function PlayerTitle() {
+  const player = useRecordContext<PlayerRecord>();
+  return <span>{player ? player.displayName : 'Player'}</span>;
+}
+
+function PlayerActions() {
+  return (
+    <TopToolbar>
+      <AdjustBalanceButton />
+      <EditButton label="Rename" />
+    </TopToolbar>
+  );
+}
+
+const newestFirst = { field: 'createdAt', order: 'DESC' } as const;
+
+/** Everything about one player: totals, then their ledger, sync events, tasks, payouts, achievements. */
+export function PlayerShow() {
+  return (
+    <Show title={<PlayerTitle />} actions={<PlayerActions />} component="div">
+      <PlayerSummary />
+      <TabbedShowLayout sx={{ bgcolor: 'background.paper', borderRadius: 3, boxShadow: 1 }}>
+        <TabbedShowLayout.Tab label="Ledger">
+          <ReferenceManyField
+            reference="ledger"
+            target="playerId"
+            sort={newestFirst}
+            perPage={10}
+            pagination={<Pagination />}
+          >
+            <DataTable bulkActionButtons={false} rowClick="show">
+              <DataTable.Col source="createdAt" label="When">
+                <TimeAgoField source="createdAt" />
+              </DataTable.Col>
+              <DataTable.Col source="reason" />
+              <DataTable.Col source="source" />
+              <DataTable.Col source="xpDelta" label="XP" align="right">
+                <DeltaField source="xpDelta" />
+              </DataTable.Col>
+              <DataTable.Col source="coinDelta" label="Coins" align="right">
+                <DeltaField source="coinDelta" />
+              </DataTable.Col>
+              <DataTable.Col
+                source="balanceAfter"
+                label="Balance after"
+                align="right"
+                render={(row) => <Coins value={row.balanceAfter} />}
+              />
+            </DataTable>
+          </ReferenceManyField>
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="Sync events" path="sync">
+          <ReferenceManyField
+            reference="sync_events"
+            target="playerId"
+            sort={newestFirst}
+            perPage={10}
+            pagination={<Pagination />}
+          >
+            <DataTable bulkActionButtons={false} rowClick="show">
+              <DataTable.Col source="createdAt" label="When">
+                <TimeAgoField source="createdAt" />
+              </DataTable.Col>
+              <DataTable.Col source="type" />
+              <DataTable.Col source="source" />
+              <DataTable.Col source="status">
+                <StatusField />
+              </DataTable.Col>
+              <DataTable.Col source="attempts" align="right" />
+            </DataTable>
+          </ReferenceManyField>
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="Tasks" path="tasks">
+          <ReferenceManyField
+            reference="task_submissions"
+            target="playerId"
+            sort={newestFirst}
+            perPage={10}
+            pagination={<Pagination />}
+          >
+            <DataTable bulkActionButtons={false} rowClick="show">
+              <DataTable.Col source="createdAt" label="Sent">
+                <TimeAgoField source="createdAt" />
+              </DataTable.Col>
+              <DataTable.Col source="taskTitle" label="Task" />
+              <DataTable.Col source="platform">
+                <PlatformField />
+              </DataTable.Col>
+              <DataTable.Col source="status">
+                <StatusField />
+              </DataTable.Col>
+            </DataTable>
+          </ReferenceManyField>
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="Payouts" path="payouts">
+          <ReferenceManyField
+            reference="payouts"
+            target="playerId"
+            sort={newestFirst}
+            perPage={10}
+            pagination={<Pagination />}
+          >
+            <DataTable bulkActionButtons={false} rowClick="show">
+              <DataTable.Col source="createdAt" label="Asked">
+                <TimeAgoField source="createdAt" />
+              </DataTable.Col>
+              <DataTable.Col source="amount" align="right" render={(row) => <Coins value={row.amount} />} />
+              <DataTable.Col source="status">
+                <StatusField />
+              </DataTable.Col>
+              <DataTable.Col source="note">
+                <TextField source="note" emptyText="—" />
+              </DataTable.Col>
+            </DataTable>
+          </ReferenceManyField>
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="Achievements" path="achievements">
+          <PlayerAchievements />
+        </TabbedShowLayout.Tab>
+      </TabbedShowLayout>
+    </Show>
+  );
+}

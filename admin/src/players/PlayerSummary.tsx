@@ -1,0 +1,84 @@
+import { Box, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
+import type { ReactNode } from 'react';
+import { Link, useCreatePath, useRecordContext } from 'react-admin';
+import type { PlayerRecord } from '../api/records.ts';
+import { Coins, formatNumber, RankChip } from '../common/amounts.tsx';
+import { formatDateTime } from '../common/dates.tsx';
+import { IdentitiesField } from '../common/PlatformChip.tsx';
+import { PlayerAvatar } from './PlayerName.tsx';
+import { rankNameOf } from './player-display.ts';
+
+function Stat({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Box sx={{ minWidth: 110 }}>
+      <Typography
+        variant="caption"
+        color="text.secondary"
+        sx={{ textTransform: 'uppercase', fontWeight: 700 }}
+      >
+        {label}
+      </Typography>
+      <Typography variant="h6" component="div" sx={{ fontVariantNumeric: 'tabular-nums' }}>
+        {children}
+      </Typography>
+    </Box>
+  );
+}
+
+/** The head of a player's page: who they are, where they play, and their totals at a glance. */
+export function PlayerSummary() {
+  const player = useRecordContext<PlayerRecord>();
+  const createPath = useCreatePath();
+  if (!player) return null;
+  const hours = Math.floor((player.voiceMinutes ?? 0) / 60);
+  return (
+    <Card sx={{ mb: 2 }}>
+      <CardContent>
+        <Stack direction={{ xs: 'column', md: 'row' }} spacing={3} sx={{ alignItems: { md: 'center' } }}>
+          <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, flex: 1 }}>
+            <PlayerAvatar player={player} size={56} />
+            <Box>
+              <Typography variant="h5" component="h2">
+                {player.displayName}
+              </Typography>
+              <Box sx={{ display: 'flex', gap: 1, mt: 0.5, flexWrap: 'wrap', alignItems: 'center' }}>
+                <RankChip name={rankNameOf(player)} />
+                <IdentitiesField showNames />
+              </Box>
+              <Typography variant="caption" color="text.secondary">
+                Player since {formatDateTime(player.createdAt)}
+              </Typography>
+              {player.mergedIntoId ? (
+                <Chip
+                  size="small"
+                  color="warning"
+                  sx={{ ml: 1 }}
+                  label={
+                    <Link to={createPath({ resource: 'players', id: player.mergedIntoId, type: 'show' })}>
+                      Merged into another account
+                    </Link>
+                  }
+                />
+              ) : null}
+            </Box>
+          </Box>
+          <Stack direction="row" spacing={3} useFlexGap sx={{ flexWrap: 'wrap' }}>
+            <Stat label="XP">{formatNumber(player.xp)}</Stat>
+            <Stat label="Coins">
+              <Coins value={player.balance} />
+            </Stat>
+            {player.heldCoins ? <Stat label="Held for payouts">{formatNumber(player.heldCoins)}</Stat> : null}
+            {player.dailyStreak !== undefined ? (
+              <Stat label="Daily streak">{player.dailyStreak} d</Stat>
+            ) : null}
+            {player.messages !== undefined ? (
+              <Stat label="Messages">{formatNumber(player.messages)}</Stat>
+            ) : null}
+            {player.voiceMinutes !== undefined ? <Stat label="Voice">{hours} h</Stat> : null}
+            {player.gamesWon !== undefined ? <Stat label="Games won">{player.gamesWon}</Stat> : null}
+          </Stack>
+        </Stack>
+      </CardContent>
+    </Card>
+  );
+}
