@@ -6,7 +6,10 @@ import { ChangePasswordPage } from './auth/ChangePasswordPage.tsx';
 import { LoginPage } from './auth/LoginPage.tsx';
 import { TandemLayout } from './layout/TandemLayout.tsx';
 import { darkTheme, lightTheme } from './layout/theme.ts';
+import { ledger } from './ledger/index.ts';
 import { players } from './players/index.ts';
+import { syncEvents } from './sync-events/index.ts';
+import { syncStates } from './sync-states/index.ts';
 
 /**
  * Tandem's admin panel: one react-admin resource per entity of the API, a dashboard, live updates
@@ -26,6 +29,9 @@ export function App() {
       disableTelemetry
     >
       <Resource {...players} />
+      <Resource {...ledger} />
+      <Resource {...syncEvents} />
+      <Resource {...syncStates} />
       <CustomRoutes noLayout>
         <Route path={changePasswordPath} element={<ChangePasswordPage />} />
       </CustomRoutes>

@@ -1,0 +1,79 @@
+import CategoryIcon from '@mui/icons-material/Category';
+import InputIcon from '@mui/icons-material/Input';
+import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
+import { DataTable, DateTimeInput, List, SelectInput, TextInput } from 'react-admin';
+import { Coins, DeltaField, formatNumber } from '../common/amounts.tsx';
+import { choiceName, eventTypeChoices, sourceChoices } from '../common/choices.ts';
+import { TimeAgoField } from '../common/dates.tsx';
+import { EmptyState } from '../common/EmptyState.tsx';
+import { ChoiceFilter, FilterSidebar } from '../common/FilterSidebar.tsx';
+import { ListToolbar } from '../common/ListToolbar.tsx';
+import { PlayerFilterInput } from '../common/PlayerFilterInput.tsx';
+import { PlayerLinkField } from '../common/PlayerLinkField.tsx';
+
+const filters = [
+  <PlayerFilterInput key="playerId" source="playerId" />,
+  <SelectInput key="source" source="source" choices={sourceChoices} />,
+  <SelectInput key="type" source="type" choices={eventTypeChoices} />,
+  <TextInput key="reason" source="reason" label="Reason" helperText={false} />,
+  <DateTimeInput key="from" source="createdAt_gte" label="From" />,
+  <DateTimeInput key="to" source="createdAt_lte" label="Until" />,
+];
+
+const aside = (
+  <FilterSidebar>
+    <ChoiceFilter label="Source" icon={<InputIcon />} source="source" choices={sourceChoices} />
+    <ChoiceFilter label="Type" icon={<CategoryIcon />} source="type" choices={eventTypeChoices} />
+  </FilterSidebar>
+);
+
+/** The append-only ledger: every XP and coin change, who or what caused it, and the totals after it. */
+export function LedgerList() {
+  return (
+    <List
+      filters={filters}
+      aside={aside}
+      actions={<ListToolbar />}
+      sort={{ field: 'createdAt', order: 'DESC' }}
+      perPage={25}
+      empty={
+        <EmptyState icon={<ReceiptLongIcon />} title="The ledger is empty">
+          Each XP or coin change is written here once, forever: messages, voice, dailies, games, tasks,
+          payouts and admin adjustments.
+        </EmptyState>
+      }
+    >
+      <DataTable rowClick="show" bulkActionButtons={false}>
+        <DataTable.Col source="createdAt" label="When">
+          <TimeAgoField source="createdAt" />
+        </DataTable.Col>
+        <DataTable.Col source="playerName" label="Player">
+          <PlayerLinkField />
+        </DataTable.Col>
+        <DataTable.Col source="reason" />
+        <DataTable.Col source="source" render={(row) => choiceName(sourceChoices, row.source)} />
+        <DataTable.Col source="type" render={(row) => choiceName(eventTypeChoices, row.type)} />
+        <DataTable.Col source="xpDelta" label="XP" align="right">
+          <DeltaField source="xpDelta" />
+        </DataTable.Col>
+        <DataTable.Col source="coinDelta" label="Coins" align="right">
+          <DeltaField source="coinDelta" />
+        </DataTable.Col>
+        <DataTable.Col
+          source="xpAfter"
+          disableSort
+          label="XP after"
+          align="right"
+          render={(row) => formatNumber(row.xpAfter)}
+        />
+        <DataTable.Col
+          source="balanceAfter"
+          disableSort
+          label="Coins after"
+          align="right"
+          render={(row) => <Coins value={row.balanceAfter} />}
+        />
+      </DataTable>
+    </List>
+  );
+}

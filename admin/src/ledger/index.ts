@@ -1,0 +1,13 @@
+import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
+import type { ResourceProps } from 'react-admin';
+import { LedgerList } from './LedgerList.tsx';
+import { LedgerShow } from './LedgerShow.tsx';
+
+export const ledger: ResourceProps = {
+  name: 'ledger',
+  options: { label: 'Ledger' },
+  icon: ReceiptLongIcon,
+  list: LedgerList,
+  show: LedgerShow,
+  recordRepresentation: (row) => `${row.reason} #${row.id}`,
+};

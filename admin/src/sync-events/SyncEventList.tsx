@@ -1,0 +1,95 @@
+import CategoryIcon from '@mui/icons-material/Category';
+import InputIcon from '@mui/icons-material/Input';
+import SyncIcon from '@mui/icons-material/Sync';
+import TrafficIcon from '@mui/icons-material/Traffic';
+import { Tooltip, Typography } from '@mui/material';
+import { DataTable, List, SearchInput, SelectInput, useCanAccess, useRecordContext } from 'react-admin';
+import type { SyncEventRecord } from '../api/records.ts';
+import { choiceName, eventTypeChoices, sourceChoices, syncStatusChoices } from '../common/choices.ts';
+import { TimeAgoField } from '../common/dates.tsx';
+import { EmptyState } from '../common/EmptyState.tsx';
+import { ChoiceFilter, FilterSidebar } from '../common/FilterSidebar.tsx';
+import { ListToolbar } from '../common/ListToolbar.tsx';
+import { PlayerFilterInput } from '../common/PlayerFilterInput.tsx';
+import { PlayerLinkField } from '../common/PlayerLinkField.tsx';
+import { StatusField } from '../common/StatusChip.tsx';
+import { BulkRetryButton } from './BulkRetryButton.tsx';
+import { RetryEventButton } from './RetryEventButton.tsx';
+
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn placeholder="Key or error" />,
+  <SelectInput key="status" source="status" choices={syncStatusChoices} />,
+  <SelectInput key="type" source="type" choices={eventTypeChoices} />,
+  <SelectInput key="source" source="source" choices={sourceChoices} />,
+  <PlayerFilterInput key="playerId" source="playerId" />,
+];
+
+const aside = (
+  <FilterSidebar>
+    <ChoiceFilter label="Status" icon={<TrafficIcon />} source="status" choices={syncStatusChoices} />
+    <ChoiceFilter label="Type" icon={<CategoryIcon />} source="type" choices={eventTypeChoices} />
+    <ChoiceFilter label="Source" icon={<InputIcon />} source="source" choices={sourceChoices} />
+  </FilterSidebar>
+);
+
+function ErrorCell() {
+  const event = useRecordContext<SyncEventRecord>();
+  if (!event?.errorMessage) return null;
+  return (
+    <Tooltip title={event.errorMessage}>
+      <Typography variant="body2" color="error" noWrap sx={{ maxWidth: 260 }}>
+        {event.errorMessage}
+      </Typography>
+    </Tooltip>
+  );
+}
+
+function TypeCell() {
+  const event = useRecordContext<SyncEventRecord>();
+  return <span>{choiceName(eventTypeChoices, event?.type)}</span>;
+}
+
+/**
+ * The outbox: every change on its way to the platforms. Failed events say why and can be retried,
+ * one by one or selected in bulk (operators too).
+ */
+export function SyncEventList() {
+  const { canAccess: canRetry } = useCanAccess({ resource: 'sync_events', action: 'retry' });
+  return (
+    <List
+      filters={filters}
+      aside={aside}
+      actions={<ListToolbar />}
+      sort={{ field: 'createdAt', order: 'DESC' }}
+      perPage={25}
+      empty={
+        <EmptyState icon={<SyncIcon />} title="No sync events yet">
+          Every XP or coin change becomes an event here on its way to Telegram and Discord.
+        </EmptyState>
+      }
+    >
+      <DataTable rowClick="show" bulkActionButtons={canRetry ? <BulkRetryButton /> : false}>
+        <DataTable.Col source="createdAt" label="Recorded">
+          <TimeAgoField source="createdAt" />
+        </DataTable.Col>
+        <DataTable.Col source="type">
+          <TypeCell />
+        </DataTable.Col>
+        <DataTable.Col source="source" render={(event) => choiceName(sourceChoices, event.source)} />
+        <DataTable.Col source="playerName" label="Player">
+          <PlayerLinkField />
+        </DataTable.Col>
+        <DataTable.Col source="status">
+          <StatusField />
+        </DataTable.Col>
+        <DataTable.Col source="attempts" align="right" />
+        <DataTable.Col label="Error" disableSort>
+          <ErrorCell />
+        </DataTable.Col>
+        <DataTable.Col label="" disableSort align="right">
+          <RetryEventButton />
+        </DataTable.Col>
+      </DataTable>
+    </List>
+  );
+}

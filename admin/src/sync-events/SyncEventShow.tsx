@@ -1,0 +1,70 @@
+import { Alert } from '@mui/material';
+import {
+  FunctionField,
+  Labeled,
+  NumberField,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  TopToolbar,
+  useRecordContext,
+} from 'react-admin';
+import type { SyncEventRecord } from '../api/records.ts';
+import { choiceName, eventTypeChoices, sourceChoices } from '../common/choices.ts';
+import { TimeAgoField } from '../common/dates.tsx';
+import { JsonField } from '../common/JsonField.tsx';
+import { PlayerLinkField } from '../common/PlayerLinkField.tsx';
+import { StatusField } from '../common/StatusChip.tsx';
+import { RetryEventButton } from './RetryEventButton.tsx';
+
+function FailureNotice(_props: { label?: false }) {
+  const event = useRecordContext<SyncEventRecord>();
+  if (event?.status !== 'failed') return null;
+  return (
+    <Alert severity="error" sx={{ width: '100%' }}>
+      Failed after {event.attempts} attempt{event.attempts === 1 ? '' : 's'}:{' '}
+      {event.errorMessage ?? 'no message'}. Retrying queues it again; it is applied exactly once.
+    </Alert>
+  );
+}
+
+/** One sync event: what it carries, where it stands, and why it failed if it did. */
+export function SyncEventShow() {
+  return (
+    <Show
+      actions={
+        <TopToolbar>
+          <RetryEventButton variant="contained" />
+        </TopToolbar>
+      }
+    >
+      <SimpleShowLayout>
+        <FailureNotice label={false} />
+        <StatusField label="Status" />
+        <FunctionField<SyncEventRecord>
+          label="Type"
+          render={(event) => choiceName(eventTypeChoices, event.type)}
+        />
+        <FunctionField<SyncEventRecord>
+          label="Source"
+          render={(event) => choiceName(sourceChoices, event.source)}
+        />
+        <Labeled label="Player">
+          <PlayerLinkField />
+        </Labeled>
+        <TextField source="idempotencyKey" label="Idempotency key" />
+        <NumberField source="attempts" />
+        <TextField source="processedBy" label="Processed by" emptyText="—" />
+        <Labeled label="Recorded">
+          <TimeAgoField source="createdAt" />
+        </Labeled>
+        <Labeled label="Processed">
+          <TimeAgoField source="processedAt" empty="Not yet" />
+        </Labeled>
+        <Labeled label="Payload">
+          <JsonField source="payload" />
+        </Labeled>
+      </SimpleShowLayout>
+    </Show>
+  );
+}

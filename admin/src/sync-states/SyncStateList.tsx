@@ -1,0 +1,100 @@
+import FactCheckIcon from '@mui/icons-material/FactCheck';
+import { Tooltip, Typography } from '@mui/material';
+import { DataTable, List, NullableBooleanInput, useRecordContext } from 'react-admin';
+import { formatNumber } from '../common/amounts.tsx';
+import { TimeAgoField } from '../common/dates.tsx';
+import { EmptyState } from '../common/EmptyState.tsx';
+import { ListToolbar } from '../common/ListToolbar.tsx';
+
+interface SyncStateRecord {
+  id: string;
+  lastTelegramXp?: number | null;
+  lastDiscordXp?: number | null;
+  lastBalance?: number | null;
+  discordRankRoleId?: string | null;
+  lastReconcileAt?: string | null;
+  reconcileErrors: number;
+  lastError?: string | null;
+}
+
+function LastErrorCell() {
+  const state = useRecordContext<SyncStateRecord>();
+  if (!state?.lastError)
+    return (
+      <Typography variant="body2" color="text.disabled">
+        —
+      </Typography>
+    );
+  return (
+    <Tooltip title={state.lastError}>
+      <Typography variant="body2" color="error" noWrap sx={{ maxWidth: 260 }}>
+        {state.lastError}
+      </Typography>
+    </Tooltip>
+  );
+}
+
+const amount = (value: number | null | undefined) => (typeof value === 'number' ? formatNumber(value) : '—');
+
+/** What each platform last reflected for each player, and what reconcile found about them. */
+export function SyncStateList() {
+  return (
+    <List
+      filters={[
+        <NullableBooleanInput
+          key="hasError"
+          source="hasError"
+          label="Reconcile errors"
+          trueLabel="With errors"
+          falseLabel="Without"
+          alwaysOn
+        />,
+      ]}
+      actions={<ListToolbar />}
+      sort={{ field: 'lastReconcileAt', order: 'DESC' }}
+      perPage={25}
+      empty={
+        <EmptyState icon={<FactCheckIcon />} title="No sync states yet">
+          A player's sync state appears after their first change reaches the platforms.
+        </EmptyState>
+      }
+    >
+      <DataTable rowClick={(id) => `/players/${id}/show`} bulkActionButtons={false}>
+        <DataTable.Col source="playerName" label="Player" />
+        <DataTable.Col
+          source="lastTelegramXp"
+          disableSort
+          label="Telegram XP"
+          align="right"
+          render={(row) => amount(row.lastTelegramXp)}
+        />
+        <DataTable.Col
+          source="lastDiscordXp"
+          disableSort
+          label="Discord XP"
+          align="right"
+          render={(row) => amount(row.lastDiscordXp)}
+        />
+        <DataTable.Col
+          source="lastBalance"
+          label="Coins"
+          align="right"
+          render={(row) => amount(row.lastBalance)}
+        />
+        <DataTable.Col
+          source="discordRankRoleId"
+          disableSort
+          label="Discord rank role"
+          render={(row) => row.discordRankRoleId ?? '—'}
+        />
+        <DataTable.Col source="lastReconcileAt" label="Last reconcile">
+          <TimeAgoField source="lastReconcileAt" empty="Never" />
+        </DataTable.Col>
+        <DataTable.Col source="reconcileErrors" label="Errors" align="right" />
+        <DataTable.Col label="Last error" disableSort>
+          <LastErrorCell />
+        </DataTable.Col>
+      </DataTable>
+    </List>
+  );
+}
