@@ -1,5 +1,7 @@
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router';
+import { achievements } from './achievements/index.ts';
+import { admins } from './admins/index.ts';
 import { dataProvider } from './api/data-provider.ts';
 import { authProvider, changePasswordPath } from './auth/auth-provider.ts';
 import { ChangePasswordPage } from './auth/ChangePasswordPage.tsx';
@@ -7,9 +9,14 @@ import { LoginPage } from './auth/LoginPage.tsx';
 import { TandemLayout } from './layout/TandemLayout.tsx';
 import { darkTheme, lightTheme } from './layout/theme.ts';
 import { ledger } from './ledger/index.ts';
+import { menuButtons } from './menu-buttons/index.ts';
 import { players } from './players/index.ts';
+import { ranks } from './ranks/index.ts';
+import { scenarios } from './scenarios/index.ts';
+import { settings } from './settings/index.ts';
 import { syncEvents } from './sync-events/index.ts';
 import { syncStates } from './sync-states/index.ts';
+import { tasks } from './tasks/index.ts';
 
 /**
  * Tandem's admin panel: one react-admin resource per entity of the API, a dashboard, live updates
@@ -32,6 +39,13 @@ export function App() {
       <Resource {...ledger} />
       <Resource {...syncEvents} />
       <Resource {...syncStates} />
+      <Resource {...ranks} />
+      <Resource {...achievements} />
+      <Resource {...settings} />
+      <Resource {...menuButtons} />
+      <Resource {...scenarios} />
+      <Resource {...tasks} />
+      <Resource {...admins} />
       <CustomRoutes noLayout>
         <Route path={changePasswordPath} element={<ChangePasswordPage />} />
       </CustomRoutes>

@@ -1,0 +1,33 @@
+import { Box } from '@mui/material';
+import { BooleanInput, maxLength, NumberInput, SimpleForm, TextInput } from 'react-admin';
+import { EditToolbar } from '../common/EditToolbar.tsx';
+import { VersionGuard } from '../common/VersionedEdit.tsx';
+import { amountRules, discordIdRule, nameRules, slugRules } from '../common/validators.ts';
+import { RuleInput } from './RuleInput.tsx';
+
+/** An achievement: its rule, an optional reward (XP, coins, a Discord role) and whether it is live. */
+export function AchievementForm({ edit = false }: { edit?: boolean }) {
+  return (
+    <SimpleForm toolbar={edit ? <EditToolbar /> : undefined} sx={{ maxWidth: 720 }}>
+      {edit ? <VersionGuard /> : null}
+      <Box sx={{ display: 'flex', gap: 2, width: '100%' }}>
+        <TextInput source="name" validate={nameRules(100)} sx={{ flex: 2 }} />
+        <TextInput source="slug" validate={slugRules} helperText="e.g. chatterbox" sx={{ flex: 1 }} />
+      </Box>
+      <TextInput source="description" multiline minRows={2} validate={maxLength(500)} />
+      <RuleInput />
+      <Box sx={{ display: 'flex', gap: 2, width: '100%' }}>
+        <NumberInput source="rewardXp" label="Reward XP" validate={amountRules} defaultValue={0} />
+        <NumberInput source="rewardCoins" label="Reward coins" validate={amountRules} defaultValue={0} />
+      </Box>
+      <TextInput
+        source="discordRoleId"
+        label="Discord role id"
+        validate={discordIdRule}
+        helperText="Optional: a role granted on Discord when it unlocks."
+        parse={(value: string) => (value === '' ? null : value)}
+      />
+      <BooleanInput source="active" defaultValue />
+    </SimpleForm>
+  );
+}

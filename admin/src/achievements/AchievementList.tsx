@@ -1,0 +1,88 @@
+import EmojiEventsIcon from '@mui/icons-material/EmojiEvents';
+import { Box, Typography } from '@mui/material';
+import {
+  DataTable,
+  List,
+  NullableBooleanInput,
+  SearchInput,
+  SelectInput,
+  useRecordContext,
+} from 'react-admin';
+import { formatNumber } from '../common/amounts.tsx';
+import { EmptyState } from '../common/EmptyState.tsx';
+import { ListToolbar } from '../common/ListToolbar.tsx';
+import { ActiveField } from '../common/StatusChip.tsx';
+import { describeRule, ruleKinds } from './achievement-rules.ts';
+
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn placeholder="Name" />,
+  <NullableBooleanInput key="active" source="active" />,
+  <SelectInput key="kind" source="kind" label="Rule" choices={ruleKinds} />,
+];
+
+function NameCell() {
+  const achievement = useRecordContext<{ name: string; description?: string; rule: unknown }>();
+  if (!achievement) return null;
+  return (
+    <Box>
+      <Typography variant="body2" sx={{ fontWeight: 600 }}>
+        {achievement.name}
+      </Typography>
+      <Typography variant="caption" color="text.secondary">
+        {describeRule(achievement.rule)}
+      </Typography>
+    </Box>
+  );
+}
+
+function RewardCell() {
+  const achievement = useRecordContext<{
+    rewardXp: number;
+    rewardCoins: number;
+    discordRoleId?: string | null;
+  }>();
+  if (!achievement) return null;
+  const parts = [
+    achievement.rewardXp ? `${formatNumber(achievement.rewardXp)} XP` : null,
+    achievement.rewardCoins ? `${formatNumber(achievement.rewardCoins)} coins` : null,
+    achievement.discordRoleId ? 'a Discord role' : null,
+  ].filter(Boolean);
+  return <span>{parts.length ? parts.join(' + ') : '—'}</span>;
+}
+
+/** Rule-based achievements; each unlocks once per player. */
+export function AchievementList() {
+  return (
+    <List
+      filters={filters}
+      actions={<ListToolbar create />}
+      sort={{ field: 'name', order: 'ASC' }}
+      perPage={25}
+      empty={
+        <EmptyState icon={<EmojiEventsIcon />} title="No achievements">
+          Achievements reward milestones: a first win, a 7-day streak, 100 messages…
+        </EmptyState>
+      }
+    >
+      <DataTable rowClick="edit" bulkActionButtons={false}>
+        <DataTable.Col source="name" label="Achievement">
+          <NameCell />
+        </DataTable.Col>
+        <DataTable.Col source="slug" />
+        <DataTable.Col label="Reward" disableSort>
+          <RewardCell />
+        </DataTable.Col>
+        <DataTable.Col
+          source="unlockedBy"
+          label="Unlocked by"
+          align="right"
+          disableSort
+          render={(achievement) => `${achievement.unlockedBy ?? 0} players`}
+        />
+        <DataTable.Col source="active">
+          <ActiveField />
+        </DataTable.Col>
+      </DataTable>
+    </List>
+  );
+}

@@ -1,0 +1,15 @@
+import EmojiEventsIcon from '@mui/icons-material/EmojiEvents';
+import type { ResourceProps } from 'react-admin';
+import { AchievementCreate } from './AchievementCreate.tsx';
+import { AchievementEdit } from './AchievementEdit.tsx';
+import { AchievementList } from './AchievementList.tsx';
+
+export const achievements: ResourceProps = {
+  name: 'achievements',
+  options: { label: 'Achievements' },
+  icon: EmojiEventsIcon,
+  list: AchievementList,
+  edit: AchievementEdit,
+  create: AchievementCreate,
+  recordRepresentation: 'name',
+};

@@ -1,0 +1,61 @@
+import { Alert } from '@mui/material';
+import {
+  BooleanInput,
+  minLength,
+  PasswordInput,
+  RadioButtonGroupInput,
+  SimpleForm,
+  TextInput,
+  useGetIdentity,
+  useRecordContext,
+} from 'react-admin';
+import { minPasswordLength } from '../auth/ChangePasswordPage.tsx';
+import { roleChoices } from '../common/choices.ts';
+import { EditToolbar } from '../common/EditToolbar.tsx';
+import { VersionedEdit, VersionGuard } from '../common/VersionedEdit.tsx';
+
+function AdminFields() {
+  const admin = useRecordContext<{ id: string }>();
+  const { identity } = useGetIdentity();
+  const self = admin !== undefined && identity?.id === admin.id;
+  return (
+    <>
+      <VersionGuard />
+      {self ? (
+        <Alert severity="info" sx={{ mb: 2, width: '100%' }}>
+          This is your own account: you cannot change your role or deactivate yourself. Change your password
+          from the account menu.
+        </Alert>
+      ) : null}
+      <TextInput source="username" disabled helperText="Usernames do not change." />
+      <RadioButtonGroupInput source="role" choices={roleChoices} row={false} disabled={self} />
+      <BooleanInput source="active" disabled={self} helperText="An inactive account cannot sign in." />
+      {self ? null : (
+        <PasswordInput
+          source="password"
+          label="New password"
+          helperText="Leave empty to keep the current one."
+          validate={minLength(minPasswordLength, `At least ${minPasswordLength} characters.`)}
+          autoComplete="new-password"
+        />
+      )}
+    </>
+  );
+}
+
+/** Role, active flag and a password reset for another admin. */
+export function AdminEdit() {
+  return (
+    <VersionedEdit
+      redirect="list"
+      transform={(data) => {
+        const { password, ...rest } = data;
+        return password ? { ...rest, password } : rest;
+      }}
+    >
+      <SimpleForm sx={{ maxWidth: 560 }} toolbar={<EditToolbar deletable={false} />}>
+        <AdminFields />
+      </SimpleForm>
+    </VersionedEdit>
+  );
+}

@@ -1,0 +1,27 @@
+import { BooleanInput, maxLength, NumberInput, required, SimpleForm, TextInput } from 'react-admin';
+import { EditToolbar } from '../common/EditToolbar.tsx';
+import { VersionGuard } from '../common/VersionedEdit.tsx';
+import { requiredAmountRules } from '../common/validators.ts';
+import { ButtonTargetInput } from '../content/ButtonTargetInput.tsx';
+
+/** A button of the Telegram bot's main menu (/start). */
+export function MenuButtonForm({ edit = false }: { edit?: boolean }) {
+  return (
+    <SimpleForm toolbar={edit ? <EditToolbar /> : undefined} sx={{ maxWidth: 720 }}>
+      {edit ? <VersionGuard /> : null}
+      <TextInput
+        source="label"
+        validate={[required(), maxLength(64)]}
+        helperText="What players tap, e.g. 📅 Daily reward."
+      />
+      <ButtonTargetInput scenarioField="scenarioId" />
+      <NumberInput
+        source="position"
+        validate={requiredAmountRules}
+        defaultValue={0}
+        helperText="Lower shows first."
+      />
+      <BooleanInput source="active" defaultValue />
+    </SimpleForm>
+  );
+}

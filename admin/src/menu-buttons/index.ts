@@ -1,0 +1,15 @@
+import SmartButtonIcon from '@mui/icons-material/SmartButton';
+import type { ResourceProps } from 'react-admin';
+import { MenuButtonCreate } from './MenuButtonCreate.tsx';
+import { MenuButtonEdit } from './MenuButtonEdit.tsx';
+import { MenuButtonList } from './MenuButtonList.tsx';
+
+export const menuButtons: ResourceProps = {
+  name: 'menu_buttons',
+  options: { label: 'Menu buttons' },
+  icon: SmartButtonIcon,
+  list: MenuButtonList,
+  edit: MenuButtonEdit,
+  create: MenuButtonCreate,
+  recordRepresentation: 'label',
+};

@@ -1,0 +1,10 @@
+import { VersionedEdit } from '../common/VersionedEdit.tsx';
+import { RankForm } from './RankForm.tsx';
+
+export function RankEdit() {
+  return (
+    <VersionedEdit redirect="list">
+      <RankForm edit />
+    </VersionedEdit>
+  );
+}

@@ -1,0 +1,39 @@
+import { Box } from '@mui/material';
+import { BooleanInput, minValue, NumberInput, required, SimpleForm, TextInput } from 'react-admin';
+import { EditToolbar } from '../common/EditToolbar.tsx';
+import { VersionGuard } from '../common/VersionedEdit.tsx';
+import { discordIdRule, nameRules, requiredAmountRules, wholeNumber } from '../common/validators.ts';
+
+/**
+ * A rank: players hold the highest active rank whose minimum XP they reached; its Discord role is set
+ * on their member by the sync workers. Name and priority are unique (the API says which one clashes).
+ */
+export function RankForm({ edit = false }: { edit?: boolean }) {
+  return (
+    <SimpleForm toolbar={edit ? <EditToolbar /> : undefined} sx={{ maxWidth: 640 }}>
+      {edit ? <VersionGuard /> : null}
+      <TextInput source="name" validate={nameRules(64)} helperText="Shown to players, e.g. Gold III." />
+      <Box sx={{ display: 'flex', gap: 2, width: '100%' }}>
+        <NumberInput
+          source="minXp"
+          label="Minimum XP"
+          validate={requiredAmountRules}
+          helperText="Players reach it at this XP."
+        />
+        <NumberInput
+          source="priority"
+          validate={[required(), wholeNumber, minValue(1, 'At least 1.')]}
+          helperText="1 = lowest rank; unique."
+        />
+      </Box>
+      <TextInput
+        source="discordRoleId"
+        label="Discord role id"
+        validate={discordIdRule}
+        helperText="Optional: the role given on Discord while a player holds this rank."
+        parse={(value: string) => (value === '' ? null : value)}
+      />
+      <BooleanInput source="active" helperText="Inactive ranks are skipped when ranks are derived." />
+    </SimpleForm>
+  );
+}

@@ -1,0 +1,53 @@
+import MilitaryTechIcon from '@mui/icons-material/MilitaryTech';
+import { Chip } from '@mui/material';
+import { DataTable, List, NullableBooleanInput, SearchInput } from 'react-admin';
+import { formatNumber } from '../common/amounts.tsx';
+import { EmptyState } from '../common/EmptyState.tsx';
+import { ListToolbar } from '../common/ListToolbar.tsx';
+import { ActiveField } from '../common/StatusChip.tsx';
+
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn placeholder="Rank name" />,
+  <NullableBooleanInput key="active" source="active" />,
+  <NullableBooleanInput key="hasRole" source="hasRole" label="Has a Discord role" />,
+];
+
+/** The rank ladder, lowest first. */
+export function RankList() {
+  return (
+    <List
+      filters={filters}
+      actions={<ListToolbar create />}
+      sort={{ field: 'minXp', order: 'ASC' }}
+      perPage={50}
+      empty={
+        <EmptyState icon={<MilitaryTechIcon />} title="No ranks">
+          Ranks turn XP into a title and a Discord role. Create the first one.
+        </EmptyState>
+      }
+    >
+      <DataTable rowClick="edit" bulkActionButtons={false}>
+        <DataTable.Col source="priority" align="right" />
+        <DataTable.Col
+          source="name"
+          render={(rank) => <Chip size="small" color="primary" variant="outlined" label={rank.name} />}
+        />
+        <DataTable.Col
+          source="minXp"
+          label="From XP"
+          align="right"
+          render={(rank) => formatNumber(rank.minXp)}
+        />
+        <DataTable.Col
+          source="discordRoleId"
+          disableSort
+          label="Discord role"
+          render={(rank) => rank.discordRoleId ?? '—'}
+        />
+        <DataTable.Col source="active">
+          <ActiveField />
+        </DataTable.Col>
+      </DataTable>
+    </List>
+  );
+}

@@ -1,0 +1,15 @@
+import MilitaryTechIcon from '@mui/icons-material/MilitaryTech';
+import type { ResourceProps } from 'react-admin';
+import { RankCreate } from './RankCreate.tsx';
+import { RankEdit } from './RankEdit.tsx';
+import { RankList } from './RankList.tsx';
+
+export const ranks: ResourceProps = {
+  name: 'ranks',
+  options: { label: 'Ranks' },
+  icon: MilitaryTechIcon,
+  list: RankList,
+  edit: RankEdit,
+  create: RankCreate,
+  recordRepresentation: 'name',
+};

@@ -1,0 +1,87 @@
+import SlideshowIcon from '@mui/icons-material/Slideshow';
+import { Box, Typography } from '@mui/material';
+import { DataTable, List, NullableBooleanInput, SearchInput, useRecordContext } from 'react-admin';
+import { formatNumber } from '../common/amounts.tsx';
+import { EmptyState } from '../common/EmptyState.tsx';
+import { ListToolbar } from '../common/ListToolbar.tsx';
+import { ActiveField } from '../common/StatusChip.tsx';
+
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn placeholder="Title or slug" />,
+  <NullableBooleanInput key="active" source="active" />,
+  <NullableBooleanInput key="rewarding" source="rewarding" label="Pays a reward" />,
+];
+
+interface ScenarioRecord {
+  title: string;
+  text: string;
+  buttons?: unknown[];
+  rewardXp: number;
+  rewardCoins: number;
+}
+
+function TitleCell() {
+  const scenario = useRecordContext<ScenarioRecord>();
+  if (!scenario) return null;
+  return (
+    <Box sx={{ maxWidth: 420 }}>
+      <Typography variant="body2" sx={{ fontWeight: 600 }}>
+        {scenario.title}
+      </Typography>
+      <Typography variant="caption" color="text.secondary" noWrap component="div">
+        {scenario.text}
+      </Typography>
+    </Box>
+  );
+}
+
+function RewardCell() {
+  const scenario = useRecordContext<ScenarioRecord>();
+  if (!scenario || (!scenario.rewardXp && !scenario.rewardCoins)) return <span>—</span>;
+  return (
+    <span>
+      {[
+        scenario.rewardXp ? `${formatNumber(scenario.rewardXp)} XP` : '',
+        scenario.rewardCoins ? `${formatNumber(scenario.rewardCoins)} coins` : '',
+      ]
+        .filter(Boolean)
+        .join(' + ')}
+    </span>
+  );
+}
+
+/** The bot's pages: text, buttons and first-visit rewards. */
+export function ScenarioList() {
+  return (
+    <List
+      filters={filters}
+      actions={<ListToolbar create />}
+      sort={{ field: 'title', order: 'ASC' }}
+      perPage={25}
+      empty={
+        <EmptyState icon={<SlideshowIcon />} title="No scenarios">
+          Scenarios are the bot's pages: a text with buttons leading to other pages, links or commands.
+        </EmptyState>
+      }
+    >
+      <DataTable rowClick="edit" bulkActionButtons={false}>
+        <DataTable.Col source="title">
+          <TitleCell />
+        </DataTable.Col>
+        <DataTable.Col source="slug" />
+        <DataTable.Col
+          label="Buttons"
+          align="right"
+          disableSort
+          render={(scenario) => scenario.buttons?.length ?? 0}
+        />
+        <DataTable.Col label="Reward" disableSort>
+          <RewardCell />
+        </DataTable.Col>
+        <DataTable.Col source="active">
+          <ActiveField />
+        </DataTable.Col>
+      </DataTable>
+    </List>
+  );
+}

@@ -1,0 +1,15 @@
+import SlideshowIcon from '@mui/icons-material/Slideshow';
+import type { ResourceProps } from 'react-admin';
+import { ScenarioCreate } from './ScenarioCreate.tsx';
+import { ScenarioEdit } from './ScenarioEdit.tsx';
+import { ScenarioList } from './ScenarioList.tsx';
+
+export const scenarios: ResourceProps = {
+  name: 'scenarios',
+  options: { label: 'Scenarios' },
+  icon: SlideshowIcon,
+  list: ScenarioList,
+  edit: ScenarioEdit,
+  create: ScenarioCreate,
+  recordRepresentation: 'title',
+};

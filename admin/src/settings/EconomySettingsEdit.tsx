@@ -1,0 +1,173 @@
+import { Box, Typography } from '@mui/material';
+import {
+  ArrayInput,
+  maxValue,
+  minValue,
+  NumberInput,
+  number,
+  required,
+  SaveButton,
+  SimpleForm,
+  SimpleFormIterator,
+  TextInput,
+  Toolbar,
+  useRecordContext,
+} from 'react-admin';
+import { formatDateTime } from '../common/dates.tsx';
+import { VersionedEdit, VersionGuard } from '../common/VersionedEdit.tsx';
+import { discordIdRule, wholeNumber } from '../common/validators.ts';
+import type { EconomyForm } from './economy-model.ts';
+import { IdListInput } from './IdListInput.tsx';
+import { Row, SettingsSection } from './SettingsSection.tsx';
+
+const whole = (min: number, max: number) => [required(), number(), wholeNumber, minValue(min), maxValue(max)];
+const xp = whole(0, 100_000);
+
+function validate(values: Partial<EconomyForm>): Record<string, unknown> {
+  const errors: Record<string, unknown> = {};
+  const message = values.message;
+  if (message && Number(message.minXp) > Number(message.maxXp)) {
+    errors.message = { minXp: 'Must not be more than the maximum.' };
+  }
+  const seen = new Set<string>();
+  const rows = values.roleMultipliers ?? [];
+  const rowErrors = rows.map((row) => {
+    const roleId = (row?.roleId ?? '').trim();
+    if (roleId && seen.has(roleId)) return { roleId: 'This role already has a multiplier.' };
+    seen.add(roleId);
+    return {};
+  });
+  if (rowErrors.some((row) => Object.keys(row).length > 0)) errors.roleMultipliers = rowErrors;
+  return errors;
+}
+
+function VersionLine() {
+  const record = useRecordContext<EconomyForm>();
+  if (!record) return null;
+  return (
+    <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
+      Version {record.version}
+      {record.updatedAt ? ` · saved ${formatDateTime(record.updatedAt)}` : ' · the defaults, never saved'}.
+      The bots pick up a saved change within seconds.
+    </Typography>
+  );
+}
+
+/**
+ * The earning rules (the `economy` setting), edited as a form: message, voice, daily and game
+ * sections and per-role multipliers. The API validates the whole value against the rules' schema and
+ * refuses a save made on an older version.
+ */
+export function EconomySettingsEdit() {
+  return (
+    <VersionedEdit id="economy" resource="settings" redirect={false} title="Earning rules">
+      <SimpleForm
+        validate={validate}
+        toolbar={
+          <Toolbar>
+            <SaveButton label="Save rules" />
+          </Toolbar>
+        }
+        sx={{ maxWidth: 960 }}
+      >
+        <VersionGuard />
+        <VersionLine />
+        <SettingsSection
+          title="Messages"
+          hint="XP for chatting, once per cooldown, on Telegram groups and Discord."
+        >
+          <Row>
+            <NumberInput source="message.minXp" label="Least XP per message" validate={xp} />
+            <NumberInput source="message.maxXp" label="Most XP per message" validate={xp} />
+            <NumberInput
+              source="message.cooldownSeconds"
+              label="Cooldown (seconds)"
+              validate={whole(0, 86_400)}
+            />
+            <NumberInput
+              source="message.minLength"
+              label="Minimum length (characters)"
+              validate={whole(0, 4_000)}
+            />
+          </Row>
+          <Row>
+            <IdListInput source="message.noXpChannelIds" label="Channels that earn nothing" />
+            <IdListInput source="message.noXpRoleIds" label="Roles that earn nothing" />
+          </Row>
+        </SettingsSection>
+        <SettingsSection
+          title="Voice"
+          hint="XP per minute in Discord voice: unmuted, undeafened, not alone, not AFK."
+        >
+          <Row>
+            <NumberInput source="voice.xpPerMinute" label="XP per minute" validate={xp} />
+            <NumberInput
+              source="voice.minMembers"
+              label="People needed in the channel"
+              validate={whole(1, 100)}
+            />
+            <TextInput
+              source="voice.afkChannelId"
+              label="AFK channel id"
+              validate={discordIdRule}
+              parse={(value: string) => (value === '' ? null : value)}
+              helperText="Optional"
+            />
+          </Row>
+        </SettingsSection>
+        <SettingsSection
+          title="Daily reward"
+          hint="Once per UTC day; a streak adds a bonus each day up to a cap."
+        >
+          <Row>
+            <NumberInput source="daily.baseXp" label="XP" validate={xp} />
+            <NumberInput source="daily.baseCoins" label="Coins" validate={whole(0, 100_000)} />
+            <NumberInput source="daily.streakBonusXp" label="Streak bonus XP per day" validate={xp} />
+            <NumberInput
+              source="daily.maxStreakBonusDays"
+              label="Bonus stops growing after (days)"
+              validate={whole(0, 365)}
+            />
+            <NumberInput source="daily.graceHours" label="Streak grace (hours)" validate={whole(0, 168)} />
+          </Row>
+        </SettingsSection>
+        <SettingsSection
+          title="Guess the number"
+          hint="The Telegram game: guess a secret number in a few tries."
+        >
+          <Row>
+            <NumberInput source="game.winXp" label="XP for a win" validate={xp} />
+            <NumberInput source="game.winCoins" label="Coins for a win" validate={whole(0, 100_000)} />
+            <NumberInput source="game.maxNumber" label="Secret from 1 to" validate={whole(2, 1_000_000)} />
+            <NumberInput source="game.maxAttempts" label="Guesses per game" validate={whole(1, 100)} />
+            <NumberInput source="game.dailyGameLimit" label="Games per day" validate={whole(1, 1_000)} />
+          </Row>
+        </SettingsSection>
+        <SettingsSection
+          title="Role multipliers"
+          hint="Multiply message and voice XP for members of a Discord role: the highest applies; 0 stops a role earning."
+        >
+          <Box sx={{ width: '100%' }}>
+            <ArrayInput source="roleMultipliers" label={false}>
+              <SimpleFormIterator inline disableReordering>
+                <TextInput
+                  source="roleId"
+                  label="Role id"
+                  validate={[required(), discordIdRule]}
+                  sx={{ minWidth: 260 }}
+                />
+                <NumberInput
+                  source="multiplier"
+                  label="Multiplier"
+                  step={0.1}
+                  validate={[required(), number(), minValue(0), maxValue(10)]}
+                  sx={{ maxWidth: 160 }}
+                />
+              </SimpleFormIterator>
+            </ArrayInput>
+          </Box>
+        </SettingsSection>
+      </SimpleForm>
+    </VersionedEdit>
+  );
+}

@@ -1,0 +1,37 @@
+import TuneIcon from '@mui/icons-material/Tune';
+import { DataTable, List } from 'react-admin';
+import { TimeAgoField } from '../common/dates.tsx';
+import { EmptyState } from '../common/EmptyState.tsx';
+
+const descriptions: Record<string, string> = {
+  economy: 'Earning rules: messages, voice, daily reward, game, role multipliers',
+};
+
+/** The settings keys; each opens its own form. */
+export function SettingsList() {
+  return (
+    <List
+      actions={false}
+      pagination={false}
+      sort={{ field: 'id', order: 'ASC' }}
+      empty={
+        <EmptyState icon={<TuneIcon />} title="No settings saved yet">
+          The defaults apply. Open the earning rules from the menu to change them.
+        </EmptyState>
+      }
+    >
+      <DataTable rowClick="edit" bulkActionButtons={false}>
+        <DataTable.Col source="id" label="Setting" />
+        <DataTable.Col
+          label="What it controls"
+          disableSort
+          render={(setting) => setting.description ?? descriptions[String(setting.id)] ?? '—'}
+        />
+        <DataTable.Col source="version" align="right" disableSort />
+        <DataTable.Col source="updatedAt" label="Saved" disableSort>
+          <TimeAgoField source="updatedAt" empty="Never (defaults)" />
+        </DataTable.Col>
+      </DataTable>
+    </List>
+  );
+}

@@ -1,0 +1,28 @@
+import { Box } from '@mui/material';
+import { BooleanInput, maxLength, NumberInput, SimpleForm, TextInput } from 'react-admin';
+import { EditToolbar } from '../common/EditToolbar.tsx';
+import { VersionGuard } from '../common/VersionedEdit.tsx';
+import { amountRules, nameRules } from '../common/validators.ts';
+
+/** A task players do for a reward, paid when an admin approves their proof. */
+export function TaskForm({ edit = false }: { edit?: boolean }) {
+  return (
+    <SimpleForm toolbar={edit ? <EditToolbar /> : undefined} sx={{ maxWidth: 720 }}>
+      {edit ? <VersionGuard /> : null}
+      <TextInput source="title" validate={nameRules(100)} />
+      <TextInput source="description" multiline minRows={3} validate={maxLength(1500)} />
+      <TextInput
+        source="proofHint"
+        label="Proof hint"
+        validate={maxLength(200)}
+        helperText="Tells players what to send, e.g. a link to your post."
+        parse={(value: string) => (value === '' ? null : value)}
+      />
+      <Box sx={{ display: 'flex', gap: 2, width: '100%' }}>
+        <NumberInput source="rewardXp" label="Reward XP" validate={amountRules} defaultValue={0} />
+        <NumberInput source="rewardCoins" label="Reward coins" validate={amountRules} defaultValue={0} />
+      </Box>
+      <BooleanInput source="active" defaultValue helperText="Inactive tasks are hidden from players." />
+    </SimpleForm>
+  );
+}

@@ -1,0 +1,93 @@
+import AssignmentIcon from '@mui/icons-material/Assignment';
+import { Box, Chip, Typography } from '@mui/material';
+import { DataTable, List, NullableBooleanInput, SearchInput, useRecordContext } from 'react-admin';
+import { formatNumber } from '../common/amounts.tsx';
+import { TimeAgoField } from '../common/dates.tsx';
+import { EmptyState } from '../common/EmptyState.tsx';
+import { ListToolbar } from '../common/ListToolbar.tsx';
+import { ActiveField } from '../common/StatusChip.tsx';
+import { listLink } from '../dashboard/list-link.ts';
+
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn placeholder="Title" />,
+  <NullableBooleanInput key="active" source="active" />,
+];
+
+function TitleCell() {
+  const task = useRecordContext<{ title: string; proofHint?: string | null }>();
+  if (!task) return null;
+  return (
+    <Box>
+      <Typography variant="body2" sx={{ fontWeight: 600 }}>
+        {task.title}
+      </Typography>
+      {task.proofHint ? (
+        <Typography variant="caption" color="text.secondary">
+          Proof: {task.proofHint}
+        </Typography>
+      ) : null}
+    </Box>
+  );
+}
+
+/** Tasks offered to players; their submissions wait under Task submissions. */
+export function TaskList() {
+  return (
+    <List
+      filters={filters}
+      actions={<ListToolbar create />}
+      sort={{ field: 'createdAt', order: 'DESC' }}
+      perPage={25}
+      empty={
+        <EmptyState icon={<AssignmentIcon />} title="No tasks">
+          Tasks ask players to do something (share a post, invite a friend) for XP and coins, paid when you
+          approve their proof.
+        </EmptyState>
+      }
+    >
+      <DataTable rowClick="edit" bulkActionButtons={false}>
+        <DataTable.Col source="title">
+          <TitleCell />
+        </DataTable.Col>
+        <DataTable.Col
+          source="rewardXp"
+          label="XP"
+          align="right"
+          render={(task) => formatNumber(task.rewardXp)}
+        />
+        <DataTable.Col
+          source="rewardCoins"
+          label="Coins"
+          align="right"
+          render={(task) => formatNumber(task.rewardCoins)}
+        />
+        <DataTable.Col
+          label="Waiting"
+          align="right"
+          disableSort
+          render={(task) =>
+            task.pendingSubmissions ? (
+              <Chip
+                size="small"
+                color="warning"
+                label={`${task.pendingSubmissions} to review`}
+                component="a"
+                clickable
+                href={`#${listLink('task_submissions', { status: 'pending', taskId: task.id })}`}
+                onClick={(event: React.MouseEvent) => event.stopPropagation()}
+              />
+            ) : (
+              '—'
+            )
+          }
+        />
+        <DataTable.Col source="active">
+          <ActiveField />
+        </DataTable.Col>
+        <DataTable.Col source="createdAt" label="Created">
+          <TimeAgoField source="createdAt" />
+        </DataTable.Col>
+      </DataTable>
+    </List>
+  );
+}

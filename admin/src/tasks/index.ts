@@ -1,0 +1,15 @@
+import AssignmentIcon from '@mui/icons-material/Assignment';
+import type { ResourceProps } from 'react-admin';
+import { TaskCreate } from './TaskCreate.tsx';
+import { TaskEdit } from './TaskEdit.tsx';
+import { TaskList } from './TaskList.tsx';
+
+export const tasks: ResourceProps = {
+  name: 'tasks',
+  options: { label: 'Tasks' },
+  icon: AssignmentIcon,
+  list: TaskList,
+  edit: TaskEdit,
+  create: TaskCreate,
+  recordRepresentation: 'title',
+};
