@@ -6,16 +6,19 @@ import { dataProvider } from './api/data-provider.ts';
 import { authProvider, changePasswordPath } from './auth/auth-provider.ts';
 import { ChangePasswordPage } from './auth/ChangePasswordPage.tsx';
 import { LoginPage } from './auth/LoginPage.tsx';
+import { LazyDashboard } from './dashboard/index.tsx';
 import { TandemLayout } from './layout/TandemLayout.tsx';
 import { darkTheme, lightTheme } from './layout/theme.ts';
 import { ledger } from './ledger/index.ts';
 import { menuButtons } from './menu-buttons/index.ts';
+import { payouts } from './payouts/index.ts';
 import { players } from './players/index.ts';
 import { ranks } from './ranks/index.ts';
 import { scenarios } from './scenarios/index.ts';
 import { settings } from './settings/index.ts';
 import { syncEvents } from './sync-events/index.ts';
 import { syncStates } from './sync-states/index.ts';
+import { taskSubmissions } from './task-submissions/index.ts';
 import { tasks } from './tasks/index.ts';
 
 /**
@@ -30,12 +33,15 @@ export function App() {
       authProvider={authProvider}
       loginPage={LoginPage}
       layout={TandemLayout}
+      dashboard={LazyDashboard}
       theme={lightTheme}
       darkTheme={darkTheme}
       requireAuth
       disableTelemetry
     >
       <Resource {...players} />
+      <Resource {...taskSubmissions} />
+      <Resource {...payouts} />
       <Resource {...ledger} />
       <Resource {...syncEvents} />
       <Resource {...syncStates} />

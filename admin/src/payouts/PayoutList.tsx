@@ -1,0 +1,65 @@
+import TollIcon from '@mui/icons-material/Toll';
+import TrafficIcon from '@mui/icons-material/Traffic';
+import { DataTable, List, NumberInput, SelectInput, TextField } from 'react-admin';
+import { CoinsField } from '../common/amounts.tsx';
+import { payoutStatusChoices } from '../common/choices.ts';
+import { TimeAgoField } from '../common/dates.tsx';
+import { EmptyState } from '../common/EmptyState.tsx';
+import { ChoiceFilter, FilterSidebar } from '../common/FilterSidebar.tsx';
+import { ListToolbar } from '../common/ListToolbar.tsx';
+import { PlayerFilterInput } from '../common/PlayerFilterInput.tsx';
+import { PlayerLinkField } from '../common/PlayerLinkField.tsx';
+import { StatusField } from '../common/StatusChip.tsx';
+import { PayoutDecisionButtons } from './PayoutDecisionButtons.tsx';
+
+const filters = [
+  <SelectInput key="status" source="status" choices={payoutStatusChoices} alwaysOn />,
+  <PlayerFilterInput key="playerId" source="playerId" />,
+  <NumberInput key="amount_gte" source="amount_gte" label="At least (coins)" />,
+];
+
+const aside = (
+  <FilterSidebar>
+    <ChoiceFilter label="Status" icon={<TrafficIcon />} source="status" choices={payoutStatusChoices} />
+  </FilterSidebar>
+);
+
+/** Coin withdrawals: held at request, then approved or declined here. */
+export function PayoutList() {
+  return (
+    <List
+      filters={filters}
+      filterDefaultValues={{ status: 'held' }}
+      aside={aside}
+      actions={<ListToolbar />}
+      sort={{ field: 'createdAt', order: 'ASC' }}
+      perPage={25}
+      empty={
+        <EmptyState icon={<TollIcon />} title="No payouts yet">
+          When a player asks to withdraw coins, the coins are held at once and the request waits here.
+        </EmptyState>
+      }
+    >
+      <DataTable rowClick="show" bulkActionButtons={false}>
+        <DataTable.Col source="createdAt" label="Asked">
+          <TimeAgoField source="createdAt" />
+        </DataTable.Col>
+        <DataTable.Col source="playerName" label="Player">
+          <PlayerLinkField />
+        </DataTable.Col>
+        <DataTable.Col source="amount" align="right">
+          <CoinsField source="amount" />
+        </DataTable.Col>
+        <DataTable.Col source="status">
+          <StatusField />
+        </DataTable.Col>
+        <DataTable.Col source="decidedBy" label="Decided by" disableSort>
+          <TextField source="decidedBy" emptyText="—" />
+        </DataTable.Col>
+        <DataTable.Col label="" disableSort align="right">
+          <PayoutDecisionButtons />
+        </DataTable.Col>
+      </DataTable>
+    </List>
+  );
+}

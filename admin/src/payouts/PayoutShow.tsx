@@ -1,0 +1,33 @@
+import { Labeled, Show, SimpleShowLayout, TextField, TopToolbar } from 'react-admin';
+import { CoinsField } from '../common/amounts.tsx';
+import { TimeAgoField } from '../common/dates.tsx';
+import { PlayerLinkField } from '../common/PlayerLinkField.tsx';
+import { StatusField } from '../common/StatusChip.tsx';
+import { PayoutDecisionButtons } from './PayoutDecisionButtons.tsx';
+
+/** One payout request and its decision. */
+export function PayoutShow() {
+  return (
+    <Show
+      actions={
+        <TopToolbar>
+          <PayoutDecisionButtons size="medium" />
+        </TopToolbar>
+      }
+    >
+      <SimpleShowLayout>
+        <StatusField label="Status" />
+        <PlayerLinkField label="Player" />
+        <CoinsField source="amount" label="Amount" />
+        <Labeled label="Asked">
+          <TimeAgoField source="createdAt" />
+        </Labeled>
+        <TextField source="decidedBy" label="Decided by" emptyText="Not decided yet" />
+        <Labeled label="Decided">
+          <TimeAgoField source="decidedAt" empty="—" />
+        </Labeled>
+        <TextField source="note" label="Note to the player" emptyText="—" />
+      </SimpleShowLayout>
+    </Show>
+  );
+}

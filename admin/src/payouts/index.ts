@@ -1,0 +1,13 @@
+import TollIcon from '@mui/icons-material/Toll';
+import type { ResourceProps } from 'react-admin';
+import { PayoutList } from './PayoutList.tsx';
+import { PayoutShow } from './PayoutShow.tsx';
+
+export const payouts: ResourceProps = {
+  name: 'payouts',
+  options: { label: 'Payouts' },
+  icon: TollIcon,
+  list: PayoutList,
+  show: PayoutShow,
+  recordRepresentation: (payout) => `${payout.amount} coins`,
+};

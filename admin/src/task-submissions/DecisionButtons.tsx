@@ -1,0 +1,74 @@
+import CheckIcon from '@mui/icons-material/Check';
+import CloseIcon from '@mui/icons-material/Close';
+import { Button, Stack } from '@mui/material';
+import { useState } from 'react';
+import { useCanAccess, useRecordContext } from 'react-admin';
+import type { Decision } from '../api/data-provider.ts';
+import type { TaskSubmissionRecord } from '../api/records.ts';
+import { ReasonDialog } from '../common/ReasonDialog.tsx';
+import { useAction } from '../common/use-action.ts';
+
+const affected = ['task_submissions', 'players', 'ledger', 'sync_events'];
+
+/**
+ * Approve (the engine pays the task's reward, once, however often it is clicked) or reject with a
+ * note the player reads; shown only while the submission is pending and only to admins.
+ */
+export function DecisionButtons({ size = 'small' }: { size?: 'small' | 'medium'; label?: string }) {
+  const submission = useRecordContext<TaskSubmissionRecord>();
+  const { canAccess } = useCanAccess({ resource: 'task_submissions', action: 'approve' });
+  const [rejecting, setRejecting] = useState(false);
+  const approve = useAction<Decision>({
+    run: (dataProvider, decision) => dataProvider.approveSubmission(decision),
+    success: 'Approved: the reward is paid.',
+    refresh: affected,
+  });
+  const reject = useAction<Decision>({
+    run: (dataProvider, decision) => dataProvider.rejectSubmission(decision),
+    success: 'Rejected: the player can send new proof.',
+    refresh: affected,
+    onSuccess: () => setRejecting(false),
+  });
+  if (submission?.status !== 'pending' || !canAccess) return null;
+  const busy = approve.isPending || reject.isPending;
+  return (
+    <Stack
+      direction="row"
+      spacing={1}
+      onClick={(event) => event.stopPropagation()}
+      sx={{ justifyContent: 'flex-end' }}
+    >
+      <Button
+        size={size}
+        variant="contained"
+        color="success"
+        startIcon={<CheckIcon />}
+        disabled={busy}
+        onClick={() => approve.mutate({ id: submission.id, version: submission.version })}
+      >
+        Approve
+      </Button>
+      <Button
+        size={size}
+        color="error"
+        startIcon={<CloseIcon />}
+        disabled={busy}
+        onClick={() => setRejecting(true)}
+      >
+        Reject
+      </Button>
+      <ReasonDialog
+        open={rejecting}
+        title="Reject this submission?"
+        description={`${submission.playerName ?? 'The player'} is told why and may send new proof.`}
+        label="Note to the player"
+        confirmLabel="Reject"
+        confirmColor="error"
+        required
+        busy={reject.isPending}
+        onConfirm={(note) => reject.mutate({ id: submission.id, version: submission.version, note })}
+        onClose={() => setRejecting(false)}
+      />
+    </Stack>
+  );
+}

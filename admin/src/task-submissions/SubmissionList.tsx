@@ -1,0 +1,77 @@
+import DevicesIcon from '@mui/icons-material/Devices';
+import TaskAltIcon from '@mui/icons-material/TaskAlt';
+import TrafficIcon from '@mui/icons-material/Traffic';
+import { DataTable, List, ReferenceInput, SearchInput, SelectInput, useCanAccess } from 'react-admin';
+import { platformChoices, submissionStatusChoices } from '../common/choices.ts';
+import { TimeAgoField } from '../common/dates.tsx';
+import { EmptyState } from '../common/EmptyState.tsx';
+import { ChoiceFilter, FilterSidebar } from '../common/FilterSidebar.tsx';
+import { ListToolbar } from '../common/ListToolbar.tsx';
+import { PlatformField } from '../common/PlatformChip.tsx';
+import { PlayerFilterInput } from '../common/PlayerFilterInput.tsx';
+import { PlayerLinkField } from '../common/PlayerLinkField.tsx';
+import { StatusField } from '../common/StatusChip.tsx';
+import { BulkApproveButton } from './BulkApproveButton.tsx';
+import { DecisionButtons } from './DecisionButtons.tsx';
+import { ProofCell, TaskTitleCell } from './submission-cells.tsx';
+
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn placeholder="Proof, task or player" />,
+  <SelectInput key="status" source="status" choices={submissionStatusChoices} alwaysOn />,
+  <ReferenceInput key="taskId" source="taskId" reference="tasks" sort={{ field: 'title', order: 'ASC' }}>
+    <SelectInput label="Task" optionText="title" />
+  </ReferenceInput>,
+  <PlayerFilterInput key="playerId" source="playerId" />,
+  <SelectInput key="platform" source="platform" choices={platformChoices} />,
+];
+
+const aside = (
+  <FilterSidebar>
+    <ChoiceFilter label="Status" icon={<TrafficIcon />} source="status" choices={submissionStatusChoices} />
+    <ChoiceFilter label="Platform" icon={<DevicesIcon />} source="platform" choices={platformChoices} />
+  </FilterSidebar>
+);
+
+/** Proof players sent for tasks: pending first, approved or rejected in one click or in bulk. */
+export function SubmissionList() {
+  const { canAccess: canDecide } = useCanAccess({ resource: 'task_submissions', action: 'approve' });
+  return (
+    <List
+      filters={filters}
+      filterDefaultValues={{ status: 'pending' }}
+      aside={aside}
+      actions={<ListToolbar />}
+      sort={{ field: 'createdAt', order: 'ASC' }}
+      perPage={25}
+      empty={
+        <EmptyState icon={<TaskAltIcon />} title="No submissions yet">
+          When a player sends proof for a task (by button or /submit), it waits here for your decision.
+        </EmptyState>
+      }
+    >
+      <DataTable rowClick="show" bulkActionButtons={canDecide ? <BulkApproveButton /> : false}>
+        <DataTable.Col source="createdAt" label="Sent">
+          <TimeAgoField source="createdAt" />
+        </DataTable.Col>
+        <DataTable.Col source="playerName" label="Player">
+          <PlayerLinkField />
+        </DataTable.Col>
+        <DataTable.Col source="taskTitle" label="Task">
+          <TaskTitleCell />
+        </DataTable.Col>
+        <DataTable.Col source="platform" disableSort>
+          <PlatformField />
+        </DataTable.Col>
+        <DataTable.Col label="Proof" disableSort>
+          <ProofCell />
+        </DataTable.Col>
+        <DataTable.Col source="status">
+          <StatusField />
+        </DataTable.Col>
+        <DataTable.Col label="" disableSort align="right">
+          <DecisionButtons />
+        </DataTable.Col>
+      </DataTable>
+    </List>
+  );
+}
