@@ -1,4 +1,5 @@
 import type { Config } from '../config.ts';
+import { subscribeToChanges } from '../live/changes.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { PlatformPorts } from '../sync/ports.ts';
 import { upsertSchedulers } from '../sync/schedulers.ts';
@@ -24,14 +25,27 @@ export function openConfiguredServices(
   });
 }
 
-/** Upserts the schedulers and starts every queue's worker in this process. */
+/**
+ * Upserts the schedulers and starts every queue's worker in this process. The workers read the rank
+ * table, achievements and earning settings from caches; an admin's edit announced on the change feed
+ * drops them at once (without it they would catch up when they expire, after up to a minute).
+ */
 export async function startWorkerRole(config: Config, services: Services): Promise<SyncWorkers> {
+  const subscription = await subscribeToChanges(
+    services.redisUrl,
+    services.queuePrefix,
+    (change) => {
+      if (change.entity === 'ranks' || change.entity === 'achievements') services.catalog.invalidate();
+      services.settings.onChange(change);
+    },
+    services.logger,
+  );
   await upsertSchedulers(services.queues, services.redis, config.QUEUE_PREFIX, {
     reconcileEveryMs: config.RECONCILE_EVERY_MS,
     cleanupPattern: config.CLEANUP_PATTERN,
     outboxRelayEveryMs: config.OUTBOX_RELAY_EVERY_MS,
   });
-  return startSyncWorkers(services, {
+  const workers = startSyncWorkers(services, {
     connection: services.workerRedis,
     prefix: config.QUEUE_PREFIX,
     concurrency: config.WORKER_CONCURRENCY,
@@ -41,4 +55,11 @@ export async function startWorkerRole(config: Config, services: Services): Promi
       outboxStaleAfterMs: config.OUTBOX_STALE_AFTER_MS,
     },
   });
+  return {
+    ...workers,
+    async close(force?: boolean) {
+      await subscription.close();
+      await workers.close(force);
+    },
+  };
 }
