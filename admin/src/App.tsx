@@ -7,6 +7,7 @@ import { authProvider, changePasswordPath } from './auth/auth-provider.ts';
 import { ChangePasswordPage } from './auth/ChangePasswordPage.tsx';
 import { LoginPage } from './auth/LoginPage.tsx';
 import { LazyDashboard } from './dashboard/index.tsx';
+import { i18nProvider } from './i18n/i18n-provider.ts';
 import { TandemLayout } from './layout/TandemLayout.tsx';
 import { darkTheme, lightTheme } from './layout/theme.ts';
 import { ledger } from './ledger/index.ts';
@@ -31,6 +32,7 @@ export function App() {
       title="Tandem"
       dataProvider={dataProvider}
       authProvider={authProvider}
+      i18nProvider={i18nProvider}
       loginPage={LoginPage}
       layout={TandemLayout}
       dashboard={LazyDashboard}

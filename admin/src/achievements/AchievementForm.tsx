@@ -1,14 +1,18 @@
 import { Box } from '@mui/material';
 import { BooleanInput, maxLength, NumberInput, SimpleForm, TextInput } from 'react-admin';
 import { EditToolbar } from '../common/EditToolbar.tsx';
-import { VersionGuard } from '../common/VersionedEdit.tsx';
+import { keepEdits, VersionGuard } from '../common/VersionedEdit.tsx';
 import { amountRules, discordIdRule, nameRules, slugRules } from '../common/validators.ts';
 import { RuleInput } from './RuleInput.tsx';
 
 /** An achievement: its rule, an optional reward (XP, coins, a Discord role) and whether it is live. */
 export function AchievementForm({ edit = false }: { edit?: boolean }) {
   return (
-    <SimpleForm toolbar={edit ? <EditToolbar /> : undefined} sx={{ maxWidth: 720 }}>
+    <SimpleForm
+      resetOptions={edit ? keepEdits : undefined}
+      toolbar={edit ? <EditToolbar /> : undefined}
+      sx={{ maxWidth: 720 }}
+    >
       {edit ? <VersionGuard /> : null}
       <Box sx={{ display: 'flex', gap: 2, width: '100%' }}>
         <TextInput source="name" validate={nameRules(100)} sx={{ flex: 2 }} />

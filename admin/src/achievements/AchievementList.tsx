@@ -12,6 +12,7 @@ import { formatNumber } from '../common/amounts.tsx';
 import { EmptyState } from '../common/EmptyState.tsx';
 import { ListToolbar } from '../common/ListToolbar.tsx';
 import { ActiveField } from '../common/StatusChip.tsx';
+import { useEditOrShow } from '../common/use-row-click.ts';
 import { describeRule, ruleKinds } from './achievement-rules.ts';
 
 const filters = [
@@ -52,6 +53,7 @@ function RewardCell() {
 
 /** Rule-based achievements; each unlocks once per player. */
 export function AchievementList() {
+  const rowClick = useEditOrShow();
   return (
     <List
       filters={filters}
@@ -64,7 +66,7 @@ export function AchievementList() {
         </EmptyState>
       }
     >
-      <DataTable rowClick="edit" bulkActionButtons={false}>
+      <DataTable rowClick={rowClick} bulkActionButtons={false}>
         <DataTable.Col source="name" label="Achievement">
           <NameCell />
         </DataTable.Col>

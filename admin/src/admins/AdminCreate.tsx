@@ -11,11 +11,16 @@ import {
 } from 'react-admin';
 import { minPasswordLength } from '../auth/ChangePasswordPage.tsx';
 import { roleChoices } from '../common/choices.ts';
+import { CreateTitle } from '../common/titles.tsx';
 
 /** A new admin or operator; they sign in with this password and may change it from the account menu. */
 export function AdminCreate() {
   return (
-    <Create redirect="list" transform={({ confirmPassword: _unused, ...data }) => data}>
+    <Create
+      redirect="list"
+      title={<CreateTitle />}
+      transform={({ confirmPassword: _unused, ...data }) => data}
+    >
       <SimpleForm
         sx={{ maxWidth: 560 }}
         validate={(values) =>

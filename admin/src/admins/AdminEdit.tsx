@@ -12,7 +12,7 @@ import {
 import { minPasswordLength } from '../auth/ChangePasswordPage.tsx';
 import { roleChoices } from '../common/choices.ts';
 import { EditToolbar } from '../common/EditToolbar.tsx';
-import { VersionedEdit, VersionGuard } from '../common/VersionedEdit.tsx';
+import { keepEdits, VersionedEdit, VersionGuard } from '../common/VersionedEdit.tsx';
 
 function AdminFields() {
   const admin = useRecordContext<{ id: string }>();
@@ -53,7 +53,7 @@ export function AdminEdit() {
         return password ? { ...rest, password } : rest;
       }}
     >
-      <SimpleForm sx={{ maxWidth: 560 }} toolbar={<EditToolbar deletable={false} />}>
+      <SimpleForm resetOptions={keepEdits} sx={{ maxWidth: 560 }} toolbar={<EditToolbar deletable={false} />}>
         <AdminFields />
       </SimpleForm>
     </VersionedEdit>

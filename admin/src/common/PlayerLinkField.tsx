@@ -16,6 +16,7 @@ export function PlayerLinkField({ source = 'playerId' }: { source?: string; labe
         href={`#/players/${encodeURIComponent(playerId)}/show`}
         onClick={(event) => event.stopPropagation()}
         underline="hover"
+        variant="body2"
         sx={{ fontWeight: 600 }}
       >
         {record.playerName}

@@ -1,7 +1,8 @@
-import { Alert } from '@mui/material';
+import { Alert, Button } from '@mui/material';
 import { createContext, type ReactNode, type RefObject, useContext, useRef } from 'react';
 import { Edit, type EditProps, type RaRecord, useRecordContext } from 'react-admin';
-import { useFormState } from 'react-hook-form';
+import { useFormContext, useFormState } from 'react-hook-form';
+import { RecordTitle } from './titles.tsx';
 
 const OpenedVersion = createContext<RefObject<number | undefined> | null>(null);
 
@@ -14,17 +15,41 @@ const OpenedVersion = createContext<RefObject<number | undefined> | null>(null);
 export function VersionGuard() {
   const opened = useContext(OpenedVersion);
   const record = useRecordContext<RaRecord & { version?: number }>();
-  const { isDirty } = useFormState();
+  // Changed fields, not `isDirty`: a reset that keeps the edits still clears `isDirty`.
+  const { dirtyFields } = useFormState();
+  const { reset } = useFormContext();
+  const isDirty = Object.keys(dirtyFields).length > 0;
   if (!opened) return null;
   if (!isDirty || opened.current === undefined) opened.current = record?.version;
   if (!isDirty || record?.version === undefined || record.version === opened.current) return null;
+  const loadTheirs = () => {
+    opened.current = record.version;
+    reset(record);
+  };
   return (
-    <Alert severity="warning" sx={{ mb: 2, width: '100%' }} data-testid="changed-elsewhere">
-      Someone else saved this record while you were editing it (now version {record.version}). Saving will be
-      refused so their change is not lost: note your edits, then reload the page.
+    <Alert
+      severity="warning"
+      sx={{ mb: 2, width: '100%' }}
+      data-testid="changed-elsewhere"
+      action={
+        <Button color="inherit" size="small" onClick={loadTheirs}>
+          Load their version
+        </Button>
+      }
+    >
+      Someone else saved this record while you were editing it (now version {record.version}). Saving your
+      edits would be refused so their change is not lost: note what you changed, load their version, and apply
+      it again.
     </Alert>
   );
 }
+
+/**
+ * For every edit form (`<SimpleForm resetOptions={keepEdits}>`): when live updates refetch the record
+ * being edited, the fields the admin changed keep their values instead of being reset, and the rest
+ * show the newer data. Together with VersionGuard, nobody's change is lost silently.
+ */
+export const keepEdits = { keepDirtyValues: true, keepDirty: true } as const;
 
 /**
  * react-admin's Edit for Tandem's versioned records: saves wait for the API (pessimistic), so a
@@ -39,7 +64,13 @@ export function VersionedEdit({ children, transform, ...props }: EditProps & { c
   };
   return (
     <OpenedVersion.Provider value={opened}>
-      <Edit mutationMode="pessimistic" redirect="show" transform={pinVersion} {...props}>
+      <Edit
+        mutationMode="pessimistic"
+        redirect="show"
+        title={<RecordTitle />}
+        transform={pinVersion}
+        {...props}
+      >
         {children}
       </Edit>
     </OpenedVersion.Provider>

@@ -1,4 +1,4 @@
-import { Tooltip } from '@mui/material';
+import { Tooltip, Typography } from '@mui/material';
 import { type FieldProps, useFieldValue } from 'react-admin';
 
 const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
@@ -34,12 +34,19 @@ export function TimeAgoField({
   ...props
 }: Omit<FieldProps, 'source'> & { source: string; empty?: string }) {
   const value = useFieldValue({ source, ...props });
-  if (typeof value !== 'string' && !(value instanceof Date)) return <span>{empty}</span>;
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) return <span>{empty}</span>;
+  const date = typeof value === 'string' || value instanceof Date ? new Date(value) : null;
+  if (!date || Number.isNaN(date.getTime())) {
+    return (
+      <Typography component="span" variant="body2" color="text.secondary">
+        {empty}
+      </Typography>
+    );
+  }
   return (
     <Tooltip title={absolute.format(date)}>
-      <span>{timeAgo(date)}</span>
+      <Typography component="span" variant="body2" sx={{ whiteSpace: 'nowrap' }}>
+        {timeAgo(date)}
+      </Typography>
     </Tooltip>
   );
 }

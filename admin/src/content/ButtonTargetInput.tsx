@@ -3,7 +3,15 @@ import SlideshowIcon from '@mui/icons-material/Slideshow';
 import TerminalIcon from '@mui/icons-material/Terminal';
 import { Box, ToggleButton, ToggleButtonGroup } from '@mui/material';
 import { useState } from 'react';
-import { AutocompleteInput, ReferenceInput, regex, required, TextInput, useSourceContext } from 'react-admin';
+import {
+  AutocompleteInput,
+  ReferenceInput,
+  regex,
+  required,
+  TextInput,
+  useGetList,
+  useSourceContext,
+} from 'react-admin';
 import { useFormContext, useWatch } from 'react-hook-form';
 
 type Kind = 'scenario' | 'url' | 'command';
@@ -19,6 +27,30 @@ export interface ButtonTargetInputProps {
    * unused keys must be absent. @defaultValue null
    */
   cleared?: null | undefined;
+}
+
+const scenarioLabel = (choice: { title: string; slug: string }) => `${choice.title} (${choice.slug})`;
+
+/**
+ * A scenario named by slug (inline buttons). Not a ReferenceInput: those look records up by id, and a
+ * slug may name a page not written yet, which must stay selectable as typed.
+ */
+function ScenarioSlugInput() {
+  const { data = [], isPending } = useGetList<{ id: number; title: string; slug: string }>('scenarios', {
+    pagination: { page: 1, perPage: 200 },
+    sort: { field: 'title', order: 'ASC' },
+  });
+  return (
+    <AutocompleteInput
+      source="scenario"
+      label="Scenario"
+      choices={data}
+      isPending={isPending}
+      optionText={scenarioLabel}
+      optionValue="slug"
+      validate={required('Choose the scenario it opens.')}
+    />
+  );
 }
 
 const urlRule = regex(/^https?:\/\/\S+$/, 'A full web link starting with http:// or https://.');
@@ -68,19 +100,18 @@ export function ButtonTargetInput({ scenarioField, cleared = null }: ButtonTarge
       </ToggleButtonGroup>
       <Box sx={{ flex: 1, minWidth: 240 }}>
         {kind === 'scenario' ? (
-          <ReferenceInput
-            source={scenarioField}
-            reference="scenarios"
-            sort={{ field: 'title', order: 'ASC' }}
-          >
-            <AutocompleteInput
-              label="Scenario"
-              optionText={(choice: { title: string; slug: string }) => `${choice.title} (${choice.slug})`}
-              optionValue={scenarioField === 'scenario' ? 'slug' : 'id'}
-              filterToQuery={(search) => ({ q: search })}
-              validate={required('Choose the scenario it opens.')}
-            />
-          </ReferenceInput>
+          scenarioField === 'scenarioId' ? (
+            <ReferenceInput source="scenarioId" reference="scenarios" sort={{ field: 'title', order: 'ASC' }}>
+              <AutocompleteInput
+                label="Scenario"
+                optionText={scenarioLabel}
+                filterToQuery={(search) => ({ q: search })}
+                validate={required('Choose the scenario it opens.')}
+              />
+            </ReferenceInput>
+          ) : (
+            <ScenarioSlugInput />
+          )
         ) : kind === 'url' ? (
           <TextInput source="url" label="Web link" validate={[required(), urlRule]} placeholder="https://…" />
         ) : (

@@ -152,14 +152,15 @@ export default function Dashboard() {
               <Typography variant="caption">
                 {data?.oldestPendingAgeSeconds
                   ? `The oldest pending event has waited ${waited(data.oldestPendingAgeSeconds)}.`
-                  : 'Nothing is waiting. Failed events can be retried one by one or in bulk.'}
+                  : 'No event is waiting to be carried.'}
+                {counts?.failed ? ' Failed ones can be retried one by one or in bulk.' : ''}
               </Typography>
             </Box>
           </CardContent>
         </Card>
       </Box>
 
-      <Box sx={{ ...grid, gridTemplateColumns: { xs: '1fr', lg: '1.2fr 1fr 0.9fr' } }}>
+      <Box sx={{ ...grid, gridTemplateColumns: { xs: '1fr', md: '1fr 1fr', lg: '1.25fr 1fr 0.9fr' } }}>
         <QueuesCard queues={data?.queues ?? []} />
         <ReconcileCard run={data?.lastReconcile} />
         <TopPlayersCard players={data?.topPlayers ?? []} />

@@ -10,23 +10,24 @@ import {
   TableCell,
   TableHead,
   TableRow,
+  Tooltip,
   Typography,
 } from '@mui/material';
 import { formatNumber } from '../common/amounts.tsx';
 import type { QueueDepth } from './dashboard-data.ts';
 
-const queueDescriptions: Record<string, string> = {
-  economy: 'Carries XP and coin changes to the platforms',
-  platform: 'Rate-limited Discord and Telegram calls',
-  notifications: 'Messages to players',
-  maintenance: 'Reconcile and cleanup',
+/** Tandem's queues (src/sync/queues.ts on the server), named for people. */
+const queueNames: Record<string, { label: string; description: string }> = {
+  'economy-events': { label: 'Economy', description: 'Carries XP and coin changes to the platforms' },
+  'platform-sync': { label: 'Platforms', description: 'Rate-limited Discord and Telegram calls' },
+  notifications: { label: 'Notifications', description: 'Messages to players' },
+  maintenance: { label: 'Maintenance', description: 'Reconcile and cleanup' },
 };
 
 const count = (value: number | null) => (value === null ? '—' : formatNumber(value));
 
-function queueLabel(name: string): string {
-  const short = name.split(/[:/]/).pop() ?? name;
-  return short.charAt(0).toUpperCase() + short.slice(1);
+function describe(name: string) {
+  return queueNames[name] ?? { label: name, description: '' };
 }
 
 /** BullMQ queues' depths; failures in red, with Bull Board one click away. */
@@ -35,7 +36,7 @@ export function QueuesCard({ queues }: { queues: QueueDepth[] }) {
     <Card sx={{ height: '100%' }}>
       <CardHeader
         title="Queues"
-        subheader="Jobs waiting, running, delayed and failed"
+        subheader="Jobs by state, right now"
         slotProps={{ title: { variant: 'h6' } }}
         action={
           <Button
@@ -53,7 +54,10 @@ export function QueuesCard({ queues }: { queues: QueueDepth[] }) {
         {queues.length === 0 ? (
           <Typography color="text.secondary">No queue figures yet.</Typography>
         ) : (
-          <Table size="small">
+          <Table
+            size="small"
+            sx={{ '& th, & td': { px: 1 }, '& th:first-of-type, & td:first-of-type': { pl: 0 } }}
+          >
             <TableHead>
               <TableRow>
                 <TableCell>Queue</TableCell>
@@ -65,18 +69,15 @@ export function QueuesCard({ queues }: { queues: QueueDepth[] }) {
             </TableHead>
             <TableBody>
               {queues.map((queue) => {
-                const key = (queue.name.split(/[:/]/).pop() ?? queue.name).toLowerCase();
+                const { label, description } = describe(queue.name);
                 return (
                   <TableRow key={queue.name} data-queue={queue.name}>
                     <TableCell>
-                      <Typography variant="body2" sx={{ fontWeight: 600 }}>
-                        {queueLabel(queue.name)}
-                      </Typography>
-                      {queueDescriptions[key] ? (
-                        <Typography variant="caption" color="text.secondary">
-                          {queueDescriptions[key]}
+                      <Tooltip title={description ? `${description} (${queue.name})` : queue.name}>
+                        <Typography variant="body2" sx={{ fontWeight: 600 }}>
+                          {label}
                         </Typography>
-                      ) : null}
+                      </Tooltip>
                     </TableCell>
                     {queue.error ? (
                       <TableCell colSpan={4} align="right">

@@ -84,7 +84,7 @@ export function ReconcileCard({ run }: { run: ReconcileSummary | null | undefine
           <Box
             sx={{
               display: 'grid',
-              gridTemplateColumns: 'repeat(5, 1fr)',
+              gridTemplateColumns: 'repeat(auto-fit, minmax(84px, 1fr))',
               gap: 1,
               mb: findings.length ? 2 : 0,
             }}

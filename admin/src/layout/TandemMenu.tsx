@@ -1,7 +1,7 @@
 import AccountTreeIcon from '@mui/icons-material/AccountTree';
 import OpenInNewIcon from '@mui/icons-material/OpenInNew';
 import TuneIcon from '@mui/icons-material/Tune';
-import { ListItemIcon, ListItemText, MenuItem, Typography } from '@mui/material';
+import { ListItemIcon, MenuItem, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { Menu, useCanAccess, useSidebarState } from 'react-admin';
 
@@ -28,15 +28,17 @@ function QueuesMenuItem() {
       href="/admin/queues"
       target="_blank"
       rel="noopener"
-      sx={{ mx: 1, borderRadius: 2 }}
+      sx={{ margin: '1px 8px', borderRadius: 1, color: 'text.secondary' }}
     >
-      <ListItemIcon>
-        <AccountTreeIcon fontSize="small" />
+      <ListItemIcon sx={{ color: 'text.secondary' }}>
+        <AccountTreeIcon />
       </ListItemIcon>
       {open ? (
         <>
-          <ListItemText>Queues</ListItemText>
-          <OpenInNewIcon fontSize="inherit" sx={{ color: 'text.secondary' }} />
+          <Typography variant="inherit" noWrap sx={{ flexGrow: 1 }}>
+            Queues
+          </Typography>
+          <OpenInNewIcon fontSize="inherit" />
         </>
       ) : null}
     </MenuItem>

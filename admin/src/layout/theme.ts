@@ -113,7 +113,7 @@ function tandemTheme(palette: PaletteOptions): RaThemeOptions {
   const theme = createTheme({
     palette,
     shape: { borderRadius: 8 },
-    sidebar: { width: 232, closedWidth: 56 },
+    sidebar: { width: 248, closedWidth: 56 },
     typography: {
       fontFamily,
       fontSize: 14,

@@ -5,11 +5,12 @@ import { choiceName, eventTypeChoices, sourceChoices } from '../common/choices.t
 import { formatDateTime } from '../common/dates.tsx';
 import { JsonField } from '../common/JsonField.tsx';
 import { PlayerLinkField } from '../common/PlayerLinkField.tsx';
+import { RecordTitle } from '../common/titles.tsx';
 
 /** One ledger row. Read-only: a wrong row is corrected by a new adjustment, never by an edit. */
 export function LedgerShow() {
   return (
-    <Show actions={false}>
+    <Show actions={false} title={<RecordTitle />}>
       <SimpleShowLayout>
         <FunctionField<LedgerRecord> label="When" render={(row) => formatDateTime(row.createdAt)} />
         <Labeled label="Player">

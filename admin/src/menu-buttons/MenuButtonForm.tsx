@@ -1,13 +1,17 @@
 import { BooleanInput, maxLength, NumberInput, required, SimpleForm, TextInput } from 'react-admin';
 import { EditToolbar } from '../common/EditToolbar.tsx';
-import { VersionGuard } from '../common/VersionedEdit.tsx';
+import { keepEdits, VersionGuard } from '../common/VersionedEdit.tsx';
 import { requiredAmountRules } from '../common/validators.ts';
 import { ButtonTargetInput } from '../content/ButtonTargetInput.tsx';
 
 /** A button of the Telegram bot's main menu (/start). */
 export function MenuButtonForm({ edit = false }: { edit?: boolean }) {
   return (
-    <SimpleForm toolbar={edit ? <EditToolbar /> : undefined} sx={{ maxWidth: 720 }}>
+    <SimpleForm
+      resetOptions={edit ? keepEdits : undefined}
+      toolbar={edit ? <EditToolbar /> : undefined}
+      sx={{ maxWidth: 720 }}
+    >
       {edit ? <VersionGuard /> : null}
       <TextInput
         source="label"

@@ -1,12 +1,11 @@
 import TollIcon from '@mui/icons-material/Toll';
-import TrafficIcon from '@mui/icons-material/Traffic';
 import { DataTable, List, NumberInput, SelectInput, TextField } from 'react-admin';
 import { CoinsField } from '../common/amounts.tsx';
 import { payoutStatusChoices } from '../common/choices.ts';
 import { TimeAgoField } from '../common/dates.tsx';
 import { EmptyState } from '../common/EmptyState.tsx';
-import { ChoiceFilter, FilterSidebar } from '../common/FilterSidebar.tsx';
 import { ListToolbar } from '../common/ListToolbar.tsx';
+import { NoResults } from '../common/NoResults.tsx';
 import { PlayerFilterInput } from '../common/PlayerFilterInput.tsx';
 import { PlayerLinkField } from '../common/PlayerLinkField.tsx';
 import { StatusField } from '../common/StatusChip.tsx';
@@ -18,19 +17,12 @@ const filters = [
   <NumberInput key="amount_gte" source="amount_gte" label="At least (coins)" />,
 ];
 
-const aside = (
-  <FilterSidebar>
-    <ChoiceFilter label="Status" icon={<TrafficIcon />} source="status" choices={payoutStatusChoices} />
-  </FilterSidebar>
-);
-
 /** Coin withdrawals: held at request, then approved or declined here. */
 export function PayoutList() {
   return (
     <List
       filters={filters}
       filterDefaultValues={{ status: 'held' }}
-      aside={aside}
       actions={<ListToolbar />}
       sort={{ field: 'createdAt', order: 'ASC' }}
       perPage={25}
@@ -40,7 +32,15 @@ export function PayoutList() {
         </EmptyState>
       }
     >
-      <DataTable rowClick="show" bulkActionButtons={false}>
+      <DataTable
+        rowClick="show"
+        bulkActionButtons={false}
+        empty={
+          <NoResults icon={<TollIcon />} title="No payout here">
+            No payout matches these filters; a new request shows up here as soon as a player asks.
+          </NoResults>
+        }
+      >
         <DataTable.Col source="createdAt" label="Asked">
           <TimeAgoField source="createdAt" />
         </DataTable.Col>

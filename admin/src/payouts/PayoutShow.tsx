@@ -3,12 +3,14 @@ import { CoinsField } from '../common/amounts.tsx';
 import { TimeAgoField } from '../common/dates.tsx';
 import { PlayerLinkField } from '../common/PlayerLinkField.tsx';
 import { StatusField } from '../common/StatusChip.tsx';
+import { RecordTitle } from '../common/titles.tsx';
 import { PayoutDecisionButtons } from './PayoutDecisionButtons.tsx';
 
 /** One payout request and its decision. */
 export function PayoutShow() {
   return (
     <Show
+      title={<RecordTitle />}
       actions={
         <TopToolbar>
           <PayoutDecisionButtons size="medium" />

@@ -1,11 +1,11 @@
 import { maxLength, required, SimpleForm, TextInput } from 'react-admin';
-import { VersionedEdit, VersionGuard } from '../common/VersionedEdit.tsx';
+import { keepEdits, VersionedEdit, VersionGuard } from '../common/VersionedEdit.tsx';
 
 /** Only the display name is edited here; XP and coins change through "Adjust XP / coins". */
 export function PlayerEdit() {
   return (
     <VersionedEdit title="Rename player">
-      <SimpleForm sx={{ maxWidth: 560 }}>
+      <SimpleForm resetOptions={keepEdits} sx={{ maxWidth: 560 }}>
         <VersionGuard />
         <TextInput
           source="displayName"

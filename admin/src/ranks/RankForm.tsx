@@ -1,7 +1,7 @@
 import { Box } from '@mui/material';
 import { BooleanInput, minValue, NumberInput, required, SimpleForm, TextInput } from 'react-admin';
 import { EditToolbar } from '../common/EditToolbar.tsx';
-import { VersionGuard } from '../common/VersionedEdit.tsx';
+import { keepEdits, VersionGuard } from '../common/VersionedEdit.tsx';
 import { discordIdRule, nameRules, requiredAmountRules, wholeNumber } from '../common/validators.ts';
 
 /**
@@ -10,7 +10,11 @@ import { discordIdRule, nameRules, requiredAmountRules, wholeNumber } from '../c
  */
 export function RankForm({ edit = false }: { edit?: boolean }) {
   return (
-    <SimpleForm toolbar={edit ? <EditToolbar /> : undefined} sx={{ maxWidth: 640 }}>
+    <SimpleForm
+      resetOptions={edit ? keepEdits : undefined}
+      toolbar={edit ? <EditToolbar /> : undefined}
+      sx={{ maxWidth: 640 }}
+    >
       {edit ? <VersionGuard /> : null}
       <TextInput source="name" validate={nameRules(64)} helperText="Shown to players, e.g. Gold III." />
       <Box sx={{ display: 'flex', gap: 2, width: '100%' }}>

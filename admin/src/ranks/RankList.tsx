@@ -5,6 +5,7 @@ import { formatNumber } from '../common/amounts.tsx';
 import { EmptyState } from '../common/EmptyState.tsx';
 import { ListToolbar } from '../common/ListToolbar.tsx';
 import { ActiveField } from '../common/StatusChip.tsx';
+import { useEditOrShow } from '../common/use-row-click.ts';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Rank name" />,
@@ -14,6 +15,7 @@ const filters = [
 
 /** The rank ladder, lowest first. */
 export function RankList() {
+  const rowClick = useEditOrShow();
   return (
     <List
       filters={filters}
@@ -26,7 +28,7 @@ export function RankList() {
         </EmptyState>
       }
     >
-      <DataTable rowClick="edit" bulkActionButtons={false}>
+      <DataTable rowClick={rowClick} bulkActionButtons={false}>
         <DataTable.Col source="priority" align="right" />
         <DataTable.Col
           source="name"

@@ -3,12 +3,14 @@ import type { ResourceProps } from 'react-admin';
 import { RankCreate } from './RankCreate.tsx';
 import { RankEdit } from './RankEdit.tsx';
 import { RankList } from './RankList.tsx';
+import { RankShow } from './RankShow.tsx';
 
 export const ranks: ResourceProps = {
   name: 'ranks',
   options: { label: 'Ranks' },
   icon: MilitaryTechIcon,
   list: RankList,
+  show: RankShow,
   edit: RankEdit,
   create: RankCreate,
   recordRepresentation: 'name',

@@ -10,7 +10,7 @@ import {
   TextInput,
 } from 'react-admin';
 import { EditToolbar } from '../common/EditToolbar.tsx';
-import { VersionGuard } from '../common/VersionedEdit.tsx';
+import { keepEdits, VersionGuard } from '../common/VersionedEdit.tsx';
 import { amountRules, nameRules, slugRules } from '../common/validators.ts';
 import { ButtonTargetInput } from '../content/ButtonTargetInput.tsx';
 
@@ -26,7 +26,11 @@ const maxButtonsRule = (buttons: unknown) =>
  */
 export function ScenarioForm({ edit = false }: { edit?: boolean }) {
   return (
-    <SimpleForm toolbar={edit ? <EditToolbar /> : undefined} sx={{ maxWidth: 860 }}>
+    <SimpleForm
+      resetOptions={edit ? keepEdits : undefined}
+      toolbar={edit ? <EditToolbar /> : undefined}
+      sx={{ maxWidth: 860 }}
+    >
       {edit ? <VersionGuard /> : null}
       <Box sx={{ display: 'flex', gap: 2, width: '100%' }}>
         <TextInput source="title" validate={nameRules(100)} sx={{ flex: 2 }} />

@@ -5,6 +5,7 @@ import { formatNumber } from '../common/amounts.tsx';
 import { EmptyState } from '../common/EmptyState.tsx';
 import { ListToolbar } from '../common/ListToolbar.tsx';
 import { ActiveField } from '../common/StatusChip.tsx';
+import { useEditOrShow } from '../common/use-row-click.ts';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Title or slug" />,
@@ -52,6 +53,7 @@ function RewardCell() {
 
 /** The bot's pages: text, buttons and first-visit rewards. */
 export function ScenarioList() {
+  const rowClick = useEditOrShow();
   return (
     <List
       filters={filters}
@@ -64,7 +66,7 @@ export function ScenarioList() {
         </EmptyState>
       }
     >
-      <DataTable rowClick="edit" bulkActionButtons={false}>
+      <DataTable rowClick={rowClick} bulkActionButtons={false}>
         <DataTable.Col source="title">
           <TitleCell />
         </DataTable.Col>

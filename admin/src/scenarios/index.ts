@@ -3,12 +3,14 @@ import type { ResourceProps } from 'react-admin';
 import { ScenarioCreate } from './ScenarioCreate.tsx';
 import { ScenarioEdit } from './ScenarioEdit.tsx';
 import { ScenarioList } from './ScenarioList.tsx';
+import { ScenarioShow } from './ScenarioShow.tsx';
 
 export const scenarios: ResourceProps = {
   name: 'scenarios',
   options: { label: 'Scenarios' },
   icon: SlideshowIcon,
   list: ScenarioList,
+  show: ScenarioShow,
   edit: ScenarioEdit,
   create: ScenarioCreate,
   recordRepresentation: 'title',

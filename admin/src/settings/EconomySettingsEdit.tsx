@@ -14,7 +14,7 @@ import {
   useRecordContext,
 } from 'react-admin';
 import { formatDateTime } from '../common/dates.tsx';
-import { VersionedEdit, VersionGuard } from '../common/VersionedEdit.tsx';
+import { keepEdits, VersionedEdit, VersionGuard } from '../common/VersionedEdit.tsx';
 import { discordIdRule, wholeNumber } from '../common/validators.ts';
 import type { EconomyForm } from './economy-model.ts';
 import { IdListInput } from './IdListInput.tsx';
@@ -60,8 +60,9 @@ function VersionLine() {
  */
 export function EconomySettingsEdit() {
   return (
-    <VersionedEdit id="economy" resource="settings" redirect={false} title="Earning rules">
+    <VersionedEdit id="economy" resource="settings" redirect={false} title="Earning rules" actions={false}>
       <SimpleForm
+        resetOptions={keepEdits}
         validate={validate}
         toolbar={
           <Toolbar>

@@ -2,6 +2,7 @@ import TuneIcon from '@mui/icons-material/Tune';
 import { DataTable, List } from 'react-admin';
 import { TimeAgoField } from '../common/dates.tsx';
 import { EmptyState } from '../common/EmptyState.tsx';
+import { useEditOrShow } from '../common/use-row-click.ts';
 
 const descriptions: Record<string, string> = {
   economy: 'Earning rules: messages, voice, daily reward, game, role multipliers',
@@ -9,6 +10,7 @@ const descriptions: Record<string, string> = {
 
 /** The settings keys; each opens its own form. */
 export function SettingsList() {
+  const rowClick = useEditOrShow();
   return (
     <List
       actions={false}
@@ -20,7 +22,7 @@ export function SettingsList() {
         </EmptyState>
       }
     >
-      <DataTable rowClick="edit" bulkActionButtons={false}>
+      <DataTable rowClick={rowClick} bulkActionButtons={false}>
         <DataTable.Col source="id" label="Setting" />
         <DataTable.Col
           label="What it controls"

@@ -1,14 +1,10 @@
-import CategoryIcon from '@mui/icons-material/Category';
-import InputIcon from '@mui/icons-material/Input';
 import SyncIcon from '@mui/icons-material/Sync';
-import TrafficIcon from '@mui/icons-material/Traffic';
 import { Tooltip, Typography } from '@mui/material';
 import { DataTable, List, SearchInput, SelectInput, useCanAccess, useRecordContext } from 'react-admin';
 import type { SyncEventRecord } from '../api/records.ts';
 import { choiceName, eventTypeChoices, sourceChoices, syncStatusChoices } from '../common/choices.ts';
 import { TimeAgoField } from '../common/dates.tsx';
 import { EmptyState } from '../common/EmptyState.tsx';
-import { ChoiceFilter, FilterSidebar } from '../common/FilterSidebar.tsx';
 import { ListToolbar } from '../common/ListToolbar.tsx';
 import { PlayerFilterInput } from '../common/PlayerFilterInput.tsx';
 import { PlayerLinkField } from '../common/PlayerLinkField.tsx';
@@ -18,19 +14,11 @@ import { RetryEventButton } from './RetryEventButton.tsx';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Key or error" />,
-  <SelectInput key="status" source="status" choices={syncStatusChoices} />,
+  <SelectInput key="status" source="status" choices={syncStatusChoices} alwaysOn />,
   <SelectInput key="type" source="type" choices={eventTypeChoices} />,
   <SelectInput key="source" source="source" choices={sourceChoices} />,
   <PlayerFilterInput key="playerId" source="playerId" />,
 ];
-
-const aside = (
-  <FilterSidebar>
-    <ChoiceFilter label="Status" icon={<TrafficIcon />} source="status" choices={syncStatusChoices} />
-    <ChoiceFilter label="Type" icon={<CategoryIcon />} source="type" choices={eventTypeChoices} />
-    <ChoiceFilter label="Source" icon={<InputIcon />} source="source" choices={sourceChoices} />
-  </FilterSidebar>
-);
 
 function ErrorCell() {
   const event = useRecordContext<SyncEventRecord>();
@@ -46,7 +34,7 @@ function ErrorCell() {
 
 function TypeCell() {
   const event = useRecordContext<SyncEventRecord>();
-  return <span>{choiceName(eventTypeChoices, event?.type)}</span>;
+  return <span style={{ whiteSpace: 'nowrap' }}>{choiceName(eventTypeChoices, event?.type)}</span>;
 }
 
 /**
@@ -58,7 +46,6 @@ export function SyncEventList() {
   return (
     <List
       filters={filters}
-      aside={aside}
       actions={<ListToolbar />}
       sort={{ field: 'createdAt', order: 'DESC' }}
       perPage={25}

@@ -15,6 +15,7 @@ import { TimeAgoField } from '../common/dates.tsx';
 import { JsonField } from '../common/JsonField.tsx';
 import { PlayerLinkField } from '../common/PlayerLinkField.tsx';
 import { StatusField } from '../common/StatusChip.tsx';
+import { RecordTitle } from '../common/titles.tsx';
 import { RetryEventButton } from './RetryEventButton.tsx';
 
 function FailureNotice(_props: { label?: false }) {
@@ -32,6 +33,7 @@ function FailureNotice(_props: { label?: false }) {
 export function SyncEventShow() {
   return (
     <Show
+      title={<RecordTitle />}
       actions={
         <TopToolbar>
           <RetryEventButton variant="contained" />

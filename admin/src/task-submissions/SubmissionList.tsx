@@ -1,12 +1,10 @@
-import DevicesIcon from '@mui/icons-material/Devices';
 import TaskAltIcon from '@mui/icons-material/TaskAlt';
-import TrafficIcon from '@mui/icons-material/Traffic';
 import { DataTable, List, ReferenceInput, SearchInput, SelectInput, useCanAccess } from 'react-admin';
 import { platformChoices, submissionStatusChoices } from '../common/choices.ts';
 import { TimeAgoField } from '../common/dates.tsx';
 import { EmptyState } from '../common/EmptyState.tsx';
-import { ChoiceFilter, FilterSidebar } from '../common/FilterSidebar.tsx';
 import { ListToolbar } from '../common/ListToolbar.tsx';
+import { NoResults } from '../common/NoResults.tsx';
 import { PlatformField } from '../common/PlatformChip.tsx';
 import { PlayerFilterInput } from '../common/PlayerFilterInput.tsx';
 import { PlayerLinkField } from '../common/PlayerLinkField.tsx';
@@ -25,13 +23,6 @@ const filters = [
   <SelectInput key="platform" source="platform" choices={platformChoices} />,
 ];
 
-const aside = (
-  <FilterSidebar>
-    <ChoiceFilter label="Status" icon={<TrafficIcon />} source="status" choices={submissionStatusChoices} />
-    <ChoiceFilter label="Platform" icon={<DevicesIcon />} source="platform" choices={platformChoices} />
-  </FilterSidebar>
-);
-
 /** Proof players sent for tasks: pending first, approved or rejected in one click or in bulk. */
 export function SubmissionList() {
   const { canAccess: canDecide } = useCanAccess({ resource: 'task_submissions', action: 'approve' });
@@ -39,7 +30,6 @@ export function SubmissionList() {
     <List
       filters={filters}
       filterDefaultValues={{ status: 'pending' }}
-      aside={aside}
       actions={<ListToolbar />}
       sort={{ field: 'createdAt', order: 'ASC' }}
       perPage={25}
@@ -49,7 +39,15 @@ export function SubmissionList() {
         </EmptyState>
       }
     >
-      <DataTable rowClick="show" bulkActionButtons={canDecide ? <BulkApproveButton /> : false}>
+      <DataTable
+        rowClick="show"
+        bulkActionButtons={canDecide ? <BulkApproveButton /> : false}
+        empty={
+          <NoResults icon={<TaskAltIcon />} title="Nothing to review here">
+            No submission matches these filters; pending proof shows up here the moment a player sends it.
+          </NoResults>
+        }
+      >
         <DataTable.Col source="createdAt" label="Sent">
           <TimeAgoField source="createdAt" />
         </DataTable.Col>

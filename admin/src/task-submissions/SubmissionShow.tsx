@@ -3,6 +3,7 @@ import { TimeAgoField } from '../common/dates.tsx';
 import { PlatformField } from '../common/PlatformChip.tsx';
 import { PlayerLinkField } from '../common/PlayerLinkField.tsx';
 import { StatusField } from '../common/StatusChip.tsx';
+import { RecordTitle } from '../common/titles.tsx';
 import { DecisionButtons } from './DecisionButtons.tsx';
 import { ProofCell, TaskTitleCell } from './submission-cells.tsx';
 
@@ -10,6 +11,7 @@ import { ProofCell, TaskTitleCell } from './submission-cells.tsx';
 export function SubmissionShow() {
   return (
     <Show
+      title={<RecordTitle />}
       actions={
         <TopToolbar>
           <DecisionButtons size="medium" />

@@ -1,13 +1,17 @@
 import { Box } from '@mui/material';
 import { BooleanInput, maxLength, NumberInput, SimpleForm, TextInput } from 'react-admin';
 import { EditToolbar } from '../common/EditToolbar.tsx';
-import { VersionGuard } from '../common/VersionedEdit.tsx';
+import { keepEdits, VersionGuard } from '../common/VersionedEdit.tsx';
 import { amountRules, nameRules } from '../common/validators.ts';
 
 /** A task players do for a reward, paid when an admin approves their proof. */
 export function TaskForm({ edit = false }: { edit?: boolean }) {
   return (
-    <SimpleForm toolbar={edit ? <EditToolbar /> : undefined} sx={{ maxWidth: 720 }}>
+    <SimpleForm
+      resetOptions={edit ? keepEdits : undefined}
+      toolbar={edit ? <EditToolbar /> : undefined}
+      sx={{ maxWidth: 720 }}
+    >
       {edit ? <VersionGuard /> : null}
       <TextInput source="title" validate={nameRules(100)} />
       <TextInput source="description" multiline minRows={3} validate={maxLength(1500)} />

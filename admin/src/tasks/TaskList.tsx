@@ -6,6 +6,7 @@ import { TimeAgoField } from '../common/dates.tsx';
 import { EmptyState } from '../common/EmptyState.tsx';
 import { ListToolbar } from '../common/ListToolbar.tsx';
 import { ActiveField } from '../common/StatusChip.tsx';
+import { useEditOrShow } from '../common/use-row-click.ts';
 import { listLink } from '../dashboard/list-link.ts';
 
 const filters = [
@@ -32,6 +33,7 @@ function TitleCell() {
 
 /** Tasks offered to players; their submissions wait under Task submissions. */
 export function TaskList() {
+  const rowClick = useEditOrShow();
   return (
     <List
       filters={filters}
@@ -45,7 +47,7 @@ export function TaskList() {
         </EmptyState>
       }
     >
-      <DataTable rowClick="edit" bulkActionButtons={false}>
+      <DataTable rowClick={rowClick} bulkActionButtons={false}>
         <DataTable.Col source="title">
           <TitleCell />
         </DataTable.Col>
