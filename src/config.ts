@@ -48,6 +48,11 @@ const schema = z.object({
   /** HTTP port of the API (health, admin, Bull Board). @defaultValue 3000 */
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /**
+   * Port of `/healthz` and `/readyz` in the processes that serve no API (`worker`, `telegram`,
+   * `discord`); 0 picks a free one (logged), for several on one machine. @defaultValue 8090
+   */
+  HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(8090),
+  /**
    * The first admin of the panel, created (or put back: active, role admin, this password) at every
    * start. Unset: when no admin exists, `admin` is created with a one-time password printed once.
    */
@@ -99,6 +104,9 @@ const schema = z.object({
 });
 
 export type Config = z.infer<typeof schema>;
+
+/** The name of every setting, for the checks that keep `.env.example` and the deployment in step. */
+export const settingNames: readonly string[] = Object.keys(schema.shape);
 
 export class ConfigError extends Error {
   override name = 'ConfigError';

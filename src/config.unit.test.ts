@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, loadConfig, settingNames } from './config.ts';
 
 describe('settings', () => {
   it('work on a laptop with nothing set', () => {
@@ -87,5 +87,20 @@ describe('admin panel settings', () => {
     expect(loadConfig({ TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2);
     expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).TRUST_PROXY).toBe('loopback, 10.0.0.0/8');
     expect(() => loadConfig({ COOKIE_SECURE: 'yes' })).toThrow(/COOKIE_SECURE/);
+  });
+});
+
+describe('probe settings', () => {
+  it('serve the probes of API-less processes on 8090 by default, any free port with 0', () => {
+    expect(loadConfig({}).HEALTH_PORT).toBe(8090);
+    expect(loadConfig({ HEALTH_PORT: '0' }).HEALTH_PORT).toBe(0);
+    expect(() => loadConfig({ HEALTH_PORT: '70000' })).toThrow(/HEALTH_PORT/);
+    expect(() => loadConfig({ HEALTH_PORT: 'http' })).toThrow(/HEALTH_PORT/);
+  });
+
+  it('name every setting the schema reads', () => {
+    expect(settingNames).toContain('HEALTH_PORT');
+    expect(settingNames).toContain('DATABASE_URL');
+    expect(new Set(settingNames).size).toBe(settingNames.length);
   });
 });

@@ -12,6 +12,7 @@ import { seedEconomyDefaults } from '../economy/seed.ts';
 import { createLogger, redactUrl } from '../logging/logger.ts';
 import { createPlatformPorts } from '../platforms/platform-ports.ts';
 import { startBots } from '../runtime/bot-runtime.ts';
+import { botRuntimeSettings } from '../runtime/bot-settings.ts';
 import { provideInfrastructure } from '../runtime/infrastructure.ts';
 import { handleShutdown } from '../runtime/shutdown.ts';
 import { openConfiguredServices, startWorkerRole } from '../runtime/sync-runtime.ts';
@@ -44,18 +45,7 @@ const firstAdmin = await ensureFirstAdmin(services, config);
 const workers = await startWorkerRole(config, services);
 const api = await startAdminApi(services, adminApiSettings(config));
 observeWorkers(workers, api.api.metrics);
-const bots = await startBots(services, platforms, {
-  roleDriftPolicy: config.ROLE_DRIFT_POLICY,
-  voiceTickMs: config.VOICE_TICK_MS,
-  telegramWebhook:
-    config.TELEGRAM_WEBHOOK_URL && config.TELEGRAM_WEBHOOK_SECRET
-      ? {
-          url: config.TELEGRAM_WEBHOOK_URL,
-          secretToken: config.TELEGRAM_WEBHOOK_SECRET,
-          port: config.TELEGRAM_WEBHOOK_PORT,
-        }
-      : undefined,
-});
+const bots = await startBots(services, platforms, botRuntimeSettings(config));
 
 handleShutdown(logger, [
   ['bots', () => bots.stop()],

@@ -1,8 +1,9 @@
 // `npm run worker`: every queue's worker, the schedulers and the outbox relay. Run as many copies as
-// the load needs, all on the same Redis and PostgreSQL.
+// the load needs, all on the same Redis and PostgreSQL. Probes on HEALTH_PORT.
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../logging/logger.ts';
 import { createPlatformPorts } from '../platforms/platform-ports.ts';
+import { dependencyChecks, startProcessProbes } from '../runtime/process-probes.ts';
 import { handleShutdown } from '../runtime/shutdown.ts';
 import { openConfiguredServices, startWorkerRole } from '../runtime/sync-runtime.ts';
 import { configuredPlatforms } from '../sandbox/platform-endpoints.ts';
@@ -15,6 +16,7 @@ if (!config.DATABASE_URL || !config.REDIS_URL) {
   );
   process.exit(2);
 }
+const probes = await startProcessProbes({ port: config.HEALTH_PORT, logger });
 // Role edits and notices go out from here, over the platforms' REST APIs (no gateway needed).
 const ports = createPlatformPorts(configuredPlatforms(config) ?? { telegram: null, discord: null });
 const services = openConfiguredServices(
@@ -24,9 +26,16 @@ const services = openConfiguredServices(
   ports,
 );
 const workers = await startWorkerRole(config, services);
+probes.ready({
+  ...dependencyChecks(services),
+  workers: () => workers.workers.every((worker) => worker.isRunning()),
+});
 handleShutdown(logger, [
+  // Not ready from the first moment, alive to the last: an orchestrator waits instead of killing.
+  ['readiness', async () => probes.stopping()],
   ['workers', () => workers.close()],
   ['platform clients', () => ports.close()],
   ['connections', () => services.close()],
+  ['probes', () => probes.close()],
 ]);
-logger.info({ concurrency: config.WORKER_CONCURRENCY }, 'worker running');
+logger.info({ concurrency: config.WORKER_CONCURRENCY, probes: probes.url }, 'worker running');

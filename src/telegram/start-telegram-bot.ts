@@ -14,6 +14,8 @@ export interface StartTelegramBotOptions extends TelegramBotOptions {
 
 export interface RunningTelegramBot {
   bot: Telegraf<TandemContext>;
+  /** Whether updates still arrive: false once stopped, or once long polling gave up (409, 401). */
+  receiving(): boolean;
   /** Stops receiving updates (an update being handled is finished first); safe to call twice. */
   stop(): Promise<void>;
 }
@@ -34,14 +36,15 @@ export async function startTelegramBot(
   try {
     bot.botInfo = await bot.telegram.getMe();
     await bot.telegram.setMyCommands(commandMenu);
-    const stopUpdates = options.webhook
+    const updates = options.webhook
       ? await receiveByWebhook(bot, options.webhook)
       : receiveByPolling(bot, deps.logger);
     let stopping: Promise<void> | undefined;
     return {
       bot,
+      receiving: () => !stopping && updates.receiving(),
       stop: () => {
-        stopping ??= stopUpdates().finally(() => subscription?.close());
+        stopping ??= updates.stop().finally(() => subscription?.close());
         return stopping;
       },
     };
@@ -51,10 +54,16 @@ export async function startTelegramBot(
   }
 }
 
+/** How updates reach the bot, and how they stop. */
+interface UpdateSource {
+  receiving(): boolean;
+  stop(): Promise<void>;
+}
+
 async function receiveByWebhook(
   bot: Telegraf<TandemContext>,
   webhook: TelegramWebhookOptions,
-): Promise<() => Promise<void>> {
+): Promise<UpdateSource> {
   const server = await listenForWebhook(bot, webhook);
   try {
     await bot.telegram.setWebhook(webhook.url, {
@@ -66,7 +75,7 @@ async function receiveByWebhook(
     throw error;
   }
   // The webhook stays registered: Telegram keeps the updates that arrive meanwhile for the next start.
-  return () => server.close();
+  return { receiving: () => true, stop: () => server.close() };
 }
 
 /**
@@ -74,7 +83,7 @@ async function receiveByWebhook(
  * dropPendingUpdates): what arrived while the bot was down is still answered, and the update claims
  * make the redelivered ones harmless.
  */
-function receiveByPolling(bot: Telegraf<TandemContext>, logger: BotDeps['logger']): () => Promise<void> {
+function receiveByPolling(bot: Telegraf<TandemContext>, logger: BotDeps['logger']): UpdateSource {
   const polling = bot.launch({ allowedUpdates: [...allowedUpdates] });
   let ended = false;
   const done = polling.then(
@@ -87,16 +96,19 @@ function receiveByPolling(bot: Telegraf<TandemContext>, logger: BotDeps['logger'
       logger.error({ err: error }, 'Telegram long polling stopped');
     },
   );
-  return async () => {
-    // Until launch() has passed deleteWebhook, telegraf's stop() throws "Bot is not running!".
-    while (!ended) {
-      try {
-        bot.stop('shutdown');
-        break;
-      } catch {
-        await new Promise((resolve) => setTimeout(resolve, 20));
+  return {
+    receiving: () => !ended,
+    async stop() {
+      // Until launch() has passed deleteWebhook, telegraf's stop() throws "Bot is not running!".
+      while (!ended) {
+        try {
+          bot.stop('shutdown');
+          break;
+        } catch {
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
       }
-    }
-    await done;
+      await done;
+    },
   };
 }
