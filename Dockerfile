@@ -1,10 +1,26 @@
+# One image for every Tandem process; docker-compose.yml picks each service's entrypoint.
 FROM node:20-bookworm-slim
 WORKDIR /app
-COPY package.json package-lock.json ./
+
+# Dependencies first, so a change to the sources alone reuses this layer. The install's postinstall
+# generates the Prisma client and builds the admin panel: it needs the schema and the admin workspace.
+# (`npm install`, not `npm ci`: the lock file has no entries for other platforms' optional binaries.)
+COPY package.json package-lock.json prisma.config.ts ./
 COPY scripts ./scripts
 COPY prisma ./prisma
-COPY prisma.config.ts ./
-RUN npm ci --no-audit --no-fund
+COPY admin ./admin
+RUN npm install --no-audit --no-fund && npm cache clean --force
 COPY . .
-# Workers get SIGTERM straight from the container runtime and shut down gracefully.
-CMD ["npx", "tsx", "src/entrypoints/start.ts"]
+
+# After the install: with NODE_ENV=production npm would leave out tsx, which runs the sources.
+ENV NODE_ENV=production
+RUN mkdir -p .data && chown node:node .data
+USER node
+# 3000: the API (PORT). 8090: /healthz and /readyz of worker, telegram, discord (HEALTH_PORT).
+# 8443: the Telegram webhook (TELEGRAM_WEBHOOK_PORT), in webhook mode.
+EXPOSE 3000 8090 8443
+# Node itself, not npm or tsx's wrapper, receives SIGTERM and shuts down gracefully (run with an
+# init such as `docker run --init` / compose `init: true` to reap children).
+# The default is everything in one process; set DATABASE_URL and REDIS_URL (there is no redis-server
+# in the image). docker-compose.yml runs api, worker, telegram and discord as services of their own.
+CMD ["node", "--import", "tsx", "src/entrypoints/start.ts"]
