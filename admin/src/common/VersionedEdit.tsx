@@ -1,27 +1,57 @@
 import { Alert, Button } from '@mui/material';
-import { createContext, type ReactNode, type RefObject, useContext, useRef } from 'react';
+import { createContext, type ReactNode, type RefObject, useContext, useEffect, useRef } from 'react';
 import { Edit, type EditProps, type RaRecord, useRecordContext } from 'react-admin';
-import { useFormContext, useFormState } from 'react-hook-form';
+import { useFormContext, useFormState, useWatch } from 'react-hook-form';
 import { RecordTitle } from './titles.tsx';
 
 const OpenedVersion = createContext<RefObject<number | undefined> | null>(null);
 
+/** The paths of react-hook-form's `dirtyFields` (nested objects and arrays of `true`). */
+function dirtyPaths(dirty: unknown, prefix = ''): string[] {
+  if (dirty === true) return [prefix];
+  if (typeof dirty !== 'object' || dirty === null) return [];
+  return Object.entries(dirty).flatMap(([key, value]) =>
+    dirtyPaths(value, prefix ? `${prefix}.${key}` : key),
+  );
+}
+
+function valueAt(source: unknown, path: string): unknown {
+  let current = source;
+  for (const key of path.split('.')) {
+    if (typeof current !== 'object' || current === null) return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
 /**
  * Keeps the version the admin started editing from, and warns when the record changed meanwhile.
  * Live updates refetch an open record; without this the form would silently adopt the new version
- * and a save would overwrite the other person's change. While the form is untouched it follows the
- * record (nothing to lose); once edited it keeps the old version, so the API refuses the save (409).
+ * and a save would overwrite the other person's change. While nothing the admin typed differs from
+ * the record it follows the record (nothing to lose); once it does, it keeps the old version, so the
+ * API refuses the save (409) and the banner explains why.
  */
 export function VersionGuard() {
   const opened = useContext(OpenedVersion);
   const record = useRecordContext<RaRecord & { version?: number }>();
-  // Changed fields, not `isDirty`: a reset that keeps the edits still clears `isDirty`.
   const { dirtyFields } = useFormState();
+  const values = useWatch();
   const { reset } = useFormContext();
-  const isDirty = Object.keys(dirtyFields).length > 0;
+  // What the admin changed and the record does not say: `isDirty` alone is not enough, since a reset
+  // that keeps edits keeps it set even after the edits were saved.
+  const edited =
+    record !== undefined &&
+    dirtyPaths(dirtyFields).some((path) => !same(valueAt(values, path), valueAt(record, path)));
+  const leftoverDirty = !edited && Object.keys(dirtyFields).length > 0;
+  useEffect(() => {
+    // Saved (or someone saved the same thing): clear the stale dirty marks so Save greys out again.
+    if (leftoverDirty && record) reset(record);
+  }, [leftoverDirty, record, reset]);
   if (!opened) return null;
-  if (!isDirty || opened.current === undefined) opened.current = record?.version;
-  if (!isDirty || record?.version === undefined || record.version === opened.current) return null;
+  if (!edited || opened.current === undefined) opened.current = record?.version;
+  if (!edited || record?.version === undefined || record.version === opened.current) return null;
   const loadTheirs = () => {
     opened.current = record.version;
     reset(record);

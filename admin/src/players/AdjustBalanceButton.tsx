@@ -60,8 +60,13 @@ export function AdjustBalanceButton() {
 
   const adjust = useAction<{ xpDelta: number; coinDelta: number; reason: string }>({
     run: (dataProvider, input) => dataProvider.adjustPlayer(player?.id ?? '', { ...input, requestId }),
-    success: (input) =>
-      `Recorded ${formatDelta(input.xpDelta)} XP and ${formatDelta(input.coinDelta)} coins for ${player?.displayName}.`,
+    success: (input) => {
+      const parts = [
+        input.xpDelta ? `${formatDelta(input.xpDelta)} XP` : '',
+        input.coinDelta ? `${formatDelta(input.coinDelta)} coins` : '',
+      ].filter(Boolean);
+      return `Recorded ${parts.join(' and ')} for ${player?.displayName}.`;
+    },
     refresh: ['players', 'ledger', 'sync_events'],
     onSuccess: () => setOpen(false),
     quietErrors: true,
@@ -98,13 +103,15 @@ export function AdjustBalanceButton() {
       },
       {
         onError: (error) => {
-          setFailure(errorMessage(error));
-          if (error instanceof HttpError && error.body?.errors) {
-            const fields = Object.entries(error.body.errors as Record<string, unknown>).filter(
-              (entry): entry is [string, string] => typeof entry[1] === 'string',
-            );
-            setServerErrors(Object.fromEntries(fields));
-          }
+          const fields =
+            error instanceof HttpError && error.body?.errors
+              ? Object.entries(error.body.errors as Record<string, unknown>).filter(
+                  (entry): entry is [string, string] => typeof entry[1] === 'string',
+                )
+              : [];
+          // Field errors show next to their field; only what belongs to no field goes on top.
+          if (fields.length > 0) setServerErrors(Object.fromEntries(fields));
+          else setFailure(errorMessage(error));
         },
       },
     );
