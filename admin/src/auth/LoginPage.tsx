@@ -1,6 +1,6 @@
 import { Alert, Button, CircularProgress } from '@mui/material';
-import { useState } from 'react';
-import { Form, PasswordInput, required, TextInput, useLogin } from 'react-admin';
+import { useEffect, useState } from 'react';
+import { Form, PasswordInput, required, TextInput, useCheckAuth, useLogin, useRedirect } from 'react-admin';
 import { AuthCard } from './AuthCard.tsx';
 
 interface Credentials {
@@ -13,6 +13,15 @@ export function LoginPage() {
   const login = useLogin();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const checkAuth = useCheckAuth();
+  const redirect = useRedirect();
+
+  // Already signed in (an old tab, a bookmark): straight to the panel.
+  useEffect(() => {
+    checkAuth({}, false)
+      .then(() => redirect('/'))
+      .catch(() => {});
+  }, [checkAuth, redirect]);
 
   const submit = async (values: Partial<Credentials>) => {
     setBusy(true);
