@@ -92,7 +92,9 @@ export function createAuthRoutes(deps: AuthRoutesDeps): Router {
     const matches = await verifyPassword(password, admin?.passwordHash ?? (await unknownAdminHash()));
     if (!admin?.active || !matches) {
       await deps.rateLimit.recordFailure(address, username);
-      deps.logger.warn({ username, address }, 'failed admin sign-in');
+      // Only a username that names an admin is logged: an unknown one may be a password typed into
+      // the wrong field.
+      deps.logger.warn({ username: admin?.username ?? '(no such admin)', address }, 'failed admin sign-in');
       throw new WrongCredentialsError();
     }
     await deps.rateLimit.recordSuccess(address, username);
