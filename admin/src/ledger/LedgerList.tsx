@@ -1,12 +1,9 @@
-import CategoryIcon from '@mui/icons-material/Category';
-import InputIcon from '@mui/icons-material/Input';
 import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
 import { DataTable, DateTimeInput, List, SelectInput, TextInput } from 'react-admin';
 import { Coins, DeltaField, formatNumber } from '../common/amounts.tsx';
 import { choiceName, eventTypeChoices, sourceChoices } from '../common/choices.ts';
 import { TimeAgoField } from '../common/dates.tsx';
 import { EmptyState } from '../common/EmptyState.tsx';
-import { ChoiceFilter, FilterSidebar } from '../common/FilterSidebar.tsx';
 import { ListToolbar } from '../common/ListToolbar.tsx';
 import { PlayerFilterInput } from '../common/PlayerFilterInput.tsx';
 import { PlayerLinkField } from '../common/PlayerLinkField.tsx';
@@ -20,19 +17,11 @@ const filters = [
   <DateTimeInput key="to" source="createdAt_lte" label="Until" />,
 ];
 
-const aside = (
-  <FilterSidebar>
-    <ChoiceFilter label="Source" icon={<InputIcon />} source="source" choices={sourceChoices} />
-    <ChoiceFilter label="Type" icon={<CategoryIcon />} source="type" choices={eventTypeChoices} />
-  </FilterSidebar>
-);
-
 /** The append-only ledger: every XP and coin change, who or what caused it, and the totals after it. */
 export function LedgerList() {
   return (
     <List
       filters={filters}
-      aside={aside}
       actions={<ListToolbar />}
       sort={{ field: 'createdAt', order: 'DESC' }}
       perPage={25}
@@ -52,7 +41,12 @@ export function LedgerList() {
         </DataTable.Col>
         <DataTable.Col source="reason" />
         <DataTable.Col source="source" render={(row) => choiceName(sourceChoices, row.source)} />
-        <DataTable.Col source="type" render={(row) => choiceName(eventTypeChoices, row.type)} />
+        <DataTable.Col
+          source="type"
+          render={(row) => (
+            <span style={{ whiteSpace: 'nowrap' }}>{choiceName(eventTypeChoices, row.type)}</span>
+          )}
+        />
         <DataTable.Col source="xpDelta" label="XP" align="right">
           <DeltaField source="xpDelta" />
         </DataTable.Col>

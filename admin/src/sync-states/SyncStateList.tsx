@@ -47,6 +47,7 @@ export function SyncStateList() {
           label="Reconcile errors"
           trueLabel="With errors"
           falseLabel="Without"
+          sx={{ minWidth: 220 }}
           alwaysOn
         />,
       ]}
