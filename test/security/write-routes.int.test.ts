@@ -5,8 +5,7 @@
 // operator may retry); this file is their exhaustive counterpart.
 import { appRoutes } from '@bull-board/api/dist/routes.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { operatorMay } from '../../src/admin-api/auth/require-role.ts';
-import { bullBoardPath, operatorMayOnBoard } from '../../src/admin-api/bull-board.ts';
+import { bullBoardPath } from '../../src/admin-api/bull-board.ts';
 import { type AdminApiWorld, openAdminApiWorld } from '../../src/admin-api/testing/admin-api-world.ts';
 import { databaseFingerprint } from './support/database-fingerprint.ts';
 import { type AppRoute, concretePath, writeRoutes } from './support/routes.ts';
@@ -18,6 +17,28 @@ let boardWrites: AppRoute[];
 
 /** Sign-in and sign-out are the two writes a visitor without a session makes on purpose. */
 const publicWrites = new Set(['POST /api/auth/login', 'POST /api/auth/logout']);
+
+/**
+ * What an operator may write, written out here rather than read from the guards (a guard that
+ * grew would otherwise widen this test with it): their own session and password, retrying sync
+ * events, and retrying, cleaning and promoting jobs on the board. A new operator action is a
+ * decision that changes this list too.
+ */
+const operatorWrites = new Set([
+  'POST /api/auth/login',
+  'POST /api/auth/logout',
+  'POST /api/auth/password',
+  'POST /api/sync_events/retry',
+  'POST /api/sync_events/:id/retry',
+  ...[
+    'retry/:queueStatus',
+    'clean/:queueStatus',
+    'promote',
+    ':jobId/retry',
+    ':jobId/clean',
+    ':jobId/promote',
+  ].map((action) => `PUT ${bullBoardPath}/api/queues/:queueName/${action}`),
+]);
 
 beforeAll(async () => {
   world = await openAdminApiWorld();
@@ -103,23 +124,13 @@ describe('every write route', () => {
   it("is refused to an operator unless it is one of an operator's actions, and writes nothing", async () => {
     const before = { db: await databaseFingerprint(world.tandem.db.pool), queues: await queueState() };
     let refused = 0;
-    for (const route of apiWrites) {
-      const below = route.path.slice('/api'.length);
-      // Their own sign-in, sign-out and password; retrying sync events (src/admin-api/auth/require-role.ts).
-      if (below.startsWith('/auth/') || operatorMay({ method: route.method, path: below })) continue;
+    for (const route of [...apiWrites, ...boardWrites]) {
+      if (operatorWrites.has(`${route.method} ${route.path}`)) continue;
       const response = await send(route, operator);
       expect(response.status, `${route.method} ${route.path}`).toBe(403);
       refused++;
     }
-    for (const route of boardWrites) {
-      const below = route.path.slice(bullBoardPath.length).replace(':queueName', 'economy-events');
-      // Retrying, cleaning and promoting jobs (src/admin-api/bull-board.ts).
-      if (operatorMayOnBoard(route.method, concretePath(below))) continue;
-      const response = await send(route, operator);
-      expect(response.status, `${route.method} ${route.path}`).toBe(403);
-      refused++;
-    }
-    expect(refused).toBeGreaterThanOrEqual(40);
+    expect(refused).toBe(apiWrites.length + boardWrites.length - operatorWrites.size);
     expect(await databaseFingerprint(world.tandem.db.pool)).toEqual(before.db);
     expect(await queueState()).toEqual(before.queues);
   });
