@@ -10,7 +10,7 @@ export default defineConfig({
           name: 'unit',
           // Projects with different worker limits run as separate groups: the fast ones first.
           sequence: { groupOrder: 0 },
-          include: ['src/**/*.unit.test.ts', 'test/**/*.unit.test.ts'],
+          include: ['src/**/*.unit.test.ts', 'test/**/*.unit.test.ts', 'admin/src/**/*.unit.test.ts'],
         },
       },
       {
