@@ -146,7 +146,8 @@ let playerCount = 0;
 async function snapshotPanel(): Promise<string> {
   const deadline = Date.now() + 20_000;
   for (;;) {
-    requireBuiltPanel();
+    // No folder: never built. A folder without index.html: a build is writing it, wait for it.
+    if (!existsSync(adminDistDir)) requireBuiltPanel();
     const copy = await mkdtemp(join(tmpdir(), 'tandem-panel-'));
     const complete = await cp(adminDistDir, copy, { recursive: true })
       .then(() => panelComplete(copy))
@@ -174,7 +175,6 @@ async function panelComplete(dir: string): Promise<boolean> {
 export async function openBrowserWorld(
   options: { ports?: PlatformPorts; attempts?: number; backoffMs?: number } = {},
 ): Promise<BrowserWorld> {
-  requireBuiltPanel();
   requireChromium();
   const panelDir = await snapshotPanel();
   const [opened, launched] = await Promise.allSettled([
