@@ -120,7 +120,7 @@ export async function runLatency(
     timedOut = true;
   });
   const pids = await postgresPids(ctx.control, ctx.database.name);
-  const cpu = cpuBetween(cpuBefore, cpuSnapshot(), new Set([process.pid, trial.host.pid]), pids);
+  const cpu = cpuBetween(cpuBefore, cpuSnapshot(), new Set([process.pid, ...trial.host.pids]), pids);
   const settled = await allEventsCompleted(ctx.control, trial.tracker, timedOut ? 1 : ctx.options.timeoutMs);
   await trial.close();
   const lagPct = percentiles(lags);

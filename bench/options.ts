@@ -18,6 +18,13 @@
  *   --what-if=prepared,batched         what-if: engine changes emulated at the pool (experiments.ts)
  *   --rank-latency=N                   rank-ups on Telegram timed to the Discord role in the sandbox
  *                                      (default 100 on a full run, 10 with --quick; 0 skips the phase)
+ *   --worker-processes=N[,M...]        child-mode throughput with N worker processes, then M...
+ *                                      (default 1,2 on a full run, 1 with --quick)
+ *   --live-clients=N                   signed-in socket.io clients of the live-path phase
+ *                                      (default 200, on a full run and with --quick; 0 skips the phase)
+ *   --live-changes=N --live-rate=N     changes published in the live-path phase (200) and per second (20)
+ *   --live-interval=MS                 what-if: the live gateway's batching window (default: the
+ *                                      gateway's own, 250 ms)
  */
 import { type Experiment, parseExperiments } from './experiments.ts';
 
@@ -62,6 +69,15 @@ export interface BenchOptions {
   experiments: Experiment[];
   /** Rank-ups timed from Telegram to the Discord rank role in the sandbox (bench/rank-latency.ts); 0 skips. */
   rankLatencySamples: number;
+  /** Child-mode throughput trials, one per count of worker processes (each a replica of `npm run worker`). */
+  workerProcesses: number[];
+  /** The live-path phase (bench/live-path.ts): signed-in socket.io clients; 0 skips. */
+  liveClients: number;
+  /** Changes published in the live-path phase, and how many per second. */
+  liveChanges: number;
+  liveRate: number;
+  /** What-if: the live gateway's batching window; undefined keeps the gateway's default. */
+  liveIntervalMs: number | undefined;
 }
 
 export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptions {
@@ -124,6 +140,24 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
       if (!Number.isInteger(value) || value < 0) throw new Error('--rank-latency must be 0 or more samples');
       return value;
     })(),
+    workerProcesses: (() => {
+      const raw = flags.get('worker-processes');
+      if (raw === undefined) return quick ? [1] : [1, 2];
+      const counts = raw.split(',').map(Number);
+      if (counts.some((c) => !Number.isInteger(c) || c < 1 || c > 8))
+        throw new Error('--worker-processes must be a list of counts from 1 to 8, e.g. 1,2');
+      return counts;
+    })(),
+    liveClients: (() => {
+      const raw = flags.get('live-clients');
+      if (raw === undefined || raw === 'true') return 200;
+      const value = Number(raw);
+      if (!Number.isInteger(value) || value < 0) throw new Error('--live-clients must be 0 or more clients');
+      return value;
+    })(),
+    liveChanges: int('live-changes', 200),
+    liveRate: int('live-rate', 20),
+    liveIntervalMs: flags.has('live-interval') ? int('live-interval', 250) : undefined,
     quietWaitMs: (flags.has('quiet-wait') ? Number(flags.get('quiet-wait')) : quick ? 0 : 60) * 1000,
   };
 }

@@ -20,6 +20,8 @@ import { buildWorkload } from './workload.ts';
 
 export interface ThroughputParams {
   mode: WorkerMode;
+  /** Worker processes in child mode (replicas of `npm run worker`, each with its own pool). */
+  processes: number;
   events: number;
   players: number;
   concurrency: number;
@@ -69,10 +71,11 @@ export interface ThroughputResult {
 export async function runThroughput(ctx: BenchContext, params: ThroughputParams): Promise<ThroughputResult> {
   const trial = await startTrial(ctx, {
     mode: params.mode,
+    processes: params.processes,
     players: params.players,
     concurrency: params.concurrency,
     poolSize: params.poolSize,
-    label: `pipe-${params.mode}`,
+    label: `pipe-${params.mode}${params.processes > 1 ? `x${params.processes}` : ''}`,
   });
   const workload = buildWorkload({
     events: params.events,
@@ -117,11 +120,11 @@ export async function runThroughput(ctx: BenchContext, params: ThroughputParams)
 
   const profile = activity ? await activity.stop() : null;
   const pids = await postgresPids(ctx.control, ctx.database.name);
-  const cpu = cpuBetween(cpuBefore, cpuSnapshot(), new Set([process.pid, trial.host.pid]), pids);
+  const cpu = cpuBetween(cpuBefore, cpuSnapshot(), new Set([process.pid, ...trial.host.pids]), pids);
   const countersAfter = await databaseCounters(ctx.control, ctx.database.name);
   const { statements, logs } = await trial.close();
   const correctness = await checkCorrectness(ctx.control, workload, tally, trial.tracker.completedRuns);
-  if (timedOut) process.stderr.write(`throughput (${params.mode}): ${timedOut}\n`);
+  if (timedOut) process.stderr.write(`throughput (${params.mode} x${params.processes}): ${timedOut}\n`);
   if (tally.firstErrors.length) process.stderr.write(`record errors: ${tally.firstErrors.join(' | ')}\n`);
 
   const seconds = (finishedAt - startedAt) / 1000;

@@ -68,7 +68,13 @@ export interface BenchReport {
   correctness_ok: boolean;
   headline_mode: string;
   /** Non-empty when the run measured emulated engine changes (never the committed figures). */
-  what_if: { experiments: string[]; sync_commit: string; history: number } | null;
+  what_if: {
+    experiments: string[];
+    sync_commit: string;
+    history: number;
+    /** The live gateway's batching window, when the run changed it. */
+    live_interval_ms?: number;
+  } | null;
   targets: typeof targets;
   targets_met: { throughput: boolean; latency: boolean; correctness: boolean };
   seconds_total: number;
@@ -77,6 +83,36 @@ export interface BenchReport {
   latency: LatencyResult;
   sweep: SweepRow[];
   statement_costs: StatementCost[];
+  /** Pipeline events/s with 1, 2... worker processes (child mode), against the same raw anchor. */
+  worker_processes: WorkerProcessesRow[];
+}
+
+export interface WorkerProcessesRow {
+  processes: number;
+  events_per_s: number;
+  /** events/s over the one-process figure of the same run. */
+  speedup: number;
+  correct: boolean;
+  background_cores: number;
+}
+
+/** The child-mode throughput trials by number of worker processes. */
+export function workerProcessesRows(throughput: ThroughputResult[]): WorkerProcessesRow[] {
+  const child = throughput.filter((t) => t.mode === 'child');
+  const one = child.find((t) => t.config.processes === 1)?.events_per_s;
+  return child.map((t) => ({
+    processes: t.config.processes,
+    events_per_s: t.events_per_s,
+    speedup: one ? round(t.events_per_s / one, 2) : 0,
+    correct: t.correctness.ok,
+    background_cores: t.background_cores,
+  }));
+}
+
+/** Where the workers of a trial ran, in words. */
+export function hostName(mode: string, processes = 1): string {
+  if (mode === 'inline') return 'workers in the bench process';
+  return processes === 1 ? 'workers in a child process' : `workers in ${processes} child processes`;
 }
 
 export function buildReport(input: {
@@ -132,6 +168,7 @@ export function buildReport(input: {
     latency: input.latency,
     sweep: input.sweep,
     statement_costs: input.statementCosts,
+    worker_processes: workerProcessesRows(input.throughput),
   };
 }
 
@@ -140,14 +177,15 @@ const mark = (ok: boolean) => (ok ? 'met' : '**not met**');
 
 export function renderMarkdown(r: BenchReport): string {
   const lines: string[] = [];
-  const modeName = (m: string) =>
-    m === 'inline' ? 'workers in the bench process' : 'workers in a child process';
   lines.push(`# Tandem benchmark${r.quick ? ' (quick)' : ''}`);
   lines.push('');
   if (r.what_if) {
     lines.push(
       `**What-if run** (not the engine as it is): experiments ${r.what_if.experiments.join(', ') || 'none'}, ` +
-        `synchronous_commit ${r.what_if.sync_commit}, ${r.what_if.history} ledger rows of history per player.`,
+        `synchronous_commit ${r.what_if.sync_commit}, ${r.what_if.history} ledger rows of history per player` +
+        (r.what_if.live_interval_ms === undefined
+          ? '.'
+          : `, live gateway window ${r.what_if.live_interval_ms} ms.`),
     );
     lines.push('');
   }
@@ -160,7 +198,7 @@ export function renderMarkdown(r: BenchReport): string {
   lines.push(
     `${n(r.events)} events over ${n(r.players)} players (${n(h.correctness.duplicate_keys)} keys submitted three times), ` +
       `${h.config.producers} records in flight, economy worker concurrency ${h.config.concurrency}, ` +
-      `pg pool ${h.config.poolSize} per process. Headline mode: ${modeName(r.headline_mode)}.`,
+      `pg pool ${h.config.poolSize} per process. Headline mode: ${hostName(r.headline_mode, h.config.processes)}.`,
   );
   lines.push('');
   lines.push('| Metric | Value | Target | |');
@@ -169,7 +207,7 @@ export function renderMarkdown(r: BenchReport): string {
   for (const t of r.throughput) {
     const head = t === h;
     lines.push(
-      `| Pipeline events/s, ${modeName(t.mode)}${head ? ' (headline)' : ''}; others' work ${t.background_cores} cores | ${n(t.events_per_s)} | ≥ ${n(targets.pipeline_events_per_s)} | ${head ? mark(t.events_per_s >= targets.pipeline_events_per_s) : ''} |`,
+      `| Pipeline events/s, ${hostName(t.mode, t.config.processes)}${head ? ' (headline)' : ''}; others' work ${t.background_cores} cores | ${n(t.events_per_s)} | ≥ ${n(targets.pipeline_events_per_s)} | ${head ? mark(t.events_per_s >= targets.pipeline_events_per_s) : ''} |`,
     );
   }
   lines.push(`| Ratio pipeline / raw BullMQ | ${r.ratio} | | |`);
@@ -196,7 +234,7 @@ export function renderMarkdown(r: BenchReport): string {
       .map(([k, v]) => `${k} ${v}`)
       .join(', ');
     lines.push(
-      `${modeName(t.mode)}: ${t.seconds} s, records ${n(t.record_calls_per_s)} calls/s, ` +
+      `${hostName(t.mode, t.config.processes)}: ${t.seconds} s, records ${n(t.record_calls_per_s)} calls/s, ` +
         `${n(t.derived_jobs_completed)} derived jobs; cores used: ${cores} (others' work: ${t.background_cores} cores). ` +
         `CPU per event: ${Object.entries(t.cpu_per_event.ms_per_event)
           .map(([k, v]) => `${k} ${v} ms`)
@@ -204,11 +242,25 @@ export function renderMarkdown(r: BenchReport): string {
         `${n(t.cpu_per_event.cpu_bound_ceiling_events_per_s)} events/s on ${t.cpu.cores} cores if nothing else ran.`,
     );
   }
+  if (r.worker_processes.length > 1) {
+    lines.push('');
+    lines.push(
+      `Worker processes (each with economy concurrency ${h.config.concurrency} and a pg pool of ${h.config.poolSize}), ` +
+        `same workload, raw BullMQ anchor ${n(r.raw_bullmq_jobs_per_s)} jobs/s: ` +
+        r.worker_processes
+          .map(
+            (w) =>
+              `${w.processes} → ${n(w.events_per_s)} events/s (×${w.speedup}${w.correct ? '' : ', NOT correct'})`,
+          )
+          .join(', ') +
+        '.',
+    );
+  }
   const p = h.profile;
   if (p) {
     lines.push('');
     lines.push(
-      `Statements per event (${modeName(h.mode)}): ${p.statements_per_event}; Postgres commits per event ` +
+      `Statements per event (${hostName(h.mode, h.config.processes)}): ${p.statements_per_event}; Postgres commits per event ` +
         `${p.db_per_event.xact_commit}. Database sessions, share of samples: ` +
         Object.entries(p.activity.shares)
           .slice(0, 5)

@@ -7,6 +7,8 @@ import { seedEconomyDefaults } from '../src/economy/seed.ts';
 import { createBenchDatabase, deletePrefix, prefixesInUse } from './infra.ts';
 import { cpuBetween, cpuSnapshot } from './instrument.ts';
 import { runLatency } from './latency.ts';
+import { type LivePathResult, runLivePath } from './live-path.ts';
+import { appendLivePathMarkdown, livePathSummary, renderLivePathMarkdown } from './live-report.ts';
 import { parseOptions } from './options.ts';
 import { runThroughput, type ThroughputResult } from './pipeline.ts';
 import {
@@ -98,11 +100,17 @@ try {
   say(`raw BullMQ: ${raw.jobs_per_s} jobs/s`);
 
   const throughput: ThroughputResult[] = [];
-  for (const mode of options.modes) {
-    await waitForQuiet(`pipeline (${mode})`);
-    say(`pipeline (${mode}): ${options.events} events over ${options.players} players`);
+  // Child mode once per count of worker processes: 1 vs 2 replicas of `npm run worker`.
+  const trials = options.modes.flatMap((mode) =>
+    (mode === 'child' ? options.workerProcesses : [1]).map((processes) => ({ mode, processes })),
+  );
+  for (const { mode, processes } of trials) {
+    const name = processes === 1 ? mode : `${mode} x${processes}`;
+    await waitForQuiet(`pipeline (${name})`);
+    say(`pipeline (${name}): ${options.events} events over ${options.players} players`);
     const result = await runThroughput(ctx, {
       mode,
+      processes,
       events: options.events,
       players: options.players,
       concurrency: options.workerConcurrency,
@@ -111,7 +119,7 @@ try {
       duplicateShare: options.duplicateShare,
       seed: options.seed,
     });
-    say(`pipeline (${mode}): ${result.events_per_s} events/s, correct: ${result.correctness.ok}`);
+    say(`pipeline (${name}): ${result.events_per_s} events/s, correct: ${result.correctness.ok}`);
     throughput.push(result);
   }
 
@@ -155,6 +163,7 @@ try {
           { ...ctx, options: { ...options, profile: false } },
           {
             mode: sweepMode,
+            processes: 1,
             events: options.sweepEvents,
             players: options.players,
             concurrency,
@@ -190,6 +199,22 @@ try {
     say(rankLatencySummary(rankLatency));
   }
 
+  let livePath: LivePathResult | null = null;
+  if (options.liveClients > 0) {
+    await waitForQuiet('live path');
+    say(
+      `live path: ${options.liveClients} signed-in socket.io clients, ${options.liveChanges} changes at ${options.liveRate}/s`,
+    );
+    livePath = await runLivePath(ctx, {
+      clients: options.liveClients,
+      changes: options.liveChanges,
+      rate: options.liveRate,
+      intervalMs: options.liveIntervalMs,
+      say,
+    });
+    say(livePathSummary(livePath));
+  }
+
   const built = buildReport({
     quick: options.quick,
     machine,
@@ -200,19 +225,35 @@ try {
     statementCosts,
     secondsTotal: (Date.now() - startedAt) / 1000,
     whatIf:
-      options.experiments.length > 0 || options.syncCommit !== 'on' || options.history > 0
-        ? { experiments: options.experiments, sync_commit: options.syncCommit, history: options.history }
+      options.experiments.length > 0 ||
+      options.syncCommit !== 'on' ||
+      options.history > 0 ||
+      options.liveIntervalMs !== undefined
+        ? {
+            experiments: options.experiments,
+            sync_commit: options.syncCommit,
+            history: options.history,
+            live_interval_ms: options.liveIntervalMs,
+          }
         : null,
   });
-  const report = withRankLatency(built, rankLatency);
+  const report = { ...withRankLatency(built, rankLatency), live_path: livePath };
   const written = writeReport(report);
   appendRankLatencyMarkdown(written.markdown, rankLatency);
-  process.stdout.write(`\n${renderMarkdown(report)}${renderRankLatencyMarkdown(rankLatency)}\n`);
+  appendLivePathMarkdown(written.markdown, livePath);
+  process.stdout.write(
+    `\n${renderMarkdown(report)}${renderRankLatencyMarkdown(rankLatency)}${renderLivePathMarkdown(livePath)}\n`,
+  );
   if (rankLatency) say(rankLatencySummary(rankLatency));
+  if (livePath) say(livePathSummary(livePath));
   say(`wrote ${written.json} and ${written.markdown}`);
   if (!report.correctness_ok) {
     say('CORRECTNESS FAILED: see correctness in latest.json');
     for (const t of throughput) if (!t.correctness.ok) say(`${t.mode}: ${JSON.stringify(t.correctness)}`);
+    exitCode = 1;
+  }
+  if (livePath && livePath.deliveries < livePath.deliveries_expected) {
+    say(`LIVE PATH: ${livePath.deliveries_expected - livePath.deliveries} deliveries missing`);
     exitCode = 1;
   }
   if (rankLatency && rankLatency.failures > 0) {

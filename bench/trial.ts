@@ -112,7 +112,15 @@ export interface Trial {
 /** Fresh players and queues, the producer's services and the workers, ready for records. */
 export async function startTrial(
   ctx: BenchContext,
-  params: { mode: WorkerMode; players: number; concurrency: number; poolSize: number; label: string },
+  params: {
+    mode: WorkerMode;
+    /** Worker processes in child mode. @defaultValue 1 */
+    processes?: number;
+    players: number;
+    concurrency: number;
+    poolSize: number;
+    label: string;
+  },
 ): Promise<Trial> {
   await resetEconomy(ctx.control);
   const players = await createPlayers(ctx.control, params.players);
@@ -130,6 +138,7 @@ export async function startTrial(
   const tracker = new Tracker();
   const host = await startWorkerHost({
     mode: params.mode,
+    processes: params.processes,
     producer,
     databaseUrl:
       ctx.options.syncCommit === 'workers'

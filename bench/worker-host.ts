@@ -2,26 +2,31 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { type CompletionSink, watchWorkers } from './completions.ts';
 import type { Experiment } from './experiments.ts';
-import type { StatementStat } from './instrument.ts';
+import { mergeStats, type StatementStat } from './instrument.ts';
 import type { WorkerMode } from './options.ts';
 import type { BenchServices } from './services.ts';
 import { startBenchWorkers } from './services.ts';
 import type { ChildMessage, ChildStart } from './worker-child.ts';
 
+type HostTally = { statements: Array<[string, StatementStat]>; logs: { count: number; first: string[] } };
+
 export interface WorkerHost {
   mode: WorkerMode;
-  /** The worker's process id (the bench's own for inline workers). */
-  pid: number;
-  /** Stops the workers; for a worker process, returns its statement counts and log tally. */
-  close(): Promise<{ statements: Array<[string, StatementStat]>; logs: { count: number; first: string[] } }>;
+  /** The workers' process ids (the bench's own for inline workers). */
+  pids: number[];
+  /** Stops the workers; for worker processes, returns their statement counts and log tally. */
+  close(): Promise<HostTally>;
 }
 
 /**
  * Runs startSyncWorkers either in the bench process (sharing the producer's services and pool, as
- * `npm start` does) or in a child process of its own (as `npm run worker` beside the API does).
+ * `npm start` does) or in child processes of their own (as `npm run worker` beside the API does,
+ * `processes` copies of it: each with its own pool of `poolSize` and `concurrency` per queue).
  */
 export async function startWorkerHost(options: {
   mode: WorkerMode;
+  /** Worker processes in child mode. @defaultValue 1 */
+  processes?: number;
   producer: BenchServices;
   databaseUrl: string;
   redisUrl: string;
@@ -38,7 +43,7 @@ export async function startWorkerHost(options: {
     await Promise.all(workers.workers.map((w) => w.waitUntilReady()));
     return {
       mode: 'inline',
-      pid: process.pid,
+      pids: [process.pid],
       async close() {
         await workers.close();
         // Inline workers share the producer's pool: their statements are in the producer's stats.
@@ -46,10 +51,33 @@ export async function startWorkerHost(options: {
       },
     };
   }
-  return startChild(options);
+  const children = await Promise.all(
+    Array.from({ length: options.processes ?? 1 }, () => startChild(options)),
+  );
+  return {
+    mode: 'child',
+    pids: children.map((c) => c.pid),
+    async close() {
+      const tallies = await Promise.all(children.map((c) => c.close()));
+      return {
+        statements: [
+          ...mergeStats(
+            new Map(),
+            tallies.flatMap((t) => t.statements),
+          ),
+        ],
+        logs: {
+          count: tallies.reduce((sum, t) => sum + t.logs.count, 0),
+          first: tallies.flatMap((t) => t.logs.first).slice(0, 5),
+        },
+      };
+    },
+  };
 }
 
-async function startChild(options: Parameters<typeof startWorkerHost>[0]): Promise<WorkerHost> {
+async function startChild(
+  options: Parameters<typeof startWorkerHost>[0],
+): Promise<{ pid: number; close(): Promise<HostTally> }> {
   const child: ChildProcess = fork(fileURLToPath(new URL('./worker-child.ts', import.meta.url)), [], {
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -88,7 +116,6 @@ async function startChild(options: Parameters<typeof startWorkerHost>[0]): Promi
   child.send(start);
   const pid = await ready;
   return {
-    mode: 'child',
     pid,
     async close() {
       const result = new Promise<Extract<ChildMessage, { type: 'stopped' }>>((resolve) => {
