@@ -1,3 +1,4 @@
+import type { Route } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { submitTask } from '../../src/tasks/submit-task.ts';
 import { type BrowserWorld, openBrowserWorld, shownText } from '../support/browser.ts';
@@ -96,5 +97,23 @@ describe('live updates', () => {
     expect(await shownText(live)).toBe('Live');
     await expect.poll(() => shownText(noahRow)).toMatch(/2,040\s*XP[\s\S]*\b125\b/);
     expect(await page.evaluate('window.tandemTestMark')).toBe('still the same page');
+  });
+
+  it('keep the admin signed in through a short API outage', async () => {
+    const page = await world.signedInPage('/players');
+    await page.locator('[data-live-status="live"]').waitFor();
+    // The API is unreachable from this page for a moment (a restart), and its live connection
+    // drops from the server side: the panel re-checks the session, which must not sign anyone out.
+    const refuse = (route: Route) => route.abort('connectionrefused');
+    await page.route('**/api/**', refuse);
+    const restoreLive = await world.cutLiveConnection(page);
+    await page.locator('[data-live-status="reconnecting"]').waitFor();
+    await page.getByRole('menuitem', { name: 'Ranks' }).click();
+    await expect.poll(() => page.url()).toContain('#/ranks');
+    await page.unroute('**/api/**', refuse);
+    await restoreLive();
+    await page.locator('[data-live-status="live"]').waitFor({ timeout: 15_000 });
+    expect(page.url()).not.toContain('#/login');
+    await page.getByText('Newcomer').first().waitFor();
   });
 });

@@ -26,6 +26,10 @@ async function fetchSession(): Promise<SessionAdmin | null> {
       session = null;
       return null;
     }
+    // The API is away (a restart, a network blip): only the API can end a session, so a known
+    // admin stays signed in, and whatever they were typing stays on the page. The next answer
+    // decides: a 401 then signs them out.
+    if (session) return session.admin;
     throw error;
   }
 }
@@ -44,6 +48,11 @@ export function currentAdmin({ fresh = false } = {}): Promise<SessionAdmin | nul
 /** Forgets the cached session, e.g. after the password changed. */
 export function forgetSession(): void {
   session = null;
+}
+
+/** Asks the API again at the next check, keeping the admin known until it answers. */
+export function expireSession(): void {
+  if (session) session.fetchedAt = 0;
 }
 
 function loginMessage(error: unknown): string {

@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useCheckAuth } from 'react-admin';
 import { io } from 'socket.io-client';
-import { forgetSession } from '../auth/auth-provider.ts';
+import { expireSession } from '../auth/auth-provider.ts';
 import { affectedQueries, type ChangesMessage, dashboardQueryKey } from './affected-queries.ts';
 import { setLiveStatus } from './live-status.ts';
 
@@ -26,7 +26,7 @@ export function LiveUpdates() {
     // The API closes the socket when the session ends (signed out elsewhere, password changed on
     // another device): ask again, and react-admin shows the sign-in page if the session is gone.
     const recheckSession = () => {
-      forgetSession();
+      expireSession();
       checkAuthRef.current().catch(() => {});
     };
     const socket = io({ path: '/socket.io', withCredentials: true });
