@@ -21,6 +21,10 @@ export function openDatabase(connectionString: string, poolSize: number): Databa
   // An idle client losing its server (restart, pg_terminate_backend) must not crash the process;
   // the pool drops it and the next query opens a new one.
   pool.on('error', () => {});
+  // The pool listens only to its idle clients: a client checked out (a transaction between two
+  // statements) whose server goes away would emit an 'error' nobody hears, which ends the process.
+  // Its next query fails instead, and the pool drops it on release (it is no longer queryable).
+  pool.on('connect', (client) => client.on('error', () => {}));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   let closed = false;
   return {
