@@ -1,0 +1,93 @@
+import pg from 'pg';
+import { afterEach, describe, expect, it } from 'vitest';
+import { testAdminDatabaseUrl, testRedisUrl } from '../support/env.ts';
+import { openTestTandem, type TestTandem } from '../support/services.ts';
+import { expectEveryEventOnce, waitUntilDrained } from './support/exactly-once.ts';
+import { faultFigures, printFigures } from './support/figures.ts';
+import { loadChange, loadKeys, sleep, startSteadyLoad } from './support/steady-load.ts';
+import { startWorkerProcesses, stopAllWorkerProcesses } from './support/worker-processes.ts';
+
+let tandem: TestTandem | undefined;
+let admin: pg.Client | undefined;
+
+afterEach(async () => {
+  await stopAllWorkerProcesses();
+  await admin?.end();
+  await tandem?.stop();
+  tandem = admin = undefined;
+});
+
+describe('Postgres connections killed under a steady load (pg_terminate_backend, as a failover or a DBA would)', () => {
+  it('retries what was cut off and completes every event once', async () => {
+    tandem = await openTestTandem();
+    const t = tandem;
+    const players: string[] = [];
+    for (let i = 0; i < 20; i++) players.push(await t.createPlayer(`P${i}`));
+    // Jobs retry as in production (3 attempts, 1 s then 2 s apart): a job cut off by the fault is
+    // retried after it. Each worker runs the outbox relay, as in production (scaled down: every 1 s,
+    // for events pending over 2 s): an event committed just before its caller's connection died,
+    // then answered as a duplicate on the caller's retry, was never enqueued; the relay hands it over.
+    const workers = await startWorkerProcesses(2, {
+      databaseUrl: t.database.url,
+      redisUrl: testRedisUrl,
+      prefix: t.prefix,
+      attempts: 3,
+      backoffMs: 1000,
+      relayEveryMs: 1000,
+      outboxStaleAfterMs: 2000,
+      lockDurationMs: 5000,
+      stalledIntervalMs: 1000,
+    });
+    // From outside the test database, so the killer is not killed.
+    admin = new pg.Client({ connectionString: testAdminDatabaseUrl });
+    await admin.connect();
+    const killAll = async () => {
+      const { rows } = await admin!.query<{ killed: number }>(
+        `SELECT count(pg_terminate_backend(pid))::int AS killed FROM pg_stat_activity
+          WHERE datname = $1 AND pid <> pg_backend_pid()`,
+        [t.database.name],
+      );
+      return rows[0]!.killed;
+    };
+
+    // Half the changes are recorded as most earning paths do (daily, payouts, chat XP): inside a
+    // transaction that locks the player and works a little before recording. A connection cut off
+    // there, between two statements, is the case a process must survive. 100 XP a change: players
+    // climb ranks, so the workers run transactions (rank derivation) and claims too.
+    const record = async (i: number) => {
+      const change = loadChange(i, players, { xp: 100 });
+      if (i % 4 < 2) return t.engine.record(change);
+      return t.engine.transaction(async (tx) => {
+        await tx.client.query('SELECT 1 FROM players WHERE id = $1 FOR UPDATE', [change.playerId]);
+        await sleep(20);
+        return tx.record(change);
+      });
+    };
+    const load = startSteadyLoad({ perSecond: 60, submit: record });
+    await sleep(2500);
+    // Every connection of every process on the database, every 200 ms for 2 s: shorter than the
+    // retry budget, so a job cut off by it still has an attempt after it.
+    let killed = 0;
+    for (let round = 0; round < 11; round++) {
+      if (round > 0) await sleep(200);
+      killed += await killAll();
+    }
+    const faultEndedAt = Date.now();
+    await sleep(3000);
+    const report = await load.stop();
+
+    await waitUntilDrained(t);
+    await expectEveryEventOnce(t, { keys: loadKeys(report.submitted, players), reason: 'event_bonus' });
+    // The test process's pool and both workers' pools lost connections each round, and no process
+    // went down with them.
+    expect(killed).toBeGreaterThanOrEqual(20);
+    expect(workers.map((worker) => worker.alive())).toEqual([true, true]);
+
+    const figures = await faultFigures(t, { faultEndedAt });
+    printFigures('postgres-connections', figures, {
+      submitted: report.submitted,
+      connectionsKilled: killed,
+      producerRetries: report.producerRetries,
+    });
+  });
+});
