@@ -17,7 +17,7 @@ import type { BenchContext } from './trial.ts';
  * serves it, while entity changes are published at a steady rate through `changes.publish` (Redis
  * pub/sub, what every service calls after a commit). Measured per page and per change: publish ->
  * the page's `changes` message holding it. The gateway batches changes (one message per window,
- * 250 ms by default), so that window is part of the figure; the breakdown splits it out.
+ * 100 ms by default), so that window is part of the figure; the breakdown splits it out.
  */
 
 export const livePathTarget = { p99_ms: 200 };
@@ -122,7 +122,7 @@ export async function runLivePath(ctx: BenchContext, params: LivePathParams): Pr
     await warmedUp;
     await sleep(500);
 
-    const interval = params.intervalMs ?? 250;
+    const interval = params.intervalMs ?? 100;
     const publishedAt: number[] = [];
     clients.send({ type: 'expect', idPrefix: 'm-', count: params.changes });
     const allReceived = clients.next(

@@ -32,7 +32,7 @@ export interface AdminApiOptions {
   sessionTtlSeconds?: number;
   /** @defaultValue 5 failures per address and username, 30 per address, in 15 minutes */
   loginRateLimit?: LoginRateLimitOptions;
-  /** @defaultValue one `changes` message per 250 ms at most */
+  /** @defaultValue one `changes` message per 100 ms at most */
   live?: LiveGatewayOptions;
 }
 
