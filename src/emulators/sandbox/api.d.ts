@@ -11,9 +11,7 @@ export class ControlApiError extends Error {
 export const TELEGRAM_EVENT_TYPES: string[];
 export const DISCORD_EVENT_KINDS: string[];
 
-export function loadConfig(
-  pageUrl: string,
-): Promise<{
+export function loadConfig(pageUrl: string): Promise<{
   telegramControlUrl: string;
   discordControlUrl: string;
   links: Array<{ label: string; url: string }>;
