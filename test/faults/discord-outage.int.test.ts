@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { rankForXp } from '../../src/economy/ranks.ts';
 import { buildScenario, DiscordControlClient, DiscordEmulator } from '../../src/emulators/discord/index.ts';
 import { testRedisUrl } from '../support/env.ts';
 import { openTestTandem, type TestTandem } from '../support/services.ts';
@@ -95,23 +96,28 @@ describe('Discord answering 429s, then 5xx, for a while under a steady load', ()
     await waitUntilDrained(t, 30_000);
     await expectEveryEventOnce(t, { keys: loadKeys(report.submitted, players), reason: 'event_bonus' });
 
-    // Discord shows each player's rank now: exactly the role of their rank, no other rank role.
+    // Discord shows each player's rank now: exactly the role of their rank (none above Scout), no
+    // other rank role.
     const guild = await discord.guild(world.guildId);
+    const ranks = await t.db.prisma.rank.findMany();
     const totals = await t.db.prisma.player.findMany({ where: { id: { in: players } } });
-    const roleFor = (xp: number) =>
-      xp >= 1200 ? rankRoles[1200] : xp >= 500 ? rankRoles[500] : rankRoles[0];
     const allRankRoles = new Set(Object.values(rankRoles));
     const shown = members.map(
       (userId) =>
         guild.members.find((m) => m.user.id === userId)?.roles.filter((r) => allRankRoles.has(r)) ?? [],
     );
-    const wanted = members.map((_, i) => [roleFor(totals.find((p) => p.id === players[i])!.xp)]);
+    const wanted = players.map((playerId) => {
+      const roleId = rankForXp(totals.find((p) => p.id === playerId)!.xp, ranks)?.discordRoleId;
+      return roleId ? [roleId] : [];
+    });
     expect(shown).toEqual(wanted);
 
-    // Each notice reached its player once: one per change (event bonus) and one per rank-up.
-    const rankUps = await t.db.pool.query<{ n: number }>(
+    // Each notice reached its player once: one per change (an event bonus), per rank-up and per
+    // achievement unlocked.
+    const owed = await t.db.pool.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM sync_events
-        WHERE type = 'rank_change' AND payload->>'direction' = 'up' AND payload->>'fromRankId' IS NOT NULL`,
+        WHERE (type = 'rank_change' AND payload->>'direction' = 'up' AND payload->>'fromRankId' IS NOT NULL)
+           OR (type = 'achievement_unlock' AND NOT coalesce((payload->>'regrant')::boolean, false))`,
     );
     const dms = await Promise.all(
       members.map(async (userId) =>
@@ -122,7 +128,7 @@ describe('Discord answering 429s, then 5xx, for a while under a steady load', ()
     );
     const doubled = dms.flatMap((texts) => texts.filter((text, i) => texts.indexOf(text) !== i));
     expect(doubled).toEqual([]);
-    expect(dms.flat().length).toBe(report.submitted + rankUps.rows[0]!.n);
+    expect(dms.flat().length).toBe(report.submitted + owed.rows[0]!.n);
 
     // The faults did hit: calls were refused with 429 and with 502; no worker went down.
     expect(new Set(refused)).toEqual(new Set([429, 502]));

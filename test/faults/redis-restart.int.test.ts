@@ -56,13 +56,16 @@ describe('Redis restarted under a steady load', () => {
     for (let i = 0; i < 20; i++)
       players.push((await t.db.prisma.player.create({ data: { displayName: `P${i}` } })).id);
     // Each worker runs the outbox relay, as in production (scaled down: every 1 s, for events
-    // pending over 2 s): it hands over what was recorded while Redis was away.
+    // pending over 2 s): it hands over what was recorded while Redis was away. Job locks last 2 s
+    // (production: 30 s), less than the outage: what was running when Redis went is run again.
     const workers = await startWorkerProcesses(2, {
       databaseUrl: database.url,
       redisUrl: redis.url,
       prefix,
       relayEveryMs: 1000,
       outboxStaleAfterMs: 2000,
+      lockDurationMs: 2000,
+      stalledIntervalMs: 500,
     });
 
     const load = startSteadyLoad({ perSecond: 60, submit: (i) => t.engine.record(loadChange(i, players)) });
