@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 // Two kinds of tests, named by their files: `*.unit.test.ts` (pure, no I/O) and
-// `*.int.test.ts` / `*.e2e.test.ts` (real PostgreSQL and Redis, one fresh database per file).
+// `*.int.test.ts` / `*.e2e.test.ts` (real PostgreSQL and Redis, one fresh database per file), and the
+// fault-injection suite (test/faults/), alone at the end.
 export default defineConfig({
   test: {
     projects: [
@@ -18,11 +19,27 @@ export default defineConfig({
           name: 'int',
           sequence: { groupOrder: 1 },
           include: ['src/**/*.int.test.ts', 'test/**/*.int.test.ts', 'test/**/*.e2e.test.ts'],
+          exclude: ['test/faults/**'],
           globalSetup: ['test/support/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
           pool: 'forks',
           maxWorkers: 2,
+        },
+      },
+      {
+        test: {
+          // The fault-injection suite runs real worker processes, restarts Redis and kills Postgres
+          // connections: one file at a time, after everything else, so a fault never lands on
+          // another test and their connections never add up past the server's limit.
+          name: 'faults',
+          sequence: { groupOrder: 2 },
+          include: ['test/faults/**/*.int.test.ts'],
+          globalSetup: ['test/support/global-setup.ts'],
+          testTimeout: 90_000,
+          hookTimeout: 60_000,
+          pool: 'forks',
+          maxWorkers: 1,
         },
       },
     ],
