@@ -83,6 +83,10 @@ export function openQueues(options: QueueOptions): Queues {
     ...shared,
     defaultJobOptions: { attempts: 1, removeOnComplete: { count: 1000 }, removeOnFail: { count: 1000 } },
   });
+  // A Queue re-emits its connection's errors; without a listener Node prints each one raw on every
+  // reconnect attempt while Redis is away. The outage is already handled (events stay pending for the
+  // relay), so the errors are dropped here; `connected()` tells callers the state.
+  for (const queue of [economy, platform, notifications, maintenance]) queue.on('error', () => {});
   const queueFor = (type: EventType) => (isEconomyEventType(type) ? economy : platform);
   let everReady = options.connection.status === 'ready';
   options.connection.once('ready', () => {

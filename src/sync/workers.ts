@@ -43,6 +43,9 @@ export function startSyncWorkers(ctx: SyncContext, options: WorkerOptions): Sync
   const base = {
     connection: options.connection,
     prefix: options.prefix,
+    // Every processor is safe to run again, so a job that stalls twice (a busy machine, a crash
+    // during its retry) is better run a third time than failed with its event already done.
+    maxStalledCount: 3,
     ...(options.lockDurationMs ? { lockDuration: options.lockDurationMs } : {}),
     ...(options.stalledIntervalMs ? { stalledInterval: options.stalledIntervalMs } : {}),
   };
