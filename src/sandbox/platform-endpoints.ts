@@ -1,5 +1,4 @@
 import type { Config } from '../config.ts';
-import type { Logger } from '../logging/logger.ts';
 
 /** Where each bot connects, with what: the real platforms, or the sandbox's emulators. */
 export interface PlatformEndpoints {
@@ -23,11 +22,4 @@ export function configuredPlatforms(config: Config): PlatformEndpoints | null {
           }
         : null,
   };
-}
-
-export function describePlatforms(platforms: PlatformEndpoints, logger: Logger): void {
-  logger.info(
-    { telegram: platforms.telegram !== null, discord: platforms.discord !== null },
-    'platform bots configured',
-  );
 }

@@ -1,10 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
 import { openTestTandem, type TestTandem } from '../../../test/support/services.ts';
-import { createContentCache } from '../../content/content-cache.ts';
 import { TelegramEmulator } from '../../emulators/telegram/index.ts';
 import type * as Tg from '../../emulators/telegram/types.ts';
 import type { BotDeps } from '../../runtime/bot-deps.ts';
+import { botDepsOf } from '../../runtime/bot-runtime.ts';
 import {
   type RunningTelegramBot,
   type StartTelegramBotOptions,
@@ -59,18 +59,8 @@ export async function openTelegramBotUnderTest(
   const tandem = await openTestTandem();
   const emulator = new TelegramEmulator();
   await emulator.start();
-  const shared: BotDeps = {
-    db: tandem.db,
-    engine: tandem.engine,
-    queues: tandem.queues,
-    catalog: tandem.catalog,
-    settings: tandem.settings,
-    content: createContentCache(tandem.db),
-    redis: tandem.redis,
-    logger: tandem.logger,
-    changes: tandem.changes,
-    sync: tandem,
-  };
+  const shared: BotDeps = botDepsOf(tandem);
+
   const deps = options.adjustDeps?.(shared) ?? shared;
   const start = () =>
     startTelegramBot(deps, {
