@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { testRedisUrl } from '../support/env.ts';
 import { openTestTandem, type TestTandem } from '../support/services.ts';
+import { waitFor } from '../support/wait-for.ts';
 import { expectEveryEventOnce, waitUntilDrained } from './support/exactly-once.ts';
 import { faultFigures, printFigures } from './support/figures.ts';
 import { loadChange, loadKeys, sleep, startSteadyLoad } from './support/steady-load.ts';
@@ -40,16 +41,16 @@ describe('two worker processes on one Redis, one SIGKILLed under a steady load',
       lockDurationMs: 3000,
       stalledIntervalMs: 1000,
     };
-    const [[doomed], [survivor]] = await Promise.all([
-      startWorkerProcesses(1, { ...on, name: 'doomed', hangDiscord: true }),
-      startWorkerProcesses(1, { ...on, name: 'survivor' }),
-    ]);
-
+    // The doomed worker starts first and the survivor joins once it holds a job: otherwise a fast
+    // survivor could take every role write before the doomed one polls, and the kill would hit nothing.
+    const [doomed] = await startWorkerProcesses(1, { ...on, name: 'doomed', hangDiscord: true });
     const load = startSteadyLoad({ perSecond: 80, submit: (i) => t.engine.record(loadChange(i, players)) });
-    await sleep(3000);
-    const heldByDoomed = await t.db.prisma.syncEvent.count({
-      where: { status: 'processing', processedBy: 'doomed-1' },
-    });
+    const heldBy = (worker: string) =>
+      t.db.prisma.syncEvent.count({ where: { status: 'processing', processedBy: worker } });
+    await waitFor(async () => (await heldBy('doomed-1')) > 0, 'a job held by the doomed worker');
+    const [survivor] = await startWorkerProcesses(1, { ...on, name: 'survivor' });
+    await sleep(1500);
+    const heldByDoomed = await heldBy('doomed-1');
     await doomed!.kill();
     const faultEndedAt = Date.now();
     await sleep(4000);
