@@ -48,10 +48,11 @@ interface CooldownState {
 
 /**
  * XP for one chat message. The rules (channel, roles, length, cooldown) decide on the cooldown read
- * from the account; the award then moves `last_message_xp_at` only if it still holds what was read
- * (a compare-and-set), so of several messages racing within the cooldown exactly one earns. The
- * ledger key names the message, and a message credited before undoes its cooldown move: a replayed
- * message earns nothing and leaves the cooldown where it was.
+ * from the person (shared by all their accounts, so unlinking gives no fresh cooldown); the award
+ * then moves the person's `last_message_xp_at` only if it still holds what was read (a
+ * compare-and-set), so of several messages racing within the cooldown exactly one earns. The ledger
+ * key names the message, and a message credited before undoes its cooldown move: a replayed message
+ * earns nothing and leaves the cooldown where it was.
  */
 export async function awardMessageXp(
   deps: EarningDeps,
@@ -78,12 +79,25 @@ export async function awardMessageXp(
     if (!verdict.award) return { awarded: false, reason: verdict.reason };
     try {
       const outcome = await deps.engine.transaction(async (tx) => {
+        // The person's row is created here on first use; a concurrent creation makes this a compare.
         const moved = await tx.client.query(
-          `UPDATE players SET last_message_xp_at = $2
-            WHERE id = $1 AND merged_into_id IS NULL AND last_message_xp_at IS NOT DISTINCT FROM $3::timestamptz`,
+          `INSERT INTO persons (id, last_message_xp_at)
+           SELECT person_id, $2 FROM players WHERE id = $1 AND merged_into_id IS NULL AND $3::timestamptz IS NULL
+           ON CONFLICT (id) DO UPDATE SET last_message_xp_at = EXCLUDED.last_message_xp_at
+            WHERE persons.last_message_xp_at IS NULL`,
           [playerId, now, state.lastAwardAt],
         );
-        if (moved.rowCount === 0) return null;
+        if (moved.rowCount === 0) {
+          const compared = await tx.client.query(
+            `UPDATE persons SET last_message_xp_at = $2
+              WHERE id = (SELECT person_id FROM players WHERE id = $1 AND merged_into_id IS NULL)
+                AND last_message_xp_at IS NOT DISTINCT FROM $3::timestamptz`,
+            [playerId, now, state.lastAwardAt],
+          );
+          if (compared.rowCount === 0) return null;
+        }
+        // The account's copy, shown to admins.
+        await tx.client.query('UPDATE players SET last_message_xp_at = $2 WHERE id = $1', [playerId, now]);
         const recorded = await tx.record({
           key,
           playerId,
@@ -120,9 +134,9 @@ function messageKey(message: z.output<typeof messageInputSchema>): string {
 
 async function readCooldown(deps: EarningDeps, playerId: string, key: string): Promise<CooldownState> {
   const { rows } = await deps.db.pool.query<CooldownState>(
-    `SELECT last_message_xp_at AS "lastAwardAt", merged_into_id AS "mergedIntoId",
+    `SELECT pe.last_message_xp_at AS "lastAwardAt", p.merged_into_id AS "mergedIntoId",
             EXISTS (SELECT 1 FROM ledger_entries WHERE idempotency_key = $2) AS credited
-       FROM players WHERE id = $1`,
+       FROM players p LEFT JOIN persons pe ON pe.id = p.person_id WHERE p.id = $1`,
     [playerId, key],
   );
   const state = rows[0];

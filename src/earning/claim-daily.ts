@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ledgerReasons } from '../economy/achievements.ts';
 import { dailyClaim } from '../economy/earning-rules.ts';
+import { lockPerson } from '../players/persons.ts';
 import { buildIdempotencyKey } from '../sync/idempotency-key.ts';
 import { type EarningDeps, type PlayerTotals, parseEarningInput } from './earning-deps.ts';
 import { lockLivePlayer } from './lock-player.ts';
@@ -18,17 +19,20 @@ export type DailyClaimOutcome =
   | { ok: false; reason: 'already_claimed'; nextClaimAt: Date };
 
 /**
- * `/daily` on either platform: the daily reward once per UTC day per account. Under the player's row
- * lock the streak is read, the reward recorded and the streak written, all in one transaction, so a
- * double tap or the same claim on both platforms at once pays once. The ledger key names the day
- * (`sys-daily-20261122-<player>`) and is the same whatever the platform: a second line of defence.
+ * `/daily` on either platform: the daily reward once per UTC day per person. Under the player's and
+ * then the person's row lock the person's streak is read, the reward recorded and the streak
+ * written, all in one transaction, so a double tap, the same claim on both platforms at once, or a
+ * claim from an account just unlinked from (or linked to) one that claimed today pays once. The
+ * ledger key names the day (`sys-daily-20261122-<player>`) whatever the platform: a second line of
+ * defence within one account.
  */
 export async function claimDaily(deps: EarningDeps, input: ClaimDailyInput): Promise<DailyClaimOutcome> {
   const { playerId, source, now } = parseEarningInput(claimDailyInputSchema, input, 'daily claim');
   const settings = await deps.settings.economy();
   return deps.engine.transaction(async (tx) => {
     const player = await lockLivePlayer(tx.client, playerId);
-    const claim = dailyClaim({ now, lastClaimAt: player.lastDailyAt, streak: player.dailyStreak }, settings);
+    const person = await lockPerson(tx.client, player.personId);
+    const claim = dailyClaim({ now, lastClaimAt: person.lastDailyAt, streak: person.dailyStreak }, settings);
     if (!claim.ok) return claim;
 
     let totals: PlayerTotals = { xp: player.xp, balance: player.balance };
@@ -54,6 +58,12 @@ export async function claimDaily(deps: EarningDeps, input: ClaimDailyInput): Pro
       if (!outcome.applied) return { ok: false, reason: 'already_claimed', nextClaimAt: nextUtcDay(now) };
       totals = { xp: outcome.xp, balance: outcome.balance };
     }
+    await tx.client.query('UPDATE persons SET daily_streak = $2, last_daily_at = $3 WHERE id = $1', [
+      player.personId,
+      claim.streak,
+      now,
+    ]);
+    // The account's copy: what its profile shows and what achievements count (a 7-day streak).
     await tx.client.query('UPDATE players SET daily_streak = $2, last_daily_at = $3 WHERE id = $1', [
       playerId,
       claim.streak,

@@ -4,6 +4,7 @@ import { minuteBucket, voiceXpForMinutes } from '../economy/earning-rules.ts';
 import { IdempotencyConflictError } from '../sync/errors.ts';
 import { buildIdempotencyKey } from '../sync/idempotency-key.ts';
 import { type EarningDeps, parseEarningInput } from './earning-deps.ts';
+import { lockLivePlayer } from './lock-player.ts';
 
 const voiceInputSchema = z.object({
   playerId: z.uuid('playerId must be a player id (uuid)'),
@@ -20,10 +21,16 @@ export interface VoiceMinuteOutcome {
   xp: number;
 }
 
+/** Thrown inside the transaction to undo the person's minute when the ledger had it already. */
+class AlreadyCredited extends Error {}
+
 /**
  * One eligible minute in a Discord voice channel (the bot checks eligibility with
- * voiceMinuteEligible). The key names the UTC minute (`dc-voice-202611221234-<player>`), so a tick
- * that fires twice, or two bot processes ticking at once, credit the minute once.
+ * voiceMinuteEligible). A minute earns once per person: the person's last credited minute moves
+ * forward by a conditional write, so the same minute cannot earn again on an account just unlinked
+ * or linked, nor on a second Discord account of the person. The key names the UTC minute
+ * (`dc-voice-202611221234-<player>`), so a tick that fires twice, or two bot processes ticking at
+ * once, credit the minute once.
  */
 export async function creditVoiceMinute(
   deps: EarningDeps,
@@ -32,24 +39,38 @@ export async function creditVoiceMinute(
   const { playerId, minute, roleIds } = parseEarningInput(voiceInputSchema, input, 'voice minute');
   const xp = voiceXpForMinutes(1, roleIds, await deps.settings.economy());
   if (xp === 0) return { credited: false, xp: 0 };
+  const minuteStart = new Date(Math.floor(minute.getTime() / 60_000) * 60_000);
   try {
-    const outcome = await deps.engine.record({
-      key: buildIdempotencyKey({
-        source: 'discord',
-        action: 'voice',
-        entity: minuteBucket(minute),
+    return await deps.engine.transaction(async (tx) => {
+      const player = await lockLivePlayer(tx.client, playerId);
+      const moved = await tx.client.query(
+        `INSERT INTO persons (id, last_voice_minute_at) VALUES ($1, $2)
+         ON CONFLICT (id) DO UPDATE SET last_voice_minute_at = EXCLUDED.last_voice_minute_at
+          WHERE persons.last_voice_minute_at IS NULL OR persons.last_voice_minute_at < EXCLUDED.last_voice_minute_at`,
+        [player.personId, minuteStart],
+      );
+      if (moved.rowCount === 0) return { credited: false, xp: 0 };
+      const outcome = await tx.record({
+        key: buildIdempotencyKey({
+          source: 'discord',
+          action: 'voice',
+          entity: minuteBucket(minute),
+          playerId,
+        }),
         playerId,
-      }),
-      playerId,
-      type: 'xp_change',
-      source: 'discord',
-      xpDelta: xp,
-      reason: ledgerReasons.voiceMinute,
+        type: 'xp_change',
+        source: 'discord',
+        xpDelta: xp,
+        reason: ledgerReasons.voiceMinute,
+      });
+      if (!outcome.applied) throw new AlreadyCredited();
+      return { credited: true, xp };
     });
-    return outcome.applied ? { credited: true, xp } : { credited: false, xp: 0 };
   } catch (error) {
     // The member's roles changed between two ticks of one minute: a different amount, same minute.
-    if (error instanceof IdempotencyConflictError) return { credited: false, xp: 0 };
+    if (error instanceof IdempotencyConflictError || error instanceof AlreadyCredited) {
+      return { credited: false, xp: 0 };
+    }
     throw error;
   }
 }

@@ -6,6 +6,8 @@ export interface LockedPlayer {
   balance: number;
   dailyStreak: number;
   lastDailyAt: Date | null;
+  /** The person this account belongs to, for the limits kept per person (src/players/persons.ts). */
+  personId: string;
 }
 
 /**
@@ -16,7 +18,7 @@ export interface LockedPlayer {
 export async function lockLivePlayer(client: pg.PoolClient, playerId: string): Promise<LockedPlayer> {
   const { rows } = await client.query<LockedPlayer & { mergedIntoId: string | null }>(
     `SELECT xp, balance, daily_streak AS "dailyStreak", last_daily_at AS "lastDailyAt",
-            merged_into_id AS "mergedIntoId"
+            person_id AS "personId", merged_into_id AS "mergedIntoId"
        FROM players WHERE id = $1 FOR UPDATE`,
     [playerId],
   );

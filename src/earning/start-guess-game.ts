@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { canStartGame, startGame, utcDay } from '../economy/earning-rules.ts';
+import { lockPerson } from '../players/persons.ts';
 import { type EarningDeps, parseEarningInput } from './earning-deps.ts';
 import { lockLivePlayer } from './lock-player.ts';
 
@@ -20,8 +21,11 @@ export type StartGuessGameResult =
   | { kind: 'limit_reached'; limit: number };
 
 /**
- * `/game` (Telegram): starts a guess-the-number round, at most `dailyGameLimit` per UTC day. Under the
- * player's row lock, so a double tap starts one round and the second tap is `already_playing`.
+ * `/game` (Telegram): starts a guess-the-number round, at most `dailyGameLimit` per UTC day and
+ * person: the rounds of every account of the person count (an account unlinked or merged today
+ * brings its rounds along). Under the player's and the person's row locks, so a double tap starts
+ * one round and the second tap is `already_playing`, and two accounts of one person cannot both
+ * take the last round.
  */
 export async function startGuessGame(
   deps: EarningDeps,
@@ -32,7 +36,8 @@ export async function startGuessGame(
   const settings = await deps.settings.economy();
   const { maxNumber } = settings.game;
   return deps.engine.transaction(async ({ client }) => {
-    await lockLivePlayer(client, playerId);
+    const player = await lockLivePlayer(client, playerId);
+    await lockPerson(client, player.personId);
     const open = await client.query<{ attempts_left: number }>(
       `SELECT attempts_left FROM game_sessions WHERE player_id = $1 AND status = 'active' LIMIT 1`,
       [playerId],
@@ -41,8 +46,9 @@ export async function startGuessGame(
 
     const day = utcDay(now);
     const started = await client.query<{ games: number }>(
-      'SELECT count(*)::int AS games FROM game_sessions WHERE player_id = $1 AND day = $2',
-      [playerId, day],
+      `SELECT count(*)::int AS games FROM game_sessions
+        WHERE day = $2 AND player_id IN (SELECT id FROM players WHERE person_id = $1)`,
+      [player.personId, day],
     );
     const allowed = canStartGame({ gamesToday: started.rows[0]!.games }, settings);
     if (!allowed.ok) return { kind: 'limit_reached', limit: allowed.limit };

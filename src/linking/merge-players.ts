@@ -1,10 +1,11 @@
 import type pg from 'pg';
+import { joinPersons } from '../players/persons.ts';
 import type { RecordingTransaction } from '../sync/engine.ts';
 import { PlayerMergedError, PlayerNotFoundError } from '../sync/errors.ts';
 import { buildIdempotencyKey } from '../sync/idempotency-key.ts';
 import { AlreadyLinkedError } from './errors.ts';
 import type { Platform } from './identities.ts';
-import { refreshRankRole } from './rank-role-refresh.ts';
+import { settleRankAfterMerge } from './rank-role-refresh.ts';
 
 export interface LockedPlayer {
   id: string;
@@ -106,6 +107,8 @@ export async function mergePlayers(
       WHERE id = $2 OR merged_into_id = $2`,
     [survivorId, absorbedId],
   );
+  // Limits belong to the person: the absorbed account's person joins the survivor's.
+  await joinPersons(tx.client, { survivorId, absorbedId });
 
   const moved: MergeMoved = {
     xp,
@@ -114,22 +117,10 @@ export async function mergePlayers(
     heldPayouts: heldPayouts.rowCount ?? 0,
     identities: identities.rows.map((r) => r.platform),
   };
-  // A Discord member now belongs to the survivor: it must show the survivor's rank role.
-  if (moved.identities.includes('discord')) {
-    const state = await tx.client.query<{ last_rank_id: number | null }>(
-      'SELECT last_rank_id FROM sync_states WHERE player_id = $1',
-      [survivorId],
-    );
-    await refreshRankRole(tx, {
-      action: 'link_rank',
-      entity: absorbedId,
-      playerId: survivorId,
-      fromRankId: null,
-      toRankId: state.rows[0]?.last_rank_id ?? null,
-      direction: 'up',
-      xp: survivor.xp + xp,
-    });
-  }
+  // The survivor's rank after the merge, set here rather than derived later from the merge_in
+  // entry: putting accounts together is no rank-up to announce, and a Discord member that moved
+  // gets the right role at once instead of the survivor's old one first.
+  await settleRankAfterMerge(tx, { survivorId, absorbedId, xp: survivor.xp + xp, moved });
   return { applied: true, survivorId, absorbedId, moved };
 }
 

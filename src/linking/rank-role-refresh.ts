@@ -47,3 +47,42 @@ export async function refreshRankRole(
   );
   if (inserted.rowCount === 1) tx.dispatchAfterCommit({ id, idempotencyKey: key, type: 'rank_change' });
 }
+
+/**
+ * After a merge: records the rank the survivor holds with its new XP as the rank the platforms are
+ * told, and has the projection set its role when a Discord member moved in or the rank changed.
+ * Quiet by construction (`fromRankId` null): joining two accounts of one person restores or adds up
+ * what was earned, it is not a rank-up to announce, and the merge_in entry's processing then finds
+ * the rank unchanged.
+ */
+export async function settleRankAfterMerge(
+  tx: Pick<RecordingTransaction, 'client' | 'dispatchAfterCommit'>,
+  input: { survivorId: string; absorbedId: string; xp: number; moved: { identities: readonly string[] } },
+): Promise<void> {
+  const { client } = tx;
+  const rank = await client.query<{ id: number }>(
+    'SELECT id FROM ranks WHERE active AND min_xp <= $1 ORDER BY min_xp DESC, priority DESC LIMIT 1',
+    [input.xp],
+  );
+  const toRankId = rank.rows[0]?.id ?? null;
+  const before = await client.query<{ last_rank_id: number | null }>(
+    'SELECT last_rank_id FROM sync_states WHERE player_id = $1',
+    [input.survivorId],
+  );
+  const fromRankId = before.rows[0]?.last_rank_id ?? null;
+  await client.query(
+    `INSERT INTO sync_states (player_id, last_rank_id) VALUES ($1, $2)
+     ON CONFLICT (player_id) DO UPDATE SET last_rank_id = EXCLUDED.last_rank_id, updated_at = now()`,
+    [input.survivorId, toRankId],
+  );
+  if (!input.moved.identities.includes('discord') && toRankId === fromRankId) return;
+  await refreshRankRole(tx, {
+    action: 'link_rank',
+    entity: input.absorbedId,
+    playerId: input.survivorId,
+    fromRankId: null,
+    toRankId,
+    direction: 'up',
+    xp: input.xp,
+  });
+}

@@ -15,7 +15,9 @@ export interface UnlinkResult {
 
 /**
  * `/unlink`: detaches this identity from its account into a fresh player of its own with zero
- * totals; everything earned stays with the account and its other identity. Splitting the ledger
+ * totals; everything earned stays with the account and its other identity. Both accounts remain
+ * one person, so unlinking claims no limit afresh: no second daily reward today, no second
+ * one-time reward, no fresh cooldown. Splitting the ledger
  * could not be done fairly (which half earned what after a merge?), and handing the earnings to
  * whichever side asks would let a link/unlink cycle copy or steal coins. A player who wants their
  * progress on this platform again links again.
@@ -49,9 +51,11 @@ export async function unlinkIdentity(engine: Engine, input: UnlinkIdentityInput)
     if (stillThere.rowCount === 0) throw new LinkRaceError();
     if (siblings.rowCount === 0) throw new NotLinkedError(who.platform);
 
+    // The fresh account stays with the same person: limits already claimed today, cooldowns and
+    // one-time rewards go on counting for it (src/players/persons.ts).
     const fresh = await client.query<{ id: string }>(
-      `INSERT INTO players (display_name)
-       SELECT coalesce($1, display_name) FROM players WHERE id = $2 RETURNING id`,
+      `INSERT INTO players (display_name, person_id)
+       SELECT coalesce($1, display_name), person_id FROM players WHERE id = $2 RETURNING id`,
       [found.username, found.player_id],
     );
     const detachedPlayerId = fresh.rows[0]!.id;

@@ -1,6 +1,8 @@
+import type pg from 'pg';
 import { canAdvance } from '../economy/achievement-progress.ts';
 import { ledgerReasons, newlyUnlocked, type PlayerProgress } from '../economy/achievements.ts';
 import type { AchievementDefinition, Catalog } from '../economy/catalog.ts';
+import { lockPersonOf, personWasPaid } from '../players/persons.ts';
 import type { Engine } from './engine.ts';
 import type { AchievementUnlockPayload, EconomyPayload } from './event-schemas.ts';
 import { buildIdempotencyKey } from './idempotency-key.ts';
@@ -37,19 +39,33 @@ async function unlockOne(
   achievement: AchievementDefinition,
 ): Promise<void> {
   await engine.transaction(async (tx) => {
+    const person = await lockPersonOf(tx.client, playerId);
     const inserted = await tx.client.query(
       `INSERT INTO player_achievements (player_id, achievement_id) VALUES ($1, $2)
        ON CONFLICT DO NOTHING RETURNING achievement_id`,
       [playerId, achievement.id],
     );
     if (inserted.rowCount === 0) return;
+    const rewardKey = (account: string) =>
+      buildIdempotencyKey({
+        source: 'system',
+        action: 'achievement_reward',
+        entity: achievement.id,
+        playerId: account,
+      });
+    // The person unlocked it before on another account (this one was unlinked from it): the
+    // account shows it and gets its role, but it is neither paid nor announced again.
+    const again =
+      (await unlockedByThePerson(tx, person.id, playerId, achievement.id)) ||
+      (await personWasPaid(tx.client, person.id, rewardKey));
     const payload: AchievementUnlockPayload = {
       achievementId: achievement.id,
       slug: achievement.slug,
       name: achievement.name,
-      rewardXp: achievement.rewardXp,
-      rewardCoins: achievement.rewardCoins,
+      rewardXp: again ? 0 : achievement.rewardXp,
+      rewardCoins: again ? 0 : achievement.rewardCoins,
       discordRoleId: achievement.discordRoleId,
+      ...(again ? { regrant: true } : {}),
     };
     const key = buildIdempotencyKey({
       source: 'system',
@@ -64,14 +80,9 @@ async function unlockOne(
     );
     const id = event.rows[0]?.id;
     if (id) tx.dispatchAfterCommit({ id, idempotencyKey: key, type: 'achievement_unlock' });
-    if (achievement.rewardXp > 0 || achievement.rewardCoins > 0) {
+    if (!again && (achievement.rewardXp > 0 || achievement.rewardCoins > 0)) {
       await tx.record({
-        key: buildIdempotencyKey({
-          source: 'system',
-          action: 'achievement_reward',
-          entity: achievement.id,
-          playerId,
-        }),
+        key: rewardKey(playerId),
         playerId,
         type: 'reward_grant',
         source: 'system',
@@ -82,4 +93,18 @@ async function unlockOne(
       });
     }
   });
+}
+
+async function unlockedByThePerson(
+  tx: { client: pg.PoolClient },
+  personId: string,
+  playerId: string,
+  achievementId: number,
+): Promise<boolean> {
+  const { rowCount } = await tx.client.query(
+    `SELECT 1 FROM player_achievements pa JOIN players p ON p.id = pa.player_id
+      WHERE p.person_id = $1 AND pa.achievement_id = $2 AND pa.player_id <> $3 LIMIT 1`,
+    [personId, achievementId, playerId],
+  );
+  return (rowCount ?? 0) > 0;
 }

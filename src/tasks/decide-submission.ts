@@ -4,6 +4,7 @@ import type { Database } from '../db/database.ts';
 import type { Queryable } from '../economy/ledger.ts';
 import type { ChangePublisher } from '../live/changes.ts';
 import type { Logger } from '../logging/logger.ts';
+import { lockPersonOf } from '../players/persons.ts';
 import { taskApprovedNotice, taskRejectedNotice } from '../replies/tasks.ts';
 import type { Engine } from '../sync/engine.ts';
 import { InvalidChangeError } from '../sync/errors.ts';
@@ -75,8 +76,9 @@ export async function approveSubmission(
     const current = await findSubmission(tx.client, submissionId);
     if (!current) throw new SubmissionNotFoundError(submissionId);
     const task = await taskOf(tx.client, current);
-    // The player first, then the submission: the order every ledger write takes, so no deadlock.
-    await tx.client.query('SELECT 1 FROM players WHERE id = $1 FOR UPDATE', [current.playerId]);
+    // The player (and its person) first, then the submission: the order every ledger write takes,
+    // so no deadlock.
+    const person = await lockPersonOf(tx.client, current.playerId);
     const { rows } = await tx.client.query<Submission>(
       `UPDATE task_submissions
           SET status = 'approved', decided_by = $2, decided_at = now(), version = version + 1, updated_at = now()
@@ -89,7 +91,10 @@ export async function approveSubmission(
       const settled = await alreadyDecided(tx.client, submissionId, 'approved', expectedVersion);
       return { submission: settled, task, decidedNow: false, paid: null, totals: null };
     }
-    if (task.rewardXp === 0 && task.rewardCoins === 0)
+    // A task pays once per person: another account of theirs (one unlinked from this one, or
+    // merged into it) may have been paid for it already.
+    const paidBefore = await otherApprovedSubmission(tx.client, person.id, submission);
+    if ((task.rewardXp === 0 && task.rewardCoins === 0) || paidBefore)
       return { submission, task, decidedNow: true, paid: { xp: 0, coins: 0 }, totals: null };
     const payment = await tx.record({
       key: buildIdempotencyKey({
@@ -172,6 +177,20 @@ async function alreadyDecided(
     expectedVersion ?? now.version,
     now.version,
   );
+}
+
+/** An approved submission of the same task by another account of the person. */
+export async function otherApprovedSubmission(
+  db: Queryable,
+  personId: string,
+  submission: Pick<Submission, 'id' | 'taskId'>,
+): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `SELECT 1 FROM task_submissions s JOIN players p ON p.id = s.player_id
+      WHERE p.person_id = $1 AND s.task_id = $2 AND s.status = 'approved' AND s.id <> $3 LIMIT 1`,
+    [personId, submission.taskId, submission.id],
+  );
+  return (rowCount ?? 0) > 0;
 }
 
 async function taskOf(db: Queryable, submission: Submission): Promise<SubmissionTask> {

@@ -41,6 +41,10 @@ export async function submitTask(
   const { playerId, taskId } = submitted;
   const task = await findOpenTask(deps.db, taskId);
   if (!task) throw new TaskNotFoundError(taskId);
+  // Done by another account of the person (one unlinked from this one): the reward is the person's.
+  // Approval checks it again under the person's lock; this only spares the player a useless wait.
+  if (await doneByThePerson(deps.db, playerId, taskId))
+    throw new TaskAlreadyApprovedError(taskId, task.title);
   let submission = await insertOrResubmit(deps.db, submitted);
   if (!submission) {
     const refusal = await whyNotSubmitted(deps.db, task, playerId);
@@ -79,6 +83,16 @@ async function insertOrResubmit(
     if ((error as { code?: string }).code === '23503') throw new PlayerNotFoundError(playerId);
     throw error;
   }
+}
+
+async function doneByThePerson(db: Pick<Database, 'pool'>, playerId: string, taskId: number) {
+  const { rowCount } = await db.pool.query(
+    `SELECT 1 FROM task_submissions s JOIN players p ON p.id = s.player_id
+      WHERE s.task_id = $2 AND s.status = 'approved'
+        AND p.person_id = (SELECT person_id FROM players WHERE id = $1) LIMIT 1`,
+    [playerId, taskId],
+  );
+  return (rowCount ?? 0) > 0;
 }
 
 async function findOpenTask(db: Pick<Database, 'pool'>, taskId: number): Promise<SubmissionTask | null> {
