@@ -86,10 +86,12 @@ export async function joinPersons(
   );
   const persons = rows[0];
   if (!persons || persons.survivor === persons.absorbed) return;
-  await client.query('UPDATE players SET person_id = $1 WHERE person_id = $2', [
-    persons.survivor,
-    persons.absorbed,
-  ]);
+  const movePlayers = () =>
+    client.query('UPDATE players SET person_id = $1 WHERE person_id = $2', [
+      persons.survivor,
+      persons.absorbed,
+    ]);
+  await movePlayers();
   await client.query(
     `INSERT INTO persons (id, daily_streak, last_daily_at, last_message_xp_at, last_voice_minute_at)
      SELECT $1, coalesce(max(daily_streak), 0), max(last_daily_at), max(last_message_xp_at),
@@ -101,4 +103,7 @@ export async function joinPersons(
     [persons.survivor, persons.absorbed],
   );
   await client.query('DELETE FROM persons WHERE id = $1', [persons.absorbed]);
+  // Another merge that joined a third account into the absorbed person committed while the first
+  // statement waited for a lock it held: that account was not in the first statement's snapshot.
+  await movePlayers();
 }
