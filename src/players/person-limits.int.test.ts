@@ -63,7 +63,15 @@ describe('limits that belong to the person', () => {
     await person.link('telegram');
     expect(await daily('discord', day2)).toMatchObject({ ok: false, reason: 'already_claimed' });
 
-    expect((await person.ledgerRows('daily')).map((r) => r.xp)).toEqual([100, 110]);
+    // Apart again, both accounts at once on the third day: one is paid.
+    await person.unlink('discord');
+    const day3 = new Date('2026-11-24T12:00:00Z');
+    const racing = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => daily(i % 2 ? 'telegram' : 'discord', day3)),
+    );
+    expect(racing.filter((r) => r.ok)).toHaveLength(1);
+
+    expect((await person.ledgerRows('daily')).map((r) => r.xp)).toEqual([100, 110, 120]);
     expect(await ledgerMatchesTotals(tandem)).toBe(true);
   });
 
