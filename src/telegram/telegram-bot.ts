@@ -13,6 +13,7 @@ import { payoutFeature } from './features/payout.ts';
 import { profileFeature } from './features/profile.ts';
 import { tasksFeature } from './features/tasks.ts';
 import { topFeature } from './features/top.ts';
+import { honourRetryAfter } from './honour-retry-after.ts';
 import { resolveSender } from './resolve-player.ts';
 import type { TandemContext } from './tandem-context.ts';
 import { createUpdateClaims, dedupeUpdates } from './update-claims.ts';
@@ -27,6 +28,11 @@ export interface TelegramBotOptions {
    * @defaultValue `'tandem'`
    */
   keyPrefix?: string;
+  /**
+   * How long one answer may wait out Telegram's 429s (their `retry_after`) before it is given up
+   * and logged. @defaultValue 15_000
+   */
+  replyMaxWaitMs?: number;
 }
 
 export interface BuiltTelegramBot {
@@ -69,6 +75,7 @@ export function buildTelegramBot(deps: BotDeps, options: TelegramBotOptions): Bu
   commandsByName = validateCommands(features);
 
   bot.catch(answerErrors(deps.logger));
+  bot.use(honourRetryAfter(deps.logger, { maxWaitMs: options.replyMaxWaitMs }));
   bot.use(dedupeUpdates(claims, deps.logger));
   bot.use(resolveSender(deps.db));
   bot.use(forgetStepOnCommand(steps));
