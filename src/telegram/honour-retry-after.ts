@@ -77,6 +77,9 @@ export async function callHonouringRetryAfter<T>(
  * late instead of not at all. telegraf builds a new client per update, so the wrapping happens per
  * update, and this middleware goes first so that the error handler's calls are covered too.
  *
+ * A retry sends the same payload again, which holds for the bot's JSON calls (it uploads no files,
+ * whose streams could not be read twice).
+ *
  * A call given up is logged at warn with what it would have sent. The player is not sent an
  * apology for it: Telegram refuses this chat right now, and what they asked for was done.
  */
