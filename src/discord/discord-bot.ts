@@ -8,6 +8,7 @@ import { slashCommands } from './commands/all-commands.ts';
 import { loadSlashCommands } from './commands/command-loader.ts';
 import { gatewayEvents } from './events/all-events.ts';
 import { HandlerRunner } from './events/gateway-event.ts';
+import { selfPacedRoutes } from './interactions/send-within.ts';
 import { creditVoiceNow } from './voice/credit-voice-now.ts';
 import { startVoiceTicker, type VoiceTicker } from './voice/voice-ticker.ts';
 
@@ -57,7 +58,8 @@ export function createDiscordBot(deps: BotDeps, options: DiscordBotOptions): Dis
     intents,
     // DMs arrive in channels the bot has not cached; without it discord.js drops them.
     partials: [Partials.Channel],
-    rest: options.apiRoot ? { api: options.apiRoot } : {},
+    // Interaction answers wait out 429s themselves, within the interaction's deadline (send-within.ts).
+    rest: { ...(options.apiRoot ? { api: options.apiRoot } : {}), rejectOnRateLimit: selfPacedRoutes },
   });
   const logger = deps.logger.child({ component: 'discord-bot' });
   const ctx: DiscordBotContext = {

@@ -4,5 +4,5 @@ export {
   type StartTelegramBotOptions,
   startTelegramBot,
 } from './start-telegram-bot.ts';
-export { createTelegramBot, type TelegramBotOptions } from './telegram-bot.ts';
+export type { TelegramBotOptions } from './telegram-bot.ts';
 export type { TelegramWebhookOptions } from './webhook-server.ts';

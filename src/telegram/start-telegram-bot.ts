@@ -31,8 +31,13 @@ export async function startTelegramBot(
   deps: BotDeps,
   options: StartTelegramBotOptions,
 ): Promise<RunningTelegramBot> {
-  const { bot, commandMenu } = buildTelegramBot(deps, options);
-  const subscription = options.changes ? await followAdminChanges(deps, options.changes) : null;
+  const { bot, commandMenu, close } = buildTelegramBot(deps, options);
+  const subscription = options.changes
+    ? await followAdminChanges(deps, options.changes).catch((error: unknown) => {
+        close();
+        throw error;
+      })
+    : null;
   try {
     bot.botInfo = await bot.telegram.getMe();
     await bot.telegram.setMyCommands(commandMenu);
@@ -44,11 +49,15 @@ export async function startTelegramBot(
       bot,
       receiving: () => !stopping && updates.receiving(),
       stop: () => {
-        stopping ??= updates.stop().finally(() => subscription?.close());
+        stopping ??= updates.stop().finally(async () => {
+          close();
+          await subscription?.close();
+        });
         return stopping;
       },
     };
   } catch (error) {
+    close();
     await subscription?.close();
     throw error;
   }

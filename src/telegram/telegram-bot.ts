@@ -1,6 +1,7 @@
 import { Telegraf } from 'telegraf';
 import type { BotDeps } from '../runtime/bot-deps.ts';
 import { answerErrors } from './answer-errors.ts';
+import { openBotStateRedis } from './bot-state-redis.ts';
 import { createConversationSteps, forgetStepOnCommand } from './conversation-steps.ts';
 import { type BotCommand, commandMenu, composeFeatures, type Feature, validateCommands } from './feature.ts';
 import { chatXpFeature } from './features/chat-xp.ts';
@@ -13,9 +14,11 @@ import { payoutFeature } from './features/payout.ts';
 import { profileFeature } from './features/profile.ts';
 import { tasksFeature } from './features/tasks.ts';
 import { topFeature } from './features/top.ts';
+import { honourRetryAfter } from './honour-retry-after.ts';
 import { resolveSender } from './resolve-player.ts';
 import type { TandemContext } from './tandem-context.ts';
 import { createUpdateClaims, dedupeUpdates } from './update-claims.ts';
+import { moveOnAfterDeadline } from './update-deadline.ts';
 
 export interface TelegramBotOptions {
   token: string;
@@ -27,28 +30,39 @@ export interface TelegramBotOptions {
    * @defaultValue `'tandem'`
    */
   keyPrefix?: string;
+  /**
+   * How long one answer may wait out Telegram's 429s (their `retry_after`) before it is given up
+   * and logged. @defaultValue 15_000
+   */
+  replyMaxWaitMs?: number;
+  /**
+   * How long the bot waits for one update's handler before it takes the next updates; the handler
+   * still answers when it finishes. @defaultValue 90_000
+   */
+  updateDeadlineMs?: number;
 }
 
 export interface BuiltTelegramBot {
   bot: Telegraf<TandemContext>;
   /** The command menu for setMyCommands, as `/help` lists it. */
   commandMenu: Array<{ command: string; description: string }>;
+  /** Closes the bot's own Redis connection, once it no longer handles updates. */
+  close(): void;
 }
 
 /** The bot with its handlers, not yet started: see startTelegramBot to run it. */
-export function createTelegramBot(deps: BotDeps, options: TelegramBotOptions): Telegraf<TandemContext> {
-  return buildTelegramBot(deps, options).bot;
-}
-
 export function buildTelegramBot(deps: BotDeps, options: TelegramBotOptions): BuiltTelegramBot {
   const keyPrefix = options.keyPrefix ?? 'tandem';
   const bot = new Telegraf<TandemContext>(options.token, {
     telegram: options.apiRoot ? { apiRoot: options.apiRoot } : {},
+    // moveOnAfterDeadline replaces telegraf's timeout, which would apologise for a running handler.
+    handlerTimeout: Number.POSITIVE_INFINITY,
   });
-  const steps = createConversationSteps(deps.redis, keyPrefix, deps.logger);
+  const stateRedis = openBotStateRedis(deps.redis);
+  const steps = createConversationSteps(stateRedis, keyPrefix, deps.logger);
   // A Bot API token starts with the bot's id: claims of two bots sharing a Redis stay apart.
   const botId = Number(options.token.split(':')[0]);
-  const claims = createUpdateClaims(deps.redis, { keyPrefix, botId });
+  const claims = createUpdateClaims(stateRedis, { keyPrefix, botId });
 
   // The menu's command buttons run any feature's command; the table is complete before any update.
   let commandsByName = new Map<string, BotCommand>();
@@ -68,10 +82,13 @@ export function buildTelegramBot(deps: BotDeps, options: TelegramBotOptions): Bu
   ];
   commandsByName = validateCommands(features);
 
-  bot.catch(answerErrors(deps.logger));
+  const onError = answerErrors(deps.logger);
+  bot.catch(onError);
+  bot.use(moveOnAfterDeadline(onError, deps.logger, options.updateDeadlineMs));
+  bot.use(honourRetryAfter(deps.logger, { maxWaitMs: options.replyMaxWaitMs }));
   bot.use(dedupeUpdates(claims, deps.logger));
   bot.use(resolveSender(deps.db));
   bot.use(forgetStepOnCommand(steps));
   bot.use(composeFeatures(features));
-  return { bot, commandMenu: commandMenu(commandsByName) };
+  return { bot, commandMenu: commandMenu(commandsByName), close: () => stateRedis.disconnect() };
 }

@@ -21,14 +21,21 @@ export interface TestTandem extends Services {
 }
 
 export async function openTestTandem(
-  options: { ports?: PlatformPorts; attempts?: number; backoffMs?: number; seed?: boolean } = {},
+  options: {
+    ports?: PlatformPorts;
+    attempts?: number;
+    backoffMs?: number;
+    seed?: boolean;
+    /** A Redis of the test's own (one it can stop); the shared test Redis otherwise. */
+    redisUrl?: string;
+  } = {},
 ): Promise<TestTandem> {
   const database = await createTestDatabase();
   const prefix = uniqueQueuePrefix();
   const services = openServices({
     databaseUrl: database.url,
     databasePoolSize: 20,
-    redisUrl: testRedisUrl,
+    redisUrl: options.redisUrl ?? testRedisUrl,
     queuePrefix: prefix,
     syncAttempts: options.attempts ?? 3,
     syncBackoffMs: options.backoffMs ?? 50,

@@ -1,7 +1,19 @@
-import { type ChatInputCommandInteraction, MessageFlags, type MessageMentionOptions } from 'discord.js';
+import {
+  type ChatInputCommandInteraction,
+  type InteractionDeferReplyOptions,
+  type InteractionReplyOptions,
+  MessageFlags,
+  type MessageMentionOptions,
+} from 'discord.js';
 import { errorReply } from '../../replies/errors.ts';
 import type { DiscordBotContext } from '../bot-context.ts';
 import type { SlashCommand } from '../commands/slash-command.ts';
+import {
+  AnswerNotDeliveredError,
+  deferredAnswerMaxWaitMs,
+  firstResponseWindowMs,
+  sendWithin,
+} from './send-within.ts';
 
 /**
  * How long a command may run before the bot defers its answer. Discord drops an interaction not
@@ -29,6 +41,10 @@ function message(text: string): { content: string; allowedMentions: MessageMenti
  * player even for a public command. A command still running after `deferAfterMs` is deferred
  * ("thinking..."), and its answer, error included, then keeps the deferral's visibility: Discord
  * cannot turn a public deferred reply private.
+ *
+ * Each response waits out Discord's 429s only while it can still arrive in time (sendWithin); an
+ * answer that cannot is logged at warn with its text, and nothing else is tried: the interaction
+ * is gone, and the command's work stands.
  */
 export async function answerCommand(
   ctx: DiscordBotContext,
@@ -43,6 +59,8 @@ export async function answerCommand(
     });
     return;
   }
+  // The interaction's clock starts when Discord sent it; this is as close as the bot can tell.
+  const firstResponseBy = Date.now() + firstResponseWindowMs;
   const outcome: Promise<Outcome> = command.execute(interaction, ctx).then(
     (text) => ({ ok: true, text }),
     (error: unknown) => ({ ok: false, error }),
@@ -53,21 +71,53 @@ export async function answerCommand(
   });
   let result = await Promise.race([outcome, slow]);
   clearTimeout(timer);
-  if (result === null) {
-    await interaction.deferReply(command.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
-    result = await outcome;
-  }
-  if (!result.ok) {
+  try {
+    if (result === null) {
+      const options: InteractionDeferReplyOptions = command.ephemeral
+        ? { flags: MessageFlags.Ephemeral }
+        : {};
+      await sendWithin(() => interaction.deferReply(options), firstResponseBy);
+      result = await outcome;
+    }
+    logFailure(ctx, interaction, result);
+    const text = textOf(result);
+    if (interaction.deferred) {
+      const answerBy = Date.now() + deferredAnswerMaxWaitMs;
+      await sendWithin(() => interaction.editReply(message(text)), answerBy);
+    } else {
+      const ephemeral = command.ephemeral || !result.ok;
+      const reply: InteractionReplyOptions = {
+        ...message(text),
+        flags: ephemeral ? MessageFlags.Ephemeral : undefined,
+      };
+      await sendWithin(() => interaction.reply(reply), firstResponseBy);
+    }
+  } catch (error) {
+    if (!(error instanceof AnswerNotDeliveredError)) throw error;
+    // A deferral that could not be sent leaves the command running: what it says is what was lost.
+    const finished = result ?? (await outcome);
+    if (result === null) logFailure(ctx, interaction, finished);
     ctx.logger.warn(
-      { err: result.error, command: interaction.commandName, userId: interaction.user.id },
-      'slash command failed',
+      {
+        command: interaction.commandName,
+        userId: interaction.user.id,
+        interactionId: interaction.id,
+        reason: error.message,
+        lost: textOf(finished),
+      },
+      'Discord refused the answer to a slash command until too late; it was not delivered',
     );
   }
-  const text = result.ok ? result.text : errorReply(result.error);
-  if (interaction.deferred) {
-    await interaction.editReply(message(text));
-  } else {
-    const ephemeral = command.ephemeral || !result.ok;
-    await interaction.reply({ ...message(text), flags: ephemeral ? MessageFlags.Ephemeral : undefined });
-  }
+}
+
+function textOf(result: Outcome): string {
+  return result.ok ? result.text : errorReply(result.error);
+}
+
+function logFailure(ctx: DiscordBotContext, interaction: ChatInputCommandInteraction, result: Outcome): void {
+  if (result.ok) return;
+  ctx.logger.warn(
+    { err: result.error, command: interaction.commandName, userId: interaction.user.id },
+    'slash command failed',
+  );
 }

@@ -39,6 +39,8 @@ export interface HarnessOptions {
   bot?: Partial<DiscordBotOptions>;
   /** Register the slash commands in the guild (else globally). @defaultValue true */
   guildCommands?: boolean;
+  /** The Redis Tandem uses (one the test can stop); the shared test Redis by default. */
+  redisUrl?: string;
 }
 
 export async function startDiscordBotHarness(options: HarnessOptions = {}): Promise<DiscordBotHarness> {
@@ -53,7 +55,7 @@ export async function startDiscordBotHarness(options: HarnessOptions = {}): Prom
         discord: { token: world.bot.token, apiRoot: urls.apiUrl, guildId: world.guildId },
       })
     : null;
-  const tandem = await openTestTandem({ ports: ports ?? undefined });
+  const tandem = await openTestTandem({ ports: ports ?? undefined, redisUrl: options.redisUrl });
   const logs: Array<Record<string, unknown>> = [];
   const sink = new Writable({
     write(chunk, _encoding, done) {

@@ -51,12 +51,14 @@ export interface TelegramTestUser {
 }
 
 export async function openTelegramBotUnderTest(
-  options: Partial<Pick<StartTelegramBotOptions, 'webhook'>> & {
+  options: Partial<Pick<StartTelegramBotOptions, 'webhook' | 'replyMaxWaitMs' | 'updateDeadlineMs'>> & {
     /** Changes what the bot's handlers get, e.g. a service that fails on purpose. */
     adjustDeps?: (deps: BotDeps) => BotDeps;
+    /** The Redis Tandem uses (one the test can stop); the shared test Redis by default. */
+    redisUrl?: string;
   } = {},
 ): Promise<TelegramBotUnderTest> {
-  const tandem = await openTestTandem();
+  const tandem = await openTestTandem({ redisUrl: options.redisUrl });
   const emulator = new TelegramEmulator();
   await emulator.start();
   const shared: BotDeps = botDepsOf(tandem);
@@ -69,6 +71,8 @@ export async function openTelegramBotUnderTest(
       keyPrefix: tandem.prefix,
       changes: { redisUrl: tandem.redisUrl, prefix: tandem.prefix },
       webhook: options.webhook,
+      replyMaxWaitMs: options.replyMaxWaitMs,
+      updateDeadlineMs: options.updateDeadlineMs,
     });
   let running = await start();
   let grants = 0;
