@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storedText } from '../db/postgres-values.ts';
 import {
   InsufficientBalanceError,
   InvalidChangeError,
@@ -22,7 +23,7 @@ const requestInputSchema = z.object({
    * twice is one payout. Scoped to the player.
    */
   requestId: z.string().regex(/^[A-Za-z0-9_.-]{1,100}$/, 'requestId: 1-100 letters, digits, "_", "." or "-"'),
-  note: z.string().trim().max(500, 'note: at most 500 characters').optional(),
+  note: storedText().trim().max(500, 'note: at most 500 characters').optional(),
   /** Where the player asked; names the hold in the ledger. @defaultValue `system` */
   source: z.enum(eventSources).default('system'),
 });
