@@ -39,9 +39,10 @@ export interface PayoutRequestResult {
 
 /**
  * A player asks to withdraw coins. In one transaction the payout row is created and its coins are
- * held by a ledger debit, so they cannot be spent twice; the balance >= 0 CHECK is what refuses an
- * overdraft, so concurrent requests can never take more than the balance. The same `requestId`
- * again (a double click) returns the first payout.
+ * held by a ledger debit, so they cannot be spent twice; the debit is written only while the locked
+ * balance covers it, so concurrent requests can never take more than the balance, and a refusal
+ * is an answer, not a failed statement. The same `requestId` again (a double click) returns the
+ * first payout.
  *
  * Throws InvalidChangeError (bad amount or input, nothing written), InsufficientBalanceError,
  * PlayerNotFoundError, PlayerMergedError (ask again with the account it was merged into) and
