@@ -2,6 +2,7 @@ import { type ChatInputCommandInteraction, MessageFlags, type MessageMentionOpti
 import { errorReply } from '../../replies/errors.ts';
 import type { DiscordBotContext } from '../bot-context.ts';
 import type { SlashCommand } from '../commands/slash-command.ts';
+import { logCommandError } from './log-command-error.ts';
 
 /**
  * How long a command may run before the bot defers its answer. Discord drops an interaction not
@@ -58,10 +59,10 @@ export async function answerCommand(
     result = await outcome;
   }
   if (!result.ok) {
-    ctx.logger.warn(
-      { err: result.error, command: interaction.commandName, userId: interaction.user.id },
-      'slash command failed',
-    );
+    logCommandError(ctx.logger, result.error, {
+      command: interaction.commandName,
+      userId: interaction.user.id,
+    });
   }
   const text = result.ok ? result.text : errorReply(result.error);
   if (interaction.deferred) {
