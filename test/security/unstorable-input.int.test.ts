@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AdminApiWorld, json, openAdminApiWorld } from '../../src/admin-api/testing/admin-api-world.ts';
 import { databaseFingerprint } from './support/database-fingerprint.ts';
+import { listRoutes } from './support/routes.ts';
 
 let world: AdminApiWorld;
 let cookie: string;
@@ -158,5 +159,28 @@ describe('a malformed %-escape in a path', () => {
         /%-escape|decode/,
       ],
     ]);
+  });
+});
+
+describe('every API route', () => {
+  it('answers 4xx, never 500, to path parameters PostgreSQL cannot take, and writes nothing', async () => {
+    const routes = listRoutes(world.started.api.app).filter(
+      (route) => route.path.startsWith('/api/') && route.path.includes('/:'),
+    );
+    expect(routes.length).toBeGreaterThanOrEqual(20);
+    const before = await databaseFingerprint(world.tandem.db.pool);
+    for (const value of ['%00', 'a%00b', '99999999999999999999', '9223372036854775808', '-1', '%E0%A4%A']) {
+      for (const route of routes) {
+        const path = route.path.replace(/:\w+/g, value);
+        const response = await world.call(path, {
+          method: route.method,
+          cookie,
+          body: route.method === 'GET' ? undefined : { version: 1 },
+        });
+        expect(response.status, `${route.method} ${path}`).toBeGreaterThanOrEqual(400);
+        expect(response.status, `${route.method} ${path}`).toBeLessThan(500);
+      }
+    }
+    expect(await databaseFingerprint(world.tandem.db.pool)).toEqual(before);
   });
 });
