@@ -36,8 +36,8 @@ export const uuidValue = z.uuid('must be an id (uuid)');
 export const intValue = z.coerce
   .number({ message: 'must be a number' })
   .int('must be a whole number')
-  .min(-2_147_483_648)
-  .max(2_147_483_647);
+  .min(-2_147_483_648, 'must be at least -2147483648')
+  .max(2_147_483_647, 'must be at most 2147483647');
 
 /** true/false, also as the text a URL carries. */
 export const flag = z
