@@ -13,11 +13,11 @@ function bodyParserError(error: unknown): HttpError | null {
 }
 
 /**
- * express decodes each path parameter with decodeURIComponent; a malformed %-escape
- * (`/api/players/%E0%A4%A`) throws a URIError there, before any route runs.
+ * express's router decodes each path parameter with decodeURIComponent; a malformed %-escape
+ * (`/api/players/%E0%A4%A`) throws a URIError there, marked status 400, before any route runs.
  */
 function pathDecodingError(error: unknown, path: string): HttpError | null {
-  if (!(error instanceof URIError)) return null;
+  if (!(error instanceof URIError) || (error as { status?: unknown }).status !== 400) return null;
   return new HttpError(400, `The path ${path} has a malformed %-escape: it does not decode to text.`);
 }
 
