@@ -13,13 +13,24 @@ function bodyParserError(error: unknown): HttpError | null {
 }
 
 /**
+ * express's router decodes each path parameter with decodeURIComponent; a malformed %-escape
+ * (`/api/players/%E0%A4%A`) throws a URIError there, marked status 400, before any route runs.
+ */
+function pathDecodingError(error: unknown, path: string): HttpError | null {
+  if (!(error instanceof URIError) || (error as { status?: unknown }).status !== 400) return null;
+  return new HttpError(400, `The path ${path} has a malformed %-escape: it does not decode to text.`);
+}
+
+/**
  * The API's last handler: every error thrown by a route or middleware (express 5 forwards rejected
  * promises here) answers through `toHttpError`. Only unexpected ones (500) are logged with their
  * stack; their details never reach the answer.
  */
 export function apiErrorHandler(logger: Logger): ErrorRequestHandler {
   return (error, req, res, _next) => {
-    const { status, body } = toHttpError(bodyParserError(error) ?? error);
+    const { status, body } = toHttpError(
+      bodyParserError(error) ?? pathDecodingError(error, req.originalUrl.split('?')[0]!) ?? error,
+    );
     if (status >= 500) logger.error({ err: error, method: req.method, path: req.path }, 'request failed');
     if (res.headersSent) {
       res.destroy();

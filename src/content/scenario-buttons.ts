@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storedText } from '../db/postgres-values.ts';
 
 /**
  * What a button of the bot leads to, and the rules for the parts admins type. Shared by the menu
@@ -6,28 +7,24 @@ import { z } from 'zod';
  * naming the next scenario by slug so a tree of pages can be written before all of it exists).
  */
 
-export const slugSchema = z
-  .string({ message: 'must be text' })
+export const slugSchema = storedText()
   .trim()
   .min(1, 'is required')
   .max(64, 'at most 64 characters')
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lowercase letters, digits and dashes only, e.g. how-it-works');
 
-export const buttonLabelSchema = z
-  .string({ message: 'must be text' })
+export const buttonLabelSchema = storedText()
   .trim()
   .min(1, 'a button needs a label')
   .max(64, 'at most 64 characters (longer labels are cut off by the apps)');
 
-export const buttonUrlSchema = z
-  .string({ message: 'must be text' })
+export const buttonUrlSchema = storedText()
   .trim()
   .max(500, 'at most 500 characters')
   .refine(isHttpUrl, 'must be a full web link starting with http:// or https://, e.g. https://example.org');
 
 /** Telegram's rule for commands: 1-32 lowercase letters, digits or `_`; stored with its slash. */
-export const botCommandSchema = z
-  .string({ message: 'must be text' })
+export const botCommandSchema = storedText()
   .trim()
   .regex(
     /^\/[a-z0-9_]{1,31}$/,

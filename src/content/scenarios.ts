@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storedText } from '../db/postgres-values.ts';
 import type { Scenario } from '../generated/prisma/client.ts';
 import { InvalidChangeError } from '../sync/errors.ts';
 import {
@@ -24,14 +25,9 @@ export type { Scenario };
  * not exist (yet) is accepted and simply not shown until it does.
  */
 
-const titleSchema = z
-  .string({ message: 'must be text' })
-  .trim()
-  .min(1, 'is required')
-  .max(100, 'at most 100 characters');
+const titleSchema = storedText().trim().min(1, 'is required').max(100, 'at most 100 characters');
 /** Discord caps a message at 2000 characters; the rest is room for the reward line. */
-const textSchema = z
-  .string({ message: 'must be text' })
+const textSchema = storedText()
   .trim()
   .min(1, 'a scenario needs some text')
   .max(1800, 'at most 1800 characters (Discord messages are limited to 2000)');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ContentDeps } from '../content/admin-writes.ts';
+import { storedText } from '../db/postgres-values.ts';
 import type { CatalogCache } from './catalog.ts';
 
 /** What editing the rank table and achievements works with; a process's Services has all of it. */
@@ -11,7 +12,7 @@ export interface CatalogWriteDeps extends ContentDeps {
  * A Discord role id (a snowflake), or none. An emptied form field means "no role".
  */
 export const discordRoleIdSchema = z
-  .union([z.string({ message: 'must be a Discord role id' }).trim(), z.null()])
+  .union([storedText('must be a Discord role id').trim(), z.null()])
   .transform((id) => (id === '' ? null : id))
   .refine((id) => id === null || /^\d{1,32}$/.test(id), 'must be a Discord role id (digits only), or empty');
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storedText } from '../db/postgres-values.ts';
 
 /**
  * How players earn XP and coins: messages, voice time, the daily reward and the Telegram guessing game.
@@ -10,7 +11,7 @@ const MS_PER_MINUTE = 60_000;
 const MS_PER_HOUR = 60 * MS_PER_MINUTE;
 const MS_PER_DAY = 24 * MS_PER_HOUR;
 
-const platformId = z.string().trim().min(1).max(64);
+const platformId = storedText().trim().min(1).max(64);
 const xpAmount = z.number().int().min(0).max(100_000);
 
 const messageSettingsSchema = z

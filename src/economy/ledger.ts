@@ -37,8 +37,10 @@ export interface RecordOutcome {
 /**
  * One statement, hence one transaction: lock the player, append the ledger row (a key seen before
  * inserts nothing), move the totals to the row's "after" values and write the pending SyncEvent.
- * Locking the player first serialises concurrent changes of one player, so "after" values are exact;
- * the CHECK constraints turn an overdraft into an error that rolls the whole statement back. The
+ * Locking the player first serialises concurrent changes of one player, so "after" values are exact.
+ * A change that would take XP or the balance below zero inserts nothing and says which floor it
+ * hit: an overdraft is an everyday refusal, decided here rather than by the CHECK constraints (which
+ * stay as the last guard, but would log an ERROR in PostgreSQL for each refused request). The
  * achievement progress counters move in the same statement, so they too always match the ledger.
  */
 const recordSql = `
@@ -50,6 +52,7 @@ WITH player AS (
   SELECT $2, player.id, $3::"EventType", $4::"EventSource", $5::int, $6::int,
          player.xp + $5::int, player.balance + $6::int, $7, $8::jsonb
     FROM player
+   WHERE player.xp + $5::int >= 0 AND player.balance + $6::int >= 0
   ON CONFLICT (idempotency_key) DO NOTHING
   RETURNING id, xp_after, balance_after
 ), totals AS (
@@ -67,6 +70,8 @@ WITH player AS (
   RETURNING id
 )
 SELECT (SELECT count(*) FROM player)::int AS player_found,
+       (SELECT player.xp + $5::int < 0 FROM player) AS xp_floor_hit,
+       (SELECT player.balance + $6::int < 0 FROM player) AS balance_floor_hit,
        entry.id::text AS ledger_entry_id, entry.xp_after, entry.balance_after, event.id AS event_id
   FROM (SELECT 1) one
   LEFT JOIN entry ON true
@@ -80,6 +85,8 @@ SELECT l.id::text AS ledger_entry_id, l.player_id, l.type, l.xp_delta, l.coin_de
 
 interface RecordRow {
   player_found: number;
+  xp_floor_hit: boolean | null;
+  balance_floor_hit: boolean | null;
   ledger_entry_id: string | null;
   xp_after: number | null;
   balance_after: number | null;
@@ -135,6 +142,12 @@ export async function recordLedgerChange(
       xp: row.xp_after ?? 0,
       balance: row.balance_after ?? 0,
     };
+  }
+  if (row?.balance_floor_hit || row?.xp_floor_hit) {
+    // A replayed debit finds the balance moved on since its first run: it is answered, not refused.
+    if (await keyRecorded(db, change.key)) return firstOutcome(db, change, true);
+    if (row.balance_floor_hit) throw new InsufficientBalanceError(change.playerId, -change.coinDelta);
+    throw new NegativeXpError(change.playerId);
   }
   return firstOutcome(db, change, row?.player_found === 1);
 }

@@ -10,6 +10,7 @@ import {
   versionFilter,
 } from '../content/admin-writes.ts';
 import { slugSchema } from '../content/scenario-buttons.ts';
+import { storedText } from '../db/postgres-values.ts';
 import type { Achievement, Prisma } from '../generated/prisma/client.ts';
 import { InvalidChangeError } from '../sync/errors.ts';
 import { achievementRuleSchema } from './achievements.ts';
@@ -24,8 +25,8 @@ export type { Achievement };
 
 const fields = {
   slug: slugSchema,
-  name: z.string({ message: 'must be text' }).trim().min(1, 'is required').max(100, 'at most 100 characters'),
-  description: z.string({ message: 'must be text' }).trim().max(500, 'at most 500 characters'),
+  name: storedText().trim().min(1, 'is required').max(100, 'at most 100 characters'),
+  description: storedText().trim().max(500, 'at most 500 characters'),
   rule: achievementRuleSchema,
   rewardXp: rewardSchema,
   rewardCoins: rewardSchema,

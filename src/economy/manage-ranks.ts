@@ -8,6 +8,7 @@ import {
   staleWriteError,
   versionFilter,
 } from '../content/admin-writes.ts';
+import { storedText } from '../db/postgres-values.ts';
 import type { Rank } from '../generated/prisma/client.ts';
 import { InvalidChangeError } from '../sync/errors.ts';
 import { type CatalogWriteDeps, catalogChanged, discordRoleIdSchema } from './catalog-writes.ts';
@@ -21,7 +22,7 @@ export type { Rank };
  */
 
 const fields = {
-  name: z.string({ message: 'must be text' }).trim().min(1, 'is required').max(64, 'at most 64 characters'),
+  name: storedText().trim().min(1, 'is required').max(64, 'at most 64 characters'),
   minXp: z
     .number({ message: 'must be a number' })
     .int('must be a whole number')

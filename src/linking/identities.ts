@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Database } from '../db/database.ts';
+import { withoutNul } from '../db/postgres-values.ts';
 import { InvalidChangeError } from '../sync/errors.ts';
 import { inTransaction } from './in-transaction.ts';
 
@@ -17,8 +18,18 @@ export const identityRefSchema = z.object({
 export type IdentityRef = z.infer<typeof identityRefSchema>;
 
 const resolveInputSchema = identityRefSchema.extend({
-  /** The name the platform shows; kept on the identity and used as a new player's display name. */
-  username: z.string().trim().min(1).max(100).optional(),
+  /**
+   * The name the platform shows; kept on the identity and used as a new player's display name.
+   * Platforms allow NUL characters in names, PostgreSQL does not store them: they are dropped, and
+   * a name left empty is no name.
+   */
+  username: z
+    .string()
+    .overwrite(withoutNul)
+    .trim()
+    .max(100)
+    .transform((name) => name || undefined)
+    .optional(),
 });
 export type ResolvePlayerInput = z.input<typeof resolveInputSchema>;
 

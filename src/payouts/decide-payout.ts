@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storedText } from '../db/postgres-values.ts';
 import type { Queryable } from '../economy/ledger.ts';
 import { InvalidChangeError } from '../sync/errors.ts';
 import { buildIdempotencyKey } from '../sync/idempotency-key.ts';
@@ -8,7 +9,7 @@ import { notifyPayoutDecision } from './payout-notices.ts';
 
 const decisionSchema = z.object({
   payoutId: z.uuid('payoutId must be a payout id (uuid)'),
-  adminId: z.string().trim().min(1, 'adminId is required').max(100),
+  adminId: storedText().trim().min(1, 'adminId is required').max(100),
   /** The version the admin saw; a decision on a payout changed since is refused. */
   expectedVersion: z.number().int().positive().optional(),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storedText } from '../db/postgres-values.ts';
 import {
   InsufficientBalanceError,
   InvalidChangeError,
@@ -22,7 +23,7 @@ const requestInputSchema = z.object({
    * twice is one payout. Scoped to the player.
    */
   requestId: z.string().regex(/^[A-Za-z0-9_.-]{1,100}$/, 'requestId: 1-100 letters, digits, "_", "." or "-"'),
-  note: z.string().trim().max(500, 'note: at most 500 characters').optional(),
+  note: storedText().trim().max(500, 'note: at most 500 characters').optional(),
   /** Where the player asked; names the hold in the ledger. @defaultValue `system` */
   source: z.enum(eventSources).default('system'),
 });
@@ -38,9 +39,10 @@ export interface PayoutRequestResult {
 
 /**
  * A player asks to withdraw coins. In one transaction the payout row is created and its coins are
- * held by a ledger debit, so they cannot be spent twice; the balance >= 0 CHECK is what refuses an
- * overdraft, so concurrent requests can never take more than the balance. The same `requestId`
- * again (a double click) returns the first payout.
+ * held by a ledger debit, so they cannot be spent twice; the debit is written only while the locked
+ * balance covers it, so concurrent requests can never take more than the balance, and a refusal
+ * is an answer, not a failed statement. The same `requestId` again (a double click) returns the
+ * first payout.
  *
  * Throws InvalidChangeError (bad amount or input, nothing written), InsufficientBalanceError,
  * PlayerNotFoundError, PlayerMergedError (ask again with the account it was merged into) and

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { storedText } from '../db/postgres-values.ts';
 import type { ChangePublisher } from '../live/changes.ts';
 import type { Engine, RecordingTransaction, RecordOutcome } from '../sync/engine.ts';
 import { InsufficientBalanceError, InvalidChangeError, NegativeXpError } from '../sync/errors.ts';
@@ -21,12 +22,11 @@ const adjustmentSchema = z
     xpDelta: delta.default(0),
     coinDelta: delta.default(0),
     /** Why, in the admin's words: kept with the ledger row. */
-    note: z
-      .string({ message: 'say why: it is kept with the ledger row' })
+    note: storedText('say why: it is kept with the ledger row')
       .trim()
       .min(1, 'say why: it is kept with the ledger row')
       .max(500, 'at most 500 characters'),
-    admin: z.string().trim().min(1).max(100),
+    admin: storedText().trim().min(1).max(100),
     /**
      * The client's id of this adjustment: the same id twice (a double click, a retried request) is
      * one change. @defaultValue a new random id

@@ -6,16 +6,13 @@ import {
   staleWriteError,
   versionFilter,
 } from '../content/admin-writes.ts';
+import { storedText } from '../db/postgres-values.ts';
 import type { Player } from '../generated/prisma/client.ts';
 
 const renameSchema = z.object({
   playerId: z.uuid('must be a player id (uuid)'),
   expectedVersion: expectedVersionSchema,
-  displayName: z
-    .string({ message: 'must be text' })
-    .trim()
-    .min(1, 'is required')
-    .max(100, 'at most 100 characters'),
+  displayName: storedText().trim().min(1, 'is required').max(100, 'at most 100 characters'),
 });
 export type RenamePlayerInput = z.input<typeof renameSchema>;
 

@@ -50,6 +50,14 @@ export function errorReply(error: unknown): string {
   return somethingWentWrong;
 }
 
+/**
+ * Whether the error is an expected refusal the player is told the reason for (a wrong code, too few
+ * coins, already linked), as opposed to a failure of Tandem's. Refusals are logged without stacks.
+ */
+export function isRefusal(error: unknown): boolean {
+  return errorReply(error) !== somethingWentWrong;
+}
+
 /** The field messages say what was wrong; the summary's "Invalid payout request:" prefix is for logs. */
 function invalidInputReply(error: InvalidChangeError): string {
   const messages = Object.values(error.fields);

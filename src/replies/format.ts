@@ -45,3 +45,10 @@ export function listOf(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
+
+/**
+ * How a bot shows a name a player chose. Telegram gets plain text and shows it as is; Discord
+ * renders markdown, so its bot passes an escaping one (src/discord/name-as-text.ts).
+ */
+export type ShowName = (name: string) => string;
+export const nameAsIs: ShowName = (name) => name;

@@ -1,13 +1,13 @@
 import type { PlayerProfile } from '../players/load-profile.ts';
-import { countOf, formatNumber, listOf, progressBar } from './format.ts';
+import { countOf, formatNumber, listOf, nameAsIs, progressBar, type ShowName } from './format.ts';
 
 /** Achievements named in the profile; older ones are summed up as "and N more". */
 const achievementsShown = 5;
 
 /** `/profile`: who the player is, where they stand and what to do next, in a few short lines. */
-export function profileReply(profile: PlayerProfile): string {
+export function profileReply(profile: PlayerProfile, showName: ShowName = nameAsIs): string {
   const lines = [
-    `👤 ${profile.displayName}`,
+    `👤 ${showName(profile.displayName)}`,
     `Rank: ${profile.rank?.name ?? 'Unranked'} · ${formatNumber(profile.xp)} XP`,
   ];
   if (profile.nextRank && profile.xpToNextRank !== null) {
@@ -26,7 +26,7 @@ export function profileReply(profile: PlayerProfile): string {
       : 'Daily streak: none yet, claim your /daily bonus',
   );
   lines.push(`Achievements: ${achievementsLine(profile.achievements.map((a) => a.name))}`);
-  lines.push(linkedLine(profile.identities));
+  lines.push(linkedLine(profile.identities, showName));
   return lines.join('\n');
 }
 
@@ -38,12 +38,13 @@ function achievementsLine(names: string[]): string {
   return more > 0 ? `${latest.join(', ')} and ${more} more` : listOf(latest);
 }
 
-function linkedLine(identities: PlayerProfile['identities']): string {
+function linkedLine(identities: PlayerProfile['identities'], showName: ShowName): string {
   const telegram =
     identities.telegram &&
-    `Telegram${identities.telegram.username ? ` @${identities.telegram.username}` : ''}`;
+    `Telegram${identities.telegram.username ? ` @${showName(identities.telegram.username)}` : ''}`;
   const discord =
-    identities.discord && `Discord${identities.discord.username ? ` ${identities.discord.username}` : ''}`;
+    identities.discord &&
+    `Discord${identities.discord.username ? ` ${showName(identities.discord.username)}` : ''}`;
   if (telegram && discord) return `Linked: ${telegram} and ${discord}`;
   const missing = telegram ? 'Discord' : 'Telegram';
   return `Not linked with ${missing} yet: send /link to share your progress across both.`;

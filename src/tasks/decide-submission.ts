@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { VersionConflictError } from '../content/errors.ts';
 import type { Database } from '../db/database.ts';
+import { storedText } from '../db/postgres-values.ts';
 import type { Queryable } from '../economy/ledger.ts';
 import type { ChangePublisher } from '../live/changes.ts';
 import type { Logger } from '../logging/logger.ts';
@@ -31,7 +32,7 @@ export interface TaskDecisionDeps {
 
 const decisionSchema = z.object({
   submissionId: z.uuid('submissionId must be a submission id (uuid)'),
-  decidedBy: z.string({ message: 'decidedBy is required' }).trim().min(1, 'decidedBy is required').max(100),
+  decidedBy: storedText('decidedBy is required').trim().min(1, 'decidedBy is required').max(100),
   /** The version the admin saw; a decision on a submission changed since is refused. */
   expectedVersion: z.number().int().positive().optional(),
 });

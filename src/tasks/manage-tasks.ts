@@ -11,6 +11,7 @@ import {
   versionFilter,
 } from '../content/admin-writes.ts';
 import { TaskHasSubmissionsError } from '../content/errors.ts';
+import { storedText } from '../db/postgres-values.ts';
 import type { Task } from '../generated/prisma/client.ts';
 
 export type { Task };
@@ -18,14 +19,9 @@ export type { Task };
 /** Tasks as admins edit them: what to do, what proof to send, and the reward an approval pays. */
 
 const fields = {
-  title: z
-    .string({ message: 'must be text' })
-    .trim()
-    .min(1, 'is required')
-    .max(100, 'at most 100 characters'),
-  description: z.string({ message: 'must be text' }).trim().max(1500, 'at most 1500 characters'),
-  proofHint: z
-    .string({ message: 'must be text' })
+  title: storedText().trim().min(1, 'is required').max(100, 'at most 100 characters'),
+  description: storedText().trim().max(1500, 'at most 1500 characters'),
+  proofHint: storedText()
     .trim()
     .max(200, 'at most 200 characters')
     .nullable()

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Database } from '../db/database.ts';
+import { withoutNul } from '../db/postgres-values.ts';
 import type { ChangePublisher } from '../live/changes.ts';
 import { InvalidChangeError, PlayerNotFoundError } from '../sync/errors.ts';
 import { TaskAlreadyApprovedError, TaskAlreadyPendingError, TaskNotFoundError } from './errors.ts';
@@ -13,6 +14,8 @@ const submitSchema = z.object({
     .positive('Say which task: use its number from /tasks.'),
   proof: z
     .string({ message: 'Send your proof as text: a link or a few words about what you did.' })
+    // Typed on a platform that allows NUL characters, which PostgreSQL cannot store: dropped.
+    .overwrite(withoutNul)
     .trim()
     .min(1, 'Send your proof with it: a link or a few words about what you did.')
     .max(1000, 'Your proof is too long: keep it under 1000 characters (a link is best).'),

@@ -8,6 +8,7 @@ import {
   staleWriteError,
   versionFilter,
 } from '../../content/admin-writes.ts';
+import { storedText } from '../../db/postgres-values.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { InvalidChangeError } from '../../sync/errors.ts';
 import { hashPassword } from '../auth/passwords.ts';
@@ -34,14 +35,12 @@ export type AdminAccount = Prisma.AdminGetPayload<{ select: typeof adminAccountC
 export const minPasswordLength = 10;
 
 const fields = {
-  username: z
-    .string({ message: 'must be text' })
+  username: storedText()
     .trim()
     .min(3, 'at least 3 characters')
     .max(64, 'at most 64 characters')
     .regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, ".", "_" and "-" only'),
-  password: z
-    .string({ message: 'must be text' })
+  password: storedText()
     .min(minPasswordLength, `at least ${minPasswordLength} characters`)
     .max(200, 'at most 200 characters'),
   role: z.enum(['admin', 'operator'], { message: 'must be admin or operator' }),

@@ -1,5 +1,6 @@
 import { type Request, Router } from 'express';
 import { z } from 'zod';
+import { storedText } from '../../db/postgres-values.ts';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import type { Logger } from '../../logging/logger.ts';
 import { HttpError } from '../http/http-error.ts';
@@ -32,7 +33,7 @@ export interface AuthRoutesDeps {
 }
 
 const loginSchema = z.object({
-  username: z.string().trim().min(1, 'Enter your username.').max(64),
+  username: storedText().trim().min(1, 'Enter your username.').max(64),
   password: z.string().min(1, 'Enter your password.').max(1024),
 });
 

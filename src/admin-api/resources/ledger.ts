@@ -1,5 +1,6 @@
 import express, { type Router } from 'express';
 import { z } from 'zod';
+import { bigintIdText, storedText } from '../../db/postgres-values.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { eventSources, eventTypes } from '../../sync/event-schemas.ts';
 import type { AdminApiDeps } from '../deps.ts';
@@ -12,11 +13,11 @@ import { addListRoute, addRecordRoutes } from '../rest/resource-routes.ts';
 /** The ledger: read-only here as everywhere (rows are appended by the engine, never edited). */
 
 const ledgerFilter = filterSchema({
-  id: oneOrMany(z.string().regex(/^\d{1,19}$/, 'must be a ledger row number')),
+  id: oneOrMany(bigintIdText),
   playerId: oneOrMany(uuidValue),
   source: oneOrMany(z.enum(eventSources, { message: `must be one of ${eventSources.join(', ')}` })),
   type: oneOrMany(z.enum(eventTypes, { message: `must be one of ${eventTypes.join(', ')}` })),
-  reason: oneOrMany(z.string().trim().min(1).max(64)),
+  reason: oneOrMany(storedText().trim().min(1).max(64)),
   createdAt_gte: instant,
   createdAt_lte: instant,
   /** Rows that take XP or coins away (corrections, payout holds). */

@@ -1,5 +1,6 @@
 import express, { type Router } from 'express';
 import { z } from 'zod';
+import { storedText } from '../../db/postgres-values.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { approvePayout, declinePayout } from '../../payouts/decide-payout.ts';
 import type { AdminApiDeps } from '../deps.ts';
@@ -63,8 +64,7 @@ function payoutWhere(filter: z.output<typeof payoutFilter>): Prisma.PayoutWhereI
 const approvalBody = z.object({ version: versionField });
 const declineBody = z.object({
   version: versionField,
-  note: z
-    .string({ message: 'say why: the player is told' })
+  note: storedText('say why: the player is told')
     .trim()
     .min(1, 'say why: the player is told')
     .max(500, 'at most 500 characters'),

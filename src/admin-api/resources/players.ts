@@ -1,5 +1,6 @@
 import express, { type Router } from 'express';
 import { z } from 'zod';
+import { storedText } from '../../db/postgres-values.ts';
 import { adjustPlayer } from '../../players/adjust-player.ts';
 import { renamePlayer } from '../../players/rename-player.ts';
 import type { AdminApiDeps } from '../deps.ts';
@@ -9,14 +10,13 @@ import { addListRoute, addRecordRoutes } from '../rest/resource-routes.ts';
 import { actingAdminName } from './acting-admin.ts';
 import { listPlayers, playerList, showPlayer } from './player-records.ts';
 
-const renameBody = z.object({ displayName: z.string({ message: 'must be text' }) });
+const renameBody = z.object({ displayName: storedText() });
 
 /** The form's fields; the service checks the numbers and the request id. */
 const adjustmentBody = z.object({
   xpDelta: z.number({ message: 'must be a number' }).optional(),
   coinDelta: z.number({ message: 'must be a number' }).optional(),
-  reason: z
-    .string({ message: 'say why: it is kept with the ledger row' })
+  reason: storedText('say why: it is kept with the ledger row')
     .trim()
     .min(1, 'say why: it is kept with the ledger row')
     .max(500, 'at most 500 characters'),

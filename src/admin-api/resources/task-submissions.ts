@@ -1,5 +1,6 @@
 import express, { type Router } from 'express';
 import { z } from 'zod';
+import { storedText } from '../../db/postgres-values.ts';
 import { approveSubmission, rejectSubmission } from '../../tasks/decide-submission.ts';
 import type { AdminApiDeps } from '../deps.ts';
 import { toHttpError } from '../http/http-error.ts';
@@ -19,7 +20,7 @@ import { findSubmissionRecord, listSubmissions, submissionList } from './submiss
 const approvalBody = z.object({ version: versionField });
 const rejectionBody = z.object({
   version: versionField,
-  note: z.string({ message: 'must be text' }).trim().max(500, 'at most 500 characters').optional(),
+  note: storedText().trim().max(500, 'at most 500 characters').optional(),
 });
 const bulkApprovalBody = z.object({
   ids: z

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storedInstant, storedText } from '../../db/postgres-values.ts';
 import { maxPageSize } from './list-query.ts';
 
 /**
@@ -35,8 +36,8 @@ export const uuidValue = z.uuid('must be an id (uuid)');
 export const intValue = z.coerce
   .number({ message: 'must be a number' })
   .int('must be a whole number')
-  .min(-2_147_483_648)
-  .max(2_147_483_647);
+  .min(-2_147_483_648, 'must be at least -2147483648')
+  .max(2_147_483_647, 'must be at most 2147483647');
 
 /** true/false, also as the text a URL carries. */
 export const flag = z
@@ -45,19 +46,11 @@ export const flag = z
   })
   .optional();
 
-/** A date or an ISO instant (`2026-11-22` or `2026-11-22T10:00:00Z`). */
-export const instant = z
-  .string({ message: 'must be a date' })
-  .refine((text) => !Number.isNaN(Date.parse(text)), 'must be a date such as 2026-11-22')
-  .transform((text) => new Date(text))
-  .optional();
+/** A date or an ISO instant (`2026-11-22` or `2026-11-22T10:00:00Z`), within what PostgreSQL stores. */
+export const instant = storedInstant.optional();
 
 /** Free text searched in a few columns (react-admin's `q`). */
-export const searchText = z
-  .string({ message: 'must be text' })
-  .trim()
-  .max(100, 'at most 100 characters')
-  .optional();
+export const searchText = storedText().trim().max(100, 'at most 100 characters').optional();
 
 /** The Prisma `in` condition of a list filter, or nothing when the filter was not given. */
 export function inList<T>(values: T[] | undefined): { in: T[] } | undefined {

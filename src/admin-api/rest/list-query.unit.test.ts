@@ -54,6 +54,10 @@ describe('parseListQuery', () => {
       'cannot filter by colour; filters: id, active, after',
     );
     expect(refusal({ filter: '{"after":"soon"}' }).fields['filter.after']).toContain('must be a date');
+    expect(refusal({ filter: '{"id":99999999999}' }).fields['filter.id']).toContain('at most 2147483647');
+    expect(refusal({ filter: '{"after":"-271821-04-20"}' }).fields['filter.after']).toBe(
+      'must be a date between 0001-01-01 and 9999-12-31',
+    );
     const error = refusal({ sort: '["name","UP"]', range: '[3,1]' });
     expect(error.status).toBe(400);
     expect(error.message).toMatch(

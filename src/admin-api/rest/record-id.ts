@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isBigintId, maxBigint } from '../../db/postgres-values.ts';
 import { HttpError } from '../http/http-error.ts';
 
 /**
@@ -19,10 +20,11 @@ export function intParam(value: unknown, what: string): number {
   return parsed.data;
 }
 
-/** Ledger ids are 64-bit: kept as a decimal string end to end. */
+/** Ledger ids are 64-bit: kept as a decimal string end to end; past PostgreSQL's bigint names no row. */
 export function bigintParam(value: unknown, what: string): bigint {
   const text = String(value);
-  if (!/^\d{1,19}$/.test(text)) throw new HttpError(404, `There is no ${what} ${text}.`);
+  if (!isBigintId(text))
+    throw new HttpError(404, `There is no ${what} ${text}: ${what}s are numbered 1 to ${maxBigint}.`);
   return BigInt(text);
 }
 

@@ -1,6 +1,7 @@
 import { loadProfile } from '../../players/load-profile.ts';
 import { profileReply } from '../../replies/profile.ts';
 import { playerForUser } from '../discord-identity.ts';
+import { nameAsText } from '../name-as-text.ts';
 import type { SlashCommand } from './slash-command.ts';
 
 /** `/profile`: XP, coins, rank and progress, achievements and linked accounts. */
@@ -9,6 +10,6 @@ export const profileCommand: SlashCommand = {
   ephemeral: true,
   async execute(interaction, ctx) {
     const { playerId } = await playerForUser(ctx.deps, interaction.user);
-    return profileReply(await loadProfile(ctx.deps, playerId));
+    return profileReply(await loadProfile(ctx.deps, playerId), nameAsText);
   },
 };

@@ -8,6 +8,7 @@ import {
 import { errorReply } from '../../replies/errors.ts';
 import type { DiscordBotContext } from '../bot-context.ts';
 import type { SlashCommand } from '../commands/slash-command.ts';
+import { logCommandError } from './log-command-error.ts';
 import {
   AnswerNotDeliveredError,
   deferredAnswerMaxWaitMs,
@@ -116,8 +117,8 @@ function textOf(result: Outcome): string {
 
 function logFailure(ctx: DiscordBotContext, interaction: ChatInputCommandInteraction, result: Outcome): void {
   if (result.ok) return;
-  ctx.logger.warn(
-    { err: result.error, command: interaction.commandName, userId: interaction.user.id },
-    'slash command failed',
-  );
+  logCommandError(ctx.logger, result.error, {
+    command: interaction.commandName,
+    userId: interaction.user.id,
+  });
 }

@@ -1,6 +1,7 @@
 import { Composer, TelegramError } from 'telegraf';
 import type { ScenarioView } from '../../content/content-cache.ts';
 import { claimScenarioReward } from '../../content/scenario-rewards.ts';
+import { withoutNul } from '../../db/postgres-values.ts';
 import { menuReply, scenarioGoneReply, scenarioReply, scenarioRewardReply } from '../../replies/menu.ts';
 import type { BotDeps } from '../../runtime/bot-deps.ts';
 import type { BotCommand, Feature } from '../feature.ts';
@@ -16,7 +17,8 @@ import { unknownCommandReply } from '../telegram-replies.ts';
 export function menuFeature(deps: BotDeps, findCommand: (name: string) => BotCommand | undefined): Feature {
   const showMenu = async (ctx: TandemContext) => {
     const items = await deps.content.menu();
-    return ctx.reply(menuReply(items, ctx.from?.first_name), linkButtons(items));
+    const firstName = ctx.from ? withoutNul(ctx.from.first_name) : undefined;
+    return ctx.reply(menuReply(items, firstName), linkButtons(items));
   };
 
   /** Shows a page; one with a reward pays each player once, whichever platform they open it on. */
