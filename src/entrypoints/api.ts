@@ -1,4 +1,4 @@
-// `tsx src/entrypoints/api.ts`: the admin API alone (REST, panel, Bull Board, socket.io, probes and
+// `npm run api`: the admin API alone (REST, panel, Bull Board, socket.io, probes and
 // metrics). Run as many copies as needed behind a load balancer, all on the same Redis and
 // PostgreSQL: sessions live in Redis and socket.io agrees across processes through its Redis adapter.
 import { adminApiSettings } from '../admin-api/api-settings.ts';
