@@ -10,7 +10,7 @@ import { handleShutdown } from '../runtime/shutdown.ts';
 import { openConfiguredServices } from '../runtime/sync-runtime.ts';
 
 const config = loadConfig();
-const logger = createLogger(config.LOG_LEVEL, 'tandem-api');
+const logger = createLogger(config.LOG_LEVEL, 'tandem-api', config.LOG_FORMAT);
 if (!config.DATABASE_URL || !config.REDIS_URL) {
   logger.fatal(
     'The API needs DATABASE_URL and REDIS_URL; `npm start` runs everything with embedded defaults.',

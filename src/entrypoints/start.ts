@@ -22,7 +22,7 @@ import { seedSandboxCommunity } from '../sandbox/seed-sandbox-community.ts';
 import { startSandbox } from '../sandbox/start-sandbox.ts';
 
 const config = loadConfig();
-const logger = createLogger(config.LOG_LEVEL, 'tandem');
+const logger = createLogger(config.LOG_LEVEL, 'tandem', config.LOG_FORMAT);
 const infrastructure = await provideInfrastructure(config, logger);
 const applied = await applyMigrations(infrastructure.databaseUrl);
 const configured = configuredPlatforms(config);

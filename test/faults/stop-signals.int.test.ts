@@ -99,6 +99,8 @@ async function stopManaged(
     () => {},
   );
   expectStoppedOnce(output(), status, tree);
+  // Not on a terminal: one JSON object a line, as log collectors expect.
+  expect(output()).toMatch(/^\{"level":30,.*"msg":"stopped"\}$/m);
 }
 
 describe('one stop signal stops `npm start` gracefully', () => {
@@ -112,7 +114,14 @@ describe('one stop signal stops `npm start` gracefully', () => {
       await waitFor(async () => stillRunning(tree).length === 0, 'every process gone', stopTimeoutMs).catch(
         () => {},
       );
-      expectStoppedOnce(await terminal.output(), status, tree);
+      const output = await terminal.output();
+      expectStoppedOnce(output, status, tree);
+      // On a terminal the log is readable lines, not JSON, and the banner stands as one block.
+      expect(output).not.toMatch(/\{"level":/);
+      expect(output).toMatch(/INFO.*shutting down/);
+      const banner = output.slice(output.indexOf('Tandem is running.'), output.indexOf(readyText));
+      expect(banner).toMatch(/Admin {8}http/);
+      expect(banner).not.toMatch(/INFO|WARN|ERROR/);
     } finally {
       await terminal.close();
     }
