@@ -4,6 +4,7 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import { openDatabase } from '../src/db/database.ts';
 import { seedEconomyDefaults } from '../src/economy/seed.ts';
+import { judgeSignal } from '../src/runtime/shutdown.ts';
 import { createBenchDatabase, deletePrefix, prefixesInUse } from './infra.ts';
 import { cpuBetween, cpuSnapshot } from './instrument.ts';
 import { runLatency } from './latency.ts';
@@ -41,8 +42,15 @@ const dropDatabase = async () => {
   dropped = true;
   await database.drop().catch((e: Error) => say(`could not drop ${database.name}: ${e.message}`));
 };
+// Under `npm run bench` a terminal's Ctrl+C arrives twice (from the terminal, and relayed by npm):
+// the copy is ignored, so the clean-up runs; a later second Ctrl+C exits at once.
+let firstSignalAt: number | undefined;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
+  process.on(signal, () => {
+    const verdict = judgeSignal(firstSignalAt, performance.now());
+    if (verdict === 'relayed') return;
+    if (verdict === 'force') process.exit(130);
+    firstSignalAt = performance.now();
     say(`${signal}: dropping ${database.name} and the queues' keys`);
     void Promise.all([
       dropDatabase(),

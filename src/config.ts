@@ -8,6 +8,11 @@ const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   /** pino level. @defaultValue `info` */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * `json` (one object a line, for log collectors), `pretty` (readable lines) or `auto`: pretty when
+   * stdout is a terminal, JSON otherwise. @defaultValue `auto`
+   */
+  LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
   /** Unset: an embedded PostgreSQL runs in `DATA_DIR/postgres`. */
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   /** Connections per process; size it with WORKER_CONCURRENCY (a job holds one while it runs). @defaultValue 20 */

@@ -1,4 +1,4 @@
-// `tsx src/entrypoints/api.ts`: the admin API alone (REST, panel, Bull Board, socket.io, probes and
+// `npm run api`: the admin API alone (REST, panel, Bull Board, socket.io, probes and
 // metrics). Run as many copies as needed behind a load balancer, all on the same Redis and
 // PostgreSQL: sessions live in Redis and socket.io agrees across processes through its Redis adapter.
 import { adminApiSettings } from '../admin-api/api-settings.ts';
@@ -10,7 +10,7 @@ import { handleShutdown } from '../runtime/shutdown.ts';
 import { openConfiguredServices } from '../runtime/sync-runtime.ts';
 
 const config = loadConfig();
-const logger = createLogger(config.LOG_LEVEL, 'tandem-api');
+const logger = createLogger(config.LOG_LEVEL, 'tandem-api', config.LOG_FORMAT);
 if (!config.DATABASE_URL || !config.REDIS_URL) {
   logger.fatal(
     'The API needs DATABASE_URL and REDIS_URL; `npm start` runs everything with embedded defaults.',

@@ -12,7 +12,7 @@ import { openConfiguredServices } from '../runtime/sync-runtime.ts';
 import { configuredPlatforms } from '../sandbox/platform-endpoints.ts';
 
 const config = loadConfig();
-const logger = createLogger(config.LOG_LEVEL, 'tandem-discord');
+const logger = createLogger(config.LOG_LEVEL, 'tandem-discord', config.LOG_FORMAT);
 const discord = configuredPlatforms(config)?.discord;
 if (!config.DATABASE_URL || !config.REDIS_URL || !discord) {
   logger.fatal(

@@ -7,7 +7,7 @@ import { seedEconomyDefaults } from '../economy/seed.ts';
 import { createLogger } from '../logging/logger.ts';
 
 const config = loadConfig();
-const logger = createLogger(config.LOG_LEVEL, 'tandem-migrate');
+const logger = createLogger(config.LOG_LEVEL, 'tandem-migrate', config.LOG_FORMAT);
 if (!config.DATABASE_URL) {
   logger.fatal(
     'Set DATABASE_URL to the database to migrate (`npm start` migrates its embedded one by itself).',

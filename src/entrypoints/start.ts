@@ -15,13 +15,14 @@ import { startBots } from '../runtime/bot-runtime.ts';
 import { botRuntimeSettings } from '../runtime/bot-settings.ts';
 import { provideInfrastructure } from '../runtime/infrastructure.ts';
 import { handleShutdown } from '../runtime/shutdown.ts';
+import { startBanner } from '../runtime/start-banner.ts';
 import { openConfiguredServices, startWorkerRole } from '../runtime/sync-runtime.ts';
 import { configuredPlatforms } from '../sandbox/platform-endpoints.ts';
 import { seedSandboxCommunity } from '../sandbox/seed-sandbox-community.ts';
 import { startSandbox } from '../sandbox/start-sandbox.ts';
 
 const config = loadConfig();
-const logger = createLogger(config.LOG_LEVEL, 'tandem');
+const logger = createLogger(config.LOG_LEVEL, 'tandem', config.LOG_FORMAT);
 const infrastructure = await provideInfrastructure(config, logger);
 const applied = await applyMigrations(infrastructure.databaseUrl);
 const configured = configuredPlatforms(config);
@@ -57,28 +58,20 @@ handleShutdown(logger, [
   ['embedded services', () => infrastructure.stop()],
 ]);
 
-const base = `http://localhost:${new URL(api.url).port}`;
 logger.info({ migrationsApplied: applied.length, seeded, sandbox: sandbox !== null }, 'Tandem is running');
-const sandboxLines = sandbox
-  ? `
-  Sandbox      ${sandbox.emulators.sandboxUrl}   (act as a Telegram user and a Discord member)
-               The bots run against Tandem's own Telegram and Discord emulators; set
-               TELEGRAM_BOT_TOKEN / DISCORD_BOT_TOKEN to connect the real platforms.`
-  : `
-  Telegram     ${platforms.telegram ? (config.TELEGRAM_WEBHOOK_URL ? 'webhook' : 'long polling') : 'off (no TELEGRAM_BOT_TOKEN)'}
-  Discord      ${platforms.discord ? `guild ${platforms.discord.guildId}` : 'off (no DISCORD_BOT_TOKEN)'}`;
-// Printed once, never logged: the generated first admin's password exists nowhere else.
-const firstAdminLine = firstAdmin?.oneTimePassword
-  ? `
-               sign in as "${firstAdmin.username}" with the one-time password ${firstAdmin.oneTimePassword}
-               (you will choose your own at the first sign-in; this is shown only once)`
-  : '';
-process.stdout.write(`
-Tandem is running.${sandboxLines}
-  Admin        ${base}/admin/${firstAdminLine}
-  Queues       ${base}/admin/queues   (Bull Board: inspect and retry jobs)
-  Health       ${base}/healthz  ${base}/readyz  ${base}/metrics
-  PostgreSQL   ${infrastructure.embedded.postgres ? 'embedded, ' : ''}${redactUrl(infrastructure.databaseUrl)}
-  Redis        ${infrastructure.embedded.redis ? 'private, ' : ''}${infrastructure.redisUrl}
-  Stop with Ctrl+C.
-`);
+const telegramMode = config.TELEGRAM_WEBHOOK_URL ? 'webhook' : 'long polling';
+process.stdout.write(
+  startBanner({
+    apiBase: `http://localhost:${new URL(api.url).port}`,
+    sandboxUrl: sandbox?.emulators.sandboxUrl,
+    telegram: platforms.telegram ? telegramMode : 'off (no TELEGRAM_BOT_TOKEN)',
+    discord: platforms.discord ? `guild ${platforms.discord.guildId}` : 'off (no DISCORD_BOT_TOKEN)',
+    firstAdmin: firstAdmin?.oneTimePassword
+      ? { username: firstAdmin.username, oneTimePassword: firstAdmin.oneTimePassword }
+      : undefined,
+    databaseUrl: redactUrl(infrastructure.databaseUrl),
+    embeddedPostgres: infrastructure.postgresData,
+    redisUrl: infrastructure.redisUrl,
+    privateRedis: infrastructure.embedded.redis,
+  }),
+);

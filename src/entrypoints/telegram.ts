@@ -12,7 +12,7 @@ import { openConfiguredServices } from '../runtime/sync-runtime.ts';
 import { configuredPlatforms } from '../sandbox/platform-endpoints.ts';
 
 const config = loadConfig();
-const logger = createLogger(config.LOG_LEVEL, 'tandem-telegram');
+const logger = createLogger(config.LOG_LEVEL, 'tandem-telegram', config.LOG_FORMAT);
 const telegram = configuredPlatforms(config)?.telegram;
 if (!config.DATABASE_URL || !config.REDIS_URL || !telegram) {
   logger.fatal(

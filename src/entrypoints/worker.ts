@@ -9,7 +9,7 @@ import { openConfiguredServices, startWorkerRole } from '../runtime/sync-runtime
 import { configuredPlatforms } from '../sandbox/platform-endpoints.ts';
 
 const config = loadConfig();
-const logger = createLogger(config.LOG_LEVEL, 'tandem-worker');
+const logger = createLogger(config.LOG_LEVEL, 'tandem-worker', config.LOG_FORMAT);
 if (!config.DATABASE_URL || !config.REDIS_URL) {
   logger.fatal(
     'The worker needs DATABASE_URL and REDIS_URL; `npm start` runs everything with embedded defaults.',

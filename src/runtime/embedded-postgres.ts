@@ -20,12 +20,16 @@
  * shutdown sequence). A `process.on('exit')` hook asks it to shut down if the process exits
  * without calling `stop()`; a SIGKILLed parent leaves it running, which the next start detects.
  *
+ * As root, where the `postgres` user cannot reach the binaries or the data folder (a checkout in
+ * a 0700 home), both are kept under `sharedRoot` instead: see embedded-postgres-placement.ts.
+ *
  * The cluster on disk and initdb are in embedded-postgres-cluster.ts, the handling of a server
  * left running in embedded-postgres-leftover.ts, the server process in embedded-postgres-server.ts.
  */
 import path from 'node:path';
 import type { Logger } from '../logging/logger.ts';
 import {
+  type Binaries,
   hasCluster,
   initCluster,
   loadBinaries,
@@ -36,6 +40,7 @@ import {
   serverOwner,
 } from './embedded-postgres-cluster.ts';
 import { clearLeftoverServer } from './embedded-postgres-leftover.ts';
+import { DEFAULT_SHARED_ROOT, placeDataDir, reachableBinaries } from './embedded-postgres-placement.ts';
 import { ensureDatabase, spawnServer, stopServer } from './embedded-postgres-server.ts';
 import { spawnOnPort, stopWithProcess } from './local-server-process.ts';
 
@@ -47,11 +52,22 @@ export interface EmbeddedPostgresOptions {
   /** Database to create if missing. Default 'tandem'. */
   database?: string;
   logger: Logger;
+  /** The PostgreSQL binaries to run. Default: those of the installed `@embedded-postgres/<platform>` package. */
+  binaries?: Binaries;
+  /**
+   * As root, where binaries and data go that the `postgres` user cannot reach where they are.
+   * @defaultValue `/var/lib/tandem`
+   */
+  sharedRoot?: string;
 }
 
 export interface EmbeddedPostgres {
   /** postgresql://user:password@127.0.0.1:port/database */
   url: string;
+  /** The folder that really holds the cluster (`dataDir`, or where its symbolic link leads). */
+  dataDir: string;
+  /** Set when the data lives under the shared root because the `postgres` user cannot enter this folder. */
+  blockedFolder?: string;
   /** Fast shutdown (connections are closed, data is flushed). Idempotent. */
   stop(): Promise<void>;
 }
@@ -59,12 +75,14 @@ export interface EmbeddedPostgres {
 export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
   const started = performance.now();
   const logger = opts.logger.child({ component: 'embedded-postgres' });
-  const dataDir = path.resolve(opts.dataDir);
-  const pgdata = path.join(dataDir, PGDATA);
   const database = opts.database ?? 'tandem';
+  const sharedRoot = opts.sharedRoot ?? DEFAULT_SHARED_ROOT;
 
-  const bins = await loadBinaries();
   const owner = await serverOwner(logger);
+  const bins = await reachableBinaries(opts.binaries ?? (await loadBinaries()), owner, sharedRoot, logger);
+  const placement = await placeDataDir(opts.dataDir, owner, sharedRoot, logger);
+  const dataDir = placement.dataDir;
+  const pgdata = path.join(dataDir, PGDATA);
   await prepareDataDir(dataDir, owner);
 
   const state = await loadOrCreateState(dataDir, pgdata);
@@ -97,5 +115,10 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     { port, dataDir, serverPid: child.pid, initialised, ms: Math.round(performance.now() - started) },
     initialised ? 'embedded PostgreSQL initialised and started' : 'embedded PostgreSQL started',
   );
-  return { url, stop };
+  return {
+    url,
+    dataDir,
+    ...(placement.blocked ? { blockedFolder: placement.blocked } : {}),
+    stop,
+  };
 }

@@ -9,6 +9,8 @@ export interface Infrastructure {
   redisUrl: string;
   /** What runs embedded, for the start banner. */
   embedded: { postgres: boolean; redis: boolean };
+  /** Where the embedded PostgreSQL keeps its data, for the start banner. */
+  postgresData?: { dataDir: string; blockedFolder?: string };
   stop(): Promise<void>;
 }
 
@@ -21,10 +23,15 @@ export async function provideInfrastructure(config: Config, logger: Logger): Pro
   const stops: Array<() => Promise<void>> = [];
   try {
     let databaseUrl = config.DATABASE_URL;
+    let postgresData: Infrastructure['postgresData'];
     if (!databaseUrl) {
       const pg = await startEmbeddedPostgres({ dataDir: join(dataDir, 'postgres'), logger });
       stops.push(() => pg.stop());
       databaseUrl = pg.url;
+      postgresData = {
+        dataDir: pg.dataDir,
+        ...(pg.blockedFolder ? { blockedFolder: pg.blockedFolder } : {}),
+      };
     }
     let redisUrl = config.REDIS_URL;
     if (!redisUrl) {
@@ -36,6 +43,7 @@ export async function provideInfrastructure(config: Config, logger: Logger): Pro
       databaseUrl,
       redisUrl,
       embedded: { postgres: !config.DATABASE_URL, redis: !config.REDIS_URL },
+      ...(postgresData ? { postgresData } : {}),
       async stop() {
         for (const stop of stops.reverse()) await stop();
       },

@@ -33,8 +33,9 @@ const longRunning = Object.entries(services).filter(([, service]) => service.res
 const scripts = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> })
   .scripts;
 /** `npm run <name>` -> `src/entrypoints/<name>.ts`, for every entrypoint script. */
+// The scripts exec node itself (no shell or tsx wrapper in between), so the signal npm forwards reaches it.
 const entrypointScripts = Object.entries(scripts).flatMap(([name, command]) => {
-  const file = /^tsx (src\/entrypoints\/[a-z-]+\.ts)$/.exec(command)?.[1];
+  const file = /^exec node --import tsx (src\/entrypoints\/[a-z-]+\.ts)$/.exec(command)?.[1];
   return file ? [{ name, file }] : [];
 });
 const defaults = loadConfig({});
