@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LinkResult } from '../linking/redeem-link-code.ts';
+import type { LinkResult } from '../linking/link-pair.ts';
 import type { Payout } from '../payouts/payout.ts';
 import { formatWait, progressBar } from './format.ts';
 import { botCommands, helpReply } from './help.ts';
@@ -32,7 +32,14 @@ describe('link replies', () => {
       merged: true,
       alreadyLinked: false,
       absorbedPlayerId: playerId,
-      moved: { xp: 1_200, coins: 30, achievements: 0, heldPayouts: 0, identities: ['discord'] },
+      moved: {
+        xp: 1_200,
+        coins: 30,
+        achievements: 0,
+        heldPayouts: 0,
+        identities: ['discord'],
+        submissions: 0,
+      },
     };
     expect(linkedReply(result)).toBe(
       [

@@ -1,7 +1,7 @@
 import { type ChatInputCommandInteraction, MessageFlags, type MessageMentionOptions } from 'discord.js';
 import { errorReply } from '../../replies/errors.ts';
 import type { DiscordBotContext } from '../bot-context.ts';
-import type { SlashCommand } from '../commands/slash-command.ts';
+import type { CommandAnswer, SlashCommand } from '../commands/slash-command.ts';
 
 /**
  * How long a command may run before the bot defers its answer. Discord drops an interaction not
@@ -12,15 +12,18 @@ const deferAfterMs = 1_500;
 /** Discord refuses longer messages; a reply that long is a bug, but the player should still see most of it. */
 const maxMessageLength = 2_000;
 
-type Outcome = { ok: true; text: string } | { ok: false; error: unknown };
+type Outcome = { ok: true; answer: CommandAnswer } | { ok: false; error: unknown };
 
 /**
  * Nobody gets pinged by a reply: names in a leaderboard or profile could read `@everyone`, and
  * Tandem's texts never mean to notify anyone.
  */
-function message(text: string): { content: string; allowedMentions: MessageMentionOptions } {
+export function message(
+  text: string,
+  components: CommandAnswer['components'] = [],
+): { content: string; allowedMentions: MessageMentionOptions; components: CommandAnswer['components'] } {
   const content = text.length > maxMessageLength ? `${text.slice(0, maxMessageLength - 1)}…` : text;
-  return { content, allowedMentions: { parse: [] } };
+  return { content, allowedMentions: { parse: [] }, components };
 }
 
 /**
@@ -44,7 +47,10 @@ export async function answerCommand(
     return;
   }
   const outcome: Promise<Outcome> = command.execute(interaction, ctx).then(
-    (text) => ({ ok: true, text }),
+    (answer) => ({
+      ok: true,
+      answer: typeof answer === 'string' ? { text: answer, components: [] } : answer,
+    }),
     (error: unknown) => ({ ok: false, error }),
   );
   let timer: NodeJS.Timeout | undefined;
@@ -63,11 +69,13 @@ export async function answerCommand(
       'slash command failed',
     );
   }
-  const text = result.ok ? result.text : errorReply(result.error);
+  const reply = result.ok
+    ? message(result.answer.text, result.answer.components)
+    : message(errorReply(result.error));
   if (interaction.deferred) {
-    await interaction.editReply(message(text));
+    await interaction.editReply(reply);
   } else {
     const ephemeral = command.ephemeral || !result.ok;
-    await interaction.reply({ ...message(text), flags: ephemeral ? MessageFlags.Ephemeral : undefined });
+    await interaction.reply({ ...reply, flags: ephemeral ? MessageFlags.Ephemeral : undefined });
   }
 }
