@@ -104,17 +104,17 @@ async function confirmOnce(
   if (stored.status === 'confirmed') {
     const survivor = (await livePlayerOf(client, stored.survivorId)) ?? stored.survivorId;
     const issuedOn = issued?.issued_on ?? otherThan(presser);
-    return {
-      kind: 'linked',
-      result: alreadyLinked(survivor, issuedOn),
-      notice: {
-        survivorId: stored.survivorId,
-        issuedOn,
-        absorbedId: stored.absorbedId,
-        xp: stored.absorbedXp,
-        coins: stored.absorbedCoins,
-      },
+    // Within the preview's lifetime a repeat may be the retry of a press whose process died before
+    // telling the issuer; later it is only a stale button, and the notice's job id is long gone.
+    const retry = stored.expiresAt.getTime() > now.getTime();
+    const notice = {
+      survivorId: stored.survivorId,
+      issuedOn,
+      absorbedId: stored.absorbedId,
+      xp: stored.absorbedXp,
+      coins: stored.absorbedCoins,
     };
+    return { kind: 'linked', result: alreadyLinked(survivor, issuedOn), ...(retry ? { notice } : {}) };
   }
   if (stored.status === 'declined') throw new LinkConfirmationGoneError('declined');
   if (stored.status === 'superseded') throw new LinkConfirmationGoneError('replaced');
