@@ -125,8 +125,22 @@ async function preparePlayer(world: SandboxWorld, index: number, tag: string) {
     options: { code },
   });
   const done = await control.interaction(interaction.id, { until: 'completed', timeoutMs: 10_000 });
-  const answer =
-    done.original?.content ?? (done.response?.data as { content?: string } | null)?.content ?? '(no answer)';
+  // The code shows a preview first; the member confirms it with its button.
+  const buttonRows = (done.original?.components ?? []) as Array<{
+    components?: Array<{ custom_id?: string }>;
+  }>;
+  const confirmId = buttonRows
+    .flatMap((r) => r.components ?? [])
+    .find((c) => c.custom_id?.startsWith('link:yes:'));
+  if (!done.original || !confirmId?.custom_id)
+    throw new Error(`Discord /link ${code}: ${done.original?.content ?? '(no answer)'}`);
+  const pressed = await control.pressButton({
+    messageId: done.original.id,
+    userId: dcUser.id,
+    customId: confirmId.custom_id,
+  });
+  const confirmed = await control.interaction(pressed.id, { until: 'completed', timeoutMs: 10_000 });
+  const answer = (confirmed.response?.data as { content?: string } | null)?.content ?? '(no answer)';
   if (!/linked/i.test(answer)) throw new Error(`Discord /link ${code}: ${answer}`);
 
   const { rows } = await world.services.db.pool.query<{ player_id: string }>(

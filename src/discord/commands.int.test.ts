@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ControlInteraction } from '../emulators/discord/index.ts';
 import { issueLinkCode } from '../linking/issue-link-code.ts';
 import { somethingWentWrong } from '../replies/errors.ts';
 import { type DiscordBotHarness, startDiscordBotHarness } from './testing/discord-bot-harness.ts';
@@ -10,6 +11,17 @@ beforeAll(async () => {
 afterAll(async () => {
   await harness?.stop();
 });
+
+/** Presses the button whose custom id starts with `prefix` under a command's reply; resolves with the answer's text. */
+async function press(done: ControlInteraction, prefix: string, userId: string): Promise<string> {
+  const row = (done.original?.components ?? []) as Array<{ components: Array<{ custom_id: string }> }>;
+  const customId = row.flatMap((r) => r.components).find((c) => c.custom_id.startsWith(prefix))?.custom_id;
+  if (!customId || !done.original) throw new Error(`no "${prefix}" button under: ${done.original?.content}`);
+  const pressed = await harness.control.pressButton({ messageId: done.original.id, userId, customId });
+  const answered = await harness.control.interaction(pressed.id, { until: 'completed', timeoutMs: 10_000 });
+  const data = answered.response?.data as { content?: string } | null;
+  return data?.content ?? answered.original?.content ?? '';
+}
 
 async function identitiesOf(discordUserId: string) {
   const playerId = await harness.playerOf(discordUserId);
@@ -90,8 +102,13 @@ describe('slash commands', () => {
       platformUserId: '7001',
       now: new Date(),
     });
-    const linked = await harness.runCommand(bob, 'link', { code: issued.code.toLowerCase() });
-    expect(linked.original?.content).toContain('✅ Linked with your Telegram account!');
+    const preview = await harness.runCommand(bob, 'link', { code: issued.code.toLowerCase() });
+    expect(preview.ephemeral).toBe(true);
+    expect(preview.original?.content).toMatch(
+      /^🔗 Your Discord account \(.*\) will be merged into the Telegram account/,
+    );
+    expect(await identitiesOf(bob)).toEqual([`discord:${bob}`]);
+    expect(await press(preview, 'link:yes:', bob)).toContain('✅ Linked with your Telegram account!');
     expect(await identitiesOf(bob)).toEqual([`discord:${bob}`, 'telegram:7001']);
 
     const unlinked = await harness.runCommand(bob, 'unlink');

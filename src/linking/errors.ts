@@ -88,6 +88,33 @@ export class NotLinkedError extends Error {
   }
 }
 
+/**
+ * A link button that can no longer merge anything: the preview timed out, was declined or replaced
+ * by a newer one, or its code was used or replaced meanwhile. Nothing was changed.
+ */
+export class LinkConfirmationGoneError extends Error {
+  override name = 'LinkConfirmationGoneError';
+  constructor(readonly reason: 'expired' | 'declined' | 'replaced' | 'code_gone' | 'unknown') {
+    super(
+      reason === 'declined'
+        ? 'You cancelled this link. Nothing was changed.'
+        : reason === 'replaced'
+          ? 'This link request was replaced by a newer one. Nothing was changed; use the latest buttons.'
+          : reason === 'code_gone'
+            ? 'That code is no longer valid. Nothing was changed. Send /link on the other platform for a new one.'
+            : 'This link request has expired. Nothing was changed. Send /link <code> again to see it anew.',
+    );
+  }
+}
+
+/** Someone other than the player who typed the code pressed its button: it does nothing. */
+export class NotYourLinkConfirmationError extends Error {
+  override name = 'NotYourLinkConfirmationError';
+  constructor() {
+    super('This button belongs to the player who typed the link code. Nothing was changed.');
+  }
+}
+
 /** Linking state moved under a redemption (a concurrent link or unlink); the redemption is retried. */
 export class LinkRaceError extends Error {
   override name = 'LinkRaceError';
@@ -103,6 +130,8 @@ export type LinkingError =
   | LinkLockedError
   | AlreadyLinkedError
   | NotLinkedError
+  | LinkConfirmationGoneError
+  | NotYourLinkConfirmationError
   | LinkRaceError;
 
 /** True for the errors whose message a bot shows the player as is. */
@@ -114,6 +143,8 @@ export function isLinkingError(error: unknown): error is LinkingError {
     error instanceof LinkLockedError ||
     error instanceof AlreadyLinkedError ||
     error instanceof NotLinkedError ||
+    error instanceof LinkConfirmationGoneError ||
+    error instanceof NotYourLinkConfirmationError ||
     error instanceof LinkRaceError
   );
 }

@@ -1,13 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeDiscord, FakeTelegram } from '../../test/support/fake-ports.ts';
 import { ledgerMatchesTotals } from '../../test/support/ledger.ts';
+import { linkAccounts, redeemAndConfirm } from '../../test/support/link-accounts.ts';
 import { openTestTandem, type TestTandem } from '../../test/support/services.ts';
 import { requestPayout } from '../payouts/request-payout.ts';
+import { confirmLink } from './confirm-link.ts';
 import {
   AlreadyLinkedError,
   LinkCodeFormatError,
   LinkCodeNotValidError,
   LinkCodeSamePlatformError,
+  LinkConfirmationGoneError,
   LinkLockedError,
   NotLinkedError,
 } from './errors.ts';
@@ -55,8 +58,7 @@ async function player(id: string) {
 }
 
 async function link(issuer: IdentityRef, redeemer: IdentityRef, now = t0) {
-  const { code } = await issueLinkCode(tandem.db, { ...issuer, now });
-  return redeemLinkCode(tandem, { ...redeemer, code, now });
+  return linkAccounts(tandem, issuer, redeemer, now);
 }
 
 describe('resolving a platform identity', () => {
@@ -94,7 +96,7 @@ describe('linking with a one-time code', () => {
     expect(issued.expiresAt).toEqual(minutesLater(10));
     // What a player types: lower case, a dash.
     const typed = `${issued.code.slice(0, 3).toLowerCase()}-${issued.code.slice(3)}`;
-    const result = await redeemLinkCode(tandem, { ...dc('200'), code: typed, now: minutesLater(2) });
+    const result = await redeemAndConfirm(tandem, dc('200'), typed, minutesLater(2));
     expect(result).toMatchObject({
       linked: true,
       playerId: telegramPlayer,
@@ -229,12 +231,35 @@ describe('linking with a one-time code', () => {
     const { playerId: issuer } = await resolvePlayer(tandem.db, tg('10'));
     const { code } = await issueLinkCode(tandem.db, { ...tg('10'), now: t0 });
     const contenders = ['21', '22', '23', '24'];
-    const results = await Promise.allSettled(
+    // Each of them sees a preview; the code is used by the first confirmation only.
+    const previews = await Promise.all(
       contenders.map((id) => redeemLinkCode(tandem, { ...dc(id), code, now: t0 })),
+    );
+    const results = await Promise.allSettled(
+      previews.map((p, i) => {
+        if (p.kind !== 'preview') throw new Error('expected a preview');
+        return confirmLink(tandem, {
+          ...dc(contenders[i]!),
+          confirmationId: p.preview.confirmationId,
+          now: t0,
+        });
+      }),
     );
     const linked = results.filter((r) => r.status === 'fulfilled');
     expect(linked).toHaveLength(1);
-    for (const r of results) {
+    const losers: string[] = [];
+    for (const [i, r] of results.entries()) {
+      if (r.status === 'fulfilled') continue;
+      expect(r.reason).toBeInstanceOf(LinkConfirmationGoneError);
+      expect(r.reason.reason).toBe('code_gone');
+      losers.push(contenders[i]!);
+    }
+    // Typing the used code again is a wrong code like any other.
+    const retyped = await Promise.allSettled(
+      losers.map((id) => redeemLinkCode(tandem, { ...dc(id), code, now: t0 })),
+    );
+    for (const r of retyped) {
+      expect(r.status).toBe('rejected');
       if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(LinkCodeNotValidError);
     }
     const account = await player(issuer);
@@ -245,7 +270,11 @@ describe('linking with a one-time code', () => {
     const repeats = await Promise.all(
       Array.from({ length: 3 }, () => redeemLinkCode(tandem, { ...dc(winner), code, now: t0 })),
     );
-    for (const r of repeats) expect(r).toMatchObject({ linked: true, playerId: issuer, alreadyLinked: true });
+    for (const r of repeats) {
+      expect(r.kind).toBe('linked');
+      if (r.kind === 'linked')
+        expect(r.result).toMatchObject({ linked: true, playerId: issuer, alreadyLinked: true });
+    }
     expect(await tandem.db.prisma.linkAttempt.count({ where: { failures: { gt: 0 } } })).toBe(3);
   });
 
@@ -259,7 +288,7 @@ describe('linking with a one-time code', () => {
     );
 
     const fresh = await issueLinkCode(tandem.db, { ...tg('1'), now: minutesLater(11) });
-    await redeemLinkCode(tandem, { ...dc('2'), code: fresh.code, now: minutesLater(12) });
+    await redeemAndConfirm(tandem, dc('2'), fresh.code, minutesLater(12));
     const used = await redeemLinkCode(tandem, { ...dc('3'), code: fresh.code, now: minutesLater(12) }).catch(
       (e) => e,
     );
@@ -275,9 +304,10 @@ describe('linking with a one-time code', () => {
       (e) => e,
     );
     expect(old).toBeInstanceOf(LinkCodeNotValidError);
-    await expect(
-      redeemLinkCode(tandem, { ...dc('2'), code: second.code, now: minutesLater(2) }),
-    ).resolves.toMatchObject({ linked: true, playerId: first.playerId });
+    await expect(redeemAndConfirm(tandem, dc('2'), second.code, minutesLater(2))).resolves.toMatchObject({
+      linked: true,
+      playerId: first.playerId,
+    });
   });
 
   it('locks an identity out for 15 minutes after 5 wrong codes', async () => {
@@ -306,9 +336,9 @@ describe('linking with a one-time code', () => {
     expect(locked).toBeInstanceOf(LinkLockedError);
     // When the lock ends the right code links, and the count is forgotten.
     const fresh = await issueLinkCode(tandem.db, { ...tg('1'), now: minutesLater(20) });
-    await expect(
-      redeemLinkCode(tandem, { ...dc('2'), code: fresh.code, now: minutesLater(20) }),
-    ).resolves.toMatchObject({ linked: true });
+    await expect(redeemAndConfirm(tandem, dc('2'), fresh.code, minutesLater(20))).resolves.toMatchObject({
+      linked: true,
+    });
     expect(await tandem.db.prisma.linkAttempt.count()).toBe(0);
   });
 
@@ -322,7 +352,7 @@ describe('linking with a one-time code', () => {
         'Use this code on the other platform: it was made on Telegram, so send /link <code> to the Discord bot.',
       );
     }
-    await expect(redeemLinkCode(tandem, { ...dc('2'), code, now: t0 })).resolves.toMatchObject({
+    await expect(redeemAndConfirm(tandem, dc('2'), code, t0)).resolves.toMatchObject({
       linked: true,
     });
   });

@@ -5,6 +5,7 @@ import { PlayerMergedError, PlayerNotFoundError } from '../sync/errors.ts';
 import { buildIdempotencyKey } from '../sync/idempotency-key.ts';
 import { AlreadyLinkedError } from './errors.ts';
 import type { Platform } from './identities.ts';
+import { moveProgressCounters, moveTaskSubmissions } from './merge-progress.ts';
 import { settleRankAfterMerge } from './rank-role-refresh.ts';
 
 export interface LockedPlayer {
@@ -36,6 +37,8 @@ export interface MergeMoved {
   heldPayouts: number;
   /** Platforms whose identities moved to the survivor. */
   identities: Platform[];
+  /** Task submissions now on the survivor (see moveTaskSubmissions). */
+  submissions: number;
 }
 
 export interface MergeOutcome {
@@ -46,14 +49,22 @@ export interface MergeOutcome {
   moved: MergeMoved;
 }
 
-const nothingMoved: MergeMoved = { xp: 0, coins: 0, achievements: 0, heldPayouts: 0, identities: [] };
+const nothingMoved: MergeMoved = {
+  xp: 0,
+  coins: 0,
+  achievements: 0,
+  heldPayouts: 0,
+  identities: [],
+  submissions: 0,
+};
 
 /**
  * Merges `absorbedId` into `survivorId` inside the caller's transaction, through the ledger: the
  * absorbed account's XP and coins leave it in `merge_out` entries and reach the survivor in
  * `merge_in` entries, so both accounts' totals stay equal to their ledger sums. Its identities,
- * achievements (a union) and held payouts move to the survivor, the survivor keeps the longer
- * daily streak, and the absorbed player is marked merged so nothing can change it any more.
+ * achievements (a union), achievement progress counters, task submissions and held payouts move
+ * to the survivor, the survivor keeps the longer daily streak, and the absorbed player is marked
+ * merged so nothing can change it any more.
  *
  * Idempotent: the entries' keys name the absorbed player, which can be absorbed only once. A
  * second call finds it merged and changes nothing; and the amounts moved are read back from a
@@ -85,6 +96,9 @@ export async function mergePlayers(
     holding: absorbed.balance,
   });
   const achievements = await moveAchievements(tx.client, survivorId, absorbedId);
+  // Achievement progress and task submissions follow the player, like the totals.
+  await moveProgressCounters(tx.client, survivorId, absorbedId);
+  const submissions = await moveTaskSubmissions(tx.client, survivorId, absorbedId);
   const heldPayouts = await tx.client.query(
     `UPDATE payouts SET player_id = $1 WHERE player_id = $2 AND status = 'held' RETURNING id`,
     [survivorId, absorbedId],
@@ -116,6 +130,7 @@ export async function mergePlayers(
     achievements,
     heldPayouts: heldPayouts.rowCount ?? 0,
     identities: identities.rows.map((r) => r.platform),
+    submissions,
   };
   // The survivor's rank after the merge, set here rather than derived later from the merge_in
   // entry: putting accounts together is no rank-up to announce, and a Discord member that moved

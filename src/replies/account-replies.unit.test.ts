@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { LinkResult } from '../linking/redeem-link-code.ts';
+import type { LinkResult } from '../linking/link-pair.ts';
 import type { Payout } from '../payouts/payout.ts';
 import { formatWait, progressBar } from './format.ts';
 import { botCommands, helpReply } from './help.ts';
-import { linkCodeReply, linkedReply, unlinkedReply } from './link.ts';
+import { issuerLinkedNotice, linkCodeReply, linkedReply, linkPreviewReply, unlinkedReply } from './link.ts';
 import { payoutReply } from './payout.ts';
 
 const playerId = '7b0c6a4e-1f0e-4b8e-9a53-2b2f4c1d9e01';
@@ -32,7 +32,14 @@ describe('link replies', () => {
       merged: true,
       alreadyLinked: false,
       absorbedPlayerId: playerId,
-      moved: { xp: 1_200, coins: 30, achievements: 0, heldPayouts: 0, identities: ['discord'] },
+      moved: {
+        xp: 1_200,
+        coins: 30,
+        achievements: 0,
+        heldPayouts: 0,
+        identities: ['discord'],
+        submissions: 0,
+      },
     };
     expect(linkedReply(result)).toBe(
       [
@@ -46,6 +53,46 @@ describe('link replies', () => {
     );
     const empty = { ...result, merged: false, moved: { ...result.moved, xp: 0, coins: 0 } };
     expect(linkedReply(empty)).not.toContain('progress here');
+  });
+
+  it('previews a link: which account is kept, what moves where, the totals after', () => {
+    const now = new Date('2026-11-22T12:00:00Z');
+    const preview = {
+      confirmationId: playerId,
+      expiresAt: new Date('2026-11-22T12:05:00Z'),
+      mergedPlatform: 'discord' as const,
+      keptPlatform: 'telegram' as const,
+      keptName: 'x',
+      keptPlayerId: playerId,
+      mergedPlayerId: playerId,
+      kept: { xp: 50, coins: 10 },
+      merged: { xp: 1_200, coins: 750 },
+      together: { xp: 1_250, coins: 760 },
+    };
+    expect(linkPreviewReply(preview, now)).toBe(
+      [
+        '🔗 Your Discord account (1,200 XP, 750 coins) will be merged into the Telegram account of x ' +
+          '(50 XP, 10 coins); together: 1,250 XP, 760 coins.',
+        'The Telegram account is kept: your Discord account joins it and its own XP and coins move there.',
+        'Only confirm if x is you. Nothing changes until you press Link accounts (within 5 minutes).',
+      ].join('\n'),
+    );
+  });
+
+  it("tells the code's issuer who joined, and what was added", () => {
+    expect(issuerLinkedNotice({ joinedPlatform: 'discord', joinedName: 'dora', xp: 1_200, coins: 1 })).toBe(
+      [
+        '✅ Linked: the Discord account dora used your code and now shares this account.',
+        'Its progress (1,200 XP and 1 coin) was added here.',
+        'From now on, everything you earn on either platform goes to one account.',
+      ].join('\n'),
+    );
+    expect(issuerLinkedNotice({ joinedPlatform: 'telegram', joinedName: null, xp: 0, coins: 0 })).toBe(
+      [
+        '✅ Linked: the Telegram account used your code and now shares this account.',
+        'From now on, everything you earn on either platform goes to one account.',
+      ].join('\n'),
+    );
   });
 
   it('explains that an unlinked account starts fresh', () => {

@@ -2,7 +2,8 @@ import { otherPlatform, platformName } from '../linking/errors.ts';
 import type { Platform } from '../linking/identities.ts';
 import type { IssuedLinkCode } from '../linking/issue-link-code.ts';
 import { linkCodeTtlMinutes } from '../linking/link-codes.ts';
-import type { LinkResult } from '../linking/redeem-link-code.ts';
+import type { LinkPreview } from '../linking/link-confirmations.ts';
+import type { LinkResult } from '../linking/link-pair.ts';
 import type { UnlinkResult } from '../linking/unlink-identity.ts';
 import { countOf, formatNumber } from './format.ts';
 
@@ -21,6 +22,59 @@ export function linkCodeReply(issued: IssuedLinkCode, issuedOn?: Platform): stri
     how,
     'It works once. Everything you earned on both sides is added together.',
   ].join('\n');
+}
+
+/** `1,200 XP, 750 coins`. */
+function figures(f: { xp: number; coins: number }): string {
+  return `${formatNumber(f.xp)} XP, ${countOf(f.coins, 'coin')}`;
+}
+
+/**
+ * `/link <code>`: what linking will do, before anything moves. Says which account is kept, what
+ * moves in which direction and the totals afterwards; the buttons below confirm or cancel.
+ */
+export function linkPreviewReply(preview: LinkPreview, now: Date = new Date()): string {
+  const mine = platformName(preview.mergedPlatform);
+  const kept = platformName(preview.keptPlatform);
+  const minutes = Math.max(1, Math.round((preview.expiresAt.getTime() - now.getTime()) / 60_000));
+  return [
+    `🔗 Your ${mine} account (${figures(preview.merged)}) will be merged into the ${kept} account of ` +
+      `${preview.keptName} (${figures(preview.kept)}); together: ${figures(preview.together)}.`,
+    `The ${kept} account is kept: your ${mine} account joins it and its own XP and coins move there.`,
+    `Only confirm if ${preview.keptName} is you. Nothing changes until you press ${linkButtonLabels.confirm}` +
+      ` (within ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}).`,
+  ].join('\n');
+}
+
+export const linkButtonLabels = { confirm: 'Link accounts', cancel: 'Cancel' } as const;
+
+/** The preview's Cancel button. */
+export function linkDeclinedReply(): string {
+  return 'Cancelled. Nothing was changed.';
+}
+
+/** The note on a pending task submission set aside when two linked accounts had both sent the task. */
+export function supersededSubmissionNote(): string {
+  return 'Your linked account had already sent this task; that submission counts.';
+}
+
+/** Told to the player who asked for the code, on their platform, once the other side confirmed. */
+export function issuerLinkedNotice(link: {
+  joinedPlatform: Platform;
+  joinedName: string | null;
+  xp: number;
+  coins: number;
+}): string {
+  const other = platformName(link.joinedPlatform);
+  const who = link.joinedName ? `${other} account ${link.joinedName}` : `${other} account`;
+  const lines = [`✅ Linked: the ${who} used your code and now shares this account.`];
+  if (link.xp > 0 || link.coins > 0) {
+    lines.push(
+      `Its progress (${formatNumber(link.xp)} XP and ${countOf(link.coins, 'coin')}) was added here.`,
+    );
+  }
+  lines.push('From now on, everything you earn on either platform goes to one account.');
+  return lines.join('\n');
 }
 
 /** `/link <code>` succeeded. */

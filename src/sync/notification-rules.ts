@@ -9,7 +9,8 @@ export interface Notice {
 
 /**
  * Routine earnings a player sees where they earn them; telling the other platform would be noise.
- * Payout holds and refunds are announced by the payout service with the decision in words.
+ * Payout holds and refunds are announced by the payout service with the decision in words, and
+ * the totals a link merges by the linking service (src/linking/link-notices.ts).
  */
 const quietReasons = new Set([
   'message',
@@ -19,6 +20,8 @@ const quietReasons = new Set([
   'achievement',
   'payout_hold',
   'payout_refund',
+  'merge_in',
+  'merge_out',
 ]);
 
 function linked(identities: readonly IdentityRef[]): IdentityRef[] {

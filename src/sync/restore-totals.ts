@@ -9,25 +9,32 @@ export interface Totals {
 }
 
 /**
- * One aggregate over the whole ledger; one statement sees one snapshot, and a change writes its
- * ledger row and the totals in one statement, so a change being recorded is never mistaken for drift.
+ * Aggregates over the whole ledger in one statement: one snapshot, and a change writes its ledger
+ * row and the totals in one statement, so a change being recorded is never mistaken for drift.
+ * XP and coins are each row's player's (a merge moves them with ledger rows of its own); progress
+ * counters follow a merge without rows, so a merged player's earning rows count for the account it
+ * was merged into (merges point every absorbed player straight at the surviving account).
  */
-const ledgerSums = `
-SELECT player_id, sum(xp_delta)::int AS xp, sum(coin_delta)::int AS coins,
-       count(*) FILTER (WHERE reason = 'message')::int AS messages,
-       count(*) FILTER (WHERE reason = 'voice_minute')::int AS voice_minutes,
-       count(*) FILTER (WHERE reason = 'game_win')::int AS games_won,
-       coalesce(sum(coin_delta) FILTER (WHERE coin_delta > 0 AND reason = ANY($1::text[])), 0)::int AS coins_earned
-  FROM ledger_entries`;
+const moneySums =
+  'SELECT player_id, sum(xp_delta)::int AS xp, sum(coin_delta)::int AS coins FROM ledger_entries';
+const progressOwner = 'coalesce(owner.merged_into_id, e.player_id)';
+const progressSums = `
+SELECT ${progressOwner} AS player_id,
+       count(*) FILTER (WHERE e.reason = 'message')::int AS messages,
+       count(*) FILTER (WHERE e.reason = 'voice_minute')::int AS voice_minutes,
+       count(*) FILTER (WHERE e.reason = 'game_win')::int AS games_won,
+       coalesce(sum(e.coin_delta) FILTER (WHERE e.coin_delta > 0 AND e.reason = ANY($1::text[])), 0)::int AS coins_earned
+  FROM ledger_entries e JOIN players owner ON owner.id = e.player_id`;
 
 const drifted = `p.xp <> coalesce(l.xp, 0) OR p.balance <> coalesce(l.coins, 0)
-    OR p.messages <> coalesce(l.messages, 0) OR p.voice_minutes <> coalesce(l.voice_minutes, 0)
-    OR p.games_won <> coalesce(l.games_won, 0) OR p.coins_earned <> coalesce(l.coins_earned, 0)`;
+    OR p.messages <> coalesce(g.messages, 0) OR p.voice_minutes <> coalesce(g.voice_minutes, 0)
+    OR p.games_won <> coalesce(g.games_won, 0) OR p.coins_earned <> coalesce(g.coins_earned, 0)`;
 
 /** Totals and achievement progress counters are all checked: each is derived from the ledger. */
 const driftedTotalsSql = `
 SELECT p.id FROM players p
-  LEFT JOIN (${ledgerSums} GROUP BY player_id) l ON l.player_id = p.id
+  LEFT JOIN (${moneySums} GROUP BY player_id) l ON l.player_id = p.id
+  LEFT JOIN (${progressSums} GROUP BY 1) g ON g.player_id = p.id
  WHERE ${drifted}`;
 
 const earningReasons = Object.values(ledgerReasons);
@@ -58,10 +65,14 @@ export async function restorePlayerTotals(
     const actual = locked.rows[0];
     const updated = await client.query<Totals>(
       `UPDATE players p SET xp = coalesce(l.xp, 0), balance = coalesce(l.coins, 0),
-              messages = coalesce(l.messages, 0), voice_minutes = coalesce(l.voice_minutes, 0),
-              games_won = coalesce(l.games_won, 0), coins_earned = coalesce(l.coins_earned, 0), updated_at = now()
+              messages = coalesce(g.messages, 0), voice_minutes = coalesce(g.voice_minutes, 0),
+              games_won = coalesce(g.games_won, 0), coins_earned = coalesce(g.coins_earned, 0), updated_at = now()
          FROM (SELECT $2::uuid AS id) me
-         LEFT JOIN (${ledgerSums} WHERE player_id = $2 GROUP BY player_id) l ON true
+         LEFT JOIN (${moneySums} WHERE player_id = $2 GROUP BY player_id) l ON true
+         LEFT JOIN (${progressSums}
+                     WHERE e.player_id IN (SELECT id FROM players WHERE id = $2 OR merged_into_id = $2)
+                       AND ${progressOwner} = $2
+                     GROUP BY 1) g ON true
         WHERE p.id = me.id AND (${drifted})
        RETURNING p.xp, p.balance`,
       [earningReasons, playerId],

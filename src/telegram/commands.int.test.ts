@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { redeemAndConfirm } from '../../test/support/link-accounts.ts';
 import { issueLinkCode } from '../linking/issue-link-code.ts';
-import { redeemLinkCode } from '../linking/redeem-link-code.ts';
 import { openTelegramBotUnderTest, type TelegramBotUnderTest } from './testing/telegram-bot-under-test.ts';
 
 let t: TelegramBotUnderTest;
@@ -107,12 +107,7 @@ describe('/link and /unlink', () => {
     expect(code).toBeDefined();
     expect(issued.text).toContain('On Discord, use /link');
 
-    await redeemLinkCode(t.tandem, {
-      platform: 'discord',
-      platformUserId: '800001',
-      code: code!,
-      now: new Date(),
-    });
+    await redeemAndConfirm(t.tandem, { platform: 'discord', platformUserId: '800001' }, code!, new Date());
     expect((await gia.command('profile')).text).toMatch(/Discord/);
 
     expect((await gia.command('unlink')).text).toContain('Unlinked. This Telegram account starts fresh');
@@ -136,7 +131,17 @@ describe('/link and /unlink', () => {
       platformUserId: '800003',
       now: new Date(),
     });
-    expect((await hal.command('link', fresh.code.toLowerCase())).text).toContain(
+    const preview = await hal.command('link', fresh.code.toLowerCase());
+    expect(preview.text).toMatch(
+      /^🔗 Your Telegram account \(0 XP, 0 coins\) will be merged into the Discord account/,
+    );
+    const buttons = (preview.reply_markup as { inline_keyboard: Array<Array<{ callback_data: string }>> })
+      .inline_keyboard[0]!;
+    expect(buttons.map((b) => b.callback_data.split(':').slice(0, 2).join(':'))).toEqual([
+      'link:yes',
+      'link:no',
+    ]);
+    expect((await hal.press(preview.message_id, buttons[0]!.callback_data)).text).toContain(
       'Linked with your Discord account',
     );
     const identities = await t.tandem.db.prisma.identity.findMany({ where: { playerId: fresh.playerId } });

@@ -10,6 +10,9 @@ export const callbackData = {
   scenario: (scenarioId: number) => `scenario:${scenarioId}`,
   command: (name: string) => `command:${name}`,
   taskProof: (taskId: number) => `task:${taskId}`,
+  /** The buttons under a link preview; the id names the stored confirmation (45 bytes). */
+  linkConfirm: (confirmationId: string) => `link:yes:${confirmationId}`,
+  linkCancel: (confirmationId: string) => `link:no:${confirmationId}`,
 };
 
 /** The patterns telegraf's `action()` matches; group 1 is the id or name packed above. */
@@ -17,6 +20,8 @@ export const callbackPatterns = {
   scenario: /^scenario:(\d+)$/,
   command: /^command:([a-z0-9_]{1,32})$/,
   taskProof: /^task:(\d+)$/,
+  /** Group 1 is `yes` or `no`, group 2 the confirmation id. */
+  link: /^link:(yes|no):([0-9a-f-]{36})$/,
 };
 
 /** Admins store commands with their slash (`/daily`); Telegram's command names have none. */

@@ -13,7 +13,8 @@ describe('admin decisions reach the players (real bots against the emulators)', 
     // Ana plays on both platforms: her Discord DMs carry the announcements too.
     const ana = world.telegramUser(0);
     const code = /\b([2-9A-HJKMNP-Z]{6})\b/.exec(await ana.command('link'))![1]!;
-    expect(await world.discordMember('alice').command('link', { code })).toMatch(/linked/i);
+    const preview = await world.discordMember('alice').redeem(code);
+    expect(await preview.confirm()).toMatch(/linked/i);
   });
   afterAll(async () => {
     await world?.stop();

@@ -27,8 +27,32 @@ describe('one player on both platforms (real telegraf and discord.js against the
     expect(await alice.command('daily')).toMatch(/\+100 XP/);
     const aliceFormerAccount = await alice.playerId();
 
+    const totals = async (id: string) =>
+      world.tandem.db.prisma.player.findUniqueOrThrow({ where: { id }, select: { xp: true, balance: true } });
+    const anaBefore = await totals(await ana.playerId());
+    const aliceBefore = await totals(aliceFormerAccount);
+
     const code = codeIn(await ana.command('link'));
-    expect(await alice.command('link', { code })).toMatch(/linked/i);
+    const anaName = (
+      await world.tandem.db.prisma.identity.findFirstOrThrow({
+        where: { platform: 'telegram', platformUserId: String(ana.id) },
+      })
+    ).username;
+    const preview = await alice.redeem(code);
+    // Exactly what will happen, in which direction, before anything moves.
+    expect(preview.text).toContain(
+      `Your Discord account (${aliceBefore.xp} XP, ${aliceBefore.balance} coins) will be merged into the ` +
+        `Telegram account of ${anaName} (${anaBefore.xp} XP, ${anaBefore.balance} coins); together: ` +
+        `${anaBefore.xp + aliceBefore.xp} XP, ${anaBefore.balance + aliceBefore.balance} coins.`,
+    );
+    expect(await alice.playerId()).toBe(aliceFormerAccount);
+    expect(await totals(aliceFormerAccount)).toEqual(aliceBefore);
+    expect(await preview.confirm()).toMatch(/linked/i);
+    // The one who asked for the code hears about it on Telegram.
+    await waitFor(
+      async () => ana.botTexts().some((text) => text.startsWith('✅ Linked: the Discord account alice')),
+      'link notice on Telegram',
+    );
 
     const account = await ana.playerId();
     expect(await alice.playerId()).toBe(account);
@@ -53,8 +77,19 @@ describe('one player on both platforms (real telegraf and discord.js against the
     await expect(
       ben.playerId().then((id) => world.tandem.db.prisma.identity.count({ where: { playerId: id } })),
     ).resolves.toBe(1);
-    expect(await ben.command('link', code.toLowerCase())).toMatch(/linked/i);
+    const preview = await ben.redeem(code.toLowerCase());
+    expect(preview.text).toMatch(
+      /^🔗 Your Telegram account \(.*\) will be merged into the Discord account of bob/,
+    );
+    expect(await preview.confirm()).toMatch(/linked/i);
     expect(await ben.playerId()).toBe(await bob.playerId());
+    // The one who asked for the code hears about it in a Discord DM.
+    await waitFor(async () => {
+      const dms = await world.discord.control.directMessages({ userId: bob.id });
+      return dms.some((dm) =>
+        dm.messages.some((m) => m.content.startsWith('✅ Linked: the Telegram account')),
+      );
+    }, 'link notice in a Discord DM');
   });
 
   it('shows XP earned on Discord in Telegram /profile, announces the rank-up there and swaps the rank role', async () => {

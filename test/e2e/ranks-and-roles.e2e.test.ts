@@ -26,7 +26,8 @@ describe('rank roles follow the economy (real bots, workers and ports against th
     const ben = world.telegramUser(1);
     const bob = world.discordMember('bob');
     const code = /\b([2-9A-HJKMNP-Z]{6})\b/.exec(await bob.command('link'))![1]!;
-    expect(await ben.command('link', code)).toMatch(/linked/i);
+    const preview = await ben.redeem(code);
+    expect(await preview.confirm()).toMatch(/linked/i);
     account = await ben.playerId();
     await grantXp(450);
     await waitFor(

@@ -14,6 +14,25 @@ import type { PlatformEndpoints } from '../../src/sandbox/platform-endpoints.ts'
 import { seedSandboxCommunity } from '../../src/sandbox/seed-sandbox-community.ts';
 import { openTestTandem, type TestTandem } from './services.ts';
 
+type InlineButton = { text: string; callback_data?: string };
+type DiscordComponent = { custom_id?: string; components?: DiscordComponent[] };
+
+function callbackOf(message: Tg.Message, prefix: string): string {
+  const markup = message.reply_markup as { inline_keyboard?: InlineButton[][] } | undefined;
+  const found = (markup?.inline_keyboard ?? []).flat().find((b) => b.callback_data?.startsWith(prefix));
+  if (!found?.callback_data) throw new Error(`no "${prefix}" button under: ${message.text}`);
+  return found.callback_data;
+}
+
+function customIdOf(components: unknown[], prefix: string): string {
+  for (const component of components as DiscordComponent[]) {
+    if (component.custom_id?.startsWith(prefix)) return component.custom_id;
+    const nested = component.components ? customIdOf(component.components, prefix) : null;
+    if (nested) return nested;
+  }
+  return '';
+}
+
 /**
  * The sandbox as `npm start` builds it, on a fresh database and queue prefix: both emulators with
  * the demo world, the real telegraf and discord.js bots started by Tandem's own bot runtime, and
@@ -37,10 +56,21 @@ export interface BotWorld {
   stop(): Promise<void>;
 }
 
+/** A link preview the bot showed, with its two buttons. */
+export interface LinkPreviewShown {
+  text: string;
+  /** Presses "Link accounts" and resolves with what the preview turned into. */
+  confirm(): Promise<string>;
+  /** Presses "Cancel" and resolves with what the preview turned into. */
+  cancel(): Promise<string>;
+}
+
 export interface TelegramPlayer {
   id: number;
   /** Sends `/name args` and resolves with the text of the bot's first answer. */
   command(name: string, args?: string): Promise<string>;
+  /** Sends `/link <code>` and resolves with the preview it shows (throws when there is none). */
+  redeem(code: string): Promise<LinkPreviewShown>;
   /** Every message the bot sent this user, oldest first (notifications included). */
   botTexts(): string[];
   playerId(): Promise<string>;
@@ -50,6 +80,11 @@ export interface DiscordPlayer {
   id: string;
   /** Runs a slash command in #general and resolves with the reply's text. */
   command(name: string, options?: Record<string, unknown>): Promise<string>;
+  /**
+   * Runs `/link code:<code>` and resolves with the preview it shows (throws when there is none);
+   * `pressAs` presses its confirm button as another member.
+   */
+  redeem(code: string): Promise<LinkPreviewShown & { pressAs(userId: string): Promise<string> }>;
   /** Posts in #general as this member. */
   say(content: string): Promise<string>;
   roleIds(): Promise<string[]>;
@@ -110,6 +145,31 @@ export async function openBotWorld(options: { discordLatencyMs?: number } = {}):
           });
           return (event as { message: Tg.Message }).message.text ?? '';
         },
+        async redeem(code) {
+          const { seq } = telegram.control.sendCommand({ from: id, command: 'link', args: code });
+          const event = await telegram.control.waitFor({ types: ['bot.message'], chatId: id, since: seq });
+          const preview = (event as { message: Tg.Message }).message;
+          const press = async (prefix: string) => {
+            const data = callbackOf(preview, prefix);
+            const pressed = await telegram.control.pressButton({
+              from: id,
+              messageId: preview.message_id,
+              data,
+            });
+            const answer = await telegram.control.waitFor({
+              types: ['bot.message', 'bot.edit'],
+              chatId: id,
+              since: pressed.seq,
+            });
+            return (answer as { message: Tg.Message }).message.text ?? '';
+          };
+          callbackOf(preview, 'link:yes:');
+          return {
+            text: preview.text ?? '',
+            confirm: () => press('link:yes:'),
+            cancel: () => press('link:no:'),
+          };
+        },
         botTexts: () =>
           telegram.control
             .messages(id)
@@ -135,6 +195,30 @@ export async function openBotWorld(options: { discordLatencyMs?: number } = {}):
           });
           const data = done.response?.data as { content?: string } | null;
           return done.original?.content ?? data?.content ?? '';
+        },
+        async redeem(code) {
+          const created = await control.runCommand({
+            channelId: demo.discord.channels.general,
+            userId: id,
+            name: 'link',
+            options: { code },
+          });
+          const done = await control.interaction(created.id, { until: 'completed', timeoutMs: 10_000 });
+          const preview = done.original;
+          const confirmId = preview ? customIdOf(preview.components, 'link:yes:') : '';
+          if (!preview || !confirmId) throw new Error(`no link preview: ${preview?.content}`);
+          const press = async (customId: string, userId = id) => {
+            const pressed = await control.pressButton({ messageId: preview.id, userId, customId });
+            const answered = await control.interaction(pressed.id, { until: 'completed', timeoutMs: 10_000 });
+            const data = answered.response?.data as { content?: string } | null;
+            return data?.content ?? answered.followups.at(-1)?.content ?? answered.original?.content ?? '';
+          };
+          return {
+            text: preview.content,
+            confirm: () => press(confirmId),
+            cancel: () => press(customIdOf(preview.components, 'link:no:')),
+            pressAs: (userId) => press(confirmId, userId),
+          };
         },
         async say(content) {
           const message = await control.sendMessage(demo.discord.channels.general, { authorId: id, content });

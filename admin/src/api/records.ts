@@ -43,6 +43,8 @@ export interface PlayerRecord extends Versioned {
   heldCoins?: number;
   identities?: IdentityRecord[];
   mergedIntoId?: string | null;
+  /** The accounts linking merged into this one (on a player's page). */
+  mergedFrom?: { id: string; displayName: string; createdAt: string }[];
   dailyStreak?: number;
   messages?: number;
   voiceMinutes?: number;

@@ -41,6 +41,14 @@ const filters = [
     trueLabel="Linked"
     falseLabel="One platform"
   />,
+  // Accounts folded into another by linking are hidden unless asked for (the API's default).
+  <NullableBooleanInput
+    key="merged"
+    source="merged"
+    label="Merged accounts"
+    trueLabel="Only merged"
+    falseLabel="Hide merged"
+  />,
 ];
 
 function RankCell() {

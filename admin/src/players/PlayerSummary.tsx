@@ -25,6 +25,31 @@ function Stat({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
+/** The accounts linking folded into this one: zero rows, left out of the list, reachable from here. */
+function MergedFrom({ player }: { player: PlayerRecord }) {
+  const createPath = useCreatePath();
+  if (!player.mergedFrom?.length) return null;
+  return (
+    <Box sx={{ mt: 0.5, display: 'flex', gap: 1, flexWrap: 'wrap', alignItems: 'center' }}>
+      <Typography variant="caption" color="text.secondary">
+        Merged from
+      </Typography>
+      {player.mergedFrom.map((merged) => (
+        <Chip
+          key={merged.id}
+          size="small"
+          variant="outlined"
+          label={
+            <Link to={createPath({ resource: 'players', id: merged.id, type: 'show' })}>
+              {merged.displayName} (since {formatDateTime(merged.createdAt)})
+            </Link>
+          }
+        />
+      ))}
+    </Box>
+  );
+}
+
 /** The head of a player's page: who they are, where they play, and their totals at a glance. */
 export function PlayerSummary() {
   const player = useRecordContext<PlayerRecord>();
@@ -60,6 +85,7 @@ export function PlayerSummary() {
                   }
                 />
               ) : null}
+              <MergedFrom player={player} />
             </Box>
           </Box>
           <Stack direction="row" spacing={3} useFlexGap sx={{ flexWrap: 'wrap' }}>

@@ -29,7 +29,10 @@ const playerFilter = filterSchema({
   platform: z.enum(platforms, { message: 'must be telegram or discord' }).optional(),
   /** Players with both identities (true) or at most one (false). */
   linked: flag,
-  /** Accounts merged into another by linking (always at zero). */
+  /**
+   * Accounts merged into another by linking (always at zero): `true` lists only them, `false` only
+   * live accounts. Unset, a list shows live accounts; fetching by id shows either.
+   */
   merged: flag,
 });
 type PlayerFilter = z.output<typeof playerFilter>;
@@ -78,7 +81,10 @@ async function playerWhere(deps: AdminApiDeps, filter: PlayerFilter): Promise<Pr
     const both = { AND: platforms.map((platform) => ({ identities: { some: { platform } } })) };
     and.push(filter.linked ? both : { NOT: both });
   }
-  if (filter.merged !== undefined) and.push({ mergedIntoId: filter.merged ? { not: null } : null });
+  // A merged account is a zero row of a player who lives on elsewhere: out of the list unless asked
+  // for, but a reference by id (the kept player's page links to it) still finds it.
+  const merged = filter.merged ?? (filter.id ? undefined : false);
+  if (merged !== undefined) and.push({ mergedIntoId: merged ? { not: null } : null });
   if (filter.rank !== undefined) {
     const range = xpRangeOfRank(filter.rank, (await deps.catalog.get()).ranks);
     and.push(
@@ -123,7 +129,7 @@ export async function listPlayers(deps: AdminApiDeps, query: ListQuery<PlayerFil
 export async function showPlayer(deps: AdminApiDeps, playerId: string) {
   const row = await deps.db.prisma.player.findUnique({ where: { id: playerId }, include: withIdentities });
   if (!row) return null;
-  const [[record], achievements, held, syncState, ledger] = await Promise.all([
+  const [[record], achievements, held, syncState, ledger, mergedFrom] = await Promise.all([
     playerRecords(deps, [row]),
     deps.db.prisma.playerAchievement.findMany({
       where: { playerId },
@@ -133,6 +139,12 @@ export async function showPlayer(deps: AdminApiDeps, playerId: string) {
     deps.db.prisma.payout.aggregate({ where: { playerId, status: 'held' }, _sum: { amount: true } }),
     deps.db.prisma.syncState.findUnique({ where: { playerId } }),
     recentLedger(deps, playerId),
+    // The accounts linking folded into this one (their identities moved here with them).
+    deps.db.prisma.player.findMany({
+      where: { mergedIntoId: playerId },
+      orderBy: { createdAt: 'asc' },
+      select: { id: true, displayName: true, createdAt: true },
+    }),
   ]);
   return {
     ...record!,
@@ -140,5 +152,6 @@ export async function showPlayer(deps: AdminApiDeps, playerId: string) {
     achievements: achievements.map((a) => ({ ...a.achievement, unlockedAt: a.unlockedAt })),
     syncState,
     recentLedger: ledger,
+    mergedFrom,
   };
 }

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { linkAccounts } from '../../../test/support/link-accounts.ts';
 import { waitFor } from '../../../test/support/wait-for.ts';
 import { openResourcesTestApp, type ResourcesTestApp, totalOf } from './testing/resources-test-app.ts';
 
@@ -130,6 +131,40 @@ describe('players list', () => {
       `/players?filter=${encodeURIComponent('{"nickname":"x"}')}`,
     );
     expect(unknownFilter.body.message).toContain('cannot filter by nickname; filters: id, q, rank');
+  });
+});
+
+describe('merged accounts', () => {
+  it('are left out of the list unless asked for, and are listed on the kept player', async () => {
+    const ana = await player('Ana', { xp: 50, coins: 10, telegram: '111' });
+    const dora = await player('Dora', { xp: 1_200, coins: 750, discord: '222' });
+    const cy = await player('Cy', { xp: 5 });
+    const linked = await linkAccounts(
+      api.tandem,
+      { platform: 'telegram', platformUserId: '111' },
+      { platform: 'discord', platformUserId: '222' },
+      new Date(),
+    );
+    expect(linked).toMatchObject({ playerId: ana, absorbedPlayerId: dora });
+    const ids = async (filter: Record<string, unknown>) =>
+      (await api.list('players', { filter, sort: ['displayName', 'ASC'] })).body.map((p) => p.id);
+
+    const all = await api.list('players', { sort: ['xp', 'DESC'] });
+    expect(all.body.map((p) => p.id)).toEqual([ana, cy]);
+    expect(totalOf(all)).toBe(2);
+    expect(await ids({ merged: true })).toEqual([dora]);
+    expect(await ids({ merged: false })).toEqual([ana, cy]);
+    // A reference by id (a link from the kept player's page, a ledger row) still finds it.
+    expect(await ids({ id: [dora] })).toEqual([dora]);
+
+    const kept = await api.request<Record<string, unknown>>('GET', `/players/${ana}`);
+    expect(kept.body).toMatchObject({
+      xp: 1_250,
+      balance: 760,
+      mergedFrom: [{ id: dora, displayName: 'Dora' }],
+    });
+    const gone = await api.request<Record<string, unknown>>('GET', `/players/${dora}`);
+    expect(gone.body).toMatchObject({ xp: 0, balance: 0, mergedIntoId: ana, mergedFrom: [] });
   });
 });
 

@@ -2,9 +2,10 @@ import { ApplicationCommandOptionType } from 'discord.js';
 import { z } from 'zod';
 import { issueLinkCode } from '../../linking/issue-link-code.ts';
 import { redeemLinkCode } from '../../linking/redeem-link-code.ts';
-import { linkCodeReply, linkedReply } from '../../replies/link.ts';
+import { linkCodeReply, linkedReply, linkPreviewReply } from '../../replies/link.ts';
 import { InvalidChangeError } from '../../sync/errors.ts';
 import { playerForUser } from '../discord-identity.ts';
+import { linkPreviewButtons } from '../interactions/link-buttons.ts';
 import type { SlashCommand } from './slash-command.ts';
 
 /** The typed code, as is (the linking service normalises case and spaces and judges the format). */
@@ -16,8 +17,10 @@ const codeOption = z
   .optional();
 
 /**
- * `/link` issues a code to send to the Telegram bot as `/link <code>`; `/link code:<code>` redeems
- * a code the Telegram bot issued. Always private: a code shown in a channel could be used by anyone.
+ * `/link` issues a code to send to the Telegram bot as `/link <code>`; `/link code:<code>` shows
+ * what linking to the account that issued a Telegram code would do, with buttons to confirm or
+ * cancel (src/discord/interactions/answer-link-button.ts). Always private: a code shown in a
+ * channel could be used by anyone.
  */
 export const linkCommand: SlashCommand = {
   definition: {
@@ -43,6 +46,11 @@ export const linkCommand: SlashCommand = {
     if (parsed.data === undefined) {
       return linkCodeReply(await issueLinkCode(ctx.deps.db, { ...identity, now: ctx.now() }), 'discord');
     }
-    return linkedReply(await redeemLinkCode(ctx.deps, { ...identity, code: parsed.data, now: ctx.now() }));
+    const redeemed = await redeemLinkCode(ctx.deps, { ...identity, code: parsed.data, now: ctx.now() });
+    if (redeemed.kind === 'linked') return linkedReply(redeemed.result);
+    return {
+      text: linkPreviewReply(redeemed.preview, ctx.now()),
+      components: linkPreviewButtons(redeemed.preview.confirmationId),
+    };
   },
 };

@@ -1,4 +1,9 @@
-import type { ChatInputApplicationCommandData, ChatInputCommandInteraction } from 'discord.js';
+import type {
+  APIActionRowComponent,
+  APIComponentInMessageActionRow,
+  ChatInputApplicationCommandData,
+  ChatInputCommandInteraction,
+} from 'discord.js';
 import type { DiscordBotContext } from '../bot-context.ts';
 
 /**
@@ -10,5 +15,11 @@ export interface SlashCommand {
   definition: ChatInputApplicationCommandData;
   /** Whether the answer is shown only to the player who asked (personal data, link codes). */
   ephemeral: boolean;
-  execute(interaction: ChatInputCommandInteraction, ctx: DiscordBotContext): Promise<string>;
+  execute(interaction: ChatInputCommandInteraction, ctx: DiscordBotContext): Promise<string | CommandAnswer>;
+}
+
+/** A reply with buttons under it (e.g. the link preview's confirm and cancel). */
+export interface CommandAnswer {
+  text: string;
+  components: APIActionRowComponent<APIComponentInMessageActionRow>[];
 }

@@ -7,7 +7,7 @@ import {
 } from 'discord.js';
 import { errorReply } from '../../replies/errors.ts';
 import type { DiscordBotContext } from '../bot-context.ts';
-import type { SlashCommand } from '../commands/slash-command.ts';
+import type { CommandAnswer, SlashCommand } from '../commands/slash-command.ts';
 import { logCommandError } from './log-command-error.ts';
 import {
   AnswerNotDeliveredError,
@@ -25,15 +25,18 @@ const deferAfterMs = 1_500;
 /** Discord refuses longer messages; a reply that long is a bug, but the player should still see most of it. */
 const maxMessageLength = 2_000;
 
-type Outcome = { ok: true; text: string } | { ok: false; error: unknown };
+type Outcome = { ok: true; answer: CommandAnswer } | { ok: false; error: unknown };
 
 /**
  * Nobody gets pinged by a reply: names in a leaderboard or profile could read `@everyone`, and
  * Tandem's texts never mean to notify anyone.
  */
-function message(text: string): { content: string; allowedMentions: MessageMentionOptions } {
+export function message(
+  text: string,
+  components: CommandAnswer['components'] = [],
+): { content: string; allowedMentions: MessageMentionOptions; components: CommandAnswer['components'] } {
   const content = text.length > maxMessageLength ? `${text.slice(0, maxMessageLength - 1)}…` : text;
-  return { content, allowedMentions: { parse: [] } };
+  return { content, allowedMentions: { parse: [] }, components };
 }
 
 /**
@@ -63,7 +66,10 @@ export async function answerCommand(
   // The interaction's clock starts when Discord sent it; this is as close as the bot can tell.
   const firstResponseBy = Date.now() + firstResponseWindowMs;
   const outcome: Promise<Outcome> = command.execute(interaction, ctx).then(
-    (text) => ({ ok: true, text }),
+    (answer) => ({
+      ok: true,
+      answer: typeof answer === 'string' ? { text: answer, components: [] } : answer,
+    }),
     (error: unknown) => ({ ok: false, error }),
   );
   let timer: NodeJS.Timeout | undefined;
@@ -81,14 +87,16 @@ export async function answerCommand(
       result = await outcome;
     }
     logFailure(ctx, interaction, result);
-    const text = textOf(result);
+    const answer = result.ok
+      ? message(result.answer.text, result.answer.components)
+      : message(textOf(result));
     if (interaction.deferred) {
       const answerBy = Date.now() + deferredAnswerMaxWaitMs;
-      await sendWithin(() => interaction.editReply(message(text)), answerBy);
+      await sendWithin(() => interaction.editReply(answer), answerBy);
     } else {
       const ephemeral = command.ephemeral || !result.ok;
       const reply: InteractionReplyOptions = {
-        ...message(text),
+        ...answer,
         flags: ephemeral ? MessageFlags.Ephemeral : undefined,
       };
       await sendWithin(() => interaction.reply(reply), firstResponseBy);
@@ -112,7 +120,7 @@ export async function answerCommand(
 }
 
 function textOf(result: Outcome): string {
-  return result.ok ? result.text : errorReply(result.error);
+  return result.ok ? result.answer.text : errorReply(result.error);
 }
 
 function logFailure(ctx: DiscordBotContext, interaction: ChatInputCommandInteraction, result: Outcome): void {

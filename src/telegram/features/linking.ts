@@ -1,9 +1,21 @@
+import { Composer, Markup, TelegramError } from 'telegraf';
+import { confirmLink, declineLink } from '../../linking/confirm-link.ts';
+import { LinkConfirmationGoneError, NotYourLinkConfirmationError } from '../../linking/errors.ts';
 import { issueLinkCode } from '../../linking/issue-link-code.ts';
+import type { LinkPreview } from '../../linking/link-confirmations.ts';
 import { redeemLinkCode } from '../../linking/redeem-link-code.ts';
 import { unlinkIdentity } from '../../linking/unlink-identity.ts';
-import { linkCodeReply, linkedReply, unlinkedReply } from '../../replies/link.ts';
+import {
+  linkButtonLabels,
+  linkCodeReply,
+  linkDeclinedReply,
+  linkedReply,
+  linkPreviewReply,
+  unlinkedReply,
+} from '../../replies/link.ts';
 import type { BotDeps } from '../../runtime/bot-deps.ts';
 import type { Feature } from '../feature.ts';
+import { callbackData, callbackPatterns } from '../keyboards.ts';
 import type { TandemContext } from '../tandem-context.ts';
 import { linkInPrivateReply } from '../telegram-replies.ts';
 
@@ -13,11 +25,62 @@ function identityOf(ctx: TandemContext) {
   return { platform: 'telegram' as const, platformUserId: String(ctx.from.id) };
 }
 
+function previewMessage(preview: LinkPreview) {
+  return [
+    linkPreviewReply(preview),
+    Markup.inlineKeyboard([
+      [
+        Markup.button.callback(linkButtonLabels.confirm, callbackData.linkConfirm(preview.confirmationId)),
+        Markup.button.callback(linkButtonLabels.cancel, callbackData.linkCancel(preview.confirmationId)),
+      ],
+    ]),
+  ] as const;
+}
+
+/** Replaces the preview (and its buttons) with the outcome; a redelivered press finds it done already. */
+async function showOutcome(
+  ctx: TandemContext,
+  text: string,
+  keyboard?: ReturnType<typeof Markup.inlineKeyboard>,
+) {
+  try {
+    await ctx.editMessageText(text, keyboard ?? Markup.inlineKeyboard([]));
+  } catch (error) {
+    if (error instanceof TelegramError && error.description.includes('message is not modified')) return;
+    await ctx.reply(text, keyboard);
+  }
+}
+
 /**
- * `/link` without a code issues one for Discord's `/link code:<code>`; `/link <code>` redeems a code
- * Discord issued. `/unlink` detaches this Telegram account again.
+ * `/link` without a code issues one for Discord's `/link code:<code>`; `/link <code>` shows what
+ * linking to the account that issued a Discord code would do, with buttons to confirm or cancel.
+ * `/unlink` detaches this Telegram account again.
  */
 export function linkingFeature(deps: BotDeps): Feature {
+  const composer = new Composer<TandemContext>();
+  composer.action(callbackPatterns.link, async (ctx) => {
+    const [, answer, confirmationId] = ctx.match;
+    const press = { ...identityOf(ctx), confirmationId: confirmationId!, now: new Date() };
+    try {
+      if (answer === 'no') {
+        await declineLink(deps, press);
+        await ctx.answerCbQuery();
+        return showOutcome(ctx, linkDeclinedReply());
+      }
+      const outcome = await confirmLink(deps, press);
+      await ctx.answerCbQuery();
+      if (outcome.kind === 'preview') return showOutcome(ctx, ...previewMessage(outcome.preview));
+      return showOutcome(ctx, linkedReply(outcome.result));
+    } catch (error) {
+      // Someone else's press: only they are told, and the preview stays for its owner.
+      if (error instanceof NotYourLinkConfirmationError) return ctx.answerCbQuery(error.message);
+      if (error instanceof LinkConfirmationGoneError) {
+        await ctx.answerCbQuery();
+        return showOutcome(ctx, error.message);
+      }
+      throw error;
+    }
+  });
   return {
     commands: [
       {
@@ -27,10 +90,11 @@ export function linkingFeature(deps: BotDeps): Feature {
           // used by a stranger's Discord account.
           if (ctx.chat?.type !== 'private') return ctx.reply(linkInPrivateReply(ctx.botInfo.username));
           const now = new Date();
-          if (args)
-            return ctx.reply(
-              linkedReply(await redeemLinkCode(deps, { ...identityOf(ctx), code: args, now })),
-            );
+          if (args) {
+            const redeemed = await redeemLinkCode(deps, { ...identityOf(ctx), code: args, now });
+            if (redeemed.kind === 'linked') return ctx.reply(linkedReply(redeemed.result));
+            return ctx.reply(...previewMessage(redeemed.preview));
+          }
           const issued = await issueLinkCode(deps.db, { ...identityOf(ctx), now });
           return ctx.reply(linkCodeReply(issued, 'telegram'));
         },
@@ -41,5 +105,6 @@ export function linkingFeature(deps: BotDeps): Feature {
           ctx.reply(unlinkedReply(await unlinkIdentity(deps.engine, identityOf(ctx)), 'telegram')),
       },
     ],
+    composer,
   };
 }
