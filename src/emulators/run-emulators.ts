@@ -123,9 +123,13 @@ export async function startEmulators(options: EmulatorCliOptions): Promise<Runni
     import('./sandbox/index.ts'),
   ]);
   const saved = options.worldFile ? await readWorldFile<SavedWorlds>(options.worldFile) : undefined;
+  // With a world file, an answer leaves only once what it reports is saved (see answerOnceSaved).
+  let worldSaved = async () => {};
+  const beforeAnswer = options.worldFile ? () => worldSaved() : undefined;
   const telegram = new TelegramEmulator({
     port: options.telegramPort,
     host: options.host,
+    beforeAnswer,
     ...(saved ? { restore: { state: saved.state.telegram, afterCrash: !saved.cleanStop } } : {}),
   });
   const worldClock = stableWorldClock();
@@ -133,6 +137,7 @@ export async function startEmulators(options: EmulatorCliOptions): Promise<Runni
     port: options.discordPort,
     host: options.host,
     idClock: worldClock.now,
+    beforeAnswer,
     ...(saved ? { restore: { state: saved.state.discord } } : {}),
   });
   const stops: Array<() => Promise<void>> = [];
@@ -154,9 +159,14 @@ export async function startEmulators(options: EmulatorCliOptions): Promise<Runni
       });
       // Saved at once: the file now says this run is under way, so a crash is recognised next time.
       await worldFile.flush();
+      worldSaved = () => worldFile.saved();
       const stopFollowing = [
-        telegram.onActivity(() => worldFile.changed()),
-        discord.onActivity(() => worldFile.changed()),
+        telegram.onActivity((type) => {
+          if (!telegramReadsOnly.has(type)) worldFile.changed();
+        }),
+        discord.onActivity((kind) => {
+          if (kind !== 'rest.request' && !kind.startsWith('gateway.')) worldFile.changed();
+        }),
       ];
       // Runs last, once both emulators are closed and nothing changes any more.
       stops.unshift(async () => {
@@ -179,6 +189,15 @@ export async function startEmulators(options: EmulatorCliOptions): Promise<Runni
     throw error;
   }
 }
+
+/** Telegram activity that changes nothing kept (a bot's poll does: it confirms updates). */
+const telegramReadsOnly = new Set([
+  'api.call',
+  'updates.delivered',
+  'bot.chat_action',
+  'webhook.failed',
+  'emulator.error',
+]);
 
 /**
  * The demo world gets the same Discord ids on every start, so a Tandem database kept between runs

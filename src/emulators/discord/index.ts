@@ -39,6 +39,7 @@ export class DiscordEmulator {
   readonly #limiter: RateLimiter;
   readonly #gateway: GatewayServer;
   readonly #streams = new Set<Response>();
+  readonly #beforeAnswer: (() => Promise<void>) | undefined;
   #server: Server | null = null;
   #urls: DiscordEmulatorUrls | null = null;
 
@@ -46,9 +47,12 @@ export class DiscordEmulator {
     options: DiscordEmulatorOptions & {
       /** A world saved by {@link exportState}. */
       restore?: { state: DiscordEmulatorState };
+      /** Every HTTP answer waits for this first (e.g. until the world is saved). @defaultValue none */
+      beforeAnswer?: () => Promise<void>;
     } = {},
   ) {
     this.#options = resolveOptions(options);
+    this.#beforeAnswer = options.beforeAnswer;
     const now = () => Date.now();
     const idClock = options.idClock ?? now;
     this.#context = {
@@ -82,8 +86,8 @@ export class DiscordEmulator {
   }
 
   /** Runs `listener` after anything the emulator records happened (a message, a role, a member). */
-  onActivity(listener: () => void): () => void {
-    return this.#context.events.onActivity(() => listener());
+  onActivity(listener: (kind: string) => void): () => void {
+    return this.#context.events.onActivity((event) => listener(event.kind));
   }
 
   /** The addresses; only after {@link start}. */
@@ -108,6 +112,7 @@ export class DiscordEmulator {
         { emulator: this.#context, gateway: this.#gateway, faults: this.#faults, limiter: this.#limiter },
         this.#streams,
       ),
+      beforeAnswer: this.#beforeAnswer,
     });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { answerOnceSaved } from '../persistence/world-file.ts';
 import { ActivityLog } from './activity-log.ts';
 import { executeWebhookReply } from './bot-api/dispatch.ts';
 import { FloodControl } from './bot-api/flood-control.ts';
@@ -37,6 +38,8 @@ export class TelegramEmulator {
     options: TelegramEmulatorOptions & {
       /** A world saved by {@link exportState}; `afterCrash` when its process did not stop cleanly. */
       restore?: { state: TelegramEmulatorState; afterCrash?: boolean };
+      /** Every answer waits for this first (e.g. until the world is saved). @defaultValue none */
+      beforeAnswer?: () => Promise<void>;
     } = {},
   ) {
     this.options = resolveOptions(options);
@@ -65,12 +68,16 @@ export class TelegramEmulator {
       world.addBot(seed);
     }
     this.control = createTelegramControl(this.ctx);
+    this.beforeAnswer = options.beforeAnswer;
   }
+
+  private readonly beforeAnswer: (() => Promise<void>) | undefined;
 
   /** Listens on `port` (0: a free one) and answers the base URL bots use as `apiRoot`. */
   async start(): Promise<{ url: string }> {
     if (this.baseUrl) return { url: this.baseUrl };
-    const server = createServer(createApp(this.ctx, this.control, this.ctx.log));
+    const app = createApp(this.ctx, this.control, this.ctx.log);
+    const server = createServer(this.beforeAnswer ? answerOnceSaved(app, this.beforeAnswer) : app);
     // Long polls wait up to 50 s (telegraf) and SSE streams stay open: no server-side timeouts.
     server.requestTimeout = 0;
     server.headersTimeout = 60_000;
@@ -108,8 +115,8 @@ export class TelegramEmulator {
   }
 
   /** Runs `listener` after anything the emulator records happened (a message, an update, a change). */
-  onActivity(listener: () => void): () => void {
-    return this.ctx.log.subscribe(() => listener());
+  onActivity(listener: (type: string) => void): () => void {
+    return this.ctx.log.subscribe((event) => listener(event.type));
   }
 
   /** The base URL (`apiRoot`); throws before `start()`. */
