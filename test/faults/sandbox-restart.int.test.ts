@@ -18,7 +18,7 @@ import { sleep } from './support/steady-load.ts';
  * after a restart must be answered and credited, none twice, and the ledger must equal the totals.
  */
 
-const perPhase = Number(process.env.PER_PHASE ?? 40);
+const perPhase = 75;
 let database: TestDatabase;
 let dataDir: string;
 let settings: Record<string, string>;
@@ -141,22 +141,34 @@ describe('npm start (sandbox) restarted with its data kept', () => {
     await allAnswered(telegram, botId, afterKill, 'answers after the SIGKILL restart');
     // The conversation from before the kill is still there.
     expect(await answered(telegram, botId, beforeKill)).toBe(beforeKill.length);
-    expect(afterKill[0]!.updateId).toBeGreaterThan(Math.max(...beforeKill.map((s) => s.updateId)));
+    // Ids went on growing (past a gap: the killed run's last save may have missed some).
+    expect(Math.min(...afterKill.map((s) => s.updateId))).toBeGreaterThan(
+      Math.max(...beforeKill.map((s) => s.updateId)),
+    );
     expect(await tandem!.stop()).toBe(0);
 
     // Run 3, after a clean stop.
     ({ telegram, botId } = await started());
     const afterStop = await dailyFromNewUsers(telegram, perPhase, 'C');
     await allAnswered(telegram, botId, afterStop, 'answers after the clean restart');
-    expect(afterStop[0]!.updateId).toBe(Math.max(...afterKill.map((s) => s.updateId)) + 1);
+    // After a clean stop they simply go on.
+    expect(Math.min(...afterStop.map((s) => s.updateId))).toBe(
+      Math.max(...afterKill.map((s) => s.updateId)) + 1,
+    );
 
     // Credited exactly once each; and the ledger equals the totals.
     const credits = await dailyCredits();
     for (const s of [...beforeKill, ...inFlight, ...afterKill, ...afterStop])
       expect(credits.get(s.userId), `daily credits of Telegram user ${s.userId}`).toBe(1);
     expect([...credits.values()].every((n) => n === 1)).toBe(true);
-    expect(await ledgerMatchesTotals({ db: { pool } } as never)).toBe(true);
+    expect(await ledgerMatchesTotals({ db: { pool } } as Parameters<typeof ledgerMatchesTotals>[0])).toBe(
+      true,
+    );
 
+    figures.inFlightAnswered = (
+      await Promise.all(inFlight.map((s) => botTexts(telegram, botId, s.userId)))
+    ).filter((t) => t.length > 0).length;
+    figures.answeredBeforeKill = await answered(telegram, botId, beforeKill);
     figures.answeredAfterKill = await answered(telegram, botId, afterKill);
     figures.sentAfterKill = afterKill.length;
     figures.sentAfterStop = afterStop.length;
