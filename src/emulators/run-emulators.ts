@@ -1,8 +1,10 @@
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { DiscordEmulatorUrls } from './discord/index.ts';
+import type { DiscordEmulatorState, DiscordEmulatorUrls } from './discord/index.ts';
+import { createWorldFileWriter, readWorldFile } from './persistence/world-file.ts';
 import type { DemoWorld } from './sandbox/index.ts';
+import type { TelegramEmulatorState } from './telegram/index.ts';
 
 /**
  * Runs both platform emulators and the sandbox page in the foreground, with a demo world:
@@ -18,6 +20,8 @@ Options:
   --discord-port <port>   Discord REST + gateway emulator (default 8082; 0 = any free port)
   --sandbox-port <port>   sandbox page (default 8080; 0 = any free port)
   --host <address>        interface to listen on (default 127.0.0.1)
+  --world-file <path>     keep the world (users, chats, messages, guild, members, roles) in this
+                          file and continue from it on the next start (default: in memory only)
   -h, --help              show this help
 
 Ctrl+C stops everything. Guide: docs/emulators.md`;
@@ -33,6 +37,17 @@ export interface EmulatorCliOptions {
   host: string;
   /** Links shown in the sandbox page's header (what runs on the emulators). @defaultValue none */
   links?: Array<{ label: string; url: string }>;
+  /** Where the world is kept between runs. @defaultValue none: the world lives in memory */
+  worldFile?: string;
+  /** A save of the world failed (the next change tries again). @defaultValue console.error */
+  onWorldFileError?: (error: unknown) => void;
+}
+
+/** The world file's content: both emulators and the demo world's ids. */
+interface SavedWorlds {
+  telegram: TelegramEmulatorState;
+  discord: DiscordEmulatorState;
+  demo: DemoWorld;
 }
 
 /** Command-line input that cannot be run; the message says what to change. */
@@ -57,6 +72,7 @@ export function parseEmulatorArgs(argv: readonly string[]): EmulatorCliOptions |
         'discord-port': { type: 'string', default: '8082' },
         'sandbox-port': { type: 'string', default: '8080' },
         host: { type: 'string', default: '127.0.0.1' },
+        'world-file': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }));
@@ -69,7 +85,9 @@ export function parseEmulatorArgs(argv: readonly string[]): EmulatorCliOptions |
     discordPort: port(values, 'discord-port'),
     sandboxPort: port(values, 'sandbox-port'),
     host: String(values.host),
+    ...(values['world-file'] !== undefined ? { worldFile: String(values['world-file']) } : {}),
   };
+  if (options.worldFile === '') throw new UsageError('--world-file needs a path, e.g. .data/emulators.json');
   if (options.host === '') throw new UsageError('--host needs an address, e.g. 127.0.0.1 or 0.0.0.0');
   const fixed = [options.telegramPort, options.discordPort, options.sandboxPort].filter((p) => p !== 0);
   if (new Set(fixed).size !== fixed.length)
@@ -93,7 +111,10 @@ export interface RunningEmulators {
   stop(): Promise<void>;
 }
 
-/** Starts both emulators, seeds the demo world and serves the sandbox page on top. */
+/**
+ * Starts both emulators, seeds the demo world (or, with a world file, continues the saved one) and
+ * serves the sandbox page on top.
+ */
 export async function startEmulators(options: EmulatorCliOptions): Promise<RunningEmulators> {
   // Loaded here, not at the top: --help and argument errors answer without loading the servers.
   const [{ TelegramEmulator }, { DiscordEmulator }, { SandboxServer, seedDemoWorld }] = await Promise.all([
@@ -101,12 +122,23 @@ export async function startEmulators(options: EmulatorCliOptions): Promise<Runni
     import('./discord/index.ts'),
     import('./sandbox/index.ts'),
   ]);
-  const telegram = new TelegramEmulator({ port: options.telegramPort, host: options.host });
+  const saved = options.worldFile ? await readWorldFile<SavedWorlds>(options.worldFile) : undefined;
+  // With a world file, an answer leaves only once what it reports is saved (see answerOnceSaved).
+  let worldSaved = async () => {};
+  const beforeAnswer = options.worldFile ? () => worldSaved() : undefined;
+  const telegram = new TelegramEmulator({
+    port: options.telegramPort,
+    host: options.host,
+    beforeAnswer,
+    ...(saved ? { restore: { state: saved.state.telegram, afterCrash: !saved.cleanStop } } : {}),
+  });
   const worldClock = stableWorldClock();
   const discord = new DiscordEmulator({
     port: options.discordPort,
     host: options.host,
     idClock: worldClock.now,
+    beforeAnswer,
+    ...(saved ? { restore: { state: saved.state.discord } } : {}),
   });
   const stops: Array<() => Promise<void>> = [];
   const stop = async () => {
@@ -117,8 +149,31 @@ export async function startEmulators(options: EmulatorCliOptions): Promise<Runni
     stops.push(() => telegram.stop());
     const discordUrls = await listening('discord', options.discordPort, discord.start());
     stops.push(() => discord.stop());
-    const demo = await seedDemoWorld(telegramUrl, discordUrls.controlUrl);
+    const demo = saved?.state.demo ?? (await seedDemoWorld(telegramUrl, discordUrls.controlUrl));
     worldClock.release();
+    if (options.worldFile) {
+      const worldFile = createWorldFileWriter<SavedWorlds>({
+        path: options.worldFile,
+        snapshot: () => ({ telegram: telegram.exportState(), discord: discord.exportState(), demo }),
+        onError: options.onWorldFileError ?? ((error: unknown) => console.error(error)),
+      });
+      // Saved at once: the file now says this run is under way, so a crash is recognised next time.
+      await worldFile.flush();
+      worldSaved = () => worldFile.saved();
+      const stopFollowing = [
+        telegram.onActivity((type) => {
+          if (!telegramReadsOnly.has(type)) worldFile.changed();
+        }),
+        discord.onActivity((kind) => {
+          if (kind !== 'rest.request' && !kind.startsWith('gateway.')) worldFile.changed();
+        }),
+      ];
+      // Runs last, once both emulators are closed and nothing changes any more.
+      stops.unshift(async () => {
+        for (const stopOne of stopFollowing) stopOne();
+        await worldFile.flush({ cleanStop: true });
+      });
+    }
     const sandbox = new SandboxServer({
       port: options.sandboxPort,
       host: options.host,
@@ -134,6 +189,15 @@ export async function startEmulators(options: EmulatorCliOptions): Promise<Runni
     throw error;
   }
 }
+
+/** Telegram activity that changes nothing kept (a bot's poll does: it confirms updates). */
+const telegramReadsOnly = new Set([
+  'api.call',
+  'updates.delivered',
+  'bot.chat_action',
+  'webhook.failed',
+  'emulator.error',
+]);
 
 /**
  * The demo world gets the same Discord ids on every start, so a Tandem database kept between runs

@@ -31,6 +31,8 @@ const sandbox = configured
   ? null
   : await startSandbox({
       sandboxPort: config.SANDBOX_PORT,
+      dataDir: config.DATA_DIR,
+      logger,
       links: [
         { label: 'Admin panel', url: `${adminUrl}/admin/` },
         { label: 'Queues', url: `${adminUrl}/admin/queues` },

@@ -3,6 +3,7 @@ import { waitFor } from '../../test/support/wait-for.ts';
 import { somethingWentWrong } from '../replies/errors.ts';
 import { botCommands } from '../replies/help.ts';
 import { openTelegramBotUnderTest, type TelegramBotUnderTest } from './testing/telegram-bot-under-test.ts';
+import { createUpdateClaims } from './update-claims.ts';
 
 let t: TelegramBotUnderTest;
 /** /top fails once when this is set, as a service hitting a bug would. */
@@ -102,10 +103,13 @@ describe('the same update delivered twice', () => {
 
     const unfinished = t.emulator.control.sendCommand({ from: ben.id, command: 'daily' });
     const finished = t.emulator.control.sendCommand({ from: ben.id, command: 'top' });
-    const key = (updateId: number) =>
-      `${t.tandem.prefix}:telegram:update:${t.emulator.defaultBot.id}:${updateId}`;
-    await t.tandem.redis.set(key(unfinished.updates[0]!.update.update_id), 'processing:a-process-that-died');
-    await t.tandem.redis.set(key(finished.updates[0]!.update.update_id), 'done');
+    const died = createUpdateClaims(t.tandem.redis, {
+      keyPrefix: t.tandem.prefix,
+      botId: t.emulator.defaultBot.id,
+      processId: 'a-process-that-died',
+    });
+    expect(await died.claim(unfinished.updates[0]!.update)).toBe('run');
+    await died.markDone(finished.updates[0]!.update);
 
     await t.restart();
     const answer = await ben.answersSince(finished.seq, 1);

@@ -41,6 +41,12 @@ const chromiumFlags = [
   '--disable-sync',
 ];
 
+/** Debian's Chromium, headless, as every browser test runs it. */
+export function launchChromium(): Promise<Browser> {
+  requireChromium();
+  return chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumFlags });
+}
+
 /** The admin every signed-in page is, with the password the tests type. */
 export const panelAdmin = { username: 'alice', password: testPassword } as const;
 

@@ -11,7 +11,10 @@ import { type DiscordEmulatorOptions, resolveOptions } from './options.ts';
 import { RateLimiter } from './ratelimit/rate-limiter.ts';
 import { createRestRouter } from './rest/router.ts';
 import { SnowflakeGenerator } from './snowflake.ts';
-import { World } from './world/world.ts';
+import { World, type WorldState } from './world/world.ts';
+
+/** What survives a restart: the whole world (guilds, members and roles, channels, messages). */
+export type DiscordEmulatorState = WorldState;
 
 export interface DiscordEmulatorUrls {
   /** Base URL, e.g. `http://127.0.0.1:40123`. */
@@ -36,11 +39,20 @@ export class DiscordEmulator {
   readonly #limiter: RateLimiter;
   readonly #gateway: GatewayServer;
   readonly #streams = new Set<Response>();
+  readonly #beforeAnswer: (() => Promise<void>) | undefined;
   #server: Server | null = null;
   #urls: DiscordEmulatorUrls | null = null;
 
-  constructor(options: DiscordEmulatorOptions = {}) {
+  constructor(
+    options: DiscordEmulatorOptions & {
+      /** A world saved by {@link exportState}. */
+      restore?: { state: DiscordEmulatorState };
+      /** Every HTTP answer waits for this first (e.g. until the world is saved). @defaultValue none */
+      beforeAnswer?: () => Promise<void>;
+    } = {},
+  ) {
     this.#options = resolveOptions(options);
+    this.#beforeAnswer = options.beforeAnswer;
     const now = () => Date.now();
     const idClock = options.idClock ?? now;
     this.#context = {
@@ -54,6 +66,11 @@ export class DiscordEmulator {
         tokenLifetimeMs: this.#options.interactionTokenLifetimeMs,
       },
     };
+    if (options.restore) {
+      this.#context.world.importState(options.restore.state);
+      const last = this.#context.world.lastId();
+      if (last) this.#context.ids.follow(last);
+    }
     this.#faults = new FaultInjector(this.#options.latencyMs, now);
     this.#limiter = new RateLimiter(this.#options.rateLimits, now);
     this.#gateway = new GatewayServer(this.#context, {
@@ -61,6 +78,16 @@ export class DiscordEmulator {
       replayLimit: this.#options.replayLimit,
       gatewayUrl: () => this.urls.gatewayUrl,
     });
+  }
+
+  /** The world as it is now, for {@link DiscordEmulator} `restore`. */
+  exportState(): DiscordEmulatorState {
+    return this.#context.world.exportState();
+  }
+
+  /** Runs `listener` after anything the emulator records happened (a message, a role, a member). */
+  onActivity(listener: (kind: string) => void): () => void {
+    return this.#context.events.onActivity((event) => listener(event.kind));
   }
 
   /** The addresses; only after {@link start}. */
@@ -85,6 +112,7 @@ export class DiscordEmulator {
         { emulator: this.#context, gateway: this.#gateway, faults: this.#faults, limiter: this.#limiter },
         this.#streams,
       ),
+      beforeAnswer: this.#beforeAnswer,
     });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

@@ -27,6 +27,11 @@ export class SnowflakeGenerator {
 
   constructor(private readonly now: () => number = Date.now) {}
 
+  /** Every id from now on is above `id` (a restored world's ids, made while the clock said otherwise). */
+  follow(id: string): void {
+    if (BigInt(id) > this.#last) this.#last = BigInt(id);
+  }
+
   next(): string {
     const timestamp = BigInt(this.now() - DISCORD_EPOCH_MS);
     let id = (timestamp << 22n) | (1n << 17n) | (1n << 12n);

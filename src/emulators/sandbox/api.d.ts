@@ -17,7 +17,24 @@ export function loadConfig(pageUrl: string): Promise<{
   links: Array<{ label: string; url: string }>;
 }>;
 
+/** `/config.json` as last read (`current`, updated in place) and how to read it again. */
+export function sandboxEndpoints(pageUrl: string): Promise<{
+  current: {
+    telegramControlUrl: string;
+    discordControlUrl: string;
+    links: Array<{ label: string; url: string }>;
+  };
+  refresh(): Promise<void>;
+}>;
+
+/** A control URL, or a function answering the current one; `refresh` finds a moved emulator again. */
+type ControlUrl = string | (() => string);
+interface ApiOptions {
+  refresh?: () => Promise<void>;
+}
+
 export interface TelegramApi {
+  refresh(): Promise<void>;
   world(): Promise<{ bots: Json[]; users: Json[]; groups: Json[] }>;
   bot(bot: Id): Promise<Json>;
   createUser(input: { firstName: string; username?: string }): Promise<Json & { id: number }>;
@@ -32,9 +49,10 @@ export interface TelegramApi {
   pressButton(input: { from: number; bot?: Id; messageId: number; data: string }): Promise<Json>;
   eventsUrl(): string;
 }
-export function telegramApi(controlUrl: string): TelegramApi;
+export function telegramApi(controlUrl: ControlUrl, options?: ApiOptions): TelegramApi;
 
 export interface DiscordApi {
+  refresh(): Promise<void>;
   state(): Promise<Json & { bots: Json[]; users: Json[]; guilds: Json[]; sessions: Json[] }>;
   commands(applicationId?: string): Promise<Json[]>;
   channelMessages(channelId: string): Promise<Json[]>;
@@ -75,4 +93,4 @@ export interface DiscordApi {
   leaveVoice(guildId: string, userId: string): Promise<void>;
   eventsUrl(): string;
 }
-export function discordApi(controlUrl: string): DiscordApi;
+export function discordApi(controlUrl: ControlUrl, options?: ApiOptions): DiscordApi;

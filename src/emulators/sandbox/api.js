@@ -63,42 +63,68 @@ export const DISCORD_EVENT_KINDS = [
 
 /** Where the page finds the control APIs: `{ telegramControlUrl, discordControlUrl }`. */
 export function loadConfig(pageUrl) {
-  return call(new URL('config.json', pageUrl).href, 'GET', '');
+  return request(new URL('config.json', pageUrl).href, 'GET', '');
 }
 
-/** The Telegram emulator's control API at `controlUrl` (`http://host:port/control`). */
-export function telegramApi(controlUrl) {
+/**
+ * Where the emulators are: `/config.json` as first loaded, and `refresh()` to read it again (after
+ * a restart the emulators may listen on other ports). A refresh that fails keeps the last answer.
+ */
+export async function sandboxEndpoints(pageUrl) {
+  const current = await loadConfig(pageUrl);
   return {
-    world: () => call(controlUrl, 'GET', '/world'),
-    bot: (bot) => call(controlUrl, 'GET', `/bots/${segment(bot)}`),
-    createUser: ({ firstName, username }) => call(controlUrl, 'POST', '/users', { firstName, username }),
-    /** The private chat of `userId` with `bot`, oldest first. */
-    messages: (userId, bot) => call(controlUrl, 'GET', `/chats/${segment(userId)}/messages${query({ bot })}`),
-    sendMessage: ({ from, bot, text }) => call(controlUrl, 'POST', '/messages', { from, bot, text }),
-    sendCommand: ({ from, bot, command, args }) =>
-      call(controlUrl, 'POST', '/commands', { from, bot, command, args }),
-    pressButton: ({ from, bot, messageId, data }) =>
-      call(controlUrl, 'POST', '/callbacks', { from, bot, messageId, data }),
-    eventsUrl: () => `${controlUrl}/events${query({ types: TELEGRAM_EVENT_TYPES.join(',') })}`,
+    current,
+    async refresh() {
+      Object.assign(current, await loadConfig(pageUrl));
+    },
   };
 }
 
-/** The Discord emulator's control API at `controlUrl` (`http://host:port/control`). */
-export function discordApi(controlUrl) {
+/** A control URL given as text, or as a function answering the current one. */
+function controlUrlOf(controlUrl) {
+  return typeof controlUrl === 'function' ? controlUrl : () => controlUrl;
+}
+
+/**
+ * The Telegram emulator's control API at `controlUrl` (`http://host:port/control`, or a function
+ * answering it); `refresh` finds the emulator again after it moved.
+ */
+export function telegramApi(controlUrlOrGetter, { refresh } = {}) {
+  const base = controlUrlOf(controlUrlOrGetter);
+  const call = (method, path, body) => request(base(), method, path, body);
   return {
-    state: () => call(controlUrl, 'GET', '/state'),
-    commands: (applicationId) => call(controlUrl, 'GET', `/commands${query({ applicationId })}`),
+    refresh: refresh ?? (async () => {}),
+    world: () => call('GET', '/world'),
+    bot: (bot) => call('GET', `/bots/${segment(bot)}`),
+    createUser: ({ firstName, username }) => call('POST', '/users', { firstName, username }),
+    /** The private chat of `userId` with `bot`, oldest first. */
+    messages: (userId, bot) => call('GET', `/chats/${segment(userId)}/messages${query({ bot })}`),
+    sendMessage: ({ from, bot, text }) => call('POST', '/messages', { from, bot, text }),
+    sendCommand: ({ from, bot, command, args }) => call('POST', '/commands', { from, bot, command, args }),
+    pressButton: ({ from, bot, messageId, data }) =>
+      call('POST', '/callbacks', { from, bot, messageId, data }),
+    eventsUrl: () => `${base()}/events${query({ types: TELEGRAM_EVENT_TYPES.join(',') })}`,
+  };
+}
+
+/** The Discord emulator's control API at `controlUrl` (or a function answering it); see telegramApi. */
+export function discordApi(controlUrlOrGetter, { refresh } = {}) {
+  const base = controlUrlOf(controlUrlOrGetter);
+  const call = (method, path, body) => request(base(), method, path, body);
+  return {
+    refresh: refresh ?? (async () => {}),
+    state: () => call('GET', '/state'),
+    commands: (applicationId) => call('GET', `/commands${query({ applicationId })}`),
     channelMessages: (channelId) =>
-      call(controlUrl, 'GET', `/channels/${segment(channelId)}/messages${query({ limit: 100 })}`),
-    directMessages: ({ userId, botUserId }) => call(controlUrl, 'GET', `/dms${query({ userId, botUserId })}`),
-    roleChanges: ({ guildId, userId }) =>
-      call(controlUrl, 'GET', `/role-changes${query({ guildId, userId })}`),
+      call('GET', `/channels/${segment(channelId)}/messages${query({ limit: 100 })}`),
+    directMessages: ({ userId, botUserId }) => call('GET', `/dms${query({ userId, botUserId })}`),
+    roleChanges: ({ guildId, userId }) => call('GET', `/role-changes${query({ guildId, userId })}`),
     sendMessage: (channelId, { authorId, content }) =>
-      call(controlUrl, 'POST', `/channels/${segment(channelId)}/messages`, { authorId, content }),
+      call('POST', `/channels/${segment(channelId)}/messages`, { authorId, content }),
     sendDirectMessage: ({ userId, botUserId, content }) =>
-      call(controlUrl, 'POST', '/dms', { userId, botUserId, content }),
+      call('POST', '/dms', { userId, botUserId, content }),
     runCommand: ({ channelId, userId, applicationId, name, subcommandGroup, subcommand, options }) =>
-      call(controlUrl, 'POST', '/interactions/commands', {
+      call('POST', '/interactions/commands', {
         channelId,
         userId,
         applicationId,
@@ -108,21 +134,20 @@ export function discordApi(controlUrl) {
         options,
       }),
     pressComponent: ({ messageId, userId, customId, values }) =>
-      call(controlUrl, 'POST', '/interactions/components', { messageId, userId, customId, values }),
+      call('POST', '/interactions/components', { messageId, userId, customId, values }),
     /** Joins or moves (`channelId`) and toggles `selfMute` / `selfDeaf`. */
     setVoiceState: (guildId, userId, { channelId, selfMute, selfDeaf }) =>
-      call(controlUrl, 'PUT', `/guilds/${segment(guildId)}/voice/${segment(userId)}`, {
+      call('PUT', `/guilds/${segment(guildId)}/voice/${segment(userId)}`, {
         channelId,
         selfMute,
         selfDeaf,
       }),
-    leaveVoice: (guildId, userId) =>
-      call(controlUrl, 'DELETE', `/guilds/${segment(guildId)}/voice/${segment(userId)}`),
-    eventsUrl: () => `${controlUrl}/events`,
+    leaveVoice: (guildId, userId) => call('DELETE', `/guilds/${segment(guildId)}/voice/${segment(userId)}`),
+    eventsUrl: () => `${base()}/events`,
   };
 }
 
-async function call(baseUrl, method, path, body) {
+async function request(baseUrl, method, path, body) {
   const response = await fetch(`${baseUrl}${path}`, {
     method,
     headers: body === undefined ? undefined : { 'content-type': 'application/json' },

@@ -1,4 +1,4 @@
-import { DISCORD_EVENT_KINDS, discordApi, loadConfig, telegramApi } from './api.js';
+import { DISCORD_EVENT_KINDS, discordApi, sandboxEndpoints, telegramApi } from './api.js';
 import { mountDiscordPane } from './discord-pane.js';
 import { h } from './dom.js';
 import { mountTelegramPane } from './telegram-pane.js';
@@ -7,10 +7,19 @@ const telegramRoot = document.getElementById('telegram');
 const discordRoot = document.getElementById('discord');
 
 try {
-  const config = await loadConfig(location.href);
-  showLinks(config.links ?? []);
-  mountTelegramPane(telegramRoot, telegramApi(config.telegramControlUrl));
-  mountDiscordPane(discordRoot, discordApi(config.discordControlUrl), DISCORD_EVENT_KINDS);
+  // Read again whenever a stream is lost: a restarted `npm start` puts the emulators on new ports.
+  const endpoints = await sandboxEndpoints(location.href);
+  const { current, refresh } = endpoints;
+  showLinks(current.links ?? []);
+  mountTelegramPane(
+    telegramRoot,
+    telegramApi(() => current.telegramControlUrl, { refresh }),
+  );
+  mountDiscordPane(
+    discordRoot,
+    discordApi(() => current.discordControlUrl, { refresh }),
+    DISCORD_EVENT_KINDS,
+  );
 } catch (error) {
   const message = h(
     'div',

@@ -31,6 +31,8 @@ export function mountDiscordPane(root, api, discordEvents) {
     pending: new Map(),
     busyComponents: new Set(),
     buffered: null,
+    /** Whether the emulator's event stream is open: without it, nothing here is known to be current. */
+    streamLive: false,
   };
 
   const ui = buildDiscordLayout(root);
@@ -43,9 +45,14 @@ export function mountDiscordPane(root, api, discordEvents) {
   ui.commandButton.addEventListener('click', () => renderCommandMenu({ toggle: true }));
 
   openLiveStream({
-    url: api.eventsUrl(),
+    url: api.eventsUrl,
+    beforeReconnect: api.refresh,
     eventNames: discordEvents,
-    onStatus: (status) => showStreamStatus(ui.status, status),
+    onStatus: (status) => {
+      showStreamStatus(ui.status, status);
+      state.streamLive = status === 'live';
+      renderHeader();
+    },
     onOpen: () => void reload(),
     onEvent: (event) => (state.buffered ? state.buffered.push(event) : apply(event)),
   });
@@ -435,6 +442,12 @@ export function mountDiscordPane(root, api, discordEvents) {
       state.world?.sessions.some((s) => s.botUserId === state.bot?.userId && s.connected) ?? false;
     ui.guildName.textContent = state.guild?.name ?? 'no guild';
     ui.botName.textContent = state.bot ? state.bot.user.username : 'no bot';
+    if (!state.streamLive) {
+      ui.presence.dataset.online = 'false';
+      ui.presence.textContent = 'disconnected';
+      ui.presence.title = 'The emulator cannot be reached; the page reconnects by itself when it is back';
+      return;
+    }
     ui.presence.dataset.online = String(online);
     ui.presence.textContent = online ? 'connected' : 'no bot running';
     ui.presence.title = online

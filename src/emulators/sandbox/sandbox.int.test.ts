@@ -179,9 +179,9 @@ describe('the page scripts', () => {
       if (script !== 'api.js') expect(text, script).not.toMatch(/\bfetch\(|XMLHttpRequest|\/control/);
       if (script !== 'live-stream.js') expect(text, script).not.toMatch(/new EventSource/);
     }
-    expect(source('live-stream.js')).toContain('new EventSource(url)');
-    expect(source('telegram-pane.js')).toContain('url: api.eventsUrl()');
-    expect(source('discord-pane.js')).toContain('url: api.eventsUrl()');
+    expect(source('live-stream.js')).toContain('new EventSource(url())');
+    expect(source('telegram-pane.js')).toContain('url: api.eventsUrl,');
+    expect(source('discord-pane.js')).toContain('url: api.eventsUrl,');
   });
 
   it('listen for events the emulators emit', () => {

@@ -19,6 +19,8 @@ export function mountTelegramPane(root, api) {
     chat: new Map(),
     commands: [],
     delivery: { polling: false, webhookUrl: '', lastPollAt: 0 },
+    /** Whether the emulator's event stream is open: without it, nothing here is known to be current. */
+    streamLive: false,
     /** Events that arrived while a reload was running, applied once it is done. */
     buffered: null,
     /** callback_query id -> the answer, for answers that beat the press's own response. */
@@ -47,8 +49,13 @@ export function mountTelegramPane(root, api) {
   });
 
   openLiveStream({
-    url: api.eventsUrl(),
-    onStatus: (status) => showStreamStatus(ui.status, status),
+    url: api.eventsUrl,
+    beforeReconnect: api.refresh,
+    onStatus: (status) => {
+      showStreamStatus(ui.status, status);
+      state.streamLive = status === 'live';
+      renderPresence();
+    },
     onOpen: () => void reload(),
     onEvent: (event) => (state.buffered ? state.buffered.push(event) : apply(event)),
   });
@@ -309,6 +316,12 @@ export function mountTelegramPane(root, api) {
   function renderPresence() {
     const bot = state.bot;
     ui.botName.textContent = bot ? `@${bot.username}` : 'no bot';
+    if (!state.streamLive) {
+      ui.presence.dataset.online = 'false';
+      ui.presence.textContent = 'disconnected';
+      ui.presence.title = 'The emulator cannot be reached; the page reconnects by itself when it is back';
+      return;
+    }
     const { polling, webhookUrl, lastPollAt } = state.delivery;
     const online = polling || webhookUrl !== '' || Date.now() - lastPollAt < POLL_FRESH_MS;
     ui.presence.dataset.online = String(online);

@@ -9,6 +9,6 @@ export {
   defaultChatLimits,
   type TelegramEmulatorOptions,
 } from './options.ts';
-export { TelegramEmulator } from './telegram-emulator.ts';
+export { TelegramEmulator, type TelegramEmulatorState } from './telegram-emulator.ts';
 export { launchPollingBot } from './testing.ts';
 export type * as TelegramTypes from './types.ts';

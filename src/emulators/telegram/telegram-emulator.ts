@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { answerOnceSaved } from '../persistence/world-file.ts';
 import { ActivityLog } from './activity-log.ts';
 import { executeWebhookReply } from './bot-api/dispatch.ts';
 import { FloodControl } from './bot-api/flood-control.ts';
@@ -10,8 +11,16 @@ import { FileStore } from './media/file-store.ts';
 import { type ResolvedOptions, resolveOptions, type TelegramEmulatorOptions } from './options.ts';
 import { createApp } from './server.ts';
 import { BotChannels } from './updates/bot-channels.ts';
+import type { UpdateQueueState } from './updates/update-queue.ts';
 import { getMeObject } from './world/objects.ts';
-import { World } from './world/world.ts';
+import { botIdFromToken } from './world/tokens.ts';
+import { World, type WorldState } from './world/world.ts';
+
+/** What survives a restart: the world (users, chats and their messages) and each bot's update stream. */
+export interface TelegramEmulatorState {
+  world: WorldState;
+  updates: Array<[number, UpdateQueueState]>;
+}
 
 /**
  * A Telegram Bot API server for tests and the offline sandbox: real bots (telegraf, unpatched) talk
@@ -25,7 +34,14 @@ export class TelegramEmulator {
   private server: Server | undefined;
   private baseUrl: string | undefined;
 
-  constructor(options: TelegramEmulatorOptions = {}) {
+  constructor(
+    options: TelegramEmulatorOptions & {
+      /** A world saved by {@link exportState}; `afterCrash` when its process did not stop cleanly. */
+      restore?: { state: TelegramEmulatorState; afterCrash?: boolean };
+      /** Every answer waits for this first (e.g. until the world is saved). @defaultValue none */
+      beforeAnswer?: () => Promise<void>;
+    } = {},
+  ) {
     this.options = resolveOptions(options);
     const log = new ActivityLog(this.options.eventLogSize);
     const world = new World();
@@ -40,14 +56,28 @@ export class TelegramEmulator {
       channels,
     };
     channels.setReplyExecutor((botId, body) => executeWebhookReply(this.ctx, botId, body));
-    for (const seed of this.options.bots) world.addBot(seed);
+    if (options.restore) {
+      const afterCrash = options.restore.afterCrash ?? false;
+      world.importState(options.restore.state.world, { afterCrash });
+      channels.importState(options.restore.state.updates, { afterCrash });
+    }
+    for (const seed of this.options.bots) {
+      // A restored world has its bots: a seed's bot is added only when the world lacks it.
+      const id = seed.token === undefined ? undefined : botIdFromToken(seed.token);
+      if (options.restore && (id === undefined || world.bot(id))) continue;
+      world.addBot(seed);
+    }
     this.control = createTelegramControl(this.ctx);
+    this.beforeAnswer = options.beforeAnswer;
   }
+
+  private readonly beforeAnswer: (() => Promise<void>) | undefined;
 
   /** Listens on `port` (0: a free one) and answers the base URL bots use as `apiRoot`. */
   async start(): Promise<{ url: string }> {
     if (this.baseUrl) return { url: this.baseUrl };
-    const server = createServer(createApp(this.ctx, this.control, this.ctx.log));
+    const app = createApp(this.ctx, this.control, this.ctx.log);
+    const server = createServer(this.beforeAnswer ? answerOnceSaved(app, this.beforeAnswer) : app);
     // Long polls wait up to 50 s (telegraf) and SSE streams stay open: no server-side timeouts.
     server.requestTimeout = 0;
     server.headersTimeout = 60_000;
@@ -77,6 +107,16 @@ export class TelegramEmulator {
       server.close(() => resolve());
       server.closeAllConnections();
     });
+  }
+
+  /** The world and update streams as they are now, for {@link TelegramEmulator} `restore`. */
+  exportState(): TelegramEmulatorState {
+    return { world: this.ctx.world.exportState(), updates: this.ctx.channels.exportState() };
+  }
+
+  /** Runs `listener` after anything the emulator records happened (a message, an update, a change). */
+  onActivity(listener: (type: string) => void): () => void {
+    return this.ctx.log.subscribe((event) => listener(event.type));
   }
 
   /** The base URL (`apiRoot`); throws before `start()`. */

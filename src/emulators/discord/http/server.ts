@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import express, { type Express, type Request, type Response, type Router } from 'express';
+import { answerOnceSaved } from '../../persistence/world-file.ts';
 import type { EmulatorContext } from '../actions/context.ts';
 import { discordErrors } from '../errors.ts';
 import type { FaultInjector } from '../faults/fault-injector.ts';
@@ -12,6 +13,8 @@ export interface HttpAppParts {
   restRouter: Router;
   controlRouter: Router;
   gateway: GatewayServer;
+  /** Every HTTP answer waits for this first (e.g. until the world is saved). */
+  beforeAnswer?: () => Promise<void>;
 }
 
 /** Paths that identify a call without leaking interaction tokens into logs. */
@@ -74,7 +77,8 @@ function createApp(parts: HttpAppParts): Express {
 
 /** One HTTP server: REST under /api/v10, the control API under /control, the gateway on upgrade. */
 export function createHttpServer(parts: HttpAppParts): Server {
-  const server = createServer(createApp(parts));
+  const app = createApp(parts);
+  const server = createServer(parts.beforeAnswer ? answerOnceSaved(app, parts.beforeAnswer) : app);
   server.on('upgrade', (request, socket, head) => {
     if (parts.gateway.handles(request)) parts.gateway.upgrade(request, socket, head);
     else socket.destroy();

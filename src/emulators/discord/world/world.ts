@@ -13,6 +13,18 @@ import type {
 } from './types.ts';
 import { UnknownEntityError } from './unknown-entity-error.ts';
 
+/** Everything a world holds, as {@link World.exportState} gives it and {@link World.importState} takes it. */
+export interface WorldState {
+  users: UserRecord[];
+  applications: ApplicationRecord[];
+  guilds: GuildRecord[];
+  channels: ChannelRecord[];
+  messages: MessageRecord[];
+  commands: CommandRecord[];
+  interactions: InteractionRecord[];
+  roleChanges: RoleChangeRecord[];
+}
+
 /**
  * The in-memory Discord world: users, bots, guilds and everything in them, plus what happened
  * (messages, interactions, role changes). Lookups only; changes that Discord announces on the
@@ -37,6 +49,50 @@ export class World {
     this.commands.clear();
     this.interactions.clear();
     this.roleChanges.length = 0;
+  }
+
+  exportState(): WorldState {
+    return {
+      users: [...this.users.values()],
+      applications: [...this.applications.values()],
+      guilds: [...this.guilds.values()],
+      channels: [...this.channels.values()],
+      messages: [...this.messages.values()],
+      commands: [...this.commands.values()],
+      interactions: [...this.interactions.values()],
+      roleChanges: [...this.roleChanges],
+    };
+  }
+
+  /** Replaces everything with a saved world (ids are snowflakes, so none can be handed out again). */
+  importState(state: WorldState): void {
+    this.reset();
+    for (const user of state.users) this.users.set(user.id, user);
+    for (const application of state.applications) this.applications.set(application.id, application);
+    for (const guild of state.guilds) this.guilds.set(guild.id, guild);
+    for (const channel of state.channels) this.channels.set(channel.id, channel);
+    for (const message of state.messages) this.messages.set(message.id, message);
+    for (const command of state.commands) this.commands.set(command.id, command);
+    for (const interaction of state.interactions) this.interactions.set(interaction.id, interaction);
+    this.roleChanges.push(...state.roleChanges);
+  }
+
+  /** The highest id in the world, so new ids can be made to follow it. */
+  lastId(): string | undefined {
+    let last: string | undefined;
+    for (const map of [
+      this.users,
+      this.guilds,
+      this.channels,
+      this.messages,
+      this.commands,
+      this.interactions,
+    ])
+      for (const id of map.keys()) if (last === undefined || compareSnowflakes(id, last) > 0) last = id;
+    for (const guild of this.guilds.values())
+      for (const id of guild.roles.keys())
+        if (last === undefined || compareSnowflakes(id, last) > 0) last = id;
+    return last;
   }
 
   requireUser(id: string): UserRecord {

@@ -1,7 +1,7 @@
 import type { ActivityLog } from '../activity-log.ts';
 import type { ResolvedOptions } from '../options.ts';
 import type * as Tg from '../types.ts';
-import { UpdateQueue } from './update-queue.ts';
+import { UpdateQueue, type UpdateQueueState } from './update-queue.ts';
 import { WebhookDelivery } from './webhook-delivery.ts';
 
 /** How one bot receives its updates: the queue long polling reads, and the webhook that drains it. */
@@ -51,6 +51,20 @@ export class BotChannels {
     return this.for(botId).queue.push(body);
   }
 
+  /** Each bot's update stream, by bot id. */
+  exportState(): Array<[number, UpdateQueueState]> {
+    return [...this.channels].map(([botId, channel]) => [botId, channel.queue.exportState()]);
+  }
+
+  /**
+   * After a crash the save may lack the last updates handed out, so ids jump ahead: a bot that saw
+   * those must never get another update under the same id (Telegram's ids only grow).
+   */
+  importState(state: Array<[number, UpdateQueueState]>, { afterCrash = false } = {}): void {
+    for (const [botId, queue] of state)
+      this.for(botId).queue.importState(queue, afterCrash ? crashUpdateIdGap : 0);
+  }
+
   /** Pending updates go; webhooks and allowed_updates stay (they belong to the running bot). */
   reset(): void {
     for (const channel of this.channels.values()) channel.queue.reset();
@@ -63,6 +77,9 @@ export class BotChannels {
     }
   }
 }
+
+/** More updates than a save can miss: a save follows changes within a fraction of a second. */
+const crashUpdateIdGap = 100_000;
 
 /** Update ids start at a bot-specific, realistic-looking number, so code never relies on them being small. */
 function firstUpdateId(botId: number): number {

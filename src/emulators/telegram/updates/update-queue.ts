@@ -20,6 +20,13 @@ interface Waiter {
   cleanup: () => void;
 }
 
+/** A bot's update stream as saved with the world: ids never repeat, unconfirmed updates stay. */
+export interface UpdateQueueState {
+  lastUpdateId: number;
+  pending: Tg.Update[];
+  allowedUpdates?: string[];
+}
+
 export interface TakeRequest {
   offset: number;
   limit: number;
@@ -144,6 +151,27 @@ export class UpdateQueue {
 
   dropPending(): void {
     this.entries = [];
+  }
+
+  exportState(): UpdateQueueState {
+    return {
+      lastUpdateId: this.lastUpdateId,
+      // A redelivery (fault injection) is a copy of an update that was confirmed: not pending.
+      pending: this.entries.filter((entry) => !entry.redelivery).map((entry) => entry.update),
+      allowedUpdates: this.allowedUpdates,
+    };
+  }
+
+  /** Takes a saved stream over; `idGap` moves the next id past any the save may have missed. */
+  importState(state: UpdateQueueState, idGap = 0): void {
+    this.lastUpdateId = Math.max(this.lastUpdateId, state.lastUpdateId + idGap);
+    this.entries = state.pending.map((update) => ({
+      update,
+      duplicateOnConfirm: false,
+      redelivery: false,
+      returned: false,
+    }));
+    this.setAllowedUpdates(state.allowedUpdates);
   }
 
   /** Forgets updates and settings, keeps the update_id sequence (ids never repeat for a bot). */

@@ -17,6 +17,22 @@ export interface GroupSeed {
   username?: string;
 }
 
+/** Everything a world holds, as {@link World.exportState} gives it and {@link World.importState} takes it. */
+export interface WorldState {
+  bots: BotRecord[];
+  users: UserRecord[];
+  groups: ChatRecord[];
+  privateChats: ChatRecord[];
+  callbacks: CallbackRecord[];
+  sequences: { user: number; group: number; bot: number; callback: number };
+}
+
+/**
+ * How far every counter jumps when a world is read back after a crash: its last changes may not
+ * have been saved, and an id handed out then must not be handed out again to something else.
+ */
+export const CRASH_ID_GAP = 1000;
+
 const usernamePattern = /^[A-Za-z][A-Za-z0-9_]{4,31}$/;
 const firstUserId = 100_000_001;
 const firstGroupId = -4_100_000_001;
@@ -208,6 +224,38 @@ export class World {
     this.callbacks.clear();
     this.userSeq = 0;
     this.groupSeq = 0;
+  }
+
+  exportState(): WorldState {
+    return {
+      bots: [...this.bots.values()],
+      users: [...this.users.values()],
+      groups: [...this.groups.values()],
+      privateChats: [...this.privateChats.values()],
+      callbacks: [...this.callbacks.values()],
+      sequences: { user: this.userSeq, group: this.groupSeq, bot: this.botSeq, callback: this.callbackSeq },
+    };
+  }
+
+  /** Replaces everything with a saved world; `afterCrash` moves every id counter past what may be lost. */
+  importState(state: WorldState, { afterCrash = false } = {}): void {
+    const gap = afterCrash ? CRASH_ID_GAP : 0;
+    this.reset();
+    this.bots.clear();
+    this.botsByToken.clear();
+    for (const bot of state.bots) {
+      this.bots.set(bot.id, bot);
+      this.botsByToken.set(bot.token, bot);
+    }
+    for (const user of state.users) this.users.set(user.id, user);
+    for (const chat of state.groups) this.groups.set(chat.id, chat);
+    for (const chat of [...state.groups, ...state.privateChats]) chat.lastMessageId += gap;
+    for (const chat of state.privateChats) this.privateChats.set(`${chat.botId}:${chat.userId}`, chat);
+    for (const callback of state.callbacks) this.callbacks.set(callback.query.id, callback);
+    this.userSeq = state.sequences.user + gap;
+    this.groupSeq = state.sequences.group + gap;
+    this.botSeq = state.sequences.bot;
+    this.callbackSeq = state.sequences.callback + gap;
   }
 
   private assertUsernameFree(username: string): void {
