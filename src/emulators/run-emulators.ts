@@ -267,11 +267,15 @@ async function main(argv: readonly string[]): Promise<void> {
   }
   const running = await startEmulators(options);
   console.log(describeRunning(running));
-  let stopping = false;
+  let firstSignalAt: number | undefined;
   const shutdown = (signal: NodeJS.Signals) => {
-    // A second Ctrl+C while stopping means "now".
-    if (stopping) process.exit(1);
-    stopping = true;
+    // Under `npm run emulators` one Ctrl+C arrives twice, from the terminal and relayed by npm, a
+    // few ms apart: a copy within a second is ignored; a second Ctrl+C after that means "now".
+    if (firstSignalAt !== undefined) {
+      if (performance.now() - firstSignalAt < 1_000) return;
+      process.exit(1);
+    }
+    firstSignalAt = performance.now();
     console.log(`\n${signal}: stopping the emulators`);
     running.stop().then(
       () => process.exit(0),
