@@ -18,7 +18,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from '../logging/logger.ts';
-import { type Binaries, hasCluster, PGDATA, STATE_FILE } from './embedded-postgres-cluster.ts';
+import { type Binaries, exists, hasCluster, PGDATA, STATE_FILE } from './embedded-postgres-cluster.ts';
 import type { SystemUser } from './local-server-process.ts';
 
 /** Where, as root, what the `postgres` user cannot reach in place is kept. */
@@ -202,13 +202,4 @@ async function packageVersion(native: string): Promise<string> {
     // Not laid out as the npm package: name the copy after its path instead.
   }
   return `local-${createHash('sha256').update(native).digest('hex').slice(0, 10)}`;
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await fs.access(file);
-    return true;
-  } catch {
-    return false;
-  }
 }
