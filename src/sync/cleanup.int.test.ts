@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTestTandem, type TestTandem } from '../../test/support/services.ts';
-import { cleanupSyncEvents } from './cleanup.ts';
+import { resolvePlayer } from '../linking/identities.ts';
+import { issueLinkCode } from '../linking/issue-link-code.ts';
+import { redeemLinkCode } from '../linking/redeem-link-code.ts';
+import { cleanupLinkCodes, cleanupSyncEvents } from './cleanup.ts';
 
 let tandem: TestTandem;
 afterEach(async () => {
@@ -79,5 +82,35 @@ describe('cleanupSyncEvents', () => {
       failed: 0,
     });
     expect(await tandem.db.prisma.ledgerEntry.count()).toBe(26);
+  });
+});
+
+describe('cleanupLinkCodes', () => {
+  it('deletes codes expired over a week ago with their previews, and keeps newer ones and every account', async () => {
+    tandem = await openTestTandem();
+    const who = (platform: 'telegram' | 'discord', platformUserId: string) => ({ platform, platformUserId });
+    await resolvePlayer(tandem.db, who('telegram', '1'));
+    await resolvePlayer(tandem.db, who('discord', '2'));
+    await resolvePlayer(tandem.db, who('telegram', '3'));
+    const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000);
+    // A code issued (and previewed on Discord) 9 days ago, one issued 3 days ago.
+    const old = await issueLinkCode(tandem.db, { ...who('telegram', '1'), now: daysAgo(9) });
+    await redeemLinkCode(tandem, { ...who('discord', '2'), code: old.code, now: daysAgo(9) });
+    const recent = await issueLinkCode(tandem.db, { ...who('telegram', '3'), now: daysAgo(3) });
+    const count = async () => ({
+      codes: (await tandem.db.prisma.linkCode.findMany({ select: { code: true } })).map((c) => c.code),
+      previews: await tandem.db.prisma.linkConfirmation.count(),
+      players: await tandem.db.prisma.player.count(),
+    });
+    expect(await count()).toEqual({
+      codes: expect.arrayContaining([old.code, recent.code]),
+      previews: 1,
+      players: 3,
+    });
+
+    expect(await cleanupLinkCodes(tandem.db.pool)).toBe(1);
+
+    expect(await count()).toEqual({ codes: [recent.code], previews: 0, players: 3 });
+    expect(await cleanupLinkCodes(tandem.db.pool)).toBe(0);
   });
 });

@@ -35,3 +35,21 @@ export async function cleanupSyncEvents(
   }
   return deleted;
 }
+
+/**
+ * Deletes link codes that expired more than `days` ago, and with them (ON DELETE CASCADE) the link
+ * previews shown for them: a code is useless once expired, and a preview never outlives its code.
+ * Identities and the merges the codes led to are not touched.
+ */
+export async function cleanupLinkCodes(db: Queryable, days = 7, batchSize = 5000): Promise<number> {
+  let deleted = 0;
+  for (;;) {
+    const result = await db.query(
+      `DELETE FROM link_codes WHERE code IN (
+         SELECT code FROM link_codes WHERE expires_at < now() - make_interval(days => $1) LIMIT $2)`,
+      [days, batchSize],
+    );
+    deleted += result.rowCount ?? 0;
+    if ((result.rowCount ?? 0) < batchSize) return deleted;
+  }
+}

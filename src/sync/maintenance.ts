@@ -1,4 +1,4 @@
-import { cleanupSyncEvents, type RetentionOptions } from './cleanup.ts';
+import { cleanupLinkCodes, cleanupSyncEvents, type RetentionOptions } from './cleanup.ts';
 import type { SyncContext } from './context.ts';
 import { relayPendingEvents } from './outbox-relay.ts';
 import type { MaintenanceJob } from './queues.ts';
@@ -22,8 +22,9 @@ export async function runMaintenance(
       return { relayed: await relayPendingEvents(ctx, { staleAfterMs: options.outboxStaleAfterMs }) };
     case 'cleanup': {
       const deleted = await cleanupSyncEvents(ctx.db.pool, options.retention);
-      ctx.logger.info({ deleted }, 'cleanup deleted old sync events');
-      return deleted;
+      const linkCodes = await cleanupLinkCodes(ctx.db.pool);
+      ctx.logger.info({ deleted, linkCodes }, 'cleanup deleted old sync events and expired link codes');
+      return { ...deleted, linkCodes };
     }
     case 'reconcile':
       return reconcile(ctx, options.reconcile);
