@@ -114,7 +114,8 @@ describe('one stop signal stops `npm start` gracefully', () => {
       await waitFor(async () => stillRunning(tree).length === 0, 'every process gone', stopTimeoutMs).catch(
         () => {},
       );
-      const output = await terminal.output();
+      // A command ended by a signal has no status: name the signal in the failure.
+      const output = `${await terminal.output()}\n[ended by signal ${await terminal.signal()}]`;
       expectStoppedOnce(output, status, tree);
       // On a terminal the log is readable lines, not JSON, and the banner stands as one block.
       expect(output).not.toMatch(/\{"level":/);
