@@ -111,7 +111,7 @@ const schema = z.object({
       }
       return origins;
     })
-    .default([]),
+    .optional(),
   /** Unset with DISCORD_BOT_TOKEN also unset: the sandbox runs both platform emulators. */
   TELEGRAM_BOT_TOKEN: z
     .string()

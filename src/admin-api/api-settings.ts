@@ -9,6 +9,6 @@ export function adminApiSettings(
     port: config.PORT,
     secureCookies: config.COOKIE_SECURE === 'auto' ? 'auto' : config.COOKIE_SECURE === 'true',
     trustProxy: config.TRUST_PROXY,
-    allowedOrigins: config.ALLOWED_ORIGINS,
+    allowedOrigins: config.ALLOWED_ORIGINS ?? [],
   };
 }
