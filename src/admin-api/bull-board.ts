@@ -80,6 +80,8 @@ export function createBullBoardRouter(deps: BullBoardDeps): Router {
     },
   });
   const board = serverAdapter.getRouter() as Express;
+  // An express app of its own, which would name express again after the API left it out.
+  board.disable('x-powered-by');
   dropRemoteFonts(board);
   const router = Router();
   router.use(
