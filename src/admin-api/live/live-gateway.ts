@@ -62,7 +62,7 @@ export async function createLiveGateway(
     path: '/socket.io',
     serveClient: false,
     adapter: createAdapter(pub, sub, { key: `${deps.prefix}:socket.io` }),
-    // Checked on every HTTP request of the feed (each poll and the WebSocket upgrade), before the session.
+    // Checked at the handshake (polling or WebSocket), before the session: later requests carry its id.
     allowRequest: (request, callback) => {
       const verdict = deps.checkOrigin(request);
       callback(verdict.fromPanel ? null : verdict.reason, verdict.fromPanel);
