@@ -45,7 +45,8 @@ function openClient(url: string, cookie: string, index: number): Promise<string 
     reconnection: false,
     // One connection per client: socket.io-client would otherwise share a Manager per URL.
     forceNew: true,
-    extraHeaders: { cookie },
+    // The gateway accepts the panel's pages only: these clients stand for them.
+    extraHeaders: { origin: new URL(url).origin, cookie },
   });
   sockets[index] = socket;
   socket.on('changes', (message: ChangesMessage) => {

@@ -190,7 +190,8 @@ export async function runLivePath(ctx: BenchContext, params: LivePathParams): Pr
 async function signIn(url: string, username: string): Promise<string> {
   const response = await fetch(`${url}/api/auth/login`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    // Writes are accepted from the panel's origin only.
+    headers: { origin: new URL(url).origin, 'content-type': 'application/json' },
     body: JSON.stringify({ username, password }),
   });
   const token = new RegExp(`${sessionCookieName}=([^;]+)`).exec(

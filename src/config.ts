@@ -1,5 +1,13 @@
 import { z } from 'zod';
 
+/** `scheme://host[:port]` of an http(s) address that is nothing more than that, else null. */
+function originOf(text: string): string | null {
+  if (!URL.canParse(text)) return null;
+  const url = new URL(text);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  return text.replace(/\/$/, '').toLowerCase() === url.origin ? url.origin : null;
+}
+
 /**
  * Every setting Tandem reads, parsed once from the environment. Each has a default that works on a
  * laptop; `.env.example` documents them. Nothing else in Tandem reads `process.env`.
@@ -80,6 +88,29 @@ const schema = z.object({
   TRUST_PROXY: z
     .string()
     .transform((v): boolean | number | string => (v === 'true' ? true : /^\d+$/.test(v) ? Number(v) : v))
+    .optional(),
+  /**
+   * Origins besides the API's own from which the panel may write and open the live feed, comma
+   * separated (`https://admin.example.com`): where a reverse proxy serves the panel under another
+   * address than the one the API sees in `Host` (and no trusted `X-Forwarded-Host` says it).
+   * Unset: the API's own origin only.
+   */
+  ALLOWED_ORIGINS: z
+    .string()
+    .transform((value, ctx) => {
+      const origins: string[] = [];
+      for (const entry of value.split(',').map((part) => part.trim())) {
+        if (!entry) continue;
+        const origin = originOf(entry);
+        if (origin) origins.push(origin);
+        else
+          ctx.addIssue({
+            code: 'custom',
+            message: `${entry} is not an origin: write scheme, host and port only, like https://admin.example.com`,
+          });
+      }
+      return origins;
+    })
     .optional(),
   /** Unset with DISCORD_BOT_TOKEN also unset: the sandbox runs both platform emulators. */
   TELEGRAM_BOT_TOKEN: z

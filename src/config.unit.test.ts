@@ -88,6 +88,18 @@ describe('admin panel settings', () => {
     expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).TRUST_PROXY).toBe('loopback, 10.0.0.0/8');
     expect(() => loadConfig({ COOKIE_SECURE: 'yes' })).toThrow(/COOKIE_SECURE/);
   });
+
+  it('read ALLOWED_ORIGINS as a list of origins, and refuse anything more than an origin', () => {
+    expect(loadConfig({}).ALLOWED_ORIGINS).toBeUndefined();
+    expect(
+      loadConfig({ ALLOWED_ORIGINS: 'https://Admin.Example.com, http://10.0.0.5:8080/,' }).ALLOWED_ORIGINS,
+    ).toEqual(['https://admin.example.com', 'http://10.0.0.5:8080']);
+    expect(() => loadConfig({ ALLOWED_ORIGINS: 'https://admin.example.com/panel' })).toThrow(
+      /ALLOWED_ORIGINS: https:\/\/admin.example.com\/panel is not an origin/,
+    );
+    expect(() => loadConfig({ ALLOWED_ORIGINS: 'admin.example.com' })).toThrow(/ALLOWED_ORIGINS/);
+    expect(() => loadConfig({ ALLOWED_ORIGINS: 'ftp://admin.example.com' })).toThrow(/ALLOWED_ORIGINS/);
+  });
 });
 
 describe('probe settings', () => {

@@ -8,11 +8,22 @@ describe('the admin API settings', () => {
       port: 3000,
       secureCookies: 'auto',
       trustProxy: undefined,
+      allowedOrigins: [],
     });
-    expect(adminApiSettings(loadConfig({ PORT: '8000', COOKIE_SECURE: 'true', TRUST_PROXY: '1' }))).toEqual({
+    expect(
+      adminApiSettings(
+        loadConfig({
+          PORT: '8000',
+          COOKIE_SECURE: 'true',
+          TRUST_PROXY: '1',
+          ALLOWED_ORIGINS: 'https://admin.example.com',
+        }),
+      ),
+    ).toEqual({
       port: 8000,
       secureCookies: true,
       trustProxy: 1,
+      allowedOrigins: ['https://admin.example.com'],
     });
     expect(adminApiSettings(loadConfig({ COOKIE_SECURE: 'false' })).secureCookies).toBe(false);
   });

@@ -12,6 +12,9 @@ import { createSessionStore } from './auth/session-store.ts';
 import { bullBoardPath, createBullBoardRouter } from './bull-board.ts';
 import type { AdminApiDeps } from './deps.ts';
 import { apiErrorHandler, apiNotFound } from './error-handler.ts';
+import { createPanelOriginCheck, type TrustProxy } from './http/panel-origin.ts';
+import { requirePanelRequest } from './http/require-panel-request.ts';
+import { securityHeaders } from './http/security-headers.ts';
 import { createLiveGateway, type LiveGateway, type LiveGatewayOptions } from './live/live-gateway.ts';
 import { createApiMetrics } from './ops/api-metrics.ts';
 import { createHealthRoutes } from './ops/health-routes.ts';
@@ -28,6 +31,11 @@ export interface AdminApiOptions {
   secureCookies?: SecureCookies;
   /** express's `trust proxy` (TRUST_PROXY). @defaultValue none trusted */
   trustProxy?: boolean | number | string;
+  /**
+   * Origins besides the API's own that the panel may be served from (ALLOWED_ORIGINS): writes and
+   * the live feed from anywhere else are refused. @defaultValue none
+   */
+  allowedOrigins?: readonly string[];
   /** Idle time after which a session ends. @defaultValue 12 hours */
   sessionTtlSeconds?: number;
   /** @defaultValue 5 failures per address and username, 30 per address, in 15 minutes */
@@ -50,6 +58,8 @@ export interface AdminApi {
  * The admin API: monitoring probes, sign-in, the REST resources for react-admin, Bull Board and the
  * built panel. Order matters: public routes first, then the session guard, then the role guard, so
  * nothing under `/api` (but sign-in) is reachable without a session and no write without its role.
+ * Before all of them, a write (sign-in included, against login CSRF) must come from the panel's
+ * own pages: the session cookie alone does not prove it.
  */
 export function createAdminApi(deps: AdminApiDeps, options: AdminApiOptions = {}): AdminApi {
   const secureCookies = options.secureCookies ?? 'auto';
@@ -68,12 +78,18 @@ export function createAdminApi(deps: AdminApiDeps, options: AdminApiOptions = {}
   app.disable('x-powered-by');
   if (options.trustProxy !== undefined) app.set('trust proxy', options.trustProxy);
   app.use(recordHttpDuration(metrics.httpDuration));
+  app.use(securityHeaders());
+  // Read at each request: `trust proxy` may be set on the app after it is created.
+  const trustProxy: TrustProxy = (address, index) => app.get('trust proxy fn')(address, index);
+  const checkOrigin = createPanelOriginCheck({ allowedOrigins: options.allowedOrigins ?? [], trustProxy });
 
   app.use(createHealthRoutes(deps));
   app.use(createMetricsRoute(metrics.registry));
   app.get('/', (_req, res) => res.redirect(302, '/admin/'));
 
   const api = express.Router();
+  // Before the body is parsed: a refused request is not read any further.
+  api.use(requirePanelRequest(checkOrigin));
   api.use(express.json({ limit: '1mb' }));
   api.use(
     '/auth',
@@ -95,6 +111,8 @@ export function createAdminApi(deps: AdminApiDeps, options: AdminApiOptions = {}
   // Before the panel: `/admin/queues` would otherwise get the panel's index.html.
   app.use(
     bullBoardPath,
+    // The board's page sends no header of its own: its writes are held to the origin alone.
+    requirePanelRequest(checkOrigin, { requireHeaderWithoutBody: false }),
     createBullBoardRouter({ prisma: deps.db.prisma, sessions, queues: deps.queues.all() }),
   );
   app.use('/admin', createStaticAdminRouter(options.adminDistDir));
@@ -113,6 +131,7 @@ export function createAdminApi(deps: AdminApiDeps, options: AdminApiOptions = {}
           redisUrl: deps.redisUrl,
           prefix: deps.queuePrefix,
           logger: deps.logger,
+          checkOrigin,
         },
         options.live,
       );

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureFirstAdmin } from './auth/first-admin.ts';
 import { verifyPassword } from './auth/passwords.ts';
-import { type AdminApiWorld, json, openAdminApiWorld, testPassword } from './testing/admin-api-world.ts';
+import {
+  type AdminApiWorld,
+  json,
+  openAdminApiWorld,
+  panelHeaders,
+  testPassword,
+} from './testing/admin-api-world.ts';
 
 let world: AdminApiWorld;
 beforeAll(async () => {
@@ -42,6 +48,8 @@ describe('signing in', () => {
     const response = await fetch(`${world.url}/api/auth/login`, {
       method: 'POST',
       headers: {
+        // The panel's page was opened over https too, at the proxy.
+        ...panelHeaders(world.url.replace(/^http:/, 'https:')),
         'content-type': 'application/json',
         'x-forwarded-proto': 'https',
         'x-forwarded-for': '10.0.0.2',
@@ -75,7 +83,7 @@ describe('signing in', () => {
   it('refuses a body that is not JSON with a 400', async () => {
     const response = await fetch(`${world.url}/api/auth/login`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...panelHeaders(world.url), 'content-type': 'application/json' },
       body: '{"username": ',
     });
     expect(response.status).toBe(400);

@@ -2,7 +2,7 @@ import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import type { Queue } from 'bullmq';
-import { Router } from 'express';
+import { type Express, Router } from 'express';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { requireSessionOrSignIn } from './auth/require-session.ts';
 import type { SessionStore } from './auth/session-store.ts';
@@ -29,6 +29,32 @@ export function operatorMayOnBoard(method: string, path: string): boolean {
   return method === 'PUT' && operatorBoardWrites.some((pattern) => pattern.test(path));
 }
 
+/** The board's page asks Google for its IBM Plex fonts; its CSS falls back to the system's. */
+const remoteFontLinks = /<link\b[^>]*\bhref="https:\/\/fonts\.(googleapis|gstatic)\.com\/[^"]*"[^>]*>\s*/g;
+
+type RenderFile = (
+  file: string,
+  options: object,
+  callback: (error: Error | null, html?: string) => void,
+) => void;
+
+/**
+ * Renders the board's page without the links to Google's fonts: the panel's content security
+ * policy allows nothing from another origin, and an admin page should not tell Google who opens
+ * it. The board's own renderer stays in charge; only its output is filtered.
+ */
+function dropRemoteFonts(board: Express): void {
+  // express keeps its registered view engines here (not in its type definitions).
+  const engines = (board as Express & { engines: Record<string, RenderFile | undefined> }).engines;
+  const render = engines['.ejs'];
+  if (!render) throw new Error("Bull Board's page renderer is not where it used to be (`.ejs`).");
+  board.engine('ejs', (file, options, callback) =>
+    render(file, options, (error, html) =>
+      error ? callback(error) : callback(null, html?.replace(remoteFontLinks, '')),
+    ),
+  );
+}
+
 export interface BullBoardDeps {
   prisma: PrismaClient;
   sessions: SessionStore;
@@ -53,6 +79,10 @@ export function createBullBoardRouter(deps: BullBoardDeps): Router {
       },
     },
   });
+  const board = serverAdapter.getRouter() as Express;
+  // An express app of its own, which would name express again after the API left it out.
+  board.disable('x-powered-by');
+  dropRemoteFonts(board);
   const router = Router();
   router.use(
     requireSessionOrSignIn(deps.prisma, deps.sessions, (path) => path.startsWith('/api/'), signInPage),
@@ -63,7 +93,7 @@ export function createBullBoardRouter(deps: BullBoardDeps): Router {
         'Operators can retry, clean and promote jobs; this action needs the admin role.',
       );
     },
-    serverAdapter.getRouter(),
+    board,
   );
   return router;
 }

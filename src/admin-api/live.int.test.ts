@@ -28,7 +28,7 @@ function openSocket(url: string, cookie?: string): Socket {
   const socket = connect(url, {
     path: '/socket.io',
     reconnection: false,
-    extraHeaders: cookie ? { cookie } : {},
+    extraHeaders: { origin: new URL(url).origin, ...(cookie ? { cookie } : {}) },
   });
   sockets.push(socket);
   return socket;

@@ -11,6 +11,7 @@ import { createSessionStore, sessionIdOf } from '../../src/admin-api/auth/sessio
 import {
   type AdminApiWorld,
   openAdminApiWorld,
+  panelHeaders,
   testPassword,
 } from '../../src/admin-api/testing/admin-api-world.ts';
 
@@ -45,7 +46,7 @@ async function doors(
     fetch(`${url}${path}`, {
       method: init.method ?? 'GET',
       redirect: 'manual',
-      headers: { cookie, 'content-type': 'application/json' },
+      headers: { ...panelHeaders(url), cookie, 'content-type': 'application/json' },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
     });
   const read = await call('/api/auth/me');
@@ -57,7 +58,7 @@ async function doors(
       path: '/socket.io',
       reconnection: false,
       forceNew: true,
-      extraHeaders: { cookie },
+      extraHeaders: { origin: new URL(url).origin, cookie },
     });
     client.once('connect', () => {
       client.disconnect();
@@ -124,7 +125,7 @@ describe('a forged or stale session cookie', () => {
   it('is refused once it has been idle longer than the session lifetime', async () => {
     const response = await fetch(`${shortLived.url}/api/auth/login`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...panelHeaders(shortLived.url), 'content-type': 'application/json' },
       body: JSON.stringify({ username: 'alice', password: testPassword }),
     });
     expect(response.status).toBe(200);

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StartedAdminApi, startAdminApi } from '../../src/admin-api/app.ts';
 import { hashPassword } from '../../src/admin-api/auth/passwords.ts';
 import { sessionCookieName } from '../../src/admin-api/auth/session-cookie.ts';
+import { panelHeaders } from '../../src/admin-api/testing/admin-api-world.ts';
 import { seedDemoContent } from '../../src/content/demo-content.ts';
 import { seedEconomyDefaults } from '../../src/economy/seed.ts';
 import { DiscordEmulator } from '../../src/emulators/discord/index.ts';
@@ -126,7 +127,7 @@ afterAll(async () => {
 function signIn(username: string, secret: string) {
   return fetch(`${api.url}/api/auth/login`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { ...panelHeaders(api.url), 'content-type': 'application/json' },
     body: JSON.stringify({ username, password: secret }),
   });
 }
@@ -163,7 +164,7 @@ describe('the logs', () => {
     expect((await signIn(password, password)).status).toBe(401);
     const changed = await fetch(`${api.url}/api/auth/password`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: cookie[0] },
+      headers: { ...panelHeaders(api.url), 'content-type': 'application/json', cookie: cookie[0] },
       body: JSON.stringify({ currentPassword: password, newPassword }),
     });
     expect(changed.status).toBe(200);

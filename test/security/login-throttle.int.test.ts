@@ -9,6 +9,7 @@ import {
   type AdminApiWorld,
   json,
   openAdminApiWorld,
+  panelHeaders,
   testPassword,
 } from '../../src/admin-api/testing/admin-api-world.ts';
 
@@ -29,7 +30,7 @@ afterAll(async () => {
 function signIn(url: string, username: string, password: string, forwardedFor: string) {
   return fetch(`${url}/api/auth/login`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor },
+    headers: { ...panelHeaders(url), 'content-type': 'application/json', 'x-forwarded-for': forwardedFor },
     body: JSON.stringify({ username, password }),
   });
 }

@@ -3,7 +3,12 @@
 // and on writes by a signed-in admin. A malformed sign-in is covered by src/admin-api/auth.int.test.ts.
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AdminApiWorld, json, openAdminApiWorld } from '../../src/admin-api/testing/admin-api-world.ts';
+import {
+  type AdminApiWorld,
+  json,
+  openAdminApiWorld,
+  panelHeaders,
+} from '../../src/admin-api/testing/admin-api-world.ts';
 import { databaseFingerprint } from './support/database-fingerprint.ts';
 
 let world: AdminApiWorld;
@@ -26,7 +31,7 @@ const padding = 'x'.repeat(1024 * 1024);
 function send(path: string, method: string, body: string | Buffer, headers: Record<string, string> = {}) {
   return fetch(`${world.url}${path}`, {
     method,
-    headers: { cookie, 'content-type': 'application/json', ...headers },
+    headers: { ...panelHeaders(world.url), cookie, 'content-type': 'application/json', ...headers },
     body,
   });
 }

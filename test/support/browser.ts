@@ -89,7 +89,7 @@ export interface BrowserWorld {
    * username), and XP and coins earned through the engine (a ledger row and a sync event each).
    */
   addPlayer(player: NewPlayer): Promise<string>;
-  /** Uncaught errors of the panel's pages (a product page should have none). */
+  /** Uncaught errors and content security policy violations of the pages (a product page has none). */
   pageErrors: string[];
   stop(): Promise<void>;
 }
@@ -214,9 +214,14 @@ export async function openBrowserWorld(
       sessionStorage.setItem('tandem-test-tab', '1');
       for (const key of Object.keys(localStorage)) if (key.startsWith('RaStore')) localStorage.removeItem(key);
     }`);
-    context.on('page', (page) =>
-      page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`)),
-    );
+    context.on('page', (page) => {
+      page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
+      // What the content security policy blocks only shows as a console error: count it as one.
+      page.on('console', (message) => {
+        if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
+          pageErrors.push(`${page.url()}: ${message.text()}`);
+      });
+    });
     contexts.push(context);
     return context;
   };

@@ -8,7 +8,12 @@ export const apiUrl = '/api';
  * the API's `{message, errors}`: react-admin shows `message` and puts `errors.<field>` next to fields.
  */
 export function httpClient(url: string, options: fetchUtils.Options = {}) {
-  return fetchUtils.fetchJson(url, { ...options, credentials: 'same-origin' });
+  const headers = new Headers(options.headers);
+  if (!headers.has('Accept')) headers.set('Accept', 'application/json');
+  // The API refuses a write without a body unless it carries this header: another site's page
+  // cannot send it (the API grants no CORS), so it proves the call comes from the panel.
+  headers.set('X-Requested-With', 'tandem-admin');
+  return fetchUtils.fetchJson(url, { ...options, headers, credentials: 'same-origin' });
 }
 
 /** Calls `path` under `/api`. */

@@ -8,6 +8,7 @@ import type { Logger } from '../../logging/logger.ts';
 import type { EndedSessions } from '../auth/auth-routes.ts';
 import { authenticate } from '../auth/authenticate.ts';
 import { type SessionStore, sessionIdOf } from '../auth/session-store.ts';
+import type { PanelOriginCheck } from '../http/panel-origin.ts';
 import { ChangeBatch, type ChangeBatchOptions, type ChangesMessage } from './change-batch.ts';
 
 export interface LiveGatewayDeps {
@@ -17,6 +18,8 @@ export interface LiveGatewayDeps {
   /** The installation's prefix: two Tandem installs on one Redis never hear each other. */
   prefix: string;
   logger: Logger;
+  /** Only the panel's pages may open the feed: another site's page would read it with the admin's cookie. */
+  checkOrigin: PanelOriginCheck;
 }
 
 export interface LiveGatewayOptions extends ChangeBatchOptions {
@@ -59,6 +62,11 @@ export async function createLiveGateway(
     path: '/socket.io',
     serveClient: false,
     adapter: createAdapter(pub, sub, { key: `${deps.prefix}:socket.io` }),
+    // Checked at the handshake (polling or WebSocket), before the session: later requests carry its id.
+    allowRequest: (request, callback) => {
+      const verdict = deps.checkOrigin(request);
+      callback(verdict.fromPanel ? null : verdict.reason, verdict.fromPanel);
+    },
   });
 
   io.use(async (socket, next) => {

@@ -3,6 +3,7 @@ import type { PlatformPorts } from '../../sync/ports.ts';
 import { type AdminApiOptions, type StartedAdminApi, startAdminApi } from '../app.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { sessionCookieName } from '../auth/session-cookie.ts';
+import { panelRequestHeader, panelRequestHeaderValue } from '../http/require-panel-request.ts';
 
 export interface AdminApiWorld {
   tandem: TestTandem;
@@ -12,7 +13,10 @@ export interface AdminApiWorld {
   createAdmin(username: string, role?: 'admin' | 'operator', password?: string): Promise<string>;
   /** Signs in and returns the `Cookie` header value of the session. */
   signIn(username: string, password?: string): Promise<string>;
-  /** fetch against the API, no redirects followed, with a session cookie and a JSON body if given. */
+  /**
+   * fetch against the API as the panel's pages call it (its origin and header), no redirects
+   * followed, with a session cookie and a JSON body if given.
+   */
   call(
     path: string,
     init?: { method?: string; cookie?: string; body?: unknown; address?: string },
@@ -21,6 +25,11 @@ export interface AdminApiWorld {
 }
 
 export const testPassword = 'correct horse battery';
+
+/** The headers every call of the panel at `url` carries: its origin and its own header. */
+export function panelHeaders(url: string): Record<string, string> {
+  return { origin: new URL(url).origin, [panelRequestHeader]: panelRequestHeaderValue };
+}
 
 /** A fresh Tandem (own database and queue prefix) with its admin API listening on a free port. */
 export async function openAdminApiWorld(
@@ -37,6 +46,7 @@ export async function openAdminApiWorld(
       method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
       redirect: 'manual',
       headers: {
+        ...panelHeaders(started.url),
         ...(init.cookie ? { cookie: init.cookie } : {}),
         ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
         // Lets a test stand for several clients (read by express with `trust proxy`).
