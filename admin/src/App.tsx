@@ -3,6 +3,7 @@ import { Route } from 'react-router';
 import { achievements } from './achievements/index.ts';
 import { admins } from './admins/index.ts';
 import { dataProvider } from './api/data-provider.ts';
+import { audit } from './audit/index.ts';
 import { authProvider, changePasswordPath } from './auth/auth-provider.ts';
 import { ChangePasswordPage } from './auth/ChangePasswordPage.tsx';
 import { LoginPage } from './auth/LoginPage.tsx';
@@ -54,6 +55,7 @@ export function App() {
       <Resource {...scenarios} />
       <Resource {...tasks} />
       <Resource {...admins} />
+      <Resource {...audit} />
       <CustomRoutes noLayout>
         <Route path={changePasswordPath} element={<ChangePasswordPage />} />
       </CustomRoutes>

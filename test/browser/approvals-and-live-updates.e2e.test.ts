@@ -55,6 +55,14 @@ describe('task submissions', () => {
     });
     expect(ledger).toMatchObject([{ source: 'admin', xpDelta: 150, coinDelta: 50 }]);
     expect((ledger[0]!.metadata as Record<string, unknown>).decidedBy).toBe('alice');
+
+    // The audit trail names the approver; the row opens on the fields the decision changed.
+    await page.getByRole('menuitem', { name: 'Audit' }).click();
+    const audited = page.locator('tbody tr', { hasText: 'Task submissions' });
+    await expect.poll(() => shownText(audited)).toMatch(/alice[\s\S]*approve/);
+    await audited.click();
+    const status = page.locator('tbody tr', { hasText: /^status/ });
+    await expect.poll(() => shownText(status)).toMatch(/status\s*pending\s*approved/);
   });
 });
 

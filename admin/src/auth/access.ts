@@ -2,7 +2,7 @@ import type { AdminRole } from '../api/records.ts';
 
 /**
  * Who may do what in the panel, mirroring the API's role guard: admins may do everything; operators
- * read everything except the admin accounts and act on queues (retry sync events). The API checks the
+ * read everything except the admin accounts and the audit trail, and act on queues (retry sync events). The API checks the
  * role on every write anyway: hiding a button only spares a person a refusal.
  */
 const readActions = new Set(['list', 'show', 'read', 'export']);
@@ -15,7 +15,8 @@ const operatorActions: Record<string, ReadonlySet<string>> = {
 export function roleCanAccess(role: AdminRole | undefined, action: string, resource: string): boolean {
   if (role === 'admin') return true;
   if (role !== 'operator') return false;
-  if (resource === 'admins') return false;
+  // The audit trail shows every account's actions: admins only, like the accounts themselves.
+  if (resource === 'admins' || resource === 'audit') return false;
   if (readActions.has(action)) return true;
   return operatorActions[resource]?.has(action) ?? false;
 }

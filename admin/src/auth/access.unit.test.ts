@@ -15,6 +15,7 @@ describe('who may do what in the panel', () => {
     expect(roleCanAccess('operator', 'adjust', 'players')).toBe(false);
     expect(roleCanAccess('operator', 'approve', 'task_submissions')).toBe(false);
     expect(roleCanAccess('operator', 'list', 'admins')).toBe(false);
+    expect(roleCanAccess('operator', 'list', 'audit')).toBe(false);
   });
 
   it('refuses without a session', () => {

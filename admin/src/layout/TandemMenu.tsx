@@ -52,6 +52,7 @@ function AccessItems() {
     <>
       <Section>Access</Section>
       <Menu.ResourceItem name="admins" />
+      <Menu.ResourceItem name="audit" />
     </>
   );
 }

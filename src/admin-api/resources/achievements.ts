@@ -9,6 +9,7 @@ import {
   updateAchievement,
 } from '../../economy/manage-achievements.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
+import { writeAsAdmin } from '../audit/write-as-admin.ts';
 import type { AdminApiDeps } from '../deps.ts';
 import { containing, filterSchema, flag, inList, intValue, oneOrMany, searchText } from '../rest/filters.ts';
 import type { ListSpec } from '../rest/list-query.ts';
@@ -86,12 +87,20 @@ export function createAchievementsRouter(deps: AdminApiDeps): Router {
     what: 'achievement',
     parseId: (value) => intParam(value, 'achievement'),
     find,
-    create: async (body) => (await find((await createAchievement(deps, body as CreateAchievementInput)).id))!,
-    update: async (id, body, expectedVersion) => {
-      await updateAchievement(deps, { ...(body as UpdateAchievementInput), id, expectedVersion });
+    create: async (body, req) => {
+      const created = await writeAsAdmin(deps, req, 'create', (d) =>
+        createAchievement(d, body as CreateAchievementInput),
+      );
+      return (await find(created.id))!;
+    },
+    update: async (id, body, expectedVersion, req) => {
+      await writeAsAdmin(deps, req, 'update', (d) =>
+        updateAchievement(d, { ...(body as UpdateAchievementInput), id, expectedVersion }),
+      );
       return (await find(id))!;
     },
-    remove: (id, expectedVersion) => deleteAchievement(deps, { id, expectedVersion }),
+    remove: (id, expectedVersion, req) =>
+      writeAsAdmin(deps, req, 'delete', (d) => deleteAchievement(d, { id, expectedVersion })),
   });
 
   return router;

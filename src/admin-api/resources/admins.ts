@@ -8,6 +8,7 @@ import {
   type UpdateAdminInput,
   updateAdmin,
 } from '../admins/manage-admins.ts';
+import { writeAsAdmin } from '../audit/write-as-admin.ts';
 import type { AdminApiDeps } from '../deps.ts';
 import { containing, filterSchema, flag, inList, oneOrMany, searchText, uuidValue } from '../rest/filters.ts';
 import type { ListSpec } from '../rest/list-query.ts';
@@ -76,14 +77,16 @@ export function createAdminsRouter(deps: AdminApiDeps): Router {
     what: 'admin',
     parseId: (value) => uuidParam(value, 'admin'),
     find: (id) => admin.findUnique({ where: { id }, select: adminAccountColumns }),
-    create: (body) => createAdmin(deps, body as CreateAdminInput),
+    create: (body, req) => writeAsAdmin(deps, req, 'create', (d) => createAdmin(d, body as CreateAdminInput)),
     update: (id, body, expectedVersion, req) =>
-      updateAdmin(deps, {
-        ...(body as UpdateAdminInput),
-        id,
-        expectedVersion,
-        actingAdminId: requireAdminRole(req).id,
-      }),
+      writeAsAdmin(deps, req, 'update', (d) =>
+        updateAdmin(d, {
+          ...(body as UpdateAdminInput),
+          id,
+          expectedVersion,
+          actingAdminId: requireAdminRole(req).id,
+        }),
+      ),
   });
 
   return router;

@@ -1,4 +1,5 @@
 import express, { type Router } from 'express';
+import { createAuditRouter } from '../audit/audit-routes.ts';
 import type { AdminApiDeps } from '../deps.ts';
 import { createAchievementsRouter } from './achievements.ts';
 import { createAdminsRouter } from './admins.ts';
@@ -39,5 +40,6 @@ export function createResourcesRouter(deps: AdminApiDeps): Router {
   router.use('/settings', createSettingsRouter(deps));
   router.use('/admins', createAdminsRouter(deps));
   router.use('/dashboard', createDashboardRouter(deps));
+  router.use('/audit', createAuditRouter(deps));
   return router;
 }

@@ -8,6 +8,7 @@ import {
   updateMenuButton,
 } from '../../content/menu-buttons.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
+import { writeAsAdmin } from '../audit/write-as-admin.ts';
 import type { AdminApiDeps } from '../deps.ts';
 import { containing, filterSchema, flag, inList, intValue, oneOrMany, searchText } from '../rest/filters.ts';
 import type { ListSpec } from '../rest/list-query.ts';
@@ -64,10 +65,14 @@ export function createMenuButtonsRouter(deps: AdminApiDeps): Router {
     what: 'menu button',
     parseId: (value) => intParam(value, 'menu button'),
     find: (id) => menuButton.findUnique({ where: { id } }),
-    create: (body) => createMenuButton(deps, body as CreateMenuButtonInput),
-    update: (id, body, expectedVersion) =>
-      updateMenuButton(deps, { ...(body as UpdateMenuButtonInput), id, expectedVersion }),
-    remove: (id, expectedVersion) => deleteMenuButton(deps, { id, expectedVersion }),
+    create: (body, req) =>
+      writeAsAdmin(deps, req, 'create', (d) => createMenuButton(d, body as CreateMenuButtonInput)),
+    update: (id, body, expectedVersion, req) =>
+      writeAsAdmin(deps, req, 'update', (d) =>
+        updateMenuButton(d, { ...(body as UpdateMenuButtonInput), id, expectedVersion }),
+      ),
+    remove: (id, expectedVersion, req) =>
+      writeAsAdmin(deps, req, 'delete', (d) => deleteMenuButton(d, { id, expectedVersion })),
   });
 
   return router;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { storedText } from '../../db/postgres-values.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { approvePayout, declinePayout } from '../../payouts/decide-payout.ts';
+import { auditedDeps } from '../audit/write-as-admin.ts';
 import type { AdminApiDeps } from '../deps.ts';
 import { between, filterSchema, inList, instant, intValue, oneOrMany, uuidValue } from '../rest/filters.ts';
 import type { ListSpec } from '../rest/list-query.ts';
@@ -96,14 +97,18 @@ export function createPayoutsRouter(deps: AdminApiDeps): Router {
   router.post('/:id/approve', async (req, res) => {
     const payoutId = uuidParam(req.params.id, 'payout');
     const { version } = parseBody(approvalBody, req.body, 'approval');
-    await approvePayout(deps, { payoutId, adminId: actingAdminName(req), expectedVersion: version });
+    await approvePayout(auditedDeps(deps, req, 'approve'), {
+      payoutId,
+      adminId: actingAdminName(req),
+      expectedVersion: version,
+    });
     res.json({ data: await find(payoutId) });
   });
 
   router.post('/:id/decline', async (req, res) => {
     const payoutId = uuidParam(req.params.id, 'payout');
     const { version, note } = parseBody(declineBody, req.body, 'decline');
-    const { balance } = await declinePayout(deps, {
+    const { balance } = await declinePayout(auditedDeps(deps, req, 'decline'), {
       payoutId,
       adminId: actingAdminName(req),
       expectedVersion: version,

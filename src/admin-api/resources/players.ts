@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { storedText } from '../../db/postgres-values.ts';
 import { adjustPlayer } from '../../players/adjust-player.ts';
 import { renamePlayer } from '../../players/rename-player.ts';
+import { auditedDeps, writeAsAdmin } from '../audit/write-as-admin.ts';
 import type { AdminApiDeps } from '../deps.ts';
 import { uuidParam } from '../rest/record-id.ts';
 import { parseBody } from '../rest/request-body.ts';
@@ -35,7 +36,7 @@ export function createPlayersRouter(deps: AdminApiDeps): Router {
   router.post('/:id/adjustments', async (req, res) => {
     const playerId = uuidParam(req.params.id, 'player');
     const body = parseBody(adjustmentBody, req.body, 'adjustment');
-    const result = await adjustPlayer(deps, {
+    const result = await adjustPlayer(auditedDeps(deps, req, 'adjust'), {
       playerId,
       xpDelta: body.xpDelta,
       coinDelta: body.coinDelta,
@@ -50,9 +51,11 @@ export function createPlayersRouter(deps: AdminApiDeps): Router {
     what: 'player',
     parseId: (value) => uuidParam(value, 'player'),
     find: (id) => showPlayer(deps, id),
-    update: async (playerId, body, expectedVersion) => {
+    update: async (playerId, body, expectedVersion, req) => {
       const { displayName } = parseBody(renameBody, body, 'player');
-      await renamePlayer(deps, { playerId, expectedVersion, displayName });
+      await writeAsAdmin(deps, req, 'rename', (d) =>
+        renamePlayer(d, { playerId, expectedVersion, displayName }),
+      );
       return (await showPlayer(deps, playerId))!;
     },
   });

@@ -8,6 +8,7 @@ import {
   updateRank,
 } from '../../economy/manage-ranks.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
+import { writeAsAdmin } from '../audit/write-as-admin.ts';
 import type { AdminApiDeps } from '../deps.ts';
 import { containing, filterSchema, flag, inList, intValue, oneOrMany, searchText } from '../rest/filters.ts';
 import type { ListSpec } from '../rest/list-query.ts';
@@ -70,10 +71,13 @@ export function createRanksRouter(deps: AdminApiDeps): Router {
     what: 'rank',
     parseId: (value) => intParam(value, 'rank'),
     find: (id) => rank.findUnique({ where: { id } }),
-    create: (body) => createRank(deps, body as CreateRankInput),
-    update: (id, body, expectedVersion) =>
-      updateRank(deps, { ...(body as UpdateRankInput), id, expectedVersion }),
-    remove: (id, expectedVersion) => deleteRank(deps, { id, expectedVersion }),
+    create: (body, req) => writeAsAdmin(deps, req, 'create', (d) => createRank(d, body as CreateRankInput)),
+    update: (id, body, expectedVersion, req) =>
+      writeAsAdmin(deps, req, 'update', (d) =>
+        updateRank(d, { ...(body as UpdateRankInput), id, expectedVersion }),
+      ),
+    remove: (id, expectedVersion, req) =>
+      writeAsAdmin(deps, req, 'delete', (d) => deleteRank(d, { id, expectedVersion })),
   });
 
   return router;

@@ -8,6 +8,7 @@ import {
   updateScenario,
 } from '../../content/scenarios.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
+import { writeAsAdmin } from '../audit/write-as-admin.ts';
 import type { AdminApiDeps } from '../deps.ts';
 import { containing, filterSchema, flag, inList, intValue, oneOrMany, searchText } from '../rest/filters.ts';
 import type { ListSpec } from '../rest/list-query.ts';
@@ -75,10 +76,14 @@ export function createScenariosRouter(deps: AdminApiDeps): Router {
     what: 'scenario',
     parseId: (value) => intParam(value, 'scenario'),
     find: (id) => scenario.findUnique({ where: { id } }),
-    create: (body) => createScenario(deps, body as CreateScenarioInput),
-    update: (id, body, expectedVersion) =>
-      updateScenario(deps, { ...(body as UpdateScenarioInput), id, expectedVersion }),
-    remove: (id, expectedVersion) => deleteScenario(deps, { id, expectedVersion }),
+    create: (body, req) =>
+      writeAsAdmin(deps, req, 'create', (d) => createScenario(d, body as CreateScenarioInput)),
+    update: (id, body, expectedVersion, req) =>
+      writeAsAdmin(deps, req, 'update', (d) =>
+        updateScenario(d, { ...(body as UpdateScenarioInput), id, expectedVersion }),
+      ),
+    remove: (id, expectedVersion, req) =>
+      writeAsAdmin(deps, req, 'delete', (d) => deleteScenario(d, { id, expectedVersion })),
   });
 
   return router;

@@ -2,6 +2,7 @@ import express, { type Router } from 'express';
 import { z } from 'zod';
 import { economySettingsKey } from '../../settings/economy-settings.ts';
 import { readEconomySettings, saveEconomySettings } from '../../settings/save-economy-settings.ts';
+import { auditedDeps } from '../audit/write-as-admin.ts';
 import type { AdminApiDeps } from '../deps.ts';
 import { filterSchema, oneOrMany } from '../rest/filters.ts';
 import type { ListSpec } from '../rest/list-query.ts';
@@ -78,7 +79,7 @@ export function createSettingsRouter(deps: AdminApiDeps): Router {
       ...value
     } = objectBody(req);
     const { version } = parseBody(saveBody, req.body, 'economy settings');
-    await saveEconomySettings(deps, { value, expectedVersion: version });
+    await saveEconomySettings(auditedDeps(deps, req, 'save'), { value, expectedVersion: version });
     res.json(await economyRecord(deps));
   });
 

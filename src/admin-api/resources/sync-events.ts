@@ -4,6 +4,7 @@ import type { Prisma } from '../../generated/prisma/client.ts';
 import { eventSources, eventTypes } from '../../sync/event-schemas.ts';
 import { type RetryOutcome, retryFailedEvent, retryFailedEvents } from '../../sync/retry-failed-events.ts';
 import { syncStatuses } from '../../sync/stats.ts';
+import { auditedDeps } from '../audit/write-as-admin.ts';
 import type { AdminApiDeps } from '../deps.ts';
 import { HttpError } from '../http/http-error.ts';
 import {
@@ -118,7 +119,7 @@ export function createSyncEventsRouter(deps: AdminApiDeps): Router {
   // Bulk first: `/retry` is not an event id.
   router.post('/retry', async (req, res) => {
     const { ids } = parseBody(bulkRetryBody, req.body, 'retry');
-    const outcomes = await retryFailedEvents(deps, ids);
+    const outcomes = await retryFailedEvents(auditedDeps(deps, req, 'retry'), ids);
     res.json({
       retried: outcomes.filter((o) => o.retried).map((o) => o.eventId),
       results: outcomes.map(retryAnswer),
@@ -127,7 +128,7 @@ export function createSyncEventsRouter(deps: AdminApiDeps): Router {
 
   router.post('/:id/retry', async (req, res) => {
     const id = uuidParam(req.params.id, 'sync event');
-    const outcome = await retryFailedEvent(deps, id);
+    const outcome = await retryFailedEvent(auditedDeps(deps, req, 'retry'), id);
     if (!outcome.retried && outcome.status === null) throw notFound('sync event', id);
     if (!outcome.retried) {
       throw new HttpError(

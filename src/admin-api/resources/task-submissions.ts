@@ -2,6 +2,7 @@ import express, { type Router } from 'express';
 import { z } from 'zod';
 import { storedText } from '../../db/postgres-values.ts';
 import { approveSubmission, rejectSubmission } from '../../tasks/decide-submission.ts';
+import { auditedDeps } from '../audit/write-as-admin.ts';
 import type { AdminApiDeps } from '../deps.ts';
 import { toHttpError } from '../http/http-error.ts';
 import { uuidValue } from '../rest/filters.ts';
@@ -41,7 +42,7 @@ export function createTaskSubmissionsRouter(deps: AdminApiDeps): Router {
     const results = [];
     for (const id of ids) {
       try {
-        const { decidedNow, paid } = await approveSubmission(deps, {
+        const { decidedNow, paid } = await approveSubmission(auditedDeps(deps, req, 'approve'), {
           submissionId: id,
           decidedBy: actingAdminName(req),
         });
@@ -59,7 +60,7 @@ export function createTaskSubmissionsRouter(deps: AdminApiDeps): Router {
   router.post('/:id/approve', async (req, res) => {
     const submissionId = uuidParam(req.params.id, 'task submission');
     const { version } = parseBody(approvalBody, req.body, 'approval');
-    const { decidedNow, paid, totals } = await approveSubmission(deps, {
+    const { decidedNow, paid, totals } = await approveSubmission(auditedDeps(deps, req, 'approve'), {
       submissionId,
       decidedBy: actingAdminName(req),
       expectedVersion: version,
@@ -70,7 +71,7 @@ export function createTaskSubmissionsRouter(deps: AdminApiDeps): Router {
   router.post('/:id/reject', async (req, res) => {
     const submissionId = uuidParam(req.params.id, 'task submission');
     const { version, note } = parseBody(rejectionBody, req.body, 'rejection');
-    const { decidedNow } = await rejectSubmission(deps, {
+    const { decidedNow } = await rejectSubmission(auditedDeps(deps, req, 'reject'), {
       submissionId,
       decidedBy: actingAdminName(req),
       expectedVersion: version,

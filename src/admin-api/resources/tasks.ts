@@ -8,6 +8,7 @@ import {
   type UpdateTaskInput,
   updateTask,
 } from '../../tasks/manage-tasks.ts';
+import { writeAsAdmin } from '../audit/write-as-admin.ts';
 import type { AdminApiDeps } from '../deps.ts';
 import { containing, filterSchema, flag, inList, intValue, oneOrMany, searchText } from '../rest/filters.ts';
 import type { ListSpec } from '../rest/list-query.ts';
@@ -84,12 +85,18 @@ export function createTasksRouter(deps: AdminApiDeps): Router {
     what: 'task',
     parseId: (value) => intParam(value, 'task'),
     find,
-    create: async (body) => (await find((await createTask(deps, body as CreateTaskInput)).id))!,
-    update: async (id, body, expectedVersion) => {
-      await updateTask(deps, { ...(body as UpdateTaskInput), id, expectedVersion });
+    create: async (body, req) => {
+      const created = await writeAsAdmin(deps, req, 'create', (d) => createTask(d, body as CreateTaskInput));
+      return (await find(created.id))!;
+    },
+    update: async (id, body, expectedVersion, req) => {
+      await writeAsAdmin(deps, req, 'update', (d) =>
+        updateTask(d, { ...(body as UpdateTaskInput), id, expectedVersion }),
+      );
       return (await find(id))!;
     },
-    remove: (id, expectedVersion) => deleteTask(deps, { id, expectedVersion }),
+    remove: (id, expectedVersion, req) =>
+      writeAsAdmin(deps, req, 'delete', (d) => deleteTask(d, { id, expectedVersion })),
   });
 
   return router;

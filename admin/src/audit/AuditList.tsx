@@ -1,0 +1,69 @@
+import HistoryIcon from '@mui/icons-material/History';
+import {
+  AutocompleteInput,
+  DataTable,
+  DateTimeInput,
+  List,
+  ReferenceInput,
+  SelectInput,
+  TextInput,
+} from 'react-admin';
+import { choiceName } from '../common/choices.ts';
+import { TimeAgoField } from '../common/dates.tsx';
+import { EmptyState } from '../common/EmptyState.tsx';
+import { ListToolbar } from '../common/ListToolbar.tsx';
+import { AuditChanges } from './AuditChanges.tsx';
+import { auditActionChoices, auditEntityChoices } from './audit-record.ts';
+
+const filters = [
+  <ReferenceInput
+    key="adminId"
+    source="adminId"
+    reference="admins"
+    sort={{ field: 'username', order: 'ASC' }}
+    alwaysOn
+  >
+    <AutocompleteInput label="Admin" optionText="username" filterToQuery={(q) => ({ q })} />
+  </ReferenceInput>,
+  <SelectInput key="entity" source="entity" label="What" choices={auditEntityChoices} alwaysOn />,
+  <DateTimeInput key="from" source="createdAt_gte" label="From" alwaysOn />,
+  <DateTimeInput key="to" source="createdAt_lte" label="Until" alwaysOn />,
+  <SelectInput key="action" source="action" choices={auditActionChoices} />,
+  <TextInput key="entityId" source="entityId" label="Record id" helperText={false} />,
+];
+
+/**
+ * Who changed what: every row an admin's request wrote, newest first. Read-only, like the ledger;
+ * a row opens to show the fields before and after the change.
+ */
+export function AuditList() {
+  return (
+    <List
+      filters={filters}
+      actions={<ListToolbar />}
+      sort={{ field: 'id', order: 'DESC' }}
+      perPage={25}
+      empty={
+        <EmptyState icon={<HistoryIcon />} title="No admin has changed anything yet">
+          Every change made in this panel is written here, with who made it and the record before and after.
+        </EmptyState>
+      }
+    >
+      <DataTable rowClick="expand" expand={<AuditChanges />} bulkActionButtons={false}>
+        <DataTable.Col source="createdAt" label="When">
+          <TimeAgoField source="createdAt" />
+        </DataTable.Col>
+        <DataTable.Col source="adminUsername" label="Admin" />
+        <DataTable.Col source="action" />
+        <DataTable.Col
+          source="entity"
+          label="What"
+          render={(row) => choiceName(auditEntityChoices, row.entity)}
+        />
+        <DataTable.Col source="entityId" label="Record" disableSort />
+        <DataTable.Col source="operation" label="Row" disableSort />
+        <DataTable.Col source="address" label="From" disableSort />
+      </DataTable>
+    </List>
+  );
+}
