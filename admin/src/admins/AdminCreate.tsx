@@ -13,7 +13,7 @@ import { minPasswordLength } from '../auth/ChangePasswordPage.tsx';
 import { roleChoices } from '../common/choices.ts';
 import { CreateTitle } from '../common/titles.tsx';
 
-/** A new admin or operator; they sign in with this password and may change it from the account menu. */
+/** A new admin or operator; they sign in with this password once and must then choose their own. */
 export function AdminCreate() {
   return (
     <Create

@@ -37,8 +37,9 @@ function validate(values: Partial<PasswordForm>): Record<string, string> {
 }
 
 /**
- * Choosing a new password. Shown at once to an admin whose password was generated at first start
- * (`mustChangePassword`), and reachable from the account menu by anyone.
+ * Choosing a new password. Shown at once to an admin who signed in with a password someone else
+ * knows (`mustChangePassword`: generated at first start, or chosen by the admin who created or reset
+ * the account), and reachable from the account menu by anyone.
  */
 export function ChangePasswordPage() {
   useAuthenticated();
@@ -76,7 +77,7 @@ export function ChangePasswordPage() {
       title={forced ? 'Choose your password' : 'Change password'}
       subtitle={
         forced
-          ? `Welcome, ${identity?.fullName ?? 'admin'}. Replace the one-time password before you start.`
+          ? `Welcome, ${identity?.fullName ?? 'admin'}. Replace the password you were given before you start.`
           : `Signed in as ${identity?.fullName ?? '…'}`
       }
     >
@@ -88,7 +89,7 @@ export function ChangePasswordPage() {
         ) : null}
         <PasswordInput
           source="currentPassword"
-          label={forced ? 'One-time password' : 'Current password'}
+          label={forced ? 'Password you were given' : 'Current password'}
           autoComplete="current-password"
           validate={required()}
         />

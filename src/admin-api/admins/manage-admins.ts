@@ -71,12 +71,19 @@ const updateSchema = z.object({
 export type CreateAdminInput = z.input<typeof createSchema>;
 export type UpdateAdminInput = z.input<typeof updateSchema>;
 
-/** A new account with the password the creating admin chose; they hand it over themselves. */
+/**
+ * A new account with the password the creating admin chose; they hand it over themselves, and the
+ * new admin must choose their own at first sign-in.
+ */
 export async function createAdmin(deps: ContentDeps, input: CreateAdminInput): Promise<AdminAccount> {
   const { username, password, role } = parseChange(createSchema, input, 'admin');
   const passwordHash = await hashPassword(password);
   const admin = await usernameOrExplain(username, () =>
-    deps.db.prisma.admin.create({ data: { username, passwordHash, role }, select: adminAccountColumns }),
+    deps.db.prisma.admin.create({
+      // The creating admin knows this password: the new admin replaces it at first sign-in.
+      data: { username, passwordHash, role, mustChangePassword: true },
+      select: adminAccountColumns,
+    }),
   );
   await deps.changes.publish({ entity: 'admins', action: 'created', id: admin.id });
   return admin;
