@@ -6,6 +6,7 @@ import type { Logger } from '../../logging/logger.ts';
 import { HttpError } from '../http/http-error.ts';
 import { TooManyLoginAttemptsError, WrongCredentialsError } from './auth-errors.ts';
 import type { LoginRateLimit } from './login-rate-limit.ts';
+import { checkNewPassword } from './password-policy.ts';
 import { hashPassword, unknownAdminHash, verifyPassword } from './passwords.ts';
 import { requireSession } from './require-session.ts';
 import {
@@ -37,14 +38,11 @@ const loginSchema = z.object({
   password: z.string().min(1, 'Enter your password.').max(1024),
 });
 
-export const minPasswordLength = 10;
+/** The new password's rules beyond its type are `passwordProblem`'s, checked after parsing. */
 const passwordChangeSchema = z
   .object({
     currentPassword: z.string().min(1, 'Enter your current password.').max(1024),
-    newPassword: z
-      .string()
-      .min(minPasswordLength, `Use at least ${minPasswordLength} characters.`)
-      .max(1024, 'Use at most 1024 characters.'),
+    newPassword: z.string({ message: 'Enter a new password.' }),
   })
   .refine((body) => body.newPassword !== body.currentPassword, {
     path: ['newPassword'],
@@ -128,6 +126,9 @@ export function createAuthRoutes(deps: AuthRoutesDeps): Router {
   router.post('/password', signedIn, async (req, res) => {
     const body = parseBody(passwordChangeSchema, req.body);
     const admin = await deps.prisma.admin.findUniqueOrThrow({ where: { id: req.admin!.id } });
+    // Checked before the current password, so a refused new one costs no try of the budget.
+    const problem = await checkNewPassword(body.newPassword, admin.username);
+    if (problem) throw new HttpError(400, problem, { newPassword: problem });
     // A wrong current password is a guess at the account's password, as at sign-in: same budget.
     const address = addressOf(req);
     await reserveTry(res, address, admin.username, 'wrong current passwords');
