@@ -64,17 +64,15 @@ export function PasswordRulesHint({
   const password = useWatch({ name: source }) as string | undefined;
   const typedUsername = useWatch({ name: usernameSource ?? source }) as string | undefined;
   const name = username ?? (usernameSource ? typedUsername : '') ?? '';
-  if (!password) return <>{emptyText}</>;
-  const problem = passwordProblem(password, name, estimate);
-  if (problem)
-    return (
-      <Typography component="span" variant="caption" color="warning.main" data-password-problem>
-        {problem}
-      </Typography>
-    );
+  const problem = password ? passwordProblem(password, name, estimate) : null;
+  const [text, color] = !password
+    ? [emptyText, undefined]
+    : problem
+      ? [problem, 'warning.main']
+      : [estimate ? 'Hard enough to guess.' : 'Checking how easy it is to guess…', 'success.main'];
   return (
-    <Typography component="span" variant="caption" color="success.main">
-      {estimate ? 'Hard enough to guess.' : 'Checking how easy it is to guess…'}
+    <Typography component="span" variant="caption" color={color} data-password-hint={source}>
+      {text}
     </Typography>
   );
 }
