@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { maxPasswordLength, minPasswordLength, passwordProblem } from './admin-api/auth/password-policy.ts';
 
 /** `scheme://host[:port]` of an http(s) address that is nothing more than that, else null. */
 function originOf(text: string): string | null {
@@ -73,8 +74,15 @@ const schema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_.-]{3,64}$/, '3-64 letters, digits, ".", "_" or "-"')
     .optional(),
-  /** Set with ADMIN_USERNAME; at least 10 characters. */
-  ADMIN_PASSWORD: z.string().min(10, 'at least 10 characters').max(1024).optional(),
+  /**
+   * Set with ADMIN_USERNAME. The panel's password rules apply: at least 12 characters, not the
+   * username inside, and not easy to guess (the last checked at start, refusing to start).
+   */
+  ADMIN_PASSWORD: z
+    .string()
+    .min(minPasswordLength, `at least ${minPasswordLength} characters`)
+    .max(maxPasswordLength)
+    .optional(),
   /**
    * The session cookie's Secure flag: `auto` sets it when the request came over https (behind a
    * proxy, set TRUST_PROXY so the API sees that). @defaultValue `auto`
@@ -171,6 +179,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           path: [config.ADMIN_USERNAME ? 'ADMIN_PASSWORD' : 'ADMIN_USERNAME'],
           message: 'ADMIN_USERNAME and ADMIN_PASSWORD go together: set both or neither',
         });
+      // The rules that need no dictionary; the strength estimate runs at start (refuseWeakAdminPassword).
+      const passwordProblemFound =
+        config.ADMIN_USERNAME && config.ADMIN_PASSWORD
+          ? passwordProblem(config.ADMIN_PASSWORD, config.ADMIN_USERNAME)
+          : null;
+      if (passwordProblemFound)
+        ctx.addIssue({ code: 'custom', path: ['ADMIN_PASSWORD'], message: passwordProblemFound });
       if (config.DISCORD_BOT_TOKEN && !config.DISCORD_GUILD_ID)
         ctx.addIssue({
           code: 'custom',

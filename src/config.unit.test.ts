@@ -75,7 +75,7 @@ describe('admin panel settings', () => {
     );
     expect(() => loadConfig({ ADMIN_PASSWORD: 'long-enough-1' })).toThrow(/ADMIN_USERNAME: /);
     expect(() => loadConfig({ ADMIN_USERNAME: 'owner', ADMIN_PASSWORD: 'short' })).toThrow(
-      /ADMIN_PASSWORD: at least 10 characters/,
+      /ADMIN_PASSWORD: at least 12 characters/,
     );
     expect(() => loadConfig({ ADMIN_USERNAME: 'o w', ADMIN_PASSWORD: 'long-enough-1' })).toThrow(
       /ADMIN_USERNAME: 3-64 letters/,

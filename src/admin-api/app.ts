@@ -5,6 +5,7 @@ import type { Registry } from 'prom-client';
 import type { EndedSessions } from './auth/auth-routes.ts';
 import { createAuthRoutes } from './auth/auth-routes.ts';
 import { createLoginRateLimit, type LoginRateLimitOptions } from './auth/login-rate-limit.ts';
+import { requireOwnPassword } from './auth/require-own-password.ts';
 import { requireRoleForApi } from './auth/require-role.ts';
 import { requireSession } from './auth/require-session.ts';
 import type { SecureCookies } from './auth/session-cookie.ts';
@@ -103,6 +104,7 @@ export function createAdminApi(deps: AdminApiDeps, options: AdminApiOptions = {}
     }),
   );
   api.use(requireSession(deps.db.prisma, sessions));
+  api.use(requireOwnPassword());
   api.use(requireRoleForApi());
   api.use(createResourcesRouter(deps));
   api.use(apiNotFound());

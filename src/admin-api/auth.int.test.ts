@@ -171,7 +171,7 @@ describe('a session', () => {
       cookie: here,
       body: { currentPassword: testPassword, newPassword: 'short' },
     });
-    expect((await json(short)).errors.newPassword).toMatch(/at least 10 characters/);
+    expect((await json(short)).errors.newPassword).toMatch(/at least 12 characters/);
 
     const changed = await world.call('/api/auth/password', {
       cookie: here,
@@ -234,19 +234,21 @@ describe('the /api guards', () => {
 
 describe('the first admin', () => {
   it('comes from the environment, and is put back with that password at the next start', async () => {
-    const config = { ADMIN_USERNAME: 'owner', ADMIN_PASSWORD: 'owner-password-1' };
+    const config = { ADMIN_USERNAME: 'owner', ADMIN_PASSWORD: 'Granite kettle 71 harbor' };
     expect(await ensureFirstAdmin(world.tandem, config)).toEqual({ username: 'owner' });
     await world.tandem.db.prisma.admin.update({
       where: { username: 'owner' },
       data: { active: false, role: 'operator' },
     });
-    expect(await ensureFirstAdmin(world.tandem, { ...config, ADMIN_PASSWORD: 'owner-password-2' })).toEqual({
+    expect(
+      await ensureFirstAdmin(world.tandem, { ...config, ADMIN_PASSWORD: 'Granite kettle 72 harbor' }),
+    ).toEqual({
       username: 'owner',
     });
     const owner = await world.tandem.db.prisma.admin.findUniqueOrThrow({ where: { username: 'owner' } });
     expect(owner).toMatchObject({ active: true, role: 'admin', mustChangePassword: false });
-    expect(await verifyPassword('owner-password-2', owner.passwordHash)).toBe(true);
-    await world.signIn('owner', 'owner-password-2');
+    expect(await verifyPassword('Granite kettle 72 harbor', owner.passwordHash)).toBe(true);
+    await world.signIn('owner', 'Granite kettle 72 harbor');
   });
 
   it('is generated once, with a one-time password to change, when no admin exists', async () => {

@@ -4,6 +4,7 @@ import { ExpressAdapter } from '@bull-board/express';
 import type { Queue } from 'bullmq';
 import { type Express, Router } from 'express';
 import type { PrismaClient } from '../generated/prisma/client.ts';
+import { choosePasswordFirst, mustChoosePassword } from './auth/require-own-password.ts';
 import { requireSessionOrSignIn } from './auth/require-session.ts';
 import type { SessionStore } from './auth/session-store.ts';
 import { HttpError } from './http/http-error.ts';
@@ -87,6 +88,7 @@ export function createBullBoardRouter(deps: BullBoardDeps): Router {
   router.use(
     requireSessionOrSignIn(deps.prisma, deps.sessions, (path) => path.startsWith('/api/'), signInPage),
     (req, _res, next) => {
+      if (mustChoosePassword(req.admin)) throw new HttpError(403, choosePasswordFirst);
       if (req.admin?.role === 'admin' || operatorMayOnBoard(req.method, req.path)) return next();
       throw new HttpError(
         403,

@@ -3,13 +3,14 @@
 // PostgreSQL: sessions live in Redis and socket.io agrees across processes through its Redis adapter.
 import { adminApiSettings } from '../admin-api/api-settings.ts';
 import { startAdminApi } from '../admin-api/app.ts';
-import { ensureFirstAdmin } from '../admin-api/auth/first-admin.ts';
+import { ensureFirstAdmin, refuseWeakAdminPassword } from '../admin-api/auth/first-admin.ts';
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../logging/logger.ts';
 import { handleShutdown } from '../runtime/shutdown.ts';
 import { openConfiguredServices } from '../runtime/sync-runtime.ts';
 
 const config = loadConfig();
+await refuseWeakAdminPassword(config);
 const logger = createLogger(config.LOG_LEVEL, 'tandem-api', config.LOG_FORMAT);
 if (!config.DATABASE_URL || !config.REDIS_URL) {
   logger.fatal(

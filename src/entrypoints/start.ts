@@ -3,7 +3,7 @@
 // sandbox: both platform emulators with the real bots connected to them and a demo community.
 import { adminApiSettings } from '../admin-api/api-settings.ts';
 import { startAdminApi } from '../admin-api/app.ts';
-import { ensureFirstAdmin } from '../admin-api/auth/first-admin.ts';
+import { ensureFirstAdmin, refuseWeakAdminPassword } from '../admin-api/auth/first-admin.ts';
 import { observeWorkers } from '../admin-api/ops/worker-metrics.ts';
 import { loadConfig } from '../config.ts';
 import { seedDemoContent } from '../content/demo-content.ts';
@@ -22,6 +22,7 @@ import { seedSandboxCommunity } from '../sandbox/seed-sandbox-community.ts';
 import { startSandbox } from '../sandbox/start-sandbox.ts';
 
 const config = loadConfig();
+await refuseWeakAdminPassword(config);
 const logger = createLogger(config.LOG_LEVEL, 'tandem', config.LOG_FORMAT);
 const infrastructure = await provideInfrastructure(config, logger);
 const applied = await applyMigrations(infrastructure.databaseUrl);

@@ -2,9 +2,11 @@
 // trusted, 5 failures per address and username. src/admin-api/auth.int.test.ts checks the two limits
 // themselves (behind a trusted proxy, with small budgets); these are the ways around them a guesser
 // would try: a forged X-Forwarded-For per attempt, another spelling of the username, another API
-// process of the same installation.
+// process of the same installation; a burst of parallel guesses; guessing the current password
+// of a stolen session on the password change.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StartedAdminApi, startAdminApi } from '../../src/admin-api/app.ts';
+import { verifyPassword } from '../../src/admin-api/auth/passwords.ts';
 import {
   type AdminApiWorld,
   json,
@@ -21,6 +23,8 @@ beforeAll(async () => {
   world = await openAdminApiWorld();
   second = await startAdminApi(world.tandem, { port: 0, host: '127.0.0.1' });
   await world.createAdmin('alice', 'admin');
+  await world.createAdmin('bob', 'admin');
+  await world.createAdmin('carol', 'admin');
 });
 afterAll(async () => {
   await second?.close();
@@ -58,5 +62,38 @@ describe('guessing a password', () => {
     }
     const admin = await world.tandem.db.prisma.admin.findUniqueOrThrow({ where: { username: 'alice' } });
     expect(admin.lastLoginAt).toBeNull();
+  });
+});
+
+describe('a burst of parallel guesses', () => {
+  it('gets at most 5 passwords checked: each try is counted before its check', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 100 }, (_, i) => signIn(world.url, 'bob', `parallel-guess-${i}`, '192.0.2.1')),
+    );
+    const statuses = answers.map((answer) => answer.status);
+    // A 401 is a checked password; a 429 was refused before the check.
+    expect(statuses.filter((status) => status === 401).length).toBe(5);
+    expect(statuses.filter((status) => status === 429).length).toBe(95);
+    expect((await signIn(second.url, 'bob', testPassword, '192.0.2.1')).status).toBe(429);
+  });
+});
+
+describe('guessing the current password of a session', () => {
+  it('is stopped after 5 wrong ones like a sign-in, and the right one then changes nothing', async () => {
+    const cookie = await world.signIn('carol');
+    const change = (currentPassword: string) =>
+      world.call('/api/auth/password', {
+        cookie,
+        body: { currentPassword, newPassword: 'Quartz lantern 42 orbit' },
+      });
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) statuses.push((await change(`wrong current ${i}`)).status);
+    expect(statuses).toEqual([...Array(5).fill(400), ...Array(7).fill(429)]);
+    const blocked = await change(testPassword);
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await json(blocked)).message).toMatch(/Too many wrong current passwords/);
+    const carol = await world.tandem.db.prisma.admin.findUniqueOrThrow({ where: { username: 'carol' } });
+    expect(await verifyPassword(testPassword, carol.passwordHash)).toBe(true);
   });
 });

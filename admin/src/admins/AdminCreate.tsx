@@ -1,7 +1,6 @@
 import {
   Create,
   maxLength,
-  minLength,
   PasswordInput,
   RadioButtonGroupInput,
   regex,
@@ -9,11 +8,11 @@ import {
   SimpleForm,
   TextInput,
 } from 'react-admin';
-import { minPasswordLength } from '../auth/ChangePasswordPage.tsx';
+import { checkNewPassword, PasswordRulesHint } from '../auth/password-rules.tsx';
 import { roleChoices } from '../common/choices.ts';
 import { CreateTitle } from '../common/titles.tsx';
 
-/** A new admin or operator; they sign in with this password and may change it from the account menu. */
+/** A new admin or operator; they sign in with this password once and must then choose their own. */
 export function AdminCreate() {
   return (
     <Create
@@ -23,9 +22,15 @@ export function AdminCreate() {
     >
       <SimpleForm
         sx={{ maxWidth: 560 }}
-        validate={(values) =>
-          values.password !== values.confirmPassword ? { confirmPassword: 'The two passwords differ.' } : {}
-        }
+        validate={async (values) => {
+          // Form-level only: react-hook-form ignores the inputs' own validators once a form has this.
+          const errors: Record<string, string> = {};
+          const problem = await checkNewPassword(values.password ?? '', values.username ?? '');
+          if (problem) errors.password = problem;
+          if (values.password !== values.confirmPassword)
+            errors.confirmPassword = 'The two passwords differ.';
+          return errors;
+        }}
       >
         <TextInput
           source="username"
@@ -38,7 +43,8 @@ export function AdminCreate() {
         />
         <PasswordInput
           source="password"
-          validate={[required(), minLength(minPasswordLength, `At least ${minPasswordLength} characters.`)]}
+          validate={required()}
+          helperText={<PasswordRulesHint source="password" usernameSource="username" />}
           autoComplete="new-password"
         />
         <PasswordInput source="confirmPassword" label="Repeat the password" autoComplete="new-password" />

@@ -1,7 +1,6 @@
 import { Alert } from '@mui/material';
 import {
   BooleanInput,
-  minLength,
   PasswordInput,
   RadioButtonGroupInput,
   SimpleForm,
@@ -9,7 +8,7 @@ import {
   useGetIdentity,
   useRecordContext,
 } from 'react-admin';
-import { minPasswordLength } from '../auth/ChangePasswordPage.tsx';
+import { PasswordRulesHint, strongPassword } from '../auth/password-rules.tsx';
 import { roleChoices } from '../common/choices.ts';
 import { EditToolbar } from '../common/EditToolbar.tsx';
 import { keepEdits, VersionedEdit, VersionGuard } from '../common/VersionedEdit.tsx';
@@ -34,8 +33,14 @@ function AdminFields() {
         <PasswordInput
           source="password"
           label="New password"
-          helperText="Leave empty to keep the current one."
-          validate={minLength(minPasswordLength, `At least ${minPasswordLength} characters.`)}
+          helperText={
+            <PasswordRulesHint
+              source="password"
+              usernameSource="username"
+              emptyText="Leave empty to keep the current one."
+            />
+          }
+          validate={strongPassword((values) => values.username as string | undefined)}
           autoComplete="new-password"
         />
       )}

@@ -15,9 +15,7 @@ import {
 import { errorMessage } from '../api/http.ts';
 import { AuthCard } from './AuthCard.tsx';
 import { changePassword } from './auth-provider.ts';
-
-/** The API's rule for admin passwords. */
-export const minPasswordLength = 10;
+import { checkNewPassword, PasswordRulesHint } from './password-rules.tsx';
 
 interface PasswordForm {
   currentPassword: string;
@@ -25,10 +23,12 @@ interface PasswordForm {
   confirmPassword: string;
 }
 
-function validate(values: Partial<PasswordForm>): Record<string, string> {
+/** The API's rules for the new password (the same function), then the form's own checks. */
+async function validate(values: Partial<PasswordForm>, username: string): Promise<Record<string, string>> {
   const errors: Record<string, string> = {};
-  if ((values.newPassword ?? '').length < minPasswordLength) {
-    errors.newPassword = `At least ${minPasswordLength} characters.`;
+  const problem = await checkNewPassword(values.newPassword ?? '', username);
+  if (problem) {
+    errors.newPassword = problem;
   } else if (values.newPassword === values.currentPassword) {
     errors.newPassword = 'Choose a password different from the current one.';
   }
@@ -37,8 +37,9 @@ function validate(values: Partial<PasswordForm>): Record<string, string> {
 }
 
 /**
- * Choosing a new password. Shown at once to an admin whose password was generated at first start
- * (`mustChangePassword`), and reachable from the account menu by anyone.
+ * Choosing a new password. Shown at once to an admin who signed in with a password someone else
+ * knows (`mustChangePassword`: generated at first start, or chosen by the admin who created or reset
+ * the account), and reachable from the account menu by anyone.
  */
 export function ChangePasswordPage() {
   useAuthenticated();
@@ -76,11 +77,11 @@ export function ChangePasswordPage() {
       title={forced ? 'Choose your password' : 'Change password'}
       subtitle={
         forced
-          ? `Welcome, ${identity?.fullName ?? 'admin'}. Replace the one-time password before you start.`
+          ? `Welcome, ${identity?.fullName ?? 'admin'}. Replace the password you were given before you start.`
           : `Signed in as ${identity?.fullName ?? '…'}`
       }
     >
-      <Form onSubmit={submit} validate={validate} noValidate>
+      <Form onSubmit={submit} validate={(values) => validate(values, identity?.fullName ?? '')} noValidate>
         {error ? (
           <Alert severity="error" sx={{ mb: 2 }}>
             {error}
@@ -88,7 +89,7 @@ export function ChangePasswordPage() {
         ) : null}
         <PasswordInput
           source="currentPassword"
-          label={forced ? 'One-time password' : 'Current password'}
+          label={forced ? 'Password you were given' : 'Current password'}
           autoComplete="current-password"
           validate={required()}
         />
@@ -96,7 +97,7 @@ export function ChangePasswordPage() {
           source="newPassword"
           label="New password"
           autoComplete="new-password"
-          helperText={`At least ${minPasswordLength} characters`}
+          helperText={<PasswordRulesHint source="newPassword" username={identity?.fullName ?? ''} />}
         />
         <PasswordInput source="confirmPassword" label="Repeat the new password" autoComplete="new-password" />
         <Box sx={{ display: 'flex', gap: 1, mt: 2 }}>

@@ -11,6 +11,7 @@ import {
 import { storedText } from '../../db/postgres-values.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { InvalidChangeError } from '../../sync/errors.ts';
+import { checkNewPassword } from '../auth/password-policy.ts';
 import { hashPassword } from '../auth/passwords.ts';
 
 /**
@@ -31,18 +32,14 @@ export const adminAccountColumns = {
 } as const satisfies Prisma.AdminSelect;
 export type AdminAccount = Prisma.AdminGetPayload<{ select: typeof adminAccountColumns }>;
 
-/** The shortest password accepted. @defaultValue 10 */
-export const minPasswordLength = 10;
-
 const fields = {
   username: storedText()
     .trim()
     .min(3, 'at least 3 characters')
     .max(64, 'at most 64 characters')
     .regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, ".", "_" and "-" only'),
-  password: storedText()
-    .min(minPasswordLength, `at least ${minPasswordLength} characters`)
-    .max(200, 'at most 200 characters'),
+  // Its rules are `passwordProblem`'s, checked with the username once the input parsed.
+  password: storedText(),
   role: z.enum(['admin', 'operator'], { message: 'must be admin or operator' }),
   active: z.boolean({ message: 'must be true or false' }),
 };
@@ -62,21 +59,30 @@ const updateSchema = z.object({
   role: fields.role.optional(),
   active: fields.active.optional(),
   // An emptied password field in a form means "keep the password".
-  password: fields.password
-    .optional()
-    .or(z.literal('').transform(() => undefined))
-    .or(z.null().transform(() => undefined)),
+  password: z
+    .literal('')
+    .transform(() => undefined)
+    .or(z.null().transform(() => undefined))
+    .or(fields.password.optional()),
 });
 
 export type CreateAdminInput = z.input<typeof createSchema>;
 export type UpdateAdminInput = z.input<typeof updateSchema>;
 
-/** A new account with the password the creating admin chose; they hand it over themselves. */
+/**
+ * A new account with the password the creating admin chose; they hand it over themselves, and the
+ * new admin must choose their own at first sign-in.
+ */
 export async function createAdmin(deps: ContentDeps, input: CreateAdminInput): Promise<AdminAccount> {
   const { username, password, role } = parseChange(createSchema, input, 'admin');
+  await refuseWeakPassword(password, username);
   const passwordHash = await hashPassword(password);
   const admin = await usernameOrExplain(username, () =>
-    deps.db.prisma.admin.create({ data: { username, passwordHash, role }, select: adminAccountColumns }),
+    deps.db.prisma.admin.create({
+      // The creating admin knows this password: the new admin replaces it at first sign-in.
+      data: { username, passwordHash, role, mustChangePassword: true },
+      select: adminAccountColumns,
+    }),
   );
   await deps.changes.publish({ entity: 'admins', action: 'created', id: admin.id });
   return admin;
@@ -94,6 +100,11 @@ export async function updateAdmin(deps: ContentDeps, input: UpdateAdminInput): P
   );
   if (id === actingAdminId) refuseSelfLockout({ role, active, password });
   requireSomeChange({ role, active, password }, 'admin');
+  if (password !== undefined) {
+    const target = await deps.db.prisma.admin.findUnique({ where: { id }, select: { username: true } });
+    // An unknown id gets its own answer (not found) from the write below.
+    if (target) await refuseWeakPassword(password, target.username);
+  }
   const passwordChange =
     password === undefined ? {} : { passwordHash: await hashPassword(password), mustChangePassword: true };
   const [admin] = await deps.db.prisma.admin.updateManyAndReturn({
@@ -125,6 +136,11 @@ function refuseSelfLockout(change: { role?: string; active?: boolean; password?:
     .map(([field, message]) => `${field}: ${message}`)
     .join('; ');
   throw new InvalidChangeError(`Invalid admin: ${summary}`, fields);
+}
+
+async function refuseWeakPassword(password: string, username: string): Promise<void> {
+  const problem = await checkNewPassword(password, username);
+  if (problem) throw new InvalidChangeError(`Invalid admin: password: ${problem}`, { password: problem });
 }
 
 async function usernameOrExplain<T>(username: string, write: () => Promise<T>): Promise<T> {

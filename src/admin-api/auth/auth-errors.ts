@@ -10,10 +10,14 @@ export class WrongCredentialsError extends HttpError {
 
 export class TooManyLoginAttemptsError extends HttpError {
   override name = 'TooManyLoginAttemptsError';
-  constructor(readonly retryAfterSeconds: number) {
+  /** `what` names the failures: sign-ins, or current passwords typed wrong on a password change. */
+  constructor(
+    readonly retryAfterSeconds: number,
+    what = 'failed sign-ins',
+  ) {
     super(
       429,
-      `Too many failed sign-ins. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute${retryAfterSeconds > 60 ? 's' : ''}.`,
+      `Too many ${what}. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute${retryAfterSeconds > 60 ? 's' : ''}.`,
     );
   }
 }

@@ -1,4 +1,4 @@
-import { type Request, Router } from 'express';
+import { type Request, type Response, Router } from 'express';
 import { z } from 'zod';
 import { storedText } from '../../db/postgres-values.ts';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
@@ -6,6 +6,7 @@ import type { Logger } from '../../logging/logger.ts';
 import { HttpError } from '../http/http-error.ts';
 import { TooManyLoginAttemptsError, WrongCredentialsError } from './auth-errors.ts';
 import type { LoginRateLimit } from './login-rate-limit.ts';
+import { checkNewPassword } from './password-policy.ts';
 import { hashPassword, unknownAdminHash, verifyPassword } from './passwords.ts';
 import { requireSession } from './require-session.ts';
 import {
@@ -37,14 +38,11 @@ const loginSchema = z.object({
   password: z.string().min(1, 'Enter your password.').max(1024),
 });
 
-export const minPasswordLength = 10;
+/** The new password's rules beyond its type are `passwordProblem`'s, checked after parsing. */
 const passwordChangeSchema = z
   .object({
     currentPassword: z.string().min(1, 'Enter your current password.').max(1024),
-    newPassword: z
-      .string()
-      .min(minPasswordLength, `Use at least ${minPasswordLength} characters.`)
-      .max(1024, 'Use at most 1024 characters.'),
+    newPassword: z.string({ message: 'Enter a new password.' }),
   })
   .refine((body) => body.newPassword !== body.currentPassword, {
     path: ['newPassword'],
@@ -80,25 +78,29 @@ export function createAuthRoutes(deps: AuthRoutesDeps): Router {
   const router = Router();
   const signedIn = requireSession(deps.prisma, deps.sessions);
 
+  /** Counts a password check against the limits before it is made; refuses with 429 past them. */
+  const reserveTry = async (res: Response, address: string, username: string, what?: string) => {
+    const wait = await deps.rateLimit.reserve(address, username);
+    if (wait > 0) {
+      res.setHeader('Retry-After', String(wait));
+      throw new TooManyLoginAttemptsError(wait, what);
+    }
+  };
+
   router.post('/login', async (req, res) => {
     const { username, password } = parseBody(loginSchema, req.body);
     const address = addressOf(req);
-    const wait = await deps.rateLimit.blockedFor(address, username);
-    if (wait > 0) {
-      res.setHeader('Retry-After', String(wait));
-      throw new TooManyLoginAttemptsError(wait);
-    }
+    await reserveTry(res, address, username);
     const admin = await deps.prisma.admin.findUnique({ where: { username } });
     // The hash is checked even for an unknown or inactive admin, so the answer takes as long.
     const matches = await verifyPassword(password, admin?.passwordHash ?? (await unknownAdminHash()));
     if (!admin?.active || !matches) {
-      await deps.rateLimit.recordFailure(address, username);
       // Only a username that names an admin is logged: an unknown one may be a password typed into
       // the wrong field.
       deps.logger.warn({ username: admin?.username ?? '(no such admin)', address }, 'failed admin sign-in');
       throw new WrongCredentialsError();
     }
-    await deps.rateLimit.recordSuccess(address, username);
+    await deps.rateLimit.release(address, username);
     const token = await deps.sessions.create(admin.id);
     await deps.prisma.admin.update({ where: { id: admin.id }, data: { lastLoginAt: new Date() } });
     deps.logger.info({ adminId: admin.id, username: admin.username, address }, 'admin signed in');
@@ -124,10 +126,17 @@ export function createAuthRoutes(deps: AuthRoutesDeps): Router {
   router.post('/password', signedIn, async (req, res) => {
     const body = parseBody(passwordChangeSchema, req.body);
     const admin = await deps.prisma.admin.findUniqueOrThrow({ where: { id: req.admin!.id } });
+    // Checked before the current password, so a refused new one costs no try of the budget.
+    const problem = await checkNewPassword(body.newPassword, admin.username);
+    if (problem) throw new HttpError(400, problem, { newPassword: problem });
+    // A wrong current password is a guess at the account's password, as at sign-in: same budget.
+    const address = addressOf(req);
+    await reserveTry(res, address, admin.username, 'wrong current passwords');
     if (!(await verifyPassword(body.currentPassword, admin.passwordHash)))
       throw new HttpError(400, 'The current password is wrong.', {
         currentPassword: 'The current password is wrong.',
       });
+    await deps.rateLimit.release(address, admin.username);
     const updated = await deps.prisma.admin.update({
       where: { id: admin.id },
       data: {

@@ -25,11 +25,12 @@ export async function authenticate(
   if (!session) return null;
   const admin = await prisma.admin.findUnique({
     where: { id: session.adminId },
-    select: { id: true, username: true, role: true, active: true },
+    select: { id: true, username: true, role: true, active: true, mustChangePassword: true },
   });
   if (!admin?.active) {
     await sessions.destroy(token);
     return null;
   }
-  return { admin: { id: admin.id, username: admin.username, role: admin.role }, token };
+  const { active: _active, ...requestAdmin } = admin;
+  return { admin: requestAdmin, token };
 }

@@ -3,6 +3,8 @@ export interface RequestAdmin {
   id: string;
   username: string;
   role: 'admin' | 'operator';
+  /** Set until the admin chooses their own password: the session may do little else until then. */
+  mustChangePassword: boolean;
 }
 
 declare global {

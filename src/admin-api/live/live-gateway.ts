@@ -7,6 +7,7 @@ import { subscribeToChanges } from '../../live/changes.ts';
 import type { Logger } from '../../logging/logger.ts';
 import type { EndedSessions } from '../auth/auth-routes.ts';
 import { authenticate } from '../auth/authenticate.ts';
+import { choosePasswordFirst, mustChoosePassword } from '../auth/require-own-password.ts';
 import { type SessionStore, sessionIdOf } from '../auth/session-store.ts';
 import type { PanelOriginCheck } from '../http/panel-origin.ts';
 import { ChangeBatch, type ChangeBatchOptions, type ChangesMessage } from './change-batch.ts';
@@ -73,6 +74,7 @@ export async function createLiveGateway(
     try {
       const found = await authenticate(deps.prisma, deps.sessions, socket.request.headers.cookie);
       if (!found) return next(new Error('unauthorized'));
+      if (mustChoosePassword(found.admin)) return next(new Error(choosePasswordFirst));
       socket.data.admin = found.admin;
       await socket.join([sessionRoom(found.token), adminRoom(found.admin.id)]);
       next();

@@ -93,7 +93,7 @@ describe('admins', () => {
 
     const cases: Array<[Record<string, unknown>, string, string]> = [
       [{ username: 'bob', password: 'long enough pw' }, 'username', '"bob" is taken'],
-      [{ username: 'carol', password: 'short' }, 'password', 'at least 10 characters'],
+      [{ username: 'carol', password: 'short' }, 'password', 'at least 12 characters'],
       [{ username: 'c d', password: 'long enough pw' }, 'username', 'letters, digits'],
       [{ username: 'carol', password: 'long enough pw', role: 'root' }, 'role', 'must be admin or operator'],
     ];

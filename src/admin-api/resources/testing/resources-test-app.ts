@@ -44,7 +44,12 @@ export async function openResourcesTestApp(
   const row = await tandem.db.prisma.admin.create({
     data: { username: 'alice', passwordHash: 'not-a-real-hash', role: options.role ?? 'admin' },
   });
-  const admin: RequestAdmin = { id: row.id, username: row.username, role: row.role };
+  const admin: RequestAdmin = {
+    id: row.id,
+    username: row.username,
+    role: row.role,
+    mustChangePassword: false,
+  };
   const announced: EntityChange[] = [];
   const subscription: ChangeSubscription = await subscribeToChanges(
     tandem.redisUrl,
