@@ -46,7 +46,11 @@ async function mustChangeAdmin(username: string): Promise<string> {
 }
 
 function openSocket(cookie: string): Socket {
-  const socket = connect(world.url, { path: '/socket.io', reconnection: false, extraHeaders: { cookie } });
+  const socket = connect(world.url, {
+    path: '/socket.io',
+    reconnection: false,
+    extraHeaders: { cookie, origin: new URL(world.url).origin },
+  });
   sockets.push(socket);
   return socket;
 }
