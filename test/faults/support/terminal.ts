@@ -22,10 +22,8 @@ export interface TerminalSession {
   waitForText(text: string | RegExp, timeoutMs: number): Promise<void>;
   /** Types keys, in tmux's names: 'C-c' is Ctrl+C. */
   sendKeys(keys: string): Promise<void>;
-  /** Resolves with the command's exit status once it ended (null if a signal ended it: see `signal`). */
+  /** Resolves with the command's exit status once it ended (null if a signal ended it). */
   exited(timeoutMs: number): Promise<number | null>;
-  /** The number of the signal that ended the command, if one did. */
-  signal(): Promise<number | null>;
   /** Ends the session and its tmux server. */
   close(): Promise<void>;
 }
@@ -92,10 +90,6 @@ export async function openTerminal(
       await waitFor(async () => (await display('#{pane_dead}')) === '1', 'the command exits', timeoutMs);
       const status = await display('#{pane_dead_status}');
       return status === '' ? null : Number.parseInt(status, 10);
-    },
-    async signal() {
-      const signal = await display('#{pane_dead_signal}');
-      return signal === '' ? null : Number.parseInt(signal, 10);
     },
     async close() {
       await tmux('kill-server').catch(() => {});
