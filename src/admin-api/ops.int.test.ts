@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -35,7 +36,8 @@ describe('monitoring', () => {
     connection.on('error', () => {});
     const api = await startAdminApi({ ...world.tandem, redis: connection }, { port: 0, host: '127.0.0.1' });
     try {
-      await connection.ping();
+      // Without an offline queue a command sent before the connection is up fails at once.
+      if (connection.status !== 'ready') await once(connection, 'ready');
       expect((await fetch(`${api.url}/readyz`)).status).toBe(200);
       await redis.stop();
       const down = await fetch(`${api.url}/readyz`);
