@@ -298,6 +298,15 @@ describe("a write to Bull Board's API from a page that is not the panel", () => 
         'the event failed',
       );
       catalogDown = false;
+      // Jobs of the earlier tests' events run too once workers are up: let them settle, so the
+      // database compared below changes only by what the refused requests would do.
+      await waitFor(async () => {
+        for (const queue of t.queues.all()) {
+          const open = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+          if (Object.values(open).some((n) => n > 0)) return false;
+        }
+        return true;
+      }, 'every queue idle');
       const path = `/admin/queues/api/queues/${queueNames.economy}/${key}/retry`;
       const jobState = async () => (await t.queues.economy.getJob(key))?.getState();
 
