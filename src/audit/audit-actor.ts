@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { inTransaction } from '../db/in-transaction.ts';
 import type { Queryable } from '../economy/ledger.ts';
 import type { Engine } from '../sync/engine.ts';
 
@@ -30,21 +31,11 @@ export async function nameAuditActor(db: Queryable, actor: AuditActor): Promise<
  * given one use nothing else.
  */
 export function auditedPool(pool: pg.Pool, actor: AuditActor): pg.Pool {
-  const query = async (text: string, values?: unknown[]) => {
-    const client = await pool.connect();
-    try {
-      await client.query('BEGIN');
+  const query = (text: string, values?: unknown[]) =>
+    inTransaction(pool, async (client) => {
       await nameAuditActor(client, actor);
-      const result = await client.query(text, values);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw error;
-    } finally {
-      client.release();
-    }
-  };
+      return client.query(text, values);
+    });
   return { query } as unknown as pg.Pool;
 }
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { Database } from '../db/database.ts';
+import { inTransaction } from '../db/in-transaction.ts';
 import { withoutNul } from '../db/postgres-values.ts';
 import { InvalidChangeError } from '../sync/errors.ts';
-import { inTransaction } from './in-transaction.ts';
 
 export const platforms = ['telegram', 'discord'] as const;
 export type Platform = (typeof platforms)[number];

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { Database } from '../db/database.ts';
+import { inTransaction } from '../db/in-transaction.ts';
 import { AlreadyLinkedError } from './errors.ts';
 import { identityRefSchema, type Platform, parseIdentityInput, resolvePlayer } from './identities.ts';
-import { inTransaction } from './in-transaction.ts';
 import { generateLinkCode, linkCodeExpiresAt } from './link-codes.ts';
 
 const issueInputSchema = identityRefSchema.extend({ now: z.date() });
