@@ -21,7 +21,8 @@ function secureFor(req: Request, secure: SecureCookies): boolean {
 
 /**
  * httpOnly (page scripts never see it), SameSite=Lax (other sites' forms and fetches do not carry
- * it, which is what stops cross-site request forgery here), path `/` (the API, Bull Board and
+ * it; pages on another port or a sibling subdomain are same-site, so writes also prove their origin:
+ * see require-panel-request.ts), path `/` (the API, Bull Board and
  * socket.io all need it), no Max-Age: the session ends in Redis, and the browser forgets the cookie
  * when it closes.
  */
