@@ -1,15 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestTandem, type TestTandem } from '../../test/support/services.ts';
 import { waitFor } from '../../test/support/wait-for.ts';
+import { InvalidChangeError } from '../core/errors.ts';
+import { ContentNotFoundError, VersionConflictError } from '../core/versioned-write.ts';
 import { type ChangeSubscription, type EntityChange, subscribeToChanges } from '../live/changes.ts';
-import { InvalidChangeError } from '../sync/errors.ts';
 import { createTask, deleteTask, updateTask } from '../tasks/manage-tasks.ts';
-import {
-  ContentNotFoundError,
-  ScenarioInUseError,
-  TaskHasSubmissionsError,
-  VersionConflictError,
-} from './errors.ts';
+import { ScenarioInUseError, TaskHasSubmissionsError } from './errors.ts';
 import { createMenuButton, deleteMenuButton, updateMenuButton } from './menu-buttons.ts';
 import { createScenario, deleteScenario, updateScenario } from './scenarios.ts';
 

@@ -1,49 +1,14 @@
+import { TandemError } from '../core/errors.ts';
+
 /**
  * Errors of the admin-managed content (menu buttons, scenarios, tasks). Messages are written for the
  * admin who made the change and shown as is by the panel; fields carry the details. Bad input is an
- * InvalidChangeError (src/sync/errors.ts) with field paths, like everywhere else.
+ * InvalidChangeError (src/core/errors.ts) with field paths, like everywhere else; a stale or deleted
+ * record a VersionConflictError or ContentNotFoundError (src/core/versioned-write.ts).
  */
 
-/** What an admin edits, as the messages name it. */
-export type ContentKind =
-  | 'menu button'
-  | 'scenario'
-  | 'task'
-  | 'task submission'
-  | 'player'
-  | 'rank'
-  | 'achievement'
-  | 'setting'
-  | 'admin';
-
-/** The admin saved over a version someone else changed since they opened it; nothing was written. */
-export class VersionConflictError extends Error {
-  override name = 'VersionConflictError';
-  constructor(
-    readonly kind: ContentKind,
-    readonly id: number | string,
-    readonly expectedVersion: number,
-    readonly currentVersion: number,
-  ) {
-    super(
-      `This ${kind} was changed by someone else since you opened it (version ${currentVersion} is current). ` +
-        'Reload and apply your change again.',
-    );
-  }
-}
-
-export class ContentNotFoundError extends Error {
-  override name = 'ContentNotFoundError';
-  constructor(
-    readonly kind: ContentKind,
-    readonly id: number | string,
-  ) {
-    super(`This ${kind} (${id}) does not exist anymore: someone may have deleted it. Reload the list.`);
-  }
-}
-
 /** A scenario cannot be deleted while menu buttons open it (the foreign key restricts it). */
-export class ScenarioInUseError extends Error {
+export class ScenarioInUseError extends TandemError {
   override name = 'ScenarioInUseError';
   constructor(
     readonly scenarioId: number,
@@ -54,37 +19,21 @@ export class ScenarioInUseError extends Error {
     const several = buttonLabels.length > 1;
     const which = several ? `the menu buttons ${names}` : `the menu button ${names || ''}`.trim();
     const them = several ? 'them' : 'it';
-    super(
-      `This scenario is still opened by ${which}. Point ${them} at something else or delete ${them} first.`,
-    );
+    const message = `This scenario is still opened by ${which}. Point ${them} at something else or delete ${them} first.`;
+    super('conflict', message, { playerMessage: message });
   }
 }
 
 /** A task cannot be deleted once players submitted proof for it: their history would go with it. */
-export class TaskHasSubmissionsError extends Error {
+export class TaskHasSubmissionsError extends TandemError {
   override name = 'TaskHasSubmissionsError';
   constructor(
     readonly taskId: number,
     readonly submissions: number,
   ) {
-    super(
+    const message =
       `Players already sent ${submissions} ${submissions === 1 ? 'submission' : 'submissions'} for this task, ` +
-        'so it cannot be deleted. Set it inactive to hide it from players instead.',
-    );
+      'so it cannot be deleted. Set it inactive to hide it from players instead.';
+    super('conflict', message, { playerMessage: message });
   }
-}
-
-export type ContentError =
-  | VersionConflictError
-  | ContentNotFoundError
-  | ScenarioInUseError
-  | TaskHasSubmissionsError;
-
-export function isContentError(error: unknown): error is ContentError {
-  return (
-    error instanceof VersionConflictError ||
-    error instanceof ContentNotFoundError ||
-    error instanceof ScenarioInUseError ||
-    error instanceof TaskHasSubmissionsError
-  );
 }

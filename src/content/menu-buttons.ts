@@ -1,16 +1,16 @@
 import { z } from 'zod';
-import type { MenuButton } from '../generated/prisma/client.ts';
-import { InvalidChangeError } from '../sync/errors.ts';
+import { InvalidChangeError } from '../core/errors.ts';
+import { parseInput } from '../core/parse-input.ts';
 import {
-  type ContentDeps,
   expectedVersionSchema,
   idSchema,
-  isForeignKeyViolation,
-  parseChange,
   requireSomeChange,
   staleWriteError,
   versionFilter,
-} from './admin-writes.ts';
+} from '../core/versioned-write.ts';
+import { isForeignKeyViolation } from '../db/constraint-violations.ts';
+import type { MenuButton } from '../generated/prisma/client.ts';
+import type { AdminWriteDeps } from '../live/changes.ts';
 import { botCommandSchema, buttonLabelSchema, buttonUrlSchema } from './scenario-buttons.ts';
 
 export type { MenuButton };
@@ -79,8 +79,11 @@ export type CreateMenuButtonInput = z.input<typeof createSchema>;
 export type UpdateMenuButtonInput = z.input<typeof updateSchema>;
 export type DeleteMenuButtonInput = z.input<typeof deleteSchema>;
 
-export async function createMenuButton(deps: ContentDeps, input: CreateMenuButtonInput): Promise<MenuButton> {
-  const { label, position, active, ...target } = parseChange(createSchema, input, 'menu button');
+export async function createMenuButton(
+  deps: AdminWriteDeps,
+  input: CreateMenuButtonInput,
+): Promise<MenuButton> {
+  const { label, position, active, ...target } = parseInput(createSchema, input, 'menu button');
   const button = await writeOrExplain(() =>
     deps.db.prisma.menuButton.create({ data: { label, position, active, ...wholeTarget(target) } }),
   );
@@ -89,8 +92,11 @@ export async function createMenuButton(deps: ContentDeps, input: CreateMenuButto
 }
 
 /** One conditional UPDATE: it applies only if the button still has the version the admin opened. */
-export async function updateMenuButton(deps: ContentDeps, input: UpdateMenuButtonInput): Promise<MenuButton> {
-  const { id, expectedVersion, label, position, active, ...target } = parseChange(
+export async function updateMenuButton(
+  deps: AdminWriteDeps,
+  input: UpdateMenuButtonInput,
+): Promise<MenuButton> {
+  const { id, expectedVersion, label, position, active, ...target } = parseInput(
     updateSchema,
     input,
     'menu button',
@@ -117,8 +123,8 @@ export async function updateMenuButton(deps: ContentDeps, input: UpdateMenuButto
   return button;
 }
 
-export async function deleteMenuButton(deps: ContentDeps, input: DeleteMenuButtonInput): Promise<void> {
-  const { id, expectedVersion } = parseChange(deleteSchema, input, 'menu button deletion');
+export async function deleteMenuButton(deps: AdminWriteDeps, input: DeleteMenuButtonInput): Promise<void> {
+  const { id, expectedVersion } = parseInput(deleteSchema, input, 'menu button deletion');
   const { count } = await deps.db.prisma.menuButton.deleteMany({
     where: { id, ...versionFilter(expectedVersion) },
   });

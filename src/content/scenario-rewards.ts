@@ -1,6 +1,6 @@
+import { IdempotencyConflictError } from '../core/errors.ts';
 import { lockPersonOf, personWasPaid } from '../players/persons.ts';
 import type { Engine } from '../sync/engine.ts';
-import { IdempotencyConflictError } from '../sync/errors.ts';
 import { buildIdempotencyKey } from '../sync/idempotency-key.ts';
 import type { ScenarioView } from './content-cache.ts';
 

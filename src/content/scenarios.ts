@@ -1,19 +1,18 @@
 import { z } from 'zod';
-import { storedText } from '../db/postgres-values.ts';
-import type { Scenario } from '../generated/prisma/client.ts';
-import { InvalidChangeError } from '../sync/errors.ts';
+import { InvalidChangeError } from '../core/errors.ts';
+import { parseInput } from '../core/parse-input.ts';
 import {
-  type ContentDeps,
   expectedVersionSchema,
   idSchema,
-  isForeignKeyViolation,
-  isUniqueViolation,
-  parseChange,
   requireSomeChange,
   rewardSchema,
   staleWriteError,
   versionFilter,
-} from './admin-writes.ts';
+} from '../core/versioned-write.ts';
+import { isForeignKeyViolation, isUniqueViolation } from '../db/constraint-violations.ts';
+import { storedText } from '../db/postgres-values.ts';
+import type { Scenario } from '../generated/prisma/client.ts';
+import type { AdminWriteDeps } from '../live/changes.ts';
 import { ScenarioInUseError } from './errors.ts';
 import { scenarioButtonsSchema, slugSchema } from './scenario-buttons.ts';
 
@@ -68,16 +67,16 @@ export type CreateScenarioInput = z.input<typeof createSchema>;
 export type UpdateScenarioInput = z.input<typeof updateSchema>;
 export type DeleteScenarioInput = z.input<typeof deleteSchema>;
 
-export async function createScenario(deps: ContentDeps, input: CreateScenarioInput): Promise<Scenario> {
-  const data = parseChange(createSchema, input, 'scenario');
+export async function createScenario(deps: AdminWriteDeps, input: CreateScenarioInput): Promise<Scenario> {
+  const data = parseInput(createSchema, input, 'scenario');
   const scenario = await slugOrExplain(data.slug, () => deps.db.prisma.scenario.create({ data }));
   await deps.changes.publish({ entity: 'scenarios', action: 'created', id: String(scenario.id) });
   return scenario;
 }
 
 /** One conditional UPDATE: it applies only if the scenario still has the version the admin opened. */
-export async function updateScenario(deps: ContentDeps, input: UpdateScenarioInput): Promise<Scenario> {
-  const { id, expectedVersion, ...changes } = parseChange(updateSchema, input, 'scenario');
+export async function updateScenario(deps: AdminWriteDeps, input: UpdateScenarioInput): Promise<Scenario> {
+  const { id, expectedVersion, ...changes } = parseInput(updateSchema, input, 'scenario');
   requireSomeChange(changes, 'scenario');
   const [scenario] = await slugOrExplain(changes.slug, () =>
     deps.db.prisma.scenario.updateManyAndReturn({
@@ -97,8 +96,8 @@ export async function updateScenario(deps: ContentDeps, input: UpdateScenarioInp
  * Deletes a scenario no menu button opens. The foreign key refuses it otherwise, and the admin is
  * told which buttons to change. Rewards players already got from it stay in the ledger.
  */
-export async function deleteScenario(deps: ContentDeps, input: DeleteScenarioInput): Promise<void> {
-  const { id, expectedVersion } = parseChange(deleteSchema, input, 'scenario deletion');
+export async function deleteScenario(deps: AdminWriteDeps, input: DeleteScenarioInput): Promise<void> {
+  const { id, expectedVersion } = parseInput(deleteSchema, input, 'scenario deletion');
   let count: number;
   try {
     ({ count } = await deps.db.prisma.scenario.deleteMany({

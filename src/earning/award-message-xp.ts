@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { IdempotencyConflictError, PlayerMergedError, PlayerNotFoundError } from '../core/errors.ts';
+import { parseInput } from '../core/parse-input.ts';
 import { ledgerReasons } from '../economy/achievements.ts';
 import { type MessageXpResult, messageXp } from '../economy/earning-rules.ts';
 import { platforms } from '../linking/identities.ts';
-import { IdempotencyConflictError, PlayerMergedError, PlayerNotFoundError } from '../sync/errors.ts';
 import { buildIdempotencyKey } from '../sync/idempotency-key.ts';
-import { type EarningDeps, type PlayerTotals, parseEarningInput } from './earning-deps.ts';
+import type { EarningDeps, PlayerTotals } from './earning-deps.ts';
 
 const messageInputSchema = z.object({
   playerId: z.uuid('playerId must be a player id (uuid)'),
@@ -58,7 +59,7 @@ export async function awardMessageXp(
   deps: EarningDeps,
   input: AwardMessageXpInput,
 ): Promise<MessageXpOutcome> {
-  const message = parseEarningInput(messageInputSchema, input, 'message');
+  const message = parseInput(messageInputSchema, input, 'message');
   const { playerId, platform, now } = message;
   const settings = await deps.settings.economy();
   // One draw for the whole call, so re-deciding after a lost race cannot change the amount.

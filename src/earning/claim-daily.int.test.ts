@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ledgerMatchesTotals } from '../../test/support/ledger.ts';
 import { openTestTandem, type TestTandem } from '../../test/support/services.ts';
-import { PlayerNotFoundError } from '../sync/errors.ts';
+import { PlayerNotFoundError } from '../core/errors.ts';
 import { claimDaily } from './claim-daily.ts';
 
 let tandem: TestTandem;

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { parseInput } from '../core/parse-input.ts';
 import { ledgerReasons } from '../economy/achievements.ts';
 import { dailyClaim } from '../economy/earning-rules.ts';
 import { lockPerson } from '../players/persons.ts';
 import { buildIdempotencyKey } from '../sync/idempotency-key.ts';
-import { type EarningDeps, type PlayerTotals, parseEarningInput } from './earning-deps.ts';
+import type { EarningDeps, PlayerTotals } from './earning-deps.ts';
 import { lockLivePlayer } from './lock-player.ts';
 
 const claimDailyInputSchema = z.object({
@@ -27,7 +28,7 @@ export type DailyClaimOutcome =
  * defence within one account.
  */
 export async function claimDaily(deps: EarningDeps, input: ClaimDailyInput): Promise<DailyClaimOutcome> {
-  const { playerId, source, now } = parseEarningInput(claimDailyInputSchema, input, 'daily claim');
+  const { playerId, source, now } = parseInput(claimDailyInputSchema, input, 'daily claim');
   const settings = await deps.settings.economy();
   return deps.engine.transaction(async (tx) => {
     const player = await lockLivePlayer(tx.client, playerId);

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { IdempotencyConflictError } from '../core/errors.ts';
+import { parseInput } from '../core/parse-input.ts';
 import { ledgerReasons } from '../economy/achievements.ts';
 import { minuteBucket, voiceXpForMinutes } from '../economy/earning-rules.ts';
-import { IdempotencyConflictError } from '../sync/errors.ts';
 import { buildIdempotencyKey } from '../sync/idempotency-key.ts';
-import { type EarningDeps, parseEarningInput } from './earning-deps.ts';
+import type { EarningDeps } from './earning-deps.ts';
 import { lockLivePlayer } from './lock-player.ts';
 
 const voiceInputSchema = z.object({
@@ -36,7 +37,7 @@ export async function creditVoiceMinute(
   deps: EarningDeps,
   input: CreditVoiceMinuteInput,
 ): Promise<VoiceMinuteOutcome> {
-  const { playerId, minute, roleIds } = parseEarningInput(voiceInputSchema, input, 'voice minute');
+  const { playerId, minute, roleIds } = parseInput(voiceInputSchema, input, 'voice minute');
   const xp = voiceXpForMinutes(1, roleIds, await deps.settings.economy());
   if (xp === 0) return { credited: false, xp: 0 };
   const minuteStart = new Date(Math.floor(minute.getTime() / 60_000) * 60_000);

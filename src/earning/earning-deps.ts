@@ -1,8 +1,6 @@
-import type { z } from 'zod';
 import type { Database } from '../db/database.ts';
 import type { SettingsCache } from '../settings/settings-cache.ts';
 import type { Engine } from '../sync/engine.ts';
-import { InvalidChangeError } from '../sync/errors.ts';
 
 /** What the earning services work with; a bot's BotDeps (and a process's Services) has all of it. */
 export interface EarningDeps {
@@ -15,11 +13,4 @@ export interface EarningDeps {
 export interface PlayerTotals {
   xp: number;
   balance: number;
-}
-
-/** Parses a service's input; a bad one is an InvalidChangeError and nothing is written. */
-export function parseEarningInput<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw InvalidChangeError.fromZod(parsed.error, what);
-  return parsed.data;
 }

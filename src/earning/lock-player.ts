@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { PlayerMergedError, PlayerNotFoundError } from '../sync/errors.ts';
+import { PlayerMergedError, PlayerNotFoundError } from '../core/errors.ts';
 
 export interface LockedPlayer {
   xp: number;

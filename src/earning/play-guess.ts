@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { parseInput } from '../core/parse-input.ts';
 import { ledgerReasons } from '../economy/achievements.ts';
 import { guess, parseGuess } from '../economy/earning-rules.ts';
 import { buildIdempotencyKey } from '../sync/idempotency-key.ts';
-import { type EarningDeps, type PlayerTotals, parseEarningInput } from './earning-deps.ts';
+import type { EarningDeps, PlayerTotals } from './earning-deps.ts';
 import { lockLivePlayer } from './lock-player.ts';
 
 const guessInputSchema = z.object({
@@ -40,7 +41,7 @@ interface Round {
  * nothing. The win pays through the engine under `tg-game-<round>-<player>`: once per round.
  */
 export async function playGuess(deps: EarningDeps, input: PlayGuessInput): Promise<GuessResult> {
-  const { playerId, text, ref } = parseEarningInput(guessInputSchema, input, 'guess');
+  const { playerId, text, ref } = parseInput(guessInputSchema, input, 'guess');
   const settings = await deps.settings.economy();
   return deps.engine.transaction(async (tx) => {
     const player = await lockLivePlayer(tx.client, playerId);

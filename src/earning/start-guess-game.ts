@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { parseInput } from '../core/parse-input.ts';
 import { canStartGame, startGame, utcDay } from '../economy/earning-rules.ts';
 import { lockPerson } from '../players/persons.ts';
-import { type EarningDeps, parseEarningInput } from './earning-deps.ts';
+import type { EarningDeps } from './earning-deps.ts';
 import { lockLivePlayer } from './lock-player.ts';
 
 const startInputSchema = z.object({
@@ -31,7 +32,7 @@ export async function startGuessGame(
   deps: EarningDeps,
   input: StartGuessGameInput,
 ): Promise<StartGuessGameResult> {
-  const { playerId, now } = parseEarningInput(startInputSchema, input, 'game start');
+  const { playerId, now } = parseInput(startInputSchema, input, 'game start');
   const random = input.random ?? Math.random;
   const settings = await deps.settings.economy();
   const { maxNumber } = settings.game;

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import type { ContentDeps } from '../content/admin-writes.ts';
 import { storedText } from '../db/postgres-values.ts';
+import type { AdminWriteDeps } from '../live/changes.ts';
 import type { CatalogCache } from './catalog.ts';
 
 /** What editing the rank table and achievements works with; a process's Services has all of it. */
-export interface CatalogWriteDeps extends ContentDeps {
+export interface CatalogWriteDeps extends AdminWriteDeps {
   catalog: Pick<CatalogCache, 'invalidate'>;
 }
 

@@ -5,7 +5,7 @@ import {
   NegativeXpError,
   PlayerMergedError,
   PlayerNotFoundError,
-} from '../sync/errors.ts';
+} from '../core/errors.ts';
 import type { EconomyChange } from '../sync/event-schemas.ts';
 import { progressIncrements } from './achievements.ts';
 

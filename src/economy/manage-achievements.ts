@@ -1,18 +1,18 @@
 import { z } from 'zod';
+import { slugSchema } from '../content/scenario-buttons.ts';
+import { InvalidChangeError } from '../core/errors.ts';
+import { parseInput } from '../core/parse-input.ts';
 import {
   expectedVersionSchema,
   idSchema,
-  isUniqueViolation,
-  parseChange,
   requireSomeChange,
   rewardSchema,
   staleWriteError,
   versionFilter,
-} from '../content/admin-writes.ts';
-import { slugSchema } from '../content/scenario-buttons.ts';
+} from '../core/versioned-write.ts';
+import { isUniqueViolation } from '../db/constraint-violations.ts';
 import { storedText } from '../db/postgres-values.ts';
 import type { Achievement, Prisma } from '../generated/prisma/client.ts';
-import { InvalidChangeError } from '../sync/errors.ts';
 import { achievementRuleSchema } from './achievements.ts';
 import { type CatalogWriteDeps, catalogChanged, discordRoleIdSchema } from './catalog-writes.ts';
 
@@ -66,7 +66,7 @@ export async function createAchievement(
   deps: CatalogWriteDeps,
   input: CreateAchievementInput,
 ): Promise<Achievement> {
-  const { rule, ...data } = parseChange(createSchema, input, 'achievement');
+  const { rule, ...data } = parseInput(createSchema, input, 'achievement');
   const achievement = await slugOrExplain(data.slug, () =>
     deps.db.prisma.achievement.create({ data: { ...data, rule: rule as Prisma.InputJsonObject } }),
   );
@@ -79,7 +79,7 @@ export async function updateAchievement(
   deps: CatalogWriteDeps,
   input: UpdateAchievementInput,
 ): Promise<Achievement> {
-  const { id, expectedVersion, rule, ...changes } = parseChange(updateSchema, input, 'achievement');
+  const { id, expectedVersion, rule, ...changes } = parseInput(updateSchema, input, 'achievement');
   requireSomeChange({ ...changes, rule }, 'achievement');
   const [achievement] = await slugOrExplain(changes.slug, () =>
     deps.db.prisma.achievement.updateManyAndReturn({
@@ -108,7 +108,7 @@ export async function deleteAchievement(
   deps: CatalogWriteDeps,
   input: DeleteAchievementInput,
 ): Promise<void> {
-  const { id, expectedVersion } = parseChange(deleteSchema, input, 'achievement deletion');
+  const { id, expectedVersion } = parseInput(deleteSchema, input, 'achievement deletion');
   const { count } = await deps.db.prisma.achievement.deleteMany({
     where: { id, ...versionFilter(expectedVersion), unlocks: { none: {} } },
   });

@@ -1,16 +1,16 @@
 import { z } from 'zod';
+import { InvalidChangeError } from '../core/errors.ts';
+import { parseInput } from '../core/parse-input.ts';
 import {
   expectedVersionSchema,
   idSchema,
-  isUniqueViolation,
-  parseChange,
   requireSomeChange,
   staleWriteError,
   versionFilter,
-} from '../content/admin-writes.ts';
+} from '../core/versioned-write.ts';
+import { isUniqueViolation } from '../db/constraint-violations.ts';
 import { storedText } from '../db/postgres-values.ts';
 import type { Rank } from '../generated/prisma/client.ts';
-import { InvalidChangeError } from '../sync/errors.ts';
 import { type CatalogWriteDeps, catalogChanged, discordRoleIdSchema } from './catalog-writes.ts';
 
 export type { Rank };
@@ -60,7 +60,7 @@ export type UpdateRankInput = z.input<typeof updateSchema>;
 export type DeleteRankInput = z.input<typeof deleteSchema>;
 
 export async function createRank(deps: CatalogWriteDeps, input: CreateRankInput): Promise<Rank> {
-  const data = parseChange(createSchema, input, 'rank');
+  const data = parseInput(createSchema, input, 'rank');
   const rank = await uniqueOrExplain(deps, data, null, () => deps.db.prisma.rank.create({ data }));
   await catalogChanged(deps, 'ranks', 'created', rank.id);
   return rank;
@@ -68,7 +68,7 @@ export async function createRank(deps: CatalogWriteDeps, input: CreateRankInput)
 
 /** One conditional UPDATE: it applies only if the rank still has the version the admin opened. */
 export async function updateRank(deps: CatalogWriteDeps, input: UpdateRankInput): Promise<Rank> {
-  const { id, expectedVersion, ...changes } = parseChange(updateSchema, input, 'rank');
+  const { id, expectedVersion, ...changes } = parseInput(updateSchema, input, 'rank');
   requireSomeChange(changes, 'rank');
   const [rank] = await uniqueOrExplain(deps, changes, id, () =>
     deps.db.prisma.rank.updateManyAndReturn({
@@ -89,7 +89,7 @@ export async function updateRank(deps: CatalogWriteDeps, input: UpdateRankInput)
  * inactive does the same and keeps the row for later.
  */
 export async function deleteRank(deps: CatalogWriteDeps, input: DeleteRankInput): Promise<void> {
-  const { id, expectedVersion } = parseChange(deleteSchema, input, 'rank deletion');
+  const { id, expectedVersion } = parseInput(deleteSchema, input, 'rank deletion');
   const { count } = await deps.db.prisma.rank.deleteMany({
     where: { id, ...versionFilter(expectedVersion) },
   });

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { parseInput } from '../core/parse-input.ts';
 import type { RecordingTransaction } from '../sync/engine.ts';
 import { LinkConfirmationGoneError, LinkRaceError, NotYourLinkConfirmationError } from './errors.ts';
-import { type IdentityRef, identityRefSchema, type Platform, parseIdentityInput } from './identities.ts';
+import { type IdentityRef, identityRefSchema, type Platform } from './identities.ts';
 import { clearLinkAttempts } from './link-attempts.ts';
 import {
   codeOfConfirmation,
@@ -52,7 +53,7 @@ type Confirmed = LinkConfirmation & { notice?: IssuerNotice };
  * LinkConfirmationGoneError (expired, declined, replaced, code used or replaced), AlreadyLinkedError.
  */
 export async function confirmLink(deps: LinkingDeps, input: LinkButtonPress): Promise<LinkConfirmation> {
-  const press = parseIdentityInput(pressSchema, input, 'link confirmation');
+  const press = parseInput(pressSchema, input, 'link confirmation');
   const presser: IdentityRef = { platform: press.platform, platformUserId: press.platformUserId };
   const outcome = await retryingRaces(() =>
     deps.engine.transaction((tx) => confirmOnce(tx, presser, press.confirmationId, press.now)),
@@ -66,7 +67,7 @@ export async function confirmLink(deps: LinkingDeps, input: LinkButtonPress): Pr
 
 /** The redeemer's "Cancel" button: nothing moves and the code stays usable until it expires. */
 export async function declineLink(deps: LinkingDeps, input: LinkButtonPress): Promise<void> {
-  const press = parseIdentityInput(pressSchema, input, 'link confirmation');
+  const press = parseInput(pressSchema, input, 'link confirmation');
   await deps.engine.transaction(async ({ client }) => {
     const stored = await lockConfirmation(client, press.confirmationId);
     if (!stored) throw new LinkConfirmationGoneError('unknown');

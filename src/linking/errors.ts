@@ -1,3 +1,4 @@
+import { TandemError } from '../core/errors.ts';
 import type { Platform } from './identities.ts';
 
 /**
@@ -14,10 +15,11 @@ export function otherPlatform(platform: Platform): Platform {
 }
 
 /** What was typed cannot be a code at all (wrong length or characters); not counted as a wrong try. */
-export class LinkCodeFormatError extends Error {
+export class LinkCodeFormatError extends TandemError {
   override name = 'LinkCodeFormatError';
   constructor() {
-    super("That doesn't look like a link code: 6 letters/digits, e.g. K7M2QX");
+    const message = "That doesn't look like a link code: 6 letters/digits, e.g. K7M2QX";
+    super('invalid', message, { playerMessage: message });
   }
 }
 
@@ -25,35 +27,36 @@ export class LinkCodeFormatError extends Error {
  * The code is unknown, expired or already used. Which of these is deliberately not said: telling
  * "exists but expired" apart from "never existed" would help someone guessing codes.
  */
-export class LinkCodeNotValidError extends Error {
+export class LinkCodeNotValidError extends TandemError {
   override name = 'LinkCodeNotValidError';
   constructor(
     /** Wrong codes this identity may still enter before it is locked out. */
     readonly attemptsLeft: number,
   ) {
-    super(
+    const message =
       `That code has expired or is not valid. Send /link on the other platform for a new one` +
-        ` (${attemptsLeft} ${attemptsLeft === 1 ? 'try' : 'tries'} left).`,
-    );
+      ` (${attemptsLeft} ${attemptsLeft === 1 ? 'try' : 'tries'} left).`;
+    super('refused', message, { playerMessage: message });
   }
 }
 
 /** A code was typed on the platform that issued it. Not counted as a wrong try. */
-export class LinkCodeSamePlatformError extends Error {
+export class LinkCodeSamePlatformError extends TandemError {
   override name = 'LinkCodeSamePlatformError';
   constructor(readonly issuedOn: Platform) {
-    super(
+    const message =
       `Use this code on the other platform: it was made on ${platformName(issuedOn)}, so send ` +
-        `/link <code> to the ${platformName(otherPlatform(issuedOn))} bot.`,
-    );
+      `/link <code> to the ${platformName(otherPlatform(issuedOn))} bot.`;
+    super('refused', message, { playerMessage: message });
   }
 }
 
 /** Too many wrong codes from this identity; linking is refused until `until`. */
-export class LinkLockedError extends Error {
+export class LinkLockedError extends TandemError {
   override name = 'LinkLockedError';
   constructor(readonly until: Date) {
-    super(`Too many wrong codes. You can try linking again after ${formatUtc(until)}.`);
+    const message = `Too many wrong codes. You can try linking again after ${formatUtc(until)}.`;
+    super('rate_limited', message, { playerMessage: message });
   }
 }
 
@@ -61,7 +64,7 @@ export class LinkLockedError extends Error {
  * Linking would give one account two identities on one platform. `side` says whose account is in
  * the way: the redeemer's own (`redeemer`) or the one that issued the code (`issuer`).
  */
-export class AlreadyLinkedError extends Error {
+export class AlreadyLinkedError extends TandemError {
   override name = 'AlreadyLinkedError';
   constructor(
     readonly side: 'redeemer' | 'issuer',
@@ -70,21 +73,22 @@ export class AlreadyLinkedError extends Error {
     /** The platform of the person reading the message. */
     readonly askedOn: Platform,
   ) {
-    super(
+    const message =
       side === 'redeemer'
         ? `Your ${platformName(askedOn)} account is already linked to a ${platformName(platform)} account. ` +
-            `Send /unlink first if you want to link a different one.`
+          `Send /unlink first if you want to link a different one.`
         : `The account that made this code is already linked to another ${platformName(platform)} ` +
-            `account. It has to /unlink that one first.`,
-    );
+          `account. It has to /unlink that one first.`;
+    super('conflict', message, { playerMessage: message });
   }
 }
 
 /** /unlink from an identity that is the only one of its account. */
-export class NotLinkedError extends Error {
+export class NotLinkedError extends TandemError {
   override name = 'NotLinkedError';
   constructor(readonly platform: Platform) {
-    super(`Your ${platformName(platform)} account is not linked to another platform: nothing to unlink.`);
+    const message = `Your ${platformName(platform)} account is not linked to another platform: nothing to unlink.`;
+    super('refused', message, { playerMessage: message });
   }
 }
 
@@ -92,61 +96,37 @@ export class NotLinkedError extends Error {
  * A link button that can no longer merge anything: the preview timed out, was declined or replaced
  * by a newer one, or its code was used or replaced meanwhile. Nothing was changed.
  */
-export class LinkConfirmationGoneError extends Error {
+export class LinkConfirmationGoneError extends TandemError {
   override name = 'LinkConfirmationGoneError';
   constructor(readonly reason: 'expired' | 'declined' | 'replaced' | 'code_gone' | 'unknown') {
-    super(
+    const message =
       reason === 'declined'
         ? 'You cancelled this link. Nothing was changed.'
         : reason === 'replaced'
           ? 'This link request was replaced by a newer one. Nothing was changed; use the latest buttons.'
           : reason === 'code_gone'
             ? 'That code is no longer valid. Nothing was changed. Send /link on the other platform for a new one.'
-            : 'This link request has expired. Nothing was changed. Send /link <code> again to see it anew.',
-    );
+            : 'This link request has expired. Nothing was changed. Send /link <code> again to see it anew.';
+    super('conflict', message, { playerMessage: message });
   }
 }
 
 /** Someone other than the player who typed the code pressed its button: it does nothing. */
-export class NotYourLinkConfirmationError extends Error {
+export class NotYourLinkConfirmationError extends TandemError {
   override name = 'NotYourLinkConfirmationError';
   constructor() {
-    super('This button belongs to the player who typed the link code. Nothing was changed.');
+    const message = 'This button belongs to the player who typed the link code. Nothing was changed.';
+    super('forbidden', message, { playerMessage: message });
   }
 }
 
 /** Linking state moved under a redemption (a concurrent link or unlink); the redemption is retried. */
-export class LinkRaceError extends Error {
+export class LinkRaceError extends TandemError {
   override name = 'LinkRaceError';
   constructor() {
-    super('The accounts changed while linking; please try again.');
+    const message = 'The accounts changed while linking; please try again.';
+    super('conflict', message, { playerMessage: message });
   }
-}
-
-export type LinkingError =
-  | LinkCodeFormatError
-  | LinkCodeNotValidError
-  | LinkCodeSamePlatformError
-  | LinkLockedError
-  | AlreadyLinkedError
-  | NotLinkedError
-  | LinkConfirmationGoneError
-  | NotYourLinkConfirmationError
-  | LinkRaceError;
-
-/** True for the errors whose message a bot shows the player as is. */
-export function isLinkingError(error: unknown): error is LinkingError {
-  return (
-    error instanceof LinkCodeFormatError ||
-    error instanceof LinkCodeNotValidError ||
-    error instanceof LinkCodeSamePlatformError ||
-    error instanceof LinkLockedError ||
-    error instanceof AlreadyLinkedError ||
-    error instanceof NotLinkedError ||
-    error instanceof LinkConfirmationGoneError ||
-    error instanceof NotYourLinkConfirmationError ||
-    error instanceof LinkRaceError
-  );
 }
 
 /** `2026-11-22 12:34 UTC`: unambiguous whatever the reader's time zone. */

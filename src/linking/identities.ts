@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { parseInput } from '../core/parse-input.ts';
 import type { Database } from '../db/database.ts';
 import { inTransaction } from '../db/in-transaction.ts';
 import { withoutNul } from '../db/postgres-values.ts';
-import { InvalidChangeError } from '../sync/errors.ts';
 
 export const platforms = ['telegram', 'discord'] as const;
 export type Platform = (typeof platforms)[number];
@@ -39,16 +39,6 @@ export interface ResolvedPlayer {
   created: boolean;
 }
 
-export function parseIdentityInput<S extends z.ZodType>(
-  schema: S,
-  input: unknown,
-  what: string,
-): z.output<S> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw InvalidChangeError.fromZod(parsed.error, what);
-  return parsed.data;
-}
-
 /**
  * The common case, one statement: the identity exists; its username is refreshed when it changed.
  * Merges move identities to the surviving player in the same transaction that marks the other one
@@ -72,7 +62,7 @@ export async function resolvePlayer(
   db: Pick<Database, 'pool'>,
   input: ResolvePlayerInput,
 ): Promise<ResolvedPlayer> {
-  const { platform, platformUserId, username } = parseIdentityInput(resolveInputSchema, input, 'identity');
+  const { platform, platformUserId, username } = parseInput(resolveInputSchema, input, 'identity');
   for (let attempt = 1; ; attempt++) {
     const found = await db.pool.query<{ player_id: string }>(findSql, [
       platform,

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { parseInput } from '../core/parse-input.ts';
 import type { Database } from '../db/database.ts';
 import { inTransaction } from '../db/in-transaction.ts';
 import { AlreadyLinkedError } from './errors.ts';
-import { identityRefSchema, type Platform, parseIdentityInput, resolvePlayer } from './identities.ts';
+import { identityRefSchema, type Platform, resolvePlayer } from './identities.ts';
 import { generateLinkCode, linkCodeExpiresAt } from './link-codes.ts';
 
 const issueInputSchema = identityRefSchema.extend({ now: z.date() });
@@ -41,7 +42,7 @@ export async function issueLinkCode(
     randomBytes?: (n: number) => Uint8Array;
   } = {},
 ): Promise<IssuedLinkCode> {
-  const { platform, platformUserId, now } = parseIdentityInput(issueInputSchema, input, 'link request');
+  const { platform, platformUserId, now } = parseInput(issueInputSchema, input, 'link request');
   const { playerId } = await resolvePlayer(db, { platform, platformUserId });
   const expiresAt = linkCodeExpiresAt(now);
   const draw = options.randomBytes ?? randomBytes;

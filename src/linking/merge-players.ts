@@ -1,7 +1,7 @@
 import type pg from 'pg';
+import { PlayerMergedError, PlayerNotFoundError } from '../core/errors.ts';
 import { joinPersons } from '../players/persons.ts';
 import type { RecordingTransaction } from '../sync/engine.ts';
-import { PlayerMergedError, PlayerNotFoundError } from '../sync/errors.ts';
 import { buildIdempotencyKey } from '../sync/idempotency-key.ts';
 import { AlreadyLinkedError } from './errors.ts';
 import type { Platform } from './identities.ts';

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { z } from 'zod';
+import { parseInput } from '../core/parse-input.ts';
 import type { RecordingTransaction } from '../sync/engine.ts';
 import {
   LinkCodeFormatError,
@@ -8,13 +9,7 @@ import {
   LinkLockedError,
   LinkRaceError,
 } from './errors.ts';
-import {
-  type IdentityRef,
-  identityRefSchema,
-  type Platform,
-  parseIdentityInput,
-  resolvePlayer,
-} from './identities.ts';
+import { type IdentityRef, identityRefSchema, type Platform, resolvePlayer } from './identities.ts';
 import { clearLinkAttempts, lockLinkAttempts, saveLinkAttempts } from './link-attempts.ts';
 import {
   isLocked,
@@ -67,7 +62,7 @@ type Attempt = LinkRedemption | { kind: 'wrong_code'; state: LinkFailureState };
  * AlreadyLinkedError; each message is meant for the player.
  */
 export async function redeemLinkCode(deps: LinkingDeps, input: RedeemLinkCodeInput): Promise<LinkRedemption> {
-  const parsed = parseIdentityInput(redeemInputSchema, input, 'link code');
+  const parsed = parseInput(redeemInputSchema, input, 'link code');
   const code = normalizeLinkCode(parsed.code);
   if (!code) throw new LinkCodeFormatError();
   const redeemer: IdentityRef = { platform: parsed.platform, platformUserId: parsed.platformUserId };

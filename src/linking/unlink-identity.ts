@@ -1,6 +1,7 @@
+import { parseInput } from '../core/parse-input.ts';
 import type { Engine } from '../sync/engine.ts';
 import { LinkRaceError, NotLinkedError } from './errors.ts';
-import { identityRefSchema, type Platform, parseIdentityInput } from './identities.ts';
+import { identityRefSchema, type Platform } from './identities.ts';
 import { lockPlayers } from './merge-players.ts';
 import { refreshRankRole } from './rank-role-refresh.ts';
 
@@ -29,7 +30,7 @@ export interface UnlinkResult {
  * Throws NotLinkedError when the identity is unknown or the only one of its account.
  */
 export async function unlinkIdentity(engine: Engine, input: UnlinkIdentityInput): Promise<UnlinkResult> {
-  const who = parseIdentityInput(identityRefSchema, input, 'identity');
+  const who = parseInput(identityRefSchema, input, 'identity');
   return engine.transaction(async (tx) => {
     const { client } = tx;
     const identity = await client.query<{ id: string; player_id: string; username: string | null }>(

@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
 import { z } from 'zod';
+import type { Database } from '../db/database.ts';
 import type { Logger } from '../logging/logger.ts';
 
 /**
@@ -40,6 +41,12 @@ export function changesChannel(prefix: string): string {
 export interface ChangePublisher {
   /** Announces a committed change. Never throws: a missed announcement is healed by cache expiry. */
   publish(change: EntityChange): Promise<void>;
+}
+
+/** What a service that writes admin-edited records works with: the database, and where it announces each change. */
+export interface AdminWriteDeps {
+  db: Pick<Database, 'prisma'>;
+  changes: ChangePublisher;
 }
 
 export function createChangePublisher(redis: Redis, prefix: string, logger: Logger): ChangePublisher {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { parseInput } from '../core/parse-input.ts';
 import { storedText } from '../db/postgres-values.ts';
 import type { Queryable } from '../economy/ledger.ts';
-import { InvalidChangeError } from '../sync/errors.ts';
 import { buildIdempotencyKey } from '../sync/idempotency-key.ts';
 import { PayoutAlreadyDecidedError, PayoutNotFoundError, PayoutVersionConflictError } from './errors.ts';
 import { findPayout, type Payout, type PayoutDeps, payoutColumns } from './payout.ts';
@@ -35,7 +35,7 @@ export interface PayoutDecision {
  * number of concurrent decisions wins. The player is told on each linked platform.
  */
 export async function approvePayout(deps: PayoutDeps, input: ApprovePayoutInput): Promise<Payout> {
-  const { payoutId, adminId, expectedVersion } = parse(decisionSchema, input, 'payout decision');
+  const { payoutId, adminId, expectedVersion } = parseInput(decisionSchema, input, 'payout decision');
   const { rows } = await deps.db.pool.query<Payout>(
     `UPDATE payouts SET status = 'approved', decided_by = $2, decided_at = now(), version = version + 1
       WHERE id = $1 AND status = 'held' AND ($3::int IS NULL OR version = $3)
@@ -54,7 +54,7 @@ export async function approvePayout(deps: PayoutDeps, input: ApprovePayoutInput)
  * names the payout). The player is told why.
  */
 export async function declinePayout(deps: PayoutDeps, input: DeclinePayoutInput): Promise<PayoutDecision> {
-  const { payoutId, adminId, expectedVersion, reason } = parse(declineSchema, input, 'payout decision');
+  const { payoutId, adminId, expectedVersion, reason } = parseInput(declineSchema, input, 'payout decision');
   for (let attempt = 1; ; attempt++) {
     const decision = await deps.engine.transaction(async (tx) => {
       const current = await findPayout(tx.client, payoutId);
@@ -113,10 +113,4 @@ async function refusal(db: Queryable, payoutId: string, expectedVersion: number 
     return new PayoutAlreadyDecidedError(payoutId, payout.status, payout.decidedBy, payout.decidedAt);
   }
   return new PayoutVersionConflictError(payoutId, expectedVersion ?? payout.version, payout.version);
-}
-
-function parse<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw InvalidChangeError.fromZod(parsed.error, what);
-  return parsed.data;
 }

@@ -1,18 +1,20 @@
+import { clashedRequestReply, TandemError } from '../core/errors.ts';
+
 /**
  * Errors of the payout flow. Messages are meant for the person who acted (a player asking, an admin
  * deciding); fields carry the details for the admin panel. Bad input is an InvalidChangeError
- * (src/sync/errors.ts) and an overdraft an InsufficientBalanceError, like everywhere else.
+ * (src/core/errors.ts) and an overdraft an InsufficientBalanceError, like everywhere else.
  */
 
-export class PayoutNotFoundError extends Error {
+export class PayoutNotFoundError extends TandemError {
   override name = 'PayoutNotFoundError';
   constructor(readonly payoutId: string) {
-    super(`No payout ${payoutId}`);
+    super('not_found', `No payout ${payoutId}`, { playerMessage: 'That payout could not be found.' });
   }
 }
 
 /** Another decision got there first (or the same one, twice): only one decision per payout counts. */
-export class PayoutAlreadyDecidedError extends Error {
+export class PayoutAlreadyDecidedError extends TandemError {
   override name = 'PayoutAlreadyDecidedError';
   constructor(
     readonly payoutId: string,
@@ -21,14 +23,16 @@ export class PayoutAlreadyDecidedError extends Error {
     readonly decidedAt: Date | null,
   ) {
     super(
+      'conflict',
       `Payout already ${status}${decidedBy ? ` by ${decidedBy}` : ''}` +
         `${decidedAt ? ` at ${decidedAt.toISOString()}` : ''}`,
+      { playerMessage: `That payout was already ${status}.` },
     );
   }
 }
 
 /** The admin decided on a payout that changed since they loaded it (their `expectedVersion`). */
-export class PayoutVersionConflictError extends Error {
+export class PayoutVersionConflictError extends TandemError {
   override name = 'PayoutVersionConflictError';
   constructor(
     readonly payoutId: string,
@@ -36,34 +40,23 @@ export class PayoutVersionConflictError extends Error {
     readonly currentVersion: number,
   ) {
     super(
+      'conflict',
       `Payout ${payoutId} changed since you loaded it (version ${expectedVersion}, now ${currentVersion}): ` +
         'reload it and decide again.',
+      { playerMessage: 'That payout changed in the meantime. Please look at it again and retry.' },
     );
   }
 }
 
 /** The same request id came back with a different amount: a client bug, never a double click. */
-export class PayoutRequestConflictError extends Error {
+export class PayoutRequestConflictError extends TandemError {
   override name = 'PayoutRequestConflictError';
   constructor(
     readonly requestId: string,
     readonly existingPayoutId: string,
   ) {
-    super(`Request ${requestId} already asked for a different payout (${existingPayoutId})`);
+    super('conflict', `Request ${requestId} already asked for a different payout (${existingPayoutId})`, {
+      playerMessage: clashedRequestReply,
+    });
   }
-}
-
-export type PayoutError =
-  | PayoutNotFoundError
-  | PayoutAlreadyDecidedError
-  | PayoutVersionConflictError
-  | PayoutRequestConflictError;
-
-export function isPayoutError(error: unknown): error is PayoutError {
-  return (
-    error instanceof PayoutNotFoundError ||
-    error instanceof PayoutAlreadyDecidedError ||
-    error instanceof PayoutVersionConflictError ||
-    error instanceof PayoutRequestConflictError
-  );
 }

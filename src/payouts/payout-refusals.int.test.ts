@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ledgerMatchesTotals } from '../../test/support/ledger.ts';
 import { watchServerErrors } from '../../test/support/server-errors.ts';
 import { openTestTandem, type TestTandem } from '../../test/support/services.ts';
+import { InsufficientBalanceError, InvalidChangeError, NegativeXpError } from '../core/errors.ts';
 import { adjustPlayer } from '../players/adjust-player.ts';
-import { InsufficientBalanceError, InvalidChangeError, NegativeXpError } from '../sync/errors.ts';
 import { requestPayout } from './request-payout.ts';
 
 // A refusal the player or admin is told about is decided by Tandem, not by PostgreSQL refusing a

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FakeDiscord, FakeTelegram } from '../../test/support/fake-ports.ts';
 import { ledgerMatchesTotals } from '../../test/support/ledger.ts';
 import { openTestTandem, type TestTandem } from '../../test/support/services.ts';
-import { InsufficientBalanceError, InvalidChangeError, PlayerNotFoundError } from '../sync/errors.ts';
+import { InsufficientBalanceError, InvalidChangeError, PlayerNotFoundError } from '../core/errors.ts';
 import { approvePayout, declinePayout } from './decide-payout.ts';
 import {
   PayoutAlreadyDecidedError,

@@ -1,11 +1,7 @@
 import { z } from 'zod';
+import { InsufficientBalanceError, PlayerMergedError, PlayerNotFoundError } from '../core/errors.ts';
+import { parseInput } from '../core/parse-input.ts';
 import { storedText } from '../db/postgres-values.ts';
-import {
-  InsufficientBalanceError,
-  InvalidChangeError,
-  PlayerMergedError,
-  PlayerNotFoundError,
-} from '../sync/errors.ts';
 import { eventSources, maxDeltaPerEvent } from '../sync/event-schemas.ts';
 import { buildIdempotencyKey } from '../sync/idempotency-key.ts';
 import { PayoutRequestConflictError } from './errors.ts';
@@ -64,9 +60,11 @@ async function holdPayout(
   deps: Pick<PayoutDeps, 'engine'>,
   input: RequestPayoutInput,
 ): Promise<PayoutRequestResult> {
-  const parsed = requestInputSchema.safeParse(input);
-  if (!parsed.success) throw InvalidChangeError.fromZod(parsed.error, 'payout request');
-  const { playerId, amount, requestId, note, source } = parsed.data;
+  const { playerId, amount, requestId, note, source } = parseInput(
+    requestInputSchema,
+    input,
+    'payout request',
+  );
   const requestKey = `${playerId}-${requestId}`;
 
   return deps.engine.transaction(async (tx) => {

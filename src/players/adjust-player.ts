@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { InsufficientBalanceError, InvalidChangeError, NegativeXpError } from '../core/errors.ts';
+import { parseInput } from '../core/parse-input.ts';
 import { storedText } from '../db/postgres-values.ts';
 import type { ChangePublisher } from '../live/changes.ts';
 import type { Engine, RecordingTransaction, RecordOutcome } from '../sync/engine.ts';
-import { InsufficientBalanceError, InvalidChangeError, NegativeXpError } from '../sync/errors.ts';
 import { maxDeltaPerEvent } from '../sync/event-schemas.ts';
 import { buildIdempotencyKey } from '../sync/idempotency-key.ts';
 
@@ -62,10 +63,9 @@ export async function adjustPlayer(
   deps: { engine: Pick<Engine, 'transaction'>; changes: ChangePublisher },
   input: AdjustPlayerInput,
 ): Promise<AdjustmentResult> {
-  const parsed = adjustmentSchema.safeParse(input);
-  if (!parsed.success) throw InvalidChangeError.fromZod(parsed.error, 'adjustment');
-  const { playerId, xpDelta, coinDelta, note, admin } = parsed.data;
-  const requestId = parsed.data.requestId ?? randomUUID();
+  const parsed = parseInput(adjustmentSchema, input, 'adjustment');
+  const { playerId, xpDelta, coinDelta, note, admin } = parsed;
+  const requestId = parsed.requestId ?? randomUUID();
   const both = xpDelta !== 0 && coinDelta !== 0;
   const record = (tx: RecordingTransaction, moves: 'xp' | 'coins') =>
     tx.record({

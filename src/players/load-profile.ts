@@ -1,7 +1,7 @@
+import { PlayerNotFoundError } from '../core/errors.ts';
 import type { Database } from '../db/database.ts';
 import type { CatalogCache } from '../economy/catalog.ts';
 import { rankProgress } from '../economy/ranks.ts';
-import { PlayerNotFoundError } from '../sync/errors.ts';
 
 /** What the read-only player views work with; Services and BotDeps have both. */
 export interface PlayerReadDeps {

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { PlayerNotFoundError } from '../sync/errors.ts';
+import { PlayerNotFoundError } from '../core/errors.ts';
 
 /**
  * The person behind one or more accounts. Linking joins two accounts' persons into one; unlinking

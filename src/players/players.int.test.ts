@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeDiscord, FakeTelegram } from '../../test/support/fake-ports.ts';
 import { openTestTandem, type TestTandem } from '../../test/support/services.ts';
+import { PlayerNotFoundError } from '../core/errors.ts';
 import { requestPayout } from '../payouts/request-payout.ts';
-import { PlayerNotFoundError } from '../sync/errors.ts';
 import { loadProfile } from './load-profile.ts';
 import { resyncPlayer } from './resync-player.ts';
 import { topPlayers } from './top-players.ts';

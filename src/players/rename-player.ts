@@ -1,13 +1,9 @@
 import { z } from 'zod';
-import {
-  type ContentDeps,
-  expectedVersionSchema,
-  parseChange,
-  staleWriteError,
-  versionFilter,
-} from '../content/admin-writes.ts';
+import { parseInput } from '../core/parse-input.ts';
+import { expectedVersionSchema, staleWriteError, versionFilter } from '../core/versioned-write.ts';
 import { storedText } from '../db/postgres-values.ts';
 import type { Player } from '../generated/prisma/client.ts';
+import type { AdminWriteDeps } from '../live/changes.ts';
 
 const renameSchema = z.object({
   playerId: z.uuid('must be a player id (uuid)'),
@@ -21,8 +17,8 @@ export type RenamePlayerInput = z.input<typeof renameSchema>;
  * through the engine). One conditional UPDATE on the version the admin opened; earning does not
  * move the version, so a rename is refused only over another admin's edit.
  */
-export async function renamePlayer(deps: ContentDeps, input: RenamePlayerInput): Promise<Player> {
-  const { playerId, expectedVersion, displayName } = parseChange(renameSchema, input, 'player');
+export async function renamePlayer(deps: AdminWriteDeps, input: RenamePlayerInput): Promise<Player> {
+  const { playerId, expectedVersion, displayName } = parseInput(renameSchema, input, 'player');
   const [player] = await deps.db.prisma.player.updateManyAndReturn({
     where: { id: playerId, ...versionFilter(expectedVersion) },
     data: { displayName, version: { increment: 1 } },

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ContentNotFoundError, VersionConflictError } from '../content/errors.ts';
+import {
+  IdempotencyConflictError,
+  InsufficientBalanceError,
+  InvalidChangeError,
+  NegativeXpError,
+  PlayerMergedError,
+  PlayerNotFoundError,
+} from '../core/errors.ts';
+import { ContentNotFoundError, VersionConflictError } from '../core/versioned-write.ts';
 import {
   AlreadyLinkedError,
   LinkCodeFormatError,
@@ -15,14 +23,6 @@ import {
   PayoutRequestConflictError,
   PayoutVersionConflictError,
 } from '../payouts/errors.ts';
-import {
-  IdempotencyConflictError,
-  InsufficientBalanceError,
-  InvalidChangeError,
-  NegativeXpError,
-  PlayerMergedError,
-  PlayerNotFoundError,
-} from '../sync/errors.ts';
 import { TaskAlreadyApprovedError, TaskAlreadyPendingError, TaskNotFoundError } from '../tasks/errors.ts';
 import { errorReply, somethingWentWrong } from './errors.ts';
 

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { VersionConflictError } from '../content/errors.ts';
+import { parseInput } from '../core/parse-input.ts';
+import { VersionConflictError } from '../core/versioned-write.ts';
 import type { Database } from '../db/database.ts';
 import { type EconomySettings, economySettingsSchema } from '../economy/earning-rules.ts';
 import type { ChangePublisher } from '../live/changes.ts';
-import { InvalidChangeError } from '../sync/errors.ts';
 import { economySettingsKey, loadEconomySettings } from './economy-settings.ts';
 import type { SettingsCache } from './settings-cache.ts';
 
@@ -52,9 +52,8 @@ export async function saveEconomySettings(
   input: z.input<typeof saveSchema>,
 ): Promise<StoredEconomySettings> {
   const { expectedVersion } = saveSchema.parse(input);
-  const parsed = economySettingsSchema.safeParse(input.value ?? {});
-  if (!parsed.success) throw InvalidChangeError.fromZod(parsed.error, 'economy settings');
-  const value = JSON.stringify(parsed.data);
+  const settings = parseInput(economySettingsSchema, input.value ?? {}, 'economy settings');
+  const value = JSON.stringify(settings);
   const { rows } = await deps.db.pool.query<{ version: number; updated_at: Date }>(
     writeSql(expectedVersion),
     expectedVersion === undefined || expectedVersion === 0
@@ -72,7 +71,7 @@ export async function saveEconomySettings(
   }
   deps.settings.invalidate();
   await deps.changes.publish({ entity: 'settings', action: 'updated', id: economySettingsKey });
-  return { value: parsed.data, version: saved.version, updatedAt: saved.updated_at };
+  return { value: settings, version: saved.version, updatedAt: saved.updated_at };
 }
 
 function writeSql(expectedVersion: number | undefined): string {

@@ -1,8 +1,8 @@
 import type pg from 'pg';
+import { parseInput } from '../core/parse-input.ts';
 import type { Database } from '../db/database.ts';
 import { type RecordOutcome, recordLedgerChange } from '../economy/ledger.ts';
 import type { Logger } from '../logging/logger.ts';
-import { InvalidChangeError } from './errors.ts';
 import { type EconomyChangeInput, type EventType, economyChangeSchema } from './event-schemas.ts';
 import type { Queues } from './queues.ts';
 
@@ -37,7 +37,7 @@ export class Engine {
   ) {}
 
   async record(input: EconomyChangeInput): Promise<RecordOutcome> {
-    const change = parseChange(input);
+    const change = parseInput(economyChangeSchema, input);
     const outcome = await recordLedgerChange(this.db.pool, change);
     if (outcome.applied)
       await this.dispatch([{ id: outcome.eventId, idempotencyKey: outcome.key, type: change.type }]);
@@ -54,7 +54,7 @@ export class Engine {
       result = await work({
         client,
         record: async (input) => {
-          const change = parseChange(input);
+          const change = parseInput(economyChangeSchema, input);
           const outcome = await recordLedgerChange(client, change, { inTransaction: true });
           if (outcome.applied)
             toDispatch.push({ id: outcome.eventId, idempotencyKey: outcome.key, type: change.type });
@@ -100,10 +100,4 @@ export class Engine {
       clearTimeout(timer);
     }
   }
-}
-
-function parseChange(input: EconomyChangeInput) {
-  const parsed = economyChangeSchema.safeParse(input);
-  if (!parsed.success) throw InvalidChangeError.fromZod(parsed.error);
-  return parsed.data;
 }

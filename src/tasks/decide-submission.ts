@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { VersionConflictError } from '../content/errors.ts';
+import { parseInput } from '../core/parse-input.ts';
+import { VersionConflictError } from '../core/versioned-write.ts';
 import type { Database } from '../db/database.ts';
 import { storedText } from '../db/postgres-values.ts';
 import type { Queryable } from '../economy/ledger.ts';
@@ -8,7 +9,6 @@ import type { Logger } from '../logging/logger.ts';
 import { lockPersonOf } from '../players/persons.ts';
 import { taskApprovedNotice, taskRejectedNotice } from '../replies/tasks.ts';
 import type { Engine } from '../sync/engine.ts';
-import { InvalidChangeError } from '../sync/errors.ts';
 import { buildIdempotencyKey } from '../sync/idempotency-key.ts';
 import type { Queues } from '../sync/queues.ts';
 import { SubmissionAlreadyDecidedError, SubmissionNotFoundError } from './errors.ts';
@@ -72,7 +72,7 @@ export async function approveSubmission(
   deps: TaskDecisionDeps,
   input: ApproveSubmissionInput,
 ): Promise<ApprovalResult> {
-  const { submissionId, decidedBy, expectedVersion } = parse(decisionSchema, input);
+  const { submissionId, decidedBy, expectedVersion } = parseInput(decisionSchema, input, 'decision');
   const result = await deps.engine.transaction(async (tx): Promise<ApprovalResult> => {
     const current = await findSubmission(tx.client, submissionId);
     if (!current) throw new SubmissionNotFoundError(submissionId);
@@ -137,7 +137,7 @@ export async function rejectSubmission(
   deps: Omit<TaskDecisionDeps, 'engine'>,
   input: RejectSubmissionInput,
 ): Promise<SubmissionDecision> {
-  const { submissionId, decidedBy, expectedVersion, note } = parse(rejectionSchema, input);
+  const { submissionId, decidedBy, expectedVersion, note } = parseInput(rejectionSchema, input, 'decision');
   const { rows } = await deps.db.pool.query<Submission>(
     `UPDATE task_submissions
         SET status = 'rejected', note = $4, decided_by = $2, decided_at = now(), version = version + 1,
@@ -199,10 +199,4 @@ async function taskOf(db: Queryable, submission: Submission): Promise<Submission
   // The foreign key keeps a task as long as it has submissions.
   if (!task) throw new Error(`Task ${submission.taskId} of submission ${submission.id} is missing`);
   return task;
-}
-
-function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw InvalidChangeError.fromZod(parsed.error, 'decision');
-  return parsed.data;
 }

@@ -1,45 +1,50 @@
+import { TandemError } from '../core/errors.ts';
+
 /**
  * Errors of tasks and their submissions. Each message is written for the person who caused it and
  * shown as is: players get the first three (from a bot), admins the last two (from the panel). Bad
- * input is an InvalidChangeError (src/sync/errors.ts); an admin deciding on a submission that changed
- * since they opened it gets a VersionConflictError (src/content/errors.ts).
+ * input is an InvalidChangeError (src/core/errors.ts); an admin deciding on a submission that changed
+ * since they opened it gets a VersionConflictError (src/core/versioned-write.ts).
  */
 
 /** The task does not exist or is no longer active. */
-export class TaskNotFoundError extends Error {
+export class TaskNotFoundError extends TandemError {
   override name = 'TaskNotFoundError';
   constructor(readonly taskId: number) {
-    super(`There is no open task number ${taskId}. Send /tasks to see the tasks you can do.`);
+    const message = `There is no open task number ${taskId}. Send /tasks to see the tasks you can do.`;
+    super('not_found', message, { playerMessage: message });
   }
 }
 
-export class TaskAlreadyPendingError extends Error {
+export class TaskAlreadyPendingError extends TandemError {
   override name = 'TaskAlreadyPendingError';
   constructor(
     readonly taskId: number,
     readonly taskTitle: string,
   ) {
-    super(
+    const message =
       `Your proof for "${taskTitle}" is already waiting for an admin. ` +
-        "You'll get a message as soon as it has been reviewed.",
-    );
+      "You'll get a message as soon as it has been reviewed.";
+    super('conflict', message, { playerMessage: message });
   }
 }
 
-export class TaskAlreadyApprovedError extends Error {
+export class TaskAlreadyApprovedError extends TandemError {
   override name = 'TaskAlreadyApprovedError';
   constructor(
     readonly taskId: number,
     readonly taskTitle: string,
   ) {
-    super(`You already completed "${taskTitle}" and got its reward. Send /tasks to find another task.`);
+    const message = `You already completed "${taskTitle}" and got its reward. Send /tasks to find another task.`;
+    super('conflict', message, { playerMessage: message });
   }
 }
 
-export class SubmissionNotFoundError extends Error {
+export class SubmissionNotFoundError extends TandemError {
   override name = 'SubmissionNotFoundError';
   constructor(readonly submissionId: string) {
-    super(`This task submission (${submissionId}) does not exist anymore. Reload the list.`);
+    const message = `This task submission (${submissionId}) does not exist anymore. Reload the list.`;
+    super('not_found', message, { playerMessage: message });
   }
 }
 
@@ -47,7 +52,7 @@ export class SubmissionNotFoundError extends Error {
  * The other decision was already taken. Deciding the same way twice is not an error (it changes
  * nothing); only an approval of a rejected submission, or the reverse, is refused.
  */
-export class SubmissionAlreadyDecidedError extends Error {
+export class SubmissionAlreadyDecidedError extends TandemError {
   override name = 'SubmissionAlreadyDecidedError';
   constructor(
     readonly submissionId: string,
@@ -56,12 +61,12 @@ export class SubmissionAlreadyDecidedError extends Error {
     readonly decidedAt: Date | null,
   ) {
     const by = `${decidedBy ? ` by ${decidedBy}` : ''}${decidedAt ? ` at ${formatUtc(decidedAt)}` : ''}`;
-    super(
+    const message =
       status === 'approved'
         ? `This submission was already approved${by} and its reward paid, so it can no longer be rejected.`
         : `This submission was already rejected${by}, so it cannot be approved. ` +
-            'The player can send new proof, and you can approve that.',
-    );
+          'The player can send new proof, and you can approve that.';
+    super('conflict', message, { playerMessage: message });
   }
 }
 

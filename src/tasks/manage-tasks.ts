@@ -1,18 +1,18 @@
 import { z } from 'zod';
+import { TaskHasSubmissionsError } from '../content/errors.ts';
+import { parseInput } from '../core/parse-input.ts';
 import {
-  type ContentDeps,
   expectedVersionSchema,
   idSchema,
-  isForeignKeyViolation,
-  parseChange,
   requireSomeChange,
   rewardSchema,
   staleWriteError,
   versionFilter,
-} from '../content/admin-writes.ts';
-import { TaskHasSubmissionsError } from '../content/errors.ts';
+} from '../core/versioned-write.ts';
+import { isForeignKeyViolation } from '../db/constraint-violations.ts';
 import { storedText } from '../db/postgres-values.ts';
 import type { Task } from '../generated/prisma/client.ts';
+import type { AdminWriteDeps } from '../live/changes.ts';
 
 export type { Task };
 
@@ -68,8 +68,8 @@ export type CreateTaskInput = z.input<typeof createSchema>;
 export type UpdateTaskInput = z.input<typeof updateSchema>;
 export type DeleteTaskInput = z.input<typeof deleteSchema>;
 
-export async function createTask(deps: ContentDeps, input: CreateTaskInput): Promise<Task> {
-  const data = parseChange(createSchema, input, 'task');
+export async function createTask(deps: AdminWriteDeps, input: CreateTaskInput): Promise<Task> {
+  const data = parseInput(createSchema, input, 'task');
   const task = await deps.db.prisma.task.create({ data });
   await deps.changes.publish({ entity: 'tasks', action: 'created', id: String(task.id) });
   return task;
@@ -79,8 +79,8 @@ export async function createTask(deps: ContentDeps, input: CreateTaskInput): Pro
  * One conditional UPDATE: it applies only if the task still has the version the admin opened. A new
  * reward applies to approvals from now on; rewards already paid stay as they were.
  */
-export async function updateTask(deps: ContentDeps, input: UpdateTaskInput): Promise<Task> {
-  const { id, expectedVersion, ...changes } = parseChange(updateSchema, input, 'task');
+export async function updateTask(deps: AdminWriteDeps, input: UpdateTaskInput): Promise<Task> {
+  const { id, expectedVersion, ...changes } = parseInput(updateSchema, input, 'task');
   requireSomeChange(changes, 'task');
   const [task] = await deps.db.prisma.task.updateManyAndReturn({
     where: { id, ...versionFilter(expectedVersion) },
@@ -95,8 +95,8 @@ export async function updateTask(deps: ContentDeps, input: UpdateTaskInput): Pro
 }
 
 /** Deletes a task nobody submitted for; the foreign key keeps submissions (and their history) safe. */
-export async function deleteTask(deps: ContentDeps, input: DeleteTaskInput): Promise<void> {
-  const { id, expectedVersion } = parseChange(deleteSchema, input, 'task deletion');
+export async function deleteTask(deps: AdminWriteDeps, input: DeleteTaskInput): Promise<void> {
+  const { id, expectedVersion } = parseInput(deleteSchema, input, 'task deletion');
   let count: number;
   try {
     ({ count } = await deps.db.prisma.task.deleteMany({ where: { id, ...versionFilter(expectedVersion) } }));

@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { InvalidChangeError, PlayerNotFoundError } from '../core/errors.ts';
 import type { Database } from '../db/database.ts';
 import { withoutNul } from '../db/postgres-values.ts';
 import type { ChangePublisher } from '../live/changes.ts';
-import { InvalidChangeError, PlayerNotFoundError } from '../sync/errors.ts';
 import { TaskAlreadyApprovedError, TaskAlreadyPendingError, TaskNotFoundError } from './errors.ts';
 import { type Submission, type SubmissionTask, submissionColumns } from './submission.ts';
 

@@ -2,9 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ledgerMatchesTotals } from '../../test/support/ledger.ts';
 import { openTestTandem, type TestTandem } from '../../test/support/services.ts';
 import { waitFor } from '../../test/support/wait-for.ts';
-import { VersionConflictError } from '../content/errors.ts';
+import { InvalidChangeError, PlayerMergedError, PlayerNotFoundError } from '../core/errors.ts';
+import { VersionConflictError } from '../core/versioned-write.ts';
 import { type ChangeSubscription, type EntityChange, subscribeToChanges } from '../live/changes.ts';
-import { InvalidChangeError, PlayerMergedError, PlayerNotFoundError } from '../sync/errors.ts';
 import { approveSubmission, rejectSubmission } from './decide-submission.ts';
 import {
   isTaskError,

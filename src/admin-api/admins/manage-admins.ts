@@ -1,16 +1,16 @@
 import { z } from 'zod';
+import { InvalidChangeError } from '../../core/errors.ts';
+import { parseInput } from '../../core/parse-input.ts';
 import {
-  type ContentDeps,
   expectedVersionSchema,
-  isUniqueViolation,
-  parseChange,
   requireSomeChange,
   staleWriteError,
   versionFilter,
-} from '../../content/admin-writes.ts';
+} from '../../core/versioned-write.ts';
+import { isUniqueViolation } from '../../db/constraint-violations.ts';
 import { storedText } from '../../db/postgres-values.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
-import { InvalidChangeError } from '../../sync/errors.ts';
+import type { AdminWriteDeps } from '../../live/changes.ts';
 import { checkNewPassword } from '../auth/password-policy.ts';
 import { hashPassword } from '../auth/passwords.ts';
 
@@ -73,8 +73,8 @@ export type UpdateAdminInput = z.input<typeof updateSchema>;
  * A new account with the password the creating admin chose; they hand it over themselves, and the
  * new admin must choose their own at first sign-in.
  */
-export async function createAdmin(deps: ContentDeps, input: CreateAdminInput): Promise<AdminAccount> {
-  const { username, password, role } = parseChange(createSchema, input, 'admin');
+export async function createAdmin(deps: AdminWriteDeps, input: CreateAdminInput): Promise<AdminAccount> {
+  const { username, password, role } = parseInput(createSchema, input, 'admin');
   await refuseWeakPassword(password, username);
   const passwordHash = await hashPassword(password);
   const admin = await usernameOrExplain(username, () =>
@@ -92,8 +92,8 @@ export async function createAdmin(deps: ContentDeps, input: CreateAdminInput): P
  * Changes another account's role, activity or password (which they must then change at sign-in),
  * over the version the admin opened. Deactivating an account ends its sessions at its next request.
  */
-export async function updateAdmin(deps: ContentDeps, input: UpdateAdminInput): Promise<AdminAccount> {
-  const { id, expectedVersion, actingAdminId, role, active, password } = parseChange(
+export async function updateAdmin(deps: AdminWriteDeps, input: UpdateAdminInput): Promise<AdminAccount> {
+  const { id, expectedVersion, actingAdminId, role, active, password } = parseInput(
     updateSchema,
     input,
     'admin',

@@ -1,5 +1,6 @@
 import express, { type Router } from 'express';
 import { z } from 'zod';
+import { parseInput } from '../../core/parse-input.ts';
 import { storedText } from '../../db/postgres-values.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { approvePayout, declinePayout } from '../../payouts/decide-payout.ts';
@@ -9,7 +10,7 @@ import { between, filterSchema, inList, instant, intValue, oneOrMany, uuidValue 
 import type { ListSpec } from '../rest/list-query.ts';
 import { prismaOrderBy } from '../rest/order-by.ts';
 import { uuidParam } from '../rest/record-id.ts';
-import { parseBody, versionField } from '../rest/request-body.ts';
+import { versionField } from '../rest/request-body.ts';
 import { addListRoute, addRecordRoutes } from '../rest/resource-routes.ts';
 import { actingAdminName } from './acting-admin.ts';
 
@@ -96,7 +97,7 @@ export function createPayoutsRouter(deps: AdminApiDeps): Router {
 
   router.post('/:id/approve', async (req, res) => {
     const payoutId = uuidParam(req.params.id, 'payout');
-    const { version } = parseBody(approvalBody, req.body, 'approval');
+    const { version } = parseInput(approvalBody, req.body ?? {}, 'approval');
     await approvePayout(auditedDeps(deps, req, 'approve'), {
       payoutId,
       adminId: actingAdminName(req),
@@ -107,7 +108,7 @@ export function createPayoutsRouter(deps: AdminApiDeps): Router {
 
   router.post('/:id/decline', async (req, res) => {
     const payoutId = uuidParam(req.params.id, 'payout');
-    const { version, note } = parseBody(declineBody, req.body, 'decline');
+    const { version, note } = parseInput(declineBody, req.body ?? {}, 'decline');
     const { balance } = await declinePayout(auditedDeps(deps, req, 'decline'), {
       payoutId,
       adminId: actingAdminName(req),

@@ -1,12 +1,12 @@
 import express, { type Router } from 'express';
 import { z } from 'zod';
+import { parseInput } from '../../core/parse-input.ts';
 import { storedText } from '../../db/postgres-values.ts';
 import { adjustPlayer } from '../../players/adjust-player.ts';
 import { renamePlayer } from '../../players/rename-player.ts';
 import { auditedDeps, writeAsAdmin } from '../audit/write-as-admin.ts';
 import type { AdminApiDeps } from '../deps.ts';
 import { uuidParam } from '../rest/record-id.ts';
-import { parseBody } from '../rest/request-body.ts';
 import { addListRoute, addRecordRoutes } from '../rest/resource-routes.ts';
 import { actingAdminName } from './acting-admin.ts';
 import { listPlayers, playerList, showPlayer } from './player-records.ts';
@@ -35,7 +35,7 @@ export function createPlayersRouter(deps: AdminApiDeps): Router {
 
   router.post('/:id/adjustments', async (req, res) => {
     const playerId = uuidParam(req.params.id, 'player');
-    const body = parseBody(adjustmentBody, req.body, 'adjustment');
+    const body = parseInput(adjustmentBody, req.body ?? {}, 'adjustment');
     const result = await adjustPlayer(auditedDeps(deps, req, 'adjust'), {
       playerId,
       xpDelta: body.xpDelta,
@@ -52,7 +52,7 @@ export function createPlayersRouter(deps: AdminApiDeps): Router {
     parseId: (value) => uuidParam(value, 'player'),
     find: (id) => showPlayer(deps, id),
     update: async (playerId, body, expectedVersion, req) => {
-      const { displayName } = parseBody(renameBody, body, 'player');
+      const { displayName } = parseInput(renameBody, body, 'player');
       await writeAsAdmin(deps, req, 'rename', (d) =>
         renamePlayer(d, { playerId, expectedVersion, displayName }),
       );

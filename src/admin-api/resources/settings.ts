@@ -1,5 +1,6 @@
 import express, { type Router } from 'express';
 import { z } from 'zod';
+import { parseInput } from '../../core/parse-input.ts';
 import { economySettingsKey } from '../../settings/economy-settings.ts';
 import { readEconomySettings, saveEconomySettings } from '../../settings/save-economy-settings.ts';
 import { auditedDeps } from '../audit/write-as-admin.ts';
@@ -7,7 +8,7 @@ import type { AdminApiDeps } from '../deps.ts';
 import { filterSchema, oneOrMany } from '../rest/filters.ts';
 import type { ListSpec } from '../rest/list-query.ts';
 import { notFound } from '../rest/record-id.ts';
-import { objectBody, parseBody } from '../rest/request-body.ts';
+import { objectBody } from '../rest/request-body.ts';
 import { addListRoute } from '../rest/resource-routes.ts';
 
 /**
@@ -78,7 +79,7 @@ export function createSettingsRouter(deps: AdminApiDeps): Router {
       updatedAt: _at,
       ...value
     } = objectBody(req);
-    const { version } = parseBody(saveBody, req.body, 'economy settings');
+    const { version } = parseInput(saveBody, req.body ?? {}, 'economy settings');
     await saveEconomySettings(auditedDeps(deps, req, 'save'), { value, expectedVersion: version });
     res.json(await economyRecord(deps));
   });

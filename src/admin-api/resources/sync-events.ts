@@ -1,5 +1,6 @@
 import express, { type Router } from 'express';
 import { z } from 'zod';
+import { parseInput } from '../../core/parse-input.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { eventSources, eventTypes } from '../../sync/event-schemas.ts';
 import { type RetryOutcome, retryFailedEvent, retryFailedEvents } from '../../sync/retry-failed-events.ts';
@@ -20,7 +21,6 @@ import {
 import { type ListSpec, maxPageSize } from '../rest/list-query.ts';
 import { prismaOrderBy } from '../rest/order-by.ts';
 import { notFound, uuidParam } from '../rest/record-id.ts';
-import { parseBody } from '../rest/request-body.ts';
 import { addListRoute, addRecordRoutes } from '../rest/resource-routes.ts';
 
 /** The outbox as operators watch it: every event, its status and error; failed ones can be retried. */
@@ -118,7 +118,7 @@ export function createSyncEventsRouter(deps: AdminApiDeps): Router {
 
   // Bulk first: `/retry` is not an event id.
   router.post('/retry', async (req, res) => {
-    const { ids } = parseBody(bulkRetryBody, req.body, 'retry');
+    const { ids } = parseInput(bulkRetryBody, req.body ?? {}, 'retry');
     const outcomes = await retryFailedEvents(auditedDeps(deps, req, 'retry'), ids);
     res.json({
       retried: outcomes.filter((o) => o.retried).map((o) => o.eventId),

@@ -1,5 +1,6 @@
 import express, { type Router } from 'express';
 import { z } from 'zod';
+import { parseInput } from '../../core/parse-input.ts';
 import { storedText } from '../../db/postgres-values.ts';
 import { approveSubmission, rejectSubmission } from '../../tasks/decide-submission.ts';
 import { auditedDeps } from '../audit/write-as-admin.ts';
@@ -8,7 +9,7 @@ import { toHttpError } from '../http/http-error.ts';
 import { uuidValue } from '../rest/filters.ts';
 import { maxPageSize } from '../rest/list-query.ts';
 import { uuidParam } from '../rest/record-id.ts';
-import { parseBody, versionField } from '../rest/request-body.ts';
+import { versionField } from '../rest/request-body.ts';
 import { addListRoute, addRecordRoutes } from '../rest/resource-routes.ts';
 import { actingAdminName } from './acting-admin.ts';
 import { findSubmissionRecord, listSubmissions, submissionList } from './submission-records.ts';
@@ -38,7 +39,7 @@ export function createTaskSubmissionsRouter(deps: AdminApiDeps): Router {
 
   // Bulk first: `/approve` is not a submission id.
   router.post('/approve', async (req, res) => {
-    const { ids } = parseBody(bulkApprovalBody, req.body, 'approval');
+    const { ids } = parseInput(bulkApprovalBody, req.body ?? {}, 'approval');
     const results = [];
     for (const id of ids) {
       try {
@@ -59,7 +60,7 @@ export function createTaskSubmissionsRouter(deps: AdminApiDeps): Router {
 
   router.post('/:id/approve', async (req, res) => {
     const submissionId = uuidParam(req.params.id, 'task submission');
-    const { version } = parseBody(approvalBody, req.body, 'approval');
+    const { version } = parseInput(approvalBody, req.body ?? {}, 'approval');
     const { decidedNow, paid, totals } = await approveSubmission(auditedDeps(deps, req, 'approve'), {
       submissionId,
       decidedBy: actingAdminName(req),
@@ -70,7 +71,7 @@ export function createTaskSubmissionsRouter(deps: AdminApiDeps): Router {
 
   router.post('/:id/reject', async (req, res) => {
     const submissionId = uuidParam(req.params.id, 'task submission');
-    const { version, note } = parseBody(rejectionBody, req.body, 'rejection');
+    const { version, note } = parseInput(rejectionBody, req.body ?? {}, 'rejection');
     const { decidedNow } = await rejectSubmission(auditedDeps(deps, req, 'reject'), {
       submissionId,
       decidedBy: actingAdminName(req),

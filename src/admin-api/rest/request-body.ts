@@ -1,17 +1,10 @@
 import type { Request } from 'express';
 import { z } from 'zod';
-import { InvalidChangeError } from '../../sync/errors.ts';
+import { parseInput } from '../../core/parse-input.ts';
 
 /** A JSON object body (the services validate its fields); anything else is a 400. */
 export function objectBody(req: Request): Record<string, unknown> {
-  return parseBody(z.record(z.string(), z.unknown()), req.body ?? {}, 'request');
-}
-
-/** Validates a body with `schema`; a bad one is a 400 with a message per field, next to the field. */
-export function parseBody<S extends z.ZodType>(schema: S, body: unknown, what: string): z.output<S> {
-  const parsed = schema.safeParse(body ?? {});
-  if (!parsed.success) throw InvalidChangeError.fromZod(parsed.error, what);
-  return parsed.data;
+  return parseInput(z.record(z.string(), z.unknown()), req.body ?? {}, 'request');
 }
 
 /**
@@ -27,5 +20,5 @@ export const versionField = z
 export function versionOf(source: unknown): number | undefined {
   const raw = (source as { version?: unknown } | undefined)?.version;
   const value = typeof raw === 'string' && /^\d+$/.test(raw) ? Number(raw) : raw;
-  return parseBody(z.object({ version: versionField }), { version: value }, 'request').version;
+  return parseInput(z.object({ version: versionField }), { version: value }, 'request').version;
 }

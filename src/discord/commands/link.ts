@@ -1,9 +1,9 @@
 import { ApplicationCommandOptionType } from 'discord.js';
 import { z } from 'zod';
+import { parseInput } from '../../core/parse-input.ts';
 import { issueLinkCode } from '../../linking/issue-link-code.ts';
 import { redeemLinkCode } from '../../linking/redeem-link-code.ts';
 import { linkCodeReply, linkedReply, linkPreviewReply } from '../../replies/link.ts';
-import { InvalidChangeError } from '../../sync/errors.ts';
 import { playerForUser } from '../discord-identity.ts';
 import { linkPreviewButtons } from '../interactions/link-buttons.ts';
 import type { SlashCommand } from './slash-command.ts';
@@ -38,15 +38,14 @@ export const linkCommand: SlashCommand = {
   },
   ephemeral: true,
   async execute(interaction, ctx) {
-    const parsed = codeOption.safeParse(interaction.options.getString('code') ?? undefined);
-    if (!parsed.success) throw InvalidChangeError.fromZod(parsed.error, 'link code');
+    const code = parseInput(codeOption, interaction.options.getString('code') ?? undefined, 'link code');
     const identity = { platform: 'discord' as const, platformUserId: interaction.user.id };
     // First contact creates the player under the Discord name, not a placeholder.
     await playerForUser(ctx.deps, interaction.user);
-    if (parsed.data === undefined) {
+    if (code === undefined) {
       return linkCodeReply(await issueLinkCode(ctx.deps.db, { ...identity, now: ctx.now() }), 'discord');
     }
-    const redeemed = await redeemLinkCode(ctx.deps, { ...identity, code: parsed.data, now: ctx.now() });
+    const redeemed = await redeemLinkCode(ctx.deps, { ...identity, code: code, now: ctx.now() });
     if (redeemed.kind === 'linked') return linkedReply(redeemed.result);
     return {
       text: linkPreviewReply(redeemed.preview, ctx.now()),

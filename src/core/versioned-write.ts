@@ -1,13 +1,54 @@
 import { z } from 'zod';
-import { type Database, Prisma } from '../db/database.ts';
-import type { ChangePublisher } from '../live/changes.ts';
-import { InvalidChangeError } from '../sync/errors.ts';
-import { type ContentKind, ContentNotFoundError, VersionConflictError } from './errors.ts';
+import { InvalidChangeError, TandemError } from './errors.ts';
 
-/** What the admin services for content work with; a process's Services has all of it. */
-export interface ContentDeps {
-  db: Pick<Database, 'prisma'>;
-  changes: ChangePublisher;
+/**
+ * Writes of admin-edited records (players, ranks, achievements, menu buttons, scenarios, tasks,
+ * settings, admins) are versioned: the admin sends the version they opened, the write is a
+ * conditional UPDATE on it, and a write that matched no row says why (gone, or changed by someone
+ * else). Messages are written for the admin and shown as is by the panel.
+ */
+
+/** What an admin edits, as the messages name it. */
+export type RecordKind =
+  | 'menu button'
+  | 'scenario'
+  | 'task'
+  | 'task submission'
+  | 'player'
+  | 'rank'
+  | 'achievement'
+  | 'setting'
+  | 'admin';
+
+/** The admin saved over a version someone else changed since they opened it; nothing was written. */
+export class VersionConflictError extends TandemError {
+  override name = 'VersionConflictError';
+  constructor(
+    readonly kind: RecordKind,
+    readonly id: number | string,
+    readonly expectedVersion: number,
+    readonly currentVersion: number,
+  ) {
+    const message =
+      `This ${kind} was changed by someone else since you opened it (version ${currentVersion} is current). ` +
+      'Reload and apply your change again.';
+    super('conflict', message, { playerMessage: message });
+  }
+}
+
+/** The record was deleted (or never existed); the name is kept from the content it first served. */
+export class ContentNotFoundError extends TandemError {
+  override name = 'ContentNotFoundError';
+  constructor(
+    readonly kind: RecordKind,
+    readonly id: number | string,
+  ) {
+    super(
+      'not_found',
+      `This ${kind} (${id}) does not exist anymore: someone may have deleted it. Reload the list.`,
+      { playerMessage: `That ${kind} is no longer available.` },
+    );
+  }
 }
 
 export const idSchema = z
@@ -31,12 +72,6 @@ export const rewardSchema = z
   .min(0, 'cannot be negative')
   .max(1_000_000, 'at most 1000000');
 
-export function parseChange<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw InvalidChangeError.fromZod(parsed.error, what);
-  return parsed.data;
-}
-
 /** The WHERE part of a conditional write: the version only when the admin sent one. */
 export function versionFilter(expectedVersion: number | undefined): { version?: number } {
   return expectedVersion === undefined ? {} : { version: expectedVersion };
@@ -44,21 +79,13 @@ export function versionFilter(expectedVersion: number | undefined): { version?: 
 
 /** Why a conditional update or delete matched no row: the record is gone, or it moved on. */
 export function staleWriteError(
-  kind: ContentKind,
+  kind: RecordKind,
   id: number | string,
   expectedVersion: number | undefined,
   current: { version: number } | null,
 ): Error {
   if (!current) return new ContentNotFoundError(kind, id);
   return new VersionConflictError(kind, id, expectedVersion ?? current.version, current.version);
-}
-
-export function isForeignKeyViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2003';
-}
-
-export function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
 }
 
 /** An update that names no field would only bump the version: refused, so the admin knows. */
