@@ -6,6 +6,7 @@ import {
   NegativeXpError,
   PlayerMergedError,
   PlayerNotFoundError,
+  TandemError,
 } from '../core/errors.ts';
 import { ContentNotFoundError, VersionConflictError } from '../core/versioned-write.ts';
 import {
@@ -99,5 +100,22 @@ describe('errorReply', () => {
     for (const error of [new Error('connect ECONNREFUSED 127.0.0.1:5432'), 'boom', undefined, null, 42]) {
       expect(errorReply(error)).toBe('Something went wrong on our side. Please try again in a minute.');
     }
+  });
+
+  it('answers an error by its kind and player message, whatever its class is called', () => {
+    class ShelfGoneError extends TandemError {
+      override name = 'SomethingNobodyListed';
+      constructor() {
+        super('not_found', 'Shelf 12 is gone', { playerMessage: 'That shelf is gone.' });
+      }
+    }
+    expect(errorReply(new ShelfGoneError())).toBe('That shelf is gone.');
+    expect(
+      errorReply(new TandemError('invalid', 'Invalid shelf: size: too big', { fields: { size: 'too big' } })),
+    ).toBe('Too big.');
+    expect(errorReply(new TandemError('conflict', 'no sentence for players'))).toBe(somethingWentWrong);
+    expect(errorReply(new TandemError('upstream', 'telegram refused', { playerMessage: 'x' }))).toBe(
+      somethingWentWrong,
+    );
   });
 });
