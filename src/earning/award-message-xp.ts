@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { IdempotencyConflictError, PlayerMergedError, PlayerNotFoundError } from '../core/errors.ts';
 import { parseInput } from '../core/parse-input.ts';
+import { platforms } from '../core/platforms.ts';
 import { ledgerReasons } from '../economy/achievements.ts';
 import { type MessageXpResult, messageXp } from '../economy/earning-rules.ts';
-import { platforms } from '../linking/identities.ts';
 import { buildIdempotencyKey } from '../sync/idempotency-key.ts';
 import type { EarningDeps, PlayerTotals } from './earning-deps.ts';
 

@@ -1,5 +1,5 @@
 import { TandemError } from '../core/errors.ts';
-import type { Platform } from './identities.ts';
+import type { Platform } from '../core/platforms.ts';
 
 /**
  * Errors a player sees when linking. Each message is written for the bot to show as is: it says what

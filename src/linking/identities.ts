@@ -1,11 +1,9 @@
 import { z } from 'zod';
 import { parseInput } from '../core/parse-input.ts';
+import { platforms } from '../core/platforms.ts';
 import type { Database } from '../db/database.ts';
 import { inTransaction } from '../db/in-transaction.ts';
 import { withoutNul } from '../db/postgres-values.ts';
-
-export const platforms = ['telegram', 'discord'] as const;
-export type Platform = (typeof platforms)[number];
 
 /** A player's account on one platform, as the bots know it. */
 export const identityRefSchema = z.object({

@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { parseInput } from '../core/parse-input.ts';
+import type { Platform } from '../core/platforms.ts';
 import type { Database } from '../db/database.ts';
 import { inTransaction } from '../db/in-transaction.ts';
 import { AlreadyLinkedError } from './errors.ts';
-import { identityRefSchema, type Platform, resolvePlayer } from './identities.ts';
+import { identityRefSchema, resolvePlayer } from './identities.ts';
 import { generateLinkCode, linkCodeExpiresAt } from './link-codes.ts';
 
 const issueInputSchema = identityRefSchema.extend({ now: z.date() });

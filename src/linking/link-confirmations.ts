@@ -1,5 +1,6 @@
 import type pg from 'pg';
-import type { IdentityRef, Platform } from './identities.ts';
+import type { Platform } from '../core/platforms.ts';
+import type { IdentityRef } from './identities.ts';
 import type { LockedPlayer } from './merge-players.ts';
 
 /**

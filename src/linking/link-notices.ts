@@ -1,6 +1,6 @@
+import type { Platform } from '../core/platforms.ts';
 import { issuerLinkedNotice } from '../replies/link.ts';
 import { otherPlatform } from './errors.ts';
-import type { Platform } from './identities.ts';
 import type { LinkingDeps } from './link-pair.ts';
 
 /**

@@ -1,10 +1,11 @@
 import type pg from 'pg';
+import type { Platform } from '../core/platforms.ts';
 import type { Database } from '../db/database.ts';
 import type { ChangePublisher } from '../live/changes.ts';
 import type { Engine } from '../sync/engine.ts';
 import type { Queues } from '../sync/queues.ts';
 import { AlreadyLinkedError, LinkRaceError } from './errors.ts';
-import type { IdentityRef, Platform } from './identities.ts';
+import type { IdentityRef } from './identities.ts';
 import { type LockedPlayer, lockPlayers, type MergeMoved } from './merge-players.ts';
 
 /** What redeeming and confirming a link code work with. */

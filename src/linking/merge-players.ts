@@ -1,10 +1,10 @@
 import type pg from 'pg';
 import { PlayerMergedError, PlayerNotFoundError } from '../core/errors.ts';
+import type { Platform } from '../core/platforms.ts';
 import { joinPersons } from '../players/persons.ts';
 import type { RecordingTransaction } from '../sync/engine.ts';
 import { buildIdempotencyKey } from '../sync/idempotency-key.ts';
 import { AlreadyLinkedError } from './errors.ts';
-import type { Platform } from './identities.ts';
 import { moveProgressCounters, moveTaskSubmissions } from './merge-progress.ts';
 import { settleRankAfterMerge } from './rank-role-refresh.ts';
 

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { z } from 'zod';
 import { parseInput } from '../core/parse-input.ts';
+import type { Platform } from '../core/platforms.ts';
 import type { RecordingTransaction } from '../sync/engine.ts';
 import {
   LinkCodeFormatError,
@@ -9,7 +10,7 @@ import {
   LinkLockedError,
   LinkRaceError,
 } from './errors.ts';
-import { type IdentityRef, identityRefSchema, type Platform, resolvePlayer } from './identities.ts';
+import { type IdentityRef, identityRefSchema, resolvePlayer } from './identities.ts';
 import { clearLinkAttempts, lockLinkAttempts, saveLinkAttempts } from './link-attempts.ts';
 import {
   isLocked,

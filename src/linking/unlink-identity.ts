@@ -1,7 +1,8 @@
 import { parseInput } from '../core/parse-input.ts';
+import type { Platform } from '../core/platforms.ts';
 import type { Engine } from '../sync/engine.ts';
 import { LinkRaceError, NotLinkedError } from './errors.ts';
-import { identityRefSchema, type Platform } from './identities.ts';
+import { identityRefSchema } from './identities.ts';
 import { lockPlayers } from './merge-players.ts';
 import { refreshRankRole } from './rank-role-refresh.ts';
 

@@ -5,13 +5,13 @@ import { openTestTandem, type TestTandem } from '../../test/support/services.ts'
 import { createContentCache, type ScenarioView } from '../content/content-cache.ts';
 import { claimScenarioReward } from '../content/scenario-rewards.ts';
 import { createScenario } from '../content/scenarios.ts';
+import type { Platform } from '../core/platforms.ts';
 import { awardMessageXp } from '../earning/award-message-xp.ts';
 import { claimDaily } from '../earning/claim-daily.ts';
 import { creditVoiceMinute } from '../earning/credit-voice-minute.ts';
 import { playGuess } from '../earning/play-guess.ts';
 import { startGuessGame } from '../earning/start-guess-game.ts';
 import { minuteBucket } from '../economy/earning-rules.ts';
-import type { Platform } from '../linking/identities.ts';
 import { approveSubmission } from '../tasks/decide-submission.ts';
 import { isTaskError } from '../tasks/errors.ts';
 import { createTask } from '../tasks/manage-tasks.ts';

@@ -1,4 +1,4 @@
-import type { Platform } from '../linking/identities.ts';
+import type { Platform } from '../core/platforms.ts';
 
 export interface BotCommand {
   /** Without the slash. */

@@ -1,5 +1,5 @@
+import type { Platform } from '../core/platforms.ts';
 import { otherPlatform, platformName } from '../linking/errors.ts';
-import type { Platform } from '../linking/identities.ts';
 import type { IssuedLinkCode } from '../linking/issue-link-code.ts';
 import { linkCodeTtlMinutes } from '../linking/link-codes.ts';
 import type { LinkPreview } from '../linking/link-confirmations.ts';

@@ -1,5 +1,6 @@
 import type { TestTandem } from '../../../test/support/services.ts';
-import { type Platform, resolvePlayer } from '../../linking/identities.ts';
+import type { Platform } from '../../core/platforms.ts';
+import { resolvePlayer } from '../../linking/identities.ts';
 import { mergePlayers } from '../../linking/merge-players.ts';
 import { unlinkIdentity } from '../../linking/unlink-identity.ts';
 
