@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { maxPasswordLength, minPasswordLength, passwordProblem } from './admin-api/auth/password-policy.ts';
+import { TandemError } from './core/errors.ts';
 
 /** `scheme://host[:port]` of an http(s) address that is nothing more than that, else null. */
 function originOf(text: string): string | null {
@@ -152,8 +153,11 @@ export type Config = z.infer<typeof schema>;
 /** The name of every setting, for the checks that keep `.env.example` and the deployment in step. */
 export const settingNames: readonly string[] = Object.keys(schema.shape);
 
-export class ConfigError extends Error {
+export class ConfigError extends TandemError {
   override name = 'ConfigError';
+  constructor(message: string) {
+    super('internal', message);
+  }
 }
 
 /** Parses the environment; a bad value stops the process with every problem listed. */

@@ -1,4 +1,4 @@
-import { IdempotencyConflictError } from '../core/errors.ts';
+import { IdempotencyConflictError, TandemError } from '../core/errors.ts';
 import { lockPersonOf, personWasPaid } from '../players/persons.ts';
 import type { Engine } from '../sync/engine.ts';
 import { buildIdempotencyKey } from '../sync/idempotency-key.ts';
@@ -15,7 +15,11 @@ export interface ScenarioReward {
 const nothing: ScenarioReward = { granted: false, xp: 0, coins: 0 };
 
 /** Thrown inside the transaction when the ledger already had this account's reward. */
-class AlreadyPaid extends Error {}
+class AlreadyPaid extends TandemError {
+  constructor() {
+    super('conflict', 'This scenario reward was paid before');
+  }
+}
 
 /**
  * Pays a scenario's reward the first time a person opens it. The key names the scenario and the

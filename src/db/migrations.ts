@@ -3,6 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { TandemError } from '../core/errors.ts';
 
 export const migrationsDir = resolve(fileURLToPath(import.meta.url), '../../../prisma/migrations');
 
@@ -25,8 +26,11 @@ CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 /** The advisory lock key Prisma Migrate takes, so a runner and `prisma migrate deploy` never overlap. */
 const migrateLockKey = 72707369;
 
-export class MigrationError extends Error {
+export class MigrationError extends TandemError {
   override name = 'MigrationError';
+  constructor(message: string) {
+    super('internal', message);
+  }
 }
 
 export interface MigrationFile {

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { IdempotencyConflictError, PlayerMergedError, PlayerNotFoundError } from '../core/errors.ts';
+import {
+  IdempotencyConflictError,
+  PlayerMergedError,
+  PlayerNotFoundError,
+  TandemError,
+} from '../core/errors.ts';
 import { parseInput } from '../core/parse-input.ts';
 import { platforms } from '../core/platforms.ts';
 import { ledgerReasons } from '../economy/achievements.ts';
@@ -39,7 +44,11 @@ export type MessageXpOutcome =
 const maxCooldownRaces = 3;
 
 /** Thrown inside the transaction to undo the cooldown move of a message credited before. */
-class AlreadyCredited extends Error {}
+class AlreadyCredited extends TandemError {
+  constructor() {
+    super('conflict', 'This message was credited before');
+  }
+}
 
 interface CooldownState {
   lastAwardAt: Date | null;

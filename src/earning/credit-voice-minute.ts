@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdempotencyConflictError } from '../core/errors.ts';
+import { IdempotencyConflictError, TandemError } from '../core/errors.ts';
 import { parseInput } from '../core/parse-input.ts';
 import { ledgerReasons } from '../economy/achievements.ts';
 import { minuteBucket, voiceXpForMinutes } from '../economy/earning-rules.ts';
@@ -23,7 +23,11 @@ export interface VoiceMinuteOutcome {
 }
 
 /** Thrown inside the transaction to undo the person's minute when the ledger had it already. */
-class AlreadyCredited extends Error {}
+class AlreadyCredited extends TandemError {
+  constructor() {
+    super('conflict', 'This voice minute was credited before');
+  }
+}
 
 /**
  * One eligible minute in a Discord voice channel (the bot checks eligibility with

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TandemError } from '../core/errors.ts';
 import { parseInput } from '../core/parse-input.ts';
 import { platforms } from '../core/platforms.ts';
 import type { Database } from '../db/database.ts';
@@ -95,4 +96,8 @@ export async function resolvePlayer(
   }
 }
 
-class LostCreationRace extends Error {}
+class LostCreationRace extends TandemError {
+  constructor() {
+    super('conflict', 'Another request created this identity first');
+  }
+}

@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
+import { TandemError } from '../core/errors.ts';
 import type { Logger } from '../logging/logger.ts';
 
 /** The ids a program is run as (`run`) or a server is spawned as. */
@@ -24,7 +25,12 @@ export interface SystemUser {
 // Ports
 
 /** The server could not bind its port: another process took it between the check and the bind. */
-export class PortInUseError extends Error {}
+export class PortInUseError extends TandemError {
+  override name = 'PortInUseError';
+  constructor(message: string) {
+    super('internal', message);
+  }
+}
 
 /**
  * Spawns a server with `spawnOn(port)` on `ports.fixed`; without one, on the port it used last

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TandemError } from '../core/errors.ts';
 
 /**
  * Idempotency keys name one change once, forever: `<source>-<action>-<entity>-<player>`, e.g.
@@ -15,8 +16,11 @@ export const idempotencyKeySchema = z
 export const keySources = { telegram: 'tg', discord: 'dc', admin: 'admin', system: 'sys' } as const;
 export type KeySource = keyof typeof keySources;
 
-export class InvalidKeyPartError extends Error {
+export class InvalidKeyPartError extends TandemError {
   override name = 'InvalidKeyPartError';
+  constructor(message: string) {
+    super('internal', message);
+  }
 }
 
 const partPattern = /^[A-Za-z0-9_.]+(?:-[A-Za-z0-9_.]+)*$/;

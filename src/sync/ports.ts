@@ -1,3 +1,4 @@
+import { TandemError } from '../core/errors.ts';
 /**
  * The engine's view of the platforms. The bots implement these over telegraf and discord.js; tests
  * may implement them in memory. A port throws PlatformRateLimitedError on a 429 (the queue waits and
@@ -40,13 +41,13 @@ export interface PlatformPorts {
 }
 
 /** The platform asked us to slow down; try again after `retryAfterMs`. */
-export class PlatformRateLimitedError extends Error {
+export class PlatformRateLimitedError extends TandemError {
   override name = 'PlatformRateLimitedError';
   constructor(
     readonly platform: 'telegram' | 'discord',
     readonly retryAfterMs: number,
   ) {
-    super(`${platform} rate limit: retry after ${retryAfterMs} ms`);
+    super('upstream', `${platform} rate limit: retry after ${retryAfterMs} ms`);
   }
 }
 
@@ -54,12 +55,12 @@ export class PlatformRateLimitedError extends Error {
  * The platform refused for a reason a retry cannot fix (missing permission, role above the bot's
  * own, user blocked the bot). The message tells an admin what to change.
  */
-export class PlatformRefusedError extends Error {
+export class PlatformRefusedError extends TandemError {
   override name = 'PlatformRefusedError';
   constructor(
     readonly platform: 'telegram' | 'discord',
     message: string,
   ) {
-    super(`${platform} refused: ${message}`);
+    super('upstream', `${platform} refused: ${message}`);
   }
 }

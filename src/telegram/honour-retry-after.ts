@@ -1,4 +1,5 @@
 import { type MiddlewareFn, TelegramError } from 'telegraf';
+import { TandemError } from '../core/errors.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { TandemContext } from './tandem-context.ts';
 
@@ -11,7 +12,7 @@ import type { TandemContext } from './tandem-context.ts';
 export const defaultReplyMaxWaitMs = 15_000;
 
 /** A call Telegram kept refusing with 429 past the wait bound: what it would have said is lost. */
-export class ReplyNotDeliveredError extends Error {
+export class ReplyNotDeliveredError extends TandemError {
   override name = 'ReplyNotDeliveredError';
   constructor(
     readonly method: string,
@@ -20,6 +21,7 @@ export class ReplyNotDeliveredError extends Error {
     options: { cause: unknown },
   ) {
     super(
+      'upstream',
       `Telegram refused ${method} with 429 after ${waitedMs} ms of waiting and asked for ` +
         `${retryAfterSeconds} s more`,
       options,

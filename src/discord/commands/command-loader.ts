@@ -1,5 +1,6 @@
 import { ApplicationCommandOptionType } from 'discord.js';
 import { z } from 'zod';
+import { TandemError } from '../../core/errors.ts';
 import type { SlashCommand } from './slash-command.ts';
 
 /**
@@ -61,8 +62,11 @@ const definitionSchema = z.looseObject({
     }),
 });
 
-export class InvalidCommandDefinitionError extends Error {
+export class InvalidCommandDefinitionError extends TandemError {
   override name = 'InvalidCommandDefinitionError';
+  constructor(message: string) {
+    super('internal', message);
+  }
 }
 
 /** The commands by name, or InvalidCommandDefinitionError naming every problem found. */

@@ -1,4 +1,5 @@
 import { DiscordAPIError, RateLimitError, RESTJSONErrorCodes } from 'discord.js';
+import { TandemError } from '../../core/errors.ts';
 
 /**
  * Discord forgets an interaction whose first response (the answer or the deferral) has not arrived
@@ -19,10 +20,10 @@ export const deferredAnswerMaxWaitMs = 15_000;
 export const selfPacedRoutes = ['/interactions', '/webhooks'];
 
 /** Discord kept refusing an answer with 429 until its deadline, or the interaction expired first. */
-export class AnswerNotDeliveredError extends Error {
+export class AnswerNotDeliveredError extends TandemError {
   override name = 'AnswerNotDeliveredError';
   constructor(reason: string, options: { cause: unknown }) {
-    super(reason, options);
+    super('upstream', reason, options);
   }
 }
 
