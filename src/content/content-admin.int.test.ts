@@ -4,8 +4,9 @@ import { waitFor } from '../../test/support/wait-for.ts';
 import { InvalidChangeError } from '../core/errors.ts';
 import { ContentNotFoundError, VersionConflictError } from '../core/versioned-write.ts';
 import { type ChangeSubscription, type EntityChange, subscribeToChanges } from '../live/changes.ts';
+import { TaskHasSubmissionsError } from '../tasks/errors.ts';
 import { createTask, deleteTask, updateTask } from '../tasks/manage-tasks.ts';
-import { ScenarioInUseError, TaskHasSubmissionsError } from './errors.ts';
+import { ScenarioInUseError } from './errors.ts';
 import { createMenuButton, deleteMenuButton, updateMenuButton } from './menu-buttons.ts';
 import { createScenario, deleteScenario, updateScenario } from './scenarios.ts';
 

@@ -1,7 +1,7 @@
 import { TandemError } from '../core/errors.ts';
 
 /**
- * Errors of the admin-managed content (menu buttons, scenarios, tasks). Messages are written for the
+ * Errors of the admin-managed content (menu buttons, scenarios). Messages are written for the
  * admin who made the change and shown as is by the panel; fields carry the details. Bad input is an
  * InvalidChangeError (src/core/errors.ts) with field paths, like everywhere else; a stale or deleted
  * record a VersionConflictError or ContentNotFoundError (src/core/versioned-write.ts).
@@ -20,20 +20,6 @@ export class ScenarioInUseError extends TandemError {
     const which = several ? `the menu buttons ${names}` : `the menu button ${names || ''}`.trim();
     const them = several ? 'them' : 'it';
     const message = `This scenario is still opened by ${which}. Point ${them} at something else or delete ${them} first.`;
-    super('conflict', message, { playerMessage: message });
-  }
-}
-
-/** A task cannot be deleted once players submitted proof for it: their history would go with it. */
-export class TaskHasSubmissionsError extends TandemError {
-  override name = 'TaskHasSubmissionsError';
-  constructor(
-    readonly taskId: number,
-    readonly submissions: number,
-  ) {
-    const message =
-      `Players already sent ${submissions} ${submissions === 1 ? 'submission' : 'submissions'} for this task, ` +
-      'so it cannot be deleted. Set it inactive to hide it from players instead.';
     super('conflict', message, { playerMessage: message });
   }
 }

@@ -2,7 +2,7 @@ import { TandemError } from '../core/errors.ts';
 
 /**
  * Errors of tasks and their submissions. Each message is written for the person who caused it and
- * shown as is: players get the first three (from a bot), admins the last two (from the panel). Bad
+ * shown as is: players get the first three (from a bot), admins the others (from the panel). Bad
  * input is an InvalidChangeError (src/core/errors.ts); an admin deciding on a submission that changed
  * since they opened it gets a VersionConflictError (src/core/versioned-write.ts).
  */
@@ -66,6 +66,20 @@ export class SubmissionAlreadyDecidedError extends TandemError {
         ? `This submission was already approved${by} and its reward paid, so it can no longer be rejected.`
         : `This submission was already rejected${by}, so it cannot be approved. ` +
           'The player can send new proof, and you can approve that.';
+    super('conflict', message, { playerMessage: message });
+  }
+}
+
+/** A task cannot be deleted once players submitted proof for it: their history would go with it. */
+export class TaskHasSubmissionsError extends TandemError {
+  override name = 'TaskHasSubmissionsError';
+  constructor(
+    readonly taskId: number,
+    readonly submissions: number,
+  ) {
+    const message =
+      `Players already sent ${submissions} ${submissions === 1 ? 'submission' : 'submissions'} for this task, ` +
+      'so it cannot be deleted. Set it inactive to hide it from players instead.';
     super('conflict', message, { playerMessage: message });
   }
 }

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { TaskHasSubmissionsError } from '../content/errors.ts';
 import { parseInput } from '../core/parse-input.ts';
 import {
   expectedVersionSchema,
@@ -13,6 +12,7 @@ import { isForeignKeyViolation } from '../db/constraint-violations.ts';
 import { storedText } from '../db/postgres-values.ts';
 import type { Task } from '../generated/prisma/client.ts';
 import type { AdminWriteDeps } from '../live/changes.ts';
+import { TaskHasSubmissionsError } from './errors.ts';
 
 export type { Task };
 
