@@ -33,7 +33,8 @@ export interface TandemErrorOptions {
 
 /**
  * The base of Tandem's named errors. `errorKind` says how it is answered; the message is for the
- * log and the admin panel, `playerMessage` (when set) for players.
+ * log and the admin panel, `playerMessage` (when set) for players. (Not named `kind`: the versioned
+ * writes' errors already use `kind` for the record it is about, and the panel reads it.)
  */
 export class TandemError extends Error {
   override name = 'TandemError';
@@ -43,9 +44,9 @@ export class TandemError extends Error {
   constructor(
     readonly errorKind: ErrorKind,
     message: string,
-    { playerMessage, fields = {}, ...cause }: TandemErrorOptions = {},
+    { playerMessage, fields = {}, ...errorOptions }: TandemErrorOptions = {},
   ) {
-    super(message, 'cause' in cause ? cause : undefined);
+    super(message, 'cause' in errorOptions ? errorOptions : undefined);
     this.playerMessage = playerMessage;
     this.fields = fields;
   }
