@@ -34,7 +34,7 @@ export interface TandemErrorOptions {
 /**
  * The base of Tandem's named errors. `errorKind` says how it is answered; the message is for the
  * log and the admin panel, `playerMessage` (when set) for players. (Not named `kind`: the versioned
- * writes' errors already use `kind` for the record it is about, and the panel reads it.)
+ * writes' errors already use `kind` for the kind of record they are about.)
  */
 export class TandemError extends Error {
   override name = 'TandemError';
