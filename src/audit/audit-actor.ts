@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { inTransaction } from '../db/in-transaction.ts';
-import type { Queryable } from '../economy/ledger.ts';
+import type { Queryable } from '../db/queryable.ts';
 import type { Engine } from '../sync/engine.ts';
 
 /**

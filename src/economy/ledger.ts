@@ -1,4 +1,4 @@
-import type pg from 'pg';
+import { preparedAs, type Queryable } from '../db/queryable.ts';
 import {
   IdempotencyConflictError,
   InsufficientBalanceError,
@@ -8,17 +8,6 @@ import {
 } from '../sync/errors.ts';
 import type { EconomyChange } from '../sync/event-schemas.ts';
 import { progressIncrements } from './achievements.ts';
-
-/** A pool or a client inside a transaction: recording composes with the caller's transaction. */
-export type Queryable = Pick<pg.Pool, 'query'> | pg.PoolClient;
-
-/**
- * A named statement: each connection parses and plans it once, then only binds values. On the hot
- * path this halves Postgres' CPU per statement (measured by `npm run bench`).
- */
-export function preparedAs(name: string, text: string): { name: string; text: string } {
-  return { name: `tandem-${name}`, text };
-}
 
 export interface RecordOutcome {
   /** false when the key had been recorded before: nothing changed, the first outcome is returned. */

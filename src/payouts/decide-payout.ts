@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { storedText } from '../db/postgres-values.ts';
-import type { Queryable } from '../economy/ledger.ts';
+import type { Queryable } from '../db/queryable.ts';
 import { InvalidChangeError } from '../sync/errors.ts';
 import { buildIdempotencyKey } from '../sync/idempotency-key.ts';
 import { PayoutAlreadyDecidedError, PayoutNotFoundError, PayoutVersionConflictError } from './errors.ts';

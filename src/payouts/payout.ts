@@ -1,5 +1,5 @@
 import type { Database } from '../db/database.ts';
-import type { Queryable } from '../economy/ledger.ts';
+import type { Queryable } from '../db/queryable.ts';
 import type { ChangePublisher } from '../live/changes.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { Engine } from '../sync/engine.ts';

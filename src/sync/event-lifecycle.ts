@@ -1,4 +1,4 @@
-import { preparedAs, type Queryable } from '../economy/ledger.ts';
+import { preparedAs, type Queryable } from '../db/queryable.ts';
 import type { EventSource, EventType } from './event-schemas.ts';
 
 export interface IdentityRef {

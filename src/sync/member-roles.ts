@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { Queryable } from '../db/queryable.ts';
 import type { AchievementDefinition, Catalog } from '../economy/catalog.ts';
-import type { Queryable } from '../economy/ledger.ts';
 import { rankForXp, rankRoleIds } from '../economy/ranks.ts';
 import type { SyncContext } from './context.ts';
 import { deriveRankChange } from './derive-rank.ts';

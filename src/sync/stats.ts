@@ -1,4 +1,4 @@
-import type { Queryable } from '../economy/ledger.ts';
+import type { Queryable } from '../db/queryable.ts';
 import { type EventType, eventTypes } from './event-schemas.ts';
 
 export const syncStatuses = ['pending', 'processing', 'completed', 'failed'] as const;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { VersionConflictError } from '../content/errors.ts';
 import type { Database } from '../db/database.ts';
 import { storedText } from '../db/postgres-values.ts';
-import type { Queryable } from '../economy/ledger.ts';
+import type { Queryable } from '../db/queryable.ts';
 import type { ChangePublisher } from '../live/changes.ts';
 import type { Logger } from '../logging/logger.ts';
 import { lockPersonOf } from '../players/persons.ts';
