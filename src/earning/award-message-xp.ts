@@ -3,7 +3,7 @@ import { ledgerReasons } from '../economy/achievements.ts';
 import { type MessageXpResult, messageXp } from '../economy/earning-rules.ts';
 import { platforms } from '../linking/identities.ts';
 import { IdempotencyConflictError, PlayerMergedError, PlayerNotFoundError } from '../sync/errors.ts';
-import { buildIdempotencyKey } from '../sync/idempotency-key.ts';
+import { buildIdempotencyKey } from '../ledger/idempotency-key.ts';
 import { type EarningDeps, type PlayerTotals, parseEarningInput } from './earning-deps.ts';
 
 const messageInputSchema = z.object({

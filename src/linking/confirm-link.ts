@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { RecordingTransaction } from '../sync/engine.ts';
+import type { RecordingTransaction } from '../ledger/engine.ts';
 import { LinkConfirmationGoneError, LinkRaceError, NotYourLinkConfirmationError } from './errors.ts';
 import { type IdentityRef, identityRefSchema, type Platform, parseIdentityInput } from './identities.ts';
 import { clearLinkAttempts } from './link-attempts.ts';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { RecordingTransaction } from '../sync/engine.ts';
-import type { RankChangePayload } from '../sync/event-schemas.ts';
-import { buildIdempotencyKey } from '../sync/idempotency-key.ts';
+import type { RecordingTransaction } from '../ledger/engine.ts';
+import type { RankChangePayload } from '../ledger/event-schemas.ts';
+import { buildIdempotencyKey } from '../ledger/idempotency-key.ts';
 
 /**
  * Asks the platform queue to put a Discord member's rank role right after the member changed

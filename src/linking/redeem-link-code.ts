@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { z } from 'zod';
-import type { RecordingTransaction } from '../sync/engine.ts';
+import type { RecordingTransaction } from '../ledger/engine.ts';
 import {
   LinkCodeFormatError,
   LinkCodeNotValidError,

@@ -1,4 +1,4 @@
-import type { Engine } from '../sync/engine.ts';
+import type { Engine } from '../ledger/engine.ts';
 import { LinkRaceError, NotLinkedError } from './errors.ts';
 import { identityRefSchema, type Platform, parseIdentityInput } from './identities.ts';
 import { lockPlayers } from './merge-players.ts';

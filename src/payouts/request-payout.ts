@@ -6,8 +6,8 @@ import {
   PlayerMergedError,
   PlayerNotFoundError,
 } from '../sync/errors.ts';
-import { eventSources, maxDeltaPerEvent } from '../sync/event-schemas.ts';
-import { buildIdempotencyKey } from '../sync/idempotency-key.ts';
+import { eventSources, maxDeltaPerEvent } from '../ledger/event-schemas.ts';
+import { buildIdempotencyKey } from '../ledger/idempotency-key.ts';
 import { PayoutRequestConflictError } from './errors.ts';
 import { minPayoutCoins, type Payout, type PayoutDeps, payoutColumns } from './payout.ts';
 

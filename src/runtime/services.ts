@@ -7,7 +7,7 @@ import type { Logger } from '../logging/logger.ts';
 import { createProducerConnection, createWorkerConnection } from '../redis/connection.ts';
 import { createSettingsCache, type SettingsCache } from '../settings/settings-cache.ts';
 import type { SyncContext } from '../sync/context.ts';
-import { Engine } from '../sync/engine.ts';
+import { Engine } from '../ledger/engine.ts';
 import type { PlatformPorts } from '../sync/ports.ts';
 import { openQueues, type Queues } from '../sync/queues.ts';
 

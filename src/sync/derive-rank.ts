@@ -1,8 +1,8 @@
 import type { Catalog } from '../economy/catalog.ts';
 import { rankForXp } from '../economy/ranks.ts';
-import type { Engine } from './engine.ts';
-import type { RankChangePayload } from './event-schemas.ts';
-import { buildIdempotencyKey } from './idempotency-key.ts';
+import type { Engine } from '../ledger/engine.ts';
+import type { RankChangePayload } from '../ledger/event-schemas.ts';
+import { buildIdempotencyKey } from '../ledger/idempotency-key.ts';
 
 /**
  * Re-derives the player's rank and, when it moved, records a rank_change event. Runs under the

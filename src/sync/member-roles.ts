@@ -4,8 +4,8 @@ import type { AchievementDefinition, Catalog } from '../economy/catalog.ts';
 import { rankForXp, rankRoleIds } from '../economy/ranks.ts';
 import type { SyncContext } from './context.ts';
 import { deriveRankChange } from './derive-rank.ts';
-import type { AchievementUnlockPayload, RankChangePayload } from './event-schemas.ts';
-import { buildIdempotencyKey } from './idempotency-key.ts';
+import type { AchievementUnlockPayload, RankChangePayload } from '../ledger/event-schemas.ts';
+import { buildIdempotencyKey } from '../ledger/idempotency-key.ts';
 import { noteDrift } from './note-drift.ts';
 import {
   describeRoleDrift,

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeDiscord, FakeTelegram } from '../../test/support/fake-ports.ts';
 import { openTestTandem, type TestTandem } from '../../test/support/services.ts';
-import { Engine } from './engine.ts';
+import { Engine } from '../ledger/engine.ts';
 import { relayPendingEvents } from './outbox-relay.ts';
 import type { Queues } from './queues.ts';
 

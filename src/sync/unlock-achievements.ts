@@ -3,9 +3,9 @@ import { canAdvance } from '../economy/achievement-progress.ts';
 import { ledgerReasons, newlyUnlocked, type PlayerProgress } from '../economy/achievements.ts';
 import type { AchievementDefinition, Catalog } from '../economy/catalog.ts';
 import { lockPersonOf, personWasPaid } from '../players/persons.ts';
-import type { Engine } from './engine.ts';
-import type { AchievementUnlockPayload, EconomyPayload } from './event-schemas.ts';
-import { buildIdempotencyKey } from './idempotency-key.ts';
+import type { Engine } from '../ledger/engine.ts';
+import type { AchievementUnlockPayload, EconomyPayload } from '../ledger/event-schemas.ts';
+import { buildIdempotencyKey } from '../ledger/idempotency-key.ts';
 
 /**
  * Unlocks the achievements this event completed. Each unlock, its achievement_unlock event and its

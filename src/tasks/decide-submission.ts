@@ -7,9 +7,9 @@ import type { ChangePublisher } from '../live/changes.ts';
 import type { Logger } from '../logging/logger.ts';
 import { lockPersonOf } from '../players/persons.ts';
 import { taskApprovedNotice, taskRejectedNotice } from '../replies/tasks.ts';
-import type { Engine } from '../sync/engine.ts';
+import type { Engine } from '../ledger/engine.ts';
 import { InvalidChangeError } from '../sync/errors.ts';
-import { buildIdempotencyKey } from '../sync/idempotency-key.ts';
+import { buildIdempotencyKey } from '../ledger/idempotency-key.ts';
 import type { Queues } from '../sync/queues.ts';
 import { SubmissionAlreadyDecidedError, SubmissionNotFoundError } from './errors.ts';
 import {

@@ -1,7 +1,7 @@
 import express, { type Router } from 'express';
 import { z } from 'zod';
 import type { Prisma } from '../../generated/prisma/client.ts';
-import { eventSources, eventTypes } from '../../sync/event-schemas.ts';
+import { eventSources, eventTypes } from '../../ledger/event-schemas.ts';
 import { type RetryOutcome, retryFailedEvent, retryFailedEvents } from '../../sync/retry-failed-events.ts';
 import { syncStatuses } from '../../sync/stats.ts';
 import { auditedDeps } from '../audit/write-as-admin.ts';

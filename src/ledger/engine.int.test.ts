@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { FakeDiscord, FakeTelegram } from '../../test/support/fake-ports.ts';
 import { ledgerMatchesTotals } from '../../test/support/ledger.ts';
 import { openTestTandem, type TestTandem } from '../../test/support/services.ts';
-import { InsufficientBalanceError, InvalidChangeError, PlayerNotFoundError } from './errors.ts';
+import { InsufficientBalanceError, InvalidChangeError, PlayerNotFoundError } from '../sync/errors.ts';
 
 let tandem: TestTandem;
 afterEach(async () => {

@@ -1,4 +1,5 @@
 import { preparedAs, type Queryable } from '../db/queryable.ts';
+import { progressIncrements } from '../economy/achievements.ts';
 import {
   IdempotencyConflictError,
   InsufficientBalanceError,
@@ -6,8 +7,7 @@ import {
   PlayerMergedError,
   PlayerNotFoundError,
 } from '../sync/errors.ts';
-import type { EconomyChange } from '../sync/event-schemas.ts';
-import { progressIncrements } from './achievements.ts';
+import type { EconomyChange } from './event-schemas.ts';
 
 export interface RecordOutcome {
   /** false when the key had been recorded before: nothing changed, the first outcome is returned. */

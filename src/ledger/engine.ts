@@ -1,10 +1,9 @@
 import type pg from 'pg';
 import type { Database } from '../db/database.ts';
-import { type RecordOutcome, recordLedgerChange } from '../economy/ledger.ts';
 import type { Logger } from '../logging/logger.ts';
-import { InvalidChangeError } from './errors.ts';
+import { InvalidChangeError } from '../sync/errors.ts';
 import { type EconomyChangeInput, type EventType, economyChangeSchema } from './event-schemas.ts';
-import type { Queues } from './queues.ts';
+import { type RecordOutcome, recordLedgerChange } from './record-ledger-change.ts';
 
 export type { RecordOutcome };
 
@@ -12,6 +11,16 @@ export interface DispatchableEvent {
   id: string;
   idempotencyKey: string;
   type: EventType;
+}
+
+/**
+ * What the engine needs of the queues (the queue side implements it): take events' jobs, and say
+ * whether Redis is there at all.
+ */
+export interface EventQueue {
+  enqueueEvent(event: DispatchableEvent): Promise<void>;
+  enqueueEvents(events: ReadonlyArray<DispatchableEvent>): Promise<void>;
+  connected(): boolean;
 }
 
 /** A database transaction in which changes are recorded; their jobs are enqueued after it commits. */
@@ -30,7 +39,7 @@ export interface RecordingTransaction {
 export class Engine {
   constructor(
     private readonly db: Database,
-    private readonly queues: Queues,
+    private readonly queues: EventQueue,
     private readonly logger: Logger,
     /** How long a caller waits for Redis to take a job before leaving it to the relay. @defaultValue 2000 */
     private readonly dispatchTimeoutMs = 2000,
