@@ -1,7 +1,7 @@
-import { lockPersonOf, personWasPaid } from '../players/persons.ts';
 import type { Engine } from '../ledger/engine.ts';
-import { IdempotencyConflictError } from '../sync/errors.ts';
 import { buildIdempotencyKey } from '../ledger/idempotency-key.ts';
+import { lockPersonOf, personWasPaid } from '../players/persons.ts';
+import { IdempotencyConflictError } from '../sync/errors.ts';
 import type { ScenarioView } from './content-cache.ts';
 
 export interface ScenarioReward {

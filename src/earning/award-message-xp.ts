@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { ledgerReasons } from '../economy/achievements.ts';
 import { type MessageXpResult, messageXp } from '../economy/earning-rules.ts';
+import { buildIdempotencyKey } from '../ledger/idempotency-key.ts';
 import { platforms } from '../linking/identities.ts';
 import { IdempotencyConflictError, PlayerMergedError, PlayerNotFoundError } from '../sync/errors.ts';
-import { buildIdempotencyKey } from '../ledger/idempotency-key.ts';
 import { type EarningDeps, type PlayerTotals, parseEarningInput } from './earning-deps.ts';
 
 const messageInputSchema = z.object({

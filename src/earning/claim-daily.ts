@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { ledgerReasons } from '../economy/achievements.ts';
 import { dailyClaim } from '../economy/earning-rules.ts';
-import { lockPerson } from '../players/persons.ts';
 import { buildIdempotencyKey } from '../ledger/idempotency-key.ts';
+import { lockPerson } from '../players/persons.ts';
 import { type EarningDeps, type PlayerTotals, parseEarningInput } from './earning-deps.ts';
 import { lockLivePlayer } from './lock-player.ts';
 

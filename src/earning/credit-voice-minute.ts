@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { ledgerReasons } from '../economy/achievements.ts';
 import { minuteBucket, voiceXpForMinutes } from '../economy/earning-rules.ts';
-import { IdempotencyConflictError } from '../sync/errors.ts';
 import { buildIdempotencyKey } from '../ledger/idempotency-key.ts';
+import { IdempotencyConflictError } from '../sync/errors.ts';
 import { type EarningDeps, parseEarningInput } from './earning-deps.ts';
 import { lockLivePlayer } from './lock-player.ts';
 

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Database } from '../db/database.ts';
-import type { SettingsCache } from '../settings/settings-cache.ts';
 import type { Engine } from '../ledger/engine.ts';
+import type { SettingsCache } from '../settings/settings-cache.ts';
 import { InvalidChangeError } from '../sync/errors.ts';
 
 /** What the earning services work with; a bot's BotDeps (and a process's Services) has all of it. */

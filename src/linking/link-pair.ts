@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { Database } from '../db/database.ts';
-import type { ChangePublisher } from '../live/changes.ts';
 import type { Engine } from '../ledger/engine.ts';
+import type { ChangePublisher } from '../live/changes.ts';
 import type { Queues } from '../sync/queues.ts';
 import { AlreadyLinkedError, LinkRaceError } from './errors.ts';
 import type { IdentityRef, Platform } from './identities.ts';

@@ -1,8 +1,8 @@
 import type pg from 'pg';
-import { joinPersons } from '../players/persons.ts';
 import type { RecordingTransaction } from '../ledger/engine.ts';
-import { PlayerMergedError, PlayerNotFoundError } from '../sync/errors.ts';
 import { buildIdempotencyKey } from '../ledger/idempotency-key.ts';
+import { joinPersons } from '../players/persons.ts';
+import { PlayerMergedError, PlayerNotFoundError } from '../sync/errors.ts';
 import { AlreadyLinkedError } from './errors.ts';
 import type { Platform } from './identities.ts';
 import { moveProgressCounters, moveTaskSubmissions } from './merge-progress.ts';

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { appendSyncEvent } from '../ledger/append-sync-event.ts';
 import type { RecordingTransaction } from '../ledger/engine.ts';
 import type { RankChangePayload } from '../ledger/event-schemas.ts';
 import { buildIdempotencyKey } from '../ledger/idempotency-key.ts';
@@ -40,12 +41,7 @@ export async function refreshRankRole(
     xp: input.xp,
     causeEventId: id,
   };
-  const inserted = await tx.client.query(
-    `INSERT INTO sync_events (id, idempotency_key, source, type, player_id, payload)
-     VALUES ($1, $2, 'system', 'rank_change', $3, $4) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
-    [id, key, input.playerId, JSON.stringify(payload)],
-  );
-  if (inserted.rowCount === 1) tx.dispatchAfterCommit({ id, idempotencyKey: key, type: 'rank_change' });
+  await appendSyncEvent(tx, { id, key, playerId: input.playerId, type: 'rank_change', payload });
 }
 
 /**

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { storedText } from '../db/postgres-values.ts';
 import type { Queryable } from '../db/queryable.ts';
-import { InvalidChangeError } from '../sync/errors.ts';
 import { buildIdempotencyKey } from '../ledger/idempotency-key.ts';
+import { InvalidChangeError } from '../sync/errors.ts';
 import { PayoutAlreadyDecidedError, PayoutNotFoundError, PayoutVersionConflictError } from './errors.ts';
 import { findPayout, type Payout, type PayoutDeps, payoutColumns } from './payout.ts';
 import { notifyPayoutDecision } from './payout-notices.ts';

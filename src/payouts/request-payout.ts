@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { storedText } from '../db/postgres-values.ts';
+import { eventSources, maxDeltaPerEvent } from '../ledger/event-schemas.ts';
+import { buildIdempotencyKey } from '../ledger/idempotency-key.ts';
 import {
   InsufficientBalanceError,
   InvalidChangeError,
   PlayerMergedError,
   PlayerNotFoundError,
 } from '../sync/errors.ts';
-import { eventSources, maxDeltaPerEvent } from '../ledger/event-schemas.ts';
-import { buildIdempotencyKey } from '../ledger/idempotency-key.ts';
 import { PayoutRequestConflictError } from './errors.ts';
 import { minPayoutCoins, type Payout, type PayoutDeps, payoutColumns } from './payout.ts';
 

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { storedText } from '../db/postgres-values.ts';
-import type { ChangePublisher } from '../live/changes.ts';
 import type { Engine, RecordingTransaction, RecordOutcome } from '../ledger/engine.ts';
-import { InsufficientBalanceError, InvalidChangeError, NegativeXpError } from '../sync/errors.ts';
 import { maxDeltaPerEvent } from '../ledger/event-schemas.ts';
 import { buildIdempotencyKey } from '../ledger/idempotency-key.ts';
+import type { ChangePublisher } from '../live/changes.ts';
+import { InsufficientBalanceError, InvalidChangeError, NegativeXpError } from '../sync/errors.ts';
 
 /** The ledger reason of every manual correction; the admin and their note travel in the metadata. */
 export const adminAdjustmentReason = 'admin_adjustment';

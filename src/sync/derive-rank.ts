@@ -1,5 +1,6 @@
 import type { Catalog } from '../economy/catalog.ts';
 import { rankForXp } from '../economy/ranks.ts';
+import { appendSyncEvent } from '../ledger/append-sync-event.ts';
 import type { Engine } from '../ledger/engine.ts';
 import type { RankChangePayload } from '../ledger/event-schemas.ts';
 import { buildIdempotencyKey } from '../ledger/idempotency-key.ts';
@@ -15,7 +16,8 @@ export async function deriveRankChange(
   catalog: Catalog,
   input: { playerId: string; causeEventId: string },
 ): Promise<boolean> {
-  return engine.transaction(async ({ client, dispatchAfterCommit }) => {
+  return engine.transaction(async (tx) => {
+    const { client } = tx;
     const player = await client.query<{ xp: number }>('SELECT xp FROM players WHERE id = $1 FOR UPDATE', [
       input.playerId,
     ]);
@@ -50,13 +52,7 @@ export async function deriveRankChange(
       entity: input.causeEventId,
       playerId: input.playerId,
     });
-    const inserted = await client.query<{ id: string }>(
-      `INSERT INTO sync_events (idempotency_key, source, type, player_id, payload)
-       VALUES ($1, 'system', 'rank_change', $2, $3) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
-      [key, input.playerId, JSON.stringify(payload)],
-    );
-    const id = inserted.rows[0]?.id;
-    if (id) dispatchAfterCommit({ id, idempotencyKey: key, type: 'rank_change' });
-    return Boolean(id);
+    const id = await appendSyncEvent(tx, { key, playerId: input.playerId, type: 'rank_change', payload });
+    return id !== null;
   });
 }

@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../db/queryable.ts';
 import type { AchievementDefinition, Catalog } from '../economy/catalog.ts';
 import { rankForXp, rankRoleIds } from '../economy/ranks.ts';
-import type { SyncContext } from './context.ts';
-import { deriveRankChange } from './derive-rank.ts';
+import { appendSyncEvent } from '../ledger/append-sync-event.ts';
 import type { AchievementUnlockPayload, RankChangePayload } from '../ledger/event-schemas.ts';
 import { buildIdempotencyKey } from '../ledger/idempotency-key.ts';
+import type { SyncContext } from './context.ts';
+import { deriveRankChange } from './derive-rank.ts';
 import { noteDrift } from './note-drift.ts';
 import {
   describeRoleDrift,
@@ -111,16 +112,6 @@ export async function restoreMemberRoles(
   if (!reapplyRank && regrants.size === 0) return recorded;
 
   return ctx.engine.transaction(async (tx) => {
-    const insert = async (key: string, type: 'rank_change' | 'achievement_unlock', payload: object) => {
-      const { rows } = await tx.client.query<{ id: string }>(
-        `INSERT INTO sync_events (idempotency_key, source, type, player_id, payload)
-         VALUES ($1, 'system', $2::"EventType", $3, $4) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
-        [key, type, member.playerId, JSON.stringify(payload)],
-      );
-      const id = rows[0]?.id;
-      if (id) tx.dispatchAfterCommit({ id, idempotencyKey: key, type });
-      recorded ||= Boolean(id);
-    };
     if (reapplyRank) {
       const payload: RankChangePayload = {
         fromRankId: member.lastRankId,
@@ -129,16 +120,14 @@ export async function restoreMemberRoles(
         xp: member.xp,
         causeEventId: causeId,
       };
-      await insert(
-        buildIdempotencyKey({
-          source: 'system',
-          action: 'rolefix',
-          entity: causeId,
-          playerId: member.playerId,
-        }),
-        'rank_change',
-        payload,
-      );
+      const key = buildIdempotencyKey({
+        source: 'system',
+        action: 'rolefix',
+        entity: causeId,
+        playerId: member.playerId,
+      });
+      const id = await appendSyncEvent(tx, { key, playerId: member.playerId, type: 'rank_change', payload });
+      recorded ||= id !== null;
     }
     for (const achievement of regrants.values()) {
       const payload: AchievementUnlockPayload = {
@@ -156,7 +145,13 @@ export async function restoreMemberRoles(
         entity: `${causeId}-${achievement.id}`,
         playerId: member.playerId,
       });
-      await insert(key, 'achievement_unlock', payload);
+      const id = await appendSyncEvent(tx, {
+        key,
+        playerId: member.playerId,
+        type: 'achievement_unlock',
+        payload,
+      });
+      recorded ||= id !== null;
     }
     return recorded;
   });

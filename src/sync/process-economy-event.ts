@@ -1,9 +1,9 @@
 import { rankForXp } from '../economy/ranks.ts';
+import { economyPayloadSchema } from '../ledger/event-schemas.ts';
 import type { SyncContext } from './context.ts';
 import { deriveRankChange } from './derive-rank.ts';
 import { enqueueNotices } from './enqueue-notices.ts';
 import { type Attempt, completeEvent, readOpenEvent } from './event-lifecycle.ts';
-import { economyPayloadSchema } from '../ledger/event-schemas.ts';
 import { economyNotices } from './notification-rules.ts';
 import { unlockAchievements } from './unlock-achievements.ts';
 

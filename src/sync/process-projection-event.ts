@@ -1,8 +1,8 @@
 import { rankRoleIds } from '../economy/ranks.ts';
+import { achievementUnlockPayloadSchema, rankChangePayloadSchema } from '../ledger/event-schemas.ts';
 import type { SyncContext } from './context.ts';
 import { enqueueNotices } from './enqueue-notices.ts';
 import { type ClaimedEvent, claimEvent, completeEvent } from './event-lifecycle.ts';
-import { achievementUnlockPayloadSchema, rankChangePayloadSchema } from '../ledger/event-schemas.ts';
 import { achievementNotices, rankUpNotices } from './notification-rules.ts';
 import { announceProcessed } from './process-economy-event.ts';
 

@@ -2,10 +2,11 @@ import type pg from 'pg';
 import { canAdvance } from '../economy/achievement-progress.ts';
 import { ledgerReasons, newlyUnlocked, type PlayerProgress } from '../economy/achievements.ts';
 import type { AchievementDefinition, Catalog } from '../economy/catalog.ts';
-import { lockPersonOf, personWasPaid } from '../players/persons.ts';
+import { appendSyncEvent } from '../ledger/append-sync-event.ts';
 import type { Engine } from '../ledger/engine.ts';
 import type { AchievementUnlockPayload, EconomyPayload } from '../ledger/event-schemas.ts';
 import { buildIdempotencyKey } from '../ledger/idempotency-key.ts';
+import { lockPersonOf, personWasPaid } from '../players/persons.ts';
 
 /**
  * Unlocks the achievements this event completed. Each unlock, its achievement_unlock event and its
@@ -73,13 +74,7 @@ async function unlockOne(
       entity: achievement.id,
       playerId,
     });
-    const event = await tx.client.query<{ id: string }>(
-      `INSERT INTO sync_events (idempotency_key, source, type, player_id, payload)
-       VALUES ($1, 'system', 'achievement_unlock', $2, $3) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
-      [key, playerId, JSON.stringify(payload)],
-    );
-    const id = event.rows[0]?.id;
-    if (id) tx.dispatchAfterCommit({ id, idempotencyKey: key, type: 'achievement_unlock' });
+    await appendSyncEvent(tx, { key, playerId, type: 'achievement_unlock', payload });
     if (!again && (achievement.rewardXp > 0 || achievement.rewardCoins > 0)) {
       await tx.record({
         key: rewardKey(playerId),
