@@ -1,5 +1,5 @@
+import type { CatalogCache } from '../catalog/catalog.ts';
 import type { Database } from '../db/database.ts';
-import type { CatalogCache } from '../economy/catalog.ts';
 import { rankProgress } from '../economy/ranks.ts';
 import { PlayerNotFoundError } from '../sync/errors.ts';
 

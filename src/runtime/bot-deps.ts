@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
+import type { CatalogCache } from '../catalog/catalog.ts';
 import type { ContentCache } from '../content/content-cache.ts';
 import type { Database } from '../db/database.ts';
-import type { CatalogCache } from '../economy/catalog.ts';
 import type { Engine } from '../ledger/engine.ts';
 import type { ChangePublisher } from '../live/changes.ts';
 import type { Logger } from '../logging/logger.ts';

@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import type { Redis } from 'ioredis';
+import { type CatalogCache, createCatalogCache } from '../catalog/catalog.ts';
 import { type Database, openDatabase } from '../db/database.ts';
-import { type CatalogCache, createCatalogCache } from '../economy/catalog.ts';
 import { Engine } from '../ledger/engine.ts';
 import { type ChangePublisher, createChangePublisher } from '../live/changes.ts';
 import type { Logger } from '../logging/logger.ts';

@@ -1,4 +1,4 @@
-import type { Catalog } from '../economy/catalog.ts';
+import type { Catalog } from '../catalog/catalog.ts';
 import { rankForXp } from '../economy/ranks.ts';
 import { appendSyncEvent } from '../ledger/append-sync-event.ts';
 import type { Engine } from '../ledger/engine.ts';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { AchievementDefinition, Catalog } from '../catalog/catalog.ts';
 import type { Queryable } from '../db/queryable.ts';
-import type { AchievementDefinition, Catalog } from '../economy/catalog.ts';
 import { rankForXp, rankRoleIds } from '../economy/ranks.ts';
 import { appendSyncEvent } from '../ledger/append-sync-event.ts';
 import type { AchievementUnlockPayload, RankChangePayload } from '../ledger/event-schemas.ts';

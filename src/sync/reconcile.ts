@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Catalog } from '../economy/catalog.ts';
+import type { Catalog } from '../catalog/catalog.ts';
 import { rankForXp, rankRoleIds } from '../economy/ranks.ts';
 import type { SyncContext } from './context.ts';
 import { deriveRankChange } from './derive-rank.ts';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase, uniqueQueuePrefix } from '../../test/support/database.ts';
 import { waitFor } from '../../test/support/wait-for.ts';
-import { seedEconomyDefaults } from '../economy/seed.ts';
+import { seedEconomyDefaults } from '../catalog/seed.ts';
 import { createLogger } from '../logging/logger.ts';
 import { type PrivateRedis, startPrivateRedis } from '../runtime/private-redis.ts';
 import { openServices, type Services } from '../runtime/services.ts';

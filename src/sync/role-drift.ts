@@ -1,4 +1,4 @@
-import type { Catalog } from '../economy/catalog.ts';
+import type { Catalog } from '../catalog/catalog.ts';
 import { rankForXp } from '../economy/ranks.ts';
 
 /**

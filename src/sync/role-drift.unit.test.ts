@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AchievementDefinition, Catalog } from '../economy/catalog.ts';
+import type { AchievementDefinition, Catalog } from '../catalog/catalog.ts';
 import type { RankDefinition } from '../economy/ranks.ts';
 import { describeRoleDrift, desiredRoles, findRoleDrift } from './role-drift.ts';
 

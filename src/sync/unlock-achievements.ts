@@ -1,7 +1,7 @@
 import type pg from 'pg';
+import type { AchievementDefinition, Catalog } from '../catalog/catalog.ts';
 import { canAdvance } from '../economy/achievement-progress.ts';
 import { ledgerReasons, newlyUnlocked, type PlayerProgress } from '../economy/achievements.ts';
-import type { AchievementDefinition, Catalog } from '../economy/catalog.ts';
 import { appendSyncEvent } from '../ledger/append-sync-event.ts';
 import type { Engine } from '../ledger/engine.ts';
 import type { AchievementUnlockPayload, EconomyPayload } from '../ledger/event-schemas.ts';

@@ -1,6 +1,6 @@
 import type { PrismaClient } from '../db/database.ts';
-import { type AchievementRule, achievementRuleSchema } from './achievements.ts';
-import type { RankDefinition } from './ranks.ts';
+import { type AchievementRule, achievementRuleSchema } from '../economy/achievements.ts';
+import type { RankDefinition } from '../economy/ranks.ts';
 
 export interface AchievementDefinition {
   id: number;

@@ -1,6 +1,6 @@
 import type { PrismaClient } from '../db/database.ts';
-import { defaultAchievements } from './achievements.ts';
-import { defaultRanks } from './ranks.ts';
+import { defaultAchievements } from '../economy/achievements.ts';
+import { defaultRanks } from '../economy/ranks.ts';
 
 /**
  * Seeds the default rank table and achievements on first start. Existing rows are left as the

@@ -11,9 +11,9 @@ import {
 } from '../content/admin-writes.ts';
 import { slugSchema } from '../content/scenario-buttons.ts';
 import { storedText } from '../db/postgres-values.ts';
+import { achievementRuleSchema } from '../economy/achievements.ts';
 import type { Achievement, Prisma } from '../generated/prisma/client.ts';
 import { InvalidChangeError } from '../sync/errors.ts';
-import { achievementRuleSchema } from './achievements.ts';
 import { type CatalogWriteDeps, catalogChanged, discordRoleIdSchema } from './catalog-writes.ts';
 
 export type { Achievement };
