@@ -5,8 +5,8 @@ import { rankForXp, rankRoleIds } from '../economy/ranks.ts';
 import { appendSyncEvent } from '../ledger/append-sync-event.ts';
 import type { AchievementUnlockPayload, RankChangePayload } from '../ledger/event-schemas.ts';
 import { buildIdempotencyKey } from '../ledger/idempotency-key.ts';
+import { deriveRankChange } from '../progression/derive-rank.ts';
 import type { SyncContext } from './context.ts';
-import { deriveRankChange } from './derive-rank.ts';
 import { noteDrift } from './note-drift.ts';
 import {
   describeRoleDrift,

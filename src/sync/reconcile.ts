@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Catalog } from '../catalog/catalog.ts';
 import { rankForXp, rankRoleIds } from '../economy/ranks.ts';
+import { deriveRankChange } from '../progression/derive-rank.ts';
 import type { SyncContext } from './context.ts';
-import { deriveRankChange } from './derive-rank.ts';
 import { loadLinkedMembers, playersWithOpenEvents, restoreMemberRoles } from './member-roles.ts';
 import { noteDrift } from './note-drift.ts';
 import { type DiscordPort, PlatformRateLimitedError } from './ports.ts';
