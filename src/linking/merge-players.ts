@@ -2,11 +2,11 @@ import type pg from 'pg';
 import type { RecordingTransaction } from '../ledger/engine.ts';
 import { buildIdempotencyKey } from '../ledger/idempotency-key.ts';
 import { joinPersons } from '../players/persons.ts';
+import { settleRankAfterMerge } from '../roles/rank-role-refresh.ts';
 import { PlayerMergedError, PlayerNotFoundError } from '../sync/errors.ts';
 import { AlreadyLinkedError } from './errors.ts';
 import type { Platform } from './identities.ts';
 import { moveProgressCounters, moveTaskSubmissions } from './merge-progress.ts';
-import { settleRankAfterMerge } from './rank-role-refresh.ts';
 
 export interface LockedPlayer {
   id: string;

@@ -1,8 +1,8 @@
 import type { Engine } from '../ledger/engine.ts';
+import { refreshRankRole } from '../roles/rank-role-refresh.ts';
 import { LinkRaceError, NotLinkedError } from './errors.ts';
 import { identityRefSchema, type Platform, parseIdentityInput } from './identities.ts';
 import { lockPlayers } from './merge-players.ts';
-import { refreshRankRole } from './rank-role-refresh.ts';
 
 export type UnlinkIdentityInput = { platform: Platform; platformUserId: string };
 

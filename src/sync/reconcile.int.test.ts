@@ -4,7 +4,7 @@ import { FakeDiscord, FakeTelegram } from '../../test/support/fake-ports.ts';
 import { openTestTandem, type TestTandem } from '../../test/support/services.ts';
 import { economyChangeSchema } from '../ledger/event-schemas.ts';
 import { recordLedgerChange } from '../ledger/record-ledger-change.ts';
-import { observeMemberRoles } from './member-roles.ts';
+import { observeMemberRoles } from '../roles/member-roles.ts';
 import { queueNames } from './queues.ts';
 import { type ReconcileFinding, type ReconcileOptions, reconcile } from './reconcile.ts';
 import type { SyncWorkers } from './workers.ts';

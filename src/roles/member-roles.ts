@@ -6,8 +6,8 @@ import { appendSyncEvent } from '../ledger/append-sync-event.ts';
 import type { AchievementUnlockPayload, RankChangePayload } from '../ledger/event-schemas.ts';
 import { buildIdempotencyKey } from '../ledger/idempotency-key.ts';
 import { deriveRankChange } from '../progression/derive-rank.ts';
-import type { SyncContext } from './context.ts';
-import { noteDrift } from './note-drift.ts';
+import type { SyncContext } from '../sync/context.ts';
+import { noteDrift } from '../sync/note-drift.ts';
 import {
   describeRoleDrift,
   desiredRoles,
