@@ -1,5 +1,5 @@
-import type { SyncContext } from './context.ts';
-import type { NotificationJob } from './queues.ts';
+import type { SyncContext } from '../context.ts';
+import type { NotificationJob } from '../queues.ts';
 
 /** Sends one notice; a platform that is not running drops it (there is nobody to tell). */
 export async function processNotification(

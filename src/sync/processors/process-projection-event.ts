@@ -1,9 +1,9 @@
-import { rankRoleIds } from '../economy/ranks.ts';
-import { achievementUnlockPayloadSchema, rankChangePayloadSchema } from '../ledger/event-schemas.ts';
-import type { SyncContext } from './context.ts';
-import { enqueueNotices } from './enqueue-notices.ts';
-import { type ClaimedEvent, claimEvent, completeEvent } from './event-lifecycle.ts';
-import { achievementNotices, rankUpNotices } from './notification-rules.ts';
+import { rankRoleIds } from '../../economy/ranks.ts';
+import { achievementUnlockPayloadSchema, rankChangePayloadSchema } from '../../ledger/event-schemas.ts';
+import type { SyncContext } from '../context.ts';
+import { enqueueNotices } from '../enqueue-notices.ts';
+import { type ClaimedEvent, claimEvent, completeEvent } from '../event-lifecycle.ts';
+import { achievementNotices, rankUpNotices } from '../notification-rules.ts';
 import { announceProcessed } from './process-economy-event.ts';
 
 /**

@@ -1,11 +1,11 @@
-import { rankForXp } from '../economy/ranks.ts';
-import { economyPayloadSchema } from '../ledger/event-schemas.ts';
-import { deriveRankChange } from '../progression/derive-rank.ts';
-import { unlockAchievements } from '../progression/unlock-achievements.ts';
-import type { SyncContext } from './context.ts';
-import { enqueueNotices } from './enqueue-notices.ts';
-import { type Attempt, completeEvent, readOpenEvent } from './event-lifecycle.ts';
-import { economyNotices } from './notification-rules.ts';
+import { rankForXp } from '../../economy/ranks.ts';
+import { economyPayloadSchema } from '../../ledger/event-schemas.ts';
+import { deriveRankChange } from '../../progression/derive-rank.ts';
+import { unlockAchievements } from '../../progression/unlock-achievements.ts';
+import type { SyncContext } from '../context.ts';
+import { enqueueNotices } from '../enqueue-notices.ts';
+import { type Attempt, completeEvent, readOpenEvent } from '../event-lifecycle.ts';
+import { economyNotices } from '../notification-rules.ts';
 
 /**
  * Carries one xp_change, balance_change or reward_grant: derives rank changes and achievements
