@@ -4,7 +4,7 @@ import { rankRoleIds } from '../economy/ranks.ts';
 import { loadLinkedMembers, restoreMemberRoles } from '../roles/member-roles.ts';
 import { desiredRoles, type RoleDrift } from '../roles/role-drift.ts';
 import type { SyncContext } from '../sync/context.ts';
-import { restorePlayerTotals } from '../sync/restore-totals.ts';
+import { restorePlayerTotals } from '../sync/maintenance/restore-totals.ts';
 import { loadProfile, type PlayerProfile } from './load-profile.ts';
 
 export interface ResyncResult {

@@ -7,7 +7,7 @@ import type { AchievementUnlockPayload, RankChangePayload } from '../ledger/even
 import { buildIdempotencyKey } from '../ledger/idempotency-key.ts';
 import { deriveRankChange } from '../progression/derive-rank.ts';
 import type { SyncContext } from '../sync/context.ts';
-import { noteDrift } from '../sync/note-drift.ts';
+import { noteDrift } from '../sync/maintenance/note-drift.ts';
 import {
   describeRoleDrift,
   desiredRoles,

@@ -8,7 +8,7 @@ import { seedEconomyDefaults } from '../catalog/seed.ts';
 import { createLogger } from '../logging/logger.ts';
 import { type PrivateRedis, startPrivateRedis } from '../runtime/private-redis.ts';
 import { openServices, type Services } from '../runtime/services.ts';
-import { relayPendingEvents } from './outbox-relay.ts';
+import { relayPendingEvents } from './maintenance/outbox-relay.ts';
 import { type SyncWorkers, startSyncWorkers } from './workers.ts';
 
 const logger = createLogger('silent');

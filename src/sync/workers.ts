@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import { ZodError } from 'zod';
 import type { SyncContext } from './context.ts';
 import { type Attempt, recordEventFailure } from './event-lifecycle.ts';
-import { type MaintenanceOptions, runMaintenance } from './maintenance.ts';
+import { type MaintenanceOptions, runMaintenance } from './maintenance/run-maintenance.ts';
 import { PlatformRateLimitedError, PlatformRefusedError } from './ports.ts';
 import { processEconomyEvent } from './processors/process-economy-event.ts';
 import { processNotification } from './processors/process-notification.ts';

@@ -1,4 +1,4 @@
-import type { Queryable } from '../db/queryable.ts';
+import type { Queryable } from '../../db/queryable.ts';
 
 export interface RetentionOptions {
   /** @defaultValue 30 */

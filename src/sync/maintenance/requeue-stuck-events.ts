@@ -1,6 +1,6 @@
 import type { Job, Queue } from 'bullmq';
-import { type EventType, isEconomyEventType } from '../ledger/event-schemas.ts';
-import type { SyncContext } from './context.ts';
+import { type EventType, isEconomyEventType } from '../../ledger/event-schemas.ts';
+import type { SyncContext } from '../context.ts';
 
 export interface StuckEvent {
   eventId: string;

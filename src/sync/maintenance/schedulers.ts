@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import type { Queues } from './queues.ts';
+import type { Queues } from '../queues.ts';
 
 export interface ScheduleOptions {
   /** @defaultValue 900000 (15 minutes) */

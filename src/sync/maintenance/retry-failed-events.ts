@@ -1,5 +1,5 @@
-import type { ChangePublisher } from '../live/changes.ts';
-import type { SyncContext } from './context.ts';
+import type { ChangePublisher } from '../../live/changes.ts';
+import type { SyncContext } from '../context.ts';
 import { jobOf, type OpenEventRow } from './requeue-stuck-events.ts';
 
 export type RetryOutcome =

@@ -1,13 +1,13 @@
 import { UnrecoverableError, Worker } from 'bullmq';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FakeDiscord, FakeTelegram } from '../../test/support/fake-ports.ts';
-import { openTestTandem, type TestTandem } from '../../test/support/services.ts';
-import { economyChangeSchema } from '../ledger/event-schemas.ts';
-import { recordLedgerChange } from '../ledger/record-ledger-change.ts';
-import { observeMemberRoles } from '../roles/member-roles.ts';
-import { queueNames } from './queues.ts';
+import { FakeDiscord, FakeTelegram } from '../../../../test/support/fake-ports.ts';
+import { openTestTandem, type TestTandem } from '../../../../test/support/services.ts';
+import { economyChangeSchema } from '../../../ledger/event-schemas.ts';
+import { recordLedgerChange } from '../../../ledger/record-ledger-change.ts';
+import { observeMemberRoles } from '../../../roles/member-roles.ts';
+import { queueNames } from '../../queues.ts';
+import type { SyncWorkers } from '../../workers.ts';
 import { type ReconcileFinding, type ReconcileOptions, reconcile } from './reconcile.ts';
-import type { SyncWorkers } from './workers.ts';
 
 let tandem: TestTandem;
 afterEach(async () => {

@@ -1,22 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import type { Catalog } from '../catalog/catalog.ts';
-import { rankForXp, rankRoleIds } from '../economy/ranks.ts';
-import { deriveRankChange } from '../progression/derive-rank.ts';
-import { loadLinkedMembers, playersWithOpenEvents, restoreMemberRoles } from '../roles/member-roles.ts';
+import type { Catalog } from '../../../catalog/catalog.ts';
+import { rankForXp, rankRoleIds } from '../../../economy/ranks.ts';
+import { deriveRankChange } from '../../../progression/derive-rank.ts';
+import { loadLinkedMembers, playersWithOpenEvents, restoreMemberRoles } from '../../../roles/member-roles.ts';
 import {
   describeRoleDrift,
   desiredRoles,
   findRoleDrift,
   type RoleDrift,
   type RoleDriftPolicy,
-} from '../roles/role-drift.ts';
-import type { SyncContext } from './context.ts';
-import { noteDrift } from './note-drift.ts';
-import { type DiscordPort, PlatformRateLimitedError } from './ports.ts';
-import { requeueStuckEvents, type StuckEvent } from './requeue-stuck-events.ts';
-import { findDriftedTotals, restorePlayerTotals, type Totals } from './restore-totals.ts';
+} from '../../../roles/role-drift.ts';
+import type { SyncContext } from '../../context.ts';
+import { type DiscordPort, PlatformRateLimitedError } from '../../ports.ts';
+import { noteDrift } from '../note-drift.ts';
+import { requeueStuckEvents, type StuckEvent } from '../requeue-stuck-events.ts';
+import { findDriftedTotals, restorePlayerTotals, type Totals } from '../restore-totals.ts';
 
-export { observeMemberRoles } from '../roles/member-roles.ts';
+export { observeMemberRoles } from '../../../roles/member-roles.ts';
 
 export interface ReconcileOptions {
   /** Rank roles changed by hand are put back (`restore`) or only reported. @defaultValue `restore` */

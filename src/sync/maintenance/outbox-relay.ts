@@ -1,5 +1,5 @@
-import type { EventType } from '../ledger/event-schemas.ts';
-import type { SyncContext } from './context.ts';
+import type { EventType } from '../../ledger/event-schemas.ts';
+import type { SyncContext } from '../context.ts';
 
 export interface RelayOptions {
   /** Events younger than this are left to the enqueue that follows their recording. @defaultValue 10000 */

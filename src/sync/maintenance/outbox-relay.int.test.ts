@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { FakeDiscord, FakeTelegram } from '../../test/support/fake-ports.ts';
-import { openTestTandem, type TestTandem } from '../../test/support/services.ts';
-import { Engine } from '../ledger/engine.ts';
+import { FakeDiscord, FakeTelegram } from '../../../test/support/fake-ports.ts';
+import { openTestTandem, type TestTandem } from '../../../test/support/services.ts';
+import { Engine } from '../../ledger/engine.ts';
+import type { Queues } from '../queues.ts';
 import { relayPendingEvents } from './outbox-relay.ts';
-import type { Queues } from './queues.ts';
 
 let tandem: TestTandem;
 afterEach(async () => {

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { uniqueQueuePrefix } from '../../test/support/database.ts';
-import { testRedisUrl } from '../../test/support/env.ts';
-import { createProducerConnection } from '../redis/connection.ts';
-import { openQueues, type Queues } from './queues.ts';
+import { uniqueQueuePrefix } from '../../../test/support/database.ts';
+import { testRedisUrl } from '../../../test/support/env.ts';
+import { createProducerConnection } from '../../redis/connection.ts';
+import { openQueues, type Queues } from '../queues.ts';
 import { type ScheduleOptions, upsertSchedulers } from './schedulers.ts';
 
 const defaults: ScheduleOptions = {

@@ -1,8 +1,8 @@
+import type { SyncContext } from '../context.ts';
+import type { MaintenanceJob } from '../queues.ts';
 import { cleanupLinkCodes, cleanupSyncEvents, type RetentionOptions } from './cleanup.ts';
-import type { SyncContext } from './context.ts';
 import { relayPendingEvents } from './outbox-relay.ts';
-import type { MaintenanceJob } from './queues.ts';
-import { type ReconcileOptions, reconcile } from './reconcile.ts';
+import { type ReconcileOptions, reconcile } from './reconcile/reconcile.ts';
 
 export interface MaintenanceOptions {
   retention: RetentionOptions;

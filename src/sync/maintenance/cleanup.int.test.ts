@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { openTestTandem, type TestTandem } from '../../test/support/services.ts';
-import { resolvePlayer } from '../linking/identities.ts';
-import { issueLinkCode } from '../linking/issue-link-code.ts';
-import { redeemLinkCode } from '../linking/redeem-link-code.ts';
+import { openTestTandem, type TestTandem } from '../../../test/support/services.ts';
+import { resolvePlayer } from '../../linking/identities.ts';
+import { issueLinkCode } from '../../linking/issue-link-code.ts';
+import { redeemLinkCode } from '../../linking/redeem-link-code.ts';
 import { cleanupLinkCodes, cleanupSyncEvents } from './cleanup.ts';
 
 let tandem: TestTandem;
