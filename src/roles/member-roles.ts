@@ -1,21 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import type { AchievementDefinition, Catalog } from '../catalog/catalog.ts';
 import type { Queryable } from '../db/queryable.ts';
-import { rankForXp, rankRoleIds } from '../economy/ranks.ts';
+import { rankForXp } from '../economy/ranks.ts';
 import { appendSyncEvent } from '../ledger/append-sync-event.ts';
+import type { Engine } from '../ledger/engine.ts';
 import type { AchievementUnlockPayload, RankChangePayload } from '../ledger/event-schemas.ts';
 import { buildIdempotencyKey } from '../ledger/idempotency-key.ts';
 import { deriveRankChange } from '../progression/derive-rank.ts';
-import type { SyncContext } from '../sync/context.ts';
-import { noteDrift } from '../sync/maintenance/note-drift.ts';
-import {
-  describeRoleDrift,
-  desiredRoles,
-  findRoleDrift,
-  hasRankDrift,
-  type RoleDrift,
-  type RoleDriftPolicy,
-} from './role-drift.ts';
+import { hasRankDrift, type RoleDrift } from './role-drift.ts';
 
 /** A guild member that is a player's linked (sync-enabled) Discord identity. */
 export interface LinkedMember {
@@ -85,7 +76,7 @@ export async function playersWithOpenEvents(
  * that runs twice records each fix once. Returns whether a fix was recorded.
  */
 export async function restoreMemberRoles(
-  ctx: SyncContext,
+  ctx: { engine: Engine },
   catalog: Catalog,
   member: LinkedMember,
   drift: RoleDrift,
@@ -155,47 +146,4 @@ export async function restoreMemberRoles(
     }
     return recorded;
   });
-}
-
-export type ObservedRoles =
-  /** Not a linked player (or sync is off): Tandem has no say over this member's roles. */
-  | { outcome: 'not-linked' }
-  /** The roles are what Tandem wants, e.g. the echo of Tandem's own write: nothing is done. */
-  | { outcome: 'in-sync' }
-  /** A projection of this player is under way; its own write (and echo) settles the roles. */
-  | { outcome: 'in-flight' }
-  | { outcome: 'restored' | 'reported'; playerId: string; drift: RoleDrift };
-
-/**
- * What the Discord bot calls when a member's roles change (GUILD_MEMBER_UPDATE). The echo of
- * Tandem's own role write matches what Tandem wants and does nothing at all: no event, no ledger
- * row, no write, so the bot never answers its own changes. A rank role changed by hand is put back
- * through the platform queue (`restore`) or only logged and counted (`report`).
- */
-export async function observeMemberRoles(
-  ctx: SyncContext,
-  member: { discordUserId: string; roleIds: readonly string[] },
-  options: { roleDriftPolicy: RoleDriftPolicy },
-): Promise<ObservedRoles> {
-  const linked = (await loadLinkedMembers(ctx.db.pool, [member.discordUserId])).get(member.discordUserId);
-  if (!linked) return { outcome: 'not-linked' };
-  const catalog = await ctx.catalog.get();
-  const drift = findRoleDrift(member.roleIds, desiredRoles(linked, catalog), rankRoleIds(catalog.ranks));
-  if (!drift) return { outcome: 'in-sync' };
-  if ((await playersWithOpenEvents(ctx.db.pool, [linked.playerId])).size > 0) return { outcome: 'in-flight' };
-
-  const description = describeRoleDrift(drift);
-  await noteDrift(ctx.db.pool, [{ playerId: linked.playerId, error: description }]);
-  const restore = options.roleDriftPolicy === 'restore';
-  if (restore) await restoreMemberRoles(ctx, catalog, linked, drift, randomUUID());
-  ctx.logger.warn(
-    {
-      playerId: linked.playerId,
-      discordUserId: member.discordUserId,
-      drift,
-      policy: options.roleDriftPolicy,
-    },
-    `${description}${restore ? ': restoring' : ''}`,
-  );
-  return { outcome: restore ? 'restored' : 'reported', playerId: linked.playerId, drift };
 }

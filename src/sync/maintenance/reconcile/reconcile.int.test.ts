@@ -4,9 +4,9 @@ import { FakeDiscord, FakeTelegram } from '../../../../test/support/fake-ports.t
 import { openTestTandem, type TestTandem } from '../../../../test/support/services.ts';
 import { economyChangeSchema } from '../../../ledger/event-schemas.ts';
 import { recordLedgerChange } from '../../../ledger/record-ledger-change.ts';
-import { observeMemberRoles } from '../../../roles/member-roles.ts';
 import { queueNames } from '../../queues.ts';
 import type { SyncWorkers } from '../../workers.ts';
+import { observeMemberRoles } from '../observe-member-roles.ts';
 import { type ReconcileFinding, type ReconcileOptions, reconcile } from './reconcile.ts';
 
 let tandem: TestTandem;

@@ -16,8 +16,6 @@ import { noteDrift } from '../note-drift.ts';
 import { requeueStuckEvents, type StuckEvent } from '../requeue-stuck-events.ts';
 import { findDriftedTotals, restorePlayerTotals, type Totals } from '../restore-totals.ts';
 
-export { observeMemberRoles } from '../../../roles/member-roles.ts';
-
 export interface ReconcileOptions {
   /** Rank roles changed by hand are put back (`restore`) or only reported. @defaultValue `restore` */
   roleDriftPolicy: RoleDriftPolicy;
