@@ -1,20 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import type { Catalog } from '../../../catalog/catalog.ts';
-import { rankForXp, rankRoleIds } from '../../../economy/ranks.ts';
-import { deriveRankChange } from '../../../progression/derive-rank.ts';
-import { loadLinkedMembers, playersWithOpenEvents, restoreMemberRoles } from '../../../roles/member-roles.ts';
-import {
-  describeRoleDrift,
-  desiredRoles,
-  findRoleDrift,
-  type RoleDrift,
-  type RoleDriftPolicy,
-} from '../../../roles/role-drift.ts';
+import type { RoleDriftPolicy } from '../../../roles/role-drift.ts';
 import type { SyncContext } from '../../context.ts';
-import { type DiscordPort, PlatformRateLimitedError } from '../../ports.ts';
-import { noteDrift } from '../note-drift.ts';
-import { requeueStuckEvents, type StuckEvent } from '../requeue-stuck-events.ts';
-import { findDriftedTotals, restorePlayerTotals, type Totals } from '../restore-totals.ts';
+import { type ReconcileReport, type ReconcileStep, Tally } from './findings.ts';
+import { rederiveRanks } from './ranks-pass.ts';
+import { reconcileRoles } from './roles-pass.ts';
+import { reconcileStuckEvents } from './stuck-events-pass.ts';
+import { reconcileTotals } from './totals-pass.ts';
+
+export {
+  maxStoredFindings,
+  type ReconcileFinding,
+  type ReconcileReport,
+} from './findings.ts';
 
 export interface ReconcileOptions {
   /** Rank roles changed by hand are put back (`restore`) or only reported. @defaultValue `restore` */
@@ -25,72 +22,6 @@ export interface ReconcileOptions {
   batchSize?: number;
   /** Guild members per Discord request (Discord allows at most 1000). @defaultValue 1000 */
   memberPageSize?: number;
-}
-
-export interface ReconcileReport {
-  runId: number;
-  playersChecked: number;
-  totalsFixed: number;
-  /** Players whose rank had not been derived from their XP: a rank_change is now recorded. */
-  ranksRederived: number;
-  /** Linked Discord members whose roles were compared. */
-  membersChecked: number;
-  /** Members whose roles differed from what Tandem wants (restored or, by policy, reported). */
-  roleDrifts: number;
-  rolesFixed: number;
-  eventsRequeued: number;
-  errors: number;
-  /** Everything found, including what was left out of the stored list. */
-  findings: number;
-  durationMs: number;
-}
-
-export type ReconcileFinding =
-  | { kind: 'totals'; playerId: string; expected: Totals; actual: Totals; error?: string }
-  | { kind: 'rank'; playerId: string; expectedRankId: number | null; actualRankId: number | null }
-  | {
-      kind: 'roles';
-      playerId: string;
-      discordUserId: string;
-      drift: RoleDrift;
-      action: 'restored' | 'reported' | 'error';
-      error?: string;
-    }
-  | ({ kind: 'stuck' } & StuckEvent)
-  | { kind: 'error'; step: 'totals' | 'ranks' | 'roles' | 'stuck'; message: string }
-  | { kind: 'truncated'; omitted: number };
-
-/** Findings kept on the ReconcileRun row; the rest are counted in a final `truncated` entry. */
-export const maxStoredFindings = 200;
-
-class Tally {
-  readonly report: Omit<ReconcileReport, 'runId' | 'findings' | 'durationMs'> = {
-    playersChecked: 0,
-    totalsFixed: 0,
-    ranksRederived: 0,
-    membersChecked: 0,
-    roleDrifts: 0,
-    rolesFixed: 0,
-    eventsRequeued: 0,
-    errors: 0,
-  };
-  private readonly kept: ReconcileFinding[] = [];
-  found = 0;
-
-  add(finding: ReconcileFinding): void {
-    this.found += 1;
-    if (this.kept.length < maxStoredFindings) this.kept.push(finding);
-  }
-
-  error(step: Extract<ReconcileFinding, { kind: 'error' }>['step'], error: unknown): void {
-    this.report.errors += 1;
-    this.add({ kind: 'error', step, message: messageOf(error) });
-  }
-
-  findings(): ReconcileFinding[] {
-    const omitted = this.found - this.kept.length;
-    return omitted > 0 ? [...this.kept, { kind: 'truncated', omitted }] : this.kept;
-  }
 }
 
 /**
@@ -110,19 +41,7 @@ export async function reconcile(ctx: SyncContext, options: ReconcileOptions): Pr
   const tally = new Tally();
   const batchSize = options.batchSize ?? 1000;
 
-  await step(tally, 'totals', async () => {
-    for (const playerId of await findDriftedTotals(ctx.db.pool)) {
-      try {
-        const fixed = await restorePlayerTotals(ctx.db.pool, playerId);
-        if (!fixed) continue;
-        tally.report.totalsFixed += 1;
-        tally.add({ kind: 'totals', playerId, ...fixed });
-      } catch (error) {
-        tally.report.errors += 1;
-        tally.add({ kind: 'error', step: 'totals', message: `player ${playerId}: ${messageOf(error)}` });
-      }
-    }
-  });
+  await step(tally, 'totals', () => reconcileTotals(ctx, tally));
   const catalog = await ctx.catalog.get().catch((error: unknown) => {
     tally.error('ranks', error);
     return null;
@@ -133,13 +52,7 @@ export async function reconcile(ctx: SyncContext, options: ReconcileOptions): Pr
     if (discord)
       await step(tally, 'roles', () => reconcileRoles(ctx, discord, catalog, runKey, options, tally));
   }
-  await step(tally, 'stuck', async () => {
-    for (const stuck of await requeueStuckEvents(ctx, options.stuckAfterMs)) {
-      tally.add({ kind: 'stuck', ...stuck });
-      if (stuck.action === 'error') tally.report.errors += 1;
-      else tally.report.eventsRequeued += 1;
-    }
-  });
+  await step(tally, 'stuck', () => reconcileStuckEvents(ctx, options.stuckAfterMs, tally));
 
   const report: ReconcileReport = {
     runId,
@@ -171,154 +84,11 @@ export async function reconcile(ctx: SyncContext, options: ReconcileOptions): Pr
   return report;
 }
 
-async function step(tally: Tally, name: Parameters<Tally['error']>[0], work: () => Promise<void>) {
+/** Runs one pass; its failure is counted as a finding and the run goes on with the next pass. */
+async function step(tally: Tally, name: ReconcileStep, work: () => Promise<void>) {
   try {
     await work();
   } catch (error) {
     tally.error(name, error);
   }
-}
-
-const playerBatchSql = `
-SELECT p.id, p.xp, p.merged_into_id IS NOT NULL AS merged, s.last_rank_id
-  FROM players p LEFT JOIN sync_states s ON s.player_id = p.id
- WHERE p.id > $1::uuid ORDER BY p.id LIMIT $2`;
-
-// The players are locked (KEY SHARE, in id order) before their sync_states rows are written. An economy
-// job holds its player FOR UPDATE and then inserts that player's sync_states row; without the lock first,
-// this batch could insert the same row and then wait on the player for the foreign key check, while the
-// job waits on this batch's insert: a deadlock the first reconcile after a burst of new players hit.
-const markReconciledSql = `
-WITH locked AS (SELECT id FROM players WHERE id = ANY($1::uuid[]) ORDER BY id FOR KEY SHARE)
-INSERT INTO sync_states (player_id, last_reconcile_at)
-SELECT id, now() FROM locked
-ON CONFLICT (player_id) DO UPDATE SET last_reconcile_at = EXCLUDED.last_reconcile_at`;
-
-/**
- * Walks every player in id order, a batch per statement: records the rank changes that were never
- * derived (a rank_change through the normal queue) and stamps each batch as reconciled. Players
- * with an open event are left to it: its processor derives their rank.
- */
-async function rederiveRanks(
-  ctx: SyncContext,
-  catalog: Catalog,
-  runKey: string,
-  batchSize: number,
-  tally: Tally,
-): Promise<void> {
-  let after = '00000000-0000-0000-0000-000000000000';
-  for (;;) {
-    const { rows } = await ctx.db.pool.query<{
-      id: string;
-      xp: number;
-      merged: boolean;
-      last_rank_id: number | null;
-    }>(playerBatchSql, [after, batchSize]);
-    if (rows.length === 0) break;
-    const behind = rows.filter(
-      (r) => !r.merged && (rankForXp(r.xp, catalog.ranks)?.id ?? null) !== r.last_rank_id,
-    );
-    const busy = await playersWithOpenEvents(
-      ctx.db.pool,
-      behind.map((r) => r.id),
-    );
-    for (const row of behind) {
-      if (busy.has(row.id)) continue;
-      const recorded = await deriveRankChange(ctx.engine, catalog, {
-        playerId: row.id,
-        causeEventId: runKey,
-      });
-      if (!recorded) continue;
-      tally.report.ranksRederived += 1;
-      tally.add({
-        kind: 'rank',
-        playerId: row.id,
-        expectedRankId: rankForXp(row.xp, catalog.ranks)?.id ?? null,
-        actualRankId: row.last_rank_id,
-      });
-    }
-    await ctx.db.pool.query(markReconciledSql, [rows.map((r) => r.id)]);
-    tally.report.playersChecked += rows.length;
-    if (rows.length < batchSize) break;
-    after = rows[rows.length - 1]!.id;
-  }
-}
-
-/**
- * Pages through the guild (one request per page, never one per player) and compares each linked
- * member's roles with the roles of their rank and achievements. Members who are not linked players
- * are not Tandem's business.
- */
-async function reconcileRoles(
-  ctx: SyncContext,
-  discord: DiscordPort,
-  catalog: Catalog,
-  runKey: string,
-  options: ReconcileOptions,
-  tally: Tally,
-): Promise<void> {
-  const managed = rankRoleIds(catalog.ranks);
-  const limit = options.memberPageSize ?? 1000;
-  let after: string | null = null;
-  for (;;) {
-    const page = await listMembersPage(discord, after, limit);
-    const linked = await loadLinkedMembers(
-      ctx.db.pool,
-      page.members.map((m) => m.userId),
-    );
-    const drifted = page.members.flatMap((m) => {
-      const member = linked.get(m.userId);
-      if (!member) return [];
-      tally.report.membersChecked += 1;
-      const drift = findRoleDrift(m.roleIds, desiredRoles(member, catalog), managed);
-      return drift ? [{ member, drift }] : [];
-    });
-    const busy = await playersWithOpenEvents(
-      ctx.db.pool,
-      drifted.map((d) => d.member.playerId),
-    );
-    const settled = drifted.filter((d) => !busy.has(d.member.playerId));
-    await noteDrift(
-      ctx.db.pool,
-      settled.map((d) => ({ playerId: d.member.playerId, error: describeRoleDrift(d.drift) })),
-    );
-    for (const { member, drift } of settled) {
-      tally.report.roleDrifts += 1;
-      const base = {
-        kind: 'roles',
-        playerId: member.playerId,
-        discordUserId: member.discordUserId,
-        drift,
-      } as const;
-      if (options.roleDriftPolicy === 'report') {
-        tally.add({ ...base, action: 'reported' });
-        continue;
-      }
-      try {
-        if (await restoreMemberRoles(ctx, catalog, member, drift, runKey)) tally.report.rolesFixed += 1;
-        tally.add({ ...base, action: 'restored' });
-      } catch (error) {
-        tally.report.errors += 1;
-        tally.add({ ...base, action: 'error', error: messageOf(error) });
-      }
-    }
-    if (page.nextAfter === null || page.nextAfter === after) break;
-    after = page.nextAfter;
-  }
-}
-
-/** One page of members; a 429 waits as long as Discord asks (a few times) instead of failing the pass. */
-async function listMembersPage(discord: DiscordPort, after: string | null, limit: number) {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await discord.listMemberRoles({ after, limit });
-    } catch (error) {
-      if (!(error instanceof PlatformRateLimitedError) || attempt >= 5) throw error;
-      await new Promise((resolve) => setTimeout(resolve, Math.min(error.retryAfterMs, 60_000)));
-    }
-  }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
