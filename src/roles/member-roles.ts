@@ -1,12 +1,25 @@
-import type { AchievementDefinition, Catalog } from '../catalog/catalog.ts';
+import type { AchievementDefinition, Catalog, CatalogCache } from '../catalog/catalog.ts';
+import type { Database } from '../db/database.ts';
 import type { Queryable } from '../db/queryable.ts';
 import { rankForXp } from '../economy/ranks.ts';
 import { appendSyncEvent } from '../ledger/append-sync-event.ts';
 import type { Engine } from '../ledger/engine.ts';
 import type { AchievementUnlockPayload, RankChangePayload } from '../ledger/event-schemas.ts';
 import { buildIdempotencyKey } from '../ledger/idempotency-key.ts';
+import type { Logger } from '../logging/logger.ts';
 import { deriveRankChange } from '../progression/derive-rank.ts';
 import { hasRankDrift, type RoleDrift } from './role-drift.ts';
+
+/**
+ * What checking and restoring a member's roles works with: the database, the engine and the catalog
+ * (and a logger for drift). No queue worker and no platform client: the Discord bot calls it too.
+ */
+export interface MemberRolesDeps {
+  db: Pick<Database, 'pool'>;
+  engine: Engine;
+  catalog: CatalogCache;
+  logger: Logger;
+}
 
 /** A guild member that is a player's linked (sync-enabled) Discord identity. */
 export interface LinkedMember {
@@ -76,7 +89,7 @@ export async function playersWithOpenEvents(
  * that runs twice records each fix once. Returns whether a fix was recorded.
  */
 export async function restoreMemberRoles(
-  ctx: { engine: Engine },
+  ctx: Pick<MemberRolesDeps, 'engine'>,
   catalog: Catalog,
   member: LinkedMember,
   drift: RoleDrift,

@@ -1,6 +1,6 @@
+import type { Totals } from '../../../ledger/restore-totals.ts';
 import type { RoleDrift } from '../../../roles/role-drift.ts';
 import type { StuckEvent } from '../requeue-stuck-events.ts';
-import type { Totals } from '../restore-totals.ts';
 
 export interface ReconcileReport {
   runId: number;

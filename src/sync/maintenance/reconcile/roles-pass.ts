@@ -1,5 +1,6 @@
 import type { Catalog } from '../../../catalog/catalog.ts';
 import { rankRoleIds } from '../../../economy/ranks.ts';
+import { noteDrift } from '../../../ledger/note-drift.ts';
 import { loadLinkedMembers, playersWithOpenEvents, restoreMemberRoles } from '../../../roles/member-roles.ts';
 import {
   describeRoleDrift,
@@ -9,7 +10,6 @@ import {
 } from '../../../roles/role-drift.ts';
 import type { SyncContext } from '../../context.ts';
 import { type DiscordPort, PlatformRateLimitedError } from '../../ports.ts';
-import { noteDrift } from '../note-drift.ts';
 import { messageOf, type Tally } from './findings.ts';
 
 /**

@@ -1,5 +1,5 @@
+import { findDriftedTotals, restorePlayerTotals } from '../../../ledger/restore-totals.ts';
 import type { SyncContext } from '../../context.ts';
-import { findDriftedTotals, restorePlayerTotals } from '../restore-totals.ts';
 import { messageOf, type Tally } from './findings.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/queryable.ts';
+import type { Queryable } from '../db/queryable.ts';
 
 /**
  * Counts drift that reconcile (or the gateway handler) found on each player's sync state, with what

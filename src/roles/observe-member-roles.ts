@@ -1,15 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { rankRoleIds } from '../../economy/ranks.ts';
-import { loadLinkedMembers, playersWithOpenEvents, restoreMemberRoles } from '../../roles/member-roles.ts';
+import { rankRoleIds } from '../economy/ranks.ts';
+import { noteDrift } from '../ledger/note-drift.ts';
+import {
+  loadLinkedMembers,
+  type MemberRolesDeps,
+  playersWithOpenEvents,
+  restoreMemberRoles,
+} from './member-roles.ts';
 import {
   describeRoleDrift,
   desiredRoles,
   findRoleDrift,
   type RoleDrift,
   type RoleDriftPolicy,
-} from '../../roles/role-drift.ts';
-import type { SyncContext } from '../context.ts';
-import { noteDrift } from './note-drift.ts';
+} from './role-drift.ts';
 
 export type ObservedRoles =
   /** Not a linked player (or sync is off): Tandem has no say over this member's roles. */
@@ -27,7 +31,7 @@ export type ObservedRoles =
  * through the platform queue (`restore`) or only logged and counted (`report`).
  */
 export async function observeMemberRoles(
-  ctx: SyncContext,
+  ctx: MemberRolesDeps,
   member: { discordUserId: string; roleIds: readonly string[] },
   options: { roleDriftPolicy: RoleDriftPolicy },
 ): Promise<ObservedRoles> {

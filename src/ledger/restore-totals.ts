@@ -1,6 +1,6 @@
 import type pg from 'pg';
-import type { Queryable } from '../../db/queryable.ts';
-import { ledgerReasons } from '../../economy/achievements.ts';
+import type { Queryable } from '../db/queryable.ts';
+import { ledgerReasons } from '../economy/achievements.ts';
 import { noteDrift } from './note-drift.ts';
 
 export interface Totals {

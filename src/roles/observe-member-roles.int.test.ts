@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FakeDiscord } from '../../../test/support/fake-ports.ts';
-import { reportOnly, restore, useReconcileWorld } from '../../../test/support/reconcile-world.ts';
+import { FakeDiscord } from '../../test/support/fake-ports.ts';
+import { reportOnly, restore, useReconcileWorld } from '../../test/support/reconcile-world.ts';
 import { observeMemberRoles } from './observe-member-roles.ts';
 
 const world = useReconcileWorld();
