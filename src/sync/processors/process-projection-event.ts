@@ -1,5 +1,5 @@
-import { rankRoleIds } from '../../economy/ranks.ts';
 import { achievementUnlockPayloadSchema, rankChangePayloadSchema } from '../../ledger/event-schemas.ts';
+import { grantAchievementRole, setRankRole } from '../../roles/project-roles.ts';
 import type { SyncContext } from '../context.ts';
 import { enqueueNotices } from '../enqueue-notices.ts';
 import { type ClaimedEvent, claimEvent, completeEvent } from '../event-lifecycle.ts';
@@ -36,14 +36,7 @@ async function projectRank(ctx: SyncContext, event: ClaimedEvent): Promise<void>
   const discord = discordIdentity(event);
   let discordRankRoleId: string | null | undefined;
   if (discord && ctx.ports.discord) {
-    const roleId = current?.discordRoleId ?? null;
-    await ctx.ports.discord.setRankRole({
-      userId: discord.platformUserId,
-      roleId,
-      rankRoleIds: [...rankRoleIds(ranks)],
-      reason: current ? `Tandem: rank ${current.name}` : 'Tandem: no rank',
-    });
-    discordRankRoleId = roleId;
+    discordRankRoleId = await setRankRole(ctx.ports.discord, discord.platformUserId, ranks, current);
   }
   const announced = ranks.find((r) => r.id === payload.toRankId);
   const moved = payload.fromRankId !== null && payload.fromRankId !== payload.toRankId;
@@ -57,11 +50,10 @@ async function projectAchievement(ctx: SyncContext, event: ClaimedEvent): Promis
   const payload = achievementUnlockPayloadSchema.parse(event.payload);
   const discord = discordIdentity(event);
   if (payload.discordRoleId && discord && ctx.ports.discord) {
-    await ctx.ports.discord.grantRole(
-      discord.platformUserId,
-      payload.discordRoleId,
-      `Tandem: ${payload.name}`,
-    );
+    await grantAchievementRole(ctx.ports.discord, discord.platformUserId, {
+      discordRoleId: payload.discordRoleId,
+      name: payload.name,
+    });
   }
   if (!payload.regrant) await enqueueNotices(ctx, event.id, achievementNotices(payload, event.identities));
   await completeEvent(ctx.db.pool, event.id);
