@@ -1,7 +1,7 @@
 import { pino } from 'pino';
+import { seedEconomyDefaults } from '../src/catalog/seed.ts';
 import { loadConfig } from '../src/config.ts';
 import { seedDemoContent } from '../src/content/demo-content.ts';
-import { seedEconomyDefaults } from '../src/economy/seed.ts';
 import { DiscordControlClient, DiscordEmulator } from '../src/emulators/discord/index.ts';
 import { type DemoWorld, seedDemoWorld } from '../src/emulators/sandbox/index.ts';
 import { TelegramEmulator } from '../src/emulators/telegram/index.ts';

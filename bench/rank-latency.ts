@@ -1,5 +1,5 @@
 import type { EmulatorEvent } from '../src/emulators/telegram/index.ts';
-import { buildIdempotencyKey } from '../src/sync/idempotency-key.ts';
+import { buildIdempotencyKey } from '../src/ledger/idempotency-key.ts';
 import { type BenchDatabase, createBenchDatabase } from './infra.ts';
 import { backgroundCores, cpuBetween, cpuSnapshot, postgresPids } from './instrument.ts';
 import { openSandboxWorld, type SandboxWorld } from './rank-latency-world.ts';

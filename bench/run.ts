@@ -2,8 +2,8 @@
 // correctness, in one run on one Redis and one PostgreSQL. Options: see bench/options.ts.
 import { Redis } from 'ioredis';
 import pg from 'pg';
+import { seedEconomyDefaults } from '../src/catalog/seed.ts';
 import { openDatabase } from '../src/db/database.ts';
-import { seedEconomyDefaults } from '../src/economy/seed.ts';
 import { judgeSignal } from '../src/runtime/shutdown.ts';
 import { createBenchDatabase, deletePrefix, prefixesInUse } from './infra.ts';
 import { cpuBetween, cpuSnapshot } from './instrument.ts';

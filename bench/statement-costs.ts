@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
-import { recordLedgerChange } from '../src/economy/ledger.ts';
+import type { EconomyChange } from '../src/ledger/event-schemas.ts';
+import { recordLedgerChange } from '../src/ledger/record-ledger-change.ts';
 import { completeEvent, readOpenEvent } from '../src/sync/event-lifecycle.ts';
-import type { EconomyChange } from '../src/sync/event-schemas.ts';
 import { rewriterFor, unprepared } from './experiments.ts';
 import { createPlayers, resetEconomy, withOptions } from './infra.ts';
 import { instrumentPool } from './instrument.ts';

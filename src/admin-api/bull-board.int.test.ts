@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../../test/support/wait-for.ts';
-import type { Catalog } from '../economy/catalog.ts';
+import type { Catalog } from '../catalog/catalog.ts';
 import { queueNames } from '../sync/queues.ts';
 import { type AdminApiWorld, json, openAdminApiWorld } from './testing/admin-api-world.ts';
 

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { inTransaction } from '../db/in-transaction.ts';
-import type { Queryable } from '../economy/ledger.ts';
-import type { Engine } from '../sync/engine.ts';
+import type { Queryable } from '../db/queryable.ts';
+import type { Engine } from '../ledger/engine.ts';
 
 /**
  * Who is writing, for the audit trail. The database records every row written in an audited table

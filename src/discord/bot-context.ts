@@ -1,6 +1,6 @@
 import type { Logger } from '../logging/logger.ts';
+import type { RoleDriftPolicy } from '../roles/role-drift.ts';
 import type { BotDeps } from '../runtime/bot-deps.ts';
-import type { RoleDriftPolicy } from '../sync/role-drift.ts';
 import type { SlashCommand } from './commands/slash-command.ts';
 
 /** What every command and gateway handler of the Discord bot receives. */

@@ -1,7 +1,7 @@
 import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
 import { type ChangeSubscription, subscribeToChanges } from '../live/changes.ts';
+import type { RoleDriftPolicy } from '../roles/role-drift.ts';
 import type { BotDeps } from '../runtime/bot-deps.ts';
-import type { RoleDriftPolicy } from '../sync/role-drift.ts';
 import type { DiscordBotContext } from './bot-context.ts';
 import { applyEntityChange } from './cache-changes.ts';
 import { slashCommands } from './commands/all-commands.ts';

@@ -9,7 +9,7 @@ import { parseInput } from '../core/parse-input.ts';
 import { platforms } from '../core/platforms.ts';
 import { ledgerReasons } from '../economy/achievements.ts';
 import { type MessageXpResult, messageXp } from '../economy/earning-rules.ts';
-import { buildIdempotencyKey } from '../sync/idempotency-key.ts';
+import { buildIdempotencyKey } from '../ledger/idempotency-key.ts';
 import type { EarningDeps, PlayerTotals } from './earning-deps.ts';
 
 const messageInputSchema = z.object({

@@ -3,7 +3,7 @@ import { IdempotencyConflictError, TandemError } from '../core/errors.ts';
 import { parseInput } from '../core/parse-input.ts';
 import { ledgerReasons } from '../economy/achievements.ts';
 import { minuteBucket, voiceXpForMinutes } from '../economy/earning-rules.ts';
-import { buildIdempotencyKey } from '../sync/idempotency-key.ts';
+import { buildIdempotencyKey } from '../ledger/idempotency-key.ts';
 import type { EarningDeps } from './earning-deps.ts';
 import { lockLivePlayer } from './lock-player.ts';
 

@@ -1,6 +1,6 @@
 import type { Database } from '../db/database.ts';
+import type { Engine } from '../ledger/engine.ts';
 import type { SettingsCache } from '../settings/settings-cache.ts';
-import type { Engine } from '../sync/engine.ts';
 
 /** What the earning services work with; a bot's BotDeps (and a process's Services) has all of it. */
 export interface EarningDeps {

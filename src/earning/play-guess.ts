@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { parseInput } from '../core/parse-input.ts';
 import { ledgerReasons } from '../economy/achievements.ts';
 import { guess, parseGuess } from '../economy/earning-rules.ts';
-import { buildIdempotencyKey } from '../sync/idempotency-key.ts';
+import { buildIdempotencyKey } from '../ledger/idempotency-key.ts';
 import type { EarningDeps, PlayerTotals } from './earning-deps.ts';
 import { lockLivePlayer } from './lock-player.ts';
 

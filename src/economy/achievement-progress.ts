@@ -1,4 +1,3 @@
-import type { EconomyPayload } from '../sync/event-schemas.ts';
 import { type AchievementRule, ledgerReasons } from './achievements.ts';
 
 /**
@@ -7,7 +6,7 @@ import { type AchievementRule, ledgerReasons } from './achievements.ts';
  */
 export function canAdvance(
   rule: AchievementRule,
-  event: Pick<EconomyPayload, 'reason' | 'xpDelta' | 'coinDelta'>,
+  event: { reason: string; xpDelta: number; coinDelta: number },
 ): boolean {
   switch (rule.kind) {
     case 'first_game':

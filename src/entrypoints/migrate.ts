@@ -1,9 +1,10 @@
 // `npm run migrate`: applies pending migrations and seeds the default ranks and achievements.
 // Interchangeable with `prisma migrate deploy` (same bookkeeping table).
+
+import { seedEconomyDefaults } from '../catalog/seed.ts';
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
 import { applyMigrations } from '../db/migrations.ts';
-import { seedEconomyDefaults } from '../economy/seed.ts';
 import { createLogger } from '../logging/logger.ts';
 
 const config = loadConfig();

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseInput } from '../core/parse-input.ts';
 import type { Platform } from '../core/platforms.ts';
-import type { RecordingTransaction } from '../sync/engine.ts';
+import type { RecordingTransaction } from '../ledger/engine.ts';
 import { LinkConfirmationGoneError, LinkRaceError, NotYourLinkConfirmationError } from './errors.ts';
 import { type IdentityRef, identityRefSchema } from './identities.ts';
 import { clearLinkAttempts } from './link-attempts.ts';

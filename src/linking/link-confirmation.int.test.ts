@@ -3,7 +3,7 @@ import { FakeDiscord, FakeTelegram } from '../../test/support/fake-ports.ts';
 import { ledgerMatchesTotals } from '../../test/support/ledger.ts';
 import { openTestTandem, type TestTandem } from '../../test/support/services.ts';
 import { waitFor } from '../../test/support/wait-for.ts';
-import { findDriftedTotals } from '../sync/restore-totals.ts';
+import { findDriftedTotals } from '../ledger/restore-totals.ts';
 import { confirmLink, declineLink } from './confirm-link.ts';
 import { LinkConfirmationGoneError, NotYourLinkConfirmationError } from './errors.ts';
 import { type IdentityRef, resolvePlayer } from './identities.ts';

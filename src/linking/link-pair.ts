@@ -1,8 +1,8 @@
 import type pg from 'pg';
 import type { Platform } from '../core/platforms.ts';
 import type { Database } from '../db/database.ts';
+import type { Engine } from '../ledger/engine.ts';
 import type { ChangePublisher } from '../live/changes.ts';
-import type { Engine } from '../sync/engine.ts';
 import type { Queues } from '../sync/queues.ts';
 import { AlreadyLinkedError, LinkRaceError } from './errors.ts';
 import type { IdentityRef } from './identities.ts';

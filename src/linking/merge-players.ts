@@ -1,12 +1,12 @@
 import type pg from 'pg';
 import { PlayerMergedError, PlayerNotFoundError } from '../core/errors.ts';
 import type { Platform } from '../core/platforms.ts';
+import type { RecordingTransaction } from '../ledger/engine.ts';
+import { buildIdempotencyKey } from '../ledger/idempotency-key.ts';
 import { joinPersons } from '../players/persons.ts';
-import type { RecordingTransaction } from '../sync/engine.ts';
-import { buildIdempotencyKey } from '../sync/idempotency-key.ts';
+import { settleRankAfterMerge } from '../roles/rank-role-refresh.ts';
 import { AlreadyLinkedError } from './errors.ts';
 import { moveProgressCounters, moveTaskSubmissions } from './merge-progress.ts';
-import { settleRankAfterMerge } from './rank-role-refresh.ts';
 
 export interface LockedPlayer {
   id: string;

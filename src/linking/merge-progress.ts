@@ -10,7 +10,7 @@ import { supersededSubmissionNote } from '../replies/link.ts';
 /**
  * Adds the absorbed account's progress counters (messages, voice minutes, games won, coins earned)
  * to the survivor's and zeroes its own. Reconcile counts the ledger rows of a merged player for the
- * account it was merged into (src/sync/restore-totals.ts), so it finds no drift after this.
+ * account it was merged into (src/ledger/restore-totals.ts), so it finds no drift after this.
  */
 export async function moveProgressCounters(
   client: pg.PoolClient,

@@ -2,7 +2,7 @@ import type pg from 'pg';
 import { z } from 'zod';
 import { parseInput } from '../core/parse-input.ts';
 import type { Platform } from '../core/platforms.ts';
-import type { RecordingTransaction } from '../sync/engine.ts';
+import type { RecordingTransaction } from '../ledger/engine.ts';
 import {
   LinkCodeFormatError,
   LinkCodeNotValidError,

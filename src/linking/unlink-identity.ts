@@ -1,10 +1,10 @@
 import { parseInput } from '../core/parse-input.ts';
 import type { Platform } from '../core/platforms.ts';
-import type { Engine } from '../sync/engine.ts';
+import type { Engine } from '../ledger/engine.ts';
+import { refreshRankRole } from '../roles/rank-role-refresh.ts';
 import { LinkRaceError, NotLinkedError } from './errors.ts';
 import { identityRefSchema } from './identities.ts';
 import { lockPlayers } from './merge-players.ts';
-import { refreshRankRole } from './rank-role-refresh.ts';
 
 export type UnlinkIdentityInput = { platform: Platform; platformUserId: string };
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { parseInput } from '../core/parse-input.ts';
 import { storedText } from '../db/postgres-values.ts';
-import type { Queryable } from '../economy/ledger.ts';
-import { buildIdempotencyKey } from '../sync/idempotency-key.ts';
+import type { Queryable } from '../db/queryable.ts';
+import { buildIdempotencyKey } from '../ledger/idempotency-key.ts';
 import { PayoutAlreadyDecidedError, PayoutNotFoundError, PayoutVersionConflictError } from './errors.ts';
 import { findPayout, type Payout, type PayoutDeps, payoutColumns } from './payout.ts';
 import { notifyPayoutDecision } from './payout-notices.ts';

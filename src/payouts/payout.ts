@@ -1,8 +1,8 @@
 import type { Database } from '../db/database.ts';
-import type { Queryable } from '../economy/ledger.ts';
+import type { Queryable } from '../db/queryable.ts';
+import type { Engine } from '../ledger/engine.ts';
 import type { ChangePublisher } from '../live/changes.ts';
 import type { Logger } from '../logging/logger.ts';
-import type { Engine } from '../sync/engine.ts';
 import type { Queues } from '../sync/queues.ts';
 
 /** What the payout services work with; a process's Services has all of it. */

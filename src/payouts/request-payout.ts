@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { InsufficientBalanceError, PlayerMergedError, PlayerNotFoundError } from '../core/errors.ts';
 import { parseInput } from '../core/parse-input.ts';
 import { storedText } from '../db/postgres-values.ts';
-import { eventSources, maxDeltaPerEvent } from '../sync/event-schemas.ts';
-import { buildIdempotencyKey } from '../sync/idempotency-key.ts';
+import { eventSources, maxDeltaPerEvent } from '../ledger/event-schemas.ts';
+import { buildIdempotencyKey } from '../ledger/idempotency-key.ts';
 import { PayoutRequestConflictError } from './errors.ts';
 import { minPayoutCoins, type Payout, type PayoutDeps, payoutColumns } from './payout.ts';
 

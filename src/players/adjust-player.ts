@@ -3,10 +3,10 @@ import { z } from 'zod';
 import { InsufficientBalanceError, InvalidChangeError, NegativeXpError } from '../core/errors.ts';
 import { parseInput } from '../core/parse-input.ts';
 import { storedText } from '../db/postgres-values.ts';
+import type { Engine, RecordingTransaction, RecordOutcome } from '../ledger/engine.ts';
+import { maxDeltaPerEvent } from '../ledger/event-schemas.ts';
+import { buildIdempotencyKey } from '../ledger/idempotency-key.ts';
 import type { ChangePublisher } from '../live/changes.ts';
-import type { Engine, RecordingTransaction, RecordOutcome } from '../sync/engine.ts';
-import { maxDeltaPerEvent } from '../sync/event-schemas.ts';
-import { buildIdempotencyKey } from '../sync/idempotency-key.ts';
 
 /** The ledger reason of every manual correction; the admin and their note travel in the metadata. */
 export const adminAdjustmentReason = 'admin_adjustment';

@@ -1,6 +1,6 @@
+import type { CatalogCache } from '../catalog/catalog.ts';
 import { PlayerNotFoundError } from '../core/errors.ts';
 import type { Database } from '../db/database.ts';
-import type { CatalogCache } from '../economy/catalog.ts';
 import { rankProgress } from '../economy/ranks.ts';
 
 /** What the read-only player views work with; Services and BotDeps have both. */

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { minuteBucket } from '../economy/earning-rules.ts';
 import { rankRoleIds } from '../economy/ranks.ts';
+import { restorePlayerTotals } from '../ledger/restore-totals.ts';
+import { loadLinkedMembers, restoreMemberRoles } from '../roles/member-roles.ts';
+import { desiredRoles, type RoleDrift } from '../roles/role-drift.ts';
 import type { SyncContext } from '../sync/context.ts';
-import { loadLinkedMembers, restoreMemberRoles } from '../sync/member-roles.ts';
-import { restorePlayerTotals } from '../sync/restore-totals.ts';
-import { desiredRoles, type RoleDrift } from '../sync/role-drift.ts';
 import { loadProfile, type PlayerProfile } from './load-profile.ts';
 
 export interface ResyncResult {

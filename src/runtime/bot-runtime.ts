@@ -1,7 +1,7 @@
 import { createContentCache } from '../content/content-cache.ts';
 import { createDiscordBot, type DiscordBot } from '../discord/discord-bot.ts';
+import type { RoleDriftPolicy } from '../roles/role-drift.ts';
 import type { PlatformEndpoints } from '../sandbox/platform-endpoints.ts';
-import type { RoleDriftPolicy } from '../sync/role-drift.ts';
 import { type RunningTelegramBot, startTelegramBot } from '../telegram/start-telegram-bot.ts';
 import type { TelegramWebhookOptions } from '../telegram/webhook-server.ts';
 import type { BotDeps } from './bot-deps.ts';

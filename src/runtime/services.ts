@@ -1,13 +1,13 @@
 import { hostname } from 'node:os';
 import type { Redis } from 'ioredis';
+import { type CatalogCache, createCatalogCache } from '../catalog/catalog.ts';
 import { type Database, openDatabase } from '../db/database.ts';
-import { type CatalogCache, createCatalogCache } from '../economy/catalog.ts';
+import { Engine } from '../ledger/engine.ts';
 import { type ChangePublisher, createChangePublisher } from '../live/changes.ts';
 import type { Logger } from '../logging/logger.ts';
 import { createProducerConnection, createWorkerConnection } from '../redis/connection.ts';
 import { createSettingsCache, type SettingsCache } from '../settings/settings-cache.ts';
 import type { SyncContext } from '../sync/context.ts';
-import { Engine } from '../sync/engine.ts';
 import type { PlatformPorts } from '../sync/ports.ts';
 import { openQueues, type Queues } from '../sync/queues.ts';
 

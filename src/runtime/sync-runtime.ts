@@ -1,8 +1,8 @@
 import type { Config } from '../config.ts';
 import { subscribeToChanges } from '../live/changes.ts';
 import type { Logger } from '../logging/logger.ts';
+import { upsertSchedulers } from '../sync/maintenance/schedulers.ts';
 import type { PlatformPorts } from '../sync/ports.ts';
-import { upsertSchedulers } from '../sync/schedulers.ts';
 import { type SyncWorkers, startSyncWorkers } from '../sync/workers.ts';
 import { openServices, type Services } from './services.ts';
 

@@ -1,8 +1,8 @@
+import type { CatalogCache } from '../catalog/catalog.ts';
 import type { Database } from '../db/database.ts';
-import type { CatalogCache } from '../economy/catalog.ts';
+import type { Engine } from '../ledger/engine.ts';
 import type { ChangePublisher } from '../live/changes.ts';
 import type { Logger } from '../logging/logger.ts';
-import type { Engine } from './engine.ts';
 import type { PlatformPorts } from './ports.ts';
 import type { Queues } from './queues.ts';
 

@@ -1,5 +1,5 @@
-import { preparedAs, type Queryable } from '../economy/ledger.ts';
-import type { EventSource, EventType } from './event-schemas.ts';
+import { preparedAs, type Queryable } from '../db/queryable.ts';
+import type { EventSource, EventType } from '../ledger/event-schemas.ts';
 
 export interface IdentityRef {
   platform: 'telegram' | 'discord';

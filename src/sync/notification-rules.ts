@@ -1,5 +1,5 @@
+import type { AchievementUnlockPayload, EconomyPayload, EventSource } from '../ledger/event-schemas.ts';
 import type { IdentityRef } from './event-lifecycle.ts';
-import type { AchievementUnlockPayload, EconomyPayload, EventSource } from './event-schemas.ts';
 
 export interface Notice {
   platform: 'telegram' | 'discord';

@@ -1,8 +1,8 @@
 import { type JobsOptions, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
-import { type EventType, isEconomyEventType } from './event-schemas.ts';
-import { idempotencyKeySchema } from './idempotency-key.ts';
+import { type EventType, isEconomyEventType } from '../ledger/event-schemas.ts';
+import { idempotencyKeySchema } from '../ledger/idempotency-key.ts';
 
 /**
  * The one queue contract: names, job payload schemas, and one producer per queue that sets its job

@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase, uniqueQueuePrefix } from '../../test/support/database.ts';
 import { waitFor } from '../../test/support/wait-for.ts';
-import { seedEconomyDefaults } from '../economy/seed.ts';
+import { seedEconomyDefaults } from '../catalog/seed.ts';
 import { createLogger } from '../logging/logger.ts';
 import { type PrivateRedis, startPrivateRedis } from '../runtime/private-redis.ts';
 import { openServices, type Services } from '../runtime/services.ts';
-import { relayPendingEvents } from './outbox-relay.ts';
+import { relayPendingEvents } from './maintenance/outbox-relay.ts';
 import { type SyncWorkers, startSyncWorkers } from './workers.ts';
 
 const logger = createLogger('silent');

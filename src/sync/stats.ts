@@ -1,5 +1,5 @@
-import type { Queryable } from '../economy/ledger.ts';
-import { type EventType, eventTypes } from './event-schemas.ts';
+import type { Queryable } from '../db/queryable.ts';
+import { type EventType, eventTypes } from '../ledger/event-schemas.ts';
 
 export const syncStatuses = ['pending', 'processing', 'completed', 'failed'] as const;
 export type SyncStatus = (typeof syncStatuses)[number];

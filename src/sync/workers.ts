@@ -3,11 +3,11 @@ import type { Redis } from 'ioredis';
 import { ZodError } from 'zod';
 import type { SyncContext } from './context.ts';
 import { type Attempt, recordEventFailure } from './event-lifecycle.ts';
-import { type MaintenanceOptions, runMaintenance } from './maintenance.ts';
+import { type MaintenanceOptions, runMaintenance } from './maintenance/run-maintenance.ts';
 import { PlatformRateLimitedError, PlatformRefusedError } from './ports.ts';
-import { processEconomyEvent } from './process-economy-event.ts';
-import { processNotification } from './process-notification.ts';
-import { processProjectionEvent } from './process-projection-event.ts';
+import { processEconomyEvent } from './processors/process-economy-event.ts';
+import { processNotification } from './processors/process-notification.ts';
+import { processProjectionEvent } from './processors/process-projection-event.ts';
 import { maintenanceJobSchema, notificationJobSchema, queueNames, syncJobSchema } from './queues.ts';
 
 export interface WorkerOptions {

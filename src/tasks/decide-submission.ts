@@ -3,13 +3,13 @@ import { parseInput } from '../core/parse-input.ts';
 import { VersionConflictError } from '../core/versioned-write.ts';
 import type { Database } from '../db/database.ts';
 import { storedText } from '../db/postgres-values.ts';
-import type { Queryable } from '../economy/ledger.ts';
+import type { Queryable } from '../db/queryable.ts';
+import type { Engine } from '../ledger/engine.ts';
+import { buildIdempotencyKey } from '../ledger/idempotency-key.ts';
 import type { ChangePublisher } from '../live/changes.ts';
 import type { Logger } from '../logging/logger.ts';
 import { lockPersonOf } from '../players/persons.ts';
 import { taskApprovedNotice, taskRejectedNotice } from '../replies/tasks.ts';
-import type { Engine } from '../sync/engine.ts';
-import { buildIdempotencyKey } from '../sync/idempotency-key.ts';
 import type { Queues } from '../sync/queues.ts';
 import { SubmissionAlreadyDecidedError, SubmissionNotFoundError } from './errors.ts';
 import {

@@ -1,4 +1,4 @@
-import type { Queryable } from '../economy/ledger.ts';
+import type { Queryable } from '../db/queryable.ts';
 
 export type SubmissionStatus = 'pending' | 'approved' | 'rejected';
 

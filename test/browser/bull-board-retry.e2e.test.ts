@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Catalog } from '../../src/economy/catalog.ts';
+import type { Catalog } from '../../src/catalog/catalog.ts';
 import { queueNames } from '../../src/sync/queues.ts';
 import { type BrowserWorld, openBrowserWorld } from '../support/browser.ts';
 import { waitFor } from '../support/wait-for.ts';

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { seedEconomyDefaults } from '../../src/economy/seed.ts';
+import { seedEconomyDefaults } from '../../src/catalog/seed.ts';
 import { createLogger } from '../../src/logging/logger.ts';
 import { type PrivateRedis, startPrivateRedis } from '../../src/runtime/private-redis.ts';
 import { openServices, type Services } from '../../src/runtime/services.ts';

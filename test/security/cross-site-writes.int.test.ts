@@ -5,7 +5,7 @@
 // src/admin-api/http/panel-origin.unit.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AdminApiWorld, json, openAdminApiWorld } from '../../src/admin-api/testing/admin-api-world.ts';
-import type { Catalog } from '../../src/economy/catalog.ts';
+import type { Catalog } from '../../src/catalog/catalog.ts';
 import { requestPayout } from '../../src/payouts/request-payout.ts';
 import { queueNames } from '../../src/sync/queues.ts';
 import { submitTask } from '../../src/tasks/submit-task.ts';

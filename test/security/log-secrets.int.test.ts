@@ -10,8 +10,8 @@ import { type StartedAdminApi, startAdminApi } from '../../src/admin-api/app.ts'
 import { hashPassword } from '../../src/admin-api/auth/passwords.ts';
 import { sessionCookieName } from '../../src/admin-api/auth/session-cookie.ts';
 import { panelHeaders } from '../../src/admin-api/testing/admin-api-world.ts';
+import { seedEconomyDefaults } from '../../src/catalog/seed.ts';
 import { seedDemoContent } from '../../src/content/demo-content.ts';
-import { seedEconomyDefaults } from '../../src/economy/seed.ts';
 import { DiscordEmulator } from '../../src/emulators/discord/index.ts';
 import { type DemoWorld, seedDemoWorld } from '../../src/emulators/sandbox/index.ts';
 import { TelegramEmulator } from '../../src/emulators/telegram/index.ts';

@@ -1,4 +1,4 @@
-import { seedEconomyDefaults } from '../../src/economy/seed.ts';
+import { seedEconomyDefaults } from '../../src/catalog/seed.ts';
 import { createLogger } from '../../src/logging/logger.ts';
 import { openServices, type Services } from '../../src/runtime/services.ts';
 import type { PlatformPorts } from '../../src/sync/ports.ts';

@@ -1,13 +1,13 @@
 import express, { type Router } from 'express';
 import { z } from 'zod';
-import { achievementRuleSchema } from '../../economy/achievements.ts';
 import {
   type CreateAchievementInput,
   createAchievement,
   deleteAchievement,
   type UpdateAchievementInput,
   updateAchievement,
-} from '../../economy/manage-achievements.ts';
+} from '../../catalog/manage-achievements.ts';
+import { achievementRuleSchema } from '../../economy/achievements.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { writeAsAdmin } from '../audit/write-as-admin.ts';
 import type { AdminApiDeps } from '../deps.ts';

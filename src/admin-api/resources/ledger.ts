@@ -2,7 +2,7 @@ import express, { type Router } from 'express';
 import { z } from 'zod';
 import { bigintIdText, storedText } from '../../db/postgres-values.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
-import { eventSources, eventTypes } from '../../sync/event-schemas.ts';
+import { eventSources, eventTypes } from '../../ledger/event-schemas.ts';
 import type { AdminApiDeps } from '../deps.ts';
 import { between, filterSchema, flag, inList, instant, oneOrMany, uuidValue } from '../rest/filters.ts';
 import type { ListSpec } from '../rest/list-query.ts';

@@ -6,7 +6,7 @@ import {
   deleteRank,
   type UpdateRankInput,
   updateRank,
-} from '../../economy/manage-ranks.ts';
+} from '../../catalog/manage-ranks.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { writeAsAdmin } from '../audit/write-as-admin.ts';
 import type { AdminApiDeps } from '../deps.ts';

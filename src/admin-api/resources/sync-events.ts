@@ -2,8 +2,12 @@ import express, { type Router } from 'express';
 import { z } from 'zod';
 import { parseInput } from '../../core/parse-input.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
-import { eventSources, eventTypes } from '../../sync/event-schemas.ts';
-import { type RetryOutcome, retryFailedEvent, retryFailedEvents } from '../../sync/retry-failed-events.ts';
+import { eventSources, eventTypes } from '../../ledger/event-schemas.ts';
+import {
+  type RetryOutcome,
+  retryFailedEvent,
+  retryFailedEvents,
+} from '../../sync/maintenance/retry-failed-events.ts';
 import { syncStatuses } from '../../sync/stats.ts';
 import { auditedDeps } from '../audit/write-as-admin.ts';
 import type { AdminApiDeps } from '../deps.ts';

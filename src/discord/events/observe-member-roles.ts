@@ -1,5 +1,5 @@
 import type { GuildMember } from 'discord.js';
-import { observeMemberRoles } from '../../sync/member-roles.ts';
+import { observeMemberRoles } from '../../roles/observe-member-roles.ts';
 import { type DiscordBotContext, isCommunityGuild } from '../bot-context.ts';
 import { memberRoleIds } from '../discord-identity.ts';
 

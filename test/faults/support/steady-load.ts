@@ -1,4 +1,4 @@
-import type { EconomyChangeInput } from '../../../src/sync/event-schemas.ts';
+import type { EconomyChangeInput } from '../../../src/ledger/event-schemas.ts';
 
 /**
  * A producer at a fixed rate, the way players keep earning while something breaks: submission `i`

@@ -1,0 +1,113 @@
+import type pg from 'pg';
+import { InvalidChangeError } from '../core/errors.ts';
+import { parseInput } from '../core/parse-input.ts';
+import type { Database } from '../db/database.ts';
+import type { Logger } from '../logging/logger.ts';
+import { type EconomyChangeInput, type EventType, economyChangeSchema } from './event-schemas.ts';
+import { type RecordOutcome, recordLedgerChange } from './record-ledger-change.ts';
+
+export type { RecordOutcome };
+
+export interface DispatchableEvent {
+  id: string;
+  idempotencyKey: string;
+  type: EventType;
+}
+
+/**
+ * What the engine needs of the queues (the queue side implements it): take events' jobs, and say
+ * whether Redis is there at all.
+ */
+export interface EventQueue {
+  enqueueEvent(event: DispatchableEvent): Promise<void>;
+  enqueueEvents(events: ReadonlyArray<DispatchableEvent>): Promise<void>;
+  connected(): boolean;
+}
+
+/** A database transaction in which changes are recorded; their jobs are enqueued after it commits. */
+export interface RecordingTransaction {
+  client: pg.PoolClient;
+  record(input: EconomyChangeInput): Promise<RecordOutcome>;
+  /** Enqueue this event's job once the transaction has committed. */
+  dispatchAfterCommit(event: DispatchableEvent): void;
+}
+
+/**
+ * The one way anything changes XP or coins. `record` answers at once with the player's new totals
+ * (or, for a key seen before, the first outcome) and hands the event to the queues; if Redis is
+ * unreachable the event stays pending in Postgres and the outbox relay enqueues it later.
+ */
+export class Engine {
+  constructor(
+    private readonly db: Database,
+    private readonly queues: EventQueue,
+    private readonly logger: Logger,
+    /** How long a caller waits for Redis to take a job before leaving it to the relay. @defaultValue 2000 */
+    private readonly dispatchTimeoutMs = 2000,
+  ) {}
+
+  async record(input: EconomyChangeInput): Promise<RecordOutcome> {
+    const change = parseInput(economyChangeSchema, input);
+    const outcome = await recordLedgerChange(this.db.pool, change);
+    if (outcome.applied)
+      await this.dispatch([{ id: outcome.eventId, idempotencyKey: outcome.key, type: change.type }]);
+    return outcome;
+  }
+
+  /** Runs `work` in one transaction (several changes that must happen together, e.g. a merge). */
+  async transaction<T>(work: (tx: RecordingTransaction) => Promise<T>): Promise<T> {
+    const client = await this.db.pool.connect();
+    const toDispatch: DispatchableEvent[] = [];
+    let result: T;
+    try {
+      await client.query('BEGIN');
+      result = await work({
+        client,
+        record: async (input) => {
+          const change = parseInput(economyChangeSchema, input);
+          const outcome = await recordLedgerChange(client, change, { inTransaction: true });
+          if (outcome.applied)
+            toDispatch.push({ id: outcome.eventId, idempotencyKey: outcome.key, type: change.type });
+          return outcome;
+        },
+        dispatchAfterCommit: (event) => toDispatch.push(event),
+      });
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
+    await this.dispatch(toDispatch);
+    return result;
+  }
+
+  /** Enqueues events' jobs; a failure leaves them pending for the outbox relay, never lost. */
+  async dispatch(events: DispatchableEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    // With Redis known to be away, answering the player at once matters more than trying: the
+    // relay enqueues these events as soon as the connection is back.
+    if (!this.queues.connected()) return;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const enqueue =
+        events.length === 1 ? this.queues.enqueueEvent(events[0]!) : this.queues.enqueueEvents(events);
+      // A Redis that accepts the connection but never answers must not hold the player's answer.
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(new Error(`enqueue timed out after ${this.dispatchTimeoutMs} ms`)),
+          this.dispatchTimeoutMs,
+        );
+      });
+      await Promise.race([enqueue, timeout]);
+    } catch (error) {
+      this.logger.warn(
+        { err: error, events: events.map((e) => e.idempotencyKey) },
+        'queue unreachable: events stay pending for the outbox relay',
+      );
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}

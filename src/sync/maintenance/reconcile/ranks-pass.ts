@@ -1,0 +1,71 @@
+import type { Catalog } from '../../../catalog/catalog.ts';
+import { rankForXp } from '../../../economy/ranks.ts';
+import { deriveRankChange } from '../../../progression/derive-rank.ts';
+import { playersWithOpenEvents } from '../../../roles/member-roles.ts';
+import type { SyncContext } from '../../context.ts';
+import type { Tally } from './findings.ts';
+
+const playerBatchSql = `
+SELECT p.id, p.xp, p.merged_into_id IS NOT NULL AS merged, s.last_rank_id
+  FROM players p LEFT JOIN sync_states s ON s.player_id = p.id
+ WHERE p.id > $1::uuid ORDER BY p.id LIMIT $2`;
+
+// The players are locked (KEY SHARE, in id order) before their sync_states rows are written. An economy
+// job holds its player FOR UPDATE and then inserts that player's sync_states row; without the lock first,
+// this batch could insert the same row and then wait on the player for the foreign key check, while the
+// job waits on this batch's insert: a deadlock the first reconcile after a burst of new players hit.
+const markReconciledSql = `
+WITH locked AS (SELECT id FROM players WHERE id = ANY($1::uuid[]) ORDER BY id FOR KEY SHARE)
+INSERT INTO sync_states (player_id, last_reconcile_at)
+SELECT id, now() FROM locked
+ON CONFLICT (player_id) DO UPDATE SET last_reconcile_at = EXCLUDED.last_reconcile_at`;
+
+/**
+ * Walks every player in id order, a batch per statement: records the rank changes that were never
+ * derived (a rank_change through the normal queue) and stamps each batch as reconciled. Players
+ * with an open event are left to it: its processor derives their rank.
+ */
+export async function rederiveRanks(
+  ctx: SyncContext,
+  catalog: Catalog,
+  runKey: string,
+  batchSize: number,
+  tally: Tally,
+): Promise<void> {
+  let after = '00000000-0000-0000-0000-000000000000';
+  for (;;) {
+    const { rows } = await ctx.db.pool.query<{
+      id: string;
+      xp: number;
+      merged: boolean;
+      last_rank_id: number | null;
+    }>(playerBatchSql, [after, batchSize]);
+    if (rows.length === 0) break;
+    const behind = rows.filter(
+      (r) => !r.merged && (rankForXp(r.xp, catalog.ranks)?.id ?? null) !== r.last_rank_id,
+    );
+    const busy = await playersWithOpenEvents(
+      ctx.db.pool,
+      behind.map((r) => r.id),
+    );
+    for (const row of behind) {
+      if (busy.has(row.id)) continue;
+      const recorded = await deriveRankChange(ctx.engine, catalog, {
+        playerId: row.id,
+        causeEventId: runKey,
+      });
+      if (!recorded) continue;
+      tally.report.ranksRederived += 1;
+      tally.add({
+        kind: 'rank',
+        playerId: row.id,
+        expectedRankId: rankForXp(row.xp, catalog.ranks)?.id ?? null,
+        actualRankId: row.last_rank_id,
+      });
+    }
+    await ctx.db.pool.query(markReconciledSql, [rows.map((r) => r.id)]);
+    tally.report.playersChecked += rows.length;
+    if (rows.length < batchSize) break;
+    after = rows[rows.length - 1]!.id;
+  }
+}

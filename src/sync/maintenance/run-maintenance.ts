@@ -1,0 +1,32 @@
+import type { SyncContext } from '../context.ts';
+import type { MaintenanceJob } from '../queues.ts';
+import { cleanupLinkCodes, cleanupSyncEvents, type RetentionOptions } from './cleanup.ts';
+import { relayPendingEvents } from './outbox-relay.ts';
+import { type ReconcileOptions, reconcile } from './reconcile/reconcile.ts';
+
+export interface MaintenanceOptions {
+  retention: RetentionOptions;
+  reconcile: ReconcileOptions;
+  /** See RelayOptions.staleAfterMs. */
+  outboxStaleAfterMs: number;
+}
+
+/** Runs one scheduled task; the result is kept on the job for Bull Board. */
+export async function runMaintenance(
+  ctx: SyncContext,
+  options: MaintenanceOptions,
+  task: MaintenanceJob['task'],
+): Promise<unknown> {
+  switch (task) {
+    case 'outbox-relay':
+      return { relayed: await relayPendingEvents(ctx, { staleAfterMs: options.outboxStaleAfterMs }) };
+    case 'cleanup': {
+      const deleted = await cleanupSyncEvents(ctx.db.pool, options.retention);
+      const linkCodes = await cleanupLinkCodes(ctx.db.pool);
+      ctx.logger.info({ deleted, linkCodes }, 'cleanup deleted old sync events and expired link codes');
+      return { ...deleted, linkCodes };
+    }
+    case 'reconcile':
+      return reconcile(ctx, options.reconcile);
+  }
+}

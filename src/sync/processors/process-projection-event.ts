@@ -1,0 +1,60 @@
+import { achievementUnlockPayloadSchema, rankChangePayloadSchema } from '../../ledger/event-schemas.ts';
+import { grantAchievementRole, setRankRole } from '../../roles/project-roles.ts';
+import type { SyncContext } from '../context.ts';
+import { enqueueNotices } from '../enqueue-notices.ts';
+import { type ClaimedEvent, claimEvent, completeEvent } from '../event-lifecycle.ts';
+import { achievementNotices, rankUpNotices } from '../notification-rules.ts';
+import { announceProcessed } from './process-economy-event.ts';
+
+/**
+ * Carries a rank_change or achievement_unlock to the platforms. Projections only reflect state: they
+ * never record economy events, so the bot's own role writes echoing back cannot start a loop.
+ */
+export async function processProjectionEvent(
+  ctx: SyncContext,
+  eventId: string,
+): Promise<'completed' | 'skipped'> {
+  const event = await claimEvent(ctx.db.pool, eventId, ctx.workerName);
+  if (!event) return 'skipped';
+  if (event.type === 'rank_change') await projectRank(ctx, event);
+  else if (event.type === 'achievement_unlock') await projectAchievement(ctx, event);
+  else throw new Error(`platform queue got a ${event.type} event`);
+  announceProcessed(ctx, event.id, event.playerId);
+  return 'completed';
+}
+
+function discordIdentity(event: ClaimedEvent) {
+  return event.identities.find((i) => i.platform === 'discord' && i.syncEnabled);
+}
+
+async function projectRank(ctx: SyncContext, event: ClaimedEvent): Promise<void> {
+  const payload = rankChangePayloadSchema.parse(event.payload);
+  const { ranks } = await ctx.catalog.get();
+  // The rank now, not the one in the payload: rank events processed out of order (A->B after B->C)
+  // must leave the player with C's role.
+  const current = ranks.find((r) => r.id === event.syncState.lastRankId) ?? null;
+  const discord = discordIdentity(event);
+  let discordRankRoleId: string | null | undefined;
+  if (discord && ctx.ports.discord) {
+    discordRankRoleId = await setRankRole(ctx.ports.discord, discord.platformUserId, ranks, current);
+  }
+  const announced = ranks.find((r) => r.id === payload.toRankId);
+  const moved = payload.fromRankId !== null && payload.fromRankId !== payload.toRankId;
+  if (payload.direction === 'up' && announced && moved) {
+    await enqueueNotices(ctx, event.id, rankUpNotices(announced.name, payload.xp, event.identities));
+  }
+  await completeEvent(ctx.db.pool, event.id, { discordRankRoleId });
+}
+
+async function projectAchievement(ctx: SyncContext, event: ClaimedEvent): Promise<void> {
+  const payload = achievementUnlockPayloadSchema.parse(event.payload);
+  const discord = discordIdentity(event);
+  if (payload.discordRoleId && discord && ctx.ports.discord) {
+    await grantAchievementRole(ctx.ports.discord, discord.platformUserId, {
+      discordRoleId: payload.discordRoleId,
+      name: payload.name,
+    });
+  }
+  if (!payload.regrant) await enqueueNotices(ctx, event.id, achievementNotices(payload, event.identities));
+  await completeEvent(ctx.db.pool, event.id);
+}
