@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../logging/logger.ts';
 import { createProducerConnection } from '../redis/connection.ts';
-import { startPrivateRedis } from '../runtime/private-redis.ts';
+import { startPrivateRedis } from '../local-servers/private-redis.ts';
 import { queueNames } from '../sync/queues.ts';
 import { startAdminApi } from './app.ts';
 import { observeWorkers } from './ops/worker-metrics.ts';

@@ -6,7 +6,7 @@ import { createTestDatabase, type TestDatabase, uniqueQueuePrefix } from '../../
 import { waitFor } from '../../test/support/wait-for.ts';
 import { seedEconomyDefaults } from '../economy/seed.ts';
 import { createLogger } from '../logging/logger.ts';
-import { type PrivateRedis, startPrivateRedis } from '../runtime/private-redis.ts';
+import { type PrivateRedis, startPrivateRedis } from '../local-servers/private-redis.ts';
 import { openServices, type Services } from '../runtime/services.ts';
 import { relayPendingEvents } from './outbox-relay.ts';
 import { type SyncWorkers, startSyncWorkers } from './workers.ts';

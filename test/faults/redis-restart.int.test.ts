@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { seedEconomyDefaults } from '../../src/economy/seed.ts';
 import { createLogger } from '../../src/logging/logger.ts';
-import { type PrivateRedis, startPrivateRedis } from '../../src/runtime/private-redis.ts';
+import { type PrivateRedis, startPrivateRedis } from '../../src/local-servers/private-redis.ts';
 import { openServices, type Services } from '../../src/runtime/services.ts';
 import { createTestDatabase, type TestDatabase, uniqueQueuePrefix } from '../support/database.ts';
 import { waitFor } from '../support/wait-for.ts';
