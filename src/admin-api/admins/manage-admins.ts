@@ -8,10 +8,10 @@ import {
   staleWriteError,
   versionFilter,
 } from '../../content/admin-writes.ts';
+import { checkNewPassword } from '../../core/password-policy.ts';
 import { storedText } from '../../db/postgres-values.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { InvalidChangeError } from '../../sync/errors.ts';
-import { checkNewPassword } from '../auth/password-policy.ts';
 import { hashPassword } from '../auth/passwords.ts';
 
 /**
