@@ -1,14 +1,12 @@
 import type { Logger } from '../logging/logger.ts';
 import type { BotDeps } from '../runtime/bot-deps.ts';
 import type { RoleDriftPolicy } from '../sync/role-drift.ts';
-import type { SlashCommand } from './commands/slash-command.ts';
 
 /** What every command and gateway handler of the Discord bot receives. */
 export interface DiscordBotContext {
   deps: BotDeps;
   /** The bot's own logger (a child of `deps.logger`). */
   logger: Logger;
-  commands: ReadonlyMap<string, SlashCommand>;
   /** The community's guild; null serves every guild the bot is in. */
   guildId: string | null;
   roleDriftPolicy: RoleDriftPolicy;
