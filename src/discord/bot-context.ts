@@ -1,10 +1,10 @@
 import type { Logger } from '../logging/logger.ts';
-import type { BotDeps } from '../runtime/bot-deps.ts';
 import type { RoleDriftPolicy } from '../sync/role-drift.ts';
+import type { DiscordDeps } from './discord-deps.ts';
 
 /** What every command and gateway handler of the Discord bot receives. */
 export interface DiscordBotContext {
-  deps: BotDeps;
+  deps: DiscordDeps;
   /** The bot's own logger (a child of `deps.logger`). */
   logger: Logger;
   /** The community's guild; null serves every guild the bot is in. */

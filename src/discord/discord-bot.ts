@@ -1,10 +1,10 @@
 import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
 import { type ChangeSubscription, subscribeToChanges } from '../live/changes.ts';
-import type { BotDeps } from '../runtime/bot-deps.ts';
 import type { RoleDriftPolicy } from '../sync/role-drift.ts';
 import { applyEntityChange } from './cache-changes.ts';
 import { slashCommands } from './commands/all-commands.ts';
 import { loadSlashCommands } from './commands/command-loader.ts';
+import type { DiscordDeps } from './discord-deps.ts';
 import { gatewayEvents } from './events/all-events.ts';
 import { type DiscordGatewayContext, HandlerRunner } from './events/gateway-event.ts';
 import { selfPacedRoutes } from './interactions/send-within.ts';
@@ -52,7 +52,7 @@ const intents = [
   GatewayIntentBits.DirectMessages,
 ];
 
-export function createDiscordBot(deps: BotDeps, options: DiscordBotOptions): DiscordBot {
+export function createDiscordBot(deps: DiscordDeps, options: DiscordBotOptions): DiscordBot {
   const client = new Client({
     intents,
     // DMs arrive in channels the bot has not cached; without it discord.js drops them.

@@ -3,7 +3,7 @@ import type { CatalogCache } from '../economy/catalog.ts';
 import { rankProgress } from '../economy/ranks.ts';
 import { PlayerNotFoundError } from '../sync/errors.ts';
 
-/** What the read-only player views work with; Services and BotDeps have both. */
+/** What the read-only player views work with; a process's Services and each bot's deps have both. */
 export interface PlayerReadDeps {
   db: Pick<Database, 'pool'>;
   catalog: CatalogCache;

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { minuteBucket } from '../economy/earning-rules.ts';
 import { rankRoleIds } from '../economy/ranks.ts';
-import type { SyncContext } from '../sync/context.ts';
-import { loadLinkedMembers, restoreMemberRoles } from '../sync/member-roles.ts';
+import { loadLinkedMembers, type MemberRolesDeps, restoreMemberRoles } from '../sync/member-roles.ts';
 import { restorePlayerTotals } from '../sync/restore-totals.ts';
 import { desiredRoles, type RoleDrift } from '../sync/role-drift.ts';
 import { loadProfile, type PlayerProfile } from './load-profile.ts';
@@ -27,7 +26,7 @@ export interface ResyncResult {
  * tap (or a replayed interaction) queues it once.
  */
 export async function resyncPlayer(
-  ctx: SyncContext,
+  ctx: Omit<MemberRolesDeps, 'logger'>,
   playerId: string,
   options: {
     /** Names the minute of this `/sync`. @defaultValue the current time */

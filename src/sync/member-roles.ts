@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { AchievementDefinition, Catalog } from '../economy/catalog.ts';
+import type { Database } from '../db/database.ts';
+import type { AchievementDefinition, Catalog, CatalogCache } from '../economy/catalog.ts';
 import type { Queryable } from '../economy/ledger.ts';
 import { rankForXp, rankRoleIds } from '../economy/ranks.ts';
-import type { SyncContext } from './context.ts';
+import type { Logger } from '../logging/logger.ts';
 import { deriveRankChange } from './derive-rank.ts';
+import type { Engine } from './engine.ts';
 import type { AchievementUnlockPayload, RankChangePayload } from './event-schemas.ts';
 import { buildIdempotencyKey } from './idempotency-key.ts';
 import { noteDrift } from './note-drift.ts';
@@ -15,6 +17,17 @@ import {
   type RoleDrift,
   type RoleDriftPolicy,
 } from './role-drift.ts';
+
+/**
+ * What checking and restoring a member's roles works with: the database, the engine and the catalog
+ * (and a logger for drift). No queue worker and no platform client: the Discord bot calls it too.
+ */
+export interface MemberRolesDeps {
+  db: Pick<Database, 'pool'>;
+  engine: Engine;
+  catalog: CatalogCache;
+  logger: Logger;
+}
 
 /** A guild member that is a player's linked (sync-enabled) Discord identity. */
 export interface LinkedMember {
@@ -84,7 +97,7 @@ export async function playersWithOpenEvents(
  * that runs twice records each fix once. Returns whether a fix was recorded.
  */
 export async function restoreMemberRoles(
-  ctx: SyncContext,
+  ctx: Pick<MemberRolesDeps, 'engine'>,
   catalog: Catalog,
   member: LinkedMember,
   drift: RoleDrift,
@@ -178,7 +191,7 @@ export type ObservedRoles =
  * through the platform queue (`restore`) or only logged and counted (`report`).
  */
 export async function observeMemberRoles(
-  ctx: SyncContext,
+  ctx: MemberRolesDeps,
   member: { discordUserId: string; roleIds: readonly string[] },
   options: { roleDriftPolicy: RoleDriftPolicy },
 ): Promise<ObservedRoles> {

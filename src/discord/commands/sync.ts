@@ -12,7 +12,7 @@ export const syncCommand: SlashCommand = {
   ephemeral: true,
   async execute(interaction, ctx) {
     const { playerId } = await playerForUser(ctx.deps, interaction.user);
-    return syncReply(await resyncPlayer(ctx.deps.sync, playerId, { now: ctx.now() }));
+    return syncReply(await resyncPlayer(ctx.deps, playerId, { now: ctx.now() }));
   },
 };
 
