@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { slugSchema } from '../core/slug.ts';
 import { storedText } from '../db/postgres-values.ts';
 import type { Scenario } from '../generated/prisma/client.ts';
 import { InvalidChangeError } from '../sync/errors.ts';
@@ -15,7 +16,7 @@ import {
   versionFilter,
 } from './admin-writes.ts';
 import { ScenarioInUseError } from './errors.ts';
-import { scenarioButtonsSchema, slugSchema } from './scenario-buttons.ts';
+import { scenarioButtonsSchema } from './scenario-buttons.ts';
 
 export type { Scenario };
 

@@ -9,7 +9,7 @@ import {
   staleWriteError,
   versionFilter,
 } from '../content/admin-writes.ts';
-import { slugSchema } from '../content/scenario-buttons.ts';
+import { slugSchema } from '../core/slug.ts';
 import { storedText } from '../db/postgres-values.ts';
 import type { Achievement, Prisma } from '../generated/prisma/client.ts';
 import { InvalidChangeError } from '../sync/errors.ts';
