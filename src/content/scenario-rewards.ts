@@ -1,4 +1,4 @@
-import { lockPersonOf, personWasPaid } from '../players/persons.ts';
+import { lockPersonOf, personWasPaid } from '../persons/persons.ts';
 import type { Engine } from '../sync/engine.ts';
 import { IdempotencyConflictError } from '../sync/errors.ts';
 import { buildIdempotencyKey } from '../sync/idempotency-key.ts';

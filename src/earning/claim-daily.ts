@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ledgerReasons } from '../economy/achievements.ts';
 import { dailyClaim } from '../economy/earning-rules.ts';
-import { lockPerson } from '../players/persons.ts';
+import { lockPerson } from '../persons/persons.ts';
 import { buildIdempotencyKey } from '../sync/idempotency-key.ts';
 import { type EarningDeps, type PlayerTotals, parseEarningInput } from './earning-deps.ts';
 import { lockLivePlayer } from './lock-player.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { canStartGame, startGame, utcDay } from '../economy/earning-rules.ts';
-import { lockPerson } from '../players/persons.ts';
+import { lockPerson } from '../persons/persons.ts';
 import { type EarningDeps, parseEarningInput } from './earning-deps.ts';
 import { lockLivePlayer } from './lock-player.ts';
 

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { joinPersons } from '../players/persons.ts';
+import { joinPersons } from '../persons/persons.ts';
 import type { RecordingTransaction } from '../sync/engine.ts';
 import { PlayerMergedError, PlayerNotFoundError } from '../sync/errors.ts';
 import { buildIdempotencyKey } from '../sync/idempotency-key.ts';

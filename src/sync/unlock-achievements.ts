@@ -2,7 +2,7 @@ import type pg from 'pg';
 import { canAdvance } from '../economy/achievement-progress.ts';
 import { ledgerReasons, newlyUnlocked, type PlayerProgress } from '../economy/achievements.ts';
 import type { AchievementDefinition, Catalog } from '../economy/catalog.ts';
-import { lockPersonOf, personWasPaid } from '../players/persons.ts';
+import { lockPersonOf, personWasPaid } from '../persons/persons.ts';
 import type { Engine } from './engine.ts';
 import type { AchievementUnlockPayload, EconomyPayload } from './event-schemas.ts';
 import { buildIdempotencyKey } from './idempotency-key.ts';

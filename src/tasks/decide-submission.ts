@@ -5,7 +5,7 @@ import { storedText } from '../db/postgres-values.ts';
 import type { Queryable } from '../economy/ledger.ts';
 import type { ChangePublisher } from '../live/changes.ts';
 import type { Logger } from '../logging/logger.ts';
-import { lockPersonOf } from '../players/persons.ts';
+import { lockPersonOf } from '../persons/persons.ts';
 import { taskApprovedNotice, taskRejectedNotice } from '../replies/tasks.ts';
 import type { Engine } from '../sync/engine.ts';
 import { InvalidChangeError } from '../sync/errors.ts';
