@@ -1,4 +1,5 @@
 import { ContentNotFoundError, isContentError } from '../content/errors.ts';
+import { countOf } from '../core/text-format.ts';
 import { isLinkingError } from '../linking/errors.ts';
 import {
   PayoutAlreadyDecidedError,
@@ -15,7 +16,6 @@ import {
   PlayerNotFoundError,
 } from '../sync/errors.ts';
 import { isTaskError } from '../tasks/errors.ts';
-import { countOf } from './format.ts';
 
 /** What a player reads when something failed that is not theirs to fix. */
 export const somethingWentWrong = 'Something went wrong on our side. Please try again in a minute.';

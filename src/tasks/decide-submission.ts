@@ -6,7 +6,6 @@ import type { Queryable } from '../economy/ledger.ts';
 import type { ChangePublisher } from '../live/changes.ts';
 import type { Logger } from '../logging/logger.ts';
 import { lockPersonOf } from '../persons/persons.ts';
-import { taskApprovedNotice, taskRejectedNotice } from '../replies/tasks.ts';
 import type { Engine } from '../sync/engine.ts';
 import { InvalidChangeError } from '../sync/errors.ts';
 import { buildIdempotencyKey } from '../sync/idempotency-key.ts';
@@ -19,7 +18,7 @@ import {
   type SubmissionTask,
   submissionColumns,
 } from './submission.ts';
-import { notifySubmissionDecision } from './submission-notices.ts';
+import { notifySubmissionDecision, taskApprovedNotice, taskRejectedNotice } from './submission-notices.ts';
 
 /** What deciding on submissions works with; a process's Services has all of it. */
 export interface TaskDecisionDeps {

@@ -1,5 +1,5 @@
+import { formatNumber } from '../../core/text-format.ts';
 import { type ResyncResult, resyncPlayer } from '../../players/resync-player.ts';
-import { formatNumber } from '../../replies/format.ts';
 import { playerForUser } from '../discord-identity.ts';
 import type { SlashCommand } from './slash-command.ts';
 
