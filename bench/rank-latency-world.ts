@@ -7,9 +7,9 @@ import { type DemoWorld, seedDemoWorld } from '../src/emulators/sandbox/index.ts
 import { TelegramEmulator } from '../src/emulators/telegram/index.ts';
 import { createPlatformPorts } from '../src/platforms/platform-ports.ts';
 import { type RunningBots, startBots } from '../src/runtime/bot-runtime.ts';
+import type { PlatformEndpoints } from '../src/runtime/platform-endpoints.ts';
 import type { Services } from '../src/runtime/services.ts';
 import { openConfiguredServices, startWorkerRole } from '../src/runtime/sync-runtime.ts';
-import type { PlatformEndpoints } from '../src/sandbox/platform-endpoints.ts';
 import { seedSandboxCommunity } from '../src/sandbox/seed-sandbox-community.ts';
 import { deletePrefix, uniquePrefix, waitForRedis } from './infra.ts';
 import { DiscordActivity } from './rank-latency-events.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { maxPasswordLength, minPasswordLength, passwordProblem } from './admin-api/auth/password-policy.ts';
 import { TandemError } from './core/errors.ts';
+import { maxPasswordLength, minPasswordLength, passwordProblem } from './core/password-policy.ts';
 
 /** `scheme://host[:port]` of an http(s) address that is nothing more than that, else null. */
 function originOf(text: string): string | null {

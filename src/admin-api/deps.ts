@@ -1,7 +1,24 @@
+import type { Redis } from 'ioredis';
 import type { ContentCache } from '../content/content-cache.ts';
-import type { Services } from '../runtime/services.ts';
+import type { ChangePublisher } from '../live/changes.ts';
+import type { SettingsCache } from '../settings/settings-cache.ts';
+import type { SyncContext } from '../sync/context.ts';
 
-/** What the admin API works with: a process's services, plus the bots' content cache when it shares one. */
-export interface AdminApiDeps extends Services {
+/**
+ * What the admin API works with: what the sync workers have (its retries and reconcile runs act as
+ * they do), the change feed and the caches its edits drop, and Redis for Bull Board, the live
+ * pages and the sign-in limits. The process that serves it builds it (src/runtime).
+ */
+export interface AdminApiDeps extends SyncContext {
+  /** For producers and locks: fails fast when Redis is away. */
+  redis: Redis;
+  /** Announces entity changes to admin pages and bot caches (Redis pub/sub). */
+  changes: ChangePublisher;
+  /** The admin-editable earning rules, cached and dropped on a `settings` change. */
+  settings: SettingsCache;
+  /** The Redis URL, for connections of their own (pub/sub subscribers). */
+  redisUrl: string;
+  queuePrefix: string;
+  /** The bots' content cache, when this process runs them too. */
   content?: ContentCache;
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { slugSchema } from '../content/scenario-buttons.ts';
 import { InvalidChangeError } from '../core/errors.ts';
 import { parseInput } from '../core/parse-input.ts';
+import { slugSchema } from '../core/slug.ts';
 import {
   expectedVersionSchema,
   idSchema,

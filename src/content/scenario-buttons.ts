@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { slugSchema } from '../core/slug.ts';
 import { storedText } from '../db/postgres-values.ts';
 
 /**
@@ -6,12 +7,6 @@ import { storedText } from '../db/postgres-values.ts';
  * buttons (columns scenario_id | url | command) and the inline buttons of scenarios (stored as JSON,
  * naming the next scenario by slug so a tree of pages can be written before all of it exists).
  */
-
-export const slugSchema = storedText()
-  .trim()
-  .min(1, 'is required')
-  .max(64, 'at most 64 characters')
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lowercase letters, digits and dashes only, e.g. how-it-works');
 
 export const buttonLabelSchema = storedText()
   .trim()

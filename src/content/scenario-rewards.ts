@@ -1,7 +1,7 @@
 import { IdempotencyConflictError, TandemError } from '../core/errors.ts';
 import type { Engine } from '../ledger/engine.ts';
 import { buildIdempotencyKey } from '../ledger/idempotency-key.ts';
-import { lockPersonOf, personWasPaid } from '../players/persons.ts';
+import { lockPersonOf, personWasPaid } from '../persons/persons.ts';
 import type { ScenarioView } from './content-cache.ts';
 
 export interface ScenarioReward {

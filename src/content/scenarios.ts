@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { InvalidChangeError } from '../core/errors.ts';
 import { parseInput } from '../core/parse-input.ts';
+import { slugSchema } from '../core/slug.ts';
 import {
   expectedVersionSchema,
   idSchema,
@@ -14,7 +15,7 @@ import { storedText } from '../db/postgres-values.ts';
 import type { Scenario } from '../generated/prisma/client.ts';
 import type { AdminWriteDeps } from '../live/changes.ts';
 import { ScenarioInUseError } from './errors.ts';
-import { scenarioButtonsSchema, slugSchema } from './scenario-buttons.ts';
+import { scenarioButtonsSchema } from './scenario-buttons.ts';
 
 export type { Scenario };
 

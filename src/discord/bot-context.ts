@@ -1,14 +1,12 @@
 import type { Logger } from '../logging/logger.ts';
 import type { RoleDriftPolicy } from '../roles/role-drift.ts';
-import type { BotDeps } from '../runtime/bot-deps.ts';
-import type { SlashCommand } from './commands/slash-command.ts';
+import type { DiscordDeps } from './discord-deps.ts';
 
 /** What every command and gateway handler of the Discord bot receives. */
 export interface DiscordBotContext {
-  deps: BotDeps;
+  deps: DiscordDeps;
   /** The bot's own logger (a child of `deps.logger`). */
   logger: Logger;
-  commands: ReadonlyMap<string, SlashCommand>;
   /** The community's guild; null serves every guild the bot is in. */
   guildId: string | null;
   roleDriftPolicy: RoleDriftPolicy;

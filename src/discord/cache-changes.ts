@@ -1,12 +1,12 @@
 import type { EntityChange } from '../live/changes.ts';
-import type { BotDeps } from '../runtime/bot-deps.ts';
+import type { DiscordDeps } from './discord-deps.ts';
 
 /**
  * Drops what an admin's change made stale in this bot process: the earning settings, the menu and
  * scenario content, and the rank/achievement catalog (role drift is judged against it).
  */
 export function applyEntityChange(
-  deps: Pick<BotDeps, 'settings' | 'content' | 'catalog'>,
+  deps: Pick<DiscordDeps, 'settings' | 'content' | 'catalog'>,
   change: EntityChange,
 ): void {
   deps.settings.onChange(change);

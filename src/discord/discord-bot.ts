@@ -1,13 +1,12 @@
 import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
 import { type ChangeSubscription, subscribeToChanges } from '../live/changes.ts';
 import type { RoleDriftPolicy } from '../roles/role-drift.ts';
-import type { BotDeps } from '../runtime/bot-deps.ts';
-import type { DiscordBotContext } from './bot-context.ts';
 import { applyEntityChange } from './cache-changes.ts';
 import { slashCommands } from './commands/all-commands.ts';
 import { loadSlashCommands } from './commands/command-loader.ts';
+import type { DiscordDeps } from './discord-deps.ts';
 import { gatewayEvents } from './events/all-events.ts';
-import { HandlerRunner } from './events/gateway-event.ts';
+import { type DiscordGatewayContext, HandlerRunner } from './events/gateway-event.ts';
 import { selfPacedRoutes } from './interactions/send-within.ts';
 import { creditVoiceNow } from './voice/credit-voice-now.ts';
 import { startVoiceTicker, type VoiceTicker } from './voice/voice-ticker.ts';
@@ -53,7 +52,7 @@ const intents = [
   GatewayIntentBits.DirectMessages,
 ];
 
-export function createDiscordBot(deps: BotDeps, options: DiscordBotOptions): DiscordBot {
+export function createDiscordBot(deps: DiscordDeps, options: DiscordBotOptions): DiscordBot {
   const client = new Client({
     intents,
     // DMs arrive in channels the bot has not cached; without it discord.js drops them.
@@ -62,7 +61,7 @@ export function createDiscordBot(deps: BotDeps, options: DiscordBotOptions): Dis
     rest: { ...(options.apiRoot ? { api: options.apiRoot } : {}), rejectOnRateLimit: selfPacedRoutes },
   });
   const logger = deps.logger.child({ component: 'discord-bot' });
-  const ctx: DiscordBotContext = {
+  const ctx: DiscordGatewayContext = {
     deps,
     logger,
     commands: loadSlashCommands(slashCommands),

@@ -1,13 +1,13 @@
 import type { GuildMember, User } from 'discord.js';
 import { type ResolvedPlayer, resolvePlayer } from '../linking/identities.ts';
-import type { BotDeps } from '../runtime/bot-deps.ts';
+import type { DiscordDeps } from './discord-deps.ts';
 
 /**
  * The player behind a Discord user, created on first contact. The username is kept on the identity
  * (and names a new player), so profiles and the admin pages show who it is.
  */
 export function playerForUser(
-  deps: Pick<BotDeps, 'db'>,
+  deps: Pick<DiscordDeps, 'db'>,
   user: Pick<User, 'id'> & { username?: string },
 ): Promise<ResolvedPlayer> {
   return resolvePlayer(deps.db, { platform: 'discord', platformUserId: user.id, username: user.username });

@@ -3,7 +3,7 @@ import { parseInput } from '../core/parse-input.ts';
 import { ledgerReasons } from '../economy/achievements.ts';
 import { dailyClaim } from '../economy/earning-rules.ts';
 import { buildIdempotencyKey } from '../ledger/idempotency-key.ts';
-import { lockPerson } from '../players/persons.ts';
+import { lockPerson } from '../persons/persons.ts';
 import type { EarningDeps, PlayerTotals } from './earning-deps.ts';
 import { lockLivePlayer } from './lock-player.ts';
 

@@ -2,7 +2,7 @@ import type { Database } from '../db/database.ts';
 import type { Engine } from '../ledger/engine.ts';
 import type { SettingsCache } from '../settings/settings-cache.ts';
 
-/** What the earning services work with; a bot's BotDeps (and a process's Services) has all of it. */
+/** What the earning services work with; each bot's deps (and a process's Services) have all of it. */
 export interface EarningDeps {
   engine: Engine;
   db: Pick<Database, 'pool'>;

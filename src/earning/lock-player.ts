@@ -6,7 +6,7 @@ export interface LockedPlayer {
   balance: number;
   dailyStreak: number;
   lastDailyAt: Date | null;
-  /** The person this account belongs to, for the limits kept per person (src/players/persons.ts). */
+  /** The person this account belongs to, for the limits kept per person (src/persons/persons.ts). */
   personId: string;
 }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseInput } from '../core/parse-input.ts';
 import { canStartGame, startGame, utcDay } from '../economy/earning-rules.ts';
-import { lockPerson } from '../players/persons.ts';
+import { lockPerson } from '../persons/persons.ts';
 import type { EarningDeps } from './earning-deps.ts';
 import { lockLivePlayer } from './lock-player.ts';
 

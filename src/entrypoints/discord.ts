@@ -6,10 +6,10 @@ import { createLogger } from '../logging/logger.ts';
 import { createPlatformPorts } from '../platforms/platform-ports.ts';
 import { startBots } from '../runtime/bot-runtime.ts';
 import { botRuntimeSettings } from '../runtime/bot-settings.ts';
+import { configuredPlatforms } from '../runtime/platform-endpoints.ts';
 import { dependencyChecks, startProcessProbes } from '../runtime/process-probes.ts';
 import { handleShutdown } from '../runtime/shutdown.ts';
 import { openConfiguredServices } from '../runtime/sync-runtime.ts';
-import { configuredPlatforms } from '../sandbox/platform-endpoints.ts';
 
 const config = loadConfig();
 const logger = createLogger(config.LOG_LEVEL, 'tandem-discord', config.LOG_FORMAT);

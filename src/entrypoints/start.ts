@@ -14,10 +14,10 @@ import { createPlatformPorts } from '../platforms/platform-ports.ts';
 import { startBots } from '../runtime/bot-runtime.ts';
 import { botRuntimeSettings } from '../runtime/bot-settings.ts';
 import { provideInfrastructure } from '../runtime/infrastructure.ts';
+import { configuredPlatforms } from '../runtime/platform-endpoints.ts';
 import { handleShutdown } from '../runtime/shutdown.ts';
 import { startBanner } from '../runtime/start-banner.ts';
 import { openConfiguredServices, startWorkerRole } from '../runtime/sync-runtime.ts';
-import { configuredPlatforms } from '../sandbox/platform-endpoints.ts';
 import { seedSandboxCommunity } from '../sandbox/seed-sandbox-community.ts';
 import { startSandbox } from '../sandbox/start-sandbox.ts';
 

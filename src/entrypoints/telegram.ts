@@ -6,10 +6,10 @@ import { loadConfig } from '../config.ts';
 import { createLogger } from '../logging/logger.ts';
 import { startBots } from '../runtime/bot-runtime.ts';
 import { botRuntimeSettings } from '../runtime/bot-settings.ts';
+import { configuredPlatforms } from '../runtime/platform-endpoints.ts';
 import { dependencyChecks, startProcessProbes } from '../runtime/process-probes.ts';
 import { handleShutdown } from '../runtime/shutdown.ts';
 import { openConfiguredServices } from '../runtime/sync-runtime.ts';
-import { configuredPlatforms } from '../sandbox/platform-endpoints.ts';
 
 const config = loadConfig();
 const logger = createLogger(config.LOG_LEVEL, 'tandem-telegram', config.LOG_FORMAT);

@@ -3,10 +3,10 @@
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../logging/logger.ts';
 import { createPlatformPorts } from '../platforms/platform-ports.ts';
+import { configuredPlatforms } from '../runtime/platform-endpoints.ts';
 import { dependencyChecks, startProcessProbes } from '../runtime/process-probes.ts';
 import { handleShutdown } from '../runtime/shutdown.ts';
 import { openConfiguredServices, startWorkerRole } from '../runtime/sync-runtime.ts';
-import { configuredPlatforms } from '../sandbox/platform-endpoints.ts';
 
 const config = loadConfig();
 const logger = createLogger(config.LOG_LEVEL, 'tandem-worker', config.LOG_FORMAT);

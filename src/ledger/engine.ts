@@ -1,5 +1,4 @@
 import type pg from 'pg';
-import { InvalidChangeError } from '../core/errors.ts';
 import { parseInput } from '../core/parse-input.ts';
 import type { Database } from '../db/database.ts';
 import type { Logger } from '../logging/logger.ts';

@@ -1,6 +1,6 @@
 import type { Platform } from '../core/platforms.ts';
-import { issuerLinkedNotice } from '../replies/link.ts';
-import { otherPlatform } from './errors.ts';
+import { countOf, formatNumber } from '../core/text-format.ts';
+import { otherPlatform, platformName } from './errors.ts';
 import type { LinkingDeps } from './link-pair.ts';
 
 /**
@@ -39,4 +39,23 @@ export async function notifyIssuerLinked(
       'link notice not queued: Redis unreachable',
     );
   }
+}
+
+/** Told to the player who asked for the code, on their platform, once the other side confirmed. */
+export function issuerLinkedNotice(link: {
+  joinedPlatform: Platform;
+  joinedName: string | null;
+  xp: number;
+  coins: number;
+}): string {
+  const other = platformName(link.joinedPlatform);
+  const who = link.joinedName ? `${other} account ${link.joinedName}` : `${other} account`;
+  const lines = [`✅ Linked: the ${who} used your code and now shares this account.`];
+  if (link.xp > 0 || link.coins > 0) {
+    lines.push(
+      `Its progress (${formatNumber(link.xp)} XP and ${countOf(link.coins, 'coin')}) was added here.`,
+    );
+  }
+  lines.push('From now on, everything you earn on either platform goes to one account.');
+  return lines.join('\n');
 }

@@ -3,7 +3,7 @@ import { PlayerMergedError, PlayerNotFoundError } from '../core/errors.ts';
 import type { Platform } from '../core/platforms.ts';
 import type { RecordingTransaction } from '../ledger/engine.ts';
 import { buildIdempotencyKey } from '../ledger/idempotency-key.ts';
-import { joinPersons } from '../players/persons.ts';
+import { joinPersons } from '../persons/persons.ts';
 import { settleRankAfterMerge } from '../roles/rank-role-refresh.ts';
 import { AlreadyLinkedError } from './errors.ts';
 import { moveProgressCounters, moveTaskSubmissions } from './merge-progress.ts';

@@ -1,5 +1,4 @@
 import type pg from 'pg';
-import { supersededSubmissionNote } from '../replies/link.ts';
 
 /**
  * The parts of a merge besides the ledger: achievement progress and task submissions. Both run
@@ -89,6 +88,14 @@ async function reassign(client: pg.PoolClient, submissionId: string, playerId: s
     'UPDATE task_submissions SET player_id = $2, version = version + 1, updated_at = now() WHERE id = $1',
     [submissionId, playerId],
   );
+}
+
+/**
+ * The note on a pending task submission set aside when two linked accounts had both sent the task:
+ * the player reads it in the task list, the admin on the submission.
+ */
+export function supersededSubmissionNote(): string {
+  return 'Your linked account had already sent this task; that submission counts.';
 }
 
 async function rejectAsSuperseded(client: pg.PoolClient, submissionId: string): Promise<void> {

@@ -54,7 +54,7 @@ export async function unlinkIdentity(engine: Engine, input: UnlinkIdentityInput)
     if (siblings.rowCount === 0) throw new NotLinkedError(who.platform);
 
     // The fresh account stays with the same person: limits already claimed today, cooldowns and
-    // one-time rewards go on counting for it (src/players/persons.ts).
+    // one-time rewards go on counting for it (src/persons/persons.ts).
     const fresh = await client.query<{ id: string }>(
       `INSERT INTO players (display_name, person_id)
        SELECT coalesce($1, display_name), person_id FROM players WHERE id = $2 RETURNING id`,

@@ -3,7 +3,7 @@ import { PlayerNotFoundError } from '../core/errors.ts';
 import type { Database } from '../db/database.ts';
 import { rankProgress } from '../economy/ranks.ts';
 
-/** What the read-only player views work with; Services and BotDeps have both. */
+/** What the read-only player views work with; a process's Services and each bot's deps have both. */
 export interface PlayerReadDeps {
   db: Pick<Database, 'pool'>;
   catalog: CatalogCache;

@@ -2,9 +2,8 @@ import { createHash } from 'node:crypto';
 import { minuteBucket } from '../economy/earning-rules.ts';
 import { rankRoleIds } from '../economy/ranks.ts';
 import { restorePlayerTotals } from '../ledger/restore-totals.ts';
-import { loadLinkedMembers, restoreMemberRoles } from '../roles/member-roles.ts';
+import { loadLinkedMembers, type MemberRolesDeps, restoreMemberRoles } from '../roles/member-roles.ts';
 import { desiredRoles, type RoleDrift } from '../roles/role-drift.ts';
-import type { SyncContext } from '../sync/context.ts';
 import { loadProfile, type PlayerProfile } from './load-profile.ts';
 
 export interface ResyncResult {
@@ -27,7 +26,7 @@ export interface ResyncResult {
  * tap (or a replayed interaction) queues it once.
  */
 export async function resyncPlayer(
-  ctx: SyncContext,
+  ctx: Omit<MemberRolesDeps, 'logger'>,
   playerId: string,
   options: {
     /** Names the minute of this `/sync`. @defaultValue the current time */

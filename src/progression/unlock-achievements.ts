@@ -6,7 +6,7 @@ import { appendSyncEvent } from '../ledger/append-sync-event.ts';
 import type { Engine } from '../ledger/engine.ts';
 import type { AchievementUnlockPayload, EconomyPayload } from '../ledger/event-schemas.ts';
 import { buildIdempotencyKey } from '../ledger/idempotency-key.ts';
-import { lockPersonOf, personWasPaid } from '../players/persons.ts';
+import { lockPersonOf, personWasPaid } from '../persons/persons.ts';
 
 /**
  * Unlocks the achievements this event completed. Each unlock, its achievement_unlock event and its

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { formatWait, progressBar } from '../core/text-format.ts';
+import { issuerLinkedNotice } from '../linking/link-notices.ts';
 import type { LinkResult } from '../linking/link-pair.ts';
 import type { Payout } from '../payouts/payout.ts';
-import { formatWait, progressBar } from './format.ts';
 import { botCommands, helpReply } from './help.ts';
-import { issuerLinkedNotice, linkCodeReply, linkedReply, linkPreviewReply, unlinkedReply } from './link.ts';
+import { linkCodeReply, linkedReply, linkPreviewReply, unlinkedReply } from './link.ts';
 import { payoutReply } from './payout.ts';
 
 const playerId = '7b0c6a4e-1f0e-4b8e-9a53-2b2f4c1d9e01';

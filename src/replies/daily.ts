@@ -1,5 +1,5 @@
+import { countOf, formatNumber, formatReward, formatUtc, formatWait } from '../core/text-format.ts';
 import type { DailyClaimOutcome } from '../earning/claim-daily.ts';
-import { countOf, formatNumber, formatReward, formatUtc, formatWait } from './format.ts';
 
 /**
  * `/daily`. With `now`, a refused claim says how long to wait ("in 5h 12m"); without it, from when

@@ -1,6 +1,6 @@
+import { countOf, formatNumber, formatReward } from '../core/text-format.ts';
 import type { GuessResult } from '../earning/play-guess.ts';
 import type { StartGuessGameResult } from '../earning/start-guess-game.ts';
-import { countOf, formatNumber, formatReward } from './format.ts';
 
 const tries = (n: number) => countOf(n, 'try', 'tries');
 

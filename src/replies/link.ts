@@ -1,11 +1,11 @@
 import type { Platform } from '../core/platforms.ts';
+import { countOf, formatNumber } from '../core/text-format.ts';
 import { otherPlatform, platformName } from '../linking/errors.ts';
 import type { IssuedLinkCode } from '../linking/issue-link-code.ts';
 import { linkCodeTtlMinutes } from '../linking/link-codes.ts';
 import type { LinkPreview } from '../linking/link-confirmations.ts';
 import type { LinkResult } from '../linking/link-pair.ts';
 import type { UnlinkResult } from '../linking/unlink-identity.ts';
-import { countOf, formatNumber } from './format.ts';
 
 /** `/link` without a code: the code and where to type it. `issuedOn` is where the player asked. */
 export function linkCodeReply(issued: IssuedLinkCode, issuedOn?: Platform): string {
@@ -51,30 +51,6 @@ export const linkButtonLabels = { confirm: 'Link accounts', cancel: 'Cancel' } a
 /** The preview's Cancel button. */
 export function linkDeclinedReply(): string {
   return 'Cancelled. Nothing was changed.';
-}
-
-/** The note on a pending task submission set aside when two linked accounts had both sent the task. */
-export function supersededSubmissionNote(): string {
-  return 'Your linked account had already sent this task; that submission counts.';
-}
-
-/** Told to the player who asked for the code, on their platform, once the other side confirmed. */
-export function issuerLinkedNotice(link: {
-  joinedPlatform: Platform;
-  joinedName: string | null;
-  xp: number;
-  coins: number;
-}): string {
-  const other = platformName(link.joinedPlatform);
-  const who = link.joinedName ? `${other} account ${link.joinedName}` : `${other} account`;
-  const lines = [`✅ Linked: the ${who} used your code and now shares this account.`];
-  if (link.xp > 0 || link.coins > 0) {
-    lines.push(
-      `Its progress (${formatNumber(link.xp)} XP and ${countOf(link.coins, 'coin')}) was added here.`,
-    );
-  }
-  lines.push('From now on, everything you earn on either platform goes to one account.');
-  return lines.join('\n');
 }
 
 /** `/link <code>` succeeded. */

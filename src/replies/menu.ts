@@ -1,6 +1,6 @@
 import type { MenuItem, ScenarioView } from '../content/content-cache.ts';
 import type { ScenarioReward } from '../content/scenario-rewards.ts';
-import { rewardText } from './tasks.ts';
+import { rewardText } from '../core/text-format.ts';
 
 /** Texts of the main menu and the scenario pages, the same on Telegram and Discord (plain text). */
 

@@ -1,5 +1,5 @@
+import { countOf } from '../core/text-format.ts';
 import type { PayoutRequestResult } from '../payouts/request-payout.ts';
-import { countOf } from './format.ts';
 
 /** `/payout <coins>`. A repeated request (a double tap) is answered with what became of the first. */
 export function payoutReply(result: PayoutRequestResult): string {

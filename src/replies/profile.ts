@@ -1,5 +1,5 @@
+import { countOf, formatNumber, listOf, nameAsIs, progressBar, type ShowName } from '../core/text-format.ts';
 import type { PlayerProfile } from '../players/load-profile.ts';
-import { countOf, formatNumber, listOf, nameAsIs, progressBar, type ShowName } from './format.ts';
 
 /** Achievements named in the profile; older ones are summed up as "and N more". */
 const achievementsShown = 5;

@@ -1,14 +1,9 @@
 import type { TaskView } from '../content/content-cache.ts';
+import { rewardText } from '../core/text-format.ts';
 import type { PlayerTask } from '../tasks/list-tasks.ts';
 import type { SubmitTaskResult } from '../tasks/submit-task.ts';
 
 /** Task texts, the same on Telegram and Discord (plain text, no markup). */
-
-/** `+50 XP and +10 coins`, `+50 XP`, `+10 coins`; empty when there is nothing. */
-export function rewardText(xp: number, coins: number): string {
-  const parts = [xp > 0 ? `+${xp} XP` : '', coins > 0 ? `+${coins} coins` : ''].filter(Boolean);
-  return parts.join(' and ');
-}
 
 function statusText(task: PlayerTask): string {
   switch (task.submission?.status) {
@@ -61,23 +56,6 @@ export function submitUsageReply(): string {
 
 export function taskUnavailableReply(): string {
   return 'This task is not available anymore. Send /tasks to see the current ones.';
-}
-
-/** Sent to the player on each linked platform when an admin approves their proof. */
-export function taskApprovedNotice(
-  task: { title: string },
-  paid: { xp: number; coins: number } | null,
-): string {
-  const reward = paid ? rewardText(paid.xp, paid.coins) : '';
-  return `✅ Your proof for "${task.title}" was approved${reward ? `: ${reward}!` : '.'}`;
-}
-
-/** Sent to the player on each linked platform when an admin rejects their proof. */
-export function taskRejectedNotice(task: { title: string }, note: string | null): string {
-  return (
-    `❌ Your proof for "${task.title}" was not accepted${note ? `: ${note}` : '.'}` +
-    `${note && !/[.!?]$/.test(note) ? '.' : ''} You can send new proof any time (see /tasks).`
-  );
 }
 
 function lowerFirst(text: string): string {

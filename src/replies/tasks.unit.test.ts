@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { rewardText } from '../core/text-format.ts';
 import type { PlayerTask } from '../tasks/list-tasks.ts';
-import {
-  proofPromptReply,
-  rewardText,
-  submissionReply,
-  taskApprovedNotice,
-  taskListReply,
-  taskRejectedNotice,
-} from './tasks.ts';
+import { taskApprovedNotice, taskRejectedNotice } from '../tasks/submission-notices.ts';
+import { proofPromptReply, submissionReply, taskListReply } from './tasks.ts';
 
 function task(id: number, title: string, submission: PlayerTask['submission'] = null): PlayerTask {
   return { id, title, description: '', proofHint: null, rewardXp: 50, rewardCoins: 10, submission };

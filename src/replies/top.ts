@@ -1,5 +1,5 @@
+import { formatNumber, nameAsIs, type ShowName } from '../core/text-format.ts';
 import type { LeaderboardRow } from '../players/top-players.ts';
-import { formatNumber, nameAsIs, type ShowName } from './format.ts';
 
 const medals = ['🥇', '🥈', '🥉'];
 

@@ -1,26 +1,30 @@
 import { createContentCache } from '../content/content-cache.ts';
 import { createDiscordBot, type DiscordBot } from '../discord/discord-bot.ts';
+import type { DiscordDeps } from '../discord/discord-deps.ts';
 import type { RoleDriftPolicy } from '../roles/role-drift.ts';
-import type { PlatformEndpoints } from '../sandbox/platform-endpoints.ts';
 import { type RunningTelegramBot, startTelegramBot } from '../telegram/start-telegram-bot.ts';
+import type { TelegramDeps } from '../telegram/telegram-deps.ts';
 import type { TelegramWebhookOptions } from '../telegram/webhook-server.ts';
-import type { BotDeps } from './bot-deps.ts';
+import type { PlatformEndpoints } from './platform-endpoints.ts';
 import type { Services } from './services.ts';
 
-/** The bots' view of a process's services: the same engine, queues and caches the workers use. */
-export function botDepsOf(services: Services): BotDeps {
-  return {
+/**
+ * Each bot's view of a process's services: the same engine, queues and caches the workers use, and
+ * one content cache for both bots of the process.
+ */
+export function botDepsOf(services: Services): { telegram: TelegramDeps; discord: DiscordDeps } {
+  const content = createContentCache(services.db);
+  const shared = {
     db: services.db,
     engine: services.engine,
     queues: services.queues,
     catalog: services.catalog,
     settings: services.settings,
-    content: createContentCache(services.db),
-    redis: services.redis,
+    content,
     logger: services.logger,
     changes: services.changes,
-    sync: services,
   };
+  return { telegram: { ...shared, redis: services.redis }, discord: shared };
 }
 
 export interface BotRuntimeOptions {
@@ -46,7 +50,7 @@ export async function startBots(
   const deps = botDepsOf(services);
   const feed = { redisUrl: services.redisUrl, prefix: services.queuePrefix };
   const telegram = platforms.telegram
-    ? await startTelegramBot(deps, {
+    ? await startTelegramBot(deps.telegram, {
         token: platforms.telegram.token,
         apiRoot: platforms.telegram.apiRoot,
         keyPrefix: services.queuePrefix,
@@ -57,7 +61,7 @@ export async function startBots(
   let discord: DiscordBot | null = null;
   try {
     if (platforms.discord) {
-      discord = createDiscordBot(deps, {
+      discord = createDiscordBot(deps.discord, {
         token: platforms.discord.token,
         apiRoot: platforms.discord.apiRoot,
         guildId: platforms.discord.guildId,

@@ -1,8 +1,8 @@
 import { join, resolve } from 'node:path';
 import type { Config } from '../config.ts';
+import { startEmbeddedPostgres } from '../local-servers/embedded-postgres.ts';
+import { startPrivateRedis } from '../local-servers/private-redis.ts';
 import type { Logger } from '../logging/logger.ts';
-import { startEmbeddedPostgres } from './embedded-postgres.ts';
-import { startPrivateRedis } from './private-redis.ts';
 
 export interface Infrastructure {
   databaseUrl: string;

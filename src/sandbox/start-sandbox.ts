@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import { type RunningEmulators, startEmulators } from '../emulators/run-emulators.ts';
 import type { Logger } from '../logging/logger.ts';
-import type { PlatformEndpoints } from './platform-endpoints.ts';
+import type { PlatformEndpoints } from '../runtime/platform-endpoints.ts';
 
 export interface Sandbox {
   platforms: PlatformEndpoints & {

@@ -8,8 +8,7 @@ import type { Engine } from '../ledger/engine.ts';
 import { buildIdempotencyKey } from '../ledger/idempotency-key.ts';
 import type { ChangePublisher } from '../live/changes.ts';
 import type { Logger } from '../logging/logger.ts';
-import { lockPersonOf } from '../players/persons.ts';
-import { taskApprovedNotice, taskRejectedNotice } from '../replies/tasks.ts';
+import { lockPersonOf } from '../persons/persons.ts';
 import type { Queues } from '../sync/queues.ts';
 import { SubmissionAlreadyDecidedError, SubmissionNotFoundError } from './errors.ts';
 import {
@@ -19,7 +18,7 @@ import {
   type SubmissionTask,
   submissionColumns,
 } from './submission.ts';
-import { notifySubmissionDecision } from './submission-notices.ts';
+import { notifySubmissionDecision, taskApprovedNotice, taskRejectedNotice } from './submission-notices.ts';
 
 /** What deciding on submissions works with; a process's Services has all of it. */
 export interface TaskDecisionDeps {

@@ -1,3 +1,4 @@
+import { rewardText } from '../core/text-format.ts';
 import type { Database } from '../db/database.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { Queues } from '../sync/queues.ts';
@@ -37,4 +38,21 @@ export async function notifySubmissionDecision(
       );
     }
   }
+}
+
+/** Sent to the player on each linked platform when an admin approves their proof. */
+export function taskApprovedNotice(
+  task: { title: string },
+  paid: { xp: number; coins: number } | null,
+): string {
+  const reward = paid ? rewardText(paid.xp, paid.coins) : '';
+  return `✅ Your proof for "${task.title}" was approved${reward ? `: ${reward}!` : '.'}`;
+}
+
+/** Sent to the player on each linked platform when an admin rejects their proof. */
+export function taskRejectedNotice(task: { title: string }, note: string | null): string {
+  return (
+    `❌ Your proof for "${task.title}" was not accepted${note ? `: ${note}` : '.'}` +
+    `${note && !/[.!?]$/.test(note) ? '.' : ''} You can send new proof any time (see /tasks).`
+  );
 }

@@ -1,5 +1,5 @@
 import { type ChangeSubscription, subscribeToChanges } from '../live/changes.ts';
-import type { BotDeps } from '../runtime/bot-deps.ts';
+import type { TelegramDeps } from './telegram-deps.ts';
 
 /** Where this installation announces its entity changes (src/live/changes.ts). */
 export interface ChangeFeedOptions {
@@ -14,7 +14,7 @@ export interface ChangeFeedOptions {
  * restart. A missed announcement only delays the edit until the caches expire on their own.
  */
 export function followAdminChanges(
-  deps: Pick<BotDeps, 'content' | 'settings' | 'logger'>,
+  deps: Pick<TelegramDeps, 'content' | 'settings' | 'logger'>,
   feed: ChangeFeedOptions,
 ): Promise<ChangeSubscription> {
   return subscribeToChanges(

@@ -1,8 +1,8 @@
 import type { Telegraf } from 'telegraf';
-import type { BotDeps } from '../runtime/bot-deps.ts';
 import { type ChangeFeedOptions, followAdminChanges } from './follow-admin-changes.ts';
 import type { TandemContext } from './tandem-context.ts';
 import { buildTelegramBot, type TelegramBotOptions } from './telegram-bot.ts';
+import type { TelegramDeps } from './telegram-deps.ts';
 import { listenForWebhook, type TelegramWebhookOptions } from './webhook-server.ts';
 
 export interface StartTelegramBotOptions extends TelegramBotOptions {
@@ -28,7 +28,7 @@ const allowedUpdates = ['message', 'callback_query'] as const;
  * long polling or, when configured, on a webhook guarded by its secret. Resolves once updates flow.
  */
 export async function startTelegramBot(
-  deps: BotDeps,
+  deps: TelegramDeps,
   options: StartTelegramBotOptions,
 ): Promise<RunningTelegramBot> {
   const { bot, commandMenu, close } = buildTelegramBot(deps, options);
@@ -92,7 +92,7 @@ async function receiveByWebhook(
  * dropPendingUpdates): what arrived while the bot was down is still answered, and the update claims
  * make the redelivered ones harmless.
  */
-function receiveByPolling(bot: Telegraf<TandemContext>, logger: BotDeps['logger']): UpdateSource {
+function receiveByPolling(bot: Telegraf<TandemContext>, logger: TelegramDeps['logger']): UpdateSource {
   const polling = bot.launch({ allowedUpdates: [...allowedUpdates] });
   let ended = false;
   const done = polling.then(

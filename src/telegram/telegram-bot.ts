@@ -1,5 +1,4 @@
 import { Telegraf } from 'telegraf';
-import type { BotDeps } from '../runtime/bot-deps.ts';
 import { answerErrors } from './answer-errors.ts';
 import { openBotStateRedis } from './bot-state-redis.ts';
 import { createConversationSteps, forgetStepOnCommand } from './conversation-steps.ts';
@@ -17,6 +16,7 @@ import { topFeature } from './features/top.ts';
 import { honourRetryAfter } from './honour-retry-after.ts';
 import { resolveSender } from './resolve-player.ts';
 import type { TandemContext } from './tandem-context.ts';
+import type { TelegramDeps } from './telegram-deps.ts';
 import { createUpdateClaims, dedupeUpdates } from './update-claims.ts';
 import { moveOnAfterDeadline } from './update-deadline.ts';
 
@@ -51,7 +51,7 @@ export interface BuiltTelegramBot {
 }
 
 /** The bot with its handlers, not yet started: see startTelegramBot to run it. */
-export function buildTelegramBot(deps: BotDeps, options: TelegramBotOptions): BuiltTelegramBot {
+export function buildTelegramBot(deps: TelegramDeps, options: TelegramBotOptions): BuiltTelegramBot {
   const keyPrefix = options.keyPrefix ?? 'tandem';
   const bot = new Telegraf<TandemContext>(options.token, {
     telegram: options.apiRoot ? { apiRoot: options.apiRoot } : {},

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTestTandem, type TestTandem } from '../../test/support/services.ts';
+import { createContentCache } from '../content/content-cache.ts';
 import { TelegramEmulator } from '../emulators/telegram/index.ts';
-import { botDepsOf } from '../runtime/bot-runtime.ts';
 import { type RunningTelegramBot, startTelegramBot } from './start-telegram-bot.ts';
 
 let tandem: TestTandem | undefined;
@@ -14,11 +14,14 @@ afterEach(async () => {
 });
 
 async function botOn(emulator: TelegramEmulator, t: TestTandem): Promise<RunningTelegramBot> {
-  const running = await startTelegramBot(botDepsOf(t), {
-    token: emulator.defaultBot.token,
-    apiRoot: emulator.url,
-    keyPrefix: t.prefix,
-  });
+  const running = await startTelegramBot(
+    { ...t, content: createContentCache(t.db) },
+    {
+      token: emulator.defaultBot.token,
+      apiRoot: emulator.url,
+      keyPrefix: t.prefix,
+    },
+  );
   stops.push(() => running.stop());
   return running;
 }

@@ -10,7 +10,7 @@ import { TelegramEmulator } from '../../src/emulators/telegram/index.ts';
 import type * as Tg from '../../src/emulators/telegram/types.ts';
 import { createPlatformPorts, type OpenPlatformPorts } from '../../src/platforms/platform-ports.ts';
 import { type RunningBots, startBots } from '../../src/runtime/bot-runtime.ts';
-import type { PlatformEndpoints } from '../../src/sandbox/platform-endpoints.ts';
+import type { PlatformEndpoints } from '../../src/runtime/platform-endpoints.ts';
 import { seedSandboxCommunity } from '../../src/sandbox/seed-sandbox-community.ts';
 import { openTestTandem, type TestTandem } from './services.ts';
 

@@ -3,9 +3,9 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { applyMigrations } from '../../src/db/migrations.ts';
+import { startEmbeddedPostgres } from '../../src/local-servers/embedded-postgres.ts';
+import { startPrivateRedis } from '../../src/local-servers/private-redis.ts';
 import { createLogger } from '../../src/logging/logger.ts';
-import { startEmbeddedPostgres } from '../../src/runtime/embedded-postgres.ts';
-import { startPrivateRedis } from '../../src/runtime/private-redis.ts';
 
 const defaultDatabaseUrl = 'postgresql://postgres@127.0.0.1:5432/postgres';
 const defaultRedisUrl = 'redis://127.0.0.1:6379';

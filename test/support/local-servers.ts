@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-const fixture = join(import.meta.dirname, '..', '..', 'src', 'runtime', 'fixtures', 'hold-server.ts');
+const fixture = join(import.meta.dirname, '..', '..', 'src', 'local-servers', 'fixtures', 'hold-server.ts');
 
 export interface HeldServer {
   url: string;

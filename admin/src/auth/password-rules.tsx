@@ -7,7 +7,7 @@ import {
   minPasswordLength,
   passwordProblem,
   type StrengthEstimator,
-} from '../../../src/admin-api/auth/password-policy.ts';
+} from '../../../src/core/password-policy.ts';
 
 /**
  * The API's password rules, from the very file the API enforces them with, so the panel refuses

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { InvalidChangeError } from '../../core/errors.ts';
 import { parseInput } from '../../core/parse-input.ts';
+import { checkNewPassword } from '../../core/password-policy.ts';
 import {
   expectedVersionSchema,
   requireSomeChange,
@@ -11,7 +12,6 @@ import { isUniqueViolation } from '../../db/constraint-violations.ts';
 import { storedText } from '../../db/postgres-values.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import type { AdminWriteDeps } from '../../live/changes.ts';
-import { checkNewPassword } from '../auth/password-policy.ts';
 import { hashPassword } from '../auth/passwords.ts';
 
 /**

@@ -1,12 +1,12 @@
 import { type Request, type Response, Router } from 'express';
 import { z } from 'zod';
+import { checkNewPassword } from '../../core/password-policy.ts';
 import { storedText } from '../../db/postgres-values.ts';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import type { Logger } from '../../logging/logger.ts';
 import { HttpError } from '../http/http-error.ts';
 import { TooManyLoginAttemptsError, WrongCredentialsError } from './auth-errors.ts';
 import type { LoginRateLimit } from './login-rate-limit.ts';
-import { checkNewPassword } from './password-policy.ts';
 import { hashPassword, unknownAdminHash, verifyPassword } from './passwords.ts';
 import { requireSession } from './require-session.ts';
 import {

@@ -1,7 +1,7 @@
 import { type Config, ConfigError } from '../../config.ts';
+import { checkNewPassword } from '../../core/password-policy.ts';
 import { Prisma, type PrismaClient } from '../../generated/prisma/client.ts';
 import type { Logger } from '../../logging/logger.ts';
-import { checkNewPassword } from './password-policy.ts';
 import { generateOneTimePassword, hashPassword, verifyPassword } from './passwords.ts';
 
 export interface FirstAdmin {

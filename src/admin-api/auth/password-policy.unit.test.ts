@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkNewPassword, passwordProblem } from './password-policy.ts';
+import { checkNewPassword, passwordProblem } from '../../core/password-policy.ts';
 import { generateOneTimePassword } from './passwords.ts';
 
 describe('the password rules', () => {

@@ -1,5 +1,5 @@
+import { formatNumber } from '../../core/text-format.ts';
 import { type ResyncResult, resyncPlayer } from '../../players/resync-player.ts';
-import { formatNumber } from '../../replies/format.ts';
 import { playerForUser } from '../discord-identity.ts';
 import type { SlashCommand } from './slash-command.ts';
 
@@ -12,7 +12,7 @@ export const syncCommand: SlashCommand = {
   ephemeral: true,
   async execute(interaction, ctx) {
     const { playerId } = await playerForUser(ctx.deps, interaction.user);
-    return syncReply(await resyncPlayer(ctx.deps.sync, playerId, { now: ctx.now() }));
+    return syncReply(await resyncPlayer(ctx.deps, playerId, { now: ctx.now() }));
   },
 };
 

@@ -1,10 +1,16 @@
 import type { Client, ClientEvents } from 'discord.js';
 import type { DiscordBotContext } from '../bot-context.ts';
+import type { SlashCommand } from '../commands/slash-command.ts';
+
+/** What a gateway handler receives: the bot's context and its slash commands, by name. */
+export interface DiscordGatewayContext extends DiscordBotContext {
+  commands: ReadonlyMap<string, SlashCommand>;
+}
 
 /** One gateway event handler: thin, async, one file per event (see all-events.ts). */
 export interface GatewayEventHandler<E extends keyof ClientEvents> {
   event: E;
-  handle(ctx: DiscordBotContext, ...args: ClientEvents[E]): Promise<void>;
+  handle(ctx: DiscordGatewayContext, ...args: ClientEvents[E]): Promise<void>;
 }
 
 /** A handler with its event type erased, so handlers of different events share one list. */
@@ -13,7 +19,7 @@ export interface GatewayEventBinding {
   /** Listens on `client`; calls `run` for each event so the bot can track and contain it. */
   attach(
     client: Client,
-    ctx: DiscordBotContext,
+    ctx: DiscordGatewayContext,
     run: (event: string, work: () => Promise<void>) => void,
   ): void;
 }

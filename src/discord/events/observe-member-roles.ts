@@ -11,7 +11,7 @@ import { memberRoleIds } from '../discord-identity.ts';
 export async function observeRolesOf(ctx: DiscordBotContext, member: GuildMember): Promise<void> {
   if (member.user.bot || !isCommunityGuild(ctx, member.guild.id)) return;
   const observed = await observeMemberRoles(
-    ctx.deps.sync,
+    ctx.deps,
     { discordUserId: member.id, roleIds: memberRoleIds(member) },
     { roleDriftPolicy: ctx.roleDriftPolicy },
   );

@@ -12,13 +12,13 @@ import {
   type Scenario,
 } from '../../emulators/discord/index.ts';
 import { createPlatformPorts, type OpenPlatformPorts } from '../../platforms/platform-ports.ts';
-import type { BotDeps } from '../../runtime/bot-deps.ts';
 import { createDiscordBot, type DiscordBot, type DiscordBotOptions } from '../discord-bot.ts';
+import type { DiscordDeps } from '../discord-deps.ts';
 
 /** Tandem's Discord bot (real discord.js) against the emulator, on a fresh database and queue prefix. */
 export interface DiscordBotHarness {
   tandem: TestTandem;
-  deps: BotDeps;
+  deps: DiscordDeps;
   emulator: DiscordEmulator;
   urls: DiscordEmulatorUrls;
   control: DiscordControlClient;
@@ -64,11 +64,10 @@ export async function startDiscordBotHarness(options: HarnessOptions = {}): Prom
     },
   });
   const logger = pino({ level: 'debug' }, sink);
-  const deps: BotDeps = {
+  const deps: DiscordDeps = {
     ...tandem,
     logger,
     content: createContentCache(tandem.db),
-    sync: { ...tandem, logger },
   };
   const bot = createDiscordBot(deps, {
     token: world.bot.token,

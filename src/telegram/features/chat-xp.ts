@@ -1,9 +1,9 @@
 import { Composer } from 'telegraf';
 import { message } from 'telegraf/filters';
 import { awardMessageXp } from '../../earning/award-message-xp.ts';
-import type { BotDeps } from '../../runtime/bot-deps.ts';
 import type { Feature } from '../feature.ts';
 import { playerIdOf, type TandemContext } from '../tandem-context.ts';
+import type { TelegramDeps } from '../telegram-deps.ts';
 
 /**
  * Chatting in the community's groups earns XP, silently: an answer to every message would drown the
@@ -11,7 +11,7 @@ import { playerIdOf, type TandemContext } from '../tandem-context.ts';
  * every group message only where it is an admin or its privacy mode is off. The service keys the
  * award by chat and message id, so a redelivered update earns nothing twice.
  */
-export function chatXpFeature(deps: BotDeps): Feature {
+export function chatXpFeature(deps: TelegramDeps): Feature {
   const composer = new Composer<TandemContext>();
   composer.on(message('text'), async (ctx, next) => {
     if (ctx.chat.type !== 'group' && ctx.chat.type !== 'supergroup') return next();

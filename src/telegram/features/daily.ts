@@ -1,11 +1,11 @@
 import { claimDaily } from '../../earning/claim-daily.ts';
 import { dailyReply } from '../../replies/daily.ts';
-import type { BotDeps } from '../../runtime/bot-deps.ts';
 import type { Feature } from '../feature.ts';
 import { playerIdOf } from '../tandem-context.ts';
+import type { TelegramDeps } from '../telegram-deps.ts';
 
 /** Once per UTC day across both platforms: the service's key makes a double tap or a redelivery pay once. */
-export function dailyFeature(deps: BotDeps): Feature {
+export function dailyFeature(deps: TelegramDeps): Feature {
   return {
     commands: [
       {

@@ -3,9 +3,9 @@ import { message } from 'telegraf/filters';
 import { playGuess } from '../../earning/play-guess.ts';
 import { startGuessGame } from '../../earning/start-guess-game.ts';
 import { gameStartReply, guessReply } from '../../replies/game.ts';
-import type { BotDeps } from '../../runtime/bot-deps.ts';
 import type { Feature } from '../feature.ts';
 import { playerIdOf, type TandemContext } from '../tandem-context.ts';
+import type { TelegramDeps } from '../telegram-deps.ts';
 import { notUnderstoodReply } from '../telegram-replies.ts';
 
 /**
@@ -13,7 +13,7 @@ import { notUnderstoodReply } from '../telegram-replies.ts';
  * is a guess. The guess is keyed by the update id, so a redelivered update does not spend a second
  * attempt. In groups, messages are chatter (see chat-xp.ts), never guesses.
  */
-export function gameFeature(deps: BotDeps): Feature {
+export function gameFeature(deps: TelegramDeps): Feature {
   const guesses = new Composer<TandemContext>();
   guesses.on(message('text'), async (ctx) => {
     if (ctx.chat.type !== 'private') return;

@@ -13,10 +13,10 @@ import {
   linkPreviewReply,
   unlinkedReply,
 } from '../../replies/link.ts';
-import type { BotDeps } from '../../runtime/bot-deps.ts';
 import type { Feature } from '../feature.ts';
 import { callbackData, callbackPatterns } from '../keyboards.ts';
 import type { TandemContext } from '../tandem-context.ts';
+import type { TelegramDeps } from '../telegram-deps.ts';
 import { linkInPrivateReply } from '../telegram-replies.ts';
 
 /** The Telegram account as the linking services name it. */
@@ -56,7 +56,7 @@ async function showOutcome(
  * linking to the account that issued a Discord code would do, with buttons to confirm or cancel.
  * `/unlink` detaches this Telegram account again.
  */
-export function linkingFeature(deps: BotDeps): Feature {
+export function linkingFeature(deps: TelegramDeps): Feature {
   const composer = new Composer<TandemContext>();
   composer.action(callbackPatterns.link, async (ctx) => {
     const [, answer, confirmationId] = ctx.match;

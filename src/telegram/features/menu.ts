@@ -3,10 +3,10 @@ import type { ScenarioView } from '../../content/content-cache.ts';
 import { claimScenarioReward } from '../../content/scenario-rewards.ts';
 import { withoutNul } from '../../db/postgres-values.ts';
 import { menuReply, scenarioGoneReply, scenarioReply, scenarioRewardReply } from '../../replies/menu.ts';
-import type { BotDeps } from '../../runtime/bot-deps.ts';
 import type { BotCommand, Feature } from '../feature.ts';
 import { callbackPatterns, linkButtons } from '../keyboards.ts';
 import { playerIdOf, type TandemContext } from '../tandem-context.ts';
+import type { TelegramDeps } from '../telegram-deps.ts';
 import { unknownCommandReply } from '../telegram-replies.ts';
 
 /**
@@ -14,7 +14,10 @@ import { unknownCommandReply } from '../telegram-replies.ts';
  * own), web links, or run a command as if it had been typed. Menu and scenarios come from the content
  * cache, which an admin edit empties (src/telegram/follow-admin-changes.ts).
  */
-export function menuFeature(deps: BotDeps, findCommand: (name: string) => BotCommand | undefined): Feature {
+export function menuFeature(
+  deps: TelegramDeps,
+  findCommand: (name: string) => BotCommand | undefined,
+): Feature {
   const showMenu = async (ctx: TandemContext) => {
     const items = await deps.content.menu();
     const firstName = ctx.from ? withoutNul(ctx.from.first_name) : undefined;

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { requestPayout } from '../../payouts/request-payout.ts';
 import { payoutReply } from '../../replies/payout.ts';
-import type { BotDeps } from '../../runtime/bot-deps.ts';
 import type { Feature } from '../feature.ts';
 import { playerIdOf } from '../tandem-context.ts';
+import type { TelegramDeps } from '../telegram-deps.ts';
 import { payoutUsageReply } from '../telegram-replies.ts';
 
 /** A whole number of coins as typed; the payout service checks the range and the balance. */
@@ -16,7 +16,7 @@ const amountArgument = z
  * `/payout <amount>`. The request id is the update id, so a redelivered update asks once; a second
  * /payout typed by the player is a new request.
  */
-export function payoutFeature(deps: BotDeps): Feature {
+export function payoutFeature(deps: TelegramDeps): Feature {
   return {
     commands: [
       {

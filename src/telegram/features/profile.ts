@@ -1,10 +1,10 @@
 import { loadProfile } from '../../players/load-profile.ts';
 import { profileReply } from '../../replies/profile.ts';
-import type { BotDeps } from '../../runtime/bot-deps.ts';
 import type { Feature } from '../feature.ts';
 import { playerIdOf } from '../tandem-context.ts';
+import type { TelegramDeps } from '../telegram-deps.ts';
 
-export function profileFeature(deps: BotDeps): Feature {
+export function profileFeature(deps: TelegramDeps): Feature {
   return {
     commands: [
       {

@@ -7,13 +7,13 @@ import {
   taskListReply,
   taskUnavailableReply,
 } from '../../replies/tasks.ts';
-import type { BotDeps } from '../../runtime/bot-deps.ts';
 import { listTasksForPlayer } from '../../tasks/list-tasks.ts';
 import { submitTask } from '../../tasks/submit-task.ts';
 import type { ConversationSteps } from '../conversation-steps.ts';
 import type { Feature } from '../feature.ts';
 import { callbackData, callbackPatterns } from '../keyboards.ts';
 import { playerIdOf, type TandemContext } from '../tandem-context.ts';
+import type { TelegramDeps } from '../telegram-deps.ts';
 
 /** `<taskId> <proof>`: the proof is everything after the id, spaces and all. */
 const submitArguments = /^(\d{1,9})\s+([\s\S]+)$/;
@@ -22,7 +22,7 @@ const submitArguments = /^(\d{1,9})\s+([\s\S]+)$/;
  * `/tasks` lists the active tasks, each open one with a "Submit proof" button; the button makes the
  * player's next plain message the proof. `/submit <taskId> <proof>` does it in one go.
  */
-export function tasksFeature(deps: BotDeps, steps: ConversationSteps): Feature {
+export function tasksFeature(deps: TelegramDeps, steps: ConversationSteps): Feature {
   const submit = (ctx: TandemContext, taskId: number, proof: string) =>
     submitTask(deps, { playerId: playerIdOf(ctx), taskId, proof, platform: 'telegram' }).then((result) =>
       ctx.reply(submissionReply(result)),

@@ -1,9 +1,9 @@
 import { topPlayers } from '../../players/top-players.ts';
 import { topReply } from '../../replies/top.ts';
-import type { BotDeps } from '../../runtime/bot-deps.ts';
 import type { Feature } from '../feature.ts';
+import type { TelegramDeps } from '../telegram-deps.ts';
 
-export function topFeature(deps: BotDeps): Feature {
+export function topFeature(deps: TelegramDeps): Feature {
   return {
     commands: [
       {

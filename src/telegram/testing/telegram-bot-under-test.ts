@@ -1,15 +1,15 @@
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
 import { openTestTandem, type TestTandem } from '../../../test/support/services.ts';
+import { createContentCache } from '../../content/content-cache.ts';
 import { TelegramEmulator } from '../../emulators/telegram/index.ts';
 import type * as Tg from '../../emulators/telegram/types.ts';
-import type { BotDeps } from '../../runtime/bot-deps.ts';
-import { botDepsOf } from '../../runtime/bot-runtime.ts';
 import {
   type RunningTelegramBot,
   type StartTelegramBotOptions,
   startTelegramBot,
 } from '../start-telegram-bot.ts';
+import type { TelegramDeps } from '../telegram-deps.ts';
 
 /**
  * Tandem's real Telegram bot against the emulator, on a fresh database and queue prefix: tests
@@ -18,7 +18,7 @@ import {
 export interface TelegramBotUnderTest {
   tandem: TestTandem;
   emulator: TelegramEmulator;
-  deps: BotDeps;
+  deps: TelegramDeps;
   /** The bot process that runs now (see restart). */
   running: RunningTelegramBot;
   /** Starts the bot again on the same deps, as a new process would (stop `running` first). */
@@ -53,7 +53,7 @@ export interface TelegramTestUser {
 export async function openTelegramBotUnderTest(
   options: Partial<Pick<StartTelegramBotOptions, 'webhook' | 'replyMaxWaitMs' | 'updateDeadlineMs'>> & {
     /** Changes what the bot's handlers get, e.g. a service that fails on purpose. */
-    adjustDeps?: (deps: BotDeps) => BotDeps;
+    adjustDeps?: (deps: TelegramDeps) => TelegramDeps;
     /** The Redis Tandem uses (one the test can stop); the shared test Redis by default. */
     redisUrl?: string;
   } = {},
@@ -61,7 +61,7 @@ export async function openTelegramBotUnderTest(
   const tandem = await openTestTandem({ redisUrl: options.redisUrl });
   const emulator = new TelegramEmulator();
   await emulator.start();
-  const shared: BotDeps = botDepsOf(tandem);
+  const shared: TelegramDeps = { ...tandem, content: createContentCache(tandem.db) };
 
   const deps = options.adjustDeps?.(shared) ?? shared;
   const start = () =>

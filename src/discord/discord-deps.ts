@@ -1,4 +1,3 @@
-import type { Redis } from 'ioredis';
 import type { CatalogCache } from '../catalog/catalog.ts';
 import type { ContentCache } from '../content/content-cache.ts';
 import type { Database } from '../db/database.ts';
@@ -6,21 +5,22 @@ import type { Engine } from '../ledger/engine.ts';
 import type { ChangePublisher } from '../live/changes.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { SettingsCache } from '../settings/settings-cache.ts';
-import type { SyncContext } from '../sync/context.ts';
 import type { Queues } from '../sync/queues.ts';
 
-/** What a bot process hands its handlers: the shared services, never a platform client. */
-export interface BotDeps {
-  db: Database;
+/**
+ * What the Discord bot's commands and gateway handlers work with: the services of the features it
+ * calls (earning, linking, the profile and leaderboard, `/sync` and the member-role check), never a
+ * platform client and nothing of the workers: role writes go through the queue the workers serve.
+ * The process that runs the bot builds it (src/runtime).
+ */
+export interface DiscordDeps {
+  db: Pick<Database, 'pool'>;
   engine: Engine;
-  queues: Queues;
+  /** For the notices a feature sends on the player's other platform (e.g. "linked"). */
+  queues: Pick<Queues, 'enqueueNotification'>;
   catalog: CatalogCache;
   settings: SettingsCache;
   content: ContentCache;
-  /** For short-lived bot state (update de-duplication, conversation steps). */
-  redis: Redis;
   logger: Logger;
   changes: ChangePublisher;
-  /** For the services that act like the sync workers (e.g. Discord `/sync`, role drift on member updates). */
-  sync: SyncContext;
 }

@@ -5,7 +5,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from '../logging/logger.ts';
 import { type Binaries, errorMessage, STATE_FILE, type State } from './embedded-postgres-cluster.ts';
-import { findLeftoverServer, run, type SystemUser, waitForExit } from './local-server-process.ts';
+import { findLeftoverServer, waitForExit } from './leftover-server.ts';
+import { run, type SystemUser } from './local-server-process.ts';
 
 /**
  * A parent killed with SIGKILL cannot stop its server, which keeps running with its

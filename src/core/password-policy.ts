@@ -1,6 +1,7 @@
 /**
- * What makes an admin password acceptable, shared by the API (which enforces it) and the panel
- * (which imports this file to say why a password is refused while it is typed). Pure apart from
+ * What makes an admin password acceptable, shared by the API (which enforces it), the settings
+ * (which refuse a first admin's ADMIN_PASSWORD that breaks the rules needing no dictionary) and the
+ * panel (which imports this file to say why a password is refused while it is typed). Pure apart from
  * loading the strength estimator's dictionaries, which the panel fetches only when a password form
  * opens: they are most of the estimator's weight.
  */

@@ -42,7 +42,8 @@ import {
 import { clearLeftoverServer } from './embedded-postgres-leftover.ts';
 import { DEFAULT_SHARED_ROOT, placeDataDir, reachableBinaries } from './embedded-postgres-placement.ts';
 import { ensureDatabase, spawnServer, stopServer } from './embedded-postgres-server.ts';
-import { spawnOnPort, stopWithProcess } from './local-server-process.ts';
+import { spawnOnPort } from './local-server-ports.ts';
+import { stopWithProcess } from './local-server-process.ts';
 
 export interface EmbeddedPostgresOptions {
   /** Folder that holds the cluster and its state; created if missing, kept across restarts. */

@@ -1,6 +1,7 @@
 /**
- * Small text helpers shared by the replies, so both bots write numbers, counts and times the same
- * way. Plain text only: no Markdown or HTML, which the two platforms would render differently.
+ * Small text helpers shared by the replies and the notices the features queue, so both bots write
+ * numbers, counts and times the same way. Plain text only: no Markdown or HTML, which the two
+ * platforms would render differently.
  */
 
 /** `12,345`: thousands separated the same way whatever the server's locale. */
@@ -17,6 +18,15 @@ export function countOf(value: number, singular: string, plural = `${singular}s`
 export function formatReward(xp: number, coins: number): string {
   const parts = [xp > 0 ? `+${formatNumber(xp)} XP` : null, coins > 0 ? `+${countOf(coins, 'coin')}` : null];
   return parts.filter(Boolean).join(' and ') || 'nothing';
+}
+
+/**
+ * `+50 XP and +10 coins`, `+50 XP`, `+10 coins`; empty when there is nothing. The task and scenario
+ * texts' form (figures as they are), older than formatReward's.
+ */
+export function rewardText(xp: number, coins: number): string {
+  const parts = [xp > 0 ? `+${xp} XP` : '', coins > 0 ? `+${coins} coins` : ''].filter(Boolean);
+  return parts.join(' and ');
 }
 
 /** `2026-11-22 12:34 UTC`: unambiguous whatever the reader's time zone. */

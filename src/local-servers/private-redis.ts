@@ -19,14 +19,9 @@ import { constants as fsConstants } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from '../logging/logger.ts';
-import {
-  findLeftoverServer,
-  followServer,
-  spawnOnPort,
-  stopWithProcess,
-  waitForExit,
-  within,
-} from './local-server-process.ts';
+import { findLeftoverServer, waitForExit } from './leftover-server.ts';
+import { spawnOnPort } from './local-server-ports.ts';
+import { followServer, stopWithProcess, within } from './local-server-process.ts';
 
 export interface PrivateRedisOptions {
   /** Folder for the AOF, pid file and remembered port; created if missing. */
