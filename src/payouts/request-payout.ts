@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { storedText } from '../db/postgres-values.ts';
+import { placeHold } from '../ledger/holds.ts';
 import {
   InsufficientBalanceError,
   InvalidChangeError,
@@ -39,7 +40,7 @@ export interface PayoutRequestResult {
 
 /**
  * A player asks to withdraw coins. In one transaction the payout row is created and its coins are
- * held by a ledger debit, so they cannot be spent twice; the debit is written only while the locked
+ * set aside by a ledger hold (a pending debit), so they cannot be spent twice; the debit is written only while the locked
  * balance covers it, so concurrent requests can never take more than the balance, and a refusal
  * is an answer, not a failed statement. The same `requestId` again (a double click) returns the
  * first payout.
@@ -97,16 +98,16 @@ async function holdPayout(
     }
 
     try {
-      const hold = await tx.record({
+      const { holdId, outcome } = await placeHold(tx, {
         key: buildIdempotencyKey({ source, action: 'payout_hold', entity: payout.id, playerId }),
         playerId,
-        type: 'balance_change',
         source,
-        coinDelta: -amount,
+        amount,
         reason: 'payout_hold',
         metadata: { payoutId: payout.id },
       });
-      return { payout, created: true, balance: hold.balance };
+      await tx.client.query('UPDATE payouts SET hold_id = $2 WHERE id = $1', [payout.id, holdId]);
+      return { payout, created: true, balance: outcome.balance };
     } catch (error) {
       if (error instanceof InsufficientBalanceError) {
         throw new InsufficientBalanceError(

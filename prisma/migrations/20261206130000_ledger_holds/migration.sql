@@ -29,6 +29,9 @@ CREATE TABLE "ledger_hold_settlements" (
 ALTER TABLE "payouts" ADD COLUMN "hold_id" BIGINT;
 
 -- CreateIndex
+CREATE INDEX "players_merged_into_id_idx" ON "players"("merged_into_id");
+
+-- CreateIndex
 CREATE INDEX "ledger_holds_player_id_idx" ON "ledger_holds"("player_id");
 
 -- CreateIndex
