@@ -3,13 +3,16 @@ import type { RecordingTransaction } from './engine.ts';
 import {
   type AchievementUnlockPayload,
   eventPayloadSchemas,
+  type PayoutDecisionPayload,
   type ProjectionEventType,
   type RankChangePayload,
 } from './event-schemas.ts';
 
 /**
  * A projection event to append to the outbox. Economy events are never appended this way: the
- * record statement writes each with its ledger row, in the same statement.
+ * record statement writes each with its ledger row, in the same statement. Rank changes and
+ * achievement unlocks are derived by Tandem itself (source `system`); a payout decision is an
+ * admin's (source `admin`).
  */
 export type NewSyncEvent = {
   /** The event's id when the caller must know it beforehand (e.g. to name it as its own cause). */
@@ -19,11 +22,18 @@ export type NewSyncEvent = {
 } & (
   | { type: 'rank_change'; payload: RankChangePayload }
   | { type: 'achievement_unlock'; payload: AchievementUnlockPayload }
+  | { type: 'payout_decision'; payload: PayoutDecisionPayload }
 );
+
+const sourceOf: Record<ProjectionEventType, 'system' | 'admin'> = {
+  rank_change: 'system',
+  achievement_unlock: 'system',
+  payout_decision: 'admin',
+};
 
 const appendSql = `
 INSERT INTO sync_events (id, idempotency_key, source, type, player_id, payload)
-VALUES (coalesce($1::uuid, gen_random_uuid()), $2, 'system', $3::"EventType", $4, $5)
+VALUES (coalesce($1::uuid, gen_random_uuid()), $2, $6::"EventSource", $3::"EventType", $4, $5)
 ON CONFLICT (idempotency_key) DO NOTHING
 RETURNING id`;
 
@@ -32,7 +42,6 @@ RETURNING id`;
  * checked against its type's schema first, so the processors never meet a payload they cannot read.
  * Runs in the caller's transaction and hands the event to the queues once it commits. A key seen
  * before appends nothing and answers null, so a step that runs twice records its event once.
- * Projection events are derived by Tandem itself, hence their source is always `system`.
  */
 export async function appendSyncEvent(
   tx: Pick<RecordingTransaction, 'client' | 'dispatchAfterCommit'>,
@@ -45,6 +54,7 @@ export async function appendSyncEvent(
     event.type,
     event.playerId,
     JSON.stringify(payload),
+    sourceOf[event.type],
   ]);
   const id = rows[0]?.id ?? null;
   if (id) tx.dispatchAfterCommit({ id, idempotencyKey: event.key, type: event.type });

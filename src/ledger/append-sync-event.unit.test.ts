@@ -39,7 +39,10 @@ describe('appendSyncEvent', () => {
       payload: rankChange,
     });
     expect(id).toBe('e1');
-    expect(queries).toEqual([[null, 'sys-rank-x-p', 'rank_change', playerId, JSON.stringify(rankChange)]]);
+    // A rank change is Tandem's own: its source is `system`.
+    expect(queries).toEqual([
+      [null, 'sys-rank-x-p', 'rank_change', playerId, JSON.stringify(rankChange), 'system'],
+    ]);
     expect(dispatched).toEqual([{ id: 'e1', idempotencyKey: 'sys-rank-x-p', type: 'rank_change' }]);
   });
 

@@ -7,6 +7,7 @@ export const eventTypes = [
   'rank_change',
   'achievement_unlock',
   'reward_grant',
+  'payout_decision',
 ] as const;
 export type EventType = (typeof eventTypes)[number];
 export const eventSources = ['telegram', 'discord', 'admin', 'system'] as const;
@@ -15,8 +16,8 @@ export type EventSource = (typeof eventSources)[number];
 /** Events that move XP or coins: each is one ledger row. */
 export const economyEventTypes = ['xp_change', 'balance_change', 'reward_grant'] as const;
 export type EconomyEventType = (typeof economyEventTypes)[number];
-/** Events that only carry a derived fact to the platforms: never a ledger row. */
-export const projectionEventTypes = ['rank_change', 'achievement_unlock'] as const;
+/** Events that only carry a derived fact or a notice to the platforms: never a ledger row. */
+export const projectionEventTypes = ['rank_change', 'achievement_unlock', 'payout_decision'] as const;
 export type ProjectionEventType = (typeof projectionEventTypes)[number];
 
 export function isEconomyEventType(type: EventType): type is EconomyEventType {
@@ -100,14 +101,27 @@ export const achievementUnlockPayloadSchema = z.object({
   regrant: z.boolean().optional(),
 });
 
+/** An admin's decision on a payout, told to the player on each linked platform. */
+export const payoutDecisionPayloadSchema = z.object({
+  payoutId: z.uuid(),
+  decision: z.enum(['approved', 'declined']),
+  amount: z.number().int().positive(),
+  /** Why a payout was declined, as the admin wrote it. */
+  reason: z.string().min(1).optional(),
+  /** The balance right after a decline's refund. */
+  balanceAfter: z.number().int().nonnegative().optional(),
+});
+
 export const eventPayloadSchemas = {
   xp_change: economyPayloadSchema,
   balance_change: economyPayloadSchema,
   reward_grant: economyPayloadSchema,
   rank_change: rankChangePayloadSchema,
   achievement_unlock: achievementUnlockPayloadSchema,
+  payout_decision: payoutDecisionPayloadSchema,
 } as const satisfies Record<EventType, z.ZodType>;
 
 export type EconomyPayload = z.infer<typeof economyPayloadSchema>;
 export type RankChangePayload = z.infer<typeof rankChangePayloadSchema>;
 export type AchievementUnlockPayload = z.infer<typeof achievementUnlockPayloadSchema>;
+export type PayoutDecisionPayload = z.infer<typeof payoutDecisionPayloadSchema>;

@@ -2,10 +2,12 @@ import { z } from 'zod';
 import { parseInput } from '../core/parse-input.ts';
 import { storedText } from '../db/postgres-values.ts';
 import type { Queryable } from '../db/queryable.ts';
+import type { RecordingTransaction } from '../ledger/engine.ts';
+import { postHold, type SettleResult, voidHold } from '../ledger/holds.ts';
 import { buildIdempotencyKey } from '../ledger/idempotency-key.ts';
 import { PayoutAlreadyDecidedError, PayoutNotFoundError, PayoutVersionConflictError } from './errors.ts';
 import { findPayout, type Payout, type PayoutDeps, payoutColumns } from './payout.ts';
-import { notifyPayoutDecision } from './payout-notices.ts';
+import { announcePayoutDecision, recordPayoutNotice } from './payout-notices.ts';
 
 const decisionSchema = z.object({
   payoutId: z.uuid('payoutId must be a payout id (uuid)'),
@@ -30,42 +32,88 @@ export interface PayoutDecision {
 }
 
 /**
- * Held -> approved: the final debit. The coins left the balance when the payout was held, so the
- * ledger does not move; only the status does, by one conditional UPDATE that exactly one of any
- * number of concurrent decisions wins. The player is told on each linked platform.
+ * Held -> approved: the final debit. The ledger hold is posted (the coins left the balance when they
+ * were held, so no coins move) in the transaction that records the decision, by one conditional
+ * UPDATE that exactly one of any number of concurrent decisions wins. The player is told on each
+ * linked platform through the outbox.
  */
 export async function approvePayout(deps: PayoutDeps, input: ApprovePayoutInput): Promise<Payout> {
   const { payoutId, adminId, expectedVersion } = parseInput(decisionSchema, input, 'payout decision');
-  const { rows } = await deps.db.pool.query<Payout>(
-    `UPDATE payouts SET status = 'approved', decided_by = $2, decided_at = now(), version = version + 1
-      WHERE id = $1 AND status = 'held' AND ($3::int IS NULL OR version = $3)
-     RETURNING ${payoutColumns}`,
-    [payoutId, adminId, expectedVersion ?? null],
+  const { payout } = await decide(
+    deps,
+    { payoutId, adminId, expectedVersion, status: 'approved' },
+    async (tx, payout, holdId) => {
+      settled(payout, await postHold(tx.client, holdId));
+      await recordPayoutNotice(tx, payout);
+      return { payout };
+    },
   );
-  const payout = rows[0];
-  if (!payout) throw await refusal(deps.db.pool, payoutId, expectedVersion);
-  await notifyPayoutDecision(deps, payout, `✅ Your payout of ${payout.amount} coins was approved.`);
   return payout;
 }
 
 /**
- * Held -> declined, and the held coins go back to the player by a ledger refund, in one
- * transaction: a payout is never declined without its refund, nor refunded twice (the refund's key
- * names the payout). The player is told why.
+ * Held -> declined, and the ledger hold is voided: a refund entry gives the coins back to the
+ * player, in the transaction that records the decision, so a payout is never declined without its
+ * refund, nor refunded twice (the refund's key names the payout, the settlement the hold). The
+ * player is told why.
  */
 export async function declinePayout(deps: PayoutDeps, input: DeclinePayoutInput): Promise<PayoutDecision> {
   const { payoutId, adminId, expectedVersion, reason } = parseInput(declineSchema, input, 'payout decision');
-  for (let attempt = 1; ; attempt++) {
-    const decision = await deps.engine.transaction(async (tx) => {
+  return decide(
+    deps,
+    { payoutId, adminId, expectedVersion, status: 'declined' },
+    async (tx, payout, holdId) => {
+      const voided = await voidHold(tx, {
+        holdId,
+        key: buildIdempotencyKey({
+          source: 'admin',
+          action: 'payout_refund',
+          entity: payout.id,
+          playerId: payout.playerId,
+        }),
+        source: 'admin',
+        reason: 'payout_refund',
+        metadata: { payoutId: payout.id, adminId, reason },
+      });
+      settled(payout, voided);
+      const balance = voided.refund!.balance;
+      await recordPayoutNotice(tx, payout, { reason, balanceAfter: balance });
+      return { payout, balance };
+    },
+  );
+}
+
+interface Decision {
+  payoutId: string;
+  adminId: string;
+  expectedVersion: number | undefined;
+  status: 'approved' | 'declined';
+}
+
+type DecidedPayout = Payout & { status: 'approved' | 'declined' };
+
+/**
+ * Records a decision and settles its hold in one transaction. The player is locked before the
+ * payout, the order merges take (they move held payouts), so decisions and merges never deadlock;
+ * a merge that moved the payout to another account meanwhile is followed by locking that one.
+ */
+async function decide<T extends { payout: Payout }>(
+  deps: PayoutDeps,
+  decision: Decision,
+  /** Settles the payout's ledger hold (`holdId`, a ledger entry id) and writes the notice. */
+  settle: (tx: RecordingTransaction, payout: DecidedPayout, holdId: string) => Promise<T>,
+): Promise<T> {
+  const { payoutId, adminId, expectedVersion, status } = decision;
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    const outcome = await deps.engine.transaction(async (tx) => {
       const current = await findPayout(tx.client, payoutId);
       if (!current) throw new PayoutNotFoundError(payoutId);
-      // Player before payout, the order merges take (they move held payouts): no deadlock.
       await tx.client.query('SELECT 1 FROM players WHERE id = $1 FOR UPDATE', [current.playerId]);
-      const { rows } = await tx.client.query<Payout>(
-        `UPDATE payouts SET status = 'declined', decided_by = $2, decided_at = now(), version = version + 1
+      const { rows } = await tx.client.query<DecidedPayout & { holdId: string | null }>(
+        `UPDATE payouts SET status = $5, decided_by = $2, decided_at = now(), version = version + 1
           WHERE id = $1 AND status = 'held' AND player_id = $3 AND ($4::int IS NULL OR version = $4)
-         RETURNING ${payoutColumns}`,
-        [payoutId, adminId, current.playerId, expectedVersion ?? null],
+         RETURNING ${payoutColumns}, hold_id::text AS "holdId"`,
+        [payoutId, adminId, current.playerId, expectedVersion ?? null, status],
       );
       const payout = rows[0];
       if (!payout) {
@@ -74,34 +122,24 @@ export async function declinePayout(deps: PayoutDeps, input: DeclinePayoutInput)
         if (now?.status === 'held' && now.playerId !== current.playerId) return null;
         throw await refusal(tx.client, payoutId, expectedVersion);
       }
-      const refund = await tx.record({
-        key: buildIdempotencyKey({
-          source: 'admin',
-          action: 'payout_refund',
-          entity: payout.id,
-          playerId: payout.playerId,
-        }),
-        playerId: payout.playerId,
-        type: 'balance_change',
-        source: 'admin',
-        coinDelta: payout.amount,
-        reason: 'payout_refund',
-        metadata: { payoutId: payout.id, adminId, reason },
-      });
-      return { payout, balance: refund.balance };
+      const { holdId, ...decided } = payout;
+      if (!holdId) throw new Error(`Payout ${payoutId} has no ledger hold`);
+      return settle(tx, decided, holdId);
     });
-    if (!decision) {
-      if (attempt < 3) continue;
-      throw new Error(`Payout ${payoutId} kept moving between accounts; try again`);
+    if (outcome) {
+      await announcePayoutDecision(deps, outcome.payout);
+      return outcome;
     }
-    const { payout, balance } = decision;
-    await notifyPayoutDecision(
-      deps,
-      payout,
-      `Your payout of ${payout.amount} coins was declined: ${reason}. ` +
-        `The coins are back in your balance (${balance} coins).`,
+  }
+  throw new Error(`Payout ${payoutId} kept moving between accounts; try again`);
+}
+
+/** The payout row said "held": a hold settled already means the two disagree, so nothing is written. */
+function settled(payout: Payout, result: SettleResult): void {
+  if (!result.settled) {
+    throw new Error(
+      `The hold of payout ${payout.id} was already ${result.state}; the decision is not recorded`,
     );
-    return decision;
   }
 }
 

@@ -2,15 +2,11 @@ import type { Database } from '../db/database.ts';
 import type { Queryable } from '../db/queryable.ts';
 import type { Engine } from '../ledger/engine.ts';
 import type { ChangePublisher } from '../live/changes.ts';
-import type { Logger } from '../logging/logger.ts';
-import type { Queues } from '../sync/queues.ts';
 
 /** What the payout services work with; a process's Services has all of it. */
 export interface PayoutDeps {
   engine: Engine;
   db: Pick<Database, 'pool'>;
-  queues: Pick<Queues, 'enqueueNotification'>;
-  logger: Logger;
   /** Tells admin pages about new and decided payouts. @defaultValue none */
   changes?: ChangePublisher;
 }
@@ -18,6 +14,7 @@ export interface PayoutDeps {
 /** The smallest payout, in coins: below it, handling a withdrawal costs more than it is worth. @defaultValue 100 */
 export const minPayoutCoins = 100;
 
+/** The decision; what the coins are is the ledger's answer (`holdState` in src/ledger/holds.ts). */
 export type PayoutStatus = 'held' | 'approved' | 'declined';
 
 export interface Payout {

@@ -3,6 +3,7 @@ import { InsufficientBalanceError, PlayerMergedError, PlayerNotFoundError } from
 import { parseInput } from '../core/parse-input.ts';
 import { storedText } from '../db/postgres-values.ts';
 import { eventSources, maxDeltaPerEvent } from '../ledger/event-schemas.ts';
+import { placeHold } from '../ledger/holds.ts';
 import { buildIdempotencyKey } from '../ledger/idempotency-key.ts';
 import { PayoutRequestConflictError } from './errors.ts';
 import { minPayoutCoins, type Payout, type PayoutDeps, payoutColumns } from './payout.ts';
@@ -35,7 +36,7 @@ export interface PayoutRequestResult {
 
 /**
  * A player asks to withdraw coins. In one transaction the payout row is created and its coins are
- * held by a ledger debit, so they cannot be spent twice; the debit is written only while the locked
+ * set aside by a ledger hold (a pending debit), so they cannot be spent twice; the debit is written only while the locked
  * balance covers it, so concurrent requests can never take more than the balance, and a refusal
  * is an answer, not a failed statement. The same `requestId` again (a double click) returns the
  * first payout.
@@ -95,16 +96,16 @@ async function holdPayout(
     }
 
     try {
-      const hold = await tx.record({
+      const { holdId, outcome } = await placeHold(tx, {
         key: buildIdempotencyKey({ source, action: 'payout_hold', entity: payout.id, playerId }),
         playerId,
-        type: 'balance_change',
         source,
-        coinDelta: -amount,
+        amount,
         reason: 'payout_hold',
         metadata: { payoutId: payout.id },
       });
-      return { payout, created: true, balance: hold.balance };
+      await tx.client.query('UPDATE payouts SET hold_id = $2 WHERE id = $1', [payout.id, holdId]);
+      return { payout, created: true, balance: outcome.balance };
     } catch (error) {
       if (error instanceof InsufficientBalanceError) {
         throw new InsufficientBalanceError(

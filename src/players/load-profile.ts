@@ -2,6 +2,7 @@ import type { CatalogCache } from '../catalog/catalog.ts';
 import { PlayerNotFoundError } from '../core/errors.ts';
 import type { Database } from '../db/database.ts';
 import { rankProgress } from '../economy/ranks.ts';
+import { heldCoins } from '../ledger/holds.ts';
 
 /** What the read-only player views work with; a process's Services and each bot's deps have both. */
 export interface PlayerReadDeps {
@@ -15,7 +16,7 @@ export interface PlayerProfile {
   displayName: string;
   xp: number;
   balance: number;
-  /** Coins set aside for payouts awaiting a decision (already taken off `balance`). */
+  /** Coins set aside by pending ledger holds, e.g. payouts awaiting a decision (already taken off `balance`). */
   heldCoins: number;
   rank: { id: number; name: string } | null;
   /** null at the top rank. */
@@ -42,7 +43,6 @@ interface AccountRow {
   daily_streak: number;
   last_daily_at: Date | null;
   merged_into_id: string | null;
-  held_coins: number;
 }
 
 /** Merges chain at most this deep in practice (each link absorbs one account); a bound, not a rule. */
@@ -55,8 +55,9 @@ const maxMergeHops = 5;
  */
 export async function loadProfile(deps: PlayerReadDeps, playerId: string): Promise<PlayerProfile> {
   const account = await findLiveAccount(deps, playerId);
-  const [catalog, identities, achievements] = await Promise.all([
+  const [catalog, held, identities, achievements] = await Promise.all([
     deps.catalog.get(),
+    heldCoins(deps.db.pool, account.id),
     deps.db.pool.query<{ platform: 'telegram' | 'discord'; username: string | null }>(
       'SELECT platform, username FROM identities WHERE player_id = $1',
       [account.id],
@@ -78,7 +79,7 @@ export async function loadProfile(deps: PlayerReadDeps, playerId: string): Promi
     displayName: account.display_name,
     xp: account.xp,
     balance: account.balance,
-    heldCoins: account.held_coins,
+    heldCoins: held,
     rank: progress.current ? { id: progress.current.id, name: progress.current.name } : null,
     nextRank: progress.next ? { name: progress.next.name, minXp: progress.next.minXp } : null,
     xpToNextRank: progress.xpForNext,
@@ -94,9 +95,7 @@ async function findLiveAccount(deps: PlayerReadDeps, playerId: string): Promise<
   let id = playerId;
   for (let hop = 0; hop <= maxMergeHops; hop++) {
     const { rows } = await deps.db.pool.query<AccountRow>(
-      `SELECT p.id, p.display_name, p.xp, p.balance, p.daily_streak, p.last_daily_at, p.merged_into_id,
-              coalesce((SELECT sum(amount) FROM payouts WHERE player_id = p.id AND status = 'held'), 0)::int
-                AS held_coins
+      `SELECT p.id, p.display_name, p.xp, p.balance, p.daily_streak, p.last_daily_at, p.merged_into_id
          FROM players p WHERE p.id = $1`,
       [id],
     );

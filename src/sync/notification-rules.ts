@@ -1,4 +1,9 @@
-import type { AchievementUnlockPayload, EconomyPayload, EventSource } from '../ledger/event-schemas.ts';
+import type {
+  AchievementUnlockPayload,
+  EconomyPayload,
+  EventSource,
+  PayoutDecisionPayload,
+} from '../ledger/event-schemas.ts';
 import type { IdentityRef } from './event-lifecycle.ts';
 
 export interface Notice {
@@ -9,7 +14,7 @@ export interface Notice {
 
 /**
  * Routine earnings a player sees where they earn them; telling the other platform would be noise.
- * Payout holds and refunds are announced by the payout service with the decision in words, and
+ * Payout holds and refunds are announced with the decision in words (a payout_decision event), and
  * the totals a link merges by the linking service (src/linking/link-notices.ts).
  */
 const quietReasons = new Set([
@@ -62,5 +67,18 @@ export function achievementNotices(
     payload.rewardCoins > 0 ? `${payload.rewardCoins} coins` : null,
   ].filter(Boolean);
   const text = `🏆 Achievement unlocked: ${payload.name}${reward.length ? ` (+${reward.join(' and ')})` : ''}!`;
+  return linked(identities).map((i) => ({ platform: i.platform, platformUserId: i.platformUserId, text }));
+}
+
+/** An admin's decision on a payout, in words; a decline says why and what the balance is now. */
+export function payoutDecisionNotices(
+  payload: PayoutDecisionPayload,
+  identities: readonly IdentityRef[],
+): Notice[] {
+  const text =
+    payload.decision === 'approved'
+      ? `✅ Your payout of ${payload.amount} coins was approved.`
+      : `Your payout of ${payload.amount} coins was declined: ${payload.reason}. ` +
+        `The coins are back in your balance (${payload.balanceAfter} coins).`;
   return linked(identities).map((i) => ({ platform: i.platform, platformUserId: i.platformUserId, text }));
 }

@@ -12,7 +12,7 @@ import { idempotencyKeySchema } from '../ledger/idempotency-key.ts';
 export const queueNames = {
   /** xp_change, balance_change, reward_grant: database work only (rank, achievements, sync state). */
   economy: 'economy-events',
-  /** rank_change, achievement_unlock: Discord roles, paced and 429-aware. */
+  /** rank_change, achievement_unlock, payout_decision: Discord roles and notices, paced and 429-aware. */
   platform: 'platform-sync',
   /** Messages to players on Telegram or Discord, paced and 429-aware. */
   notifications: 'notifications',

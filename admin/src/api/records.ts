@@ -12,10 +12,13 @@ export type EventType =
   | 'balance_change'
   | 'rank_change'
   | 'achievement_unlock'
-  | 'reward_grant';
+  | 'reward_grant'
+  | 'payout_decision';
 export type SyncStatus = 'pending' | 'processing' | 'completed' | 'failed';
 export type SubmissionStatus = 'pending' | 'approved' | 'rejected';
 export type PayoutStatus = 'held' | 'approved' | 'declined';
+/** What the ledger says of a payout's coins: held, paid (posted) or given back (voided). */
+export type HoldState = 'pending' | 'posted' | 'voided';
 export type AdminRole = 'admin' | 'operator';
 
 export interface Versioned extends RaRecord {
@@ -39,7 +42,7 @@ export interface PlayerRecord extends Versioned {
   rankName?: string | null;
   /** Both platforms linked. */
   linked?: boolean;
-  /** Coins held by payout requests waiting for a decision. */
+  /** Coins set aside by pending ledger holds (payouts waiting for a decision). */
   heldCoins?: number;
   identities?: IdentityRecord[];
   mergedIntoId?: string | null;
@@ -110,6 +113,8 @@ export interface PayoutRecord extends Versioned {
   decidedBy?: string | null;
   decidedAt?: string | null;
   playerName?: string;
+  holdId?: string | null;
+  holdState?: HoldState | null;
   createdAt: string;
 }
 

@@ -17,6 +17,7 @@ export const eventTypeChoices = [
   { id: 'rank_change', name: 'Rank change' },
   { id: 'achievement_unlock', name: 'Achievement unlock' },
   { id: 'reward_grant', name: 'Reward grant' },
+  { id: 'payout_decision', name: 'Payout decision' },
 ];
 
 export const syncStatusChoices = [
@@ -36,6 +37,13 @@ export const payoutStatusChoices = [
   { id: 'held', name: 'Held' },
   { id: 'approved', name: 'Approved' },
   { id: 'declined', name: 'Declined' },
+];
+
+/** The ledger's state of a payout's coins. */
+export const holdStateChoices = [
+  { id: 'pending', name: 'Held' },
+  { id: 'posted', name: 'Paid' },
+  { id: 'voided', name: 'Given back' },
 ];
 
 export const roleChoices = [

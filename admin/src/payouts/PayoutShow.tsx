@@ -1,5 +1,6 @@
-import { Labeled, Show, SimpleShowLayout, TextField, TopToolbar } from 'react-admin';
+import { Labeled, SelectField, Show, SimpleShowLayout, TextField, TopToolbar } from 'react-admin';
 import { CoinsField } from '../common/amounts.tsx';
+import { holdStateChoices } from '../common/choices.ts';
 import { TimeAgoField } from '../common/dates.tsx';
 import { PlayerLinkField } from '../common/PlayerLinkField.tsx';
 import { StatusField } from '../common/StatusChip.tsx';
@@ -21,6 +22,7 @@ export function PayoutShow() {
         <StatusField label="Status" />
         <PlayerLinkField label="Player" />
         <CoinsField source="amount" label="Amount" />
+        <SelectField source="holdState" label="Coins (ledger)" choices={holdStateChoices} emptyText="—" />
         <Labeled label="Asked">
           <TimeAgoField source="createdAt" />
         </Labeled>

@@ -1,4 +1,5 @@
 import type { Queue } from 'bullmq';
+import { heldCoinsInTotal } from '../../ledger/holds.ts';
 import { topPlayers } from '../../players/top-players.ts';
 import { syncStats } from '../../sync/stats.ts';
 import type { AdminApiDeps } from '../deps.ts';
@@ -23,17 +24,18 @@ SELECT (SELECT count(*)::int FROM players WHERE merged_into_id IS NULL) AS playe
        (SELECT count(*)::int FROM (SELECT player_id FROM identities GROUP BY player_id
                                     HAVING count(DISTINCT platform) = 2) linked) AS linked_players,
        (SELECT count(*)::int FROM payouts WHERE status = 'held') AS held_payouts,
-       (SELECT coalesce(sum(amount), 0)::int FROM payouts WHERE status = 'held') AS held_coins,
        (SELECT count(*)::int FROM task_submissions WHERE status = 'pending') AS pending_submissions`;
 
 export async function loadDashboard(deps: AdminApiDeps, at = new Date()) {
-  const [stats, failed, queues, lastReconcile, leaders, totals] = await Promise.all([
+  const [stats, failed, queues, lastReconcile, leaders, totals, held] = await Promise.all([
     syncStats(deps.db.pool, { at, seriesMinutes: 60 }),
     deps.db.pool.query<{ minute: Date; failed: number }>(failedPerMinuteSql, [at]),
     Promise.all(deps.queues.all().map(queueDepth)),
     lastReconcileRun(deps),
     topPlayers(deps, { limit: 10 }),
     deps.db.pool.query(totalsSql),
+    // Coins set aside and not settled yet: the ledger's answer, whatever holds them.
+    heldCoinsInTotal(deps.db.pool),
   ]);
   const failedAt = new Map(failed.rows.map((row) => [row.minute.getTime(), row.failed]));
   const t = totals.rows[0];
@@ -55,7 +57,7 @@ export async function loadDashboard(deps: AdminApiDeps, at = new Date()) {
       players: t.players as number,
       linkedPlayers: t.linked_players as number,
       heldPayouts: t.held_payouts as number,
-      heldCoins: t.held_coins as number,
+      heldCoins: held,
       pendingSubmissions: t.pending_submissions as number,
       failedEvents: stats.byStatus.failed,
     },

@@ -15,8 +15,8 @@ import { addListRoute, addRecordRoutes } from '../rest/resource-routes.ts';
 import { actingAdminName } from './acting-admin.ts';
 
 /**
- * Payouts: read, and decided through payouts/decide-payout. Approving makes the hold final;
- * declining refunds the held coins through the engine. A decision is taken once.
+ * Payouts: read, and decided through payouts/decide-payout. Approving posts the ledger hold;
+ * declining voids it with a refund through the engine. A decision is taken once.
  */
 
 const payoutStatuses = ['held', 'approved', 'declined'] as const;
@@ -45,12 +45,23 @@ export const payoutList: ListSpec<z.output<typeof payoutFilter>> = {
   filter: payoutFilter,
 };
 
-const withPlayerName = { player: { select: { displayName: true } } } as const;
+const withPlayerName = {
+  player: { select: { displayName: true } },
+  hold: { select: { settlement: { select: { outcome: true } } } },
+} as const;
 type PayoutRow = Prisma.PayoutGetPayload<{ include: typeof withPlayerName }>;
 
-/** A payout for the panel; the request key stays internal (it only makes requests idempotent). */
-function payoutRecord({ player, requestKey: _key, ...payout }: PayoutRow) {
-  return { ...payout, playerName: player.displayName };
+/**
+ * A payout for the panel; the request key stays internal (it only makes requests idempotent).
+ * `holdState` is the ledger's answer for its coins: pending (held), posted (paid) or voided (given back).
+ */
+function payoutRecord({ player, requestKey: _key, hold, holdId, ...payout }: PayoutRow) {
+  return {
+    ...payout,
+    playerName: player.displayName,
+    holdId: holdId?.toString() ?? null,
+    holdState: hold ? (hold.settlement?.outcome ?? 'pending') : null,
+  };
 }
 
 function payoutWhere(filter: z.output<typeof payoutFilter>): Prisma.PayoutWhereInput {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { rankForXp, xpRangeOfRank } from '../../economy/ranks.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
+import { heldCoins } from '../../ledger/holds.ts';
 import type { AdminApiDeps } from '../deps.ts';
 import {
   containing,
@@ -136,7 +137,7 @@ export async function showPlayer(deps: AdminApiDeps, playerId: string) {
       orderBy: { unlockedAt: 'asc' },
       select: { unlockedAt: true, achievement: { select: { id: true, slug: true, name: true } } },
     }),
-    deps.db.prisma.payout.aggregate({ where: { playerId, status: 'held' }, _sum: { amount: true } }),
+    heldCoins(deps.db.pool, playerId),
     deps.db.prisma.syncState.findUnique({ where: { playerId } }),
     recentLedger(deps, playerId),
     // The accounts linking folded into this one (their identities moved here with them).
@@ -148,7 +149,7 @@ export async function showPlayer(deps: AdminApiDeps, playerId: string) {
   ]);
   return {
     ...record!,
-    heldCoins: held._sum.amount ?? 0,
+    heldCoins: held,
     achievements: achievements.map((a) => ({ ...a.achievement, unlockedAt: a.unlockedAt })),
     syncState,
     recentLedger: ledger,

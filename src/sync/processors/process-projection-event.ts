@@ -1,14 +1,19 @@
-import { achievementUnlockPayloadSchema, rankChangePayloadSchema } from '../../ledger/event-schemas.ts';
+import {
+  achievementUnlockPayloadSchema,
+  payoutDecisionPayloadSchema,
+  rankChangePayloadSchema,
+} from '../../ledger/event-schemas.ts';
 import { grantAchievementRole, setRankRole } from '../../roles/project-roles.ts';
 import type { SyncContext } from '../context.ts';
 import { enqueueNotices } from '../enqueue-notices.ts';
 import { type ClaimedEvent, claimEvent, completeEvent } from '../event-lifecycle.ts';
-import { achievementNotices, rankUpNotices } from '../notification-rules.ts';
+import { achievementNotices, payoutDecisionNotices, rankUpNotices } from '../notification-rules.ts';
 import { announceProcessed } from './process-economy-event.ts';
 
 /**
- * Carries a rank_change or achievement_unlock to the platforms. Projections only reflect state: they
- * never record economy events, so the bot's own role writes echoing back cannot start a loop.
+ * Carries a rank_change, achievement_unlock or payout_decision to the platforms. Projections only
+ * reflect state: they never record economy events, so the bot's own role writes echoing back cannot
+ * start a loop.
  */
 export async function processProjectionEvent(
   ctx: SyncContext,
@@ -18,6 +23,7 @@ export async function processProjectionEvent(
   if (!event) return 'skipped';
   if (event.type === 'rank_change') await projectRank(ctx, event);
   else if (event.type === 'achievement_unlock') await projectAchievement(ctx, event);
+  else if (event.type === 'payout_decision') await tellPayoutDecision(ctx, event);
   else throw new Error(`platform queue got a ${event.type} event`);
   announceProcessed(ctx, event.id, event.playerId);
   return 'completed';
@@ -56,5 +62,12 @@ async function projectAchievement(ctx: SyncContext, event: ClaimedEvent): Promis
     });
   }
   if (!payload.regrant) await enqueueNotices(ctx, event.id, achievementNotices(payload, event.identities));
+  await completeEvent(ctx.db.pool, event.id);
+}
+
+/** Written with the decision, in its transaction: told once Redis takes it, however late. */
+async function tellPayoutDecision(ctx: SyncContext, event: ClaimedEvent): Promise<void> {
+  const payload = payoutDecisionPayloadSchema.parse(event.payload);
+  await enqueueNotices(ctx, event.id, payoutDecisionNotices(payload, event.identities));
   await completeEvent(ctx.db.pool, event.id);
 }

@@ -2,6 +2,7 @@ import type { JobType, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { expect } from 'vitest';
 import type { Database } from '../../../src/db/database.ts';
+import { type EventType, isEconomyEventType } from '../../../src/ledger/event-schemas.ts';
 import type { Queues } from '../../../src/sync/queues.ts';
 import { ledgerMatchesTotals } from '../../support/ledger.ts';
 
@@ -91,7 +92,7 @@ export async function expectEveryEventOnce(
 async function openEvents(t: CheckedTandem): Promise<unknown[]> {
   const { rows } = await t.db.pool.query<{
     key: string;
-    type: string;
+    type: EventType;
     status: string;
     attempts: number;
     processed_by: string | null;
@@ -102,9 +103,7 @@ async function openEvents(t: CheckedTandem): Promise<unknown[]> {
   );
   return Promise.all(
     rows.map(async (row) => {
-      const queue = ['rank_change', 'achievement_unlock'].includes(row.type)
-        ? t.queues.platform
-        : t.queues.economy;
+      const queue = isEconomyEventType(row.type) ? t.queues.economy : t.queues.platform;
       const job = await queue.getJob(row.key);
       return { ...row, job: job ? { state: await job.getState(), attemptsMade: job.attemptsMade } : null };
     }),
