@@ -1,6 +1,6 @@
+import { TelegramEmulator } from '@tandem/emulators/telegram';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTestTandem, type TestTandem } from '../../test/support/services.ts';
-import { TelegramEmulator } from '../emulators/telegram/index.ts';
 import { botDepsOf } from '../runtime/bot-runtime.ts';
 import { type RunningTelegramBot, startTelegramBot } from './start-telegram-bot.ts';
 

@@ -1,8 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
+import { TelegramEmulator, type TelegramTypes as Tg } from '@tandem/emulators/telegram';
 import { openTestTandem, type TestTandem } from '../../../test/support/services.ts';
-import { TelegramEmulator } from '../../emulators/telegram/index.ts';
-import type * as Tg from '../../emulators/telegram/types.ts';
 import type { BotDeps } from '../../runtime/bot-deps.ts';
 import { botDepsOf } from '../../runtime/bot-runtime.ts';
 import {

@@ -17,7 +17,9 @@ import {
 import { type DemoWorld, SANDBOX_ASSETS, SandboxServer, seedDemoWorld } from './index.ts';
 
 const SANDBOX_DIR = fileURLToPath(new URL('.', import.meta.url));
-const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+// The emulators' guides live with the rest of Tandem's documentation, in the repository's docs/.
+const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 const pageScripts = readdirSync(SANDBOX_DIR).filter((file) => file.endsWith('.js'));
 const source = (file: string) => readFileSync(join(SANDBOX_DIR, file), 'utf8');
 
@@ -519,8 +521,8 @@ async function expectEventStream(url: string) {
 }
 
 function spawnCli(args: string[]): ChildProcessWithoutNullStreams {
-  return spawn(process.execPath, ['--import', 'tsx', 'src/emulators/run-emulators.ts', ...args], {
-    cwd: REPO_ROOT,
+  return spawn(process.execPath, ['--import', 'tsx', 'src/run-emulators.ts', ...args], {
+    cwd: PACKAGE_ROOT,
     env: { ...process.env, NODE_OPTIONS: '' },
   });
 }

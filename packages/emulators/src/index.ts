@@ -1,0 +1,7 @@
+export {
+  describeRunning,
+  type EmulatorCliOptions,
+  parseEmulatorArgs,
+  type RunningEmulators,
+  startEmulators,
+} from './run-emulators.ts';
