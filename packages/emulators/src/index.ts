@@ -1,7 +1,2 @@
-export {
-  describeRunning,
-  type EmulatorCliOptions,
-  parseEmulatorArgs,
-  type RunningEmulators,
-  startEmulators,
-} from './run-emulators.ts';
+export { type EmulatorCliOptions, parseEmulatorArgs } from './emulator-args.ts';
+export { PortInUseError, type RunningEmulators, startEmulators } from './start-emulators.ts';

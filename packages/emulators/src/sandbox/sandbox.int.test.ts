@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DiscordControlClient, DiscordEmulator } from '../discord/index.ts';
-import { parseEmulatorArgs } from '../run-emulators.ts';
+import { parseEmulatorArgs } from '../emulator-args.ts';
 import { TelegramControlClient, TelegramEmulator } from '../telegram/index.ts';
 import {
   ControlApiError,
