@@ -4,11 +4,14 @@ WORKDIR /app
 
 # Dependencies first, so a change to the sources alone reuses this layer. The install's postinstall
 # generates the Prisma client and builds the admin panel: it needs the schema and the admin workspace.
+# The emulators workspace needs only its package.json here, for npm to install its dependencies and
+# link it; its sources come with the rest below.
 # (`npm install`, not `npm ci`: the lock file has no entries for other platforms' optional binaries.)
 COPY package.json package-lock.json prisma.config.ts ./
 COPY scripts ./scripts
 COPY prisma ./prisma
 COPY admin ./admin
+COPY packages/emulators/package.json ./packages/emulators/
 RUN npm install --no-audit --no-fund && npm cache clean --force
 COPY . .
 

@@ -2,7 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 // Two kinds of tests, named by their files: `*.unit.test.ts` (pure, no I/O) and
 // `*.int.test.ts` / `*.e2e.test.ts` (real PostgreSQL and Redis, one fresh database per file), and the
-// fault-injection suite (test/faults/), alone at the end.
+// fault-injection suite (test/faults/), alone at the end. The emulators' tests (packages/emulators) run
+// here too, in the same projects, as well as on their own with `npm test -w @tandem/emulators`.
 export default defineConfig({
   test: {
     projects: [
@@ -11,14 +12,24 @@ export default defineConfig({
           name: 'unit',
           // Projects with different worker limits run as separate groups: the fast ones first.
           sequence: { groupOrder: 0 },
-          include: ['src/**/*.unit.test.ts', 'test/**/*.unit.test.ts', 'admin/src/**/*.unit.test.ts'],
+          include: [
+            'src/**/*.unit.test.ts',
+            'test/**/*.unit.test.ts',
+            'admin/src/**/*.unit.test.ts',
+            'packages/emulators/src/**/*.unit.test.ts',
+          ],
         },
       },
       {
         test: {
           name: 'int',
           sequence: { groupOrder: 1 },
-          include: ['src/**/*.int.test.ts', 'test/**/*.int.test.ts', 'test/**/*.e2e.test.ts'],
+          include: [
+            'src/**/*.int.test.ts',
+            'test/**/*.int.test.ts',
+            'test/**/*.e2e.test.ts',
+            'packages/emulators/src/**/*.int.test.ts',
+          ],
           exclude: ['test/faults/**'],
           globalSetup: ['test/support/global-setup.ts'],
           testTimeout: 60_000,

@@ -1,10 +1,10 @@
+import { DiscordControlClient, DiscordEmulator } from '@tandem/emulators/discord';
+import { type DemoWorld, seedDemoWorld } from '@tandem/emulators/sandbox';
+import { TelegramEmulator } from '@tandem/emulators/telegram';
 import { pino } from 'pino';
 import { seedEconomyDefaults } from '../src/catalog/seed.ts';
 import { loadConfig } from '../src/config.ts';
 import { seedDemoContent } from '../src/content/demo-content.ts';
-import { DiscordControlClient, DiscordEmulator } from '../src/emulators/discord/index.ts';
-import { type DemoWorld, seedDemoWorld } from '../src/emulators/sandbox/index.ts';
-import { TelegramEmulator } from '../src/emulators/telegram/index.ts';
 import { createPlatformPorts } from '../src/platforms/platform-ports.ts';
 import { type RunningBots, startBots } from '../src/runtime/bot-runtime.ts';
 import type { PlatformEndpoints } from '../src/runtime/platform-endpoints.ts';

@@ -1,4 +1,4 @@
-import type { EmulatorEvent } from '../src/emulators/telegram/index.ts';
+import type { EmulatorEvent } from '@tandem/emulators/telegram';
 import { buildIdempotencyKey } from '../src/ledger/idempotency-key.ts';
 import { type BenchDatabase, createBenchDatabase } from './infra.ts';
 import { backgroundCores, cpuBetween, cpuSnapshot, postgresPids } from './instrument.ts';

@@ -1,5 +1,5 @@
+import type { ControlInteraction } from '@tandem/emulators/discord';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ControlInteraction } from '../emulators/discord/index.ts';
 import { issueLinkCode } from '../linking/issue-link-code.ts';
 import { somethingWentWrong } from '../replies/errors.ts';
 import { type DiscordBotHarness, startDiscordBotHarness } from './testing/discord-bot-harness.ts';

@@ -1,10 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   buildScenario,
   DiscordControlClient,
   DiscordEmulator,
   type Scenario,
-} from '../emulators/discord/index.ts';
+} from '@tandem/emulators/discord';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createPlatformPorts, type OpenPlatformPorts } from '../platforms/platform-ports.ts';
 import { type DiscordPort, PlatformRateLimitedError, PlatformRefusedError } from '../sync/ports.ts';
 

@@ -1,8 +1,8 @@
+import { buildScenario, DiscordControlClient, DiscordEmulator } from '@tandem/emulators/discord';
+import { TelegramEmulator } from '@tandem/emulators/telegram';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTestTandem, type TestTandem } from '../../test/support/services.ts';
 import { waitFor } from '../../test/support/wait-for.ts';
-import { buildScenario, DiscordControlClient, DiscordEmulator } from '../emulators/discord/index.ts';
-import { TelegramEmulator } from '../emulators/telegram/index.ts';
 import { createPlatformPorts, type OpenPlatformPorts } from './platform-ports.ts';
 
 let tandem: TestTandem | undefined;

@@ -1,4 +1,4 @@
-import type { DemoWorld } from '../emulators/sandbox/index.ts';
+import type { DemoWorld } from '@tandem/emulators/sandbox';
 import type { Services } from '../runtime/services.ts';
 import { economySettingsKey } from '../settings/economy-settings.ts';
 

@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { type RunningEmulators, startEmulators } from '../emulators/run-emulators.ts';
+import { type RunningEmulators, startEmulators } from '@tandem/emulators';
 import type { Logger } from '../logging/logger.ts';
 import type { PlatformEndpoints } from '../runtime/platform-endpoints.ts';
 

@@ -1,8 +1,8 @@
+import type { TelegramTypes as Tg } from '@tandem/emulators/telegram';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../../test/support/wait-for.ts';
 import { seedDemoContent } from '../content/demo-content.ts';
 import { createMenuButton, deleteMenuButton, updateMenuButton } from '../content/menu-buttons.ts';
-import type * as Tg from '../emulators/telegram/types.ts';
 import { openTelegramBotUnderTest, type TelegramBotUnderTest } from './testing/telegram-bot-under-test.ts';
 
 let t: TelegramBotUnderTest;

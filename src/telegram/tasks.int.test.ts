@@ -1,6 +1,6 @@
+import type { TelegramTypes as Tg } from '@tandem/emulators/telegram';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoContent } from '../content/demo-content.ts';
-import type * as Tg from '../emulators/telegram/types.ts';
 import { openTelegramBotUnderTest, type TelegramBotUnderTest } from './testing/telegram-bot-under-test.ts';
 
 let t: TelegramBotUnderTest;

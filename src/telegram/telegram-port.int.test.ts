@@ -1,6 +1,6 @@
+import { TelegramControlClient, TelegramEmulator } from '@tandem/emulators/telegram';
 import { Telegram, TelegramError } from 'telegraf';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { TelegramControlClient, TelegramEmulator } from '../emulators/telegram/index.ts';
 import { PlatformRateLimitedError, PlatformRefusedError, type TelegramPort } from '../sync/ports.ts';
 import { createTelegramPort } from './telegram-port.ts';
 

@@ -1,7 +1,7 @@
+import { TelegramEmulator } from '@tandem/emulators/telegram';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTestTandem, type TestTandem } from '../../test/support/services.ts';
 import { createContentCache } from '../content/content-cache.ts';
-import { TelegramEmulator } from '../emulators/telegram/index.ts';
 import { type RunningTelegramBot, startTelegramBot } from './start-telegram-bot.ts';
 
 let tandem: TestTandem | undefined;

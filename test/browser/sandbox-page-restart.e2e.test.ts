@@ -1,10 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type RunningEmulators, startEmulators } from '@tandem/emulators';
 import type { Browser, Page } from 'playwright-core';
 import { Telegraf } from 'telegraf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningEmulators, startEmulators } from '../../src/emulators/run-emulators.ts';
 import { freePort } from '../../src/telegram/testing/telegram-bot-under-test.ts';
 import { launchChromium, uiTimeoutMs } from '../support/browser.ts';
 

@@ -1,7 +1,7 @@
+import { DiscordEmulator } from '@tandem/emulators/discord';
+import { seedDemoWorld } from '@tandem/emulators/sandbox';
+import { TelegramEmulator } from '@tandem/emulators/telegram';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DiscordEmulator } from '../../src/emulators/discord/index.ts';
-import { seedDemoWorld } from '../../src/emulators/sandbox/index.ts';
-import { TelegramEmulator } from '../../src/emulators/telegram/index.ts';
 import { createTestDatabase, type TestDatabase, uniqueQueuePrefix } from '../support/database.ts';
 import {
   type EntrypointName,

@@ -1,6 +1,6 @@
+import { buildScenario, DiscordControlClient, DiscordEmulator } from '@tandem/emulators/discord';
 import { afterEach, describe, expect, it } from 'vitest';
 import { rankForXp } from '../../src/economy/ranks.ts';
-import { buildScenario, DiscordControlClient, DiscordEmulator } from '../../src/emulators/discord/index.ts';
 import { testRedisUrl } from '../support/env.ts';
 import { openTestTandem, type TestTandem } from '../support/services.ts';
 import { expectEveryEventOnce, waitUntilDrained } from './support/exactly-once.ts';

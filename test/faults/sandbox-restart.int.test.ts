@@ -1,9 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { TelegramControlClient } from '@tandem/emulators/telegram';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TelegramControlClient } from '../../src/emulators/telegram/index.ts';
 import { freePort } from '../../src/telegram/testing/telegram-bot-under-test.ts';
 import { createTestDatabase, type TestDatabase, uniqueQueuePrefix } from '../support/database.ts';
 import { testRedisUrl } from '../support/env.ts';

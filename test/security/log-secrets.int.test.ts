@@ -4,6 +4,10 @@
 // (Telegram in webhook mode, with its secret), workers run, and the webhook handles updates, also
 // while Telegram is unreachable (network errors carry the URLs they failed on, and the Bot API's
 // URLs hold the token). src/logging/logger.unit.test.ts checks the redaction paths alone.
+
+import { DiscordEmulator } from '@tandem/emulators/discord';
+import { type DemoWorld, seedDemoWorld } from '@tandem/emulators/sandbox';
+import { TelegramEmulator } from '@tandem/emulators/telegram';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StartedAdminApi, startAdminApi } from '../../src/admin-api/app.ts';
@@ -12,9 +16,6 @@ import { sessionCookieName } from '../../src/admin-api/auth/session-cookie.ts';
 import { panelHeaders } from '../../src/admin-api/testing/admin-api-world.ts';
 import { seedEconomyDefaults } from '../../src/catalog/seed.ts';
 import { seedDemoContent } from '../../src/content/demo-content.ts';
-import { DiscordEmulator } from '../../src/emulators/discord/index.ts';
-import { type DemoWorld, seedDemoWorld } from '../../src/emulators/sandbox/index.ts';
-import { TelegramEmulator } from '../../src/emulators/telegram/index.ts';
 import { redactedPaths } from '../../src/logging/logger.ts';
 import { createPlatformPorts, type OpenPlatformPorts } from '../../src/platforms/platform-ports.ts';
 import { type RunningBots, startBots } from '../../src/runtime/bot-runtime.ts';

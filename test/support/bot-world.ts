@@ -1,13 +1,12 @@
-import { seedDemoContent } from '../../src/content/demo-content.ts';
 import {
   type ControlInteraction,
   DiscordControlClient,
   DiscordEmulator,
   type DiscordEmulatorUrls,
-} from '../../src/emulators/discord/index.ts';
-import { type DemoWorld, seedDemoWorld } from '../../src/emulators/sandbox/index.ts';
-import { TelegramEmulator } from '../../src/emulators/telegram/index.ts';
-import type * as Tg from '../../src/emulators/telegram/types.ts';
+} from '@tandem/emulators/discord';
+import { type DemoWorld, seedDemoWorld } from '@tandem/emulators/sandbox';
+import { TelegramEmulator, type TelegramTypes as Tg } from '@tandem/emulators/telegram';
+import { seedDemoContent } from '../../src/content/demo-content.ts';
 import { createPlatformPorts, type OpenPlatformPorts } from '../../src/platforms/platform-ports.ts';
 import { type RunningBots, startBots } from '../../src/runtime/bot-runtime.ts';
 import type { PlatformEndpoints } from '../../src/runtime/platform-endpoints.ts';

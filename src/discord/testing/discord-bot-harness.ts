@@ -1,8 +1,4 @@
 import { Writable } from 'node:stream';
-import { pino } from 'pino';
-import { openTestTandem, type TestTandem } from '../../../test/support/services.ts';
-import { waitFor } from '../../../test/support/wait-for.ts';
-import { createContentCache } from '../../content/content-cache.ts';
 import {
   buildScenario,
   type ControlInteraction,
@@ -10,7 +6,11 @@ import {
   DiscordEmulator,
   type DiscordEmulatorUrls,
   type Scenario,
-} from '../../emulators/discord/index.ts';
+} from '@tandem/emulators/discord';
+import { pino } from 'pino';
+import { openTestTandem, type TestTandem } from '../../../test/support/services.ts';
+import { waitFor } from '../../../test/support/wait-for.ts';
+import { createContentCache } from '../../content/content-cache.ts';
 import { createPlatformPorts, type OpenPlatformPorts } from '../../platforms/platform-ports.ts';
 import { createDiscordBot, type DiscordBot, type DiscordBotOptions } from '../discord-bot.ts';
 import type { DiscordDeps } from '../discord-deps.ts';

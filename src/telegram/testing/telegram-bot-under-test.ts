@@ -1,9 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
+import { TelegramEmulator, type TelegramTypes as Tg } from '@tandem/emulators/telegram';
 import { openTestTandem, type TestTandem } from '../../../test/support/services.ts';
 import { createContentCache } from '../../content/content-cache.ts';
-import { TelegramEmulator } from '../../emulators/telegram/index.ts';
-import type * as Tg from '../../emulators/telegram/types.ts';
 import {
   type RunningTelegramBot,
   type StartTelegramBotOptions,

@@ -5,7 +5,7 @@ import { buildScenario } from './scenario.ts';
 
 /**
  * Runs the Discord emulator in the foreground:
- *   npx tsx src/emulators/discord/serve.ts --port 3002 [--host 127.0.0.1] [--demo]
+ *   npx tsx packages/emulators/src/discord/serve.ts --port 3002 [--host 127.0.0.1] [--demo]
  * `--demo` builds the demo guild (scenario.ts) and prints the bot token to log in with.
  */
 async function main(): Promise<void> {

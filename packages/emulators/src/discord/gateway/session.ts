@@ -1,8 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import type { SessionView } from '../events/emulator-events.ts';
 import type { ApplicationRecord } from '../world/types.ts';
-import type { GatewayConnection } from './connection.ts';
 import { type GatewayPayload, Opcode } from './opcodes.ts';
+
+/**
+ * The session's side of a client's WebSocket (GatewayConnection): what it sends a dispatch through,
+ * and what it cuts when a RESUME moves the session to a new connection. Declared here so the session
+ * does not import the connection that holds it.
+ */
+export interface SessionConnection {
+  session: GatewaySession | null;
+  send(payload: GatewayPayload): void;
+  terminate(): void;
+}
 
 /**
  * A gateway session: what IDENTIFY created, with its sequence numbers and the dispatches it
@@ -13,7 +23,7 @@ export class GatewaySession {
   readonly id = randomBytes(16).toString('hex');
   #seq = 0;
   readonly #sent: GatewayPayload[] = [];
-  connection: GatewayConnection | null = null;
+  connection: SessionConnection | null = null;
 
   constructor(
     readonly application: ApplicationRecord,
@@ -50,7 +60,7 @@ export class GatewaySession {
     this.connection?.send(payload);
   }
 
-  attach(connection: GatewayConnection): void {
+  attach(connection: SessionConnection): void {
     this.connection = connection;
     connection.session = this;
   }

@@ -1,11 +1,11 @@
 import { WebSocket } from 'ws';
 import type { GatewayPayload } from './opcodes.ts';
-import type { GatewaySession } from './session.ts';
+import type { GatewaySession, SessionConnection } from './session.ts';
 
 let nextConnectionId = 1;
 
 /** One WebSocket from a client. A session outlives its connections (that is what RESUME is for). */
-export class GatewayConnection {
+export class GatewayConnection implements SessionConnection {
   readonly id = nextConnectionId++;
   session: GatewaySession | null = null;
   lastHeartbeatAt: number | null = null;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DiscordControlClient } from '../discord/index.ts';
-import { type RunningEmulators, startEmulators } from '../run-emulators.ts';
+import { type RunningEmulators, startEmulators } from '../start-emulators.ts';
 import { TelegramControlClient } from '../telegram/index.ts';
 import { fromTaggedJson, toTaggedJson } from './tagged-json.ts';
 

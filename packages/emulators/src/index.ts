@@ -1,0 +1,2 @@
+export { type EmulatorCliOptions, parseEmulatorArgs } from './emulator-args.ts';
+export { PortInUseError, type RunningEmulators, startEmulators } from './start-emulators.ts';

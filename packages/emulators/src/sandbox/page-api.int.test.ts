@@ -1,0 +1,279 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DiscordControlClient, DiscordEmulator } from '../discord/index.ts';
+import { TelegramControlClient, TelegramEmulator } from '../telegram/index.ts';
+import { ControlApiError, discordApi, telegramApi } from './api.js';
+import { type DemoWorld, seedDemoWorld } from './index.ts';
+
+// The emulators' guides live with the rest of Tandem's documentation, in the repository's docs/.
+const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
+
+/**
+ * The control endpoints api.js may call, as the emulator guides document them: method, `prefix`
+ * and path exactly as written there. Every call the page's module makes must be one of these.
+ */
+const DOCUMENTED = {
+  telegram: {
+    doc: 'docs/emulators/telegram.md',
+    prefix: '/control',
+    endpoints: [
+      'GET /world',
+      'GET /bots/:bot',
+      'POST /users',
+      'GET /chats/:chatId/messages',
+      'POST /messages',
+      'POST /commands',
+      'POST /callbacks',
+      'GET /events',
+    ],
+  },
+  discord: {
+    doc: 'docs/emulators/discord.md',
+    prefix: '',
+    endpoints: [
+      'GET /state',
+      'GET /commands',
+      'GET /channels/:channelId/messages',
+      'GET /dms',
+      'GET /role-changes',
+      'POST /channels/:channelId/messages',
+      'POST /dms',
+      'POST /interactions/commands',
+      'POST /interactions/components',
+      'PUT /guilds/:guildId/voice/:userId',
+      'DELETE /guilds/:guildId/voice/:userId',
+      'GET /events',
+    ],
+  },
+} as const;
+
+describe('api.js against running emulators', () => {
+  const telegram = new TelegramEmulator();
+  const discord = new DiscordEmulator();
+  const calls: Array<{ platform: 'telegram' | 'discord'; method: string; path: string }> = [];
+  const realFetch = globalThis.fetch;
+  let pageIsCalling = false;
+  /** Runs `call` as the page: the requests it starts are recorded. */
+  const asPage = <T>(call: () => T): T => {
+    const outer = pageIsCalling;
+    pageIsCalling = true;
+    try {
+      return call();
+    } finally {
+      pageIsCalling = outer;
+    }
+  };
+  /** The page's api object, each function recorded as the page's (fetch starts synchronously). */
+  const recorded = <A extends object>(api: A): A =>
+    Object.fromEntries(
+      Object.entries(api).map(([name, fn]) => [name, (...args: unknown[]) => asPage(() => fn(...args))]),
+    ) as A;
+  let origins: { telegram: string; discord: string };
+  let demo: DemoWorld;
+
+  beforeAll(async () => {
+    const [{ url }, discordUrls] = await Promise.all([telegram.start(), discord.start()]);
+    origins = { telegram: new URL(url).origin, discord: new URL(discordUrls.url).origin };
+    demo = await seedDemoWorld(url, discordUrls.controlUrl);
+    // Records what the page's module sends; the test's own control, Bot API and REST calls are not the page's.
+    globalThis.fetch = (input, init) => {
+      const target = new URL(input instanceof Request ? input.url : String(input));
+      if (pageIsCalling)
+        calls.push({
+          platform: target.origin === origins.telegram ? 'telegram' : 'discord',
+          method: init?.method ?? 'GET',
+          path: target.pathname.replace(/^\/control/, ''),
+        });
+      return realFetch(input, init);
+    };
+  });
+  afterAll(async () => {
+    globalThis.fetch = realFetch;
+    await Promise.all([telegram.stop(), discord.stop()]);
+  });
+
+  it('plays a Telegram user: chat, command, button, a new user', async () => {
+    const api = recorded(telegramApi(`${telegram.url}/control`));
+    const control = new TelegramControlClient(telegram.url);
+    const { bot, users } = demo.telegram;
+    const ana = users[0]!;
+
+    const world = await api.world();
+    expect(world.users.map((user) => user.username)).toEqual(['ana_plays', 'ben_builds']);
+    const noChat = await api.messages(ana.id, bot.id).catch((error: unknown) => error);
+    expect(noChat).toBeInstanceOf(ControlApiError);
+    expect(noChat).toMatchObject({ status: 404, message: expect.stringContaining('has no chat') });
+
+    await api.sendMessage({ from: ana.id, bot: bot.id, text: 'hello' });
+    const command = await api.sendCommand({ from: ana.id, bot: bot.id, command: 'balance', args: 'top' });
+    expect(command.message).toMatchObject({
+      text: '/balance top',
+      entities: [{ type: 'bot_command', offset: 0 }],
+    });
+
+    const sent = await botApi(telegram.url, bot.token, 'sendMessage', {
+      chat_id: ana.id,
+      text: 'You have 10 coins',
+      reply_markup: { inline_keyboard: [[{ text: 'Claim daily', callback_data: 'claim:daily' }]] },
+    });
+    const pressed = await api.pressButton({
+      from: ana.id,
+      bot: bot.id,
+      messageId: sent.message_id,
+      data: 'claim:daily',
+    });
+    const queryId = (pressed.callbackQuery as { id: string }).id;
+    await botApi(telegram.url, bot.token, 'answerCallbackQuery', {
+      callback_query_id: queryId,
+      text: '+5 coins',
+    });
+    expect((await control.callback(queryId)).answer).toMatchObject({ text: '+5 coins' });
+
+    const chat = await api.messages(ana.id, bot.id);
+    expect(chat.map((message) => message.text)).toEqual(['hello', '/balance top', 'You have 10 coins']);
+
+    const status = await api.bot(bot.id);
+    expect(status).toMatchObject({ bot: { username: 'emulator_bot' }, polling: false });
+    const cleo = await api.createUser({ firstName: 'Cleo', username: 'cleo_games' });
+    expect((await control.world()).users.map((user) => user.id)).toContain(cleo.id);
+
+    // The page opens this URL with EventSource.
+    await asPage(() => expectEventStream(api.eventsUrl()));
+  });
+
+  it('plays a Discord member: message, slash command, button, DM, voice, roles', async () => {
+    const api = recorded(discordApi(discord.urls.controlUrl));
+    const control = new DiscordControlClient(discord.urls.controlUrl);
+    const { bot, guildId, channels, users, roles } = demo.discord;
+
+    const state = await api.state();
+    expect((state.guilds[0] as { name: string }).name).toBe('Tandem Test Guild');
+
+    await rest(
+      discord.urls.apiUrl,
+      bot.token,
+      'PUT',
+      `/applications/${bot.applicationId}/guilds/${guildId}/commands`,
+      [
+        {
+          name: 'balance',
+          description: 'Show coins',
+          options: [{ type: 6, name: 'player', description: 'Whose coins' }],
+        },
+      ],
+    );
+    const commands = await api.commands(bot.applicationId);
+    expect(commands.map((command) => command.name)).toEqual(['balance']);
+
+    await api.sendMessage(channels.general, { authorId: users.alice, content: 'hi all' });
+    const interaction = await api.runCommand({
+      channelId: channels.general,
+      userId: users.alice,
+      applicationId: bot.applicationId,
+      name: 'balance',
+      options: { player: users.bob },
+    });
+    await rest(
+      discord.urls.apiUrl,
+      null,
+      'POST',
+      `/interactions/${interaction.id}/${interaction.token}/callback`,
+      {
+        type: 4,
+        data: {
+          content: 'bob has 10 coins',
+          components: [{ type: 1, components: [{ type: 2, style: 1, label: 'Claim', custom_id: 'claim' }] }],
+        },
+      },
+    );
+    const general = await api.channelMessages(channels.general);
+    expect(general.map((message) => message.content)).toEqual(['hi all', 'bob has 10 coins']);
+    const reply = general[1] as { id: string; interaction_metadata: { user: { id: string } } };
+    expect(reply.interaction_metadata.user.id).toBe(users.alice);
+    const press = await api.pressComponent({ messageId: reply.id, userId: users.alice, customId: 'claim' });
+    expect(press).toMatchObject({ state: 'pending', userId: users.alice });
+
+    const dm = await api.sendDirectMessage({
+      userId: users.alice,
+      botUserId: bot.userId,
+      content: 'hey bot',
+    });
+    const dms = await api.directMessages({ userId: users.alice, botUserId: bot.userId });
+    expect(dms).toMatchObject([{ channelId: dm.channelId, messages: [{ content: 'hey bot' }] }]);
+
+    await api.setVoiceState(guildId, users.alice, { channelId: channels.lounge });
+    await api.setVoiceState(guildId, users.alice, { selfMute: true });
+    expect((await control.guild(guildId)).voiceStates).toMatchObject([
+      { user_id: users.alice, channel_id: channels.lounge, self_mute: true },
+    ]);
+    await api.leaveVoice(guildId, users.alice);
+    expect((await control.guild(guildId)).voiceStates).toEqual([]);
+
+    await control.changeRolesAsModerator(guildId, users.alice, { add: [roles.bronze] });
+    expect(await api.roleChanges({ guildId, userId: users.alice })).toMatchObject([
+      { roleId: roles.bronze, action: 'add', actorKind: 'moderator' },
+    ]);
+
+    const refused = await api
+      .runCommand({ channelId: channels.general, userId: users.alice, name: 'nope' })
+      .catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(ControlApiError);
+    expect(refused).toMatchObject({ status: 422 });
+
+    // The page opens this URL with EventSource.
+    await asPage(() => expectEventStream(api.eventsUrl()));
+  });
+
+  it('called only documented control endpoints, and each of them', () => {
+    for (const platform of ['telegram', 'discord'] as const) {
+      const { doc, prefix, endpoints } = DOCUMENTED[platform];
+      const guide = readFileSync(join(REPO_ROOT, doc), 'utf8');
+      for (const endpoint of endpoints) {
+        const [method, path] = endpoint.split(' ');
+        expect(guide, `${doc} documents ${endpoint}`).toContain(`${method} ${prefix}${path}`);
+      }
+      const matchers = endpoints.map((endpoint) => {
+        const [method, path] = endpoint.split(' ') as [string, string];
+        return { endpoint, method, pattern: new RegExp(`^${path.replace(/:\w+/g, '[^/]+')}$`) };
+      });
+      const used = new Set<string>();
+      for (const call of calls.filter((c) => c.platform === platform)) {
+        const match = matchers.find((m) => m.method === call.method && m.pattern.test(call.path));
+        expect(match, `${platform}: ${call.method} ${call.path} is documented`).toBeDefined();
+        used.add(match!.endpoint);
+      }
+      expect([...used].sort()).toEqual([...endpoints].sort());
+    }
+  });
+});
+
+async function botApi(url: string, token: string, method: string, params: object) {
+  const response = await fetch(`${url}/bot${token}/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(params),
+  });
+  const body = (await response.json()) as { ok: boolean; result: { message_id: number } };
+  expect(body.ok, `${method}: ${JSON.stringify(body)}`).toBe(true);
+  return body.result;
+}
+
+async function rest(apiUrl: string, token: string | null, method: string, path: string, body: unknown) {
+  const response = await fetch(`${apiUrl}/v10${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bot ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  expect(response.status, `${method} ${path}: ${await response.clone().text()}`).toBeLessThan(300);
+}
+
+/** The stream answers as an EventSource needs: 200, `text/event-stream`. */
+async function expectEventStream(url: string) {
+  const abort = new AbortController();
+  const response = await fetch(url, { signal: abort.signal });
+  abort.abort();
+  expect(response.status).toBe(200);
+  expect(response.headers.get('content-type')).toContain('text/event-stream');
+}
