@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
-import { recordLedgerChange } from '../src/economy/ledger.ts';
-import { completeEvent, readOpenEvent } from '../src/sync/event-lifecycle.ts';
-import type { EconomyChange } from '../src/sync/event-schemas.ts';
-import { rewriterFor, unprepared } from './experiments.ts';
-import { createPlayers, resetEconomy, withOptions } from './infra.ts';
-import { instrumentPool } from './instrument.ts';
-import { round } from './stats.ts';
-import type { BenchContext } from './trial.ts';
+import { recordLedgerChange } from '../../src/economy/ledger.ts';
+import { completeEvent, readOpenEvent } from '../../src/sync/event-lifecycle.ts';
+import type { EconomyChange } from '../../src/sync/event-schemas.ts';
+import type { BenchContext } from '../shared/bench-context.ts';
+import { rewriterFor, unprepared } from '../shared/experiments.ts';
+import { createPlayers, resetEconomy, withOptions } from '../shared/infra.ts';
+import { instrumentPool } from '../shared/statements.ts';
+import { round } from '../shared/stats.ts';
 
 export interface StatementCost {
   step: string;

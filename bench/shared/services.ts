@@ -1,10 +1,10 @@
 import { pino } from 'pino';
-import { openServices, type Services } from '../src/runtime/services.ts';
-import { type SyncWorkers, startSyncWorkers } from '../src/sync/workers.ts';
+import { openServices, type Services } from '../../src/runtime/services.ts';
+import { type SyncWorkers, startSyncWorkers } from '../../src/sync/workers.ts';
 import { installCoalescer } from './coalesce.ts';
 import { type Experiment, rewriterFor } from './experiments.ts';
 import { waitForRedis } from './infra.ts';
-import { instrumentPool, type StatementStats } from './instrument.ts';
+import { instrumentPool, type StatementStats } from './statements.ts';
 
 /** Warnings and errors the engine logged (a dispatch that failed, a job that failed), counted. */
 export interface LogTally {
@@ -53,7 +53,7 @@ export async function openBenchServices(options: {
     logger: countingLogger(logs),
   });
   // Keep the pool's connections for the whole trial: a backend that idles out (10 s by default) takes
-  // its CPU time with it, and the CPU accounting of the trial (bench/instrument.ts) would miss it.
+  // its CPU time with it, and the CPU accounting of the trial (bench/shared/cpu.ts) would miss it.
   (services.db.pool as unknown as { options: { idleTimeoutMillis: number } }).options.idleTimeoutMillis = 0;
   const statements: StatementStats = new Map();
   const experiments = options.experiments ?? [];

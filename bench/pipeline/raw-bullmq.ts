@@ -1,7 +1,7 @@
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
-import { deletePrefix, uniquePrefix } from './infra.ts';
-import { epochMs, round } from './stats.ts';
+import { deletePrefix, uniquePrefix } from '../shared/infra.ts';
+import { epochMs, round } from '../shared/stats.ts';
 
 export interface RawBullmqResult {
   jobs: number;

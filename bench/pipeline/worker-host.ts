@@ -1,11 +1,11 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import type { Experiment } from '../shared/experiments.ts';
+import type { WorkerMode } from '../shared/options.ts';
+import type { BenchServices } from '../shared/services.ts';
+import { startBenchWorkers } from '../shared/services.ts';
+import { mergeStats, type StatementStat } from '../shared/statements.ts';
 import { type CompletionSink, watchWorkers } from './completions.ts';
-import type { Experiment } from './experiments.ts';
-import { mergeStats, type StatementStat } from './instrument.ts';
-import type { WorkerMode } from './options.ts';
-import type { BenchServices } from './services.ts';
-import { startBenchWorkers } from './services.ts';
 import type { ChildMessage, ChildStart } from './worker-child.ts';
 
 type HostTally = { statements: Array<[string, StatementStat]>; logs: { count: number; first: string[] } };

@@ -1,8 +1,9 @@
+import type { BenchContext } from '../shared/bench-context.ts';
+import { backgroundCores, type CpuProfile, cpuBetween, cpuSnapshot, postgresPids } from '../shared/cpu.ts';
+import type { WorkerMode } from '../shared/options.ts';
+import { epochMs, type Percentiles, percentiles, round, sleep } from '../shared/stats.ts';
 import type { Completion } from './completions.ts';
-import { backgroundCores, type CpuProfile, cpuBetween, cpuSnapshot, postgresPids } from './instrument.ts';
-import type { WorkerMode } from './options.ts';
-import { epochMs, type Percentiles, percentiles, round, sleep } from './stats.ts';
-import { allEventsCompleted, type BenchContext, startTrial } from './trial.ts';
+import { allEventsCompleted, startTrial } from './trial.ts';
 import { changeFor, random } from './workload.ts';
 
 export interface LatencyResult {

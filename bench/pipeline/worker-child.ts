@@ -1,9 +1,10 @@
 // A separate worker process for the bench: startSyncWorkers on its own pool and Redis connections,
 // reporting each job's completion to the parent over IPC (batched every 10 ms).
+
+import type { Experiment } from '../shared/experiments.ts';
+import { openBenchServices, startBenchWorkers } from '../shared/services.ts';
 import type { Completion, Failure } from './completions.ts';
 import { watchWorkers } from './completions.ts';
-import type { Experiment } from './experiments.ts';
-import { openBenchServices, startBenchWorkers } from './services.ts';
 
 export interface ChildStart {
   type: 'start';

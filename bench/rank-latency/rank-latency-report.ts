@@ -1,6 +1,6 @@
 import { appendFileSync, existsSync } from 'node:fs';
+import type { BenchReport } from '../report/bench-report.ts';
 import type { RankLatencyResult } from './rank-latency.ts';
-import type { BenchReport } from './report.ts';
 
 /** The bench report with the rank-latency phase (null when skipped with `--rank-latency=0`). */
 export type BenchReportWithRankLatency = BenchReport & { rank_latency: RankLatencyResult | null };

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { statementLabel } from './instrument.ts';
+import { statementLabel } from './statements.ts';
 
 /**
  * What-if `batched`: the economy worker's per-event statements (read, completion)
@@ -78,7 +78,7 @@ export function installCoalescer(pool: pg.Pool): { batches(): string } {
     const first = items[0]!;
     const text = first.text.replace('WHERE id = $1 AND', 'WHERE id = ANY($1::uuid[]) AND');
     if (text === first.text)
-      throw new Error('what-if batched: the read statement changed; update bench/coalesce.ts');
+      throw new Error('what-if batched: the read statement changed; update bench/shared/coalesce.ts');
     const ids = items.map((i) => i.values[0] as string);
     const { rows } = await original(text, [ids]);
     const byId = new Map(rows.map((r) => [r.id as string, r]));

@@ -61,17 +61,17 @@ export interface BenchOptions {
   syncCommit: 'on' | 'workers' | 'off';
   /** Diagnostic: ledger rows every player has before the trial. */
   history: number;
-  /** Measure each hot-path step on its own (bench/statement-costs.ts). */
+  /** Measure each hot-path step on its own (bench/pipeline/statement-costs.ts). */
   statementCosts: boolean;
   /** Before each phase, wait up to this long for the shared machine to be quiet (others' tests). */
   quietWaitMs: number;
-  /** Diagnostic: engine changes emulated by rewriting its SQL (bench/experiments.ts). */
+  /** Diagnostic: engine changes emulated by rewriting its SQL (bench/shared/experiments.ts). */
   experiments: Experiment[];
-  /** Rank-ups timed from Telegram to the Discord rank role in the sandbox (bench/rank-latency.ts); 0 skips. */
+  /** Rank-ups timed from Telegram to the Discord rank role in the sandbox (bench/rank-latency/); 0 skips. */
   rankLatencySamples: number;
   /** Child-mode throughput trials, one per count of worker processes (each a replica of `npm run worker`). */
   workerProcesses: number[];
-  /** The live-path phase (bench/live-path.ts): signed-in socket.io clients; 0 skips. */
+  /** The live-path phase (bench/live-path/): signed-in socket.io clients; 0 skips. */
   liveClients: number;
   /** Changes published in the live-path phase, and how many per second. */
   liveChanges: number;
@@ -84,7 +84,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
   const flags = new Map<string, string>();
   for (const arg of argv) {
     const match = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
-    if (!match) throw new Error(`Unknown argument ${arg} (see bench/options.ts)`);
+    if (!match) throw new Error(`Unknown argument ${arg} (see bench/shared/options.ts)`);
     flags.set(match[1]!, match[2] ?? 'true');
   }
   const quick = flags.has('quick');

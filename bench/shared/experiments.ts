@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type StatementRewriter, statementLabel } from './instrument.ts';
+import { type StatementRewriter, statementLabel } from './statements.ts';
 
 /**
  * What-if experiments: engine changes the bench recommends, emulated on the way to the server (the
@@ -9,7 +9,7 @@ import { type StatementRewriter, statementLabel } from './instrument.ts';
  * - `prepared`: the hot statements as named prepared statements (`{ name, text, values }`), so each
  *   connection parses and plans them once instead of on every call.
  * - `batched`: the economy worker's read and completion statements coalesced across concurrent jobs
- *   into one statement per batch (bench/coalesce.ts).
+ *   into one statement per batch (bench/shared/coalesce.ts).
  */
 export const experimentNames = ['prepared', 'batched'] as const;
 export type Experiment = (typeof experimentNames)[number];

@@ -1,10 +1,10 @@
-// The page side of the live-path phase (bench/live-path.ts): N socket.io clients in a process of
+// The page side of the live-path phase (bench/live-path/live-path.ts): N socket.io clients in a process of
 // their own, as browsers are elsewhere, each with its own session cookie, connected the way the panel
 // connects (admin/src/live/LiveUpdates.tsx: default transports, polling then the websocket upgrade).
 // Every `changes` message is kept with the moment it arrived; the parent works out the latencies.
 import { io, type Socket } from 'socket.io-client';
-import type { ChangesMessage, LiveChange } from '../src/admin-api/live/change-batch.ts';
-import { epochMs } from './stats.ts';
+import type { ChangesMessage, LiveChange } from '../../src/admin-api/live/change-batch.ts';
+import { epochMs } from '../shared/stats.ts';
 
 export type LiveClientsCommand =
   | { type: 'connect'; url: string; cookies: string[]; timeoutMs: number }

@@ -1,4 +1,4 @@
-import type { EconomyChangeInput } from '../src/sync/event-schemas.ts';
+import type { EconomyChangeInput } from '../../src/sync/event-schemas.ts';
 
 /** A seeded PRNG (mulberry32): the same seed gives the same workload on every machine. */
 export function random(seed: number): () => number {

@@ -1,19 +1,19 @@
 import { pino } from 'pino';
-import { loadConfig } from '../src/config.ts';
-import { seedDemoContent } from '../src/content/demo-content.ts';
-import { seedEconomyDefaults } from '../src/economy/seed.ts';
-import { DiscordControlClient, DiscordEmulator } from '../src/emulators/discord/index.ts';
-import { type DemoWorld, seedDemoWorld } from '../src/emulators/sandbox/index.ts';
-import { TelegramEmulator } from '../src/emulators/telegram/index.ts';
-import { createPlatformPorts } from '../src/platforms/platform-ports.ts';
-import { type RunningBots, startBots } from '../src/runtime/bot-runtime.ts';
-import type { Services } from '../src/runtime/services.ts';
-import { openConfiguredServices, startWorkerRole } from '../src/runtime/sync-runtime.ts';
-import type { PlatformEndpoints } from '../src/sandbox/platform-endpoints.ts';
-import { seedSandboxCommunity } from '../src/sandbox/seed-sandbox-community.ts';
-import { deletePrefix, uniquePrefix, waitForRedis } from './infra.ts';
+import { loadConfig } from '../../src/config.ts';
+import { seedDemoContent } from '../../src/content/demo-content.ts';
+import { seedEconomyDefaults } from '../../src/economy/seed.ts';
+import { DiscordControlClient, DiscordEmulator } from '../../src/emulators/discord/index.ts';
+import { type DemoWorld, seedDemoWorld } from '../../src/emulators/sandbox/index.ts';
+import { TelegramEmulator } from '../../src/emulators/telegram/index.ts';
+import { createPlatformPorts } from '../../src/platforms/platform-ports.ts';
+import { type RunningBots, startBots } from '../../src/runtime/bot-runtime.ts';
+import type { Services } from '../../src/runtime/services.ts';
+import { openConfiguredServices, startWorkerRole } from '../../src/runtime/sync-runtime.ts';
+import type { PlatformEndpoints } from '../../src/sandbox/platform-endpoints.ts';
+import { seedSandboxCommunity } from '../../src/sandbox/seed-sandbox-community.ts';
+import { deletePrefix, uniquePrefix, waitForRedis } from '../shared/infra.ts';
+import type { LogTally } from '../shared/services.ts';
 import { DiscordActivity } from './rank-latency-events.ts';
-import type { LogTally } from './services.ts';
 
 /** Tandem's settings for the phase: every default (as `npm start` with nothing set), the bench's prefix. */
 export function sandboxConfig(prefix: string) {

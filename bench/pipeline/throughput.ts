@@ -1,21 +1,23 @@
-import { type Correctness, checkCorrectness, type ProducerTally } from './correctness.ts';
+import type { BenchContext } from '../shared/bench-context.ts';
 import {
-  type ActivityProfile,
   backgroundCores,
   type CpuProfile,
-  countersPerEvent,
   cpuBetween,
   cpuPerEvent,
   cpuSnapshot,
-  databaseCounters,
   postgresPids,
-  type StatementRow,
+} from '../shared/cpu.ts';
+import {
+  type ActivityProfile,
+  countersPerEvent,
+  databaseCounters,
   sampleActivity,
-  statementTable,
-} from './instrument.ts';
-import type { WorkerMode } from './options.ts';
-import { boundedAll, epochMs, percentiles, round } from './stats.ts';
-import { allEventsCompleted, type BenchContext, startTrial } from './trial.ts';
+} from '../shared/database-profile.ts';
+import type { WorkerMode } from '../shared/options.ts';
+import { type StatementRow, statementTable } from '../shared/statements.ts';
+import { boundedAll, epochMs, percentiles, round } from '../shared/stats.ts';
+import { type Correctness, checkCorrectness, type ProducerTally } from './correctness.ts';
+import { allEventsCompleted, startTrial } from './trial.ts';
 import { buildWorkload } from './workload.ts';
 
 export interface ThroughputParams {

@@ -1,26 +1,19 @@
 import type pg from 'pg';
-import type { Completion, CompletionSink, Failure } from './completions.ts';
+import type { BenchContext } from '../shared/bench-context.ts';
 import {
   addHistory,
-  type BenchDatabase,
   createPlayers,
   deletePrefix,
   resetEconomy,
   uniquePrefix,
   withOptions,
-} from './infra.ts';
-import { mergeStats, type StatementStats } from './instrument.ts';
-import type { BenchOptions, WorkerMode } from './options.ts';
-import { type BenchServices, type LogTally, openBenchServices } from './services.ts';
-import { sleep } from './stats.ts';
+} from '../shared/infra.ts';
+import type { WorkerMode } from '../shared/options.ts';
+import { type BenchServices, type LogTally, openBenchServices } from '../shared/services.ts';
+import { mergeStats, type StatementStats } from '../shared/statements.ts';
+import { sleep } from '../shared/stats.ts';
+import type { Completion, CompletionSink, Failure } from './completions.ts';
 import { startWorkerHost, type WorkerHost } from './worker-host.ts';
-
-export interface BenchContext {
-  options: BenchOptions;
-  database: BenchDatabase;
-  /** A small pool of the bench's own for setup, polling and checks (not the engine's). */
-  control: pg.Pool;
-}
 
 /** Follows job completions: the bench's own keys (to a target) and everything derived from them. */
 export class Tracker implements CompletionSink {

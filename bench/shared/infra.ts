@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import pg from 'pg';
-import { applyMigrations } from '../src/db/migrations.ts';
+import { applyMigrations } from '../../src/db/migrations.ts';
 
 export interface BenchDatabase {
   name: string;

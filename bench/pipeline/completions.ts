@@ -1,6 +1,6 @@
 import type { Job } from 'bullmq';
-import type { SyncWorkers } from '../src/sync/workers.ts';
-import { epochMs } from './stats.ts';
+import type { SyncWorkers } from '../../src/sync/workers.ts';
+import { epochMs } from '../shared/stats.ts';
 
 /** One job that finished, as its worker saw it (times in epoch ms). */
 export interface Completion {
