@@ -1,4 +1,5 @@
 import type { PrismaClient } from '../db/database.ts';
+import { cachedValue } from '../live/cached-value.ts';
 import { type AchievementRule, achievementRuleSchema } from './achievements.ts';
 import type { RankDefinition } from './ranks.ts';
 
@@ -32,22 +33,10 @@ export function createCatalogCache(
   ttlMs = 60_000,
   now = () => Date.now(),
 ): CatalogCache {
-  let cached: { at: number; value: Promise<Catalog> } | null = null;
+  const catalog = cachedValue(() => loadCatalog(prisma), { ttlMs, now });
   return {
-    get() {
-      if (!cached || now() - cached.at > ttlMs) {
-        const value = loadCatalog(prisma);
-        cached = { at: now(), value };
-        // A failed load must not be cached: the next call tries again.
-        value.catch(() => {
-          if (cached?.value === value) cached = null;
-        });
-      }
-      return cached.value;
-    },
-    invalidate() {
-      cached = null;
-    },
+    get: () => catalog.get(),
+    invalidate: () => catalog.drop(),
   };
 }
 
