@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ledgerMatchesTotals } from '../../test/support/ledger.ts';
+import { PersonAccounts } from '../../test/support/person-accounts.ts';
 import { openTestTandem, type TestTandem } from '../../test/support/services.ts';
 import { createContentCache, type ScenarioView } from '../content/content-cache.ts';
 import { claimScenarioReward } from '../content/scenario-rewards.ts';
@@ -16,7 +17,6 @@ import { approveSubmission } from '../tasks/decide-submission.ts';
 import { isTaskError } from '../tasks/errors.ts';
 import { createTask } from '../tasks/manage-tasks.ts';
 import { submitTask } from '../tasks/submit-task.ts';
-import { PersonAccounts } from './testing/person-accounts.ts';
 
 /**
  * Many generated sequences of links, unlinks and earnings by two people, each with a Telegram and a

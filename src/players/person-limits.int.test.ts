@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeDiscord, FakeTelegram } from '../../test/support/fake-ports.ts';
 import { ledgerMatchesTotals } from '../../test/support/ledger.ts';
+import { linkedPerson } from '../../test/support/person-accounts.ts';
 import { openTestTandem, type TestTandem } from '../../test/support/services.ts';
 import { createContentCache, type ScenarioView } from '../content/content-cache.ts';
 import { claimScenarioReward } from '../content/scenario-rewards.ts';
@@ -15,7 +16,6 @@ import { approveSubmission } from '../tasks/decide-submission.ts';
 import { TaskAlreadyApprovedError } from '../tasks/errors.ts';
 import { createTask } from '../tasks/manage-tasks.ts';
 import { submitTask } from '../tasks/submit-task.ts';
-import { linkedPerson } from './testing/person-accounts.ts';
 
 /**
  * Every per-person limit holds whatever a person does with links: unlinking an identity into a

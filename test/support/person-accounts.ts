@@ -1,7 +1,7 @@
-import type { TestTandem } from '../../../test/support/services.ts';
-import { type Platform, resolvePlayer } from '../../linking/identities.ts';
-import { mergePlayers } from '../../linking/merge-players.ts';
-import { unlinkIdentity } from '../../linking/unlink-identity.ts';
+import { type Platform, resolvePlayer } from '../../src/linking/identities.ts';
+import { mergePlayers } from '../../src/linking/merge-players.ts';
+import { unlinkIdentity } from '../../src/linking/unlink-identity.ts';
+import type { TestTandem } from './services.ts';
 
 /**
  * One person with a Telegram and a Discord identity, moved between accounts the way players do it

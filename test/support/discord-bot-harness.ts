@@ -1,8 +1,7 @@
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
-import { openTestTandem, type TestTandem } from '../../../test/support/services.ts';
-import { waitFor } from '../../../test/support/wait-for.ts';
-import { createContentCache } from '../../content/content-cache.ts';
+import { createContentCache } from '../../src/content/content-cache.ts';
+import { createDiscordBot, type DiscordBot, type DiscordBotOptions } from '../../src/discord/discord-bot.ts';
 import {
   buildScenario,
   type ControlInteraction,
@@ -10,10 +9,11 @@ import {
   DiscordEmulator,
   type DiscordEmulatorUrls,
   type Scenario,
-} from '../../emulators/discord/index.ts';
-import { createPlatformPorts, type OpenPlatformPorts } from '../../platforms/platform-ports.ts';
-import type { BotDeps } from '../../runtime/bot-deps.ts';
-import { createDiscordBot, type DiscordBot, type DiscordBotOptions } from '../discord-bot.ts';
+} from '../../src/emulators/discord/index.ts';
+import { createPlatformPorts, type OpenPlatformPorts } from '../../src/platforms/platform-ports.ts';
+import type { BotDeps } from '../../src/runtime/bot-deps.ts';
+import { openTestTandem, type TestTandem } from './services.ts';
+import { waitFor } from './wait-for.ts';
 
 /** Tandem's Discord bot (real discord.js) against the emulator, on a fresh database and queue prefix. */
 export interface DiscordBotHarness {

@@ -1,12 +1,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { openTestTandem, type TestTandem } from '../../../../test/support/services.ts';
-import { type ChangeSubscription, type EntityChange, subscribeToChanges } from '../../../live/changes.ts';
-import type { PlatformPorts } from '../../../sync/ports.ts';
-import type { RequestAdmin } from '../../auth/request-admin.ts';
-import { apiErrorHandler, apiNotFound } from '../../error-handler.ts';
-import { createResourcesRouter } from '../index.ts';
+import type { RequestAdmin } from '../../src/admin-api/auth/request-admin.ts';
+import { apiErrorHandler, apiNotFound } from '../../src/admin-api/error-handler.ts';
+import { createResourcesRouter } from '../../src/admin-api/resources/index.ts';
+import { type ChangeSubscription, type EntityChange, subscribeToChanges } from '../../src/live/changes.ts';
+import type { PlatformPorts } from '../../src/sync/ports.ts';
+import { openTestTandem, type TestTandem } from './services.ts';
 
 export interface ApiAnswer<T = unknown> {
   status: number;

@@ -1,9 +1,12 @@
-import { openTestTandem, type TestTandem } from '../../../test/support/services.ts';
-import type { PlatformPorts } from '../../sync/ports.ts';
-import { type AdminApiOptions, type StartedAdminApi, startAdminApi } from '../app.ts';
-import { hashPassword } from '../auth/passwords.ts';
-import { sessionCookieName } from '../auth/session-cookie.ts';
-import { panelRequestHeader, panelRequestHeaderValue } from '../http/require-panel-request.ts';
+import { type AdminApiOptions, type StartedAdminApi, startAdminApi } from '../../src/admin-api/app.ts';
+import { hashPassword } from '../../src/admin-api/auth/passwords.ts';
+import { sessionCookieName } from '../../src/admin-api/auth/session-cookie.ts';
+import {
+  panelRequestHeader,
+  panelRequestHeaderValue,
+} from '../../src/admin-api/http/require-panel-request.ts';
+import type { PlatformPorts } from '../../src/sync/ports.ts';
+import { openTestTandem, type TestTandem } from './services.ts';
 
 export interface AdminApiWorld {
   tandem: TestTandem;

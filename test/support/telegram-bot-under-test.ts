@@ -1,15 +1,15 @@
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
-import { openTestTandem, type TestTandem } from '../../../test/support/services.ts';
-import { TelegramEmulator } from '../../emulators/telegram/index.ts';
-import type * as Tg from '../../emulators/telegram/types.ts';
-import type { BotDeps } from '../../runtime/bot-deps.ts';
-import { botDepsOf } from '../../runtime/bot-runtime.ts';
+import { TelegramEmulator } from '../../src/emulators/telegram/index.ts';
+import type * as Tg from '../../src/emulators/telegram/types.ts';
+import type { BotDeps } from '../../src/runtime/bot-deps.ts';
+import { botDepsOf } from '../../src/runtime/bot-runtime.ts';
 import {
   type RunningTelegramBot,
   type StartTelegramBotOptions,
   startTelegramBot,
-} from '../start-telegram-bot.ts';
+} from '../../src/telegram/start-telegram-bot.ts';
+import { openTestTandem, type TestTandem } from './services.ts';
 
 /**
  * Tandem's real Telegram bot against the emulator, on a fresh database and queue prefix: tests
