@@ -1,33 +1,34 @@
 // `npm run bench [-- --quick]`: raw BullMQ anchor, pipeline throughput, latency at a fixed load and
-// correctness, in one run on one Redis and one PostgreSQL. Options: see bench/options.ts.
+// correctness, in one run on one Redis and one PostgreSQL. Options: see bench/shared/options.ts.
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { seedEconomyDefaults } from '../src/catalog/seed.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { judgeSignal } from '../src/runtime/shutdown.ts';
-import { createBenchDatabase, deletePrefix, prefixesInUse } from './infra.ts';
-import { cpuBetween, cpuSnapshot } from './instrument.ts';
-import { runLatency } from './latency.ts';
-import { type LivePathResult, runLivePath } from './live-path.ts';
-import { appendLivePathMarkdown, livePathSummary, renderLivePathMarkdown } from './live-report.ts';
-import { parseOptions } from './options.ts';
-import { runThroughput, type ThroughputResult } from './pipeline.ts';
+import { type LivePathResult, runLivePath } from './live-path/live-path.ts';
+import { appendLivePathMarkdown, livePathSummary, renderLivePathMarkdown } from './live-path/live-report.ts';
+import { runLatency } from './pipeline/latency.ts';
+import { runRawBullmq } from './pipeline/raw-bullmq.ts';
+import { measureStatementCosts, type StatementCost } from './pipeline/statement-costs.ts';
+import { runThroughput, type ThroughputResult } from './pipeline/throughput.ts';
 import {
   dropRankLatencyDatabases,
   type RankLatencyResult,
   rankLatencySummary,
   runRankLatency,
-} from './rank-latency.ts';
+} from './rank-latency/rank-latency.ts';
 import {
   appendRankLatencyMarkdown,
   renderRankLatencyMarkdown,
   withRankLatency,
-} from './rank-latency-report.ts';
-import { runRawBullmq } from './raw-bullmq.ts';
-import { buildReport, describeMachine, renderMarkdown, type SweepRow, writeReport } from './report.ts';
-import { measureStatementCosts, type StatementCost } from './statement-costs.ts';
-import { sleep } from './stats.ts';
-import type { BenchContext } from './trial.ts';
+} from './rank-latency/rank-latency-report.ts';
+import { buildReport, describeMachine, type SweepRow, writeReport } from './report/bench-report.ts';
+import { renderMarkdown } from './report/report-markdown.ts';
+import type { BenchContext } from './shared/bench-context.ts';
+import { cpuBetween, cpuSnapshot } from './shared/cpu.ts';
+import { createBenchDatabase, deletePrefix, prefixesInUse } from './shared/infra.ts';
+import { parseOptions } from './shared/options.ts';
+import { sleep } from './shared/stats.ts';
 
 const options = parseOptions(process.argv.slice(2), process.env);
 const startedAt = Date.now();

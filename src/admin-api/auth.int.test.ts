@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureFirstAdmin } from './auth/first-admin.ts';
-import { verifyPassword } from './auth/passwords.ts';
 import {
   type AdminApiWorld,
   json,
   openAdminApiWorld,
   panelHeaders,
   testPassword,
-} from './testing/admin-api-world.ts';
+} from '../../test/support/admin-api-world.ts';
+import { ensureFirstAdmin } from './auth/first-admin.ts';
+import { verifyPassword } from './auth/passwords.ts';
 
 let world: AdminApiWorld;
 beforeAll(async () => {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AdminApiWorld, json, openAdminApiWorld } from '../../test/support/admin-api-world.ts';
 import { waitFor } from '../../test/support/wait-for.ts';
 import type { Catalog } from '../catalog/catalog.ts';
 import { queueNames } from '../sync/queues.ts';
-import { type AdminApiWorld, json, openAdminApiWorld } from './testing/admin-api-world.ts';
 
 let world: AdminApiWorld;
 beforeAll(async () => {

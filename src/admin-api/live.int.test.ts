@@ -1,10 +1,10 @@
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type AdminApiWorld, openAdminApiWorld } from '../../test/support/admin-api-world.ts';
 import { waitFor } from '../../test/support/wait-for.ts';
 import type { EntityChange } from '../live/changes.ts';
 import { type StartedAdminApi, startAdminApi } from './app.ts';
 import type { ChangesMessage } from './live/change-batch.ts';
-import { type AdminApiWorld, openAdminApiWorld } from './testing/admin-api-world.ts';
 
 let world: AdminApiWorld;
 /** A second API process on the same Redis and PostgreSQL. */

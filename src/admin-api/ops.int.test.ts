@@ -3,13 +3,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AdminApiWorld, json, openAdminApiWorld } from '../../test/support/admin-api-world.ts';
 import { startPrivateRedis } from '../local-servers/private-redis.ts';
 import { createLogger } from '../logging/logger.ts';
 import { createProducerConnection } from '../redis/connection.ts';
 import { queueNames } from '../sync/queues.ts';
 import { startAdminApi } from './app.ts';
 import { observeWorkers } from './ops/worker-metrics.ts';
-import { type AdminApiWorld, json, openAdminApiWorld } from './testing/admin-api-world.ts';
 
 let world: AdminApiWorld;
 beforeAll(async () => {

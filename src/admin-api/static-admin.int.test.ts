@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AdminApiWorld, openAdminApiWorld } from './testing/admin-api-world.ts';
+import { type AdminApiWorld, openAdminApiWorld } from '../../test/support/admin-api-world.ts';
 
 let world: AdminApiWorld;
 let distDir: string;

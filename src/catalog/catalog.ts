@@ -1,6 +1,7 @@
 import type { PrismaClient } from '../db/database.ts';
 import { type AchievementRule, achievementRuleSchema } from '../economy/achievements.ts';
 import type { RankDefinition } from '../economy/ranks.ts';
+import { cachedValue } from '../live/cached-value.ts';
 
 export interface AchievementDefinition {
   id: number;
@@ -32,22 +33,10 @@ export function createCatalogCache(
   ttlMs = 60_000,
   now = () => Date.now(),
 ): CatalogCache {
-  let cached: { at: number; value: Promise<Catalog> } | null = null;
+  const catalog = cachedValue(() => loadCatalog(prisma), { ttlMs, now });
   return {
-    get() {
-      if (!cached || now() - cached.at > ttlMs) {
-        const value = loadCatalog(prisma);
-        cached = { at: now(), value };
-        // A failed load must not be cached: the next call tries again.
-        value.catch(() => {
-          if (cached?.value === value) cached = null;
-        });
-      }
-      return cached.value;
-    },
-    invalidate() {
-      cached = null;
-    },
+    get: () => catalog.get(),
+    invalidate: () => catalog.drop(),
   };
 }
 

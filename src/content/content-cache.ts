@@ -1,4 +1,5 @@
 import type { Database } from '../db/database.ts';
+import { cachedValue } from '../live/cached-value.ts';
 import type { EntityChange } from '../live/changes.ts';
 import { type ButtonTarget, readStoredButtons, resolveButton } from './scenario-buttons.ts';
 
@@ -68,10 +69,10 @@ export function createContentCache(
   ttlMs = 60_000,
   now: () => number = () => Date.now(),
 ): ContentCache {
-  const scenarios = cachedPart(ttlMs, now, () => loadScenarios(db));
+  const scenarios = cachedValue(() => loadScenarios(db), { ttlMs, now });
   // The menu hides buttons whose scenario is inactive, so it depends on scenarios too.
-  const menu = cachedPart(ttlMs, now, async () => loadMenu(db, await scenarios.get()));
-  const tasks = cachedPart(ttlMs, now, () => loadTasks(db));
+  const menu = cachedValue(async () => loadMenu(db, await scenarios.get()), { ttlMs, now });
+  const tasks = cachedValue(() => loadTasks(db), { ttlMs, now });
   return {
     menu: () => menu.get(),
     async scenario(id) {
@@ -93,26 +94,6 @@ export function createContentCache(
       scenarios.drop();
       menu.drop();
       tasks.drop();
-    },
-  };
-}
-
-/** One lazily loaded value; a failed load is not kept, so the next call tries again. */
-function cachedPart<T>(ttlMs: number, now: () => number, load: () => Promise<T>) {
-  let cached: { at: number; value: Promise<T> } | null = null;
-  return {
-    get(): Promise<T> {
-      if (!cached || now() - cached.at >= ttlMs) {
-        const value = load();
-        cached = { at: now(), value };
-        value.catch(() => {
-          if (cached?.value === value) cached = null;
-        });
-      }
-      return cached.value;
-    },
-    drop() {
-      cached = null;
     },
   };
 }

@@ -1,8 +1,8 @@
 import type { ControlInteraction } from '@tandem/emulators/discord';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DiscordBotHarness, startDiscordBotHarness } from '../../test/support/discord-bot-harness.ts';
 import { issueLinkCode } from '../linking/issue-link-code.ts';
 import { somethingWentWrong } from '../replies/errors.ts';
-import { type DiscordBotHarness, startDiscordBotHarness } from './testing/discord-bot-harness.ts';
 
 let harness: DiscordBotHarness;
 beforeAll(async () => {

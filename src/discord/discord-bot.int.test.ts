@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { waitFor } from '../../test/support/wait-for.ts';
 import {
   type DiscordBotHarness,
   startDiscordBotHarness,
   waitForVoiceCache,
-} from './testing/discord-bot-harness.ts';
+} from '../../test/support/discord-bot-harness.ts';
+import { waitFor } from '../../test/support/wait-for.ts';
 
 let harness: DiscordBotHarness | undefined;
 afterEach(async () => {

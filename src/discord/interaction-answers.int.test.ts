@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type DiscordBotHarness, startDiscordBotHarness } from '../../test/support/discord-bot-harness.ts';
 import { waitFor } from '../../test/support/wait-for.ts';
-import { type DiscordBotHarness, startDiscordBotHarness } from './testing/discord-bot-harness.ts';
 
 let harness: DiscordBotHarness;
 beforeAll(async () => {

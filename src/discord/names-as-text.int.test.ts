@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DiscordBotHarness, startDiscordBotHarness } from './testing/discord-bot-harness.ts';
+import { type DiscordBotHarness, startDiscordBotHarness } from '../../test/support/discord-bot-harness.ts';
 
 // A name that Discord would render as a masked link in bold, and one that would mention someone.
 const phishing = '[Free Nitro](https://evil.example) **STAFF**';

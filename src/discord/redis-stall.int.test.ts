@@ -4,9 +4,9 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DiscordBotHarness, startDiscordBotHarness } from '../../test/support/discord-bot-harness.ts';
 import { type PrivateRedis, startPrivateRedis } from '../local-servers/private-redis.ts';
 import { createLogger } from '../logging/logger.ts';
-import { type DiscordBotHarness, startDiscordBotHarness } from './testing/discord-bot-harness.ts';
 
 let harness: DiscordBotHarness;
 let redis: PrivateRedis;

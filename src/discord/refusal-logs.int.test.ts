@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DiscordBotHarness, startDiscordBotHarness } from '../../test/support/discord-bot-harness.ts';
 import { somethingWentWrong } from '../replies/errors.ts';
-import { type DiscordBotHarness, startDiscordBotHarness } from './testing/discord-bot-harness.ts';
 
 // pino's levels: 30 info, 40 warn, 50 error.
 const info = 30;

@@ -3,7 +3,7 @@ import {
   type DiscordBotHarness,
   startDiscordBotHarness,
   waitForVoiceCache,
-} from './testing/discord-bot-harness.ts';
+} from '../../test/support/discord-bot-harness.ts';
 
 let harness: DiscordBotHarness;
 beforeAll(async () => {

@@ -1,5 +1,6 @@
 import type { Database } from '../db/database.ts';
 import type { EconomySettings } from '../economy/earning-rules.ts';
+import { cachedValue } from '../live/cached-value.ts';
 import type { EntityChange } from '../live/changes.ts';
 import type { Logger } from '../logging/logger.ts';
 import { loadEconomySettings } from './economy-settings.ts';
@@ -21,25 +22,12 @@ export function createSettingsCache(
   ttlMs = 60_000,
   now = () => Date.now(),
 ): SettingsCache {
-  let cached: { at: number; value: Promise<EconomySettings> } | null = null;
-  const invalidate = () => {
-    cached = null;
-  };
+  const economy = cachedValue(() => loadEconomySettings(db, logger), { ttlMs, now });
   return {
-    economy() {
-      if (!cached || now() - cached.at > ttlMs) {
-        const value = loadEconomySettings(db, logger);
-        cached = { at: now(), value };
-        // A failed load is not kept: the next call tries again.
-        value.catch(() => {
-          if (cached?.value === value) cached = null;
-        });
-      }
-      return cached.value;
-    },
+    economy: () => economy.get(),
     onChange(change) {
-      if (change.entity === 'settings') invalidate();
+      if (change.entity === 'settings') economy.drop();
     },
-    invalidate,
+    invalidate: () => economy.drop(),
   };
 }

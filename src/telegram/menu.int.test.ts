@@ -1,9 +1,12 @@
 import type { TelegramTypes as Tg } from '@tandem/emulators/telegram';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  openTelegramBotUnderTest,
+  type TelegramBotUnderTest,
+} from '../../test/support/telegram-bot-under-test.ts';
 import { waitFor } from '../../test/support/wait-for.ts';
 import { seedDemoContent } from '../content/demo-content.ts';
 import { createMenuButton, deleteMenuButton, updateMenuButton } from '../content/menu-buttons.ts';
-import { openTelegramBotUnderTest, type TelegramBotUnderTest } from './testing/telegram-bot-under-test.ts';
 
 let t: TelegramBotUnderTest;
 

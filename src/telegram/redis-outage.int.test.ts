@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  openTelegramBotUnderTest,
+  type TelegramBotUnderTest,
+} from '../../test/support/telegram-bot-under-test.ts';
 import { createProducerConnection } from '../redis/connection.ts';
-import { openTelegramBotUnderTest, type TelegramBotUnderTest } from './testing/telegram-bot-under-test.ts';
 
 let t: TelegramBotUnderTest;
 /** The bot's own Redis (update claims, conversation steps), pointed at a port where nothing listens. */

@@ -5,11 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  openTelegramBotUnderTest,
+  type TelegramBotUnderTest,
+} from '../../test/support/telegram-bot-under-test.ts';
 import { waitFor } from '../../test/support/wait-for.ts';
 import { type PrivateRedis, startPrivateRedis } from '../local-servers/private-redis.ts';
 import { createLogger } from '../logging/logger.ts';
 import { somethingWentWrong } from '../replies/errors.ts';
-import { openTelegramBotUnderTest, type TelegramBotUnderTest } from './testing/telegram-bot-under-test.ts';
 
 let t: TelegramBotUnderTest;
 let redis: PrivateRedis;

@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  openTelegramBotUnderTest,
+  type TelegramBotUnderTest,
+} from '../../test/support/telegram-bot-under-test.ts';
 import { waitFor } from '../../test/support/wait-for.ts';
 import { somethingWentWrong } from '../replies/errors.ts';
 import { botCommands } from '../replies/help.ts';
-import { openTelegramBotUnderTest, type TelegramBotUnderTest } from './testing/telegram-bot-under-test.ts';
 import { createUpdateClaims } from './update-claims.ts';
 
 let t: TelegramBotUnderTest;

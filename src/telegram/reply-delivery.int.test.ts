@@ -1,8 +1,11 @@
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  openTelegramBotUnderTest,
+  type TelegramBotUnderTest,
+} from '../../test/support/telegram-bot-under-test.ts';
 import { waitFor } from '../../test/support/wait-for.ts';
 import { resolvePlayer } from '../linking/identities.ts';
-import { openTelegramBotUnderTest, type TelegramBotUnderTest } from './testing/telegram-bot-under-test.ts';
 
 let t: TelegramBotUnderTest;
 const logLines: Array<Record<string, unknown>> = [];

@@ -1,7 +1,10 @@
 import type { TelegramTypes as Tg } from '@tandem/emulators/telegram';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  openTelegramBotUnderTest,
+  type TelegramBotUnderTest,
+} from '../../test/support/telegram-bot-under-test.ts';
 import { seedDemoContent } from '../content/demo-content.ts';
-import { openTelegramBotUnderTest, type TelegramBotUnderTest } from './testing/telegram-bot-under-test.ts';
 
 let t: TelegramBotUnderTest;
 let taskIds: number[];

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoContent } from '../content/demo-content.ts';
 import {
   freePort,
   openTelegramBotUnderTest,
   type TelegramBotUnderTest,
-} from './testing/telegram-bot-under-test.ts';
+} from '../../test/support/telegram-bot-under-test.ts';
+import { seedDemoContent } from '../content/demo-content.ts';
 
 const secretToken = 'tandem-webhook_secret-42';
 let t: TelegramBotUnderTest;

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { testPassword } from '../../src/admin-api/testing/admin-api-world.ts';
+import { testPassword } from '../support/admin-api-world.ts';
 import { type BrowserWorld, openBrowserWorld, signInThroughForm } from '../support/browser.ts';
 
 /**

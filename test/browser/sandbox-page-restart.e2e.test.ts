@@ -5,8 +5,8 @@ import { type RunningEmulators, startEmulators } from '@tandem/emulators';
 import type { Browser, Page } from 'playwright-core';
 import { Telegraf } from 'telegraf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../src/telegram/testing/telegram-bot-under-test.ts';
 import { launchChromium, uiTimeoutMs } from '../support/browser.ts';
+import { freePort } from '../support/telegram-bot-under-test.ts';
 
 /**
  * The sandbox page left open while what serves it restarts (as `npm start` does): the page's own

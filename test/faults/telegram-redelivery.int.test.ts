@@ -1,9 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  openTelegramBotUnderTest,
-  type TelegramBotUnderTest,
-} from '../../src/telegram/testing/telegram-bot-under-test.ts';
 import { testRedisUrl } from '../support/env.ts';
+import { openTelegramBotUnderTest, type TelegramBotUnderTest } from '../support/telegram-bot-under-test.ts';
 import { waitFor } from '../support/wait-for.ts';
 import { expectEveryEventOnce, waitUntilDrained } from './support/exactly-once.ts';
 import { faultFigures, printFigures } from './support/figures.ts';

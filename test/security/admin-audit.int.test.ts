@@ -2,9 +2,9 @@
 // written in the write's own transaction; the trail is listed with filters and can never be
 // changed, through the API (any method) or in SQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AdminApiWorld, json, openAdminApiWorld } from '../../src/admin-api/testing/admin-api-world.ts';
 import { requestPayout } from '../../src/payouts/request-payout.ts';
 import { submitTask } from '../../src/tasks/submit-task.ts';
+import { type AdminApiWorld, json, openAdminApiWorld } from '../support/admin-api-world.ts';
 import { databaseFingerprint } from './support/database-fingerprint.ts';
 
 interface AuditRow {

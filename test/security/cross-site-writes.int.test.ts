@@ -4,11 +4,11 @@
 // goes through. The rule itself, proxies and ALLOWED_ORIGINS included, is unit-tested in
 // src/admin-api/http/panel-origin.unit.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AdminApiWorld, json, openAdminApiWorld } from '../../src/admin-api/testing/admin-api-world.ts';
 import type { Catalog } from '../../src/catalog/catalog.ts';
 import { requestPayout } from '../../src/payouts/request-payout.ts';
 import { queueNames } from '../../src/sync/queues.ts';
 import { submitTask } from '../../src/tasks/submit-task.ts';
+import { type AdminApiWorld, json, openAdminApiWorld } from '../support/admin-api-world.ts';
 import { waitFor } from '../support/wait-for.ts';
 import { databaseFingerprint } from './support/database-fingerprint.ts';
 

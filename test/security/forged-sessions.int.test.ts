@@ -13,7 +13,7 @@ import {
   openAdminApiWorld,
   panelHeaders,
   testPassword,
-} from '../../src/admin-api/testing/admin-api-world.ts';
+} from '../support/admin-api-world.ts';
 
 let world: AdminApiWorld;
 let aliceId: string;

@@ -6,7 +6,7 @@
 // (test/browser/).
 import { io as connect } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AdminApiWorld, openAdminApiWorld } from '../../src/admin-api/testing/admin-api-world.ts';
+import { type AdminApiWorld, openAdminApiWorld } from '../support/admin-api-world.ts';
 
 let world: AdminApiWorld;
 let cookie: string;

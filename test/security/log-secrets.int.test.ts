@@ -13,7 +13,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StartedAdminApi, startAdminApi } from '../../src/admin-api/app.ts';
 import { hashPassword } from '../../src/admin-api/auth/passwords.ts';
 import { sessionCookieName } from '../../src/admin-api/auth/session-cookie.ts';
-import { panelHeaders } from '../../src/admin-api/testing/admin-api-world.ts';
 import { seedEconomyDefaults } from '../../src/catalog/seed.ts';
 import { seedDemoContent } from '../../src/content/demo-content.ts';
 import { redactedPaths } from '../../src/logging/logger.ts';
@@ -23,9 +22,10 @@ import type { PlatformEndpoints } from '../../src/runtime/platform-endpoints.ts'
 import { openServices, type Services } from '../../src/runtime/services.ts';
 import { seedSandboxCommunity } from '../../src/sandbox/seed-sandbox-community.ts';
 import { type SyncWorkers, startSyncWorkers } from '../../src/sync/workers.ts';
-import { freePort } from '../../src/telegram/testing/telegram-bot-under-test.ts';
+import { panelHeaders } from '../support/admin-api-world.ts';
 import { createTestDatabase, type TestDatabase, uniqueQueuePrefix } from '../support/database.ts';
 import { testRedisUrl } from '../support/env.ts';
+import { freePort } from '../support/telegram-bot-under-test.ts';
 import { waitFor } from '../support/wait-for.ts';
 
 const lines: string[] = [];

@@ -7,12 +7,7 @@ import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { choosePasswordFirst } from '../../src/admin-api/auth/require-own-password.ts';
 import { bullBoardPath } from '../../src/admin-api/bull-board.ts';
-import {
-  type AdminApiWorld,
-  json,
-  openAdminApiWorld,
-  testPassword,
-} from '../../src/admin-api/testing/admin-api-world.ts';
+import { type AdminApiWorld, json, openAdminApiWorld, testPassword } from '../support/admin-api-world.ts';
 import { databaseFingerprint } from './support/database-fingerprint.ts';
 import { type AppRoute, concretePath, listRoutes } from './support/routes.ts';
 

@@ -3,12 +3,7 @@
 // and on writes by a signed-in admin. A malformed sign-in is covered by src/admin-api/auth.int.test.ts.
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type AdminApiWorld,
-  json,
-  openAdminApiWorld,
-  panelHeaders,
-} from '../../src/admin-api/testing/admin-api-world.ts';
+import { type AdminApiWorld, json, openAdminApiWorld, panelHeaders } from '../support/admin-api-world.ts';
 import { databaseFingerprint } from './support/database-fingerprint.ts';
 
 let world: AdminApiWorld;

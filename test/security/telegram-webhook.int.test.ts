@@ -8,7 +8,7 @@ import {
   freePort,
   openTelegramBotUnderTest,
   type TelegramBotUnderTest,
-} from '../../src/telegram/testing/telegram-bot-under-test.ts';
+} from '../support/telegram-bot-under-test.ts';
 import { databaseFingerprint } from './support/database-fingerprint.ts';
 
 const secretToken = 'tandem-webhook_secret-42';

@@ -2,7 +2,7 @@
 // 64-bit range, dates outside what timestamptz holds, and a path whose %-escapes do not decode.
 // Each is answered 4xx with a message that names the problem, never 500, and nothing is written.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AdminApiWorld, json, openAdminApiWorld } from '../../src/admin-api/testing/admin-api-world.ts';
+import { type AdminApiWorld, json, openAdminApiWorld } from '../support/admin-api-world.ts';
 import { databaseFingerprint } from './support/database-fingerprint.ts';
 import { listRoutes } from './support/routes.ts';
 

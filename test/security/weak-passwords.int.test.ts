@@ -4,13 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureFirstAdmin, refuseWeakAdminPassword } from '../../src/admin-api/auth/first-admin.ts';
 import { verifyPassword } from '../../src/admin-api/auth/passwords.ts';
-import {
-  type AdminApiWorld,
-  json,
-  openAdminApiWorld,
-  testPassword,
-} from '../../src/admin-api/testing/admin-api-world.ts';
 import { ConfigError } from '../../src/config.ts';
+import { type AdminApiWorld, json, openAdminApiWorld, testPassword } from '../support/admin-api-world.ts';
 import { databaseFingerprint } from './support/database-fingerprint.ts';
 
 let world: AdminApiWorld;

@@ -6,7 +6,7 @@
 import { appRoutes } from '@bull-board/api/dist/routes.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bullBoardPath } from '../../src/admin-api/bull-board.ts';
-import { type AdminApiWorld, openAdminApiWorld } from '../../src/admin-api/testing/admin-api-world.ts';
+import { type AdminApiWorld, openAdminApiWorld } from '../support/admin-api-world.ts';
 import { databaseFingerprint } from './support/database-fingerprint.ts';
 import { type AppRoute, concretePath, writeRoutes } from './support/routes.ts';
 

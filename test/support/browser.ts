@@ -12,12 +12,8 @@ import {
   type Route,
 } from 'playwright-core';
 import { sessionCookieName } from '../../src/admin-api/auth/session-cookie.ts';
-import {
-  type AdminApiWorld,
-  openAdminApiWorld,
-  testPassword,
-} from '../../src/admin-api/testing/admin-api-world.ts';
 import type { PlatformPorts } from '../../src/sync/ports.ts';
+import { type AdminApiWorld, openAdminApiWorld, testPassword } from './admin-api-world.ts';
 
 /**
  * The browser tests' world: a fresh Tandem (own database and queue prefix) with its admin API on a

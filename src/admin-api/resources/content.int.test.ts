@@ -1,6 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  openResourcesTestApp,
+  type ResourcesTestApp,
+  totalOf,
+} from '../../../test/support/resources-test-app.ts';
 import { waitFor } from '../../../test/support/wait-for.ts';
-import { openResourcesTestApp, type ResourcesTestApp, totalOf } from './testing/resources-test-app.ts';
 
 let api: ResourcesTestApp;
 beforeEach(async () => {

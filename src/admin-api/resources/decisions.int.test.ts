@@ -1,8 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  openResourcesTestApp,
+  type ResourcesTestApp,
+  totalOf,
+} from '../../../test/support/resources-test-app.ts';
 import { waitFor } from '../../../test/support/wait-for.ts';
 import { requestPayout } from '../../payouts/request-payout.ts';
 import { submitTask } from '../../tasks/submit-task.ts';
-import { openResourcesTestApp, type ResourcesTestApp, totalOf } from './testing/resources-test-app.ts';
 
 let api: ResourcesTestApp;
 beforeEach(async () => {

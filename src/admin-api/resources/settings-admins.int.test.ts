@@ -1,9 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import {
+  openResourcesTestApp,
+  type ResourcesTestApp,
+  totalOf,
+} from '../../../test/support/resources-test-app.ts';
 import { waitFor } from '../../../test/support/wait-for.ts';
 import type { EconomySettings } from '../../economy/earning-rules.ts';
 import { verifyPassword } from '../auth/passwords.ts';
 import type { Dashboard } from './dashboard-data.ts';
-import { openResourcesTestApp, type ResourcesTestApp, totalOf } from './testing/resources-test-app.ts';
 
 let api: ResourcesTestApp;
 afterEach(async () => {

@@ -1,7 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeDiscord } from '../../../test/support/fake-ports.ts';
+import {
+  openResourcesTestApp,
+  type ResourcesTestApp,
+  totalOf,
+} from '../../../test/support/resources-test-app.ts';
 import { waitFor } from '../../../test/support/wait-for.ts';
-import { openResourcesTestApp, type ResourcesTestApp, totalOf } from './testing/resources-test-app.ts';
 
 let api: ResourcesTestApp;
 afterEach(async () => {
