@@ -4,16 +4,16 @@
 //   wiring      runtime, entrypoints, sandbox, local-servers, platforms
 //   surfaces    telegram, discord, admin-api, replies (what players and admins see)
 //   queue side  sync (queues, processors, maintenance)
-//   features    earning, linking, players, tasks, payouts, content, settings, catalog, progression,
-//               roles, audit, live
+//   features    earning, linking, players, persons, tasks, payouts, content, settings, catalog,
+//               progression, roles, audit
 //   the ledger  ledger (the only writer of ledger rows and outbox events)
 //   rules       economy (pure: no I/O)
-//   shared      core, db, redis, logging, config.ts
+//   shared      core, db, redis, logging, live (the change feed every write announces on), config.ts
 //
 // A loop between folders, or a feature reaching into another feature for a shared mechanism, makes
 // every later change harder: shared mechanisms belong in core/ or db/.
 
-const shared = ['core', 'db', 'redis', 'logging'];
+const shared = ['core', 'db', 'redis', 'logging', 'live'];
 const features = [
   'earning',
   'linking',
@@ -52,16 +52,30 @@ module.exports = {
     },
     {
       name: 'shared-imports-no-feature',
-      comment: 'core/, db/, redis/ and logging/ are what every feature shares: they import no feature.',
+      comment:
+        'core/, db/, redis/, logging/ and live/ are what every feature shares: they import no feature.',
       severity: 'error',
       from: { path: folders(shared) },
       to: { path: '^src/', pathNot: [folders(shared), '^src/config\\.ts$', '^src/generated/'] },
     },
     {
+      name: 'shared-mechanisms-come-from-core',
+      comment:
+        'Errors, input parsing, versioned writes, caches, statement helpers and the platform list are ' +
+        "shared: a feature takes them from core/ or db/, never from another feature's folder.",
+      severity: 'error',
+      from: { path: folders(features) },
+      to: {
+        path: '^src/.*/(errors|[a-z-]*writes|parse-input|cached-value|queryable|in-transaction|platforms|postgres-values)\\.ts$',
+        pathNot: ['^src/(core|db)/', '^src/$1/'],
+      },
+    },
+    {
       name: 'config-is-a-leaf',
+      comment: 'Every process reads its settings first: config.ts builds on the shared core alone.',
       severity: 'error',
       from: { path: '^src/config\\.ts$' },
-      to: { path: '^src/' },
+      to: { path: '^src/', pathNot: '^src/core/' },
     },
     {
       name: 'economy-rules-are-pure',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { storedText } from '../db/postgres-values.ts';
+import { storedText } from '../core/postgres-values.ts';
 import type { AdminWriteDeps } from '../live/changes.ts';
 import type { CatalogCache } from './catalog.ts';
 

@@ -1,7 +1,7 @@
+import { cachedValue } from '../core/cached-value.ts';
 import type { PrismaClient } from '../db/database.ts';
 import { type AchievementRule, achievementRuleSchema } from '../economy/achievements.ts';
 import type { RankDefinition } from '../economy/ranks.ts';
-import { cachedValue } from '../live/cached-value.ts';
 
 export interface AchievementDefinition {
   id: number;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { InvalidChangeError } from '../core/errors.ts';
 import { parseInput } from '../core/parse-input.ts';
+import { storedText } from '../core/postgres-values.ts';
 import { slugSchema } from '../core/slug.ts';
 import {
   expectedVersionSchema,
@@ -11,7 +12,6 @@ import {
   versionFilter,
 } from '../core/versioned-write.ts';
 import { isUniqueViolation } from '../db/constraint-violations.ts';
-import { storedText } from '../db/postgres-values.ts';
 import { achievementRuleSchema } from '../economy/achievements.ts';
 import type { Achievement, Prisma } from '../generated/prisma/client.ts';
 import { type CatalogWriteDeps, catalogChanged, discordRoleIdSchema } from './catalog-writes.ts';

@@ -1,5 +1,5 @@
+import { cachedValue } from '../core/cached-value.ts';
 import type { Database } from '../db/database.ts';
-import { cachedValue } from '../live/cached-value.ts';
 import type { EntityChange } from '../live/changes.ts';
 import { type ButtonTarget, readStoredButtons, resolveButton } from './scenario-buttons.ts';
 

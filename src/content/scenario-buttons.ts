@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { storedText } from '../core/postgres-values.ts';
 import { slugSchema } from '../core/slug.ts';
-import { storedText } from '../db/postgres-values.ts';
 
 /**
  * What a button of the bot leads to, and the rules for the parts admins type. Shared by the menu

@@ -1,4 +1,4 @@
-import { storedText } from '../db/postgres-values.ts';
+import { storedText } from './postgres-values.ts';
 
 /**
  * The name of a page or an achievement in URLs and in the buttons that lead to it: what admins type

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { storedText } from '../db/postgres-values.ts';
+import { storedText } from '../core/postgres-values.ts';
 
 /**
  * How players earn XP and coins: messages, voice time, the daily reward and the Telegram guessing game.

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { TandemError } from '../core/errors.ts';
 import { parseInput } from '../core/parse-input.ts';
 import { platforms } from '../core/platforms.ts';
+import { withoutNul } from '../core/postgres-values.ts';
 import type { Database } from '../db/database.ts';
 import { inTransaction } from '../db/in-transaction.ts';
-import { withoutNul } from '../db/postgres-values.ts';
 
 /** A player's account on one platform, as the bots know it. */
 export const identityRefSchema = z.object({

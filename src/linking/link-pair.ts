@@ -1,9 +1,9 @@
 import type pg from 'pg';
+import type { NoticeQueue } from '../core/notice-queue.ts';
 import type { Platform } from '../core/platforms.ts';
 import type { Database } from '../db/database.ts';
 import type { Engine } from '../ledger/engine.ts';
 import type { ChangePublisher } from '../live/changes.ts';
-import type { Queues } from '../sync/queues.ts';
 import { AlreadyLinkedError, LinkRaceError } from './errors.ts';
 import type { IdentityRef } from './identities.ts';
 import { type LockedPlayer, lockPlayers, type MergeMoved } from './merge-players.ts';
@@ -15,7 +15,7 @@ export interface LinkingDeps {
   /** Tells admin pages the accounts changed. @defaultValue none */
   changes?: ChangePublisher;
   /** Tells the code's issuer on their platform that the link worked. @defaultValue nobody is told */
-  queues?: Pick<Queues, 'enqueueNotification'>;
+  queues?: NoticeQueue;
   logger?: { warn(details: object, message: string): void };
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseInput } from '../core/parse-input.ts';
-import { storedText } from '../db/postgres-values.ts';
+import { storedText } from '../core/postgres-values.ts';
 import type { Queryable } from '../db/queryable.ts';
 import type { RecordingTransaction } from '../ledger/engine.ts';
 import { postHold, type SettleResult, voidHold } from '../ledger/holds.ts';

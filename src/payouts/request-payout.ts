@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { InsufficientBalanceError, PlayerMergedError, PlayerNotFoundError } from '../core/errors.ts';
 import { parseInput } from '../core/parse-input.ts';
-import { storedText } from '../db/postgres-values.ts';
+import { storedText } from '../core/postgres-values.ts';
 import { eventSources, maxDeltaPerEvent } from '../ledger/event-schemas.ts';
 import { placeHold } from '../ledger/holds.ts';
 import { buildIdempotencyKey } from '../ledger/idempotency-key.ts';

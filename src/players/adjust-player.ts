@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { InsufficientBalanceError, InvalidChangeError, NegativeXpError } from '../core/errors.ts';
 import { parseInput } from '../core/parse-input.ts';
-import { storedText } from '../db/postgres-values.ts';
+import { storedText } from '../core/postgres-values.ts';
 import type { Engine, RecordingTransaction, RecordOutcome } from '../ledger/engine.ts';
 import { maxDeltaPerEvent } from '../ledger/event-schemas.ts';
 import { buildIdempotencyKey } from '../ledger/idempotency-key.ts';

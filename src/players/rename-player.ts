@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseInput } from '../core/parse-input.ts';
+import { storedText } from '../core/postgres-values.ts';
 import { expectedVersionSchema, staleWriteError, versionFilter } from '../core/versioned-write.ts';
-import { storedText } from '../db/postgres-values.ts';
 import type { Player } from '../generated/prisma/client.ts';
 import type { AdminWriteDeps } from '../live/changes.ts';
 

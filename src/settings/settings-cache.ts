@@ -1,6 +1,6 @@
+import { cachedValue } from '../core/cached-value.ts';
 import type { Database } from '../db/database.ts';
 import type { EconomySettings } from '../economy/earning-rules.ts';
-import { cachedValue } from '../live/cached-value.ts';
 import type { EntityChange } from '../live/changes.ts';
 import type { Logger } from '../logging/logger.ts';
 import { loadEconomySettings } from './economy-settings.ts';

@@ -1,15 +1,15 @@
 import { z } from 'zod';
+import type { NoticeQueue } from '../core/notice-queue.ts';
 import { parseInput } from '../core/parse-input.ts';
+import { storedText } from '../core/postgres-values.ts';
 import { VersionConflictError } from '../core/versioned-write.ts';
 import type { Database } from '../db/database.ts';
-import { storedText } from '../db/postgres-values.ts';
 import type { Queryable } from '../db/queryable.ts';
 import type { Engine } from '../ledger/engine.ts';
 import { buildIdempotencyKey } from '../ledger/idempotency-key.ts';
 import type { ChangePublisher } from '../live/changes.ts';
 import type { Logger } from '../logging/logger.ts';
 import { lockPersonOf } from '../persons/persons.ts';
-import type { Queues } from '../sync/queues.ts';
 import { SubmissionAlreadyDecidedError, SubmissionNotFoundError } from './errors.ts';
 import {
   findSubmission,
@@ -24,7 +24,7 @@ import { notifySubmissionDecision, taskApprovedNotice, taskRejectedNotice } from
 export interface TaskDecisionDeps {
   engine: Pick<Engine, 'transaction'>;
   db: Pick<Database, 'pool'>;
-  queues: Pick<Queues, 'enqueueNotification'>;
+  queues: NoticeQueue;
   changes: ChangePublisher;
   logger?: Pick<Logger, 'warn'>;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseInput } from '../core/parse-input.ts';
+import { storedText } from '../core/postgres-values.ts';
 import {
   expectedVersionSchema,
   idSchema,
@@ -9,7 +10,6 @@ import {
   versionFilter,
 } from '../core/versioned-write.ts';
 import { isForeignKeyViolation } from '../db/constraint-violations.ts';
-import { storedText } from '../db/postgres-values.ts';
 import type { Task } from '../generated/prisma/client.ts';
 import type { AdminWriteDeps } from '../live/changes.ts';
 import { TaskHasSubmissionsError } from './errors.ts';

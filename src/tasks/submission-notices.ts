@@ -1,7 +1,7 @@
+import type { NoticeQueue } from '../core/notice-queue.ts';
 import { rewardText } from '../core/text-format.ts';
 import type { Database } from '../db/database.ts';
 import type { Logger } from '../logging/logger.ts';
-import type { Queues } from '../sync/queues.ts';
 import type { Submission } from './submission.ts';
 
 /**
@@ -13,7 +13,7 @@ import type { Submission } from './submission.ts';
 export async function notifySubmissionDecision(
   deps: {
     db: Pick<Database, 'pool'>;
-    queues: Pick<Queues, 'enqueueNotification'>;
+    queues: NoticeQueue;
     logger?: Pick<Logger, 'warn'>;
   },
   submission: Pick<Submission, 'id' | 'playerId' | 'status' | 'version'>,

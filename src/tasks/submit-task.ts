@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { InvalidChangeError, PlayerNotFoundError } from '../core/errors.ts';
+import { withoutNul } from '../core/postgres-values.ts';
 import type { Database } from '../db/database.ts';
-import { withoutNul } from '../db/postgres-values.ts';
 import type { ChangePublisher } from '../live/changes.ts';
 import { TaskAlreadyApprovedError, TaskAlreadyPendingError, TaskNotFoundError } from './errors.ts';
 import { type Submission, type SubmissionTask, submissionColumns } from './submission.ts';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { InvalidChangeError } from '../../core/errors.ts';
 import { parseInput } from '../../core/parse-input.ts';
 import { checkNewPassword } from '../../core/password-policy.ts';
+import { storedText } from '../../core/postgres-values.ts';
 import {
   expectedVersionSchema,
   requireSomeChange,
@@ -9,7 +10,6 @@ import {
   versionFilter,
 } from '../../core/versioned-write.ts';
 import { isUniqueViolation } from '../../db/constraint-violations.ts';
-import { storedText } from '../../db/postgres-values.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import type { AdminWriteDeps } from '../../live/changes.ts';
 import { hashPassword } from '../auth/passwords.ts';

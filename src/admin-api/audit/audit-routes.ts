@@ -1,6 +1,6 @@
 import express, { type Router } from 'express';
 import { z } from 'zod';
-import { bigintIdText, storedText } from '../../db/postgres-values.ts';
+import { bigintIdText, storedText } from '../../core/postgres-values.ts';
 import type { AdminAudit, Prisma } from '../../generated/prisma/client.ts';
 import type { AdminApiDeps } from '../deps.ts';
 import { HttpError } from '../http/http-error.ts';

@@ -1,7 +1,7 @@
 import { type Request, type Response, Router } from 'express';
 import { z } from 'zod';
 import { checkNewPassword } from '../../core/password-policy.ts';
-import { storedText } from '../../db/postgres-values.ts';
+import { storedText } from '../../core/postgres-values.ts';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import type { Logger } from '../../logging/logger.ts';
 import { HttpError } from '../http/http-error.ts';

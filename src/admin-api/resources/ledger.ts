@@ -1,6 +1,6 @@
 import express, { type Router } from 'express';
 import { z } from 'zod';
-import { bigintIdText, storedText } from '../../db/postgres-values.ts';
+import { bigintIdText, storedText } from '../../core/postgres-values.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { eventSources, eventTypes } from '../../ledger/event-schemas.ts';
 import type { AdminApiDeps } from '../deps.ts';

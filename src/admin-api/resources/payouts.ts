@@ -1,7 +1,7 @@
 import express, { type Router } from 'express';
 import { z } from 'zod';
 import { parseInput } from '../../core/parse-input.ts';
-import { storedText } from '../../db/postgres-values.ts';
+import { storedText } from '../../core/postgres-values.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { approvePayout, declinePayout } from '../../payouts/decide-payout.ts';
 import { auditedDeps } from '../audit/write-as-admin.ts';

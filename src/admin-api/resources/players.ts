@@ -1,7 +1,7 @@
 import express, { type Router } from 'express';
 import { z } from 'zod';
 import { parseInput } from '../../core/parse-input.ts';
-import { storedText } from '../../db/postgres-values.ts';
+import { storedText } from '../../core/postgres-values.ts';
 import { adjustPlayer } from '../../players/adjust-player.ts';
 import { renamePlayer } from '../../players/rename-player.ts';
 import { auditedDeps, writeAsAdmin } from '../audit/write-as-admin.ts';

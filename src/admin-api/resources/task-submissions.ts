@@ -1,7 +1,7 @@
 import express, { type Router } from 'express';
 import { z } from 'zod';
 import { parseInput } from '../../core/parse-input.ts';
-import { storedText } from '../../db/postgres-values.ts';
+import { storedText } from '../../core/postgres-values.ts';
 import { approveSubmission, rejectSubmission } from '../../tasks/decide-submission.ts';
 import { auditedDeps } from '../audit/write-as-admin.ts';
 import type { AdminApiDeps } from '../deps.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { storedInstant, storedText } from '../../db/postgres-values.ts';
+import { storedInstant, storedText } from '../../core/postgres-values.ts';
 import { maxPageSize } from './list-query.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isBigintId, maxBigint } from '../../db/postgres-values.ts';
+import { isBigintId, maxBigint } from '../../core/postgres-values.ts';
 import { HttpError } from '../http/http-error.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { Composer, TelegramError } from 'telegraf';
 import type { ScenarioView } from '../../content/content-cache.ts';
 import { claimScenarioReward } from '../../content/scenario-rewards.ts';
-import { withoutNul } from '../../db/postgres-values.ts';
+import { withoutNul } from '../../core/postgres-values.ts';
 import { menuReply, scenarioGoneReply, scenarioReply, scenarioRewardReply } from '../../replies/menu.ts';
 import type { BotCommand, Feature } from '../feature.ts';
 import { callbackPatterns, linkButtons } from '../keyboards.ts';
