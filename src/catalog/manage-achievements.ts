@@ -4,11 +4,11 @@ import { parseInput } from '../core/parse-input.ts';
 import { storedText } from '../core/postgres-values.ts';
 import { slugSchema } from '../core/slug.ts';
 import {
-  expectedVersionSchema,
-  idSchema,
   requireSomeChange,
   rewardSchema,
   staleWriteError,
+  versionedDeleteSchema,
+  versionedUpdateSchema,
   versionFilter,
 } from '../core/versioned-write.ts';
 import { isUniqueViolation } from '../db/constraint-violations.ts';
@@ -43,20 +43,9 @@ const createSchema = z.object({
   active: fields.active.default(true),
 });
 
-const updateSchema = z.object({
-  id: idSchema,
-  expectedVersion: expectedVersionSchema,
-  slug: fields.slug.optional(),
-  name: fields.name.optional(),
-  description: fields.description.optional(),
-  rule: fields.rule.optional(),
-  rewardXp: fields.rewardXp.optional(),
-  rewardCoins: fields.rewardCoins.optional(),
-  discordRoleId: fields.discordRoleId.optional(),
-  active: fields.active.optional(),
-});
+const updateSchema = versionedUpdateSchema(fields);
 
-const deleteSchema = z.object({ id: idSchema, expectedVersion: expectedVersionSchema });
+const deleteSchema = versionedDeleteSchema;
 
 export type CreateAchievementInput = z.input<typeof createSchema>;
 export type UpdateAchievementInput = z.input<typeof updateSchema>;

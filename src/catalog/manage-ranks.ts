@@ -3,10 +3,10 @@ import { InvalidChangeError } from '../core/errors.ts';
 import { parseInput } from '../core/parse-input.ts';
 import { storedText } from '../core/postgres-values.ts';
 import {
-  expectedVersionSchema,
-  idSchema,
   requireSomeChange,
   staleWriteError,
+  versionedDeleteSchema,
+  versionedUpdateSchema,
   versionFilter,
 } from '../core/versioned-write.ts';
 import { isUniqueViolation } from '../db/constraint-violations.ts';
@@ -43,17 +43,9 @@ const createSchema = z.object({
   active: fields.active.default(true),
 });
 
-const updateSchema = z.object({
-  id: idSchema,
-  expectedVersion: expectedVersionSchema,
-  name: fields.name.optional(),
-  minXp: fields.minXp.optional(),
-  discordRoleId: fields.discordRoleId.optional(),
-  priority: fields.priority.optional(),
-  active: fields.active.optional(),
-});
+const updateSchema = versionedUpdateSchema(fields);
 
-const deleteSchema = z.object({ id: idSchema, expectedVersion: expectedVersionSchema });
+const deleteSchema = versionedDeleteSchema;
 
 export type CreateRankInput = z.input<typeof createSchema>;
 export type UpdateRankInput = z.input<typeof updateSchema>;

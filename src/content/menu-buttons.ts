@@ -6,6 +6,7 @@ import {
   idSchema,
   requireSomeChange,
   staleWriteError,
+  versionedDeleteSchema,
   versionFilter,
 } from '../core/versioned-write.ts';
 import { isForeignKeyViolation } from '../db/constraint-violations.ts';
@@ -73,7 +74,7 @@ const updateSchema = z
     if (targetKeys.some((key) => patch[key] !== undefined)) exactlyOneTarget(patch, ctx);
   });
 
-const deleteSchema = z.object({ id: idSchema, expectedVersion: expectedVersionSchema });
+const deleteSchema = versionedDeleteSchema;
 
 export type CreateMenuButtonInput = z.input<typeof createSchema>;
 export type UpdateMenuButtonInput = z.input<typeof updateSchema>;

@@ -4,11 +4,11 @@ import { parseInput } from '../core/parse-input.ts';
 import { storedText } from '../core/postgres-values.ts';
 import { slugSchema } from '../core/slug.ts';
 import {
-  expectedVersionSchema,
-  idSchema,
   requireSomeChange,
   rewardSchema,
   staleWriteError,
+  versionedDeleteSchema,
+  versionedUpdateSchema,
   versionFilter,
 } from '../core/versioned-write.ts';
 import { isForeignKeyViolation, isUniqueViolation } from '../db/constraint-violations.ts';
@@ -50,19 +50,9 @@ const createSchema = z.object({
   active: fields.active.default(true),
 });
 
-const updateSchema = z.object({
-  id: idSchema,
-  expectedVersion: expectedVersionSchema,
-  slug: fields.slug.optional(),
-  title: fields.title.optional(),
-  text: fields.text.optional(),
-  buttons: fields.buttons.optional(),
-  rewardXp: fields.rewardXp.optional(),
-  rewardCoins: fields.rewardCoins.optional(),
-  active: fields.active.optional(),
-});
+const updateSchema = versionedUpdateSchema(fields);
 
-const deleteSchema = z.object({ id: idSchema, expectedVersion: expectedVersionSchema });
+const deleteSchema = versionedDeleteSchema;
 
 export type CreateScenarioInput = z.input<typeof createSchema>;
 export type UpdateScenarioInput = z.input<typeof updateSchema>;

@@ -73,6 +73,18 @@ export const rewardSchema = z
   .max(1_000_000, 'at most 1000000');
 
 /** The WHERE part of a conditional write: the version only when the admin sent one. */
+/** What deleting a versioned record takes: its id and the version the admin saw. */
+export const versionedDeleteSchema = z.object({ id: idSchema, expectedVersion: expectedVersionSchema });
+
+/** What updating a versioned record takes: its id, the version the admin saw, and any of `fields`. */
+export function versionedUpdateSchema<Fields extends z.ZodRawShape>(fields: Fields) {
+  return z.object({
+    id: idSchema,
+    expectedVersion: expectedVersionSchema,
+    ...z.object(fields).partial().shape,
+  });
+}
+
 export function versionFilter(expectedVersion: number | undefined): { version?: number } {
   return expectedVersion === undefined ? {} : { version: expectedVersion };
 }

@@ -7,6 +7,7 @@ import {
   requireSomeChange,
   rewardSchema,
   staleWriteError,
+  versionedDeleteSchema,
   versionFilter,
 } from '../core/versioned-write.ts';
 import { isForeignKeyViolation } from '../db/constraint-violations.ts';
@@ -62,7 +63,7 @@ const updateSchema = z
     message: 'a task needs a reward: some XP, some coins or both',
   });
 
-const deleteSchema = z.object({ id: idSchema, expectedVersion: expectedVersionSchema });
+const deleteSchema = versionedDeleteSchema;
 
 export type CreateTaskInput = z.input<typeof createSchema>;
 export type UpdateTaskInput = z.input<typeof updateSchema>;
