@@ -1,7 +1,8 @@
 import type { Route } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { submitTask } from '../../src/tasks/submit-task.ts';
-import { type BrowserWorld, openBrowserWorld, shownText } from '../support/browser.ts';
+import { type BrowserWorld, openBrowserWorld } from '../support/browser.ts';
+import { shownText } from '../support/panel-page.ts';
 
 /** What an admin sees move: a reward paid by their approval, and changes made by someone else. */
 

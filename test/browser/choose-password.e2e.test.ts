@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { testPassword } from '../support/admin-api-world.ts';
-import { type BrowserWorld, openBrowserWorld, signInThroughForm } from '../support/browser.ts';
+import { type BrowserWorld, openBrowserWorld } from '../support/browser.ts';
+import { signInThroughForm } from '../support/panel-page.ts';
 
 /**
  * An admin another admin created signs in with the password they were given, is sent to choose their

@@ -1,7 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { queueNames } from '../../src/sync/queues.ts';
-import { type BrowserWorld, openBrowserWorld, shownText } from '../support/browser.ts';
+import { type BrowserWorld, openBrowserWorld } from '../support/browser.ts';
 import { FakeDiscord } from '../support/fake-ports.ts';
+import { shownText } from '../support/panel-page.ts';
 import { waitFor } from '../support/wait-for.ts';
 
 /**

@@ -5,7 +5,8 @@ import { type RunningEmulators, startEmulators } from '@tandem/emulators';
 import type { Browser, Page } from 'playwright-core';
 import { Telegraf } from 'telegraf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, uiTimeoutMs } from '../support/browser.ts';
+import { launchChromium } from '../support/chromium.ts';
+import { uiTimeoutMs } from '../support/panel-page.ts';
 import { freePort } from '../support/telegram-bot-under-test.ts';
 
 /**

@@ -1,11 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type BrowserWorld,
-  openBrowserWorld,
-  panelAdmin,
-  shownText,
-  signInThroughForm,
-} from '../support/browser.ts';
+import { type BrowserWorld, openBrowserWorld } from '../support/browser.ts';
+import { panelAdmin, shownText, signInThroughForm } from '../support/panel-page.ts';
 
 /** An admin signs in, finds players by search and by filter, and renames one without losing anyone's edit. */
 

@@ -1,53 +1,23 @@
-import { existsSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  type Browser,
-  type BrowserContext,
-  chromium,
-  type Locator,
-  type Page,
-  type Route,
-} from 'playwright-core';
+import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { sessionCookieName } from '../../src/admin-api/auth/session-cookie.ts';
 import type { PlatformPorts } from '../../src/sync/ports.ts';
-import { type AdminApiWorld, openAdminApiWorld, testPassword } from './admin-api-world.ts';
+import { type AdminApiWorld, openAdminApiWorld } from './admin-api-world.ts';
+import { snapshotPanel } from './built-panel.ts';
+import { launchChromium, requireChromium } from './chromium.ts';
+import { panelAdmin, uiTimeoutMs } from './panel-page.ts';
 
 /**
  * The browser tests' world: a fresh Tandem (own database and queue prefix) with its admin API on a
  * free port serving the built panel, one Chromium for the whole test file, and pages signed in as an
- * admin. Debian's Chromium is driven by playwright-core (no browser download).
+ * admin. Chromium is launched in chromium.ts, the panel copied in built-panel.ts, and what a test
+ * does on a page is in panel-page.ts.
  */
 
-/** The built panel the API serves at `/admin`. */
-export const adminDistDir = fileURLToPath(new URL('../../admin/dist', import.meta.url));
 /** Where the screenshots of the main pages go (looked at by a person, not compared). */
 export const screenshotDir = fileURLToPath(new URL('../../test-results/screenshots', import.meta.url));
-
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const chromiumFlags = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-/** Debian's Chromium, headless, as every browser test runs it. */
-export function launchChromium(): Promise<Browser> {
-  requireChromium();
-  return chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumFlags });
-}
-
-/** The admin every signed-in page is, with the password the tests type. */
-export const panelAdmin = { username: 'alice', password: testPassword } as const;
-
-/** A wait on the page: long enough for a busy 2-core machine, short enough to fail clearly. */
-export const uiTimeoutMs = 10_000;
 
 export interface BrowserWorld {
   api: AdminApiWorld;
@@ -90,44 +60,6 @@ export interface BrowserWorld {
   stop(): Promise<void>;
 }
 
-/** Fails at once with what to do when the panel was never built (the API would serve a notice page). */
-export function requireBuiltPanel(): void {
-  if (!existsSync(join(adminDistDir, 'index.html'))) {
-    throw new Error(
-      `The admin panel is not built (${adminDistDir}/index.html is missing): run \`npm run build -w admin\` ` +
-        '(npm install does it) before the browser tests.',
-    );
-  }
-}
-
-export function requireChromium(): void {
-  if (!existsSync(chromiumPath)) {
-    throw new Error(
-      `No Chromium at ${chromiumPath}: install it (\`apt-get install -y chromium\`; .ci/run does) or set CHROMIUM_PATH.`,
-    );
-  }
-}
-
-/**
- * The text of `locator` as a person sees it: laid out, with CSS capitals and line breaks between
- * blocks (textContent would run "Coins" and "15" together and ignore what is hidden).
- */
-export function shownText(locator: Locator): Promise<string> {
-  // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is the point here
-  return locator.innerText();
-}
-
-/** Signs in through the panel's sign-in page, as a person types it. */
-export async function signInThroughForm(
-  page: Page,
-  username: string = panelAdmin.username,
-  password: string = panelAdmin.password,
-): Promise<void> {
-  await page.locator('input[name="username"]').fill(username);
-  await page.locator('input[name="password"]').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
-
 export interface NewPlayer {
   name: string;
   telegram?: string;
@@ -140,40 +72,6 @@ export interface NewPlayer {
 
 let playerCount = 0;
 
-/**
- * A copy of the built panel for one test file: rebuilding the panel while tests run (vite empties
- * `admin/dist` first) must not pull files away from under an open page. Copied again until every
- * file the copy refers to is in it (a copy taken mid-build is not).
- */
-async function snapshotPanel(): Promise<string> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    // No folder: never built. A folder without index.html: a build is writing it, wait for it.
-    if (!existsSync(adminDistDir)) requireBuiltPanel();
-    const copy = await mkdtemp(join(tmpdir(), 'tandem-panel-'));
-    const complete = await cp(adminDistDir, copy, { recursive: true })
-      .then(() => panelComplete(copy))
-      .catch(() => false);
-    if (complete) return copy;
-    await rm(copy, { recursive: true, force: true });
-    if (Date.now() > deadline) {
-      throw new Error(`${adminDistDir} stayed incomplete for 20 s: run \`npm run build -w admin\` again.`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
-
-async function panelComplete(dir: string): Promise<boolean> {
-  const assets = new Set(await readdir(join(dir, 'assets')));
-  const texts = [await readFile(join(dir, 'index.html'), 'utf8')];
-  for (const file of assets)
-    if (file.endsWith('.js')) texts.push(await readFile(join(dir, 'assets', file), 'utf8'));
-  const referenced = texts.flatMap((text) =>
-    [...text.matchAll(/(?:assets\/|["']\.\/)([\w-]+\.(?:js|css))\b/g)].map((match) => match[1]!),
-  );
-  return referenced.length > 0 && referenced.every((file) => assets.has(file));
-}
-
 export async function openBrowserWorld(
   options: { ports?: PlatformPorts; attempts?: number; backoffMs?: number } = {},
 ): Promise<BrowserWorld> {
@@ -181,7 +79,7 @@ export async function openBrowserWorld(
   const panelDir = await snapshotPanel();
   const [opened, launched] = await Promise.allSettled([
     openAdminApiWorld({ ...options, api: { adminDistDir: panelDir } }),
-    chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumFlags }),
+    launchChromium(),
   ]);
   if (opened.status === 'rejected' || launched.status === 'rejected') {
     if (opened.status === 'fulfilled') await opened.value.stop();

@@ -1,167 +1,27 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { FakeDiscord, FakeTelegram } from '../../test/support/fake-ports.ts';
+import { FakeTelegram } from '../../test/support/fake-ports.ts';
 import { ledgerMatchesTotals } from '../../test/support/ledger.ts';
-import { openTestTandem, type TestTandem } from '../../test/support/services.ts';
+import { linkConfirmationWorld } from '../../test/support/link-confirmation-world.ts';
+import { dc, minutesLater } from '../../test/support/linking-world.ts';
+import type { TestTandem } from '../../test/support/services.ts';
 import { waitFor } from '../../test/support/wait-for.ts';
 import { findDriftedTotals } from '../ledger/restore-totals.ts';
-import { confirmLink, declineLink } from './confirm-link.ts';
-import { LinkConfirmationGoneError, NotYourLinkConfirmationError } from './errors.ts';
-import { type IdentityRef, resolvePlayer } from './identities.ts';
-import { issueLinkCode } from './issue-link-code.ts';
-import type { LinkPreview } from './link-confirmations.ts';
-import { redeemLinkCode } from './redeem-link-code.ts';
+import { confirmLink } from './confirm-link.ts';
+import { LinkConfirmationGoneError } from './errors.ts';
 
 let tandem: TestTandem;
 afterEach(async () => {
   await tandem?.stop();
 });
 
-const t0 = new Date('2026-11-22T12:00:00Z');
-const minutesLater = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
-const tg = (platformUserId: string): IdentityRef => ({ platform: 'telegram', platformUserId });
-const dc = (platformUserId: string): IdentityRef => ({ platform: 'discord', platformUserId });
-
-let grants = 0;
-async function earn(playerId: string, xp: number, coins: number, reason = 'grant'): Promise<void> {
-  grants += 1;
-  await tandem.engine.record({
-    key: `admin-earn_${grants}-1-${playerId}`,
-    playerId,
-    type: 'reward_grant',
-    source: 'admin',
-    xpDelta: xp,
-    coinDelta: coins,
-    reason,
-  });
-}
-
-/** A Telegram member with 10 coins and 50 XP issued a code; a Discord member with 750 coins and 1,200 XP types it. */
-async function setUp(options: { telegram?: FakeTelegram } = {}) {
-  tandem = await openTestTandem(
-    options.telegram ? { ports: { telegram: options.telegram, discord: new FakeDiscord() } } : {},
-  );
-  const { playerId: issuer } = await resolvePlayer(tandem.db, { ...tg('100'), username: 'x' });
-  const { playerId: redeemer } = await resolvePlayer(tandem.db, { ...dc('200'), username: 'dora' });
-  await earn(issuer, 50, 10);
-  await earn(redeemer, 1_200, 750);
-  const { code } = await issueLinkCode(tandem.db, { ...tg('100'), now: t0 });
-  return { issuer, redeemer, code };
-}
-
-async function preview(code: string, who = dc('200'), now = minutesLater(1)): Promise<LinkPreview> {
-  const redeemed = await redeemLinkCode(tandem, { ...who, code, now });
-  if (redeemed.kind !== 'preview') throw new Error('expected a preview');
-  return redeemed.preview;
-}
-
-/** The accounts as they stand: totals, identities, ledger rows and the code's use. */
-async function snapshot() {
-  const players = await tandem.db.prisma.player.findMany({
-    orderBy: { id: 'asc' },
-    select: {
-      id: true,
-      xp: true,
-      balance: true,
-      mergedIntoId: true,
-      identities: { select: { platform: true } },
-    },
-  });
-  return {
-    players,
-    ledgerRows: await tandem.db.prisma.ledgerEntry.count(),
-    codesUsed: await tandem.db.prisma.linkCode.count({ where: { usedAt: { not: null } } }),
-  };
-}
+const { earn, setUp, preview } = linkConfirmationWorld({
+  get: () => tandem,
+  set: (opened) => {
+    tandem = opened;
+  },
+});
 
 describe('a link code asks its redeemer first', () => {
-  it('shows exactly which account is kept and what moves, and moves nothing until confirmed', async () => {
-    const { issuer, redeemer, code } = await setUp();
-    const before = await snapshot();
-    const shown = await preview(code);
-    expect(shown).toMatchObject({
-      mergedPlatform: 'discord',
-      keptPlatform: 'telegram',
-      keptName: 'x',
-      keptPlayerId: issuer,
-      mergedPlayerId: redeemer,
-      kept: { xp: 50, coins: 10 },
-      merged: { xp: 1_200, coins: 750 },
-      together: { xp: 1_250, coins: 760 },
-      expiresAt: minutesLater(6),
-    });
-    expect(await snapshot()).toEqual(before);
-
-    const confirmed = await confirmLink(tandem, {
-      ...dc('200'),
-      confirmationId: shown.confirmationId,
-      now: minutesLater(2),
-    });
-    expect(confirmed).toMatchObject({
-      kind: 'linked',
-      result: { playerId: issuer, absorbedPlayerId: redeemer, moved: { xp: 1_200, coins: 750 } },
-    });
-    const kept = await tandem.db.prisma.player.findUniqueOrThrow({ where: { id: issuer } });
-    expect(kept).toMatchObject({ xp: 1_250, balance: 760 });
-    expect(await ledgerMatchesTotals(tandem)).toBe(true);
-  });
-
-  it('moves nothing when declined, and the code stays usable until it expires', async () => {
-    const { code } = await setUp();
-    const before = await snapshot();
-    const shown = await preview(code);
-    await declineLink(tandem, { ...dc('200'), confirmationId: shown.confirmationId, now: minutesLater(2) });
-    await declineLink(tandem, { ...dc('200'), confirmationId: shown.confirmationId, now: minutesLater(2) });
-    const late = await confirmLink(tandem, {
-      ...dc('200'),
-      confirmationId: shown.confirmationId,
-      now: minutesLater(2),
-    }).catch((e) => e);
-    expect(late).toBeInstanceOf(LinkConfirmationGoneError);
-    expect(late.reason).toBe('declined');
-    expect(await snapshot()).toEqual(before);
-    // Typed again, the same code shows a new preview.
-    expect((await preview(code, dc('200'), minutesLater(3))).confirmationId).not.toBe(shown.confirmationId);
-  });
-
-  it('moves nothing when the button is pressed after the preview timed out', async () => {
-    const { code } = await setUp();
-    const before = await snapshot();
-    const shown = await preview(code, dc('200'), minutesLater(1));
-    const late = await confirmLink(tandem, {
-      ...dc('200'),
-      confirmationId: shown.confirmationId,
-      now: minutesLater(6),
-    }).catch((e) => e);
-    expect(late).toBeInstanceOf(LinkConfirmationGoneError);
-    expect(late.reason).toBe('expired');
-    expect(late.message).toBe(
-      'This link request has expired. Nothing was changed. Send /link <code> again to see it anew.',
-    );
-    expect(await snapshot()).toEqual(before);
-    // A preview never outlives its code: shown at minute 8, it ends with the code at minute 10.
-    expect((await preview(code, dc('200'), minutesLater(8))).expiresAt).toEqual(minutesLater(10));
-  });
-
-  it('ignores a press by anyone but the redeemer', async () => {
-    const { issuer, code } = await setUp();
-    await resolvePlayer(tandem.db, dc('666'));
-    const before = await snapshot();
-    const shown = await preview(code);
-    for (const stranger of [dc('666'), tg('100'), tg('200')]) {
-      const press = { ...stranger, confirmationId: shown.confirmationId, now: minutesLater(2) };
-      await expect(confirmLink(tandem, press)).rejects.toBeInstanceOf(NotYourLinkConfirmationError);
-      await expect(declineLink(tandem, press)).rejects.toBeInstanceOf(NotYourLinkConfirmationError);
-    }
-    expect(await snapshot()).toEqual(before);
-    // The redeemer's own press still works.
-    const own = await confirmLink(tandem, {
-      ...dc('200'),
-      confirmationId: shown.confirmationId,
-      now: minutesLater(2),
-    });
-    expect(own).toMatchObject({ kind: 'linked', result: { playerId: issuer } });
-  });
-
   it('merges once however often the button is pressed', async () => {
     const { issuer, code } = await setUp();
     const shown = await preview(code);
