@@ -1,12 +1,12 @@
 import type { Redis } from 'ioredis';
 import type { CatalogCache } from '../catalog/catalog.ts';
 import type { ContentCache } from '../content/content-cache.ts';
+import type { NoticeQueue } from '../core/notice-queue.ts';
 import type { Database } from '../db/database.ts';
 import type { Engine } from '../ledger/engine.ts';
 import type { ChangePublisher } from '../live/changes.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { SettingsCache } from '../settings/settings-cache.ts';
-import type { Queues } from '../sync/queues.ts';
 
 /**
  * What the Telegram bot's handlers work with: the services of the features it calls (earning,
@@ -17,7 +17,7 @@ export interface TelegramDeps {
   db: Pick<Database, 'pool'>;
   engine: Engine;
   /** For the notices a feature sends on the player's other platform (e.g. "linked"). */
-  queues: Pick<Queues, 'enqueueNotification'>;
+  queues: NoticeQueue;
   catalog: CatalogCache;
   settings: SettingsCache;
   content: ContentCache;
