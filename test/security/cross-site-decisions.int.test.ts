@@ -7,8 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestPayout } from '../../src/payouts/request-payout.ts';
 import { submitTask } from '../../src/tasks/submit-task.ts';
-import { type AdminApiWorld, openAdminApiWorld } from '../support/admin-api-world.ts';
-import { crossSiteRequests, fromAnotherPage } from './support/cross-site-requests.ts';
+import type { AdminApiWorld } from '../support/admin-api-world.ts';
+import { crossSiteRequests, fromAnotherPage, openCrossSiteWorld } from './support/cross-site-requests.ts';
 
 let world: AdminApiWorld;
 let cookie: string;
@@ -17,13 +17,7 @@ let panel: string;
 let sameSite: string;
 
 beforeAll(async () => {
-  world = await openAdminApiWorld({ attempts: 2, backoffMs: 20 });
-  await world.createAdmin('alice', 'admin');
-  cookie = await world.signIn('alice');
-  panel = new URL(world.url).origin;
-  const url = new URL(world.url);
-  url.port = String(Number(url.port) === 65535 ? 1024 : Number(url.port) + 1);
-  sameSite = url.origin;
+  ({ world, cookie, panel, sameSite } = await openCrossSiteWorld());
 });
 afterAll(async () => {
   await world?.stop();

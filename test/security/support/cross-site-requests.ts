@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { type AdminApiWorld, json } from '../../support/admin-api-world.ts';
+import { type AdminApiWorld, json, openAdminApiWorld } from '../../support/admin-api-world.ts';
 import { databaseFingerprint } from './database-fingerprint.ts';
 
 export interface RawRequest {
@@ -14,6 +14,24 @@ export interface RawRequest {
 }
 
 export const fromAnotherPage = /not from the admin panel/;
+
+/**
+ * The world of a cross-site test file: the API with alice signed in as admin, the panel's origin,
+ * and a page on another port of the same host (same-site, so SameSite=Lax sends the cookie along).
+ */
+export async function openCrossSiteWorld(): Promise<{
+  world: AdminApiWorld;
+  cookie: string;
+  panel: string;
+  sameSite: string;
+}> {
+  const world = await openAdminApiWorld({ attempts: 2, backoffMs: 20 });
+  await world.createAdmin('alice', 'admin');
+  const cookie = await world.signIn('alice');
+  const url = new URL(world.url);
+  url.port = String(Number(url.port) === 65535 ? 1024 : Number(url.port) + 1);
+  return { world, cookie, panel: new URL(world.url).origin, sameSite: url.origin };
+}
 
 /** Raw requests of the cross-site tests, to the world opened for the file with the admin's session cookie. */
 export function crossSiteRequests(current: () => { world: AdminApiWorld; cookie: string }) {
