@@ -6,10 +6,11 @@ import type { DiscordDeps } from './discord-deps.ts';
  * scenario content, and the rank/achievement catalog (role drift is judged against it).
  */
 export function applyEntityChange(
-  deps: Pick<DiscordDeps, 'settings' | 'content' | 'catalog'>,
+  deps: Pick<DiscordDeps, 'settings' | 'content' | 'texts' | 'catalog'>,
   change: EntityChange,
 ): void {
   deps.settings.onChange(change);
+  deps.texts.onChange(change);
   deps.content.onChange(change);
   if (change.entity === 'ranks' || change.entity === 'achievements') deps.catalog.invalidate();
 }

@@ -6,6 +6,7 @@ import type { Engine } from '../ledger/engine.ts';
 import type { ChangePublisher } from '../live/changes.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { SettingsCache } from '../settings/settings-cache.ts';
+import type { Texts } from '../texts/texts.ts';
 
 /**
  * What the Discord bot's commands and gateway handlers work with: the services of the features it
@@ -21,6 +22,8 @@ export interface DiscordDeps {
   catalog: CatalogCache;
   settings: SettingsCache;
   content: ContentCache;
+  /** Every text the bot sends, in the player's language with the community's edits. */
+  texts: Texts;
   logger: Logger;
   changes: ChangePublisher;
 }

@@ -23,6 +23,7 @@ export const changeEntities = [
   'payouts',
   'settings',
   'admins',
+  'texts',
 ] as const;
 export type ChangeEntity = (typeof changeEntities)[number];
 

@@ -20,6 +20,7 @@ export function botDepsOf(services: Services): { telegram: TelegramDeps; discord
     queues: services.queues,
     catalog: services.catalog,
     settings: services.settings,
+    texts: services.texts,
     content,
     logger: services.logger,
     changes: services.changes,

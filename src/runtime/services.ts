@@ -10,6 +10,7 @@ import { createSettingsCache, type SettingsCache } from '../settings/settings-ca
 import type { SyncContext } from '../sync/context.ts';
 import type { PlatformPorts } from '../sync/ports.ts';
 import { openQueues, type Queues } from '../sync/queues.ts';
+import { createTexts, type Texts } from '../texts/texts.ts';
 
 export interface ServiceOptions {
   databaseUrl: string;
@@ -33,6 +34,8 @@ export interface Services extends SyncContext {
   changes: ChangePublisher;
   /** The admin-editable earning rules, cached and dropped on a `settings` change. */
   settings: SettingsCache;
+  /** Every text the bots send, in the reader's language with the community's edits. */
+  texts: Texts;
   /** The Redis URL, for connections of their own (pub/sub subscribers). */
   redisUrl: string;
   queuePrefix: string;
@@ -54,6 +57,7 @@ export function openServices(options: ServiceOptions): Services {
   });
   const engine = new Engine(db, queues, options.logger);
   const catalog: CatalogCache = createCatalogCache(db.prisma);
+  const texts = createTexts({ db, logger: options.logger });
   return {
     db,
     engine,
@@ -66,6 +70,7 @@ export function openServices(options: ServiceOptions): Services {
     workerRedis,
     changes: createChangePublisher(redis, options.queuePrefix, options.logger),
     settings: createSettingsCache(db, options.logger),
+    texts,
     redisUrl: options.redisUrl,
     queuePrefix: options.queuePrefix,
     async close() {

@@ -37,6 +37,7 @@ export async function startWorkerRole(config: Config, services: Services): Promi
     (change) => {
       if (change.entity === 'ranks' || change.entity === 'achievements') services.catalog.invalidate();
       services.settings.onChange(change);
+      services.texts.onChange(change);
     },
     services.logger,
   );

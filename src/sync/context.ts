@@ -3,6 +3,7 @@ import type { Database } from '../db/database.ts';
 import type { Engine } from '../ledger/engine.ts';
 import type { ChangePublisher } from '../live/changes.ts';
 import type { Logger } from '../logging/logger.ts';
+import type { Texts } from '../texts/texts.ts';
 import type { PlatformPorts } from './ports.ts';
 import type { Queues } from './queues.ts';
 
@@ -13,6 +14,8 @@ export interface SyncContext {
   queues: Queues;
   catalog: CatalogCache;
   ports: PlatformPorts;
+  /** Writes each notice in its reader's language when it is sent. */
+  texts: Texts;
   logger: Logger;
   /** Written to SyncEvent.processedBy. */
   workerName: string;

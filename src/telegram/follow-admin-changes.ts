@@ -14,7 +14,7 @@ export interface ChangeFeedOptions {
  * restart. A missed announcement only delays the edit until the caches expire on their own.
  */
 export function followAdminChanges(
-  deps: Pick<TelegramDeps, 'content' | 'settings' | 'logger'>,
+  deps: Pick<TelegramDeps, 'content' | 'settings' | 'texts' | 'logger'>,
   feed: ChangeFeedOptions,
 ): Promise<ChangeSubscription> {
   return subscribeToChanges(
@@ -23,6 +23,7 @@ export function followAdminChanges(
     (change) => {
       deps.content.onChange(change);
       deps.settings.onChange(change);
+      deps.texts.onChange(change);
     },
     deps.logger,
   );

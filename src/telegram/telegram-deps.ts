@@ -7,6 +7,7 @@ import type { Engine } from '../ledger/engine.ts';
 import type { ChangePublisher } from '../live/changes.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { SettingsCache } from '../settings/settings-cache.ts';
+import type { Texts } from '../texts/texts.ts';
 
 /**
  * What the Telegram bot's handlers work with: the services of the features it calls (earning,
@@ -21,6 +22,8 @@ export interface TelegramDeps {
   catalog: CatalogCache;
   settings: SettingsCache;
   content: ContentCache;
+  /** Every text the bot sends, in the player's language with the community's edits. */
+  texts: Texts;
   /** For short-lived bot state (update de-duplication, conversation steps). */
   redis: Redis;
   logger: Logger;

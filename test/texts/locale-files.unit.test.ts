@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { defaultTexts, placeholdersOf, textKeys } from '../../src/texts/default-texts.ts';
+import { languages } from '../../src/texts/languages.ts';
+import { placeholders } from '../../src/texts/placeholders.ts';
+import { parseTemplate, placeholdersIn, templateProblems } from '../../src/texts/template.ts';
+
+// The shipped texts are what every player reads before an admin edits anything: each must exist in
+// every language, keep every placeholder of the English one and give each language its plural forms.
+describe('the locale files', () => {
+  for (const language of languages) {
+    it(`${language} has every text, and no text English lacks`, () => {
+      const keys = Object.keys(defaultTexts[language]);
+      expect(textKeys.filter((key) => !keys.includes(key))).toEqual([]);
+      expect(keys.filter((key) => !(textKeys as string[]).includes(key))).toEqual([]);
+    });
+
+    it(`${language}: every text parses, keeps the English placeholders and has its plural forms`, () => {
+      const broken: Record<string, string[]> = {};
+      for (const key of textKeys) {
+        const source = defaultTexts[language][key];
+        if (source === undefined) continue;
+        const allowed = placeholdersOf(key);
+        const problems = templateProblems(source, { language, allowed });
+        const dropped = allowed.filter((name) => !placeholdersIn(parseTemplate(source)).includes(name));
+        for (const name of dropped) problems.push(`drops {${name}}`);
+        if (problems.length) broken[key] = problems;
+      }
+      expect(broken).toEqual({});
+    });
+  }
+
+  it('every placeholder a text uses is described for the panel', () => {
+    const used = new Set(textKeys.flatMap(placeholdersOf));
+    expect([...used].filter((name) => !Object.hasOwn(placeholders, name))).toEqual([]);
+  });
+});
