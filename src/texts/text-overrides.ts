@@ -27,9 +27,8 @@ export async function loadCommunityTexts(
   const overrides = new Map<Language, Map<string, string>>();
   for (const row of edits.rows) {
     if (!isLanguage(row.language)) continue;
-    let byKey = overrides.get(row.language);
-    if (!byKey) overrides.set(row.language, (byKey = new Map()));
-    byKey.set(row.key, row.template);
+    const byKey = overrides.get(row.language) ?? new Map<string, string>();
+    overrides.set(row.language, byKey.set(row.key, row.template));
   }
   return { overrides, defaultLanguage: languageSettingsOf(settings.rows[0]?.value, logger).defaultLanguage };
 }
