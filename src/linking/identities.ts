@@ -5,6 +5,7 @@ import { platforms } from '../core/platforms.ts';
 import { withoutNul } from '../core/postgres-values.ts';
 import type { Database } from '../db/database.ts';
 import { inTransaction } from '../db/in-transaction.ts';
+import { languageOfTag } from '../texts/languages.ts';
 
 /** A player's account on one platform, as the bots know it. */
 export const identityRefSchema = z.object({
@@ -29,28 +30,49 @@ const resolveInputSchema = identityRefSchema.extend({
     .max(100)
     .transform((name) => name || undefined)
     .optional(),
+  /**
+   * The client's language tag as the platform reports it (Telegram `language_code`, Discord
+   * `locale`), kept reduced to a language Tandem speaks (null for others) so notices sent later are
+   * in it. Absent when the platform did not say: the stored one stays.
+   */
+  clientLanguage: z
+    .string()
+    .max(35)
+    .nullish()
+    .transform((tag) => (tag === undefined ? undefined : languageOfTag(tag))),
 });
 export type ResolvePlayerInput = z.input<typeof resolveInputSchema>;
 
 export interface ResolvedPlayer {
   playerId: string;
+  /** What decides the player's language: their /language choice, else their client's. */
+  language: { chosen: string | null; client: string | null };
   /** True on the identity's first contact: a new player was created for it. */
   created: boolean;
 }
 
 /**
- * The common case, one statement: the identity exists; its username is refreshed when it changed.
- * Merges move identities to the surviving player in the same transaction that marks the other one
- * merged, so the player found here is always live.
+ * The common case, one statement: the identity exists; its username and client language are
+ * refreshed when they changed ($5: whether the client reported a language at all). Merges move
+ * identities to the surviving player in the same transaction that marks the other one merged, so
+ * the player found here is always live.
  */
 const findSql = `
 WITH found AS (
-  SELECT id, player_id, username FROM identities WHERE platform = $1::"Platform" AND platform_user_id = $2
-), renamed AS (
-  UPDATE identities SET username = $3 FROM found
-   WHERE identities.id = found.id AND $3::text IS NOT NULL AND found.username IS DISTINCT FROM $3
+  SELECT i.id, i.player_id, i.username, i.client_language, p.language
+    FROM identities i JOIN players p ON p.id = i.player_id
+   WHERE i.platform = $1::"Platform" AND i.platform_user_id = $2
+), refreshed AS (
+  UPDATE identities
+     SET username = coalesce($3, found.username),
+         client_language = CASE WHEN $5 THEN $4 ELSE found.client_language END
+    FROM found
+   WHERE identities.id = found.id
+     AND (($3::text IS NOT NULL AND found.username IS DISTINCT FROM $3)
+       OR ($5::boolean AND found.client_language IS DISTINCT FROM $4::text))
 )
-SELECT player_id FROM found`;
+SELECT player_id, language, CASE WHEN $5 THEN $4::text ELSE client_language END AS client_language
+  FROM found`;
 
 /**
  * The player behind a platform identity, created with the identity on first contact. Two first
@@ -61,14 +83,26 @@ export async function resolvePlayer(
   db: Pick<Database, 'pool'>,
   input: ResolvePlayerInput,
 ): Promise<ResolvedPlayer> {
-  const { platform, platformUserId, username } = parseInput(resolveInputSchema, input, 'identity');
+  const { platform, platformUserId, username, clientLanguage } = parseInput(
+    resolveInputSchema,
+    input,
+    'identity',
+  );
+  const reported = clientLanguage !== undefined;
   for (let attempt = 1; ; attempt++) {
-    const found = await db.pool.query<{ player_id: string }>(findSql, [
-      platform,
-      platformUserId,
-      username ?? null,
-    ]);
-    if (found.rows[0]) return { playerId: found.rows[0].player_id, created: false };
+    const found = await db.pool.query<{
+      player_id: string;
+      language: string | null;
+      client_language: string | null;
+    }>(findSql, [platform, platformUserId, username ?? null, clientLanguage ?? null, reported]);
+    const row = found.rows[0];
+    if (row) {
+      return {
+        playerId: row.player_id,
+        language: { chosen: row.language, client: row.client_language },
+        created: false,
+      };
+    }
 
     const createdId = await inTransaction(db.pool, async (client) => {
       const player = await client.query<{ id: string }>(
@@ -77,10 +111,10 @@ export async function resolvePlayer(
       );
       const playerId = player.rows[0]!.id;
       const identity = await client.query(
-        `INSERT INTO identities (player_id, platform, platform_user_id, username)
-         VALUES ($1, $2::"Platform", $3, $4)
+        `INSERT INTO identities (player_id, platform, platform_user_id, username, client_language)
+         VALUES ($1, $2::"Platform", $3, $4, $5)
          ON CONFLICT (platform, platform_user_id) DO NOTHING RETURNING id`,
-        [playerId, platform, platformUserId, username ?? null],
+        [playerId, platform, platformUserId, username ?? null, clientLanguage ?? null],
       );
       // Someone else created this identity first: undo our player, read theirs.
       if (identity.rowCount === 0) throw new LostCreationRace();
@@ -89,7 +123,13 @@ export async function resolvePlayer(
       if (error instanceof LostCreationRace) return null;
       throw error;
     });
-    if (createdId) return { playerId: createdId, created: true };
+    if (createdId) {
+      return {
+        playerId: createdId,
+        language: { chosen: null, client: clientLanguage ?? null },
+        created: true,
+      };
+    }
     // The winner has committed (the conflicting insert waited for it), so the next read finds it;
     // the bound only guards against an identity deleted in between, which Tandem never does.
     if (attempt >= 3) throw new Error(`Identity ${platform}/${platformUserId} could not be resolved`);

@@ -17,6 +17,20 @@ afterEach(async () => {
 const { earn, player, link } = linkingWorld(() => tandem);
 
 describe('resolving a platform identity', () => {
+  it('remembers the language the client reports, until it reports another', async () => {
+    tandem = await openTestTandem();
+    const first = await resolvePlayer(tandem.db, { ...tg('556'), username: 'olga', clientLanguage: 'ru-RU' });
+    expect(first.language).toEqual({ chosen: null, client: 'ru' });
+    // Telegram leaves language_code out for some clients: what was known stays.
+    expect((await resolvePlayer(tandem.db, { ...tg('556') })).language.client).toBe('ru');
+    // A language Tandem does not speak: the community's default applies from now on.
+    expect(
+      (await resolvePlayer(tandem.db, { ...tg('556'), clientLanguage: 'de' })).language.client,
+    ).toBeNull();
+    const identity = await tandem.db.prisma.identity.findFirstOrThrow({ where: { platformUserId: '556' } });
+    expect(identity.clientLanguage).toBeNull();
+  });
+
   it('creates one player for concurrent first messages of one user', async () => {
     tandem = await openTestTandem();
     const results = await Promise.all(
@@ -27,7 +41,11 @@ describe('resolving a platform identity', () => {
     expect(results.filter((r) => r.created)).toHaveLength(1);
     expect(await tandem.db.prisma.player.count()).toBe(1);
     const again = await resolvePlayer(tandem.db, { ...tg('555'), username: 'ann_renamed' });
-    expect(again).toEqual({ playerId: [...ids][0], created: false });
+    expect(again).toEqual({
+      playerId: [...ids][0],
+      language: { chosen: null, client: null },
+      created: false,
+    });
     const identity = await tandem.db.prisma.identity.findFirstOrThrow();
     expect(identity.username).toBe('ann_renamed');
   });

@@ -1,4 +1,5 @@
 import { type InvalidChangeError, TandemError } from '../core/errors.ts';
+import { shippedTranslator, type Translate } from '../texts/texts.ts';
 
 /** What a player reads when something failed that is not theirs to fix. */
 export const somethingWentWrong = 'Something went wrong on our side. Please try again in a minute.';
@@ -9,8 +10,9 @@ export const somethingWentWrong = 'Something went wrong on our side. Please try 
  * messages of its fields. Anything else is our fault and says so, without details (the bot logs
  * the error itself).
  */
-export function errorReply(error: unknown): string {
-  if (!(error instanceof TandemError)) return somethingWentWrong;
+export function errorReply(error: unknown, t: Translate = shippedTranslator('en')): string {
+  const ourFault = t('common.somethingWentWrong');
+  if (!(error instanceof TandemError)) return ourFault;
   switch (error.errorKind) {
     case 'invalid':
       return error.playerMessage ?? invalidInputReply(error);
@@ -19,10 +21,10 @@ export function errorReply(error: unknown): string {
     case 'not_found':
     case 'conflict':
     case 'rate_limited':
-      return error.playerMessage ?? somethingWentWrong;
+      return error.playerMessage ?? ourFault;
     case 'upstream':
     case 'internal':
-      return somethingWentWrong;
+      return ourFault;
   }
 }
 

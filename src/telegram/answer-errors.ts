@@ -1,6 +1,6 @@
 import type { Logger } from '../logging/logger.ts';
-import { errorReply, somethingWentWrong } from '../replies/errors.ts';
-import type { TandemContext } from './tandem-context.ts';
+import { errorReply, isRefusal } from '../replies/errors.ts';
+import { type TandemContext, textsOf } from './tandem-context.ts';
 
 /**
  * telegraf's default error handler rethrows, which ends long polling: one bad update would silence
@@ -9,10 +9,10 @@ import type { TandemContext } from './tandem-context.ts';
  */
 export function answerErrors(logger: Pick<Logger, 'error' | 'info'>) {
   return async (error: unknown, ctx: TandemContext): Promise<void> => {
-    const answer = errorReply(error);
+    const answer = errorReply(error, textsOf(ctx));
     const updateId = ctx.update.update_id;
     // A wrong link code or too small a payout is the player's to fix, not an incident.
-    if (answer === somethingWentWrong) logger.error({ err: error, updateId }, 'Telegram update failed');
+    if (!isRefusal(error)) logger.error({ err: error, updateId }, 'Telegram update failed');
     else logger.info({ updateId, reason: answer }, 'Telegram update refused');
     try {
       // A pressed button spins until answered; the explanation goes into the chat below it.

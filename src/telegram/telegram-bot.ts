@@ -87,7 +87,7 @@ export function buildTelegramBot(deps: TelegramDeps, options: TelegramBotOptions
   bot.use(moveOnAfterDeadline(onError, deps.logger, options.updateDeadlineMs));
   bot.use(honourRetryAfter(deps.logger, { maxWaitMs: options.replyMaxWaitMs }));
   bot.use(dedupeUpdates(claims, deps.logger));
-  bot.use(resolveSender(deps.db));
+  bot.use(resolveSender(deps));
   bot.use(forgetStepOnCommand(steps));
   bot.use(composeFeatures(features));
   return { bot, commandMenu: commandMenu(commandsByName), close: () => stateRedis.disconnect() };

@@ -1,14 +1,12 @@
 import { claimDaily } from '../../earning/claim-daily.ts';
 import { dailyReply } from '../../replies/daily.ts';
-import { playerForUser } from '../discord-identity.ts';
 import type { SlashCommand } from './slash-command.ts';
 
 /** `/daily`: the daily reward, once per UTC day across Telegram and Discord. */
 export const dailyCommand: SlashCommand = {
   definition: { name: 'daily', description: 'Claim your daily XP and coins' },
   ephemeral: true,
-  async execute(interaction, ctx) {
-    const { playerId } = await playerForUser(ctx.deps, interaction.user);
+  async execute(_interaction, ctx, { playerId }) {
     const now = ctx.now();
     return dailyReply(await claimDaily(ctx.deps, { playerId, source: 'discord', now }), now);
   },

@@ -4,7 +4,6 @@ import { parseInput } from '../../core/parse-input.ts';
 import { issueLinkCode } from '../../linking/issue-link-code.ts';
 import { redeemLinkCode } from '../../linking/redeem-link-code.ts';
 import { linkCodeReply, linkedReply, linkPreviewReply } from '../../replies/link.ts';
-import { playerForUser } from '../discord-identity.ts';
 import { linkPreviewButtons } from '../interactions/link-buttons.ts';
 import type { SlashCommand } from './slash-command.ts';
 
@@ -40,8 +39,6 @@ export const linkCommand: SlashCommand = {
   async execute(interaction, ctx) {
     const code = parseInput(codeOption, interaction.options.getString('code') ?? undefined, 'link code');
     const identity = { platform: 'discord' as const, platformUserId: interaction.user.id };
-    // First contact creates the player under the Discord name, not a placeholder.
-    await playerForUser(ctx.deps, interaction.user);
     if (code === undefined) {
       return linkCodeReply(await issueLinkCode(ctx.deps.db, { ...identity, now: ctx.now() }), 'discord');
     }

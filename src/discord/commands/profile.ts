@@ -1,6 +1,5 @@
 import { loadProfile } from '../../players/load-profile.ts';
 import { profileReply } from '../../replies/profile.ts';
-import { playerForUser } from '../discord-identity.ts';
 import { nameAsText } from '../name-as-text.ts';
 import type { SlashCommand } from './slash-command.ts';
 
@@ -8,8 +7,7 @@ import type { SlashCommand } from './slash-command.ts';
 export const profileCommand: SlashCommand = {
   definition: { name: 'profile', description: 'Your XP, coins, rank and achievements' },
   ephemeral: true,
-  async execute(interaction, ctx) {
-    const { playerId } = await playerForUser(ctx.deps, interaction.user);
+  async execute(_interaction, ctx, { playerId }) {
     return profileReply(await loadProfile(ctx.deps, playerId), nameAsText);
   },
 };

@@ -5,6 +5,7 @@ import type {
   ChatInputCommandInteraction,
 } from 'discord.js';
 import type { DiscordBotContext } from '../bot-context.ts';
+import type { DiscordReader } from '../discord-identity.ts';
 
 /**
  * One slash command: its registration data and a thin handler that unpacks the options, calls one
@@ -15,7 +16,12 @@ export interface SlashCommand {
   definition: ChatInputApplicationCommandData;
   /** Whether the answer is shown only to the player who asked (personal data, link codes). */
   ephemeral: boolean;
-  execute(interaction: ChatInputCommandInteraction, ctx: DiscordBotContext): Promise<string | CommandAnswer>;
+  /** `reader`: the player who typed the command, in the language they read. */
+  execute(
+    interaction: ChatInputCommandInteraction,
+    ctx: DiscordBotContext,
+    reader: DiscordReader,
+  ): Promise<string | CommandAnswer>;
 }
 
 /** A reply with buttons under it (e.g. the link preview's confirm and cancel). */

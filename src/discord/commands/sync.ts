@@ -1,6 +1,5 @@
 import { formatNumber } from '../../core/text-format.ts';
 import { type ResyncResult, resyncPlayer } from '../../players/resync-player.ts';
-import { playerForUser } from '../discord-identity.ts';
 import type { SlashCommand } from './slash-command.ts';
 
 /**
@@ -10,8 +9,7 @@ import type { SlashCommand } from './slash-command.ts';
 export const syncCommand: SlashCommand = {
   definition: { name: 'sync', description: 'Re-check your roles and totals now' },
   ephemeral: true,
-  async execute(interaction, ctx) {
-    const { playerId } = await playerForUser(ctx.deps, interaction.user);
+  async execute(_interaction, ctx, { playerId }) {
     return syncReply(await resyncPlayer(ctx.deps, playerId, { now: ctx.now() }));
   },
 };

@@ -6,8 +6,10 @@ import {
   type MessageMentionOptions,
 } from 'discord.js';
 import { errorReply } from '../../replies/errors.ts';
+import type { Translate } from '../../texts/texts.ts';
 import type { DiscordBotContext } from '../bot-context.ts';
 import type { CommandAnswer, SlashCommand } from '../commands/slash-command.ts';
+import { readerOf, shippedTextsFor } from '../discord-identity.ts';
 import { logCommandError } from './log-command-error.ts';
 import {
   AnswerNotDeliveredError,
@@ -65,13 +67,21 @@ export async function answerCommand(
   }
   // The interaction's clock starts when Discord sent it; this is as close as the bot can tell.
   const firstResponseBy = Date.now() + firstResponseWindowMs;
-  const outcome: Promise<Outcome> = command.execute(interaction, ctx).then(
-    (answer) => ({
-      ok: true,
-      answer: typeof answer === 'string' ? { text: answer, components: [] } : answer,
-    }),
-    (error: unknown) => ({ ok: false, error }),
-  );
+  // Errors are told in the reader's language once the player is known (first contact creates them
+  // under the Discord name), else in their client's.
+  let t = shippedTextsFor(interaction);
+  const outcome: Promise<Outcome> = readerOf(ctx.deps, interaction)
+    .then((reader) => {
+      t = reader.t;
+      return command.execute(interaction, ctx, reader);
+    })
+    .then(
+      (answer) => ({
+        ok: true,
+        answer: typeof answer === 'string' ? { text: answer, components: [] } : answer,
+      }),
+      (error: unknown) => ({ ok: false, error }),
+    );
   let timer: NodeJS.Timeout | undefined;
   const slow = new Promise<null>((resolve) => {
     timer = setTimeout(() => resolve(null), deferAfterMs);
@@ -89,7 +99,7 @@ export async function answerCommand(
     logFailure(ctx, interaction, result);
     const answer = result.ok
       ? message(result.answer.text, result.answer.components)
-      : message(textOf(result));
+      : message(textOf(result, t));
     if (interaction.deferred) {
       const answerBy = Date.now() + deferredAnswerMaxWaitMs;
       await sendWithin(() => interaction.editReply(answer), answerBy);
@@ -112,15 +122,15 @@ export async function answerCommand(
         userId: interaction.user.id,
         interactionId: interaction.id,
         reason: error.message,
-        lost: textOf(finished),
+        lost: textOf(finished, t),
       },
       'Discord refused the answer to a slash command until too late; it was not delivered',
     );
   }
 }
 
-function textOf(result: Outcome): string {
-  return result.ok ? result.answer.text : errorReply(result.error);
+function textOf(result: Outcome, t: Translate): string {
+  return result.ok ? result.answer.text : errorReply(result.error, t);
 }
 
 function logFailure(ctx: DiscordBotContext, interaction: ChatInputCommandInteraction, result: Outcome): void {
