@@ -82,6 +82,10 @@ describe('what players are told', () => {
     expect(say(5, 3)).toBe('🎁 An admin gave you +5 XP and +3 coins. You now have 120 XP and 1 coin.');
     expect(say(-5, -21)).toBe('An admin took 5 XP and 21 coins. You now have 120 XP and 1 coin.');
     expect(say(-5, -21, 'ru')).toBe('Администратор списал 5 XP и 21 монету. Теперь у вас 120 XP и 1 монета.');
+    expect(say(0, 1, 'ru')).toBe('🎁 Администратор начислил вам +1 монету. Теперь у вас 120 XP и 1 монета.');
+    expect(say(2, 22, 'ru')).toBe(
+      '🎁 Администратор начислил вам +2 XP и +22 монеты. Теперь у вас 120 XP и 1 монета.',
+    );
     // The adjustment's other event tells it.
     expect(economyNotices(event, both, null)).toEqual([]);
   });

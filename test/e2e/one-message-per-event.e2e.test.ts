@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { approvePayout, declinePayout } from '../../src/payouts/decide-payout.ts';
+import { requestPayout } from '../../src/payouts/request-payout.ts';
 import { adjustPlayer } from '../../src/players/adjust-player.ts';
 import { approveSubmission } from '../../src/tasks/decide-submission.ts';
 import { createTask } from '../../src/tasks/manage-tasks.ts';
@@ -103,6 +105,32 @@ describe('one message per event, on each platform it should reach (real bots aga
     const text = `An admin gave you +10 XP and took 20 coins. You now have ${xp} XP and ${balance} coins.`;
     expect(told).toEqual({ telegram: [text], discord: [text] });
     expect([...told.telegram, ...told.discord].filter((t) => /_|adjustment|\(/.test(t))).toEqual([]);
+  });
+
+  it("a payout decision is one message per platform; a decline's refund adds none", async () => {
+    await adjustPlayer(world.tandem, {
+      playerId: account,
+      coinDelta: 300,
+      note: 'prize',
+      admin: 'alice-admin',
+    });
+    const hold = (requestId: string) =>
+      requestPayout(world.tandem, { playerId: account, amount: 100, requestId, source: 'telegram' });
+    const first = await hold('payout-1');
+    const second = await hold('payout-2');
+    const approved = await received(() =>
+      approvePayout(world.tandem, { payoutId: first.payout.id, adminId: 'admin' }),
+    );
+    expect(approved).toEqual({
+      telegram: ['✅ Your payout of 100 coins was approved.'],
+      discord: ['✅ Your payout of 100 coins was approved.'],
+    });
+    const declined = await received(() =>
+      declinePayout(world.tandem, { payoutId: second.payout.id, adminId: 'admin', reason: 'Wallet missing' }),
+    );
+    const { balance } = await totalsOf(account);
+    const text = `Your payout of 100 coins was declined: Wallet missing. The coins are back in your balance (${balance} coins).`;
+    expect(declined).toEqual({ telegram: [text], discord: [text] });
   });
 
   it("writes each notice in its reader's language: their choice, else their client's, else the default", async () => {
