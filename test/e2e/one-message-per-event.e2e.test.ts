@@ -133,6 +133,30 @@ describe('one message per event, on each platform it should reach (real bots aga
     expect(declined).toEqual({ telegram: [text], discord: [text] });
   });
 
+  it('a rank-up and the achievement it unlocks are one message each; the reward adds none', async () => {
+    const { xp } = await totalsOf(account);
+    const challenger = 4_700;
+    const told = await received(() =>
+      adjustPlayer(world.tandem, {
+        playerId: account,
+        xpDelta: challenger - xp,
+        note: 'tournament',
+        admin: 'alice-admin',
+      }),
+    );
+    const { balance } = await totalsOf(account);
+    const expected = [
+      // Its totals are those the adjustment left; the achievement's 100 coins came after it.
+      `🎁 An admin gave you +${(challenger - xp).toLocaleString('en')} XP. You now have 4,700 XP and ${balance - 100} coins.`,
+      '🎉 Rank up! You are now Challenger (4,700 XP).',
+      expect.stringMatching(/^🏆 Achievement unlocked: .+! Reward: \+100 coins\.$/),
+    ];
+    expect(told.telegram).toHaveLength(3);
+    expect(told.telegram).toEqual(expect.arrayContaining(expected));
+    expect(told.discord).toHaveLength(3);
+    expect(told.discord).toEqual(expect.arrayContaining(expected));
+  });
+
   it("writes each notice in its reader's language: their choice, else their client's, else the default", async () => {
     const adjust = (coinDelta: number) =>
       received(() =>
