@@ -69,8 +69,9 @@ export function adjustmentMessage(adjustment: Adjustment): Message {
 /**
  * Cross-platform news of an economy change that has no message of its own: an admin's change, said
  * as what they gave or took (`adjustment` carries both amounts of an adjustment that moved XP and
- * coins, null when the adjustment's other event tells the player), or a change for a reason players
- * have no words for, told as the new totals. The reason itself is never shown.
+ * coins, null when the adjustment's other event tells the player), a reward for a reason players
+ * have no words for ("You received +25 XP"), or any other change, told as the new totals. The
+ * reason itself is never shown.
  */
 export function economyNotices(
   event: { source: EventSource; payload: EconomyPayload },
@@ -80,10 +81,14 @@ export function economyNotices(
   const { payload } = event;
   if (quietReasons.has(payload.reason)) return [];
   if (event.source === 'admin') return adjustment ? toEach(identities, adjustmentMessage(adjustment)) : [];
-  return toEach(
-    identities,
-    messageOf('notice.totalsUpdated', { totalXp: payload.xpAfter, totalCoins: payload.balanceAfter }),
-  );
+  const totals = { totalXp: payload.xpAfter, totalCoins: payload.balanceAfter };
+  if (payload.xpDelta >= 0 && payload.coinDelta >= 0) {
+    const key = rewardKey('notice.reward', payload.xpDelta, payload.coinDelta);
+    if (key !== 'notice.reward') {
+      return toEach(identities, messageOf(key, { xp: payload.xpDelta, coins: payload.coinDelta, ...totals }));
+    }
+  }
+  return toEach(identities, messageOf('notice.totalsUpdated', totals));
 }
 
 export function rankUpNotices(rankName: string, xp: number, identities: readonly IdentityRef[]): Notice[] {

@@ -90,16 +90,26 @@ describe('what players are told', () => {
     expect(economyNotices(event, both, null)).toEqual([]);
   });
 
-  it('never shows a reason slug: a change players have no words for is told as the new totals', () => {
-    const seeded = { source: 'system' as const, payload: { ...payload, reason: 'sandbox_seed' } };
-    const all = [...texts(economyNotices(seeded, both)), ...texts(economyNotices(seeded, both), 'ru')];
+  it('never shows a reason slug: another reward says what was received, any other change the totals', () => {
+    const bonus = { source: 'system' as const, payload: { ...payload, coinDelta: 3, reason: 'event_bonus' } };
+    const fine = { source: 'system' as const, payload: { ...payload, xpDelta: -20, reason: 'sandbox_seed' } };
+    const all = [
+      ...texts(economyNotices(bonus, both)),
+      ...texts(economyNotices(bonus, both), 'ru'),
+      ...texts(economyNotices(fine, both)),
+      ...texts(economyNotices(fine, both), 'ru'),
+    ];
     expect(all).toEqual([
+      '🎁 You received +20 XP and +3 coins. You now have 120 XP and 5 coins.',
+      '🎁 You received +20 XP and +3 coins. You now have 120 XP and 5 coins.',
+      '🎁 Вы получили +20 XP и +3 монеты. Теперь у вас 120 XP и 5 монет.',
+      '🎁 Вы получили +20 XP и +3 монеты. Теперь у вас 120 XP и 5 монет.',
       'Your XP and coins were updated. You now have 120 XP and 5 coins.',
       'Your XP and coins were updated. You now have 120 XP and 5 coins.',
       'Ваши XP и монеты обновлены. Теперь у вас 120 XP и 5 монет.',
       'Ваши XP и монеты обновлены. Теперь у вас 120 XP и 5 монет.',
     ]);
-    expect(all.filter((t) => /seed|_/.test(t))).toEqual([]);
+    expect(all.filter((t) => /bonus|seed|_/.test(t))).toEqual([]);
   });
 
   it('skips identities whose sync is turned off', () => {
