@@ -18,7 +18,7 @@ export interface CommittedLink {
 interface Side {
   platform: Platform;
   platformUserId: string;
-  /** How the other side is called: its platform name, else its account's display name. */
+  /** How the other side knows this one: its username on the platform, else its account's name. */
   name: string;
 }
 
@@ -34,16 +34,15 @@ export async function notifyLinked(
   link: CommittedLink,
 ): Promise<void> {
   if (!deps.queues) return;
-  const sides = await sidesOf(deps, link);
-  if (!sides) return;
-  const redeemedOn = otherPlatform(link.issuedOn);
-  const issuer = sides.get(link.issuedOn);
-  const redeemer = sides.get(redeemedOn);
-  const notices: Array<{ to: Side; message: Message }> = [];
-  if (issuer && redeemer) {
-    notices.push({ to: issuer, message: linkedMessage('issuer', link, redeemer, sides.totals) });
-    notices.push({ to: redeemer, message: linkedMessage('redeemer', link, issuer, sides.totals) });
-  }
+  const { sides, totals } = await sidesOf(deps, link);
+  const issuer = sides.find((s) => s.platform === link.issuedOn);
+  const redeemer = sides.find((s) => s.platform === otherPlatform(link.issuedOn));
+  // Both identities are on the kept account once the link committed; anything else was undone since.
+  if (!issuer || !redeemer || !totals) return;
+  const notices: Array<{ to: Side; message: Message }> = [
+    { to: issuer, message: linkedMessage('issuer', link, redeemer, totals) },
+    { to: redeemer, message: linkedMessage('redeemer', link, issuer, totals) },
+  ];
   for (const { to, message } of notices) {
     try {
       await deps.queues.enqueueNotification(`linked-${link.absorbedId}-${to.platform}`, {
@@ -78,11 +77,11 @@ export function linkedMessage(
   return messageOf(`notice.linked.${side}`, { ...params, addedXp: link.xp, addedCoins: link.coins });
 }
 
-/** Both identities of the linked account, each with the name the other side knows it by. */
+/** The identities of the kept account, each with the name the other side knows it by, and its totals. */
 async function sidesOf(
   deps: Pick<LinkingDeps, 'db'>,
   link: CommittedLink,
-): Promise<(Map<Platform, Side> & { totals: { xp: number; balance: number } }) | null> {
+): Promise<{ sides: Side[]; totals: { xp: number; balance: number } | null }> {
   const { rows } = await deps.db.pool.query<{
     platform: Platform;
     platform_user_id: string;
@@ -98,9 +97,8 @@ async function sidesOf(
       WHERE s.id = $1`,
     [link.survivorId, link.issuedOn, link.absorbedId],
   );
-  if (!rows[0]) return null;
-  const sides = new Map<Platform, Side>(
-    rows.map((r) => [r.platform, { platform: r.platform, platformUserId: r.platform_user_id, name: r.name }]),
-  );
-  return Object.assign(sides, { totals: { xp: rows[0].xp, balance: rows[0].balance } });
+  return {
+    sides: rows.map((r) => ({ platform: r.platform, platformUserId: r.platform_user_id, name: r.name })),
+    totals: rows[0] ? { xp: rows[0].xp, balance: rows[0].balance } : null,
+  };
 }
