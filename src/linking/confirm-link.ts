@@ -14,7 +14,7 @@ import {
   type StoredConfirmation,
   stillAsShown,
 } from './link-confirmations.ts';
-import { notifyIssuerLinked } from './link-notices.ts';
+import { type CommittedLink, notifyLinked } from './link-notices.ts';
 import {
   alreadyLinked,
   type LinkingDeps,
@@ -40,9 +40,8 @@ export type LinkConfirmation =
   | { kind: 'linked'; result: LinkResult }
   | { kind: 'preview'; preview: LinkPreview };
 
-/** The issuer to tell, on the platform where they asked for the code. */
-type IssuerNotice = { survivorId: string; issuedOn: Platform; absorbedId: string; xp: number; coins: number };
-type Confirmed = LinkConfirmation & { notice?: IssuerNotice };
+/** Both sides are told of a committed link: the issuer and the redeemer, each where they are. */
+type Confirmed = LinkConfirmation & { notice?: CommittedLink };
 
 /**
  * The redeemer's "Link" button. Merges exactly what the preview showed: the code is used and the
@@ -60,9 +59,9 @@ export async function confirmLink(deps: LinkingDeps, input: LinkButtonPress): Pr
     deps.engine.transaction((tx) => confirmOnce(tx, presser, press.confirmationId, press.now)),
   );
   if (outcome.kind === 'linked' && !outcome.result.alreadyLinked) await announceLink(deps, outcome.result);
-  // Also on a repeated press: a process that died after the merge committed has not told the
-  // issuer yet, and the notice's job id lets it through once.
-  if (outcome.notice) await notifyIssuerLinked(deps, outcome.notice);
+  // Also on a repeated press: a process that died after the merge committed has not told them
+  // yet, and the notices' job ids let each through once.
+  if (outcome.notice) await notifyLinked(deps, outcome.notice);
   return outcome.kind === 'linked' ? { kind: 'linked', result: outcome.result } : outcome;
 }
 
@@ -107,7 +106,7 @@ async function confirmOnce(
     const survivor = (await livePlayerOf(client, stored.survivorId)) ?? stored.survivorId;
     const issuedOn = issued?.issued_on ?? otherThan(presser);
     // Within the preview's lifetime a repeat may be the retry of a press whose process died before
-    // telling the issuer; later it is only a stale button, and the notice's job id is long gone.
+    // telling the two sides; later it is only a stale button, and the notice's job id is long gone.
     const retry = stored.expiresAt.getTime() > now.getTime();
     const notice = {
       survivorId: stored.survivorId,

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { FakeTelegram } from '../../test/support/fake-ports.ts';
+import { FakeDiscord, FakeTelegram } from '../../test/support/fake-ports.ts';
 import { ledgerMatchesTotals } from '../../test/support/ledger.ts';
 import { linkConfirmationWorld } from '../../test/support/link-confirmation-world.ts';
 import { dc, minutesLater } from '../../test/support/linking-world.ts';
@@ -144,33 +144,50 @@ describe('a link code asks its redeemer first', () => {
     expect(await ledgerMatchesTotals(tandem)).toBe(true);
   });
 
-  it("tells the code's issuer on their platform that the link worked, once", async () => {
+  it('tells both sides, each on their platform, that the link worked: one message each', async () => {
     const telegram = new FakeTelegram();
-    const { code } = await setUp({ telegram });
+    const discord = new FakeDiscord();
+    const { code } = await setUp({ telegram, discord });
     tandem.startWorkers();
+    await noticesSent();
+    const before = { telegram: telegram.messages.length, discord: discord.messages.length };
     const shown = await preview(code);
     const press = { ...dc('200'), confirmationId: shown.confirmationId, now: minutesLater(2) };
-    // The first press merges but its process dies before telling the issuer (no queue to reach);
-    // the redelivered press tells them, and a further one does not repeat it.
+    // The first press merges but its process dies before telling anyone (no queue to reach); the
+    // redelivered press tells both sides, and a further one does not repeat it.
     await confirmLink({ ...tandem, queues: undefined }, press);
     await confirmLink(tandem, press);
     await confirmLink(tandem, press);
-    await waitFor(async () => telegram.messages.some((m) => m.text.includes('Linked')), 'the notice');
-    await waitFor(async () => {
-      const counts = await tandem.queues.notifications.getJobCounts('waiting', 'active', 'delayed');
-      return Object.values(counts).every((n) => n === 0);
-    }, 'no notice left to send');
-    // The link is told in words, not as "+1200 XP (merge in)" notices.
-    expect(telegram.messages.filter((m) => /merge/.test(m.text))).toEqual([]);
-    expect(telegram.messages.filter((m) => m.text.includes('Linked'))).toEqual([
-      {
-        userId: '100',
-        text: [
-          '✅ Linked: the Discord account dora used your code and now shares this account.',
-          'Its progress (1,200 XP and 750 coins) was added here.',
-          'From now on, everything you earn on either platform goes to one account.',
-        ].join('\n'),
-      },
-    ]);
+    await noticesSent();
+    const after = {
+      telegram: telegram.messages.slice(before.telegram),
+      discord: discord.messages.slice(before.discord),
+    };
+    // The link is told in words with the totals after it, not as "+1200 XP (merge in)" notices.
+    const together = 'You now have 1,250 XP and 760 coins.';
+    const oneAccount = 'From now on, everything you earn on either platform goes to one account.';
+    expect(after).toEqual({
+      telegram: [
+        {
+          userId: '100',
+          text: `✅ Linked with dora on Discord: its 1,200 XP and 750 coins were added to your account. ${together}\n${oneAccount}`,
+        },
+      ],
+      discord: [
+        {
+          userId: '200',
+          text: `✅ Linked with x on Telegram: your 1,200 XP and 750 coins from here were added to the shared account. ${together}\n${oneAccount}`,
+        },
+      ],
+    });
   });
 });
+
+/** Every recorded event processed and every notice it queued sent. */
+async function noticesSent(): Promise<void> {
+  await tandem.settle();
+  await waitFor(async () => {
+    const counts = await tandem.queues.notifications.getJobCounts('waiting', 'active', 'delayed');
+    return Object.values(counts).every((n) => n === 0);
+  }, 'no notice left to send');
+}

@@ -1,61 +1,104 @@
+import type { Message } from '../core/message.ts';
 import type { Platform } from '../core/platforms.ts';
-import { countOf, formatNumber } from '../core/text-format.ts';
+import { messageOf } from '../texts/default-texts.ts';
 import { otherPlatform, platformName } from './errors.ts';
 import type { LinkingDeps } from './link-pair.ts';
 
+/** A committed link: the redeemer's account (`absorbedId`) joined the issuer's (`survivorId`). */
+export interface CommittedLink {
+  survivorId: string;
+  /** Where the code was issued: the issuer's platform; the redeemer is on the other one. */
+  issuedOn: Platform;
+  absorbedId: string;
+  /** What the redeemer's account brought. */
+  xp: number;
+  coins: number;
+}
+
+interface Side {
+  platform: Platform;
+  platformUserId: string;
+  /** How the other side knows this one: its username on the platform, else its account's name. */
+  name: string;
+}
+
 /**
- * Tells the player who asked for the code, on the platform where they asked, that the other
- * platform's account joined theirs, through the paced notifications queue. The job id names the
- * merged account, which can be merged only once: one notice however often this runs. The link is
- * already committed, so an unreachable Redis is logged, not thrown.
+ * Tells both people, each on the platform where they are, that the link worked: one message each
+ * naming the account they are now linked with, what the redeemer's account added and the totals
+ * after it. The merge's own ledger rows tell nothing, so this is the only message of a link. The
+ * job ids name the merged account, which can be merged only once: one message per side however
+ * often this runs. The link is already committed, so an unreachable Redis is logged, not thrown.
  */
-export async function notifyIssuerLinked(
+export async function notifyLinked(
   deps: Pick<LinkingDeps, 'db' | 'queues' | 'logger'>,
-  link: { survivorId: string; issuedOn: Platform; absorbedId: string; xp: number; coins: number },
+  link: CommittedLink,
 ): Promise<void> {
   if (!deps.queues) return;
-  const { rows } = await deps.db.pool.query<{
-    platform: Platform;
-    platform_user_id: string;
-    username: string | null;
-  }>('SELECT platform, platform_user_id, username FROM identities WHERE player_id = $1', [link.survivorId]);
-  const issuer = rows.find((r) => r.platform === link.issuedOn);
-  const joined = rows.find((r) => r.platform === otherPlatform(link.issuedOn));
-  if (!issuer) return;
-  try {
-    await deps.queues.enqueueNotification(`linked-${link.absorbedId}-${link.issuedOn}`, {
-      platform: issuer.platform,
-      platformUserId: issuer.platform_user_id,
-      text: issuerLinkedNotice({
-        joinedPlatform: otherPlatform(link.issuedOn),
-        joinedName: joined?.username ?? null,
-        xp: link.xp,
-        coins: link.coins,
-      }),
-    });
-  } catch (error) {
-    deps.logger?.warn(
-      { err: error, playerId: link.survivorId, platform: link.issuedOn },
-      'link notice not queued: Redis unreachable',
-    );
+  const { sides, totals } = await sidesOf(deps, link);
+  const issuer = sides.find((s) => s.platform === link.issuedOn);
+  const redeemer = sides.find((s) => s.platform === otherPlatform(link.issuedOn));
+  // Both identities are on the kept account once the link committed; anything else was undone since.
+  if (!issuer || !redeemer || !totals) return;
+  const notices: Array<{ to: Side; message: Message }> = [
+    { to: issuer, message: linkedMessage('issuer', link, redeemer, totals) },
+    { to: redeemer, message: linkedMessage('redeemer', link, issuer, totals) },
+  ];
+  for (const { to, message } of notices) {
+    try {
+      await deps.queues.enqueueNotification(`linked-${link.absorbedId}-${to.platform}`, {
+        platform: to.platform,
+        platformUserId: to.platformUserId,
+        message,
+      });
+    } catch (error) {
+      deps.logger?.warn(
+        { err: error, playerId: link.survivorId, platform: to.platform },
+        'link notice not queued: Redis unreachable',
+      );
+    }
   }
 }
 
-/** Told to the player who asked for the code, on their platform, once the other side confirmed. */
-export function issuerLinkedNotice(link: {
-  joinedPlatform: Platform;
-  joinedName: string | null;
-  xp: number;
-  coins: number;
-}): string {
-  const other = platformName(link.joinedPlatform);
-  const who = link.joinedName ? `${other} account ${link.joinedName}` : `${other} account`;
-  const lines = [`✅ Linked: the ${who} used your code and now shares this account.`];
-  if (link.xp > 0 || link.coins > 0) {
-    lines.push(
-      `Its progress (${formatNumber(link.xp)} XP and ${countOf(link.coins, 'coin')}) was added here.`,
-    );
-  }
-  lines.push('From now on, everything you earn on either platform goes to one account.');
-  return lines.join('\n');
+/** "Linked with <the other side> on <its platform>", what was added and the totals now. */
+export function linkedMessage(
+  side: 'issuer' | 'redeemer',
+  link: Pick<CommittedLink, 'xp' | 'coins'>,
+  other: Pick<Side, 'platform' | 'name'>,
+  totals: { xp: number; balance: number },
+): Message {
+  const added = link.xp > 0 || link.coins > 0;
+  const params = {
+    name: other.name,
+    platform: platformName(other.platform),
+    totalXp: totals.xp,
+    totalCoins: totals.balance,
+  };
+  if (!added) return messageOf(`notice.linked.${side}.nothingAdded`, params);
+  return messageOf(`notice.linked.${side}`, { ...params, addedXp: link.xp, addedCoins: link.coins });
+}
+
+/** The identities of the kept account, each with the name the other side knows it by, and its totals. */
+async function sidesOf(
+  deps: Pick<LinkingDeps, 'db'>,
+  link: CommittedLink,
+): Promise<{ sides: Side[]; totals: { xp: number; balance: number } | null }> {
+  const { rows } = await deps.db.pool.query<{
+    platform: Platform;
+    platform_user_id: string;
+    name: string;
+    xp: number;
+    balance: number;
+  }>(
+    `SELECT i.platform, i.platform_user_id, s.xp, s.balance,
+            coalesce(i.username, CASE WHEN i.platform = $2::"Platform" THEN s.display_name ELSE a.display_name END) AS name
+       FROM players s
+       JOIN identities i ON i.player_id = s.id
+       LEFT JOIN players a ON a.id = $3
+      WHERE s.id = $1`,
+    [link.survivorId, link.issuedOn, link.absorbedId],
+  );
+  return {
+    sides: rows.map((r) => ({ platform: r.platform, platformUserId: r.platform_user_id, name: r.name })),
+    totals: rows[0] ? { xp: rows[0].xp, balance: rows[0].balance } : null,
+  };
 }

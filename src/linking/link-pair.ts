@@ -14,7 +14,7 @@ export interface LinkingDeps {
   db: Pick<Database, 'pool'>;
   /** Tells admin pages the accounts changed. @defaultValue none */
   changes?: ChangePublisher;
-  /** Tells the code's issuer on their platform that the link worked. @defaultValue nobody is told */
+  /** Tells both sides, each on their platform, that the link worked. @defaultValue nobody is told */
   queues?: NoticeQueue;
   logger?: { warn(details: object, message: string): void };
 }

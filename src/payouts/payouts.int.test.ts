@@ -222,7 +222,7 @@ describe('deciding a payout', () => {
     expect(await ledgerMatchesTotals(tandem)).toBe(true);
 
     const text =
-      'Your payout of 400 coins was declined: Wallet address missing. The coins are back in your balance (1000 coins).';
+      'Your payout of 400 coins was declined: Wallet address missing. The coins are back in your balance (1,000 coins).';
     await vi.waitFor(() => {
       expect(aboutPayouts(telegram.messages)).toEqual([{ userId: '7001', text }]);
       expect(aboutPayouts(discord.messages)).toEqual([{ userId: '8001', text }]);

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { formatWait, progressBar } from '../core/text-format.ts';
-import { issuerLinkedNotice } from '../linking/link-notices.ts';
 import type { LinkResult } from '../linking/link-pair.ts';
 import type { Payout } from '../payouts/payout.ts';
 import { botCommands, helpReply } from './help.ts';
@@ -76,22 +75,6 @@ describe('link replies', () => {
           '(50 XP, 10 coins); together: 1,250 XP, 760 coins.',
         'The Telegram account is kept: your Discord account joins it and its own XP and coins move there.',
         'Only confirm if x is you. Nothing changes until you press Link accounts (within 5 minutes).',
-      ].join('\n'),
-    );
-  });
-
-  it("tells the code's issuer who joined, and what was added", () => {
-    expect(issuerLinkedNotice({ joinedPlatform: 'discord', joinedName: 'dora', xp: 1_200, coins: 1 })).toBe(
-      [
-        '✅ Linked: the Discord account dora used your code and now shares this account.',
-        'Its progress (1,200 XP and 1 coin) was added here.',
-        'From now on, everything you earn on either platform goes to one account.',
-      ].join('\n'),
-    );
-    expect(issuerLinkedNotice({ joinedPlatform: 'telegram', joinedName: null, xp: 0, coins: 0 })).toBe(
-      [
-        '✅ Linked: the Telegram account used your code and now shares this account.',
-        'From now on, everything you earn on either platform goes to one account.',
       ].join('\n'),
     );
   });

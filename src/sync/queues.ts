@@ -25,11 +25,27 @@ export type QueueName = (typeof queueNames)[keyof typeof queueNames];
 export const syncJobSchema = z.object({ eventId: z.uuid() });
 export type SyncJob = z.infer<typeof syncJobSchema>;
 
-export const notificationJobSchema = z.object({
+const recipient = {
   platform: z.enum(['telegram', 'discord']),
   platformUserId: z.string().min(1).max(32),
-  text: z.string().min(1).max(4000),
+};
+
+/** A text named by key, written in the reader's language when the job runs. */
+const messageNoticeSchema = z.object({
+  ...recipient,
+  message: z.object({
+    key: z.string().min(1).max(200),
+    params: z.record(z.string(), z.union([z.string().max(2000), z.number()])).optional(),
+  }),
 });
+
+/**
+ * Jobs queued before notices were written at send time carry their finished text: Redis keeps them
+ * across a restart, and they are delivered as they are.
+ */
+const textNoticeSchema = z.object({ ...recipient, text: z.string().min(1).max(4000) });
+
+export const notificationJobSchema = z.union([messageNoticeSchema, textNoticeSchema]);
 export type NotificationJob = z.infer<typeof notificationJobSchema>;
 
 export const maintenanceJobSchema = z.object({

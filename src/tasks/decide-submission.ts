@@ -123,7 +123,11 @@ export async function approveSubmission(
     await deps.changes.publish({ entity: 'task_submissions', action: 'updated', id: result.submission.id });
     if (result.totals)
       await deps.changes.publish({ entity: 'players', action: 'updated', id: result.submission.playerId });
-    await notifySubmissionDecision(deps, result.submission, taskApprovedNotice(result.task, result.paid));
+    await notifySubmissionDecision(
+      deps,
+      result.submission,
+      taskApprovedNotice(result.task, result.paid, result.totals),
+    );
   }
   return result;
 }

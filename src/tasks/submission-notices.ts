@@ -1,7 +1,8 @@
-import type { NoticeQueue } from '../core/notice-queue.ts';
-import { rewardText } from '../core/text-format.ts';
+import type { Message } from '../core/message.ts';
+import { asSentence, type NoticeQueue, rewardKey } from '../core/notice-queue.ts';
 import type { Database } from '../db/database.ts';
 import type { Logger } from '../logging/logger.ts';
+import { messageOf } from '../texts/default-texts.ts';
 import type { Submission } from './submission.ts';
 
 /**
@@ -17,7 +18,7 @@ export async function notifySubmissionDecision(
     logger?: Pick<Logger, 'warn'>;
   },
   submission: Pick<Submission, 'id' | 'playerId' | 'status' | 'version'>,
-  text: string,
+  message: Message,
 ): Promise<void> {
   const { rows } = await deps.db.pool.query<{ platform: 'telegram' | 'discord'; platform_user_id: string }>(
     'SELECT platform, platform_user_id FROM identities WHERE player_id = $1 AND sync_enabled ORDER BY platform',
@@ -29,7 +30,7 @@ export async function notifySubmissionDecision(
       await deps.queues.enqueueNotification(dedupId, {
         platform: identity.platform,
         platformUserId: identity.platform_user_id,
-        text,
+        message,
       });
     } catch (error) {
       deps.logger?.warn(
@@ -40,19 +41,30 @@ export async function notifySubmissionDecision(
   }
 }
 
-/** Sent to the player on each linked platform when an admin approves their proof. */
+/**
+ * Sent to the player on each linked platform when an admin approves their proof: the one message of
+ * the approval, with the reward and the totals it left (the reward's ledger row tells nothing more).
+ */
 export function taskApprovedNotice(
   task: { title: string },
   paid: { xp: number; coins: number } | null,
-): string {
-  const reward = paid ? rewardText(paid.xp, paid.coins) : '';
-  return `✅ Your proof for "${task.title}" was approved${reward ? `: ${reward}!` : '.'}`;
+  totals: { xp: number; balance: number } | null,
+): Message {
+  const xp = paid?.xp ?? 0;
+  const coins = paid?.coins ?? 0;
+  if (!totals) return messageOf('notice.task.approved', { task: task.title });
+  return messageOf(rewardKey('notice.task.approved', xp, coins), {
+    task: task.title,
+    xp,
+    coins,
+    totalXp: totals.xp,
+    totalCoins: totals.balance,
+  });
 }
 
 /** Sent to the player on each linked platform when an admin rejects their proof. */
-export function taskRejectedNotice(task: { title: string }, note: string | null): string {
-  return (
-    `❌ Your proof for "${task.title}" was not accepted${note ? `: ${note}` : '.'}` +
-    `${note && !/[.!?]$/.test(note) ? '.' : ''} You can send new proof any time (see /tasks).`
-  );
+export function taskRejectedNotice(task: { title: string }, note: string | null): Message {
+  return note
+    ? messageOf('notice.task.rejected.note', { task: task.title, note: asSentence(note) })
+    : messageOf('notice.task.rejected', { task: task.title });
 }

@@ -77,7 +77,8 @@ describe('approving a submission', () => {
       xp: 100,
       balance: 25,
     });
-    const text = '✅ Your proof for "Invite a friend" was approved: +100 XP and +25 coins!';
+    const text =
+      '✅ Your proof for "Invite a friend" was approved: +100 XP and +25 coins! You now have 100 XP and 25 coins.';
     expect(await notices()).toEqual([
       {
         id: `task-${submission.id}-v2-approved-discord`,

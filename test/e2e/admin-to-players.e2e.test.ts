@@ -65,7 +65,7 @@ describe('admin decisions reach the players (real bots against the emulators)', 
     // The grant is announced by the notification queue; let it arrive before talking to the bot, so
     // each answer read below is the answer to its command.
     await waitFor(
-      async () => ana.botTexts().some((t) => /\+300 coins from an admin/.test(t)),
+      async () => ana.botTexts().some((t) => /An admin gave you \+300 coins/.test(t)),
       'grant notice',
     );
     expect(await ana.command('payout', 'lots')).toMatch(/payout/i);

@@ -50,7 +50,7 @@ describe('one player on both platforms (real telegraf and discord.js against the
     expect(await preview.confirm()).toMatch(/linked/i);
     // The one who asked for the code hears about it on Telegram.
     await waitFor(
-      async () => ana.botTexts().some((text) => text.startsWith('✅ Linked: the Discord account alice')),
+      async () => ana.botTexts().some((text) => text.startsWith('✅ Linked with alice on Discord')),
       'link notice on Telegram',
     );
 
@@ -83,13 +83,15 @@ describe('one player on both platforms (real telegraf and discord.js against the
     );
     expect(await preview.confirm()).toMatch(/linked/i);
     expect(await ben.playerId()).toBe(await bob.playerId());
-    // The one who asked for the code hears about it in a Discord DM.
+    // The one who asked for the code hears about it in a Discord DM, and the one who typed it on Telegram.
     await waitFor(async () => {
       const dms = await world.discord.control.directMessages({ userId: bob.id });
-      return dms.some((dm) =>
-        dm.messages.some((m) => m.content.startsWith('✅ Linked: the Telegram account')),
-      );
+      return dms.some((dm) => dm.messages.some((m) => /^✅ Linked with .+ on Telegram/.test(m.content)));
     }, 'link notice in a Discord DM');
+    await waitFor(
+      async () => ben.botTexts().some((text) => text.startsWith('✅ Linked with bob on Discord')),
+      'link notice on Telegram',
+    );
   });
 
   it('shows XP earned on Discord in Telegram /profile, announces the rank-up there and swaps the rank role', async () => {

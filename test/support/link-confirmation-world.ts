@@ -30,9 +30,11 @@ export function linkConfirmationWorld(tandemOfFile: {
   }
 
   /** A Telegram member with 10 coins and 50 XP issued a code; a Discord member with 750 coins and 1,200 XP types it. */
-  async function setUp(options: { telegram?: FakeTelegram } = {}) {
+  async function setUp(options: { telegram?: FakeTelegram; discord?: FakeDiscord } = {}) {
     const tandem = await openTestTandem(
-      options.telegram ? { ports: { telegram: options.telegram, discord: new FakeDiscord() } } : {},
+      options.telegram
+        ? { ports: { telegram: options.telegram, discord: options.discord ?? new FakeDiscord() } }
+        : {},
     );
     tandemOfFile.set(tandem);
     const { playerId: issuer } = await resolvePlayer(tandem.db, { ...tg('100'), username: 'x' });

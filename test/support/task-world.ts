@@ -1,3 +1,5 @@
+import type { TextKey } from '../../src/texts/default-texts.ts';
+import { shippedTranslator } from '../../src/texts/texts.ts';
 import type { TestTandem } from './services.ts';
 
 /** Awaits an action expected to be refused and returns the error it was refused with. */
@@ -25,9 +27,18 @@ export function taskWorld(current: () => TestTandem) {
     return playerId;
   }
 
+  /** The queued notices, each written as a reader with no language of their own reads it. */
   async function notices() {
+    const english = shippedTranslator('en');
     const jobs = await current().queues.notifications.getJobs(['waiting', 'delayed', 'prioritized']);
-    return jobs.map((job) => ({ id: job.id, ...job.data })).sort((a, b) => a.id!.localeCompare(b.id!));
+    return jobs
+      .map(({ id, data }) => ({
+        id,
+        platform: data.platform,
+        platformUserId: data.platformUserId,
+        text: 'text' in data ? data.text : english(data.message.key as TextKey, data.message.params),
+      }))
+      .sort((a, b) => a.id!.localeCompare(b.id!));
   }
 
   async function taskLedger(playerId: string) {

@@ -103,7 +103,7 @@ describe('relayPendingEvents', () => {
     for (const event of events) expect(event).toMatchObject({ status: 'completed', attempts: 1 });
     expect(discord.rolesOf('1001')).toEqual(['902']);
     const sent = { discord: discord.messages.length, telegram: telegram.messages.length };
-    expect(telegram.messages.filter((m) => m.text.includes('from an admin'))).toHaveLength(1);
+    expect(telegram.messages.filter((m) => m.text.includes('An admin gave you'))).toHaveLength(1);
 
     // Later relay passes find nothing to do and change nothing.
     expect(await relayPendingEvents(tandem, { staleAfterMs: 0 })).toBe(0);

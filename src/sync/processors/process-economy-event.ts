@@ -1,7 +1,9 @@
 import { rankForXp } from '../../economy/ranks.ts';
 import { economyPayloadSchema } from '../../ledger/event-schemas.ts';
+import { adminAdjustmentReason } from '../../players/adjust-player.ts';
 import { deriveRankChange } from '../../progression/derive-rank.ts';
 import { unlockAchievements } from '../../progression/unlock-achievements.ts';
+import { adjustmentToTell } from '../adjustment-parts.ts';
 import type { SyncContext } from '../context.ts';
 import { enqueueNotices } from '../enqueue-notices.ts';
 import { type Attempt, completeEvent, readOpenEvent } from '../event-lifecycle.ts';
@@ -46,7 +48,15 @@ export async function processEconomyEvent(
     unlockedIds: event.unlockedAchievementIds,
     event: payload,
   });
-  await enqueueNotices(ctx, event.id, economyNotices({ source: event.source, payload }, event.identities));
+  const adjustment =
+    event.source === 'admin' && payload.reason === adminAdjustmentReason
+      ? await adjustmentToTell(ctx.db.pool, { ...event, payload })
+      : payload;
+  await enqueueNotices(
+    ctx,
+    event.id,
+    economyNotices({ source: event.source, payload }, event.identities, adjustment),
+  );
 
   const has = (platform: 'telegram' | 'discord') => event.identities.some((i) => i.platform === platform);
   await completeEvent(

@@ -1,0 +1,35 @@
+import type { Queryable } from '../db/queryable.ts';
+import type { EconomyPayload } from '../ledger/event-schemas.ts';
+import type { Adjustment } from './notification-rules.ts';
+
+/**
+ * An admin adjustment that moves XP and coins is two ledger rows, written in one transaction by
+ * src/players/adjust-player.ts under `<key>.xp-<player>` and `<key>.coins-<player>`. The player is
+ * told once, by the coins part, with both amounts and the totals after both (its row comes second,
+ * so its totals include the XP); the XP part tells nothing. A one-total adjustment is told as it is.
+ */
+export async function adjustmentToTell(
+  db: Queryable,
+  event: { idempotencyKey: string; playerId: string; payload: EconomyPayload },
+): Promise<Adjustment | null> {
+  const { idempotencyKey: key, playerId, payload } = event;
+  const xpPart = `.xp-${playerId}`;
+  const coinsPart = `.coins-${playerId}`;
+  if (key.endsWith(xpPart)) {
+    const coinsKey = `${key.slice(0, -xpPart.length)}${coinsPart}`;
+    return (await ledgerDeltas(db, coinsKey)) ? null : payload;
+  }
+  if (key.endsWith(coinsPart)) {
+    const xp = await ledgerDeltas(db, `${key.slice(0, -coinsPart.length)}${xpPart}`);
+    return { ...payload, xpDelta: payload.xpDelta + (xp?.xpDelta ?? 0) };
+  }
+  return payload;
+}
+
+async function ledgerDeltas(db: Queryable, key: string): Promise<{ xpDelta: number } | null> {
+  const { rows } = await db.query<{ xpDelta: number }>(
+    'SELECT xp_delta AS "xpDelta" FROM ledger_entries WHERE idempotency_key = $1',
+    [key],
+  );
+  return rows[0] ?? null;
+}
