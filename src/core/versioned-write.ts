@@ -32,7 +32,9 @@ export class VersionConflictError extends TandemError {
     const message =
       `This ${kind} was changed by someone else since you opened it (version ${currentVersion} is current). ` +
       'Reload and apply your change again.';
-    super('conflict', message, { playerMessage: message });
+    super('conflict', message, {
+      playerMessage: { key: 'error.versionConflict', params: { record: kind, version: currentVersion } },
+    });
   }
 }
 
@@ -46,7 +48,7 @@ export class ContentNotFoundError extends TandemError {
     super(
       'not_found',
       `This ${kind} (${id}) does not exist anymore: someone may have deleted it. Reload the list.`,
-      { playerMessage: `That ${kind} is no longer available.` },
+      { playerMessage: { key: 'error.contentNotFound', params: { record: kind } } },
     );
   }
 }
