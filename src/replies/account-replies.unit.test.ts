@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatWait, progressBar } from '../core/text-format.ts';
+import { progressBar } from '../core/text-format.ts';
 import { issuerLinkedNotice } from '../linking/link-notices.ts';
 import type { LinkResult } from '../linking/link-pair.ts';
 import type { Payout } from '../payouts/payout.ts';
@@ -7,6 +7,7 @@ import { shippedTranslator } from '../texts/texts.ts';
 import { botCommands, helpReply } from './help.ts';
 import { linkCodeReply, linkedReply, linkPreviewReply, unlinkedReply } from './link.ts';
 import { payoutReply } from './payout.ts';
+import { waitOf } from './reply-format.ts';
 
 const t = shippedTranslator('en');
 
@@ -152,9 +153,9 @@ describe('help', () => {
 
 describe('format', () => {
   it('rounds waits up to the minute and bars to tenths', () => {
-    expect(formatWait(30_000)).toBe('1m');
-    expect(formatWait(0)).toBe('less than a minute');
-    expect(formatWait(2 * 3_600_000)).toBe('2h');
+    expect(waitOf(t, 30_000)).toBe('1m');
+    expect(waitOf(t, 0)).toBe('less than a minute');
+    expect(waitOf(t, 2 * 3_600_000)).toBe('2h');
     expect(progressBar(0)).toBe('▱▱▱▱▱▱▱▱▱▱');
     expect(progressBar(100)).toBe('▰▰▰▰▰▰▰▰▰▰');
     expect(progressBar(150)).toBe('▰▰▰▰▰▰▰▰▰▰');
