@@ -43,6 +43,10 @@ describe("replies in the player's language on Discord", () => {
       /^Сегодняшний бонус уже получен\. Следующий будет доступен через /,
     );
 
+    expect((await harness.runCommand(olga, 'sync')).original?.content).toMatch(
+      /^✅ Ваш опыт и монеты совпадают с историей\.\n.+\nРанг: .+ · \d+ XP$/,
+    );
+
     const wrongCode = await harness.runCommand(olga, 'link', { code: 'K7M2QX' });
     expect(wrongCode.original?.content).toMatch(/^Код устарел или неверен\. .*\(осталось 4 попытки\)\.$/);
     expect(wrongCode.ephemeral).toBe(true);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import {
   IdempotencyConflictError,
   InsufficientBalanceError,
@@ -186,6 +187,15 @@ describe('errorReply in Russian', () => {
     );
     expect(errorReply(tooSmall)).toBe('The smallest payout is 100 coins.');
     expect(errorReply(tooSmall, ru)).toBe('Минимальная выплата: 100 монет.');
+    // A schema's English messages name the texts a player reads for them.
+    const schema = z.object({ amount: z.number().min(100, 'The smallest payout is 100 coins') });
+    const parsed = schema.safeParse({ amount: 5 });
+    if (parsed.success) throw new Error('5 coins passed the schema');
+    const fromSchema = InvalidChangeError.fromZod(parsed.error, 'payout request', {
+      'The smallest payout is 100 coins': messageOf('error.payout.tooSmall', { coins: 100 }),
+    });
+    expect(fromSchema.message).toBe('Invalid payout request: amount: The smallest payout is 100 coins');
+    expect(errorReply(fromSchema, ru)).toBe('Минимальная выплата: 100 монет.');
     expect(errorReply(new LinkCodeFormatError(), ru)).toBe(
       'Это не похоже на код привязки: 6 букв или цифр, например K7M2QX',
     );
