@@ -44,6 +44,20 @@ describe("replies in the language of the player's Telegram client", () => {
     );
   });
 
+  it('the menu, the link code, the game and the hints around commands are Russian as well', async () => {
+    const vera = t.newUser('Вера', { languageCode: 'ru' });
+    expect((await vera.command('start')).text).toMatch(/^👋 Привет, Вера! /);
+    expect((await vera.command('link')).text).toMatch(
+      /^🔗 Ваш код привязки: [A-Z0-9]{6}\nВ Discord используйте \/link с этим кодом в течение 10 минут\./,
+    );
+    expect((await vera.command('game')).text).toMatch(/^🎲 Я загадал число от 1 до \d+\./);
+    expect((await vera.say('банан')).text).toMatch(/^Пришлите целое число от 1 до \d+\.$/);
+    expect((await vera.command('dance')).text).toBe(
+      'Я не знаю такой команды. Отправьте /help, чтобы узнать, что я умею.',
+    );
+    expect((await vera.command('payout')).text).toMatch(/^Укажите, сколько монет вывести/);
+  });
+
   it('a player whose Telegram speaks English, or a language Tandem lacks, gets English', async () => {
     for (const languageCode of ['en', 'de', undefined]) {
       const player = t.newUser('Emma', { languageCode });
