@@ -5,7 +5,8 @@ import { InvalidChangeError, TandemError } from './errors.ts';
  * Writes of admin-edited records (players, ranks, achievements, menu buttons, scenarios, tasks,
  * settings, admins) are versioned: the admin sends the version they opened, the write is a
  * conditional UPDATE on it, and a write that matched no row says why (gone, or changed by someone
- * else). Messages are written for the admin and shown as is by the panel.
+ * else). Messages are written for the admin and shown as is by the panel; a bot tells a player the
+ * error's player message, in their language.
  */
 
 /** What an admin edits, as the messages name it. */

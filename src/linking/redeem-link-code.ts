@@ -62,7 +62,7 @@ type Attempt = LinkRedemption | { kind: 'wrong_code'; state: LinkFailureState };
  * added up, so either choice loses nothing.
  *
  * Throws LinkCodeFormatError, LinkCodeNotValidError, LinkCodeSamePlatformError, LinkLockedError,
- * AlreadyLinkedError; each message is meant for the player.
+ * AlreadyLinkedError; each carries the text the player reads.
  */
 export async function redeemLinkCode(deps: LinkingDeps, input: RedeemLinkCodeInput): Promise<LinkRedemption> {
   // A code too long to be one is answered like any other text that is not a code.

@@ -99,7 +99,7 @@ export type TaskError =
   | SubmissionNotFoundError
   | SubmissionAlreadyDecidedError;
 
-/** True for the errors whose message is shown as is to the player or admin who caused it. */
+/** True for the errors told to the player (in their language) or the admin (in English) who caused them. */
 export function isTaskError(error: unknown): error is TaskError {
   return (
     error instanceof TaskNotFoundError ||
