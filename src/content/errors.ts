@@ -1,4 +1,5 @@
 import { TandemError } from '../core/errors.ts';
+import { messageOf } from '../texts/default-texts.ts';
 
 /**
  * Errors of the admin-managed content (menu buttons, scenarios). Messages are written for the
@@ -20,6 +21,8 @@ export class ScenarioInUseError extends TandemError {
     const which = several ? `the menu buttons ${names}` : `the menu button ${names || ''}`.trim();
     const them = several ? 'them' : 'it';
     const message = `This scenario is still opened by ${which}. Point ${them} at something else or delete ${them} first.`;
-    super('conflict', message, { playerMessage: message });
+    super('conflict', message, {
+      playerMessage: messageOf('error.content.scenarioInUse', { count: buttonLabels.length, buttons: names }),
+    });
   }
 }

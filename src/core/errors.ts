@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { Message } from './message.ts';
 
 /**
  * What went wrong, as the places that answer people tell errors apart: the admin API picks its
@@ -24,33 +25,50 @@ export type ErrorKind =
   | 'internal';
 
 export interface TandemErrorOptions {
-  /** The sentence a bot sends the player; without one the player gets a generic apology. */
-  playerMessage?: string;
+  /**
+   * What a bot tells the player, as a text of the locale files (src/texts/locales/<language>/errors.json)
+   * written in the reader's language; without one the player gets a generic apology.
+   */
+  playerMessage?: Message;
   /** Field path -> message, for forms that show errors next to the field (`_` for the whole input). */
   fields?: Record<string, string>;
+  /**
+   * Field path -> what a player who typed that field reads, for input typed in a bot (an amount, a
+   * code, a proof); `fields` stay the English sentences for logs and the panel.
+   */
+  playerFields?: Record<string, Message>;
   cause?: unknown;
 }
 
 /**
- * The base of Tandem's named errors. `errorKind` says how it is answered; the message is for the
- * log and the admin panel, `playerMessage` (when set) for players. (Not named `kind`: the versioned
- * writes' errors already use `kind` for the kind of record they are about.)
+ * The base of Tandem's named errors. `errorKind` says how it is answered; the message is English,
+ * for the log and the admin panel, `playerMessage` (when set) a text for players, written in their
+ * language when a bot answers. (Not named `kind`: the versioned writes' errors already use `kind`
+ * for the kind of record they are about.)
  */
 export class TandemError extends Error {
   override name = 'TandemError';
-  readonly playerMessage: string | undefined;
+  readonly playerMessage: Message | undefined;
   readonly fields: Readonly<Record<string, string>>;
+  readonly playerFields: Readonly<Record<string, Message>>;
 
   constructor(
     readonly errorKind: ErrorKind,
     message: string,
-    { playerMessage, fields = {}, ...errorOptions }: TandemErrorOptions = {},
+    { playerMessage, fields = {}, playerFields = {}, ...errorOptions }: TandemErrorOptions = {},
   ) {
     super(message, 'cause' in errorOptions ? errorOptions : undefined);
     this.playerMessage = playerMessage;
     this.fields = fields;
+    this.playerFields = playerFields;
   }
 }
+
+/**
+ * The texts a player reads for a schema's own messages (English sentence -> text), for input typed
+ * in a bot: `{ [tooSmall]: { key: 'error.payout.tooSmall', params: { coins: 100 } } }`.
+ */
+export type PlayerTexts = Readonly<Record<string, Message>>;
 
 export function isTandemError(error: unknown): error is TandemError {
   return error instanceof TandemError;
@@ -63,26 +81,37 @@ export class InvalidChangeError extends TandemError {
     message: string,
     /** Field path -> message, for forms that show errors next to the field. */
     fields: Record<string, string> = {},
+    /** Field path -> what a player reads (see TandemErrorOptions.playerFields). */
+    playerFields: Record<string, Message> = {},
   ) {
-    super('invalid', message, { fields });
+    super('invalid', message, { fields, playerFields });
   }
 
-  static fromZod(error: z.ZodError, what = 'change'): InvalidChangeError {
+  /**
+   * The issues of a failed parse, per field. `playerTexts` names the texts a player reads for the
+   * schema's messages that can reach one (input typed in a bot).
+   */
+  static fromZod(error: z.ZodError, what = 'change', playerTexts: PlayerTexts = {}): InvalidChangeError {
     const fields: Record<string, string> = {};
-    for (const issue of error.issues) fields[issue.path.join('.') || '_'] ??= issue.message;
+    const playerFields: Record<string, Message> = {};
+    for (const issue of error.issues) {
+      const path = issue.path.join('.') || '_';
+      if (path in fields) continue;
+      fields[path] = issue.message;
+      const text = playerTexts[issue.message];
+      if (text) playerFields[path] = text;
+    }
     const summary = Object.entries(fields)
       .map(([path, message]) => (path === '_' ? message : `${path}: ${message}`))
       .join('; ');
-    return new InvalidChangeError(`Invalid ${what}: ${summary}`, fields);
+    return new InvalidChangeError(`Invalid ${what}: ${summary}`, fields, playerFields);
   }
 }
 
 export class PlayerNotFoundError extends TandemError {
   override name = 'PlayerNotFoundError';
   constructor(readonly playerId: string) {
-    super('not_found', `No player ${playerId}`, {
-      playerMessage: "We couldn't find your account. Send any message to set it up, then try again.",
-    });
+    super('not_found', `No player ${playerId}`, { playerMessage: { key: 'error.playerNotFound' } });
   }
 }
 
@@ -94,7 +123,7 @@ export class PlayerMergedError extends TandemError {
     readonly mergedIntoId: string,
   ) {
     super('refused', `Player ${playerId} was merged into ${mergedIntoId}`, {
-      playerMessage: 'Your account was just linked with another one. Please send that again.',
+      playerMessage: { key: 'error.playerMerged' },
     });
   }
 }
@@ -104,14 +133,15 @@ export class InsufficientBalanceError extends TandemError {
   constructor(
     readonly playerId: string,
     readonly requested: number,
-    /** What the player is told, when the caller knows better (e.g. the balance they have). */
-    message?: string,
+    /** What the log and the player are told, when the caller knows better (e.g. the balance they have). */
+    told?: { message: string; playerMessage: Message },
   ) {
-    super('refused', message ?? `Not enough coins for ${requested}: the balance cannot go below zero`, {
+    super('refused', told?.message ?? `Not enough coins for ${requested}: the balance cannot go below zero`, {
       // The engine's generic message names no balance; services that know it write a better one.
-      playerMessage:
-        message ??
-        `You don't have enough coins for that (${requested.toLocaleString('en-US')} ${requested === 1 ? 'coin' : 'coins'} needed).`,
+      playerMessage: told?.playerMessage ?? {
+        key: 'error.insufficientBalance',
+        params: { coins: requested },
+      },
     });
   }
 }
@@ -119,15 +149,12 @@ export class InsufficientBalanceError extends TandemError {
 export class NegativeXpError extends TandemError {
   override name = 'NegativeXpError';
   constructor(readonly playerId: string) {
-    super('refused', 'XP cannot go below zero', {
-      playerMessage: 'That would take your XP below zero, so nothing was changed.',
-    });
+    super('refused', 'XP cannot go below zero', { playerMessage: { key: 'error.negativeXp' } });
   }
 }
 
 /** What a player is told when a request collides with an earlier one that used its key. */
-export const clashedRequestReply =
-  'That request clashed with an earlier one, so nothing was changed. Please send it again.';
+export const clashedRequestReply: Message = { key: 'error.clashedRequest' };
 
 /** The same idempotency key arrived with a different change: a bug in the caller, never a duplicate. */
 export class IdempotencyConflictError extends TandemError {

@@ -5,7 +5,8 @@ import { InvalidChangeError, TandemError } from './errors.ts';
  * Writes of admin-edited records (players, ranks, achievements, menu buttons, scenarios, tasks,
  * settings, admins) are versioned: the admin sends the version they opened, the write is a
  * conditional UPDATE on it, and a write that matched no row says why (gone, or changed by someone
- * else). Messages are written for the admin and shown as is by the panel.
+ * else). Messages are written for the admin and shown as is by the panel; a bot tells a player the
+ * error's player message, in their language.
  */
 
 /** What an admin edits, as the messages name it. */
@@ -32,7 +33,9 @@ export class VersionConflictError extends TandemError {
     const message =
       `This ${kind} was changed by someone else since you opened it (version ${currentVersion} is current). ` +
       'Reload and apply your change again.';
-    super('conflict', message, { playerMessage: message });
+    super('conflict', message, {
+      playerMessage: { key: 'error.versionConflict', params: { record: kind, version: currentVersion } },
+    });
   }
 }
 
@@ -46,7 +49,7 @@ export class ContentNotFoundError extends TandemError {
     super(
       'not_found',
       `This ${kind} (${id}) does not exist anymore: someone may have deleted it. Reload the list.`,
-      { playerMessage: `That ${kind} is no longer available.` },
+      { playerMessage: { key: 'error.contentNotFound', params: { record: kind } } },
     );
   }
 }

@@ -89,6 +89,7 @@ describe('the guessing game', () => {
       expect(await playGuess(tandem, { playerId, text, ref: `x-${text}`, now })).toEqual({
         kind: 'invalid',
         message: 'Send a whole number from 1 to 10.',
+        maxNumber: 10,
       });
     }
     const session = await tandem.db.prisma.gameSession.findFirstOrThrow({ where: { playerId } });

@@ -18,8 +18,8 @@ export type PlayGuessInput = z.input<typeof guessInputSchema>;
 
 export type GuessResult =
   | { kind: 'no_game' }
-  /** Not a number in range: nothing changed; `message` is meant for the player. */
-  | { kind: 'invalid'; message: string }
+  /** Not a number from 1 to `maxNumber`: nothing changed; `message` says so in English, for logs. */
+  | { kind: 'invalid'; message: string; maxNumber: number }
   /** This ref was already applied (a redelivered update): nothing changed. */
   | { kind: 'duplicate' }
   | { kind: 'higher' | 'lower'; attemptsLeft: number }
@@ -55,7 +55,7 @@ export async function playGuess(deps: EarningDeps, input: PlayGuessInput): Promi
     if (round?.last_guess_ref === ref) return { kind: 'duplicate' };
     if (round?.status !== 'active') return { kind: 'no_game' };
     const parsed = parseGuess(text, settings);
-    if (!parsed.ok) return { kind: 'invalid', message: parsed.message };
+    if (!parsed.ok) return { kind: 'invalid', message: parsed.message, maxNumber: settings.game.maxNumber };
 
     const scored = guess(
       { secret: round.secret, attemptsLeft: round.attempts_left, guess: parsed.value },

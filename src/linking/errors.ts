@@ -1,9 +1,10 @@
 import { TandemError } from '../core/errors.ts';
 import type { Platform } from '../core/platforms.ts';
+import { messageOf } from '../texts/default-texts.ts';
 
 /**
- * Errors a player sees when linking. Each message is written for the bot to show as is: it says what
- * was wrong and what to do next. Fields carry the details for bots that format their own text.
+ * Errors a player sees when linking. Each one's player message (a text of errors.json) says what was
+ * wrong and what to do next, in the reader's language; the English message is for the log.
  */
 
 export function platformName(platform: Platform): string {
@@ -14,12 +15,15 @@ export function otherPlatform(platform: Platform): Platform {
   return platform === 'telegram' ? 'discord' : 'telegram';
 }
 
+/** What a player reads when what they typed cannot be a link code. */
+export const linkCodeFormatText = messageOf('error.link.codeFormat');
+
 /** What was typed cannot be a code at all (wrong length or characters); not counted as a wrong try. */
 export class LinkCodeFormatError extends TandemError {
   override name = 'LinkCodeFormatError';
   constructor() {
     const message = "That doesn't look like a link code: 6 letters/digits, e.g. K7M2QX";
-    super('invalid', message, { playerMessage: message });
+    super('invalid', message, { playerMessage: linkCodeFormatText });
   }
 }
 
@@ -36,7 +40,9 @@ export class LinkCodeNotValidError extends TandemError {
     const message =
       `That code has expired or is not valid. Send /link on the other platform for a new one` +
       ` (${attemptsLeft} ${attemptsLeft === 1 ? 'try' : 'tries'} left).`;
-    super('refused', message, { playerMessage: message });
+    super('refused', message, {
+      playerMessage: messageOf('error.link.codeNotValid', { tries: attemptsLeft }),
+    });
   }
 }
 
@@ -47,7 +53,12 @@ export class LinkCodeSamePlatformError extends TandemError {
     const message =
       `Use this code on the other platform: it was made on ${platformName(issuedOn)}, so send ` +
       `/link <code> to the ${platformName(otherPlatform(issuedOn))} bot.`;
-    super('refused', message, { playerMessage: message });
+    super('refused', message, {
+      playerMessage: messageOf('error.link.samePlatform', {
+        platform: platformName(issuedOn),
+        otherPlatform: platformName(otherPlatform(issuedOn)),
+      }),
+    });
   }
 }
 
@@ -56,7 +67,9 @@ export class LinkLockedError extends TandemError {
   override name = 'LinkLockedError';
   constructor(readonly until: Date) {
     const message = `Too many wrong codes. You can try linking again after ${formatUtc(until)}.`;
-    super('rate_limited', message, { playerMessage: message });
+    super('rate_limited', message, {
+      playerMessage: messageOf('error.link.locked', { time: formatUtc(until) }),
+    });
   }
 }
 
@@ -79,7 +92,15 @@ export class AlreadyLinkedError extends TandemError {
           `Send /unlink first if you want to link a different one.`
         : `The account that made this code is already linked to another ${platformName(platform)} ` +
           `account. It has to /unlink that one first.`;
-    super('conflict', message, { playerMessage: message });
+    super('conflict', message, {
+      playerMessage:
+        side === 'redeemer'
+          ? messageOf('error.link.alreadyLinked', {
+              platform: platformName(askedOn),
+              otherPlatform: platformName(platform),
+            })
+          : messageOf('error.link.issuerAlreadyLinked', { otherPlatform: platformName(platform) }),
+    });
   }
 }
 
@@ -88,7 +109,9 @@ export class NotLinkedError extends TandemError {
   override name = 'NotLinkedError';
   constructor(readonly platform: Platform) {
     const message = `Your ${platformName(platform)} account is not linked to another platform: nothing to unlink.`;
-    super('refused', message, { playerMessage: message });
+    super('refused', message, {
+      playerMessage: messageOf('error.link.notLinked', { platform: platformName(platform) }),
+    });
   }
 }
 
@@ -107,7 +130,16 @@ export class LinkConfirmationGoneError extends TandemError {
           : reason === 'code_gone'
             ? 'That code is no longer valid. Nothing was changed. Send /link on the other platform for a new one.'
             : 'This link request has expired. Nothing was changed. Send /link <code> again to see it anew.';
-    super('conflict', message, { playerMessage: message });
+    super('conflict', message, {
+      playerMessage:
+        reason === 'declined'
+          ? messageOf('error.link.cancelled')
+          : reason === 'replaced'
+            ? messageOf('error.link.replaced')
+            : reason === 'code_gone'
+              ? messageOf('error.link.codeGone')
+              : messageOf('error.link.expired'),
+    });
   }
 }
 
@@ -116,7 +148,7 @@ export class NotYourLinkConfirmationError extends TandemError {
   override name = 'NotYourLinkConfirmationError';
   constructor() {
     const message = 'This button belongs to the player who typed the link code. Nothing was changed.';
-    super('forbidden', message, { playerMessage: message });
+    super('forbidden', message, { playerMessage: messageOf('error.link.notYours') });
   }
 }
 
@@ -125,7 +157,7 @@ export class LinkRaceError extends TandemError {
   override name = 'LinkRaceError';
   constructor() {
     const message = 'The accounts changed while linking; please try again.';
-    super('conflict', message, { playerMessage: message });
+    super('conflict', message, { playerMessage: messageOf('error.link.race') });
   }
 }
 

@@ -9,6 +9,7 @@ import {
   LinkCodeSamePlatformError,
   LinkLockedError,
   LinkRaceError,
+  linkCodeFormatText,
 } from './errors.ts';
 import { type IdentityRef, identityRefSchema, resolvePlayer } from './identities.ts';
 import { clearLinkAttempts, lockLinkAttempts, saveLinkAttempts } from './link-attempts.ts';
@@ -32,9 +33,10 @@ import {
 
 export type { LinkingDeps, LinkResult } from './link-pair.ts';
 
+const codeTooLong = 'code: at most 64 characters';
 const redeemInputSchema = identityRefSchema.extend({
   /** What the player typed, as is: it is normalised here. */
-  code: z.string().max(64, 'code: at most 64 characters'),
+  code: z.string().max(64, codeTooLong),
   now: z.date(),
 });
 export type RedeemLinkCodeInput = z.input<typeof redeemInputSchema>;
@@ -60,10 +62,11 @@ type Attempt = LinkRedemption | { kind: 'wrong_code'; state: LinkFailureState };
  * added up, so either choice loses nothing.
  *
  * Throws LinkCodeFormatError, LinkCodeNotValidError, LinkCodeSamePlatformError, LinkLockedError,
- * AlreadyLinkedError; each message is meant for the player.
+ * AlreadyLinkedError; each carries the text the player reads.
  */
 export async function redeemLinkCode(deps: LinkingDeps, input: RedeemLinkCodeInput): Promise<LinkRedemption> {
-  const parsed = parseInput(redeemInputSchema, input, 'link code');
+  // A code too long to be one is answered like any other text that is not a code.
+  const parsed = parseInput(redeemInputSchema, input, 'link code', { [codeTooLong]: linkCodeFormatText });
   const code = normalizeLinkCode(parsed.code);
   if (!code) throw new LinkCodeFormatError();
   const redeemer: IdentityRef = { platform: parsed.platform, platformUserId: parsed.platformUserId };

@@ -1,4 +1,5 @@
 import { clashedRequestReply, TandemError } from '../core/errors.ts';
+import { messageOf } from '../texts/default-texts.ts';
 
 /**
  * Errors of the payout flow. Messages are meant for the person who acted (a player asking, an admin
@@ -9,7 +10,7 @@ import { clashedRequestReply, TandemError } from '../core/errors.ts';
 export class PayoutNotFoundError extends TandemError {
   override name = 'PayoutNotFoundError';
   constructor(readonly payoutId: string) {
-    super('not_found', `No payout ${payoutId}`, { playerMessage: 'That payout could not be found.' });
+    super('not_found', `No payout ${payoutId}`, { playerMessage: messageOf('error.payout.notFound') });
   }
 }
 
@@ -26,7 +27,7 @@ export class PayoutAlreadyDecidedError extends TandemError {
       'conflict',
       `Payout already ${status}${decidedBy ? ` by ${decidedBy}` : ''}` +
         `${decidedAt ? ` at ${decidedAt.toISOString()}` : ''}`,
-      { playerMessage: `That payout was already ${status}.` },
+      { playerMessage: messageOf('error.payout.alreadyDecided', { status }) },
     );
   }
 }
@@ -43,7 +44,7 @@ export class PayoutVersionConflictError extends TandemError {
       'conflict',
       `Payout ${payoutId} changed since you loaded it (version ${expectedVersion}, now ${currentVersion}): ` +
         'reload it and decide again.',
-      { playerMessage: 'That payout changed in the meantime. Please look at it again and retry.' },
+      { playerMessage: messageOf('error.payout.changed') },
     );
   }
 }

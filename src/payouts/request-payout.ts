@@ -5,16 +5,28 @@ import { storedText } from '../core/postgres-values.ts';
 import { eventSources, maxDeltaPerEvent } from '../ledger/event-schemas.ts';
 import { placeHold } from '../ledger/holds.ts';
 import { buildIdempotencyKey } from '../ledger/idempotency-key.ts';
+import { messageOf } from '../texts/default-texts.ts';
 import { PayoutRequestConflictError } from './errors.ts';
 import { minPayoutCoins, type Payout, type PayoutDeps, payoutColumns } from './payout.ts';
+
+const wholeCoins = 'Payouts are in whole coins';
+const tooSmall = `The smallest payout is ${minPayoutCoins} coins`;
+const tooLarge = `The largest payout is ${maxDeltaPerEvent} coins`;
+
+/** What a player who typed the amount reads, in their language. */
+const amountTexts = {
+  [wholeCoins]: messageOf('error.payout.wholeCoins'),
+  [tooSmall]: messageOf('error.payout.tooSmall', { coins: minPayoutCoins }),
+  [tooLarge]: messageOf('error.payout.tooLarge', { coins: maxDeltaPerEvent }),
+};
 
 const requestInputSchema = z.object({
   playerId: z.uuid('playerId must be a player id (uuid)'),
   amount: z
     .number({ message: 'amount must be a number of coins' })
-    .int('Payouts are in whole coins')
-    .min(minPayoutCoins, `The smallest payout is ${minPayoutCoins} coins`)
-    .max(maxDeltaPerEvent, `The largest payout is ${maxDeltaPerEvent} coins`),
+    .int(wholeCoins)
+    .min(minPayoutCoins, tooSmall)
+    .max(maxDeltaPerEvent, tooLarge),
   /**
    * The client's id of this request (a Telegram update id, a Discord interaction id): the same id
    * twice is one payout. Scoped to the player.
@@ -65,6 +77,7 @@ async function holdPayout(
     requestInputSchema,
     input,
     'payout request',
+    amountTexts,
   );
   const requestKey = `${playerId}-${requestId}`;
 
@@ -108,11 +121,13 @@ async function holdPayout(
       return { payout, created: true, balance: outcome.balance };
     } catch (error) {
       if (error instanceof InsufficientBalanceError) {
-        throw new InsufficientBalanceError(
-          playerId,
-          amount,
-          `You have ${account.balance} coins: not enough for a payout of ${amount}.`,
-        );
+        throw new InsufficientBalanceError(playerId, amount, {
+          message: `You have ${account.balance} coins: not enough for a payout of ${amount}.`,
+          playerMessage: messageOf('error.payout.notEnoughCoins', {
+            balance: account.balance,
+            coins: amount,
+          }),
+        });
       }
       throw error;
     }

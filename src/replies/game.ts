@@ -1,26 +1,21 @@
-import { countOf, formatNumber, formatReward } from '../core/text-format.ts';
 import type { GuessResult } from '../earning/play-guess.ts';
 import type { StartGuessGameResult } from '../earning/start-guess-game.ts';
-
-const tries = (n: number) => countOf(n, 'try', 'tries');
+import type { Translate } from '../texts/texts.ts';
+import { rewardOf } from './reply-format.ts';
 
 /** `/game`. */
-export function gameStartReply(result: StartGuessGameResult): string {
+export function gameStartReply(t: Translate, result: StartGuessGameResult): string {
   switch (result.kind) {
-    case 'started': {
-      const more =
-        result.gamesLeft > 0
-          ? `(${countOf(result.gamesLeft, 'more game')} left today.)`
-          : "(That's your last game for today.)";
-      return [
-        `🎲 I'm thinking of a number from 1 to ${result.maxNumber}.`,
-        `You have ${tries(result.attemptsLeft)}: send your guess! ${more}`,
-      ].join('\n');
-    }
+    case 'started':
+      return t('reply.game.started', {
+        max: result.maxNumber,
+        tries: result.attemptsLeft,
+        games: result.gamesLeft,
+      });
     case 'already_playing':
-      return `You're already in a game: guess a number from 1 to ${result.maxNumber} (${tries(result.attemptsLeft)} left).`;
+      return t('reply.game.alreadyPlaying', { max: result.maxNumber, tries: result.attemptsLeft });
     case 'limit_reached':
-      return `That's all ${result.limit} games for today. Come back tomorrow for more!`;
+      return t('reply.game.limitReached', { limit: result.limit });
   }
 }
 
@@ -28,24 +23,24 @@ export function gameStartReply(result: StartGuessGameResult): string {
  * A guess. A `duplicate` (the platform delivered the same message twice) was answered the first
  * time: bots may stay silent; the text is for those that always answer.
  */
-export function guessReply(result: GuessResult): string {
+export function guessReply(t: Translate, result: GuessResult): string {
   switch (result.kind) {
     case 'no_game':
-      return 'No game is running. Send /game to start one.';
+      return t('reply.game.noGame');
     case 'invalid':
-      return result.message;
+      return t('reply.game.invalidGuess', { max: result.maxNumber });
     case 'duplicate':
-      return 'That guess was already counted.';
+      return t('reply.game.duplicate');
     case 'higher':
-      return `Higher! ⬆️ ${tries(result.attemptsLeft)} left.`;
+      return t('reply.game.higher', { tries: result.attemptsLeft });
     case 'lower':
-      return `Lower! ⬇️ ${tries(result.attemptsLeft)} left.`;
+      return t('reply.game.lower', { tries: result.attemptsLeft });
     case 'won':
       return [
-        `🎉 You got it! ${formatReward(result.xp, result.coins)}.`,
-        `You now have ${formatNumber(result.totals.xp)} XP and ${countOf(result.totals.balance, 'coin')}.`,
+        t('reply.game.won', { reward: rewardOf(t, result.xp, result.coins) }),
+        t('common.totals', { xp: result.totals.xp, coins: result.totals.balance }),
       ].join('\n');
     case 'lost':
-      return `Out of tries! The number was ${result.secret}. Send /game to play again.`;
+      return t('reply.game.lost', { secret: result.secret });
   }
 }

@@ -1,13 +1,17 @@
 import type { MenuItem, ScenarioView } from '../content/content-cache.ts';
 import type { ScenarioReward } from '../content/scenario-rewards.ts';
-import { rewardText } from '../core/text-format.ts';
+import type { Translate } from '../texts/texts.ts';
+import { rewardOf } from './reply-format.ts';
 
-/** Texts of the main menu and the scenario pages, the same on Telegram and Discord (plain text). */
+/**
+ * Texts of the main menu and the scenario pages, the same on Telegram and Discord (plain text). The
+ * pages and buttons are the community's own content, shown as authored; only the words around them
+ * are Tandem's.
+ */
 
-export function menuReply(items: readonly MenuItem[], displayName?: string): string {
-  const hello = `👋 Hi${displayName ? ` ${displayName}` : ''}!`;
-  if (items.length === 0) return `${hello} The menu is empty for now: send /help to see what I can do.`;
-  return `${hello} What would you like to do?`;
+export function menuReply(t: Translate, items: readonly MenuItem[], displayName?: string): string {
+  const hello = displayName ? t('reply.menu.hello', { player: displayName }) : t('reply.menu.helloAnonymous');
+  return `${hello} ${items.length === 0 ? t('reply.menu.empty') : t('reply.menu.choose')}`;
 }
 
 export function scenarioReply(scenario: Pick<ScenarioView, 'title' | 'text'>): string {
@@ -15,10 +19,10 @@ export function scenarioReply(scenario: Pick<ScenarioView, 'title' | 'text'>): s
 }
 
 /** The line sent after a page whose reward this open paid (only the first open, on any platform). */
-export function scenarioRewardReply(reward: Pick<ScenarioReward, 'xp' | 'coins'>): string {
-  return `🎁 ${rewardText(reward.xp, reward.coins)} for reading this page!`;
+export function scenarioRewardReply(t: Translate, reward: Pick<ScenarioReward, 'xp' | 'coins'>): string {
+  return t('reply.menu.pageReward', { reward: rewardOf(t, reward.xp, reward.coins) });
 }
 
-export function scenarioGoneReply(): string {
-  return 'This page is not available anymore. Send /start for the menu.';
+export function scenarioGoneReply(t: Translate): string {
+  return t('reply.menu.pageGone');
 }

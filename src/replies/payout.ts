@@ -1,23 +1,17 @@
-import { countOf } from '../core/text-format.ts';
 import type { PayoutRequestResult } from '../payouts/request-payout.ts';
+import type { Translate } from '../texts/texts.ts';
 
 /** `/payout <coins>`. A repeated request (a double tap) is answered with what became of the first. */
-export function payoutReply(result: PayoutRequestResult): string {
+export function payoutReply(t: Translate, result: PayoutRequestResult): string {
   const { payout } = result;
-  const amount = countOf(payout.amount, 'coin');
-  if (result.created) {
-    return [
-      `💸 Payout request received: ${amount} set aside for an admin to review.`,
-      "You'll get a message as soon as it's decided.",
-      `Balance: ${countOf(result.balance, 'coin')}.`,
-    ].join('\n');
-  }
+  const coins = payout.amount;
+  if (result.created) return t('reply.payout.received', { coins, balance: result.balance });
   switch (payout.status) {
     case 'held':
-      return `You already asked for this payout of ${amount}: it's waiting for an admin.`;
+      return t('reply.payout.waiting', { coins });
     case 'approved':
-      return `Your payout of ${amount} was already approved.`;
+      return t('reply.payout.approved', { coins });
     case 'declined':
-      return `Your payout of ${amount} was declined, and the coins are back in your balance.`;
+      return t('reply.payout.declined', { coins });
   }
 }

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { PlayerProfile } from '../players/load-profile.ts';
+import { shippedTranslator } from '../texts/texts.ts';
 import { profileReply } from './profile.ts';
+
+const t = shippedTranslator('en');
 
 const alice: PlayerProfile = {
   playerId: '7b0c6a4e-1f0e-4b8e-9a53-2b2f4c1d9e01',
@@ -20,7 +23,7 @@ const alice: PlayerProfile = {
 
 describe('profileReply', () => {
   it('shows rank, progress, coins, streak, achievements and links in short lines', () => {
-    expect(profileReply(alice)).toBe(
+    expect(profileReply(t, alice)).toBe(
       [
         '👤 Alice',
         'Rank: Skirmisher · 12,600 XP',
@@ -35,7 +38,7 @@ describe('profileReply', () => {
   });
 
   it('reads well for a newcomer: no rank, nothing held, nothing unlocked, one platform', () => {
-    const reply = profileReply({
+    const reply = profileReply(t, {
       ...alice,
       xp: 0,
       balance: 0,
@@ -59,7 +62,7 @@ describe('profileReply', () => {
       name: `A${i + 1}`,
       unlockedAt: new Date(i),
     }));
-    const reply = profileReply({
+    const reply = profileReply(t, {
       ...alice,
       heldCoins: 500,
       rank: { id: 20, name: 'Immortal' },

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { rewardText } from '../core/text-format.ts';
 import type { PlayerTask } from '../tasks/list-tasks.ts';
+import { shippedTranslator } from '../texts/texts.ts';
 import { proofPromptReply, submissionReply, taskListReply } from './tasks.ts';
+
+const t = shippedTranslator('en');
 
 function task(id: number, title: string, submission: PlayerTask['submission'] = null): PlayerTask {
   return { id, title, description: '', proofHint: null, rewardXp: 50, rewardCoins: 10, submission };
@@ -9,7 +12,7 @@ function task(id: number, title: string, submission: PlayerTask['submission'] = 
 
 describe('task replies', () => {
   it('list each task with its reward and this player’s status', () => {
-    const text = taskListReply([
+    const text = taskListReply(t, [
       { ...task(1, 'Introduce yourself'), description: 'Say hello in #introductions.', proofHint: 'A link' },
       task(2, 'Invite a friend', { id: 's2', status: 'pending', note: null }),
       task(3, 'Share a highlight', { id: 's3', status: 'approved', note: null }),
@@ -29,18 +32,18 @@ describe('task replies', () => {
         "Send your proof with /submit and the task's number.",
       ].join('\n'),
     );
-    expect(taskListReply([])).toBe('There are no tasks right now. Check back soon!');
+    expect(taskListReply(t, [])).toBe('There are no tasks right now. Check back soon!');
   });
 
   it('answer a submission naming the task', () => {
     const result = { task: { id: 1, title: 'Say hi', rewardXp: 50, rewardCoins: 0 }, resubmitted: false };
-    expect(submissionReply(result)).toBe(
+    expect(submissionReply(t, result)).toBe(
       `📨 Thanks! Your proof for "Say hi" was received. An admin will review it and you'll get a message when they do (reward: +50 XP).`,
     );
-    expect(submissionReply({ ...result, resubmitted: true })).toMatch(
+    expect(submissionReply(t, { ...result, resubmitted: true })).toMatch(
       /^📨 Got your new proof for "Say hi"\./,
     );
-    expect(proofPromptReply({ title: 'Say hi', proofHint: 'A link to your message' })).toBe(
+    expect(proofPromptReply(t, { title: 'Say hi', proofHint: 'A link to your message' })).toBe(
       'Send your proof for "Say hi" as your next message (a link to your message).',
     );
     expect(rewardText(0, 5)).toBe('+5 coins');

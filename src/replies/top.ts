@@ -1,17 +1,22 @@
-import { formatNumber, nameAsIs, type ShowName } from '../core/text-format.ts';
+import { nameAsIs, type ShowName } from '../core/text-format.ts';
 import type { LeaderboardRow } from '../players/top-players.ts';
+import type { Translate } from '../texts/texts.ts';
 
 const medals = ['🥇', '🥈', '🥉'];
 
 /** `/top`. Rank names are the admins' own text; player names go through `showName`. */
-export function topReply(rows: readonly LeaderboardRow[], showName: ShowName = nameAsIs): string {
-  if (rows.length === 0) {
-    return 'Nobody has earned XP yet. Be the first: chat, play or claim your /daily bonus!';
-  }
+export function topReply(
+  t: Translate,
+  rows: readonly LeaderboardRow[],
+  showName: ShowName = nameAsIs,
+): string {
+  if (rows.length === 0) return t('reply.top.empty');
   const lines = rows.map((row) => {
     const place = medals[row.position - 1] ?? `${row.position}.`;
-    const rank = row.rankName ? ` · ${row.rankName}` : '';
-    return `${place} ${showName(row.displayName)}: ${formatNumber(row.xp)} XP${rank}`;
+    const shown = { place, player: showName(row.displayName), xp: row.xp };
+    return row.rankName
+      ? t('reply.top.rowRanked', { ...shown, rank: row.rankName })
+      : t('reply.top.row', shown);
   });
-  return ['🏆 Top players', ...lines].join('\n');
+  return [t('reply.top.title'), ...lines].join('\n');
 }

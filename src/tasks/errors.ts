@@ -1,8 +1,10 @@
 import { TandemError } from '../core/errors.ts';
+import { messageOf } from '../texts/default-texts.ts';
 
 /**
- * Errors of tasks and their submissions. Each message is written for the person who caused it and
- * shown as is: players get the first three (from a bot), admins the others (from the panel). Bad
+ * Errors of tasks and their submissions. Each message is written for the person who caused it:
+ * players get the first three from a bot (their player message, in their language), admins the
+ * others from the panel (the English message, shown as is). Bad
  * input is an InvalidChangeError (src/core/errors.ts); an admin deciding on a submission that changed
  * since they opened it gets a VersionConflictError (src/core/versioned-write.ts).
  */
@@ -12,7 +14,7 @@ export class TaskNotFoundError extends TandemError {
   override name = 'TaskNotFoundError';
   constructor(readonly taskId: number) {
     const message = `There is no open task number ${taskId}. Send /tasks to see the tasks you can do.`;
-    super('not_found', message, { playerMessage: message });
+    super('not_found', message, { playerMessage: messageOf('error.task.notFound', { task: taskId }) });
   }
 }
 
@@ -25,7 +27,7 @@ export class TaskAlreadyPendingError extends TandemError {
     const message =
       `Your proof for "${taskTitle}" is already waiting for an admin. ` +
       "You'll get a message as soon as it has been reviewed.";
-    super('conflict', message, { playerMessage: message });
+    super('conflict', message, { playerMessage: messageOf('error.task.pending', { title: taskTitle }) });
   }
 }
 
@@ -36,7 +38,7 @@ export class TaskAlreadyApprovedError extends TandemError {
     readonly taskTitle: string,
   ) {
     const message = `You already completed "${taskTitle}" and got its reward. Send /tasks to find another task.`;
-    super('conflict', message, { playerMessage: message });
+    super('conflict', message, { playerMessage: messageOf('error.task.approved', { title: taskTitle }) });
   }
 }
 
@@ -44,7 +46,7 @@ export class SubmissionNotFoundError extends TandemError {
   override name = 'SubmissionNotFoundError';
   constructor(readonly submissionId: string) {
     const message = `This task submission (${submissionId}) does not exist anymore. Reload the list.`;
-    super('not_found', message, { playerMessage: message });
+    super('not_found', message, { playerMessage: messageOf('error.task.submissionGone') });
   }
 }
 
@@ -66,7 +68,11 @@ export class SubmissionAlreadyDecidedError extends TandemError {
         ? `This submission was already approved${by} and its reward paid, so it can no longer be rejected.`
         : `This submission was already rejected${by}, so it cannot be approved. ` +
           'The player can send new proof, and you can approve that.';
-    super('conflict', message, { playerMessage: message });
+    super('conflict', message, {
+      playerMessage: messageOf(
+        status === 'approved' ? 'error.task.submissionApproved' : 'error.task.submissionRejected',
+      ),
+    });
   }
 }
 
@@ -80,7 +86,9 @@ export class TaskHasSubmissionsError extends TandemError {
     const message =
       `Players already sent ${submissions} ${submissions === 1 ? 'submission' : 'submissions'} for this task, ` +
       'so it cannot be deleted. Set it inactive to hide it from players instead.';
-    super('conflict', message, { playerMessage: message });
+    super('conflict', message, {
+      playerMessage: messageOf('error.task.hasSubmissions', { count: submissions }),
+    });
   }
 }
 
@@ -91,7 +99,7 @@ export type TaskError =
   | SubmissionNotFoundError
   | SubmissionAlreadyDecidedError;
 
-/** True for the errors whose message is shown as is to the player or admin who caused it. */
+/** True for the errors told to the player (in their language) or the admin (in English) who caused them. */
 export function isTaskError(error: unknown): error is TaskError {
   return (
     error instanceof TaskNotFoundError ||

@@ -1,24 +1,37 @@
 import { z } from 'zod';
 import { InvalidChangeError, PlayerNotFoundError } from '../core/errors.ts';
+import type { Message } from '../core/message.ts';
 import { withoutNul } from '../core/postgres-values.ts';
 import type { Database } from '../db/database.ts';
 import type { ChangePublisher } from '../live/changes.ts';
+import { messageOf } from '../texts/default-texts.ts';
 import { TaskAlreadyApprovedError, TaskAlreadyPendingError, TaskNotFoundError } from './errors.ts';
 import { type Submission, type SubmissionTask, submissionColumns } from './submission.ts';
 
+const chooseTask = 'Say which task: use its number from /tasks.';
+const proofNotText = 'Send your proof as text: a link or a few words about what you did.';
+const proofMissing = 'Send your proof with it: a link or a few words about what you did.';
+const maxProofLength = 1000;
+const proofTooLong = `Your proof is too long: keep it under ${maxProofLength} characters (a link is best).`;
+
+/** What the player reads for each of the schema's messages, in their language. */
+const playerTexts: Record<string, Message> = {
+  [chooseTask]: messageOf('error.task.chooseTask'),
+  [proofNotText]: messageOf('error.task.proofNotText'),
+  [proofMissing]: messageOf('error.task.proofMissing'),
+  [proofTooLong]: messageOf('error.task.proofTooLong', { characters: maxProofLength }),
+};
+
 const submitSchema = z.object({
   playerId: z.uuid('playerId must be a player id (uuid)'),
-  taskId: z
-    .number({ message: 'Say which task: use its number from /tasks.' })
-    .int('Say which task: use its number from /tasks.')
-    .positive('Say which task: use its number from /tasks.'),
+  taskId: z.number({ message: chooseTask }).int(chooseTask).positive(chooseTask),
   proof: z
-    .string({ message: 'Send your proof as text: a link or a few words about what you did.' })
+    .string({ message: proofNotText })
     // Typed on a platform that allows NUL characters, which PostgreSQL cannot store: dropped.
     .overwrite(withoutNul)
     .trim()
-    .min(1, 'Send your proof with it: a link or a few words about what you did.')
-    .max(1000, 'Your proof is too long: keep it under 1000 characters (a link is best).'),
+    .min(1, proofMissing)
+    .max(maxProofLength, proofTooLong),
   platform: z.enum(['telegram', 'discord'], { message: 'platform must be telegram or discord' }),
 });
 export type SubmitTaskInput = z.input<typeof submitSchema>;
@@ -131,6 +144,13 @@ function parseForPlayer(input: unknown): z.output<typeof submitSchema> {
   const parsed = submitSchema.safeParse(input);
   if (parsed.success) return parsed.data;
   const fields: Record<string, string> = {};
-  for (const issue of parsed.error.issues) fields[issue.path.join('.') || '_'] ??= issue.message;
-  throw new InvalidChangeError(Object.values(fields).join(' '), fields);
+  const playerFields: Record<string, Message> = {};
+  for (const issue of parsed.error.issues) {
+    const path = issue.path.join('.') || '_';
+    if (path in fields) continue;
+    fields[path] = issue.message;
+    const text = playerTexts[issue.message];
+    if (text) playerFields[path] = text;
+  }
+  throw new InvalidChangeError(Object.values(fields).join(' '), fields, playerFields);
 }

@@ -29,8 +29,11 @@ export interface TelegramBotUnderTest {
   idle(): Promise<void>;
   /** Gives a player coins through the engine, as an admin grant. */
   grantCoins(playerId: string, coins: number): Promise<void>;
-  /** A Telegram user and, after their first update, the player behind them. */
-  newUser(firstName?: string): TelegramTestUser;
+  /**
+   * A Telegram user and, after their first update, the player behind them. `languageCode` is what
+   * their client reports (`ru`, `en-GB`); without it, none.
+   */
+  newUser(firstName?: string, options?: { languageCode?: string }): TelegramTestUser;
   close(): Promise<void>;
 }
 
@@ -115,8 +118,8 @@ export async function openTelegramBotUnderTest(
         reason: 'grant',
       });
     },
-    newUser(firstName = 'Player') {
-      const user = control.createUser({ firstName });
+    newUser(firstName = 'Player', { languageCode } = {}) {
+      const user = control.createUser({ firstName, languageCode });
       const id = user.id;
       return {
         id,

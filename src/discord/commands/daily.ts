@@ -6,8 +6,8 @@ import type { SlashCommand } from './slash-command.ts';
 export const dailyCommand: SlashCommand = {
   definition: { name: 'daily', description: 'Claim your daily XP and coins' },
   ephemeral: true,
-  async execute(_interaction, ctx, { playerId }) {
+  async execute(_interaction, ctx, { playerId, t }) {
     const now = ctx.now();
-    return dailyReply(await claimDaily(ctx.deps, { playerId, source: 'discord', now }), now);
+    return dailyReply(t, await claimDaily(ctx.deps, { playerId, source: 'discord', now }), now);
   },
 };

@@ -7,7 +7,7 @@ import type { SlashCommand } from './slash-command.ts';
 export const profileCommand: SlashCommand = {
   definition: { name: 'profile', description: 'Your XP, coins, rank and achievements' },
   ephemeral: true,
-  async execute(_interaction, ctx, { playerId }) {
-    return profileReply(await loadProfile(ctx.deps, playerId), nameAsText);
+  async execute(_interaction, ctx, { playerId, t }) {
+    return profileReply(t, await loadProfile(ctx.deps, playerId), nameAsText);
   },
 };

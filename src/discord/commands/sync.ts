@@ -1,5 +1,6 @@
-import { formatNumber } from '../../core/text-format.ts';
 import { type ResyncResult, resyncPlayer } from '../../players/resync-player.ts';
+import { rankLine } from '../../replies/profile.ts';
+import type { Translate } from '../../texts/texts.ts';
 import type { SlashCommand } from './slash-command.ts';
 
 /**
@@ -9,22 +10,19 @@ import type { SlashCommand } from './slash-command.ts';
 export const syncCommand: SlashCommand = {
   definition: { name: 'sync', description: 'Re-check your roles and totals now' },
   ephemeral: true,
-  async execute(_interaction, ctx, { playerId }) {
-    return syncReply(await resyncPlayer(ctx.deps, playerId, { now: ctx.now() }));
+  async execute(_interaction, ctx, { playerId, t }) {
+    return syncReply(t, await resyncPlayer(ctx.deps, playerId, { now: ctx.now() }));
   },
 };
 
 /** The answer to `/sync`; Discord-only (Telegram has no roles), so it lives with the command. */
-export function syncReply(result: ResyncResult): string {
-  const { profile } = result;
+export function syncReply(t: Translate, result: ResyncResult): string {
   return [
-    result.totalsFixed
-      ? '🔧 Your XP and coins were out of step with your history and have been corrected.'
-      : '✅ Your XP and coins match your history.',
+    result.totalsFixed ? t('reply.sync.corrected') : t('reply.sync.matched'),
     result.rolesQueued
-      ? 'Your rank and achievement roles are being re-applied: give it a few seconds.'
+      ? t('reply.sync.rolesQueued')
       : // Nothing to apply, or a /sync of the same minute already queued it (its answer said so).
-        'Your roles need nothing new right now.',
-    `Rank: ${profile.rank?.name ?? 'Unranked'} · ${formatNumber(profile.xp)} XP`,
+        t('reply.sync.rolesCurrent'),
+    rankLine(t, result.profile),
   ].join('\n');
 }

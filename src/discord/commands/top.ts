@@ -7,7 +7,7 @@ import type { SlashCommand } from './slash-command.ts';
 export const topCommand: SlashCommand = {
   definition: { name: 'top', description: 'The players with the most XP' },
   ephemeral: false,
-  async execute(_interaction, ctx) {
-    return topReply(await topPlayers(ctx.deps, { limit: 10 }), nameAsText);
+  async execute(_interaction, ctx, { t }) {
+    return topReply(t, await topPlayers(ctx.deps, { limit: 10 }), nameAsText);
   },
 };

@@ -6,11 +6,11 @@ import type { SlashCommand } from './slash-command.ts';
 export const unlinkCommand: SlashCommand = {
   definition: { name: 'unlink', description: 'Unlink your Telegram account from this Discord account' },
   ephemeral: true,
-  async execute(interaction, ctx) {
+  async execute(interaction, ctx, { t }) {
     const result = await unlinkIdentity(ctx.deps.engine, {
       platform: 'discord',
       platformUserId: interaction.user.id,
     });
-    return unlinkedReply(result, 'discord');
+    return unlinkedReply(t, result, 'discord');
   },
 };

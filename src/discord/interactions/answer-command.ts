@@ -59,10 +59,11 @@ export async function answerCommand(
 ): Promise<void> {
   if (!command) {
     // A command registered by an older version of the bot, still in Discord's cache.
-    await interaction.reply({
-      content: 'This command is no longer available. Type / to see the current ones.',
-      flags: MessageFlags.Ephemeral,
-    });
+    const t = await readerOf(ctx.deps, interaction).then(
+      (reader) => reader.t,
+      () => shippedTextsFor(interaction),
+    );
+    await interaction.reply({ content: t('reply.commandGone'), flags: MessageFlags.Ephemeral });
     return;
   }
   // The interaction's clock starts when Discord sent it; this is as close as the bot can tell.

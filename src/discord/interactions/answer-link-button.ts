@@ -3,8 +3,10 @@ import { confirmLink, declineLink } from '../../linking/confirm-link.ts';
 import { LinkConfirmationGoneError, NotYourLinkConfirmationError } from '../../linking/errors.ts';
 import { errorReply } from '../../replies/errors.ts';
 import { linkDeclinedReply, linkedReply, linkPreviewReply } from '../../replies/link.ts';
+import type { Translate } from '../../texts/texts.ts';
 import type { DiscordBotContext } from '../bot-context.ts';
 import type { CommandAnswer } from '../commands/slash-command.ts';
+import { readerOf, shippedTextsFor } from '../discord-identity.ts';
 import { message } from './answer-command.ts';
 import { linkPreviewButtons } from './link-buttons.ts';
 
@@ -30,13 +32,21 @@ export async function answerLinkButton(
     confirmationId,
     now: ctx.now(),
   };
-  const outcome = decide(ctx, answer, press).catch((error: unknown): Outcome => {
-    if (error instanceof NotYourLinkConfirmationError) return { kind: 'private', text: error.message };
-    if (error instanceof LinkConfirmationGoneError)
-      return { kind: 'update', answer: { text: error.message, components: [] } };
-    ctx.logger.warn({ err: error, userId: interaction.user.id }, 'link button failed');
-    return { kind: 'private', text: errorReply(error) };
-  });
+  // The presser's language; when the player cannot be read (the database is away), their client's.
+  let t = shippedTextsFor(interaction);
+  const outcome = readerOf(ctx.deps, interaction)
+    .then((reader) => {
+      t = reader.t;
+      return decide(ctx, t, answer, press);
+    })
+    .catch((error: unknown): Outcome => {
+      if (error instanceof NotYourLinkConfirmationError)
+        return { kind: 'private', text: errorReply(error, t) };
+      if (error instanceof LinkConfirmationGoneError)
+        return { kind: 'update', answer: { text: errorReply(error, t), components: [] } };
+      ctx.logger.warn({ err: error, userId: interaction.user.id }, 'link button failed');
+      return { kind: 'private', text: errorReply(error, t) };
+    });
   let timer: NodeJS.Timeout | undefined;
   const slow = new Promise<null>((resolve) => {
     timer = setTimeout(() => resolve(null), deferAfterMs);
@@ -58,21 +68,22 @@ export async function answerLinkButton(
 
 async function decide(
   ctx: DiscordBotContext,
+  t: Translate,
   answer: 'yes' | 'no',
   press: Parameters<typeof confirmLink>[1],
 ): Promise<Outcome> {
   if (answer === 'no') {
     await declineLink(ctx.deps, press);
-    return { kind: 'update', answer: { text: linkDeclinedReply(), components: [] } };
+    return { kind: 'update', answer: { text: linkDeclinedReply(t), components: [] } };
   }
   const confirmed = await confirmLink(ctx.deps, press);
   if (confirmed.kind === 'linked')
-    return { kind: 'update', answer: { text: linkedReply(confirmed.result), components: [] } };
+    return { kind: 'update', answer: { text: linkedReply(t, confirmed.result), components: [] } };
   return {
     kind: 'update',
     answer: {
-      text: linkPreviewReply(confirmed.preview, ctx.now()),
-      components: linkPreviewButtons(confirmed.preview.confirmationId),
+      text: linkPreviewReply(t, confirmed.preview, ctx.now()),
+      components: linkPreviewButtons(t, confirmed.preview.confirmationId),
     },
   };
 }

@@ -4,7 +4,7 @@ import { playGuess } from '../../earning/play-guess.ts';
 import { startGuessGame } from '../../earning/start-guess-game.ts';
 import { gameStartReply, guessReply } from '../../replies/game.ts';
 import type { Feature } from '../feature.ts';
-import { playerIdOf, type TandemContext } from '../tandem-context.ts';
+import { playerIdOf, type TandemContext, textsOf } from '../tandem-context.ts';
 import type { TelegramDeps } from '../telegram-deps.ts';
 import { notUnderstoodReply } from '../telegram-replies.ts';
 
@@ -25,9 +25,9 @@ export function gameFeature(deps: TelegramDeps): Feature {
     });
     // Without a game, only a number reads as a guess ("no game running"); other text is not one.
     if (result.kind === 'no_game' && !/^\s*\d+\s*$/.test(ctx.message.text)) {
-      return ctx.reply(notUnderstoodReply());
+      return ctx.reply(notUnderstoodReply(textsOf(ctx)));
     }
-    return ctx.reply(guessReply(result));
+    return ctx.reply(guessReply(textsOf(ctx), result));
   });
   return {
     commands: [
@@ -35,7 +35,7 @@ export function gameFeature(deps: TelegramDeps): Feature {
         name: 'game',
         async run(ctx) {
           const result = await startGuessGame(deps, { playerId: playerIdOf(ctx), now: new Date() });
-          return ctx.reply(gameStartReply(result));
+          return ctx.reply(gameStartReply(textsOf(ctx), result));
         },
       },
     ],

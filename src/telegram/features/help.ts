@@ -2,7 +2,7 @@ import { Composer } from 'telegraf';
 import { message } from 'telegraf/filters';
 import { helpReply } from '../../replies/help.ts';
 import type { Feature } from '../feature.ts';
-import type { TandemContext } from '../tandem-context.ts';
+import { type TandemContext, textsOf } from '../tandem-context.ts';
 import { unknownCommandReply } from '../telegram-replies.ts';
 
 /**
@@ -17,7 +17,7 @@ export function helpFeature(): Feature {
     if (first?.type !== 'bot_command' || first.offset !== 0) return next();
     const addressee = ctx.message.text.slice(0, first.length).split('@')[1];
     if (addressee && addressee.toLowerCase() !== ctx.botInfo.username.toLowerCase()) return;
-    return ctx.reply(unknownCommandReply());
+    return ctx.reply(unknownCommandReply(textsOf(ctx)));
   });
   return {
     commands: [{ name: 'help', run: (ctx) => ctx.reply(helpReply('telegram')) }],

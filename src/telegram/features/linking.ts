@@ -5,6 +5,7 @@ import { issueLinkCode } from '../../linking/issue-link-code.ts';
 import type { LinkPreview } from '../../linking/link-confirmations.ts';
 import { redeemLinkCode } from '../../linking/redeem-link-code.ts';
 import { unlinkIdentity } from '../../linking/unlink-identity.ts';
+import { errorReply } from '../../replies/errors.ts';
 import {
   linkButtonLabels,
   linkCodeReply,
@@ -13,9 +14,10 @@ import {
   linkPreviewReply,
   unlinkedReply,
 } from '../../replies/link.ts';
+import type { Translate } from '../../texts/texts.ts';
 import type { Feature } from '../feature.ts';
 import { callbackData, callbackPatterns } from '../keyboards.ts';
-import type { TandemContext } from '../tandem-context.ts';
+import { type TandemContext, textsOf } from '../tandem-context.ts';
 import type { TelegramDeps } from '../telegram-deps.ts';
 import { linkInPrivateReply } from '../telegram-replies.ts';
 
@@ -25,13 +27,14 @@ function identityOf(ctx: TandemContext) {
   return { platform: 'telegram' as const, platformUserId: String(ctx.from.id) };
 }
 
-function previewMessage(preview: LinkPreview) {
+function previewMessage(t: Translate, preview: LinkPreview) {
+  const labels = linkButtonLabels(t);
   return [
-    linkPreviewReply(preview),
+    linkPreviewReply(t, preview),
     Markup.inlineKeyboard([
       [
-        Markup.button.callback(linkButtonLabels.confirm, callbackData.linkConfirm(preview.confirmationId)),
-        Markup.button.callback(linkButtonLabels.cancel, callbackData.linkCancel(preview.confirmationId)),
+        Markup.button.callback(labels.confirm, callbackData.linkConfirm(preview.confirmationId)),
+        Markup.button.callback(labels.cancel, callbackData.linkCancel(preview.confirmationId)),
       ],
     ]),
   ] as const;
@@ -61,22 +64,23 @@ export function linkingFeature(deps: TelegramDeps): Feature {
   composer.action(callbackPatterns.link, async (ctx) => {
     const [, answer, confirmationId] = ctx.match;
     const press = { ...identityOf(ctx), confirmationId: confirmationId!, now: new Date() };
+    const t = textsOf(ctx);
     try {
       if (answer === 'no') {
         await declineLink(deps, press);
         await ctx.answerCbQuery();
-        return showOutcome(ctx, linkDeclinedReply());
+        return showOutcome(ctx, linkDeclinedReply(t));
       }
       const outcome = await confirmLink(deps, press);
       await ctx.answerCbQuery();
-      if (outcome.kind === 'preview') return showOutcome(ctx, ...previewMessage(outcome.preview));
-      return showOutcome(ctx, linkedReply(outcome.result));
+      if (outcome.kind === 'preview') return showOutcome(ctx, ...previewMessage(t, outcome.preview));
+      return showOutcome(ctx, linkedReply(t, outcome.result));
     } catch (error) {
       // Someone else's press: only they are told, and the preview stays for its owner.
-      if (error instanceof NotYourLinkConfirmationError) return ctx.answerCbQuery(error.message);
+      if (error instanceof NotYourLinkConfirmationError) return ctx.answerCbQuery(errorReply(error, t));
       if (error instanceof LinkConfirmationGoneError) {
         await ctx.answerCbQuery();
-        return showOutcome(ctx, error.message);
+        return showOutcome(ctx, errorReply(error, t));
       }
       throw error;
     }
@@ -88,21 +92,24 @@ export function linkingFeature(deps: TelegramDeps): Feature {
         async run(ctx, args) {
           // Whoever redeems a code joins the account that issued it: a code read in a group could be
           // used by a stranger's Discord account.
-          if (ctx.chat?.type !== 'private') return ctx.reply(linkInPrivateReply(ctx.botInfo.username));
+          const t = textsOf(ctx);
+          if (ctx.chat?.type !== 'private') return ctx.reply(linkInPrivateReply(t, ctx.botInfo.username));
           const now = new Date();
           if (args) {
             const redeemed = await redeemLinkCode(deps, { ...identityOf(ctx), code: args, now });
-            if (redeemed.kind === 'linked') return ctx.reply(linkedReply(redeemed.result));
-            return ctx.reply(...previewMessage(redeemed.preview));
+            if (redeemed.kind === 'linked') return ctx.reply(linkedReply(t, redeemed.result));
+            return ctx.reply(...previewMessage(t, redeemed.preview));
           }
           const issued = await issueLinkCode(deps.db, { ...identityOf(ctx), now });
-          return ctx.reply(linkCodeReply(issued, 'telegram'));
+          return ctx.reply(linkCodeReply(t, issued, 'telegram'));
         },
       },
       {
         name: 'unlink',
         run: async (ctx) =>
-          ctx.reply(unlinkedReply(await unlinkIdentity(deps.engine, identityOf(ctx)), 'telegram')),
+          ctx.reply(
+            unlinkedReply(textsOf(ctx), await unlinkIdentity(deps.engine, identityOf(ctx)), 'telegram'),
+          ),
       },
     ],
     composer,

@@ -5,7 +5,7 @@ import { withoutNul } from '../../core/postgres-values.ts';
 import { menuReply, scenarioGoneReply, scenarioReply, scenarioRewardReply } from '../../replies/menu.ts';
 import type { BotCommand, Feature } from '../feature.ts';
 import { callbackPatterns, linkButtons } from '../keyboards.ts';
-import { playerIdOf, type TandemContext } from '../tandem-context.ts';
+import { playerIdOf, type TandemContext, textsOf } from '../tandem-context.ts';
 import type { TelegramDeps } from '../telegram-deps.ts';
 import { unknownCommandReply } from '../telegram-replies.ts';
 
@@ -21,7 +21,7 @@ export function menuFeature(
   const showMenu = async (ctx: TandemContext) => {
     const items = await deps.content.menu();
     const firstName = ctx.from ? withoutNul(ctx.from.first_name) : undefined;
-    return ctx.reply(menuReply(items, firstName), linkButtons(items));
+    return ctx.reply(menuReply(textsOf(ctx), items, firstName), linkButtons(items));
   };
 
   /** Shows a page; one with a reward pays each player once, whichever platform they open it on. */
@@ -35,7 +35,7 @@ export function menuFeature(
     const text = scenarioReply(scenario);
     const keyboard = linkButtons(scenario.buttons);
     await (inPlace ? showInPlace(ctx, text, keyboard) : ctx.reply(text, keyboard));
-    if (reward.granted) await ctx.reply(scenarioRewardReply(reward));
+    if (reward.granted) await ctx.reply(scenarioRewardReply(textsOf(ctx), reward));
   };
 
   const composer = new Composer<TandemContext>();
@@ -43,13 +43,13 @@ export function menuFeature(
     const scenario = await deps.content.scenario(Number(ctx.match[1]));
     if (scenario) return openScenario(ctx, scenario, true);
     await ctx.answerCbQuery();
-    return ctx.reply(scenarioGoneReply());
+    return ctx.reply(scenarioGoneReply(textsOf(ctx)));
   });
   composer.action(callbackPatterns.command, async (ctx) => {
     await ctx.answerCbQuery();
     // An admin may name a command only the Discord bot has (/sync): say so rather than do nothing.
     const command = findCommand(ctx.match[1]!);
-    return command ? command.run(ctx, '') : ctx.reply(unknownCommandReply());
+    return command ? command.run(ctx, '') : ctx.reply(unknownCommandReply(textsOf(ctx)));
   });
 
   return {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { requestPayout } from '../../payouts/request-payout.ts';
 import { payoutReply } from '../../replies/payout.ts';
 import type { Feature } from '../feature.ts';
-import { playerIdOf } from '../tandem-context.ts';
+import { playerIdOf, textsOf } from '../tandem-context.ts';
 import type { TelegramDeps } from '../telegram-deps.ts';
 import { payoutUsageReply } from '../telegram-replies.ts';
 
@@ -23,14 +23,14 @@ export function payoutFeature(deps: TelegramDeps): Feature {
         name: 'payout',
         async run(ctx, args) {
           const amount = amountArgument.safeParse(args);
-          if (!amount.success) return ctx.reply(payoutUsageReply());
+          if (!amount.success) return ctx.reply(payoutUsageReply(textsOf(ctx)));
           const result = await requestPayout(deps, {
             playerId: playerIdOf(ctx),
             amount: amount.data,
             requestId: `tg-${ctx.update.update_id}`,
             source: 'telegram',
           });
-          return ctx.reply(payoutReply(result));
+          return ctx.reply(payoutReply(textsOf(ctx), result));
         },
       },
     ],

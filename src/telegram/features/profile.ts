@@ -1,7 +1,7 @@
 import { loadProfile } from '../../players/load-profile.ts';
 import { profileReply } from '../../replies/profile.ts';
 import type { Feature } from '../feature.ts';
-import { playerIdOf } from '../tandem-context.ts';
+import { playerIdOf, textsOf } from '../tandem-context.ts';
 import type { TelegramDeps } from '../telegram-deps.ts';
 
 export function profileFeature(deps: TelegramDeps): Feature {
@@ -9,7 +9,7 @@ export function profileFeature(deps: TelegramDeps): Feature {
     commands: [
       {
         name: 'profile',
-        run: async (ctx) => ctx.reply(profileReply(await loadProfile(deps, playerIdOf(ctx)))),
+        run: async (ctx) => ctx.reply(profileReply(textsOf(ctx), await loadProfile(deps, playerIdOf(ctx)))),
       },
     ],
   };

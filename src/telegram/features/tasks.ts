@@ -3,6 +3,7 @@ import { message } from 'telegraf/filters';
 import {
   proofPromptReply,
   submissionReply,
+  submitButtonLabel,
   submitUsageReply,
   taskListReply,
   taskUnavailableReply,
@@ -12,7 +13,7 @@ import { submitTask } from '../../tasks/submit-task.ts';
 import type { ConversationSteps } from '../conversation-steps.ts';
 import type { Feature } from '../feature.ts';
 import { callbackData, callbackPatterns } from '../keyboards.ts';
-import { playerIdOf, type TandemContext } from '../tandem-context.ts';
+import { playerIdOf, type TandemContext, textsOf } from '../tandem-context.ts';
 import type { TelegramDeps } from '../telegram-deps.ts';
 
 /** `<taskId> <proof>`: the proof is everything after the id, spaces and all. */
@@ -25,7 +26,7 @@ const submitArguments = /^(\d{1,9})\s+([\s\S]+)$/;
 export function tasksFeature(deps: TelegramDeps, steps: ConversationSteps): Feature {
   const submit = (ctx: TandemContext, taskId: number, proof: string) =>
     submitTask(deps, { playerId: playerIdOf(ctx), taskId, proof, platform: 'telegram' }).then((result) =>
-      ctx.reply(submissionReply(result)),
+      ctx.reply(submissionReply(textsOf(ctx), result)),
     );
 
   const composer = new Composer<TandemContext>();
@@ -33,9 +34,9 @@ export function tasksFeature(deps: TelegramDeps, steps: ConversationSteps): Feat
     const taskId = Number(ctx.match[1]);
     const task = (await deps.content.tasks()).find((t) => t.id === taskId);
     await ctx.answerCbQuery();
-    if (!task || !ctx.chat || !ctx.from) return ctx.reply(taskUnavailableReply());
+    if (!task || !ctx.chat || !ctx.from) return ctx.reply(taskUnavailableReply(textsOf(ctx)));
     await steps.expect(ctx.chat.id, ctx.from.id, { kind: 'task_proof', taskId });
-    return ctx.reply(proofPromptReply(task));
+    return ctx.reply(proofPromptReply(textsOf(ctx), task));
   });
   composer.on(message('text'), async (ctx, next) => {
     const step = await steps.take(ctx.chat.id, ctx.from.id);
@@ -52,17 +53,18 @@ export function tasksFeature(deps: TelegramDeps, steps: ConversationSteps): Feat
           const open = tasks.filter(
             (t) => t.submission?.status !== 'pending' && t.submission?.status !== 'approved',
           );
-          const buttons = open.map((t) => [
-            Markup.button.callback(`Submit proof: ${t.title}`, callbackData.taskProof(t.id)),
+          const t = textsOf(ctx);
+          const buttons = open.map((task) => [
+            Markup.button.callback(submitButtonLabel(t, task), callbackData.taskProof(task.id)),
           ]);
-          return ctx.reply(taskListReply(tasks), Markup.inlineKeyboard(buttons));
+          return ctx.reply(taskListReply(t, tasks), Markup.inlineKeyboard(buttons));
         },
       },
       {
         name: 'submit',
         async run(ctx, args) {
           const parsed = submitArguments.exec(args);
-          if (!parsed) return ctx.reply(submitUsageReply());
+          if (!parsed) return ctx.reply(submitUsageReply(textsOf(ctx)));
           return submit(ctx, Number(parsed[1]), parsed[2]!.trim());
         },
       },
