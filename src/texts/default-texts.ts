@@ -1,6 +1,8 @@
 import type { Message, MessageParams } from '../core/message.ts';
 import type { Language } from './languages.ts';
+import enCommands from './locales/en/commands.json' with { type: 'json' };
 import enCommon from './locales/en/common.json' with { type: 'json' };
+import ruCommands from './locales/ru/commands.json' with { type: 'json' };
 import ruCommon from './locales/ru/common.json' with { type: 'json' };
 import { parseTemplate, placeholdersIn } from './template.ts';
 
@@ -9,14 +11,14 @@ import { parseTemplate, placeholdersIn } from './template.ts';
  * (its keys are the list of texts); every other language must have the same keys and placeholders,
  * which test/texts checks.
  */
-const english = { ...enCommon };
+const english = { ...enCommon, ...enCommands };
 
 /** The name of one text the bots send, e.g. `common.somethingWentWrong`. */
 export type TextKey = keyof typeof english;
 
 export const defaultTexts: Record<Language, Readonly<Record<string, string>>> = {
   en: english,
-  ru: { ...ruCommon },
+  ru: { ...ruCommon, ...ruCommands },
 };
 
 export const textKeys = Object.keys(english) as TextKey[];

@@ -9,6 +9,8 @@ export const placeholders = {
   minutes: { kind: 'number', about: 'minutes' },
   hours: { kind: 'number', about: 'hours' },
   language: { kind: 'text', about: "the language's name" },
+  typed: { kind: 'text', about: 'what the player typed' },
+  languages: { kind: 'text', about: 'the codes of the languages the bots speak' },
 } as const satisfies Record<string, { kind: 'number' | 'text'; about: string }>;
 
 export type PlaceholderName = keyof typeof placeholders;

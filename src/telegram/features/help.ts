@@ -2,7 +2,7 @@ import { Composer } from 'telegraf';
 import { message } from 'telegraf/filters';
 import { helpReply } from '../../replies/help.ts';
 import type { Feature } from '../feature.ts';
-import type { TandemContext } from '../tandem-context.ts';
+import { type TandemContext, textsOf } from '../tandem-context.ts';
 import { unknownCommandReply } from '../telegram-replies.ts';
 
 /**
@@ -20,7 +20,7 @@ export function helpFeature(): Feature {
     return ctx.reply(unknownCommandReply());
   });
   return {
-    commands: [{ name: 'help', run: (ctx) => ctx.reply(helpReply('telegram')) }],
+    commands: [{ name: 'help', run: (ctx) => ctx.reply(helpReply('telegram', textsOf(ctx))) }],
     composer: unknown,
   };
 }
