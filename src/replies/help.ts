@@ -25,7 +25,7 @@ const commandsOf: Record<Platform, readonly string[]> = {
     'help',
   ],
   // Discord's slash commands (src/discord/commands): tasks, payouts and the game live on Telegram.
-  discord: ['profile', 'daily', 'top', 'link', 'unlink', 'sync', 'language'],
+  discord: ['profile', 'daily', 'top', 'link', 'unlink', 'sync', 'language', 'help'],
 };
 
 /** The text key describing a command, as /help, Telegram's menu and Discord's slash list show it. */

@@ -1,5 +1,6 @@
 import { formatNumber } from '../../core/text-format.ts';
 import { type ResyncResult, resyncPlayer } from '../../players/resync-player.ts';
+import { describedCommand } from './command-texts.ts';
 import type { SlashCommand } from './slash-command.ts';
 
 /**
@@ -7,7 +8,7 @@ import type { SlashCommand } from './slash-command.ts';
  * waiting for the nightly reconcile. Totals are set back to the ledger and role writes are queued.
  */
 export const syncCommand: SlashCommand = {
-  definition: { name: 'sync', description: 'Re-check your roles and totals now' },
+  definition: describedCommand('sync'),
   ephemeral: true,
   async execute(_interaction, ctx, { playerId }) {
     return syncReply(await resyncPlayer(ctx.deps, playerId, { now: ctx.now() }));
