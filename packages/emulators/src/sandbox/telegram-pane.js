@@ -114,7 +114,7 @@ export function mountTelegramPane(root, api) {
         void reload();
         return;
       case 'world.changed':
-        if (event.change === 'user.created' || event.change === 'bot.created') void refreshUsers();
+        if (['user.created', 'user.updated', 'bot.created'].includes(event.change)) void refreshUsers();
         return;
       case 'user.message':
         if (bot && event.chatId === state.userId && event.botIds.includes(bot.id)) remember(event.message);
