@@ -43,10 +43,10 @@ export interface BotWorld {
   telegram: TelegramEmulator;
   discord: { emulator: DiscordEmulator; urls: DiscordEmulatorUrls; control: DiscordControlClient };
   bots: RunningBots;
-  /** A Telegram user of the demo world: Ana (0) or Ben (1). */
-  telegramUser(index: 0 | 1): TelegramPlayer;
-  /** A Discord member of the demo guild. */
-  discordMember(name: 'alice' | 'bob' | 'carol'): DiscordPlayer;
+  /** A Telegram user of the demo world: Ana (0) or Ben (1), in English, or Вера (2), in Russian. */
+  telegramUser(index: 0 | 1 | 2): TelegramPlayer;
+  /** A Discord member of the demo guild: alice, bob and carol use Discord in English, dmitri in Russian. */
+  discordMember(name: 'alice' | 'bob' | 'carol' | 'dmitri'): DiscordPlayer;
   /**
    * Waits until every sync event is done and every notification sent: a command sent after it gets
    * its own answer first, not a notice that happened to be on its way.

@@ -103,7 +103,8 @@ describe('api.js against running emulators', () => {
     const ana = users[0]!;
 
     const world = await api.world();
-    expect(world.users.map((user) => user.username)).toEqual(['ana_plays', 'ben_builds']);
+    expect(world.users.map((user) => user.username)).toEqual(['ana_plays', 'ben_builds', 'vera_igraet']);
+    expect(world.users.map((user) => user.language_code)).toEqual(['en', 'en', 'ru']);
     const noChat = await api.messages(ana.id, bot.id).catch((error: unknown) => error);
     expect(noChat).toBeInstanceOf(ControlApiError);
     expect(noChat).toMatchObject({ status: 404, message: expect.stringContaining('has no chat') });
