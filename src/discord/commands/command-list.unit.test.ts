@@ -1,9 +1,11 @@
 import type { ApplicationCommandOptionData } from 'discord.js';
 import { describe, expect, it } from 'vitest';
-import { botCommands } from '../../replies/help.ts';
+import { botCommands, commandDescriptionKey } from '../../replies/help.ts';
+import { languages } from '../../texts/languages.ts';
 import { shippedTranslator } from '../../texts/texts.ts';
 import { slashCommands } from './all-commands.ts';
 import { loadSlashCommands } from './command-loader.ts';
+import { discordLocales } from './command-texts.ts';
 
 describe('Discord slash commands', () => {
   it('are exactly the commands the shared help lists for Discord', () => {
@@ -22,9 +24,23 @@ describe('Discord slash commands', () => {
     const english = shippedTranslator('en');
     const russian = shippedTranslator('ru');
     for (const { definition } of slashCommands) {
-      const key = `command.${definition.name}.description` as const;
-      expect(definition.description).toBe(english(key as never));
-      expect(definition.descriptionLocalizations?.ru).toBe(russian(key as never));
+      const key = commandDescriptionKey(definition.name);
+      expect(definition.description).toBe(english(key));
+      expect(definition.descriptionLocalizations?.ru).toBe(russian(key));
+    }
+  });
+
+  it('carry a description for every locale of every language besides English', () => {
+    for (const language of languages.filter((code) => code !== 'en')) {
+      expect(discordLocales[language].length, language).toBeGreaterThan(0);
+      const t = shippedTranslator(language);
+      for (const { definition } of slashCommands) {
+        for (const locale of discordLocales[language]) {
+          expect(definition.descriptionLocalizations?.[locale], `/${definition.name} ${locale}`).toBe(
+            t(commandDescriptionKey(definition.name)),
+          );
+        }
+      }
     }
   });
 
