@@ -1,6 +1,7 @@
 import type { TelegramTypes as Tg } from '@tandem/emulators/telegram';
 import { Telegram } from 'telegraf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { languageSettingsKey } from '../../src/texts/language-settings.ts';
 import { type BotWorld, openBotWorld } from '../support/bot-world.ts';
 
 /** The code in a `/link` answer: six characters of the unambiguous alphabet. */
@@ -150,6 +151,46 @@ describe('each player reads the bots in their language (real telegraf and discor
     // bob's Discord app is in English, but the player chose Russian on Telegram.
     expect(await bob.command('help')).toMatch(/^👋 Вот что я умею:/);
     expect(await ben.command('help')).toMatch(/^👋 Вот что я умею:/);
+  });
+});
+
+describe('a community whose default language is Russian (real bots against the emulators)', () => {
+  let world: BotWorld;
+  beforeAll(async () => {
+    world = await openBotWorld();
+  });
+  afterAll(async () => {
+    await world?.stop();
+  });
+
+  it('answers apps in languages Tandem does not speak in Russian, and lists the commands in Russian by default', async () => {
+    await world.tandem.db.prisma.setting.upsert({
+      where: { key: languageSettingsKey },
+      create: { key: languageSettingsKey, value: { defaultLanguage: 'ru' } },
+      update: { value: { defaultLanguage: 'ru' } },
+    });
+    world.tandem.texts.onChange({ entity: 'settings', action: 'updated', id: languageSettingsKey });
+    await world.restartBots();
+
+    const telegram = new Telegram(world.demo.telegram.bot.token, { apiRoot: world.telegram.url });
+    expect(await telegram.getMyCommands()).toContainEqual({
+      command: 'daily',
+      description: 'Забрать ежедневный бонус',
+    });
+    expect(await telegram.getMyCommands({ language_code: 'en' })).toContainEqual({
+      command: 'daily',
+      description: 'Claim your daily bonus',
+    });
+
+    const german = world.telegram.control.createUser({ firstName: 'Jonas', languageCode: 'de' });
+    const { seq } = world.telegram.control.sendCommand({ from: german.id, command: 'help' });
+    const answer = await world.telegram.control.waitFor({
+      types: ['bot.message'],
+      chatId: german.id,
+      since: seq,
+    });
+    expect((answer as { message: Tg.Message }).message.text).toMatch(/^👋 Вот что я умею:/);
+    expect(await world.telegramUser(0).command('help')).toMatch(/^👋 Here's what I can do:/);
   });
 });
 
