@@ -127,8 +127,13 @@ describe('slash commands', () => {
     expect(option?.choices).toEqual([
       { name: 'Follow my app', name_localizations: { ru: 'Как в приложении' }, value: 'client' },
     ]);
-    const fetched = await bot.application?.commands.fetch({ guildId: world.guildId });
+    const fetched = await bot.application?.commands.fetch({
+      guildId: world.guildId,
+      withLocalizations: true,
+    });
     expect(fetched?.first()?.descriptionLocalizations).toEqual({ ru: 'Выбрать язык' });
+    const plain = await bot.rest.get(Routes.applicationGuildCommands(world.bot.applicationId, world.guildId));
+    expect((plain as Record<string, unknown>[])[0]).not.toHaveProperty('description_localizations');
   });
 
   it("sends the language of the member's app as locale and the guild's as guild_locale", async () => {
