@@ -44,12 +44,18 @@ describe('slash commands', () => {
     const inGuild = await harness.control.commands({ guildId: harness.world.guildId });
     expect(inGuild.map((command) => command.name).sort()).toEqual([
       'daily',
+      'help',
+      'language',
       'link',
       'profile',
       'sync',
       'top',
       'unlink',
     ]);
+    const daily = inGuild.find((command) => command.name === 'daily');
+    expect((daily?.description_localizations as Record<string, string> | undefined)?.ru).toBe(
+      'Забрать ежедневный бонус',
+    );
     expect(await harness.control.commands({ guildId: 'global' })).toEqual([]);
   });
 

@@ -18,6 +18,8 @@ describe('createDiscordBot', () => {
     const global = await harness.control.commands({ guildId: 'global' });
     expect(global.map((command) => command.name).sort()).toEqual([
       'daily',
+      'help',
+      'language',
       'link',
       'profile',
       'sync',

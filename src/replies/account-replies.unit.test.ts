@@ -4,6 +4,9 @@ import type { LinkResult } from '../linking/link-pair.ts';
 import type { Payout } from '../payouts/payout.ts';
 import { shippedTranslator } from '../texts/texts.ts';
 import { botCommands, helpReply } from './help.ts';
+
+const english = shippedTranslator('en');
+
 import { linkCodeReply, linkedReply, linkPreviewReply, unlinkedReply } from './link.ts';
 import { payoutReply } from './payout.ts';
 import { waitOf } from './reply-format.ts';
@@ -123,14 +126,22 @@ describe('payoutReply', () => {
 
 describe('help', () => {
   it('lists each bot its own commands', () => {
-    const telegram = botCommands('telegram').map((c) => c.command);
-    const discord = botCommands('discord').map((c) => c.command);
+    const telegram = botCommands('telegram', english).map((c) => c.command);
+    const discord = botCommands('discord', english).map((c) => c.command);
     expect(telegram).toContain('game');
     expect(telegram).not.toContain('sync');
     expect(discord).toContain('sync');
     expect(discord).not.toContain('game');
-    expect(helpReply('telegram')).toContain('/daily: Claim your daily bonus');
-    expect(helpReply('discord')).toContain('voice channels');
+    expect(helpReply('telegram', english)).toContain('/daily: Claim your daily bonus');
+    expect(helpReply('discord', english)).toContain('voice channels');
+  });
+
+  it("is written in the reader's language", () => {
+    const russian = shippedTranslator('ru');
+    expect(helpReply('telegram', russian)).toContain('/daily: Забрать ежедневный бонус');
+    expect(botCommands('discord', russian).find((c) => c.command === 'language')?.description).toBe(
+      'Выбрать язык, на котором я с вами говорю',
+    );
   });
 });
 

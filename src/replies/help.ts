@@ -1,4 +1,6 @@
 import type { Platform } from '../core/platforms.ts';
+import type { TextKey } from '../texts/default-texts.ts';
+import type { Translate } from '../texts/texts.ts';
 
 export interface BotCommand {
   /** Without the slash. */
@@ -7,47 +9,45 @@ export interface BotCommand {
   description: string;
 }
 
-const shared: BotCommand[] = [
-  { command: 'profile', description: 'Your rank, XP, coins and achievements' },
-  { command: 'daily', description: 'Claim your daily bonus' },
-  { command: 'top', description: 'The leaderboard' },
-  { command: 'tasks', description: 'Tasks with rewards' },
-  { command: 'payout', description: 'Withdraw coins' },
-  { command: 'link', description: 'Connect your Telegram and Discord accounts' },
-  { command: 'unlink', description: 'Disconnect this account' },
-];
+/** The commands of each bot, in the order shown. Each is described by `command.<name>.description`. */
+const commandsOf: Record<Platform, readonly string[]> = {
+  telegram: [
+    'start',
+    'profile',
+    'daily',
+    'game',
+    'top',
+    'tasks',
+    'payout',
+    'link',
+    'unlink',
+    'language',
+    'help',
+  ],
+  // Discord's slash commands (src/discord/commands): tasks, payouts and the game live on Telegram.
+  discord: ['profile', 'daily', 'top', 'link', 'unlink', 'sync', 'language', 'help'],
+};
+
+/** The text key describing a command, as /help, Telegram's menu and Discord's slash list show it. */
+export function commandDescriptionKey(command: string): TextKey {
+  return `command.${command}.description` as TextKey;
+}
 
 /**
- * The commands each bot offers, in the order shown: `/help` lists them, and the bots may register
- * the same list (Telegram setMyCommands, Discord slash commands) so the two never disagree.
+ * The commands each bot offers, in the order shown and in the reader's language: `/help` lists them,
+ * and the bots register the same list (Telegram setMyCommands per language, Discord slash commands
+ * with their localizations) so the two never disagree.
  */
-export function botCommands(platform: Platform): BotCommand[] {
-  return platform === 'telegram'
-    ? [
-        { command: 'start', description: 'The main menu' },
-        ...shared.slice(0, 2),
-        { command: 'game', description: 'Guess the number for XP and coins' },
-        ...shared.slice(2),
-        { command: 'help', description: 'What this bot can do' },
-      ]
-    : [
-        // Discord's slash commands (src/discord/commands): tasks, payouts and the game live on Telegram.
-        ...shared.slice(0, 3),
-        ...shared.slice(5),
-        { command: 'sync', description: 'Check your progress and roles again' },
-      ];
+export function botCommands(platform: Platform, t: Translate): BotCommand[] {
+  return commandsOf[platform].map((command) => ({ command, description: t(commandDescriptionKey(command)) }));
 }
 
 /** `/help` (and the answer to a command the bot does not know). */
-export function helpReply(platform: Platform): string {
-  const earn =
-    platform === 'telegram'
-      ? 'You earn XP and coins by chatting, playing, daily bonuses and tasks.'
-      : 'You earn XP and coins by chatting, spending time in voice channels and daily bonuses; tasks, payouts and the game are in the Telegram bot.';
+export function helpReply(platform: Platform, t: Translate): string {
   return [
-    "👋 Here's what I can do:",
-    ...botCommands(platform).map((c) => `/${c.command}: ${c.description}`),
+    t('reply.help.intro'),
+    ...botCommands(platform, t).map((c) => `/${c.command}: ${c.description}`),
     '',
-    `${earn} Link your accounts to share one balance across Telegram and Discord.`,
+    `${t(platform === 'telegram' ? 'reply.help.earn.telegram' : 'reply.help.earn.discord')} ${t('reply.help.link')}`,
   ].join('\n');
 }

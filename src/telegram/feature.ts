@@ -1,5 +1,6 @@
 import { Composer, type MiddlewareFn } from 'telegraf';
 import { type BotCommand as BotCommandEntry, botCommands } from '../replies/help.ts';
+import type { Translate } from '../texts/texts.ts';
 import type { TandemContext } from './tandem-context.ts';
 
 /**
@@ -33,15 +34,18 @@ export function validateCommands(features: Feature[]): Map<string, BotCommand> {
   return byName;
 }
 
+/** The command menu for setMyCommands in one language, written by that language's `t`. */
+export type CommandMenu = (t: Translate) => BotCommandEntry[];
+
 /**
  * The command menu for setMyCommands: the list /help prints, so the two never disagree. A listed
  * command without a handler fails the start instead of answering "unknown command" to a tap.
  */
-export function commandMenu(handled: ReadonlyMap<string, BotCommand>): BotCommandEntry[] {
-  const listed = botCommands('telegram');
+export function commandMenu(handled: ReadonlyMap<string, BotCommand>): CommandMenu {
+  const listed = botCommands('telegram', (key) => key);
   const missing = listed.filter((entry) => !handled.has(entry.command)).map((entry) => `/${entry.command}`);
   if (missing.length > 0) throw new Error(`The Telegram bot lists commands it does not handle: ${missing}`);
-  return listed;
+  return (t) => botCommands('telegram', t);
 }
 
 /** The commands of all features as one composer, then each feature's own handlers. */

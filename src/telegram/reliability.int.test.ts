@@ -6,6 +6,7 @@ import {
 import { waitFor } from '../../test/support/wait-for.ts';
 import { somethingWentWrong } from '../replies/errors.ts';
 import { botCommands } from '../replies/help.ts';
+import { shippedTranslator } from '../texts/texts.ts';
 import { createUpdateClaims } from './update-claims.ts';
 
 let t: TelegramBotUnderTest;
@@ -56,9 +57,13 @@ async function allHandledSince(since: number, copies: number): Promise<void> {
 }
 
 describe('start-up', () => {
-  it('publishes the command menu /help lists', async () => {
+  it('publishes the command menu /help lists, in each language and by default in English', async () => {
     const status = t.emulator.control.bot(t.emulator.defaultBot.id);
-    expect(status.commands[0]?.commands).toEqual(botCommands('telegram'));
+    const menu = (languageCode: string) =>
+      status.commands.find((c) => c.languageCode === languageCode)?.commands;
+    expect(menu('')).toEqual(botCommands('telegram', shippedTranslator('en')));
+    expect(menu('en')).toEqual(botCommands('telegram', shippedTranslator('en')));
+    expect(menu('ru')).toEqual(botCommands('telegram', shippedTranslator('ru')));
   });
 });
 

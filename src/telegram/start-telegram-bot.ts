@@ -1,4 +1,6 @@
 import type { Telegraf } from 'telegraf';
+import { languages } from '../texts/languages.ts';
+import type { CommandMenu } from './feature.ts';
 import { type ChangeFeedOptions, followAdminChanges } from './follow-admin-changes.ts';
 import type { TandemContext } from './tandem-context.ts';
 import { buildTelegramBot, type TelegramBotOptions } from './telegram-bot.ts';
@@ -40,7 +42,7 @@ export async function startTelegramBot(
     : null;
   try {
     bot.botInfo = await bot.telegram.getMe();
-    await bot.telegram.setMyCommands(commandMenu);
+    await publishCommandMenus(bot, deps, commandMenu);
     const updates = options.webhook
       ? await receiveByWebhook(bot, options.webhook)
       : receiveByPolling(bot, deps.logger);
@@ -61,6 +63,25 @@ export async function startTelegramBot(
     await subscription?.close();
     throw error;
   }
+}
+
+/**
+ * One command menu per language Tandem speaks (Telegram shows it to users whose app is set to that
+ * language), and the default one, for every other user, in the community's language. Written with
+ * the community's edits of the descriptions as they are at start.
+ */
+async function publishCommandMenus(
+  bot: Telegraf<TandemContext>,
+  deps: TelegramDeps,
+  commandMenu: CommandMenu,
+): Promise<void> {
+  for (const language of languages) {
+    await bot.telegram.setMyCommands(commandMenu(await deps.texts.translator(language)), {
+      language_code: language,
+    });
+  }
+  const fallback = await deps.texts.translator(await deps.texts.defaultLanguage());
+  await bot.telegram.setMyCommands(commandMenu(fallback));
 }
 
 /** How updates reach the bot, and how they stop. */

@@ -2,11 +2,19 @@ import { Telegraf } from 'telegraf';
 import { answerErrors } from './answer-errors.ts';
 import { openBotStateRedis } from './bot-state-redis.ts';
 import { createConversationSteps, forgetStepOnCommand } from './conversation-steps.ts';
-import { type BotCommand, commandMenu, composeFeatures, type Feature, validateCommands } from './feature.ts';
+import {
+  type BotCommand,
+  type CommandMenu,
+  commandMenu,
+  composeFeatures,
+  type Feature,
+  validateCommands,
+} from './feature.ts';
 import { chatXpFeature } from './features/chat-xp.ts';
 import { dailyFeature } from './features/daily.ts';
 import { gameFeature } from './features/game.ts';
 import { helpFeature } from './features/help.ts';
+import { languageFeature } from './features/language.ts';
 import { linkingFeature } from './features/linking.ts';
 import { menuFeature } from './features/menu.ts';
 import { payoutFeature } from './features/payout.ts';
@@ -44,8 +52,8 @@ export interface TelegramBotOptions {
 
 export interface BuiltTelegramBot {
   bot: Telegraf<TandemContext>;
-  /** The command menu for setMyCommands, as `/help` lists it. */
-  commandMenu: Array<{ command: string; description: string }>;
+  /** The command menu for setMyCommands in a language, as `/help` lists it. */
+  commandMenu: CommandMenu;
   /** Closes the bot's own Redis connection, once it no longer handles updates. */
   close(): void;
 }
@@ -76,6 +84,7 @@ export function buildTelegramBot(deps: TelegramDeps, options: TelegramBotOptions
     payoutFeature(deps),
     linkingFeature(deps),
     tasksFeature(deps, steps),
+    languageFeature(deps),
     helpFeature(),
     chatXpFeature(deps),
     gameFeature(deps),

@@ -1,9 +1,11 @@
 import type { Message, MessageParams } from '../core/message.ts';
 import type { Language } from './languages.ts';
+import enCommands from './locales/en/commands.json' with { type: 'json' };
 import enCommon from './locales/en/common.json' with { type: 'json' };
 import enErrors from './locales/en/errors.json' with { type: 'json' };
 import enNotices from './locales/en/notices.json' with { type: 'json' };
 import enReplies from './locales/en/replies.json' with { type: 'json' };
+import ruCommands from './locales/ru/commands.json' with { type: 'json' };
 import ruCommon from './locales/ru/common.json' with { type: 'json' };
 import ruErrors from './locales/ru/errors.json' with { type: 'json' };
 import ruNotices from './locales/ru/notices.json' with { type: 'json' };
@@ -15,14 +17,14 @@ import { parseTemplate, placeholdersIn } from './template.ts';
  * (its keys are the list of texts); every other language must have the same keys and placeholders,
  * which test/texts checks.
  */
-const english = { ...enCommon, ...enReplies, ...enErrors, ...enNotices };
+const english = { ...enCommon, ...enCommands, ...enReplies, ...enErrors, ...enNotices };
 
 /** The name of one text the bots send, e.g. `common.somethingWentWrong`. */
 export type TextKey = keyof typeof english;
 
 export const defaultTexts: Record<Language, Readonly<Record<string, string>>> = {
   en: english,
-  ru: { ...ruCommon, ...ruReplies, ...ruErrors, ...ruNotices },
+  ru: { ...ruCommon, ...ruCommands, ...ruReplies, ...ruErrors, ...ruNotices },
 };
 
 export const textKeys = Object.keys(english) as TextKey[];

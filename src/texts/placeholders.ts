@@ -57,6 +57,8 @@ export const placeholders = {
   count: { kind: 'number', about: 'how many' },
   buttons: { kind: 'text', about: "menu buttons' labels" },
   characters: { kind: 'number', about: 'characters at most' },
+  typed: { kind: 'text', about: 'what the player typed' },
+  languages: { kind: 'text', about: 'the codes of the languages the bots speak' },
 } as const satisfies Record<string, { kind: 'number' | 'text'; about: string }>;
 
 export type PlaceholderName = keyof typeof placeholders;

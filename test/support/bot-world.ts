@@ -42,11 +42,14 @@ export interface BotWorld {
   demo: DemoWorld;
   telegram: TelegramEmulator;
   discord: { emulator: DiscordEmulator; urls: DiscordEmulatorUrls; control: DiscordControlClient };
-  bots: RunningBots;
-  /** A Telegram user of the demo world: Ana (0) or Ben (1). */
-  telegramUser(index: 0 | 1): TelegramPlayer;
-  /** A Discord member of the demo guild. */
-  discordMember(name: 'alice' | 'bob' | 'carol'): DiscordPlayer;
+  /** The bots running now (restartBots replaces them). */
+  readonly bots: RunningBots;
+  /** Stops both bots and starts them again on the same database, as a redeploy does. */
+  restartBots(): Promise<void>;
+  /** A Telegram user of the demo world: Ana (0) or Ben (1), in English, or Вера (2), in Russian. */
+  telegramUser(index: 0 | 1 | 2): TelegramPlayer;
+  /** A Discord member of the demo guild: alice, bob and carol use Discord in English, dmitri in Russian. */
+  discordMember(name: 'alice' | 'bob' | 'carol' | 'dmitri'): DiscordPlayer;
   /**
    * Waits until every sync event is done and every notification sent: a command sent after it gets
    * its own answer first, not a notice that happened to be on its way.
@@ -110,11 +113,13 @@ export async function openBotWorld(options: { discordLatencyMs?: number } = {}):
   await seedDemoContent(tandem.db.prisma);
   await seedSandboxCommunity(tandem, demo);
   tandem.startWorkers();
-  const bots = await startBots(tandem, platforms, {
-    roleDriftPolicy: 'restore',
-    // Tests credit voice minutes explicitly; the ticker stays out of their way.
-    voiceTickMs: 3_600_000,
-  });
+  const startTheBots = () =>
+    startBots(tandem, platforms, {
+      roleDriftPolicy: 'restore',
+      // Tests credit voice minutes explicitly; the ticker stays out of their way.
+      voiceTickMs: 3_600_000,
+    });
+  let bots = await startTheBots();
 
   const identityOf = async (platform: 'telegram' | 'discord', platformUserId: string) => {
     const { rows } = await tandem.db.pool.query<{ player_id: string }>(
@@ -130,7 +135,13 @@ export async function openBotWorld(options: { discordLatencyMs?: number } = {}):
     demo,
     telegram,
     discord: { emulator: discordEmulator, urls, control },
-    bots,
+    get bots() {
+      return bots;
+    },
+    async restartBots() {
+      await bots.stop();
+      bots = await startTheBots();
+    },
     telegramUser(index) {
       const { id } = demo.telegram.users[index]!;
       return {

@@ -34,7 +34,8 @@ describe('npm run emulators', () => {
       expect(me).toMatchObject({ ok: true, result: { username: 'emulator_bot' } });
       expect(await (await fetch(`${discordApiUrl}/v10/gateway`)).json()).toHaveProperty('url');
       const users = (await new TelegramControlClient(telegramUrl).world()).users;
-      expect(users.map((user) => user.first_name)).toEqual(['Ana', 'Ben']);
+      expect(users.map((user) => user.first_name)).toEqual(['Ana', 'Ben', 'Вера']);
+      expect(users.map((user) => user.language_code)).toEqual(['en', 'en', 'ru']);
     } finally {
       cli.kill('SIGTERM');
     }

@@ -21,7 +21,7 @@ Telegram Bot API       ${telegramUrl}
   telegraf             new Telegraf(token, { telegram: { apiRoot: '${telegramUrl}' } })
   control API          ${telegramUrl}/control   (live events: ${telegramUrl}/control/events)
   bot token            ${bot.token}   (@${bot.username})
-  demo users           ${users.map((user) => `${user.firstName} @${user.username} (id ${user.id})`).join(', ')}
+  demo users           ${users.map((user) => `${user.firstName} @${user.username} (id ${user.id}${user.languageCode ? `, ${user.languageCode}` : ''})`).join(', ')}
 
 Discord API            ${discord.apiUrl}
   discord.js           new Client({ intents, rest: { api: '${discord.apiUrl}' } })
@@ -31,7 +31,10 @@ Discord API            ${discord.apiUrl}
   demo guild           Tandem Test Guild (id ${d.guildId})
   channels             #general ${d.channels.general}, voice Lounge ${d.channels.lounge}, voice AFK ${d.channels.afk}
   roles                Bronze ${d.roles.bronze}, Silver ${d.roles.silver}, Gold ${d.roles.gold}, Staff ${d.roles.staff}
-  members              alice ${d.users.alice}, bob ${d.users.bob}, carol ${d.users.carol} (Staff)
+  members              alice ${d.users.alice}, bob ${d.users.bob}, carol ${d.users.carol} (Staff)${
+    // A world saved before dmitri joined the demo guild continues without him.
+    d.users.dmitri ? `, dmitri ${d.users.dmitri} (ru)` : ''
+  }
 `;
 }
 

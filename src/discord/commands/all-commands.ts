@@ -1,4 +1,6 @@
 import { dailyCommand } from './daily.ts';
+import { helpCommand } from './help.ts';
+import { languageCommand } from './language.ts';
 import { linkCommand } from './link.ts';
 import { profileCommand } from './profile.ts';
 import type { SlashCommand } from './slash-command.ts';
@@ -14,4 +16,6 @@ export const slashCommands: readonly SlashCommand[] = [
   linkCommand,
   unlinkCommand,
   syncCommand,
+  languageCommand,
+  helpCommand,
 ];

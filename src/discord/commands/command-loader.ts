@@ -14,6 +14,16 @@ const commandName = z
   .string()
   .regex(/^[-_a-z0-9]{1,32}$/, 'must be 1-32 lowercase letters, digits, "-" or "_"');
 const description = z.string().min(1, 'is required').max(100, 'must be at most 100 characters');
+// Per Discord locale (`ru`, `en-GB`): the same limits as the default text, in every language.
+const localizations = z
+  .record(z.string().regex(/^[a-z]{2}(-[A-Z0-9]{2,3})?$/, 'must be a Discord locale'), description)
+  .nullish();
+const choiceName = z.string().min(1, 'is required').max(100, 'must be at most 100 characters');
+const choiceSchema = z.looseObject({
+  name: choiceName,
+  nameLocalizations: z.record(z.string(), choiceName).nullish(),
+  value: z.union([z.string().max(100), z.number()]),
+});
 
 // Only plain options: subcommands would need handlers that route them, which no command has.
 const optionTypes = [
@@ -30,12 +40,15 @@ const optionSchema = z.looseObject({
   type: z.union(optionTypes.map((type) => z.literal(type))),
   name: commandName,
   description,
+  descriptionLocalizations: localizations,
   required: z.boolean().optional(),
+  choices: z.array(choiceSchema).max(25, 'at most 25 choices').optional(),
 });
 
 const definitionSchema = z.looseObject({
   name: commandName,
   description,
+  descriptionLocalizations: localizations,
   options: z
     .array(optionSchema)
     .max(25, 'at most 25 options')

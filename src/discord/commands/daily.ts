@@ -1,10 +1,11 @@
 import { claimDaily } from '../../earning/claim-daily.ts';
 import { dailyReply } from '../../replies/daily.ts';
+import { describedCommand } from './command-texts.ts';
 import type { SlashCommand } from './slash-command.ts';
 
 /** `/daily`: the daily reward, once per UTC day across Telegram and Discord. */
 export const dailyCommand: SlashCommand = {
-  definition: { name: 'daily', description: 'Claim your daily XP and coins' },
+  definition: describedCommand('daily'),
   ephemeral: true,
   async execute(_interaction, ctx, { playerId, t }) {
     const now = ctx.now();

@@ -6,6 +6,7 @@ import { issueLinkCode } from '../../linking/issue-link-code.ts';
 import { redeemLinkCode } from '../../linking/redeem-link-code.ts';
 import { linkCodeReply, linkedReply, linkPreviewReply } from '../../replies/link.ts';
 import { linkPreviewButtons } from '../interactions/link-buttons.ts';
+import { describedCommand, describedOption } from './command-texts.ts';
 import type { SlashCommand } from './slash-command.ts';
 
 /** The typed code, as is (the linking service normalises case and spaces and judges the format). */
@@ -20,13 +21,11 @@ const codeOption = z.string().trim().min(1, typeTheCode).max(32, typeTheCode).op
  */
 export const linkCommand: SlashCommand = {
   definition: {
-    name: 'link',
-    description: 'Link your Telegram account (or enter the code the Telegram bot gave you)',
+    ...describedCommand('link'),
     options: [
       {
         type: ApplicationCommandOptionType.String,
-        name: 'code',
-        description: 'The code from the Telegram bot’s /link',
+        ...describedOption('link', 'code'),
         minLength: 1,
         maxLength: 32,
       },

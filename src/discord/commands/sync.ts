@@ -1,6 +1,7 @@
 import { type ResyncResult, resyncPlayer } from '../../players/resync-player.ts';
 import { rankLine } from '../../replies/profile.ts';
 import type { Translate } from '../../texts/texts.ts';
+import { describedCommand } from './command-texts.ts';
 import type { SlashCommand } from './slash-command.ts';
 
 /**
@@ -8,7 +9,7 @@ import type { SlashCommand } from './slash-command.ts';
  * waiting for the nightly reconcile. Totals are set back to the ledger and role writes are queued.
  */
 export const syncCommand: SlashCommand = {
-  definition: { name: 'sync', description: 'Re-check your roles and totals now' },
+  definition: describedCommand('sync'),
   ephemeral: true,
   async execute(_interaction, ctx, { playerId, t }) {
     return syncReply(t, await resyncPlayer(ctx.deps, playerId, { now: ctx.now() }));

@@ -1,10 +1,11 @@
 import { unlinkIdentity } from '../../linking/unlink-identity.ts';
 import { unlinkedReply } from '../../replies/link.ts';
+import { describedCommand } from './command-texts.ts';
 import type { SlashCommand } from './slash-command.ts';
 
 /** `/unlink`: this Discord account leaves its linked account (which keeps everything earned). */
 export const unlinkCommand: SlashCommand = {
-  definition: { name: 'unlink', description: 'Unlink your Telegram account from this Discord account' },
+  definition: describedCommand('unlink'),
   ephemeral: true,
   async execute(interaction, ctx, { t }) {
     const result = await unlinkIdentity(ctx.deps.engine, {

@@ -20,7 +20,7 @@ export function helpFeature(): Feature {
     return ctx.reply(unknownCommandReply(textsOf(ctx)));
   });
   return {
-    commands: [{ name: 'help', run: (ctx) => ctx.reply(helpReply('telegram')) }],
+    commands: [{ name: 'help', run: (ctx) => ctx.reply(helpReply('telegram', textsOf(ctx))) }],
     composer: unknown,
   };
 }

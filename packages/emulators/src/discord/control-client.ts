@@ -15,6 +15,8 @@ export interface ControlBot {
 export interface ControlUser extends Json {
   id: string;
   username: string;
+  /** The language of the user's Discord app, sent as `locale` on their interactions. */
+  locale: string;
 }
 export interface ControlRole extends Json {
   id: string;
@@ -113,15 +115,18 @@ export class DiscordControlClient {
     id?: string;
     globalName?: string;
     acceptsDirectMessages?: boolean;
+    locale?: string;
   }) => this.request<ControlUser>('POST', '/users', input);
-  updateUser = (userId: string, input: { globalName?: string | null; acceptsDirectMessages?: boolean }) =>
-    this.request<ControlUser>('PATCH', `/users/${userId}`, input);
-  createGuild = (input: { name: string; id?: string; ownerId?: string }) =>
+  updateUser = (
+    userId: string,
+    input: { globalName?: string | null; acceptsDirectMessages?: boolean; locale?: string },
+  ) => this.request<ControlUser>('PATCH', `/users/${userId}`, input);
+  createGuild = (input: { name: string; id?: string; ownerId?: string; preferredLocale?: string }) =>
     this.request<ControlGuild>('POST', '/guilds', input);
   guild = (guildId: string) => this.request<ControlGuild>('GET', `/guilds/${guildId}`);
   updateGuild = (
     guildId: string,
-    input: { name?: string; afkChannelId?: string | null; afkTimeout?: number },
+    input: { name?: string; afkChannelId?: string | null; afkTimeout?: number; preferredLocale?: string },
   ) => this.request<ControlGuild>('PATCH', `/guilds/${guildId}`, input);
   createRole = (
     guildId: string,

@@ -97,6 +97,70 @@ describe('slash commands', () => {
     expect(await control.commands({ guildId: world.guildId })).toHaveLength(1);
   });
 
+  it('keeps the localizations of names and descriptions, options and choices, and returns them', async () => {
+    const { control, world, bot } = await setUp();
+    await bot.application?.commands.set(
+      [
+        {
+          name: 'language',
+          description: 'Pick a language',
+          descriptionLocalizations: { ru: 'Выбрать язык' },
+          options: [
+            {
+              type: ApplicationCommandOptionType.String,
+              name: 'language',
+              description: 'The language',
+              descriptionLocalizations: { ru: 'Язык' },
+              choices: [
+                { name: 'Follow my app', nameLocalizations: { ru: 'Как в приложении' }, value: 'client' },
+              ],
+            },
+          ],
+        },
+      ],
+      world.guildId,
+    );
+    const [registered] = await control.commands({ guildId: world.guildId });
+    expect(registered?.description_localizations).toEqual({ ru: 'Выбрать язык' });
+    const option = (registered?.options as Record<string, unknown>[] | undefined)?.[0];
+    expect(option?.description_localizations).toEqual({ ru: 'Язык' });
+    expect(option?.choices).toEqual([
+      { name: 'Follow my app', name_localizations: { ru: 'Как в приложении' }, value: 'client' },
+    ]);
+    const fetched = await bot.application?.commands.fetch({
+      guildId: world.guildId,
+      withLocalizations: true,
+    });
+    expect(fetched?.first()?.descriptionLocalizations).toEqual({ ru: 'Выбрать язык' });
+    const plain = await bot.rest.get(Routes.applicationGuildCommands(world.bot.applicationId, world.guildId));
+    expect((plain as Record<string, unknown>[])[0]).not.toHaveProperty('description_localizations');
+  });
+
+  it("sends the language of the member's app as locale and the guild's as guild_locale", async () => {
+    const { control, world, bot } = await setUp();
+    await control.updateUser(world.users.bob, { locale: 'ru' });
+    await control.updateGuild(world.guildId, { preferredLocale: 'de' });
+    const seen: string[] = [];
+    const handled = onCommand(bot, async (interaction) => {
+      seen.push(interaction.locale, interaction.guildLocale ?? '');
+      await interaction.reply({ content: 'ok' });
+    });
+    await control.runCommand({
+      channelId: world.channels.general,
+      userId: world.users.bob,
+      name: 'rank',
+      options: { player: world.users.alice },
+    });
+    await handled;
+    expect(seen).toEqual(['ru', 'de']);
+    const users = ((await control.state()) as { users: { id: string; locale: string }[] }).users;
+    expect(users.find((user) => user.id === world.users.bob)?.locale).toBe('ru');
+    expect(users.find((user) => user.id === world.users.alice)?.locale).toBe('en-US');
+    await expect(control.updateUser(world.users.bob, { locale: 'klingon' })).rejects.toThrow(
+      /Discord's locales/,
+    );
+  });
+
   it('delivers options (a resolved user) and records the reply', async () => {
     const { control, world, bot } = await setUp();
     const handled = onCommand(bot, async (interaction) => {

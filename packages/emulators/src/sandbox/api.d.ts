@@ -37,7 +37,11 @@ export interface TelegramApi {
   refresh(): Promise<void>;
   world(): Promise<{ bots: Json[]; users: Json[]; groups: Json[] }>;
   bot(bot: Id): Promise<Json>;
-  createUser(input: { firstName: string; username?: string }): Promise<Json & { id: number }>;
+  createUser(input: {
+    firstName: string;
+    username?: string;
+    languageCode?: string;
+  }): Promise<Json & { id: number; language_code?: string }>;
   messages(userId: number, bot?: Id): Promise<Json[]>;
   sendMessage(input: { from: number; bot?: Id; text: string }): Promise<Json & { seq: number }>;
   sendCommand(input: {
@@ -54,6 +58,9 @@ export function telegramApi(controlUrl: ControlUrl, options?: ApiOptions): Teleg
 export interface DiscordApi {
   refresh(): Promise<void>;
   state(): Promise<Json & { bots: Json[]; users: Json[]; guilds: Json[]; sessions: Json[] }>;
+  /** A new user, their Discord app set to `locale` (one of Discord's locales). */
+  createUser(input: { username: string; locale?: string }): Promise<Json & { id: string; locale: string }>;
+  addMember(guildId: string, userId: string): Promise<Json>;
   commands(applicationId?: string): Promise<Json[]>;
   channelMessages(channelId: string): Promise<Json[]>;
   directMessages(query: {

@@ -54,6 +54,7 @@ export const DISCORD_EVENT_KINDS = [
   'guild.created',
   'guild.updated',
   'user.created',
+  'user.updated',
   'gateway.identified',
   'gateway.resumed',
   'gateway.closed',
@@ -96,7 +97,8 @@ export function telegramApi(controlUrlOrGetter, { refresh } = {}) {
     refresh: refresh ?? (async () => {}),
     world: () => call('GET', '/world'),
     bot: (bot) => call('GET', `/bots/${segment(bot)}`),
-    createUser: ({ firstName, username }) => call('POST', '/users', { firstName, username }),
+    createUser: ({ firstName, username, languageCode }) =>
+      call('POST', '/users', { firstName, username, languageCode }),
     /** The private chat of `userId` with `bot`, oldest first. */
     messages: (userId, bot) => call('GET', `/chats/${segment(userId)}/messages${query({ bot })}`),
     sendMessage: ({ from, bot, text }) => call('POST', '/messages', { from, bot, text }),
@@ -114,6 +116,9 @@ export function discordApi(controlUrlOrGetter, { refresh } = {}) {
   return {
     refresh: refresh ?? (async () => {}),
     state: () => call('GET', '/state'),
+    /** A new person, their Discord app set to `locale`; addMember has them join the guild. */
+    createUser: ({ username, locale }) => call('POST', '/users', { username, locale }),
+    addMember: (guildId, userId) => call('POST', `/guilds/${segment(guildId)}/members`, { userId }),
     commands: (applicationId) => call('GET', `/commands${query({ applicationId })}`),
     channelMessages: (channelId) =>
       call('GET', `/channels/${segment(channelId)}/messages${query({ limit: 100 })}`),

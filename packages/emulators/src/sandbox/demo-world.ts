@@ -6,6 +6,8 @@ export interface DemoTelegramUser {
   id: number;
   firstName: string;
   username: string;
+  /** The language of their Telegram app (`language_code`). */
+  languageCode: string;
 }
 
 /** What {@link seedDemoWorld} created, with every id a person or a bot needs. */
@@ -14,35 +16,47 @@ export interface DemoWorld {
     bot: { id: number; username: string; token: string };
     users: DemoTelegramUser[];
   };
-  /** The guild of `buildScenario`: rank roles Bronze < Silver < Gold below the bot, Staff above. */
-  discord: Scenario;
+  /**
+   * The guild of `buildScenario`: rank roles Bronze < Silver < Gold below the bot, Staff above; its
+   * members alice, bob and carol use Discord in English (`en-US`), and dmitri in Russian (`ru`).
+   */
+  discord: Scenario & { users: Scenario['users'] & { dmitri: string } };
 }
 
+/** Ana and Ben use Telegram in English, Вера in Russian. */
 const TELEGRAM_PLAYERS = [
-  { firstName: 'Ana', lastName: 'Rivera', username: 'ana_plays' },
-  { firstName: 'Ben', lastName: 'Okafor', username: 'ben_builds' },
+  { firstName: 'Ana', lastName: 'Rivera', username: 'ana_plays', languageCode: 'en' },
+  { firstName: 'Ben', lastName: 'Okafor', username: 'ben_builds', languageCode: 'en' },
+  { firstName: 'Вера', lastName: 'Соколова', username: 'vera_igraet', languageCode: 'ru' },
 ];
 
 /**
- * Fills freshly started emulators with a small world to try the bots in: two Telegram players
+ * Fills freshly started emulators with a small world to try the bots in: three Telegram players
  * (the emulator's default bot is already there) and the Discord demo guild with its bot, rank
- * roles, channels and members alice, bob and carol.
+ * roles, channels and members alice, bob, carol and dmitri. One player on each platform speaks
+ * Russian, the others English.
  *
  * @param telegramUrl The Telegram emulator's base URL (`emulator.url`).
  * @param discordControlUrl The Discord emulator's `controlUrl`.
  */
 export async function seedDemoWorld(telegramUrl: string, discordControlUrl: string): Promise<DemoWorld> {
   const telegram = new TelegramControlClient(telegramUrl);
-  const [world, discord] = await Promise.all([
-    telegram.world(),
-    buildScenario(new DiscordControlClient(discordControlUrl)),
-  ]);
+  const discordControl = new DiscordControlClient(discordControlUrl);
+  const [world, scenario] = await Promise.all([telegram.world(), buildScenario(discordControl)]);
+  const dmitri = await discordControl.createUser({ username: 'dmitri', locale: 'ru' });
+  await discordControl.addMember(scenario.guildId, { userId: dmitri.id });
+  const discord = { ...scenario, users: { ...scenario.users, dmitri: dmitri.id } };
   const bot = world.bots[0];
   if (!bot) throw new Error('The Telegram emulator has no bot to seed a demo world for');
   const users: DemoTelegramUser[] = [];
   for (const player of TELEGRAM_PLAYERS) {
     const user = await telegram.createUser(player);
-    users.push({ id: user.id, firstName: user.first_name, username: player.username });
+    users.push({
+      id: user.id,
+      firstName: user.first_name,
+      username: player.username,
+      languageCode: player.languageCode,
+    });
   }
   return {
     telegram: { bot: { id: bot.id, username: bot.username, token: bot.token }, users },

@@ -21,6 +21,10 @@ export function guildLookups(state) {
     const user = state.world?.users.find((u) => u.id === userId);
     return user ? (user.global_name ?? user.username) : 'someone';
   }
+  /** The language of the member's Discord app (`locale` on their interactions). */
+  function localeOf(userId) {
+    return state.world?.users.find((u) => u.id === userId)?.locale ?? 'en-US';
+  }
   function roleName(roleId) {
     return state.guild?.roles.find((r) => r.id === roleId)?.name ?? 'unknown';
   }
@@ -30,5 +34,5 @@ export function guildLookups(state) {
     channel: (id) => state.guild?.channels.find((c) => c.id === id)?.name,
   };
 
-  return { players, textChannels, voiceChannels, memberName, displayName, roleName, names };
+  return { players, textChannels, voiceChannels, memberName, displayName, localeOf, roleName, names };
 }

@@ -20,7 +20,7 @@ export function createDiscordInteractions({ state, ui, api, lookups, fail, rende
     }
     ui.commandSlot.replaceChildren(
       commandForm({
-        command,
+        command: inLocale(command, lookups.localeOf(state.memberId)),
         guild: {
           members: players().map((m) => ({ id: m.user.id, name: memberName(m) })),
           roles: (state.guild?.roles ?? []).filter((r) => r.id !== state.guild.id),
@@ -103,4 +103,27 @@ export function createDiscordInteractions({ state, ui, api, lookups, fail, rende
   }
 
   return { openCommand, press, settle };
+}
+
+/**
+ * The command as Discord's app shows it to someone whose app is in `locale`: descriptions and choice
+ * names in that language where the bot gave them. Names and values stay what the bot receives.
+ */
+function inLocale(command, locale) {
+  const localized = (item) => ({
+    ...item,
+    ...(item.description_localizations?.[locale]
+      ? { description: item.description_localizations[locale] }
+      : {}),
+    ...(item.options ? { options: item.options.map(localized) } : {}),
+    ...(item.choices
+      ? {
+          choices: item.choices.map((choice) => ({
+            ...choice,
+            name: choice.name_localizations?.[locale] ?? choice.name,
+          })),
+        }
+      : {}),
+  });
+  return localized(command);
 }

@@ -10,7 +10,8 @@ const EPHEMERAL = 64;
  * `actions`, which send it to the emulator.
  */
 export function createDiscordRender(state, ui, lookups, { choose, voice, press, openCommand }) {
-  const { players, textChannels, voiceChannels, memberName, displayName, roleName, names } = lookups;
+  const { players, textChannels, voiceChannels, memberName, displayName, localeOf, roleName, names } =
+    lookups;
 
   function renderAll() {
     renderHeader();
@@ -43,7 +44,11 @@ export function createDiscordRender(state, ui, lookups, { choose, voice, press, 
   function renderMembers() {
     ui.memberSelect.replaceChildren(
       ...players().map((m) =>
-        h('option', { value: m.user.id, selected: m.user.id === state.memberId }, memberName(m)),
+        h(
+          'option',
+          { value: m.user.id, selected: m.user.id === state.memberId },
+          `${memberName(m)} · ${localeOf(m.user.id)}`,
+        ),
       ),
     );
     const ready = Boolean(state.memberId && state.channelId);
@@ -163,7 +168,12 @@ export function createDiscordRender(state, ui, lookups, { choose, voice, press, 
               'button',
               { type: 'button', class: 'menu-item', onclick: () => openCommand(c) },
               h('span', { class: 'menu-name' }, `/${c.name}`),
-              h('span', { class: 'menu-hint' }, c.description),
+              // As Discord's app: the description in the member's language when the bot gave one.
+              h(
+                'span',
+                { class: 'menu-hint' },
+                c.description_localizations?.[localeOf(state.memberId)] ?? c.description,
+              ),
             ),
           )),
     );

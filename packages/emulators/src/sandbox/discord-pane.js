@@ -61,6 +61,12 @@ export function mountDiscordPane(root, api, discordEvents) {
   const interactions = createDiscordInteractions({ state, ui, api, lookups, fail, renderMessages });
   const { openCommand, settle } = interactions;
   ui.memberSelect.addEventListener('change', () => void choose({ memberId: ui.memberSelect.value }));
+  ui.newMemberButton.addEventListener('click', () => toggleNewMemberForm(true));
+  ui.newMemberCancel.addEventListener('click', () => toggleNewMemberForm(false));
+  ui.newMemberForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void createMember();
+  });
   ui.composer.addEventListener('submit', (event) => {
     event.preventDefault();
     void sendTyped();
@@ -113,6 +119,27 @@ export function mountDiscordPane(root, api, discordEvents) {
       Promise.all([loadMessages(), loadRoleChanges()]),
     );
   }
+  /** A new person joins the guild, speaking the chosen language in their app; the pane plays them. */
+  async function createMember() {
+    const username = ui.newMemberName.value.trim().toLowerCase();
+    if (!username || !state.guild) return;
+    try {
+      const user = await api.createUser({ username, locale: ui.newMemberLocale.value });
+      await api.addMember(state.guild.id, user.id);
+      ui.newMemberForm.reset();
+      toggleNewMemberForm(false);
+      await refreshWorld();
+      await choose({ memberId: user.id });
+    } catch (error) {
+      fail('Could not create the member')(error);
+    }
+  }
+
+  function toggleNewMemberForm(open) {
+    ui.newMemberForm.hidden = !open;
+    if (open) ui.newMemberName.focus();
+  }
+
   function apply(event) {
     switch (event.kind) {
       case 'reset':

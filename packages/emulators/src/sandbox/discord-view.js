@@ -1,5 +1,5 @@
 import { componentRows, discordContent, embedCards } from './discord-text.js';
-import { clockTime, colourFor, h } from './dom.js';
+import { clockTime, colourFor, h, languageSelect } from './dom.js';
 
 /** What the Discord pane shows, built from data it is given: no state and no requests here. */
 
@@ -160,6 +160,13 @@ export function roleChangeItems(changes, { roleName, displayName }) {
 }
 
 /** The pane's fixed parts; the returned elements are filled in as the world changes. */
+/** The app languages a new member can have: Discord locales (it always sends one). */
+const DISCORD_LANGUAGES = [
+  ['en-US', 'English (en-US)'],
+  ['ru', 'Русский (ru)'],
+  ['en-GB', 'English (en-GB)'],
+];
+
 export function buildDiscordLayout(root) {
   const ui = {};
   ui.status = h('span', { class: 'stream-status', 'data-status': 'connecting' }, [
@@ -170,6 +177,25 @@ export function buildDiscordLayout(root) {
   ui.botName = h('span', { class: 'bot-name' }, '…');
   ui.presence = h('span', { class: 'presence' }, '');
   ui.memberSelect = h('select', { id: 'dc-member', 'aria-label': 'Discord member you play' });
+  ui.newMemberButton = h('button', { type: 'button', class: 'ghost' }, '+ New member');
+  ui.newMemberName = h('input', {
+    name: 'username',
+    required: true,
+    placeholder: 'username',
+    maxlength: 32,
+    pattern: '[a-z0-9_.]{2,32}',
+    title: '2-32 lowercase letters, digits, "_" or "."',
+  });
+  ui.newMemberLocale = languageSelect('locale', 'Language of their Discord app', DISCORD_LANGUAGES);
+  ui.newMemberCancel = h('button', { type: 'button', class: 'ghost' }, 'Cancel');
+  ui.newMemberForm = h(
+    'form',
+    { class: 'inline-form', hidden: true },
+    ui.newMemberName,
+    ui.newMemberLocale,
+    h('button', { type: 'submit', class: 'primary discord' }, 'Create'),
+    ui.newMemberCancel,
+  );
   ui.channels = h('nav', { class: 'channel-list', 'aria-label': 'Text channels' });
   ui.voice = h('div', { class: 'voice-list' });
   ui.rolesTitle = h('h3', {}, 'Roles');
@@ -202,7 +228,14 @@ export function buildDiscordLayout(root) {
       ),
       ui.status,
     ),
-    h('div', { class: 'toolbar' }, h('label', { for: 'dc-member' }, 'Playing as'), ui.memberSelect),
+    h(
+      'div',
+      { class: 'toolbar' },
+      h('label', { for: 'dc-member' }, 'Playing as'),
+      ui.memberSelect,
+      ui.newMemberButton,
+    ),
+    ui.newMemberForm,
     h(
       'div',
       { class: 'dc-layout' },

@@ -108,3 +108,12 @@ export const remembered = {
     }
   },
 };
+
+/** A select of a new person's app language: `options` are `[value, label]`, the first one chosen. */
+export function languageSelect(name, label, options) {
+  return h(
+    'select',
+    { name, 'aria-label': label, title: label },
+    ...options.map(([value, text], i) => h('option', { value, selected: i === 0 }, text)),
+  );
+}

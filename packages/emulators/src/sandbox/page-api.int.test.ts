@@ -34,6 +34,8 @@ const DOCUMENTED = {
     prefix: '',
     endpoints: [
       'GET /state',
+      'POST /users',
+      'POST /guilds/:guildId/members',
       'GET /commands',
       'GET /channels/:channelId/messages',
       'GET /dms',
@@ -101,7 +103,8 @@ describe('api.js against running emulators', () => {
     const ana = users[0]!;
 
     const world = await api.world();
-    expect(world.users.map((user) => user.username)).toEqual(['ana_plays', 'ben_builds']);
+    expect(world.users.map((user) => user.username)).toEqual(['ana_plays', 'ben_builds', 'vera_igraet']);
+    expect(world.users.map((user) => user.language_code)).toEqual(['en', 'en', 'ru']);
     const noChat = await api.messages(ana.id, bot.id).catch((error: unknown) => error);
     expect(noChat).toBeInstanceOf(ControlApiError);
     expect(noChat).toMatchObject({ status: 404, message: expect.stringContaining('has no chat') });
@@ -136,8 +139,9 @@ describe('api.js against running emulators', () => {
 
     const status = await api.bot(bot.id);
     expect(status).toMatchObject({ bot: { username: 'emulator_bot' }, polling: false });
-    const cleo = await api.createUser({ firstName: 'Cleo', username: 'cleo_games' });
-    expect((await control.world()).users.map((user) => user.id)).toContain(cleo.id);
+    const cleo = await api.createUser({ firstName: 'Cleo', username: 'cleo_games', languageCode: 'ru' });
+    expect(cleo.language_code).toBe('ru');
+    expect((await control.world()).users.find((user) => user.id === cleo.id)?.language_code).toBe('ru');
 
     // The page opens this URL with EventSource.
     await asPage(() => expectEventStream(api.eventsUrl()));
@@ -221,6 +225,13 @@ describe('api.js against running emulators', () => {
       .catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(ControlApiError);
     expect(refused).toMatchObject({ status: 422 });
+
+    const vera = await api.createUser({ username: 'vera', locale: 'ru' });
+    expect(vera.locale).toBe('ru');
+    await api.addMember(guildId, vera.id);
+    expect((await control.guild(guildId)).members.map((member) => member.user.id)).toContain(vera.id);
+    const known = (await api.state()).users as { id: string; locale: string }[];
+    expect(known.find((user) => user.id === vera.id)?.locale).toBe('ru');
 
     // The page opens this URL with EventSource.
     await asPage(() => expectEventStream(api.eventsUrl()));

@@ -22,7 +22,7 @@ export function createTelegramRender(state, ui, { sendText, sendCommand, press }
         h(
           'option',
           { value: String(user.id), selected: user.id === state.userId },
-          `${[user.first_name, user.last_name].filter(Boolean).join(' ')}${user.username ? ` (@${user.username})` : ''}`,
+          `${[user.first_name, user.last_name].filter(Boolean).join(' ')}${user.username ? ` (@${user.username})` : ''} · ${user.language_code ?? 'no language'}`,
         ),
       ),
     );

@@ -100,7 +100,8 @@ export function mountTelegramPane(root, api) {
     if (!state.bot) return;
     const status = await api.bot(state.bot.id).catch(() => null);
     if (!status) return;
-    state.commands = pickCommands(status.commands);
+    state.commandLists = status.commands;
+    state.commands = pickCommands(state.commandLists, languageOf(state.userId));
     state.delivery.polling = status.polling;
     state.delivery.webhookUrl = status.webhook?.url ?? '';
     renderPresence();
@@ -114,7 +115,7 @@ export function mountTelegramPane(root, api) {
         void reload();
         return;
       case 'world.changed':
-        if (event.change === 'user.created' || event.change === 'bot.created') void refreshUsers();
+        if (['user.created', 'user.updated', 'bot.created'].includes(event.change)) void refreshUsers();
         return;
       case 'user.message':
         if (bot && event.chatId === state.userId && event.botIds.includes(bot.id)) remember(event.message);
@@ -179,6 +180,7 @@ export function mountTelegramPane(root, api) {
   async function selectUser(userId) {
     state.userId = userId;
     remembered.set('telegram-user', userId);
+    state.commands = pickCommands(state.commandLists, languageOf(userId));
     state.buffered = [];
     try {
       // Fresh users: whether this one has written to the bot since the page loaded them.
@@ -197,9 +199,14 @@ export function mountTelegramPane(root, api) {
   async function createUser() {
     const firstName = ui.newUserName.value.trim();
     const username = ui.newUserHandle.value.trim().replace(/^@/, '');
+    const languageCode = ui.newUserLanguage.value;
     if (!firstName) return;
     try {
-      const user = await api.createUser({ firstName, username: username || undefined });
+      const user = await api.createUser({
+        firstName,
+        username: username || undefined,
+        languageCode: languageCode || undefined,
+      });
       ui.newUserForm.reset();
       toggleNewUserForm(false);
       state.users = [...state.users.filter((u) => u.id !== user.id), user];
@@ -291,10 +298,24 @@ export function mountTelegramPane(root, api) {
     ui.newUserForm.hidden = !open;
     if (open) ui.newUserName.focus();
   }
+
+  /** The language the user's app reports (their `language_code`), '' when none. */
+  function languageOf(userId) {
+    return state.users.find((u) => u.id === userId)?.language_code ?? '';
+  }
 }
 
-/** The commands a private chat shows: the private-chat scope if set, else the default one. */
-function pickCommands(scopes = []) {
-  const find = (type) => scopes.find((s) => s.scope?.type === type && !s.languageCode)?.commands;
-  return find('all_private_chats') ?? find('default') ?? [];
+/**
+ * The commands a private chat shows, as Telegram's apps pick them: the private-chat scope before the
+ * default one and, in each, the list for the user's language before the list for everyone.
+ */
+function pickCommands(scopes = [], languageCode = '') {
+  const primary = languageCode.split('-')[0];
+  const find = (type, code) =>
+    scopes.find((s) => s.scope?.type === type && (s.languageCode ?? '') === code)?.commands;
+  const lists = ['all_private_chats', 'default'].flatMap((type) => [
+    ...(primary ? [find(type, primary)] : []),
+    find(type, ''),
+  ]);
+  return lists.find((list) => list !== undefined) ?? [];
 }

@@ -1,4 +1,4 @@
-import { clockTime, h } from './dom.js';
+import { clockTime, h, languageSelect } from './dom.js';
 import { messageBody } from './telegram-text.js';
 
 /** What the Telegram pane shows, built from data it is given: no state and no requests here. */
@@ -57,6 +57,13 @@ function inlineButton(messageId, button, { onPress, busy }) {
 }
 
 /** The pane's fixed parts; the returned elements are filled in as the chat changes. */
+/** The app languages a new user can have: `language_code` as Telegram sends it, or none. */
+const TELEGRAM_LANGUAGES = [
+  ['en', 'English'],
+  ['ru', 'Русский'],
+  ['', 'No language reported'],
+];
+
 export function buildTelegramLayout(root) {
   const ui = {};
   ui.status = h('span', { class: 'stream-status', 'data-status': 'connecting' }, [
@@ -74,12 +81,14 @@ export function buildTelegramLayout(root) {
     maxlength: 64,
   });
   ui.newUserHandle = h('input', { name: 'username', placeholder: 'username (optional)', maxlength: 32 });
+  ui.newUserLanguage = languageSelect('languageCode', 'Language of their Telegram app', TELEGRAM_LANGUAGES);
   ui.newUserCancel = h('button', { type: 'button', class: 'ghost' }, 'Cancel');
   ui.newUserForm = h(
     'form',
     { class: 'inline-form', hidden: true },
     ui.newUserName,
     ui.newUserHandle,
+    ui.newUserLanguage,
     h('button', { type: 'submit', class: 'primary' }, 'Create'),
     ui.newUserCancel,
   );

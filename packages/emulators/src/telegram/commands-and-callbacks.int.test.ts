@@ -153,4 +153,42 @@ describe('commands and callback queries', () => {
     expect(seen).toEqual(['/top@tandem_test_bot', 'thanks!', '[message_id,from,chat,date,new_chat_members]']);
     expect(command.message.entities).toEqual([{ type: 'bot_command', offset: 0, length: 20 }]);
   });
+
+  it("carries the user's app language on updates, changed through the control API", async () => {
+    const seen: (string | undefined)[] = [];
+    bot.command('hello', (ctx) => {
+      seen.push(ctx.from.language_code);
+      return ctx.reply('hi');
+    });
+    running = await launchPollingBot(emulator, bot);
+    const user = await control.createUser({ firstName: 'Vera', languageCode: 'ru' });
+    expect(user.language_code).toBe('ru');
+    const first = await control.sendCommand({ from: user.id, command: 'hello' });
+    await control.waitFor({ types: ['bot.message'], since: first.seq });
+    await control.updateUser(user.id, { languageCode: 'en' });
+    const second = await control.sendCommand({ from: user.id, command: 'hello' });
+    await control.waitFor({ types: ['bot.message'], since: second.seq });
+    const cleared = await control.updateUser(user.id, { languageCode: null });
+    expect(cleared.language_code).toBeUndefined();
+    const third = await control.sendCommand({ from: user.id, command: 'hello' });
+    await control.waitFor({ types: ['bot.message'], since: third.seq });
+    expect(seen).toEqual(['ru', 'en', undefined]);
+    await expect(control.updateUser(user.id, { languageCode: 'no such' })).rejects.toThrow(/language tag/);
+  });
+
+  it('keeps a command list per language and scope, as setMyCommands documents', async () => {
+    const english = [{ command: 'help', description: 'What I can do' }];
+    const russian = [{ command: 'help', description: 'Что я умею' }];
+    await bot.telegram.setMyCommands(english);
+    await bot.telegram.setMyCommands(russian, { language_code: 'ru' });
+    expect(await bot.telegram.getMyCommands()).toEqual(english);
+    expect(await bot.telegram.getMyCommands({ language_code: 'ru' })).toEqual(russian);
+    expect(await bot.telegram.getMyCommands({ language_code: 'de' })).toEqual([]);
+    await expect(bot.telegram.setMyCommands(russian, { language_code: 'russian' })).rejects.toThrow(
+      /invalid language code/,
+    );
+    await bot.telegram.deleteMyCommands({ language_code: 'ru' });
+    expect(await bot.telegram.getMyCommands({ language_code: 'ru' })).toEqual([]);
+    expect(await bot.telegram.getMyCommands()).toEqual(english);
+  });
 });

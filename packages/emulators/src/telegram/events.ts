@@ -48,6 +48,7 @@ export type EmulatorEventBody =
 export type WorldChange =
   | 'bot.created'
   | 'user.created'
+  | 'user.updated'
   | 'group.created'
   | 'member.added'
   | 'member.removed'

@@ -1,4 +1,5 @@
 import { guildPayload } from '../payloads/guild.ts';
+import { DEFAULT_LOCALE } from '../world/locales.ts';
 import { DEFAULT_EVERYONE_PERMISSIONS } from '../world/permissions.ts';
 import type { GuildRecord, RoleRecord } from '../world/types.ts';
 import { UnknownEntityError } from '../world/unknown-entity-error.ts';
@@ -6,7 +7,7 @@ import type { EmulatorContext } from './context.ts';
 
 export function createGuild(
   ctx: EmulatorContext,
-  input: { id?: string; name: string; ownerId: string },
+  input: { id?: string; name: string; ownerId: string; preferredLocale?: string },
 ): GuildRecord {
   ctx.world.requireUser(input.ownerId);
   const id = input.id ?? ctx.ids.next();
@@ -29,6 +30,7 @@ export function createGuild(
     afkChannelId: null,
     afkTimeout: 300,
     systemChannelId: null,
+    preferredLocale: input.preferredLocale ?? DEFAULT_LOCALE,
     roles: new Map([[id, everyone]]),
     channelIds: [],
     members: new Map([
@@ -62,6 +64,7 @@ export function updateGuild(
     afkChannelId?: string | null;
     afkTimeout?: number;
     systemChannelId?: string | null;
+    preferredLocale?: string;
   },
 ): GuildRecord {
   for (const channelId of [changes.afkChannelId, changes.systemChannelId]) {
@@ -72,6 +75,7 @@ export function updateGuild(
   if (changes.afkChannelId !== undefined) guild.afkChannelId = changes.afkChannelId;
   if (changes.afkTimeout !== undefined) guild.afkTimeout = changes.afkTimeout;
   if (changes.systemChannelId !== undefined) guild.systemChannelId = changes.systemChannelId;
+  if (changes.preferredLocale !== undefined) guild.preferredLocale = changes.preferredLocale;
   ctx.events.dispatch({
     event: 'GUILD_UPDATE',
     audience: { guildId: guild.id },

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { PrivilegedIntentName } from '../gateway/intents.ts';
 import { PRIVILEGED_INTENTS } from '../gateway/intents.ts';
+import { DEFAULT_LOCALE } from '../world/locales.ts';
 import type { ApplicationRecord, UserRecord } from '../world/types.ts';
 import type { EmulatorContext } from './context.ts';
 
@@ -14,6 +15,7 @@ export function createUser(
     globalName?: string | null;
     bot?: boolean;
     acceptsDirectMessages?: boolean;
+    locale?: string;
   },
 ): UserRecord {
   const user: UserRecord = {
@@ -22,6 +24,7 @@ export function createUser(
     globalName: input.globalName ?? null,
     bot: input.bot ?? false,
     acceptsDirectMessages: input.acceptsDirectMessages ?? true,
+    locale: input.locale ?? DEFAULT_LOCALE,
   };
   ctx.world.users.set(user.id, user);
   ctx.events.record('user.created', { user: { id: user.id, username: user.username, bot: user.bot } });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PRIVILEGED_INTENTS } from '../gateway/intents.ts';
 import { isSnowflake } from '../snowflake.ts';
+import { DISCORD_LOCALES } from '../world/locales.ts';
 import { Permission } from '../world/permissions.ts';
 
 export const snowflake = z.string().refine(isSnowflake, { message: 'must be a snowflake id (digits)' });
@@ -26,26 +27,36 @@ export const createBotBody = z.object({
 
 export const updateBotBody = z.object({ privilegedIntents: z.array(z.enum(PRIVILEGED_INTENTS)) });
 
+/** One of Discord's locales (`ru`, `en-US`), as a user's app or a guild's language. */
+const locale = z.enum(DISCORD_LOCALES, {
+  error: () => `must be one of Discord's locales: ${DISCORD_LOCALES.join(', ')}`,
+});
+
 export const createUserBody = z.object({
   username: z.string().min(1).max(32),
   id: snowflake.optional(),
   globalName: z.string().max(32).nullable().optional(),
   acceptsDirectMessages: z.boolean().optional(),
+  /** The language of the user's Discord app, sent as `locale` on their interactions. */
+  locale: locale.optional(),
 });
 
 export const updateUserBody = z.object({
   globalName: z.string().max(32).nullable().optional(),
   acceptsDirectMessages: z.boolean().optional(),
+  locale: locale.optional(),
 });
 
 export const createGuildBody = z.object({
   name: z.string().min(1).max(100),
   id: snowflake.optional(),
   ownerId: snowflake.optional(),
+  preferredLocale: locale.optional(),
 });
 
 export const updateGuildBody = z.object({
   name: z.string().min(1).max(100).optional(),
+  preferredLocale: locale.optional(),
   afkChannelId: snowflake.nullable().optional(),
   afkTimeout: z.number().int().positive().optional(),
   systemChannelId: snowflake.nullable().optional(),

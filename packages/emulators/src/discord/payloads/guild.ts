@@ -1,5 +1,6 @@
 import type { SessionView } from '../events/emulator-events.ts';
 import { hasIntent } from '../gateway/intents.ts';
+import { DEFAULT_LOCALE } from '../world/locales.ts';
 import type {
   ChannelRecord,
   GuildRecord,
@@ -162,7 +163,7 @@ export function guildPayload(world: World, guild: GuildRecord): Record<string, u
     vanity_url_code: null,
     premium_tier: 0,
     premium_subscription_count: 0,
-    preferred_locale: 'en-US',
+    preferred_locale: guild.preferredLocale ?? DEFAULT_LOCALE,
     rules_channel_id: null,
     safety_alerts_channel_id: null,
     public_updates_channel_id: null,

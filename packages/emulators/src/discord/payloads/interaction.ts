@@ -1,9 +1,10 @@
+import { DEFAULT_LOCALE } from '../world/locales.ts';
 import { guildPermissions } from '../world/permissions.ts';
 import type { InteractionRecord } from '../world/types.ts';
 import type { World } from '../world/world.ts';
 import { channelPayload, memberPayload } from './guild.ts';
 import { messagePayload } from './message.ts';
-import { userPayload } from './user.ts';
+import { userLocale, userPayload } from './user.ts';
 
 /** Bytes a bot may upload in an interaction response on a guild without boosts. */
 const ATTACHMENT_SIZE_LIMIT = 10 * 1024 * 1024;
@@ -26,8 +27,8 @@ export function interactionPayload(world: World, interaction: InteractionRecord)
     ...(guild
       ? {
           guild_id: guild.id,
-          guild: { id: guild.id, locale: 'en-US', features: [] },
-          guild_locale: 'en-US',
+          guild: { id: guild.id, locale: guild.preferredLocale ?? DEFAULT_LOCALE, features: [] },
+          guild_locale: guild.preferredLocale ?? DEFAULT_LOCALE,
           member: member
             ? { ...memberPayload(member, user), permissions: guildPermissions(guild, user.id).toString() }
             : undefined,
@@ -46,7 +47,8 @@ export function interactionPayload(world: World, interaction: InteractionRecord)
     ...(sourceMessage ? { message: messagePayload(world, sourceMessage) } : {}),
     token: interaction.token,
     version: 1,
-    locale: 'en-US',
+    // The language of the app of whoever acted (Discord sends it on every interaction but PING).
+    locale: userLocale(user),
     entitlements: [],
     entitlement_sku_ids: [],
     attachment_size_limit: ATTACHMENT_SIZE_LIMIT,

@@ -1,4 +1,10 @@
+import { DEFAULT_LOCALE } from '../world/locales.ts';
 import type { ApplicationRecord, UserRecord } from '../world/types.ts';
+
+/** The language of the user's Discord app (worlds saved before it was kept read as en-US). */
+export function userLocale(user: UserRecord): string {
+  return user.locale ?? DEFAULT_LOCALE;
+}
 
 /** A user object as Discord sends it (https://discord.com/developers/docs/resources/user#user-object). */
 export function userPayload(user: UserRecord): Record<string, unknown> {

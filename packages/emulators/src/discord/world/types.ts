@@ -9,6 +9,8 @@ export interface UserRecord {
   bot: boolean;
   /** When false, the bot's DMs to this user fail with 50007, as when a user closes DMs. */
   acceptsDirectMessages: boolean;
+  /** The language of the user's Discord app, sent as `locale` on their interactions. @defaultValue `en-US` */
+  locale?: string;
 }
 
 export interface ApplicationRecord {
@@ -94,6 +96,8 @@ export interface GuildRecord {
   afkChannelId: string | null;
   afkTimeout: number;
   systemChannelId: string | null;
+  /** The community's language (`preferred_locale`, `guild_locale`). @defaultValue `en-US` */
+  preferredLocale?: string;
   roles: Map<string, RoleRecord>;
   channelIds: string[];
   members: Map<string, MemberRecord>;

@@ -33,6 +33,8 @@ export class TelegramControlClient {
   bot = (ref: number | string) => this.request<Result<'bot'>>('GET', `/bots/${encodeURIComponent(ref)}`);
   createUser = (input: Input<'createUser'> = {}) =>
     this.request<Result<'createUser'>>('POST', '/users', input);
+  updateUser = (userId: number, input: Parameters<TelegramControl['updateUser']>[1]) =>
+    this.request<Result<'updateUser'>>('PATCH', `/users/${userId}`, input);
   blockBot = (userId: number, bot?: number | string) =>
     this.request<Result<'blockBot'>>('POST', `/users/${userId}/block`, { bot });
   unblockBot = (userId: number, bot?: number | string) =>

@@ -18,6 +18,10 @@ export function createControlRouter(control: TelegramControl, log: ActivityLog):
   router.post('/bots', (req, res) => void res.status(201).json(control.createBot(req.body)));
   router.get('/bots/:bot', (req, res) => void res.json(control.bot(req.params.bot as string)));
   router.post('/users', (req, res) => void res.status(201).json(control.createUser(req.body)));
+  router.patch(
+    '/users/:userId',
+    (req, res) => void res.json(control.updateUser(intParam(req, 'userId'), req.body)),
+  );
   router.post(
     '/users/:userId/block',
     (req, res) => void res.json(control.blockBot(intParam(req, 'userId'), req.body)),

@@ -13,12 +13,24 @@ export const createBotSchema = z.object({
   canReadAllGroupMessages: z.boolean().optional(),
 });
 
+/** An IETF language tag as Telegram clients report it (`ru`, `en`, `pt-br`). */
+const languageCode = z
+  .string()
+  .regex(/^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i, 'must be a language tag such as "ru" or "en"');
+
 export const createUserSchema = z.object({
   id: userId.optional(),
   firstName: z.string().min(1).default('Test User'),
   lastName: z.string().min(1).optional(),
   username: z.string().optional(),
-  languageCode: z.string().min(2).optional(),
+  languageCode: languageCode.optional(),
+});
+
+/** What a user changes in their app; `languageCode: null` sends no `language_code` any more. */
+export const updateUserSchema = z.object({
+  firstName: z.string().min(1).optional(),
+  lastName: z.string().min(1).nullable().optional(),
+  languageCode: languageCode.nullable().optional(),
 });
 
 export const createGroupSchema = z.object({

@@ -26,6 +26,7 @@ import {
   type pressButtonSchema,
   type rateLimitSchema,
   type serverErrorsSchema,
+  type updateUserSchema,
   type userCommandSchema,
   type userMediaSchema,
   type userMessageSchema,
@@ -39,6 +40,7 @@ import {
   createUser,
   removeMember,
   setBlocked,
+  updateUser,
   worldSnapshot,
 } from './world-control.ts';
 
@@ -52,6 +54,7 @@ export function createTelegramControl(ctx: EmulatorContext) {
     world: () => worldSnapshot(ctx),
     createBot: (input: z.input<typeof createBotSchema> = {}) => createBot(ctx, input),
     createUser: (input: z.input<typeof createUserSchema> = {}) => createUser(ctx, input),
+    updateUser: (userId: number, input: z.input<typeof updateUserSchema>) => updateUser(ctx, userId, input),
     createGroup: (input: z.input<typeof createGroupSchema>) => createGroup(ctx, input),
     addMember: (chatId: number, input: z.input<typeof addMemberSchema>) => addMember(ctx, chatId, input),
     removeMember: (chatId: number, userId: number, input: { ban?: boolean } = {}) =>

@@ -20,6 +20,7 @@ import {
   createUserSchema,
   parseInput,
   removeMemberSchema,
+  updateUserSchema,
 } from './schemas.ts';
 import { postUserMessage } from './user-messages.ts';
 
@@ -55,6 +56,20 @@ export function createBot(ctx: EmulatorContext, raw: unknown) {
 export function createUser(ctx: EmulatorContext, raw: unknown) {
   const user = ctx.world.addUser(parseInput(createUserSchema, raw));
   ctx.log.record({ type: 'world.changed', change: 'user.created', userId: user.id });
+  return describeUser(user);
+}
+
+/**
+ * The user changes their name or their app's language: later updates carry the new `from`. Telegram
+ * tells bots nothing at the moment of the change.
+ */
+export function updateUser(ctx: EmulatorContext, userId: number, raw: unknown) {
+  const input = parseInput(updateUserSchema, raw);
+  const user = requireUser(ctx, userId);
+  if (input.firstName !== undefined) user.firstName = input.firstName;
+  if (input.lastName !== undefined) user.lastName = input.lastName ?? undefined;
+  if (input.languageCode !== undefined) user.languageCode = input.languageCode ?? undefined;
+  ctx.log.record({ type: 'world.changed', change: 'user.updated', userId: user.id });
   return describeUser(user);
 }
 

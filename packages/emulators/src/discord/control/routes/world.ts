@@ -5,7 +5,8 @@ import { addMember, removeMember } from '../../actions/membership.ts';
 import { createRole, updateRole } from '../../actions/roles.ts';
 import { createBot, createUser } from '../../actions/users.ts';
 import { channelPayload, memberPayload, rolePayload } from '../../payloads/guild.ts';
-import { userPayload } from '../../payloads/user.ts';
+import { userLocale, userPayload } from '../../payloads/user.ts';
+import type { UserRecord } from '../../world/types.ts';
 import type { ControlDeps } from '../control-deps.ts';
 import { ControlError, controlRoute, parseInput, requireParam } from '../control-route.ts';
 import {
@@ -42,10 +43,7 @@ export function mountWorldRoutes(router: Router, deps: ControlDeps): void {
   controlRoute(router, 'get', '/state', () => ({
     body: {
       bots: [...world.applications.values()].map((application) => botView(world, application)),
-      users: [...world.users.values()].map((user) => ({
-        ...userPayload(user),
-        acceptsDirectMessages: user.acceptsDirectMessages,
-      })),
+      users: [...world.users.values()].map(userControlView),
       guilds: [...world.guilds.values()].map((guild) => guildView(world, guild)),
       sessions: deps.gateway.sessions.all().map((session) => ({
         id: session.id,
@@ -85,7 +83,7 @@ export function mountWorldRoutes(router: Router, deps: ControlDeps): void {
     const body = parseInput(createUserBody, input.body);
     if (body.id && world.users.has(body.id)) throw new ControlError(409, `User ${body.id} exists`);
     const user = createUser(ctx, body);
-    return { status: 201, body: { ...userPayload(user), acceptsDirectMessages: user.acceptsDirectMessages } };
+    return { status: 201, body: userControlView(user) };
   });
 
   controlRoute(router, 'patch', '/users/:userId', (input) => {
@@ -93,7 +91,11 @@ export function mountWorldRoutes(router: Router, deps: ControlDeps): void {
     const body = parseInput(updateUserBody, input.body);
     if (body.globalName !== undefined) user.globalName = body.globalName;
     if (body.acceptsDirectMessages !== undefined) user.acceptsDirectMessages = body.acceptsDirectMessages;
-    return { body: { ...userPayload(user), acceptsDirectMessages: user.acceptsDirectMessages } };
+    if (body.locale !== undefined) user.locale = body.locale;
+    ctx.events.record('user.updated', {
+      user: { id: user.id, username: user.username, locale: userLocale(user) },
+    });
+    return { body: userControlView(user) };
   });
 
   controlRoute(router, 'post', '/guilds', (input) => {
@@ -102,7 +104,12 @@ export function mountWorldRoutes(router: Router, deps: ControlDeps): void {
     const ownerId =
       body.ownerId ??
       createUser(ctx, { username: `${body.name.toLowerCase().replace(/\W+/g, '')}-owner` }).id;
-    const guild = createGuild(ctx, { id: body.id, name: body.name, ownerId });
+    const guild = createGuild(ctx, {
+      id: body.id,
+      name: body.name,
+      ownerId,
+      preferredLocale: body.preferredLocale,
+    });
     return { status: 201, body: guildView(world, guild) };
   });
 
@@ -149,4 +156,13 @@ export function mountWorldRoutes(router: Router, deps: ControlDeps): void {
     removeMember(ctx, world.requireGuild(requireParam(input, 'guildId')), requireParam(input, 'userId'));
     return {};
   });
+}
+
+/** A user as the control API shows it: the user object plus what only their own app knows. */
+function userControlView(user: UserRecord) {
+  return {
+    ...userPayload(user),
+    acceptsDirectMessages: user.acceptsDirectMessages,
+    locale: userLocale(user),
+  };
 }

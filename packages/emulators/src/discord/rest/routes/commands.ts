@@ -47,7 +47,14 @@ export function commandRoutes(deps: RouteDeps): RouteDefinition[] {
         path: base,
         bucket: 'commands',
         auth: 'bot',
-        handler: (call) => ok(commandsIn(ctx, scopeOf(call)).map(commandPayload)),
+        // As Discord: the localization maps only with `?with_localizations=true` (discord.js's
+        // `fetch({ withLocalizations: true })`); registering answers with them either way.
+        handler: (call) => {
+          const commands = commandsIn(ctx, scopeOf(call)).map(commandPayload);
+          return ok(
+            call.query.get('with_localizations') === 'true' ? commands : commands.map(withoutLocalizations),
+          );
+        },
       },
       {
         method: 'put',
@@ -102,4 +109,15 @@ export function commandRoutes(deps: RouteDeps): RouteDefinition[] {
     );
   }
   return routes;
+}
+
+/** A command object without its `name_localizations` and `description_localizations`, nested ones too. */
+function withoutLocalizations(value: Record<string, unknown>): Record<string, unknown> {
+  const { name_localizations: _names, description_localizations: _descriptions, ...rest } = value;
+  for (const key of ['options', 'choices'] as const) {
+    const list = rest[key];
+    if (Array.isArray(list))
+      rest[key] = list.map((item) => withoutLocalizations(item as Record<string, unknown>));
+  }
+  return rest;
 }

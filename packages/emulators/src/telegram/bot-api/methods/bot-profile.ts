@@ -44,22 +44,33 @@ function readCommands(params: Params): Tg.BotCommand[] {
   });
 }
 
+/**
+ * `language_code`: empty (or absent) for the list shown to users whose language has no list of its
+ * own; else a two-letter ISO 639-1 code, as the Bot API documents.
+ */
+function readLanguageCode(params: MethodCall['params']): string {
+  const code = params.string('language_code') ?? '';
+  if (code !== '' && !/^[a-z]{2}$/.test(code))
+    throw BotApiError.badRequest('invalid language code specified');
+  return code;
+}
+
 function setMyCommands({ ctx, bot, params }: MethodCall) {
   const commands = readCommands(params);
   const scope = readScope(params);
-  const languageCode = params.string('language_code') ?? '';
+  const languageCode = readLanguageCode(params);
   bot.commands.set(commandsKey(scope, languageCode), commands);
   ctx.log.record({ type: 'bot.commands', botId: bot.id, scope, languageCode, commands });
   return true;
 }
 
 function getMyCommands({ bot, params }: MethodCall) {
-  return bot.commands.get(commandsKey(readScope(params), params.string('language_code') ?? '')) ?? [];
+  return bot.commands.get(commandsKey(readScope(params), readLanguageCode(params))) ?? [];
 }
 
 function deleteMyCommands({ ctx, bot, params }: MethodCall) {
   const scope = readScope(params);
-  const languageCode = params.string('language_code') ?? '';
+  const languageCode = readLanguageCode(params);
   bot.commands.delete(commandsKey(scope, languageCode));
   ctx.log.record({ type: 'bot.commands', botId: bot.id, scope, languageCode, commands: [] });
   return true;
