@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { defaultTexts, placeholdersOf, textKeys } from '../../src/texts/default-texts.ts';
 import { languages } from '../../src/texts/languages.ts';
@@ -28,6 +30,22 @@ describe('the locale files', () => {
       expect(broken).toEqual({});
     });
   }
+
+  it('each text is defined once: no two area files of a language share a key', () => {
+    for (const language of languages) {
+      const folder = fileURLToPath(new URL(`../../src/texts/locales/${language}/`, import.meta.url));
+      const seen = new Map<string, string>();
+      const twice: string[] = [];
+      for (const file of readdirSync(folder).filter((name) => name.endsWith('.json'))) {
+        for (const key of Object.keys(JSON.parse(readFileSync(`${folder}${file}`, 'utf8')))) {
+          if (seen.has(key)) twice.push(`${language}: ${key} in ${seen.get(key)} and ${file}`);
+          seen.set(key, file);
+        }
+      }
+      expect(twice).toEqual([]);
+      expect(seen.size).toBe(Object.keys(defaultTexts[language]).length);
+    }
+  });
 
   it('every placeholder a text uses is described for the panel', () => {
     const used = new Set(textKeys.flatMap(placeholdersOf));
