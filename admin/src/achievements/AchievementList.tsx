@@ -18,7 +18,7 @@ import { describeRule, ruleKinds } from './achievement-rules.ts';
 const filters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Name" />,
   <NullableBooleanInput key="active" source="active" />,
-  <SelectInput key="kind" source="kind" label="Rule" choices={ruleKinds} />,
+  <SelectInput key="kind" source="kind" label="resources.achievements.fields.kind" choices={ruleKinds} />,
 ];
 
 function NameCell() {
@@ -67,16 +67,16 @@ export function AchievementList() {
       }
     >
       <DataTable rowClick={rowClick} bulkActionButtons={false}>
-        <DataTable.Col source="name" label="Achievement">
+        <DataTable.Col source="name" label="resources.achievements.fields.name">
           <NameCell />
         </DataTable.Col>
         <DataTable.Col source="slug" />
-        <DataTable.Col label="Reward" disableSort>
+        <DataTable.Col label="resources.achievements.fields.reward" disableSort>
           <RewardCell />
         </DataTable.Col>
         <DataTable.Col
           source="unlockedBy"
-          label="Unlocked by"
+          label="resources.achievements.fields.unlockedBy"
           align="right"
           disableSort
           render={(achievement) => `${achievement.unlockedBy ?? 0} players`}

@@ -11,13 +11,17 @@ export function AchievementShow() {
         <TextField source="slug" />
         <TextField source="description" emptyText="—" />
         <FunctionField
-          label="Unlocked when the player…"
+          label="resources.achievements.fields.unlockedWhenThePlayer"
           render={(achievement) => describeRule(achievement.rule)}
         />
-        <NumberField source="rewardXp" label="Reward XP" />
-        <NumberField source="rewardCoins" label="Reward coins" />
-        <TextField source="discordRoleId" label="Discord role id" emptyText="No Discord role" />
-        <NumberField source="unlockedBy" label="Players who unlocked it" />
+        <NumberField source="rewardXp" label="resources.achievements.fields.rewardXp" />
+        <NumberField source="rewardCoins" label="resources.achievements.fields.rewardCoins" />
+        <TextField
+          source="discordRoleId"
+          label="resources.achievements.fields.discordRoleId"
+          emptyText="No Discord role"
+        />
+        <NumberField source="unlockedBy" label="resources.achievements.fields.unlockedBy2" />
         <BooleanField source="active" />
       </SimpleShowLayout>
     </Show>

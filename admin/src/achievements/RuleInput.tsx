@@ -11,7 +11,7 @@ export function RuleInput() {
     <Box sx={{ display: 'flex', gap: 2, width: '100%' }}>
       <SelectInput
         source="rule.kind"
-        label="Unlocked when the player…"
+        label="resources.achievements.fields.unlockedWhenThePlayer"
         choices={ruleKinds}
         validate={required()}
         sx={{ flex: 1 }}

@@ -47,7 +47,11 @@ export function AdminCreate() {
           helperText={<PasswordRulesHint source="password" usernameSource="username" />}
           autoComplete="new-password"
         />
-        <PasswordInput source="confirmPassword" label="Repeat the password" autoComplete="new-password" />
+        <PasswordInput
+          source="confirmPassword"
+          label="resources.admins.fields.confirmPassword"
+          autoComplete="new-password"
+        />
         <RadioButtonGroupInput
           source="role"
           choices={roleChoices}

@@ -32,7 +32,7 @@ function AdminFields() {
       {self ? null : (
         <PasswordInput
           source="password"
-          label="New password"
+          label="resources.admins.fields.password"
           helperText={
             <PasswordRulesHint
               source="password"

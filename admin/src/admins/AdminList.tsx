@@ -57,10 +57,10 @@ export function AdminList() {
         <DataTable.Col source="active">
           <ActiveField />
         </DataTable.Col>
-        <DataTable.Col source="lastLoginAt" label="Last sign-in">
+        <DataTable.Col source="lastLoginAt" label="resources.admins.fields.lastLoginAt">
           <TimeAgoField source="lastLoginAt" empty="Never" />
         </DataTable.Col>
-        <DataTable.Col source="createdAt" label="Created">
+        <DataTable.Col source="createdAt" label="resources.admins.fields.createdAt">
           <TimeAgoField source="createdAt" />
         </DataTable.Col>
       </DataTable>

@@ -23,13 +23,23 @@ const filters = [
     sort={{ field: 'username', order: 'ASC' }}
     alwaysOn
   >
-    <AutocompleteInput label="Admin" optionText="username" filterToQuery={(q) => ({ q })} />
+    <AutocompleteInput
+      label="resources.audit.fields.admin"
+      optionText="username"
+      filterToQuery={(q) => ({ q })}
+    />
   </ReferenceInput>,
-  <SelectInput key="entity" source="entity" label="What" choices={auditEntityChoices} alwaysOn />,
-  <DateTimeInput key="from" source="createdAt_gte" label="From" alwaysOn />,
-  <DateTimeInput key="to" source="createdAt_lte" label="Until" alwaysOn />,
+  <SelectInput
+    key="entity"
+    source="entity"
+    label="resources.audit.fields.entity"
+    choices={auditEntityChoices}
+    alwaysOn
+  />,
+  <DateTimeInput key="from" source="createdAt_gte" label="resources.audit.fields.createdAt_gte" alwaysOn />,
+  <DateTimeInput key="to" source="createdAt_lte" label="resources.audit.fields.createdAt_lte" alwaysOn />,
   <SelectInput key="action" source="action" choices={auditActionChoices} />,
-  <TextInput key="entityId" source="entityId" label="Record id" helperText={false} />,
+  <TextInput key="entityId" source="entityId" label="resources.audit.fields.entityId" helperText={false} />,
 ];
 
 /**
@@ -50,19 +60,19 @@ export function AuditList() {
       }
     >
       <DataTable rowClick="expand" expand={<AuditChanges />} bulkActionButtons={false}>
-        <DataTable.Col source="createdAt" label="When">
+        <DataTable.Col source="createdAt" label="resources.audit.fields.createdAt">
           <TimeAgoField source="createdAt" />
         </DataTable.Col>
-        <DataTable.Col source="adminUsername" label="Admin" />
+        <DataTable.Col source="adminUsername" label="resources.audit.fields.adminUsername" />
         <DataTable.Col source="action" />
         <DataTable.Col
           source="entity"
-          label="What"
+          label="resources.audit.fields.entity"
           render={(row) => choiceName(auditEntityChoices, row.entity)}
         />
-        <DataTable.Col source="entityId" label="Record" disableSort />
-        <DataTable.Col source="operation" label="Row" disableSort />
-        <DataTable.Col source="address" label="From" disableSort />
+        <DataTable.Col source="entityId" label="resources.audit.fields.entityId2" disableSort />
+        <DataTable.Col source="operation" label="resources.audit.fields.operation" disableSort />
+        <DataTable.Col source="address" label="resources.audit.fields.address" disableSort />
       </DataTable>
     </List>
   );

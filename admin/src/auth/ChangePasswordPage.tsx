@@ -95,11 +95,15 @@ export function ChangePasswordPage() {
         />
         <PasswordInput
           source="newPassword"
-          label="New password"
+          label="tandem.auth.newPassword"
           autoComplete="new-password"
           helperText={<PasswordRulesHint source="newPassword" username={identity?.fullName ?? ''} />}
         />
-        <PasswordInput source="confirmPassword" label="Repeat the new password" autoComplete="new-password" />
+        <PasswordInput
+          source="confirmPassword"
+          label="tandem.auth.repeatTheNewPassword"
+          autoComplete="new-password"
+        />
         <Box sx={{ display: 'flex', gap: 1, mt: 2 }}>
           <Button
             type="submit"

@@ -44,14 +44,14 @@ export function LoginPage() {
         ) : null}
         <TextInput
           source="username"
-          label="Username"
+          label="tandem.auth.username"
           autoComplete="username"
           autoFocus
           validate={required()}
         />
         <PasswordInput
           source="password"
-          label="Password"
+          label="tandem.auth.password"
           autoComplete="current-password"
           validate={required()}
         />

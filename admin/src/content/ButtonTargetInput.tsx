@@ -43,7 +43,7 @@ function ScenarioSlugInput() {
   return (
     <AutocompleteInput
       source="scenario"
-      label="Scenario"
+      label="tandem.content.scenario"
       choices={data}
       isPending={isPending}
       optionText={scenarioLabel}
@@ -103,7 +103,7 @@ export function ButtonTargetInput({ scenarioField, cleared = null }: ButtonTarge
           scenarioField === 'scenarioId' ? (
             <ReferenceInput source="scenarioId" reference="scenarios" sort={{ field: 'title', order: 'ASC' }}>
               <AutocompleteInput
-                label="Scenario"
+                label="tandem.content.scenario"
                 optionText={scenarioLabel}
                 filterToQuery={(search) => ({ q: search })}
                 validate={required('Choose the scenario it opens.')}
@@ -113,11 +113,16 @@ export function ButtonTargetInput({ scenarioField, cleared = null }: ButtonTarge
             <ScenarioSlugInput />
           )
         ) : kind === 'url' ? (
-          <TextInput source="url" label="Web link" validate={[required(), urlRule]} placeholder="https://…" />
+          <TextInput
+            source="url"
+            label="tandem.content.webLink"
+            validate={[required(), urlRule]}
+            placeholder="https://…"
+          />
         ) : (
           <TextInput
             source="command"
-            label="Bot command"
+            label="tandem.content.botCommand"
             validate={[required(), commandRule]}
             placeholder="/daily"
           />

@@ -51,7 +51,7 @@ export default function Dashboard() {
       ) : null}
       <Box sx={{ ...grid, gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr', lg: 'repeat(4, 1fr)' }, mb: 2 }}>
         <StatCard
-          label="Players"
+          label="tandem.dashboard.players"
           icon={<PeopleIcon />}
           value={figure(totals?.players)}
           hint={
@@ -62,7 +62,7 @@ export default function Dashboard() {
           to="/players"
         />
         <StatCard
-          label="Submissions to review"
+          label="tandem.dashboard.submissionsToReview"
           icon={<TaskAltIcon />}
           tone="warning.main"
           value={figure(totals?.pendingSubmissions)}
@@ -70,7 +70,7 @@ export default function Dashboard() {
           to={listLink('task_submissions', { status: 'pending' })}
         />
         <StatCard
-          label="Payouts on hold"
+          label="tandem.dashboard.payoutsOnHold"
           icon={<TollIcon />}
           tone="warning.main"
           value={figure(totals?.heldPayouts)}
@@ -82,7 +82,7 @@ export default function Dashboard() {
           to={listLink('payouts', { status: 'held' })}
         />
         <StatCard
-          label="Failed sync events"
+          label="tandem.dashboard.failedSyncEvents"
           icon={<ErrorIcon />}
           tone="error.main"
           value={counts ? formatNumber(counts.failed) : '—'}

@@ -11,6 +11,7 @@ import {
   ListItemText,
   Typography,
 } from '@mui/material';
+import { useTranslate } from 'react-admin';
 import { Link } from 'react-router';
 import { formatDateTime, timeAgo } from '../common/dates.tsx';
 import type { ReconcileFinding, ReconcileSummary } from './dashboard-data.ts';
@@ -39,13 +40,14 @@ function describe(finding: ReconcileFinding): string {
 }
 
 function Figure({ label, value, alert }: { label: string; value: number; alert?: boolean }) {
+  const translate = useTranslate();
   return (
     <Box>
       <Typography variant="h6" component="div" color={alert && value > 0 ? 'error.main' : 'text.primary'}>
         {value}
       </Typography>
       <Typography variant="caption" color="text.secondary">
-        {label}
+        {translate(label, { _: label })}
       </Typography>
     </Box>
   );
@@ -89,11 +91,11 @@ export function ReconcileCard({ run }: { run: ReconcileSummary | null | undefine
               mb: findings.length ? 2 : 0,
             }}
           >
-            <Figure label="Players checked" value={run.playersChecked} />
-            <Figure label="Totals fixed" value={run.totalsFixed} alert />
-            <Figure label="Roles fixed" value={run.rolesFixed} alert />
-            <Figure label="Events requeued" value={run.eventsRequeued} alert />
-            <Figure label="Errors" value={run.errors} alert />
+            <Figure label="tandem.dashboard.playersChecked" value={run.playersChecked} />
+            <Figure label="tandem.dashboard.totalsFixed" value={run.totalsFixed} alert />
+            <Figure label="tandem.dashboard.rolesFixed" value={run.rolesFixed} alert />
+            <Figure label="tandem.dashboard.eventsRequeued" value={run.eventsRequeued} alert />
+            <Figure label="tandem.dashboard.errors" value={run.errors} alert />
           </Box>
           {findings.length > 0 ? (
             <List dense disablePadding sx={{ maxHeight: 180, overflow: 'auto' }}>

@@ -12,9 +12,9 @@ const filters = [
   <PlayerFilterInput key="playerId" source="playerId" />,
   <SelectInput key="source" source="source" choices={sourceChoices} />,
   <SelectInput key="type" source="type" choices={eventTypeChoices} />,
-  <TextInput key="reason" source="reason" label="Reason" helperText={false} />,
-  <DateTimeInput key="from" source="createdAt_gte" label="From" />,
-  <DateTimeInput key="to" source="createdAt_lte" label="Until" />,
+  <TextInput key="reason" source="reason" label="resources.ledger.fields.reason" helperText={false} />,
+  <DateTimeInput key="from" source="createdAt_gte" label="resources.ledger.fields.createdAt_gte" />,
+  <DateTimeInput key="to" source="createdAt_lte" label="resources.ledger.fields.createdAt_lte" />,
 ];
 
 /** The append-only ledger: every XP and coin change, who or what caused it, and the totals after it. */
@@ -33,10 +33,10 @@ export function LedgerList() {
       }
     >
       <DataTable rowClick="show" bulkActionButtons={false}>
-        <DataTable.Col source="createdAt" label="When">
+        <DataTable.Col source="createdAt" label="resources.ledger.fields.createdAt">
           <TimeAgoField source="createdAt" />
         </DataTable.Col>
-        <DataTable.Col source="playerName" label="Player">
+        <DataTable.Col source="playerName" label="resources.ledger.fields.playerName">
           <PlayerLinkField />
         </DataTable.Col>
         <DataTable.Col source="reason" />
@@ -47,23 +47,23 @@ export function LedgerList() {
             <span style={{ whiteSpace: 'nowrap' }}>{choiceName(eventTypeChoices, row.type)}</span>
           )}
         />
-        <DataTable.Col source="xpDelta" label="XP" align="right">
+        <DataTable.Col source="xpDelta" label="resources.ledger.fields.xpDelta" align="right">
           <DeltaField source="xpDelta" />
         </DataTable.Col>
-        <DataTable.Col source="coinDelta" label="Coins" align="right">
+        <DataTable.Col source="coinDelta" label="resources.ledger.fields.coinDelta" align="right">
           <DeltaField source="coinDelta" />
         </DataTable.Col>
         <DataTable.Col
           source="xpAfter"
           disableSort
-          label="XP after"
+          label="resources.ledger.fields.xpAfter"
           align="right"
           render={(row) => formatNumber(row.xpAfter)}
         />
         <DataTable.Col
           source="balanceAfter"
           disableSort
-          label="Coins after"
+          label="resources.ledger.fields.balanceAfter"
           align="right"
           render={(row) => <Coins value={row.balanceAfter} />}
         />

@@ -25,7 +25,7 @@ export function MenuButtonList() {
       <DataTable rowClick={rowClick} bulkActionButtons={false}>
         <DataTable.Col source="position" align="right" />
         <DataTable.Col source="label" />
-        <DataTable.Col label="Opens" disableSort>
+        <DataTable.Col label="resources.menu_buttons.fields.opens" disableSort>
           <OpensField />
         </DataTable.Col>
         <DataTable.Col source="active">

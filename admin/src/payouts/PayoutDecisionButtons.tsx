@@ -74,7 +74,7 @@ export function PayoutDecisionButtons({ size = 'small' }: { size?: 'small' | 'me
         open={declining}
         title={`Decline ${formatNumber(payout.amount)} coins?`}
         description={`The coins go back to ${who}'s balance, and ${who} reads your note.`}
-        label="Reason"
+        label="resources.payouts.fields.reason"
         confirmLabel="Decline payout"
         confirmColor="error"
         required

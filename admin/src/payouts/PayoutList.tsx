@@ -14,7 +14,7 @@ import { PayoutDecisionButtons } from './PayoutDecisionButtons.tsx';
 const filters = [
   <SelectInput key="status" source="status" choices={payoutStatusChoices} alwaysOn />,
   <PlayerFilterInput key="playerId" source="playerId" />,
-  <NumberInput key="amount_gte" source="amount_gte" label="At least (coins)" />,
+  <NumberInput key="amount_gte" source="amount_gte" label="resources.payouts.fields.amount_gte" />,
 ];
 
 /** Coin withdrawals: held at request, then approved or declined here. */
@@ -41,10 +41,10 @@ export function PayoutList() {
           </NoResults>
         }
       >
-        <DataTable.Col source="createdAt" label="Asked">
+        <DataTable.Col source="createdAt" label="resources.payouts.fields.createdAt">
           <TimeAgoField source="createdAt" />
         </DataTable.Col>
-        <DataTable.Col source="playerName" label="Player">
+        <DataTable.Col source="playerName" label="resources.payouts.fields.playerName">
           <PlayerLinkField />
         </DataTable.Col>
         <DataTable.Col source="amount" align="right">
@@ -53,7 +53,7 @@ export function PayoutList() {
         <DataTable.Col source="status">
           <StatusField />
         </DataTable.Col>
-        <DataTable.Col source="decidedBy" label="Decided by" disableSort>
+        <DataTable.Col source="decidedBy" label="resources.payouts.fields.decidedBy" disableSort>
           <TextField source="decidedBy" emptyText="—" />
         </DataTable.Col>
         <DataTable.Col label="" disableSort align="right">

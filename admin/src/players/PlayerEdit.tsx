@@ -9,7 +9,7 @@ export function PlayerEdit() {
         <VersionGuard />
         <TextInput
           source="displayName"
-          label="Display name"
+          label="resources.players.fields.displayName"
           validate={[required(), maxLength(100)]}
           helperText="Shown in leaderboards and announcements on both platforms."
         />

@@ -31,13 +31,18 @@ const filters = [
     sort={{ field: 'minXp', order: 'ASC' }}
     perPage={100}
   >
-    <SelectInput label="Rank" optionText="name" />
+    <SelectInput label="resources.players.fields.rank" optionText="name" />
   </ReferenceInput>,
-  <SelectInput key="platform" source="platform" label="Platform" choices={platformChoices} />,
+  <SelectInput
+    key="platform"
+    source="platform"
+    label="resources.players.fields.platform"
+    choices={platformChoices}
+  />,
   <NullableBooleanInput
     key="linked"
     source="linked"
-    label="Linked on both platforms"
+    label="resources.players.fields.linked"
     trueLabel="Linked"
     falseLabel="One platform"
   />,
@@ -45,7 +50,7 @@ const filters = [
   <NullableBooleanInput
     key="merged"
     source="merged"
-    label="Merged accounts"
+    label="resources.players.fields.merged"
     trueLabel="Only merged"
     falseLabel="Hide merged"
   />,
@@ -73,22 +78,22 @@ export function PlayerList() {
       empty={empty}
     >
       <DataTable rowClick="show" bulkActionButtons={false}>
-        <DataTable.Col source="displayName" label="Player">
+        <DataTable.Col source="displayName" label="resources.players.fields.displayName2">
           <PlayerName />
         </DataTable.Col>
-        <DataTable.Col label="Platforms" disableSort>
+        <DataTable.Col label="resources.players.fields.platforms" disableSort>
           <IdentitiesField />
         </DataTable.Col>
-        <DataTable.Col label="Rank" disableSort>
+        <DataTable.Col label="resources.players.fields.rank" disableSort>
           <RankCell />
         </DataTable.Col>
-        <DataTable.Col source="xp" label="XP" align="right">
+        <DataTable.Col source="xp" label="resources.players.fields.xp" align="right">
           <XpField />
         </DataTable.Col>
-        <DataTable.Col source="balance" label="Coins" align="right">
+        <DataTable.Col source="balance" label="resources.players.fields.balance" align="right">
           <CoinsField />
         </DataTable.Col>
-        <DataTable.Col source="createdAt" label="Joined">
+        <DataTable.Col source="createdAt" label="resources.players.fields.createdAt">
           <TimeAgoField source="createdAt" />
         </DataTable.Col>
       </DataTable>

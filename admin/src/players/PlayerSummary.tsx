@@ -1,6 +1,6 @@
 import { Box, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
-import { Link, useCreatePath, useRecordContext } from 'react-admin';
+import { Link, useCreatePath, useRecordContext, useTranslate } from 'react-admin';
 import type { PlayerRecord } from '../api/records.ts';
 import { Coins, formatNumber, RankChip } from '../common/amounts.tsx';
 import { formatDateTime } from '../common/dates.tsx';
@@ -9,6 +9,7 @@ import { PlayerAvatar } from './PlayerName.tsx';
 import { rankNameOf } from './player-display.ts';
 
 function Stat({ label, children }: { label: string; children: ReactNode }) {
+  const translate = useTranslate();
   return (
     <Box sx={{ minWidth: 110 }}>
       <Typography
@@ -16,7 +17,7 @@ function Stat({ label, children }: { label: string; children: ReactNode }) {
         color="text.secondary"
         sx={{ textTransform: 'uppercase', fontWeight: 700 }}
       >
-        {label}
+        {translate(label, { _: label })}
       </Typography>
       <Typography variant="h6" component="div" sx={{ fontVariantNumeric: 'tabular-nums' }}>
         {children}
@@ -89,19 +90,25 @@ export function PlayerSummary() {
             </Box>
           </Box>
           <Stack direction="row" spacing={3} useFlexGap sx={{ flexWrap: 'wrap' }}>
-            <Stat label="XP">{formatNumber(player.xp)}</Stat>
-            <Stat label="Coins">
+            <Stat label="resources.players.fields.xp">{formatNumber(player.xp)}</Stat>
+            <Stat label="resources.players.fields.coins">
               <Coins value={player.balance} />
             </Stat>
-            {player.heldCoins ? <Stat label="Held for payouts">{formatNumber(player.heldCoins)}</Stat> : null}
+            {player.heldCoins ? (
+              <Stat label="resources.players.fields.heldForPayouts">{formatNumber(player.heldCoins)}</Stat>
+            ) : null}
             {player.dailyStreak !== undefined ? (
-              <Stat label="Daily streak">{player.dailyStreak} d</Stat>
+              <Stat label="resources.players.fields.dailyStreak">{player.dailyStreak} d</Stat>
             ) : null}
             {player.messages !== undefined ? (
-              <Stat label="Messages">{formatNumber(player.messages)}</Stat>
+              <Stat label="resources.players.fields.messages">{formatNumber(player.messages)}</Stat>
             ) : null}
-            {player.voiceMinutes !== undefined ? <Stat label="Voice">{hours} h</Stat> : null}
-            {player.gamesWon !== undefined ? <Stat label="Games won">{player.gamesWon}</Stat> : null}
+            {player.voiceMinutes !== undefined ? (
+              <Stat label="resources.players.fields.voice">{hours} h</Stat>
+            ) : null}
+            {player.gamesWon !== undefined ? (
+              <Stat label="resources.players.fields.gamesWon">{player.gamesWon}</Stat>
+            ) : null}
           </Stack>
         </Stack>
       </CardContent>

@@ -20,7 +20,7 @@ export function RankForm({ edit = false }: { edit?: boolean }) {
       <Box sx={{ display: 'flex', gap: 2, width: '100%' }}>
         <NumberInput
           source="minXp"
-          label="Minimum XP"
+          label="resources.ranks.fields.minXp"
           validate={requiredAmountRules}
           helperText="Players reach it at this XP."
         />
@@ -32,7 +32,7 @@ export function RankForm({ edit = false }: { edit?: boolean }) {
       </Box>
       <TextInput
         source="discordRoleId"
-        label="Discord role id"
+        label="resources.ranks.fields.discordRoleId"
         validate={discordIdRule}
         helperText="Optional: the role given on Discord while a player holds this rank."
         parse={(value: string) => (value === '' ? null : value)}

@@ -10,7 +10,7 @@ import { useEditOrShow } from '../common/use-row-click.ts';
 const filters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Rank name" />,
   <NullableBooleanInput key="active" source="active" />,
-  <NullableBooleanInput key="hasRole" source="hasRole" label="Has a Discord role" />,
+  <NullableBooleanInput key="hasRole" source="hasRole" label="resources.ranks.fields.hasRole" />,
 ];
 
 /** The rank ladder, lowest first. */
@@ -36,14 +36,14 @@ export function RankList() {
         />
         <DataTable.Col
           source="minXp"
-          label="From XP"
+          label="resources.ranks.fields.minXp2"
           align="right"
           render={(rank) => formatNumber(rank.minXp)}
         />
         <DataTable.Col
           source="discordRoleId"
           disableSort
-          label="Discord role"
+          label="resources.ranks.fields.discordRoleId2"
           render={(rank) => rank.discordRoleId ?? '—'}
         />
         <DataTable.Col source="active">

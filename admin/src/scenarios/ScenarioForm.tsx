@@ -48,22 +48,26 @@ export function ScenarioForm({ edit = false }: { edit?: boolean }) {
         validate={[required(), maxLength(1800, 'At most 1800 characters (Discord caps messages at 2000).')]}
         helperText="What the bot replies when the page opens."
       />
-      <ArrayInput source="buttons" label="Buttons" validate={maxButtonsRule}>
+      <ArrayInput source="buttons" label="resources.scenarios.fields.buttons" validate={maxButtonsRule}>
         <SimpleFormIterator disableReordering={false} inline={false} fullWidth>
-          <TextInput source="label" label="Button label" validate={[required(), maxLength(64)]} />
+          <TextInput
+            source="label"
+            label="resources.scenarios.fields.label"
+            validate={[required(), maxLength(64)]}
+          />
           <ButtonTargetInput scenarioField="scenario" cleared={undefined} />
         </SimpleFormIterator>
       </ArrayInput>
       <Box sx={{ display: 'flex', gap: 2, width: '100%' }}>
         <NumberInput
           source="rewardXp"
-          label="Reward XP (once per player)"
+          label="resources.scenarios.fields.rewardXp"
           validate={amountRules}
           defaultValue={0}
         />
         <NumberInput
           source="rewardCoins"
-          label="Reward coins (once per player)"
+          label="resources.scenarios.fields.rewardCoins"
           validate={amountRules}
           defaultValue={0}
         />

@@ -10,7 +10,7 @@ import { useEditOrShow } from '../common/use-row-click.ts';
 const filters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Title or slug" />,
   <NullableBooleanInput key="active" source="active" />,
-  <NullableBooleanInput key="rewarding" source="rewarding" label="Pays a reward" />,
+  <NullableBooleanInput key="rewarding" source="rewarding" label="resources.scenarios.fields.rewarding" />,
 ];
 
 interface ScenarioRecord {
@@ -72,12 +72,12 @@ export function ScenarioList() {
         </DataTable.Col>
         <DataTable.Col source="slug" />
         <DataTable.Col
-          label="Buttons"
+          label="resources.scenarios.fields.buttons"
           align="right"
           disableSort
           render={(scenario) => scenario.buttons?.length ?? 0}
         />
-        <DataTable.Col label="Reward" disableSort>
+        <DataTable.Col label="resources.scenarios.fields.reward" disableSort>
           <RewardCell />
         </DataTable.Col>
         <DataTable.Col source="active">

@@ -45,11 +45,11 @@ export function ScenarioShow() {
       <SimpleShowLayout>
         <TextField source="title" />
         <TextField source="slug" />
-        <Labeled label="What the bot shows">
+        <Labeled label="resources.scenarios.fields.whatTheBotShows">
           <Preview />
         </Labeled>
-        <NumberField source="rewardXp" label="Reward XP (once per player)" />
-        <NumberField source="rewardCoins" label="Reward coins (once per player)" />
+        <NumberField source="rewardXp" label="resources.scenarios.fields.rewardXp" />
+        <NumberField source="rewardCoins" label="resources.scenarios.fields.rewardCoins" />
         <BooleanField source="active" />
       </SimpleShowLayout>
     </Show>

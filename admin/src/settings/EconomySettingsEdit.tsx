@@ -66,7 +66,7 @@ export function EconomySettingsEdit() {
         validate={validate}
         toolbar={
           <Toolbar>
-            <SaveButton label="Save rules" />
+            <SaveButton label="resources.settings.fields.saveRules" />
           </Toolbar>
         }
         sx={{ maxWidth: 960 }}
@@ -78,22 +78,36 @@ export function EconomySettingsEdit() {
           hint="XP for chatting, once per cooldown, on Telegram groups and Discord."
         >
           <Row>
-            <NumberInput source="message.minXp" label="Least XP per message" validate={xp} />
-            <NumberInput source="message.maxXp" label="Most XP per message" validate={xp} />
+            <NumberInput
+              source="message.minXp"
+              label="resources.settings.fields.leastXpPerMessage"
+              validate={xp}
+            />
+            <NumberInput
+              source="message.maxXp"
+              label="resources.settings.fields.mostXpPerMessage"
+              validate={xp}
+            />
             <NumberInput
               source="message.cooldownSeconds"
-              label="Cooldown (seconds)"
+              label="resources.settings.fields.cooldownSeconds"
               validate={whole(0, 86_400)}
             />
             <NumberInput
               source="message.minLength"
-              label="Minimum length (characters)"
+              label="resources.settings.fields.minimumLengthCharacters"
               validate={whole(0, 4_000)}
             />
           </Row>
           <Row>
-            <IdListInput source="message.noXpChannelIds" label="Channels that earn nothing" />
-            <IdListInput source="message.noXpRoleIds" label="Roles that earn nothing" />
+            <IdListInput
+              source="message.noXpChannelIds"
+              label="resources.settings.fields.channelsThatEarnNothing"
+            />
+            <IdListInput
+              source="message.noXpRoleIds"
+              label="resources.settings.fields.rolesThatEarnNothing"
+            />
           </Row>
         </SettingsSection>
         <SettingsSection
@@ -101,15 +115,19 @@ export function EconomySettingsEdit() {
           hint="XP per minute in Discord voice: unmuted, undeafened, not alone, not AFK."
         >
           <Row>
-            <NumberInput source="voice.xpPerMinute" label="XP per minute" validate={xp} />
+            <NumberInput
+              source="voice.xpPerMinute"
+              label="resources.settings.fields.xpPerMinute"
+              validate={xp}
+            />
             <NumberInput
               source="voice.minMembers"
-              label="People needed in the channel"
+              label="resources.settings.fields.peopleNeededInTheChannel"
               validate={whole(1, 100)}
             />
             <TextInput
               source="voice.afkChannelId"
-              label="AFK channel id"
+              label="resources.settings.fields.afkChannelId"
               validate={discordIdRule}
               parse={(value: string) => (value === '' ? null : value)}
               helperText="Optional"
@@ -121,15 +139,27 @@ export function EconomySettingsEdit() {
           hint="Once per UTC day; a streak adds a bonus each day up to a cap."
         >
           <Row>
-            <NumberInput source="daily.baseXp" label="XP" validate={xp} />
-            <NumberInput source="daily.baseCoins" label="Coins" validate={whole(0, 100_000)} />
-            <NumberInput source="daily.streakBonusXp" label="Streak bonus XP per day" validate={xp} />
+            <NumberInput source="daily.baseXp" label="resources.settings.fields.xp" validate={xp} />
+            <NumberInput
+              source="daily.baseCoins"
+              label="resources.settings.fields.coins"
+              validate={whole(0, 100_000)}
+            />
+            <NumberInput
+              source="daily.streakBonusXp"
+              label="resources.settings.fields.streakBonusXpPerDay"
+              validate={xp}
+            />
             <NumberInput
               source="daily.maxStreakBonusDays"
-              label="Bonus stops growing after (days)"
+              label="resources.settings.fields.bonusStopsGrowingAfterDays"
               validate={whole(0, 365)}
             />
-            <NumberInput source="daily.graceHours" label="Streak grace (hours)" validate={whole(0, 168)} />
+            <NumberInput
+              source="daily.graceHours"
+              label="resources.settings.fields.streakGraceHours"
+              validate={whole(0, 168)}
+            />
           </Row>
         </SettingsSection>
         <SettingsSection
@@ -137,11 +167,27 @@ export function EconomySettingsEdit() {
           hint="The Telegram game: guess a secret number in a few tries."
         >
           <Row>
-            <NumberInput source="game.winXp" label="XP for a win" validate={xp} />
-            <NumberInput source="game.winCoins" label="Coins for a win" validate={whole(0, 100_000)} />
-            <NumberInput source="game.maxNumber" label="Secret from 1 to" validate={whole(2, 1_000_000)} />
-            <NumberInput source="game.maxAttempts" label="Guesses per game" validate={whole(1, 100)} />
-            <NumberInput source="game.dailyGameLimit" label="Games per day" validate={whole(1, 1_000)} />
+            <NumberInput source="game.winXp" label="resources.settings.fields.xpForAWin" validate={xp} />
+            <NumberInput
+              source="game.winCoins"
+              label="resources.settings.fields.coinsForAWin"
+              validate={whole(0, 100_000)}
+            />
+            <NumberInput
+              source="game.maxNumber"
+              label="resources.settings.fields.secretFrom1To"
+              validate={whole(2, 1_000_000)}
+            />
+            <NumberInput
+              source="game.maxAttempts"
+              label="resources.settings.fields.guessesPerGame"
+              validate={whole(1, 100)}
+            />
+            <NumberInput
+              source="game.dailyGameLimit"
+              label="resources.settings.fields.gamesPerDay"
+              validate={whole(1, 1_000)}
+            />
           </Row>
         </SettingsSection>
         <SettingsSection
@@ -153,13 +199,13 @@ export function EconomySettingsEdit() {
               <SimpleFormIterator inline disableReordering>
                 <TextInput
                   source="roleId"
-                  label="Role id"
+                  label="resources.settings.fields.roleId"
                   validate={[required(), discordIdRule]}
                   sx={{ minWidth: 260 }}
                 />
                 <NumberInput
                   source="multiplier"
-                  label="Multiplier"
+                  label="resources.settings.fields.multiplier"
                   step={0.1}
                   validate={[required(), number(), minValue(0), maxValue(10)]}
                   sx={{ maxWidth: 160 }}

@@ -23,14 +23,14 @@ export function SettingsList() {
       }
     >
       <DataTable rowClick={rowClick} bulkActionButtons={false}>
-        <DataTable.Col source="id" label="Setting" />
+        <DataTable.Col source="id" label="resources.settings.fields.id" />
         <DataTable.Col
-          label="What it controls"
+          label="resources.settings.fields.whatItControls"
           disableSort
           render={(setting) => setting.description ?? descriptions[String(setting.id)] ?? '—'}
         />
         <DataTable.Col source="version" align="right" disableSort />
-        <DataTable.Col source="updatedAt" label="Saved" disableSort>
+        <DataTable.Col source="updatedAt" label="resources.settings.fields.updatedAt" disableSort>
           <TimeAgoField source="updatedAt" empty="Never (defaults)" />
         </DataTable.Col>
       </DataTable>

@@ -56,21 +56,21 @@ export function SyncEventList() {
       }
     >
       <DataTable rowClick="show" bulkActionButtons={canRetry ? <BulkRetryButton /> : false}>
-        <DataTable.Col source="createdAt" label="Recorded">
+        <DataTable.Col source="createdAt" label="resources.sync_events.fields.createdAt">
           <TimeAgoField source="createdAt" />
         </DataTable.Col>
         <DataTable.Col source="type">
           <TypeCell />
         </DataTable.Col>
         <DataTable.Col source="source" render={(event) => choiceName(sourceChoices, event.source)} />
-        <DataTable.Col source="playerName" label="Player">
+        <DataTable.Col source="playerName" label="resources.sync_events.fields.playerName">
           <PlayerLinkField />
         </DataTable.Col>
         <DataTable.Col source="status">
           <StatusField />
         </DataTable.Col>
         <DataTable.Col source="attempts" align="right" />
-        <DataTable.Col label="Error" disableSort>
+        <DataTable.Col label="resources.sync_events.fields.error" disableSort>
           <ErrorCell />
         </DataTable.Col>
         <DataTable.Col label="" disableSort align="right">

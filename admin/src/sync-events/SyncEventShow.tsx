@@ -42,28 +42,28 @@ export function SyncEventShow() {
     >
       <SimpleShowLayout>
         <FailureNotice label={false} />
-        <StatusField label="Status" />
+        <StatusField label="resources.sync_events.fields.status" />
         <FunctionField<SyncEventRecord>
-          label="Type"
+          label="resources.sync_events.fields.type"
           render={(event) => choiceName(eventTypeChoices, event.type)}
         />
         <FunctionField<SyncEventRecord>
-          label="Source"
+          label="resources.sync_events.fields.source"
           render={(event) => choiceName(sourceChoices, event.source)}
         />
-        <Labeled label="Player">
+        <Labeled label="resources.sync_events.fields.player">
           <PlayerLinkField />
         </Labeled>
-        <TextField source="idempotencyKey" label="Idempotency key" />
+        <TextField source="idempotencyKey" label="resources.sync_events.fields.idempotencyKey" />
         <NumberField source="attempts" />
-        <TextField source="processedBy" label="Processed by" emptyText="—" />
-        <Labeled label="Recorded">
+        <TextField source="processedBy" label="resources.sync_events.fields.processedBy" emptyText="—" />
+        <Labeled label="resources.sync_events.fields.recorded">
           <TimeAgoField source="createdAt" />
         </Labeled>
-        <Labeled label="Processed">
+        <Labeled label="resources.sync_events.fields.processed">
           <TimeAgoField source="processedAt" empty="Not yet" />
         </Labeled>
-        <Labeled label="Payload">
+        <Labeled label="resources.sync_events.fields.payload">
           <JsonField source="payload" />
         </Labeled>
       </SimpleShowLayout>

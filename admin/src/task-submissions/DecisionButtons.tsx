@@ -61,7 +61,7 @@ export function DecisionButtons({ size = 'small' }: { size?: 'small' | 'medium';
         open={rejecting}
         title="Reject this submission?"
         description={`${submission.playerName ?? 'The player'} is told why and may send new proof.`}
-        label="Note to the player"
+        label="resources.task_submissions.fields.noteToThePlayer"
         confirmLabel="Reject"
         confirmColor="error"
         required

@@ -17,7 +17,7 @@ const filters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Proof, task or player" />,
   <SelectInput key="status" source="status" choices={submissionStatusChoices} alwaysOn />,
   <ReferenceInput key="taskId" source="taskId" reference="tasks" sort={{ field: 'title', order: 'ASC' }}>
-    <SelectInput label="Task" optionText="title" />
+    <SelectInput label="resources.task_submissions.fields.task" optionText="title" />
   </ReferenceInput>,
   <PlayerFilterInput key="playerId" source="playerId" />,
   <SelectInput key="platform" source="platform" choices={platformChoices} />,
@@ -48,19 +48,19 @@ export function SubmissionList() {
           </NoResults>
         }
       >
-        <DataTable.Col source="createdAt" label="Sent">
+        <DataTable.Col source="createdAt" label="resources.task_submissions.fields.createdAt">
           <TimeAgoField source="createdAt" />
         </DataTable.Col>
-        <DataTable.Col source="playerName" label="Player">
+        <DataTable.Col source="playerName" label="resources.task_submissions.fields.playerName">
           <PlayerLinkField />
         </DataTable.Col>
-        <DataTable.Col source="taskTitle" label="Task">
+        <DataTable.Col source="taskTitle" label="resources.task_submissions.fields.taskTitle">
           <TaskTitleCell />
         </DataTable.Col>
         <DataTable.Col source="platform" disableSort>
           <PlatformField />
         </DataTable.Col>
-        <DataTable.Col label="Proof" disableSort>
+        <DataTable.Col label="resources.task_submissions.fields.proof" disableSort>
           <ProofCell />
         </DataTable.Col>
         <DataTable.Col source="status">

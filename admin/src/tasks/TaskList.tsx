@@ -53,18 +53,18 @@ export function TaskList() {
         </DataTable.Col>
         <DataTable.Col
           source="rewardXp"
-          label="XP"
+          label="resources.tasks.fields.rewardXp2"
           align="right"
           render={(task) => formatNumber(task.rewardXp)}
         />
         <DataTable.Col
           source="rewardCoins"
-          label="Coins"
+          label="resources.tasks.fields.rewardCoins2"
           align="right"
           render={(task) => formatNumber(task.rewardCoins)}
         />
         <DataTable.Col
-          label="Waiting"
+          label="resources.tasks.fields.waiting"
           align="right"
           disableSort
           render={(task) =>
@@ -86,7 +86,7 @@ export function TaskList() {
         <DataTable.Col source="active">
           <ActiveField />
         </DataTable.Col>
-        <DataTable.Col source="createdAt" label="Created">
+        <DataTable.Col source="createdAt" label="resources.tasks.fields.createdAt">
           <TimeAgoField source="createdAt" />
         </DataTable.Col>
       </DataTable>
