@@ -16,7 +16,12 @@ export function AchievementForm({ edit = false }: { edit?: boolean }) {
       {edit ? <VersionGuard /> : null}
       <Box sx={{ display: 'flex', gap: 2, width: '100%' }}>
         <TextInput source="name" validate={nameRules(100)} sx={{ flex: 2 }} />
-        <TextInput source="slug" validate={slugRules} helperText="e.g. chatterbox" sx={{ flex: 1 }} />
+        <TextInput
+          source="slug"
+          validate={slugRules}
+          helperText="tandem.achievements.eGChatterbox"
+          sx={{ flex: 1 }}
+        />
       </Box>
       <TextInput source="description" multiline minRows={2} validate={maxLength(500)} />
       <RuleInput />
@@ -38,7 +43,7 @@ export function AchievementForm({ edit = false }: { edit?: boolean }) {
         source="discordRoleId"
         label="resources.achievements.fields.discordRoleId"
         validate={discordIdRule}
-        helperText="Optional: a role granted on Discord when it unlocks."
+        helperText="tandem.achievements.optionalARoleGranted"
         parse={(value: string) => (value === '' ? null : value)}
       />
       <BooleanInput source="active" defaultValue />

@@ -1,22 +1,16 @@
 import EmojiEventsIcon from '@mui/icons-material/EmojiEvents';
 import { Box, Typography } from '@mui/material';
-import {
-  DataTable,
-  List,
-  NullableBooleanInput,
-  SearchInput,
-  SelectInput,
-  useRecordContext,
-} from 'react-admin';
+import { DataTable, List, NullableBooleanInput, SelectInput, useRecordContext } from 'react-admin';
 import { formatNumber } from '../common/amounts.tsx';
 import { EmptyState } from '../common/EmptyState.tsx';
 import { ListToolbar } from '../common/ListToolbar.tsx';
+import { SearchField } from '../common/SearchField.tsx';
 import { ActiveField } from '../common/StatusChip.tsx';
 import { useEditOrShow } from '../common/use-row-click.ts';
 import { describeRule, ruleKinds } from './achievement-rules.ts';
 
 const filters = [
-  <SearchInput key="q" source="q" alwaysOn placeholder="Name" />,
+  <SearchField key="q" source="q" alwaysOn placeholder="tandem.achievements.name" />,
   <NullableBooleanInput key="active" source="active" />,
   <SelectInput key="kind" source="kind" label="resources.achievements.fields.kind" choices={ruleKinds} />,
 ];
@@ -61,8 +55,8 @@ export function AchievementList() {
       sort={{ field: 'name', order: 'ASC' }}
       perPage={25}
       empty={
-        <EmptyState icon={<EmojiEventsIcon />} title="No achievements">
-          Achievements reward milestones: a first win, a 7-day streak, 100 messages…
+        <EmptyState icon={<EmojiEventsIcon />} title="tandem.achievements.noAchievements">
+          {'tandem.achievements.achievementsRewardMilestonesA'}
         </EmptyState>
       }
     >

@@ -19,7 +19,7 @@ export function AchievementShow() {
         <TextField
           source="discordRoleId"
           label="resources.achievements.fields.discordRoleId"
-          emptyText="No Discord role"
+          emptyText="tandem.achievements.noDiscordRole"
         />
         <NumberField source="unlockedBy" label="resources.achievements.fields.unlockedBy2" />
         <BooleanField source="active" />

@@ -26,9 +26,9 @@ function AdminFields() {
           from the account menu.
         </Alert>
       ) : null}
-      <TextInput source="username" disabled helperText="Usernames do not change." />
+      <TextInput source="username" disabled helperText="tandem.admins.usernamesDoNotChange" />
       <RadioButtonGroupInput source="role" choices={roleChoices} row={false} disabled={self} />
-      <BooleanInput source="active" disabled={self} helperText="An inactive account cannot sign in." />
+      <BooleanInput source="active" disabled={self} helperText="tandem.admins.anInactiveAccountCannot" />
       {self ? null : (
         <PasswordInput
           source="password"
@@ -37,7 +37,7 @@ function AdminFields() {
             <PasswordRulesHint
               source="password"
               usernameSource="username"
-              emptyText="Leave empty to keep the current one."
+              emptyText="tandem.admins.leaveEmptyToKeep"
             />
           }
           validate={strongPassword((values) => values.username as string | undefined)}

@@ -3,13 +3,13 @@ import {
   DataTable,
   List,
   NullableBooleanInput,
-  SearchInput,
   SelectInput,
   useGetIdentity,
   useRecordContext,
 } from 'react-admin';
 import { TimeAgoField } from '../common/dates.tsx';
 import { ListToolbar } from '../common/ListToolbar.tsx';
+import { SearchField } from '../common/SearchField.tsx';
 import { ActiveField, StatusField } from '../common/StatusChip.tsx';
 
 const roleFilterChoices = [
@@ -18,7 +18,7 @@ const roleFilterChoices = [
 ];
 
 const filters = [
-  <SearchInput key="q" source="q" alwaysOn placeholder="Username" />,
+  <SearchField key="q" source="q" alwaysOn placeholder="tandem.admins.username" />,
   <SelectInput key="role" source="role" choices={roleFilterChoices} />,
   <NullableBooleanInput key="active" source="active" />,
 ];

@@ -54,8 +54,8 @@ export function AuditList() {
       sort={{ field: 'id', order: 'DESC' }}
       perPage={25}
       empty={
-        <EmptyState icon={<HistoryIcon />} title="No admin has changed anything yet">
-          Every change made in this panel is written here, with who made it and the record before and after.
+        <EmptyState icon={<HistoryIcon />} title="tandem.audit.noAdminHasChanged">
+          {'tandem.audit.everyChangeMadeIn'}
         </EmptyState>
       }
     >

@@ -35,7 +35,7 @@ export function LoginPage() {
   };
 
   return (
-    <AuthCard title="Tandem" subtitle="Sign in to run your community's economy">
+    <AuthCard title="Tandem" subtitle="tandem.auth.signInToRun">
       <Form onSubmit={submit} noValidate>
         {error ? (
           <Alert severity="error" sx={{ mb: 2 }} role="alert">

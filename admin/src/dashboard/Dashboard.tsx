@@ -43,7 +43,7 @@ export default function Dashboard() {
 
   return (
     <Box sx={{ py: 2 }}>
-      <Title title="Overview" />
+      <Title title="tandem.dashboard.overview" />
       {error ? (
         <Alert severity="error" sx={{ mb: 2 }}>
           The dashboard could not be loaded: {errorMessage(error)}
@@ -66,7 +66,7 @@ export default function Dashboard() {
           icon={<TaskAltIcon />}
           tone="warning.main"
           value={figure(totals?.pendingSubmissions)}
-          hint="Task proof waiting for approval"
+          hint="tandem.dashboard.taskProofWaitingFor"
           to={listLink('task_submissions', { status: 'pending' })}
         />
         <StatCard
@@ -86,7 +86,7 @@ export default function Dashboard() {
           icon={<ErrorIcon />}
           tone="error.main"
           value={counts ? formatNumber(counts.failed) : '—'}
-          hint="Retry them from the list"
+          hint="tandem.dashboard.retryThemFromThe"
           to={listLink('sync_events', { status: 'failed' })}
         />
       </Box>

@@ -46,7 +46,7 @@ export function StatCard({ label, value, hint, icon, tone = 'primary.main', to }
         </Typography>
         {hint ? (
           <Typography variant="caption" color="text.secondary">
-            {hint}
+            {typeof hint === 'string' ? translate(hint, { _: hint }) : hint}
           </Typography>
         ) : null}
       </Box>

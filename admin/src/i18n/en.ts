@@ -296,6 +296,7 @@ export const en = {
       repeatTheNewPassword: 'Repeat the new password',
       username: 'Username',
       password: 'Password',
+      signInToRun: "Sign in to run your community's economy",
     },
     common: {
       newRecord: 'New %{name}',
@@ -317,6 +318,26 @@ export const en = {
         hint: 'The language the bots speak to a player who has not picked one with /language and whose app reports a language Tandem does not speak. Version %{version}; the bots follow a saved change at once.',
       },
       pressEnter: 'Press Enter after each id.',
+      optional: 'Optional',
+      earningRules: 'Earning rules',
+      messages: 'Messages',
+      voice: 'Voice',
+      dailyReward: 'Daily reward',
+      guessTheNumber: 'Guess the number',
+      roleMultipliers: 'Role multipliers',
+      xpForChattingOnce: 'XP for chatting, once per cooldown, on Telegram groups and Discord.',
+      xpPerMinuteIn: 'XP per minute in Discord voice: unmuted, undeafened, not alone, not AFK.',
+      oncePerUtcDay: 'Once per UTC day; a streak adds a bonus each day up to a cap.',
+      theTelegramGameGuess: 'The Telegram game: guess a secret number in a few tries.',
+      multiplyMessageAndVoice:
+        'Multiply message and voice XP for members of a Discord role: the highest applies; 0 stops a role earning.',
+      xpForChattingOnce2: 'XP for chatting, once per cooldown.',
+      xpPerEligibleMinute: 'XP per eligible minute in Discord voice.',
+      oncePerUtcDay2: 'Once per UTC day, with a streak bonus.',
+      theTelegramGame: 'The Telegram game.',
+      theHighestMultiplierAmong: "The highest multiplier among a member's roles applies.",
+      noSettingsSavedYet: 'No settings saved yet',
+      theDefaultsApplyOpen: 'The defaults apply. Open the earning rules from the menu to change them.',
     },
     texts: {
       search: 'Key or wording',
@@ -360,6 +381,108 @@ export const en = {
       rolesFixed: 'Roles fixed',
       eventsRequeued: 'Events requeued',
       errors: 'Errors',
+      overview: 'Overview',
+      taskProofWaitingFor: 'Task proof waiting for approval',
+      retryThemFromThe: 'Retry them from the list',
+    },
+    players: {
+      shownInLeaderboardsAnd: 'Shown in leaderboards and announcements on both platforms.',
+      renamePlayer: 'Rename player',
+      nameOrUsername: 'Name or username',
+      noAchievementsYet: 'No achievements yet',
+      achievementsUnlockByThemselves: 'Achievements unlock by themselves when the player meets their rule.',
+      noPlayersYet: 'No players yet',
+      playersAppearHereAs: 'Players appear here as soon as they talk to the Telegram or Discord bot.',
+    },
+    tasks: {
+      tellsPlayersWhatTo: 'Tells players what to send, e.g. a link to your post.',
+      inactiveTasksAreHidden: 'Inactive tasks are hidden from players.',
+      title: 'Title',
+      noTasks: 'No tasks',
+      tasksAskPlayersTo:
+        'Tasks ask players to do something (share a post, invite a friend) for XP and coins, paid when you approve their proof.',
+      noSubmissionsForThis: 'No submissions for this task yet',
+    },
+    admins: {
+      usernamesDoNotChange: 'Usernames do not change.',
+      anInactiveAccountCannot: 'An inactive account cannot sign in.',
+      leaveEmptyToKeep: 'Leave empty to keep the current one.',
+      username: 'Username',
+    },
+    taskSubmissions: {
+      rejectThisSubmission: 'Reject this submission?',
+      proofTaskOrPlayer: 'Proof, task or player',
+      notDecidedYet: 'Not decided yet',
+      noSubmissionsYet: 'No submissions yet',
+      nothingToReviewHere: 'Nothing to review here',
+      whenAPlayerSends:
+        'When a player sends proof for a task (by button or /submit), it waits here for your decision.',
+      noSubmissionMatchesThese:
+        'No submission matches these filters; pending proof shows up here the moment a player sends it.',
+    },
+    syncEvents: {
+      keyOrError: 'Key or error',
+      noSyncEventsYet: 'No sync events yet',
+      everyXpOrCoin: 'Every XP or coin change becomes an event here on its way to Telegram and Discord.',
+    },
+    ranks: {
+      shownToPlayersE: 'Shown to players, e.g. Gold III.',
+      playersReachItAt: 'Players reach it at this XP.',
+      '1LowestRankUnique': '1 = lowest rank; unique.',
+      optionalTheRoleGiven: 'Optional: the role given on Discord while a player holds this rank.',
+      inactiveRanksAreSkipped: 'Inactive ranks are skipped when ranks are derived.',
+      rankName: 'Rank name',
+      noDiscordRole: 'No Discord role',
+      noRanks: 'No ranks',
+      ranksTurnXpInto: 'Ranks turn XP into a title and a Discord role. Create the first one.',
+    },
+    scenarios: {
+      buttonsNamePagesBy: 'Buttons name pages by it.',
+      whatTheBotReplies: 'What the bot replies when the page opens.',
+      titleOrSlug: 'Title or slug',
+      noScenarios: 'No scenarios',
+      scenariosAreTheBot:
+        "Scenarios are the bot's pages: a text with buttons leading to other pages, links or commands.",
+    },
+    achievements: {
+      eGChatterbox: 'e.g. chatterbox',
+      optionalARoleGranted: 'Optional: a role granted on Discord when it unlocks.',
+      name: 'Name',
+      noDiscordRole: 'No Discord role',
+      noAchievements: 'No achievements',
+      achievementsRewardMilestonesA:
+        'Achievements reward milestones: a first win, a 7-day streak, 100 messages…',
+    },
+    menuButtons: {
+      whatPlayersTapE: 'What players tap, e.g. 📅 Daily reward.',
+      lowerShowsFirst: 'Lower shows first.',
+      label: 'Label',
+      theMenuIsEmpty: 'The menu is empty',
+      theTelegramBotShows:
+        'The Telegram bot shows these buttons under /start. Add one that opens a scenario, a link or a command.',
+    },
+    payouts: {
+      notDecidedYet: 'Not decided yet',
+      noPayoutsYet: 'No payouts yet',
+      noPayoutHere: 'No payout here',
+      whenAPlayerAsks:
+        'When a player asks to withdraw coins, the coins are held at once and the request waits here.',
+      noPayoutMatchesThese:
+        'No payout matches these filters; a new request shows up here as soon as a player asks.',
+    },
+    audit: {
+      noAdminHasChanged: 'No admin has changed anything yet',
+      everyChangeMadeIn:
+        'Every change made in this panel is written here, with who made it and the record before and after.',
+    },
+    ledger: {
+      theLedgerIsEmpty: 'The ledger is empty',
+      eachXpOrCoin:
+        'Each XP or coin change is written here once, forever: messages, voice, dailies, games, tasks, payouts and admin adjustments.',
+    },
+    syncStates: {
+      noSyncStatesYet: 'No sync states yet',
+      aPlayerSSync: "A player's sync state appears after their first change reaches the platforms.",
     },
   },
 };

@@ -294,6 +294,7 @@ export const ru: Messages<typeof en> = {
       repeatTheNewPassword: 'Повторите новый пароль',
       username: 'Имя пользователя',
       password: 'Пароль',
+      signInToRun: 'Войдите, чтобы управлять экономикой сообщества',
     },
     common: {
       newRecord: 'Новый объект: %{name}',
@@ -315,6 +316,28 @@ export const ru: Messages<typeof en> = {
         hint: 'На этом языке боты говорят с игроком, который не выбрал язык командой /language и чьё приложение сообщает язык, которого Tandem не знает. Версия %{version}; боты подхватывают сохранённое изменение сразу.',
       },
       pressEnter: 'Нажимайте Enter после каждого ID.',
+      optional: 'Необязательно',
+      earningRules: 'Правила начисления',
+      messages: 'Сообщения',
+      voice: 'Голос',
+      dailyReward: 'Ежедневная награда',
+      guessTheNumber: 'Угадай число',
+      roleMultipliers: 'Множители ролей',
+      xpForChattingOnce: 'XP за общение, не чаще паузы, в группах Telegram и в Discord.',
+      xpPerMinuteIn:
+        'XP в минуту в голосовых каналах Discord: микрофон и звук включены, в канале не один, не AFK.',
+      oncePerUtcDay: 'Раз в сутки по UTC; серия добавляет бонус каждый день до предела.',
+      theTelegramGameGuess: 'Игра в Telegram: угадать загаданное число за несколько попыток.',
+      multiplyMessageAndVoice:
+        'Умножает XP за сообщения и голос для участников роли в Discord: действует наибольший множитель; 0 отключает начисления для роли.',
+      xpForChattingOnce2: 'XP за общение, не чаще паузы.',
+      xpPerEligibleMinute: 'XP за каждую засчитанную минуту в голосовых каналах Discord.',
+      oncePerUtcDay2: 'Раз в сутки по UTC, с бонусом за серию.',
+      theTelegramGame: 'Игра в Telegram.',
+      theHighestMultiplierAmong: 'Действует наибольший множитель среди ролей участника.',
+      noSettingsSavedYet: 'Настройки ещё не сохранялись',
+      theDefaultsApplyOpen:
+        'Действуют значения по умолчанию. Откройте правила начисления в меню, чтобы их изменить.',
     },
     texts: {
       search: 'Ключ или текст',
@@ -357,6 +380,108 @@ export const ru: Messages<typeof en> = {
       rolesFixed: 'Исправлено ролей',
       eventsRequeued: 'Событий снова в очереди',
       errors: 'Ошибки',
+      overview: 'Обзор',
+      taskProofWaitingFor: 'Доказательства ждут проверки',
+      retryThemFromThe: 'Повторите их из списка',
+    },
+    players: {
+      shownInLeaderboardsAnd: 'Показывается в рейтингах и объявлениях на обеих платформах.',
+      renamePlayer: 'Переименовать игрока',
+      nameOrUsername: 'Имя или username',
+      noAchievementsYet: 'Достижений пока нет',
+      achievementsUnlockByThemselves: 'Достижения выдаются сами, когда игрок выполняет их условие.',
+      noPlayersYet: 'Игроков пока нет',
+      playersAppearHereAs: 'Игроки появляются здесь, как только напишут боту в Telegram или Discord.',
+    },
+    tasks: {
+      tellsPlayersWhatTo: 'Подскажите игрокам, что прислать, например ссылку на ваш пост.',
+      inactiveTasksAreHidden: 'Неактивные задания скрыты от игроков.',
+      title: 'Заголовок',
+      noTasks: 'Заданий нет',
+      tasksAskPlayersTo:
+        'Задания просят игроков что-то сделать (поделиться постом, пригласить друга) за XP и монеты, которые начисляются после одобрения доказательства.',
+      noSubmissionsForThis: 'По этому заданию заявок пока нет',
+    },
+    admins: {
+      usernamesDoNotChange: 'Имя пользователя не меняется.',
+      anInactiveAccountCannot: 'Неактивная учётная запись не может войти.',
+      leaveEmptyToKeep: 'Оставьте пустым, чтобы сохранить текущий.',
+      username: 'Имя пользователя',
+    },
+    taskSubmissions: {
+      rejectThisSubmission: 'Отклонить эту заявку?',
+      proofTaskOrPlayer: 'Доказательство, задание или игрок',
+      notDecidedYet: 'Ещё не решено',
+      noSubmissionsYet: 'Заявок пока нет',
+      nothingToReviewHere: 'Здесь нечего проверять',
+      whenAPlayerSends:
+        'Когда игрок отправляет доказательство по заданию (кнопкой или /submit), оно ждёт здесь вашего решения.',
+      noSubmissionMatchesThese:
+        'Нет заявок под эти фильтры; новые доказательства появятся здесь, как только игрок их отправит.',
+    },
+    syncEvents: {
+      keyOrError: 'Ключ или ошибка',
+      noSyncEventsYet: 'Событий синхронизации пока нет',
+      everyXpOrCoin: 'Каждое изменение XP или монет становится здесь событием на пути в Telegram и Discord.',
+    },
+    ranks: {
+      shownToPlayersE: 'Видно игрокам, например «Золото III».',
+      playersReachItAt: 'Игроки получают его с этим XP.',
+      '1LowestRankUnique': '1 — самый низкий ранг; не повторяется.',
+      optionalTheRoleGiven: 'Необязательно: роль в Discord, пока у игрока этот ранг.',
+      inactiveRanksAreSkipped: 'Неактивные ранги не учитываются при расчёте.',
+      rankName: 'Название ранга',
+      noDiscordRole: 'Без роли в Discord',
+      noRanks: 'Рангов нет',
+      ranksTurnXpInto: 'Ранги превращают XP в звание и роль в Discord. Создайте первый.',
+    },
+    scenarios: {
+      buttonsNamePagesBy: 'По нему кнопки ссылаются на страницы.',
+      whatTheBotReplies: 'Что бот отвечает, когда открывается страница.',
+      titleOrSlug: 'Заголовок или slug',
+      noScenarios: 'Сценариев нет',
+      scenariosAreTheBot:
+        'Сценарии — это страницы бота: текст с кнопками, ведущими на другие страницы, ссылки или команды.',
+    },
+    achievements: {
+      eGChatterbox: 'например, chatterbox',
+      optionalARoleGranted: 'Необязательно: роль, которую выдаёт Discord при получении достижения.',
+      name: 'Название',
+      noDiscordRole: 'Без роли в Discord',
+      noAchievements: 'Достижений нет',
+      achievementsRewardMilestonesA:
+        'Достижения отмечают вехи: первая победа, серия в 7 дней, 100 сообщений…',
+    },
+    menuButtons: {
+      whatPlayersTapE: 'Что нажимают игроки, например 📅 Ежедневная награда.',
+      lowerShowsFirst: 'Меньшее число показывается раньше.',
+      label: 'Надпись',
+      theMenuIsEmpty: 'Меню пусто',
+      theTelegramBotShows:
+        'Telegram-бот показывает эти кнопки под /start. Добавьте кнопку, которая открывает сценарий, ссылку или команду.',
+    },
+    payouts: {
+      notDecidedYet: 'Ещё не решено',
+      noPayoutsYet: 'Выплат пока нет',
+      noPayoutHere: 'Здесь нет выплат',
+      whenAPlayerAsks: 'Когда игрок просит вывести монеты, они сразу удерживаются, а запрос ждёт здесь.',
+      noPayoutMatchesThese:
+        'Нет выплат под эти фильтры; новый запрос появится здесь, как только игрок его отправит.',
+    },
+    audit: {
+      noAdminHasChanged: 'Администраторы ещё ничего не меняли',
+      everyChangeMadeIn:
+        'Здесь записано каждое изменение, сделанное в панели: кто его сделал и какой была запись до и после.',
+    },
+    ledger: {
+      theLedgerIsEmpty: 'Журнал пуст',
+      eachXpOrCoin:
+        'Каждое изменение XP или монет записывается сюда один раз и навсегда: сообщения, голос, ежедневные награды, игры, задания, выплаты и ручные корректировки.',
+    },
+    syncStates: {
+      noSyncStatesYet: 'Состояний синхронизации пока нет',
+      aPlayerSSync:
+        'Состояние синхронизации игрока появляется после того, как его первое изменение дойдёт до платформ.',
     },
   },
 };

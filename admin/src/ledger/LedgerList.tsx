@@ -26,9 +26,8 @@ export function LedgerList() {
       sort={{ field: 'createdAt', order: 'DESC' }}
       perPage={25}
       empty={
-        <EmptyState icon={<ReceiptLongIcon />} title="The ledger is empty">
-          Each XP or coin change is written here once, forever: messages, voice, dailies, games, tasks,
-          payouts and admin adjustments.
+        <EmptyState icon={<ReceiptLongIcon />} title="tandem.ledger.theLedgerIsEmpty">
+          {'tandem.ledger.eachXpOrCoin'}
         </EmptyState>
       }
     >

@@ -27,8 +27,8 @@ export function PayoutList() {
       sort={{ field: 'createdAt', order: 'ASC' }}
       perPage={25}
       empty={
-        <EmptyState icon={<TollIcon />} title="No payouts yet">
-          When a player asks to withdraw coins, the coins are held at once and the request waits here.
+        <EmptyState icon={<TollIcon />} title="tandem.payouts.noPayoutsYet">
+          {'tandem.payouts.whenAPlayerAsks'}
         </EmptyState>
       }
     >
@@ -36,8 +36,8 @@ export function PayoutList() {
         rowClick="show"
         bulkActionButtons={false}
         empty={
-          <NoResults icon={<TollIcon />} title="No payout here">
-            No payout matches these filters; a new request shows up here as soon as a player asks.
+          <NoResults icon={<TollIcon />} title="tandem.payouts.noPayoutHere">
+            {'tandem.payouts.noPayoutMatchesThese'}
           </NoResults>
         }
       >

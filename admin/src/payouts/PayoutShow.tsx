@@ -34,7 +34,7 @@ export function PayoutShow() {
         <TextField
           source="decidedBy"
           label="resources.payouts.fields.decidedBy"
-          emptyText="Not decided yet"
+          emptyText="tandem.payouts.notDecidedYet"
         />
         <Labeled label="resources.payouts.fields.decided">
           <TimeAgoField source="decidedAt" empty="—" />

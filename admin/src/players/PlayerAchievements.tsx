@@ -11,8 +11,8 @@ export function PlayerAchievements() {
   const unlocked = player?.achievements ?? [];
   if (unlocked.length === 0) {
     return (
-      <EmptyState icon={<EmojiEventsIcon />} title="No achievements yet">
-        Achievements unlock by themselves when the player meets their rule.
+      <EmptyState icon={<EmojiEventsIcon />} title="tandem.players.noAchievementsYet">
+        {'tandem.players.achievementsUnlockByThemselves'}
       </EmptyState>
     );
   }

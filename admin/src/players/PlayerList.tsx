@@ -4,7 +4,6 @@ import {
   List,
   NullableBooleanInput,
   ReferenceInput,
-  SearchInput,
   SelectInput,
   useRecordContext,
 } from 'react-admin';
@@ -14,6 +13,7 @@ import { TimeAgoField } from '../common/dates.tsx';
 import { EmptyState } from '../common/EmptyState.tsx';
 import { ListToolbar } from '../common/ListToolbar.tsx';
 import { IdentitiesField } from '../common/PlatformChip.tsx';
+import { SearchField } from '../common/SearchField.tsx';
 import { PlayerName } from './PlayerName.tsx';
 import { rankNameOf } from './player-display.ts';
 
@@ -23,7 +23,7 @@ const platformChoices = [
 ];
 
 const filters = [
-  <SearchInput key="q" source="q" alwaysOn placeholder="Name or username" />,
+  <SearchField key="q" source="q" alwaysOn placeholder="tandem.players.nameOrUsername" />,
   <ReferenceInput
     key="rank"
     source="rank"
@@ -62,8 +62,8 @@ function RankCell() {
 }
 
 const empty = (
-  <EmptyState icon={<PeopleIcon />} title="No players yet">
-    Players appear here as soon as they talk to the Telegram or Discord bot.
+  <EmptyState icon={<PeopleIcon />} title="tandem.players.noPlayersYet">
+    {'tandem.players.playersAppearHereAs'}
   </EmptyState>
 );
 

@@ -1,14 +1,15 @@
 import MilitaryTechIcon from '@mui/icons-material/MilitaryTech';
 import { Chip } from '@mui/material';
-import { DataTable, List, NullableBooleanInput, SearchInput } from 'react-admin';
+import { DataTable, List, NullableBooleanInput } from 'react-admin';
 import { formatNumber } from '../common/amounts.tsx';
 import { EmptyState } from '../common/EmptyState.tsx';
 import { ListToolbar } from '../common/ListToolbar.tsx';
+import { SearchField } from '../common/SearchField.tsx';
 import { ActiveField } from '../common/StatusChip.tsx';
 import { useEditOrShow } from '../common/use-row-click.ts';
 
 const filters = [
-  <SearchInput key="q" source="q" alwaysOn placeholder="Rank name" />,
+  <SearchField key="q" source="q" alwaysOn placeholder="tandem.ranks.rankName" />,
   <NullableBooleanInput key="active" source="active" />,
   <NullableBooleanInput key="hasRole" source="hasRole" label="resources.ranks.fields.hasRole" />,
 ];
@@ -23,8 +24,8 @@ export function RankList() {
       sort={{ field: 'minXp', order: 'ASC' }}
       perPage={50}
       empty={
-        <EmptyState icon={<MilitaryTechIcon />} title="No ranks">
-          Ranks turn XP into a title and a Discord role. Create the first one.
+        <EmptyState icon={<MilitaryTechIcon />} title="tandem.ranks.noRanks">
+          {'tandem.ranks.ranksTurnXpInto'}
         </EmptyState>
       }
     >

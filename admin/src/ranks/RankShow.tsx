@@ -12,7 +12,7 @@ export function RankShow() {
         <TextField
           source="discordRoleId"
           label="resources.ranks.fields.discordRoleId"
-          emptyText="No Discord role"
+          emptyText="tandem.ranks.noDiscordRole"
         />
         <BooleanField source="active" />
       </SimpleShowLayout>

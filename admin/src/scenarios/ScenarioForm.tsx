@@ -37,7 +37,7 @@ export function ScenarioForm({ edit = false }: { edit?: boolean }) {
         <TextInput
           source="slug"
           validate={slugRules}
-          helperText="Buttons name pages by it."
+          helperText="tandem.scenarios.buttonsNamePagesBy"
           sx={{ flex: 1 }}
         />
       </Box>
@@ -46,7 +46,7 @@ export function ScenarioForm({ edit = false }: { edit?: boolean }) {
         multiline
         minRows={5}
         validate={[required(), maxLength(1800, 'At most 1800 characters (Discord caps messages at 2000).')]}
-        helperText="What the bot replies when the page opens."
+        helperText="tandem.scenarios.whatTheBotReplies"
       />
       <ArrayInput source="buttons" label="resources.scenarios.fields.buttons" validate={maxButtonsRule}>
         <SimpleFormIterator disableReordering={false} inline={false} fullWidth>

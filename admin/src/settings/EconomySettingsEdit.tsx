@@ -60,7 +60,13 @@ function VersionLine() {
  */
 export function EconomySettingsEdit() {
   return (
-    <VersionedEdit id="economy" resource="settings" redirect={false} title="Earning rules" actions={false}>
+    <VersionedEdit
+      id="economy"
+      resource="settings"
+      redirect={false}
+      title="tandem.settings.earningRules"
+      actions={false}
+    >
       <SimpleForm
         resetOptions={keepEdits}
         validate={validate}
@@ -73,10 +79,7 @@ export function EconomySettingsEdit() {
       >
         <VersionGuard />
         <VersionLine />
-        <SettingsSection
-          title="Messages"
-          hint="XP for chatting, once per cooldown, on Telegram groups and Discord."
-        >
+        <SettingsSection title="tandem.settings.messages" hint="tandem.settings.xpForChattingOnce">
           <Row>
             <NumberInput
               source="message.minXp"
@@ -110,10 +113,7 @@ export function EconomySettingsEdit() {
             />
           </Row>
         </SettingsSection>
-        <SettingsSection
-          title="Voice"
-          hint="XP per minute in Discord voice: unmuted, undeafened, not alone, not AFK."
-        >
+        <SettingsSection title="tandem.settings.voice" hint="tandem.settings.xpPerMinuteIn">
           <Row>
             <NumberInput
               source="voice.xpPerMinute"
@@ -130,14 +130,11 @@ export function EconomySettingsEdit() {
               label="resources.settings.fields.afkChannelId"
               validate={discordIdRule}
               parse={(value: string) => (value === '' ? null : value)}
-              helperText="Optional"
+              helperText="tandem.settings.optional"
             />
           </Row>
         </SettingsSection>
-        <SettingsSection
-          title="Daily reward"
-          hint="Once per UTC day; a streak adds a bonus each day up to a cap."
-        >
+        <SettingsSection title="tandem.settings.dailyReward" hint="tandem.settings.oncePerUtcDay">
           <Row>
             <NumberInput source="daily.baseXp" label="resources.settings.fields.xp" validate={xp} />
             <NumberInput
@@ -162,10 +159,7 @@ export function EconomySettingsEdit() {
             />
           </Row>
         </SettingsSection>
-        <SettingsSection
-          title="Guess the number"
-          hint="The Telegram game: guess a secret number in a few tries."
-        >
+        <SettingsSection title="tandem.settings.guessTheNumber" hint="tandem.settings.theTelegramGameGuess">
           <Row>
             <NumberInput source="game.winXp" label="resources.settings.fields.xpForAWin" validate={xp} />
             <NumberInput
@@ -191,8 +185,8 @@ export function EconomySettingsEdit() {
           </Row>
         </SettingsSection>
         <SettingsSection
-          title="Role multipliers"
-          hint="Multiply message and voice XP for members of a Discord role: the highest applies; 0 stops a role earning."
+          title="tandem.settings.roleMultipliers"
+          hint="tandem.settings.multiplyMessageAndVoice"
         >
           <Box sx={{ width: '100%' }}>
             <ArrayInput source="roleMultipliers" label={false}>

@@ -48,7 +48,7 @@ function EconomyView() {
       <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
         Version {rules.version}. Only admins change the earning rules.
       </Typography>
-      <SettingsSection title="Messages" hint="XP for chatting, once per cooldown.">
+      <SettingsSection title="tandem.settings.messages" hint="tandem.settings.xpForChattingOnce2">
         <Row>
           <Value
             label="resources.settings.fields.xpPerMessage"
@@ -62,14 +62,14 @@ function EconomyView() {
           <Ids label="resources.settings.fields.rolesThatEarnNothing" ids={rules.message.noXpRoleIds} />
         </Row>
       </SettingsSection>
-      <SettingsSection title="Voice" hint="XP per eligible minute in Discord voice.">
+      <SettingsSection title="tandem.settings.voice" hint="tandem.settings.xpPerEligibleMinute">
         <Row>
           <Value label="resources.settings.fields.xpPerMinute" value={rules.voice.xpPerMinute} />
           <Value label="resources.settings.fields.peopleNeeded" value={rules.voice.minMembers} />
           <Value label="resources.settings.fields.afkChannel" value={rules.voice.afkChannelId} />
         </Row>
       </SettingsSection>
-      <SettingsSection title="Daily reward" hint="Once per UTC day, with a streak bonus.">
+      <SettingsSection title="tandem.settings.dailyReward" hint="tandem.settings.oncePerUtcDay2">
         <Row>
           <Value label="resources.settings.fields.xp" value={rules.daily.baseXp} />
           <Value label="resources.settings.fields.coins" value={rules.daily.baseCoins} />
@@ -78,7 +78,7 @@ function EconomyView() {
           <Value label="resources.settings.fields.graceHours" value={rules.daily.graceHours} />
         </Row>
       </SettingsSection>
-      <SettingsSection title="Guess the number" hint="The Telegram game.">
+      <SettingsSection title="tandem.settings.guessTheNumber" hint="tandem.settings.theTelegramGame">
         <Row>
           <Value label="resources.settings.fields.xpForAWin" value={rules.game.winXp} />
           <Value label="resources.settings.fields.coinsForAWin" value={rules.game.winCoins} />
@@ -87,7 +87,10 @@ function EconomyView() {
           <Value label="resources.settings.fields.gamesPerDay" value={rules.game.dailyGameLimit} />
         </Row>
       </SettingsSection>
-      <SettingsSection title="Role multipliers" hint="The highest multiplier among a member's roles applies.">
+      <SettingsSection
+        title="tandem.settings.roleMultipliers"
+        hint="tandem.settings.theHighestMultiplierAmong"
+      >
         <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
           {rules.roleMultipliers.length
             ? rules.roleMultipliers.map((row) => (
@@ -103,7 +106,7 @@ function EconomyView() {
 /** The earning rules, read-only (what operators see). */
 export function EconomySettingsShow() {
   return (
-    <Show id="economy" resource="settings" title="Earning rules" actions={false}>
+    <Show id="economy" resource="settings" title="tandem.settings.earningRules" actions={false}>
       <EconomyView />
     </Show>
   );

@@ -17,8 +17,8 @@ export function SettingsList() {
       pagination={false}
       sort={{ field: 'id', order: 'ASC' }}
       empty={
-        <EmptyState icon={<TuneIcon />} title="No settings saved yet">
-          The defaults apply. Open the earning rules from the menu to change them.
+        <EmptyState icon={<TuneIcon />} title="tandem.settings.noSettingsSavedYet">
+          {'tandem.settings.theDefaultsApplyOpen'}
         </EmptyState>
       }
     >

@@ -1,6 +1,6 @@
 import SyncIcon from '@mui/icons-material/Sync';
 import { Tooltip, Typography } from '@mui/material';
-import { DataTable, List, SearchInput, SelectInput, useCanAccess, useRecordContext } from 'react-admin';
+import { DataTable, List, SelectInput, useCanAccess, useRecordContext } from 'react-admin';
 import type { SyncEventRecord } from '../api/records.ts';
 import { choiceName, eventTypeChoices, sourceChoices, syncStatusChoices } from '../common/choices.ts';
 import { TimeAgoField } from '../common/dates.tsx';
@@ -8,12 +8,13 @@ import { EmptyState } from '../common/EmptyState.tsx';
 import { ListToolbar } from '../common/ListToolbar.tsx';
 import { PlayerFilterInput } from '../common/PlayerFilterInput.tsx';
 import { PlayerLinkField } from '../common/PlayerLinkField.tsx';
+import { SearchField } from '../common/SearchField.tsx';
 import { StatusField } from '../common/StatusChip.tsx';
 import { BulkRetryButton } from './BulkRetryButton.tsx';
 import { RetryEventButton } from './RetryEventButton.tsx';
 
 const filters = [
-  <SearchInput key="q" source="q" alwaysOn placeholder="Key or error" />,
+  <SearchField key="q" source="q" alwaysOn placeholder="tandem.syncEvents.keyOrError" />,
   <SelectInput key="status" source="status" choices={syncStatusChoices} alwaysOn />,
   <SelectInput key="type" source="type" choices={eventTypeChoices} />,
   <SelectInput key="source" source="source" choices={sourceChoices} />,
@@ -50,8 +51,8 @@ export function SyncEventList() {
       sort={{ field: 'createdAt', order: 'DESC' }}
       perPage={25}
       empty={
-        <EmptyState icon={<SyncIcon />} title="No sync events yet">
-          Every XP or coin change becomes an event here on its way to Telegram and Discord.
+        <EmptyState icon={<SyncIcon />} title="tandem.syncEvents.noSyncEventsYet">
+          {'tandem.syncEvents.everyXpOrCoin'}
         </EmptyState>
       }
     >

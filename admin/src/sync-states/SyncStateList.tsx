@@ -55,8 +55,8 @@ export function SyncStateList() {
       sort={{ field: 'lastReconcileAt', order: 'DESC' }}
       perPage={25}
       empty={
-        <EmptyState icon={<FactCheckIcon />} title="No sync states yet">
-          A player's sync state appears after their first change reaches the platforms.
+        <EmptyState icon={<FactCheckIcon />} title="tandem.syncStates.noSyncStatesYet">
+          {'tandem.syncStates.aPlayerSSync'}
         </EmptyState>
       }
     >

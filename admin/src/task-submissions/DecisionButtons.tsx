@@ -59,7 +59,7 @@ export function DecisionButtons({ size = 'small' }: { size?: 'small' | 'medium';
       </Button>
       <ReasonDialog
         open={rejecting}
-        title="Reject this submission?"
+        title="tandem.taskSubmissions.rejectThisSubmission"
         description={`${submission.playerName ?? 'The player'} is told why and may send new proof.`}
         label="resources.task_submissions.fields.noteToThePlayer"
         confirmLabel="Reject"

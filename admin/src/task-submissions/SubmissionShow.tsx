@@ -35,7 +35,7 @@ export function SubmissionShow() {
         <TextField
           source="decidedBy"
           label="resources.task_submissions.fields.decidedBy"
-          emptyText="Not decided yet"
+          emptyText="tandem.taskSubmissions.notDecidedYet"
         />
         <Labeled label="resources.task_submissions.fields.decided">
           <TimeAgoField source="decidedAt" empty="—" />

@@ -19,7 +19,7 @@ export function TaskForm({ edit = false }: { edit?: boolean }) {
         source="proofHint"
         label="resources.tasks.fields.proofHint"
         validate={maxLength(200)}
-        helperText="Tells players what to send, e.g. a link to your post."
+        helperText="tandem.tasks.tellsPlayersWhatTo"
         parse={(value: string) => (value === '' ? null : value)}
       />
       <Box sx={{ display: 'flex', gap: 2, width: '100%' }}>
@@ -36,7 +36,7 @@ export function TaskForm({ edit = false }: { edit?: boolean }) {
           defaultValue={0}
         />
       </Box>
-      <BooleanInput source="active" defaultValue helperText="Inactive tasks are hidden from players." />
+      <BooleanInput source="active" defaultValue helperText="tandem.tasks.inactiveTasksAreHidden" />
     </SimpleForm>
   );
 }

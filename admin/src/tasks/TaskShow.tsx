@@ -39,7 +39,7 @@ export function TaskShow() {
           <DataTable
             bulkActionButtons={false}
             rowClick="show"
-            empty={<EmptyState icon={<AssignmentTurnedInIcon />} title="No submissions for this task yet" />}
+            empty={<EmptyState icon={<AssignmentTurnedInIcon />} title="tandem.tasks.noSubmissionsForThis" />}
           >
             <DataTable.Col source="createdAt" label="resources.tasks.fields.createdAt2">
               <TimeAgoField source="createdAt" />
