@@ -8,7 +8,7 @@ import {
   SelectInput,
   TextInput,
 } from 'react-admin';
-import { choiceName } from '../common/choices.ts';
+import { useChoiceName } from '../common/choices.ts';
 import { TimeAgoField } from '../common/dates.tsx';
 import { EmptyState } from '../common/EmptyState.tsx';
 import { ListToolbar } from '../common/ListToolbar.tsx';
@@ -47,6 +47,7 @@ const filters = [
  * a row opens to show the fields before and after the change.
  */
 export function AuditList() {
+  const choice = useChoiceName();
   return (
     <List
       filters={filters}
@@ -64,11 +65,11 @@ export function AuditList() {
           <TimeAgoField source="createdAt" />
         </DataTable.Col>
         <DataTable.Col source="adminUsername" label="resources.audit.fields.adminUsername" />
-        <DataTable.Col source="action" />
+        <DataTable.Col source="action" render={(row) => choice(auditActionChoices, row.action)} />
         <DataTable.Col
           source="entity"
           label="resources.audit.fields.entity"
-          render={(row) => choiceName(auditEntityChoices, row.entity)}
+          render={(row) => choice(auditEntityChoices, row.entity)}
         />
         <DataTable.Col source="entityId" label="resources.audit.fields.entityId2" disableSort />
         <DataTable.Col source="operation" label="resources.audit.fields.operation" disableSort />

@@ -1,7 +1,7 @@
 import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
 import { DataTable, DateTimeInput, List, SelectInput, TextInput } from 'react-admin';
 import { Coins, DeltaField, formatNumber } from '../common/amounts.tsx';
-import { choiceName, eventTypeChoices, sourceChoices } from '../common/choices.ts';
+import { eventTypeChoices, sourceChoices, useChoiceName } from '../common/choices.ts';
 import { TimeAgoField } from '../common/dates.tsx';
 import { EmptyState } from '../common/EmptyState.tsx';
 import { ListToolbar } from '../common/ListToolbar.tsx';
@@ -19,6 +19,7 @@ const filters = [
 
 /** The append-only ledger: every XP and coin change, who or what caused it, and the totals after it. */
 export function LedgerList() {
+  const choice = useChoiceName();
   return (
     <List
       filters={filters}
@@ -39,12 +40,10 @@ export function LedgerList() {
           <PlayerLinkField />
         </DataTable.Col>
         <DataTable.Col source="reason" />
-        <DataTable.Col source="source" render={(row) => choiceName(sourceChoices, row.source)} />
+        <DataTable.Col source="source" render={(row) => choice(sourceChoices, row.source)} />
         <DataTable.Col
           source="type"
-          render={(row) => (
-            <span style={{ whiteSpace: 'nowrap' }}>{choiceName(eventTypeChoices, row.type)}</span>
-          )}
+          render={(row) => <span style={{ whiteSpace: 'nowrap' }}>{choice(eventTypeChoices, row.type)}</span>}
         />
         <DataTable.Col source="xpDelta" label="resources.ledger.fields.xpDelta" align="right">
           <DeltaField source="xpDelta" />

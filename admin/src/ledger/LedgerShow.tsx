@@ -1,7 +1,7 @@
 import { FunctionField, Labeled, NumberField, Show, SimpleShowLayout, TextField } from 'react-admin';
 import type { LedgerRecord } from '../api/records.ts';
 import { DeltaField } from '../common/amounts.tsx';
-import { choiceName, eventTypeChoices, sourceChoices } from '../common/choices.ts';
+import { eventTypeChoices, sourceChoices, useChoiceName } from '../common/choices.ts';
 import { formatDateTime } from '../common/dates.tsx';
 import { JsonField } from '../common/JsonField.tsx';
 import { PlayerLinkField } from '../common/PlayerLinkField.tsx';
@@ -9,6 +9,7 @@ import { RecordTitle } from '../common/titles.tsx';
 
 /** One ledger row. Read-only: a wrong row is corrected by a new adjustment, never by an edit. */
 export function LedgerShow() {
+  const choice = useChoiceName();
   return (
     <Show actions={false} title={<RecordTitle />}>
       <SimpleShowLayout>
@@ -22,11 +23,11 @@ export function LedgerShow() {
         <TextField source="reason" />
         <FunctionField<LedgerRecord>
           label="resources.ledger.fields.source"
-          render={(row) => choiceName(sourceChoices, row.source)}
+          render={(row) => choice(sourceChoices, row.source)}
         />
         <FunctionField<LedgerRecord>
           label="resources.ledger.fields.type"
-          render={(row) => choiceName(eventTypeChoices, row.type)}
+          render={(row) => choice(eventTypeChoices, row.type)}
         />
         <DeltaField source="xpDelta" label="resources.ledger.fields.xpDelta2" unit="XP" />
         <DeltaField source="coinDelta" label="resources.ledger.fields.coinDelta2" unit="coins" />

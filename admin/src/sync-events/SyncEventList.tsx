@@ -2,7 +2,7 @@ import SyncIcon from '@mui/icons-material/Sync';
 import { Tooltip, Typography } from '@mui/material';
 import { DataTable, List, SelectInput, useCanAccess, useRecordContext } from 'react-admin';
 import type { SyncEventRecord } from '../api/records.ts';
-import { choiceName, eventTypeChoices, sourceChoices, syncStatusChoices } from '../common/choices.ts';
+import { eventTypeChoices, sourceChoices, syncStatusChoices, useChoiceName } from '../common/choices.ts';
 import { TimeAgoField } from '../common/dates.tsx';
 import { EmptyState } from '../common/EmptyState.tsx';
 import { ListToolbar } from '../common/ListToolbar.tsx';
@@ -34,8 +34,9 @@ function ErrorCell() {
 }
 
 function TypeCell() {
+  const choice = useChoiceName();
   const event = useRecordContext<SyncEventRecord>();
-  return <span style={{ whiteSpace: 'nowrap' }}>{choiceName(eventTypeChoices, event?.type)}</span>;
+  return <span style={{ whiteSpace: 'nowrap' }}>{choice(eventTypeChoices, event?.type)}</span>;
 }
 
 /**
@@ -43,6 +44,7 @@ function TypeCell() {
  * one by one or selected in bulk (operators too).
  */
 export function SyncEventList() {
+  const choice = useChoiceName();
   const { canAccess: canRetry } = useCanAccess({ resource: 'sync_events', action: 'retry' });
   return (
     <List
@@ -63,7 +65,7 @@ export function SyncEventList() {
         <DataTable.Col source="type">
           <TypeCell />
         </DataTable.Col>
-        <DataTable.Col source="source" render={(event) => choiceName(sourceChoices, event.source)} />
+        <DataTable.Col source="source" render={(event) => choice(sourceChoices, event.source)} />
         <DataTable.Col source="playerName" label="resources.sync_events.fields.playerName">
           <PlayerLinkField />
         </DataTable.Col>

@@ -10,7 +10,7 @@ import {
   useRecordContext,
 } from 'react-admin';
 import type { SyncEventRecord } from '../api/records.ts';
-import { choiceName, eventTypeChoices, sourceChoices } from '../common/choices.ts';
+import { eventTypeChoices, sourceChoices, useChoiceName } from '../common/choices.ts';
 import { TimeAgoField } from '../common/dates.tsx';
 import { JsonField } from '../common/JsonField.tsx';
 import { PlayerLinkField } from '../common/PlayerLinkField.tsx';
@@ -31,6 +31,7 @@ function FailureNotice(_props: { label?: false }) {
 
 /** One sync event: what it carries, where it stands, and why it failed if it did. */
 export function SyncEventShow() {
+  const choice = useChoiceName();
   return (
     <Show
       title={<RecordTitle />}
@@ -45,11 +46,11 @@ export function SyncEventShow() {
         <StatusField label="resources.sync_events.fields.status" />
         <FunctionField<SyncEventRecord>
           label="resources.sync_events.fields.type"
-          render={(event) => choiceName(eventTypeChoices, event.type)}
+          render={(event) => choice(eventTypeChoices, event.type)}
         />
         <FunctionField<SyncEventRecord>
           label="resources.sync_events.fields.source"
-          render={(event) => choiceName(sourceChoices, event.source)}
+          render={(event) => choice(sourceChoices, event.source)}
         />
         <Labeled label="resources.sync_events.fields.player">
           <PlayerLinkField />
