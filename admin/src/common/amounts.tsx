@@ -1,6 +1,6 @@
 import TollIcon from '@mui/icons-material/Toll';
 import { Box, Chip } from '@mui/material';
-import { type FieldProps, useFieldValue } from 'react-admin';
+import { type FieldProps, useFieldValue, useTranslate } from 'react-admin';
 
 type OptionalSourceProps = Omit<FieldProps, 'source'> & { source?: string };
 
@@ -69,9 +69,10 @@ export function DeltaField({
 
 /** A rank name as a chip; "Unranked" below every rank. */
 export function RankChip({ name }: { name?: string | null }) {
+  const translate = useTranslate();
   return name ? (
     <Chip size="small" label={name} color="primary" variant="outlined" />
   ) : (
-    <Chip size="small" label="Unranked" variant="outlined" />
+    <Chip size="small" label={translate('tandem.common.unranked')} variant="outlined" />
   );
 }

@@ -2,13 +2,14 @@ import { FunctionField, Labeled, NumberField, Show, SimpleShowLayout, TextField 
 import type { LedgerRecord } from '../api/records.ts';
 import { DeltaField } from '../common/amounts.tsx';
 import { eventTypeChoices, sourceChoices, useChoiceName } from '../common/choices.ts';
-import { formatDateTime } from '../common/dates.tsx';
+import { useFormatDateTime } from '../common/dates.tsx';
 import { JsonField } from '../common/JsonField.tsx';
 import { PlayerLinkField } from '../common/PlayerLinkField.tsx';
 import { RecordTitle } from '../common/titles.tsx';
 
 /** One ledger row. Read-only: a wrong row is corrected by a new adjustment, never by an edit. */
 export function LedgerShow() {
+  const formatDateTime = useFormatDateTime();
   const choice = useChoiceName();
   return (
     <Show actions={false} title={<RecordTitle />}>

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { Link, useCreatePath, useRecordContext, useTranslate } from 'react-admin';
 import type { PlayerRecord } from '../api/records.ts';
 import { Coins, formatNumber, RankChip } from '../common/amounts.tsx';
-import { formatDateTime } from '../common/dates.tsx';
+import { useFormatDateTime } from '../common/dates.tsx';
 import { IdentitiesField } from '../common/PlatformChip.tsx';
 import { PlayerAvatar } from './PlayerName.tsx';
 import { rankNameOf } from './player-display.ts';
@@ -28,12 +28,14 @@ function Stat({ label, children }: { label: string; children: ReactNode }) {
 
 /** The accounts linking folded into this one: zero rows, left out of the list, reachable from here. */
 function MergedFrom({ player }: { player: PlayerRecord }) {
+  const translate = useTranslate();
+  const formatDateTime = useFormatDateTime();
   const createPath = useCreatePath();
   if (!player.mergedFrom?.length) return null;
   return (
     <Box sx={{ mt: 0.5, display: 'flex', gap: 1, flexWrap: 'wrap', alignItems: 'center' }}>
       <Typography variant="caption" color="text.secondary">
-        Merged from
+        {translate('tandem.players.mergedFrom')}
       </Typography>
       {player.mergedFrom.map((merged) => (
         <Chip
@@ -42,7 +44,10 @@ function MergedFrom({ player }: { player: PlayerRecord }) {
           variant="outlined"
           label={
             <Link to={createPath({ resource: 'players', id: merged.id, type: 'show' })}>
-              {merged.displayName} (since {formatDateTime(merged.createdAt)})
+              {translate('tandem.players.mergedSince', {
+                name: merged.displayName,
+                date: formatDateTime(merged.createdAt),
+              })}
             </Link>
           }
         />
@@ -53,6 +58,8 @@ function MergedFrom({ player }: { player: PlayerRecord }) {
 
 /** The head of a player's page: who they are, where they play, and their totals at a glance. */
 export function PlayerSummary() {
+  const translate = useTranslate();
+  const formatDateTime = useFormatDateTime();
   const player = useRecordContext<PlayerRecord>();
   const createPath = useCreatePath();
   if (!player) return null;
@@ -72,7 +79,7 @@ export function PlayerSummary() {
                 <IdentitiesField showNames />
               </Box>
               <Typography variant="caption" color="text.secondary">
-                Player since {formatDateTime(player.createdAt)}
+                {translate('tandem.players.since', { date: formatDateTime(player.createdAt) })}
               </Typography>
               {player.mergedIntoId ? (
                 <Chip
@@ -81,7 +88,7 @@ export function PlayerSummary() {
                   sx={{ ml: 1 }}
                   label={
                     <Link to={createPath({ resource: 'players', id: player.mergedIntoId, type: 'show' })}>
-                      Merged into another account
+                      {translate('tandem.players.mergedInto')}
                     </Link>
                   }
                 />
@@ -98,13 +105,17 @@ export function PlayerSummary() {
               <Stat label="resources.players.fields.heldForPayouts">{formatNumber(player.heldCoins)}</Stat>
             ) : null}
             {player.dailyStreak !== undefined ? (
-              <Stat label="resources.players.fields.dailyStreak">{player.dailyStreak} d</Stat>
+              <Stat label="resources.players.fields.dailyStreak">
+                {translate('tandem.common.days', { count: player.dailyStreak })}
+              </Stat>
             ) : null}
             {player.messages !== undefined ? (
               <Stat label="resources.players.fields.messages">{formatNumber(player.messages)}</Stat>
             ) : null}
             {player.voiceMinutes !== undefined ? (
-              <Stat label="resources.players.fields.voice">{hours} h</Stat>
+              <Stat label="resources.players.fields.voice">
+                {translate('tandem.common.hours', { count: hours })}
+              </Stat>
             ) : null}
             {player.gamesWon !== undefined ? (
               <Stat label="resources.players.fields.gamesWon">{player.gamesWon}</Stat>

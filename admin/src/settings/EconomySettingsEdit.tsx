@@ -12,8 +12,9 @@ import {
   TextInput,
   Toolbar,
   useRecordContext,
+  useTranslate,
 } from 'react-admin';
-import { formatDateTime } from '../common/dates.tsx';
+import { useFormatDateTime } from '../common/dates.tsx';
 import { keepEdits, VersionedEdit, VersionGuard } from '../common/VersionedEdit.tsx';
 import { discordIdRule, wholeNumber } from '../common/validators.ts';
 import type { EconomyForm } from './economy-model.ts';
@@ -42,13 +43,18 @@ function validate(values: Partial<EconomyForm>): Record<string, unknown> {
 }
 
 function VersionLine() {
+  const translate = useTranslate();
+  const formatDateTime = useFormatDateTime();
   const record = useRecordContext<EconomyForm>();
   if (!record) return null;
   return (
     <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
-      Version {record.version}
-      {record.updatedAt ? ` · saved ${formatDateTime(record.updatedAt)}` : ' · the defaults, never saved'}.
-      The bots pick up a saved change within seconds.
+      {record.updatedAt
+        ? translate('tandem.settings.versionSaved', {
+            version: record.version,
+            at: formatDateTime(record.updatedAt),
+          })
+        : translate('tandem.settings.versionDefaults', { version: record.version })}
     </Typography>
   );
 }
