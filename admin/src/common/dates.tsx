@@ -7,7 +7,10 @@ const relatives = new Map<string, Intl.RelativeTimeFormat>();
 const absolutes = new Map<string, Intl.DateTimeFormat>();
 function relativeIn(locale: string): Intl.RelativeTimeFormat {
   let format = relatives.get(locale);
-  if (!format) relatives.set(locale, (format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })));
+  if (!format) {
+    format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+    relatives.set(locale, format);
+  }
   return format;
 }
 function absoluteIn(locale: string): Intl.DateTimeFormat {
