@@ -1,6 +1,13 @@
 import EmojiEventsIcon from '@mui/icons-material/EmojiEvents';
 import { Box, Typography } from '@mui/material';
-import { DataTable, List, NullableBooleanInput, SelectInput, useRecordContext } from 'react-admin';
+import {
+  DataTable,
+  List,
+  NullableBooleanInput,
+  SelectInput,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
 import { formatNumber } from '../common/amounts.tsx';
 import { EmptyState } from '../common/EmptyState.tsx';
 import { ListToolbar } from '../common/ListToolbar.tsx';
@@ -16,6 +23,7 @@ const filters = [
 ];
 
 function NameCell() {
+  const translate = useTranslate();
   const achievement = useRecordContext<{ name: string; description?: string; rule: unknown }>();
   if (!achievement) return null;
   return (
@@ -24,7 +32,7 @@ function NameCell() {
         {achievement.name}
       </Typography>
       <Typography variant="caption" color="text.secondary">
-        {describeRule(achievement.rule)}
+        {describeRule(achievement.rule, translate)}
       </Typography>
     </Box>
   );

@@ -1,9 +1,18 @@
-import { BooleanField, FunctionField, NumberField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import {
+  BooleanField,
+  FunctionField,
+  NumberField,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  useTranslate,
+} from 'react-admin';
 import { ShowActions } from '../common/ShowActions.tsx';
 import { RecordTitle } from '../common/titles.tsx';
 import { describeRule } from './achievement-rules.ts';
 
 export function AchievementShow() {
+  const translate = useTranslate();
   return (
     <Show title={<RecordTitle />} actions={<ShowActions />}>
       <SimpleShowLayout>
@@ -12,7 +21,7 @@ export function AchievementShow() {
         <TextField source="description" emptyText="—" />
         <FunctionField
           label="resources.achievements.fields.unlockedWhenThePlayer"
-          render={(achievement) => describeRule(achievement.rule)}
+          render={(achievement) => describeRule(achievement.rule, translate)}
         />
         <NumberField source="rewardXp" label="resources.achievements.fields.rewardXp" />
         <NumberField source="rewardCoins" label="resources.achievements.fields.rewardCoins" />

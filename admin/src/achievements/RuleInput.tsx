@@ -21,7 +21,7 @@ export function RuleInput() {
           key={kind.id}
           source={`rule.${kind.field}`}
           label={kind.fieldLabel}
-          validate={[required(), wholeNumber, minValue(1, 'At least 1.')]}
+          validate={[required(), wholeNumber, minValue(1, 'tandem.validation.atLeastOne')]}
           sx={{ flex: 1 }}
         />
       ) : null}

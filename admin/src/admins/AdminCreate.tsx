@@ -28,7 +28,7 @@ export function AdminCreate() {
           const problem = await checkNewPassword(values.password ?? '', values.username ?? '');
           if (problem) errors.password = problem;
           if (values.password !== values.confirmPassword)
-            errors.confirmPassword = 'The two passwords differ.';
+            errors.confirmPassword = 'tandem.auth.passwordsDiffer';
           return errors;
         }}
       >

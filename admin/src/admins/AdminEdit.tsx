@@ -7,6 +7,7 @@ import {
   TextInput,
   useGetIdentity,
   useRecordContext,
+  useTranslate,
 } from 'react-admin';
 import { PasswordRulesHint, strongPassword } from '../auth/password-rules.tsx';
 import { roleChoices } from '../common/choices.ts';
@@ -14,6 +15,7 @@ import { EditToolbar } from '../common/EditToolbar.tsx';
 import { keepEdits, VersionedEdit, VersionGuard } from '../common/VersionedEdit.tsx';
 
 function AdminFields() {
+  const translate = useTranslate();
   const admin = useRecordContext<{ id: string }>();
   const { identity } = useGetIdentity();
   const self = admin !== undefined && identity?.id === admin.id;
@@ -22,8 +24,7 @@ function AdminFields() {
       <VersionGuard />
       {self ? (
         <Alert severity="info" sx={{ mb: 2, width: '100%' }}>
-          This is your own account: you cannot change your role or deactivate yourself. Change your password
-          from the account menu.
+          {translate('tandem.admins.ownAccount')}
         </Alert>
       ) : null}
       <TextInput source="username" disabled helperText="tandem.admins.usernamesDoNotChange" />

@@ -365,6 +365,7 @@ export const en = {
         'Someone else saved this record while you were editing it (now version %{version}). Saving your edits would be refused so their change is not lost: note what you changed, load their version, and apply it again.',
       seconds: '%{count} s',
       minutes: '%{count} min',
+      thePlayer: 'The player',
     },
     settings: {
       unknown: 'The setting “%{id}” has no page in this version of the panel.',
@@ -403,6 +404,12 @@ export const en = {
       versionSaved: 'Version %{version} · saved %{at}. The bots pick up a saved change within seconds.',
       versionDefaults:
         'Version %{version} · the defaults, never saved. The bots pick up a saved change within seconds.',
+      notAboveMax: 'Must not be more than the maximum.',
+      duplicateRole: 'This role already has a multiplier.',
+      names: {
+        economy: 'Earning rules',
+        language: 'Default language',
+      },
     },
     texts: {
       search: 'Key or wording',
@@ -435,6 +442,11 @@ export const en = {
       scenario: 'Scenario',
       webLink: 'Web link',
       botCommand: 'Bot command',
+      chooseScenario: 'Choose the scenario it opens.',
+      urlRule: 'A full web link starting with http:// or https://.',
+      commandRule: 'A bot command like /daily: a slash, then a-z, 0-9 or _.',
+      whatItOpens: 'What the button opens',
+      command: 'Command',
     },
     dashboard: {
       players: 'Players',
@@ -539,6 +551,8 @@ export const en = {
       anInactiveAccountCannot: 'An inactive account cannot sign in.',
       leaveEmptyToKeep: 'Leave empty to keep the current one.',
       username: 'Username',
+      ownAccount:
+        'This is your own account: you cannot change your role or deactivate yourself. Change your password from the account menu.',
     },
     taskSubmissions: {
       rejectThisSubmission: 'Reject this submission?',
@@ -550,11 +564,25 @@ export const en = {
         'When a player sends proof for a task (by button or /submit), it waits here for your decision.',
       noSubmissionMatchesThese:
         'No submission matches these filters; pending proof shows up here the moment a player sends it.',
+      approvedVerb: 'Approved',
+      approveSelected: 'Approve selected',
+      approveCount: 'Approve %{smart_count} submission? |||| Approve %{smart_count} submissions?',
+      approveManyHint:
+        "Each pending one pays its task's reward to its player. Already decided ones are left as they are.",
+      approve: 'Approve',
+      approved: 'Approved: the reward is paid.',
+      rejected: 'Rejected: the player can send new proof.',
+      reject: 'Reject',
+      rejectHint: '%{name} is told why and may send new proof.',
     },
     syncEvents: {
       keyOrError: 'Key or error',
       noSyncEventsYet: 'No sync events yet',
       everyXpOrCoin: 'Every XP or coin change becomes an event here on its way to Telegram and Discord.',
+      queuedAgainVerb: 'Queued again',
+      retrySelected: 'Retry selected',
+      queuedAgain: 'Queued again: the event will be applied once.',
+      retry: 'Retry',
     },
     ranks: {
       shownToPlayersE: 'Shown to players, e.g. Gold III.',
@@ -574,6 +602,9 @@ export const en = {
       noScenarios: 'No scenarios',
       scenariosAreTheBot:
         "Scenarios are the bot's pages: a text with buttons leading to other pages, links or commands.",
+      maxButtons: 'At most %{max} buttons.',
+      maxText: 'At most 1800 characters (Discord caps messages at 2000).',
+      opens: 'Opens %{slug}',
     },
     achievements: {
       eGChatterbox: 'e.g. chatterbox',
@@ -583,6 +614,31 @@ export const en = {
       noAchievements: 'No achievements',
       achievementsRewardMilestonesA:
         'Achievements reward milestones: a first win, a 7-day streak, 100 messages…',
+      rule: {
+        first_game: 'First game won',
+        first_gameDescribe: 'Wins their first game',
+        games_won: 'Games won',
+        games_wonField: 'Games won',
+        games_wonDescribe: 'Wins %{count} games',
+        daily_streak: 'Daily streak',
+        daily_streakField: 'Days in a row',
+        daily_streakDescribe: 'Claims the daily reward %{days} days in a row',
+        rank_reached: 'Rank reached',
+        rank_reachedField: 'Rank priority (1 = lowest)',
+        rank_reachedDescribe: 'Reaches rank priority %{priority}',
+        messages: 'Messages sent',
+        messagesField: 'Messages (that earned XP)',
+        messagesDescribe: 'Sends %{count} messages',
+        voice_hours: 'Voice hours',
+        voice_hoursField: 'Hours in voice',
+        voice_hoursDescribe: 'Spends %{hours} hours in voice',
+        xp_reached: 'XP reached',
+        xp_reachedField: 'XP',
+        xp_reachedDescribe: 'Reaches %{xp} XP',
+        coins_earned: 'Coins earned',
+        coins_earnedField: 'Coins earned in total',
+        coins_earnedDescribe: 'Earns %{coins} coins',
+      },
     },
     menuButtons: {
       whatPlayersTapE: 'What players tap, e.g. 📅 Daily reward.',
@@ -600,11 +656,26 @@ export const en = {
         'When a player asks to withdraw coins, the coins are held at once and the request waits here.',
       noPayoutMatchesThese:
         'No payout matches these filters; a new request shows up here as soon as a player asks.',
+      approved: 'Payout approved.',
+      declined: 'Payout declined: the coins are back on the player’s balance.',
+      thePlayer: 'the player',
+      approve: 'Approve',
+      decline: 'Decline',
+      approveTitle: 'Pay out %{amount} coins?',
+      approveHint: 'The coins held for %{who} are paid out for good and %{who} is told on their platforms.',
+      approvePayout: 'Approve payout',
+      declineTitle: 'Decline %{amount} coins?',
+      declineHint: "The coins go back to %{who}'s balance, and %{who} reads your note.",
+      declinePayout: 'Decline payout',
     },
     audit: {
       noAdminHasChanged: 'No admin has changed anything yet',
       everyChangeMadeIn:
         'Every change made in this panel is written here, with who made it and the record before and after.',
+      noFieldChanged: 'No field changed.',
+      field: 'Field',
+      before: 'Before',
+      after: 'After',
     },
     ledger: {
       theLedgerIsEmpty: 'The ledger is empty',
@@ -702,6 +773,22 @@ export const en = {
       notNegative: 'Cannot be negative.',
       discordId: 'A Discord id: 17 to 20 digits (Developer Mode → Copy ID).',
       slug: 'Lowercase letters, digits and dashes only, e.g. how-it-works.',
+      atLeastOne: 'At least 1.',
+    },
+    bulk: {
+      all: '%{verb} %{done}.',
+      others: 'The others: %{reasons}.',
+      some: '%{verb} %{done} of %{asked}.',
+    },
+    live: {
+      live: 'Live',
+      liveHint: 'Changes made anywhere (other admins, the bots, the workers) appear here as they happen.',
+      connecting: 'Connecting…',
+      connectingHint: 'Opening the live connection to the Tandem API.',
+      reconnecting: 'Reconnecting…',
+      reconnectingHint: 'The live connection was lost. Pages refresh by themselves once it is back.',
+      refused: 'Offline',
+      refusedHint: 'The API refused the live connection (the session may have ended). Retrying…',
     },
   },
 };

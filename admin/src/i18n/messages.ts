@@ -1,3 +1,5 @@
+import { en } from './en.ts';
+
 /**
  * A locale's messages: nested objects whose leaves are polyglot strings (`%{name}` is a value, `||||`
  * separates plural forms). Every admin locale has exactly the keys of the English one.
@@ -24,4 +26,21 @@ export function mergeMessages(base: MessageTree, over: MessageTree): MessageTree
       typeof value === 'object' && typeof under === 'object' ? mergeMessages(under, value) : value;
   }
   return merged;
+}
+
+/**
+ * A message of the English locale with its values, for code that runs outside the panel's pages
+ * (and its unit tests): `%{name}` is replaced, plural forms are not chosen.
+ */
+export function inEnglish(key: string, options: Record<string, unknown> = {}): string {
+  const found = key
+    .split('.')
+    .reduce<unknown>(
+      (node, part) => (typeof node === 'object' && node ? (node as MessageTree)[part] : undefined),
+      en,
+    );
+  if (typeof found !== 'string') return key;
+  return found.replace(/%\{(\w+)\}/g, (whole, name: string) =>
+    name in options ? String(options[name]) : whole,
+  );
 }

@@ -363,6 +363,7 @@ export const ru: Messages<typeof en> = {
         'Кто-то сохранил эту запись, пока вы её редактировали (теперь версия %{version}). Ваше сохранение будет отклонено, чтобы не потерять чужое изменение: запишите, что вы меняли, загрузите их версию и внесите изменения снова.',
       seconds: '%{count} с',
       minutes: '%{count} мин',
+      thePlayer: 'Игрок',
     },
     settings: {
       unknown: 'У настройки «%{id}» нет страницы в этой версии панели.',
@@ -404,6 +405,12 @@ export const ru: Messages<typeof en> = {
         'Версия %{version} · сохранено %{at}. Боты подхватывают сохранённое изменение за несколько секунд.',
       versionDefaults:
         'Версия %{version} · значения по умолчанию, ещё не сохранялись. Боты подхватывают сохранённое изменение за несколько секунд.',
+      notAboveMax: 'Не больше максимума.',
+      duplicateRole: 'У этой роли уже есть множитель.',
+      names: {
+        economy: 'Правила начисления',
+        language: 'Язык по умолчанию',
+      },
     },
     texts: {
       search: 'Ключ или текст',
@@ -435,6 +442,11 @@ export const ru: Messages<typeof en> = {
       scenario: 'Сценарий',
       webLink: 'Веб-ссылка',
       botCommand: 'Команда бота',
+      chooseScenario: 'Выберите сценарий, который открывает кнопка.',
+      urlRule: 'Полная веб-ссылка, начинающаяся с http:// или https://.',
+      commandRule: 'Команда бота вроде /daily: косая черта, затем a-z, 0-9 или _.',
+      whatItOpens: 'Что открывает кнопка',
+      command: 'Команда',
     },
     dashboard: {
       players: 'Игроки',
@@ -539,6 +551,8 @@ export const ru: Messages<typeof en> = {
       anInactiveAccountCannot: 'Неактивная учётная запись не может войти.',
       leaveEmptyToKeep: 'Оставьте пустым, чтобы сохранить текущий.',
       username: 'Имя пользователя',
+      ownAccount:
+        'Это ваша учётная запись: нельзя сменить свою роль или отключить себя. Пароль меняется в меню учётной записи.',
     },
     taskSubmissions: {
       rejectThisSubmission: 'Отклонить эту заявку?',
@@ -550,11 +564,26 @@ export const ru: Messages<typeof en> = {
         'Когда игрок отправляет доказательство по заданию (кнопкой или /submit), оно ждёт здесь вашего решения.',
       noSubmissionMatchesThese:
         'Нет заявок под эти фильтры; новые доказательства появятся здесь, как только игрок их отправит.',
+      approvedVerb: 'Одобрено',
+      approveSelected: 'Одобрить выбранные',
+      approveCount:
+        'Одобрить %{smart_count} заявку? |||| Одобрить %{smart_count} заявки? |||| Одобрить %{smart_count} заявок?',
+      approveManyHint:
+        'Каждая ожидающая заявка выплатит игроку награду за задание. Уже решённые останутся как есть.',
+      approve: 'Одобрить',
+      approved: 'Одобрено: награда выплачена.',
+      rejected: 'Отклонено: игрок может прислать новое доказательство.',
+      reject: 'Отклонить',
+      rejectHint: '%{name} узнает причину и сможет прислать новое доказательство.',
     },
     syncEvents: {
       keyOrError: 'Ключ или ошибка',
       noSyncEventsYet: 'Событий синхронизации пока нет',
       everyXpOrCoin: 'Каждое изменение XP или монет становится здесь событием на пути в Telegram и Discord.',
+      queuedAgainVerb: 'Снова в очереди',
+      retrySelected: 'Повторить выбранные',
+      queuedAgain: 'Снова в очереди: событие будет применено один раз.',
+      retry: 'Повторить',
     },
     ranks: {
       shownToPlayersE: 'Видно игрокам, например «Золото III».',
@@ -574,6 +603,9 @@ export const ru: Messages<typeof en> = {
       noScenarios: 'Сценариев нет',
       scenariosAreTheBot:
         'Сценарии — это страницы бота: текст с кнопками, ведущими на другие страницы, ссылки или команды.',
+      maxButtons: 'Не больше %{max} кнопок.',
+      maxText: 'Не больше 1800 символов (Discord ограничивает сообщения 2000 символами).',
+      opens: 'Открывает %{slug}',
     },
     achievements: {
       eGChatterbox: 'например, chatterbox',
@@ -583,6 +615,31 @@ export const ru: Messages<typeof en> = {
       noAchievements: 'Достижений нет',
       achievementsRewardMilestonesA:
         'Достижения отмечают вехи: первая победа, серия в 7 дней, 100 сообщений…',
+      rule: {
+        first_game: 'Первая победа в игре',
+        first_gameDescribe: 'Выигрывает первую игру',
+        games_won: 'Победы в игре',
+        games_wonField: 'Побед в игре',
+        games_wonDescribe: 'Побед в игре: %{count}',
+        daily_streak: 'Серия ежедневных наград',
+        daily_streakField: 'Дней подряд',
+        daily_streakDescribe: 'Ежедневная награда %{days} дн. подряд',
+        rank_reached: 'Достигнут ранг',
+        rank_reachedField: 'Приоритет ранга (1 — самый низкий)',
+        rank_reachedDescribe: 'Ранг с приоритетом %{priority}',
+        messages: 'Отправлено сообщений',
+        messagesField: 'Сообщений (принёсших XP)',
+        messagesDescribe: 'Сообщений: %{count}',
+        voice_hours: 'Часы в голосе',
+        voice_hoursField: 'Часов в голосовых каналах',
+        voice_hoursDescribe: 'Часов в голосовых каналах: %{hours}',
+        xp_reached: 'Достигнут XP',
+        xp_reachedField: 'XP',
+        xp_reachedDescribe: 'Набрано XP: %{xp}',
+        coins_earned: 'Заработано монет',
+        coins_earnedField: 'Всего заработано монет',
+        coins_earnedDescribe: 'Заработано монет: %{coins}',
+      },
     },
     menuButtons: {
       whatPlayersTapE: 'Что нажимают игроки, например 📅 Ежедневная награда.',
@@ -599,11 +656,27 @@ export const ru: Messages<typeof en> = {
       whenAPlayerAsks: 'Когда игрок просит вывести монеты, они сразу удерживаются, а запрос ждёт здесь.',
       noPayoutMatchesThese:
         'Нет выплат под эти фильтры; новый запрос появится здесь, как только игрок его отправит.',
+      approved: 'Выплата одобрена.',
+      declined: 'В выплате отказано: монеты вернулись на баланс игрока.',
+      thePlayer: 'игрок',
+      approve: 'Одобрить',
+      decline: 'Отказать',
+      approveTitle: 'Выплатить %{amount} монет?',
+      approveHint:
+        'Удержанные монеты (%{who}) выплачиваются окончательно, а игрок %{who} получит уведомление на своих платформах.',
+      approvePayout: 'Одобрить выплату',
+      declineTitle: 'Отказать в выплате %{amount} монет?',
+      declineHint: 'Монеты вернутся на баланс (%{who}), и игрок %{who} прочитает ваш комментарий.',
+      declinePayout: 'Отказать в выплате',
     },
     audit: {
       noAdminHasChanged: 'Администраторы ещё ничего не меняли',
       everyChangeMadeIn:
         'Здесь записано каждое изменение, сделанное в панели: кто его сделал и какой была запись до и после.',
+      noFieldChanged: 'Ни одно поле не изменилось.',
+      field: 'Поле',
+      before: 'До',
+      after: 'После',
     },
     ledger: {
       theLedgerIsEmpty: 'Журнал пуст',
@@ -702,6 +775,22 @@ export const ru: Messages<typeof en> = {
       notNegative: 'Не может быть отрицательным.',
       discordId: 'ID в Discord: от 17 до 20 цифр (режим разработчика → Копировать ID).',
       slug: 'Только строчные латинские буквы, цифры и дефисы, например how-it-works.',
+      atLeastOne: 'Не меньше 1.',
+    },
+    bulk: {
+      all: '%{verb}: %{done}.',
+      others: 'Остальные: %{reasons}.',
+      some: '%{verb}: %{done} из %{asked}.',
+    },
+    live: {
+      live: 'В сети',
+      liveHint: 'Изменения отовсюду (других администраторов, ботов, обработчиков) появляются здесь сразу.',
+      connecting: 'Подключение…',
+      connectingHint: 'Открываем живое соединение с API Tandem.',
+      reconnecting: 'Переподключение…',
+      reconnectingHint: 'Живое соединение потеряно. Страницы обновятся сами, когда оно вернётся.',
+      refused: 'Не в сети',
+      refusedHint: 'API отклонил живое соединение (возможно, сеанс завершён). Пробуем снова…',
     },
   },
 };

@@ -26,7 +26,7 @@ export function RankForm({ edit = false }: { edit?: boolean }) {
         />
         <NumberInput
           source="priority"
-          validate={[required(), wholeNumber, minValue(1, 'At least 1.')]}
+          validate={[required(), wholeNumber, minValue(1, 'tandem.validation.atLeastOne')]}
           helperText="tandem.ranks.1LowestRankUnique"
         />
       </Box>

@@ -18,7 +18,9 @@ import { ButtonTargetInput } from '../content/ButtonTargetInput.tsx';
 const maxButtons = 10;
 
 const maxButtonsRule = (buttons: unknown) =>
-  Array.isArray(buttons) && buttons.length > maxButtons ? `At most ${maxButtons} buttons.` : undefined;
+  Array.isArray(buttons) && buttons.length > maxButtons
+    ? { message: 'tandem.scenarios.maxButtons', args: { max: maxButtons } }
+    : undefined;
 
 /**
  * A page of the bot: its text, its inline buttons (to other pages, links or commands), and a reward
@@ -45,7 +47,7 @@ export function ScenarioForm({ edit = false }: { edit?: boolean }) {
         source="text"
         multiline
         minRows={5}
-        validate={[required(), maxLength(1800, 'At most 1800 characters (Discord caps messages at 2000).')]}
+        validate={[required(), maxLength(1800, 'tandem.scenarios.maxText')]}
         helperText="tandem.scenarios.whatTheBotReplies"
       />
       <ArrayInput source="buttons" label="resources.scenarios.fields.buttons" validate={maxButtonsRule}>

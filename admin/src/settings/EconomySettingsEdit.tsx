@@ -28,13 +28,13 @@ function validate(values: Partial<EconomyForm>): Record<string, unknown> {
   const errors: Record<string, unknown> = {};
   const message = values.message;
   if (message && Number(message.minXp) > Number(message.maxXp)) {
-    errors.message = { minXp: 'Must not be more than the maximum.' };
+    errors.message = { minXp: 'tandem.settings.notAboveMax' };
   }
   const seen = new Set<string>();
   const rows = values.roleMultipliers ?? [];
   const rowErrors = rows.map((row) => {
     const roleId = (row?.roleId ?? '').trim();
-    if (roleId && seen.has(roleId)) return { roleId: 'This role already has a multiplier.' };
+    if (roleId && seen.has(roleId)) return { roleId: 'tandem.settings.duplicateRole' };
     seen.add(roleId);
     return {};
   });
