@@ -33,7 +33,7 @@ export function AuthCard({
             <TandemMark size={40} />
             <Box>
               <Typography variant="h5" component="h1">
-                {title}
+                {translate(title, { _: title })}
               </Typography>
               <Typography variant="body2" color="text.secondary">
                 {translate(subtitle, { _: subtitle })}

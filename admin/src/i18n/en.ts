@@ -366,6 +366,7 @@ export const en = {
       seconds: '%{count} s',
       minutes: '%{count} min',
       thePlayer: 'The player',
+      never: 'Never',
     },
     settings: {
       unknown: 'The setting “%{id}” has no page in this version of the panel.',
@@ -536,6 +537,10 @@ export const en = {
       mergedInto: 'Merged into another account',
       unlockedAt: 'Unlocked %{date}',
       mergedSince: '%{name} (since %{date})',
+      linkedYes: 'Linked',
+      onePlatform: 'One platform',
+      onlyMerged: 'Only merged',
+      hideMerged: 'Hide merged',
     },
     tasks: {
       tellsPlayersWhatTo: 'Tells players what to send, e.g. a link to your post.',
@@ -553,6 +558,8 @@ export const en = {
       username: 'Username',
       ownAccount:
         'This is your own account: you cannot change your role or deactivate yourself. Change your password from the account menu.',
+      you: 'you',
+      oneTimePassword: 'one-time password',
     },
     taskSubmissions: {
       rejectThisSubmission: 'Reject this submission?',
@@ -583,6 +590,7 @@ export const en = {
       retrySelected: 'Retry selected',
       queuedAgain: 'Queued again: the event will be applied once.',
       retry: 'Retry',
+      notYet: 'Not yet',
     },
     ranks: {
       shownToPlayersE: 'Shown to players, e.g. Gold III.',
@@ -685,6 +693,8 @@ export const en = {
     syncStates: {
       noSyncStatesYet: 'No sync states yet',
       aPlayerSSync: "A player's sync state appears after their first change reaches the platforms.",
+      withErrors: 'With errors',
+      without: 'Without',
     },
     choices: {
       source: {
@@ -741,17 +751,17 @@ export const en = {
         text_overrides: 'Bot texts',
       },
       auditAction: {
-        create: 'Create',
-        update: 'Update',
-        delete: 'Delete',
-        rename: 'Rename',
-        adjust: 'Adjust',
-        approve: 'Approve',
-        reject: 'Reject',
-        decline: 'Decline',
-        retry: 'Retry',
-        save: 'Save',
-        reset: 'Reset',
+        create: 'create',
+        update: 'update',
+        delete: 'delete',
+        rename: 'rename',
+        adjust: 'adjust',
+        approve: 'approve',
+        reject: 'reject',
+        decline: 'decline',
+        retry: 'retry',
+        save: 'save',
+        reset: 'reset',
       },
     },
     status: {

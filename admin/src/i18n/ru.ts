@@ -364,6 +364,7 @@ export const ru: Messages<typeof en> = {
       seconds: '%{count} с',
       minutes: '%{count} мин',
       thePlayer: 'Игрок',
+      never: 'Никогда',
     },
     settings: {
       unknown: 'У настройки «%{id}» нет страницы в этой версии панели.',
@@ -536,6 +537,10 @@ export const ru: Messages<typeof en> = {
       mergedInto: 'Объединён с другим аккаунтом',
       unlockedAt: 'Получено %{date}',
       mergedSince: '%{name} (с %{date})',
+      linkedYes: 'Связан',
+      onePlatform: 'Одна платформа',
+      onlyMerged: 'Только объединённые',
+      hideMerged: 'Скрыть объединённые',
     },
     tasks: {
       tellsPlayersWhatTo: 'Подскажите игрокам, что прислать, например ссылку на ваш пост.',
@@ -553,6 +558,8 @@ export const ru: Messages<typeof en> = {
       username: 'Имя пользователя',
       ownAccount:
         'Это ваша учётная запись: нельзя сменить свою роль или отключить себя. Пароль меняется в меню учётной записи.',
+      you: 'вы',
+      oneTimePassword: 'одноразовый пароль',
     },
     taskSubmissions: {
       rejectThisSubmission: 'Отклонить эту заявку?',
@@ -584,6 +591,7 @@ export const ru: Messages<typeof en> = {
       retrySelected: 'Повторить выбранные',
       queuedAgain: 'Снова в очереди: событие будет применено один раз.',
       retry: 'Повторить',
+      notYet: 'Ещё нет',
     },
     ranks: {
       shownToPlayersE: 'Видно игрокам, например «Золото III».',
@@ -687,6 +695,8 @@ export const ru: Messages<typeof en> = {
       noSyncStatesYet: 'Состояний синхронизации пока нет',
       aPlayerSSync:
         'Состояние синхронизации игрока появляется после того, как его первое изменение дойдёт до платформ.',
+      withErrors: 'С ошибками',
+      without: 'Без ошибок',
     },
     choices: {
       source: {
@@ -743,17 +753,17 @@ export const ru: Messages<typeof en> = {
         text_overrides: 'Тексты ботов',
       },
       auditAction: {
-        create: 'Создание',
-        update: 'Изменение',
-        delete: 'Удаление',
-        rename: 'Переименование',
-        adjust: 'Корректировка',
-        approve: 'Одобрение',
-        reject: 'Отклонение',
-        decline: 'Отказ',
-        retry: 'Повтор',
-        save: 'Сохранение',
-        reset: 'Сброс',
+        create: 'создание',
+        update: 'изменение',
+        delete: 'удаление',
+        rename: 'переименование',
+        adjust: 'корректировка',
+        approve: 'одобрение',
+        reject: 'отклонение',
+        decline: 'отказ',
+        retry: 'повтор',
+        save: 'сохранение',
+        reset: 'сброс',
       },
     },
     status: {

@@ -43,16 +43,16 @@ const filters = [
     key="linked"
     source="linked"
     label="resources.players.fields.linked"
-    trueLabel="Linked"
-    falseLabel="One platform"
+    trueLabel="tandem.players.linkedYes"
+    falseLabel="tandem.players.onePlatform"
   />,
   // Accounts folded into another by linking are hidden unless asked for (the API's default).
   <NullableBooleanInput
     key="merged"
     source="merged"
     label="resources.players.fields.merged"
-    trueLabel="Only merged"
-    falseLabel="Hide merged"
+    trueLabel="tandem.players.onlyMerged"
+    falseLabel="tandem.players.hideMerged"
   />,
 ];
 

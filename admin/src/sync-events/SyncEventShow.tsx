@@ -62,7 +62,7 @@ export function SyncEventShow() {
           <TimeAgoField source="createdAt" />
         </Labeled>
         <Labeled label="resources.sync_events.fields.processed">
-          <TimeAgoField source="processedAt" empty="Not yet" />
+          <TimeAgoField source="processedAt" empty="tandem.syncEvents.notYet" />
         </Labeled>
         <Labeled label="resources.sync_events.fields.payload">
           <JsonField source="payload" />

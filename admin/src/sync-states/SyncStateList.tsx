@@ -45,8 +45,8 @@ export function SyncStateList() {
           key="hasError"
           source="hasError"
           label="resources.sync_states.fields.hasError"
-          trueLabel="With errors"
-          falseLabel="Without"
+          trueLabel="tandem.syncStates.withErrors"
+          falseLabel="tandem.syncStates.without"
           sx={{ minWidth: 220 }}
           alwaysOn
         />,
@@ -89,7 +89,7 @@ export function SyncStateList() {
           render={(row) => row.discordRankRoleId ?? '—'}
         />
         <DataTable.Col source="lastReconcileAt" label="resources.sync_states.fields.lastReconcileAt">
-          <TimeAgoField source="lastReconcileAt" empty="Never" />
+          <TimeAgoField source="lastReconcileAt" empty="tandem.common.never" />
         </DataTable.Col>
         <DataTable.Col
           source="reconcileErrors"
