@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTexts } from '../../src/texts/texts.ts';
 import { type BrowserWorld, openBrowserWorld } from '../support/browser.ts';
-import { shownText } from '../support/panel-page.ts';
+import { panelAdmin, shownText } from '../support/panel-page.ts';
 
 /**
  * The panel speaks the admin's language and remembers it; an admin rewords a bot text with a live
@@ -46,6 +46,27 @@ describe("the panel's language", () => {
       .or(page.getByRole('button', { name: 'Добавить фильтр' }))
       .first()
       .waitFor();
+  });
+
+  it("starts in the browser's language before the admin chooses one", async () => {
+    const context = await world.browser.newContext({
+      baseURL: world.url,
+      locale: 'ru-RU',
+      timezoneId: 'UTC',
+    });
+    try {
+      const page = await context.newPage();
+      await page.goto('/admin/');
+      await page.getByRole('button', { name: 'Войти' }).waitFor();
+      await page.getByText('Войдите, чтобы управлять экономикой сообщества').waitFor();
+      await page.locator('input[name="username"]').fill(panelAdmin.username);
+      await page.locator('input[name="password"]').fill(panelAdmin.password);
+      await page.getByRole('button', { name: 'Войти' }).click();
+      await page.getByText('Заявки на проверку').waitFor();
+      await page.getByRole('button', { name: 'Русский' }).waitFor();
+    } finally {
+      await context.close();
+    }
   });
 });
 
