@@ -122,4 +122,18 @@ describe('bot texts', () => {
     await expect.poll(() => template.inputValue()).toContain('# монет} other');
     expect(await page.getByTestId('reset-ru').isDisabled()).toBe(true);
   });
+
+  it("show another admin's edit on the open list without a reload", async () => {
+    const page = await world.signedInPage('/texts');
+    const row = page.locator('tbody tr').filter({ hasText: 'common.xp' });
+    await row.waitFor();
+    expect(await row.getByTestId('edited-chip').count()).toBe(0);
+    const bob = await world.otherSession('bob');
+    await bob('/api/texts/common.xp', {
+      method: 'PUT',
+      body: { language: 'en', template: '{xp} experience', version: 0 },
+    });
+    await row.getByText('{xp} experience').waitFor();
+    await row.getByTestId('edited-chip').waitFor();
+  });
 });
