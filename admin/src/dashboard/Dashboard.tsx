@@ -99,7 +99,7 @@ export default function Dashboard() {
             subheader={
               data?.throughputPerMinute !== undefined
                 ? translate('tandem.dashboard.throughput', {
-                    count: data.throughputPerMinute.toLocaleString('en-US'),
+                    count: formatNumber(data.throughputPerMinute),
                   })
                 : translate('tandem.dashboard.lastHour')
             }

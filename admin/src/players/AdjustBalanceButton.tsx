@@ -15,7 +15,7 @@ import { useState } from 'react';
 import { HttpError, useCanAccess, useRecordContext, useTranslate } from 'react-admin';
 import { errorMessage } from '../api/http.ts';
 import type { PlayerRecord } from '../api/records.ts';
-import { formatDelta } from '../common/amounts.tsx';
+import { formatDelta, formatNumber } from '../common/amounts.tsx';
 import { useAction } from '../common/use-action.ts';
 
 interface Draft {
@@ -140,8 +140,8 @@ export function AdjustBalanceButton() {
           <DialogContent>
             <DialogContentText sx={{ mb: 2 }}>
               {translate('tandem.players.adjustHint', {
-                xp: player.xp.toLocaleString('en-US'),
-                coins: player.balance.toLocaleString('en-US'),
+                xp: formatNumber(player.xp),
+                coins: formatNumber(player.balance),
               })}
             </DialogContentText>
             {failure ? (
