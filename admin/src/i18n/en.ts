@@ -800,5 +800,12 @@ export const en = {
       refused: 'Offline',
       refusedHint: 'The API refused the live connection (the session may have ended). Retrying…',
     },
+    placeholders: {
+      coins: 'an amount of coins',
+      xp: 'an amount of XP',
+      minutes: 'minutes',
+      hours: 'hours',
+      language: "the language's name",
+    },
   },
 };

@@ -802,5 +802,12 @@ export const ru: Messages<typeof en> = {
       refused: 'Не в сети',
       refusedHint: 'API отклонил живое соединение (возможно, сеанс завершён). Пробуем снова…',
     },
+    placeholders: {
+      coins: 'количество монет',
+      xp: 'количество XP',
+      minutes: 'минуты',
+      hours: 'часы',
+      language: 'название языка',
+    },
   },
 };

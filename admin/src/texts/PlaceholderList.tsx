@@ -34,7 +34,7 @@ export function PlaceholderList({
             sx={{ fontFamily: 'monospace' }}
           />
           <Typography variant="body2">
-            {p.about}
+            {translate(`tandem.placeholders.${p.name}`, { _: p.about })}
             <Typography component="span" variant="body2" color="text.secondary">
               {' · '}
               {translate(`tandem.texts.kind.${p.kind}`)}
