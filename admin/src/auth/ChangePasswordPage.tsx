@@ -86,7 +86,7 @@ export function ChangePasswordPage() {
       <Form onSubmit={submit} validate={(values) => validate(values, identity?.fullName ?? '')} noValidate>
         {error ? (
           <Alert severity="error" sx={{ mb: 2 }}>
-            {error}
+            {translate(error, { _: error })}
           </Alert>
         ) : null}
         <PasswordInput

@@ -49,7 +49,7 @@ export function LoginPage() {
       <Form onSubmit={submit} noValidate>
         {error ? (
           <Alert severity="error" sx={{ mb: 2 }} role="alert">
-            {error}
+            {translate(error, { _: error })}
           </Alert>
         ) : null}
         <TextInput

@@ -47,7 +47,9 @@ export default function Dashboard() {
       <Title title="tandem.dashboard.overview" />
       {error ? (
         <Alert severity="error" sx={{ mb: 2 }}>
-          {translate('tandem.dashboard.loadFailed', { error: errorMessage(error) })}
+          {translate('tandem.dashboard.loadFailed', {
+            error: translate(errorMessage(error), { _: errorMessage(error) }),
+          })}
         </Alert>
       ) : null}
       <Box sx={{ ...grid, gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr', lg: 'repeat(4, 1fr)' }, mb: 2 }}>

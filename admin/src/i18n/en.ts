@@ -350,6 +350,9 @@ export const en = {
       hardEnough: 'Hard enough to guess.',
       checkingStrength: 'Checking how easy it is to guess…',
       passwordRule: 'At least %{min} characters, hard to guess.',
+      tooManyAttempts: 'Too many sign-in attempts; wait a few minutes and try again.',
+      wrongPassword: 'Wrong username or password.',
+      pleaseSignIn: 'Please sign in.',
     },
     common: {
       newRecord: 'New %{name}',
@@ -806,6 +809,12 @@ export const en = {
       minutes: 'minutes',
       hours: 'hours',
       language: "the language's name",
+    },
+    errors: {
+      unavailable: 'The Tandem API cannot be reached right now; try again in a moment.',
+      unreachable: 'The Tandem API cannot be reached; check that it is running.',
+      unknown: 'Something went wrong.',
+      notAnswering: 'The Tandem API is not answering; try again soon.',
     },
   },
 };

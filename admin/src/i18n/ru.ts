@@ -348,6 +348,9 @@ export const ru: Messages<typeof en> = {
       hardEnough: 'Подобрать такой пароль трудно.',
       checkingStrength: 'Проверяем, насколько легко его подобрать…',
       passwordRule: 'Не короче %{min} символов и трудный для подбора.',
+      tooManyAttempts: 'Слишком много попыток входа; подождите несколько минут и попробуйте снова.',
+      wrongPassword: 'Неверное имя пользователя или пароль.',
+      pleaseSignIn: 'Пожалуйста, войдите.',
     },
     common: {
       newRecord: 'Новый объект: %{name}',
@@ -808,6 +811,12 @@ export const ru: Messages<typeof en> = {
       minutes: 'минуты',
       hours: 'часы',
       language: 'название языка',
+    },
+    errors: {
+      unavailable: 'API Tandem сейчас недоступен; попробуйте ещё раз через минуту.',
+      unreachable: 'Не удаётся связаться с API Tandem; проверьте, что он запущен.',
+      unknown: 'Что-то пошло не так.',
+      notAnswering: 'API Tandem не отвечает; попробуйте чуть позже.',
     },
   },
 };

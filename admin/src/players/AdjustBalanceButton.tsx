@@ -146,7 +146,7 @@ export function AdjustBalanceButton() {
             </DialogContentText>
             {failure ? (
               <Alert severity="error" sx={{ mb: 2 }}>
-                {failure}
+                {translate(failure, { _: failure })}
               </Alert>
             ) : null}
             <Box sx={{ display: 'flex', gap: 2 }}>

@@ -13,7 +13,7 @@ export function TextPreviewBox({
   pending: boolean;
 }) {
   const translate = useTranslate();
-  if (error) return <Alert severity="warning">{error}</Alert>;
+  if (error) return <Alert severity="warning">{translate(error, { _: error })}</Alert>;
   if (!preview) return null;
   if (preview.problems.length > 0) {
     return (
