@@ -167,7 +167,16 @@ describe('screenshots of the main pages', () => {
   });
 
   // The same tab in Russian: the language the admin picks is kept in the browser's store.
-  it.each(['/', '/players', '/settings/economy', '/texts/common.coins'])('in Russian: %s', async (route) => {
+  it.each([
+    '/',
+    '/players',
+    '/settings/economy',
+    '/texts/common.coins',
+    '/sync_events',
+    '/task_submissions',
+    '/payouts',
+    '/ledger',
+  ])('in Russian: %s', async (route) => {
     await page.evaluate(`localStorage.setItem('RaStore.locale', JSON.stringify('ru'))`);
     await page.goto(`/admin/#${route}`);
     await page.reload();

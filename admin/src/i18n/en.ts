@@ -544,6 +544,7 @@ export const en = {
       onePlatform: 'One platform',
       onlyMerged: 'Only merged',
       hideMerged: 'Hide merged',
+      mergedIntoShort: 'merged into another account',
     },
     tasks: {
       tellsPlayersWhatTo: 'Tells players what to send, e.g. a link to your post.',

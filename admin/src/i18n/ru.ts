@@ -544,6 +544,7 @@ export const ru: Messages<typeof en> = {
       onePlatform: 'Одна платформа',
       onlyMerged: 'Только объединённые',
       hideMerged: 'Скрыть объединённые',
+      mergedIntoShort: 'объединён с другим аккаунтом',
     },
     tasks: {
       tellsPlayersWhatTo: 'Подскажите игрокам, что прислать, например ссылку на ваш пост.',
