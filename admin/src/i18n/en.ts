@@ -370,6 +370,7 @@ export const en = {
       minutes: '%{count} min',
       thePlayer: 'The player',
       never: 'Never',
+      showAll: 'Show all',
     },
     settings: {
       unknown: 'The setting “%{id}” has no page in this version of the panel.',

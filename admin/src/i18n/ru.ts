@@ -368,6 +368,7 @@ export const ru: Messages<typeof en> = {
       minutes: '%{count} мин',
       thePlayer: 'Игрок',
       never: 'Никогда',
+      showAll: 'Показать все',
     },
     settings: {
       unknown: 'У настройки «%{id}» нет страницы в этой версии панели.',
