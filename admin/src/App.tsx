@@ -22,6 +22,7 @@ import { syncEvents } from './sync-events/index.ts';
 import { syncStates } from './sync-states/index.ts';
 import { taskSubmissions } from './task-submissions/index.ts';
 import { tasks } from './tasks/index.ts';
+import { texts } from './texts/index.ts';
 
 /**
  * Tandem's admin panel: one react-admin resource per entity of the API, a dashboard, live updates
@@ -54,6 +55,7 @@ export function App() {
       <Resource {...menuButtons} />
       <Resource {...scenarios} />
       <Resource {...tasks} />
+      <Resource {...texts} />
       <Resource {...admins} />
       <Resource {...audit} />
       <CustomRoutes noLayout>

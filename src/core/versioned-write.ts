@@ -19,6 +19,7 @@ export type RecordKind =
   | 'rank'
   | 'achievement'
   | 'setting'
+  | 'text'
   | 'admin';
 
 /** The admin saved over a version someone else changed since they opened it; nothing was written. */

@@ -121,6 +121,14 @@ const pages: Array<{ name: string; route: string; ready: (page: Page) => Promise
   { name: 'payouts', route: '/payouts', ready: (page) => rows(page, 3) },
   { name: 'ledger', route: '/ledger', ready: (page) => rows(page, 10) },
   { name: 'ranks', route: '/ranks', ready: (page) => rows(page, 5) },
+  { name: 'texts', route: '/texts', ready: (page) => rows(page, 5) },
+  {
+    name: 'text-edit',
+    route: '/texts/common.coins',
+    ready: async (page) => {
+      await page.getByTestId('preview-examples').first().waitFor();
+    },
+  },
   {
     name: 'earning-rules',
     route: '/settings/economy',
@@ -156,6 +164,26 @@ describe('screenshots of the main pages', () => {
         .count(),
     ).toBe(0);
     await world.screenshot(page, name);
+  });
+
+  // The same tab in Russian: the language the admin picks is kept in the browser's store.
+  it.each([
+    '/',
+    '/players',
+    '/settings/economy',
+    '/texts/common.coins',
+    '/sync_events',
+    '/task_submissions',
+    '/payouts',
+    '/ledger',
+  ])('in Russian: %s', async (route) => {
+    await page.evaluate(`localStorage.setItem('RaStore.locale', JSON.stringify('ru'))`);
+    await page.goto(`/admin/#${route}`);
+    await page.reload();
+    await page.getByText('Сообщество', { exact: true }).waitFor();
+    await page.locator('main').getByText(/\S/).first().waitFor();
+    await page.waitForLoadState('networkidle');
+    await world.screenshot(page, `ru${route.replaceAll('/', '-').replace(/-$/, '') || '-dashboard'}`);
   });
 
   it('bull-board', async () => {

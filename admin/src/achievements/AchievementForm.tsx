@@ -16,19 +16,34 @@ export function AchievementForm({ edit = false }: { edit?: boolean }) {
       {edit ? <VersionGuard /> : null}
       <Box sx={{ display: 'flex', gap: 2, width: '100%' }}>
         <TextInput source="name" validate={nameRules(100)} sx={{ flex: 2 }} />
-        <TextInput source="slug" validate={slugRules} helperText="e.g. chatterbox" sx={{ flex: 1 }} />
+        <TextInput
+          source="slug"
+          validate={slugRules}
+          helperText="tandem.achievements.eGChatterbox"
+          sx={{ flex: 1 }}
+        />
       </Box>
       <TextInput source="description" multiline minRows={2} validate={maxLength(500)} />
       <RuleInput />
       <Box sx={{ display: 'flex', gap: 2, width: '100%' }}>
-        <NumberInput source="rewardXp" label="Reward XP" validate={amountRules} defaultValue={0} />
-        <NumberInput source="rewardCoins" label="Reward coins" validate={amountRules} defaultValue={0} />
+        <NumberInput
+          source="rewardXp"
+          label="resources.achievements.fields.rewardXp"
+          validate={amountRules}
+          defaultValue={0}
+        />
+        <NumberInput
+          source="rewardCoins"
+          label="resources.achievements.fields.rewardCoins"
+          validate={amountRules}
+          defaultValue={0}
+        />
       </Box>
       <TextInput
         source="discordRoleId"
-        label="Discord role id"
+        label="resources.achievements.fields.discordRoleId"
         validate={discordIdRule}
-        helperText="Optional: a role granted on Discord when it unlocks."
+        helperText="tandem.achievements.optionalARoleGranted"
         parse={(value: string) => (value === '' ? null : value)}
       />
       <BooleanInput source="active" defaultValue />

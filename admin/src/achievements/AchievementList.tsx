@@ -4,24 +4,26 @@ import {
   DataTable,
   List,
   NullableBooleanInput,
-  SearchInput,
   SelectInput,
   useRecordContext,
+  useTranslate,
 } from 'react-admin';
 import { formatNumber } from '../common/amounts.tsx';
 import { EmptyState } from '../common/EmptyState.tsx';
 import { ListToolbar } from '../common/ListToolbar.tsx';
+import { SearchField } from '../common/SearchField.tsx';
 import { ActiveField } from '../common/StatusChip.tsx';
 import { useEditOrShow } from '../common/use-row-click.ts';
 import { describeRule, ruleKinds } from './achievement-rules.ts';
 
 const filters = [
-  <SearchInput key="q" source="q" alwaysOn placeholder="Name" />,
+  <SearchField key="q" source="q" alwaysOn placeholder="tandem.achievements.name" />,
   <NullableBooleanInput key="active" source="active" />,
-  <SelectInput key="kind" source="kind" label="Rule" choices={ruleKinds} />,
+  <SelectInput key="kind" source="kind" label="resources.achievements.fields.kind" choices={ruleKinds} />,
 ];
 
 function NameCell() {
+  const translate = useTranslate();
   const achievement = useRecordContext<{ name: string; description?: string; rule: unknown }>();
   if (!achievement) return null;
   return (
@@ -30,7 +32,7 @@ function NameCell() {
         {achievement.name}
       </Typography>
       <Typography variant="caption" color="text.secondary">
-        {describeRule(achievement.rule)}
+        {describeRule(achievement.rule, translate)}
       </Typography>
     </Box>
   );
@@ -61,22 +63,22 @@ export function AchievementList() {
       sort={{ field: 'name', order: 'ASC' }}
       perPage={25}
       empty={
-        <EmptyState icon={<EmojiEventsIcon />} title="No achievements">
-          Achievements reward milestones: a first win, a 7-day streak, 100 messages…
+        <EmptyState icon={<EmojiEventsIcon />} title="tandem.achievements.noAchievements">
+          {'tandem.achievements.achievementsRewardMilestonesA'}
         </EmptyState>
       }
     >
       <DataTable rowClick={rowClick} bulkActionButtons={false}>
-        <DataTable.Col source="name" label="Achievement">
+        <DataTable.Col source="name" label="resources.achievements.fields.name">
           <NameCell />
         </DataTable.Col>
         <DataTable.Col source="slug" />
-        <DataTable.Col label="Reward" disableSort>
+        <DataTable.Col label="resources.achievements.fields.reward" disableSort>
           <RewardCell />
         </DataTable.Col>
         <DataTable.Col
           source="unlockedBy"
-          label="Unlocked by"
+          label="resources.achievements.fields.unlockedBy"
           align="right"
           disableSort
           render={(achievement) => `${achievement.unlockedBy ?? 0} players`}

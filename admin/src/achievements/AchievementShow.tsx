@@ -1,9 +1,18 @@
-import { BooleanField, FunctionField, NumberField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import {
+  BooleanField,
+  FunctionField,
+  NumberField,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  useTranslate,
+} from 'react-admin';
 import { ShowActions } from '../common/ShowActions.tsx';
 import { RecordTitle } from '../common/titles.tsx';
 import { describeRule } from './achievement-rules.ts';
 
 export function AchievementShow() {
+  const translate = useTranslate();
   return (
     <Show title={<RecordTitle />} actions={<ShowActions />}>
       <SimpleShowLayout>
@@ -11,13 +20,17 @@ export function AchievementShow() {
         <TextField source="slug" />
         <TextField source="description" emptyText="—" />
         <FunctionField
-          label="Unlocked when the player…"
-          render={(achievement) => describeRule(achievement.rule)}
+          label="resources.achievements.fields.unlockedWhenThePlayer"
+          render={(achievement) => describeRule(achievement.rule, translate)}
         />
-        <NumberField source="rewardXp" label="Reward XP" />
-        <NumberField source="rewardCoins" label="Reward coins" />
-        <TextField source="discordRoleId" label="Discord role id" emptyText="No Discord role" />
-        <NumberField source="unlockedBy" label="Players who unlocked it" />
+        <NumberField source="rewardXp" label="resources.achievements.fields.rewardXp" />
+        <NumberField source="rewardCoins" label="resources.achievements.fields.rewardCoins" />
+        <TextField
+          source="discordRoleId"
+          label="resources.achievements.fields.discordRoleId"
+          emptyText="tandem.achievements.noDiscordRole"
+        />
+        <NumberField source="unlockedBy" label="resources.achievements.fields.unlockedBy2" />
         <BooleanField source="active" />
       </SimpleShowLayout>
     </Show>

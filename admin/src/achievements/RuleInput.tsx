@@ -11,7 +11,7 @@ export function RuleInput() {
     <Box sx={{ display: 'flex', gap: 2, width: '100%' }}>
       <SelectInput
         source="rule.kind"
-        label="Unlocked when the player…"
+        label="resources.achievements.fields.unlockedWhenThePlayer"
         choices={ruleKinds}
         validate={required()}
         sx={{ flex: 1 }}
@@ -21,7 +21,7 @@ export function RuleInput() {
           key={kind.id}
           source={`rule.${kind.field}`}
           label={kind.fieldLabel}
-          validate={[required(), wholeNumber, minValue(1, 'At least 1.')]}
+          validate={[required(), wholeNumber, minValue(1, 'tandem.validation.atLeastOne')]}
           sx={{ flex: 1 }}
         />
       ) : null}

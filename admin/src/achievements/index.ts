@@ -7,7 +7,6 @@ import { AchievementShow } from './AchievementShow.tsx';
 
 export const achievements: ResourceProps = {
   name: 'achievements',
-  options: { label: 'Achievements' },
   icon: EmojiEventsIcon,
   list: AchievementList,
   show: AchievementShow,

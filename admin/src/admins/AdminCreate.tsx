@@ -28,7 +28,7 @@ export function AdminCreate() {
           const problem = await checkNewPassword(values.password ?? '', values.username ?? '');
           if (problem) errors.password = problem;
           if (values.password !== values.confirmPassword)
-            errors.confirmPassword = 'The two passwords differ.';
+            errors.confirmPassword = 'tandem.auth.passwordsDiffer';
           return errors;
         }}
       >
@@ -47,7 +47,11 @@ export function AdminCreate() {
           helperText={<PasswordRulesHint source="password" usernameSource="username" />}
           autoComplete="new-password"
         />
-        <PasswordInput source="confirmPassword" label="Repeat the password" autoComplete="new-password" />
+        <PasswordInput
+          source="confirmPassword"
+          label="resources.admins.fields.confirmPassword"
+          autoComplete="new-password"
+        />
         <RadioButtonGroupInput
           source="role"
           choices={roleChoices}

@@ -7,6 +7,7 @@ import {
   TextInput,
   useGetIdentity,
   useRecordContext,
+  useTranslate,
 } from 'react-admin';
 import { PasswordRulesHint, strongPassword } from '../auth/password-rules.tsx';
 import { roleChoices } from '../common/choices.ts';
@@ -14,6 +15,7 @@ import { EditToolbar } from '../common/EditToolbar.tsx';
 import { keepEdits, VersionedEdit, VersionGuard } from '../common/VersionedEdit.tsx';
 
 function AdminFields() {
+  const translate = useTranslate();
   const admin = useRecordContext<{ id: string }>();
   const { identity } = useGetIdentity();
   const self = admin !== undefined && identity?.id === admin.id;
@@ -22,22 +24,21 @@ function AdminFields() {
       <VersionGuard />
       {self ? (
         <Alert severity="info" sx={{ mb: 2, width: '100%' }}>
-          This is your own account: you cannot change your role or deactivate yourself. Change your password
-          from the account menu.
+          {translate('tandem.admins.ownAccount')}
         </Alert>
       ) : null}
-      <TextInput source="username" disabled helperText="Usernames do not change." />
+      <TextInput source="username" disabled helperText="tandem.admins.usernamesDoNotChange" />
       <RadioButtonGroupInput source="role" choices={roleChoices} row={false} disabled={self} />
-      <BooleanInput source="active" disabled={self} helperText="An inactive account cannot sign in." />
+      <BooleanInput source="active" disabled={self} helperText="tandem.admins.anInactiveAccountCannot" />
       {self ? null : (
         <PasswordInput
           source="password"
-          label="New password"
+          label="resources.admins.fields.password"
           helperText={
             <PasswordRulesHint
               source="password"
               usernameSource="username"
-              emptyText="Leave empty to keep the current one."
+              emptyText="tandem.admins.leaveEmptyToKeep"
             />
           }
           validate={strongPassword((values) => values.username as string | undefined)}

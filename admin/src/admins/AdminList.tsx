@@ -3,36 +3,43 @@ import {
   DataTable,
   List,
   NullableBooleanInput,
-  SearchInput,
   SelectInput,
   useGetIdentity,
   useRecordContext,
+  useTranslate,
 } from 'react-admin';
 import { TimeAgoField } from '../common/dates.tsx';
 import { ListToolbar } from '../common/ListToolbar.tsx';
+import { SearchField } from '../common/SearchField.tsx';
 import { ActiveField, StatusField } from '../common/StatusChip.tsx';
 
 const roleFilterChoices = [
-  { id: 'admin', name: 'Admin' },
-  { id: 'operator', name: 'Operator' },
+  { id: 'admin', name: 'tandem.status.admin' },
+  { id: 'operator', name: 'tandem.status.operator' },
 ];
 
 const filters = [
-  <SearchInput key="q" source="q" alwaysOn placeholder="Username" />,
+  <SearchField key="q" source="q" alwaysOn placeholder="tandem.admins.username" />,
   <SelectInput key="role" source="role" choices={roleFilterChoices} />,
   <NullableBooleanInput key="active" source="active" />,
 ];
 
 function UsernameCell() {
+  const translate = useTranslate();
   const admin = useRecordContext<{ id: string; username: string; mustChangePassword?: boolean }>();
   const { identity } = useGetIdentity();
   if (!admin) return null;
   return (
     <span style={{ display: 'inline-flex', gap: 8, alignItems: 'center' }}>
       <strong>{admin.username}</strong>
-      {identity?.id === admin.id ? <Chip size="small" label="you" /> : null}
+      {identity?.id === admin.id ? <Chip size="small" label={translate('tandem.admins.you')} /> : null}
       {admin.mustChangePassword ? (
-        <Chip size="small" color="warning" variant="outlined" label="one-time password" />
+        <Chip
+          size="small"
+          color="warning"
+          variant="outlined"
+          label={translate('tandem.admins.oneTimePassword')}
+        />
       ) : null}
     </span>
   );
@@ -57,10 +64,10 @@ export function AdminList() {
         <DataTable.Col source="active">
           <ActiveField />
         </DataTable.Col>
-        <DataTable.Col source="lastLoginAt" label="Last sign-in">
-          <TimeAgoField source="lastLoginAt" empty="Never" />
+        <DataTable.Col source="lastLoginAt" label="resources.admins.fields.lastLoginAt">
+          <TimeAgoField source="lastLoginAt" empty="tandem.common.never" />
         </DataTable.Col>
-        <DataTable.Col source="createdAt" label="Created">
+        <DataTable.Col source="createdAt" label="resources.admins.fields.createdAt">
           <TimeAgoField source="createdAt" />
         </DataTable.Col>
       </DataTable>

@@ -6,7 +6,6 @@ import { AdminList } from './AdminList.tsx';
 
 export const admins: ResourceProps = {
   name: 'admins',
-  options: { label: 'Admins' },
   icon: AdminPanelSettingsIcon,
   list: AdminList,
   edit: AdminEdit,

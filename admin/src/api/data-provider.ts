@@ -8,6 +8,7 @@ import {
 } from 'react-admin';
 import type { DashboardData } from '../dashboard/dashboard-data.ts';
 import { economyErrorsFromApi, economyFromApi, economyToApi } from '../settings/economy-model.ts';
+import type { TextPreview, TextRecord } from '../texts/text-record.ts';
 import { apiUrl, fetchApi, httpClient, postJson } from './http.ts';
 
 /** A manual XP/coin change, recorded by the engine like any other event (a ledger row with the reason). */
@@ -51,6 +52,15 @@ export interface TandemDataProvider extends DataProvider {
   approvePayout(decision: Decision): Promise<unknown>;
   declinePayout(decision: Decision): Promise<unknown>;
   getDashboard(): Promise<DashboardData>;
+  /** Saves one language's wording of a text over the version of its edit the admin opened (0: none). */
+  saveText(
+    key: Identifier,
+    edit: { language: string; template: string; version: number },
+  ): Promise<TextRecord>;
+  /** Drops one language's edit: the shipped wording applies again. */
+  resetText(key: Identifier, language: string, version: number): Promise<TextRecord>;
+  /** The wording as a player would read it, or why a save would be refused; writes nothing. */
+  previewText(key: Identifier, draft: { language: string; template: string }): Promise<TextPreview>;
 }
 
 const rest = simpleRestProvider(apiUrl, httpClient);
@@ -113,6 +123,18 @@ export const dataProvider: TandemDataProvider = {
   approvePayout: (decision) => postJson(`/payouts/${id(decision.id)}/approve`, { version: decision.version }),
   declinePayout: (decision) =>
     postJson(`/payouts/${id(decision.id)}/decline`, { version: decision.version, note: decision.note }),
+  async saveText(key, edit) {
+    const { json } = await fetchApi(`/texts/${id(key)}`, { method: 'PUT', body: JSON.stringify(edit) });
+    return json as TextRecord;
+  },
+  async resetText(key, language, version) {
+    const { json } = await fetchApi(`/texts/${id(key)}/${id(language)}?version=${version}`, {
+      method: 'DELETE',
+      headers: new Headers({ 'Content-Type': 'text/plain' }),
+    });
+    return json as TextRecord;
+  },
+  previewText: (key, draft) => postJson<TextPreview>(`/texts/${id(key)}/preview`, draft),
   async getDashboard() {
     const { json } = await fetchApi('/dashboard');
     return json as DashboardData;

@@ -27,15 +27,18 @@ export async function postJson<T = unknown>(path: string, body: unknown = {}): P
   return json as T;
 }
 
-/** The message a person should read for a failed call, whatever was thrown. */
+/**
+ * The message a person should read for a failed call, whatever was thrown: the API's own message,
+ * or a message key of the panel (shown through `translate(message, { _: message })`).
+ */
 export function errorMessage(error: unknown): string {
   if (error instanceof HttpError) {
     if (error.status === 0 || error.status === 502 || error.status === 503) {
-      return 'The Tandem API cannot be reached right now; try again in a moment.';
+      return 'tandem.errors.unavailable';
     }
     return error.message || `The request failed (HTTP ${error.status}).`;
   }
-  if (error instanceof TypeError) return 'The Tandem API cannot be reached; check that it is running.';
+  if (error instanceof TypeError) return 'tandem.errors.unreachable';
   if (error instanceof Error) return error.message;
-  return 'Something went wrong.';
+  return 'tandem.errors.unknown';
 }

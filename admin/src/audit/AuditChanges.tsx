@@ -1,5 +1,5 @@
 import { Box, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
-import { useRecordContext } from 'react-admin';
+import { useRecordContext, useTranslate } from 'react-admin';
 import { type AuditRecord, changedFields } from './audit-record.ts';
 
 const mono = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', fontSize: 12 };
@@ -11,17 +11,18 @@ function value(v: unknown): string {
 
 /** What an audited write changed, field by field: the row before and after it. */
 export function AuditChanges() {
+  const translate = useTranslate();
   const record = useRecordContext<AuditRecord>();
   if (!record) return null;
   const changes = changedFields(record);
-  if (changes.length === 0) return <Box sx={{ p: 2 }}>No field changed.</Box>;
+  if (changes.length === 0) return <Box sx={{ p: 2 }}>{translate('tandem.audit.noFieldChanged')}</Box>;
   return (
     <Table size="small" sx={{ '& td': { verticalAlign: 'top', wordBreak: 'break-word' } }}>
       <TableHead>
         <TableRow>
-          <TableCell>Field</TableCell>
-          <TableCell>Before</TableCell>
-          <TableCell>After</TableCell>
+          <TableCell>{translate('tandem.audit.field')}</TableCell>
+          <TableCell>{translate('tandem.audit.before')}</TableCell>
+          <TableCell>{translate('tandem.audit.after')}</TableCell>
         </TableRow>
       </TableHead>
       <TableBody>

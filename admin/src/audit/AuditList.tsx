@@ -8,7 +8,7 @@ import {
   SelectInput,
   TextInput,
 } from 'react-admin';
-import { choiceName } from '../common/choices.ts';
+import { useChoiceName } from '../common/choices.ts';
 import { TimeAgoField } from '../common/dates.tsx';
 import { EmptyState } from '../common/EmptyState.tsx';
 import { ListToolbar } from '../common/ListToolbar.tsx';
@@ -23,13 +23,23 @@ const filters = [
     sort={{ field: 'username', order: 'ASC' }}
     alwaysOn
   >
-    <AutocompleteInput label="Admin" optionText="username" filterToQuery={(q) => ({ q })} />
+    <AutocompleteInput
+      label="resources.audit.fields.admin"
+      optionText="username"
+      filterToQuery={(q) => ({ q })}
+    />
   </ReferenceInput>,
-  <SelectInput key="entity" source="entity" label="What" choices={auditEntityChoices} alwaysOn />,
-  <DateTimeInput key="from" source="createdAt_gte" label="From" alwaysOn />,
-  <DateTimeInput key="to" source="createdAt_lte" label="Until" alwaysOn />,
+  <SelectInput
+    key="entity"
+    source="entity"
+    label="resources.audit.fields.entity"
+    choices={auditEntityChoices}
+    alwaysOn
+  />,
+  <DateTimeInput key="from" source="createdAt_gte" label="resources.audit.fields.createdAt_gte" alwaysOn />,
+  <DateTimeInput key="to" source="createdAt_lte" label="resources.audit.fields.createdAt_lte" alwaysOn />,
   <SelectInput key="action" source="action" choices={auditActionChoices} />,
-  <TextInput key="entityId" source="entityId" label="Record id" helperText={false} />,
+  <TextInput key="entityId" source="entityId" label="resources.audit.fields.entityId" helperText={false} />,
 ];
 
 /**
@@ -37,6 +47,7 @@ const filters = [
  * a row opens to show the fields before and after the change.
  */
 export function AuditList() {
+  const choice = useChoiceName();
   return (
     <List
       filters={filters}
@@ -44,25 +55,25 @@ export function AuditList() {
       sort={{ field: 'id', order: 'DESC' }}
       perPage={25}
       empty={
-        <EmptyState icon={<HistoryIcon />} title="No admin has changed anything yet">
-          Every change made in this panel is written here, with who made it and the record before and after.
+        <EmptyState icon={<HistoryIcon />} title="tandem.audit.noAdminHasChanged">
+          {'tandem.audit.everyChangeMadeIn'}
         </EmptyState>
       }
     >
       <DataTable rowClick="expand" expand={<AuditChanges />} bulkActionButtons={false}>
-        <DataTable.Col source="createdAt" label="When">
+        <DataTable.Col source="createdAt" label="resources.audit.fields.createdAt">
           <TimeAgoField source="createdAt" />
         </DataTable.Col>
-        <DataTable.Col source="adminUsername" label="Admin" />
-        <DataTable.Col source="action" />
+        <DataTable.Col source="adminUsername" label="resources.audit.fields.adminUsername" />
+        <DataTable.Col source="action" render={(row) => choice(auditActionChoices, row.action)} />
         <DataTable.Col
           source="entity"
-          label="What"
-          render={(row) => choiceName(auditEntityChoices, row.entity)}
+          label="resources.audit.fields.entity"
+          render={(row) => choice(auditEntityChoices, row.entity)}
         />
-        <DataTable.Col source="entityId" label="Record" disableSort />
-        <DataTable.Col source="operation" label="Row" disableSort />
-        <DataTable.Col source="address" label="From" disableSort />
+        <DataTable.Col source="entityId" label="resources.audit.fields.entityId2" disableSort />
+        <DataTable.Col source="operation" label="resources.audit.fields.operation" disableSort />
+        <DataTable.Col source="address" label="resources.audit.fields.address" disableSort />
       </DataTable>
     </List>
   );

@@ -17,17 +17,18 @@ export interface AuditRecord extends RaRecord {
 
 /** The resources the API audits, named as the panel names them. */
 export const auditEntityChoices = [
-  { id: 'players', name: 'Players' },
-  { id: 'task_submissions', name: 'Task submissions' },
-  { id: 'payouts', name: 'Payouts' },
-  { id: 'sync_events', name: 'Sync events' },
-  { id: 'ranks', name: 'Ranks' },
-  { id: 'achievements', name: 'Achievements' },
-  { id: 'settings', name: 'Earning rules' },
-  { id: 'menu_buttons', name: 'Menu buttons' },
-  { id: 'scenarios', name: 'Scenarios' },
-  { id: 'tasks', name: 'Tasks' },
-  { id: 'admins', name: 'Admins' },
+  { id: 'players', name: 'tandem.choices.auditEntity.players' },
+  { id: 'task_submissions', name: 'tandem.choices.auditEntity.task_submissions' },
+  { id: 'payouts', name: 'tandem.choices.auditEntity.payouts' },
+  { id: 'sync_events', name: 'tandem.choices.auditEntity.sync_events' },
+  { id: 'ranks', name: 'tandem.choices.auditEntity.ranks' },
+  { id: 'achievements', name: 'tandem.choices.auditEntity.achievements' },
+  { id: 'settings', name: 'tandem.choices.auditEntity.settings' },
+  { id: 'menu_buttons', name: 'tandem.choices.auditEntity.menu_buttons' },
+  { id: 'scenarios', name: 'tandem.choices.auditEntity.scenarios' },
+  { id: 'tasks', name: 'tandem.choices.auditEntity.tasks' },
+  { id: 'admins', name: 'tandem.choices.auditEntity.admins' },
+  { id: 'text_overrides', name: 'tandem.choices.auditEntity.text_overrides' },
 ];
 
 export const auditActionChoices = [
@@ -41,7 +42,8 @@ export const auditActionChoices = [
   'decline',
   'retry',
   'save',
-].map((id) => ({ id, name: id }));
+  'reset',
+].map((id) => ({ id, name: `tandem.choices.auditAction.${id}` }));
 
 export interface FieldChange {
   field: string;

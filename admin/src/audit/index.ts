@@ -4,7 +4,6 @@ import { AuditList } from './AuditList.tsx';
 
 export const audit: ResourceProps = {
   name: 'audit',
-  options: { label: 'Audit' },
   icon: HistoryIcon,
   list: AuditList,
   recordRepresentation: (row) => `${row.action} ${row.entity} #${row.entityId}`,

@@ -1,5 +1,6 @@
 import { Box, Card, CardContent, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
+import { useTranslate } from 'react-admin';
 import { TandemMark } from '../layout/TandemLogo.tsx';
 import { brand } from '../layout/theme.ts';
 
@@ -13,6 +14,7 @@ export function AuthCard({
   subtitle: string;
   children: ReactNode;
 }) {
+  const translate = useTranslate();
   return (
     <Box
       sx={{
@@ -31,10 +33,10 @@ export function AuthCard({
             <TandemMark size={40} />
             <Box>
               <Typography variant="h5" component="h1">
-                {title}
+                {translate(title, { _: title })}
               </Typography>
               <Typography variant="body2" color="text.secondary">
-                {subtitle}
+                {translate(subtitle, { _: subtitle })}
               </Typography>
             </Box>
           </Box>

@@ -11,6 +11,7 @@ import {
   useLogout,
   useNotify,
   useRedirect,
+  useTranslate,
 } from 'react-admin';
 import { errorMessage } from '../api/http.ts';
 import { AuthCard } from './AuthCard.tsx';
@@ -30,9 +31,9 @@ async function validate(values: Partial<PasswordForm>, username: string): Promis
   if (problem) {
     errors.newPassword = problem;
   } else if (values.newPassword === values.currentPassword) {
-    errors.newPassword = 'Choose a password different from the current one.';
+    errors.newPassword = 'tandem.auth.differentPassword';
   }
-  if (values.confirmPassword !== values.newPassword) errors.confirmPassword = 'The two passwords differ.';
+  if (values.confirmPassword !== values.newPassword) errors.confirmPassword = 'tandem.auth.passwordsDiffer';
   return errors;
 }
 
@@ -42,6 +43,7 @@ async function validate(values: Partial<PasswordForm>, username: string): Promis
  * the account), and reachable from the account menu by anyone.
  */
 export function ChangePasswordPage() {
+  const translate = useTranslate();
   useAuthenticated();
   const { identity } = useGetIdentity();
   const queryClient = useQueryClient();
@@ -58,7 +60,7 @@ export function ChangePasswordPage() {
     try {
       await changePassword(values.currentPassword ?? '', values.newPassword ?? '');
       await queryClient.invalidateQueries({ queryKey: ['auth'] });
-      notify('Password changed.', { type: 'success' });
+      notify('tandem.auth.passwordChanged', { type: 'success' });
       redirect('/');
       return undefined;
     } catch (failure) {
@@ -74,32 +76,36 @@ export function ChangePasswordPage() {
 
   return (
     <AuthCard
-      title={forced ? 'Choose your password' : 'Change password'}
+      title={forced ? 'tandem.auth.chooseYourPassword' : 'tandem.auth.changePassword'}
       subtitle={
         forced
-          ? `Welcome, ${identity?.fullName ?? 'admin'}. Replace the password you were given before you start.`
-          : `Signed in as ${identity?.fullName ?? '…'}`
+          ? translate('tandem.auth.welcome', { name: identity?.fullName ?? 'admin' })
+          : translate('tandem.auth.signedInAs', { name: identity?.fullName ?? '…' })
       }
     >
       <Form onSubmit={submit} validate={(values) => validate(values, identity?.fullName ?? '')} noValidate>
         {error ? (
           <Alert severity="error" sx={{ mb: 2 }}>
-            {error}
+            {translate(error, { _: error })}
           </Alert>
         ) : null}
         <PasswordInput
           source="currentPassword"
-          label={forced ? 'Password you were given' : 'Current password'}
+          label={forced ? 'tandem.auth.givenPassword' : 'tandem.auth.currentPassword'}
           autoComplete="current-password"
           validate={required()}
         />
         <PasswordInput
           source="newPassword"
-          label="New password"
+          label="tandem.auth.newPassword"
           autoComplete="new-password"
           helperText={<PasswordRulesHint source="newPassword" username={identity?.fullName ?? ''} />}
         />
-        <PasswordInput source="confirmPassword" label="Repeat the new password" autoComplete="new-password" />
+        <PasswordInput
+          source="confirmPassword"
+          label="tandem.auth.repeatTheNewPassword"
+          autoComplete="new-password"
+        />
         <Box sx={{ display: 'flex', gap: 1, mt: 2 }}>
           <Button
             type="submit"
@@ -109,15 +115,15 @@ export function ChangePasswordPage() {
             disabled={busy}
             startIcon={busy ? <CircularProgress size={18} color="inherit" /> : null}
           >
-            Save password
+            {translate('tandem.auth.savePassword')}
           </Button>
           {forced ? (
             <Button size="large" onClick={() => logout()}>
-              Sign out
+              {translate('ra.auth.logout')}
             </Button>
           ) : (
             <Button size="large" onClick={() => redirect('/')}>
-              Cancel
+              {translate('ra.action.cancel')}
             </Button>
           )}
         </Box>

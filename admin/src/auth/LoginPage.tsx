@@ -1,6 +1,15 @@
 import { Alert, Button, CircularProgress } from '@mui/material';
 import { useEffect, useState } from 'react';
-import { Form, PasswordInput, required, TextInput, useCheckAuth, useLogin, useRedirect } from 'react-admin';
+import {
+  Form,
+  PasswordInput,
+  required,
+  TextInput,
+  useCheckAuth,
+  useLogin,
+  useRedirect,
+  useTranslate,
+} from 'react-admin';
 import { AuthCard } from './AuthCard.tsx';
 
 interface Credentials {
@@ -10,6 +19,7 @@ interface Credentials {
 
 /** Sign-in for admins and operators; the API's answer (wrong password, too many tries) shows inline. */
 export function LoginPage() {
+  const translate = useTranslate();
   const login = useLogin();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -29,29 +39,29 @@ export function LoginPage() {
     try {
       await login({ username: values.username?.trim() ?? '', password: values.password ?? '' });
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : 'Sign-in failed.');
+      setError(failure instanceof Error ? failure.message : translate('tandem.auth.signInFailed'));
       setBusy(false);
     }
   };
 
   return (
-    <AuthCard title="Tandem" subtitle="Sign in to run your community's economy">
+    <AuthCard title="Tandem" subtitle="tandem.auth.signInToRun">
       <Form onSubmit={submit} noValidate>
         {error ? (
           <Alert severity="error" sx={{ mb: 2 }} role="alert">
-            {error}
+            {translate(error, { _: error })}
           </Alert>
         ) : null}
         <TextInput
           source="username"
-          label="Username"
+          label="tandem.auth.username"
           autoComplete="username"
           autoFocus
           validate={required()}
         />
         <PasswordInput
           source="password"
-          label="Password"
+          label="tandem.auth.password"
           autoComplete="current-password"
           validate={required()}
         />
@@ -64,7 +74,7 @@ export function LoginPage() {
           sx={{ mt: 2 }}
           startIcon={busy ? <CircularProgress size={18} color="inherit" /> : null}
         >
-          Sign in
+          {translate('ra.auth.sign_in')}
         </Button>
       </Form>
     </AuthCard>

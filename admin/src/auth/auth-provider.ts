@@ -58,13 +58,13 @@ export function expireSession(): void {
 function loginMessage(error: unknown): string {
   if (error instanceof HttpError) {
     if (error.status === 429) {
-      return error.body?.message ?? 'Too many sign-in attempts; wait a few minutes and try again.';
+      return error.body?.message ?? 'tandem.auth.tooManyAttempts';
     }
-    if (error.status === 401 || error.status === 400) return error.message || 'Wrong username or password.';
-    if (error.status >= 500 || error.status === 0) return 'The Tandem API is not answering; try again soon.';
+    if (error.status === 401 || error.status === 400) return error.message || 'tandem.auth.wrongPassword';
+    if (error.status >= 500 || error.status === 0) return 'tandem.errors.notAnswering';
     return error.message;
   }
-  return 'The Tandem API cannot be reached; check that it is running.';
+  return 'tandem.errors.unreachable';
 }
 
 export const authProvider: AuthProvider = {
@@ -89,19 +89,18 @@ export const authProvider: AuthProvider = {
     const wasSignedIn = session !== null;
     const admin = await currentAdmin();
     // A first visit goes to the sign-in page quietly; a session that ended says so.
-    if (!admin)
-      throw wasSignedIn ? new Error('Your session has ended; please sign in again.') : { message: false };
+    if (!admin) throw wasSignedIn ? new Error('ra.notification.logged_out') : { message: false };
   },
   async checkError(error: { status?: number }) {
     if (error?.status === 401) {
       forgetSession();
-      throw new Error('Your session has ended; please sign in again.');
+      throw new Error('ra.notification.logged_out');
     }
     // 403 keeps the session: the notification explains what the role may not do.
   },
   async getIdentity() {
     const admin = await currentAdmin();
-    if (!admin) throw new Error('Please sign in.');
+    if (!admin) throw new Error('tandem.auth.pleaseSignIn');
     return {
       id: admin.id,
       fullName: admin.username,

@@ -1,5 +1,6 @@
 import { Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
+import { useTranslate } from 'react-admin';
 import { useWatch } from 'react-hook-form';
 import {
   checkNewPassword,
@@ -53,26 +54,27 @@ export function PasswordRulesHint({
   source,
   username,
   usernameSource,
-  emptyText = `At least ${minPasswordLength} characters, hard to guess.`,
+  emptyText,
 }: {
   source: string;
   username?: string;
   usernameSource?: string;
   emptyText?: string;
 }) {
+  const translate = useTranslate();
   const estimate = useStrengthEstimator();
   const password = useWatch({ name: source }) as string | undefined;
   const typedUsername = useWatch({ name: usernameSource ?? source }) as string | undefined;
   const name = username ?? (usernameSource ? typedUsername : '') ?? '';
   const problem = password ? passwordProblem(password, name, estimate) : null;
   const [text, color] = !password
-    ? [emptyText, undefined]
+    ? [emptyText ?? translate('tandem.auth.passwordRule', { min: minPasswordLength }), undefined]
     : problem
       ? [problem, 'warning.main']
-      : [estimate ? 'Hard enough to guess.' : 'Checking how easy it is to guess…', 'success.main'];
+      : [estimate ? 'tandem.auth.hardEnough' : 'tandem.auth.checkingStrength', 'success.main'];
   return (
     <Typography component="span" variant="caption" color={color} data-password-hint={source}>
-      {text}
+      {text ? translate(text, { _: text }) : text}
     </Typography>
   );
 }

@@ -1,5 +1,6 @@
 import { Box, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
+import { useTranslate } from 'react-admin';
 
 /** What a list says when there is nothing in it yet: what would appear here, and how it gets there. */
 export function EmptyState({
@@ -11,6 +12,7 @@ export function EmptyState({
   title: string;
   children?: ReactNode;
 }) {
+  const translate = useTranslate();
   return (
     <Box
       sx={{
@@ -23,11 +25,11 @@ export function EmptyState({
     >
       {icon}
       <Typography variant="h6" sx={{ color: 'text.primary', mt: 1 }}>
-        {title}
+        {translate(title, { _: title })}
       </Typography>
       {children ? (
         <Typography variant="body2" sx={{ maxWidth: 460, mx: 'auto', mt: 1 }}>
-          {children}
+          {typeof children === 'string' ? translate(children, { _: children }) : children}
         </Typography>
       ) : null}
     </Box>

@@ -1,5 +1,5 @@
 import { Chip, Tooltip } from '@mui/material';
-import { useRecordContext } from 'react-admin';
+import { useRecordContext, useTranslate } from 'react-admin';
 import type { IdentityRecord, Platform } from '../api/records.ts';
 import { brand } from '../layout/theme.ts';
 
@@ -22,10 +22,11 @@ export function PlatformChip({ platform, detail }: { platform: string; detail?: 
 
 /** A player's linked identities as platform chips (with the platform username when known). */
 export function IdentitiesField({ showNames = false }: { showNames?: boolean; label?: string }) {
+  const translate = useTranslate();
   const record = useRecordContext<{ identities?: IdentityRecord[] }>();
   const identities = record?.identities ?? [];
   if (identities.length === 0) {
-    return <Chip size="small" variant="outlined" label="No platform" />;
+    return <Chip size="small" variant="outlined" label={translate('tandem.common.noPlatform')} />;
   }
   return (
     <span style={{ display: 'inline-flex', gap: 4, flexWrap: 'wrap' }}>

@@ -5,7 +5,7 @@ export function PlayerFilterInput({ source = 'playerId' }: { source?: string; al
   return (
     <ReferenceInput source={source} reference="players">
       <AutocompleteInput
-        label="Player"
+        label="tandem.common.player"
         optionText="displayName"
         filterToQuery={(search) => ({ q: search })}
         sx={{ minWidth: 220 }}

@@ -9,6 +9,7 @@ import {
   TextField,
 } from '@mui/material';
 import { type ReactNode, useState } from 'react';
+import { useTranslate } from 'react-admin';
 
 export interface ReasonDialogProps {
   open: boolean;
@@ -26,6 +27,7 @@ export interface ReasonDialogProps {
 
 /** A confirmation that asks why (a rejection note, a decline reason): the note reaches the player. */
 export function ReasonDialog(props: ReasonDialogProps) {
+  const translate = useTranslate();
   const [note, setNote] = useState('');
   const [touched, setTouched] = useState(false);
   const missing = props.required === true && note.trim().length === 0;
@@ -44,7 +46,7 @@ export function ReasonDialog(props: ReasonDialogProps) {
           if (!missing) props.onConfirm(note.trim());
         }}
       >
-        <DialogTitle>{props.title}</DialogTitle>
+        <DialogTitle>{translate(props.title, { _: props.title })}</DialogTitle>
         <DialogContent>
           {props.description ? (
             <DialogContentText sx={{ mb: 1 }}>{props.description}</DialogContentText>
@@ -53,17 +55,17 @@ export function ReasonDialog(props: ReasonDialogProps) {
             autoFocus
             multiline
             minRows={2}
-            label={props.label}
+            label={translate(props.label, { _: props.label })}
             value={note}
             onChange={(event) => setNote(event.target.value)}
             error={touched && missing}
-            helperText={touched && missing ? 'Please say why; the player will read it.' : ' '}
+            helperText={touched && missing ? translate('tandem.common.sayWhy') : ' '}
             slotProps={{ htmlInput: { maxLength: 500 } }}
           />
         </DialogContent>
         <DialogActions sx={{ px: 3, pb: 2 }}>
           <Button onClick={close} disabled={props.busy}>
-            Cancel
+            {translate('ra.action.cancel')}
           </Button>
           <Button
             type="submit"
@@ -72,7 +74,7 @@ export function ReasonDialog(props: ReasonDialogProps) {
             disabled={props.busy}
             startIcon={props.busy ? <CircularProgress size={16} color="inherit" /> : null}
           >
-            {props.confirmLabel}
+            {translate(props.confirmLabel, { _: props.confirmLabel })}
           </Button>
         </DialogActions>
       </form>

@@ -1,5 +1,5 @@
 import { Chip, type ChipProps } from '@mui/material';
-import { type FieldProps, useFieldValue } from 'react-admin';
+import { type FieldProps, useFieldValue, useTranslate } from 'react-admin';
 
 type OptionalSourceProps = Omit<FieldProps, 'source'> & { source?: string };
 
@@ -21,24 +21,12 @@ const tones: Record<string, Tone> = {
   operator: 'secondary',
 };
 
-const labels: Record<string, string> = {
-  held: 'Held',
-  pending: 'Pending',
-  processing: 'Processing',
-  completed: 'Completed',
-  failed: 'Failed',
-  approved: 'Approved',
-  rejected: 'Rejected',
-  declined: 'Declined',
-  admin: 'Admin',
-  operator: 'Operator',
-};
-
 export function StatusChip({ status, size = 'small' }: { status: string; size?: ChipProps['size'] }) {
+  const translate = useTranslate();
   return (
     <Chip
       size={size}
-      label={labels[status] ?? status.replaceAll('_', ' ')}
+      label={translate(`tandem.status.${status}`, { _: status.replaceAll('_', ' ') })}
       color={tones[status] ?? 'default'}
       variant={status === 'failed' || status === 'pending' || status === 'held' ? 'filled' : 'outlined'}
       data-status={status}
@@ -55,12 +43,13 @@ export function StatusField({ source = 'status', ...props }: OptionalSourceProps
 
 /** A boolean `active` column as an Active / Inactive chip. */
 export function ActiveField({ source = 'active', ...props }: OptionalSourceProps) {
+  const translate = useTranslate();
   const value = useFieldValue({ source, ...props });
   return (
     <Chip
       size="small"
       variant="outlined"
-      label={value ? 'Active' : 'Inactive'}
+      label={translate(value ? 'tandem.status.active' : 'tandem.status.inactive')}
       color={value ? 'success' : 'default'}
     />
   );

@@ -1,6 +1,6 @@
 import { Alert, Button } from '@mui/material';
 import { createContext, type ReactNode, type RefObject, useContext, useEffect, useRef } from 'react';
-import { Edit, type EditProps, type RaRecord, useRecordContext } from 'react-admin';
+import { Edit, type EditProps, type RaRecord, useRecordContext, useTranslate } from 'react-admin';
 import { useFormContext, useFormState, useWatch } from 'react-hook-form';
 import { RecordTitle } from './titles.tsx';
 
@@ -34,6 +34,7 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
  * API refuses the save (409) and the banner explains why.
  */
 export function VersionGuard() {
+  const translate = useTranslate();
   const opened = useContext(OpenedVersion);
   const record = useRecordContext<RaRecord & { version?: number }>();
   const { dirtyFields } = useFormState();
@@ -63,13 +64,11 @@ export function VersionGuard() {
       data-testid="changed-elsewhere"
       action={
         <Button color="inherit" size="small" onClick={loadTheirs}>
-          Load their version
+          {translate('tandem.common.loadTheirVersion')}
         </Button>
       }
     >
-      Someone else saved this record while you were editing it (now version {record.version}). Saving your
-      edits would be refused so their change is not lost: note what you changed, load their version, and apply
-      it again.
+      {translate('tandem.common.changedElsewhere', { version: record.version })}
     </Alert>
   );
 }

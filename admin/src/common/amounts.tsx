@@ -1,19 +1,18 @@
 import TollIcon from '@mui/icons-material/Toll';
 import { Box, Chip } from '@mui/material';
-import { type FieldProps, useFieldValue } from 'react-admin';
+import { type FieldProps, useFieldValue, useTranslate } from 'react-admin';
+import { numberFormat } from '../i18n/number-locale.ts';
 
 type OptionalSourceProps = Omit<FieldProps, 'source'> & { source?: string };
 
-const numberFormat = new Intl.NumberFormat('en-US');
-
 export function formatNumber(value: number): string {
-  return numberFormat.format(value);
+  return numberFormat().format(value);
 }
 
 /** +15, −20, 0: a delta with its sign (a true minus sign, so columns align). */
 export function formatDelta(value: number): string {
-  if (value > 0) return `+${numberFormat.format(value)}`;
-  if (value < 0) return `−${numberFormat.format(-value)}`;
+  if (value > 0) return `+${numberFormat().format(value)}`;
+  if (value < 0) return `−${numberFormat().format(-value)}`;
   return '0';
 }
 
@@ -69,9 +68,10 @@ export function DeltaField({
 
 /** A rank name as a chip; "Unranked" below every rank. */
 export function RankChip({ name }: { name?: string | null }) {
+  const translate = useTranslate();
   return name ? (
     <Chip size="small" label={name} color="primary" variant="outlined" />
   ) : (
-    <Chip size="small" label="Unranked" variant="outlined" />
+    <Chip size="small" label={translate('tandem.common.unranked')} variant="outlined" />
   );
 }

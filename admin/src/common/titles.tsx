@@ -1,24 +1,9 @@
-import { useGetRecordRepresentation, useRecordContext, useResourceContext } from 'react-admin';
+import { useGetRecordRepresentation, useRecordContext, useResourceContext, useTranslate } from 'react-admin';
 
-/** One record of each resource, named for people (the menu shows the plural). */
-const singular: Record<string, string> = {
-  players: 'Player',
-  ledger: 'Ledger row',
-  sync_events: 'Sync event',
-  sync_states: 'Sync state',
-  ranks: 'Rank',
-  achievements: 'Achievement',
-  menu_buttons: 'Menu button',
-  scenarios: 'Scenario',
-  tasks: 'Task',
-  task_submissions: 'Submission',
-  payouts: 'Payout',
-  settings: 'Setting',
-  admins: 'Admin',
-};
-
-export function singularOf(resource: string): string {
-  return singular[resource] ?? resource;
+/** One record of a resource, named for people: `resources.<name>.name` in the singular. */
+export function useSingularOf(): (resource: string) => string {
+  const translate = useTranslate();
+  return (resource) => translate(`resources.${resource}.name`, { smart_count: 1, _: resource });
 }
 
 /** "Scenario · How it works": the app bar title of a record's page. */
@@ -26,6 +11,7 @@ export function RecordTitle() {
   const resource = useResourceContext() ?? '';
   const record = useRecordContext();
   const represent = useGetRecordRepresentation(resource);
+  const singularOf = useSingularOf();
   return (
     <span>
       {singularOf(resource)}
@@ -37,5 +23,9 @@ export function RecordTitle() {
 /** "New scenario". */
 export function CreateTitle() {
   const resource = useResourceContext() ?? '';
-  return <span>New {singularOf(resource).toLowerCase()}</span>;
+  const translate = useTranslate();
+  const singularOf = useSingularOf();
+  return (
+    <span>{translate('tandem.common.newRecord', { name: singularOf(resource).toLocaleLowerCase() })}</span>
+  );
 }

@@ -4,21 +4,18 @@ import { maxLength, minValue, number, regex, required } from 'react-admin';
 export const wholeNumber = (value: unknown) =>
   value === null || value === undefined || value === '' || Number.isInteger(Number(value))
     ? undefined
-    : 'A whole number, please.';
+    : 'tandem.validation.whole';
 
-export const amountRules = [number(), wholeNumber, minValue(0, 'Cannot be negative.')];
+export const amountRules = [number(), wholeNumber, minValue(0, 'tandem.validation.notNegative')];
 export const requiredAmountRules = [required(), ...amountRules];
 
 /** A Discord id (role, channel): a snowflake of 17 to 20 digits. */
-export const discordIdRule = regex(
-  /^\d{17,20}$/,
-  'A Discord id: 17 to 20 digits (Developer Mode → Copy ID).',
-);
+export const discordIdRule = regex(/^\d{17,20}$/, 'tandem.validation.discordId');
 
 export const slugRules = [
   required(),
   maxLength(64),
-  regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Lowercase letters, digits and dashes only, e.g. how-it-works.'),
+  regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'tandem.validation.slug'),
 ];
 
 export const nameRules = (max: number) => [required(), maxLength(max)];

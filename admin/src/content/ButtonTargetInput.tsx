@@ -11,6 +11,7 @@ import {
   TextInput,
   useGetList,
   useSourceContext,
+  useTranslate,
 } from 'react-admin';
 import { useFormContext, useWatch } from 'react-hook-form';
 
@@ -43,24 +44,25 @@ function ScenarioSlugInput() {
   return (
     <AutocompleteInput
       source="scenario"
-      label="Scenario"
+      label="tandem.content.scenario"
       choices={data}
       isPending={isPending}
       optionText={scenarioLabel}
       optionValue="slug"
-      validate={required('Choose the scenario it opens.')}
+      validate={required('tandem.content.chooseScenario')}
     />
   );
 }
 
-const urlRule = regex(/^https?:\/\/\S+$/, 'A full web link starting with http:// or https://.');
-const commandRule = regex(/^\/[a-z0-9_]{1,31}$/, 'A bot command like /daily: a slash, then a-z, 0-9 or _.');
+const urlRule = regex(/^https?:\/\/\S+$/, 'tandem.content.urlRule');
+const commandRule = regex(/^\/[a-z0-9_]{1,31}$/, 'tandem.content.commandRule');
 
 /**
  * What a bot button opens: exactly one of a scenario, a web link or a bot command (the API refuses
  * two). Choosing a kind clears the other two, so the form never sends an ambiguous button.
  */
 export function ButtonTargetInput({ scenarioField, cleared = null }: ButtonTargetInputProps) {
+  const translate = useTranslate();
   const sourceContext = useSourceContext();
   const path = (field: string) => sourceContext.getSource(field);
   const { setValue } = useFormContext();
@@ -85,17 +87,17 @@ export function ButtonTargetInput({ scenarioField, cleared = null }: ButtonTarge
         size="small"
         value={kind}
         onChange={(_event, next: Kind | null) => choose(next)}
-        aria-label="What the button opens"
+        aria-label={translate('tandem.content.whatItOpens')}
         sx={{ mt: 1 }}
       >
         <ToggleButton value="scenario">
-          <SlideshowIcon fontSize="small" sx={{ mr: 0.5 }} /> Scenario
+          <SlideshowIcon fontSize="small" sx={{ mr: 0.5 }} /> {translate('tandem.content.scenario')}
         </ToggleButton>
         <ToggleButton value="url">
-          <LinkIcon fontSize="small" sx={{ mr: 0.5 }} /> Web link
+          <LinkIcon fontSize="small" sx={{ mr: 0.5 }} /> {translate('tandem.content.webLink')}
         </ToggleButton>
         <ToggleButton value="command">
-          <TerminalIcon fontSize="small" sx={{ mr: 0.5 }} /> Command
+          <TerminalIcon fontSize="small" sx={{ mr: 0.5 }} /> {translate('tandem.content.command')}
         </ToggleButton>
       </ToggleButtonGroup>
       <Box sx={{ flex: 1, minWidth: 240 }}>
@@ -103,21 +105,26 @@ export function ButtonTargetInput({ scenarioField, cleared = null }: ButtonTarge
           scenarioField === 'scenarioId' ? (
             <ReferenceInput source="scenarioId" reference="scenarios" sort={{ field: 'title', order: 'ASC' }}>
               <AutocompleteInput
-                label="Scenario"
+                label="tandem.content.scenario"
                 optionText={scenarioLabel}
                 filterToQuery={(search) => ({ q: search })}
-                validate={required('Choose the scenario it opens.')}
+                validate={required('tandem.content.chooseScenario')}
               />
             </ReferenceInput>
           ) : (
             <ScenarioSlugInput />
           )
         ) : kind === 'url' ? (
-          <TextInput source="url" label="Web link" validate={[required(), urlRule]} placeholder="https://…" />
+          <TextInput
+            source="url"
+            label="tandem.content.webLink"
+            validate={[required(), urlRule]}
+            placeholder="https://…"
+          />
         ) : (
           <TextInput
             source="command"
-            label="Bot command"
+            label="tandem.content.botCommand"
             validate={[required(), commandRule]}
             placeholder="/daily"
           />

@@ -8,7 +8,7 @@ import TaskAltIcon from '@mui/icons-material/TaskAlt';
 import TollIcon from '@mui/icons-material/Toll';
 import { Alert, Box, Card, CardContent, CardHeader, Skeleton, Typography } from '@mui/material';
 import { lazy, Suspense } from 'react';
-import { Title, useAuthenticated } from 'react-admin';
+import { Title, type TranslateFunction, useAuthenticated, useTranslate } from 'react-admin';
 import { errorMessage } from '../api/http.ts';
 import { formatNumber } from '../common/amounts.tsx';
 import { statusCounts } from './dashboard-data.ts';
@@ -24,10 +24,10 @@ const EventsChart = lazy(() => import('./EventsChart.tsx'));
 
 const grid = { display: 'grid', gap: 2 } as const;
 
-function waited(seconds: number): string {
-  if (seconds < 90) return `${Math.round(seconds)} s`;
-  if (seconds < 5400) return `${Math.round(seconds / 60)} min`;
-  return `${Math.round(seconds / 3600)} h`;
+function waited(seconds: number, translate: TranslateFunction): string {
+  if (seconds < 90) return translate('tandem.common.seconds', { count: Math.round(seconds) });
+  if (seconds < 5400) return translate('tandem.common.minutes', { count: Math.round(seconds / 60) });
+  return translate('tandem.common.hours', { count: Math.round(seconds / 3600) });
 }
 
 /**
@@ -35,6 +35,7 @@ function waited(seconds: number): string {
  * the queues (with Bull Board), the last reconcile, and the leaderboard. Refreshed by live changes.
  */
 export default function Dashboard() {
+  const translate = useTranslate();
   useAuthenticated();
   const { data, error, isPending } = useDashboard();
   const counts = data ? statusCounts(data) : null;
@@ -43,50 +44,52 @@ export default function Dashboard() {
 
   return (
     <Box sx={{ py: 2 }}>
-      <Title title="Overview" />
+      <Title title="tandem.dashboard.overview" />
       {error ? (
         <Alert severity="error" sx={{ mb: 2 }}>
-          The dashboard could not be loaded: {errorMessage(error)}
+          {translate('tandem.dashboard.loadFailed', {
+            error: translate(errorMessage(error), { _: errorMessage(error) }),
+          })}
         </Alert>
       ) : null}
       <Box sx={{ ...grid, gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr', lg: 'repeat(4, 1fr)' }, mb: 2 }}>
         <StatCard
-          label="Players"
+          label="tandem.dashboard.players"
           icon={<PeopleIcon />}
           value={figure(totals?.players)}
           hint={
             totals?.linkedPlayers !== undefined
-              ? `${formatNumber(totals.linkedPlayers)} linked on both platforms`
+              ? translate('tandem.dashboard.linked', { count: formatNumber(totals.linkedPlayers) })
               : undefined
           }
           to="/players"
         />
         <StatCard
-          label="Submissions to review"
+          label="tandem.dashboard.submissionsToReview"
           icon={<TaskAltIcon />}
           tone="warning.main"
           value={figure(totals?.pendingSubmissions)}
-          hint="Task proof waiting for approval"
+          hint="tandem.dashboard.taskProofWaitingFor"
           to={listLink('task_submissions', { status: 'pending' })}
         />
         <StatCard
-          label="Payouts on hold"
+          label="tandem.dashboard.payoutsOnHold"
           icon={<TollIcon />}
           tone="warning.main"
           value={figure(totals?.heldPayouts)}
           hint={
             totals?.heldCoins !== undefined
-              ? `${formatNumber(totals.heldCoins)} coins held until you decide`
-              : 'Coins held until you decide'
+              ? translate('tandem.dashboard.heldCoins', { count: formatNumber(totals.heldCoins) })
+              : 'tandem.dashboard.coinsHeld'
           }
           to={listLink('payouts', { status: 'held' })}
         />
         <StatCard
-          label="Failed sync events"
+          label="tandem.dashboard.failedSyncEvents"
           icon={<ErrorIcon />}
           tone="error.main"
           value={counts ? formatNumber(counts.failed) : '—'}
-          hint="Retry them from the list"
+          hint="tandem.dashboard.retryThemFromThe"
           to={listLink('sync_events', { status: 'failed' })}
         />
       </Box>
@@ -94,11 +97,13 @@ export default function Dashboard() {
       <Box sx={{ ...grid, gridTemplateColumns: { xs: '1fr', lg: '2fr 1fr' }, mb: 2 }}>
         <Card>
           <CardHeader
-            title="Sync events per minute"
+            title={translate('tandem.dashboard.perMinute')}
             subheader={
               data?.throughputPerMinute !== undefined
-                ? `Last 60 minutes · ${data.throughputPerMinute.toLocaleString('en-US')} per minute over the last 15`
-                : 'Last 60 minutes'
+                ? translate('tandem.dashboard.throughput', {
+                    count: formatNumber(data.throughputPerMinute),
+                  })
+                : translate('tandem.dashboard.lastHour')
             }
             slotProps={{ title: { variant: 'h6' } }}
           />
@@ -113,14 +118,17 @@ export default function Dashboard() {
           </CardContent>
         </Card>
         <Card>
-          <CardHeader title="Sync events by status" slotProps={{ title: { variant: 'h6' } }} />
+          <CardHeader
+            title={translate('tandem.dashboard.byStatus')}
+            slotProps={{ title: { variant: 'h6' } }}
+          />
           <CardContent sx={{ pt: 0, display: 'grid', gap: 1.5 }}>
             {(
               [
-                ['pending', 'Pending', HourglassTopIcon, 'warning.main'],
-                ['processing', 'Processing', SyncIcon, 'info.main'],
-                ['completed', 'Completed', CheckCircleIcon, 'success.main'],
-                ['failed', 'Failed', ErrorIcon, 'error.main'],
+                ['pending', 'tandem.status.pending', HourglassTopIcon, 'warning.main'],
+                ['processing', 'tandem.status.processing', SyncIcon, 'info.main'],
+                ['completed', 'tandem.status.completed', CheckCircleIcon, 'success.main'],
+                ['failed', 'tandem.status.failed', ErrorIcon, 'error.main'],
               ] as const
             ).map(([status, label, Icon, tone]) => (
               <Box
@@ -141,7 +149,7 @@ export default function Dashboard() {
                 }}
               >
                 <Icon sx={{ color: tone }} />
-                <Typography sx={{ flex: 1, fontWeight: 600 }}>{label}</Typography>
+                <Typography sx={{ flex: 1, fontWeight: 600 }}>{translate(label)}</Typography>
                 <Typography variant="h6" component="span" sx={{ fontVariantNumeric: 'tabular-nums' }}>
                   {counts ? formatNumber(counts[status]) : isPending ? '…' : '—'}
                 </Typography>
@@ -151,9 +159,11 @@ export default function Dashboard() {
               <PendingActionsIcon fontSize="small" />
               <Typography variant="caption">
                 {data?.oldestPendingAgeSeconds
-                  ? `The oldest pending event has waited ${waited(data.oldestPendingAgeSeconds)}.`
-                  : 'No event is waiting to be carried.'}
-                {counts?.failed ? ' Failed ones can be retried one by one or in bulk.' : ''}
+                  ? translate('tandem.dashboard.oldestWaited', {
+                      time: waited(data.oldestPendingAgeSeconds, translate),
+                    })
+                  : translate('tandem.dashboard.nothingWaiting')}
+                {counts?.failed ? ` ${translate('tandem.dashboard.retryHint')}` : ''}
               </Typography>
             </Box>
           </CardContent>

@@ -1,4 +1,5 @@
 import { useTheme } from '@mui/material/styles';
+import { useTranslate } from 'react-admin';
 import { Area, AreaChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { EventsMinute } from './dashboard-data.ts';
 
@@ -6,6 +7,7 @@ const timeOfDay = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2
 
 /** Sync events completed and failed per minute over the last hour (recharts: loaded with this chunk). */
 export default function EventsChart({ points }: { points: EventsMinute[] }) {
+  const translate = useTranslate();
   const theme = useTheme();
   const data = points.map((point) => ({
     time: timeOfDay.format(new Date(point.minute)),
@@ -36,7 +38,7 @@ export default function EventsChart({ points }: { points: EventsMinute[] }) {
         <Area
           type="monotone"
           dataKey="completed"
-          name="Completed"
+          name={translate('tandem.status.completed')}
           stroke={theme.palette.primary.main}
           strokeWidth={2}
           fill="url(#tandem-completed)"
@@ -45,7 +47,7 @@ export default function EventsChart({ points }: { points: EventsMinute[] }) {
         <Area
           type="monotone"
           dataKey="failed"
-          name="Failed"
+          name={translate('tandem.status.failed')}
           stroke={theme.palette.error.main}
           strokeWidth={2}
           fill={theme.palette.error.main}

@@ -13,15 +13,28 @@ import {
   Tooltip,
   Typography,
 } from '@mui/material';
+import { useTranslate } from 'react-admin';
 import { formatNumber } from '../common/amounts.tsx';
 import type { QueueDepth } from './dashboard-data.ts';
 
 /** Tandem's queues (src/sync/queues.ts on the server), named for people. */
 const queueNames: Record<string, { label: string; description: string }> = {
-  'economy-events': { label: 'Economy', description: 'Carries XP and coin changes to the platforms' },
-  'platform-sync': { label: 'Platforms', description: 'Rate-limited Discord and Telegram calls' },
-  notifications: { label: 'Notifications', description: 'Messages to players' },
-  maintenance: { label: 'Maintenance', description: 'Reconcile and cleanup' },
+  'economy-events': {
+    label: 'tandem.dashboard.queue.economy',
+    description: 'tandem.dashboard.queue.economyAbout',
+  },
+  'platform-sync': {
+    label: 'tandem.dashboard.queue.platforms',
+    description: 'tandem.dashboard.queue.platformsAbout',
+  },
+  notifications: {
+    label: 'tandem.dashboard.queue.notifications',
+    description: 'tandem.dashboard.queue.notificationsAbout',
+  },
+  maintenance: {
+    label: 'tandem.dashboard.queue.maintenance',
+    description: 'tandem.dashboard.queue.maintenanceAbout',
+  },
 };
 
 const count = (value: number | null) => (value === null ? '—' : formatNumber(value));
@@ -32,11 +45,12 @@ function describe(name: string) {
 
 /** BullMQ queues' depths; failures in red, with Bull Board one click away. */
 export function QueuesCard({ queues }: { queues: QueueDepth[] }) {
+  const translate = useTranslate();
   return (
     <Card sx={{ height: '100%' }}>
       <CardHeader
-        title="Queues"
-        subheader="Jobs by state, right now"
+        title={translate('tandem.menu.queues')}
+        subheader={translate('tandem.dashboard.jobsByState')}
         slotProps={{ title: { variant: 'h6' } }}
         action={
           <Button
@@ -52,7 +66,7 @@ export function QueuesCard({ queues }: { queues: QueueDepth[] }) {
       />
       <CardContent sx={{ pt: 0 }}>
         {queues.length === 0 ? (
-          <Typography color="text.secondary">No queue figures yet.</Typography>
+          <Typography color="text.secondary">{translate('tandem.dashboard.noQueueFigures')}</Typography>
         ) : (
           <Table
             size="small"
@@ -60,11 +74,11 @@ export function QueuesCard({ queues }: { queues: QueueDepth[] }) {
           >
             <TableHead>
               <TableRow>
-                <TableCell>Queue</TableCell>
-                <TableCell align="right">Waiting</TableCell>
-                <TableCell align="right">Active</TableCell>
-                <TableCell align="right">Delayed</TableCell>
-                <TableCell align="right">Failed</TableCell>
+                <TableCell>{translate('tandem.dashboard.queueColumn')}</TableCell>
+                <TableCell align="right">{translate('tandem.dashboard.waiting')}</TableCell>
+                <TableCell align="right">{translate('tandem.dashboard.active')}</TableCell>
+                <TableCell align="right">{translate('tandem.dashboard.delayed')}</TableCell>
+                <TableCell align="right">{translate('tandem.dashboard.failed')}</TableCell>
               </TableRow>
             </TableHead>
             <TableBody>
@@ -73,9 +87,9 @@ export function QueuesCard({ queues }: { queues: QueueDepth[] }) {
                 return (
                   <TableRow key={queue.name} data-queue={queue.name}>
                     <TableCell>
-                      <Tooltip title={description ? `${description} (${queue.name})` : queue.name}>
+                      <Tooltip title={description ? `${translate(description)} (${queue.name})` : queue.name}>
                         <Typography variant="body2" sx={{ fontWeight: 600 }}>
-                          {label}
+                          {translate(label, { _: label })}
                         </Typography>
                       </Tooltip>
                     </TableCell>

@@ -11,41 +11,43 @@ import {
   ListItemText,
   Typography,
 } from '@mui/material';
+import { type TranslateFunction, useLocaleState, useTranslate } from 'react-admin';
 import { Link } from 'react-router';
-import { formatDateTime, timeAgo } from '../common/dates.tsx';
+import { timeAgo, useFormatDateTime } from '../common/dates.tsx';
 import type { ReconcileFinding, ReconcileSummary } from './dashboard-data.ts';
 
-function describe(finding: ReconcileFinding): string {
+function describe(finding: ReconcileFinding, translate: TranslateFunction): string {
   switch (finding.kind) {
     case 'totals':
-      return 'Account totals differed from the ledger and were restored';
+      return translate('tandem.dashboard.finding.totals');
     case 'rank':
-      return 'Rank differed from XP and was re-announced';
+      return translate('tandem.dashboard.finding.rank');
     case 'roles':
       return finding.action === 'reported'
-        ? 'Discord roles differ from the rank (reported only)'
+        ? translate('tandem.dashboard.finding.rolesReported')
         : finding.action === 'error'
-          ? `Discord roles could not be fixed${finding.error ? `: ${String(finding.error)}` : ''}`
-          : 'Discord roles were put back to match the rank';
+          ? `${translate('tandem.dashboard.finding.rolesFailed')}${finding.error ? `: ${String(finding.error)}` : ''}`
+          : translate('tandem.dashboard.finding.rolesFixed');
     case 'stuck':
-      return 'A stuck sync event was queued again';
+      return translate('tandem.dashboard.finding.stuck');
     case 'error':
-      return `A step failed${finding.step ? ` (${String(finding.step)})` : ''}: ${finding.message ?? 'unknown error'}`;
+      return `${translate('tandem.dashboard.finding.stepFailed')}${finding.step ? ` (${String(finding.step)})` : ''}: ${finding.message ?? '?'}`;
     case 'truncated':
-      return `…and ${finding.omitted ?? 'more'} more`;
+      return translate('tandem.dashboard.finding.more', { count: finding.omitted ?? '…' });
     default:
       return finding.kind;
   }
 }
 
 function Figure({ label, value, alert }: { label: string; value: number; alert?: boolean }) {
+  const translate = useTranslate();
   return (
     <Box>
       <Typography variant="h6" component="div" color={alert && value > 0 ? 'error.main' : 'text.primary'}>
         {value}
       </Typography>
       <Typography variant="caption" color="text.secondary">
-        {label}
+        {translate(label, { _: label })}
       </Typography>
     </Box>
   );
@@ -53,6 +55,9 @@ function Figure({ label, value, alert }: { label: string; value: number; alert?:
 
 /** The last reconcile pass: when it ran, what it checked and what it had to put right. */
 export function ReconcileCard({ run }: { run: ReconcileSummary | null | undefined }) {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const formatDateTime = useFormatDateTime();
   const findings = Array.isArray(run?.findings) ? run.findings : [];
   const findingCount =
     run?.findingsCount ?? (Array.isArray(run?.findings) ? run.findings.length : (run?.findings ?? 0));
@@ -60,21 +65,35 @@ export function ReconcileCard({ run }: { run: ReconcileSummary | null | undefine
   return (
     <Card sx={{ height: '100%' }}>
       <CardHeader
-        title="Last reconcile"
+        title={translate('tandem.dashboard.lastReconcile')}
         slotProps={{ title: { variant: 'h6' } }}
         subheader={
           run
             ? run.finishedAt
-              ? `Finished ${timeAgo(new Date(run.finishedAt))} · ${formatDateTime(run.finishedAt)}`
-              : `Running since ${timeAgo(new Date(run.startedAt))}`
-            : 'Not run yet: it runs every 15 minutes'
+              ? translate('tandem.dashboard.finished', {
+                  ago: timeAgo(new Date(run.finishedAt), Date.now(), locale),
+                  at: formatDateTime(run.finishedAt),
+                })
+              : translate('tandem.dashboard.running', {
+                  ago: timeAgo(new Date(run.startedAt), Date.now(), locale),
+                })
+            : translate('tandem.dashboard.notRunYet')
         }
         action={
           run ? (
             clean ? (
-              <Chip icon={<CheckCircleIcon />} color="success" variant="outlined" label="All in step" />
+              <Chip
+                icon={<CheckCircleIcon />}
+                color="success"
+                variant="outlined"
+                label={translate('tandem.dashboard.allInStep')}
+              />
             ) : (
-              <Chip icon={<WarningAmberIcon />} color="warning" label={`${findingCount} found`} />
+              <Chip
+                icon={<WarningAmberIcon />}
+                color="warning"
+                label={translate('tandem.dashboard.found', { count: findingCount })}
+              />
             )
           ) : null
         }
@@ -89,21 +108,23 @@ export function ReconcileCard({ run }: { run: ReconcileSummary | null | undefine
               mb: findings.length ? 2 : 0,
             }}
           >
-            <Figure label="Players checked" value={run.playersChecked} />
-            <Figure label="Totals fixed" value={run.totalsFixed} alert />
-            <Figure label="Roles fixed" value={run.rolesFixed} alert />
-            <Figure label="Events requeued" value={run.eventsRequeued} alert />
-            <Figure label="Errors" value={run.errors} alert />
+            <Figure label="tandem.dashboard.playersChecked" value={run.playersChecked} />
+            <Figure label="tandem.dashboard.totalsFixed" value={run.totalsFixed} alert />
+            <Figure label="tandem.dashboard.rolesFixed" value={run.rolesFixed} alert />
+            <Figure label="tandem.dashboard.eventsRequeued" value={run.eventsRequeued} alert />
+            <Figure label="tandem.dashboard.errors" value={run.errors} alert />
           </Box>
           {findings.length > 0 ? (
             <List dense disablePadding sx={{ maxHeight: 180, overflow: 'auto' }}>
               {findings.slice(0, 20).map((finding, index) => (
                 <ListItem key={`${finding.kind}-${finding.playerId ?? index}`} disableGutters>
                   <ListItemText
-                    primary={describe(finding)}
+                    primary={describe(finding, translate)}
                     secondary={
                       finding.playerId ? (
-                        <Link to={`/players/${finding.playerId}/show`}>Open the player</Link>
+                        <Link to={`/players/${finding.playerId}/show`}>
+                          {translate('tandem.dashboard.openPlayer')}
+                        </Link>
                       ) : null
                     }
                   />

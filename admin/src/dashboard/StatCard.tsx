@@ -1,5 +1,6 @@
 import { Box, Card, CardActionArea, CardContent, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
+import { useTranslate } from 'react-admin';
 import { Link } from 'react-router';
 
 export interface StatCardProps {
@@ -15,6 +16,7 @@ export interface StatCardProps {
 
 /** A headline figure of the dashboard; the whole card links to the list behind it. */
 export function StatCard({ label, value, hint, icon, tone = 'primary.main', to }: StatCardProps) {
+  const translate = useTranslate();
   const body = (
     <CardContent sx={{ display: 'flex', alignItems: 'center', gap: 2 }}>
       <Box
@@ -37,14 +39,14 @@ export function StatCard({ label, value, hint, icon, tone = 'primary.main', to }
           color="text.secondary"
           sx={{ fontWeight: 700, textTransform: 'uppercase' }}
         >
-          {label}
+          {translate(label, { _: label })}
         </Typography>
         <Typography variant="h5" component="div" sx={{ fontVariantNumeric: 'tabular-nums', lineHeight: 1.2 }}>
           {value}
         </Typography>
         {hint ? (
           <Typography variant="caption" color="text.secondary">
-            {hint}
+            {typeof hint === 'string' ? translate(hint, { _: hint }) : hint}
           </Typography>
         ) : null}
       </Box>

@@ -8,6 +8,7 @@ import {
   ListItemText,
   Typography,
 } from '@mui/material';
+import { useTranslate } from 'react-admin';
 import { Link } from 'react-router';
 import { formatNumber, RankChip } from '../common/amounts.tsx';
 import { type TopPlayer, topPlayerId } from './dashboard-data.ts';
@@ -16,12 +17,17 @@ const medals = ['#f59f00', '#adb5bd', '#d9480f'];
 
 /** The leaderboard, as players see it with /top. */
 export function TopPlayersCard({ players }: { players: TopPlayer[] }) {
+  const translate = useTranslate();
   return (
     <Card sx={{ height: '100%' }}>
-      <CardHeader title="Top players" subheader="By XP" slotProps={{ title: { variant: 'h6' } }} />
+      <CardHeader
+        title={translate('tandem.dashboard.topPlayers')}
+        subheader={translate('tandem.dashboard.byXp')}
+        slotProps={{ title: { variant: 'h6' } }}
+      />
       {players.length === 0 ? (
         <Typography color="text.secondary" sx={{ px: 2, pb: 2 }}>
-          Nobody has earned XP yet.
+          {translate('tandem.dashboard.nobodyYet')}
         </Typography>
       ) : (
         <List dense sx={{ pt: 0 }}>

@@ -1,30 +1,27 @@
-import { defaultI18nProvider, type I18nProvider } from 'react-admin';
+import polyglotI18nProvider from 'ra-i18n-polyglot';
+import { type I18nProvider, resolveBrowserLocale, type TranslationMessages } from 'react-admin';
+import { initialLocale, type PanelLocale, panelLocales, panelMessages } from './locales.ts';
+import { setNumberLocale } from './number-locale.ts';
 
 /**
- * react-admin's English, with the messages people see most often said the Tandem way. Anything not
- * listed here keeps react-admin's wording.
+ * The panel in English or Russian. The admin's choice is kept by react-admin's store (localStorage),
+ * so it survives a reload; before any choice, the browser's language decides. Numbers follow it.
  */
-const tandemMessages: Record<string, string | ((options: { smart_count?: number }) => string)> = {
-  'ra.notification.updated': ({ smart_count = 1 }) =>
-    smart_count > 1 ? `Saved ${smart_count} records.` : 'Saved.',
-  'ra.notification.created': 'Created.',
-  'ra.notification.deleted': ({ smart_count = 1 }) =>
-    smart_count > 1 ? `Deleted ${smart_count} records.` : 'Deleted.',
-  'ra.message.invalid_form': 'Some fields need attention: see the messages next to them.',
-  'ra.notification.http_error': 'The Tandem API could not be reached; try again in a moment.',
-  'ra.notification.item_doesnt_exist': 'This record no longer exists; it may have been deleted.',
-  'ra.notification.logged_out': 'Your session has ended; please sign in again.',
-  'ra.page.dashboard': 'Overview',
-  'ra.page.empty': 'Nothing here yet',
-  'ra.auth.sign_in': 'Sign in',
-};
+const startLocale = initialLocale(resolveBrowserLocale('en'));
+setNumberLocale(startLocale);
+
+const polyglot = polyglotI18nProvider(
+  (locale) => (panelMessages[locale as PanelLocale] ?? panelMessages.en) as unknown as TranslationMessages,
+  startLocale,
+  panelLocales,
+  // A key without a message shows its fallback (`_`) or the key itself, quietly.
+  { allowMissing: true },
+);
 
 export const i18nProvider: I18nProvider = {
-  ...defaultI18nProvider,
-  translate(key, options) {
-    const own = tandemMessages[key];
-    if (typeof own === 'function') return own(options ?? {});
-    if (typeof own === 'string') return own;
-    return defaultI18nProvider.translate(key, options);
+  ...polyglot,
+  async changeLocale(locale, options) {
+    await polyglot.changeLocale(locale, options);
+    setNumberLocale(locale);
   },
 };

@@ -4,10 +4,12 @@ import { forwardRef } from 'react';
 import {
   AppBar,
   LoadingIndicator,
+  LocalesMenuButton,
   Logout,
   TitlePortal,
   ToggleThemeButton,
   UserMenu,
+  useTranslate,
   useUserMenu,
 } from 'react-admin';
 import { Link } from 'react-router';
@@ -17,17 +19,18 @@ import { TandemLogo } from './TandemLogo.tsx';
 
 const ChangePasswordItem = forwardRef<HTMLAnchorElement>(function ChangePasswordItem(props, ref) {
   const userMenu = useUserMenu();
+  const translate = useTranslate();
   return (
     <MenuItem component={Link} to={changePasswordPath} ref={ref} onClick={userMenu?.onClose} {...props}>
       <ListItemIcon>
         <KeyIcon fontSize="small" />
       </ListItemIcon>
-      <ListItemText>Change password</ListItemText>
+      <ListItemText>{translate('tandem.auth.changePassword')}</ListItemText>
     </MenuItem>
   );
 });
 
-/** The top bar: Tandem's name, the page title, the live badge, theme switch, and the account menu. */
+/** The top bar: Tandem's name, the page title, the live badge, the panel's language, theme switch, and the account menu. */
 export function TandemAppBar() {
   return (
     <AppBar
@@ -35,6 +38,7 @@ export function TandemAppBar() {
       toolbar={
         <>
           <LiveIndicator />
+          <LocalesMenuButton />
           <ToggleThemeButton />
           <LoadingIndicator />
         </>

@@ -1,12 +1,14 @@
 import AccountTreeIcon from '@mui/icons-material/AccountTree';
+import LanguageIcon from '@mui/icons-material/Language';
 import OpenInNewIcon from '@mui/icons-material/OpenInNew';
 import TuneIcon from '@mui/icons-material/Tune';
 import { ListItemIcon, MenuItem, Typography } from '@mui/material';
-import type { ReactNode } from 'react';
-import { Menu, useCanAccess, useSidebarState } from 'react-admin';
+import type { ReactElement } from 'react';
+import { Menu, useCanAccess, useSidebarState, useTranslate } from 'react-admin';
 
-function Section({ children }: { children: ReactNode }) {
+function Section({ label }: { label: string }) {
   const [open] = useSidebarState();
+  const translate = useTranslate();
   if (!open) return null;
   return (
     <Typography
@@ -14,7 +16,7 @@ function Section({ children }: { children: ReactNode }) {
       component="div"
       sx={{ px: 3, pt: 2, pb: 0.5, color: 'text.secondary', fontWeight: 700, lineHeight: 1.5 }}
     >
-      {children}
+      {translate(label)}
     </Typography>
   );
 }
@@ -22,6 +24,7 @@ function Section({ children }: { children: ReactNode }) {
 /** Bull Board is a page of its own (served by the API), so it opens in a new tab. */
 function QueuesMenuItem() {
   const [open] = useSidebarState();
+  const translate = useTranslate();
   return (
     <MenuItem
       component="a"
@@ -36,7 +39,7 @@ function QueuesMenuItem() {
       {open ? (
         <>
           <Typography variant="inherit" noWrap sx={{ flexGrow: 1 }}>
-            Queues
+            {translate('tandem.menu.queues')}
           </Typography>
           <OpenInNewIcon fontSize="inherit" />
         </>
@@ -50,21 +53,21 @@ function AccessItems() {
   if (!canAccess) return null;
   return (
     <>
-      <Section>Access</Section>
+      <Section label="tandem.menu.access" />
       <Menu.ResourceItem name="admins" />
       <Menu.ResourceItem name="audit" />
     </>
   );
 }
 
-/** Admins edit the earning rules; operators read them. */
-function EarningRulesItem() {
+/** A setting's own page: admins edit it, operators read it. */
+function SettingItem({ id, label, icon }: { id: string; label: string; icon: ReactElement }) {
   const { canAccess } = useCanAccess({ resource: 'settings', action: 'edit' });
   return (
     <Menu.Item
-      to={canAccess ? '/settings/economy' : '/settings/economy/show'}
-      primaryText="Earning rules"
-      leftIcon={<TuneIcon />}
+      to={canAccess ? `/settings/${id}` : `/settings/${id}/show`}
+      primaryText={label}
+      leftIcon={icon}
     />
   );
 }
@@ -73,24 +76,26 @@ function EarningRulesItem() {
 export function TandemMenu() {
   return (
     <Menu>
-      <Menu.DashboardItem primaryText="Overview" />
-      <Section>Community</Section>
+      <Menu.DashboardItem />
+      <Section label="tandem.menu.community" />
       <Menu.ResourceItem name="players" />
       <Menu.ResourceItem name="task_submissions" />
       <Menu.ResourceItem name="payouts" />
       <Menu.ResourceItem name="ledger" />
-      <Section>Sync</Section>
+      <Section label="tandem.menu.sync" />
       <Menu.ResourceItem name="sync_events" />
       <Menu.ResourceItem name="sync_states" />
       <QueuesMenuItem />
-      <Section>Economy</Section>
+      <Section label="tandem.menu.economy" />
       <Menu.ResourceItem name="ranks" />
       <Menu.ResourceItem name="achievements" />
-      <EarningRulesItem />
-      <Section>Bot content</Section>
+      <SettingItem id="economy" label="tandem.menu.earningRules" icon={<TuneIcon />} />
+      <Section label="tandem.menu.botContent" />
       <Menu.ResourceItem name="menu_buttons" />
       <Menu.ResourceItem name="scenarios" />
       <Menu.ResourceItem name="tasks" />
+      <Menu.ResourceItem name="texts" />
+      <SettingItem id="language" label="tandem.menu.defaultLanguage" icon={<LanguageIcon />} />
       <AccessItems />
     </Menu>
   );

@@ -1,7 +1,7 @@
 import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
 import { DataTable, DateTimeInput, List, SelectInput, TextInput } from 'react-admin';
 import { Coins, DeltaField, formatNumber } from '../common/amounts.tsx';
-import { choiceName, eventTypeChoices, sourceChoices } from '../common/choices.ts';
+import { eventTypeChoices, sourceChoices, useChoiceName } from '../common/choices.ts';
 import { TimeAgoField } from '../common/dates.tsx';
 import { EmptyState } from '../common/EmptyState.tsx';
 import { ListToolbar } from '../common/ListToolbar.tsx';
@@ -12,13 +12,14 @@ const filters = [
   <PlayerFilterInput key="playerId" source="playerId" />,
   <SelectInput key="source" source="source" choices={sourceChoices} />,
   <SelectInput key="type" source="type" choices={eventTypeChoices} />,
-  <TextInput key="reason" source="reason" label="Reason" helperText={false} />,
-  <DateTimeInput key="from" source="createdAt_gte" label="From" />,
-  <DateTimeInput key="to" source="createdAt_lte" label="Until" />,
+  <TextInput key="reason" source="reason" label="resources.ledger.fields.reason" helperText={false} />,
+  <DateTimeInput key="from" source="createdAt_gte" label="resources.ledger.fields.createdAt_gte" />,
+  <DateTimeInput key="to" source="createdAt_lte" label="resources.ledger.fields.createdAt_lte" />,
 ];
 
 /** The append-only ledger: every XP and coin change, who or what caused it, and the totals after it. */
 export function LedgerList() {
+  const choice = useChoiceName();
   return (
     <List
       filters={filters}
@@ -26,44 +27,41 @@ export function LedgerList() {
       sort={{ field: 'createdAt', order: 'DESC' }}
       perPage={25}
       empty={
-        <EmptyState icon={<ReceiptLongIcon />} title="The ledger is empty">
-          Each XP or coin change is written here once, forever: messages, voice, dailies, games, tasks,
-          payouts and admin adjustments.
+        <EmptyState icon={<ReceiptLongIcon />} title="tandem.ledger.theLedgerIsEmpty">
+          {'tandem.ledger.eachXpOrCoin'}
         </EmptyState>
       }
     >
       <DataTable rowClick="show" bulkActionButtons={false}>
-        <DataTable.Col source="createdAt" label="When">
+        <DataTable.Col source="createdAt" label="resources.ledger.fields.createdAt">
           <TimeAgoField source="createdAt" />
         </DataTable.Col>
-        <DataTable.Col source="playerName" label="Player">
+        <DataTable.Col source="playerName" label="resources.ledger.fields.playerName">
           <PlayerLinkField />
         </DataTable.Col>
         <DataTable.Col source="reason" />
-        <DataTable.Col source="source" render={(row) => choiceName(sourceChoices, row.source)} />
+        <DataTable.Col source="source" render={(row) => choice(sourceChoices, row.source)} />
         <DataTable.Col
           source="type"
-          render={(row) => (
-            <span style={{ whiteSpace: 'nowrap' }}>{choiceName(eventTypeChoices, row.type)}</span>
-          )}
+          render={(row) => <span style={{ whiteSpace: 'nowrap' }}>{choice(eventTypeChoices, row.type)}</span>}
         />
-        <DataTable.Col source="xpDelta" label="XP" align="right">
+        <DataTable.Col source="xpDelta" label="resources.ledger.fields.xpDelta" align="right">
           <DeltaField source="xpDelta" />
         </DataTable.Col>
-        <DataTable.Col source="coinDelta" label="Coins" align="right">
+        <DataTable.Col source="coinDelta" label="resources.ledger.fields.coinDelta" align="right">
           <DeltaField source="coinDelta" />
         </DataTable.Col>
         <DataTable.Col
           source="xpAfter"
           disableSort
-          label="XP after"
+          label="resources.ledger.fields.xpAfter"
           align="right"
           render={(row) => formatNumber(row.xpAfter)}
         />
         <DataTable.Col
           source="balanceAfter"
           disableSort
-          label="Coins after"
+          label="resources.ledger.fields.balanceAfter"
           align="right"
           render={(row) => <Coins value={row.balanceAfter} />}
         />

@@ -5,7 +5,6 @@ import { LedgerShow } from './LedgerShow.tsx';
 
 export const ledger: ResourceProps = {
   name: 'ledger',
-  options: { label: 'Ledger' },
   icon: ReceiptLongIcon,
   list: LedgerList,
   show: LedgerShow,

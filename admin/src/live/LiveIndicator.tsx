@@ -1,5 +1,6 @@
 import { Box, Tooltip, Typography } from '@mui/material';
 import { keyframes } from '@mui/material/styles';
+import { useTranslate } from 'react-admin';
 import { type LiveStatus, useLiveStatus } from './live-status.ts';
 
 const pulse = keyframes`
@@ -10,37 +11,38 @@ const pulse = keyframes`
 
 const looks: Record<LiveStatus, { label: string; color: string; hint: string; animate: boolean }> = {
   live: {
-    label: 'Live',
+    label: 'tandem.live.live',
     color: 'success.main',
-    hint: 'Changes made anywhere (other admins, the bots, the workers) appear here as they happen.',
+    hint: 'tandem.live.liveHint',
     animate: true,
   },
   connecting: {
-    label: 'Connecting…',
+    label: 'tandem.live.connecting',
     color: 'text.disabled',
-    hint: 'Opening the live connection to the Tandem API.',
+    hint: 'tandem.live.connectingHint',
     animate: false,
   },
   reconnecting: {
-    label: 'Reconnecting…',
+    label: 'tandem.live.reconnecting',
     color: 'warning.main',
-    hint: 'The live connection was lost. Pages refresh by themselves once it is back.',
+    hint: 'tandem.live.reconnectingHint',
     animate: false,
   },
   refused: {
-    label: 'Offline',
+    label: 'tandem.live.refused',
     color: 'error.main',
-    hint: 'The API refused the live connection (the session may have ended). Retrying…',
+    hint: 'tandem.live.refusedHint',
     animate: false,
   },
 };
 
 /** The app bar's "Live" / "Reconnecting…" badge. */
 export function LiveIndicator() {
+  const translate = useTranslate();
   const status = useLiveStatus();
   const look = looks[status];
   return (
-    <Tooltip title={look.hint}>
+    <Tooltip title={translate(look.hint)}>
       <Box
         role="status"
         aria-live="polite"
@@ -70,7 +72,7 @@ export function LiveIndicator() {
           }}
         />
         <Typography variant="caption" sx={{ fontWeight: 700, color: 'text.primary' }}>
-          {look.label}
+          {translate(look.label)}
         </Typography>
       </Box>
     </Tooltip>

@@ -31,7 +31,7 @@ const alsoAffects: Record<string, readonly string[]> = {
 };
 
 /** Entities whose changes the dashboard does not show. */
-const notOnDashboard = new Set(['menu_buttons', 'scenarios', 'settings', 'admins', 'achievements']);
+const notOnDashboard = new Set(['menu_buttons', 'scenarios', 'settings', 'admins', 'achievements', 'texts']);
 
 /** The react-admin resources (query key roots) to refetch, and whether the dashboard must refetch. */
 export function affectedQueries(changes: readonly EntityChange[]): {

@@ -16,14 +16,14 @@ export function MenuButtonForm({ edit = false }: { edit?: boolean }) {
       <TextInput
         source="label"
         validate={[required(), maxLength(64)]}
-        helperText="What players tap, e.g. 📅 Daily reward."
+        helperText="tandem.menuButtons.whatPlayersTapE"
       />
       <ButtonTargetInput scenarioField="scenarioId" />
       <NumberInput
         source="position"
         validate={requiredAmountRules}
         defaultValue={0}
-        helperText="Lower shows first."
+        helperText="tandem.menuButtons.lowerShowsFirst"
       />
       <BooleanInput source="active" defaultValue />
     </SimpleForm>

@@ -1,7 +1,8 @@
 import SmartButtonIcon from '@mui/icons-material/SmartButton';
-import { DataTable, List, SearchInput } from 'react-admin';
+import { DataTable, List } from 'react-admin';
 import { EmptyState } from '../common/EmptyState.tsx';
 import { ListToolbar } from '../common/ListToolbar.tsx';
+import { SearchField } from '../common/SearchField.tsx';
 import { ActiveField } from '../common/StatusChip.tsx';
 import { useEditOrShow } from '../common/use-row-click.ts';
 import { OpensField } from './OpensField.tsx';
@@ -11,21 +12,20 @@ export function MenuButtonList() {
   const rowClick = useEditOrShow();
   return (
     <List
-      filters={[<SearchInput key="q" source="q" alwaysOn placeholder="Label" />]}
+      filters={[<SearchField key="q" source="q" alwaysOn placeholder="tandem.menuButtons.label" />]}
       actions={<ListToolbar create />}
       sort={{ field: 'position', order: 'ASC' }}
       perPage={50}
       empty={
-        <EmptyState icon={<SmartButtonIcon />} title="The menu is empty">
-          The Telegram bot shows these buttons under /start. Add one that opens a scenario, a link or a
-          command.
+        <EmptyState icon={<SmartButtonIcon />} title="tandem.menuButtons.theMenuIsEmpty">
+          {'tandem.menuButtons.theTelegramBotShows'}
         </EmptyState>
       }
     >
       <DataTable rowClick={rowClick} bulkActionButtons={false}>
         <DataTable.Col source="position" align="right" />
         <DataTable.Col source="label" />
-        <DataTable.Col label="Opens" disableSort>
+        <DataTable.Col label="resources.menu_buttons.fields.opens" disableSort>
           <OpensField />
         </DataTable.Col>
         <DataTable.Col source="active">

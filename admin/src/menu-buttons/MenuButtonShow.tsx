@@ -8,7 +8,7 @@ export function MenuButtonShow() {
     <Show title={<RecordTitle />} actions={<ShowActions />}>
       <SimpleShowLayout>
         <TextField source="label" />
-        <Labeled label="Opens">
+        <Labeled label="resources.menu_buttons.fields.opens">
           <OpensField />
         </Labeled>
         <NumberField source="position" />

@@ -7,7 +7,6 @@ import { MenuButtonShow } from './MenuButtonShow.tsx';
 
 export const menuButtons: ResourceProps = {
   name: 'menu_buttons',
-  options: { label: 'Menu buttons' },
   icon: SmartButtonIcon,
   list: MenuButtonList,
   show: MenuButtonShow,

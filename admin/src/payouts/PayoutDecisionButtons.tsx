@@ -2,7 +2,7 @@ import CheckIcon from '@mui/icons-material/Check';
 import CloseIcon from '@mui/icons-material/Close';
 import { Button, Stack } from '@mui/material';
 import { useState } from 'react';
-import { Confirm, useCanAccess, useRecordContext } from 'react-admin';
+import { Confirm, useCanAccess, useRecordContext, useTranslate } from 'react-admin';
 import type { Decision } from '../api/data-provider.ts';
 import type { PayoutRecord } from '../api/records.ts';
 import { formatNumber } from '../common/amounts.tsx';
@@ -16,25 +16,26 @@ const affected = ['payouts', 'players', 'ledger', 'sync_events'];
  * with a note). The engine makes a double click one decision; shown only while held, only to admins.
  */
 export function PayoutDecisionButtons({ size = 'small' }: { size?: 'small' | 'medium'; label?: string }) {
+  const translate = useTranslate();
   const payout = useRecordContext<PayoutRecord>();
   const { canAccess } = useCanAccess({ resource: 'payouts', action: 'approve' });
   const [approving, setApproving] = useState(false);
   const [declining, setDeclining] = useState(false);
   const approve = useAction<Decision>({
     run: (dataProvider, decision) => dataProvider.approvePayout(decision),
-    success: 'Payout approved.',
+    success: 'tandem.payouts.approved',
     refresh: affected,
     onSuccess: () => setApproving(false),
   });
   const decline = useAction<Decision>({
     run: (dataProvider, decision) => dataProvider.declinePayout(decision),
-    success: 'Payout declined: the coins are back on the player’s balance.',
+    success: 'tandem.payouts.declined',
     refresh: affected,
     onSuccess: () => setDeclining(false),
   });
   if (payout?.status !== 'held' || !canAccess) return null;
   const busy = approve.isPending || decline.isPending;
-  const who = payout.playerName ?? 'the player';
+  const who = payout.playerName ?? translate('tandem.payouts.thePlayer');
   return (
     <Stack
       direction="row"
@@ -50,7 +51,7 @@ export function PayoutDecisionButtons({ size = 'small' }: { size?: 'small' | 'me
         disabled={busy}
         onClick={() => setApproving(true)}
       >
-        Approve
+        {translate('tandem.payouts.approve')}
       </Button>
       <Button
         size={size}
@@ -59,23 +60,24 @@ export function PayoutDecisionButtons({ size = 'small' }: { size?: 'small' | 'me
         disabled={busy}
         onClick={() => setDeclining(true)}
       >
-        Decline
+        {translate('tandem.payouts.decline')}
       </Button>
       <Confirm
         isOpen={approving}
         loading={approve.isPending}
-        title={`Pay out ${formatNumber(payout.amount)} coins?`}
-        content={`The coins held for ${who} are paid out for good and ${who} is told on their platforms.`}
-        confirm="Approve payout"
+        title="tandem.payouts.approveTitle"
+        content="tandem.payouts.approveHint"
+        translateOptions={{ amount: formatNumber(payout.amount), who }}
+        confirm="tandem.payouts.approvePayout"
         onConfirm={() => approve.mutate({ id: payout.id, version: payout.version })}
         onClose={() => setApproving(false)}
       />
       <ReasonDialog
         open={declining}
-        title={`Decline ${formatNumber(payout.amount)} coins?`}
-        description={`The coins go back to ${who}'s balance, and ${who} reads your note.`}
-        label="Reason"
-        confirmLabel="Decline payout"
+        title={translate('tandem.payouts.declineTitle', { amount: formatNumber(payout.amount) })}
+        description={translate('tandem.payouts.declineHint', { who })}
+        label="resources.payouts.fields.reason"
+        confirmLabel="tandem.payouts.declinePayout"
         confirmColor="error"
         required
         busy={decline.isPending}

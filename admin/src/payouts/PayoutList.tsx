@@ -14,7 +14,7 @@ import { PayoutDecisionButtons } from './PayoutDecisionButtons.tsx';
 const filters = [
   <SelectInput key="status" source="status" choices={payoutStatusChoices} alwaysOn />,
   <PlayerFilterInput key="playerId" source="playerId" />,
-  <NumberInput key="amount_gte" source="amount_gte" label="At least (coins)" />,
+  <NumberInput key="amount_gte" source="amount_gte" label="resources.payouts.fields.amount_gte" />,
 ];
 
 /** Coin withdrawals: held at request, then approved or declined here. */
@@ -27,8 +27,8 @@ export function PayoutList() {
       sort={{ field: 'createdAt', order: 'ASC' }}
       perPage={25}
       empty={
-        <EmptyState icon={<TollIcon />} title="No payouts yet">
-          When a player asks to withdraw coins, the coins are held at once and the request waits here.
+        <EmptyState icon={<TollIcon />} title="tandem.payouts.noPayoutsYet">
+          {'tandem.payouts.whenAPlayerAsks'}
         </EmptyState>
       }
     >
@@ -36,15 +36,15 @@ export function PayoutList() {
         rowClick="show"
         bulkActionButtons={false}
         empty={
-          <NoResults icon={<TollIcon />} title="No payout here">
-            No payout matches these filters; a new request shows up here as soon as a player asks.
+          <NoResults icon={<TollIcon />} title="tandem.payouts.noPayoutHere">
+            {'tandem.payouts.noPayoutMatchesThese'}
           </NoResults>
         }
       >
-        <DataTable.Col source="createdAt" label="Asked">
+        <DataTable.Col source="createdAt" label="resources.payouts.fields.createdAt">
           <TimeAgoField source="createdAt" />
         </DataTable.Col>
-        <DataTable.Col source="playerName" label="Player">
+        <DataTable.Col source="playerName" label="resources.payouts.fields.playerName">
           <PlayerLinkField />
         </DataTable.Col>
         <DataTable.Col source="amount" align="right">
@@ -53,7 +53,7 @@ export function PayoutList() {
         <DataTable.Col source="status">
           <StatusField />
         </DataTable.Col>
-        <DataTable.Col source="decidedBy" label="Decided by" disableSort>
+        <DataTable.Col source="decidedBy" label="resources.payouts.fields.decidedBy" disableSort>
           <TextField source="decidedBy" emptyText="—" />
         </DataTable.Col>
         <DataTable.Col label="" disableSort align="right">

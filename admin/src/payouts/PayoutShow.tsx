@@ -19,18 +19,27 @@ export function PayoutShow() {
       }
     >
       <SimpleShowLayout>
-        <StatusField label="Status" />
-        <PlayerLinkField label="Player" />
-        <CoinsField source="amount" label="Amount" />
-        <SelectField source="holdState" label="Coins (ledger)" choices={holdStateChoices} emptyText="—" />
-        <Labeled label="Asked">
+        <StatusField label="resources.payouts.fields.status" />
+        <PlayerLinkField label="resources.payouts.fields.player" />
+        <CoinsField source="amount" label="resources.payouts.fields.amount" />
+        <SelectField
+          source="holdState"
+          label="resources.payouts.fields.holdState"
+          choices={holdStateChoices}
+          emptyText="—"
+        />
+        <Labeled label="resources.payouts.fields.asked">
           <TimeAgoField source="createdAt" />
         </Labeled>
-        <TextField source="decidedBy" label="Decided by" emptyText="Not decided yet" />
-        <Labeled label="Decided">
+        <TextField
+          source="decidedBy"
+          label="resources.payouts.fields.decidedBy"
+          emptyText="tandem.payouts.notDecidedYet"
+        />
+        <Labeled label="resources.payouts.fields.decided">
           <TimeAgoField source="decidedAt" empty="—" />
         </Labeled>
-        <TextField source="note" label="Note to the player" emptyText="—" />
+        <TextField source="note" label="resources.payouts.fields.note" emptyText="—" />
       </SimpleShowLayout>
     </Show>
   );

@@ -5,7 +5,6 @@ import { PayoutShow } from './PayoutShow.tsx';
 
 export const payouts: ResourceProps = {
   name: 'payouts',
-  options: { label: 'Payouts' },
   icon: TollIcon,
   list: PayoutList,
   show: PayoutShow,

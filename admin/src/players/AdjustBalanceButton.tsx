@@ -12,10 +12,10 @@ import {
   TextField,
 } from '@mui/material';
 import { useState } from 'react';
-import { HttpError, useCanAccess, useRecordContext } from 'react-admin';
+import { HttpError, useCanAccess, useRecordContext, useTranslate } from 'react-admin';
 import { errorMessage } from '../api/http.ts';
 import type { PlayerRecord } from '../api/records.ts';
-import { formatDelta } from '../common/amounts.tsx';
+import { formatDelta, formatNumber } from '../common/amounts.tsx';
 import { useAction } from '../common/use-action.ts';
 
 interface Draft {
@@ -36,10 +36,10 @@ function check(draft: Draft): Record<string, string> {
   const errors: Record<string, string> = {};
   const xp = parseWhole(draft.xpDelta);
   const coins = parseWhole(draft.coinDelta);
-  if (xp === null) errors.xpDelta = 'A whole number, e.g. 50 or -20.';
-  if (coins === null) errors.coinDelta = 'A whole number, e.g. 100 or -10.';
-  if (xp === 0 && coins === 0) errors.xpDelta = 'Change XP, coins or both.';
-  if (draft.reason.trim().length === 0) errors.reason = 'Say why: it is kept in the ledger with your name.';
+  if (xp === null) errors.xpDelta = 'tandem.players.wholeXp';
+  if (coins === null) errors.coinDelta = 'tandem.players.wholeCoins';
+  if (xp === 0 && coins === 0) errors.xpDelta = 'tandem.players.changeSomething';
+  if (draft.reason.trim().length === 0) errors.reason = 'tandem.players.sayWhy';
   return errors;
 }
 
@@ -49,6 +49,7 @@ function check(draft: Draft): Record<string, string> {
  * One id per opened dialog makes a double click a single change.
  */
 export function AdjustBalanceButton() {
+  const translate = useTranslate();
   const player = useRecordContext<PlayerRecord>();
   const { canAccess } = useCanAccess({ resource: 'players', action: 'adjust' });
   const [open, setOpen] = useState(false);
@@ -63,9 +64,17 @@ export function AdjustBalanceButton() {
     success: (input) => {
       const parts = [
         input.xpDelta ? `${formatDelta(input.xpDelta)} XP` : '',
-        input.coinDelta ? `${formatDelta(input.coinDelta)} coins` : '',
+        input.coinDelta
+          ? translate('tandem.players.coinsDelta', {
+              amount: formatDelta(input.coinDelta),
+              smart_count: Math.abs(input.coinDelta),
+            })
+          : '',
       ].filter(Boolean);
-      return `Recorded ${parts.join(' and ')} for ${player?.displayName}.`;
+      return translate('tandem.players.adjusted', {
+        changes: parts.join(translate('tandem.players.and')),
+        name: player?.displayName,
+      });
     },
     refresh: ['players', 'ledger', 'sync_events'],
     onSuccess: () => setOpen(false),
@@ -75,7 +84,10 @@ export function AdjustBalanceButton() {
   if (!player || !canAccess || player.mergedIntoId) return null;
 
   const errors = { ...check(draft), ...serverErrors };
-  const show = (field: keyof Draft) => (touched || field in serverErrors ? errors[field] : undefined);
+  const show = (field: keyof Draft) => {
+    const message = touched || field in serverErrors ? errors[field] : undefined;
+    return message ? translate(message, { _: message }) : undefined;
+  };
   const update = (field: keyof Draft) => (event: React.ChangeEvent<HTMLInputElement>) => {
     setDraft({ ...draft, [field]: event.target.value });
     setServerErrors({});
@@ -120,24 +132,26 @@ export function AdjustBalanceButton() {
   return (
     <>
       <Button startIcon={<TuneIcon />} onClick={openDialog} size="small">
-        Adjust XP / coins
+        {translate('tandem.players.adjust')}
       </Button>
       <Dialog open={open} onClose={() => !adjust.isPending && setOpen(false)} fullWidth maxWidth="sm">
         <form onSubmit={submit} noValidate>
-          <DialogTitle>Adjust {player.displayName}</DialogTitle>
+          <DialogTitle>{translate('tandem.players.adjustTitle', { name: player.displayName })}</DialogTitle>
           <DialogContent>
             <DialogContentText sx={{ mb: 2 }}>
-              Now {player.xp.toLocaleString('en-US')} XP and {player.balance.toLocaleString('en-US')} coins.
-              Use a negative number to take some away; a player can never go below zero.
+              {translate('tandem.players.adjustHint', {
+                xp: formatNumber(player.xp),
+                coins: formatNumber(player.balance),
+              })}
             </DialogContentText>
             {failure ? (
               <Alert severity="error" sx={{ mb: 2 }}>
-                {failure}
+                {translate(failure, { _: failure })}
               </Alert>
             ) : null}
             <Box sx={{ display: 'flex', gap: 2 }}>
               <TextField
-                label="XP change"
+                label={translate('resources.ledger.fields.xpDelta2')}
                 name="xpDelta"
                 value={draft.xpDelta}
                 onChange={update('xpDelta')}
@@ -146,7 +160,7 @@ export function AdjustBalanceButton() {
                 slotProps={{ htmlInput: { inputMode: 'numeric' } }}
               />
               <TextField
-                label="Coin change"
+                label={translate('resources.ledger.fields.coinDelta2')}
                 name="coinDelta"
                 value={draft.coinDelta}
                 onChange={update('coinDelta')}
@@ -156,20 +170,20 @@ export function AdjustBalanceButton() {
               />
             </Box>
             <TextField
-              label="Reason"
+              label={translate('resources.ledger.fields.reason')}
               name="reason"
               value={draft.reason}
               onChange={update('reason')}
               multiline
               minRows={2}
               error={Boolean(show('reason'))}
-              helperText={show('reason') ?? 'Kept in the ledger with your name.'}
+              helperText={show('reason') ?? translate('tandem.players.keptInLedger')}
               slotProps={{ htmlInput: { maxLength: 200 } }}
             />
           </DialogContent>
           <DialogActions sx={{ px: 3, pb: 2 }}>
             <Button onClick={() => setOpen(false)} disabled={adjust.isPending}>
-              Cancel
+              {translate('ra.action.cancel')}
             </Button>
             <Button
               type="submit"
@@ -177,7 +191,7 @@ export function AdjustBalanceButton() {
               disabled={adjust.isPending}
               startIcon={adjust.isPending ? <CircularProgress size={16} color="inherit" /> : null}
             >
-              Record adjustment
+              {translate('tandem.players.recordAdjustment')}
             </Button>
           </DialogActions>
         </form>

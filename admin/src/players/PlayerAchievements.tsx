@@ -1,18 +1,20 @@
 import EmojiEventsIcon from '@mui/icons-material/EmojiEvents';
 import { Chip, Stack } from '@mui/material';
-import { useRecordContext } from 'react-admin';
+import { useRecordContext, useTranslate } from 'react-admin';
 import type { PlayerRecord } from '../api/records.ts';
-import { formatDateTime } from '../common/dates.tsx';
+import { useFormatDateTime } from '../common/dates.tsx';
 import { EmptyState } from '../common/EmptyState.tsx';
 
 /** The achievements a player unlocked, from the player record the API sends with the page. */
 export function PlayerAchievements() {
+  const translate = useTranslate();
+  const formatDateTime = useFormatDateTime();
   const player = useRecordContext<PlayerRecord>();
   const unlocked = player?.achievements ?? [];
   if (unlocked.length === 0) {
     return (
-      <EmptyState icon={<EmojiEventsIcon />} title="No achievements yet">
-        Achievements unlock by themselves when the player meets their rule.
+      <EmptyState icon={<EmojiEventsIcon />} title="tandem.players.noAchievementsYet">
+        {'tandem.players.achievementsUnlockByThemselves'}
       </EmptyState>
     );
   }
@@ -25,7 +27,7 @@ export function PlayerAchievements() {
           color="warning"
           variant="outlined"
           label={achievement.name}
-          title={`Unlocked ${formatDateTime(achievement.unlockedAt)}`}
+          title={translate('tandem.players.unlockedAt', { date: formatDateTime(achievement.unlockedAt) })}
         />
       ))}
     </Stack>

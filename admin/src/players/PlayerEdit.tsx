@@ -4,14 +4,14 @@ import { keepEdits, VersionedEdit, VersionGuard } from '../common/VersionedEdit.
 /** Only the display name is edited here; XP and coins change through "Adjust XP / coins". */
 export function PlayerEdit() {
   return (
-    <VersionedEdit title="Rename player">
+    <VersionedEdit title="tandem.players.renamePlayer">
       <SimpleForm resetOptions={keepEdits} sx={{ maxWidth: 560 }}>
         <VersionGuard />
         <TextInput
           source="displayName"
-          label="Display name"
+          label="resources.players.fields.displayName"
           validate={[required(), maxLength(100)]}
-          helperText="Shown in leaderboards and announcements on both platforms."
+          helperText="tandem.players.shownInLeaderboardsAnd"
         />
       </SimpleForm>
     </VersionedEdit>

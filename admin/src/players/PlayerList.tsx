@@ -4,7 +4,6 @@ import {
   List,
   NullableBooleanInput,
   ReferenceInput,
-  SearchInput,
   SelectInput,
   useRecordContext,
 } from 'react-admin';
@@ -14,6 +13,7 @@ import { TimeAgoField } from '../common/dates.tsx';
 import { EmptyState } from '../common/EmptyState.tsx';
 import { ListToolbar } from '../common/ListToolbar.tsx';
 import { IdentitiesField } from '../common/PlatformChip.tsx';
+import { SearchField } from '../common/SearchField.tsx';
 import { PlayerName } from './PlayerName.tsx';
 import { rankNameOf } from './player-display.ts';
 
@@ -23,7 +23,7 @@ const platformChoices = [
 ];
 
 const filters = [
-  <SearchInput key="q" source="q" alwaysOn placeholder="Name or username" />,
+  <SearchField key="q" source="q" alwaysOn placeholder="tandem.players.nameOrUsername" />,
   <ReferenceInput
     key="rank"
     source="rank"
@@ -31,23 +31,28 @@ const filters = [
     sort={{ field: 'minXp', order: 'ASC' }}
     perPage={100}
   >
-    <SelectInput label="Rank" optionText="name" />
+    <SelectInput label="resources.players.fields.rank" optionText="name" />
   </ReferenceInput>,
-  <SelectInput key="platform" source="platform" label="Platform" choices={platformChoices} />,
+  <SelectInput
+    key="platform"
+    source="platform"
+    label="resources.players.fields.platform"
+    choices={platformChoices}
+  />,
   <NullableBooleanInput
     key="linked"
     source="linked"
-    label="Linked on both platforms"
-    trueLabel="Linked"
-    falseLabel="One platform"
+    label="resources.players.fields.linked"
+    trueLabel="tandem.players.linkedYes"
+    falseLabel="tandem.players.onePlatform"
   />,
   // Accounts folded into another by linking are hidden unless asked for (the API's default).
   <NullableBooleanInput
     key="merged"
     source="merged"
-    label="Merged accounts"
-    trueLabel="Only merged"
-    falseLabel="Hide merged"
+    label="resources.players.fields.merged"
+    trueLabel="tandem.players.onlyMerged"
+    falseLabel="tandem.players.hideMerged"
   />,
 ];
 
@@ -57,8 +62,8 @@ function RankCell() {
 }
 
 const empty = (
-  <EmptyState icon={<PeopleIcon />} title="No players yet">
-    Players appear here as soon as they talk to the Telegram or Discord bot.
+  <EmptyState icon={<PeopleIcon />} title="tandem.players.noPlayersYet">
+    {'tandem.players.playersAppearHereAs'}
   </EmptyState>
 );
 
@@ -73,22 +78,22 @@ export function PlayerList() {
       empty={empty}
     >
       <DataTable rowClick="show" bulkActionButtons={false}>
-        <DataTable.Col source="displayName" label="Player">
+        <DataTable.Col source="displayName" label="resources.players.fields.displayName2">
           <PlayerName />
         </DataTable.Col>
-        <DataTable.Col label="Platforms" disableSort>
+        <DataTable.Col label="resources.players.fields.platforms" disableSort>
           <IdentitiesField />
         </DataTable.Col>
-        <DataTable.Col label="Rank" disableSort>
+        <DataTable.Col label="resources.players.fields.rank" disableSort>
           <RankCell />
         </DataTable.Col>
-        <DataTable.Col source="xp" label="XP" align="right">
+        <DataTable.Col source="xp" label="resources.players.fields.xp" align="right">
           <XpField />
         </DataTable.Col>
-        <DataTable.Col source="balance" label="Coins" align="right">
+        <DataTable.Col source="balance" label="resources.players.fields.balance" align="right">
           <CoinsField />
         </DataTable.Col>
-        <DataTable.Col source="createdAt" label="Joined">
+        <DataTable.Col source="createdAt" label="resources.players.fields.createdAt">
           <TimeAgoField source="createdAt" />
         </DataTable.Col>
       </DataTable>

@@ -1,5 +1,5 @@
 import { Avatar, Box, Typography } from '@mui/material';
-import { useRecordContext } from 'react-admin';
+import { useRecordContext, useTranslate } from 'react-admin';
 import type { PlayerRecord } from '../api/records.ts';
 import { initialsOf } from './player-display.ts';
 
@@ -27,6 +27,7 @@ export function PlayerAvatar({
 
 /** A player's avatar and name (and "merged" when the account was folded into another by linking). */
 export function PlayerName() {
+  const translate = useTranslate();
   const player = useRecordContext<PlayerRecord>();
   if (!player) return null;
   return (
@@ -38,7 +39,7 @@ export function PlayerName() {
         </Typography>
         {player.mergedIntoId ? (
           <Typography variant="caption" color="text.secondary">
-            merged into another account
+            {translate('tandem.players.mergedIntoShort')}
           </Typography>
         ) : null}
       </Box>

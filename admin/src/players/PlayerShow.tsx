@@ -27,7 +27,7 @@ function PlayerActions() {
   return (
     <TopToolbar>
       <AdjustBalanceButton />
-      <EditButton label="Rename" />
+      <EditButton label="resources.players.fields.rename" />
     </TopToolbar>
   );
 }
@@ -40,7 +40,7 @@ export function PlayerShow() {
     <Show title={<PlayerTitle />} actions={<PlayerActions />} component="div">
       <PlayerSummary />
       <TabbedShowLayout sx={{ bgcolor: 'background.paper', borderRadius: 3, boxShadow: 1 }}>
-        <TabbedShowLayout.Tab label="Ledger">
+        <TabbedShowLayout.Tab label="resources.players.fields.ledger">
           <ReferenceManyField
             reference="ledger"
             target="playerId"
@@ -49,27 +49,27 @@ export function PlayerShow() {
             pagination={<Pagination />}
           >
             <DataTable bulkActionButtons={false} rowClick="show">
-              <DataTable.Col source="createdAt" label="When">
+              <DataTable.Col source="createdAt" label="resources.players.fields.createdAt2">
                 <TimeAgoField source="createdAt" />
               </DataTable.Col>
               <DataTable.Col source="reason" />
               <DataTable.Col source="source" />
-              <DataTable.Col source="xpDelta" label="XP" align="right">
+              <DataTable.Col source="xpDelta" label="resources.players.fields.xpDelta" align="right">
                 <DeltaField source="xpDelta" />
               </DataTable.Col>
-              <DataTable.Col source="coinDelta" label="Coins" align="right">
+              <DataTable.Col source="coinDelta" label="resources.players.fields.coinDelta" align="right">
                 <DeltaField source="coinDelta" />
               </DataTable.Col>
               <DataTable.Col
                 source="balanceAfter"
-                label="Balance after"
+                label="resources.players.fields.balanceAfter"
                 align="right"
                 render={(row) => <Coins value={row.balanceAfter} />}
               />
             </DataTable>
           </ReferenceManyField>
         </TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab label="Sync events" path="sync">
+        <TabbedShowLayout.Tab label="resources.players.fields.syncEvents" path="sync">
           <ReferenceManyField
             reference="sync_events"
             target="playerId"
@@ -78,7 +78,7 @@ export function PlayerShow() {
             pagination={<Pagination />}
           >
             <DataTable bulkActionButtons={false} rowClick="show">
-              <DataTable.Col source="createdAt" label="When">
+              <DataTable.Col source="createdAt" label="resources.players.fields.createdAt2">
                 <TimeAgoField source="createdAt" />
               </DataTable.Col>
               <DataTable.Col source="type" />
@@ -90,7 +90,7 @@ export function PlayerShow() {
             </DataTable>
           </ReferenceManyField>
         </TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab label="Tasks" path="tasks">
+        <TabbedShowLayout.Tab label="resources.players.fields.tasks" path="tasks">
           <ReferenceManyField
             reference="task_submissions"
             target="playerId"
@@ -99,10 +99,10 @@ export function PlayerShow() {
             pagination={<Pagination />}
           >
             <DataTable bulkActionButtons={false} rowClick="show">
-              <DataTable.Col source="createdAt" label="Sent">
+              <DataTable.Col source="createdAt" label="resources.players.fields.createdAt3">
                 <TimeAgoField source="createdAt" />
               </DataTable.Col>
-              <DataTable.Col source="taskTitle" label="Task" />
+              <DataTable.Col source="taskTitle" label="resources.players.fields.taskTitle" />
               <DataTable.Col source="platform">
                 <PlatformField />
               </DataTable.Col>
@@ -112,7 +112,7 @@ export function PlayerShow() {
             </DataTable>
           </ReferenceManyField>
         </TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab label="Payouts" path="payouts">
+        <TabbedShowLayout.Tab label="resources.players.fields.payouts" path="payouts">
           <ReferenceManyField
             reference="payouts"
             target="playerId"
@@ -121,7 +121,7 @@ export function PlayerShow() {
             pagination={<Pagination />}
           >
             <DataTable bulkActionButtons={false} rowClick="show">
-              <DataTable.Col source="createdAt" label="Asked">
+              <DataTable.Col source="createdAt" label="resources.players.fields.createdAt4">
                 <TimeAgoField source="createdAt" />
               </DataTable.Col>
               <DataTable.Col source="amount" align="right" render={(row) => <Coins value={row.amount} />} />
@@ -134,7 +134,7 @@ export function PlayerShow() {
             </DataTable>
           </ReferenceManyField>
         </TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab label="Achievements" path="achievements">
+        <TabbedShowLayout.Tab label="resources.players.fields.achievements" path="achievements">
           <PlayerAchievements />
         </TabbedShowLayout.Tab>
       </TabbedShowLayout>

@@ -1,14 +1,15 @@
 import { Box, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
-import { Link, useCreatePath, useRecordContext } from 'react-admin';
+import { Link, useCreatePath, useRecordContext, useTranslate } from 'react-admin';
 import type { PlayerRecord } from '../api/records.ts';
 import { Coins, formatNumber, RankChip } from '../common/amounts.tsx';
-import { formatDateTime } from '../common/dates.tsx';
+import { useFormatDateTime } from '../common/dates.tsx';
 import { IdentitiesField } from '../common/PlatformChip.tsx';
 import { PlayerAvatar } from './PlayerName.tsx';
 import { rankNameOf } from './player-display.ts';
 
 function Stat({ label, children }: { label: string; children: ReactNode }) {
+  const translate = useTranslate();
   return (
     <Box sx={{ minWidth: 110 }}>
       <Typography
@@ -16,7 +17,7 @@ function Stat({ label, children }: { label: string; children: ReactNode }) {
         color="text.secondary"
         sx={{ textTransform: 'uppercase', fontWeight: 700 }}
       >
-        {label}
+        {translate(label, { _: label })}
       </Typography>
       <Typography variant="h6" component="div" sx={{ fontVariantNumeric: 'tabular-nums' }}>
         {children}
@@ -27,12 +28,14 @@ function Stat({ label, children }: { label: string; children: ReactNode }) {
 
 /** The accounts linking folded into this one: zero rows, left out of the list, reachable from here. */
 function MergedFrom({ player }: { player: PlayerRecord }) {
+  const translate = useTranslate();
+  const formatDateTime = useFormatDateTime();
   const createPath = useCreatePath();
   if (!player.mergedFrom?.length) return null;
   return (
     <Box sx={{ mt: 0.5, display: 'flex', gap: 1, flexWrap: 'wrap', alignItems: 'center' }}>
       <Typography variant="caption" color="text.secondary">
-        Merged from
+        {translate('tandem.players.mergedFrom')}
       </Typography>
       {player.mergedFrom.map((merged) => (
         <Chip
@@ -41,7 +44,10 @@ function MergedFrom({ player }: { player: PlayerRecord }) {
           variant="outlined"
           label={
             <Link to={createPath({ resource: 'players', id: merged.id, type: 'show' })}>
-              {merged.displayName} (since {formatDateTime(merged.createdAt)})
+              {translate('tandem.players.mergedSince', {
+                name: merged.displayName,
+                date: formatDateTime(merged.createdAt),
+              })}
             </Link>
           }
         />
@@ -52,6 +58,8 @@ function MergedFrom({ player }: { player: PlayerRecord }) {
 
 /** The head of a player's page: who they are, where they play, and their totals at a glance. */
 export function PlayerSummary() {
+  const translate = useTranslate();
+  const formatDateTime = useFormatDateTime();
   const player = useRecordContext<PlayerRecord>();
   const createPath = useCreatePath();
   if (!player) return null;
@@ -71,7 +79,7 @@ export function PlayerSummary() {
                 <IdentitiesField showNames />
               </Box>
               <Typography variant="caption" color="text.secondary">
-                Player since {formatDateTime(player.createdAt)}
+                {translate('tandem.players.since', { date: formatDateTime(player.createdAt) })}
               </Typography>
               {player.mergedIntoId ? (
                 <Chip
@@ -80,7 +88,7 @@ export function PlayerSummary() {
                   sx={{ ml: 1 }}
                   label={
                     <Link to={createPath({ resource: 'players', id: player.mergedIntoId, type: 'show' })}>
-                      Merged into another account
+                      {translate('tandem.players.mergedInto')}
                     </Link>
                   }
                 />
@@ -89,19 +97,29 @@ export function PlayerSummary() {
             </Box>
           </Box>
           <Stack direction="row" spacing={3} useFlexGap sx={{ flexWrap: 'wrap' }}>
-            <Stat label="XP">{formatNumber(player.xp)}</Stat>
-            <Stat label="Coins">
+            <Stat label="resources.players.fields.xp">{formatNumber(player.xp)}</Stat>
+            <Stat label="resources.players.fields.coins">
               <Coins value={player.balance} />
             </Stat>
-            {player.heldCoins ? <Stat label="Held for payouts">{formatNumber(player.heldCoins)}</Stat> : null}
+            {player.heldCoins ? (
+              <Stat label="resources.players.fields.heldForPayouts">{formatNumber(player.heldCoins)}</Stat>
+            ) : null}
             {player.dailyStreak !== undefined ? (
-              <Stat label="Daily streak">{player.dailyStreak} d</Stat>
+              <Stat label="resources.players.fields.dailyStreak">
+                {translate('tandem.common.days', { count: player.dailyStreak })}
+              </Stat>
             ) : null}
             {player.messages !== undefined ? (
-              <Stat label="Messages">{formatNumber(player.messages)}</Stat>
+              <Stat label="resources.players.fields.messages">{formatNumber(player.messages)}</Stat>
             ) : null}
-            {player.voiceMinutes !== undefined ? <Stat label="Voice">{hours} h</Stat> : null}
-            {player.gamesWon !== undefined ? <Stat label="Games won">{player.gamesWon}</Stat> : null}
+            {player.voiceMinutes !== undefined ? (
+              <Stat label="resources.players.fields.voice">
+                {translate('tandem.common.hours', { count: hours })}
+              </Stat>
+            ) : null}
+            {player.gamesWon !== undefined ? (
+              <Stat label="resources.players.fields.gamesWon">{player.gamesWon}</Stat>
+            ) : null}
           </Stack>
         </Stack>
       </CardContent>

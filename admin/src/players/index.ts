@@ -6,7 +6,6 @@ import { PlayerShow } from './PlayerShow.tsx';
 
 export const players: ResourceProps = {
   name: 'players',
-  options: { label: 'Players' },
   icon: PeopleIcon,
   list: PlayerList,
   show: PlayerShow,

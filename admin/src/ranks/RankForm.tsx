@@ -16,28 +16,28 @@ export function RankForm({ edit = false }: { edit?: boolean }) {
       sx={{ maxWidth: 640 }}
     >
       {edit ? <VersionGuard /> : null}
-      <TextInput source="name" validate={nameRules(64)} helperText="Shown to players, e.g. Gold III." />
+      <TextInput source="name" validate={nameRules(64)} helperText="tandem.ranks.shownToPlayersE" />
       <Box sx={{ display: 'flex', gap: 2, width: '100%' }}>
         <NumberInput
           source="minXp"
-          label="Minimum XP"
+          label="resources.ranks.fields.minXp"
           validate={requiredAmountRules}
-          helperText="Players reach it at this XP."
+          helperText="tandem.ranks.playersReachItAt"
         />
         <NumberInput
           source="priority"
-          validate={[required(), wholeNumber, minValue(1, 'At least 1.')]}
-          helperText="1 = lowest rank; unique."
+          validate={[required(), wholeNumber, minValue(1, 'tandem.validation.atLeastOne')]}
+          helperText="tandem.ranks.1LowestRankUnique"
         />
       </Box>
       <TextInput
         source="discordRoleId"
-        label="Discord role id"
+        label="resources.ranks.fields.discordRoleId"
         validate={discordIdRule}
-        helperText="Optional: the role given on Discord while a player holds this rank."
+        helperText="tandem.ranks.optionalTheRoleGiven"
         parse={(value: string) => (value === '' ? null : value)}
       />
-      <BooleanInput source="active" helperText="Inactive ranks are skipped when ranks are derived." />
+      <BooleanInput source="active" helperText="tandem.ranks.inactiveRanksAreSkipped" />
     </SimpleForm>
   );
 }

@@ -1,16 +1,17 @@
 import MilitaryTechIcon from '@mui/icons-material/MilitaryTech';
 import { Chip } from '@mui/material';
-import { DataTable, List, NullableBooleanInput, SearchInput } from 'react-admin';
+import { DataTable, List, NullableBooleanInput } from 'react-admin';
 import { formatNumber } from '../common/amounts.tsx';
 import { EmptyState } from '../common/EmptyState.tsx';
 import { ListToolbar } from '../common/ListToolbar.tsx';
+import { SearchField } from '../common/SearchField.tsx';
 import { ActiveField } from '../common/StatusChip.tsx';
 import { useEditOrShow } from '../common/use-row-click.ts';
 
 const filters = [
-  <SearchInput key="q" source="q" alwaysOn placeholder="Rank name" />,
+  <SearchField key="q" source="q" alwaysOn placeholder="tandem.ranks.rankName" />,
   <NullableBooleanInput key="active" source="active" />,
-  <NullableBooleanInput key="hasRole" source="hasRole" label="Has a Discord role" />,
+  <NullableBooleanInput key="hasRole" source="hasRole" label="resources.ranks.fields.hasRole" />,
 ];
 
 /** The rank ladder, lowest first. */
@@ -23,8 +24,8 @@ export function RankList() {
       sort={{ field: 'minXp', order: 'ASC' }}
       perPage={50}
       empty={
-        <EmptyState icon={<MilitaryTechIcon />} title="No ranks">
-          Ranks turn XP into a title and a Discord role. Create the first one.
+        <EmptyState icon={<MilitaryTechIcon />} title="tandem.ranks.noRanks">
+          {'tandem.ranks.ranksTurnXpInto'}
         </EmptyState>
       }
     >
@@ -36,14 +37,14 @@ export function RankList() {
         />
         <DataTable.Col
           source="minXp"
-          label="From XP"
+          label="resources.ranks.fields.minXp2"
           align="right"
           render={(rank) => formatNumber(rank.minXp)}
         />
         <DataTable.Col
           source="discordRoleId"
           disableSort
-          label="Discord role"
+          label="resources.ranks.fields.discordRoleId2"
           render={(rank) => rank.discordRoleId ?? '—'}
         />
         <DataTable.Col source="active">

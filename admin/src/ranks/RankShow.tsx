@@ -7,9 +7,13 @@ export function RankShow() {
     <Show title={<RecordTitle />} actions={<ShowActions />}>
       <SimpleShowLayout>
         <TextField source="name" />
-        <NumberField source="minXp" label="Minimum XP" />
+        <NumberField source="minXp" label="resources.ranks.fields.minXp" />
         <NumberField source="priority" />
-        <TextField source="discordRoleId" label="Discord role id" emptyText="No Discord role" />
+        <TextField
+          source="discordRoleId"
+          label="resources.ranks.fields.discordRoleId"
+          emptyText="tandem.ranks.noDiscordRole"
+        />
         <BooleanField source="active" />
       </SimpleShowLayout>
     </Show>

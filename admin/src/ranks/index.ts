@@ -7,7 +7,6 @@ import { RankShow } from './RankShow.tsx';
 
 export const ranks: ResourceProps = {
   name: 'ranks',
-  options: { label: 'Ranks' },
   icon: MilitaryTechIcon,
   list: RankList,
   show: RankShow,

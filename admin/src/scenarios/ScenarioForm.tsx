@@ -18,7 +18,9 @@ import { ButtonTargetInput } from '../content/ButtonTargetInput.tsx';
 const maxButtons = 10;
 
 const maxButtonsRule = (buttons: unknown) =>
-  Array.isArray(buttons) && buttons.length > maxButtons ? `At most ${maxButtons} buttons.` : undefined;
+  Array.isArray(buttons) && buttons.length > maxButtons
+    ? { message: 'tandem.scenarios.maxButtons', args: { max: maxButtons } }
+    : undefined;
 
 /**
  * A page of the bot: its text, its inline buttons (to other pages, links or commands), and a reward
@@ -37,7 +39,7 @@ export function ScenarioForm({ edit = false }: { edit?: boolean }) {
         <TextInput
           source="slug"
           validate={slugRules}
-          helperText="Buttons name pages by it."
+          helperText="tandem.scenarios.buttonsNamePagesBy"
           sx={{ flex: 1 }}
         />
       </Box>
@@ -45,25 +47,29 @@ export function ScenarioForm({ edit = false }: { edit?: boolean }) {
         source="text"
         multiline
         minRows={5}
-        validate={[required(), maxLength(1800, 'At most 1800 characters (Discord caps messages at 2000).')]}
-        helperText="What the bot replies when the page opens."
+        validate={[required(), maxLength(1800, 'tandem.scenarios.maxText')]}
+        helperText="tandem.scenarios.whatTheBotReplies"
       />
-      <ArrayInput source="buttons" label="Buttons" validate={maxButtonsRule}>
+      <ArrayInput source="buttons" label="resources.scenarios.fields.buttons" validate={maxButtonsRule}>
         <SimpleFormIterator disableReordering={false} inline={false} fullWidth>
-          <TextInput source="label" label="Button label" validate={[required(), maxLength(64)]} />
+          <TextInput
+            source="label"
+            label="resources.scenarios.fields.label"
+            validate={[required(), maxLength(64)]}
+          />
           <ButtonTargetInput scenarioField="scenario" cleared={undefined} />
         </SimpleFormIterator>
       </ArrayInput>
       <Box sx={{ display: 'flex', gap: 2, width: '100%' }}>
         <NumberInput
           source="rewardXp"
-          label="Reward XP (once per player)"
+          label="resources.scenarios.fields.rewardXp"
           validate={amountRules}
           defaultValue={0}
         />
         <NumberInput
           source="rewardCoins"
-          label="Reward coins (once per player)"
+          label="resources.scenarios.fields.rewardCoins"
           validate={amountRules}
           defaultValue={0}
         />

@@ -1,16 +1,17 @@
 import SlideshowIcon from '@mui/icons-material/Slideshow';
 import { Box, Typography } from '@mui/material';
-import { DataTable, List, NullableBooleanInput, SearchInput, useRecordContext } from 'react-admin';
+import { DataTable, List, NullableBooleanInput, useRecordContext } from 'react-admin';
 import { formatNumber } from '../common/amounts.tsx';
 import { EmptyState } from '../common/EmptyState.tsx';
 import { ListToolbar } from '../common/ListToolbar.tsx';
+import { SearchField } from '../common/SearchField.tsx';
 import { ActiveField } from '../common/StatusChip.tsx';
 import { useEditOrShow } from '../common/use-row-click.ts';
 
 const filters = [
-  <SearchInput key="q" source="q" alwaysOn placeholder="Title or slug" />,
+  <SearchField key="q" source="q" alwaysOn placeholder="tandem.scenarios.titleOrSlug" />,
   <NullableBooleanInput key="active" source="active" />,
-  <NullableBooleanInput key="rewarding" source="rewarding" label="Pays a reward" />,
+  <NullableBooleanInput key="rewarding" source="rewarding" label="resources.scenarios.fields.rewarding" />,
 ];
 
 interface ScenarioRecord {
@@ -61,8 +62,8 @@ export function ScenarioList() {
       sort={{ field: 'title', order: 'ASC' }}
       perPage={25}
       empty={
-        <EmptyState icon={<SlideshowIcon />} title="No scenarios">
-          Scenarios are the bot's pages: a text with buttons leading to other pages, links or commands.
+        <EmptyState icon={<SlideshowIcon />} title="tandem.scenarios.noScenarios">
+          {'tandem.scenarios.scenariosAreTheBot'}
         </EmptyState>
       }
     >
@@ -72,12 +73,12 @@ export function ScenarioList() {
         </DataTable.Col>
         <DataTable.Col source="slug" />
         <DataTable.Col
-          label="Buttons"
+          label="resources.scenarios.fields.buttons"
           align="right"
           disableSort
           render={(scenario) => scenario.buttons?.length ?? 0}
         />
-        <DataTable.Col label="Reward" disableSort>
+        <DataTable.Col label="resources.scenarios.fields.reward" disableSort>
           <RewardCell />
         </DataTable.Col>
         <DataTable.Col source="active">

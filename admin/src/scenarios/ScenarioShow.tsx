@@ -7,6 +7,7 @@ import {
   SimpleShowLayout,
   TextField,
   useRecordContext,
+  useTranslate,
 } from 'react-admin';
 import { ShowActions } from '../common/ShowActions.tsx';
 import { RecordTitle } from '../common/titles.tsx';
@@ -20,6 +21,7 @@ interface ScenarioButton {
 
 /** The page as a player sees it: the text, then its buttons. */
 function Preview(_props: { label?: string }) {
+  const translate = useTranslate();
   const scenario = useRecordContext<{ text: string; buttons?: ScenarioButton[] }>();
   if (!scenario) return null;
   return (
@@ -31,7 +33,11 @@ function Preview(_props: { label?: string }) {
             key={button.label}
             label={button.label}
             variant="outlined"
-            title={button.scenario ? `Opens ${button.scenario}` : (button.url ?? button.command)}
+            title={
+              button.scenario
+                ? translate('tandem.scenarios.opens', { slug: button.scenario })
+                : (button.url ?? button.command)
+            }
           />
         ))}
       </Stack>
@@ -45,11 +51,11 @@ export function ScenarioShow() {
       <SimpleShowLayout>
         <TextField source="title" />
         <TextField source="slug" />
-        <Labeled label="What the bot shows">
+        <Labeled label="resources.scenarios.fields.whatTheBotShows">
           <Preview />
         </Labeled>
-        <NumberField source="rewardXp" label="Reward XP (once per player)" />
-        <NumberField source="rewardCoins" label="Reward coins (once per player)" />
+        <NumberField source="rewardXp" label="resources.scenarios.fields.rewardXp" />
+        <NumberField source="rewardCoins" label="resources.scenarios.fields.rewardCoins" />
         <BooleanField source="active" />
       </SimpleShowLayout>
     </Show>

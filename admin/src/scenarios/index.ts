@@ -7,7 +7,6 @@ import { ScenarioShow } from './ScenarioShow.tsx';
 
 export const scenarios: ResourceProps = {
   name: 'scenarios',
-  options: { label: 'Scenarios' },
   icon: SlideshowIcon,
   list: ScenarioList,
   show: ScenarioShow,

@@ -12,8 +12,9 @@ import {
   TextInput,
   Toolbar,
   useRecordContext,
+  useTranslate,
 } from 'react-admin';
-import { formatDateTime } from '../common/dates.tsx';
+import { useFormatDateTime } from '../common/dates.tsx';
 import { keepEdits, VersionedEdit, VersionGuard } from '../common/VersionedEdit.tsx';
 import { discordIdRule, wholeNumber } from '../common/validators.ts';
 import type { EconomyForm } from './economy-model.ts';
@@ -27,13 +28,13 @@ function validate(values: Partial<EconomyForm>): Record<string, unknown> {
   const errors: Record<string, unknown> = {};
   const message = values.message;
   if (message && Number(message.minXp) > Number(message.maxXp)) {
-    errors.message = { minXp: 'Must not be more than the maximum.' };
+    errors.message = { minXp: 'tandem.settings.notAboveMax' };
   }
   const seen = new Set<string>();
   const rows = values.roleMultipliers ?? [];
   const rowErrors = rows.map((row) => {
     const roleId = (row?.roleId ?? '').trim();
-    if (roleId && seen.has(roleId)) return { roleId: 'This role already has a multiplier.' };
+    if (roleId && seen.has(roleId)) return { roleId: 'tandem.settings.duplicateRole' };
     seen.add(roleId);
     return {};
   });
@@ -42,13 +43,18 @@ function validate(values: Partial<EconomyForm>): Record<string, unknown> {
 }
 
 function VersionLine() {
+  const translate = useTranslate();
+  const formatDateTime = useFormatDateTime();
   const record = useRecordContext<EconomyForm>();
   if (!record) return null;
   return (
     <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
-      Version {record.version}
-      {record.updatedAt ? ` · saved ${formatDateTime(record.updatedAt)}` : ' · the defaults, never saved'}.
-      The bots pick up a saved change within seconds.
+      {record.updatedAt
+        ? translate('tandem.settings.versionSaved', {
+            version: record.version,
+            at: formatDateTime(record.updatedAt),
+          })
+        : translate('tandem.settings.versionDefaults', { version: record.version })}
     </Typography>
   );
 }
@@ -60,106 +66,146 @@ function VersionLine() {
  */
 export function EconomySettingsEdit() {
   return (
-    <VersionedEdit id="economy" resource="settings" redirect={false} title="Earning rules" actions={false}>
+    <VersionedEdit
+      id="economy"
+      resource="settings"
+      redirect={false}
+      title="tandem.settings.earningRules"
+      actions={false}
+    >
       <SimpleForm
         resetOptions={keepEdits}
         validate={validate}
         toolbar={
           <Toolbar>
-            <SaveButton label="Save rules" />
+            <SaveButton label="resources.settings.fields.saveRules" />
           </Toolbar>
         }
         sx={{ maxWidth: 960 }}
       >
         <VersionGuard />
         <VersionLine />
-        <SettingsSection
-          title="Messages"
-          hint="XP for chatting, once per cooldown, on Telegram groups and Discord."
-        >
+        <SettingsSection title="tandem.settings.messages" hint="tandem.settings.xpForChattingOnce">
           <Row>
-            <NumberInput source="message.minXp" label="Least XP per message" validate={xp} />
-            <NumberInput source="message.maxXp" label="Most XP per message" validate={xp} />
+            <NumberInput
+              source="message.minXp"
+              label="resources.settings.fields.leastXpPerMessage"
+              validate={xp}
+            />
+            <NumberInput
+              source="message.maxXp"
+              label="resources.settings.fields.mostXpPerMessage"
+              validate={xp}
+            />
             <NumberInput
               source="message.cooldownSeconds"
-              label="Cooldown (seconds)"
+              label="resources.settings.fields.cooldownSeconds"
               validate={whole(0, 86_400)}
             />
             <NumberInput
               source="message.minLength"
-              label="Minimum length (characters)"
+              label="resources.settings.fields.minimumLengthCharacters"
               validate={whole(0, 4_000)}
             />
           </Row>
           <Row>
-            <IdListInput source="message.noXpChannelIds" label="Channels that earn nothing" />
-            <IdListInput source="message.noXpRoleIds" label="Roles that earn nothing" />
+            <IdListInput
+              source="message.noXpChannelIds"
+              label="resources.settings.fields.channelsThatEarnNothing"
+            />
+            <IdListInput
+              source="message.noXpRoleIds"
+              label="resources.settings.fields.rolesThatEarnNothing"
+            />
           </Row>
         </SettingsSection>
-        <SettingsSection
-          title="Voice"
-          hint="XP per minute in Discord voice: unmuted, undeafened, not alone, not AFK."
-        >
+        <SettingsSection title="tandem.settings.voice" hint="tandem.settings.xpPerMinuteIn">
           <Row>
-            <NumberInput source="voice.xpPerMinute" label="XP per minute" validate={xp} />
+            <NumberInput
+              source="voice.xpPerMinute"
+              label="resources.settings.fields.xpPerMinute"
+              validate={xp}
+            />
             <NumberInput
               source="voice.minMembers"
-              label="People needed in the channel"
+              label="resources.settings.fields.peopleNeededInTheChannel"
               validate={whole(1, 100)}
             />
             <TextInput
               source="voice.afkChannelId"
-              label="AFK channel id"
+              label="resources.settings.fields.afkChannelId"
               validate={discordIdRule}
               parse={(value: string) => (value === '' ? null : value)}
-              helperText="Optional"
+              helperText="tandem.settings.optional"
             />
           </Row>
         </SettingsSection>
-        <SettingsSection
-          title="Daily reward"
-          hint="Once per UTC day; a streak adds a bonus each day up to a cap."
-        >
+        <SettingsSection title="tandem.settings.dailyReward" hint="tandem.settings.oncePerUtcDay">
           <Row>
-            <NumberInput source="daily.baseXp" label="XP" validate={xp} />
-            <NumberInput source="daily.baseCoins" label="Coins" validate={whole(0, 100_000)} />
-            <NumberInput source="daily.streakBonusXp" label="Streak bonus XP per day" validate={xp} />
+            <NumberInput source="daily.baseXp" label="resources.settings.fields.xp" validate={xp} />
+            <NumberInput
+              source="daily.baseCoins"
+              label="resources.settings.fields.coins"
+              validate={whole(0, 100_000)}
+            />
+            <NumberInput
+              source="daily.streakBonusXp"
+              label="resources.settings.fields.streakBonusXpPerDay"
+              validate={xp}
+            />
             <NumberInput
               source="daily.maxStreakBonusDays"
-              label="Bonus stops growing after (days)"
+              label="resources.settings.fields.bonusStopsGrowingAfterDays"
               validate={whole(0, 365)}
             />
-            <NumberInput source="daily.graceHours" label="Streak grace (hours)" validate={whole(0, 168)} />
+            <NumberInput
+              source="daily.graceHours"
+              label="resources.settings.fields.streakGraceHours"
+              validate={whole(0, 168)}
+            />
           </Row>
         </SettingsSection>
-        <SettingsSection
-          title="Guess the number"
-          hint="The Telegram game: guess a secret number in a few tries."
-        >
+        <SettingsSection title="tandem.settings.guessTheNumber" hint="tandem.settings.theTelegramGameGuess">
           <Row>
-            <NumberInput source="game.winXp" label="XP for a win" validate={xp} />
-            <NumberInput source="game.winCoins" label="Coins for a win" validate={whole(0, 100_000)} />
-            <NumberInput source="game.maxNumber" label="Secret from 1 to" validate={whole(2, 1_000_000)} />
-            <NumberInput source="game.maxAttempts" label="Guesses per game" validate={whole(1, 100)} />
-            <NumberInput source="game.dailyGameLimit" label="Games per day" validate={whole(1, 1_000)} />
+            <NumberInput source="game.winXp" label="resources.settings.fields.xpForAWin" validate={xp} />
+            <NumberInput
+              source="game.winCoins"
+              label="resources.settings.fields.coinsForAWin"
+              validate={whole(0, 100_000)}
+            />
+            <NumberInput
+              source="game.maxNumber"
+              label="resources.settings.fields.secretFrom1To"
+              validate={whole(2, 1_000_000)}
+            />
+            <NumberInput
+              source="game.maxAttempts"
+              label="resources.settings.fields.guessesPerGame"
+              validate={whole(1, 100)}
+            />
+            <NumberInput
+              source="game.dailyGameLimit"
+              label="resources.settings.fields.gamesPerDay"
+              validate={whole(1, 1_000)}
+            />
           </Row>
         </SettingsSection>
         <SettingsSection
-          title="Role multipliers"
-          hint="Multiply message and voice XP for members of a Discord role: the highest applies; 0 stops a role earning."
+          title="tandem.settings.roleMultipliers"
+          hint="tandem.settings.multiplyMessageAndVoice"
         >
           <Box sx={{ width: '100%' }}>
             <ArrayInput source="roleMultipliers" label={false}>
               <SimpleFormIterator inline disableReordering>
                 <TextInput
                   source="roleId"
-                  label="Role id"
+                  label="resources.settings.fields.roleId"
                   validate={[required(), discordIdRule]}
                   sx={{ minWidth: 260 }}
                 />
                 <NumberInput
                   source="multiplier"
-                  label="Multiplier"
+                  label="resources.settings.fields.multiplier"
                   step={0.1}
                   validate={[required(), number(), minValue(0), maxValue(10)]}
                   sx={{ maxWidth: 160 }}

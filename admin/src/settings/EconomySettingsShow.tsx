@@ -1,14 +1,15 @@
 import { Box, Chip, Typography } from '@mui/material';
-import { Show, useRecordContext } from 'react-admin';
+import { Show, useRecordContext, useTranslate } from 'react-admin';
 import { formatNumber } from '../common/amounts.tsx';
 import type { EconomyForm } from './economy-model.ts';
 import { Row, SettingsSection } from './SettingsSection.tsx';
 
 function Value({ label, value }: { label: string; value: string | number | null | undefined }) {
+  const translate = useTranslate();
   return (
     <Box>
       <Typography variant="caption" color="text.secondary">
-        {label}
+        {translate(label, { _: label })}
       </Typography>
       <Typography sx={{ fontWeight: 600 }}>
         {value === null || value === undefined || value === ''
@@ -22,16 +23,17 @@ function Value({ label, value }: { label: string; value: string | number | null 
 }
 
 function Ids({ label, ids }: { label: string; ids: string[] | undefined }) {
+  const translate = useTranslate();
   return (
     <Box>
       <Typography variant="caption" color="text.secondary">
-        {label}
+        {translate(label, { _: label })}
       </Typography>
       <Box sx={{ display: 'flex', gap: 0.5, flexWrap: 'wrap' }}>
         {ids?.length ? (
           ids.map((id) => <Chip key={id} size="small" label={id} />)
         ) : (
-          <Typography>None</Typography>
+          <Typography>{translate('tandem.common.none')}</Typography>
         )}
       </Box>
     </Box>
@@ -46,43 +48,49 @@ function EconomyView() {
       <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
         Version {rules.version}. Only admins change the earning rules.
       </Typography>
-      <SettingsSection title="Messages" hint="XP for chatting, once per cooldown.">
+      <SettingsSection title="tandem.settings.messages" hint="tandem.settings.xpForChattingOnce2">
         <Row>
-          <Value label="XP per message" value={`${rules.message.minXp}–${rules.message.maxXp}`} />
-          <Value label="Cooldown (seconds)" value={rules.message.cooldownSeconds} />
-          <Value label="Minimum length" value={rules.message.minLength} />
+          <Value
+            label="resources.settings.fields.xpPerMessage"
+            value={`${rules.message.minXp}–${rules.message.maxXp}`}
+          />
+          <Value label="resources.settings.fields.cooldownSeconds" value={rules.message.cooldownSeconds} />
+          <Value label="resources.settings.fields.minimumLength" value={rules.message.minLength} />
         </Row>
         <Row>
-          <Ids label="Channels that earn nothing" ids={rules.message.noXpChannelIds} />
-          <Ids label="Roles that earn nothing" ids={rules.message.noXpRoleIds} />
-        </Row>
-      </SettingsSection>
-      <SettingsSection title="Voice" hint="XP per eligible minute in Discord voice.">
-        <Row>
-          <Value label="XP per minute" value={rules.voice.xpPerMinute} />
-          <Value label="People needed" value={rules.voice.minMembers} />
-          <Value label="AFK channel" value={rules.voice.afkChannelId} />
+          <Ids label="resources.settings.fields.channelsThatEarnNothing" ids={rules.message.noXpChannelIds} />
+          <Ids label="resources.settings.fields.rolesThatEarnNothing" ids={rules.message.noXpRoleIds} />
         </Row>
       </SettingsSection>
-      <SettingsSection title="Daily reward" hint="Once per UTC day, with a streak bonus.">
+      <SettingsSection title="tandem.settings.voice" hint="tandem.settings.xpPerEligibleMinute">
         <Row>
-          <Value label="XP" value={rules.daily.baseXp} />
-          <Value label="Coins" value={rules.daily.baseCoins} />
-          <Value label="Streak bonus XP" value={rules.daily.streakBonusXp} />
-          <Value label="Bonus cap (days)" value={rules.daily.maxStreakBonusDays} />
-          <Value label="Grace (hours)" value={rules.daily.graceHours} />
+          <Value label="resources.settings.fields.xpPerMinute" value={rules.voice.xpPerMinute} />
+          <Value label="resources.settings.fields.peopleNeeded" value={rules.voice.minMembers} />
+          <Value label="resources.settings.fields.afkChannel" value={rules.voice.afkChannelId} />
         </Row>
       </SettingsSection>
-      <SettingsSection title="Guess the number" hint="The Telegram game.">
+      <SettingsSection title="tandem.settings.dailyReward" hint="tandem.settings.oncePerUtcDay2">
         <Row>
-          <Value label="XP for a win" value={rules.game.winXp} />
-          <Value label="Coins for a win" value={rules.game.winCoins} />
-          <Value label="Secret from 1 to" value={rules.game.maxNumber} />
-          <Value label="Guesses" value={rules.game.maxAttempts} />
-          <Value label="Games per day" value={rules.game.dailyGameLimit} />
+          <Value label="resources.settings.fields.xp" value={rules.daily.baseXp} />
+          <Value label="resources.settings.fields.coins" value={rules.daily.baseCoins} />
+          <Value label="resources.settings.fields.streakBonusXp" value={rules.daily.streakBonusXp} />
+          <Value label="resources.settings.fields.bonusCapDays" value={rules.daily.maxStreakBonusDays} />
+          <Value label="resources.settings.fields.graceHours" value={rules.daily.graceHours} />
         </Row>
       </SettingsSection>
-      <SettingsSection title="Role multipliers" hint="The highest multiplier among a member's roles applies.">
+      <SettingsSection title="tandem.settings.guessTheNumber" hint="tandem.settings.theTelegramGame">
+        <Row>
+          <Value label="resources.settings.fields.xpForAWin" value={rules.game.winXp} />
+          <Value label="resources.settings.fields.coinsForAWin" value={rules.game.winCoins} />
+          <Value label="resources.settings.fields.secretFrom1To" value={rules.game.maxNumber} />
+          <Value label="resources.settings.fields.guesses" value={rules.game.maxAttempts} />
+          <Value label="resources.settings.fields.gamesPerDay" value={rules.game.dailyGameLimit} />
+        </Row>
+      </SettingsSection>
+      <SettingsSection
+        title="tandem.settings.roleMultipliers"
+        hint="tandem.settings.theHighestMultiplierAmong"
+      >
         <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
           {rules.roleMultipliers.length
             ? rules.roleMultipliers.map((row) => (
@@ -98,7 +106,7 @@ function EconomyView() {
 /** The earning rules, read-only (what operators see). */
 export function EconomySettingsShow() {
   return (
-    <Show id="economy" resource="settings" title="Earning rules" actions={false}>
+    <Show id="economy" resource="settings" title="tandem.settings.earningRules" actions={false}>
       <EconomyView />
     </Show>
   );

@@ -1,5 +1,5 @@
 import { Autocomplete, Chip, TextField } from '@mui/material';
-import { useInput } from 'react-admin';
+import { useInput, useTranslate } from 'react-admin';
 
 /**
  * A list of platform ids (channels, roles) typed as chips: Enter or a comma adds one. Errors from the
@@ -14,6 +14,7 @@ export function IdListInput({
   label: string;
   helperText?: string;
 }) {
+  const translate = useTranslate();
   const { field, fieldState } = useInput<string[]>({ source, defaultValue: [] });
   const values: string[] = Array.isArray(field.value) ? field.value : [];
   const add = (items: string[]) =>
@@ -35,9 +36,9 @@ export function IdListInput({
       renderInput={(params) => (
         <TextField
           {...params}
-          label={label}
+          label={translate(label, { _: label })}
           error={fieldState.invalid}
-          helperText={fieldState.error?.message ?? helperText ?? 'Press Enter after each id.'}
+          helperText={fieldState.error?.message ?? helperText ?? translate('tandem.settings.pressEnter')}
           onKeyDown={(event) => {
             const input = event.target as HTMLInputElement;
             if (event.key === ',' && input.value.trim()) {

@@ -1,14 +1,18 @@
 import { Alert } from '@mui/material';
+import { useTranslate } from 'react-admin';
 import { useParams } from 'react-router';
 import { EconomySettingsEdit } from './EconomySettingsEdit.tsx';
+import { LanguageSettingsEdit } from './LanguageSettings.tsx';
 
-/** Each settings key has a form of its own; `economy` is the only one today. */
+/** Each settings key has a form of its own: the earning rules and the default language. */
 export function SettingsEdit() {
   const { id } = useParams();
+  const translate = useTranslate();
   if (id === 'economy') return <EconomySettingsEdit />;
+  if (id === 'language') return <LanguageSettingsEdit />;
   return (
     <Alert severity="info" sx={{ mt: 2 }}>
-      The setting “{id}” has no form in this version of the panel.
+      {translate('tandem.settings.unknown', { id })}
     </Alert>
   );
 }

@@ -1,15 +1,12 @@
 import TuneIcon from '@mui/icons-material/Tune';
-import { DataTable, List } from 'react-admin';
+import { DataTable, List, useTranslate } from 'react-admin';
 import { TimeAgoField } from '../common/dates.tsx';
 import { EmptyState } from '../common/EmptyState.tsx';
 import { useEditOrShow } from '../common/use-row-click.ts';
 
-const descriptions: Record<string, string> = {
-  economy: 'Earning rules: messages, voice, daily reward, game, role multipliers',
-};
-
 /** The settings keys; each opens its own form. */
 export function SettingsList() {
+  const translate = useTranslate();
   const rowClick = useEditOrShow();
   return (
     <List
@@ -17,21 +14,29 @@ export function SettingsList() {
       pagination={false}
       sort={{ field: 'id', order: 'ASC' }}
       empty={
-        <EmptyState icon={<TuneIcon />} title="No settings saved yet">
-          The defaults apply. Open the earning rules from the menu to change them.
+        <EmptyState icon={<TuneIcon />} title="tandem.settings.noSettingsSavedYet">
+          {'tandem.settings.theDefaultsApplyOpen'}
         </EmptyState>
       }
     >
       <DataTable rowClick={rowClick} bulkActionButtons={false}>
-        <DataTable.Col source="id" label="Setting" />
         <DataTable.Col
-          label="What it controls"
+          source="id"
+          label="resources.settings.fields.id"
+          render={(setting) =>
+            translate(`tandem.settings.names.${String(setting.id)}`, { _: String(setting.id) })
+          }
+        />
+        <DataTable.Col
+          label="resources.settings.fields.whatItControls"
           disableSort
-          render={(setting) => setting.description ?? descriptions[String(setting.id)] ?? '—'}
+          render={(setting) =>
+            translate(`tandem.settings.descriptions.${String(setting.id)}`, { _: setting.description ?? '—' })
+          }
         />
         <DataTable.Col source="version" align="right" disableSort />
-        <DataTable.Col source="updatedAt" label="Saved" disableSort>
-          <TimeAgoField source="updatedAt" empty="Never (defaults)" />
+        <DataTable.Col source="updatedAt" label="resources.settings.fields.updatedAt" disableSort>
+          <TimeAgoField source="updatedAt" empty="tandem.settings.neverSaved" />
         </DataTable.Col>
       </DataTable>
     </List>

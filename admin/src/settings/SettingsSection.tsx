@@ -1,5 +1,6 @@
 import { Box, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
+import { useTranslate } from 'react-admin';
 
 /** A titled group of the earning-rules form. */
 export function SettingsSection({
@@ -11,16 +12,17 @@ export function SettingsSection({
   hint: string;
   children: ReactNode;
 }) {
+  const translate = useTranslate();
   return (
     <Box
       component="section"
       sx={{ width: '100%', border: 1, borderColor: 'divider', borderRadius: 3, p: 2, mb: 2 }}
     >
       <Typography variant="subtitle1" sx={{ fontWeight: 700 }}>
-        {title}
+        {translate(title, { _: title })}
       </Typography>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-        {hint}
+        {translate(hint, { _: hint })}
       </Typography>
       {children}
     </Box>

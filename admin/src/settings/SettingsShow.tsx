@@ -1,13 +1,17 @@
 import { Alert } from '@mui/material';
+import { useTranslate } from 'react-admin';
 import { useParams } from 'react-router';
 import { EconomySettingsShow } from './EconomySettingsShow.tsx';
+import { LanguageSettingsShow } from './LanguageSettings.tsx';
 
 export function SettingsShow() {
   const { id } = useParams();
+  const translate = useTranslate();
   if (id === 'economy') return <EconomySettingsShow />;
+  if (id === 'language') return <LanguageSettingsShow />;
   return (
     <Alert severity="info" sx={{ mt: 2 }}>
-      The setting “{id}” has no page in this version of the panel.
+      {translate('tandem.settings.unknown', { id })}
     </Alert>
   );
 }

@@ -6,7 +6,6 @@ import { SettingsShow } from './SettingsShow.tsx';
 
 export const settings: ResourceProps = {
   name: 'settings',
-  options: { label: 'Settings' },
   icon: TuneIcon,
   list: SettingsList,
   edit: SettingsEdit,

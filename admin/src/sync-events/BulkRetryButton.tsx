@@ -1,17 +1,24 @@
 import ReplayIcon from '@mui/icons-material/Replay';
 import { Button } from '@mui/material';
-import { type Identifier, useListContext } from 'react-admin';
+import { type Identifier, useListContext, useTranslate } from 'react-admin';
 import type { BulkRetryOutcome } from '../api/data-provider.ts';
 import { describeBulkOutcome } from '../common/bulk-outcome.ts';
 import { useAction } from '../common/use-action.ts';
 
 /** Retries every selected failed event in one request; events that did not fail are left alone. */
 export function BulkRetryButton() {
+  const translate = useTranslate();
   const { selectedIds, onUnselectItems } = useListContext();
   const retry = useAction<Identifier[], BulkRetryOutcome>({
     run: (dataProvider, ids) => dataProvider.retrySyncEvents(ids),
     success: (ids, outcome) =>
-      describeBulkOutcome('Queued again', outcome.retried.length, ids.length, outcome),
+      describeBulkOutcome(
+        translate,
+        'tandem.syncEvents.queuedAgainVerb',
+        outcome.retried.length,
+        ids.length,
+        outcome,
+      ),
     refresh: ['sync_events', 'sync_states'],
     onSuccess: () => onUnselectItems(),
   });
@@ -23,7 +30,7 @@ export function BulkRetryButton() {
       disabled={retry.isPending || selectedIds.length === 0}
       onClick={() => retry.mutate([...selectedIds])}
     >
-      Retry selected
+      {translate('tandem.syncEvents.retrySelected')}
     </Button>
   );
 }

@@ -1,6 +1,6 @@
 import ReplayIcon from '@mui/icons-material/Replay';
 import { Button } from '@mui/material';
-import { useCanAccess, useRecordContext } from 'react-admin';
+import { useCanAccess, useRecordContext, useTranslate } from 'react-admin';
 import type { SyncEventRecord } from '../api/records.ts';
 import { useAction } from '../common/use-action.ts';
 
@@ -14,11 +14,12 @@ export function RetryEventButton({
   variant?: 'text' | 'outlined' | 'contained';
   label?: string;
 }) {
+  const translate = useTranslate();
   const event = useRecordContext<SyncEventRecord>();
   const { canAccess } = useCanAccess({ resource: 'sync_events', action: 'retry' });
   const retry = useAction<SyncEventRecord['id']>({
     run: (dataProvider, id) => dataProvider.retrySyncEvent(id),
-    success: 'Queued again: the event will be applied once.',
+    success: 'tandem.syncEvents.queuedAgain',
     refresh: ['sync_events', 'sync_states'],
   });
   if (event?.status !== 'failed' || !canAccess) return null;
@@ -34,7 +35,7 @@ export function RetryEventButton({
         retry.mutate(event.id);
       }}
     >
-      Retry
+      {translate('tandem.syncEvents.retry')}
     </Button>
   );
 }

@@ -1,19 +1,20 @@
 import SyncIcon from '@mui/icons-material/Sync';
 import { Tooltip, Typography } from '@mui/material';
-import { DataTable, List, SearchInput, SelectInput, useCanAccess, useRecordContext } from 'react-admin';
+import { DataTable, List, SelectInput, useCanAccess, useRecordContext } from 'react-admin';
 import type { SyncEventRecord } from '../api/records.ts';
-import { choiceName, eventTypeChoices, sourceChoices, syncStatusChoices } from '../common/choices.ts';
+import { eventTypeChoices, sourceChoices, syncStatusChoices, useChoiceName } from '../common/choices.ts';
 import { TimeAgoField } from '../common/dates.tsx';
 import { EmptyState } from '../common/EmptyState.tsx';
 import { ListToolbar } from '../common/ListToolbar.tsx';
 import { PlayerFilterInput } from '../common/PlayerFilterInput.tsx';
 import { PlayerLinkField } from '../common/PlayerLinkField.tsx';
+import { SearchField } from '../common/SearchField.tsx';
 import { StatusField } from '../common/StatusChip.tsx';
 import { BulkRetryButton } from './BulkRetryButton.tsx';
 import { RetryEventButton } from './RetryEventButton.tsx';
 
 const filters = [
-  <SearchInput key="q" source="q" alwaysOn placeholder="Key or error" />,
+  <SearchField key="q" source="q" alwaysOn placeholder="tandem.syncEvents.keyOrError" />,
   <SelectInput key="status" source="status" choices={syncStatusChoices} alwaysOn />,
   <SelectInput key="type" source="type" choices={eventTypeChoices} />,
   <SelectInput key="source" source="source" choices={sourceChoices} />,
@@ -33,8 +34,9 @@ function ErrorCell() {
 }
 
 function TypeCell() {
+  const choice = useChoiceName();
   const event = useRecordContext<SyncEventRecord>();
-  return <span style={{ whiteSpace: 'nowrap' }}>{choiceName(eventTypeChoices, event?.type)}</span>;
+  return <span style={{ whiteSpace: 'nowrap' }}>{choice(eventTypeChoices, event?.type)}</span>;
 }
 
 /**
@@ -42,6 +44,7 @@ function TypeCell() {
  * one by one or selected in bulk (operators too).
  */
 export function SyncEventList() {
+  const choice = useChoiceName();
   const { canAccess: canRetry } = useCanAccess({ resource: 'sync_events', action: 'retry' });
   return (
     <List
@@ -50,27 +53,27 @@ export function SyncEventList() {
       sort={{ field: 'createdAt', order: 'DESC' }}
       perPage={25}
       empty={
-        <EmptyState icon={<SyncIcon />} title="No sync events yet">
-          Every XP or coin change becomes an event here on its way to Telegram and Discord.
+        <EmptyState icon={<SyncIcon />} title="tandem.syncEvents.noSyncEventsYet">
+          {'tandem.syncEvents.everyXpOrCoin'}
         </EmptyState>
       }
     >
       <DataTable rowClick="show" bulkActionButtons={canRetry ? <BulkRetryButton /> : false}>
-        <DataTable.Col source="createdAt" label="Recorded">
+        <DataTable.Col source="createdAt" label="resources.sync_events.fields.createdAt">
           <TimeAgoField source="createdAt" />
         </DataTable.Col>
         <DataTable.Col source="type">
           <TypeCell />
         </DataTable.Col>
-        <DataTable.Col source="source" render={(event) => choiceName(sourceChoices, event.source)} />
-        <DataTable.Col source="playerName" label="Player">
+        <DataTable.Col source="source" render={(event) => choice(sourceChoices, event.source)} />
+        <DataTable.Col source="playerName" label="resources.sync_events.fields.playerName">
           <PlayerLinkField />
         </DataTable.Col>
         <DataTable.Col source="status">
           <StatusField />
         </DataTable.Col>
         <DataTable.Col source="attempts" align="right" />
-        <DataTable.Col label="Error" disableSort>
+        <DataTable.Col label="resources.sync_events.fields.error" disableSort>
           <ErrorCell />
         </DataTable.Col>
         <DataTable.Col label="" disableSort align="right">

@@ -10,7 +10,7 @@ import {
   useRecordContext,
 } from 'react-admin';
 import type { SyncEventRecord } from '../api/records.ts';
-import { choiceName, eventTypeChoices, sourceChoices } from '../common/choices.ts';
+import { eventTypeChoices, sourceChoices, useChoiceName } from '../common/choices.ts';
 import { TimeAgoField } from '../common/dates.tsx';
 import { JsonField } from '../common/JsonField.tsx';
 import { PlayerLinkField } from '../common/PlayerLinkField.tsx';
@@ -31,6 +31,7 @@ function FailureNotice(_props: { label?: false }) {
 
 /** One sync event: what it carries, where it stands, and why it failed if it did. */
 export function SyncEventShow() {
+  const choice = useChoiceName();
   return (
     <Show
       title={<RecordTitle />}
@@ -42,28 +43,28 @@ export function SyncEventShow() {
     >
       <SimpleShowLayout>
         <FailureNotice label={false} />
-        <StatusField label="Status" />
+        <StatusField label="resources.sync_events.fields.status" />
         <FunctionField<SyncEventRecord>
-          label="Type"
-          render={(event) => choiceName(eventTypeChoices, event.type)}
+          label="resources.sync_events.fields.type"
+          render={(event) => choice(eventTypeChoices, event.type)}
         />
         <FunctionField<SyncEventRecord>
-          label="Source"
-          render={(event) => choiceName(sourceChoices, event.source)}
+          label="resources.sync_events.fields.source"
+          render={(event) => choice(sourceChoices, event.source)}
         />
-        <Labeled label="Player">
+        <Labeled label="resources.sync_events.fields.player">
           <PlayerLinkField />
         </Labeled>
-        <TextField source="idempotencyKey" label="Idempotency key" />
+        <TextField source="idempotencyKey" label="resources.sync_events.fields.idempotencyKey" />
         <NumberField source="attempts" />
-        <TextField source="processedBy" label="Processed by" emptyText="—" />
-        <Labeled label="Recorded">
+        <TextField source="processedBy" label="resources.sync_events.fields.processedBy" emptyText="—" />
+        <Labeled label="resources.sync_events.fields.recorded">
           <TimeAgoField source="createdAt" />
         </Labeled>
-        <Labeled label="Processed">
-          <TimeAgoField source="processedAt" empty="Not yet" />
+        <Labeled label="resources.sync_events.fields.processed">
+          <TimeAgoField source="processedAt" empty="tandem.syncEvents.notYet" />
         </Labeled>
-        <Labeled label="Payload">
+        <Labeled label="resources.sync_events.fields.payload">
           <JsonField source="payload" />
         </Labeled>
       </SimpleShowLayout>

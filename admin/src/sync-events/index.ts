@@ -5,7 +5,6 @@ import { SyncEventShow } from './SyncEventShow.tsx';
 
 export const syncEvents: ResourceProps = {
   name: 'sync_events',
-  options: { label: 'Sync events' },
   icon: SyncIcon,
   list: SyncEventList,
   show: SyncEventShow,

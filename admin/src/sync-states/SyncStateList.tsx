@@ -44,9 +44,9 @@ export function SyncStateList() {
         <NullableBooleanInput
           key="hasError"
           source="hasError"
-          label="Reconcile errors"
-          trueLabel="With errors"
-          falseLabel="Without"
+          label="resources.sync_states.fields.hasError"
+          trueLabel="tandem.syncStates.withErrors"
+          falseLabel="tandem.syncStates.without"
           sx={{ minWidth: 220 }}
           alwaysOn
         />,
@@ -55,44 +55,48 @@ export function SyncStateList() {
       sort={{ field: 'lastReconcileAt', order: 'DESC' }}
       perPage={25}
       empty={
-        <EmptyState icon={<FactCheckIcon />} title="No sync states yet">
-          A player's sync state appears after their first change reaches the platforms.
+        <EmptyState icon={<FactCheckIcon />} title="tandem.syncStates.noSyncStatesYet">
+          {'tandem.syncStates.aPlayerSSync'}
         </EmptyState>
       }
     >
       <DataTable rowClick={(id) => `/players/${id}/show`} bulkActionButtons={false}>
-        <DataTable.Col source="playerName" label="Player" />
+        <DataTable.Col source="playerName" label="resources.sync_states.fields.playerName" />
         <DataTable.Col
           source="lastTelegramXp"
           disableSort
-          label="Telegram XP"
+          label="resources.sync_states.fields.lastTelegramXp"
           align="right"
           render={(row) => amount(row.lastTelegramXp)}
         />
         <DataTable.Col
           source="lastDiscordXp"
           disableSort
-          label="Discord XP"
+          label="resources.sync_states.fields.lastDiscordXp"
           align="right"
           render={(row) => amount(row.lastDiscordXp)}
         />
         <DataTable.Col
           source="lastBalance"
-          label="Coins"
+          label="resources.sync_states.fields.lastBalance"
           align="right"
           render={(row) => amount(row.lastBalance)}
         />
         <DataTable.Col
           source="discordRankRoleId"
           disableSort
-          label="Discord rank role"
+          label="resources.sync_states.fields.discordRankRoleId"
           render={(row) => row.discordRankRoleId ?? '—'}
         />
-        <DataTable.Col source="lastReconcileAt" label="Last reconcile">
-          <TimeAgoField source="lastReconcileAt" empty="Never" />
+        <DataTable.Col source="lastReconcileAt" label="resources.sync_states.fields.lastReconcileAt">
+          <TimeAgoField source="lastReconcileAt" empty="tandem.common.never" />
         </DataTable.Col>
-        <DataTable.Col source="reconcileErrors" label="Errors" align="right" />
-        <DataTable.Col label="Last error" disableSort>
+        <DataTable.Col
+          source="reconcileErrors"
+          label="resources.sync_states.fields.reconcileErrors"
+          align="right"
+        />
+        <DataTable.Col label="resources.sync_states.fields.lastError" disableSort>
           <LastErrorCell />
         </DataTable.Col>
       </DataTable>

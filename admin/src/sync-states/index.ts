@@ -5,7 +5,6 @@ import { SyncStateList } from './SyncStateList.tsx';
 /** Read-only; a row opens the player's page, where the rest of their story is. */
 export const syncStates: ResourceProps = {
   name: 'sync_states',
-  options: { label: 'Sync states' },
   icon: FactCheckIcon,
   list: SyncStateList,
 };

@@ -2,7 +2,7 @@ import CheckIcon from '@mui/icons-material/Check';
 import CloseIcon from '@mui/icons-material/Close';
 import { Button, Stack } from '@mui/material';
 import { useState } from 'react';
-import { useCanAccess, useRecordContext } from 'react-admin';
+import { useCanAccess, useRecordContext, useTranslate } from 'react-admin';
 import type { Decision } from '../api/data-provider.ts';
 import type { TaskSubmissionRecord } from '../api/records.ts';
 import { ReasonDialog } from '../common/ReasonDialog.tsx';
@@ -15,17 +15,18 @@ const affected = ['task_submissions', 'players', 'ledger', 'sync_events'];
  * note the player reads; shown only while the submission is pending and only to admins.
  */
 export function DecisionButtons({ size = 'small' }: { size?: 'small' | 'medium'; label?: string }) {
+  const translate = useTranslate();
   const submission = useRecordContext<TaskSubmissionRecord>();
   const { canAccess } = useCanAccess({ resource: 'task_submissions', action: 'approve' });
   const [rejecting, setRejecting] = useState(false);
   const approve = useAction<Decision>({
     run: (dataProvider, decision) => dataProvider.approveSubmission(decision),
-    success: 'Approved: the reward is paid.',
+    success: 'tandem.taskSubmissions.approved',
     refresh: affected,
   });
   const reject = useAction<Decision>({
     run: (dataProvider, decision) => dataProvider.rejectSubmission(decision),
-    success: 'Rejected: the player can send new proof.',
+    success: 'tandem.taskSubmissions.rejected',
     refresh: affected,
     onSuccess: () => setRejecting(false),
   });
@@ -46,7 +47,7 @@ export function DecisionButtons({ size = 'small' }: { size?: 'small' | 'medium';
         disabled={busy}
         onClick={() => approve.mutate({ id: submission.id, version: submission.version })}
       >
-        Approve
+        {translate('tandem.taskSubmissions.approve')}
       </Button>
       <Button
         size={size}
@@ -55,14 +56,16 @@ export function DecisionButtons({ size = 'small' }: { size?: 'small' | 'medium';
         disabled={busy}
         onClick={() => setRejecting(true)}
       >
-        Reject
+        {translate('tandem.taskSubmissions.reject')}
       </Button>
       <ReasonDialog
         open={rejecting}
-        title="Reject this submission?"
-        description={`${submission.playerName ?? 'The player'} is told why and may send new proof.`}
-        label="Note to the player"
-        confirmLabel="Reject"
+        title="tandem.taskSubmissions.rejectThisSubmission"
+        description={translate('tandem.taskSubmissions.rejectHint', {
+          name: submission.playerName ?? translate('tandem.common.thePlayer'),
+        })}
+        label="resources.task_submissions.fields.noteToThePlayer"
+        confirmLabel="tandem.taskSubmissions.reject"
         confirmColor="error"
         required
         busy={reject.isPending}

@@ -1,5 +1,5 @@
 import TaskAltIcon from '@mui/icons-material/TaskAlt';
-import { DataTable, List, ReferenceInput, SearchInput, SelectInput, useCanAccess } from 'react-admin';
+import { DataTable, List, ReferenceInput, SelectInput, useCanAccess } from 'react-admin';
 import { platformChoices, submissionStatusChoices } from '../common/choices.ts';
 import { TimeAgoField } from '../common/dates.tsx';
 import { EmptyState } from '../common/EmptyState.tsx';
@@ -8,16 +8,17 @@ import { NoResults } from '../common/NoResults.tsx';
 import { PlatformField } from '../common/PlatformChip.tsx';
 import { PlayerFilterInput } from '../common/PlayerFilterInput.tsx';
 import { PlayerLinkField } from '../common/PlayerLinkField.tsx';
+import { SearchField } from '../common/SearchField.tsx';
 import { StatusField } from '../common/StatusChip.tsx';
 import { BulkApproveButton } from './BulkApproveButton.tsx';
 import { DecisionButtons } from './DecisionButtons.tsx';
 import { ProofCell, TaskTitleCell } from './submission-cells.tsx';
 
 const filters = [
-  <SearchInput key="q" source="q" alwaysOn placeholder="Proof, task or player" />,
+  <SearchField key="q" source="q" alwaysOn placeholder="tandem.taskSubmissions.proofTaskOrPlayer" />,
   <SelectInput key="status" source="status" choices={submissionStatusChoices} alwaysOn />,
   <ReferenceInput key="taskId" source="taskId" reference="tasks" sort={{ field: 'title', order: 'ASC' }}>
-    <SelectInput label="Task" optionText="title" />
+    <SelectInput label="resources.task_submissions.fields.task" optionText="title" />
   </ReferenceInput>,
   <PlayerFilterInput key="playerId" source="playerId" />,
   <SelectInput key="platform" source="platform" choices={platformChoices} />,
@@ -34,8 +35,8 @@ export function SubmissionList() {
       sort={{ field: 'createdAt', order: 'ASC' }}
       perPage={25}
       empty={
-        <EmptyState icon={<TaskAltIcon />} title="No submissions yet">
-          When a player sends proof for a task (by button or /submit), it waits here for your decision.
+        <EmptyState icon={<TaskAltIcon />} title="tandem.taskSubmissions.noSubmissionsYet">
+          {'tandem.taskSubmissions.whenAPlayerSends'}
         </EmptyState>
       }
     >
@@ -43,24 +44,24 @@ export function SubmissionList() {
         rowClick="show"
         bulkActionButtons={canDecide ? <BulkApproveButton /> : false}
         empty={
-          <NoResults icon={<TaskAltIcon />} title="Nothing to review here">
-            No submission matches these filters; pending proof shows up here the moment a player sends it.
+          <NoResults icon={<TaskAltIcon />} title="tandem.taskSubmissions.nothingToReviewHere">
+            {'tandem.taskSubmissions.noSubmissionMatchesThese'}
           </NoResults>
         }
       >
-        <DataTable.Col source="createdAt" label="Sent">
+        <DataTable.Col source="createdAt" label="resources.task_submissions.fields.createdAt">
           <TimeAgoField source="createdAt" />
         </DataTable.Col>
-        <DataTable.Col source="playerName" label="Player">
+        <DataTable.Col source="playerName" label="resources.task_submissions.fields.playerName">
           <PlayerLinkField />
         </DataTable.Col>
-        <DataTable.Col source="taskTitle" label="Task">
+        <DataTable.Col source="taskTitle" label="resources.task_submissions.fields.taskTitle">
           <TaskTitleCell />
         </DataTable.Col>
         <DataTable.Col source="platform" disableSort>
           <PlatformField />
         </DataTable.Col>
-        <DataTable.Col label="Proof" disableSort>
+        <DataTable.Col label="resources.task_submissions.fields.proof" disableSort>
           <ProofCell />
         </DataTable.Col>
         <DataTable.Col source="status">

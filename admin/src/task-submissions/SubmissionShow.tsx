@@ -19,21 +19,25 @@ export function SubmissionShow() {
       }
     >
       <SimpleShowLayout>
-        <StatusField label="Status" />
-        <Labeled label="Task">
+        <StatusField label="resources.task_submissions.fields.status" />
+        <Labeled label="resources.task_submissions.fields.task">
           <TaskTitleCell />
         </Labeled>
-        <Labeled label="Player">
+        <Labeled label="resources.task_submissions.fields.player">
           <PlayerLinkField />
         </Labeled>
-        <PlatformField label="Sent on" />
-        <Labeled label="Sent">
+        <PlatformField label="resources.task_submissions.fields.sentOn" />
+        <Labeled label="resources.task_submissions.fields.sent">
           <TimeAgoField source="createdAt" />
         </Labeled>
-        <ProofCell full label="Proof" />
-        <TextField source="note" label="Note to the player" emptyText="—" />
-        <TextField source="decidedBy" label="Decided by" emptyText="Not decided yet" />
-        <Labeled label="Decided">
+        <ProofCell full label="resources.task_submissions.fields.proof" />
+        <TextField source="note" label="resources.task_submissions.fields.note" emptyText="—" />
+        <TextField
+          source="decidedBy"
+          label="resources.task_submissions.fields.decidedBy"
+          emptyText="tandem.taskSubmissions.notDecidedYet"
+        />
+        <Labeled label="resources.task_submissions.fields.decided">
           <TimeAgoField source="decidedAt" empty="—" />
         </Labeled>
       </SimpleShowLayout>

@@ -5,7 +5,6 @@ import { SubmissionShow } from './SubmissionShow.tsx';
 
 export const taskSubmissions: ResourceProps = {
   name: 'task_submissions',
-  options: { label: 'Task submissions' },
   icon: TaskAltIcon,
   list: SubmissionList,
   show: SubmissionShow,

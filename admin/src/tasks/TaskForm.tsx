@@ -17,16 +17,26 @@ export function TaskForm({ edit = false }: { edit?: boolean }) {
       <TextInput source="description" multiline minRows={3} validate={maxLength(1500)} />
       <TextInput
         source="proofHint"
-        label="Proof hint"
+        label="resources.tasks.fields.proofHint"
         validate={maxLength(200)}
-        helperText="Tells players what to send, e.g. a link to your post."
+        helperText="tandem.tasks.tellsPlayersWhatTo"
         parse={(value: string) => (value === '' ? null : value)}
       />
       <Box sx={{ display: 'flex', gap: 2, width: '100%' }}>
-        <NumberInput source="rewardXp" label="Reward XP" validate={amountRules} defaultValue={0} />
-        <NumberInput source="rewardCoins" label="Reward coins" validate={amountRules} defaultValue={0} />
+        <NumberInput
+          source="rewardXp"
+          label="resources.tasks.fields.rewardXp"
+          validate={amountRules}
+          defaultValue={0}
+        />
+        <NumberInput
+          source="rewardCoins"
+          label="resources.tasks.fields.rewardCoins"
+          validate={amountRules}
+          defaultValue={0}
+        />
       </Box>
-      <BooleanInput source="active" defaultValue helperText="Inactive tasks are hidden from players." />
+      <BooleanInput source="active" defaultValue helperText="tandem.tasks.inactiveTasksAreHidden" />
     </SimpleForm>
   );
 }

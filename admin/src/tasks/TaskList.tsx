@@ -1,16 +1,17 @@
 import AssignmentIcon from '@mui/icons-material/Assignment';
 import { Box, Chip, Typography } from '@mui/material';
-import { DataTable, List, NullableBooleanInput, SearchInput, useRecordContext } from 'react-admin';
+import { DataTable, List, NullableBooleanInput, useRecordContext } from 'react-admin';
 import { formatNumber } from '../common/amounts.tsx';
 import { TimeAgoField } from '../common/dates.tsx';
 import { EmptyState } from '../common/EmptyState.tsx';
 import { ListToolbar } from '../common/ListToolbar.tsx';
+import { SearchField } from '../common/SearchField.tsx';
 import { ActiveField } from '../common/StatusChip.tsx';
 import { useEditOrShow } from '../common/use-row-click.ts';
 import { listLink } from '../dashboard/list-link.ts';
 
 const filters = [
-  <SearchInput key="q" source="q" alwaysOn placeholder="Title" />,
+  <SearchField key="q" source="q" alwaysOn placeholder="tandem.tasks.title" />,
   <NullableBooleanInput key="active" source="active" />,
 ];
 
@@ -41,9 +42,8 @@ export function TaskList() {
       sort={{ field: 'createdAt', order: 'DESC' }}
       perPage={25}
       empty={
-        <EmptyState icon={<AssignmentIcon />} title="No tasks">
-          Tasks ask players to do something (share a post, invite a friend) for XP and coins, paid when you
-          approve their proof.
+        <EmptyState icon={<AssignmentIcon />} title="tandem.tasks.noTasks">
+          {'tandem.tasks.tasksAskPlayersTo'}
         </EmptyState>
       }
     >
@@ -53,18 +53,18 @@ export function TaskList() {
         </DataTable.Col>
         <DataTable.Col
           source="rewardXp"
-          label="XP"
+          label="resources.tasks.fields.rewardXp2"
           align="right"
           render={(task) => formatNumber(task.rewardXp)}
         />
         <DataTable.Col
           source="rewardCoins"
-          label="Coins"
+          label="resources.tasks.fields.rewardCoins2"
           align="right"
           render={(task) => formatNumber(task.rewardCoins)}
         />
         <DataTable.Col
-          label="Waiting"
+          label="resources.tasks.fields.waiting"
           align="right"
           disableSort
           render={(task) =>
@@ -86,7 +86,7 @@ export function TaskList() {
         <DataTable.Col source="active">
           <ActiveField />
         </DataTable.Col>
-        <DataTable.Col source="createdAt" label="Created">
+        <DataTable.Col source="createdAt" label="resources.tasks.fields.createdAt">
           <TimeAgoField source="createdAt" />
         </DataTable.Col>
       </DataTable>

@@ -24,12 +24,12 @@ export function TaskShow() {
       <SimpleShowLayout>
         <TextField source="title" />
         <TextField source="description" emptyText="—" />
-        <TextField source="proofHint" label="Proof hint" emptyText="—" />
-        <NumberField source="rewardXp" label="Reward XP" />
-        <NumberField source="rewardCoins" label="Reward coins" />
+        <TextField source="proofHint" label="resources.tasks.fields.proofHint" emptyText="—" />
+        <NumberField source="rewardXp" label="resources.tasks.fields.rewardXp" />
+        <NumberField source="rewardCoins" label="resources.tasks.fields.rewardCoins" />
         <BooleanField source="active" />
         <ReferenceManyField
-          label="Submissions"
+          label="resources.tasks.fields.submissions"
           reference="task_submissions"
           target="taskId"
           sort={{ field: 'createdAt', order: 'DESC' }}
@@ -39,12 +39,12 @@ export function TaskShow() {
           <DataTable
             bulkActionButtons={false}
             rowClick="show"
-            empty={<EmptyState icon={<AssignmentTurnedInIcon />} title="No submissions for this task yet" />}
+            empty={<EmptyState icon={<AssignmentTurnedInIcon />} title="tandem.tasks.noSubmissionsForThis" />}
           >
-            <DataTable.Col source="createdAt" label="Sent">
+            <DataTable.Col source="createdAt" label="resources.tasks.fields.createdAt2">
               <TimeAgoField source="createdAt" />
             </DataTable.Col>
-            <DataTable.Col source="playerName" label="Player">
+            <DataTable.Col source="playerName" label="resources.tasks.fields.playerName">
               <PlayerLinkField />
             </DataTable.Col>
             <DataTable.Col source="status">

@@ -7,7 +7,6 @@ import { TaskShow } from './TaskShow.tsx';
 
 export const tasks: ResourceProps = {
   name: 'tasks',
-  options: { label: 'Tasks' },
   icon: AssignmentIcon,
   list: TaskList,
   show: TaskShow,

@@ -28,6 +28,7 @@ export const auditedEntities = [
   'task_submissions',
   'payouts',
   'sync_events',
+  'text_overrides',
 ] as const;
 
 const auditFilter = filterSchema({

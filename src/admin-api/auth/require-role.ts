@@ -9,8 +9,15 @@ export interface ApiRequest {
 
 const reads = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** The queue actions operators run: retrying failed sync events, one or in bulk. */
-const operatorWrites = [/^\/sync_events\/[^/]+\/retry\/?$/, /^\/sync_events\/retry\/?$/];
+/**
+ * The POSTs operators may send: retrying failed sync events, one or in bulk, and previewing a text
+ * (which writes nothing).
+ */
+const operatorWrites = [
+  /^\/sync_events\/[^/]+\/retry\/?$/,
+  /^\/sync_events\/retry\/?$/,
+  /^\/texts\/[^/]+\/preview\/?$/,
+];
 
 /** Resources only admins may even read (admins' accounts). */
 const adminOnlyReads = [/^\/admins(\/|$)/];

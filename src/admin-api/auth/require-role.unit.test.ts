@@ -21,4 +21,11 @@ describe('what an operator may do under /api', () => {
     expect(operatorMay({ method: 'POST', path: '/task_submissions/approve' })).toBe(false);
     expect(operatorMay({ method: 'POST', path: '/sync_events/4f1c/retry/extra' })).toBe(false);
   });
+
+  it('previews a text but never saves or resets one', () => {
+    expect(operatorMay({ method: 'POST', path: '/texts/common.coins/preview' })).toBe(true);
+    expect(operatorMay({ method: 'PUT', path: '/texts/common.coins' })).toBe(false);
+    expect(operatorMay({ method: 'DELETE', path: '/texts/common.coins/ru' })).toBe(false);
+    expect(operatorMay({ method: 'POST', path: '/texts/common.coins/preview/extra' })).toBe(false);
+  });
 });

@@ -15,6 +15,7 @@ import { createSyncEventsRouter } from './sync-events.ts';
 import { createSyncStatesRouter } from './sync-states.ts';
 import { createTaskSubmissionsRouter } from './task-submissions.ts';
 import { createTasksRouter } from './tasks.ts';
+import { createTextsRouter } from './texts.ts';
 
 /**
  * The REST resources of the admin panel, in ra-data-simple-rest's dialect, mounted under `/api`
@@ -38,6 +39,7 @@ export function createResourcesRouter(deps: AdminApiDeps): Router {
   router.use('/task_submissions', createTaskSubmissionsRouter(deps));
   router.use('/payouts', createPayoutsRouter(deps));
   router.use('/settings', createSettingsRouter(deps));
+  router.use('/texts', createTextsRouter(deps));
   router.use('/admins', createAdminsRouter(deps));
   router.use('/dashboard', createDashboardRouter(deps));
   router.use('/audit', createAuditRouter(deps));

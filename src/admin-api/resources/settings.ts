@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { parseInput } from '../../core/parse-input.ts';
 import { economySettingsKey } from '../../settings/economy-settings.ts';
 import { readEconomySettings, saveEconomySettings } from '../../settings/save-economy-settings.ts';
+import { languageSettingsKey } from '../../texts/language-settings.ts';
+import { readLanguageSettings, saveLanguageSettings } from '../../texts/save-language-settings.ts';
 import { auditedDeps } from '../audit/write-as-admin.ts';
 import type { AdminApiDeps } from '../deps.ts';
 import { filterSchema, oneOrMany } from '../rest/filters.ts';
@@ -16,10 +18,17 @@ import { addListRoute } from '../rest/resource-routes.ts';
  * `voice`...), so a form field `message.minXp` is the path a validation error names.
  */
 
-const settingKeys = [economySettingsKey] as const;
-const descriptions: Record<(typeof settingKeys)[number], string> = {
+const settingKeys = [economySettingsKey, languageSettingsKey] as const;
+type SettingKey = (typeof settingKeys)[number];
+const descriptions: Record<SettingKey, string> = {
   economy: 'Earning rules: message and voice XP, the daily reward, the game, role multipliers',
+  language: "The community's default language: for players whose client speaks none Tandem knows",
 };
+
+function settingKeyOf(key: string): SettingKey {
+  if (!(settingKeys as readonly string[]).includes(key)) throw notFound('setting', key);
+  return key as SettingKey;
+}
 
 const settingFilter = filterSchema({
   id: oneOrMany(z.enum(settingKeys, { message: `must be one of ${settingKeys.join(', ')}` })),
@@ -36,12 +45,19 @@ const saveBody = z.object({
   version: z.number({ message: 'must be the version number you opened' }).int().min(0).optional(),
 });
 
-/** A setting as the panel edits it; each key has its own reader (only `economy` so far). */
-function readSetting(deps: AdminApiDeps, key: (typeof settingKeys)[number]) {
+/** A setting as the panel edits it; each key has its own reader. */
+function readSetting(deps: AdminApiDeps, key: SettingKey) {
   switch (key) {
     case 'economy':
       return economyRecord(deps);
+    case 'language':
+      return languageRecord(deps);
   }
+}
+
+async function languageRecord(deps: AdminApiDeps) {
+  const { value, version, updatedAt } = await readLanguageSettings(deps);
+  return { id: languageSettingsKey, description: descriptions.language, version, updatedAt, ...value };
 }
 
 async function economyRecord(deps: AdminApiDeps) {
@@ -66,12 +82,11 @@ export function createSettingsRouter(deps: AdminApiDeps): Router {
   });
 
   router.get('/:key', async (req, res) => {
-    if (req.params.key !== economySettingsKey) throw notFound('setting', req.params.key);
-    res.json(await economyRecord(deps));
+    res.json(await readSetting(deps, settingKeyOf(req.params.key)));
   });
 
   router.put('/:key', async (req, res) => {
-    if (req.params.key !== economySettingsKey) throw notFound('setting', req.params.key);
+    const key = settingKeyOf(req.params.key);
     const {
       id: _id,
       description: _description,
@@ -79,9 +94,11 @@ export function createSettingsRouter(deps: AdminApiDeps): Router {
       updatedAt: _at,
       ...value
     } = objectBody(req);
-    const { version } = parseInput(saveBody, req.body ?? {}, 'economy settings');
-    await saveEconomySettings(auditedDeps(deps, req, 'save'), { value, expectedVersion: version });
-    res.json(await economyRecord(deps));
+    const { version } = parseInput(saveBody, req.body ?? {}, `${key} settings`);
+    const audited = auditedDeps(deps, req, 'save');
+    if (key === 'language') await saveLanguageSettings(audited, { value, expectedVersion: version });
+    else await saveEconomySettings(audited, { value, expectedVersion: version });
+    res.json(await readSetting(deps, key));
   });
 
   return router;

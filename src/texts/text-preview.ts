@@ -1,0 +1,76 @@
+import { IntlMessageFormat } from 'intl-messageformat';
+import { z } from 'zod';
+import type { MessageParams } from '../core/message.ts';
+import { parseInput } from '../core/parse-input.ts';
+import { type Language, languageNames, languages } from './languages.ts';
+import { offeredPlaceholders } from './list-texts.ts';
+import { parseTemplate, withNumbersFormatted } from './template.ts';
+import { problemsOfTemplate, textKeyOf } from './text-writes.ts';
+
+/**
+ * What an edited template would read like before it is saved: the panel shows it as the admin types,
+ * with sample values, and the same refusals a save would get.
+ */
+export interface TextPreview {
+  /** The template written with the sample values; null when it has problems. */
+  text: string | null;
+  problems: string[];
+  /** For a text with numbers: the same template with 1, 2, 5 and 21, to check every plural form. */
+  examples: { count: number; text: string }[];
+}
+
+const previewSchema = z.object({
+  language: z.enum(languages, { message: `must be one of ${languages.join(', ')}` }),
+  template: z.string({ message: 'must be the text to preview' }),
+  /** Values to use instead of the samples, by placeholder name. */
+  values: z.record(z.string(), z.union([z.string().max(200), z.number()])).optional(),
+});
+
+/** Sample values for the placeholders that stand for words; any other reads as its own name. */
+const sampleWords: Record<string, Record<Language, string>> = {
+  player: { en: 'Alex', ru: 'Алексей' },
+  name: { en: 'Alex', ru: 'Алексей' },
+  rank: { en: 'Veteran', ru: 'Ветеран' },
+  achievement: { en: 'First steps', ru: 'Первые шаги' },
+  task: { en: 'Invite a friend', ru: 'Пригласить друга' },
+  platform: { en: 'Discord', ru: 'Discord' },
+};
+
+/** The plural categories English and Russian have, each reached by one of these numbers. */
+export const exampleCounts = [1, 2, 5, 21] as const;
+const sampleNumber = 1250;
+
+function sampleValues(key: ReturnType<typeof textKeyOf>, language: Language, count?: number): MessageParams {
+  const values: Record<string, string | number> = {};
+  for (const { name, kind } of offeredPlaceholders(key)) {
+    if (kind === 'number') values[name] = count ?? sampleNumber;
+    else if (name === 'language') values[name] = languageNames[language];
+    else values[name] = sampleWords[name]?.[language] ?? name;
+  }
+  return values;
+}
+
+function format(template: string, language: Language, values: MessageParams): string {
+  const formatter = new IntlMessageFormat(withNumbersFormatted(parseTemplate(template)), language);
+  return String(formatter.format(values as Record<string, string | number>));
+}
+
+export function previewText(input: { key: string } & z.input<typeof previewSchema>): TextPreview {
+  const key = textKeyOf(input.key);
+  const { language, template, values } = parseInput(previewSchema, input, 'preview');
+  const problems = problemsOfTemplate(key, language, template);
+  if (problems.length) return { text: null, problems, examples: [] };
+  try {
+    const text = format(template, language, { ...sampleValues(key, language), ...values });
+    const hasNumbers = offeredPlaceholders(key).some((p) => p.kind === 'number');
+    const examples = hasNumbers
+      ? exampleCounts.map((count) => ({
+          count,
+          text: format(template, language, { ...values, ...sampleValues(key, language, count) }),
+        }))
+      : [];
+    return { text, problems: [], examples };
+  } catch (error) {
+    return { text: null, problems: [error instanceof Error ? error.message : String(error)], examples: [] };
+  }
+}
