@@ -76,9 +76,15 @@ export async function openTestTandem(
         const { rows } = await services.db.pool.query(
           `SELECT count(*)::int AS open FROM sync_events WHERE status IN ('pending', 'processing')`,
         );
-        if (rows[0].open === 0) return;
+        // Notices are jobs of their own, queued as events complete and written out when sent: an
+        // event closed does not mean its message has arrived.
+        const notices = await services.queues.notifications.getJobCounts('waiting', 'active', 'prioritized');
+        const unsent = (notices.waiting ?? 0) + (notices.active ?? 0) + (notices.prioritized ?? 0);
+        if (rows[0].open === 0 && unsent === 0) return;
         if (Date.now() > deadline)
-          throw new Error(`${rows[0].open} sync events still open after ${timeoutMs} ms`);
+          throw new Error(
+            `${rows[0].open} sync events still open, ${unsent} notices unsent after ${timeoutMs} ms`,
+          );
         await new Promise((r) => setTimeout(r, 50));
       }
     },
