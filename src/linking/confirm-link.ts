@@ -40,7 +40,7 @@ export type LinkConfirmation =
   | { kind: 'linked'; result: LinkResult }
   | { kind: 'preview'; preview: LinkPreview };
 
-/** Both sides are told of a committed link: the issuer and the redeemer, each where they are. */
+/** A committed link to tell: the issuer by a notice, the redeemer in the answer to their press. */
 type Confirmed = LinkConfirmation & { notice?: CommittedLink };
 
 /**
@@ -59,10 +59,11 @@ export async function confirmLink(deps: LinkingDeps, input: LinkButtonPress): Pr
     deps.engine.transaction((tx) => confirmOnce(tx, presser, press.confirmationId, press.now)),
   );
   if (outcome.kind === 'linked' && !outcome.result.alreadyLinked) await announceLink(deps, outcome.result);
-  // Also on a repeated press: a process that died after the merge committed has not told them
-  // yet, and the notices' job ids let each through once.
-  if (outcome.notice) await notifyLinked(deps, outcome.notice);
-  return outcome.kind === 'linked' ? { kind: 'linked', result: outcome.result } : outcome;
+  // Also on a repeated press: a process that died after the merge committed has not told the
+  // issuer yet, and the notice's job id lets it through once.
+  const told = outcome.notice ? await notifyLinked(deps, outcome.notice) : null;
+  if (outcome.kind !== 'linked') return outcome;
+  return { kind: 'linked', result: told ? { ...outcome.result, message: told } : outcome.result };
 }
 
 /** The redeemer's "Cancel" button: nothing moves and the code stays usable until it expires. */

@@ -144,7 +144,7 @@ describe('a link code asks its redeemer first', () => {
     expect(await ledgerMatchesTotals(tandem)).toBe(true);
   });
 
-  it('tells both sides, each on their platform, that the link worked: one message each', async () => {
+  it('tells both sides that the link worked, one message each: the issuer a notice, the redeemer the answer to the press', async () => {
     const telegram = new FakeTelegram();
     const discord = new FakeDiscord();
     const { code } = await setUp({ telegram, discord });
@@ -154,9 +154,9 @@ describe('a link code asks its redeemer first', () => {
     const shown = await preview(code);
     const press = { ...dc('200'), confirmationId: shown.confirmationId, now: minutesLater(2) };
     // The first press merges but its process dies before telling anyone (no queue to reach); the
-    // redelivered press tells both sides, and a further one does not repeat it.
+    // redelivered press tells the issuer, and a further one does not repeat it.
     await confirmLink({ ...tandem, queues: undefined }, press);
-    await confirmLink(tandem, press);
+    const answered = await confirmLink(tandem, press);
     await confirmLink(tandem, press);
     await noticesSent();
     const after = {
@@ -173,12 +173,19 @@ describe('a link code asks its redeemer first', () => {
           text: `✅ Linked with dora on Discord: its 1,200 XP and 750 coins were added to your account. ${together}\n${oneAccount}`,
         },
       ],
-      discord: [
-        {
-          userId: '200',
-          text: `✅ Linked with x on Telegram: your 1,200 XP and 750 coins from here were added to the shared account. ${together}\n${oneAccount}`,
-        },
-      ],
+      // The redeemer is answered where they pressed: a notice besides would tell them twice.
+      discord: [],
+    });
+    expect(answered.kind === 'linked' && answered.result.message).toEqual({
+      key: 'notice.linked.redeemer',
+      params: {
+        name: 'x',
+        platform: 'Telegram',
+        totalXp: 1250,
+        totalCoins: 760,
+        addedXp: 1200,
+        addedCoins: 750,
+      },
     });
   });
 });

@@ -23,40 +23,36 @@ interface Side {
 }
 
 /**
- * Tells both people, each on the platform where they are, that the link worked: one message each
- * naming the account they are now linked with, what the redeemer's account added and the totals
- * after it. The merge's own ledger rows tell nothing, so this is the only message of a link. The
- * job ids name the merged account, which can be merged only once: one message per side however
- * often this runs. The link is already committed, so an unreachable Redis is logged, not thrown.
+ * Tells both people that the link worked, one message each naming the account they are now linked
+ * with, what the redeemer's account added and the totals after it. The issuer is told by a notice
+ * on their platform; the redeemer pressed the button, so the answer to the press is their message
+ * (returned here), and a notice besides would tell them twice. The merge's own ledger rows tell
+ * nothing. The issuer's job id names the merged account, which can be merged only once: one notice
+ * however often this runs. The link is already committed, so an unreachable Redis is logged, not
+ * thrown. Null when the accounts changed since (an unlink in between): the caller says "linked".
  */
 export async function notifyLinked(
   deps: Pick<LinkingDeps, 'db' | 'queues' | 'logger'>,
   link: CommittedLink,
-): Promise<void> {
-  if (!deps.queues) return;
+): Promise<Message | null> {
   const { sides, totals } = await sidesOf(deps, link);
   const issuer = sides.find((s) => s.platform === link.issuedOn);
   const redeemer = sides.find((s) => s.platform === otherPlatform(link.issuedOn));
   // Both identities are on the kept account once the link committed; anything else was undone since.
-  if (!issuer || !redeemer || !totals) return;
-  const notices: Array<{ to: Side; message: Message }> = [
-    { to: issuer, message: linkedMessage('issuer', link, redeemer, totals) },
-    { to: redeemer, message: linkedMessage('redeemer', link, issuer, totals) },
-  ];
-  for (const { to, message } of notices) {
-    try {
-      await deps.queues.enqueueNotification(`linked-${link.absorbedId}-${to.platform}`, {
-        platform: to.platform,
-        platformUserId: to.platformUserId,
-        message,
-      });
-    } catch (error) {
-      deps.logger?.warn(
-        { err: error, playerId: link.survivorId, platform: to.platform },
-        'link notice not queued: Redis unreachable',
-      );
-    }
+  if (!issuer || !redeemer || !totals) return null;
+  try {
+    await deps.queues?.enqueueNotification(`linked-${link.absorbedId}-${issuer.platform}`, {
+      platform: issuer.platform,
+      platformUserId: issuer.platformUserId,
+      message: linkedMessage('issuer', link, redeemer, totals),
+    });
+  } catch (error) {
+    deps.logger?.warn(
+      { err: error, playerId: link.survivorId, platform: issuer.platform },
+      'link notice not queued: Redis unreachable',
+    );
   }
+  return linkedMessage('redeemer', link, issuer, totals);
 }
 
 /** "Linked with <the other side> on <its platform>", what was added and the totals now. */

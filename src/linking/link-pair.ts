@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import type { Message } from '../core/message.ts';
 import type { NoticeQueue } from '../core/notice-queue.ts';
 import type { Platform } from '../core/platforms.ts';
 import type { Database } from '../db/database.ts';
@@ -32,6 +33,11 @@ export interface LinkResult {
   /** The redeemer's former account, now merged; null when nothing changed. */
   absorbedPlayerId: string | null;
   moved: MergeMoved;
+  /**
+   * What the redeemer reads once a confirmed link committed: who they are linked with, what was
+   * added and the totals now (the issuer reads the same in a notice).
+   */
+  message?: Message;
 }
 
 export function alreadyLinked(playerId: string, linkedWith: Platform): LinkResult {

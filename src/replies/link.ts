@@ -5,6 +5,7 @@ import { linkCodeTtlMinutes } from '../linking/link-codes.ts';
 import type { LinkPreview } from '../linking/link-confirmations.ts';
 import type { LinkResult } from '../linking/link-pair.ts';
 import type { UnlinkResult } from '../linking/unlink-identity.ts';
+import { isTextKey } from '../texts/default-texts.ts';
 import type { Translate } from '../texts/texts.ts';
 
 /** `/link` without a code: the code and where to type it. `issuedOn` is where the player asked. */
@@ -48,6 +49,7 @@ export function linkDeclinedReply(t: Translate): string {
 export function linkedReply(t: Translate, result: LinkResult): string {
   const platform = platformName(result.linkedWith);
   if (result.alreadyLinked) return t('reply.link.alreadyLinked', { platform });
+  if (result.message && isTextKey(result.message.key)) return t(result.message.key, result.message.params);
   const { xp, coins } = result.moved;
   return result.merged && (xp > 0 || coins > 0)
     ? t('reply.link.linkedAdded', { platform, xp, coins })

@@ -144,8 +144,8 @@ describe('/link and /unlink', () => {
       'link:yes',
       'link:no',
     ]);
-    expect((await hal.press(preview.message_id, buttons[0]!.callback_data)).text).toContain(
-      'Linked with your Discord account',
+    expect((await hal.press(preview.message_id, buttons[0]!.callback_data)).text).toMatch(
+      /^✅ Linked with .+ on Discord/,
     );
     const identities = await t.tandem.db.prisma.identity.findMany({ where: { playerId: fresh.playerId } });
     expect(identities.map((i) => i.platform).sort()).toEqual(['discord', 'telegram']);

@@ -61,7 +61,7 @@ describe('a link code asks first (real telegraf and discord.js against the emula
     // The code still works until it expires: typed again, a new preview; two quick presses link once.
     const second = await alice.redeem(code);
     const answers = await Promise.all([second.confirm(), second.confirm()]);
-    expect(answers.filter((a) => a.startsWith('✅ Linked with your Telegram account!'))).toHaveLength(1);
+    expect(answers.filter((a) => /^✅ Linked with ana_plays on Telegram/.test(a))).toHaveLength(1);
     expect(await alice.playerId()).toBe(await ana.playerId());
     await world.settle();
     expect((await accounts()).mergeRows).toBe(before.mergeRows + 4);
@@ -94,7 +94,7 @@ describe('a link code asks first (real telegraf and discord.js against the emula
     expect(await accounts()).toEqual(before);
 
     const third = await ben.redeem(code);
-    expect(await third.confirm()).toMatch(/^✅ Linked with your Discord account!/);
+    expect(await third.confirm()).toMatch(/^✅ Linked with bob on Discord/);
     expect(await ben.playerId()).toBe(await bob.playerId());
     await world.settle();
     expect(await ledgerMatchesTotals(world.tandem)).toBe(true);
