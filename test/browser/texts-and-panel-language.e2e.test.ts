@@ -123,6 +123,16 @@ describe('bot texts', () => {
     expect(await page.getByTestId('reset-ru').isDisabled()).toBe(true);
   });
 
+  it('are read-only for operators: the wording and its preview, without Save or Reset', async () => {
+    await world.api.createAdmin('olga', 'operator');
+    const page = await world.signedInPage('/texts', 'olga');
+    await page.locator('tbody tr').filter({ hasText: 'common.coins' }).click();
+    await page.getByTestId('editor-ru').getByTestId('preview-examples').waitFor();
+    expect(await page.getByTestId('template-ru').isDisabled()).toBe(true);
+    expect(await page.getByTestId('save-ru').count()).toBe(0);
+    expect(await page.getByTestId('reset-ru').count()).toBe(0);
+  });
+
   it("show another admin's edit on the open list without a reload", async () => {
     const page = await world.signedInPage('/texts');
     const row = page.locator('tbody tr').filter({ hasText: 'common.xp' });
