@@ -1,28 +1,9 @@
 /**
  * Small text helpers shared by the replies and the notices the features queue, so both bots write
  * them the same way. Plain text only: no Markdown or HTML, which the two platforms would render
- * differently. Words belong in the locale files (src/texts/locales); what is here is language-free
- * (bars, UTC times, names) or English kept for the notices that are not texts yet.
+ * differently. Words belong in the locale files (src/texts/locales); what is here is language-free:
+ * bars, UTC times, names.
  */
-
-/** `12,345`: thousands separated the same way whatever the server's locale. */
-export function formatNumber(value: number): string {
-  return value.toLocaleString('en-US');
-}
-
-/** `1 coin`, `250 coins`. */
-export function countOf(value: number, singular: string, plural = `${singular}s`): string {
-  return `${formatNumber(value)} ${value === 1 ? singular : plural}`;
-}
-
-/**
- * `+50 XP and +10 coins`, `+50 XP`, `+10 coins`; empty when there is nothing. The task and scenario
- * texts' form (figures as they are).
- */
-export function rewardText(xp: number, coins: number): string {
-  const parts = [xp > 0 ? `+${xp} XP` : '', coins > 0 ? `+${coins} coins` : ''].filter(Boolean);
-  return parts.join(' and ');
-}
 
 /** `2026-11-22 12:34 UTC`: unambiguous whatever the reader's time zone. */
 export function formatUtc(date: Date): string {

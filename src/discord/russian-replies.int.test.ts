@@ -9,9 +9,12 @@ afterAll(async () => {
   await harness?.stop();
 });
 
-/** A new member of the test guild, so each test starts with a player of its own. */
-async function newMember(username: string): Promise<string> {
-  const user = await harness.control.createUser({ username });
+/**
+ * A new member of the test guild, so each test starts with a player of its own; `locale` is the
+ * language of their Discord app (en-US when not given).
+ */
+async function newMember(username: string, locale?: string): Promise<string> {
+  const user = await harness.control.createUser({ username, locale });
   if (!user) throw new Error('the emulator created no user');
   await harness.control.addMember(harness.world.guildId, { userId: user.id });
   return user.id;
@@ -23,6 +26,28 @@ async function chooseLanguage(discordUserId: string, language: string | null): P
 }
 
 describe("replies in the player's language on Discord", () => {
+  it('a member whose Discord app speaks Russian gets /profile and /daily in Russian', async () => {
+    const pavel = await newMember('pavel', 'ru');
+    const profile = (await harness.runCommand(pavel, 'profile')).original?.content ?? '';
+    expect(profile).toContain('👤 pavel');
+    expect(profile).toContain('Монеты: 0');
+    expect(profile).toContain('Серия ежедневных бонусов: пока нет, заберите бонус командой /daily');
+    expect(profile).not.toMatch(/Coins|Daily streak|Achievements/);
+    expect((await harness.runCommand(pavel, 'daily')).original?.content).toMatch(
+      /^🎁 Ежедневный бонус: \+\d+ XP.*\nВозвращайтесь завтра, чтобы начать серию/,
+    );
+    // An app in British English, or in a language Tandem lacks, reads English.
+    for (const [name, locale] of [
+      ['george', 'en-GB'],
+      ['hans', 'de'],
+    ] as const) {
+      const member = await newMember(name, locale);
+      expect((await harness.runCommand(member, 'profile')).original?.content).toContain(
+        'Daily streak: none yet',
+      );
+    }
+  });
+
   it('a player who chose Russian gets /profile, /daily and refusals in Russian', async () => {
     const olga = await newMember('olga');
     // The emulator's clients report en-US: English until the player picks Russian.

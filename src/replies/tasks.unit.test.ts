@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { rewardText } from '../core/text-format.ts';
 import type { PlayerTask } from '../tasks/list-tasks.ts';
 import { shippedTranslator } from '../texts/texts.ts';
 import { proofPromptReply, submissionReply, taskListReply } from './tasks.ts';
@@ -46,7 +45,11 @@ describe('task replies', () => {
     expect(proofPromptReply(t, { title: 'Say hi', proofHint: 'A link to your message' })).toBe(
       'Send your proof for "Say hi" as your next message (a link to your message).',
     );
-    expect(rewardText(0, 5)).toBe('+5 coins');
-    expect(rewardText(0, 0)).toBe('');
+    const coinsOnly = { ...result, task: { ...result.task, rewardXp: 0, rewardCoins: 5 } };
+    expect(submissionReply(t, coinsOnly)).toMatch(/\(reward: \+5 coins\)\.$/);
+    const unpaid = { ...result, task: { ...result.task, rewardXp: 0 } };
+    expect(submissionReply(t, unpaid)).toBe(
+      `📨 Thanks! Your proof for "Say hi" was received. An admin will review it and you'll get a message when they do.`,
+    );
   });
 });
