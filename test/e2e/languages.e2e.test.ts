@@ -194,10 +194,7 @@ describe('a community whose default language is Russian (real bots against the e
   });
 });
 
-/**
- * /profile and /daily as a player reads them: in Russian for a Russian app, in English otherwise.
- * Checked by language (Cyrillic words, none of the English sentence) rather than exact wording.
- */
+/** /profile and /daily as a player reads them: in Russian for a Russian app, in English otherwise. */
 describe('/profile and /daily in the reader’s language (real bots against the emulators)', () => {
   let world: BotWorld;
   beforeAll(async () => {
@@ -211,27 +208,40 @@ describe('/profile and /daily in the reader’s language (real bots against the 
     const vera = world.telegramUser(2);
     const ana = world.telegramUser(0);
     const veraDaily = await vera.command('daily');
-    expect(veraDaily).toMatch(cyrillic);
-    expect(veraDaily).not.toMatch(/Daily bonus/i);
+    expect(veraDaily).toMatch(/^🎁 Ежедневный бонус: /);
+    expect(veraDaily).not.toMatch(/Daily bonus|coins/i);
     const veraProfile = await vera.command('profile');
-    expect(veraProfile).toMatch(cyrillic);
-    expect(veraProfile).not.toMatch(/\bcoins\b|Not linked/);
-    expect(await ana.command('daily')).toMatch(/🎁 Daily bonus/);
-    expect(await ana.command('profile')).not.toMatch(cyrillic);
+    expect(veraProfile).toMatch(/^👤 vera_igraet/);
+    expect(veraProfile).toMatch(/Ранг: .* XP/);
+    expect(veraProfile).toContain('Монеты: ');
+    expect(veraProfile).toContain('ещё не привязан');
+    expect(veraProfile).not.toMatch(/\bCoins\b|Not linked/);
+
+    expect(await ana.command('daily')).toMatch(/^🎁 Daily bonus: /);
+    const anaProfile = await ana.command('profile');
+    expect(anaProfile).toContain('Coins: ');
+    expect(anaProfile).toContain('Not linked with Discord yet');
+    expect(anaProfile).not.toMatch(cyrillic);
   });
 
   it('on Discord: dmitri reads Russian, alice English', async () => {
     const dmitri = world.discordMember('dmitri');
     const alice = world.discordMember('alice');
     const dmitriDaily = await dmitri.command('daily');
-    expect(dmitriDaily).toMatch(cyrillic);
-    expect(dmitriDaily).not.toMatch(/Daily bonus/i);
+    expect(dmitriDaily).toMatch(/^🎁 Ежедневный бонус: /);
+    expect(dmitriDaily).not.toMatch(/Daily bonus|coins/i);
     const dmitriProfile = await dmitri.command('profile');
-    expect(dmitriProfile).toMatch(cyrillic);
-    expect(dmitriProfile).not.toMatch(/\bcoins\b|Not linked/);
-    expect(await alice.command('daily')).toMatch(/🎁 Daily bonus/);
+    expect(dmitriProfile).toMatch(/^👤 dmitri/);
+    expect(dmitriProfile).toMatch(/Ранг: .* XP/);
+    expect(dmitriProfile).toContain('Монеты: ');
+    expect(dmitriProfile).toContain('ещё не привязан');
+    expect(dmitriProfile).not.toMatch(/\bCoins\b|Not linked/);
+
+    expect(await alice.command('daily')).toMatch(/^🎁 Daily bonus: /);
     const aliceProfile = await alice.command('profile');
     expect(aliceProfile).toContain('👤 alice');
+    expect(aliceProfile).toContain('Coins: ');
+    expect(aliceProfile).toContain('Not linked with Telegram yet');
     expect(aliceProfile).not.toMatch(cyrillic);
   });
 });
