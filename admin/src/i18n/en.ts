@@ -323,6 +323,8 @@ export const en = {
     menu: {
       community: 'Community',
       sync: 'Sync',
+      syncEvents: 'Events',
+      syncStates: 'States',
       queues: 'Queues',
       economy: 'Economy',
       earningRules: 'Earning rules',

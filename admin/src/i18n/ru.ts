@@ -321,6 +321,8 @@ export const ru: Messages<typeof en> = {
     menu: {
       community: 'Сообщество',
       sync: 'Синхронизация',
+      syncEvents: 'События',
+      syncStates: 'Состояния',
       queues: 'Очереди',
       economy: 'Экономика',
       earningRules: 'Правила начисления',

@@ -113,7 +113,8 @@ function tandemTheme(palette: PaletteOptions): RaThemeOptions {
   const theme = createTheme({
     palette,
     shape: { borderRadius: 8 },
-    sidebar: { width: 248, closedWidth: 56 },
+    // Wide enough for the Russian menu labels ("Правила начисления") on one line.
+    sidebar: { width: 280, closedWidth: 56 },
     typography: {
       fontFamily,
       fontSize: 14,
