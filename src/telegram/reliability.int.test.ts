@@ -6,6 +6,7 @@ import {
 import { waitFor } from '../../test/support/wait-for.ts';
 import { somethingWentWrong } from '../replies/errors.ts';
 import { botCommands } from '../replies/help.ts';
+import { resetTextTemplate, saveTextTemplate } from '../texts/text-writes.ts';
 import { shippedTranslator } from '../texts/texts.ts';
 import { createUpdateClaims } from './update-claims.ts';
 
@@ -64,6 +65,30 @@ describe('start-up', () => {
     expect(menu('')).toEqual(botCommands('telegram', shippedTranslator('en')));
     expect(menu('en')).toEqual(botCommands('telegram', shippedTranslator('en')));
     expect(menu('ru')).toEqual(botCommands('telegram', shippedTranslator('ru')));
+  });
+
+  it("publishes the menus again when an admin rewords a command's description", async () => {
+    await saveTextTemplate(t.tandem, {
+      key: 'command.daily.description',
+      language: 'ru',
+      template: 'Ежедневный подарок',
+      expectedVersion: 0,
+    });
+    const russianDaily = () =>
+      t.emulator.control
+        .bot(t.emulator.defaultBot.id)
+        .commands.find((c) => c.languageCode === 'ru')
+        ?.commands.find((c) => c.command === 'daily')?.description;
+    await waitFor(async () => russianDaily() === 'Ежедневный подарок', 'the Russian menu reworded');
+    await resetTextTemplate(t.tandem, {
+      key: 'command.daily.description',
+      language: 'ru',
+      expectedVersion: 1,
+    });
+    await waitFor(
+      async () => russianDaily() === shippedTranslator('ru')('command.daily.description'),
+      'the Russian menu back to the shipped wording',
+    );
   });
 });
 

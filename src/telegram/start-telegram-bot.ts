@@ -1,7 +1,8 @@
 import type { Telegraf } from 'telegraf';
+import type { EntityChange } from '../live/changes.ts';
 import { languages } from '../texts/languages.ts';
 import type { CommandMenu } from './feature.ts';
-import { type ChangeFeedOptions, followAdminChanges } from './follow-admin-changes.ts';
+import { type ChangeFeedOptions, changesCommandMenus, followAdminChanges } from './follow-admin-changes.ts';
 import type { TandemContext } from './tandem-context.ts';
 import { buildTelegramBot, type TelegramBotOptions } from './telegram-bot.ts';
 import type { TelegramDeps } from './telegram-deps.ts';
@@ -34,8 +35,16 @@ export async function startTelegramBot(
   options: StartTelegramBotOptions,
 ): Promise<RunningTelegramBot> {
   const { bot, commandMenu, close } = buildTelegramBot(deps, options);
+  // An admin's edit of a command description reaches the menus Telegram shows at once, like /help.
+  let menusPublished = false;
+  const republishMenus = (change: EntityChange) => {
+    if (!menusPublished || !changesCommandMenus(change)) return;
+    publishCommandMenus(bot, deps, commandMenu).catch((error: unknown) =>
+      deps.logger.warn({ err: error }, 'command menus not published again; they follow at the next start'),
+    );
+  };
   const subscription = options.changes
-    ? await followAdminChanges(deps, options.changes).catch((error: unknown) => {
+    ? await followAdminChanges(deps, options.changes, republishMenus).catch((error: unknown) => {
         close();
         throw error;
       })
@@ -43,6 +52,7 @@ export async function startTelegramBot(
   try {
     bot.botInfo = await bot.telegram.getMe();
     await publishCommandMenus(bot, deps, commandMenu);
+    menusPublished = true;
     const updates = options.webhook
       ? await receiveByWebhook(bot, options.webhook)
       : receiveByPolling(bot, deps.logger);
@@ -68,7 +78,7 @@ export async function startTelegramBot(
 /**
  * One command menu per language Tandem speaks (Telegram shows it to users whose app is set to that
  * language), and the default one, for every other user, in the community's language. Written with
- * the community's edits of the descriptions as they are at start.
+ * the community's edits of the descriptions: at start, and again after each edit of one.
  */
 async function publishCommandMenus(
   bot: Telegraf<TandemContext>,
