@@ -59,46 +59,92 @@ const syntaxProblems: Record<string, string> = {
 };
 
 /**
+ * One reason a template cannot be used, by code with its values, so the panel can say it in the
+ * admin's language (admin/src/i18n: `tandem.texts.problem.<code>`); `sentence` says it in English.
+ * A syntax problem's code is `syntax.<the parser's error kind>` (`unparsable` for a kind not named here).
+ */
+export interface TemplateProblem {
+  code: string;
+  params: Record<string, string | number>;
+  sentence: string;
+}
+
+function problem(code: string, params: Record<string, string | number>, sentence: string): TemplateProblem {
+  return { code, params, sentence };
+}
+
+/**
  * Why a template cannot be used for a text, or an empty list when it can: it must parse, use only
  * the placeholders the text offers, choose plurals by a number, and give every plural form the
  * language has (and none it lacks). Each problem is a sentence for the admin who typed it.
  */
 export function templateProblems(
   source: string,
-  { language, allowed }: { language: Language; allowed: readonly string[] },
+  options: { language: Language; allowed: readonly string[] },
 ): string[] {
-  if (source.trim() === '') return ['the text is empty'];
+  return templateProblemsOf(source, options).map((p) => p.sentence);
+}
+
+/** templateProblems, each with its code and values. */
+export function templateProblemsOf(
+  source: string,
+  { language, allowed }: { language: Language; allowed: readonly string[] },
+): TemplateProblem[] {
+  if (source.trim() === '') return [problem('empty', {}, 'the text is empty')];
   if (source.length > maxTemplateLength) {
-    return [`the text is ${source.length} characters long; at most ${maxTemplateLength} fit in a message`];
+    return [
+      problem(
+        'tooLong',
+        { length: source.length, max: maxTemplateLength },
+        `the text is ${source.length} characters long; at most ${maxTemplateLength} fit in a message`,
+      ),
+    ];
   }
   let elements: MessageFormatElement[];
   try {
     elements = parseTemplate(source);
   } catch (error) {
     const kind = error instanceof Error ? error.message : String(error);
-    const at = (error as { location?: { start?: { offset?: number } } }).location?.start?.offset;
-    const where = typeof at === 'number' ? ` (at character ${at + 1})` : '';
-    return [`${syntaxProblems[kind] ?? `the text does not parse: ${kind}`}${where}`];
+    const offset = (error as { location?: { start?: { offset?: number } } }).location?.start?.offset;
+    const at = typeof offset === 'number' ? offset + 1 : 0;
+    const where = at ? ` (at character ${at})` : '';
+    const known = Object.hasOwn(syntaxProblems, kind);
+    return [
+      problem(
+        known ? `syntax.${kind}` : 'unparsable',
+        { at, kind },
+        `${known ? syntaxProblems[kind] : `the text does not parse: ${kind}`}${where}`,
+      ),
+    ];
   }
-  const problems: string[] = [];
+  const problems: TemplateProblem[] = [];
   const offered = allowed.length ? allowed.map((p) => `{${p}}`).join(', ') : 'none';
   for (const name of placeholdersIn(elements)) {
     if (!allowed.includes(name)) {
-      problems.push(`{${name}} is not a placeholder of this text; it can use ${offered}`);
+      problems.push(
+        problem(
+          'unknownPlaceholder',
+          { name: `{${name}}`, offered },
+          `{${name}} is not a placeholder of this text; it can use ${offered}`,
+        ),
+      );
     }
   }
   problems.push(...pluralProblems(elements, language));
   return problems;
 }
 
-function pluralProblems(elements: readonly MessageFormatElement[], language: Language): string[] {
-  const problems: string[] = [];
+function pluralProblems(elements: readonly MessageFormatElement[], language: Language): TemplateProblem[] {
+  const problems: TemplateProblem[] = [];
   const categories = new Intl.PluralRules(language).resolvedOptions().pluralCategories as string[];
+  const uses = { language: languageNames[language], categories: categories.join(', ') };
   const visit = (nodes: readonly MessageFormatElement[]) => {
     for (const node of nodes) {
+      const name = `{${node.type === TYPE.pound || node.type === TYPE.literal ? '' : node.value}}`;
       if (isPluralElement(node)) {
-        if (!isNumberPlaceholder(node.value))
-          problems.push(`{${node.value}} is not a number, so it has no plural`);
+        if (!isNumberPlaceholder(node.value)) {
+          problems.push(problem('notPluralizable', { name }, `${name} is not a number, so it has no plural`));
+        }
         const forms = Object.keys(node.options).filter((form) => !form.startsWith('='));
         // Only "other" (with exact =N cases) says the words do not change with the number; naming some
         // forms but not all is a translation that breaks at the first number it forgot.
@@ -107,14 +153,22 @@ function pluralProblems(elements: readonly MessageFormatElement[], language: Lan
         const foreign = forms.filter((form) => !categories.includes(form));
         if (missing.length) {
           problems.push(
-            `the plural of {${node.value}} lacks the form${missing.length > 1 ? 's' : ''} ${missing.join(', ')}; ` +
-              `${languageNames[language]} uses ${categories.join(', ')}`,
+            problem(
+              'missingForms',
+              { name, forms: missing.join(', '), smart_count: missing.length, ...uses },
+              `the plural of ${name} lacks the form${missing.length > 1 ? 's' : ''} ${missing.join(', ')}; ` +
+                `${uses.language} uses ${uses.categories}`,
+            ),
           );
         }
         if (foreign.length) {
           problems.push(
-            `the plural of {${node.value}} has ${foreign.join(', ')}, which ${languageNames[language]} never uses ` +
-              `(it uses ${categories.join(', ')})`,
+            problem(
+              'foreignForms',
+              { name, forms: foreign.join(', '), smart_count: foreign.length, ...uses },
+              `the plural of ${name} has ${foreign.join(', ')}, which ${uses.language} never uses ` +
+                `(it uses ${uses.categories})`,
+            ),
           );
         }
       }
@@ -122,7 +176,7 @@ function pluralProblems(elements: readonly MessageFormatElement[], language: Lan
         (isNumberElement(node) || isDateElement(node) || isTimeElement(node)) &&
         !isNumberPlaceholder(node.value)
       ) {
-        problems.push(`{${node.value}} is not a number`);
+        problems.push(problem('notNumber', { name }, `${name} is not a number`));
       }
       if (isPluralElement(node) || isSelectElement(node)) {
         for (const option of Object.values(node.options)) visit(option.value);

@@ -2,10 +2,11 @@ import { IntlMessageFormat } from 'intl-messageformat';
 import { z } from 'zod';
 import type { MessageParams } from '../core/message.ts';
 import { parseInput } from '../core/parse-input.ts';
+import { placeholdersOf } from './default-texts.ts';
 import { type Language, languageNames, languages } from './languages.ts';
 import { offeredPlaceholders } from './list-texts.ts';
-import { parseTemplate, withNumbersFormatted } from './template.ts';
-import { problemsOfTemplate, textKeyOf } from './text-writes.ts';
+import { parseTemplate, type TemplateProblem, templateProblemsOf, withNumbersFormatted } from './template.ts';
+import { textKeyOf } from './text-writes.ts';
 
 /**
  * What an edited template would read like before it is saved: the panel shows it as the admin types,
@@ -15,6 +16,8 @@ export interface TextPreview {
   /** The template written with the sample values; null when it has problems. */
   text: string | null;
   problems: string[];
+  /** The same problems by code and values, for the panel to say in the admin's language. */
+  problemCodes: Pick<TemplateProblem, 'code' | 'params'>[];
   /** For a text with numbers: the same template with 1, 2, 5 and 21, to check every plural form. */
   examples: { count: number; text: string }[];
 }
@@ -84,8 +87,15 @@ function format(template: string, language: Language, values: MessageParams): st
 export function previewText(input: { key: string } & z.input<typeof previewSchema>): TextPreview {
   const key = textKeyOf(input.key);
   const { language, template, values } = parseInput(previewSchema, input, 'preview');
-  const problems = problemsOfTemplate(key, language, template);
-  if (problems.length) return { text: null, problems, examples: [] };
+  const found = templateProblemsOf(template, { language, allowed: placeholdersOf(key) });
+  if (found.length) {
+    return {
+      text: null,
+      problems: found.map((p) => p.sentence),
+      problemCodes: found.map(({ code, params }) => ({ code, params })),
+      examples: [],
+    };
+  }
   try {
     const text = format(template, language, { ...sampleValues(key, language), ...values });
     const hasNumbers = offeredPlaceholders(key).some((p) => p.kind === 'number');
@@ -95,8 +105,14 @@ export function previewText(input: { key: string } & z.input<typeof previewSchem
           text: format(template, language, { ...values, ...sampleValues(key, language, count) }),
         }))
       : [];
-    return { text, problems: [], examples };
+    return { text, problems: [], problemCodes: [], examples };
   } catch (error) {
-    return { text: null, problems: [error instanceof Error ? error.message : String(error)], examples: [] };
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      text: null,
+      problems: [reason],
+      problemCodes: [{ code: 'format', params: { reason } }],
+      examples: [],
+    };
   }
 }

@@ -27,6 +27,7 @@ describe('the preview of a text', () => {
     expect(refused).toEqual({
       text: null,
       problems: ['{rank} is not a placeholder of this text; it can use {coins}'],
+      problemCodes: [{ code: 'unknownPlaceholder', params: { name: '{rank}', offered: '{coins}' } }],
       examples: [],
     });
   });

@@ -46,6 +46,12 @@ describe("the panel's language", () => {
       .or(page.getByRole('button', { name: 'Добавить фильтр' }))
       .first()
       .waitFor();
+    // A refused wording is explained in the panel's language too.
+    await page.goto(`${world.url}/admin/#/texts/common.coins`);
+    const template = page.getByTestId('template-ru');
+    await template.waitFor();
+    await template.fill('{coins, plural, one {# монета} other {# монет}}');
+    await page.getByTestId('preview-problems').filter({ hasText: 'не хватает форм few, many' }).waitFor();
   });
 
   it("starts in the browser's language before the admin chooses one", async () => {

@@ -436,6 +436,38 @@ export const en = {
       shippedWording: 'Shipped wording',
       previewTitle: 'Preview with sample values',
       refused: 'This wording would be refused:',
+      problem: {
+        empty: 'the text is empty',
+        tooLong: 'the text is %{length} characters long; at most %{max} fit in a message',
+        unparsable: 'the text does not parse: %{kind} (at character %{at})',
+        unknownPlaceholder: '%{name} is not a placeholder of this text; it can use %{offered}',
+        notPluralizable: '%{name} is not a number, so it has no plural',
+        missingForms:
+          'the plural of %{name} lacks the form %{forms}; %{language} uses %{categories} |||| the plural of %{name} lacks the forms %{forms}; %{language} uses %{categories}',
+        foreignForms:
+          'the plural of %{name} has %{forms}, which %{language} never uses (it uses %{categories})',
+        notNumber: '%{name} is not a number',
+        format: 'the text cannot be written: %{reason}',
+        syntax: {
+          EXPECT_ARGUMENT_CLOSING_BRACE: 'a placeholder is not closed: add "}" (at character %{at})',
+          EMPTY_ARGUMENT:
+            'a placeholder is empty: write its name between the braces, e.g. {player} (at character %{at})',
+          MALFORMED_ARGUMENT: 'a placeholder name may hold only letters, digits and "_" (at character %{at})',
+          EXPECT_ARGUMENT_TYPE: 'after "," a placeholder needs a type such as plural (at character %{at})',
+          INVALID_ARGUMENT_TYPE: 'a placeholder type must be plural, select or number (at character %{at})',
+          MISSING_OTHER_CLAUSE: 'a plural or select needs an "other {…}" form (at character %{at})',
+          EXPECT_PLURAL_ARGUMENT_SELECTOR:
+            'a plural needs its forms, e.g. one {# coin} other {# coins} (at character %{at})',
+          EXPECT_PLURAL_ARGUMENT_SELECTOR_FRAGMENT:
+            'each plural form needs its text in braces, e.g. one {# coin} (at character %{at})',
+          EXPECT_SELECT_ARGUMENT_SELECTOR_FRAGMENT:
+            'each select choice needs its text in braces (at character %{at})',
+          DUPLICATE_PLURAL_ARGUMENT_SELECTOR: 'a plural names the same form twice (at character %{at})',
+          DUPLICATE_SELECT_ARGUMENT_SELECTOR: 'a select names the same choice twice (at character %{at})',
+          INVALID_PLURAL_ARGUMENT_SELECTOR:
+            'a plural form must be zero, one, two, few, many, other or =N (at character %{at})',
+        },
+      },
       saved: 'Saved: the bots use the new wording from their next message.',
       reset: 'Reset to default',
       resetTitle: 'Reset to the shipped wording?',

@@ -437,6 +437,37 @@ export const ru: Messages<typeof en> = {
       shippedWording: 'Исходный текст',
       previewTitle: 'Предпросмотр с примерами значений',
       refused: 'Такой текст не будет сохранён:',
+      problem: {
+        empty: 'текст пуст',
+        tooLong: 'в тексте %{length} символов; в сообщение помещается не больше %{max}',
+        unparsable: 'текст не разбирается: %{kind} (символ %{at})',
+        unknownPlaceholder: 'в этом тексте нет подстановки %{name}; можно использовать: %{offered}',
+        notPluralizable: '%{name} — не число, у него нет форм множественного числа',
+        missingForms:
+          'во множественном числе %{name} не хватает формы %{forms}; язык «%{language}» использует %{categories} |||| во множественном числе %{name} не хватает форм %{forms}; язык «%{language}» использует %{categories} |||| во множественном числе %{name} не хватает форм %{forms}; язык «%{language}» использует %{categories}',
+        foreignForms:
+          'во множественном числе %{name} есть формы %{forms}, которых язык «%{language}» не использует (он использует %{categories})',
+        notNumber: '%{name} — не число',
+        format: 'текст не удаётся составить: %{reason}',
+        syntax: {
+          EXPECT_ARGUMENT_CLOSING_BRACE: 'подстановка не закрыта: добавьте «}» (символ %{at})',
+          EMPTY_ARGUMENT: 'пустая подстановка: впишите имя в скобки, например {player} (символ %{at})',
+          MALFORMED_ARGUMENT: 'имя подстановки может содержать только буквы, цифры и «_» (символ %{at})',
+          EXPECT_ARGUMENT_TYPE: 'после «,» у подстановки должен быть тип, например plural (символ %{at})',
+          INVALID_ARGUMENT_TYPE: 'тип подстановки должен быть plural, select или number (символ %{at})',
+          MISSING_OTHER_CLAUSE: 'у plural или select должна быть форма «other {…}» (символ %{at})',
+          EXPECT_PLURAL_ARGUMENT_SELECTOR:
+            'у plural должны быть формы, например one {# монета} few {# монеты} many {# монет} other {# монеты} (символ %{at})',
+          EXPECT_PLURAL_ARGUMENT_SELECTOR_FRAGMENT:
+            'текст каждой формы plural пишется в фигурных скобках, например one {# монета} (символ %{at})',
+          EXPECT_SELECT_ARGUMENT_SELECTOR_FRAGMENT:
+            'текст каждого варианта select пишется в фигурных скобках (символ %{at})',
+          DUPLICATE_PLURAL_ARGUMENT_SELECTOR: 'в plural одна форма названа дважды (символ %{at})',
+          DUPLICATE_SELECT_ARGUMENT_SELECTOR: 'в select один вариант назван дважды (символ %{at})',
+          INVALID_PLURAL_ARGUMENT_SELECTOR:
+            'форма plural может быть zero, one, two, few, many, other или =N (символ %{at})',
+        },
+      },
       saved: 'Сохранено: боты используют новый текст со следующего сообщения.',
       reset: 'Вернуть исходный',
       resetTitle: 'Вернуть исходный текст?',

@@ -22,9 +22,14 @@ export function TextPreviewBox({
           {translate('tandem.texts.refused')}
         </Typography>
         <Box component="ul" sx={{ m: 0, pl: 2 }}>
-          {preview.problems.map((problem) => (
-            <li key={problem}>{problem}</li>
-          ))}
+          {preview.problems.map((problem, index) => {
+            // Said in the panel's language when it has words for this problem, else as the API said it.
+            const coded = preview.problemCodes?.[index];
+            const text = coded
+              ? translate(`tandem.texts.problem.${coded.code}`, { ...coded.params, _: problem })
+              : problem;
+            return <li key={problem}>{text}</li>;
+          })}
         </Box>
       </Alert>
     );

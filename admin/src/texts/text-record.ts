@@ -20,6 +20,8 @@ export interface LanguageText {
 export interface TextPreview {
   text: string | null;
   problems: string[];
+  /** The problems by code and values: `tandem.texts.problem.<code>` says each in the panel's language. */
+  problemCodes?: { code: string; params: Record<string, string | number> }[];
   examples: { count: number; text: string }[];
 }
 
