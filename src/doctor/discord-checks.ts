@@ -34,11 +34,16 @@ export interface DiscordSettings {
 export async function checkDiscord(settings: DiscordSettings): Promise<CheckResult[]> {
   const base = `${(settings.apiRoot ?? 'https://discord.com/api').replace(/\/$/, '')}/v10`;
   const get = async <T>(path: string): Promise<{ status: number; body: T }> => {
-    const res = await fetch(`${base}${path}`, {
-      headers: { Authorization: `Bot ${settings.token}` },
-      signal: AbortSignal.timeout(10_000),
-    });
-    return { status: res.status, body: (await res.json().catch(() => ({}))) as T };
+    for (let attempt = 1; ; attempt++) {
+      const res = await fetch(`${base}${path}`, {
+        headers: { Authorization: `Bot ${settings.token}` },
+        signal: AbortSignal.timeout(10_000),
+      });
+      const body = (await res.json().catch(() => ({}))) as T & { retry_after?: number };
+      // Discord's rate limit says how long to wait; a few waits are part of asking, not a problem.
+      if (res.status !== 429 || attempt >= 4) return { status: res.status, body };
+      await new Promise((resolve) => setTimeout(resolve, Math.min((body.retry_after ?? 1) * 1000, 10_000)));
+    }
   };
 
   let me: { status: number; body: { id: string; username: string } };
@@ -71,6 +76,12 @@ export async function checkDiscord(settings: DiscordSettings): Promise<CheckResu
   results.push(...intentChecks(app.body.flags ?? 0));
 
   const guild = await get<{ name: string; roles: GuildRole[] }>(`/guilds/${settings.guildId}`);
+  if (guild.status !== 200 && guild.status !== 403 && guild.status !== 404) {
+    results.push(
+      failed('Discord server', `GET /guilds answered ${guild.status}`, 'Run the doctor again in a minute.'),
+    );
+    return results;
+  }
   if (guild.status !== 200) {
     const invite = `https://discord.com/oauth2/authorize?client_id=${app.body.id}&scope=bot%20applications.commands&permissions=${Permission.ManageRoles | Permission.SendMessages}`;
     results.push(

@@ -192,6 +192,15 @@ describe('npm run doctor', () => {
     expect(server.fix).toContain(`https://discord.com/oauth2/authorize?client_id=${world.bot.applicationId}`);
   });
 
+  it('names a refused Redis connection', async () => {
+    const results = await runDoctor(settings({ REDIS_URL: 'redis://127.0.0.1:1' }));
+    const reachable = named(results, 'Redis reachable');
+    expect(reachable.ok).toBe(false);
+    expect(reachable.detail).toContain('the connection was refused');
+    expect(reachable.fix).toContain('REDIS_URL');
+    expect(exitStatusOf(results)).toBe(1);
+  });
+
   it('refuses a Redis that may evict queued jobs', async () => {
     const admin = new Redis(redis.url);
     await admin.config('SET', 'maxmemory-policy', 'allkeys-lru');

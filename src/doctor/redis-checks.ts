@@ -9,18 +9,23 @@ export async function checkRedis(redisUrl: string): Promise<CheckResult[]> {
     maxRetriesPerRequest: 0,
     retryStrategy: () => null,
   });
-  redis.on('error', () => {});
+  // ioredis rejects with "Connection is closed"; the socket's own error says why.
+  let socketError: unknown;
+  redis.on('error', (error) => {
+    socketError ??= error;
+  });
   try {
     await redis.connect();
     await redis.ping();
   } catch (error) {
     redis.disconnect();
+    const cause = socketError ?? error;
     return [
       failed(
         'Redis reachable',
-        (error as { code?: string }).code === 'ECONNREFUSED'
+        (cause as { code?: string }).code === 'ECONNREFUSED'
           ? 'the connection was refused: nothing listens at that address'
-          : reasonOf(error),
+          : reasonOf(cause),
         'Check REDIS_URL (host, port, password) and that Redis is running there.',
       ),
     ];
