@@ -1,7 +1,7 @@
 // The rules Tandem's import graph keeps (checked by test/structure/import-graph.unit.test.ts and
 // by `npm run structure`). Folders are layered, each importing only the layers below it:
 //
-//   wiring      runtime, entrypoints, sandbox, local-servers, platforms
+//   wiring      runtime, entrypoints, sandbox, local-servers, platforms, doctor
 //   surfaces    telegram, discord, admin-api, replies (what players and admins see)
 //   queue side  sync (queues, processors, maintenance)
 //   features    earning, linking, players, persons, tasks, payouts, content, settings, catalog,
@@ -30,7 +30,7 @@ const features = [
   'live',
 ];
 const surfaces = ['telegram', 'discord', 'admin-api', 'replies'];
-const wiring = ['runtime', 'entrypoints', 'sandbox', 'local-servers', 'platforms'];
+const wiring = ['runtime', 'entrypoints', 'sandbox', 'local-servers', 'platforms', 'doctor'];
 const folders = (names) => `^src/(${names.join('|')})/`;
 
 /** @type {import('dependency-cruiser').IConfiguration} */

@@ -28,6 +28,24 @@ export function currentBotUserPayload(user: UserRecord): Record<string, unknown>
   return { ...userPayload(user), verified: true, mfa_enabled: false, email: null, locale: 'en-US' };
 }
 
+/**
+ * Application flag bits (https://discord.com/developers/docs/resources/application#application-object-application-flags)
+ * that say which privileged intents the portal has turned on: a verified bot gets the full bit, an
+ * unverified one (under 100 servers) the "limited" bit, which is what the emulator's bots are.
+ */
+const PrivilegedIntentFlag = {
+  GuildPresences: 1 << 13,
+  GuildMembers: 1 << 15,
+  MessageContent: 1 << 19,
+} as const;
+
+/** `flags` of an application: its own bits plus those of the privileged intents enabled for it. */
+export function applicationFlags(application: ApplicationRecord): number {
+  let flags = application.flags;
+  for (const intent of application.privilegedIntents) flags |= PrivilegedIntentFlag[intent];
+  return flags;
+}
+
 export function applicationPayload(application: ApplicationRecord, bot: UserRecord): Record<string, unknown> {
   return {
     id: application.id,
@@ -39,7 +57,7 @@ export function applicationPayload(application: ApplicationRecord, bot: UserReco
     bot_public: true,
     bot_require_code_grant: false,
     verify_key: '0'.repeat(64),
-    flags: application.flags,
+    flags: applicationFlags(application),
     bot: userPayload(bot),
     owner: userPayload(bot),
     team: null,

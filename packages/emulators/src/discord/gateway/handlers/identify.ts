@@ -1,5 +1,5 @@
 import { guildCreatePayload } from '../../payloads/guild.ts';
-import { currentBotUserPayload } from '../../payloads/user.ts';
+import { applicationFlags, currentBotUserPayload } from '../../payloads/user.ts';
 import { ALL_INTENT_BITS, disallowedIntents, hasIntent } from '../intents.ts';
 import { CloseCode, TRACE } from '../opcodes.ts';
 import { GatewaySession } from '../session.ts';
@@ -75,7 +75,7 @@ export const handleIdentify: OpcodeHandler = (gateway, connection, data) => {
     session_type: 'normal',
     resume_gateway_url: gateway.resumeGatewayUrl(),
     shard: [shardId, shardCount],
-    application: { id: application.id, flags: application.flags },
+    application: { id: application.id, flags: applicationFlags(application) },
     private_channels: [],
     presences: [],
     relationships: [],

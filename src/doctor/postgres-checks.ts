@@ -1,0 +1,63 @@
+import pg from 'pg';
+import { readMigrations } from '../db/migrations.ts';
+import { type CheckResult, failed, passed, reasonOf } from './check-result.ts';
+
+/** PostgreSQL answers at the configured address, and every migration in the checkout is applied. */
+export async function checkPostgres(databaseUrl: string): Promise<CheckResult[]> {
+  const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 5000 });
+  try {
+    await client.connect();
+  } catch (error) {
+    return [failed('PostgreSQL reachable', connectProblem(error), connectFix(error))];
+  }
+  try {
+    const results = [passed('PostgreSQL reachable', `connected to ${where(databaseUrl)}`)];
+    results.push(await checkMigrated(client));
+    return results;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+async function checkMigrated(client: pg.Client): Promise<CheckResult> {
+  const files = await readMigrations();
+  let applied = new Set<string>();
+  try {
+    const { rows } = await client.query<{ migration_name: string }>(
+      'SELECT migration_name FROM "_prisma_migrations" WHERE rolled_back_at IS NULL AND finished_at IS NOT NULL',
+    );
+    applied = new Set(rows.map((row) => row.migration_name));
+  } catch (error) {
+    // No bookkeeping table: a database nothing was applied to yet.
+    if ((error as { code?: string }).code !== '42P01') throw error;
+  }
+  const pending = files.map((file) => file.name).filter((name) => !applied.has(name));
+  if (pending.length === 0) return passed('PostgreSQL migrated', `all ${files.length} migrations applied`);
+  return failed(
+    'PostgreSQL migrated',
+    `${pending.length} pending: ${pending.join(', ')}`,
+    'Run `npm run migrate` (or `npm start`, which migrates by itself) with the same DATABASE_URL.',
+  );
+}
+
+function where(databaseUrl: string): string {
+  const url = new URL(databaseUrl);
+  return `${url.hostname}:${url.port || 5432}${url.pathname}`;
+}
+
+function connectProblem(error: unknown): string {
+  const code = (error as { code?: string }).code;
+  if (code === 'ECONNREFUSED') return 'the connection was refused: nothing listens at that address';
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'the host in DATABASE_URL is not found';
+  if (code === '28P01' || code === '28000') return 'the user or password in DATABASE_URL is wrong';
+  if (code === '3D000') return 'the database named in DATABASE_URL does not exist';
+  return reasonOf(error);
+}
+
+function connectFix(error: unknown): string {
+  const code = (error as { code?: string }).code;
+  if (code === '3D000')
+    return 'Create the database (createdb <name>) or correct the name at the end of DATABASE_URL.';
+  if (code === '28P01' || code === '28000') return 'Correct the user and password in DATABASE_URL.';
+  return 'Check DATABASE_URL (host, port, database) and that PostgreSQL is running there.';
+}

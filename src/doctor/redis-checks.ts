@@ -1,0 +1,66 @@
+import { Redis } from 'ioredis';
+import { type CheckResult, failed, passed, reasonOf } from './check-result.ts';
+
+/** Redis answers, keeps BullMQ's jobs (no eviction) and, ideally, survives a restart (AOF). */
+export async function checkRedis(redisUrl: string): Promise<CheckResult[]> {
+  const redis = new Redis(redisUrl, {
+    lazyConnect: true,
+    connectTimeout: 5000,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
+  // ioredis rejects with "Connection is closed"; the socket's own error says why.
+  let socketError: unknown;
+  redis.on('error', (error) => {
+    socketError ??= error;
+  });
+  try {
+    await redis.connect();
+    await redis.ping();
+  } catch (error) {
+    redis.disconnect();
+    const cause = socketError ?? error;
+    return [
+      failed(
+        'Redis reachable',
+        (cause as { code?: string }).code === 'ECONNREFUSED'
+          ? 'the connection was refused: nothing listens at that address'
+          : reasonOf(cause),
+        'Check REDIS_URL (host, port, password) and that Redis is running there.',
+      ),
+    ];
+  }
+  try {
+    const host = new URL(redisUrl);
+    const results = [passed('Redis reachable', `connected to ${host.hostname}:${host.port || 6379}`)];
+    const policy = await configValue(redis, 'maxmemory-policy');
+    results.push(
+      policy === 'noeviction'
+        ? passed('Redis keeps queued jobs', 'maxmemory-policy is noeviction')
+        : failed(
+            'Redis keeps queued jobs',
+            `maxmemory-policy is ${policy}: Redis may delete queued jobs when memory runs short`,
+            'Set `maxmemory-policy noeviction` in redis.conf (or run CONFIG SET maxmemory-policy noeviction); the queues need it.',
+          ),
+    );
+    const aof = await configValue(redis, 'appendonly');
+    results.push(
+      aof === 'yes'
+        ? passed('Redis persistence', 'AOF (appendonly) is on')
+        : failed(
+            'Redis persistence',
+            'AOF (appendonly) is off: jobs queued since the last snapshot are lost if Redis restarts',
+            'Set `appendonly yes` in redis.conf; Tandem works without it, and reconcile repairs what is lost.',
+            false,
+          ),
+    );
+    return results;
+  } finally {
+    redis.disconnect();
+  }
+}
+
+async function configValue(redis: Redis, name: string): Promise<string> {
+  const reply = (await redis.config('GET', name)) as string[];
+  return reply[1] ?? 'unknown';
+}
