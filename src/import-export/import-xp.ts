@@ -1,0 +1,162 @@
+import { createHash } from 'node:crypto';
+import type { Database } from '../db/database.ts';
+import type { Engine } from '../ledger/engine.ts';
+import { buildIdempotencyKey } from '../ledger/idempotency-key.ts';
+import { resolvePlayer } from '../linking/identities.ts';
+import type { ImportFormat, ImportRow } from './import-rows.ts';
+import { parseImportFile } from './parse-import-file.ts';
+
+/** The ledger reason of imported totals: quiet (no notice to each player). */
+export const importReason = 'import';
+
+export type ImportMode = 'add' | 'replace';
+
+export interface RowOutcome {
+  where: string;
+  status: 'imported' | 'already_imported' | 'refused';
+  playerId?: string;
+  created?: boolean;
+  reason?: string;
+  xp?: { before: number; after: number };
+  coins?: { before: number; after: number };
+}
+
+export interface ImportReport {
+  rows: RowOutcome[];
+  counts: Record<RowOutcome['status'], number>;
+}
+
+type Deps = { db: Database; engine: Pick<Engine, 'record'> };
+
+/**
+ * Imports a file's totals: the whole file is checked first (a bad row refuses it, nothing written),
+ * then each row is recorded through the ledger under a key of the file's content hash, the mode and
+ * the row's place, so the same file imported again changes nothing.
+ */
+export async function importXp(
+  deps: Deps,
+  input: { format: ImportFormat; text: string; mode?: ImportMode; dryRun?: boolean },
+): Promise<ImportReport> {
+  const rows = parseImportFile(input.format, input.text);
+  const mode = input.mode ?? 'add';
+  const fileHash = createHash('sha256').update(input.text).digest('hex').slice(0, 16);
+  const outcomes: RowOutcome[] = [];
+  for (const [index, row] of rows.entries()) {
+    outcomes.push(await importRow(deps, row, `import.${fileHash}.${mode}.${index}`, mode, !!input.dryRun));
+  }
+  const counts = { imported: 0, already_imported: 0, refused: 0 };
+  for (const o of outcomes) counts[o.status]++;
+  return { rows: outcomes, counts };
+}
+
+async function importRow(
+  deps: Deps,
+  row: ImportRow,
+  entity: string,
+  mode: ImportMode,
+  dryRun: boolean,
+): Promise<RowOutcome> {
+  const ids = [
+    row.discordId ? { platform: 'discord' as const, platformUserId: row.discordId } : null,
+    row.telegramId ? { platform: 'telegram' as const, platformUserId: row.telegramId } : null,
+  ].filter((i) => i !== null);
+  const owners = await Promise.all(ids.map((i) => ownerOf(deps.db, i.platform, i.platformUserId)));
+  const existing = [...new Set(owners.filter((o) => o !== null))];
+  if (existing.length > 1)
+    return {
+      where: row.where,
+      status: 'refused',
+      reason: `Discord ${row.discordId} and Telegram ${row.telegramId} belong to two different players; link or merge them in Tandem first`,
+    };
+  let playerId = existing[0];
+  const before = playerId ? await totalsOf(deps.db, playerId) : { xp: 0, balance: 0 };
+  const xpDelta = mode === 'add' ? row.xp : row.xp - before.xp;
+  const coinDelta = mode === 'add' ? row.coins : row.coins - before.balance;
+  const keys = (id: string) => ({
+    xp: buildIdempotencyKey({ source: 'admin', action: 'import', entity: `${entity}.xp`, playerId: id }),
+    coins: buildIdempotencyKey({
+      source: 'admin',
+      action: 'import',
+      entity: `${entity}.coins`,
+      playerId: id,
+    }),
+  });
+  if (playerId && (await alreadyImported(deps.db, Object.values(keys(playerId)))))
+    return { where: row.where, status: 'already_imported', playerId };
+  const change = {
+    xp: { before: before.xp, after: before.xp + xpDelta },
+    coins: { before: before.balance, after: before.balance + coinDelta },
+  };
+  if (dryRun) return { where: row.where, status: 'imported', playerId, created: !playerId, ...change };
+
+  let created = false;
+  for (const [i, identity] of ids.entries()) {
+    if (owners[i]) continue;
+    if (!playerId) {
+      const resolved = await resolvePlayer(deps.db, { ...identity, username: row.username });
+      playerId = resolved.playerId;
+      created = resolved.created;
+    } else {
+      await deps.db.pool.query(
+        `INSERT INTO identities (player_id, platform, platform_user_id, username)
+         VALUES ($1, $2::"Platform", $3, $4) ON CONFLICT DO NOTHING`,
+        [playerId, identity.platform, identity.platformUserId, row.username ?? null],
+      );
+    }
+  }
+  const id = playerId!;
+  const key = keys(id);
+  let applied = false;
+  const metadata = { row: row.where, mode };
+  if (xpDelta !== 0) {
+    const o = await deps.engine.record({
+      key: key.xp,
+      playerId: id,
+      type: 'xp_change',
+      source: 'admin',
+      xpDelta,
+      reason: importReason,
+      metadata,
+    });
+    applied ||= o.applied;
+  }
+  if (coinDelta !== 0) {
+    const o = await deps.engine.record({
+      key: key.coins,
+      playerId: id,
+      type: 'balance_change',
+      source: 'admin',
+      coinDelta,
+      reason: importReason,
+      metadata,
+    });
+    applied ||= o.applied;
+  }
+  // A row that changes nothing (replace with equal totals) still counts as imported.
+  if (!applied && (xpDelta !== 0 || coinDelta !== 0))
+    return { where: row.where, status: 'already_imported', playerId: id };
+  return { where: row.where, status: 'imported', playerId: id, created, ...change };
+}
+
+async function ownerOf(db: Database, platform: string, platformUserId: string): Promise<string | null> {
+  const { rows } = await db.pool.query<{ player_id: string }>(
+    `SELECT player_id FROM identities WHERE platform = $1::"Platform" AND platform_user_id = $2`,
+    [platform, platformUserId],
+  );
+  return rows[0]?.player_id ?? null;
+}
+
+async function totalsOf(db: Database, playerId: string): Promise<{ xp: number; balance: number }> {
+  const { rows } = await db.pool.query<{ xp: number; balance: number }>(
+    'SELECT xp, balance FROM players WHERE id = $1',
+    [playerId],
+  );
+  return rows[0] ?? { xp: 0, balance: 0 };
+}
+
+async function alreadyImported(db: Database, keys: string[]): Promise<boolean> {
+  const { rows } = await db.pool.query('SELECT 1 FROM ledger_entries WHERE idempotency_key = ANY($1)', [
+    keys,
+  ]);
+  return rows.length > 0;
+}
