@@ -26,7 +26,7 @@ export interface ImportReport {
   counts: Record<RowOutcome['status'], number>;
 }
 
-type Deps = { db: Database; engine: Pick<Engine, 'record'> };
+type Deps = { db: Database; engine: Pick<Engine, 'transaction'> };
 
 /**
  * Imports a file's totals: the whole file is checked first (a bad row refuses it, nothing written),
@@ -106,32 +106,36 @@ async function importRow(
   }
   const id = playerId!;
   const key = keys(id);
-  let applied = false;
   const metadata = { row: row.where, mode };
-  if (xpDelta !== 0) {
-    const o = await deps.engine.record({
-      key: key.xp,
-      playerId: id,
-      type: 'xp_change',
-      source: 'admin',
-      xpDelta,
-      reason: importReason,
-      metadata,
-    });
-    applied ||= o.applied;
-  }
-  if (coinDelta !== 0) {
-    const o = await deps.engine.record({
-      key: key.coins,
-      playerId: id,
-      type: 'balance_change',
-      source: 'admin',
-      coinDelta,
-      reason: importReason,
-      metadata,
-    });
-    applied ||= o.applied;
-  }
+  // XP and coins of one row move together or not at all.
+  const applied = await deps.engine.transaction(async (tx) => {
+    let any = false;
+    if (xpDelta !== 0) {
+      const o = await tx.record({
+        key: key.xp,
+        playerId: id,
+        type: 'xp_change',
+        source: 'admin',
+        xpDelta,
+        reason: importReason,
+        metadata,
+      });
+      any ||= o.applied;
+    }
+    if (coinDelta !== 0) {
+      const o = await tx.record({
+        key: key.coins,
+        playerId: id,
+        type: 'balance_change',
+        source: 'admin',
+        coinDelta,
+        reason: importReason,
+        metadata,
+      });
+      any ||= o.applied;
+    }
+    return any;
+  });
   // A row that changes nothing (replace with equal totals) still counts as imported.
   if (!applied && (xpDelta !== 0 || coinDelta !== 0))
     return { where: row.where, status: 'already_imported', playerId: id };
