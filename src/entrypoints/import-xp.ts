@@ -25,7 +25,10 @@ if (!config.DATABASE_URL || !config.REDIS_URL) {
   process.stderr.write('Set DATABASE_URL and REDIS_URL to the database and Redis Tandem runs on.\n');
   process.exit(2);
 }
-const text = await readFile(positionals[0]!, 'utf8');
+const text = await readFile(positionals[0]!, 'utf8').catch((error: NodeJS.ErrnoException) => {
+  process.stderr.write(`cannot read ${positionals[0]}: ${error.code ?? error.message}\n`);
+  process.exit(2);
+});
 const logger = createLogger(config.LOG_LEVEL, 'tandem-import-xp', config.LOG_FORMAT);
 const services = openConfiguredServices(
   config,
