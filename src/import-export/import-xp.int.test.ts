@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { FakeDiscord, FakeTelegram } from '../../test/support/fake-ports.ts';
 import { openTestTandem, type TestTandem } from '../../test/support/services.ts';
 import { exportXp } from './export-xp.ts';
 import { InvalidImportFileError } from './import-rows.ts';
@@ -197,4 +198,21 @@ describe('importing XP', () => {
       await expectTotalsMatchLedger(target);
     },
   );
+
+  it('sends no import notice; ranks and their Discord roles follow from the imported XP', async () => {
+    const discord = new FakeDiscord();
+    const telegram = new FakeTelegram();
+    const t = await openTestTandem({ ports: { discord, telegram } });
+    opened.push(t);
+    const ranks = await t.db.prisma.rank.findMany({ orderBy: { priority: 'asc' }, take: 2 });
+    for (const [i, rank] of ranks.entries())
+      await t.db.prisma.rank.update({ where: { id: rank.id }, data: { discordRoleId: `90${i}` } });
+    t.startWorkers();
+    const file = `discord_id,telegram_id,xp,coins\n1001,2001,${ranks[1]!.minXp},30\n`;
+    expect((await importXp(t, { format: 'csv', text: file })).counts.imported).toBe(1);
+    await t.settle();
+    expect(discord.rolesOf('1001')).toEqual(['901']);
+    const told = [...telegram.messages, ...discord.messages];
+    expect(told.every((m) => m.text.includes('Rank up!'))).toBe(true);
+  });
 });
