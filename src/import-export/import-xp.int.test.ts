@@ -119,6 +119,18 @@ describe('importing XP', () => {
     expect(await playerOf(t, 'discord', '333')).toMatchObject({ xp: 100 });
   });
 
+  it('refuses a row giving a player a second identity on one platform', async () => {
+    const t = await open();
+    await importXp(t, { format: 'csv', text: 'discord_id,telegram_id,xp\n333,444,100\n' });
+    const report = await importXp(t, { format: 'csv', text: 'discord_id,telegram_id,xp\n333,999,5\n' });
+    expect(report.rows[0]).toMatchObject({
+      status: 'refused',
+      reason: 'the player with discord id 333 already has telegram id 444, not 999',
+    });
+    expect(await playerOf(t, 'discord', '333')).toMatchObject({ xp: 100 });
+    expect(await playerOf(t, 'telegram', '999')).toBeUndefined();
+  });
+
   it.each([
     ['mee6', '{"players": [', /^not valid JSON/],
     ['csv', 'discord_id,xp\n1,5\n2,-3\n', /^line 3: xp: cannot be negative/],

@@ -69,6 +69,17 @@ async function importRow(
       reason: `Discord ${row.discordId} and Telegram ${row.telegramId} belong to two different players; link or merge them in Tandem first`,
     };
   let playerId = existing[0];
+  // A player holds one identity a platform: a row giving them a second one is not theirs to add.
+  for (const [i, identity] of ids.entries()) {
+    if (owners[i] || !playerId) continue;
+    const other = await identityOf(deps.db, playerId, identity.platform);
+    if (other)
+      return {
+        where: row.where,
+        status: 'refused',
+        reason: `the player with ${ids[1 - i]!.platform} id ${ids[1 - i]!.platformUserId} already has ${identity.platform} id ${other}, not ${identity.platformUserId}`,
+      };
+  }
   const before = playerId ? await totalsOf(deps.db, playerId) : { xp: 0, balance: 0 };
   const xpDelta = mode === 'add' ? row.xp : row.xp - before.xp;
   const coinDelta = mode === 'add' ? row.coins : row.coins - before.balance;
@@ -148,6 +159,14 @@ async function ownerOf(db: Database, platform: string, platformUserId: string): 
     [platform, platformUserId],
   );
   return rows[0]?.player_id ?? null;
+}
+
+async function identityOf(db: Database, playerId: string, platform: string): Promise<string | null> {
+  const { rows } = await db.pool.query<{ platform_user_id: string }>(
+    `SELECT platform_user_id FROM identities WHERE player_id = $1 AND platform = $2::"Platform"`,
+    [playerId, platform],
+  );
+  return rows[0]?.platform_user_id ?? null;
 }
 
 async function totalsOf(db: Database, playerId: string): Promise<{ xp: number; balance: number }> {
