@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { TandemError } from '../core/errors.ts';
-import { maxDeltaPerEvent } from '../ledger/event-schemas.ts';
 
 /** One player's totals as a file states them, whatever the format. */
 export interface ImportRow {
@@ -25,11 +24,14 @@ export class InvalidImportFileError extends TandemError {
 }
 
 export const platformUserId = z.string().regex(/^\d{1,32}$/, 'must be a numeric user id');
+/** Far above any community's totals, well inside the columns' 32-bit range. */
+export const maxImportedAmount = 1_000_000_000;
+
 export const amount = z
   .number({ message: 'must be a number' })
   .int('must be a whole number')
   .min(0, 'cannot be negative')
-  .max(maxDeltaPerEvent, `at most ${maxDeltaPerEvent}`);
+  .max(maxImportedAmount, `at most ${maxImportedAmount}`);
 
 /** The first issue of a failed row, said with its place in the file. */
 export function rowError(where: string, error: z.ZodError): InvalidImportFileError {

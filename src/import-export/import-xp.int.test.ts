@@ -94,6 +94,18 @@ describe('importing XP', () => {
     await expectTotalsMatchLedger(t);
   });
 
+  it('records XP larger than one ledger entry holds as several entries, once', async () => {
+    const t = await open();
+    const big = JSON.stringify({ players: [{ id: '777', username: 'top', xp: 2_500_000, level: 120 }] });
+    await importXp(t, { format: 'mee6', text: big });
+    expect(await playerOf(t, 'discord', '777')).toMatchObject({ xp: 2_500_000 });
+    const { rows } = await t.db.pool.query('SELECT xp_delta FROM ledger_entries ORDER BY xp_delta DESC');
+    expect(rows.map((r) => r.xp_delta)).toEqual([1_000_000, 1_000_000, 500_000]);
+    expect((await importXp(t, { format: 'mee6', text: big })).counts.already_imported).toBe(1);
+    expect(await playerOf(t, 'discord', '777')).toMatchObject({ xp: 2_500_000 });
+    await expectTotalsMatchLedger(t);
+  });
+
   it('imports a CSV with both ids on one player, coins, and quoted names', async () => {
     const t = await open();
     const report = await importXp(t, { format: 'csv', text: csv });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Database } from '../db/database.ts';
 import type { Engine } from '../ledger/engine.ts';
+import { maxDeltaPerEvent } from '../ledger/event-schemas.ts';
 import { buildIdempotencyKey } from '../ledger/idempotency-key.ts';
 import { resolvePlayer } from '../linking/identities.ts';
 import type { ImportFormat, ImportRow } from './import-rows.ts';
@@ -83,15 +84,15 @@ async function importRow(
   const before = playerId ? await totalsOf(deps.db, playerId) : { xp: 0, balance: 0 };
   const xpDelta = mode === 'add' ? row.xp : row.xp - before.xp;
   const coinDelta = mode === 'add' ? row.coins : row.coins - before.balance;
-  const keys = (id: string) => ({
-    xp: buildIdempotencyKey({ source: 'admin', action: 'import', entity: `${entity}.xp`, playerId: id }),
-    coins: buildIdempotencyKey({
+  // The first entry of a total keeps the plain key; a total split over several entries numbers the rest.
+  const keyOf = (id: string, total: 'xp' | 'coins', n = 0) =>
+    buildIdempotencyKey({
       source: 'admin',
       action: 'import',
-      entity: `${entity}.coins`,
+      entity: n === 0 ? `${entity}.${total}` : `${entity}.${total}.${n}`,
       playerId: id,
-    }),
-  });
+    });
+  const keys = (id: string) => ({ xp: keyOf(id, 'xp'), coins: keyOf(id, 'coins') });
   if (playerId && (await alreadyImported(deps.db, Object.values(keys(playerId)))))
     return { where: row.where, status: 'already_imported', playerId };
   const change = {
@@ -116,30 +117,29 @@ async function importRow(
     }
   }
   const id = playerId!;
-  const key = keys(id);
   const metadata = { row: row.where, mode };
   // XP and coins of one row move together or not at all.
   const applied = await deps.engine.transaction(async (tx) => {
     let any = false;
-    if (xpDelta !== 0) {
+    for (const [n, part] of inEntries(xpDelta).entries()) {
       const o = await tx.record({
-        key: key.xp,
+        key: keyOf(id, 'xp', n),
         playerId: id,
         type: 'xp_change',
         source: 'admin',
-        xpDelta,
+        xpDelta: part,
         reason: importReason,
         metadata,
       });
       any ||= o.applied;
     }
-    if (coinDelta !== 0) {
+    for (const [n, part] of inEntries(coinDelta).entries()) {
       const o = await tx.record({
-        key: key.coins,
+        key: keyOf(id, 'coins', n),
         playerId: id,
         type: 'balance_change',
         source: 'admin',
-        coinDelta,
+        coinDelta: part,
         reason: importReason,
         metadata,
       });
@@ -151,6 +151,17 @@ async function importRow(
   if (!applied && (xpDelta !== 0 || coinDelta !== 0))
     return { where: row.where, status: 'already_imported', playerId: id };
   return { where: row.where, status: 'imported', playerId: id, created, ...change };
+}
+
+/** A move larger than one ledger entry may hold, as several that add up to it. */
+export function inEntries(delta: number): number[] {
+  const parts: number[] = [];
+  for (let left = delta; left !== 0; ) {
+    const part = Math.sign(left) * Math.min(Math.abs(left), maxDeltaPerEvent);
+    parts.push(part);
+    left -= part;
+  }
+  return parts;
 }
 
 async function ownerOf(db: Database, platform: string, platformUserId: string): Promise<string | null> {
