@@ -39,7 +39,7 @@ const entrypointScripts = Object.entries(scripts).flatMap(([name, command]) => {
   return file ? [{ name, file }] : [];
 });
 /** Commands an operator runs by hand against a running deployment, not services of their own. */
-const operatorCommands = new Set(['import-xp', 'export-xp']);
+const operatorCommands = new Set(['import-xp', 'export-xp', 'doctor']);
 const serviceScripts = entrypointScripts.filter((s) => !operatorCommands.has(s.name));
 const defaults = loadConfig({});
 
