@@ -16,6 +16,7 @@
 const shared = ['core', 'db', 'redis', 'logging', 'live'];
 const features = [
   'earning',
+  'import-export',
   'linking',
   'players',
   'tasks',

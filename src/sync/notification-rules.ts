@@ -29,6 +29,8 @@ const quietReasons = new Set([
   'payout_refund',
   'merge_in',
   'merge_out',
+  // A community's totals brought over from another bot: announced by the community, not per player.
+  'import',
 ]);
 
 function linked(identities: readonly IdentityRef[]): IdentityRef[] {

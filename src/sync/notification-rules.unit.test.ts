@@ -45,6 +45,7 @@ describe('what players are told', () => {
       'payout_refund',
       'merge_in',
       'merge_out',
+      'import',
     ]) {
       for (const source of ['telegram', 'discord', 'admin', 'system'] as const) {
         expect(economyNotices({ source, payload: { ...payload, reason } }, both)).toEqual([]);
