@@ -69,12 +69,7 @@ export async function adjustPlayer(
   const both = xpDelta !== 0 && coinDelta !== 0;
   const record = (tx: RecordingTransaction, moves: 'xp' | 'coins') =>
     tx.record({
-      key: buildIdempotencyKey({
-        source: 'admin',
-        action: 'adjust',
-        entity: both ? `${requestId}.${moves}` : requestId,
-        playerId,
-      }),
+      key: adjustmentKey(requestId, playerId, both ? moves : null),
       playerId,
       type: moves === 'xp' ? 'xp_change' : 'balance_change',
       source: 'admin',
@@ -126,4 +121,31 @@ function asFieldError(error: unknown): unknown {
     return new InvalidChangeError(`Invalid adjustment: xpDelta: ${message}`, { xpDelta: message });
   }
   return error;
+}
+
+type AdjustmentPart = 'xp' | 'coins';
+
+/** An adjustment's ledger key; one that moves XP and coins is two rows, one key for each part. */
+function adjustmentKey(requestId: string, playerId: string, part: AdjustmentPart | null): string {
+  const entity = part ? `${requestId}.${part}` : requestId;
+  return buildIdempotencyKey({ source: 'admin', action: 'adjust', entity, playerId });
+}
+
+/**
+ * Which part of a two-part adjustment a ledger key names, and the key of the other part; null for
+ * any other key. Its notice tells both parts at once (src/sync/adjustment-parts.ts).
+ */
+export function adjustmentPartOf(
+  key: string,
+  playerId: string,
+): { part: AdjustmentPart; otherKey: string } | null {
+  for (const [part, other] of [
+    ['xp', 'coins'],
+    ['coins', 'xp'],
+  ] as const) {
+    const suffix = `.${part}-${playerId}`;
+    if (key.endsWith(suffix))
+      return { part, otherKey: `${key.slice(0, -suffix.length)}.${other}-${playerId}` };
+  }
+  return null;
 }

@@ -1,10 +1,11 @@
 import type { Queryable } from '../db/queryable.ts';
 import type { EconomyPayload } from '../ledger/event-schemas.ts';
+import { adjustmentPartOf } from '../players/adjust-player.ts';
 import type { Adjustment } from './notification-rules.ts';
 
 /**
  * An admin adjustment that moves XP and coins is two ledger rows, written in one transaction by
- * src/players/adjust-player.ts under `<key>.xp-<player>` and `<key>.coins-<player>`. The player is
+ * src/players/adjust-player.ts (which names the keys of the two parts: adjustmentPartOf). The player is
  * told once, by the coins part, with both amounts and the totals after both (its row comes second,
  * so its totals include the XP); the XP part tells nothing. A one-total adjustment is told as it is.
  */
@@ -13,17 +14,11 @@ export async function adjustmentToTell(
   event: { idempotencyKey: string; playerId: string; payload: EconomyPayload },
 ): Promise<Adjustment | null> {
   const { idempotencyKey: key, playerId, payload } = event;
-  const xpPart = `.xp-${playerId}`;
-  const coinsPart = `.coins-${playerId}`;
-  if (key.endsWith(xpPart)) {
-    const coinsKey = `${key.slice(0, -xpPart.length)}${coinsPart}`;
-    return (await ledgerDeltas(db, coinsKey)) ? null : payload;
-  }
-  if (key.endsWith(coinsPart)) {
-    const xp = await ledgerDeltas(db, `${key.slice(0, -coinsPart.length)}${xpPart}`);
-    return { ...payload, xpDelta: payload.xpDelta + (xp?.xpDelta ?? 0) };
-  }
-  return payload;
+  const split = adjustmentPartOf(key, playerId);
+  if (!split) return payload;
+  const other = await ledgerDeltas(db, split.otherKey);
+  if (split.part === 'xp') return other ? null : payload;
+  return { ...payload, xpDelta: payload.xpDelta + (other?.xpDelta ?? 0) };
 }
 
 async function ledgerDeltas(db: Queryable, key: string): Promise<{ xpDelta: number } | null> {
