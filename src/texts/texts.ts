@@ -72,10 +72,15 @@ export function createTexts({ db, logger, ttlMs }: TextsOptions): Texts {
 
 /** The shipped texts alone, for code that has no database (the command lists the bots register). */
 export function shippedTranslator(language: Language): Translate {
-  const translate = translatorOf();
-  const none: CommunityTexts = { overrides: new Map(), defaultLanguage: fallbackLanguage };
-  return (key, params) => translate(none, language, key, params);
+  return (key, params) => shipped(noEdits, language, key, params);
 }
+
+/**
+ * One translator of the shipped texts for the whole process: the fallbacks of every reply and
+ * interaction share its compiled templates instead of compiling them again each time.
+ */
+const shipped = translatorOf();
+const noEdits: CommunityTexts = { overrides: new Map(), defaultLanguage: fallbackLanguage };
 
 /**
  * The community's edit, else the shipped text of the language, else the English one. A template
