@@ -3,78 +3,24 @@
  * Every method is one documented endpoint; see docs/emulators/discord.md.
  */
 
-type Json = Record<string, unknown>;
+import type {
+  ControlBot,
+  ControlChannel,
+  ControlChannelType,
+  ControlEvent,
+  ControlGuild,
+  ControlInteraction,
+  ControlMember,
+  ControlMessage,
+  ControlPermissions,
+  ControlRole,
+  ControlRoleChange,
+  ControlRoleFields,
+  ControlUser,
+  Json,
+} from './control-types.ts';
 
-/** Discord-shaped objects as the control API returns them (only the fields scripts usually read). */
-export interface ControlBot {
-  applicationId: string;
-  userId: string;
-  token: string;
-  privilegedIntents: string[];
-}
-export interface ControlUser extends Json {
-  id: string;
-  username: string;
-  /** The language of the user's Discord app, sent as `locale` on their interactions. */
-  locale: string;
-}
-export interface ControlRole extends Json {
-  id: string;
-  name: string;
-  position: number;
-}
-export interface ControlChannel extends Json {
-  id: string;
-  name: string;
-  type: number;
-}
-export interface ControlMember extends Json {
-  user: ControlUser;
-  roles: string[];
-}
-export interface ControlMessage extends Json {
-  id: string;
-  channel_id: string;
-  content: string;
-  author: ControlUser;
-  components: unknown[];
-  embeds: unknown[];
-  attachments: Array<{ id: string; filename: string; url: string; size: number }>;
-  flags: number;
-  ephemeral?: boolean;
-}
-export interface ControlGuild extends Json {
-  id: string;
-  name: string;
-  ownerId: string;
-  everyoneRoleId: string;
-  roles: ControlRole[];
-  channels: ControlChannel[];
-  members: ControlMember[];
-}
-export interface ControlInteraction extends Json {
-  id: string;
-  token: string;
-  state: 'pending' | 'deferred' | 'completed';
-  response: { type: number; data: Json | null; at: string } | null;
-  ephemeral: boolean;
-  original: ControlMessage | null;
-  followups: Array<ControlMessage | null>;
-}
-export interface ControlRoleChange extends Json {
-  guildId: string;
-  userId: string;
-  roleId: string;
-  action: 'add' | 'remove';
-  actorId: string | null;
-  actorKind: 'bot' | 'moderator';
-  reason: string | null;
-}
-export interface ControlEvent extends Json {
-  seq: number;
-  at: string;
-  kind: string;
-}
+export type * from './control-types.ts';
 
 export class ControlRequestError extends Error {
   override name = 'ControlRequestError';
@@ -128,19 +74,50 @@ export class DiscordControlClient {
     guildId: string,
     input: { name?: string; afkChannelId?: string | null; afkTimeout?: number; preferredLocale?: string },
   ) => this.request<ControlGuild>('PATCH', `/guilds/${guildId}`, input);
+  /** A role as a server admin creates it; `managed` or `botUserId` model an integration's or another bot's role. */
   createRole = (
     guildId: string,
-    input: { name: string; position?: number; permissions?: string | number | string[]; color?: number },
+    input: ControlRoleFields & { name: string; id?: string; managed?: boolean; botUserId?: string },
   ) => this.request<ControlRole>('POST', `/guilds/${guildId}/roles`, input);
-  updateRole = (
-    guildId: string,
-    roleId: string,
-    input: { name?: string; position?: number; permissions?: string | number | string[] },
-  ) => this.request<ControlRole>('PATCH', `/guilds/${guildId}/roles/${roleId}`, input);
+  updateRole = (guildId: string, roleId: string, input: ControlRoleFields) =>
+    this.request<ControlRole>('PATCH', `/guilds/${guildId}/roles/${roleId}`, input);
+  /** Moves one role to `position` (1 = just above @everyone); the others make room. */
+  moveRole = (guildId: string, roleId: string, position: number) =>
+    this.updateRole(guildId, roleId, { position });
+  /** Moves several roles at once; answers every role, highest first. */
+  moveRoles = (guildId: string, positions: Array<{ id: string; position: number }>) =>
+    this.request<ControlRole[]>('PATCH', `/guilds/${guildId}/roles`, positions);
+  setRolePermissions = (guildId: string, roleId: string, permissions: ControlPermissions) =>
+    this.updateRole(guildId, roleId, { permissions });
+  deleteRole = (guildId: string, roleId: string) =>
+    this.request<void>('DELETE', `/guilds/${guildId}/roles/${roleId}`);
   createChannel = (
     guildId: string,
-    input: { name: string; type?: 'text' | 'voice' | 'category'; parentId?: string; afk?: boolean },
+    input: {
+      name: string;
+      type?: ControlChannelType;
+      id?: string;
+      parentId?: string;
+      topic?: string;
+      position?: number;
+      userLimit?: number;
+      nsfw?: boolean;
+      afk?: boolean;
+    },
   ) => this.request<ControlChannel>('POST', `/guilds/${guildId}/channels`, input);
+  updateChannel = (
+    channelId: string,
+    input: {
+      name?: string;
+      type?: 'text' | 'announcement';
+      parentId?: string | null;
+      topic?: string | null;
+      position?: number;
+      userLimit?: number;
+      nsfw?: boolean;
+    },
+  ) => this.request<ControlChannel>('PATCH', `/channels/${channelId}`, input);
+  deleteChannel = (channelId: string) => this.request<void>('DELETE', `/channels/${channelId}`);
   addMember = (
     guildId: string,
     input: {

@@ -4,6 +4,7 @@ import { DiscordControlClient } from './control-client.ts';
 import { DiscordEmulator, type DiscordEmulatorUrls } from './index.ts';
 import { buildScenario, type Scenario } from './scenario.ts';
 import { connectClient, nextEvent } from './testing/discord-client.ts';
+import { nextDispatch as nextRawDispatch } from './testing/raw-dispatch.ts';
 
 let emulator: DiscordEmulator;
 let urls: DiscordEmulatorUrls;
@@ -30,22 +31,8 @@ function guild(): Guild {
   return cached;
 }
 
-/** The next raw gateway dispatch of type `t` (what Discord sent, before discord.js's cache). */
-function nextDispatch(
-  t: string,
-  accept: (d: Record<string, unknown>) => boolean = () => true,
-): Promise<Record<string, unknown>> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`No ${t} within 5 s`)), 5_000);
-    const listener = (packet: { t?: string; d?: Record<string, unknown> }) => {
-      if (packet.t !== t || !packet.d || !accept(packet.d)) return;
-      clearTimeout(timer);
-      bot.off(Events.Raw, listener);
-      resolve(packet.d);
-    };
-    bot.on(Events.Raw, listener);
-  });
-}
+const nextDispatch = (t: string, accept?: (d: Record<string, unknown>) => boolean) =>
+  nextRawDispatch(bot, t, accept);
 
 /** Role names from highest to lowest, as Server Settings → Roles lists them. */
 async function order(): Promise<string[]> {

@@ -145,9 +145,9 @@ export function moveRoles(
 }
 
 /**
- * Where every role (but @everyone) would end up after `moves`, without changing anything.
- * Roles are ordered by their requested (or current) position; a listed role moving up lands
- * above the role already at its target, one moving down below it; then positions run 1..n.
+ * Where every role (but @everyone) would end up after `moves`, without changing anything:
+ * each listed role takes its requested place (lowest request first), the others fill the
+ * remaining places in their current order, and positions run 1..n.
  */
 export function planRoleMoves(
   ctx: EmulatorContext,
@@ -155,19 +155,13 @@ export function planRoleMoves(
   moves: ReadonlyArray<{ role: RoleRecord; position: number }>,
 ): Map<RoleRecord, number> {
   const requested = new Map(moves.filter((m) => m.role.id !== guild.id).map((m) => [m.role, m.position]));
-  const current = ctx.world
+  const order = ctx.world
     .rolesByRank(guild)
     .reverse()
-    .filter((r) => r.id !== guild.id);
-  const key = (role: RoleRecord): number => {
-    const target = requested.get(role);
-    if (target === undefined) return role.position;
-    return target + (target > role.position ? 0.25 : target < role.position ? -0.25 : 0);
-  };
-  const order = current
-    .map((role, rank) => ({ role, rank, key: key(role) }))
-    .sort((a, b) => a.key - b.key || a.rank - b.rank);
-  return new Map(order.map(({ role }, i) => [role, i + 1]));
+    .filter((r) => r.id !== guild.id && !requested.has(r));
+  const byTarget = [...requested].sort(([a, pa], [b, pb]) => pa - pb || a.position - b.position);
+  for (const [role, position] of byTarget) order.splice(Math.max(0, position - 1), 0, role);
+  return new Map(order.map((role, i) => [role, i + 1]));
 }
 
 /**

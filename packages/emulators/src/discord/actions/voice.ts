@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { voiceStatePayload } from '../payloads/guild.ts';
-import type { GuildRecord, VoiceStateRecord } from '../world/types.ts';
+import { type GuildRecord, isVoiceType, type VoiceStateRecord } from '../world/types.ts';
 import { UnknownEntityError } from '../world/unknown-entity-error.ts';
 import type { EmulatorContext } from './context.ts';
 
@@ -38,7 +38,7 @@ export function setVoiceState(
   if (!channelId) throw new NotAVoiceChannelError('(none given)');
   const channel = ctx.world.channels.get(channelId);
   if (!channel || channel.guildId !== guild.id) throw new UnknownEntityError('channel', channelId);
-  if (channel.type !== 2) throw new NotAVoiceChannelError(channelId);
+  if (!isVoiceType(channel.type)) throw new NotAVoiceChannelError(channelId);
   const state: VoiceStateRecord = {
     guildId: guild.id,
     userId,

@@ -4,6 +4,7 @@ import { ControlError, sendControlError } from './control-route.ts';
 import { mountActionRoutes } from './routes/actions.ts';
 import { mountEventRoutes } from './routes/events.ts';
 import { mountFaultRoutes } from './routes/faults.ts';
+import { mountGuildStructureRoutes } from './routes/guild-structure.ts';
 import { mountInspectRoutes } from './routes/inspect.ts';
 import { mountWorldRoutes } from './routes/world.ts';
 
@@ -21,6 +22,7 @@ export function createControlRouter(deps: ControlDeps, streams: Set<Response>): 
   router.use(express.json({ limit: '5mb' }));
   mountEventRoutes(router, deps, streams);
   mountWorldRoutes(router, deps);
+  mountGuildStructureRoutes(router, deps);
   mountActionRoutes(router, deps);
   mountInspectRoutes(router, deps);
   mountFaultRoutes(router, deps);

@@ -70,13 +70,34 @@ export const createRoleBody = z.object({
   color: z.number().int().min(0).max(0xffffff).optional(),
   hoist: z.boolean().optional(),
   mentionable: z.boolean().optional(),
+  /** Managed by an integration (shown with `tags.integration_id`): nobody can assign, edit the members of, or delete it. */
+  managed: z.boolean().optional(),
+  /** Managed as this bot's own role (`tags.bot_id`), as Discord creates when another bot joins. */
+  botUserId: snowflake.optional(),
 });
 
-export const updateRoleBody = createRoleBody.omit({ id: true }).partial();
+export const updateRoleBody = createRoleBody.omit({ id: true, managed: true, botUserId: true }).partial();
+
+/** Several roles moved at once, as Server Settings → Roles saves a drag: `[{id, position}]`. */
+export const moveRolesBody = z
+  .array(z.object({ id: snowflake, position: z.number().int().min(1) }))
+  .min(1, 'give at least one {id, position}');
+
+/** Guild channel types by name, with their Discord numbers. */
+export const CHANNEL_TYPES = {
+  text: 0,
+  voice: 2,
+  category: 4,
+  announcement: 5,
+  stage: 13,
+  forum: 15,
+} as const;
+const channelTypeName = z.enum(Object.keys(CHANNEL_TYPES) as [keyof typeof CHANNEL_TYPES]);
 
 export const createChannelBody = z.object({
   name: z.string().min(1).max(100),
-  type: z.enum(['text', 'voice', 'category']).default('text'),
+  type: channelTypeName.default('text'),
+  nsfw: z.boolean().optional(),
   id: snowflake.optional(),
   parentId: snowflake.nullable().optional(),
   topic: z.string().max(1024).nullable().optional(),
@@ -84,6 +105,17 @@ export const createChannelBody = z.object({
   userLimit: z.number().int().min(0).max(99).optional(),
   /** Makes this voice channel the guild's AFK channel. */
   afk: z.boolean().optional(),
+});
+
+export const updateChannelBody = z.object({
+  name: z.string().min(1).max(100).optional(),
+  /** Only text and announcement channels change type, into each other. */
+  type: channelTypeName.optional(),
+  parentId: snowflake.nullable().optional(),
+  topic: z.string().max(1024).nullable().optional(),
+  position: z.number().int().min(0).optional(),
+  userLimit: z.number().int().min(0).max(99).optional(),
+  nsfw: z.boolean().optional(),
 });
 
 export const addMemberBody = z.object({

@@ -58,7 +58,7 @@ export function channelPayload(world: World, channel: ChannelRecord): Record<str
     parent_id: channel.parentId,
   };
   if (channel.type === 4) return base;
-  if (channel.type === 2) {
+  if (channel.type === 2 || channel.type === 13) {
     return {
       ...base,
       nsfw: channel.nsfw,
@@ -69,12 +69,21 @@ export function channelPayload(world: World, channel: ChannelRecord): Record<str
       rate_limit_per_user: 0,
     };
   }
-  return {
+  const text = {
     ...base,
     topic: channel.topic,
     nsfw: channel.nsfw,
     last_message_id: channel.lastMessageId,
     rate_limit_per_user: 0,
+  };
+  if (channel.type !== 15) return text;
+  return {
+    ...text,
+    available_tags: [],
+    default_reaction_emoji: null,
+    default_thread_rate_limit_per_user: 0,
+    default_sort_order: null,
+    default_forum_layout: 0,
   };
 }
 

@@ -1,3 +1,4 @@
+import { InvalidChannelChangeError } from '../actions/channels.ts';
 import {
   CallbackTypeMismatchError,
   InteractionAlreadyAcknowledgedError,
@@ -53,6 +54,13 @@ export function toDiscordApiError(error: unknown): { error: DiscordApiError; une
       error: discordErrors.invalidFormBody(
         formError(['channel_id'], 'CHANNEL_TYPE_INVALID', 'Channel is not a voice channel of this guild.'),
       ),
+      unexpected: false,
+    };
+  }
+  if (error instanceof InvalidChannelChangeError) {
+    const code = error.field === 'type' ? 'CHANNEL_TYPE_INVALID' : 'CHANNEL_PARENT_INVALID';
+    return {
+      error: discordErrors.invalidFormBody(formError([error.field], code, error.message)),
       unexpected: false,
     };
   }

@@ -5,6 +5,7 @@ import type { RouteDefinition } from './rest-call.ts';
 import { channelRoutes } from './routes/channels.ts';
 import { commandRoutes } from './routes/commands.ts';
 import { gatewayRoutes } from './routes/gateway.ts';
+import { guildChannelRoutes } from './routes/guild-channels.ts';
 import { guildRoutes } from './routes/guilds.ts';
 import { interactionRoutes } from './routes/interactions.ts';
 import { memberRoutes } from './routes/members.ts';
@@ -24,6 +25,7 @@ export function allRoutes(deps: RouteDeps): RouteDefinition[] {
     ...guildRoutes(deps),
     ...memberRoutes(deps),
     ...roleRoutes(deps),
+    ...guildChannelRoutes(deps),
   ];
 }
 

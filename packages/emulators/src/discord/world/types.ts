@@ -45,8 +45,16 @@ export const ChannelType = {
   DM: 1,
   GuildVoice: 2,
   GuildCategory: 4,
+  GuildAnnouncement: 5,
+  GuildStageVoice: 13,
+  GuildForum: 15,
 } as const;
 export type ChannelTypeValue = (typeof ChannelType)[keyof typeof ChannelType];
+
+/** Channel types members can talk in by voice (voice and stage channels). */
+export function isVoiceType(type: ChannelTypeValue): boolean {
+  return type === ChannelType.GuildVoice || type === ChannelType.GuildStageVoice;
+}
 
 export interface ChannelRecord {
   id: string;

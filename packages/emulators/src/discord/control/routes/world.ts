@@ -1,10 +1,8 @@
 import type { Router } from 'express';
-import { createChannel } from '../../actions/channels.ts';
 import { createGuild, updateGuild } from '../../actions/guilds.ts';
 import { addMember, removeMember } from '../../actions/membership.ts';
-import { createRole, updateRole } from '../../actions/roles.ts';
 import { createBot, createUser } from '../../actions/users.ts';
-import { channelPayload, memberPayload, rolePayload } from '../../payloads/guild.ts';
+import { memberPayload } from '../../payloads/guild.ts';
 import { userLocale, userPayload } from '../../payloads/user.ts';
 import type { UserRecord } from '../../world/types.ts';
 import type { ControlDeps } from '../control-deps.ts';
@@ -12,20 +10,15 @@ import { ControlError, controlRoute, parseInput, requireParam } from '../control
 import {
   addMemberBody,
   createBotBody,
-  createChannelBody,
   createGuildBody,
-  createRoleBody,
   createUserBody,
   updateBotBody,
   updateGuildBody,
-  updateRoleBody,
   updateUserBody,
 } from '../schemas.ts';
 import { botView, guildView } from '../views.ts';
 
-const CHANNEL_TYPES = { text: 0, voice: 2, category: 4 } as const;
-
-/** Building the world: bots, users, guilds, roles, channels, members. */
+/** Building the world: bots, users, guilds, members (roles and channels: ./guild-structure.ts). */
 export function mountWorldRoutes(router: Router, deps: ControlDeps): void {
   const ctx = deps.emulator;
   const { world } = ctx;
@@ -121,28 +114,6 @@ export function mountWorldRoutes(router: Router, deps: ControlDeps): void {
     const guild = world.requireGuild(requireParam(input, 'guildId'));
     updateGuild(ctx, guild, parseInput(updateGuildBody, input.body));
     return { body: guildView(world, guild) };
-  });
-
-  controlRoute(router, 'post', '/guilds/:guildId/roles', (input) => {
-    const guild = world.requireGuild(requireParam(input, 'guildId'));
-    const body = parseInput(createRoleBody, input.body);
-    return { status: 201, body: rolePayload(createRole(ctx, guild, body)) };
-  });
-
-  controlRoute(router, 'patch', '/guilds/:guildId/roles/:roleId', (input) => {
-    const guild = world.requireGuild(requireParam(input, 'guildId'));
-    const role = world.requireRole(guild, requireParam(input, 'roleId'));
-    return { body: rolePayload(updateRole(ctx, guild, role, parseInput(updateRoleBody, input.body))) };
-  });
-
-  controlRoute(router, 'post', '/guilds/:guildId/channels', (input) => {
-    const guild = world.requireGuild(requireParam(input, 'guildId'));
-    const body = parseInput(createChannelBody, input.body);
-    if (body.afk && body.type !== 'voice')
-      throw new ControlError(400, 'Only a voice channel can be the AFK channel');
-    const channel = createChannel(ctx, guild, { ...body, type: CHANNEL_TYPES[body.type] });
-    if (body.afk) updateGuild(ctx, guild, { afkChannelId: channel.id });
-    return { status: 201, body: channelPayload(world, channel) };
   });
 
   controlRoute(router, 'post', '/guilds/:guildId/members', (input) => {

@@ -1,0 +1,194 @@
+import { z } from 'zod';
+import { createChannel, deleteChannel, updateChannel } from '../../actions/channels.ts';
+import type { ChangeActor } from '../../actions/member-update.ts';
+import { discordErrors } from '../../errors.ts';
+import { channelPayload } from '../../payloads/guild.ts';
+import { isSnowflake } from '../../snowflake.ts';
+import { hasPermission, Permission } from '../../world/permissions.ts';
+import type { ChannelRecord, ChannelTypeValue, GuildRecord } from '../../world/types.ts';
+import { UnknownEntityError } from '../../world/unknown-entity-error.ts';
+import { parseForm } from '../form-errors.ts';
+import {
+  type AuthenticatedBot,
+  created,
+  noContent,
+  ok,
+  param,
+  type RestCall,
+  type RouteDefinition,
+  requireBot,
+} from '../rest-call.ts';
+import { guildOfBot, type RouteDeps } from './route-deps.ts';
+
+/** Discord's cap on channels per guild (30013 beyond it). */
+const MAX_CHANNELS = 500;
+
+const snowflake = z
+  .string()
+  .refine(isSnowflake, { message: 'Value is not snowflake.', params: { discordCode: 'NUMBER_TYPE_COERCE' } });
+
+/** The guild channel types the emulator models: text, voice, category, announcement, stage, forum. */
+const channelType = z.literal([0, 2, 4, 5, 13, 15]);
+
+const channelFields = {
+  name: z.string().min(1).max(100),
+  type: channelType,
+  topic: z.string().max(4096).nullish(),
+  bitrate: z.number().int().min(8000).max(384_000).nullish(),
+  user_limit: z.number().int().min(0).max(99).nullish(),
+  position: z.number().int().min(0).nullish(),
+  parent_id: snowflake.nullish(),
+  nsfw: z.boolean().nullish(),
+};
+
+const createBody = z.looseObject({ ...channelFields, type: channelType.default(0) });
+const updateBody = z.looseObject({
+  ...channelFields,
+  name: channelFields.name.optional(),
+  type: channelType.optional(),
+});
+const positionsBody = z.array(
+  z.looseObject({
+    id: snowflake,
+    position: z.number().int().min(0).nullish(),
+    parent_id: snowflake.nullish(),
+    lock_permissions: z.boolean().nullish(),
+  }),
+);
+
+/** Text-like channel names are lower case without spaces on Discord ("Rank Ups" becomes "rank-ups"). */
+function channelName(name: string, type: ChannelTypeValue): string {
+  return [0, 5, 15].includes(type) ? name.trim().toLowerCase().replace(/\s+/g, '-') : name;
+}
+
+function fieldsOf(body: z.output<typeof updateBody>, type: ChannelTypeValue) {
+  return {
+    ...(body.name != null ? { name: channelName(body.name, body.type ?? type) } : {}),
+    ...(body.type != null ? { type: body.type } : {}),
+    ...(body.topic !== undefined ? { topic: body.topic } : {}),
+    ...(body.bitrate != null ? { bitrate: body.bitrate } : {}),
+    ...(body.user_limit != null ? { userLimit: body.user_limit } : {}),
+    ...(body.position != null ? { position: body.position } : {}),
+    ...(body.parent_id !== undefined ? { parentId: body.parent_id } : {}),
+    ...(body.nsfw != null ? { nsfw: body.nsfw } : {}),
+  };
+}
+
+/**
+ * Creating, editing, reordering and deleting guild channels; each needs Manage Channels
+ * (403 50013 otherwise) and Discord announces it with CHANNEL_CREATE/UPDATE/DELETE.
+ */
+export function guildChannelRoutes(deps: RouteDeps): RouteDefinition[] {
+  const ctx = deps.emulator;
+  const { world } = ctx;
+
+  const actorOf = (call: RestCall, bot: AuthenticatedBot): ChangeActor => ({
+    userId: bot.user.id,
+    kind: 'bot',
+    reason: call.auditLogReason,
+  });
+
+  function assertManageChannels(guild: GuildRecord, bot: AuthenticatedBot): void {
+    if (!hasPermission(guild, bot.user.id, Permission.ManageChannels))
+      throw discordErrors.missingPermissions();
+  }
+
+  function guildOf(call: RestCall): { bot: AuthenticatedBot; guild: GuildRecord } {
+    const bot = requireBot(call);
+    const guild = guildOfBot(deps, bot, param(call, 'guildId'));
+    assertManageChannels(guild, bot);
+    return { bot, guild };
+  }
+
+  /** The channel and its guild; a DM channel has none (`guild` null). */
+  function channelOf(call: RestCall) {
+    const bot = requireBot(call);
+    const channel = world.requireChannel(param(call, 'channelId'));
+    if (!channel.guildId) {
+      if (!channel.recipientIds.includes(bot.user.id)) throw discordErrors.missingAccess();
+      return { bot, channel, guild: null };
+    }
+    const guild = guildOfBot(deps, bot, channel.guildId);
+    return { bot, channel, guild };
+  }
+
+  function channelIn(guild: GuildRecord, id: string): ChannelRecord {
+    const channel = world.channels.get(id);
+    if (!channel || channel.guildId !== guild.id) throw new UnknownEntityError('channel', id);
+    return channel;
+  }
+
+  return [
+    {
+      method: 'post',
+      path: '/guilds/:guildId/channels',
+      bucket: 'guild-channels',
+      auth: 'bot',
+      handler: (call) => {
+        const { bot, guild } = guildOf(call);
+        const body = parseForm(createBody, call.body ?? {});
+        if (guild.channelIds.length >= MAX_CHANNELS) throw discordErrors.maxChannels();
+        const channel = createChannel(
+          ctx,
+          guild,
+          { ...fieldsOf(body, body.type), name: channelName(body.name, body.type), type: body.type },
+          actorOf(call, bot),
+        );
+        return created(channelPayload(world, channel));
+      },
+    },
+    {
+      method: 'patch',
+      path: '/guilds/:guildId/channels',
+      bucket: 'guild-channels',
+      auth: 'bot',
+      handler: (call) => {
+        const { bot, guild } = guildOf(call);
+        const moves = parseForm(positionsBody, call.body ?? []).map((move) => ({
+          channel: channelIn(guild, move.id),
+          move,
+        }));
+        for (const { channel, move } of moves) {
+          const changes = {
+            ...(move.position != null && move.position !== channel.position
+              ? { position: move.position }
+              : {}),
+            ...(move.parent_id !== undefined && move.parent_id !== channel.parentId
+              ? { parentId: move.parent_id }
+              : {}),
+          };
+          if (Object.keys(changes).length > 0) updateChannel(ctx, channel, changes, actorOf(call, bot));
+        }
+        return noContent();
+      },
+    },
+    {
+      method: 'patch',
+      path: '/channels/:channelId',
+      bucket: 'channel-edits',
+      auth: 'bot',
+      handler: (call) => {
+        const { bot, channel, guild } = channelOf(call);
+        if (!guild) throw discordErrors.cannotExecuteOnDm();
+        const body = parseForm(updateBody, call.body ?? {});
+        assertManageChannels(guild, bot);
+        updateChannel(ctx, channel, fieldsOf(body, channel.type), actorOf(call, bot));
+        return ok(channelPayload(world, channel));
+      },
+    },
+    {
+      method: 'delete',
+      path: '/channels/:channelId',
+      bucket: 'channel-edits',
+      auth: 'bot',
+      handler: (call) => {
+        const { bot, channel, guild } = channelOf(call);
+        // Closing a DM answers the channel and changes nothing a bot can see.
+        if (!guild) return ok(channelPayload(world, channel));
+        assertManageChannels(guild, bot);
+        deleteChannel(ctx, channel, actorOf(call, bot));
+        return ok(channelPayload(world, channel));
+      },
+    },
+  ];
+}
