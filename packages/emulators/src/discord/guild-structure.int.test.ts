@@ -87,6 +87,9 @@ describe('roles as a server admin changes them (control API)', () => {
     const [, after] = await updated;
     expect(after.permissions.has('ManageRoles')).toBe(false);
     expect(guild().members.me?.permissions.has('ManageRoles')).toBe(false);
+    const [listed] = (await bot.rest.get('/users/@me/guilds')) as Array<{ permissions: string }>;
+    expect(BigInt(listed?.permissions ?? 0) & (1n << 28n)).toBe(0n);
+    expect(BigInt(listed?.permissions ?? 0) & (1n << 11n)).toBe(1n << 11n);
     const alice = await guild().members.fetch(world.users.alice);
     await expect(alice.roles.add(world.roles.bronze)).rejects.toMatchObject({ code: 50013 });
   });

@@ -101,11 +101,12 @@ export function roleRoutes(deps: RouteDeps): RouteDefinition[] {
     const top = highestRole(guild, bot.user.id);
     const before = world.rolesByRank(guild).filter((r) => r.id !== guild.id);
     const after = [...plan].sort(([, a], [, b]) => b - a).map(([role]) => role);
-    const topBefore = before.indexOf(top);
-    const topAfter = after.indexOf(top);
-    // Everything from the bot's role up keeps its order, and nothing crosses it.
-    const headBefore = before.slice(0, topBefore + 1).map((r) => r.id);
-    const headAfter = after.slice(0, topAfter + 1).map((r) => r.id);
+    // Everything from the bot's role up keeps its order, and nothing crosses it (a bot whose
+    // highest role is @everyone may move nothing).
+    const head = (list: RoleRecord[]) =>
+      (top.id === guild.id ? list : list.slice(0, list.indexOf(top) + 1)).map((r) => r.id);
+    const headBefore = head(before);
+    const headAfter = head(after);
     if (headBefore.join() !== headAfter.join()) throw discordErrors.missingPermissions();
   }
 

@@ -4,6 +4,7 @@ import { discordErrors } from '../../errors.ts';
 import { channelPayload } from '../../payloads/guild.ts';
 import { applicationPayload, currentBotUserPayload, userPayload } from '../../payloads/user.ts';
 import { isSnowflake } from '../../snowflake.ts';
+import { guildPermissions } from '../../world/permissions.ts';
 import { parseForm } from '../form-errors.ts';
 import { ok, param, type RouteDefinition, requireBot } from '../rest-call.ts';
 import type { RouteDeps } from './route-deps.ts';
@@ -34,7 +35,7 @@ export function userRoutes(deps: RouteDeps): RouteDefinition[] {
             icon: null,
             banner: null,
             owner: guild.ownerId === user.id,
-            permissions: '0',
+            permissions: guildPermissions(guild, user.id).toString(),
             features: [],
           })),
         );
