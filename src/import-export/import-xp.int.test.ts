@@ -72,7 +72,7 @@ describe('importing XP', () => {
   it('imports a MEE6 leaderboard once: players, identities and ledger rows, a re-run changes nothing', async () => {
     const t = await open();
     const first = await importXp(t, { format: 'mee6', text: mee6 });
-    expect(first.counts).toEqual({ imported: 2, already_imported: 0, refused: 0 });
+    expect(first.counts).toEqual({ imported: 2, already_imported: 0, unchanged: 0, refused: 0 });
     const ann = await playerOf(t, 'discord', '111111111111111111');
     expect(ann).toMatchObject({ xp: 1500, balance: 0, display_name: 'ann' });
     const { rows } = await t.db.pool.query(
@@ -88,7 +88,7 @@ describe('importing XP', () => {
     ]);
     const before = await counts(t);
     const again = await importXp(t, { format: 'mee6', text: mee6 });
-    expect(again.counts).toEqual({ imported: 0, already_imported: 2, refused: 0 });
+    expect(again.counts).toEqual({ imported: 0, already_imported: 2, unchanged: 0, refused: 0 });
     expect(await counts(t)).toEqual(before);
     expect(await playerOf(t, 'discord', '111111111111111111')).toMatchObject({ xp: 1500 });
     await expectTotalsMatchLedger(t);
@@ -109,7 +109,7 @@ describe('importing XP', () => {
   it('imports a CSV with both ids on one player, coins, and quoted names', async () => {
     const t = await open();
     const report = await importXp(t, { format: 'csv', text: csv });
-    expect(report.counts).toEqual({ imported: 2, already_imported: 0, refused: 0 });
+    expect(report.counts).toEqual({ imported: 2, already_imported: 0, unchanged: 0, refused: 0 });
     const cara = await playerOf(t, 'discord', '333');
     expect(cara).toMatchObject({ xp: 700, balance: 25, display_name: 'Cara, the brave' });
     expect((await playerOf(t, 'telegram', '444'))?.id).toBe(cara!.id);
@@ -127,7 +127,7 @@ describe('importing XP', () => {
       status: 'refused',
       reason: expect.stringContaining('two different players'),
     });
-    expect(report.counts).toEqual({ imported: 1, already_imported: 0, refused: 1 });
+    expect(report.counts).toEqual({ imported: 1, already_imported: 0, unchanged: 0, refused: 1 });
     expect(await playerOf(t, 'discord', '333')).toMatchObject({ xp: 100 });
   });
 
@@ -210,7 +210,7 @@ describe('importing XP', () => {
       const file = await exportXp(source.db, format);
       const target = await open();
       const report = await importXp(target, { format, text: file });
-      expect(report.counts).toEqual({ imported: 4, already_imported: 0, refused: 0 });
+      expect(report.counts).toEqual({ imported: 4, already_imported: 0, unchanged: 0, refused: 0 });
       const totals = (t: TestTandem) =>
         t.db.pool
           .query(
