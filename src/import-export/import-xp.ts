@@ -24,6 +24,8 @@ export interface RowOutcome {
   discordId?: string;
   telegramId?: string;
   username?: string;
+  /** The known player's name in Tandem (the file's may differ). */
+  playerName?: string;
   created?: boolean;
   /** Identities an existing player gains from the row. */
   newIdentities?: Platform[];
@@ -165,6 +167,7 @@ async function importRow(
   if (playerId && (await alreadyImported(deps.db, Object.values(keys(playerId)))))
     return { where: row.where, status: 'already_imported', playerId };
   const change = {
+    ...(before.name ? { playerName: before.name } : {}),
     xp: { before: before.xp, after: before.xp + xpDelta },
     coins: { before: before.balance, after: before.balance + coinDelta },
   };
@@ -290,9 +293,12 @@ async function identityOf(db: Database, playerId: string, platform: string): Pro
   return rows[0]?.platform_user_id ?? null;
 }
 
-async function totalsOf(db: Database, playerId: string): Promise<{ xp: number; balance: number }> {
-  const { rows } = await db.pool.query<{ xp: number; balance: number }>(
-    'SELECT xp, balance FROM players WHERE id = $1',
+async function totalsOf(
+  db: Database,
+  playerId: string,
+): Promise<{ xp: number; balance: number; name?: string }> {
+  const { rows } = await db.pool.query<{ xp: number; balance: number; name: string }>(
+    'SELECT xp, balance, display_name AS name FROM players WHERE id = $1',
     [playerId],
   );
   return rows[0] ?? { xp: 0, balance: 0 };

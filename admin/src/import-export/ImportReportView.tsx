@@ -18,13 +18,13 @@ import type { ImportAnswer, ImportRowOutcome } from './xp-transfer-api.ts';
 
 const pageSizes = [25, 100];
 
-/** Who a row is: the name the file gives, and its ids; a link to the player already known. */
+/** Who a row is: the known player's name (a link) or the file's, and its ids. */
 function Who({ row }: { row: ImportRowOutcome }) {
   const ids = [
     row.discordId ? `Discord ${row.discordId}` : null,
     row.telegramId ? `Telegram ${row.telegramId}` : null,
   ].filter(Boolean);
-  const name = row.username ?? ids[0] ?? '—';
+  const name = row.playerName ?? row.username ?? ids[0] ?? '—';
   return (
     <Box>
       {row.playerId ? (
@@ -40,7 +40,7 @@ function Who({ row }: { row: ImportRowOutcome }) {
           {name}
         </Typography>
       )}
-      <Typography variant="caption" color="text.secondary">
+      <Typography variant="caption" color="text.secondary" component="div">
         {ids.join(' · ')}
       </Typography>
     </Box>

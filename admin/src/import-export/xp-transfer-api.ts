@@ -19,6 +19,7 @@ export interface ImportRowOutcome {
   discordId?: string;
   telegramId?: string;
   username?: string;
+  playerName?: string;
   created?: boolean;
   newIdentities?: Array<'discord' | 'telegram'>;
   reason?: string;
