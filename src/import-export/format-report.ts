@@ -20,9 +20,10 @@ export function formatImportReport(report: ImportReport, dryRun: boolean): strin
   lines.push(
     `${dryRun ? 'would import' : 'imported'}: ${imported}`,
     `already imported: ${already_imported}`,
-    `unchanged: ${unchanged}`,
     `refused: ${refused}`,
   );
+  // Only a replace by the totals players have already leaves rows unchanged.
+  if (unchanged > 0) lines.push(`unchanged: ${unchanged}`);
   if (dryRun) lines.push('dry run: nothing was written');
   return `${lines.join('\n')}\n`;
 }
