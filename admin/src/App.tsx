@@ -9,6 +9,7 @@ import { ChangePasswordPage } from './auth/ChangePasswordPage.tsx';
 import { LoginPage } from './auth/LoginPage.tsx';
 import { LazyDashboard } from './dashboard/index.tsx';
 import { i18nProvider } from './i18n/i18n-provider.ts';
+import { ImportExportPage, importExportPath } from './import-export/index.ts';
 import { TandemLayout } from './layout/TandemLayout.tsx';
 import { darkTheme, lightTheme } from './layout/theme.ts';
 import { ledger } from './ledger/index.ts';
@@ -58,6 +59,9 @@ export function App() {
       <Resource {...texts} />
       <Resource {...admins} />
       <Resource {...audit} />
+      <CustomRoutes>
+        <Route path={importExportPath} element={<ImportExportPage />} />
+      </CustomRoutes>
       <CustomRoutes noLayout>
         <Route path={changePasswordPath} element={<ChangePasswordPage />} />
       </CustomRoutes>

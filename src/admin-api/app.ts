@@ -22,6 +22,7 @@ import { createHealthRoutes } from './ops/health-routes.ts';
 import { recordHttpDuration } from './ops/http-metrics.ts';
 import { createMetricsRoute } from './ops/metrics-route.ts';
 import { createResourcesRouter } from './resources/index.ts';
+import { exceptXpImport } from './resources/xp-transfer.ts';
 import { createStaticAdminRouter } from './static-admin.ts';
 import './auth/request-admin.ts';
 
@@ -91,7 +92,7 @@ export function createAdminApi(deps: AdminApiDeps, options: AdminApiOptions = {}
   const api = express.Router();
   // Before the body is parsed: a refused request is not read any further.
   api.use(requirePanelRequest(checkOrigin));
-  api.use(express.json({ limit: '1mb' }));
+  api.use(exceptXpImport(express.json({ limit: '1mb' }))); // the import reads its larger file behind the guards
   api.use(
     '/auth',
     createAuthRoutes({

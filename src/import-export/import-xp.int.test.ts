@@ -72,7 +72,7 @@ describe('importing XP', () => {
   it('imports a MEE6 leaderboard once: players, identities and ledger rows, a re-run changes nothing', async () => {
     const t = await open();
     const first = await importXp(t, { format: 'mee6', text: mee6 });
-    expect(first.counts).toEqual({ imported: 2, already_imported: 0, refused: 0 });
+    expect(first.counts).toEqual({ imported: 2, already_imported: 0, unchanged: 0, refused: 0 });
     const ann = await playerOf(t, 'discord', '111111111111111111');
     expect(ann).toMatchObject({ xp: 1500, balance: 0, display_name: 'ann' });
     const { rows } = await t.db.pool.query(
@@ -88,7 +88,7 @@ describe('importing XP', () => {
     ]);
     const before = await counts(t);
     const again = await importXp(t, { format: 'mee6', text: mee6 });
-    expect(again.counts).toEqual({ imported: 0, already_imported: 2, refused: 0 });
+    expect(again.counts).toEqual({ imported: 0, already_imported: 2, unchanged: 0, refused: 0 });
     expect(await counts(t)).toEqual(before);
     expect(await playerOf(t, 'discord', '111111111111111111')).toMatchObject({ xp: 1500 });
     await expectTotalsMatchLedger(t);
@@ -109,7 +109,7 @@ describe('importing XP', () => {
   it('imports a CSV with both ids on one player, coins, and quoted names', async () => {
     const t = await open();
     const report = await importXp(t, { format: 'csv', text: csv });
-    expect(report.counts).toEqual({ imported: 2, already_imported: 0, refused: 0 });
+    expect(report.counts).toEqual({ imported: 2, already_imported: 0, unchanged: 0, refused: 0 });
     const cara = await playerOf(t, 'discord', '333');
     expect(cara).toMatchObject({ xp: 700, balance: 25, display_name: 'Cara, the brave' });
     expect((await playerOf(t, 'telegram', '444'))?.id).toBe(cara!.id);
@@ -127,7 +127,7 @@ describe('importing XP', () => {
       status: 'refused',
       reason: expect.stringContaining('two different players'),
     });
-    expect(report.counts).toEqual({ imported: 1, already_imported: 0, refused: 1 });
+    expect(report.counts).toEqual({ imported: 1, already_imported: 0, unchanged: 0, refused: 1 });
     expect(await playerOf(t, 'discord', '333')).toMatchObject({ xp: 100 });
   });
 
@@ -210,7 +210,7 @@ describe('importing XP', () => {
       const file = await exportXp(source.db, format);
       const target = await open();
       const report = await importXp(target, { format, text: file });
-      expect(report.counts).toEqual({ imported: 4, already_imported: 0, refused: 0 });
+      expect(report.counts).toEqual({ imported: 4, already_imported: 0, unchanged: 0, refused: 0 });
       const totals = (t: TestTandem) =>
         t.db.pool
           .query(
@@ -222,6 +222,42 @@ describe('importing XP', () => {
       await expectTotalsMatchLedger(target);
     },
   );
+
+  it('exports a community larger than one page, each player once, ties across pages included', async () => {
+    const t = await open();
+    await t.db.pool.query(
+      `WITH p AS (INSERT INTO players (display_name, xp) SELECT 'p' || n, n % 3 FROM generate_series(1, 2500) n RETURNING id, display_name)
+       INSERT INTO identities (player_id, platform, platform_user_id) SELECT id, 'discord', substr(display_name, 2) FROM p`,
+    );
+    const lines = (await exportXp(t.db, 'csv')).trim().split('\n').slice(1);
+    expect(lines).toHaveLength(2500);
+    expect(new Set(lines.map((l) => l.split(',')[0])).size).toBe(2500);
+    const json = JSON.parse(await exportXp(t.db, 'tandem'));
+    expect(json.players).toHaveLength(2500);
+    expect(json.players[0].xp).toBe(2);
+  });
+
+  it('a replace with the totals players have already is reported unchanged and writes nothing', async () => {
+    const t = await open();
+    await importXp(t, { format: 'csv', text: csv });
+    const before = await counts(t);
+    const report = await importXp(t, { format: 'csv', text: await exportXp(t.db, 'csv'), mode: 'replace' });
+    expect(report.counts).toEqual({ imported: 0, already_imported: 0, unchanged: 2, refused: 0 });
+    expect(await counts(t)).toEqual(before);
+  });
+
+  it('refuses a player repeated in one file, keeping the first row, and adds a known player a new identity', async () => {
+    const t = await open();
+    await importXp(t, { format: 'csv', text: 'discord_id,xp\n333,100\n' });
+    const report = await importXp(t, {
+      format: 'csv',
+      text: 'discord_id,telegram_id,xp\n333,444,5\n,444,9\n',
+      dryRun: true,
+    });
+    expect(report.rows[0]).toMatchObject({ status: 'imported', newIdentities: ['telegram'] });
+    expect(report.rows[1]).toMatchObject({ status: 'refused', reason: expect.stringContaining('line 2') });
+    expect(report.totals).toEqual({ newPlayers: 0, newIdentities: 1, xp: 5, coins: 0 });
+  });
 
   it('sends no import notice; ranks and their Discord roles follow from the imported XP', async () => {
     const discord = new FakeDiscord();

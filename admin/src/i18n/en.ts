@@ -902,5 +902,75 @@ export const en = {
       unknown: 'Something went wrong.',
       notAnswering: 'The Tandem API is not answering; try again soon.',
     },
+    importExport: {
+      menu: 'Import & export',
+      title: 'Import & export XP',
+      import: {
+        title: 'Import XP and coins',
+        subtitle:
+          'Bring players over from the bot your community leaves (MEE6, a spreadsheet) or from another Tandem.',
+        adminsOnly:
+          "Only admins can import: it changes players' XP and coins. You can still download the exports below.",
+      },
+      format: {
+        label: 'What the file is',
+        mee6: "MEE6's leaderboard (JSON)",
+        mee6Hint:
+          'Open https://mee6.xyz/api/plugins/levels/leaderboard/YOUR_SERVER_ID?limit=1000&page=0 in a browser (the leaderboard must be public) and save the page as a file. Over 1,000 members: save page=1, 2, … too and import each. MEE6 counts XP only; coins stay as they are.',
+        csv: 'A CSV spreadsheet',
+        csvHint:
+          'A header line, then a line per player. Columns: discord_id and/or telegram_id (numeric user ids), xp, and optionally coins and username. Example: discord_id,telegram_id,username,xp,coins',
+        tandem: "Tandem's own export (JSON)",
+        tandemHint: 'A file downloaded below (or written by npm run export-xp), from this Tandem or another.',
+      },
+      mode: {
+        label: 'What happens to what players have',
+        add: 'Add to it',
+        addHint:
+          "The file's XP and coins are added to each player's totals: for moving from another bot while Tandem already counts.",
+        replace: 'Replace it',
+        replaceHint:
+          "Each player's XP and coins become the file's; the difference is recorded in the ledger: for restoring a Tandem export.",
+      },
+      chooseFile: 'Choose a file',
+      noFile: 'No file chosen',
+      onceOnly:
+        'Players and identities missing from Tandem are created. Each row is recorded in the ledger once: importing the same file again, here or with npm run import-xp, changes nothing.',
+      tooLarge: 'The file is %{size} MB: at most %{max} MB can be imported. Split it into smaller files.',
+      refusedFile: 'The file was refused, nothing was imported: %{reason}',
+      previewTitle: 'Preview',
+      previewHint: 'Nothing is written yet: check the changes, then import.',
+      confirm: 'Import %{smart_count} row |||| Import %{smart_count} rows',
+      cancel: 'Cancel',
+      done: 'Imported %{smart_count} row (%{refused} refused). |||| Imported %{smart_count} rows (%{refused} refused).',
+      another: 'Import another file',
+      report: {
+        wouldImport: 'Would import',
+        imported: 'Imported',
+        alreadyImported: 'Imported before',
+        unchanged: 'Unchanged',
+        refused: 'Refused',
+        newPlayers: 'New players',
+        newIdentities: 'New accounts on known players',
+        moved: 'XP moved: %{xp} · coins moved: %{coins}',
+        allImportedBefore: 'This file has been imported before: importing it again changes nothing.',
+        changesTitle: 'Changes',
+        refusedTitle: 'Refused rows (left out; the rest is imported)',
+        firstRows: 'The first %{shown} of %{total} are listed.',
+        where: 'Row',
+        player: 'Player',
+        xp: 'XP before → after',
+        coins: 'Coins before → after',
+        reason: 'Why',
+        newPlayer: 'new player',
+        newIdentity: '+ %{platform} account',
+      },
+      export: {
+        title: 'Export XP and coins',
+        hint: "Every player with a Telegram or Discord account: their ids, name, XP and coins. Both files can be imported back here (choose 'Replace it' to restore).",
+        csv: 'Download CSV',
+        tandem: 'Download Tandem JSON',
+      },
+    },
   },
 };

@@ -1,5 +1,6 @@
 import AccountTreeIcon from '@mui/icons-material/AccountTree';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
+import ImportExportIcon from '@mui/icons-material/ImportExport';
 import LanguageIcon from '@mui/icons-material/Language';
 import OpenInNewIcon from '@mui/icons-material/OpenInNew';
 import SyncIcon from '@mui/icons-material/Sync';
@@ -84,6 +85,7 @@ export function TandemMenu() {
       <Menu.ResourceItem name="task_submissions" />
       <Menu.ResourceItem name="payouts" />
       <Menu.ResourceItem name="ledger" />
+      <Menu.Item to="/import-export" primaryText="tandem.importExport.menu" leftIcon={<ImportExportIcon />} />
       <Section label="tandem.menu.sync" />
       {/* Under the Sync heading the short names say enough (and fit the sidebar in Russian). */}
       <Menu.Item to="/sync_events" primaryText="tandem.menu.syncEvents" leftIcon={<SyncIcon />} />

@@ -16,6 +16,7 @@ import { createSyncStatesRouter } from './sync-states.ts';
 import { createTaskSubmissionsRouter } from './task-submissions.ts';
 import { createTasksRouter } from './tasks.ts';
 import { createTextsRouter } from './texts.ts';
+import { createXpTransferRouter } from './xp-transfer.ts';
 
 /**
  * The REST resources of the admin panel, in ra-data-simple-rest's dialect, mounted under `/api`
@@ -24,6 +25,7 @@ import { createTextsRouter } from './texts.ts';
  */
 export function createResourcesRouter(deps: AdminApiDeps): Router {
   const router = express.Router();
+  router.use(createXpTransferRouter(deps)); // before the parser: the import reads a larger body itself
   // The API parses JSON before its guards; a router mounted on its own parses it here (a body
   // parsed already is left alone).
   router.use(express.json({ limit: '1mb' }));
