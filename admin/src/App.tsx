@@ -18,6 +18,7 @@ import { players } from './players/index.ts';
 import { ranks } from './ranks/index.ts';
 import { scenarios } from './scenarios/index.ts';
 import { settings } from './settings/index.ts';
+import { SetupCheckPage, setupCheckPath } from './setup-check/index.ts';
 import { syncEvents } from './sync-events/index.ts';
 import { syncStates } from './sync-states/index.ts';
 import { taskSubmissions } from './task-submissions/index.ts';
@@ -58,6 +59,9 @@ export function App() {
       <Resource {...texts} />
       <Resource {...admins} />
       <Resource {...audit} />
+      <CustomRoutes>
+        <Route path={setupCheckPath} element={<SetupCheckPage />} />
+      </CustomRoutes>
       <CustomRoutes noLayout>
         <Route path={changePasswordPath} element={<ChangePasswordPage />} />
       </CustomRoutes>
