@@ -906,7 +906,7 @@ export const en = {
       menu: 'Setup check',
       title: 'Setup check',
       intro:
-        'The checks of `npm run doctor`, run by the server on the database, Redis, bots and Discord server it really uses. Fix each ✗ from the top: the first problems often cause the later ones.',
+        'The checks of npm run doctor, run by the server on the database, Redis, bots and Discord server it really uses. Fix each ✗ from the top: the first problems often cause the later ones.',
       checkAgain: 'Check again',
       checking: 'Checking…',
       check: 'Check',
