@@ -19,6 +19,7 @@ import { players } from './players/index.ts';
 import { ranks } from './ranks/index.ts';
 import { scenarios } from './scenarios/index.ts';
 import { settings } from './settings/index.ts';
+import { SetupCheckPage, setupCheckPath } from './setup-check/index.ts';
 import { syncEvents } from './sync-events/index.ts';
 import { syncStates } from './sync-states/index.ts';
 import { taskSubmissions } from './task-submissions/index.ts';
@@ -61,6 +62,7 @@ export function App() {
       <Resource {...audit} />
       <CustomRoutes>
         <Route path={importExportPath} element={<ImportExportPage />} />
+        <Route path={setupCheckPath} element={<SetupCheckPage />} />
       </CustomRoutes>
       <CustomRoutes noLayout>
         <Route path={changePasswordPath} element={<ChangePasswordPage />} />

@@ -12,6 +12,8 @@ interface GuildRole {
   name: string;
   position: number;
   permissions: string;
+  /** Kept by an integration (a bot's own role, a booster or subscription role): nobody assigns it. */
+  managed?: boolean;
 }
 
 const ApplicationFlag = {
@@ -150,10 +152,35 @@ function roleChecks(
           `the bot's roles lack Manage Roles: it cannot hand out rank roles`,
           `Give the ${topName} role the Manage Roles permission in Server Settings → Roles.`,
         ),
+    // Tandem writes to players in their DMs, which need no permission; where it posts in the
+    // server's channels (its answers there, announcements) the server must let it send.
+    has(Permission.SendMessages)
+      ? passed('Discord Send Messages', `${topName} may send messages in the server's channels`)
+      : failed(
+          'Discord Send Messages',
+          `the bot's roles lack Send Messages: it cannot post in the server's channels (its DMs to players need none)`,
+          `Give the ${topName} role the Send Messages permission in Server Settings → Roles (or allow it in the channels Tandem posts in).`,
+        ),
   ];
   for (const { owner, roleId } of mapped) {
     const role = byId.get(roleId);
-    if (!role) {
+    if (roleId === guildId) {
+      results.push(
+        failed(
+          `Discord role of ${owner}`,
+          '@everyone is every member’s role: no bot can give or take it',
+          `Pick a role of its own for ${owner} in the admin panel (create one in Server Settings → Roles if needed).`,
+        ),
+      );
+    } else if (role?.managed) {
+      results.push(
+        failed(
+          `Discord role of ${owner}`,
+          `${role.name} is managed by an integration (a bot's own role, a booster or subscription role): no bot can assign it`,
+          `Pick another role for ${owner} in the admin panel.`,
+        ),
+      );
+    } else if (!role) {
       results.push(
         failed(
           `Discord role of ${owner}`,

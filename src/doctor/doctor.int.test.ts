@@ -113,6 +113,7 @@ describe('npm run doctor', () => {
         'Discord message content intent',
         'Discord server',
         'Discord Manage Roles',
+        'Discord Send Messages',
       ]),
     );
     expect(named(results, 'Telegram updates').detail).toBe('long polling (no webhook set)');
@@ -254,9 +255,9 @@ describe('npm run doctor', () => {
     }
   });
 
-  it('skips the platform checks in the sandbox, saying the bots run against the emulators', async () => {
+  it('skips the platform checks in the sandbox when no emulators run, saying the bots run against them', async () => {
     const results = await runDoctor(
-      settings({ TELEGRAM_BOT_TOKEN: undefined, DISCORD_BOT_TOKEN: undefined, DATABASE_URL: undefined }),
+      settings({ TELEGRAM_BOT_TOKEN: undefined, DISCORD_BOT_TOKEN: undefined }),
     );
     expect(results.map((r) => `${r.name}: ${r.detail}`)).toEqual(
       expect.arrayContaining([
@@ -266,6 +267,68 @@ describe('npm run doctor', () => {
       ]),
     );
     expect(exitStatusOf(results)).toBe(0);
+  });
+
+  it('checks the sandbox’s emulators as the platforms they stand in for', async () => {
+    const results = await runDoctor({
+      ...settings({ TELEGRAM_BOT_TOKEN: undefined, DISCORD_BOT_TOKEN: undefined }),
+      sandbox: {
+        telegram: { token: telegram.defaultBot.token, apiRoot: telegramUrl },
+        discord: { token: world.bot.token, apiRoot: discordApi, guildId: world.guildId },
+      },
+    });
+    expect(failures(results), formatResults(results)).toEqual([]);
+    expect(named(results, 'Sandbox').detail).toContain('checked here as the real platforms');
+    expect(named(results, 'Telegram token').detail).toMatch(/^valid: @/);
+    expect(named(results, 'Discord server').detail).toBe('the bot is in Tandem Test Guild');
+    expect(results.filter((r) => r.name.startsWith('Discord role of rank ')).length).toBe(3);
+  });
+
+  it('names a missing Send Messages permission and how to grant it', async () => {
+    const guild = await control.guild(world.guildId);
+    const before = new Map(guild.roles.map((role) => [role.id, String(role.permissions)]));
+    await control.updateRole(world.guildId, world.roles.botRole, {
+      permissions: ['ManageRoles', 'ViewChannel'],
+    });
+    await control.updateRole(world.guildId, world.guildId, { permissions: ['ViewChannel'] });
+    try {
+      const results = await runDoctor(settings());
+      const send = named(results, 'Discord Send Messages');
+      expect(send.ok).toBe(false);
+      expect(send.detail).toContain('lack Send Messages');
+      expect(send.detail).toContain('DMs to players need none');
+      expect(send.fix).toMatch(
+        /^Give the tandem role the Send Messages permission in Server Settings → Roles/,
+      );
+      expect(named(results, 'Discord Manage Roles').ok).toBe(true);
+      expect(exitStatusOf(results)).toBe(1);
+    } finally {
+      for (const id of [world.roles.botRole, world.guildId])
+        await control.updateRole(world.guildId, id, { permissions: before.get(id) ?? '0' });
+    }
+  });
+
+  it('refuses @everyone and a role an integration manages as mapped roles, each with its fix', async () => {
+    const { rows } = await sql.query<{ id: number; name: string }>(
+      'SELECT id, name FROM ranks ORDER BY min_xp DESC LIMIT 2',
+    );
+    await sql.query('UPDATE ranks SET discord_role_id = $1 WHERE id = $2', [world.guildId, rows[0]!.id]);
+    await sql.query('UPDATE ranks SET discord_role_id = $1 WHERE id = $2', [
+      world.roles.botRole,
+      rows[1]!.id,
+    ]);
+    const results = await runDoctor(settings());
+    const everyone = named(results, `Discord role of rank ${rows[0]!.name}`);
+    expect(everyone).toMatchObject({ ok: false, blocking: true });
+    expect(everyone.detail).toContain('@everyone is every member’s role');
+    expect(everyone.fix).toBe(
+      `Pick a role of its own for rank ${rows[0]!.name} in the admin panel (create one in Server Settings → Roles if needed).`,
+    );
+    const managed = named(results, `Discord role of rank ${rows[1]!.name}`);
+    expect(managed).toMatchObject({ ok: false, blocking: true });
+    expect(managed.detail).toContain('tandem is managed by an integration');
+    expect(managed.fix).toBe(`Pick another role for rank ${rows[1]!.name} in the admin panel.`);
+    expect(exitStatusOf(results)).toBe(1);
   });
 
   it('runs as `npm run doctor` does: prints the lines and exits 1 on a wrong token', async () => {

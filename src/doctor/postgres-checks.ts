@@ -1,9 +1,17 @@
 import pg from 'pg';
 import { readMigrations } from '../db/migrations.ts';
+import type { LocalServerSource } from '../local-servers/running-local-servers.ts';
 import { type CheckResult, failed, passed, reasonOf } from './check-result.ts';
 
-/** PostgreSQL answers at the configured address, and every migration in the checkout is applied. */
-export async function checkPostgres(databaseUrl: string): Promise<CheckResult[]> {
+/**
+ * PostgreSQL answers at the configured address (or the embedded one's), and every migration in the
+ * checkout is applied.
+ */
+export async function checkPostgres(
+  databaseUrl: string,
+  options: { source?: LocalServerSource } = {},
+): Promise<CheckResult[]> {
+  const source = options.source ?? 'configured';
   const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 5000 });
   try {
     await client.connect();
@@ -11,31 +19,43 @@ export async function checkPostgres(databaseUrl: string): Promise<CheckResult[]>
     return [failed('PostgreSQL reachable', connectProblem(error), connectFix(error))];
   }
   try {
-    const results = [passed('PostgreSQL reachable', `connected to ${where(databaseUrl)}`)];
-    results.push(await checkMigrated(client));
+    const results = [passed('PostgreSQL reachable', `connected to ${where(databaseUrl)}${embedded[source]}`)];
+    results.push(await checkMigrated(client, source));
     return results;
   } finally {
     await client.end().catch(() => {});
   }
 }
 
-async function checkMigrated(client: pg.Client): Promise<CheckResult> {
+const embedded: Record<LocalServerSource, string> = {
+  configured: '',
+  running: ' (the embedded PostgreSQL npm start runs)',
+  started: ' (the embedded PostgreSQL, started for this check: npm start is not running)',
+};
+
+async function checkMigrated(client: pg.Client, source: LocalServerSource): Promise<CheckResult> {
   const files = await readMigrations();
+  // Asked first rather than caught: a failed query is logged by the server as an error.
+  const { rows: table } = await client.query<{ found: boolean }>(
+    `SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS found`,
+  );
   let applied = new Set<string>();
-  try {
+  // No bookkeeping table: a database nothing was applied to yet.
+  if (table[0]?.found) {
     const { rows } = await client.query<{ migration_name: string }>(
       'SELECT migration_name FROM "_prisma_migrations" WHERE rolled_back_at IS NULL AND finished_at IS NOT NULL',
     );
     applied = new Set(rows.map((row) => row.migration_name));
-  } catch (error) {
-    // No bookkeeping table: a database nothing was applied to yet.
-    if ((error as { code?: string }).code !== '42P01') throw error;
   }
   const pending = files.map((file) => file.name).filter((name) => !applied.has(name));
   if (pending.length === 0) return passed('PostgreSQL migrated', `all ${files.length} migrations applied`);
+  const detail = `${pending.length} pending: ${pending.join(', ')}`;
+  // The embedded database is only ever used through `npm start`, which applies them as it starts.
+  if (source !== 'configured')
+    return failed('PostgreSQL migrated', detail, '`npm start` applies them as it starts.', false);
   return failed(
     'PostgreSQL migrated',
-    `${pending.length} pending: ${pending.join(', ')}`,
+    detail,
     'Run `npm run migrate` (or `npm start`, which migrates by itself) with the same DATABASE_URL.',
   );
 }

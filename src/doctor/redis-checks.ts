@@ -1,8 +1,18 @@
 import { Redis } from 'ioredis';
+import type { LocalServerSource } from '../local-servers/running-local-servers.ts';
 import { type CheckResult, failed, passed, reasonOf } from './check-result.ts';
 
+const embedded: Record<LocalServerSource, string> = {
+  configured: '',
+  running: ' (the private Redis npm start runs)',
+  started: ' (the private Redis, started for this check: npm start is not running)',
+};
+
 /** Redis answers, keeps BullMQ's jobs (no eviction) and, ideally, survives a restart (AOF). */
-export async function checkRedis(redisUrl: string): Promise<CheckResult[]> {
+export async function checkRedis(
+  redisUrl: string,
+  source: LocalServerSource = 'configured',
+): Promise<CheckResult[]> {
   const redis = new Redis(redisUrl, {
     lazyConnect: true,
     connectTimeout: 5000,
@@ -32,7 +42,9 @@ export async function checkRedis(redisUrl: string): Promise<CheckResult[]> {
   }
   try {
     const host = new URL(redisUrl);
-    const results = [passed('Redis reachable', `connected to ${host.hostname}:${host.port || 6379}`)];
+    const results = [
+      passed('Redis reachable', `connected to ${host.hostname}:${host.port || 6379}${embedded[source]}`),
+    ];
     const policy = await configValue(redis, 'maxmemory-policy');
     results.push(
       policy === 'noeviction'

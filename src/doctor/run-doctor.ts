@@ -1,61 +1,98 @@
 import type { Config } from '../config.ts';
-import { type CheckResult, passed } from './check-result.ts';
+import type { LocalServerSource } from '../local-servers/running-local-servers.ts';
+import { type CheckResult, failed, passed } from './check-result.ts';
 import { checkDiscord } from './discord-checks.ts';
 import { readMappedRoles } from './mapped-roles.ts';
 import { checkPostgres } from './postgres-checks.ts';
 import { checkRedis } from './redis-checks.ts';
+import type { SandboxPlatforms } from './running-sandbox.ts';
 import { checkTelegram } from './telegram-checks.ts';
 
-type DoctorSettings = Pick<
-  Config,
-  | 'DATABASE_URL'
-  | 'REDIS_URL'
-  | 'DATA_DIR'
-  | 'TELEGRAM_BOT_TOKEN'
-  | 'TELEGRAM_API_ROOT'
-  | 'DISCORD_BOT_TOKEN'
-  | 'DISCORD_GUILD_ID'
-  | 'DISCORD_API_ROOT'
->;
+export interface DoctorSettings
+  extends Pick<
+    Config,
+    | 'DATABASE_URL'
+    | 'REDIS_URL'
+    | 'DATA_DIR'
+    | 'TELEGRAM_BOT_TOKEN'
+    | 'TELEGRAM_API_ROOT'
+    | 'DISCORD_BOT_TOKEN'
+    | 'DISCORD_GUILD_ID'
+    | 'DISCORD_API_ROOT'
+  > {
+  /**
+   * Where DATABASE_URL and REDIS_URL lead when the owner set neither: the embedded servers `npm
+   * start` runs, or ones started for the check. @defaultValue configured
+   */
+  sources?: { postgres?: LocalServerSource; redis?: LocalServerSource };
+  /** With no bot token, the sandbox's emulators `npm start` runs: checked as the platforms they stand in for. */
+  sandbox?: SandboxPlatforms;
+}
 
 /** Every check of the deployment the settings describe, in the order an owner fixes them. */
 export async function runDoctor(settings: DoctorSettings): Promise<CheckResult[]> {
   const results: CheckResult[] = [];
-  if (settings.DATABASE_URL) results.push(...(await checkPostgres(settings.DATABASE_URL)));
+  const postgres = settings.sources?.postgres ?? 'configured';
+  if (settings.DATABASE_URL)
+    results.push(...(await checkPostgres(settings.DATABASE_URL, { source: postgres })));
   else
     results.push(
-      passed('PostgreSQL', `embedded: npm start runs and migrates it under ${settings.DATA_DIR}/postgres`),
+      failed(
+        'PostgreSQL reachable',
+        `DATABASE_URL is not set and no embedded PostgreSQL runs under ${settings.DATA_DIR}/postgres`,
+        'Run `npm start` (it runs the embedded PostgreSQL), or set DATABASE_URL.',
+      ),
     );
-  if (settings.REDIS_URL) results.push(...(await checkRedis(settings.REDIS_URL)));
-  else results.push(passed('Redis', `private: npm start runs it under ${settings.DATA_DIR}/redis`));
+  if (settings.REDIS_URL)
+    results.push(...(await checkRedis(settings.REDIS_URL, settings.sources?.redis ?? 'configured')));
+  else
+    results.push(
+      failed(
+        'Redis reachable',
+        `REDIS_URL is not set and no private Redis runs under ${settings.DATA_DIR}/redis`,
+        'Run `npm start` (it runs the private Redis), or set REDIS_URL.',
+      ),
+    );
 
+  const mappedRoles = () => (settings.DATABASE_URL ? readMappedRoles(settings.DATABASE_URL) : []);
   if (!settings.TELEGRAM_BOT_TOKEN && !settings.DISCORD_BOT_TOKEN) {
-    results.push(passed('Sandbox', 'no bot token set: npm start runs both bots against the emulators'));
-    results.push(passed('Telegram', 'skipped: no TELEGRAM_BOT_TOKEN'));
-    results.push(passed('Discord', 'skipped: no DISCORD_BOT_TOKEN'));
+    const { sandbox } = settings;
+    if (!sandbox) {
+      results.push(passed('Sandbox', 'no bot token set: npm start runs both bots against the emulators'));
+      results.push(passed('Telegram', 'skipped: no TELEGRAM_BOT_TOKEN'));
+      results.push(passed('Discord', 'skipped: no DISCORD_BOT_TOKEN'));
+      return results;
+    }
+    results.push(
+      passed(
+        'Sandbox',
+        'no bot token set: the bots run against the sandbox’s emulators, checked here as the real platforms',
+      ),
+    );
+    results.push(...(await checkTelegram(sandbox.telegram.token, sandbox.telegram.apiRoot)));
+    results.push(...(await checkDiscord({ ...sandbox.discord, mappedRoles: await mappedRoles() })));
     return results;
   }
   if (settings.TELEGRAM_BOT_TOKEN)
     results.push(...(await checkTelegram(settings.TELEGRAM_BOT_TOKEN, settings.TELEGRAM_API_ROOT)));
   else results.push(passed('Telegram', 'skipped: no TELEGRAM_BOT_TOKEN'));
   if (settings.DISCORD_BOT_TOKEN && settings.DISCORD_GUILD_ID) {
-    const mappedRoles = settings.DATABASE_URL ? await readMappedRoles(settings.DATABASE_URL) : [];
     results.push(
       ...(await checkDiscord({
         token: settings.DISCORD_BOT_TOKEN,
         guildId: settings.DISCORD_GUILD_ID,
         apiRoot: settings.DISCORD_API_ROOT,
-        mappedRoles,
+        mappedRoles: await mappedRoles(),
       })),
     );
   } else if (settings.DISCORD_BOT_TOKEN) {
-    results.push({
-      name: 'Discord server',
-      ok: false,
-      detail: 'DISCORD_GUILD_ID is not set: the Discord bot does not start without it',
-      fix: 'Set DISCORD_GUILD_ID to the server id (Discord: right-click the server → Copy Server ID, with Developer Mode on).',
-      blocking: true,
-    });
+    results.push(
+      failed(
+        'Discord server',
+        'DISCORD_GUILD_ID is not set: the Discord bot does not start without it',
+        'Set DISCORD_GUILD_ID to the server id (Discord: right-click the server → Copy Server ID, with Developer Mode on).',
+      ),
+    );
   } else results.push(passed('Discord', 'skipped: no DISCORD_BOT_TOKEN'));
   return results;
 }

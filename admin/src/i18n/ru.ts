@@ -975,5 +975,26 @@ export const ru: Messages<typeof en> = {
         tandem: 'Скачать JSON Tandem',
       },
     },
+    setupCheck: {
+      menu: 'Проверка настройки',
+      title: 'Проверка настройки',
+      intro:
+        'Проверки npm run doctor, выполненные сервером на той базе данных, Redis, ботах и сервере Discord, с которыми он действительно работает. Исправляйте ✗ сверху вниз: первые ошибки часто вызывают следующие.',
+      checkAgain: 'Проверить снова',
+      checking: 'Проверяем…',
+      check: 'Проверка',
+      found: 'Что обнаружено',
+      fix: 'Как исправить:',
+      passed: 'В порядке',
+      failed: 'Мешает работе Tandem',
+      warning: 'Предупреждение: Tandem работает, но есть риск',
+      nothingBlocks: 'Ничто не мешает работе Tandem.',
+      blocking:
+        '%{smart_count} проблема мешает работе Tandem. |||| %{smart_count} проблемы мешают работе Tandem. |||| %{smart_count} проблем мешают работе Tandem.',
+      warnings:
+        '%{smart_count} предупреждение. |||| %{smart_count} предупреждения. |||| %{smart_count} предупреждений.',
+      checkedAt: 'Проверено %{time}.',
+      loadFailed: 'Проверка не выполнилась: %{error}',
+    },
   },
 };

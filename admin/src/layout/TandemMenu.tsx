@@ -1,5 +1,6 @@
 import AccountTreeIcon from '@mui/icons-material/AccountTree';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
+import HealthAndSafetyIcon from '@mui/icons-material/HealthAndSafety';
 import ImportExportIcon from '@mui/icons-material/ImportExport';
 import LanguageIcon from '@mui/icons-material/Language';
 import OpenInNewIcon from '@mui/icons-material/OpenInNew';
@@ -91,6 +92,7 @@ export function TandemMenu() {
       <Menu.Item to="/sync_events" primaryText="tandem.menu.syncEvents" leftIcon={<SyncIcon />} />
       <Menu.Item to="/sync_states" primaryText="tandem.menu.syncStates" leftIcon={<FactCheckIcon />} />
       <QueuesMenuItem />
+      <Menu.Item to="/setup-check" primaryText="tandem.setupCheck.menu" leftIcon={<HealthAndSafetyIcon />} />
       <Section label="tandem.menu.economy" />
       <Menu.ResourceItem name="ranks" />
       <Menu.ResourceItem name="achievements" />

@@ -11,6 +11,7 @@ import { createPlayersRouter } from './players.ts';
 import { createRanksRouter } from './ranks.ts';
 import { createScenariosRouter } from './scenarios.ts';
 import { createSettingsRouter } from './settings.ts';
+import { createSetupCheckRouter } from './setup-check.ts';
 import { createSyncEventsRouter } from './sync-events.ts';
 import { createSyncStatesRouter } from './sync-states.ts';
 import { createTaskSubmissionsRouter } from './task-submissions.ts';
@@ -45,5 +46,6 @@ export function createResourcesRouter(deps: AdminApiDeps): Router {
   router.use('/admins', createAdminsRouter(deps));
   router.use('/dashboard', createDashboardRouter(deps));
   router.use('/audit', createAuditRouter(deps));
+  router.use('/setup-check', createSetupCheckRouter(deps));
   return router;
 }
