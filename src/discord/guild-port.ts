@@ -27,6 +27,10 @@ export interface DiscordGuildPortOptions {
 
 type Step = 'read' | 'create-role' | 'move-roles';
 
+/** A role write waits out a rate limit this short, this many times, before giving up. */
+const maxWriteWaitMs = 15_000;
+const maxWriteAttempts = 5;
+
 /** The server's roles, channels and Tandem's own member, over REST with the bot's token. */
 export function createDiscordGuildPort(options: DiscordGuildPortOptions): DiscordGuildPort {
   const { rest, guildId } = options;
@@ -34,10 +38,18 @@ export function createDiscordGuildPort(options: DiscordGuildPortOptions): Discor
   let botUserId: string | null = null;
 
   async function call<T>(step: Step, send: (signal: AbortSignal) => Promise<unknown>): Promise<T> {
-    try {
-      return (await send(AbortSignal.timeout(timeoutMs))) as T;
-    } catch (error) {
-      throw toGuildError(error, step, guildId);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return (await send(AbortSignal.timeout(timeoutMs))) as T;
+      } catch (error) {
+        // The client rejects on a rate limit (the queue's jobs must not wait inside it). Creating a
+        // community's rank roles is one admin action of a few dozen calls: a short wait is part of
+        // it; a read answers at once instead (a save must not hang on it).
+        const waitMs = error instanceof RateLimitError ? Math.max(error.retryAfter, error.timeToReset) : null;
+        if (step === 'read' || waitMs === null || waitMs > maxWriteWaitMs || attempt >= maxWriteAttempts)
+          throw toGuildError(error, step, guildId);
+        await new Promise((resolve) => setTimeout(resolve, Math.max(waitMs, 50)));
+      }
     }
   }
 
