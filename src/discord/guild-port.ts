@@ -27,9 +27,10 @@ export interface DiscordGuildPortOptions {
 
 type Step = 'read' | 'create-role' | 'move-roles';
 
-/** A role write waits out a rate limit this short, this many times, before giving up. */
+/** A call waits out a rate limit this short (a read, a role write), this many times, before giving up. */
+const maxReadWaitMs = 3_000;
 const maxWriteWaitMs = 15_000;
-const maxWriteAttempts = 5;
+const maxAttempts = 5;
 
 /** The server's roles, channels and Tandem's own member, over REST with the bot's token. */
 export function createDiscordGuildPort(options: DiscordGuildPortOptions): DiscordGuildPort {
@@ -42,11 +43,12 @@ export function createDiscordGuildPort(options: DiscordGuildPortOptions): Discor
       try {
         return (await send(AbortSignal.timeout(timeoutMs))) as T;
       } catch (error) {
-        // The client rejects on a rate limit (the queue's jobs must not wait inside it). Creating a
-        // community's rank roles is one admin action of a few dozen calls: a short wait is part of
-        // it; a read answers at once instead (a save must not hang on it).
+        // The client rejects on a rate limit (the queue's jobs must not wait inside it). Here an
+        // admin is waiting for an answer: a short wait is part of it (creating a community's rank
+        // roles is a few dozen calls); a read waits less, a save must not hang on it.
         const waitMs = error instanceof RateLimitError ? Math.max(error.retryAfter, error.timeToReset) : null;
-        if (step === 'read' || waitMs === null || waitMs > maxWriteWaitMs || attempt >= maxWriteAttempts)
+        const limit = step === 'read' ? maxReadWaitMs : maxWriteWaitMs;
+        if (waitMs === null || waitMs > limit || attempt >= maxAttempts)
           throw toGuildError(error, step, guildId);
         await new Promise((resolve) => setTimeout(resolve, Math.max(waitMs, 50)));
       }

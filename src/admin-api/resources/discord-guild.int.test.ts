@@ -213,3 +213,111 @@ describe('saving a Discord role Tandem cannot give', () => {
     expect(saved.status).toBe(200);
   });
 });
+
+describe('creating the rank roles', () => {
+  const ladder = ['Newcomer', 'Rookie', 'Scout', 'Adventurer'];
+
+  /** Four active ranks, the seeded ones above them set inactive (fewer Discord calls per test). */
+  async function keepFourRanks(): Promise<void> {
+    await api.tandem.db.prisma.rank.updateMany({
+      where: { name: { notIn: ladder } },
+      data: { active: false },
+    });
+  }
+
+  const run = () => api.request<Answer>('POST', '/ranks/create-discord-roles');
+
+  it('creates each missing role once, below Tandem in rank order, and maps every active rank', async () => {
+    await keepFourRanks();
+
+    // Two runs at once (two admins, two clicks): they take turns, the second finds the work done.
+    const [first, second] = await Promise.all([run(), run()]);
+    const third = await run();
+
+    expect([first.status, second.status, third.status]).toEqual([200, 200, 200]);
+    const created = [...first.body.created, ...second.body.created];
+    expect(created.map((c: Answer) => c.rankName).sort()).toEqual([...ladder].sort());
+    expect([first.body.adopted, second.body.adopted, third.body]).toEqual([
+      [],
+      [],
+      { created: [], adopted: [], skipped: 4 },
+    ]);
+    const guild = await directory('?refresh=1');
+    expect(guild.roles.map((r) => r.name)).toEqual([
+      'Staff',
+      'tandem',
+      'Adventurer',
+      'Scout',
+      'Rookie',
+      'Newcomer',
+      'Gold',
+      'Silver',
+      'Bronze',
+      '@everyone',
+    ]);
+    expect(
+      guild.roles.filter((r) => ladder.includes(r.name)).every((r) => r.assignable && r.color !== 0),
+    ).toBe(true);
+    const ranks = await api.tandem.db.prisma.rank.findMany({ where: { active: true } });
+    for (const rank of ranks) {
+      const role = guild.roles.find((r) => r.name === rank.name);
+      expect(rank.discordRoleId).toBe(role?.id);
+      expect(rank.version).toBe(2);
+    }
+    const audited = await api.tandem.db.prisma.adminAudit.findMany({
+      where: { action: 'create-discord-roles' },
+    });
+    expect(audited.map((row) => row.entityId).sort()).toEqual(ranks.map((r) => String(r.id)).sort());
+    expect(api.announced.filter((c) => c.entity === 'ranks' && c.action === 'updated')).toHaveLength(4);
+  });
+
+  it("adopts roles that already carry the ranks' names instead of making second ones", async () => {
+    await api.tandem.db.prisma.rank.updateMany({ data: { active: false } });
+    for (const [priority, name] of ['Bronze', 'Silver', 'Gold'].entries()) {
+      await api.tandem.db.prisma.rank.create({
+        data: { name, minXp: 100_000 * (priority + 1), priority: 100 + priority },
+      });
+    }
+    // Left by a run cut short: a role of the rank's name, not yet mapped.
+    await api.tandem.db.prisma.rank.update({ where: { name: 'Scout' }, data: { active: true } });
+    const scout = await control.createRole(world.guildId, { name: 'Scout' });
+    const rolesBefore = (await control.guild(world.guildId)).roles.length;
+
+    const answer = await run();
+
+    expect(answer.status).toBe(200);
+    expect(answer.body.created).toEqual([]);
+    expect(Object.fromEntries(answer.body.adopted.map((a: Answer) => [a.rankName, a.roleId]))).toEqual({
+      Gold: world.roles.gold,
+      Silver: world.roles.silver,
+      Bronze: world.roles.bronze,
+      Scout: scout.id,
+    });
+    expect((await control.guild(world.guildId)).roles).toHaveLength(rolesBefore);
+    const names = (await directory('?refresh=1')).roles.map((r) => r.name);
+    expect(names.slice(0, 6)).toEqual(['Staff', 'tandem', 'Gold', 'Silver', 'Bronze', 'Scout']);
+    const mapped = await api.tandem.db.prisma.rank.findMany({
+      where: { active: true },
+      orderBy: { priority: 'asc' },
+    });
+    expect(mapped.map((r) => [r.name, r.discordRoleId])).toEqual([
+      ['Scout', scout.id],
+      ['Bronze', world.roles.bronze],
+      ['Silver', world.roles.silver],
+      ['Gold', world.roles.gold],
+    ]);
+  });
+
+  it('is refused while Tandem lacks Manage Roles, naming the fix', async () => {
+    await keepFourRanks();
+    await control.updateRole(world.guildId, world.roles.botRole, { permissions: ['SendMessages'] });
+
+    const answer = await run();
+
+    expect(answer.status).toBe(409);
+    expect(answer.body.message).toBe(
+      "Cannot create the rank roles: Tandem's role tandem lacks the Manage Roles permission: give the tandem role Manage Roles in Server Settings → Roles.",
+    );
+    expect(await api.tandem.db.prisma.rank.count({ where: { discordRoleId: { not: null } } })).toBe(0);
+  });
+});
