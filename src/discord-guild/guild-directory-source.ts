@@ -133,14 +133,14 @@ export function createGuildDirectorySource(options: GuildDirectorySourceOptions)
     },
     async close() {
       closed = true;
-      const following = subscription;
+      const pending = subscription;
       subscription = null;
-      if (!following) return;
+      if (!pending) return;
       // A subscription still connecting (Redis away) is closed once it connects; shutdown goes on.
       const timeout = new Promise<null>((resolve) => setTimeout(resolve, 1_000, null).unref());
-      const open = await Promise.race([following, timeout]);
+      const open = await Promise.race([pending, timeout]);
       if (open) await open.close();
-      else void following.then((late) => late?.close());
+      else void pending.then((late) => late?.close());
     },
   };
 }
