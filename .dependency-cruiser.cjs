@@ -5,7 +5,7 @@
 //   surfaces    telegram, discord, admin-api, replies (what players and admins see)
 //   queue side  sync (queues, processors, maintenance)
 //   features    earning, linking, players, persons, tasks, payouts, content, settings, catalog,
-//               progression, roles, audit, texts
+//               progression, roles, audit, texts, telegram-chats
 //   the ledger  ledger (the only writer of ledger rows and outbox events)
 //   rules       economy (pure: no I/O)
 //   shared      core, db, redis, logging, live (the change feed every write announces on), config.ts
@@ -28,6 +28,7 @@ const features = [
   'roles',
   'audit',
   'texts',
+  'telegram-chats',
   'live',
 ];
 const surfaces = ['telegram', 'discord', 'admin-api', 'replies'];

@@ -24,6 +24,7 @@ export const changeEntities = [
   'settings',
   'admins',
   'texts',
+  'telegram_chats',
 ] as const;
 export type ChangeEntity = (typeof changeEntities)[number];
 

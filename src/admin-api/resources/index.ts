@@ -15,6 +15,7 @@ import { createSyncEventsRouter } from './sync-events.ts';
 import { createSyncStatesRouter } from './sync-states.ts';
 import { createTaskSubmissionsRouter } from './task-submissions.ts';
 import { createTasksRouter } from './tasks.ts';
+import { createTelegramChatsRouter } from './telegram-chats.ts';
 import { createTextsRouter } from './texts.ts';
 
 /**
@@ -43,5 +44,6 @@ export function createResourcesRouter(deps: AdminApiDeps): Router {
   router.use('/admins', createAdminsRouter(deps));
   router.use('/dashboard', createDashboardRouter(deps));
   router.use('/audit', createAuditRouter(deps));
+  router.use('/telegram-chats', createTelegramChatsRouter(deps));
   return router;
 }
