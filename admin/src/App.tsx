@@ -22,6 +22,7 @@ import { syncEvents } from './sync-events/index.ts';
 import { syncStates } from './sync-states/index.ts';
 import { taskSubmissions } from './task-submissions/index.ts';
 import { tasks } from './tasks/index.ts';
+import { telegramChats } from './telegram-chats/index.ts';
 import { texts } from './texts/index.ts';
 
 /**
@@ -58,6 +59,7 @@ export function App() {
       <Resource {...texts} />
       <Resource {...admins} />
       <Resource {...audit} />
+      <Resource {...telegramChats} />
       <CustomRoutes noLayout>
         <Route path={changePasswordPath} element={<ChangePasswordPage />} />
       </CustomRoutes>

@@ -27,4 +27,9 @@ describe('what a change makes stale', () => {
     expect(result.resources.sort()).toEqual(['players', 'sync_events', 'sync_states']);
     expect(result.dashboard).toBe(true);
   });
+
+  it("refetches the Telegram groups page, whose resource is named as the API's path", () => {
+    const { resources } = affectedQueries([{ entity: 'telegram_chats', action: 'updated', id: '-100123' }]);
+    expect(resources).toContain('telegram-chats');
+  });
 });
