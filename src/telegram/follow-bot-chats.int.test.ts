@@ -203,6 +203,9 @@ describe("the Telegram groups Tandem's bot is in", () => {
     const filtered = await get<Array<{ id: string }>>('/telegram-chats?filter={"type":"channel"}');
     expect(filtered.body.map((chat) => chat.id)).toEqual([String(channel.id)]);
     expect(await get('/telegram-chats/not-a-chat')).toMatchObject({ status: 404 });
+    expect(await get('/telegram-chats/-99999999999999999999')).toMatchObject({ status: 404 });
+    expect(await get('/telegram-chats/-9999999999999999999')).toMatchObject({ status: 404 });
+    expect(await get('/telegram-chats?filter={"id":"9999999999999999999"}')).toMatchObject({ status: 400 });
     expect(await get('/telegram-chats?filter={"colour":"red"}')).toMatchObject({
       status: 400,
       body: { message: expect.stringContaining('cannot filter by colour') },

@@ -13,8 +13,14 @@ import { addListRoute, addRecordRoutes } from '../rest/resource-routes.ts';
  * read-only, written by the bot from its membership updates (src/telegram-chats). id = chat id.
  */
 
-/** Telegram chat ids are negative for groups and channels; within a 64-bit integer. */
-const chatIdText = z.string().regex(/^-?\d{1,19}$/, 'must be a Telegram chat id such as -1001234567890');
+/** Telegram chat ids are negative for groups and channels; within PostgreSQL's bigint. */
+const int64 = { min: -(2n ** 63n), max: 2n ** 63n - 1n };
+const chatIdPattern = /^-?\d{1,19}$/;
+const chatIdText = z.string().refine((id) => {
+  if (!chatIdPattern.test(id)) return false;
+  const value = BigInt(id);
+  return value >= int64.min && value <= int64.max;
+}, 'must be a Telegram chat id such as -1001234567890');
 const chatIdValue = z.union([chatIdText, z.number().int().transform(String)]).pipe(chatIdText);
 
 const chatFilter = filterSchema({
