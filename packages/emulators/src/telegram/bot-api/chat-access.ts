@@ -43,7 +43,7 @@ function groupForBot(bot: BotRecord, group: ChatRecord, access: 'post' | 'read')
   const member = group.members.get(bot.id);
   if (isPresent(member)) return group;
   if (access === 'read') throw BotApiError.badRequest('chat not found');
-  const kind = `${group.type === 'group' ? 'group' : group.type} chat`;
+  const kind = `${group.type} chat`;
   if (member?.status === 'kicked') throw BotApiError.forbidden(`bot was kicked from the ${kind}`);
   throw BotApiError.forbidden(`bot is not a member of the ${kind}`);
 }
