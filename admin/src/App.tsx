@@ -24,6 +24,7 @@ import { syncEvents } from './sync-events/index.ts';
 import { syncStates } from './sync-states/index.ts';
 import { taskSubmissions } from './task-submissions/index.ts';
 import { tasks } from './tasks/index.ts';
+import { telegramChats } from './telegram-chats/index.ts';
 import { texts } from './texts/index.ts';
 
 /**
@@ -60,6 +61,7 @@ export function App() {
       <Resource {...texts} />
       <Resource {...admins} />
       <Resource {...audit} />
+      <Resource {...telegramChats} />
       <CustomRoutes>
         <Route path={importExportPath} element={<ImportExportPage />} />
         <Route path={setupCheckPath} element={<SetupCheckPage />} />

@@ -26,6 +26,7 @@ export const changeEntities = [
   'texts',
   /** The Discord server's roles or channels changed (announced by the Discord bot); id: the guild id. */
   'discord_guild',
+  'telegram_chats',
 ] as const;
 export type ChangeEntity = (typeof changeEntities)[number];
 

@@ -23,8 +23,11 @@ export interface RunningTelegramBot {
   stop(): Promise<void>;
 }
 
-/** Tandem answers messages and button presses; joins, leaves and edits are not its business. */
-const allowedUpdates = ['message', 'callback_query'] as const;
+/**
+ * Tandem answers messages and button presses, and follows its own membership in groups (for the
+ * panel's list of them); other members' joins and leaves, and edits, are not its business.
+ */
+const allowedUpdates = ['message', 'callback_query', 'my_chat_member'] as const;
 
 /**
  * Starts the bot: checks the token (getMe), publishes the command list, then receives updates by

@@ -21,6 +21,7 @@ import { payoutFeature } from './features/payout.ts';
 import { profileFeature } from './features/profile.ts';
 import { tasksFeature } from './features/tasks.ts';
 import { topFeature } from './features/top.ts';
+import { followBotChats } from './follow-bot-chats.ts';
 import { honourRetryAfter } from './honour-retry-after.ts';
 import { resolveSender } from './resolve-player.ts';
 import type { TandemContext } from './tandem-context.ts';
@@ -96,6 +97,7 @@ export function buildTelegramBot(deps: TelegramDeps, options: TelegramBotOptions
   bot.use(moveOnAfterDeadline(onError, deps.logger, options.updateDeadlineMs));
   bot.use(honourRetryAfter(deps.logger, { maxWaitMs: options.replyMaxWaitMs }));
   bot.use(dedupeUpdates(claims, deps.logger));
+  bot.use(followBotChats(deps));
   bot.use(resolveSender(deps));
   bot.use(forgetStepOnCommand(steps));
   bot.use(composeFeatures(features));

@@ -318,6 +318,18 @@ export const en = {
         edited: 'Edited only',
       },
     },
+    'telegram-chats': {
+      name: 'Telegram group |||| Telegram groups',
+      fields: {
+        id: 'Chat id',
+        title: 'Title',
+        type: 'Type',
+        status: "The bot's status",
+        rights: "The bot's rights",
+        updatedAt: 'Updated',
+        q: 'Search',
+      },
+    },
   },
   tandem: {
     menu: {
@@ -990,6 +1002,40 @@ export const en = {
       warnings: '%{smart_count} warning. |||| %{smart_count} warnings.',
       checkedAt: 'Checked %{time}.',
       loadFailed: 'The check did not run: %{error}',
+    },
+    telegramChats: {
+      empty: 'The bot is in no Telegram group yet',
+      emptyAdd:
+        "Add Tandem's bot to your group or channel: open the group's info, tap Add members and search for the bot's @username.",
+      emptyAdmin:
+        'Then make it an administrator (Administrators → Add admin) so it sees every message and may pin and delete. The group shows here as soon as Telegram tells the bot.',
+      searchTitles: 'Search titles',
+      type: {
+        group: 'Group',
+        supergroup: 'Supergroup',
+        channel: 'Channel',
+      },
+      status: {
+        member: 'Member',
+        administrator: 'Administrator',
+        restricted: 'Restricted',
+        left: 'Left',
+        kicked: 'Removed',
+      },
+      rights: {
+        canManageChat: 'Manage the chat',
+        canPostMessages: 'Post messages',
+        canEditMessages: 'Edit messages',
+        canPinMessages: 'Pin messages',
+        canDeleteMessages: 'Delete messages',
+        canRestrictMembers: 'Ban users',
+        canInviteUsers: 'Invite users',
+        canChangeInfo: 'Change group info',
+        canManageTopics: 'Manage topics',
+        canPromoteMembers: 'Add admins',
+        canManageVideoChats: 'Manage video chats',
+        isAnonymous: 'Anonymous',
+      },
     },
   },
 };

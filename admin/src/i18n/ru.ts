@@ -316,6 +316,18 @@ export const ru: Messages<typeof en> = {
         edited: 'Только изменённые',
       },
     },
+    'telegram-chats': {
+      name: 'Группа Telegram |||| Группы Telegram |||| Группы Telegram',
+      fields: {
+        id: 'Id чата',
+        title: 'Название',
+        type: 'Тип',
+        status: 'Статус бота',
+        rights: 'Права бота',
+        updatedAt: 'Обновлено',
+        q: 'Поиск',
+      },
+    },
   },
   tandem: {
     menu: {
@@ -995,6 +1007,40 @@ export const ru: Messages<typeof en> = {
         '%{smart_count} предупреждение. |||| %{smart_count} предупреждения. |||| %{smart_count} предупреждений.',
       checkedAt: 'Проверено %{time}.',
       loadFailed: 'Проверка не выполнилась: %{error}',
+    },
+    telegramChats: {
+      empty: 'Бот пока не состоит ни в одной группе Telegram',
+      emptyAdd:
+        'Добавьте бота Tandem в группу или канал: откройте информацию о группе, нажмите «Добавить участников» и найдите бота по его @username.',
+      emptyAdmin:
+        'Затем сделайте его администратором («Администраторы» → «Добавить администратора»), чтобы он видел все сообщения и мог закреплять и удалять. Группа появится здесь, как только Telegram сообщит об этом боту.',
+      searchTitles: 'Поиск по названию',
+      type: {
+        group: 'Группа',
+        supergroup: 'Супергруппа',
+        channel: 'Канал',
+      },
+      status: {
+        member: 'Участник',
+        administrator: 'Администратор',
+        restricted: 'Ограничен',
+        left: 'Вышел',
+        kicked: 'Удалён',
+      },
+      rights: {
+        canManageChat: 'Управление чатом',
+        canPostMessages: 'Публикация сообщений',
+        canEditMessages: 'Изменение сообщений',
+        canPinMessages: 'Закрепление сообщений',
+        canDeleteMessages: 'Удаление сообщений',
+        canRestrictMembers: 'Блокировка пользователей',
+        canInviteUsers: 'Приглашение пользователей',
+        canChangeInfo: 'Изменение профиля группы',
+        canManageTopics: 'Управление темами',
+        canPromoteMembers: 'Добавление администраторов',
+        canManageVideoChats: 'Управление видеочатами',
+        isAnonymous: 'Анонимность',
+      },
     },
   },
 };

@@ -87,6 +87,7 @@ export function TandemMenu() {
       <Menu.ResourceItem name="payouts" />
       <Menu.ResourceItem name="ledger" />
       <Menu.Item to="/import-export" primaryText="tandem.importExport.menu" leftIcon={<ImportExportIcon />} />
+      <Menu.ResourceItem name="telegram-chats" />
       <Section label="tandem.menu.sync" />
       {/* Under the Sync heading the short names say enough (and fit the sidebar in Russian). */}
       <Menu.Item to="/sync_events" primaryText="tandem.menu.syncEvents" leftIcon={<SyncIcon />} />

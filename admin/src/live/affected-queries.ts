@@ -28,6 +28,8 @@ const alsoAffects: Record<string, readonly string[]> = {
   tasks: ['task_submissions'],
   task_submissions: ['players', 'tasks'],
   payouts: ['players'],
+  // The entity is named as the table; the panel's resource as the API's path.
+  telegram_chats: ['telegram-chats'],
 };
 
 /** Entities whose changes the dashboard does not show. */

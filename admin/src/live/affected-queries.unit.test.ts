@@ -34,4 +34,9 @@ describe('what a change makes stale', () => {
       dashboard: false,
     });
   });
+
+  it("refetches the Telegram groups page, whose resource is named as the API's path", () => {
+    const { resources } = affectedQueries([{ entity: 'telegram_chats', action: 'updated', id: '-100123' }]);
+    expect(resources).toContain('telegram-chats');
+  });
 });

@@ -17,6 +17,7 @@ import { createSyncEventsRouter } from './sync-events.ts';
 import { createSyncStatesRouter } from './sync-states.ts';
 import { createTaskSubmissionsRouter } from './task-submissions.ts';
 import { createTasksRouter } from './tasks.ts';
+import { createTelegramChatsRouter } from './telegram-chats.ts';
 import { createTextsRouter } from './texts.ts';
 import { createXpTransferRouter } from './xp-transfer.ts';
 
@@ -50,5 +51,6 @@ export function createResourcesRouter(deps: AdminApiDeps): Router {
   router.use('/dashboard', createDashboardRouter(deps));
   router.use('/audit', createAuditRouter(deps));
   router.use('/setup-check', createSetupCheckRouter(deps));
+  router.use('/telegram-chats', createTelegramChatsRouter(deps));
   return router;
 }

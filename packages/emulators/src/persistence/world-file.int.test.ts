@@ -69,9 +69,9 @@ describe('the emulators with a world file', () => {
     expect((await again.telegram.world()).users.map((u) => u.id)).toContain(newcomer.id);
     const history = await again.telegram.messages(ana.id, { bot: second.demo.telegram.bot.id });
     expect(history.map((m) => m.text)).toEqual(['/daily']);
-    // The update nobody fetched is still there, and the next one follows it.
+    // The update nobody fetched is still there (after the bot's join to the demo group), and the next one follows it.
     const firstId = sent.updates[0]!.update.update_id;
-    expect((await pendingUpdates(second)).map((u) => u.update_id)).toEqual([firstId]);
+    expect((await pendingUpdates(second)).map((u) => u.update_id).at(-1)).toBe(firstId);
     const next = await again.telegram.sendCommand({ from: ana.id, command: 'top' });
     expect(next.updates[0]!.update.update_id).toBe(firstId + 1);
     expect((await again.telegram.createUser({ firstName: 'Dan' })).id).not.toBe(newcomer.id);

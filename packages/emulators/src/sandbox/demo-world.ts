@@ -15,6 +15,8 @@ export interface DemoWorld {
   telegram: {
     bot: { id: number; username: string; token: string };
     users: DemoTelegramUser[];
+    /** The community group the bot was added to as an administrator (none when one existed already). */
+    group?: { id: number; title: string };
   };
   /**
    * The guild of `buildScenario`: rank roles Bronze < Silver < Gold below the bot, Staff above; its
@@ -32,7 +34,8 @@ const TELEGRAM_PLAYERS = [
 
 /**
  * Fills freshly started emulators with a small world to try the bots in: three Telegram players
- * (the emulator's default bot is already there) and the Discord demo guild with its bot, rank
+ * (the emulator's default bot is already there) in a community group where the bot is an
+ * administrator, and the Discord demo guild with its bot, rank
  * roles, channels and members alice, bob, carol and dmitri. One player on each platform speaks
  * Russian, the others English.
  *
@@ -58,8 +61,43 @@ export async function seedDemoWorld(telegramUrl: string, discordControlUrl: stri
       languageCode: player.languageCode,
     });
   }
+  const botInAGroup = world.groups.some((group) =>
+    group.members.some((member) => member.id === bot.id && !['left', 'kicked'].includes(member.status)),
+  );
+  const group = botInAGroup ? undefined : await addCommunityGroup(telegram, bot.id, users);
   return {
-    telegram: { bot: { id: bot.id, username: bot.username, token: bot.token }, users },
+    telegram: {
+      bot: { id: bot.id, username: bot.username, token: bot.token },
+      users,
+      ...(group ? { group } : {}),
+    },
     discord,
   };
+}
+
+/**
+ * The community's group, with Ana as its admin, who adds the bot and makes it an administrator:
+ * the bot's membership update waits for it, so Tandem lists the group once its bot polls.
+ */
+async function addCommunityGroup(telegram: TelegramControlClient, botId: number, users: DemoTelegramUser[]) {
+  const [owner, ...others] = users;
+  if (!owner) return undefined;
+  const group = await telegram.createGroup({
+    title: 'Tandem Community',
+    members: others.map((user) => user.id),
+    admins: [owner.id],
+    bots: [],
+  });
+  await telegram.addMember(group.id, {
+    userId: botId,
+    status: 'administrator',
+    rights: {
+      can_delete_messages: true,
+      can_pin_messages: true,
+      can_invite_users: true,
+      can_restrict_members: true,
+    },
+    by: owner.id,
+  });
+  return { id: group.id, title: group.title ?? 'Tandem Community' };
 }

@@ -105,7 +105,7 @@ describe('control API', () => {
 
     const left = await control.removeMember(group.id, wes.id);
     expect((await telegram.getChatMember(group.id, wes.id)).status).toBe('left');
-    expect(left.message.message).toMatchObject({ left_chat_member: { id: wes.id } });
+    expect(left.message?.message).toMatchObject({ left_chat_member: { id: wes.id } });
     expect(left.group.members[0]).toEqual({ id: wes.id, status: 'left', isBot: false });
 
     const status = await control.bot(emulator.defaultBot.id);

@@ -11,7 +11,7 @@ export type EmulatorEventBody =
   | { type: 'user.message'; chatId: number; userId: number; botIds: number[]; message: Tg.Message }
   /** A user pressed an inline button. */
   | { type: 'user.callback'; chatId: number; userId: number; botId: number; callbackQuery: Tg.CallbackQuery }
-  /** A user joined, left, blocked or unblocked: the world changed under the bots. */
+  /** A user joined, left, blocked or unblocked, an admin promoted, renamed...: the world changed under the bots. */
   | { type: 'world.changed'; change: WorldChange; chatId?: number; userId?: number; botId?: number }
   | { type: 'world.reset' }
   | { type: 'bot.message'; botId: number; chatId: number; message: Tg.Message; replyKeyboard?: unknown }
@@ -53,7 +53,12 @@ export type WorldChange =
   | 'member.added'
   | 'member.removed'
   | 'bot.blocked'
-  | 'bot.unblocked';
+  | 'bot.unblocked'
+  | 'member.promoted'
+  | 'member.demoted'
+  | 'group.renamed'
+  | 'group.migrated'
+  | 'bot.default-rights';
 
 export type EmulatorEventType = EmulatorEventBody['type'];
 

@@ -23,7 +23,7 @@ export interface BotUser extends User {
   has_main_web_app: boolean;
 }
 
-export type ChatType = 'private' | 'group' | 'supergroup';
+export type ChatType = 'private' | 'group' | 'supergroup' | 'channel';
 
 export interface Chat {
   id: number;
@@ -97,6 +97,11 @@ export interface Message {
   new_chat_members?: User[];
   left_chat_member?: User;
   group_chat_created?: true;
+  new_chat_title?: string;
+  /** In the old group: it became the supergroup with this id (Telegram's upgrade). */
+  migrate_to_chat_id?: number;
+  /** In the new supergroup: the group it was upgraded from. */
+  migrate_from_chat_id?: number;
   reply_markup?: InlineKeyboardMarkup;
 }
 
@@ -110,19 +115,33 @@ export interface CallbackQuery {
 
 export type ChatMemberStatus = 'creator' | 'administrator' | 'member' | 'restricted' | 'left' | 'kicked';
 
-export interface ChatMember {
+/**
+ * What an administrator may do (Bot API `ChatAdministratorRights`); the `can_post_messages`,
+ * `can_edit_messages` group only exists in channels, the topic and pin rights only in groups.
+ */
+export interface ChatAdministratorRights {
+  is_anonymous: boolean;
+  can_manage_chat: boolean;
+  can_delete_messages: boolean;
+  can_manage_video_chats: boolean;
+  can_restrict_members: boolean;
+  can_promote_members: boolean;
+  can_change_info: boolean;
+  can_invite_users: boolean;
+  can_post_stories: boolean;
+  can_edit_stories: boolean;
+  can_delete_stories: boolean;
+  can_post_messages?: boolean;
+  can_edit_messages?: boolean;
+  can_pin_messages?: boolean;
+  can_manage_topics?: boolean;
+}
+
+export interface ChatMember extends Partial<ChatAdministratorRights> {
   status: ChatMemberStatus;
   user: User;
-  /** Administrators only; the emulator grants admins every right. */
+  /** Administrators only: whether the bot may change this administrator's rights. */
   can_be_edited?: boolean;
-  can_manage_chat?: boolean;
-  can_delete_messages?: boolean;
-  can_restrict_members?: boolean;
-  can_promote_members?: boolean;
-  can_change_info?: boolean;
-  can_invite_users?: boolean;
-  can_pin_messages?: boolean;
-  is_anonymous?: boolean;
   /** Kicked members: 0 means forever. */
   until_date?: number;
 }

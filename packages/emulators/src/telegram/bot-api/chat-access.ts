@@ -35,10 +35,15 @@ export function chatForBot(
 }
 
 function groupForBot(bot: BotRecord, group: ChatRecord, access: 'post' | 'read'): ChatRecord {
+  if (group.migratedTo !== undefined) {
+    throw new BotApiError(400, 'Bad Request: group chat was upgraded to a supergroup chat', {
+      migrate_to_chat_id: group.migratedTo,
+    });
+  }
   const member = group.members.get(bot.id);
   if (isPresent(member)) return group;
   if (access === 'read') throw BotApiError.badRequest('chat not found');
-  const kind = group.type === 'supergroup' ? 'supergroup chat' : 'group chat';
+  const kind = `${group.type} chat`;
   if (member?.status === 'kicked') throw BotApiError.forbidden(`bot was kicked from the ${kind}`);
   throw BotApiError.forbidden(`bot is not a member of the ${kind}`);
 }

@@ -41,10 +41,27 @@ export class TelegramControlClient {
     this.request<Result<'unblockBot'>>('POST', `/users/${userId}/unblock`, { bot });
   createGroup = (input: Input<'createGroup'>) =>
     this.request<Result<'createGroup'>>('POST', '/groups', input);
-  addMember = (chatId: number, input: { userId: number; status?: 'member' | 'administrator' | 'creator' }) =>
+  addMember = (chatId: number, input: Parameters<TelegramControl['addMember']>[1]) =>
     this.request<Result<'addMember'>>('POST', `/groups/${chatId}/members`, input);
-  removeMember = (chatId: number, userId: number, ban = false) =>
-    this.request<Result<'removeMember'>>('DELETE', `/groups/${chatId}/members/${userId}?ban=${ban}`);
+  removeMember = (chatId: number, userId: number, ban = false, by?: number) =>
+    this.request<Result<'removeMember'>>(
+      'DELETE',
+      `/groups/${chatId}/members/${userId}?ban=${ban}${by === undefined ? '' : `&by=${by}`}`,
+    );
+  promoteMember = (
+    chatId: number,
+    userId: number,
+    input: Parameters<TelegramControl['promoteMember']>[2] = {},
+  ) => this.request<Result<'promoteMember'>>('POST', `/groups/${chatId}/members/${userId}/promote`, input);
+  demoteMember = (
+    chatId: number,
+    userId: number,
+    input: Parameters<TelegramControl['demoteMember']>[2] = {},
+  ) => this.request<Result<'demoteMember'>>('POST', `/groups/${chatId}/members/${userId}/demote`, input);
+  renameGroup = (chatId: number, input: Parameters<TelegramControl['renameGroup']>[1]) =>
+    this.request<Result<'renameGroup'>>('PATCH', `/groups/${chatId}`, input);
+  migrateGroup = (chatId: number, input: Parameters<TelegramControl['migrateGroup']>[1] = {}) =>
+    this.request<Result<'migrateGroup'>>('POST', `/groups/${chatId}/migrate`, input);
 
   sendMessage = (input: Input<'sendMessage'>) =>
     this.request<Result<'sendMessage'>>('POST', '/messages', input);

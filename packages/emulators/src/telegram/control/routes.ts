@@ -37,8 +37,27 @@ export function createControlRouter(control: TelegramControl, log: ActivityLog):
   );
   router.delete('/groups/:chatId/members/:userId', (req, res) => {
     const ban = req.query.ban === 'true' || req.body?.ban === true;
-    res.json(control.removeMember(intParam(req, 'chatId'), intParam(req, 'userId'), { ban }));
+    const by = req.body?.by ?? (stringQuery(req, 'by') === undefined ? undefined : Number(req.query.by));
+    res.json(control.removeMember(intParam(req, 'chatId'), intParam(req, 'userId'), { ban, by }));
   });
+  router.post(
+    '/groups/:chatId/members/:userId/promote',
+    (req, res) =>
+      void res.json(control.promoteMember(intParam(req, 'chatId'), intParam(req, 'userId'), req.body)),
+  );
+  router.post(
+    '/groups/:chatId/members/:userId/demote',
+    (req, res) =>
+      void res.json(control.demoteMember(intParam(req, 'chatId'), intParam(req, 'userId'), req.body)),
+  );
+  router.patch(
+    '/groups/:chatId',
+    (req, res) => void res.json(control.renameGroup(intParam(req, 'chatId'), req.body)),
+  );
+  router.post(
+    '/groups/:chatId/migrate',
+    (req, res) => void res.json(control.migrateGroup(intParam(req, 'chatId'), req.body)),
+  );
 
   router.post('/messages', (req, res) => void res.json(control.sendMessage(req.body)));
   router.post('/commands', (req, res) => void res.json(control.sendCommand(req.body)));
@@ -94,7 +113,7 @@ function toControlError(error: unknown): ControlError {
 function allowAnyOrigin(req: Request, res: Response, next: NextFunction): void {
   res.setHeader('access-control-allow-origin', '*');
   res.setHeader('access-control-allow-headers', 'content-type, last-event-id');
-  res.setHeader('access-control-allow-methods', 'GET, POST, PUT, DELETE, OPTIONS');
+  res.setHeader('access-control-allow-methods', 'GET, POST, PUT, PATCH, DELETE, OPTIONS');
   if (req.method === 'OPTIONS') {
     res.status(204).end();
     return;

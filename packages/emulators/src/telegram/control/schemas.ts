@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ControlError } from '../errors.ts';
+import { adminRightNames } from '../world/admin-rights.ts';
 
 /** A bot by id or username (with or without @). */
 const botRef = z.union([z.int().positive(), z.string().min(1)]);
@@ -35,7 +36,7 @@ export const updateUserSchema = z.object({
 
 export const createGroupSchema = z.object({
   title: z.string().min(1),
-  type: z.enum(['group', 'supergroup']).default('supergroup'),
+  type: z.enum(['group', 'supergroup', 'channel']).default('supergroup'),
   username: z.string().optional(),
   /** User ids to add as members. */
   members: z.array(userId).default([]),
@@ -45,13 +46,39 @@ export const createGroupSchema = z.object({
   bots: z.array(botRef).optional(),
 });
 
+/** Telegram's ChatAdministratorRights by their Bot API names; a right left out is not granted. */
+export const adminRightsSchema = z.strictObject(
+  Object.fromEntries(adminRightNames.map((name) => [name, z.boolean().optional()])) as Record<
+    (typeof adminRightNames)[number],
+    z.ZodOptional<z.ZodBoolean>
+  >,
+);
+
+/** The user (an administrator, usually) who made a change; left out, the group's first human admin. */
+const by = userId.optional();
+
 export const addMemberSchema = z.object({
   /** A user id or a bot id. */
   userId,
   status: z.enum(['member', 'administrator', 'creator']).default('member'),
+  /** Administrators: their rights. @defaultValue every right but promoting and anonymity */
+  rights: adminRightsSchema.optional(),
+  by,
 });
 
-export const removeMemberSchema = z.object({ ban: z.boolean().default(false) });
+export const removeMemberSchema = z.object({ ban: z.boolean().default(false), by });
+
+export const promoteMemberSchema = z.object({
+  /** @defaultValue every right but promoting and anonymity */
+  rights: adminRightsSchema.optional(),
+  by,
+});
+
+export const demoteMemberSchema = z.object({ by });
+
+export const renameGroupSchema = z.object({ title: z.string().trim().min(1).max(128), by });
+
+export const migrateGroupSchema = z.object({ by });
 
 export const blockSchema = z.object({ bot: botRef.optional() });
 

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { EmulatorContext } from '../context.ts';
 import type { EventFilter } from '../events.ts';
+import { demoteMember, migrateGroup, promoteMember, renameGroup } from './bot-membership.ts';
 import {
   clearFaults,
   dropPollConnections,
@@ -17,14 +18,18 @@ import {
   type createBotSchema,
   type createGroupSchema,
   type createUserSchema,
+  type demoteMemberSchema,
   type dropPollsSchema,
   type duplicateSchema,
   type latencySchema,
   type limitsSchema,
   logQuerySchema,
+  type migrateGroupSchema,
   parseInput,
   type pressButtonSchema,
+  type promoteMemberSchema,
   type rateLimitSchema,
+  type renameGroupSchema,
   type serverErrorsSchema,
   type updateUserSchema,
   type userCommandSchema,
@@ -57,8 +62,16 @@ export function createTelegramControl(ctx: EmulatorContext) {
     updateUser: (userId: number, input: z.input<typeof updateUserSchema>) => updateUser(ctx, userId, input),
     createGroup: (input: z.input<typeof createGroupSchema>) => createGroup(ctx, input),
     addMember: (chatId: number, input: z.input<typeof addMemberSchema>) => addMember(ctx, chatId, input),
-    removeMember: (chatId: number, userId: number, input: { ban?: boolean } = {}) =>
+    removeMember: (chatId: number, userId: number, input: { ban?: boolean; by?: number } = {}) =>
       removeMember(ctx, chatId, userId, input),
+    promoteMember: (chatId: number, userId: number, input: z.input<typeof promoteMemberSchema> = {}) =>
+      promoteMember(ctx, chatId, userId, input),
+    demoteMember: (chatId: number, userId: number, input: z.input<typeof demoteMemberSchema> = {}) =>
+      demoteMember(ctx, chatId, userId, input),
+    renameGroup: (chatId: number, input: z.input<typeof renameGroupSchema>) =>
+      renameGroup(ctx, chatId, input),
+    migrateGroup: (chatId: number, input: z.input<typeof migrateGroupSchema> = {}) =>
+      migrateGroup(ctx, chatId, input),
     blockBot: (userId: number, input: z.input<typeof blockSchema> = {}) =>
       setBlocked(ctx, userId, input, true),
     unblockBot: (userId: number, input: z.input<typeof blockSchema> = {}) =>

@@ -1,16 +1,11 @@
 import type { EmulatorContext } from '../context.ts';
 import { ControlError } from '../errors.ts';
 import type * as Tg from '../types.ts';
-import {
-  botUserObject,
-  chatMemberObject,
-  chatView,
-  getMeObject,
-  isAdmin,
-  userObject,
-} from '../world/objects.ts';
+import { adminRights, defaultAdminRights } from '../world/admin-rights.ts';
+import { botUserObject, chatMemberObject, chatView, getMeObject, userObject } from '../world/objects.ts';
 import type { BotRecord, ChatRecord, MemberRecord, UserRecord } from '../world/records.ts';
 import { unixNow } from '../world/world.ts';
+import { announceMemberChange, memberObject, postServiceMessage } from './member-changes.ts';
 import { requireBot, requireGroup, requireUser } from './places.ts';
 import {
   addMemberSchema,
@@ -22,7 +17,6 @@ import {
   removeMemberSchema,
   updateUserSchema,
 } from './schemas.ts';
-import { postUserMessage } from './user-messages.ts';
 
 export function describeBot(bot: BotRecord) {
   return { ...getMeObject(bot), token: bot.token };
@@ -39,10 +33,12 @@ export function describeUser(user: UserRecord) {
 export function describeGroup(ctx: EmulatorContext, chat: ChatRecord) {
   return {
     ...chatView(ctx.world, chat),
+    ...(chat.migratedTo !== undefined ? { migratedTo: chat.migratedTo } : {}),
     members: [...chat.members.entries()].map(([id, member]) => ({
       id,
       status: member.status,
       isBot: member.isBot,
+      ...(member.rights ? { rights: member.rights } : {}),
     })),
   };
 }
@@ -83,8 +79,13 @@ export function createGroup(ctx: EmulatorContext, raw: unknown) {
   const chat = ctx.world.addGroup({ title: input.title, type: input.type, username: input.username });
   for (const id of input.members) chat.members.set(id, { status: 'member', isBot: false });
   for (const bot of bots) chat.members.set(bot.id, { status: 'member', isBot: true });
-  for (const id of input.admins)
-    chat.members.set(id, { status: 'administrator', isBot: !!ctx.world.bot(id) });
+  for (const id of input.admins) {
+    chat.members.set(id, {
+      status: 'administrator',
+      isBot: !!ctx.world.bot(id),
+      rights: defaultAdminRights(chat.type),
+    });
+  }
   ctx.log.record({ type: 'world.changed', change: 'group.created', chatId: chat.id });
   return describeGroup(ctx, chat);
 }
@@ -96,10 +97,17 @@ export function addMember(ctx: EmulatorContext, chatId: number, raw: unknown) {
   const who = memberObject(ctx, input.userId);
   const before = chat.members.get(input.userId);
   const after: MemberRecord = { status: input.status, isBot: who.is_bot };
+  if (input.status === 'administrator') {
+    after.rights = input.rights ? adminRights(chat.type, input.rights) : defaultAdminRights(chat.type);
+  }
   chat.members.set(input.userId, after);
   const joined = before === undefined || before.status === 'left' || before.status === 'kicked';
-  announceMemberChange(ctx, chat, who, before, after);
-  const serviceMessage = joined ? postServiceMessage(ctx, chat, who, { new_chat_members: [who] }) : undefined;
+  announceMemberChange(ctx, chat, who, before, after, input.by);
+  // Channels show no "joined" line to anyone, bots included.
+  const serviceMessage =
+    joined && chat.type !== 'channel'
+      ? postServiceMessage(ctx, chat, who, { new_chat_members: [who] }, input.by)
+      : undefined;
   ctx.log.record({ type: 'world.changed', change: 'member.added', chatId: chat.id, userId: input.userId });
   return { group: describeGroup(ctx, chat), message: serviceMessage };
 }
@@ -114,8 +122,11 @@ export function removeMember(ctx: EmulatorContext, chatId: number, memberId: num
   }
   const after: MemberRecord = { status: input.ban ? 'kicked' : 'left', isBot: who.is_bot };
   chat.members.set(memberId, after);
-  const message = postServiceMessage(ctx, chat, who, { left_chat_member: who });
-  announceMemberChange(ctx, chat, who, before, after);
+  const message =
+    chat.type === 'channel'
+      ? undefined
+      : postServiceMessage(ctx, chat, who, { left_chat_member: who }, input.by);
+  announceMemberChange(ctx, chat, who, before, after, input.by);
   ctx.log.record({ type: 'world.changed', change: 'member.removed', chatId: chat.id, userId: memberId });
   return { group: describeGroup(ctx, chat), message };
 }
@@ -131,7 +142,7 @@ export function setBlocked(ctx: EmulatorContext, userId: number, raw: unknown, b
   if (user.startedBots.has(bot.id)) {
     const chat = ctx.world.privateChat(bot, user);
     const member = (status: Tg.ChatMemberStatus) =>
-      chatMemberObject({ status, isBot: true }, botUserObject(bot));
+      chatMemberObject({ status, isBot: true }, botUserObject(bot), 'private');
     ctx.channels.enqueue(bot.id, {
       my_chat_member: {
         chat: chatView(ctx.world, chat),
@@ -157,53 +168,4 @@ export function worldSnapshot(ctx: EmulatorContext) {
     users: ctx.world.allUsers().map(describeUser),
     groups: ctx.world.allGroups().map((chat) => describeGroup(ctx, chat)),
   };
-}
-
-function memberObject(ctx: EmulatorContext, id: number): Tg.User {
-  const bot = ctx.world.bot(id);
-  if (bot) return botUserObject(bot);
-  return userObject(requireUser(ctx, id));
-}
-
-/** `my_chat_member` to a bot whose own membership changed; `chat_member` (opt-in) to admin bots otherwise. */
-function announceMemberChange(
-  ctx: EmulatorContext,
-  chat: ChatRecord,
-  who: Tg.User,
-  before: MemberRecord | undefined,
-  after: MemberRecord,
-): void {
-  const change: Tg.ChatMemberUpdated = {
-    chat: chatView(ctx.world, chat),
-    from: actorFor(ctx, chat, who),
-    date: unixNow(),
-    old_chat_member: chatMemberObject(before, who),
-    new_chat_member: chatMemberObject(after, who),
-  };
-  if (who.is_bot) {
-    ctx.channels.enqueue(who.id, { my_chat_member: change });
-    return;
-  }
-  for (const [id, member] of chat.members) {
-    if (member.isBot && isAdmin(member)) ctx.channels.enqueue(id, { chat_member: change });
-  }
-}
-
-/** Who made the change: the member themselves for users (joined, left), an administrator for bots. */
-function actorFor(ctx: EmulatorContext, chat: ChatRecord, who: Tg.User): Tg.User {
-  if (!who.is_bot) return who;
-  for (const [id, member] of chat.members) {
-    const user = isAdmin(member) && !member.isBot ? ctx.world.user(id) : undefined;
-    if (user) return userObject(user);
-  }
-  return who;
-}
-
-function postServiceMessage(
-  ctx: EmulatorContext,
-  chat: ChatRecord,
-  who: Tg.User,
-  content: Partial<Tg.Message>,
-) {
-  return postUserMessage(ctx, chat, actorFor(ctx, chat, who), content);
 }

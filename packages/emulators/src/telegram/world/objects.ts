@@ -1,4 +1,5 @@
 import type * as Tg from '../types.ts';
+import { defaultAdminRights } from './admin-rights.ts';
 import type { BotRecord, ChatRecord, MemberRecord, UserRecord } from './records.ts';
 
 /** Builds the Bot API objects for world records, as Telegram shows them to a bot. */
@@ -51,22 +52,15 @@ export function chatObject(chat: ChatRecord, user?: UserRecord): Tg.Chat {
   };
 }
 
-export function chatMemberObject(member: MemberRecord | undefined, who: Tg.User): Tg.ChatMember {
+export function chatMemberObject(
+  member: MemberRecord | undefined,
+  who: Tg.User,
+  chatType: Tg.ChatType = 'supergroup',
+): Tg.ChatMember {
   const status = member?.status ?? 'left';
   if (status === 'administrator') {
-    return {
-      status,
-      user: who,
-      can_be_edited: false,
-      is_anonymous: false,
-      can_manage_chat: true,
-      can_delete_messages: true,
-      can_restrict_members: true,
-      can_promote_members: false,
-      can_change_info: true,
-      can_invite_users: true,
-      can_pin_messages: true,
-    };
+    const rights = member?.rights ?? defaultAdminRights(chatType);
+    return { status, user: who, can_be_edited: false, ...rights };
   }
   if (status === 'creator') return { status, user: who, is_anonymous: false };
   if (status === 'kicked') return { status, user: who, until_date: 0 };

@@ -8,6 +8,8 @@ export interface BotRecord {
   canReadAllGroupMessages: boolean;
   /** setMyCommands lists by scope and language (see `commandsKey`). */
   commands: Map<string, Tg.BotCommand[]>;
+  /** setMyDefaultAdministratorRights: what Telegram suggests when someone makes the bot an admin. */
+  defaultAdminRights?: { groups?: Tg.ChatAdministratorRights; channels?: Tg.ChatAdministratorRights };
 }
 
 export interface UserRecord {
@@ -24,6 +26,8 @@ export interface UserRecord {
 export interface MemberRecord {
   status: Tg.ChatMemberStatus;
   isBot: boolean;
+  /** Administrators: what they may do; left out, every right of the chat's kind but promoting. */
+  rights?: Tg.ChatAdministratorRights;
 }
 
 export type MessageSender = { kind: 'bot'; botId: number } | { kind: 'user'; userId: number };
@@ -54,6 +58,8 @@ export interface ChatRecord {
   members: Map<number, MemberRecord>;
   messages: Map<number, StoredMessage>;
   lastMessageId: number;
+  /** A basic group upgraded to a supergroup: the supergroup's id (the old chat takes no messages). */
+  migratedTo?: number;
 }
 
 export interface CallbackAnswer {

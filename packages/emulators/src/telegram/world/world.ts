@@ -13,7 +13,7 @@ export interface UserSeed {
 
 export interface GroupSeed {
   title: string;
-  type?: 'group' | 'supergroup';
+  type?: 'group' | 'supergroup' | 'channel';
   username?: string;
 }
 
@@ -144,7 +144,8 @@ export class World {
   addGroup(seed: GroupSeed): ChatRecord {
     const type = seed.type ?? 'supergroup';
     if (seed.username !== undefined) {
-      if (type !== 'supergroup') throw ControlError.invalid('Only supergroups can have a public username');
+      if (type === 'group')
+        throw ControlError.invalid('Only supergroups and channels can have a public username');
       if (!usernamePattern.test(seed.username)) {
         throw ControlError.invalid(`Group username "${seed.username}" must be 5-32 letters, digits and _`);
       }

@@ -1,3 +1,4 @@
+import { adminRightsMethods } from './admin-rights.ts';
 import { botProfileMethods } from './bot-profile.ts';
 import { callbackMethods } from './callbacks.ts';
 import { chatMethods } from './chats.ts';
@@ -13,6 +14,7 @@ const families = [
   mediaMethods,
   callbackMethods,
   chatMethods,
+  adminRightsMethods,
 ];
 
 /** Every Bot API method the emulator answers, by lower-cased name (Telegram's names are case-insensitive). */
