@@ -642,6 +642,36 @@ export const ru: Messages<typeof en> = {
       noRanks: 'Рангов нет',
       ranksTurnXpInto: 'Ранги превращают XP в звание и роль в Discord. Создайте первый.',
     },
+    discord: {
+      position: 'позиция %{position}',
+      unknownRole: 'Неизвестная роль %{id}',
+      unknownChannel: 'Неизвестный канал %{id}',
+      unknownRoleHint: 'На сервере нет такой роли (удалена?): выберите одну из его ролей.',
+      unknownChannelHint: 'На сервере нет такого канала (удалён?): выберите один из его каналов.',
+      noCategory: 'Без категории',
+      notConfigured: 'Discord не подключён к Tandem, поэтому id вводятся вручную: %{reason}',
+      unreachable:
+        'Не удалось прочитать роли и каналы сервера Discord, поэтому id вводятся вручную: %{reason}',
+      failed: 'Не удалось загрузить список ролей и каналов Discord, поэтому id вводятся вручную: %{reason}',
+      noReason: 'причина не указана',
+      loading: 'Читаем сервер Discord…',
+      createRankRoles: 'Создать роли рангов',
+      createRankRolesHint: 'Создаёт в Discord роли, которых нет у активных рангов, и привязывает их.',
+      createRankRolesTitle: 'Создать роли рангов в Discord?',
+      createRankRolesConfirm:
+        'Для каждого активного ранга без роли Discord Tandem создаст на сервере %{guild} роль с названием ранга ниже своей роли %{botRole} (старшие ранги выше младших) и привяжет её к рангу. Роль, уже названная точно как ранг и больше ничем не занятая, будет взята вместо создания второй. Повторный запуск ничего не создаст дважды.',
+      rankRolesDone:
+        'Роли рангов: создано %{created}, взято существующих %{adopted}, у %{skipped} рангов роль уже была.',
+      problem: {
+        everyone: '@everyone есть у каждого участника: Tandem не может выдать или снять её.',
+        managed: 'Ролью %{role} управляет интеграция (бот, бусты или подписка): её выдаёт только Discord.',
+        aboveBot:
+          'Роль %{role} не ниже роли Tandem %{botRole}: поднимите роль %{botRole} выше %{role} в «Настройки сервера → Роли».',
+        noManageRoles:
+          'У роли Tandem %{botRole} нет права «Управлять ролями»: включите его в «Настройки сервера → Роли → %{botRole}».',
+        unknown: 'Tandem не может выдать эту роль.',
+      },
+    },
     scenarios: {
       buttonsNamePagesBy: 'По нему кнопки ссылаются на страницы.',
       whatTheBotReplies: 'Что бот отвечает, когда открывается страница.',
