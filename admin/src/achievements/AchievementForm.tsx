@@ -42,7 +42,7 @@ export function AchievementForm({ edit = false }: { edit?: boolean }) {
       </Box>
       <DiscordRoleInput
         source="discordRoleId"
-        label="resources.achievements.fields.discordRoleId"
+        label="tandem.discord.role"
         helperText="tandem.achievements.optionalARoleGranted"
       />
       <BooleanInput source="active" defaultValue />

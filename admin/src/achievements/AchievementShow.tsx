@@ -28,7 +28,7 @@ export function AchievementShow() {
         <NumberField source="rewardCoins" label="resources.achievements.fields.rewardCoins" />
         <DiscordRoleField
           source="discordRoleId"
-          label="resources.achievements.fields.discordRoleId"
+          label="tandem.discord.role"
           emptyText="tandem.achievements.noDiscordRole"
         />
         <NumberField source="unlockedBy" label="resources.achievements.fields.unlockedBy2" />

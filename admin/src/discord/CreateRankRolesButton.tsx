@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { Confirm, useCanAccess, useNotify, useTranslate } from 'react-admin';
 import { errorMessage, postJson } from '../api/http.ts';
 import { notReadyText } from './discord-words.ts';
-import { guildDirectoryQueryKey, useGuildDirectory } from './use-guild-directory.ts';
+import { guildDirectoryQueryKey, refreshGuildDirectory, useGuildDirectory } from './use-guild-directory.ts';
 
 interface MappedRole {
   rankId: string;
@@ -47,7 +47,9 @@ export function CreateRankRolesButton() {
       );
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: ['ranks'] }),
-        queryClient.invalidateQueries({ queryKey: guildDirectoryQueryKey }),
+        refreshGuildDirectory(queryClient).catch(() =>
+          queryClient.invalidateQueries({ queryKey: guildDirectoryQueryKey }),
+        ),
       ]);
     },
     onError: (error) => {
@@ -69,7 +71,7 @@ export function CreateRankRolesButton() {
     <>
       <Tooltip title={blocked ?? translate('tandem.discord.createRankRolesHint')}>
         {/* A disabled button fires no events: the span lets its tooltip say why. */}
-        <Box component="span">
+        <Box component="span" sx={{ display: 'inline-flex' }}>
           <Button
             size="small"
             startIcon={<AddModeratorIcon />}

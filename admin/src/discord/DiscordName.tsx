@@ -24,7 +24,7 @@ function Named({ id, tooltip, children }: { id: string; tooltip?: string; childr
 
 function Unknown({ text }: { text: string }) {
   return (
-    <Typography component="span" variant="body2" color="warning.main">
+    <Typography component="span" variant="body2" sx={{ color: 'warning.main' }}>
       {text}
     </Typography>
   );

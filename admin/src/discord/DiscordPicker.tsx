@@ -71,7 +71,7 @@ function ChoiceLine({ view }: { view: ChoiceView }) {
         ) : null}
       </Box>
       {view.disabledReason ? (
-        <Typography variant="caption" color="warning.main" sx={{ whiteSpace: 'normal' }}>
+        <Typography variant="caption" sx={{ color: 'warning.main', whiteSpace: 'normal' }}>
           {view.disabledReason}
         </Typography>
       ) : null}

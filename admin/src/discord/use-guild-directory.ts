@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { type QueryClient, useQuery } from '@tanstack/react-query';
 import { errorMessage, fetchApi } from '../api/http.ts';
 import type { GuildDirectory } from './guild-directory.ts';
 
@@ -7,6 +7,17 @@ import type { GuildDirectory } from './guild-directory.ts';
  * a role or channel change (the `discord_guild` change, see live/affected-queries.ts).
  */
 export const guildDirectoryQueryKey = ['discord-guild'] as const;
+
+const readDirectory = async (refresh = false) =>
+  (await fetchApi(`/discord/guild${refresh ? '?refresh=1' : ''}`)).json as GuildDirectory;
+
+/**
+ * Reads the server again past the API's cache, after the panel itself changed it (created roles):
+ * the names of what it just made show at once, not when the cache ends.
+ */
+export async function refreshGuildDirectory(queryClient: QueryClient): Promise<void> {
+  queryClient.setQueryData(guildDirectoryQueryKey, await readDirectory(true));
+}
 
 /** What the pickers and fields know of the Discord server right now. */
 export interface GuildDirectoryState {
@@ -31,7 +42,7 @@ export interface GuildDirectoryState {
 export function useGuildDirectory(): GuildDirectoryState {
   const query = useQuery({
     queryKey: guildDirectoryQueryKey,
-    queryFn: async () => (await fetchApi('/discord/guild')).json as GuildDirectory,
+    queryFn: () => readDirectory(),
     staleTime: 30_000,
     retry: 1,
   });

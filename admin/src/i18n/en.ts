@@ -643,6 +643,8 @@ export const en = {
       ranksTurnXpInto: 'Ranks turn XP into a title and a Discord role. Create the first one.',
     },
     discord: {
+      role: 'Discord role',
+      multiplierRole: 'Role',
       position: 'position %{position}',
       unknownRole: 'Unknown role %{id}',
       unknownChannel: 'Unknown channel %{id}',

@@ -643,6 +643,8 @@ export const ru: Messages<typeof en> = {
       ranksTurnXpInto: 'Ранги превращают XP в звание и роль в Discord. Создайте первый.',
     },
     discord: {
+      role: 'Роль в Discord',
+      multiplierRole: 'Роль',
       position: 'позиция %{position}',
       unknownRole: 'Неизвестная роль %{id}',
       unknownChannel: 'Неизвестный канал %{id}',

@@ -28,7 +28,6 @@ const alsoAffects: Record<string, readonly string[]> = {
   tasks: ['task_submissions'],
   task_submissions: ['players', 'tasks'],
   payouts: ['players'],
-  discord_guild: ['discord-guild'],
 };
 
 /** Entities whose changes the dashboard does not show. */

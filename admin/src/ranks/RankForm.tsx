@@ -33,7 +33,7 @@ export function RankForm({ edit = false }: { edit?: boolean }) {
       </Box>
       <DiscordRoleInput
         source="discordRoleId"
-        label="resources.ranks.fields.discordRoleId"
+        label="resources.ranks.fields.discordRoleId2"
         helperText="tandem.ranks.optionalTheRoleGiven"
       />
       <BooleanInput source="active" helperText="tandem.ranks.inactiveRanksAreSkipped" />

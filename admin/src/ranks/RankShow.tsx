@@ -12,7 +12,7 @@ export function RankShow() {
         <NumberField source="priority" />
         <DiscordRoleField
           source="discordRoleId"
-          label="resources.ranks.fields.discordRoleId"
+          label="resources.ranks.fields.discordRoleId2"
           emptyText="tandem.ranks.noDiscordRole"
         />
         <BooleanField source="active" />

@@ -135,7 +135,7 @@ export function EconomySettingsEdit() {
             <DiscordChannelInput
               kind="voice"
               source="voice.afkChannelId"
-              label="resources.settings.fields.afkChannelId"
+              label="resources.settings.fields.afkChannel"
               helperText="tandem.settings.optional"
             />
           </Row>
@@ -200,7 +200,7 @@ export function EconomySettingsEdit() {
                 <Box sx={{ minWidth: 300 }}>
                   <DiscordRoleInput
                     source="roleId"
-                    label="resources.settings.fields.roleId"
+                    label="tandem.discord.multiplierRole"
                     validate={[required()]}
                     assignableOnly={false}
                   />
