@@ -5,6 +5,7 @@
 //   surfaces    telegram, discord, admin-api, replies (what players and admins see)
 //   queue side  sync (queues, processors, maintenance)
 //   features    earning, linking, players, persons, tasks, payouts, content, settings, catalog,
+//               discord-guild (the Discord server as the panel sees it),
 //               progression, roles, audit, texts
 //   the ledger  ledger (the only writer of ledger rows and outbox events)
 //   rules       economy (pure: no I/O)
@@ -24,6 +25,7 @@ const features = [
   'content',
   'settings',
   'catalog',
+  'discord-guild',
   'progression',
   'roles',
   'audit',

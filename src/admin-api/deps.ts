@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { ContentCache } from '../content/content-cache.ts';
+import type { GuildDirectorySource } from '../discord-guild/guild-directory-source.ts';
 import type { ChangePublisher } from '../live/changes.ts';
 import type { SettingsCache } from '../settings/settings-cache.ts';
 import type { SyncContext } from '../sync/context.ts';
@@ -21,4 +22,9 @@ export interface AdminApiDeps extends SyncContext {
   queuePrefix: string;
   /** The bots' content cache, when this process runs them too. */
   content?: ContentCache;
+  /**
+   * The Discord server's roles and channels: the pickers read it, rank, achievement and earning-rule
+   * saves are checked against it. @defaultValue none: `not-configured`, saves unchecked
+   */
+  discordGuild?: GuildDirectorySource;
 }

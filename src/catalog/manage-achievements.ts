@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type DiscordIdCheckDeps, refuseUnusableRole } from '../core/discord-id-check.ts';
 import { InvalidChangeError } from '../core/errors.ts';
 import { parseInput } from '../core/parse-input.ts';
 import { storedText } from '../core/postgres-values.ts';
@@ -51,11 +52,15 @@ export type CreateAchievementInput = z.input<typeof createSchema>;
 export type UpdateAchievementInput = z.input<typeof updateSchema>;
 export type DeleteAchievementInput = z.input<typeof deleteSchema>;
 
+/** What editing achievements works with; with `discordGuild`, an unusable role is refused at save. */
+export type AchievementWriteDeps = CatalogWriteDeps & DiscordIdCheckDeps;
+
 export async function createAchievement(
-  deps: CatalogWriteDeps,
+  deps: AchievementWriteDeps,
   input: CreateAchievementInput,
 ): Promise<Achievement> {
   const { rule, ...data } = parseInput(createSchema, input, 'achievement');
+  await refuseUnusableRole(deps, data.discordRoleId, 'achievement');
   const achievement = await slugOrExplain(data.slug, () =>
     deps.db.prisma.achievement.create({ data: { ...data, rule: rule as Prisma.InputJsonObject } }),
   );
@@ -65,11 +70,12 @@ export async function createAchievement(
 
 /** One conditional UPDATE: it applies only if the achievement still has the version the admin opened. */
 export async function updateAchievement(
-  deps: CatalogWriteDeps,
+  deps: AchievementWriteDeps,
   input: UpdateAchievementInput,
 ): Promise<Achievement> {
   const { id, expectedVersion, rule, ...changes } = parseInput(updateSchema, input, 'achievement');
   requireSomeChange({ ...changes, rule }, 'achievement');
+  await refuseUnusableRole(deps, changes.discordRoleId, 'achievement');
   const [achievement] = await slugOrExplain(changes.slug, () =>
     deps.db.prisma.achievement.updateManyAndReturn({
       where: { id, ...versionFilter(expectedVersion) },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type DiscordIdCheckDeps, refuseUnusableRole } from '../core/discord-id-check.ts';
 import { InvalidChangeError } from '../core/errors.ts';
 import { parseInput } from '../core/parse-input.ts';
 import { storedText } from '../core/postgres-values.ts';
@@ -51,17 +52,25 @@ export type CreateRankInput = z.input<typeof createSchema>;
 export type UpdateRankInput = z.input<typeof updateSchema>;
 export type DeleteRankInput = z.input<typeof deleteSchema>;
 
-export async function createRank(deps: CatalogWriteDeps, input: CreateRankInput): Promise<Rank> {
+/**
+ * What editing ranks works with. With `discordGuild`, a role Tandem could not give (above its own,
+ * managed, @everyone, not in the server) is refused at save instead of failing at the next rank-up.
+ */
+export type RankWriteDeps = CatalogWriteDeps & DiscordIdCheckDeps;
+
+export async function createRank(deps: RankWriteDeps, input: CreateRankInput): Promise<Rank> {
   const data = parseInput(createSchema, input, 'rank');
+  await refuseUnusableRole(deps, data.discordRoleId, 'rank');
   const rank = await uniqueOrExplain(deps, data, null, () => deps.db.prisma.rank.create({ data }));
   await catalogChanged(deps, 'ranks', 'created', rank.id);
   return rank;
 }
 
 /** One conditional UPDATE: it applies only if the rank still has the version the admin opened. */
-export async function updateRank(deps: CatalogWriteDeps, input: UpdateRankInput): Promise<Rank> {
+export async function updateRank(deps: RankWriteDeps, input: UpdateRankInput): Promise<Rank> {
   const { id, expectedVersion, ...changes } = parseInput(updateSchema, input, 'rank');
   requireSomeChange(changes, 'rank');
+  await refuseUnusableRole(deps, changes.discordRoleId, 'rank');
   const [rank] = await uniqueOrExplain(deps, changes, id, () =>
     deps.db.prisma.rank.updateManyAndReturn({
       where: { id, ...versionFilter(expectedVersion) },

@@ -6,6 +6,7 @@ import { startAdminApi } from '../admin-api/app.ts';
 import { ensureFirstAdmin, refuseWeakAdminPassword } from '../admin-api/auth/first-admin.ts';
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../logging/logger.ts';
+import { adminApiPorts } from '../runtime/admin-api-ports.ts';
 import { handleShutdown } from '../runtime/shutdown.ts';
 import { openConfiguredServices } from '../runtime/sync-runtime.ts';
 
@@ -18,15 +19,19 @@ if (!config.DATABASE_URL || !config.REDIS_URL) {
   );
   process.exit(2);
 }
+// The Discord server's roles and channels, for the panel's pickers and the checks at save.
+const ports = adminApiPorts(config);
 const services = openConfiguredServices(
   config,
   { databaseUrl: config.DATABASE_URL, redisUrl: config.REDIS_URL },
   logger,
+  ports,
 );
 const firstAdmin = await ensureFirstAdmin(services, config);
 const api = await startAdminApi(services, adminApiSettings(config));
 handleShutdown(logger, [
   ['http', () => api.close()],
+  ['platform clients', () => ports.close()],
   ['connections', () => services.close()],
 ]);
 logger.info({ url: api.url }, 'admin API running');

@@ -24,6 +24,8 @@ export const changeEntities = [
   'settings',
   'admins',
   'texts',
+  /** The Discord server's roles or channels changed (announced by the Discord bot); id: the guild id. */
+  'discord_guild',
 ] as const;
 export type ChangeEntity = (typeof changeEntities)[number];
 

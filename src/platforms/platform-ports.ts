@@ -1,6 +1,7 @@
 import { REST } from 'discord.js';
 import { Telegram } from 'telegraf';
 import { createDiscordPort } from '../discord/discord-port.ts';
+import { createDiscordGuildPort } from '../discord/guild-port.ts';
 import type { PlatformPorts } from '../sync/ports.ts';
 import { createTelegramPort } from '../telegram/telegram-port.ts';
 
@@ -42,9 +43,12 @@ export function createPlatformPorts(config: PlatformPortsConfig): OpenPlatformPo
   const rest = config.discord ? discordRest(config.discord) : null;
   const discord =
     rest && config.discord ? createDiscordPort({ rest, guildId: config.discord.guildId }) : null;
+  const discordGuild =
+    rest && config.discord ? createDiscordGuildPort({ rest, guildId: config.discord.guildId }) : null;
   return {
     telegram,
     discord,
+    discordGuild,
     async close() {
       rest?.clearHashSweeper();
       rest?.clearHandlerSweeper();

@@ -2,8 +2,12 @@ import { hostname } from 'node:os';
 import type { Redis } from 'ioredis';
 import { type CatalogCache, createCatalogCache } from '../catalog/catalog.ts';
 import { type Database, openDatabase } from '../db/database.ts';
+import {
+  createGuildDirectorySource,
+  type GuildDirectorySource,
+} from '../discord-guild/guild-directory-source.ts';
 import { Engine } from '../ledger/engine.ts';
-import { type ChangePublisher, createChangePublisher } from '../live/changes.ts';
+import { type ChangePublisher, createChangePublisher, subscribeToChanges } from '../live/changes.ts';
 import type { Logger } from '../logging/logger.ts';
 import { createProducerConnection, createWorkerConnection } from '../redis/connection.ts';
 import { createSettingsCache, type SettingsCache } from '../settings/settings-cache.ts';
@@ -39,6 +43,11 @@ export interface Services extends SyncContext {
   /** The Redis URL, for connections of their own (pub/sub subscribers). */
   redisUrl: string;
   queuePrefix: string;
+  /**
+   * The Discord server's roles and channels (the admin API's pickers and save checks), read on
+   * demand: a process that never asks makes no call and holds no subscription for it.
+   */
+  discordGuild: GuildDirectorySource;
   close(): Promise<void>;
 }
 
@@ -58,6 +67,11 @@ export function openServices(options: ServiceOptions): Services {
   const engine = new Engine(db, queues, options.logger);
   const catalog: CatalogCache = createCatalogCache(db.prisma);
   const texts = createTexts({ db, logger: options.logger });
+  const discordGuild = createGuildDirectorySource({
+    port: options.ports?.discordGuild ?? null,
+    follow: (onChange) => subscribeToChanges(options.redisUrl, options.queuePrefix, onChange, options.logger),
+    logger: options.logger,
+  });
   return {
     db,
     engine,
@@ -73,7 +87,9 @@ export function openServices(options: ServiceOptions): Services {
     texts,
     redisUrl: options.redisUrl,
     queuePrefix: options.queuePrefix,
+    discordGuild,
     async close() {
+      await discordGuild.close();
       await queues.close().catch(() => {});
       redis.disconnect();
       workerRedis.disconnect();

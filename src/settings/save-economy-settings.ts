@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { DiscordIdCheckDeps } from '../core/discord-id-check.ts';
+import { InvalidChangeError } from '../core/errors.ts';
 import { parseInput } from '../core/parse-input.ts';
 import type { Database } from '../db/database.ts';
 import { readSettingsRow, writeSettingsRow } from '../db/settings-row.ts';
@@ -15,7 +17,8 @@ export interface StoredEconomySettings {
   updatedAt: Date | null;
 }
 
-export interface SettingsWriteDeps {
+/** With `discordGuild`, role and channel ids the Discord server does not have are refused at save. */
+export interface SettingsWriteDeps extends DiscordIdCheckDeps {
   db: Pick<Database, 'pool'>;
   changes: ChangePublisher;
   settings: Pick<SettingsCache, 'invalidate'>;
@@ -50,8 +53,46 @@ export async function saveEconomySettings(
 ): Promise<StoredEconomySettings> {
   const { expectedVersion } = saveSchema.parse(input);
   const settings = parseInput(economySettingsSchema, input.value ?? {}, 'economy settings');
+  await refuseIdsNotInServer(deps, settings);
   const saved = await writeSettingsRow(deps.db, economySettingsKey, settings, expectedVersion);
   deps.settings.invalidate();
   await deps.changes.publish({ entity: 'settings', action: 'updated', id: economySettingsKey });
   return { value: settings, ...saved };
+}
+
+/**
+ * A Telegram chat id (negative for groups, at most 16 digits) can stand among the no-XP channels
+ * next to Discord's; only ids of a snowflake's length are looked up in the Discord server.
+ */
+const discordSnowflake = /^\d{17,20}$/;
+
+/**
+ * Refuses role and channel ids the Discord server does not have, per field path, so a typo does not
+ * silently leave a rule that never applies. Unchecked while the server cannot be read.
+ */
+async function refuseIdsNotInServer(deps: DiscordIdCheckDeps, settings: EconomySettings): Promise<void> {
+  const ids = deps.discordGuild ? await deps.discordGuild.idsNow() : null;
+  if (!ids) return;
+  const fields: Record<string, string> = {};
+  const check = (path: string, values: readonly string[], problemOf: (id: string) => string | null) => {
+    for (const id of values) {
+      const problem = problemOf(id);
+      if (problem && !(path in fields)) fields[path] = problem;
+    }
+  };
+  check('message.noXpRoleIds', settings.message.noXpRoleIds, (id) => ids.missingRole(id));
+  check(
+    'message.noXpChannelIds',
+    settings.message.noXpChannelIds.filter((id) => discordSnowflake.test(id)),
+    (id) => ids.missingChannel(id),
+  );
+  if (settings.voice.afkChannelId !== null)
+    check('voice.afkChannelId', [settings.voice.afkChannelId], (id) => ids.missingChannel(id));
+  for (const roleId of Object.keys(settings.roleMultipliers))
+    check(`roleMultipliers.${roleId}`, [roleId], (id) => ids.missingRole(id));
+  if (Object.keys(fields).length === 0) return;
+  const summary = Object.entries(fields)
+    .map(([path, message]) => `${path}: ${message}`)
+    .join('; ');
+  throw new InvalidChangeError(`Invalid economy settings: ${summary}`, fields);
 }

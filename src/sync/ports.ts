@@ -1,4 +1,5 @@
 import { TandemError } from '../core/errors.ts';
+import type { DiscordGuildPort } from '../discord-guild/guild-port.ts';
 /**
  * The engine's view of the platforms. The bots implement these over telegraf and discord.js; tests
  * may implement them in memory. A port throws PlatformRateLimitedError on a 429 (the queue waits and
@@ -38,6 +39,8 @@ export interface PlatformPorts {
   /** null when no Telegram bot runs: projections to it are skipped. */
   telegram: TelegramPort | null;
   discord: DiscordPort | null;
+  /** The server's roles and channels, for the admin API's pickers and checks. @defaultValue none */
+  discordGuild?: DiscordGuildPort | null;
 }
 
 /** The platform asked us to slow down; try again after `retryAfterMs`. */

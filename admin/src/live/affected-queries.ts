@@ -31,7 +31,20 @@ const alsoAffects: Record<string, readonly string[]> = {
 };
 
 /** Entities whose changes the dashboard does not show. */
-const notOnDashboard = new Set(['menu_buttons', 'scenarios', 'settings', 'admins', 'achievements', 'texts']);
+const notOnDashboard = new Set([
+  'menu_buttons',
+  'scenarios',
+  'settings',
+  'admins',
+  'achievements',
+  'texts',
+  'discord_guild',
+]);
+
+/** Entities refetched under a query key of another name (not a react-admin resource). */
+const queryKeyOf: Record<string, string> = {
+  discord_guild: 'discord-guild',
+};
 
 /** The react-admin resources (query key roots) to refetch, and whether the dashboard must refetch. */
 export function affectedQueries(changes: readonly EntityChange[]): {
@@ -42,7 +55,7 @@ export function affectedQueries(changes: readonly EntityChange[]): {
   let dashboard = false;
   for (const change of changes) {
     if (typeof change?.entity !== 'string') continue;
-    if (change.entity !== 'identities') resources.add(change.entity);
+    if (change.entity !== 'identities') resources.add(queryKeyOf[change.entity] ?? change.entity);
     for (const other of alsoAffects[change.entity] ?? []) resources.add(other);
     if (!notOnDashboard.has(change.entity)) dashboard = true;
   }

@@ -27,4 +27,11 @@ describe('what a change makes stale', () => {
     expect(result.resources.sort()).toEqual(['players', 'sync_events', 'sync_states']);
     expect(result.dashboard).toBe(true);
   });
+
+  it('refetches the Discord server under its own query key, not on the dashboard', () => {
+    expect(affectedQueries([{ entity: 'discord_guild', action: 'updated', id: '42' }])).toEqual({
+      resources: ['discord-guild'],
+      dashboard: false,
+    });
+  });
 });

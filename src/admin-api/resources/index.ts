@@ -4,6 +4,7 @@ import type { AdminApiDeps } from '../deps.ts';
 import { createAchievementsRouter } from './achievements.ts';
 import { createAdminsRouter } from './admins.ts';
 import { createDashboardRouter } from './dashboard.ts';
+import { createDiscordGuildRouter } from './discord-guild.ts';
 import { createLedgerRouter } from './ledger.ts';
 import { createMenuButtonsRouter } from './menu-buttons.ts';
 import { createPayoutsRouter } from './payouts.ts';
@@ -31,6 +32,8 @@ export function createResourcesRouter(deps: AdminApiDeps): Router {
   router.use('/ledger', createLedgerRouter(deps));
   router.use('/sync_events', createSyncEventsRouter(deps));
   router.use('/sync_states', createSyncStatesRouter(deps));
+  // `/discord/guild`, and `/ranks/create-discord-roles` ahead of the rank records' routes.
+  router.use(createDiscordGuildRouter(deps));
   router.use('/ranks', createRanksRouter(deps));
   router.use('/achievements', createAchievementsRouter(deps));
   router.use('/menu_buttons', createMenuButtonsRouter(deps));

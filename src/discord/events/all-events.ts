@@ -1,4 +1,5 @@
 import type { GatewayEventBinding } from './gateway-event.ts';
+import { guildDirectoryEvents } from './guild-directory-changes.ts';
 import { guildMemberAdd } from './guild-member-add.ts';
 import { guildMemberAvailable } from './guild-member-available.ts';
 import { guildMemberUpdate } from './guild-member-update.ts';
@@ -15,4 +16,5 @@ export const gatewayEvents: readonly GatewayEventBinding[] = [
   guildMemberUpdate,
   guildMemberAvailable,
   guildMemberAdd,
+  ...guildDirectoryEvents,
 ];

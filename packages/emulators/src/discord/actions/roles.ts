@@ -1,6 +1,12 @@
-import { rolePayload } from '../payloads/guild.ts';
+import { memberPayload, rolePayload } from '../payloads/guild.ts';
 import type { GuildRecord, RoleRecord } from '../world/types.ts';
 import type { EmulatorContext } from './context.ts';
+import type { ChangeActor } from './member-update.ts';
+
+/** Who made a role change and why (Discord's audit log), for the activity record. */
+function auditOf(actor: ChangeActor | undefined): Record<string, unknown> {
+  return actor ? { actor } : {};
+}
 
 /**
  * Puts a role at `position` (1 = just above @everyone) and renumbers the others 1..n, as Discord
@@ -40,7 +46,10 @@ export function createRole(
     hoist?: boolean;
     mentionable?: boolean;
     managedForBot?: string;
+    /** A role an integration manages (another bot's or app's): nobody can assign or delete it. */
+    managedByIntegration?: boolean;
   },
+  actor?: ChangeActor,
 ): RoleRecord {
   const role: RoleRecord = {
     id: input.id ?? ctx.ids.next(),
@@ -50,9 +59,12 @@ export function createRole(
     hoist: input.hoist ?? false,
     position: 0,
     permissions: input.permissions ?? 0n,
-    managed: input.managedForBot !== undefined,
+    managed: input.managedForBot !== undefined || input.managedByIntegration === true,
     mentionable: input.mentionable ?? false,
     botUserId: input.managedForBot ?? null,
+    ...(input.managedForBot === undefined && input.managedByIntegration
+      ? { integrationId: ctx.ids.next() }
+      : {}),
   };
   guild.roles.set(role.id, role);
   // New roles land at position 1 on Discord, pushing the others up.
@@ -63,7 +75,7 @@ export function createRole(
     data: { guild_id: guild.id, role: rolePayload(role) },
   });
   for (const other of moved) dispatchRoleUpdate(ctx, guild, other);
-  ctx.events.record('role.created', { guildId: guild.id, role: rolePayload(role) });
+  ctx.events.record('role.created', { guildId: guild.id, role: rolePayload(role), ...auditOf(actor) });
   return role;
 }
 
@@ -79,6 +91,7 @@ export function updateRole(
     hoist?: boolean;
     mentionable?: boolean;
   },
+  actor?: ChangeActor,
 ): RoleRecord {
   if (changes.name !== undefined) role.name = changes.name;
   if (changes.permissions !== undefined) role.permissions = changes.permissions;
@@ -91,7 +104,7 @@ export function updateRole(
       : [];
   dispatchRoleUpdate(ctx, guild, role);
   for (const other of moved) if (other.id !== role.id) dispatchRoleUpdate(ctx, guild, other);
-  ctx.events.record('role.updated', { guildId: guild.id, role: rolePayload(role) });
+  ctx.events.record('role.updated', { guildId: guild.id, role: rolePayload(role), ...auditOf(actor) });
   return role;
 }
 
@@ -101,4 +114,88 @@ function dispatchRoleUpdate(ctx: EmulatorContext, guild: GuildRecord, role: Role
     audience: { guildId: guild.id },
     data: { guild_id: guild.id, role: rolePayload(role) },
   });
+}
+
+/**
+ * Moves several roles at once (PATCH /guilds/:id/roles): each listed role lands at its
+ * requested position, lowest request first, the others keep their order, and positions are
+ * renumbered 1..n. Dispatches GUILD_ROLE_UPDATE for every role whose position changed.
+ */
+export function moveRoles(
+  ctx: EmulatorContext,
+  guild: GuildRecord,
+  moves: ReadonlyArray<{ role: RoleRecord; position: number }>,
+  actor?: ChangeActor,
+): RoleRecord[] {
+  const plan = planRoleMoves(ctx, guild, moves);
+  const moved: RoleRecord[] = [];
+  for (const [role, position] of plan) {
+    if (role.position === position) continue;
+    role.position = position;
+    moved.push(role);
+  }
+  for (const role of moved) dispatchRoleUpdate(ctx, guild, role);
+  if (moved.length > 0)
+    ctx.events.record('roles.moved', {
+      guildId: guild.id,
+      roles: moved.map((role) => ({ id: role.id, name: role.name, position: role.position })),
+      ...auditOf(actor),
+    });
+  return moved;
+}
+
+/**
+ * Where every role (but @everyone) would end up after `moves`, without changing anything.
+ * Roles are ordered by their requested (or current) position; a listed role moving up lands
+ * above the role already at its target, one moving down below it; then positions run 1..n.
+ */
+export function planRoleMoves(
+  ctx: EmulatorContext,
+  guild: GuildRecord,
+  moves: ReadonlyArray<{ role: RoleRecord; position: number }>,
+): Map<RoleRecord, number> {
+  const requested = new Map(moves.filter((m) => m.role.id !== guild.id).map((m) => [m.role, m.position]));
+  const current = ctx.world
+    .rolesByRank(guild)
+    .reverse()
+    .filter((r) => r.id !== guild.id);
+  const key = (role: RoleRecord): number => {
+    const target = requested.get(role);
+    if (target === undefined) return role.position;
+    return target + (target > role.position ? 0.25 : target < role.position ? -0.25 : 0);
+  };
+  const order = current
+    .map((role, rank) => ({ role, rank, key: key(role) }))
+    .sort((a, b) => a.key - b.key || a.rank - b.rank);
+  return new Map(order.map(({ role }, i) => [role, i + 1]));
+}
+
+/**
+ * Deletes a role: members who had it lose it (each gets a GUILD_MEMBER_UPDATE), then
+ * GUILD_ROLE_DELETE. The others keep their positions (Discord leaves the gap until the next move).
+ */
+export function deleteRole(
+  ctx: EmulatorContext,
+  guild: GuildRecord,
+  role: RoleRecord,
+  actor?: ChangeActor,
+): void {
+  if (role.id === guild.id) throw new Error('The @everyone role cannot be deleted');
+  guild.roles.delete(role.id);
+  for (const member of ctx.world.membersInOrder(guild)) {
+    if (!member.roles.includes(role.id)) continue;
+    member.roles = member.roles.filter((id) => id !== role.id);
+    const user = ctx.world.requireUser(member.userId);
+    ctx.events.dispatch({
+      event: 'GUILD_MEMBER_UPDATE',
+      audience: { guildId: guild.id },
+      data: { guild_id: guild.id, ...memberPayload(member, user) },
+    });
+  }
+  ctx.events.dispatch({
+    event: 'GUILD_ROLE_DELETE',
+    audience: { guildId: guild.id },
+    data: { guild_id: guild.id, role_id: role.id },
+  });
+  ctx.events.record('role.deleted', { guildId: guild.id, role: rolePayload(role), ...auditOf(actor) });
 }

@@ -29,6 +29,7 @@ export function rolePayload(role: RoleRecord): Record<string, unknown> {
     mentionable: role.mentionable,
     flags: 0,
     ...(role.botUserId ? { tags: { bot_id: role.botUserId } } : {}),
+    ...(role.integrationId ? { tags: { integration_id: role.integrationId } } : {}),
   };
 }
 

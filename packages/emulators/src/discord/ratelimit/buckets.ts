@@ -33,6 +33,12 @@ export const DEFAULT_BUCKETS = {
   'member-list': { limit: 10, windowMs: 1_000 },
   /** PUT/DELETE member roles and PATCH member, per guild (observed: about 10 per 10 s). */
   'member-edits': { limit: 10, windowMs: 10_000 },
+  /** POST/PATCH/DELETE /guilds/:id/roles(/:role), per guild (Discord publishes no figure). */
+  'role-edits': { limit: 25, windowMs: 10_000 },
+  /** POST /guilds/:id/channels, per guild. */
+  'guild-channels': { limit: 10, windowMs: 10_000 },
+  /** PATCH/DELETE /channels/:id, per channel. */
+  'channel-edits': { limit: 10, windowMs: 10_000 },
   /** POST /users/@me/channels. */
   'dm-channels': { limit: 10, windowMs: 10_000 },
 } satisfies Record<string, BucketLimit>;

@@ -8,6 +8,7 @@ import { gatewayRoutes } from './routes/gateway.ts';
 import { guildRoutes } from './routes/guilds.ts';
 import { interactionRoutes } from './routes/interactions.ts';
 import { memberRoutes } from './routes/members.ts';
+import { roleRoutes } from './routes/roles.ts';
 import type { RouteDeps } from './routes/route-deps.ts';
 import { userRoutes } from './routes/users.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
@@ -22,6 +23,7 @@ export function allRoutes(deps: RouteDeps): RouteDefinition[] {
     ...channelRoutes(deps),
     ...guildRoutes(deps),
     ...memberRoutes(deps),
+    ...roleRoutes(deps),
   ];
 }
 

@@ -36,6 +36,8 @@ export interface RoleRecord {
   mentionable: boolean;
   /** Set on the role Discord creates for a bot when it joins a guild. */
   botUserId: string | null;
+  /** Set on a role an integration (not a bot in this world) manages, as Discord's `tags.integration_id`. */
+  integrationId?: string | null;
 }
 
 export const ChannelType = {

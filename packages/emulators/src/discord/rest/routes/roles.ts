@@ -1,0 +1,187 @@
+import { z } from 'zod';
+import type { ChangeActor } from '../../actions/member-update.ts';
+import { createRole, deleteRole, moveRoles, planRoleMoves, updateRole } from '../../actions/roles.ts';
+import { discordErrors } from '../../errors.ts';
+import { rolePayload } from '../../payloads/guild.ts';
+import { isSnowflake } from '../../snowflake.ts';
+import {
+  guildPermissions,
+  hasPermission,
+  highestRole,
+  outranks,
+  Permission,
+} from '../../world/permissions.ts';
+import type { GuildRecord, RoleRecord } from '../../world/types.ts';
+import { parseForm } from '../form-errors.ts';
+import {
+  type AuthenticatedBot,
+  noContent,
+  ok,
+  param,
+  type RestCall,
+  type RouteDefinition,
+  requireBot,
+} from '../rest-call.ts';
+import { guildOfBot, type RouteDeps } from './route-deps.ts';
+
+/** Discord's cap on roles per guild (30005 beyond it). */
+const MAX_ROLES = 250;
+
+const snowflake = z
+  .string()
+  .refine(isSnowflake, { message: 'Value is not snowflake.', params: { discordCode: 'NUMBER_TYPE_COERCE' } });
+
+/** A permission bit set: Discord sends strings, and still takes integers. */
+const permissionBits = z
+  .union([z.string().regex(/^\d{1,20}$/, { message: 'Invalid permission bits.' }), z.number().int().min(0)])
+  .transform((value) => BigInt(value));
+
+const color = z.number().int().min(0).max(0xffffff);
+
+/** Role fields (`colors` is how discord.js 14.19+ sends the colour; `color` the older way). */
+const roleBody = z.looseObject({
+  name: z.string().max(100).nullish(),
+  permissions: permissionBits.nullish(),
+  color: color.nullish(),
+  colors: z.looseObject({ primary_color: color.nullish() }).nullish(),
+  hoist: z.boolean().nullish(),
+  mentionable: z.boolean().nullish(),
+});
+
+const positionsBody = z.array(z.looseObject({ id: snowflake, position: z.number().int().min(0).nullish() }));
+
+type RoleFields = z.output<typeof roleBody>;
+
+/** The bot as the audit log names it, with the `X-Audit-Log-Reason` it gave. */
+function actorOf(call: RestCall, bot: AuthenticatedBot): ChangeActor {
+  return { userId: bot.user.id, kind: 'bot', reason: call.auditLogReason };
+}
+
+function fieldsOf(body: RoleFields) {
+  const colour = body.colors?.primary_color ?? body.color;
+  return {
+    ...(body.name != null ? { name: body.name } : {}),
+    ...(body.permissions != null ? { permissions: body.permissions } : {}),
+    ...(colour != null ? { color: colour } : {}),
+    ...(body.hoist != null ? { hoist: body.hoist } : {}),
+    ...(body.mentionable != null ? { mentionable: body.mentionable } : {}),
+  };
+}
+
+/**
+ * Creating, editing, moving and deleting roles, as Discord checks them: Manage Roles, only
+ * roles strictly below the bot's highest role, and no permission the bot does not have itself
+ * (each refused with 403 50013 Missing Permissions). The guild owner is not limited.
+ */
+export function roleRoutes(deps: RouteDeps): RouteDefinition[] {
+  const ctx = deps.emulator;
+  const { world } = ctx;
+
+  function guildOf(call: RestCall): { bot: AuthenticatedBot; guild: GuildRecord } {
+    const bot = requireBot(call);
+    const guild = guildOfBot(deps, bot, param(call, 'guildId'));
+    if (!hasPermission(guild, bot.user.id, Permission.ManageRoles)) throw discordErrors.missingPermissions();
+    return { bot, guild };
+  }
+
+  function assertBelowBot(guild: GuildRecord, bot: AuthenticatedBot, role: RoleRecord): void {
+    if (guild.ownerId === bot.user.id) return;
+    if (!outranks(highestRole(guild, bot.user.id), role)) throw discordErrors.missingPermissions();
+  }
+
+  /** A role cannot be given permissions its editor lacks (those it already has may stay). */
+  function assertGrantable(guild: GuildRecord, bot: AuthenticatedBot, wanted: bigint, had = 0n): void {
+    const own = guildPermissions(guild, bot.user.id);
+    if ((wanted & ~had & ~own) !== 0n) throw discordErrors.missingPermissions();
+  }
+
+  /** A bulk move may reorder the roles below the bot's highest role, and nothing else. */
+  function assertMovable(guild: GuildRecord, bot: AuthenticatedBot, plan: Map<RoleRecord, number>): void {
+    if (guild.ownerId === bot.user.id) return;
+    const top = highestRole(guild, bot.user.id);
+    const before = world.rolesByRank(guild).filter((r) => r.id !== guild.id);
+    const after = [...plan].sort(([, a], [, b]) => b - a).map(([role]) => role);
+    const topBefore = before.indexOf(top);
+    const topAfter = after.indexOf(top);
+    // Everything from the bot's role up keeps its order, and nothing crosses it.
+    const headBefore = before.slice(0, topBefore + 1).map((r) => r.id);
+    const headAfter = after.slice(0, topAfter + 1).map((r) => r.id);
+    if (headBefore.join() !== headAfter.join()) throw discordErrors.missingPermissions();
+  }
+
+  return [
+    {
+      method: 'post',
+      path: '/guilds/:guildId/roles',
+      bucket: 'role-edits',
+      auth: 'bot',
+      handler: (call) => {
+        const { bot, guild } = guildOf(call);
+        const fields = fieldsOf(parseForm(roleBody, call.body ?? {}));
+        if (fields.permissions !== undefined) assertGrantable(guild, bot, fields.permissions);
+        if (guild.roles.size >= MAX_ROLES) throw discordErrors.maxRoles();
+        // Discord names an unnamed role "new role" and gives it @everyone's permissions.
+        const role = createRole(
+          ctx,
+          guild,
+          {
+            ...fields,
+            name: fields.name || 'new role',
+            permissions: fields.permissions ?? world.requireRole(guild, guild.id).permissions,
+            position: 1,
+          },
+          actorOf(call, bot),
+        );
+        return ok(rolePayload(role));
+      },
+    },
+    {
+      method: 'patch',
+      path: '/guilds/:guildId/roles',
+      bucket: 'role-edits',
+      auth: 'bot',
+      handler: (call) => {
+        const { bot, guild } = guildOf(call);
+        const body = parseForm(positionsBody, call.body ?? []);
+        const moves = body.flatMap(({ id, position }) =>
+          position == null ? [] : [{ role: world.requireRole(guild, id), position }],
+        );
+        assertMovable(guild, bot, planRoleMoves(ctx, guild, moves));
+        moveRoles(ctx, guild, moves, actorOf(call, bot));
+        return ok(world.rolesByRank(guild).reverse().map(rolePayload));
+      },
+    },
+    {
+      method: 'patch',
+      path: '/guilds/:guildId/roles/:roleId',
+      bucket: 'role-edits',
+      auth: 'bot',
+      handler: (call) => {
+        const { bot, guild } = guildOf(call);
+        const role = world.requireRole(guild, param(call, 'roleId'));
+        const fields = fieldsOf(parseForm(roleBody, call.body ?? {}));
+        assertBelowBot(guild, bot, role);
+        if (fields.permissions !== undefined)
+          assertGrantable(guild, bot, fields.permissions, role.permissions);
+        if (role.id === guild.id) delete fields.name;
+        updateRole(ctx, guild, role, fields, actorOf(call, bot));
+        return ok(rolePayload(role));
+      },
+    },
+    {
+      method: 'delete',
+      path: '/guilds/:guildId/roles/:roleId',
+      bucket: 'role-edits',
+      auth: 'bot',
+      handler: (call) => {
+        const { bot, guild } = guildOf(call);
+        const role = world.requireRole(guild, param(call, 'roleId'));
+        // @everyone and roles an integration manages cannot be deleted by anyone.
+        if (role.id === guild.id || role.managed) throw discordErrors.invalidRole();
+        assertBelowBot(guild, bot, role);
+        deleteRole(ctx, guild, role, actorOf(call, bot));
+        return noContent();
+      },
+    },
+  ];
+}

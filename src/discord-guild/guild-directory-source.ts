@@ -1,0 +1,130 @@
+import { cachedValue } from '../core/cached-value.ts';
+import type { DiscordIdCheck, DiscordIds } from '../core/discord-id-check.ts';
+import type { ChangeSubscription, EntityChange } from '../live/changes.ts';
+import type { Logger } from '../logging/logger.ts';
+import {
+  buildGuildDirectory,
+  type GuildDirectory,
+  idLookups,
+  unavailableDirectory,
+} from './guild-directory.ts';
+import { type DiscordGuildPort, isDiscordGuildError } from './guild-port.ts';
+
+/**
+ * The guild directory of one process: read from Discord on demand, kept up to a minute, dropped at
+ * once when a `discord_guild` change is announced (the Discord bot announces every role and channel
+ * event of the gateway). It is also the save checks' view of the server (DiscordIdCheck).
+ */
+export interface GuildDirectorySource extends DiscordIdCheck {
+  /** The port roles are created through; null when Discord is not configured. */
+  readonly port: DiscordGuildPort | null;
+  /** The directory; `refresh` reads Discord again whatever the cache holds. */
+  get(options?: { refresh?: boolean }): Promise<GuildDirectory>;
+  /** Forgets the cached read (after Tandem changed the server itself). */
+  drop(): void;
+  /** Drops the cached read when the change feed announces the server changed. */
+  onChange(change: EntityChange): void;
+  /** Stops following the change feed. */
+  close(): Promise<void>;
+}
+
+export interface GuildDirectorySourceOptions {
+  /** null: Discord is not configured (no token or no guild id). */
+  port: DiscordGuildPort | null;
+  /**
+   * Subscribes to the change feed; called at the first read, so processes that never read the
+   * directory (workers, bots) hold no subscription for it. @defaultValue none: only the TTL refreshes
+   */
+  follow?: (onChange: (change: EntityChange) => void) => Promise<ChangeSubscription>;
+  logger: Logger;
+  /** @defaultValue 60000 */
+  ttlMs?: number;
+  /**
+   * After a failed read, the same answer is given for this long before Discord is asked again, so
+   * a server that does not answer does not make every save wait for it. @defaultValue 5000
+   */
+  failureTtlMs?: number;
+  /** @defaultValue Date.now */
+  now?: () => number;
+}
+
+export function createGuildDirectorySource(options: GuildDirectorySourceOptions): GuildDirectorySource {
+  const { port, logger } = options;
+  const now = options.now ?? Date.now;
+  const failureTtlMs = options.failureTtlMs ?? 5_000;
+  let lastFailure: { directory: GuildDirectory; until: number } | null = null;
+  let subscription: Promise<ChangeSubscription | null> | null = null;
+  let closed = false;
+
+  const cache = port
+    ? cachedValue(async () => buildGuildDirectory(await port.read(), new Date(now())), {
+        ttlMs: options.ttlMs,
+        now,
+      })
+    : null;
+
+  function onChange(change: EntityChange): void {
+    if (change.entity !== 'discord_guild') return;
+    if (port && change.id !== port.guildId) return;
+    cache?.drop();
+    lastFailure = null;
+  }
+
+  function startFollowing(): void {
+    if (subscription || closed || !options.follow) return;
+    subscription = options.follow(onChange).catch((error: unknown) => {
+      logger.warn({ err: error }, 'guild directory not following changes; it refreshes every minute');
+      return null;
+    });
+  }
+
+  async function get({ refresh = false }: { refresh?: boolean } = {}): Promise<GuildDirectory> {
+    if (!cache) {
+      return unavailableDirectory(
+        'not-configured',
+        'Discord is not configured: set DISCORD_BOT_TOKEN and DISCORD_GUILD_ID.',
+        new Date(now()),
+      );
+    }
+    startFollowing();
+    if (refresh) {
+      cache.drop();
+      lastFailure = null;
+    }
+    if (lastFailure && now() < lastFailure.until) return lastFailure.directory;
+    try {
+      return await cache.get();
+    } catch (error) {
+      if (!isDiscordGuildError(error)) throw error;
+      const directory = unavailableDirectory('unreachable', error.reason, new Date(now()));
+      lastFailure = { directory, until: now() + Math.max(failureTtlMs, error.retryAfterMs ?? 0) };
+      logger.warn({ reason: error.reason }, 'Discord server could not be read');
+      return directory;
+    }
+  }
+
+  return {
+    port,
+    get,
+    drop() {
+      cache?.drop();
+      lastFailure = null;
+    },
+    onChange,
+    async idsNow(): Promise<DiscordIds | null> {
+      const directory = await get();
+      return directory.status === 'ready' ? idLookups({ ...directory, status: 'ready' }) : null;
+    },
+    async close() {
+      closed = true;
+      const following = subscription;
+      subscription = null;
+      if (!following) return;
+      // A subscription still connecting (Redis away) is closed once it connects; shutdown goes on.
+      const timeout = new Promise<null>((resolve) => setTimeout(resolve, 1_000, null).unref());
+      const open = await Promise.race([following, timeout]);
+      if (open) await open.close();
+      else void following.then((late) => late?.close());
+    },
+  };
+}
