@@ -8,7 +8,7 @@ import { notReadyText } from './discord-words.ts';
 import { guildDirectoryQueryKey, refreshGuildDirectory, useGuildDirectory } from './use-guild-directory.ts';
 
 interface MappedRole {
-  rankId: string;
+  rankId: number;
   rankName: string;
   roleId: string;
 }

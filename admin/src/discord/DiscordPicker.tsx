@@ -57,6 +57,7 @@ function ChoiceLine({ view }: { view: ChoiceView }) {
         <Typography
           variant="body2"
           noWrap
+          data-testid="choice-name"
           sx={{
             flex: 1,
             color: view.unknown ? 'warning.main' : view.disabledReason ? 'text.disabled' : undefined,
@@ -71,7 +72,11 @@ function ChoiceLine({ view }: { view: ChoiceView }) {
         ) : null}
       </Box>
       {view.disabledReason ? (
-        <Typography variant="caption" sx={{ color: 'warning.main', whiteSpace: 'normal' }}>
+        <Typography
+          variant="caption"
+          data-testid="choice-problem"
+          sx={{ color: 'warning.main', whiteSpace: 'normal' }}
+        >
           {view.disabledReason}
         </Typography>
       ) : null}
@@ -121,6 +126,8 @@ export function DiscordPicker(props: DiscordPickerProps) {
     <Autocomplete<string, false, false, false>
       id={id}
       fullWidth
+      // Says whether the server's list has arrived (a page's tests wait for it, as for the live dot).
+      data-directory={props.loading ? 'loading' : 'ready'}
       loading={props.loading}
       options={props.choices(chosen ? [chosen] : [])}
       value={chosen}
@@ -190,6 +197,7 @@ export function DiscordMultiPicker(props: DiscordPickerProps) {
       id={id}
       multiple
       fullWidth
+      data-directory={props.loading ? 'loading' : 'ready'}
       filterSelectedOptions
       loading={props.loading}
       options={props.choices(chosen)}

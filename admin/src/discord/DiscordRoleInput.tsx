@@ -35,7 +35,10 @@ function useRolePicker(props: DiscordRoleInputProps) {
       helperText: props.helperText,
       loading: state.loading,
       choices: (chosen: string[]) => roleChoices(state.directory, chosen),
-      view: roleView(translate, index, { assignableOnly: props.assignableOnly ?? true }),
+      view: roleView(translate, index, {
+        assignableOnly: props.assignableOnly ?? true,
+        bot: state.directory?.bot,
+      }),
       unknownHint: translate('tandem.discord.unknownRoleHint'),
     },
   };

@@ -1,5 +1,5 @@
 import type { TranslateFunction } from 'react-admin';
-import type { DiscordChannel, DiscordRole, RoleProblemCode } from './guild-directory.ts';
+import type { DiscordChannel, DiscordRole, GuildDirectory, RoleProblemCode } from './guild-directory.ts';
 import type { GuildDirectoryState } from './use-guild-directory.ts';
 
 const problemKeys: Record<RoleProblemCode, string> = {
@@ -11,12 +11,22 @@ const problemKeys: Record<RoleProblemCode, string> = {
 
 /**
  * Why Tandem cannot give `role`, with the fix, in the panel's language; the API's English sentence
- * when it names a problem the panel does not know yet.
+ * when it names a problem the panel does not know yet. `bot` tells a role level with Tandem's, or
+ * Tandem's own, from one above it.
  */
-export function roleProblemText(translate: TranslateFunction, role: DiscordRole): string | undefined {
+export function roleProblemText(
+  translate: TranslateFunction,
+  role: DiscordRole,
+  bot?: GuildDirectory['bot'],
+): string | undefined {
   const problem = role.problem;
   if (!problem) return role.assignable ? undefined : translate('tandem.discord.problem.unknown');
-  const key = problemKeys[problem.code];
+  const key =
+    problem.code === 'above-bot' && bot && role.id === bot.topRoleId
+      ? 'tandem.discord.problem.botOwnRole'
+      : problem.code === 'above-bot' && bot && role.position === bot.topRolePosition
+        ? 'tandem.discord.problem.levelWithBot'
+        : problemKeys[problem.code];
   return key ? translate(key, { ...problem.params, _: problem.message }) : problem.message;
 }
 

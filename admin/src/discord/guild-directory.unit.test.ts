@@ -66,7 +66,7 @@ describe("the Discord server's choices", () => {
       problem: { code: 'above-bot', message: 'English', params: { role: 'Gold', botRole: 'Tandem' } },
     });
     expect(roleProblemText(translate, gold)).toBe(
-      "Gold is not below Tandem's role Tandem: move the Tandem role above Gold in Server Settings → Roles.",
+      "Gold is above Tandem's role Tandem: move the Tandem role above Gold in Server Settings → Roles.",
     );
     expect(roleProblemText(translate, role('20', 'Gold', 2))).toBeUndefined();
   });

@@ -45,6 +45,9 @@ export function useGuildDirectory(): GuildDirectoryState {
     queryFn: () => readDirectory(),
     staleTime: 30_000,
     retry: 1,
+    // Discord unreachable is often brief (a rate limit, a restart): the API remembers a failed read
+    // for a few seconds, so ask again after that and the pickers come back by themselves.
+    refetchInterval: (query) => (query.state.data?.status === 'unreachable' ? 6_000 : false),
   });
   const directory = query.data;
   if (query.isPending) return { loading: true, ready: false };

@@ -5,7 +5,12 @@ import VolumeUpIcon from '@mui/icons-material/VolumeUp';
 import type { TranslateFunction } from 'react-admin';
 import type { ChoiceView } from './DiscordPicker.tsx';
 import { channelName, roleProblemText } from './discord-words.ts';
-import { type DirectoryIndex, type DiscordChannelType, roleColour } from './guild-directory.ts';
+import {
+  type DirectoryIndex,
+  type DiscordChannelType,
+  type GuildDirectory,
+  roleColour,
+} from './guild-directory.ts';
 
 /**
  * How a role id shows in a picker: name, colour and position; with `assignableOnly` (a role Tandem
@@ -14,7 +19,7 @@ import { type DirectoryIndex, type DiscordChannelType, roleColour } from './guil
 export function roleView(
   translate: TranslateFunction,
   index: DirectoryIndex,
-  options: { assignableOnly: boolean },
+  options: { assignableOnly: boolean; bot?: GuildDirectory['bot'] },
 ): (id: string) => ChoiceView {
   return (id) => {
     const role = index.roles.get(id);
@@ -25,7 +30,9 @@ export function roleView(
       detail: translate('tandem.discord.position', { position: role.position }),
       unknown: false,
       disabledReason:
-        options.assignableOnly && !role.assignable ? roleProblemText(translate, role) : undefined,
+        options.assignableOnly && !role.assignable
+          ? roleProblemText(translate, role, options.bot)
+          : undefined,
     };
   };
 }

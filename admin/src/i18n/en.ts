@@ -666,13 +666,17 @@ export const en = {
       rankRolesDone:
         'Rank roles: %{created} created, %{adopted} existing ones taken, %{skipped} ranks already had one.',
       problem: {
-        everyone: '@everyone belongs to every member: Tandem cannot give or take it.',
+        everyone: "@everyone is every member's role: no one can be given or lose it. Pick another role.",
         managed:
-          '%{role} is managed by an integration (a bot, boosts or a subscription): only Discord gives it.',
+          '%{role} is managed by an integration (a bot, server boosts or subscriptions): only it can give the role. Pick another role.',
         aboveBot:
-          "%{role} is not below Tandem's role %{botRole}: move the %{botRole} role above %{role} in Server Settings → Roles.",
+          "%{role} is above Tandem's role %{botRole}: move the %{botRole} role above %{role} in Server Settings → Roles.",
+        levelWithBot:
+          "%{role} is level with Tandem's role %{botRole}: move the %{botRole} role above %{role} in Server Settings → Roles.",
+        botOwnRole:
+          "%{role} is Tandem's own highest role: a bot can give only the roles below it. Pick a role below %{botRole} in Server Settings → Roles.",
         noManageRoles:
-          "Tandem's role %{botRole} lacks the Manage Roles permission: turn it on in Server Settings → Roles → %{botRole}.",
+          "Tandem's role %{botRole} lacks the Manage Roles permission: give the %{botRole} role Manage Roles in Server Settings → Roles.",
         unknown: 'Tandem cannot give this role.',
       },
     },
