@@ -89,7 +89,7 @@ async function listedOptions(
 }
 
 describe('Discord roles in the panel', () => {
-  it('are named in the rank list, with a role the server lacks shown as unknown', async () => {
+  it('are named in the rank and achievement lists, with a role the server lacks shown as unknown', async () => {
     const page = await world.signedInPage('/ranks');
     await rankRow(page, 'Bronze').locator('[data-discord-id]').waitFor();
     expect(await shownText(rankRow(page, 'Silver'))).toMatch(/Silver\s+1,000\s+Silver/);
@@ -99,6 +99,16 @@ describe('Discord roles in the panel', () => {
     expect(
       await rankRow(page, 'Bronze').locator(`[data-discord-id="${scenario.roles.bronze}"]`).count(),
     ).toBe(1);
+
+    // An achievement's role reward is named too.
+    await world.tandem.db.prisma.achievement.update({
+      where: { slug: 'first-win' },
+      data: { discordRoleId: scenario.roles.silver },
+    });
+    await page.goto(`${world.url}/admin/#/achievements`);
+    const achievement = page.locator('tbody tr').filter({ hasText: 'first-win' });
+    await achievement.locator(`[data-discord-id="${scenario.roles.silver}"]`).waitFor();
+    expect(await shownText(achievement)).toContain('Silver');
   });
 
   it("are offered by name in the rank form, highest first; one above Tandem's is listed with the fix, not offered", async () => {
@@ -177,6 +187,16 @@ describe('Discord roles in the panel', () => {
       voice: { afkChannelId: scenario.channels.afk },
       roleMultipliers: { [scenario.roles.staff]: 2 },
     });
+
+    // An operator reads the same rules with names where the ids are stored.
+    await world.api.createAdmin('olga', 'operator');
+    const shown = await world.signedInPage('/settings/economy/show', 'olga');
+    await shown.locator(`[data-discord-id="${scenario.channels.afk}"]`).waitFor();
+    const text = await shownText(shown.locator('main'));
+    expect(text).toContain('#general');
+    expect(text).toContain('Silver');
+    expect(text).toMatch(/Staff\s*× 2/);
+    expect(text).not.toContain(scenario.roles.staff);
   });
 
   it('are created for the ranks that lack one, once, from the rank list', async () => {
