@@ -54,6 +54,7 @@ export function createGuildDirectorySource(options: GuildDirectorySourceOptions)
   const failureTtlMs = options.failureTtlMs ?? 5_000;
   let lastFailure: { directory: GuildDirectory; until: number } | null = null;
   let subscription: Promise<ChangeSubscription | null> | null = null;
+  let following = false;
   let closed = false;
 
   const cache = port
@@ -70,12 +71,27 @@ export function createGuildDirectorySource(options: GuildDirectorySourceOptions)
     lastFailure = null;
   }
 
-  function startFollowing(): void {
-    if (subscription || closed || !options.follow) return;
-    subscription = options.follow(onChange).catch((error: unknown) => {
-      logger.warn({ err: error }, 'guild directory not following changes; it refreshes every minute');
-      return null;
-    });
+  /**
+   * Subscribes before the first read, so a change announced while it runs is not missed; a feed
+   * that does not connect within a second (Redis away) is not waited for: the TTL still refreshes.
+   */
+  async function startFollowing(): Promise<void> {
+    if (closed || !options.follow) return;
+    if (!subscription) {
+      subscription = options.follow(onChange).then(
+        (open) => {
+          following = true;
+          return open;
+        },
+        (error: unknown) => {
+          following = true;
+          logger.warn({ err: error }, 'guild directory not following changes; it refreshes every minute');
+          return null;
+        },
+      );
+    }
+    if (following) return;
+    await Promise.race([subscription, new Promise((resolve) => setTimeout(resolve, 1_000).unref())]);
   }
 
   async function get({ refresh = false }: { refresh?: boolean } = {}): Promise<GuildDirectory> {
@@ -86,7 +102,7 @@ export function createGuildDirectorySource(options: GuildDirectorySourceOptions)
         new Date(now()),
       );
     }
-    startFollowing();
+    await startFollowing();
     if (refresh) {
       cache.drop();
       lastFailure = null;
@@ -117,14 +133,14 @@ export function createGuildDirectorySource(options: GuildDirectorySourceOptions)
     },
     async close() {
       closed = true;
-      const following = subscription;
+      const pending = subscription;
       subscription = null;
-      if (!following) return;
+      if (!pending) return;
       // A subscription still connecting (Redis away) is closed once it connects; shutdown goes on.
       const timeout = new Promise<null>((resolve) => setTimeout(resolve, 1_000, null).unref());
-      const open = await Promise.race([following, timeout]);
+      const open = await Promise.race([pending, timeout]);
       if (open) await open.close();
-      else void following.then((late) => late?.close());
+      else void pending.then((late) => late?.close());
     },
   };
 }

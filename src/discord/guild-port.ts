@@ -27,6 +27,11 @@ export interface DiscordGuildPortOptions {
 
 type Step = 'read' | 'create-role' | 'move-roles';
 
+/** A call waits out a rate limit this short (a read, a role write), this many times, before giving up. */
+const maxReadWaitMs = 3_000;
+const maxWriteWaitMs = 15_000;
+const maxAttempts = 5;
+
 /** The server's roles, channels and Tandem's own member, over REST with the bot's token. */
 export function createDiscordGuildPort(options: DiscordGuildPortOptions): DiscordGuildPort {
   const { rest, guildId } = options;
@@ -34,10 +39,19 @@ export function createDiscordGuildPort(options: DiscordGuildPortOptions): Discor
   let botUserId: string | null = null;
 
   async function call<T>(step: Step, send: (signal: AbortSignal) => Promise<unknown>): Promise<T> {
-    try {
-      return (await send(AbortSignal.timeout(timeoutMs))) as T;
-    } catch (error) {
-      throw toGuildError(error, step, guildId);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return (await send(AbortSignal.timeout(timeoutMs))) as T;
+      } catch (error) {
+        // The client rejects on a rate limit (the queue's jobs must not wait inside it). Here an
+        // admin is waiting for an answer: a short wait is part of it (creating a community's rank
+        // roles is a few dozen calls); a read waits less, a save must not hang on it.
+        const waitMs = error instanceof RateLimitError ? Math.max(error.retryAfter, error.timeToReset) : null;
+        const limit = step === 'read' ? maxReadWaitMs : maxWriteWaitMs;
+        if (waitMs === null || waitMs > limit || attempt >= maxAttempts)
+          throw toGuildError(error, step, guildId);
+        await new Promise((resolve) => setTimeout(resolve, Math.max(waitMs, 50)));
+      }
     }
   }
 
