@@ -2,7 +2,8 @@ import { Box } from '@mui/material';
 import { BooleanInput, maxLength, NumberInput, SimpleForm, TextInput } from 'react-admin';
 import { EditToolbar } from '../common/EditToolbar.tsx';
 import { keepEdits, VersionGuard } from '../common/VersionedEdit.tsx';
-import { amountRules, discordIdRule, nameRules, slugRules } from '../common/validators.ts';
+import { amountRules, nameRules, slugRules } from '../common/validators.ts';
+import { DiscordRoleInput } from '../discord/DiscordRoleInput.tsx';
 import { RuleInput } from './RuleInput.tsx';
 
 /** An achievement: its rule, an optional reward (XP, coins, a Discord role) and whether it is live. */
@@ -39,12 +40,10 @@ export function AchievementForm({ edit = false }: { edit?: boolean }) {
           defaultValue={0}
         />
       </Box>
-      <TextInput
+      <DiscordRoleInput
         source="discordRoleId"
-        label="resources.achievements.fields.discordRoleId"
-        validate={discordIdRule}
+        label="tandem.discord.role"
         helperText="tandem.achievements.optionalARoleGranted"
-        parse={(value: string) => (value === '' ? null : value)}
       />
       <BooleanInput source="active" defaultValue />
     </SimpleForm>

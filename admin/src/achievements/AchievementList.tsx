@@ -14,6 +14,7 @@ import { ListToolbar } from '../common/ListToolbar.tsx';
 import { SearchField } from '../common/SearchField.tsx';
 import { ActiveField } from '../common/StatusChip.tsx';
 import { useEditOrShow } from '../common/use-row-click.ts';
+import { DiscordRoleName } from '../discord/DiscordName.tsx';
 import { describeRule, ruleKinds } from './achievement-rules.ts';
 
 const filters = [
@@ -48,9 +49,16 @@ function RewardCell() {
   const parts = [
     achievement.rewardXp ? `${formatNumber(achievement.rewardXp)} XP` : null,
     achievement.rewardCoins ? `${formatNumber(achievement.rewardCoins)} coins` : null,
-    achievement.discordRoleId ? 'a Discord role' : null,
   ].filter(Boolean);
-  return <span>{parts.length ? parts.join(' + ') : '—'}</span>;
+  const role = achievement.discordRoleId;
+  if (!parts.length && !role) return <span>—</span>;
+  return (
+    <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.75, flexWrap: 'wrap' }}>
+      {parts.join(' + ')}
+      {parts.length && role ? ' + ' : null}
+      {role ? <DiscordRoleName id={role} /> : null}
+    </Box>
+  );
 }
 
 /** Rule-based achievements; each unlocks once per player. */

@@ -9,6 +9,7 @@ import {
 } from 'react-admin';
 import { ShowActions } from '../common/ShowActions.tsx';
 import { RecordTitle } from '../common/titles.tsx';
+import { DiscordRoleField } from '../discord/DiscordFields.tsx';
 import { describeRule } from './achievement-rules.ts';
 
 export function AchievementShow() {
@@ -25,9 +26,9 @@ export function AchievementShow() {
         />
         <NumberField source="rewardXp" label="resources.achievements.fields.rewardXp" />
         <NumberField source="rewardCoins" label="resources.achievements.fields.rewardCoins" />
-        <TextField
+        <DiscordRoleField
           source="discordRoleId"
-          label="resources.achievements.fields.discordRoleId"
+          label="tandem.discord.role"
           emptyText="tandem.achievements.noDiscordRole"
         />
         <NumberField source="unlockedBy" label="resources.achievements.fields.unlockedBy2" />

@@ -654,6 +654,44 @@ export const en = {
       noRanks: 'No ranks',
       ranksTurnXpInto: 'Ranks turn XP into a title and a Discord role. Create the first one.',
     },
+    discord: {
+      role: 'Discord role',
+      multiplierRole: 'Role',
+      position: 'position %{position}',
+      unknownRole: 'Unknown role %{id}',
+      unknownChannel: 'Unknown channel %{id}',
+      unknownRoleHint: 'The server has no such role (deleted?): pick one of its roles.',
+      unknownChannelHint: 'The server has no such channel (deleted?): pick one of its channels.',
+      noCategory: 'No category',
+      notConfigured: 'Discord is not connected to Tandem, so ids are typed by hand: %{reason}',
+      unreachable:
+        "The Discord server's roles and channels could not be read, so ids are typed by hand: %{reason}",
+      failed:
+        'The list of Discord roles and channels could not be loaded, so ids are typed by hand: %{reason}',
+      noReason: 'no reason given',
+      loading: 'Reading the Discord server…',
+      createRankRoles: 'Create rank roles',
+      createRankRolesHint: 'Creates the Discord roles the active ranks lack and maps them.',
+      createRankRolesTitle: 'Create the rank roles on Discord?',
+      createRankRolesConfirm:
+        "For every active rank without a Discord role, Tandem creates a role named as the rank in %{guild}, below its own role %{botRole} (higher ranks above lower ones), and maps it to the rank. A role that already has the rank's exact name and that nothing else uses is taken instead of making a second one. Running it again creates nothing twice.",
+      rankRolesDone:
+        'Rank roles: %{created} created, %{adopted} existing ones taken, %{skipped} ranks already had one.',
+      problem: {
+        everyone: "@everyone is every member's role: no one can be given or lose it. Pick another role.",
+        managed:
+          '%{role} is managed by an integration (a bot, server boosts or subscriptions): only it can give the role. Pick another role.',
+        aboveBot:
+          "%{role} is above Tandem's role %{botRole}: move the %{botRole} role above %{role} in Server Settings → Roles.",
+        levelWithBot:
+          "%{role} is level with Tandem's role %{botRole}: move the %{botRole} role above %{role} in Server Settings → Roles.",
+        botOwnRole:
+          "%{role} is Tandem's own highest role: a bot can give only the roles below it. Pick a role below %{botRole} in Server Settings → Roles.",
+        noManageRoles:
+          "Tandem's role %{botRole} lacks the Manage Roles permission: give the %{botRole} role Manage Roles in Server Settings → Roles.",
+        unknown: 'Tandem cannot give this role.',
+      },
+    },
     scenarios: {
       buttonsNamePagesBy: 'Buttons name pages by it.',
       whatTheBotReplies: 'What the bot replies when the page opens.',

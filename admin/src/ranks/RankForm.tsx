@@ -2,7 +2,8 @@ import { Box } from '@mui/material';
 import { BooleanInput, minValue, NumberInput, required, SimpleForm, TextInput } from 'react-admin';
 import { EditToolbar } from '../common/EditToolbar.tsx';
 import { keepEdits, VersionGuard } from '../common/VersionedEdit.tsx';
-import { discordIdRule, nameRules, requiredAmountRules, wholeNumber } from '../common/validators.ts';
+import { nameRules, requiredAmountRules, wholeNumber } from '../common/validators.ts';
+import { DiscordRoleInput } from '../discord/DiscordRoleInput.tsx';
 
 /**
  * A rank: players hold the highest active rank whose minimum XP they reached; its Discord role is set
@@ -30,12 +31,10 @@ export function RankForm({ edit = false }: { edit?: boolean }) {
           helperText="tandem.ranks.1LowestRankUnique"
         />
       </Box>
-      <TextInput
+      <DiscordRoleInput
         source="discordRoleId"
-        label="resources.ranks.fields.discordRoleId"
-        validate={discordIdRule}
+        label="resources.ranks.fields.discordRoleId2"
         helperText="tandem.ranks.optionalTheRoleGiven"
-        parse={(value: string) => (value === '' ? null : value)}
       />
       <BooleanInput source="active" helperText="tandem.ranks.inactiveRanksAreSkipped" />
     </SimpleForm>

@@ -7,6 +7,8 @@ import { ListToolbar } from '../common/ListToolbar.tsx';
 import { SearchField } from '../common/SearchField.tsx';
 import { ActiveField } from '../common/StatusChip.tsx';
 import { useEditOrShow } from '../common/use-row-click.ts';
+import { CreateRankRolesButton } from '../discord/CreateRankRolesButton.tsx';
+import { DiscordRoleField } from '../discord/DiscordFields.tsx';
 
 const filters = [
   <SearchField key="q" source="q" alwaysOn placeholder="tandem.ranks.rankName" />,
@@ -20,7 +22,11 @@ export function RankList() {
   return (
     <List
       filters={filters}
-      actions={<ListToolbar create />}
+      actions={
+        <ListToolbar create>
+          <CreateRankRolesButton />
+        </ListToolbar>
+      }
       sort={{ field: 'minXp', order: 'ASC' }}
       perPage={50}
       empty={
@@ -41,12 +47,9 @@ export function RankList() {
           align="right"
           render={(rank) => formatNumber(rank.minXp)}
         />
-        <DataTable.Col
-          source="discordRoleId"
-          disableSort
-          label="resources.ranks.fields.discordRoleId2"
-          render={(rank) => rank.discordRoleId ?? '—'}
-        />
+        <DataTable.Col source="discordRoleId" disableSort label="resources.ranks.fields.discordRoleId2">
+          <DiscordRoleField source="discordRoleId" />
+        </DataTable.Col>
         <DataTable.Col source="active">
           <ActiveField />
         </DataTable.Col>

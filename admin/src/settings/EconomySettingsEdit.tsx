@@ -9,16 +9,16 @@ import {
   SaveButton,
   SimpleForm,
   SimpleFormIterator,
-  TextInput,
   Toolbar,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
 import { useFormatDateTime } from '../common/dates.tsx';
 import { keepEdits, VersionedEdit, VersionGuard } from '../common/VersionedEdit.tsx';
-import { discordIdRule, wholeNumber } from '../common/validators.ts';
+import { wholeNumber } from '../common/validators.ts';
+import { DiscordChannelInput, DiscordChannelListInput } from '../discord/DiscordChannelInput.tsx';
+import { DiscordRoleInput, DiscordRoleListInput } from '../discord/DiscordRoleInput.tsx';
 import type { EconomyForm } from './economy-model.ts';
-import { IdListInput } from './IdListInput.tsx';
 import { Row, SettingsSection } from './SettingsSection.tsx';
 
 const whole = (min: number, max: number) => [required(), number(), wholeNumber, minValue(min), maxValue(max)];
@@ -109,11 +109,12 @@ export function EconomySettingsEdit() {
             />
           </Row>
           <Row>
-            <IdListInput
+            <DiscordChannelListInput
+              kind="text"
               source="message.noXpChannelIds"
               label="resources.settings.fields.channelsThatEarnNothing"
             />
-            <IdListInput
+            <DiscordRoleListInput
               source="message.noXpRoleIds"
               label="resources.settings.fields.rolesThatEarnNothing"
             />
@@ -131,11 +132,10 @@ export function EconomySettingsEdit() {
               label="resources.settings.fields.peopleNeededInTheChannel"
               validate={whole(1, 100)}
             />
-            <TextInput
+            <DiscordChannelInput
+              kind="voice"
               source="voice.afkChannelId"
-              label="resources.settings.fields.afkChannelId"
-              validate={discordIdRule}
-              parse={(value: string) => (value === '' ? null : value)}
+              label="resources.settings.fields.afkChannel"
               helperText="tandem.settings.optional"
             />
           </Row>
@@ -197,12 +197,14 @@ export function EconomySettingsEdit() {
           <Box sx={{ width: '100%' }}>
             <ArrayInput source="roleMultipliers" label={false}>
               <SimpleFormIterator inline disableReordering>
-                <TextInput
-                  source="roleId"
-                  label="resources.settings.fields.roleId"
-                  validate={[required(), discordIdRule]}
-                  sx={{ minWidth: 260 }}
-                />
+                <Box sx={{ minWidth: 300 }}>
+                  <DiscordRoleInput
+                    source="roleId"
+                    label="tandem.discord.multiplierRole"
+                    validate={[required()]}
+                    assignableOnly={false}
+                  />
+                </Box>
                 <NumberInput
                   source="multiplier"
                   label="resources.settings.fields.multiplier"

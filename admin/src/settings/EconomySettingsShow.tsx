@@ -1,10 +1,12 @@
 import { Box, Chip, Typography } from '@mui/material';
+import type { ReactNode } from 'react';
 import { Show, useRecordContext, useTranslate } from 'react-admin';
 import { formatNumber } from '../common/amounts.tsx';
+import { DiscordChannelName, DiscordRoleName } from '../discord/DiscordName.tsx';
 import type { EconomyForm } from './economy-model.ts';
 import { Row, SettingsSection } from './SettingsSection.tsx';
 
-function Value({ label, value }: { label: string; value: string | number | null | undefined }) {
+function Value({ label, value }: { label: string; value: ReactNode }) {
   const translate = useTranslate();
   return (
     <Box>
@@ -22,7 +24,8 @@ function Value({ label, value }: { label: string; value: string | number | null 
   );
 }
 
-function Ids({ label, ids }: { label: string; ids: string[] | undefined }) {
+/** Roles or channels of the Discord server, by name (ids in their tooltips). */
+function Ids({ label, ids, kind }: { label: string; ids: string[] | undefined; kind: 'role' | 'channel' }) {
   const translate = useTranslate();
   return (
     <Box>
@@ -31,7 +34,14 @@ function Ids({ label, ids }: { label: string; ids: string[] | undefined }) {
       </Typography>
       <Box sx={{ display: 'flex', gap: 0.5, flexWrap: 'wrap' }}>
         {ids?.length ? (
-          ids.map((id) => <Chip key={id} size="small" label={id} />)
+          ids.map((id) => (
+            <Chip
+              key={id}
+              size="small"
+              variant="outlined"
+              label={kind === 'role' ? <DiscordRoleName id={id} /> : <DiscordChannelName id={id} />}
+            />
+          ))
         ) : (
           <Typography>{translate('tandem.common.none')}</Typography>
         )}
@@ -41,6 +51,7 @@ function Ids({ label, ids }: { label: string; ids: string[] | undefined }) {
 }
 
 function EconomyView() {
+  const translate = useTranslate();
   const rules = useRecordContext<EconomyForm>();
   if (!rules) return null;
   return (
@@ -58,15 +69,26 @@ function EconomyView() {
           <Value label="resources.settings.fields.minimumLength" value={rules.message.minLength} />
         </Row>
         <Row>
-          <Ids label="resources.settings.fields.channelsThatEarnNothing" ids={rules.message.noXpChannelIds} />
-          <Ids label="resources.settings.fields.rolesThatEarnNothing" ids={rules.message.noXpRoleIds} />
+          <Ids
+            kind="channel"
+            label="resources.settings.fields.channelsThatEarnNothing"
+            ids={rules.message.noXpChannelIds}
+          />
+          <Ids
+            kind="role"
+            label="resources.settings.fields.rolesThatEarnNothing"
+            ids={rules.message.noXpRoleIds}
+          />
         </Row>
       </SettingsSection>
       <SettingsSection title="tandem.settings.voice" hint="tandem.settings.xpPerEligibleMinute">
         <Row>
           <Value label="resources.settings.fields.xpPerMinute" value={rules.voice.xpPerMinute} />
           <Value label="resources.settings.fields.peopleNeeded" value={rules.voice.minMembers} />
-          <Value label="resources.settings.fields.afkChannel" value={rules.voice.afkChannelId} />
+          <Value
+            label="resources.settings.fields.afkChannel"
+            value={rules.voice.afkChannelId ? <DiscordChannelName id={rules.voice.afkChannelId} /> : null}
+          />
         </Row>
       </SettingsSection>
       <SettingsSection title="tandem.settings.dailyReward" hint="tandem.settings.oncePerUtcDay2">
@@ -94,9 +116,17 @@ function EconomyView() {
         <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
           {rules.roleMultipliers.length
             ? rules.roleMultipliers.map((row) => (
-                <Chip key={row.roleId} label={`${row.roleId} × ${row.multiplier}`} />
+                <Chip
+                  key={row.roleId}
+                  variant="outlined"
+                  label={
+                    <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5 }}>
+                      <DiscordRoleName id={row.roleId} /> × {row.multiplier}
+                    </Box>
+                  }
+                />
               ))
-            : 'None'}
+            : translate('tandem.common.none')}
         </Box>
       </SettingsSection>
     </Box>

@@ -5,6 +5,7 @@ import { formatNumber } from '../common/amounts.tsx';
 import { TimeAgoField } from '../common/dates.tsx';
 import { EmptyState } from '../common/EmptyState.tsx';
 import { ListToolbar } from '../common/ListToolbar.tsx';
+import { DiscordRoleField } from '../discord/DiscordFields.tsx';
 
 interface SyncStateRecord {
   id: string;
@@ -86,8 +87,9 @@ export function SyncStateList() {
           source="discordRankRoleId"
           disableSort
           label="resources.sync_states.fields.discordRankRoleId"
-          render={(row) => row.discordRankRoleId ?? '—'}
-        />
+        >
+          <DiscordRoleField source="discordRankRoleId" />
+        </DataTable.Col>
         <DataTable.Col source="lastReconcileAt" label="resources.sync_states.fields.lastReconcileAt">
           <TimeAgoField source="lastReconcileAt" empty="tandem.common.never" />
         </DataTable.Col>
