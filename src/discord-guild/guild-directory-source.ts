@@ -48,11 +48,15 @@ export interface GuildDirectorySourceOptions {
   now?: () => number;
 }
 
+/** How old a read may be to stand in for one Discord rate-limited. */
+const staleReadMaxMs = 10 * 60_000;
+
 export function createGuildDirectorySource(options: GuildDirectorySourceOptions): GuildDirectorySource {
   const { port, logger } = options;
   const now = options.now ?? Date.now;
   const failureTtlMs = options.failureTtlMs ?? 5_000;
   let lastFailure: { directory: GuildDirectory; until: number } | null = null;
+  let lastGood: { directory: GuildDirectory; at: number } | null = null;
   let subscription: Promise<ChangeSubscription | null> | null = null;
   let following = false;
   let closed = false;
@@ -109,9 +113,18 @@ export function createGuildDirectorySource(options: GuildDirectorySourceOptions)
     }
     if (lastFailure && now() < lastFailure.until) return lastFailure.directory;
     try {
-      return await cache.get();
+      const directory = await cache.get();
+      lastGood = { directory, at: now() };
+      return directory;
     } catch (error) {
       if (!isDiscordGuildError(error)) throw error;
+      // A rate limit says nothing about the server: the workers setting members' roles share the
+      // bot's limits (right after rank roles are created, every ranked member's roles are set), so
+      // a recent good read stands in rather than sending the pickers back to typed ids.
+      if (error.retryAfterMs !== null && lastGood && now() - lastGood.at < staleReadMaxMs) {
+        logger.info({ reason: error.reason }, 'Discord server read rate limited; the last read stands in');
+        return lastGood.directory;
+      }
       const directory = unavailableDirectory('unreachable', error.reason, new Date(now()));
       lastFailure = { directory, until: now() + Math.max(failureTtlMs, error.retryAfterMs ?? 0) };
       logger.warn({ reason: error.reason }, 'Discord server could not be read');

@@ -75,4 +75,24 @@ describe('the guild directory source', () => {
     expect((await source.idsNow())?.roleProblem('3')).toBeNull();
     expect(port.reads).toBe(2);
   });
+
+  it('lets a recent read stand in while Discord rate limits the bot, but not a wrong token', async () => {
+    let clock = 0;
+    const slowDown = new DiscordGuildError('Discord asked Tandem to slow down: try again in 4 s.', {
+      retryAfterMs: 4_000,
+    });
+    const port = scriptedPort([
+      snapshot,
+      slowDown,
+      new DiscordGuildError('Discord answered 401: the bot token is wrong.'),
+    ]);
+    const source = createGuildDirectorySource({ port, logger, now: () => clock });
+    const first = await source.get();
+    source.onChange({ entity: 'discord_guild', action: 'updated', id: '1' });
+    clock = 1_000;
+    expect(await source.get()).toBe(first);
+    expect(port.reads).toBe(2);
+    clock = 2_000;
+    expect(await source.get({ refresh: true })).toMatchObject({ status: 'unreachable' });
+  });
 });

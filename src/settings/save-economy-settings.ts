@@ -89,7 +89,7 @@ async function refuseIdsNotInServer(deps: DiscordIdCheckDeps, settings: EconomyS
   if (settings.voice.afkChannelId !== null)
     check('voice.afkChannelId', [settings.voice.afkChannelId], (id) => ids.missingChannel(id));
   for (const roleId of Object.keys(settings.roleMultipliers))
-    check(`roleMultipliers.${roleId}`, [roleId], (id) => ids.missingRole(id));
+    check(`roleMultipliers.${roleId}.roleId`, [roleId], (id) => ids.missingRole(id));
   if (Object.keys(fields).length === 0) return;
   const summary = Object.entries(fields)
     .map(([path, message]) => `${path}: ${message}`)

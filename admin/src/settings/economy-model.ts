@@ -76,7 +76,8 @@ type FieldErrors = Record<string, unknown>;
 
 /**
  * Moves the API's error paths onto the form: `value.` prefixes dropped, `message.noXpChannelIds.2` to
- * the list input, `roleMultipliers.<roleId>` to that row's multiplier.
+ * the list input, `roleMultipliers.<roleId>` to that row's multiplier and
+ * `roleMultipliers.<roleId>.roleId` (a role the server lacks) to that row's role.
  */
 export function economyErrorsFromApi(errors: FieldErrors, form: Partial<EconomyForm>): FieldErrors {
   const mapped: FieldErrors = {};
@@ -89,7 +90,8 @@ export function economyErrorsFromApi(errors: FieldErrors, form: Partial<EconomyF
     const parts = path.replace(/^value\./, '').split('.');
     if (parts[0] === 'roleMultipliers' && parts.length > 1) {
       const index = rows.findIndex((row) => row.roleId.trim() === parts[1]);
-      mapped[index >= 0 ? `roleMultipliers.${index}.multiplier` : 'roleMultipliers'] = message;
+      const input = parts[2] === 'roleId' ? 'roleId' : 'multiplier';
+      mapped[index >= 0 ? `roleMultipliers.${index}.${input}` : 'roleMultipliers'] = message;
     } else if (parts[0] === 'message' && (parts[1] === 'noXpChannelIds' || parts[1] === 'noXpRoleIds')) {
       mapped[`message.${parts[1]}`] = message;
     } else {

@@ -55,6 +55,7 @@ describe('the economy setting as a form', () => {
         'message.noXpChannelIds.0': 'too long',
         'roleMultipliers.222222222222222222': 'at most 10',
         'roleMultipliers.999': 'unknown role',
+        'roleMultipliers.111111111111111111.roleId': 'There is no role 111111111111111111 in Server',
       },
       form,
     );
@@ -64,6 +65,7 @@ describe('the economy setting as a form', () => {
       'daily.baseXp': 'too big',
       'message.noXpChannelIds': 'too long',
       'roleMultipliers.1.multiplier': 'at most 10',
+      'roleMultipliers.0.roleId': 'There is no role 111111111111111111 in Server',
       roleMultipliers: 'unknown role',
     });
   });

@@ -195,7 +195,7 @@ describe('saving a Discord role Tandem cannot give', () => {
       'message.noXpRoleIds': `There is no role ${unknownRole} in Tandem Test Guild: pick one of the server's roles.`,
       'message.noXpChannelIds': `There is no channel ${unknownChannel} in Tandem Test Guild: pick one of the server's channels.`,
       'voice.afkChannelId': `There is no channel ${unknownChannel} in Tandem Test Guild: pick one of the server's channels.`,
-      [`roleMultipliers.${unknownRole}`]: `There is no role ${unknownRole} in Tandem Test Guild: pick one of the server's roles.`,
+      [`roleMultipliers.${unknownRole}.roleId`]: `There is no role ${unknownRole} in Tandem Test Guild: pick one of the server's roles.`,
     });
     expect((await api.request<Answer>('GET', '/settings/economy')).body.version).toBe(0);
 
