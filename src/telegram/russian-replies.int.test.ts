@@ -30,7 +30,7 @@ describe("replies in the language of the player's Telegram client", () => {
     expect(daily).toContain('Возвращайтесь завтра, чтобы начать серию');
     expect(daily).toMatch(/Теперь у вас \d+ XP и \d+ (монета|монеты|монет)\./);
     expect((await olga.command('daily')).text).toMatch(
-      /^Сегодняшний бонус уже получен\. Следующий будет доступен через (\d+ ч )?(\d+ мин|меньше минуты)\.$/,
+      /^Сегодняшний бонус уже получен\. Следующий будет доступен через (\d+ ч( \d+ мин)?|\d+ мин|меньше минуты)\.$/,
     );
   });
 
