@@ -23,14 +23,15 @@ export async function buildScenario(
   const general = await control.createChannel(guild.id, { name: 'general' });
   const lounge = await control.createChannel(guild.id, { name: 'Lounge', type: 'voice' });
   const afk = await control.createChannel(guild.id, { name: 'AFK', type: 'voice', afk: true });
-  const bronze = await control.createRole(guild.id, { name: 'Bronze', position: 1 });
-  const silver = await control.createRole(guild.id, { name: 'Silver', position: 2 });
-  const gold = await control.createRole(guild.id, { name: 'Gold', position: 3 });
+  const bronze = await control.createRole(guild.id, { name: 'Bronze', position: 1, color: 0xcd7f32 });
+  const silver = await control.createRole(guild.id, { name: 'Silver', position: 2, color: 0xa8b0b8 });
+  const gold = await control.createRole(guild.id, { name: 'Gold', position: 3, color: 0xf1c40f });
   await control.addMember(guild.id, { userId: bot.userId });
   const botRole = (await control.guild(guild.id)).roles.find((role) => role.tags && role.name === 'tandem');
   const staff = await control.createRole(guild.id, {
     name: 'Staff',
     position: 5,
+    color: 0x3498db,
     permissions: ['ManageRoles'],
   });
   // One after another: the same order gives the same ids when the emulator's id clock is stable.
