@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { listenForChanges } from '../../test/support/announced-changes.ts';
 import { openTestTandem, type TestTandem } from '../../test/support/services.ts';
 import { waitFor } from '../../test/support/wait-for.ts';
 import { InvalidChangeError } from '../core/errors.ts';
 import { ContentNotFoundError, VersionConflictError } from '../core/versioned-write.ts';
-import { type ChangeSubscription, type EntityChange, subscribeToChanges } from '../live/changes.ts';
+import type { ChangeSubscription, EntityChange } from '../live/changes.ts';
 import { TaskHasSubmissionsError } from '../tasks/errors.ts';
 import { createTask, deleteTask, updateTask } from '../tasks/manage-tasks.ts';
 import { ScenarioInUseError } from './errors.ts';
@@ -15,13 +16,7 @@ let subscription: ChangeSubscription;
 let announced: EntityChange[];
 beforeEach(async () => {
   tandem = await openTestTandem({ seed: false });
-  announced = [];
-  subscription = await subscribeToChanges(
-    tandem.redisUrl,
-    tandem.prefix,
-    (c) => announced.push(c),
-    tandem.logger,
-  );
+  ({ announced, subscription } = await listenForChanges(tandem));
 });
 afterEach(async () => {
   await subscription.close();

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { listenForChanges } from '../../test/support/announced-changes.ts';
 import { type DiscordBotHarness, startDiscordBotHarness } from '../../test/support/discord-bot-harness.ts';
 import { waitFor } from '../../test/support/wait-for.ts';
-import { type EntityChange, subscribeToChanges } from '../live/changes.ts';
 
 let harness: DiscordBotHarness;
 
@@ -16,13 +16,7 @@ afterEach(async () => {
 describe("the Discord server's changes reach the guild directory", () => {
   it('shows a role created or renamed at once, without waiting for the cache to expire', async () => {
     const { tandem, control, world } = harness;
-    const announced: EntityChange[] = [];
-    const feed = await subscribeToChanges(
-      tandem.redisUrl,
-      tandem.prefix,
-      (c) => announced.push(c),
-      tandem.logger,
-    );
+    const { announced, subscription: feed } = await listenForChanges(tandem);
     try {
       const before = await tandem.discordGuild.get();
       expect(before.roles.some((r) => r.name === 'Platinum')).toBe(false);

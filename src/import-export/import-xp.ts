@@ -200,30 +200,28 @@ async function importRow(
   const id = playerId!;
   const metadata = { row: row.where, ...fileMetadata };
   const ledgerIds: string[] = [];
+  // The XP entries, then the coin entries, each total split as inEntries says.
+  const entries = [
+    ...inEntries(xpDelta).map((part, n) => ({
+      key: keyOf(id, 'xp', n),
+      type: 'xp_change' as const,
+      xpDelta: part,
+    })),
+    ...inEntries(coinDelta).map((part, n) => ({
+      key: keyOf(id, 'coins', n),
+      type: 'balance_change' as const,
+      coinDelta: part,
+    })),
+  ];
   // XP and coins of one row move together or not at all.
   const record = () =>
     deps.engine.transaction(async (tx) => {
       let any = false;
-      for (const [n, part] of inEntries(xpDelta).entries()) {
+      for (const entry of entries) {
         const o = await tx.record({
-          key: keyOf(id, 'xp', n),
+          ...entry,
           playerId: id,
-          type: 'xp_change',
           source: 'admin',
-          xpDelta: part,
-          reason: importReason,
-          metadata,
-        });
-        if (o.applied) ledgerIds.push(o.ledgerEntryId);
-        any ||= o.applied;
-      }
-      for (const [n, part] of inEntries(coinDelta).entries()) {
-        const o = await tx.record({
-          key: keyOf(id, 'coins', n),
-          playerId: id,
-          type: 'balance_change',
-          source: 'admin',
-          coinDelta: part,
           reason: importReason,
           metadata,
         });

@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { listenForChanges } from '../../test/support/announced-changes.ts';
 import { ledgerMatchesTotals } from '../../test/support/ledger.ts';
 import { openTestTandem, type TestTandem } from '../../test/support/services.ts';
 import { refusal, taskWorld } from '../../test/support/task-world.ts';
 import { waitFor } from '../../test/support/wait-for.ts';
 import { type InvalidChangeError, PlayerMergedError } from '../core/errors.ts';
 import { VersionConflictError } from '../core/versioned-write.ts';
-import { type ChangeSubscription, type EntityChange, subscribeToChanges } from '../live/changes.ts';
+import type { ChangeSubscription } from '../live/changes.ts';
 import { approveSubmission, rejectSubmission } from './decide-submission.ts';
 import { SubmissionAlreadyDecidedError, SubmissionNotFoundError } from './errors.ts';
 import { createTask } from './manage-tasks.ts';
@@ -24,13 +25,9 @@ const { linkedPlayer, notices, taskLedger } = taskWorld(() => tandem);
 describe('approving a submission', () => {
   it('pays the reward in the same transaction, once, and tells the player on each platform', async () => {
     tandem = await openTestTandem();
-    const announced: EntityChange[] = [];
-    subscription = await subscribeToChanges(
-      tandem.redisUrl,
-      tandem.prefix,
-      (c) => announced.push(c),
-      tandem.logger,
-    );
+    const listening = await listenForChanges(tandem);
+    subscription = listening.subscription;
+    const { announced } = listening;
     const task = await createTask(tandem, { title: 'Invite a friend', rewardXp: 100, rewardCoins: 25 });
     const playerId = await linkedPlayer();
     const { submission } = await submitTask(tandem, {

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import type { Update } from 'telegraf/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listenForChanges } from '../../test/support/announced-changes.ts';
 import {
   openTelegramBotUnderTest,
   type TelegramBotUnderTest,
@@ -10,22 +11,17 @@ import {
 import { waitFor } from '../../test/support/wait-for.ts';
 import { apiErrorHandler, apiNotFound } from '../admin-api/error-handler.ts';
 import { createResourcesRouter } from '../admin-api/resources/index.ts';
-import { type ChangeSubscription, type EntityChange, subscribeToChanges } from '../live/changes.ts';
+import type { ChangeSubscription, EntityChange } from '../live/changes.ts';
 
 let t: TelegramBotUnderTest;
 let server: Server;
 let api: string;
 let subscription: ChangeSubscription;
-const announced: EntityChange[] = [];
+let announced: EntityChange[];
 
 beforeAll(async () => {
   t = await openTelegramBotUnderTest();
-  subscription = await subscribeToChanges(
-    t.tandem.redisUrl,
-    t.tandem.prefix,
-    (change) => announced.push(change),
-    t.tandem.logger,
-  );
+  ({ announced, subscription } = await listenForChanges(t.tandem));
   // The resources router as /api mounts it; reads need no more than a session, stubbed here.
   const app = express();
   app.use((req, _res, next) => {

@@ -1,7 +1,7 @@
 import type { Route } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { submitTask } from '../../src/tasks/submit-task.ts';
-import { type BrowserWorld, openBrowserWorld } from '../support/browser.ts';
+import { type BrowserWorld, closeBrowserWorldAfterTests, openBrowserWorld } from '../support/browser.ts';
 import { shownText } from '../support/panel-page.ts';
 
 /** What an admin sees move: a reward paid by their approval, and changes made by someone else. */
@@ -10,14 +10,7 @@ let world: BrowserWorld;
 beforeAll(async () => {
   world = await openBrowserWorld();
 });
-afterEach(async () => {
-  if (!world) return;
-  await world.closePages();
-  expect(world.pageErrors).toEqual([]);
-});
-afterAll(async () => {
-  await world?.stop();
-});
+closeBrowserWorldAfterTests(() => world);
 
 describe('task submissions', () => {
   it('approved from the panel pay the reward once: the player’s balance changes', async () => {

@@ -1,7 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Catalog } from '../../src/catalog/catalog.ts';
 import { queueNames } from '../../src/sync/queues.ts';
-import { type BrowserWorld, openBrowserWorld } from '../support/browser.ts';
+import { type BrowserWorld, closeBrowserWorldAfterTests, openBrowserWorld } from '../support/browser.ts';
 import { waitFor } from '../support/wait-for.ts';
 
 /**
@@ -37,14 +37,7 @@ beforeAll(async () => {
     'the event failed',
   );
 });
-afterEach(async () => {
-  if (!world) return;
-  await world.closePages();
-  expect(world.pageErrors).toEqual([]);
-});
-afterAll(async () => {
-  await world?.stop();
-});
+closeBrowserWorldAfterTests(() => world);
 
 describe('a failed job in Bull Board', () => {
   it('is retried from the board page and applied once', async () => {

@@ -1,6 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { testPassword } from '../support/admin-api-world.ts';
-import { type BrowserWorld, openBrowserWorld } from '../support/browser.ts';
+import { type BrowserWorld, closeBrowserWorldAfterTests, openBrowserWorld } from '../support/browser.ts';
 import { signInThroughForm } from '../support/panel-page.ts';
 
 /**
@@ -14,14 +14,7 @@ beforeAll(async () => {
   const id = await world.api.createAdmin('newcomer', 'admin');
   await world.tandem.db.prisma.admin.update({ where: { id }, data: { mustChangePassword: true } });
 });
-afterEach(async () => {
-  if (!world) return;
-  await world.closePages();
-  expect(world.pageErrors).toEqual([]);
-});
-afterAll(async () => {
-  await world?.stop();
-});
+closeBrowserWorldAfterTests(() => world);
 
 describe('a new admin', () => {
   it('chooses a password the panel explains while it is typed, then gets in', async () => {

@@ -5,9 +5,9 @@ import {
   type Scenario,
 } from '@tandem/emulators/discord';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createPlatformPorts, type OpenPlatformPorts } from '../../src/platforms/platform-ports.ts';
-import { type BrowserWorld, openBrowserWorld } from '../support/browser.ts';
+import { type BrowserWorld, closeBrowserWorldAfterTests, openBrowserWorld } from '../support/browser.ts';
 import { shownText } from '../support/panel-page.ts';
 
 /**
@@ -53,16 +53,13 @@ beforeAll(async () => {
     ],
   });
 }, 90_000);
-afterEach(async () => {
-  if (!world) return;
-  await world.closePages();
-  expect(world.pageErrors).toEqual([]);
-});
-afterAll(async () => {
-  await world?.stop();
-  await clients?.close();
-  await emulator?.stop();
-});
+closeBrowserWorldAfterTests(
+  () => world,
+  async () => {
+    await clients?.close();
+    await emulator?.stop();
+  },
+);
 
 const rankRow = (page: Page, name: string) =>
   page.locator('tbody tr').filter({ has: page.getByText(name, { exact: true }) });

@@ -1,6 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { queueNames } from '../../src/sync/queues.ts';
-import { type BrowserWorld, openBrowserWorld } from '../support/browser.ts';
+import { type BrowserWorld, closeBrowserWorldAfterTests, openBrowserWorld } from '../support/browser.ts';
 import { FakeDiscord } from '../support/fake-ports.ts';
 import { shownText } from '../support/panel-page.ts';
 import { waitFor } from '../support/wait-for.ts';
@@ -35,14 +35,7 @@ beforeAll(async () => {
     return failed !== null;
   }, 'the rank_change event failed');
 });
-afterEach(async () => {
-  if (!world) return;
-  await world.closePages();
-  expect(world.pageErrors).toEqual([]);
-});
-afterAll(async () => {
-  await world?.stop();
-});
+closeBrowserWorldAfterTests(() => world);
 
 describe('a failed sync event', () => {
   it('is listed in the panel with its error, and shown with it', async () => {

@@ -1,5 +1,5 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserWorld, openBrowserWorld } from '../support/browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type BrowserWorld, closeBrowserWorldAfterTests, openBrowserWorld } from '../support/browser.ts';
 import { linkAccounts } from '../support/link-accounts.ts';
 
 /** An account merged away by linking is not a zero row in the list; the kept player's page leads to it. */
@@ -27,14 +27,7 @@ beforeAll(async () => {
     new Date(),
   );
 });
-afterEach(async () => {
-  if (!world) return;
-  await world.closePages();
-  expect(world.pageErrors).toEqual([]);
-});
-afterAll(async () => {
-  await world?.stop();
-});
+closeBrowserWorldAfterTests(() => world);
 
 describe('merged players', () => {
   it('are hidden from the list, shown on the kept player’s page and opened from there', async () => {

@@ -1,5 +1,5 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserWorld, openBrowserWorld } from '../support/browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type BrowserWorld, closeBrowserWorldAfterTests, openBrowserWorld } from '../support/browser.ts';
 import { panelAdmin, shownText, signInThroughForm } from '../support/panel-page.ts';
 
 /** An admin signs in, finds players by search and by filter, and renames one without losing anyone's edit. */
@@ -13,14 +13,7 @@ beforeAll(async () => {
   bob = await world.addPlayer({ name: 'Bob Builder', discord: 'bobthebuilder', xp: 600 });
   await world.addPlayer({ name: 'Cyd Charisse', telegram: 'cyd', discord: 'cyd.dance', xp: 120 });
 });
-afterEach(async () => {
-  if (!world) return;
-  await world.closePages();
-  expect(world.pageErrors).toEqual([]);
-});
-afterAll(async () => {
-  await world?.stop();
-});
+closeBrowserWorldAfterTests(() => world);
 
 describe('signing in', () => {
   it('refuses a wrong password on the sign-in page, then lets the admin in and keeps them in', async () => {

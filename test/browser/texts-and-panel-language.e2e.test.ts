@@ -1,6 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createTexts } from '../../src/texts/texts.ts';
-import { type BrowserWorld, openBrowserWorld } from '../support/browser.ts';
+import { type BrowserWorld, closeBrowserWorldAfterTests, openBrowserWorld } from '../support/browser.ts';
 import { panelAdmin, shownText } from '../support/panel-page.ts';
 
 /**
@@ -12,14 +12,7 @@ let world: BrowserWorld;
 beforeAll(async () => {
   world = await openBrowserWorld();
 });
-afterEach(async () => {
-  if (!world) return;
-  await world.closePages();
-  expect(world.pageErrors).toEqual([]);
-});
-afterAll(async () => {
-  await world?.stop();
-});
+closeBrowserWorldAfterTests(() => world);
 
 describe("the panel's language", () => {
   it('follows the browser, switches to Russian from the app bar and stays Russian after a reload', async () => {

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserWorld, openBrowserWorld } from '../support/browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type BrowserWorld, closeBrowserWorldAfterTests, openBrowserWorld } from '../support/browser.ts';
 
 /** An admin moves a community's XP over from a file: preview, import once, a refused file, the exports. */
 
@@ -9,14 +9,7 @@ beforeAll(async () => {
   world = await openBrowserWorld();
   await world.addPlayer({ name: 'Ada Lovelace', discord: 'ada', discordId: '111', xp: 100 });
 });
-afterEach(async () => {
-  if (!world) return;
-  await world.closePages();
-  expect(world.pageErrors).toEqual([]);
-});
-afterAll(async () => {
-  await world?.stop();
-});
+closeBrowserWorldAfterTests(() => world);
 
 const csv = 'discord_id,telegram_id,username,xp,coins\n111,,Ada,50,5\n222,333,Brook,700,20\n';
 

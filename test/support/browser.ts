@@ -2,6 +2,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
+import { afterAll, afterEach, expect } from 'vitest';
 import { sessionCookieName } from '../../src/admin-api/auth/session-cookie.ts';
 import type { PlatformPorts } from '../../src/sync/ports.ts';
 import { type AdminApiWorld, openAdminApiWorld } from './admin-api-world.ts';
@@ -237,4 +238,25 @@ export async function openBrowserWorld(
       await rm(panelDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The hooks a browser test file ends with: after each test its pages close and must have thrown no
+ * error; after the file the world stops, then `afterStop` (e.g. the emulator the world talked to).
+ * `current` gives the file's world, undefined when opening it failed.
+ */
+export function closeBrowserWorldAfterTests(
+  current: () => BrowserWorld | undefined,
+  afterStop?: () => Promise<void>,
+): void {
+  afterEach(async () => {
+    const world = current();
+    if (!world) return;
+    await world.closePages();
+    expect(world.pageErrors).toEqual([]);
+  });
+  afterAll(async () => {
+    await current()?.stop();
+    await afterStop?.();
+  });
 }

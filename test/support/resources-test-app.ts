@@ -4,8 +4,9 @@ import express from 'express';
 import type { RequestAdmin } from '../../src/admin-api/auth/request-admin.ts';
 import { apiErrorHandler, apiNotFound } from '../../src/admin-api/error-handler.ts';
 import { createResourcesRouter } from '../../src/admin-api/resources/index.ts';
-import { type ChangeSubscription, type EntityChange, subscribeToChanges } from '../../src/live/changes.ts';
+import type { EntityChange } from '../../src/live/changes.ts';
 import type { PlatformPorts } from '../../src/sync/ports.ts';
+import { listenForChanges } from './announced-changes.ts';
 import { openTestTandem, type TestTandem } from './services.ts';
 
 export interface ApiAnswer<T = unknown> {
@@ -50,13 +51,7 @@ export async function openResourcesTestApp(
     role: row.role,
     mustChangePassword: false,
   };
-  const announced: EntityChange[] = [];
-  const subscription: ChangeSubscription = await subscribeToChanges(
-    tandem.redisUrl,
-    tandem.prefix,
-    (change) => announced.push(change),
-    tandem.logger,
-  );
+  const { announced, subscription } = await listenForChanges(tandem);
 
   const app = express();
   app.use((req, _res, next) => {

@@ -95,13 +95,41 @@ function renderOption(view: (id: string) => ChoiceView) {
   };
 }
 
-/** A warning under the input, unless the API's refusal or a rule's error stands there. */
-function Warning({ text }: { text: string }) {
+/** Under the input: the form's error (the API's refusal or a rule's), else a warning, else the help. */
+function PickerHelperText(props: { error?: { message?: string }; warning?: string; helperText?: string }) {
+  if (props.error) return <InputHelperText error={props.error.message} />;
+  if (props.warning) {
+    return (
+      <Box component="span" sx={{ color: 'warning.main' }}>
+        {props.warning}
+      </Box>
+    );
+  }
+  return <InputHelperText helperText={props.helperText} />;
+}
+
+/** The input's title as react-admin's own inputs write it, with the required mark. */
+function PickerTitle(props: { label: string; source: string; isRequired: boolean }) {
+  const resource = useResourceContext();
   return (
-    <Box component="span" sx={{ color: 'warning.main' }}>
-      {text}
-    </Box>
+    <FieldTitle label={props.label} source={props.source} resource={resource} isRequired={props.isRequired} />
   );
+}
+
+/** What the single and the multiple picker give MUI's Autocomplete alike. */
+function sharedAutocompleteProps(props: DiscordPickerProps, translate: TranslateFunction) {
+  return {
+    fullWidth: true,
+    // Says whether the server's list has arrived (a page's tests wait for it, as for the live dot).
+    'data-directory': props.loading ? 'loading' : 'ready',
+    loading: props.loading,
+    getOptionLabel: (option: string) => props.view(option).label,
+    getOptionDisabled: (option: string) => props.view(option).disabledReason !== undefined,
+    groupBy: props.grouped ? (option: string) => props.view(option).group ?? '' : undefined,
+    renderGroup: props.grouped ? renderGroup(translate) : undefined,
+    renderOption: renderOption(props.view),
+    slotProps: { listbox: { sx: listboxSx } },
+  };
 }
 
 /**
@@ -110,7 +138,6 @@ function Warning({ text }: { text: string }) {
  */
 export function DiscordPicker(props: DiscordPickerProps) {
   const translate = useTranslate();
-  const resource = useResourceContext();
   const { id, field, fieldState, isRequired } = useInput<string | null>({
     source: props.source,
     validate: props.validate,
@@ -125,43 +152,21 @@ export function DiscordPicker(props: DiscordPickerProps) {
   return (
     <Autocomplete<string, false, false, false>
       id={id}
-      fullWidth
-      // Says whether the server's list has arrived (a page's tests wait for it, as for the live dot).
-      data-directory={props.loading ? 'loading' : 'ready'}
-      loading={props.loading}
+      {...sharedAutocompleteProps(props, translate)}
       options={props.choices(chosen ? [chosen] : [])}
       value={chosen}
       onChange={(_event, next) => field.onChange(next ?? null)}
       onBlur={field.onBlur}
-      getOptionLabel={(option) => props.view(option).label}
-      getOptionDisabled={(option) => props.view(option).disabledReason !== undefined}
-      groupBy={props.grouped ? (option) => props.view(option).group ?? '' : undefined}
-      renderGroup={props.grouped ? renderGroup(translate) : undefined}
-      renderOption={renderOption(props.view)}
-      slotProps={{ listbox: { sx: listboxSx } }}
       renderInput={(params) => (
         <TextField
           {...params}
           name={field.name}
           // The value shows as a name: a stored id the server does not have stands out.
           sx={chosenView?.unknown ? { '& input': { color: 'warning.main' } } : undefined}
-          label={
-            <FieldTitle
-              label={props.label}
-              source={props.source}
-              resource={resource}
-              isRequired={isRequired}
-            />
-          }
+          label={<PickerTitle label={props.label} source={props.source} isRequired={isRequired} />}
           error={fieldState.invalid}
           helperText={
-            fieldState.error ? (
-              <InputHelperText error={fieldState.error.message} />
-            ) : warning ? (
-              <Warning text={warning} />
-            ) : (
-              <InputHelperText helperText={props.helperText} />
-            )
+            <PickerHelperText error={fieldState.error} warning={warning} helperText={props.helperText} />
           }
           slotProps={{
             ...params.slotProps,
@@ -183,7 +188,6 @@ export function DiscordPicker(props: DiscordPickerProps) {
 /** Several roles or channels of the server, chosen by name; the form's value stays the list of ids. */
 export function DiscordMultiPicker(props: DiscordPickerProps) {
   const translate = useTranslate();
-  const resource = useResourceContext();
   const { id, field, fieldState, isRequired } = useInput<string[]>({
     source: props.source,
     validate: props.validate,
@@ -195,21 +199,13 @@ export function DiscordMultiPicker(props: DiscordPickerProps) {
   return (
     <Autocomplete<string, true, false, false>
       id={id}
+      {...sharedAutocompleteProps(props, translate)}
       multiple
-      fullWidth
-      data-directory={props.loading ? 'loading' : 'ready'}
       filterSelectedOptions
-      loading={props.loading}
       options={props.choices(chosen)}
       value={chosen}
       onChange={(_event, next) => field.onChange([...new Set(next)])}
       onBlur={field.onBlur}
-      getOptionLabel={(option) => props.view(option).label}
-      getOptionDisabled={(option) => props.view(option).disabledReason !== undefined}
-      groupBy={props.grouped ? (option) => props.view(option).group ?? '' : undefined}
-      renderGroup={props.grouped ? renderGroup(translate) : undefined}
-      renderOption={renderOption(props.view)}
-      slotProps={{ listbox: { sx: listboxSx } }}
       renderValue={(items, getItemProps) =>
         items.map((item, index) => {
           const { key, ...itemProps } = getItemProps({ index });
@@ -236,23 +232,14 @@ export function DiscordMultiPicker(props: DiscordPickerProps) {
         <TextField
           {...params}
           name={field.name}
-          label={
-            <FieldTitle
-              label={props.label}
-              source={props.source}
-              resource={resource}
-              isRequired={isRequired}
-            />
-          }
+          label={<PickerTitle label={props.label} source={props.source} isRequired={isRequired} />}
           error={fieldState.invalid}
           helperText={
-            fieldState.error ? (
-              <InputHelperText error={fieldState.error.message} />
-            ) : unknown ? (
-              <Warning text={props.unknownHint} />
-            ) : (
-              <InputHelperText helperText={props.helperText} />
-            )
+            <PickerHelperText
+              error={fieldState.error}
+              warning={unknown ? props.unknownHint : undefined}
+              helperText={props.helperText}
+            />
           }
         />
       )}

@@ -8,16 +8,12 @@ import {
   CardContent,
   CardHeader,
   CircularProgress,
-  FormControl,
-  FormControlLabel,
-  FormLabel,
-  Radio,
-  RadioGroup,
   Typography,
 } from '@mui/material';
 import { type ChangeEvent, useRef, useState } from 'react';
 import { Title, useAuthenticated, useCanAccess, useTranslate } from 'react-admin';
 import { errorMessage } from '../api/http.ts';
+import { HintedRadioGroup } from './HintedRadioGroup.tsx';
 import { ImportReportView } from './ImportReportView.tsx';
 import {
   exportFormats,
@@ -174,48 +170,20 @@ function ImportCard() {
           <Alert severity="info">{translate('tandem.importExport.import.adminsOnly')}</Alert>
         ) : (
           <Box sx={{ display: 'grid', gap: 2 }}>
-            <FormControl>
-              <FormLabel>{translate('tandem.importExport.format.label')}</FormLabel>
-              <RadioGroup value={format} onChange={(_e, value) => choose({ format: value as ImportFormat })}>
-                {importFormats.map((f) => (
-                  <FormControlLabel
-                    key={f}
-                    value={f}
-                    control={<Radio />}
-                    disabled={busy === 'import'}
-                    label={
-                      <Box sx={{ py: 0.5 }}>
-                        <Typography>{translate(`tandem.importExport.format.${f}`)}</Typography>
-                        <Typography variant="body2" color="text.secondary">
-                          {translate(`tandem.importExport.format.${f}Hint`)}
-                        </Typography>
-                      </Box>
-                    }
-                  />
-                ))}
-              </RadioGroup>
-            </FormControl>
-            <FormControl>
-              <FormLabel>{translate('tandem.importExport.mode.label')}</FormLabel>
-              <RadioGroup value={mode} onChange={(_e, value) => choose({ mode: value as ImportMode })}>
-                {importModes.map((m) => (
-                  <FormControlLabel
-                    key={m}
-                    value={m}
-                    control={<Radio />}
-                    disabled={busy === 'import'}
-                    label={
-                      <Box sx={{ py: 0.5 }}>
-                        <Typography>{translate(`tandem.importExport.mode.${m}`)}</Typography>
-                        <Typography variant="body2" color="text.secondary">
-                          {translate(`tandem.importExport.mode.${m}Hint`)}
-                        </Typography>
-                      </Box>
-                    }
-                  />
-                ))}
-              </RadioGroup>
-            </FormControl>
+            <HintedRadioGroup
+              textKey="tandem.importExport.format"
+              options={importFormats}
+              value={format}
+              onChange={(value) => choose({ format: value })}
+              disabled={busy === 'import'}
+            />
+            <HintedRadioGroup
+              textKey="tandem.importExport.mode"
+              options={importModes}
+              value={mode}
+              onChange={(value) => choose({ mode: value })}
+              disabled={busy === 'import'}
+            />
             <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, flexWrap: 'wrap' }}>
               <Button
                 variant="outlined"

@@ -11,7 +11,7 @@ import {
   TableRow,
   Typography,
 } from '@mui/material';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslate } from 'react-admin';
 import { formatDelta, formatNumber } from '../common/amounts.tsx';
 import type { ImportAnswer, ImportRowOutcome } from './xp-transfer-api.ts';
@@ -85,31 +85,42 @@ function usePage<T>(rows: T[]) {
   return { shown, pager };
 }
 
-function ChangesTable({ rows, total }: { rows: ImportRowOutcome[]; total: number }) {
+/** A titled table of report rows, a page at a time; says when the report lists only the first rows. */
+function ReportRows(props: {
+  titleKey: string;
+  testId: string;
+  rows: ImportRowOutcome[];
+  /** How many rows the import had of this kind; the report may list fewer. */
+  total: number;
+  /** Text keys of the headings after Where and Player ('' for a column without one). */
+  headingKeys: string[];
+  /** The cells after Where and Player, one a heading. */
+  cells: (row: ImportRowOutcome) => ReactNode;
+}) {
   const translate = useTranslate();
-  const { shown, pager } = usePage(rows);
-  if (rows.length === 0) return null;
+  const { shown, pager } = usePage(props.rows);
+  if (props.rows.length === 0) return null;
   return (
     <Box sx={{ mt: 2 }}>
       <Typography variant="subtitle1" sx={{ fontWeight: 600 }}>
-        {translate('tandem.importExport.report.changesTitle')}
+        {translate(props.titleKey)}
       </Typography>
-      {total > rows.length ? (
+      {props.total > props.rows.length ? (
         <Typography variant="body2" color="text.secondary">
           {translate('tandem.importExport.report.firstRows', {
-            shown: formatNumber(rows.length),
-            total: formatNumber(total),
+            shown: formatNumber(props.rows.length),
+            total: formatNumber(props.total),
           })}
         </Typography>
       ) : null}
-      <Table size="small" data-testid="import-changes">
+      <Table size="small" data-testid={props.testId}>
         <TableHead>
           <TableRow>
             <TableCell>{translate('tandem.importExport.report.where')}</TableCell>
             <TableCell>{translate('tandem.importExport.report.player')}</TableCell>
-            <TableCell>{translate('tandem.importExport.report.xp')}</TableCell>
-            <TableCell>{translate('tandem.importExport.report.coins')}</TableCell>
-            <TableCell />
+            {props.headingKeys.map((key) => (
+              <TableCell key={key || 'untitled'}>{key ? translate(key) : null}</TableCell>
+            ))}
           </TableRow>
         </TableHead>
         <TableBody>
@@ -119,27 +130,7 @@ function ChangesTable({ rows, total }: { rows: ImportRowOutcome[]; total: number
               <TableCell>
                 <Who row={row} />
               </TableCell>
-              <TableCell>
-                <BeforeAfter change={row.xp} />
-              </TableCell>
-              <TableCell>
-                <BeforeAfter change={row.coins} />
-              </TableCell>
-              <TableCell>
-                {row.created ? (
-                  <Chip size="small" color="info" label={translate('tandem.importExport.report.newPlayer')} />
-                ) : null}
-                {row.newIdentities?.map((platform) => (
-                  <Chip
-                    key={platform}
-                    size="small"
-                    variant="outlined"
-                    label={translate('tandem.importExport.report.newIdentity', {
-                      platform: platform === 'discord' ? 'Discord' : 'Telegram',
-                    })}
-                  />
-                ))}
-              </TableCell>
+              {props.cells(row)}
             </TableRow>
           ))}
         </TableBody>
@@ -149,45 +140,54 @@ function ChangesTable({ rows, total }: { rows: ImportRowOutcome[]; total: number
   );
 }
 
-function RefusedTable({ rows, total }: { rows: ImportRowOutcome[]; total: number }) {
+function ChangesTable({ rows, total }: { rows: ImportRowOutcome[]; total: number }) {
   const translate = useTranslate();
-  const { shown, pager } = usePage(rows);
-  if (rows.length === 0) return null;
   return (
-    <Box sx={{ mt: 2 }}>
-      <Typography variant="subtitle1" sx={{ fontWeight: 600 }}>
-        {translate('tandem.importExport.report.refusedTitle')}
-      </Typography>
-      {total > rows.length ? (
-        <Typography variant="body2" color="text.secondary">
-          {translate('tandem.importExport.report.firstRows', {
-            shown: formatNumber(rows.length),
-            total: formatNumber(total),
-          })}
-        </Typography>
-      ) : null}
-      <Table size="small" data-testid="import-refused">
-        <TableHead>
-          <TableRow>
-            <TableCell>{translate('tandem.importExport.report.where')}</TableCell>
-            <TableCell>{translate('tandem.importExport.report.player')}</TableCell>
-            <TableCell>{translate('tandem.importExport.report.reason')}</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {shown.map((row) => (
-            <TableRow key={row.where}>
-              <TableCell sx={{ whiteSpace: 'nowrap' }}>{row.where}</TableCell>
-              <TableCell>
-                <Who row={row} />
-              </TableCell>
-              <TableCell>{row.reason}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-      {pager}
-    </Box>
+    <ReportRows
+      titleKey="tandem.importExport.report.changesTitle"
+      testId="import-changes"
+      rows={rows}
+      total={total}
+      headingKeys={['tandem.importExport.report.xp', 'tandem.importExport.report.coins', '']}
+      cells={(row) => (
+        <>
+          <TableCell>
+            <BeforeAfter change={row.xp} />
+          </TableCell>
+          <TableCell>
+            <BeforeAfter change={row.coins} />
+          </TableCell>
+          <TableCell>
+            {row.created ? (
+              <Chip size="small" color="info" label={translate('tandem.importExport.report.newPlayer')} />
+            ) : null}
+            {row.newIdentities?.map((platform) => (
+              <Chip
+                key={platform}
+                size="small"
+                variant="outlined"
+                label={translate('tandem.importExport.report.newIdentity', {
+                  platform: platform === 'discord' ? 'Discord' : 'Telegram',
+                })}
+              />
+            ))}
+          </TableCell>
+        </>
+      )}
+    />
+  );
+}
+
+function RefusedTable({ rows, total }: { rows: ImportRowOutcome[]; total: number }) {
+  return (
+    <ReportRows
+      titleKey="tandem.importExport.report.refusedTitle"
+      testId="import-refused"
+      rows={rows}
+      total={total}
+      headingKeys={['tandem.importExport.report.reason']}
+      cells={(row) => <TableCell>{row.reason}</TableCell>}
+    />
   );
 }
 

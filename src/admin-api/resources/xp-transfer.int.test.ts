@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type AdminApiWorld, json, openAdminApiWorld } from '../../../test/support/admin-api-world.ts';
+import { listenForChanges } from '../../../test/support/announced-changes.ts';
 import { waitFor } from '../../../test/support/wait-for.ts';
 import { importXp } from '../../import-export/import-xp.ts';
-import { type ChangeSubscription, type EntityChange, subscribeToChanges } from '../../live/changes.ts';
+import type { ChangeSubscription, EntityChange } from '../../live/changes.ts';
 
 let world: AdminApiWorld;
 let cookie: string;
@@ -12,14 +13,7 @@ beforeEach(async () => {
   world = await openAdminApiWorld();
   await world.createAdmin('alice');
   cookie = await world.signIn('alice');
-  announced = [];
-  const { tandem } = world;
-  subscription = await subscribeToChanges(
-    tandem.redisUrl,
-    tandem.prefix,
-    (c) => announced.push(c),
-    tandem.logger,
-  );
+  ({ announced, subscription } = await listenForChanges(world.tandem));
 });
 afterEach(async () => {
   await subscription.close();

@@ -10,37 +10,25 @@ import {
   TextChannel,
   VoiceChannel,
 } from 'discord.js';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DiscordControlClient } from './control-client.ts';
-import { DiscordEmulator, type DiscordEmulatorUrls } from './index.ts';
-import { buildScenario, type Scenario } from './scenario.ts';
-import { connectClient, nextEvent } from './testing/discord-client.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { DiscordControlClient } from './control-client.ts';
+import type { DiscordEmulatorUrls } from './index.ts';
+import type { Scenario } from './scenario.ts';
+import { startBotInScenario } from './testing/bot-in-scenario.ts';
+import { nextEvent } from './testing/discord-client.ts';
 import { nextDispatch } from './testing/raw-dispatch.ts';
 
-let emulator: DiscordEmulator;
 let urls: DiscordEmulatorUrls;
 let control: DiscordControlClient;
 let world: Scenario;
 let bot: Client;
+let guild: () => Guild;
 
 beforeEach(async () => {
-  emulator = new DiscordEmulator({ heartbeatIntervalMs: 250 });
-  urls = await emulator.start();
-  control = new DiscordControlClient(urls.controlUrl);
-  world = await buildScenario(control);
-  bot = await connectClient(urls.apiUrl, world.bot.token);
+  const started = await startBotInScenario();
+  ({ urls, control, world, bot, guild } = started);
+  return started.stop;
 });
-
-afterEach(async () => {
-  await bot.destroy();
-  await emulator.stop();
-});
-
-function guild(): Guild {
-  const cached = bot.guilds.cache.get(world.guildId);
-  if (!cached) throw new Error('guild not cached');
-  return cached;
-}
 
 /** Lets the bot manage channels, as an admin ticking Manage Channels on its role. */
 async function grantManageChannels() {

@@ -1,34 +1,20 @@
-import { type Client, DiscordAPIError, Events, type GuildMember } from 'discord.js';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DiscordControlClient } from './control-client.ts';
-import { DiscordEmulator, type DiscordEmulatorUrls } from './index.ts';
-import { buildScenario, type Scenario } from './scenario.ts';
-import { connectClient, nextEvent } from './testing/discord-client.ts';
+import { type Client, DiscordAPIError, Events, type Guild, type GuildMember } from 'discord.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { DiscordControlClient } from './control-client.ts';
+import type { Scenario } from './scenario.ts';
+import { startBotInScenario } from './testing/bot-in-scenario.ts';
+import { nextEvent } from './testing/discord-client.ts';
 
-let emulator: DiscordEmulator;
-let urls: DiscordEmulatorUrls;
 let control: DiscordControlClient;
 let world: Scenario;
 let bot: Client;
+let guild: () => Guild;
 
 beforeEach(async () => {
-  emulator = new DiscordEmulator({ heartbeatIntervalMs: 250 });
-  urls = await emulator.start();
-  control = new DiscordControlClient(urls.controlUrl);
-  world = await buildScenario(control);
-  bot = await connectClient(urls.apiUrl, world.bot.token);
+  const started = await startBotInScenario();
+  ({ control, world, bot, guild } = started);
+  return started.stop;
 });
-
-afterEach(async () => {
-  await bot.destroy();
-  await emulator.stop();
-});
-
-function guild() {
-  const cached = bot.guilds.cache.get(world.guildId);
-  if (!cached) throw new Error('guild not cached');
-  return cached;
-}
 
 const roleNames = (member: GuildMember) =>
   member.roles.cache

@@ -1,27 +1,20 @@
 import { ChannelType, type Client, Events, type TextChannel } from 'discord.js';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DiscordControlClient } from './control-client.ts';
-import { DiscordEmulator, type DiscordEmulatorUrls } from './index.ts';
-import { buildScenario, type Scenario } from './scenario.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { DiscordControlClient } from './control-client.ts';
+import type { DiscordEmulatorUrls } from './index.ts';
+import type { Scenario } from './scenario.ts';
+import { startBotInScenario } from './testing/bot-in-scenario.ts';
 import { connectClient, nextEvent } from './testing/discord-client.ts';
 
-let emulator: DiscordEmulator;
 let urls: DiscordEmulatorUrls;
 let control: DiscordControlClient;
 let world: Scenario;
 let bot: Client;
 
 beforeEach(async () => {
-  emulator = new DiscordEmulator({ heartbeatIntervalMs: 250 });
-  urls = await emulator.start();
-  control = new DiscordControlClient(urls.controlUrl);
-  world = await buildScenario(control);
-  bot = await connectClient(urls.apiUrl, world.bot.token);
-});
-
-afterEach(async () => {
-  await bot.destroy();
-  await emulator.stop();
+  const started = await startBotInScenario();
+  ({ urls, control, world, bot } = started);
+  return started.stop;
 });
 
 describe('messages', () => {

@@ -48,6 +48,28 @@ function dispatchChannel(ctx: EmulatorContext, event: string, channel: ChannelRe
   ctx.events.dispatch({ event, audience: { guildId }, data: channelPayload(ctx.world, channel) });
 }
 
+const gatewayEvents = {
+  created: 'CHANNEL_CREATE',
+  updated: 'CHANNEL_UPDATE',
+  deleted: 'CHANNEL_DELETE',
+} as const;
+
+/** Tells the guild's bots (the gateway event) and the control API's history (with the audit actor). */
+function announceChannel(
+  ctx: EmulatorContext,
+  change: keyof typeof gatewayEvents,
+  channel: ChannelRecord,
+  guildId: string,
+  actor?: ChangeActor,
+): void {
+  dispatchChannel(ctx, gatewayEvents[change], channel, guildId);
+  ctx.events.record(`channel.${change}`, {
+    guildId,
+    channel: channelPayload(ctx.world, channel),
+    ...auditOf(actor),
+  });
+}
+
 export function createChannel(
   ctx: EmulatorContext,
   guild: GuildRecord,
@@ -71,12 +93,7 @@ export function createChannel(
   assertParent(ctx, guild, channel.type, channel.parentId);
   ctx.world.channels.set(channel.id, channel);
   guild.channelIds.push(channel.id);
-  dispatchChannel(ctx, 'CHANNEL_CREATE', channel, guild.id);
-  ctx.events.record('channel.created', {
-    guildId: guild.id,
-    channel: channelPayload(ctx.world, channel),
-    ...auditOf(actor),
-  });
+  announceChannel(ctx, 'created', channel, guild.id, actor);
   return channel;
 }
 
@@ -106,12 +123,7 @@ export function updateChannel(
   if (changes.nsfw !== undefined) channel.nsfw = changes.nsfw;
   if (changes.bitrate !== undefined) channel.bitrate = changes.bitrate;
   if (changes.userLimit !== undefined) channel.userLimit = changes.userLimit;
-  dispatchChannel(ctx, 'CHANNEL_UPDATE', channel, guild.id);
-  ctx.events.record('channel.updated', {
-    guildId: guild.id,
-    channel: channelPayload(ctx.world, channel),
-    ...auditOf(actor),
-  });
+  announceChannel(ctx, 'updated', channel, guild.id, actor);
   return channel;
 }
 
@@ -138,12 +150,7 @@ export function deleteChannel(ctx: EmulatorContext, channel: ChannelRecord, acto
   guild.channelIds = guild.channelIds.filter((id) => id !== channel.id);
   for (const message of ctx.world.messages.values())
     if (message.channelId === channel.id) message.deleted = true;
-  dispatchChannel(ctx, 'CHANNEL_DELETE', channel, guild.id);
-  ctx.events.record('channel.deleted', {
-    guildId: guild.id,
-    channel: channelPayload(ctx.world, channel),
-    ...auditOf(actor),
-  });
+  announceChannel(ctx, 'deleted', channel, guild.id, actor);
 }
 
 /** The DM channel between a bot and a user, created on first use as Discord does. */

@@ -18,7 +18,7 @@ import {
   requireBot,
 } from '../rest-call.ts';
 import { assertNotEmpty, messageFields, parseMessageBody } from '../schemas/message-body.ts';
-import type { RouteDeps } from './route-deps.ts';
+import { assertBotHas, type RouteDeps } from './route-deps.ts';
 
 const listQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(50),
@@ -52,9 +52,7 @@ export function channelRoutes(deps: RouteDeps): RouteDefinition[] {
   function assertCanPost(bot: AuthenticatedBot, channel: ChannelRecord): void {
     if (channel.guildId) {
       const guild = world.requireGuild(channel.guildId);
-      if (!hasPermission(guild, bot.user.id, Permission.ViewChannel | Permission.SendMessages)) {
-        throw discordErrors.missingPermissions();
-      }
+      assertBotHas(guild, bot, Permission.ViewChannel | Permission.SendMessages);
       return;
     }
     const otherId = channel.recipientIds.find((id) => id !== bot.user.id);

@@ -1,15 +1,13 @@
 import { z } from 'zod';
 import { createChannel, deleteChannel, updateChannel } from '../../actions/channels.ts';
-import type { ChangeActor } from '../../actions/member-update.ts';
 import { discordErrors } from '../../errors.ts';
 import { channelPayload } from '../../payloads/guild.ts';
 import { isSnowflake } from '../../snowflake.ts';
-import { hasPermission, Permission } from '../../world/permissions.ts';
+import { Permission } from '../../world/permissions.ts';
 import type { ChannelRecord, ChannelTypeValue, GuildRecord } from '../../world/types.ts';
 import { UnknownEntityError } from '../../world/unknown-entity-error.ts';
 import { parseForm } from '../form-errors.ts';
 import {
-  type AuthenticatedBot,
   created,
   noContent,
   ok,
@@ -18,7 +16,7 @@ import {
   type RouteDefinition,
   requireBot,
 } from '../rest-call.ts';
-import { guildOfBot, type RouteDeps } from './route-deps.ts';
+import { assertBotHas, botActor, botAndGuildOf, guildOfBot, type RouteDeps } from './route-deps.ts';
 
 /** Discord's cap on channels per guild (30013 beyond it). */
 const MAX_CHANNELS = 500;
@@ -82,24 +80,6 @@ export function guildChannelRoutes(deps: RouteDeps): RouteDefinition[] {
   const ctx = deps.emulator;
   const { world } = ctx;
 
-  const actorOf = (call: RestCall, bot: AuthenticatedBot): ChangeActor => ({
-    userId: bot.user.id,
-    kind: 'bot',
-    reason: call.auditLogReason,
-  });
-
-  function assertManageChannels(guild: GuildRecord, bot: AuthenticatedBot): void {
-    if (!hasPermission(guild, bot.user.id, Permission.ManageChannels))
-      throw discordErrors.missingPermissions();
-  }
-
-  function guildOf(call: RestCall): { bot: AuthenticatedBot; guild: GuildRecord } {
-    const bot = requireBot(call);
-    const guild = guildOfBot(deps, bot, param(call, 'guildId'));
-    assertManageChannels(guild, bot);
-    return { bot, guild };
-  }
-
   /** The channel and its guild; a DM channel has none (`guild` null). */
   function channelOf(call: RestCall) {
     const bot = requireBot(call);
@@ -125,14 +105,14 @@ export function guildChannelRoutes(deps: RouteDeps): RouteDefinition[] {
       bucket: 'guild-channels',
       auth: 'bot',
       handler: (call) => {
-        const { bot, guild } = guildOf(call);
+        const { bot, guild } = botAndGuildOf(deps, call, Permission.ManageChannels);
         const body = parseForm(createBody, call.body ?? {});
         if (guild.channelIds.length >= MAX_CHANNELS) throw discordErrors.maxChannels();
         const channel = createChannel(
           ctx,
           guild,
           { ...fieldsOf(body, body.type), name: channelName(body.name, body.type), type: body.type },
-          actorOf(call, bot),
+          botActor(call, bot),
         );
         return created(channelPayload(world, channel));
       },
@@ -143,7 +123,7 @@ export function guildChannelRoutes(deps: RouteDeps): RouteDefinition[] {
       bucket: 'guild-channels',
       auth: 'bot',
       handler: (call) => {
-        const { bot, guild } = guildOf(call);
+        const { bot, guild } = botAndGuildOf(deps, call, Permission.ManageChannels);
         const moves = parseForm(positionsBody, call.body ?? []).map((move) => ({
           channel: channelIn(guild, move.id),
           move,
@@ -157,7 +137,7 @@ export function guildChannelRoutes(deps: RouteDeps): RouteDefinition[] {
               ? { parentId: move.parent_id }
               : {}),
           };
-          if (Object.keys(changes).length > 0) updateChannel(ctx, channel, changes, actorOf(call, bot));
+          if (Object.keys(changes).length > 0) updateChannel(ctx, channel, changes, botActor(call, bot));
         }
         return noContent();
       },
@@ -171,8 +151,8 @@ export function guildChannelRoutes(deps: RouteDeps): RouteDefinition[] {
         const { bot, channel, guild } = channelOf(call);
         if (!guild) throw discordErrors.cannotExecuteOnDm();
         const body = parseForm(updateBody, call.body ?? {});
-        assertManageChannels(guild, bot);
-        updateChannel(ctx, channel, fieldsOf(body, channel.type), actorOf(call, bot));
+        assertBotHas(guild, bot, Permission.ManageChannels);
+        updateChannel(ctx, channel, fieldsOf(body, channel.type), botActor(call, bot));
         return ok(channelPayload(world, channel));
       },
     },
@@ -185,8 +165,8 @@ export function guildChannelRoutes(deps: RouteDeps): RouteDefinition[] {
         const { bot, channel, guild } = channelOf(call);
         // Closing a DM answers the channel and changes nothing a bot can see.
         if (!guild) return ok(channelPayload(world, channel));
-        assertManageChannels(guild, bot);
-        deleteChannel(ctx, channel, actorOf(call, bot));
+        assertBotHas(guild, bot, Permission.ManageChannels);
+        deleteChannel(ctx, channel, botActor(call, bot));
         return ok(channelPayload(world, channel));
       },
     },

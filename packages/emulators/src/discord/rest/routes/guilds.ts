@@ -1,7 +1,7 @@
 import { channelPayload, guildPayload, rolePayload, voiceStatePayload } from '../../payloads/guild.ts';
 import { UnknownEntityError } from '../../world/unknown-entity-error.ts';
-import { ok, param, type RouteDefinition, requireBot } from '../rest-call.ts';
-import { guildOfBot, type RouteDeps } from './route-deps.ts';
+import { ok, param, type RouteDefinition } from '../rest-call.ts';
+import { botAndGuildOf, type RouteDeps } from './route-deps.ts';
 
 /** Guild, its roles, channels and voice states, for guilds the bot is in. */
 export function guildRoutes(deps: RouteDeps): RouteDefinition[] {
@@ -13,7 +13,7 @@ export function guildRoutes(deps: RouteDeps): RouteDefinition[] {
       bucket: 'guilds',
       auth: 'bot',
       handler: (call) => {
-        const guild = guildOfBot(deps, requireBot(call), param(call, 'guildId'));
+        const { guild } = botAndGuildOf(deps, call);
         const counts =
           call.query.get('with_counts') === 'true'
             ? { approximate_member_count: guild.members.size, approximate_presence_count: 0 }
@@ -27,7 +27,7 @@ export function guildRoutes(deps: RouteDeps): RouteDefinition[] {
       bucket: 'guilds',
       auth: 'bot',
       handler: (call) => {
-        const guild = guildOfBot(deps, requireBot(call), param(call, 'guildId'));
+        const { guild } = botAndGuildOf(deps, call);
         return ok(world.rolesByRank(guild).reverse().map(rolePayload));
       },
     },
@@ -37,7 +37,7 @@ export function guildRoutes(deps: RouteDeps): RouteDefinition[] {
       bucket: 'guilds',
       auth: 'bot',
       handler: (call) => {
-        const guild = guildOfBot(deps, requireBot(call), param(call, 'guildId'));
+        const { guild } = botAndGuildOf(deps, call);
         return ok(world.guildChannels(guild).map((channel) => channelPayload(world, channel)));
       },
     },
@@ -47,8 +47,7 @@ export function guildRoutes(deps: RouteDeps): RouteDefinition[] {
       bucket: 'guilds',
       auth: 'bot',
       handler: (call) => {
-        const bot = requireBot(call);
-        const guild = guildOfBot(deps, bot, param(call, 'guildId'));
+        const { bot, guild } = botAndGuildOf(deps, call);
         const userId = param(call, 'userId') === '@me' ? bot.user.id : param(call, 'userId');
         const state = guild.voiceStates.get(userId);
         if (!state) throw new UnknownEntityError('member', userId);

@@ -4,7 +4,7 @@ import { leaveVoice, setVoiceState } from '../../actions/voice.ts';
 import { discordErrors } from '../../errors.ts';
 import { memberPayload } from '../../payloads/guild.ts';
 import { compareSnowflakes, isSnowflake } from '../../snowflake.ts';
-import { canManageRole, hasPermission, highestRole, outranks, Permission } from '../../world/permissions.ts';
+import { canManageRole, highestRole, outranks, Permission } from '../../world/permissions.ts';
 import type { GuildRecord } from '../../world/types.ts';
 import { parseForm } from '../form-errors.ts';
 import {
@@ -14,9 +14,8 @@ import {
   param,
   type RestCall,
   type RouteDefinition,
-  requireBot,
 } from '../rest-call.ts';
-import { guildOfBot, type RouteDeps } from './route-deps.ts';
+import { assertBotHas, botActor, botAndGuildOf, type RouteDeps } from './route-deps.ts';
 
 const snowflake = z
   .string()
@@ -51,11 +50,6 @@ export function memberRoutes(deps: RouteDeps): RouteDefinition[] {
   const ctx = deps.emulator;
   const { world } = ctx;
 
-  function guildOf(call: RestCall): { bot: AuthenticatedBot; guild: GuildRecord } {
-    const bot = requireBot(call);
-    return { bot, guild: guildOfBot(deps, bot, param(call, 'guildId')) };
-  }
-
   /** Listing members needs the GuildMembers privileged intent enabled for the bot (not just asked for). */
   function assertMembersIntent(bot: AuthenticatedBot): void {
     if (!bot.application.privilegedIntents.has('GuildMembers')) throw discordErrors.missingAccess();
@@ -70,7 +64,7 @@ export function memberRoutes(deps: RouteDeps): RouteDefinition[] {
 
   /** Nicknames and timeouts also need the target member below the bot. */
   function assertAbove(guild: GuildRecord, bot: AuthenticatedBot, userId: string, permission: bigint): void {
-    if (!hasPermission(guild, bot.user.id, permission)) throw discordErrors.missingPermissions();
+    assertBotHas(guild, bot, permission);
     if (userId === bot.user.id || guild.ownerId === bot.user.id) return;
     if (guild.ownerId === userId || !outranks(highestRole(guild, bot.user.id), highestRole(guild, userId))) {
       throw discordErrors.missingPermissions();
@@ -78,17 +72,19 @@ export function memberRoutes(deps: RouteDeps): RouteDefinition[] {
   }
 
   function changeRole(call: RestCall, action: 'add' | 'remove') {
-    const { bot, guild } = guildOf(call);
+    const { bot, guild } = botAndGuildOf(deps, call);
     const userId = param(call, 'userId');
     world.requireMember(guild, userId);
     const roleId = param(call, 'roleId');
     world.requireRole(guild, roleId);
     assertCanManage(guild, bot, [roleId]);
-    updateMember(ctx, guild, userId, action === 'add' ? { addRoles: [roleId] } : { removeRoles: [roleId] }, {
-      userId: bot.user.id,
-      kind: 'bot',
-      reason: call.auditLogReason,
-    });
+    updateMember(
+      ctx,
+      guild,
+      userId,
+      action === 'add' ? { addRoles: [roleId] } : { removeRoles: [roleId] },
+      botActor(call, bot),
+    );
     return noContent();
   }
 
@@ -99,7 +95,7 @@ export function memberRoutes(deps: RouteDeps): RouteDefinition[] {
       bucket: 'member-list',
       auth: 'bot',
       handler: (call) => {
-        const { bot, guild } = guildOf(call);
+        const { bot, guild } = botAndGuildOf(deps, call);
         assertMembersIntent(bot);
         const { limit, after } = parseForm(listQuery, Object.fromEntries(call.query));
         const page = world
@@ -115,7 +111,7 @@ export function memberRoutes(deps: RouteDeps): RouteDefinition[] {
       bucket: 'member-list',
       auth: 'bot',
       handler: (call) => {
-        const { guild } = guildOf(call);
+        const { guild } = botAndGuildOf(deps, call);
         const { query, limit } = parseForm(searchQuery, Object.fromEntries(call.query));
         const needle = query.toLowerCase();
         const found = world
@@ -136,21 +132,15 @@ export function memberRoutes(deps: RouteDeps): RouteDefinition[] {
       bucket: 'member-edits',
       auth: 'bot',
       handler: (call) => {
-        const { bot, guild } = guildOf(call);
+        const { bot, guild } = botAndGuildOf(deps, call);
         const { nick } = parseForm(ownNickPatch, call.body ?? {});
-        if (nick !== undefined && !hasPermission(guild, bot.user.id, Permission.ChangeNickname)) {
-          throw discordErrors.missingPermissions();
-        }
+        if (nick !== undefined) assertBotHas(guild, bot, Permission.ChangeNickname);
         const { member } = updateMember(
           ctx,
           guild,
           bot.user.id,
           nick !== undefined ? { nick: nick || null } : {},
-          {
-            userId: bot.user.id,
-            kind: 'bot',
-            reason: call.auditLogReason,
-          },
+          botActor(call, bot),
         );
         return ok(memberPayload(member, bot.user));
       },
@@ -161,7 +151,7 @@ export function memberRoutes(deps: RouteDeps): RouteDefinition[] {
       bucket: 'member-reads',
       auth: 'bot',
       handler: (call) => {
-        const { guild } = guildOf(call);
+        const { guild } = botAndGuildOf(deps, call);
         const userId = param(call, 'userId');
         return ok(memberPayload(world.requireMember(guild, userId), world.requireUser(userId)));
       },
@@ -172,7 +162,7 @@ export function memberRoutes(deps: RouteDeps): RouteDefinition[] {
       bucket: 'member-edits',
       auth: 'bot',
       handler: (call) => {
-        const { bot, guild } = guildOf(call);
+        const { bot, guild } = botAndGuildOf(deps, call);
         const userId = param(call, 'userId');
         const member = world.requireMember(guild, userId);
         const body = parseForm(memberPatch, call.body ?? {});
@@ -192,13 +182,11 @@ export function memberRoutes(deps: RouteDeps): RouteDefinition[] {
           change.nick = body.nick || null;
         }
         if (body.mute != null) {
-          if (!hasPermission(guild, bot.user.id, Permission.MuteMembers))
-            throw discordErrors.missingPermissions();
+          assertBotHas(guild, bot, Permission.MuteMembers);
           change.mute = body.mute;
         }
         if (body.deaf != null) {
-          if (!hasPermission(guild, bot.user.id, Permission.DeafenMembers))
-            throw discordErrors.missingPermissions();
+          assertBotHas(guild, bot, Permission.DeafenMembers);
           change.deaf = body.deaf;
         }
         if (body.communication_disabled_until !== undefined) {
@@ -207,15 +195,10 @@ export function memberRoutes(deps: RouteDeps): RouteDefinition[] {
             body.communication_disabled_until === null ? null : Date.parse(body.communication_disabled_until);
         }
         if (body.channel_id !== undefined) {
-          if (!hasPermission(guild, bot.user.id, Permission.MoveMembers))
-            throw discordErrors.missingPermissions();
+          assertBotHas(guild, bot, Permission.MoveMembers);
           if (!guild.voiceStates.has(userId)) throw discordErrors.notInVoice();
         }
-        const { member: updated } = updateMember(ctx, guild, userId, change, {
-          userId: bot.user.id,
-          kind: 'bot',
-          reason: call.auditLogReason,
-        });
+        const { member: updated } = updateMember(ctx, guild, userId, change, botActor(call, bot));
         if (body.channel_id === null) leaveVoice(ctx, guild, userId);
         else if (body.channel_id !== undefined)
           setVoiceState(ctx, guild, userId, { channelId: body.channel_id });

@@ -1,28 +1,13 @@
 import { z } from 'zod';
-import type { ChangeActor } from '../../actions/member-update.ts';
 import { createRole, deleteRole, moveRoles, planRoleMoves, updateRole } from '../../actions/roles.ts';
 import { discordErrors } from '../../errors.ts';
 import { rolePayload } from '../../payloads/guild.ts';
 import { isSnowflake } from '../../snowflake.ts';
-import {
-  guildPermissions,
-  hasPermission,
-  highestRole,
-  outranks,
-  Permission,
-} from '../../world/permissions.ts';
+import { guildPermissions, highestRole, outranks, Permission } from '../../world/permissions.ts';
 import type { GuildRecord, RoleRecord } from '../../world/types.ts';
 import { parseForm } from '../form-errors.ts';
-import {
-  type AuthenticatedBot,
-  noContent,
-  ok,
-  param,
-  type RestCall,
-  type RouteDefinition,
-  requireBot,
-} from '../rest-call.ts';
-import { guildOfBot, type RouteDeps } from './route-deps.ts';
+import { type AuthenticatedBot, noContent, ok, param, type RouteDefinition } from '../rest-call.ts';
+import { botActor, botAndGuildOf, type RouteDeps } from './route-deps.ts';
 
 /** Discord's cap on roles per guild (30005 beyond it). */
 const MAX_ROLES = 250;
@@ -52,11 +37,6 @@ const positionsBody = z.array(z.looseObject({ id: snowflake, position: z.number(
 
 type RoleFields = z.output<typeof roleBody>;
 
-/** The bot as the audit log names it, with the `X-Audit-Log-Reason` it gave. */
-function actorOf(call: RestCall, bot: AuthenticatedBot): ChangeActor {
-  return { userId: bot.user.id, kind: 'bot', reason: call.auditLogReason };
-}
-
 function fieldsOf(body: RoleFields) {
   const colour = body.colors?.primary_color ?? body.color;
   return {
@@ -76,13 +56,6 @@ function fieldsOf(body: RoleFields) {
 export function roleRoutes(deps: RouteDeps): RouteDefinition[] {
   const ctx = deps.emulator;
   const { world } = ctx;
-
-  function guildOf(call: RestCall): { bot: AuthenticatedBot; guild: GuildRecord } {
-    const bot = requireBot(call);
-    const guild = guildOfBot(deps, bot, param(call, 'guildId'));
-    if (!hasPermission(guild, bot.user.id, Permission.ManageRoles)) throw discordErrors.missingPermissions();
-    return { bot, guild };
-  }
 
   function assertBelowBot(guild: GuildRecord, bot: AuthenticatedBot, role: RoleRecord): void {
     if (guild.ownerId === bot.user.id) return;
@@ -117,7 +90,7 @@ export function roleRoutes(deps: RouteDeps): RouteDefinition[] {
       bucket: 'role-edits',
       auth: 'bot',
       handler: (call) => {
-        const { bot, guild } = guildOf(call);
+        const { bot, guild } = botAndGuildOf(deps, call, Permission.ManageRoles);
         const fields = fieldsOf(parseForm(roleBody, call.body ?? {}));
         if (fields.permissions !== undefined) assertGrantable(guild, bot, fields.permissions);
         if (guild.roles.size >= MAX_ROLES) throw discordErrors.maxRoles();
@@ -131,7 +104,7 @@ export function roleRoutes(deps: RouteDeps): RouteDefinition[] {
             permissions: fields.permissions ?? world.requireRole(guild, guild.id).permissions,
             position: 1,
           },
-          actorOf(call, bot),
+          botActor(call, bot),
         );
         return ok(rolePayload(role));
       },
@@ -142,13 +115,13 @@ export function roleRoutes(deps: RouteDeps): RouteDefinition[] {
       bucket: 'role-edits',
       auth: 'bot',
       handler: (call) => {
-        const { bot, guild } = guildOf(call);
+        const { bot, guild } = botAndGuildOf(deps, call, Permission.ManageRoles);
         const body = parseForm(positionsBody, call.body ?? []);
         const moves = body.flatMap(({ id, position }) =>
           position == null ? [] : [{ role: world.requireRole(guild, id), position }],
         );
         assertMovable(guild, bot, planRoleMoves(ctx, guild, moves));
-        moveRoles(ctx, guild, moves, actorOf(call, bot));
+        moveRoles(ctx, guild, moves, botActor(call, bot));
         return ok(world.rolesByRank(guild).reverse().map(rolePayload));
       },
     },
@@ -158,14 +131,14 @@ export function roleRoutes(deps: RouteDeps): RouteDefinition[] {
       bucket: 'role-edits',
       auth: 'bot',
       handler: (call) => {
-        const { bot, guild } = guildOf(call);
+        const { bot, guild } = botAndGuildOf(deps, call, Permission.ManageRoles);
         const role = world.requireRole(guild, param(call, 'roleId'));
         const fields = fieldsOf(parseForm(roleBody, call.body ?? {}));
         assertBelowBot(guild, bot, role);
         if (fields.permissions !== undefined)
           assertGrantable(guild, bot, fields.permissions, role.permissions);
         if (role.id === guild.id) delete fields.name;
-        updateRole(ctx, guild, role, fields, actorOf(call, bot));
+        updateRole(ctx, guild, role, fields, botActor(call, bot));
         return ok(rolePayload(role));
       },
     },
@@ -175,12 +148,12 @@ export function roleRoutes(deps: RouteDeps): RouteDefinition[] {
       bucket: 'role-edits',
       auth: 'bot',
       handler: (call) => {
-        const { bot, guild } = guildOf(call);
+        const { bot, guild } = botAndGuildOf(deps, call, Permission.ManageRoles);
         const role = world.requireRole(guild, param(call, 'roleId'));
         // @everyone and roles an integration manages cannot be deleted by anyone.
         if (role.id === guild.id || role.managed) throw discordErrors.invalidRole();
         assertBelowBot(guild, bot, role);
-        deleteRole(ctx, guild, role, actorOf(call, bot));
+        deleteRole(ctx, guild, role, botActor(call, bot));
         return noContent();
       },
     },
