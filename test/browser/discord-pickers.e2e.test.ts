@@ -23,6 +23,7 @@ let scenario: Scenario;
 let clients: OpenPlatformPorts;
 let world: BrowserWorld;
 const gone = '123456789012345678';
+const telegramGroup = -1001234567890n;
 
 beforeAll(async () => {
   emulator = new DiscordEmulator({ heartbeatIntervalMs: 250 });
@@ -52,7 +53,29 @@ beforeAll(async () => {
       { name: 'Officer', minXp: 9_000, priority: 7, discordRoleId: scenario.roles.staff, active: false },
     ],
   });
+  // Message XP is earned in Telegram groups too: the groups the bot is in are offered beside the
+  // Discord channels (a group it left is not).
+  const met = { rights: undefined, updateId: 1n, titleUpdateId: 1n };
+  await prisma.telegramChat.createMany({
+    data: [
+      {
+        chatId: telegramGroup,
+        type: 'supergroup',
+        title: 'Raid Night',
+        status: 'member',
+        ...chatDates(),
+        ...met,
+      },
+      { chatId: -1002n, type: 'group', title: 'Old Lobby', status: 'left', ...chatDates(), ...met },
+      { chatId: -1003n, type: 'channel', title: 'News', status: 'administrator', ...chatDates(), ...met },
+    ],
+  });
 }, 90_000);
+
+function chatDates() {
+  const at = new Date();
+  return { changedAt: at, titleChangedAt: at };
+}
 closeBrowserWorldAfterTests(
   () => world,
   async () => {
@@ -155,8 +178,10 @@ describe('Discord roles in the panel', () => {
     const page = await world.signedInPage('/settings/economy');
     await openPicker(page, 'Channels that earn nothing');
     const textChannels = await listedOptions(page);
-    expect(textChannels.map((option) => option.name)).toEqual(['#general']);
+    expect(textChannels.map((option) => option.name)).toEqual(['#general', 'Raid Night']);
     await page.getByRole('option', { name: '#general' }).click();
+    await openPicker(page, 'Channels that earn nothing');
+    await page.getByRole('option', { name: 'Raid Night' }).click();
     await page.keyboard.press('Escape');
 
     await openPicker(page, 'AFK channel');
@@ -180,7 +205,10 @@ describe('Discord roles in the panel', () => {
     await world.screenshot(page, 'earning-rules-by-name', { fullPage: true });
     const saved = await world.tandem.db.prisma.setting.findUniqueOrThrow({ where: { key: 'economy' } });
     expect(saved.value).toMatchObject({
-      message: { noXpChannelIds: [scenario.channels.general], noXpRoleIds: [scenario.roles.silver] },
+      message: {
+        noXpChannelIds: [scenario.channels.general, String(telegramGroup)],
+        noXpRoleIds: [scenario.roles.silver],
+      },
       voice: { afkChannelId: scenario.channels.afk },
       roleMultipliers: { [scenario.roles.staff]: 2 },
     });
@@ -189,8 +217,10 @@ describe('Discord roles in the panel', () => {
     await world.api.createAdmin('olga', 'operator');
     const shown = await world.signedInPage('/settings/economy/show', 'olga');
     await shown.locator(`[data-discord-id="${scenario.channels.afk}"]`).waitFor();
+    await shown.getByText('Raid Night').waitFor();
     const text = await shownText(shown.locator('main'));
     expect(text).toContain('#general');
+    expect(text).toContain('Raid Night');
     expect(text).toContain('Silver');
     expect(text).toMatch(/Staff\s*× 2/);
     expect(text).not.toContain(scenario.roles.staff);

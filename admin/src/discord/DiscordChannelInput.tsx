@@ -1,5 +1,5 @@
 import type { Validator } from 'react-admin';
-import { type DirectoryChoices, DirectoryInput, DirectoryListInput } from './DirectoryInput.tsx';
+import { type DirectoryChoices, DirectoryInput } from './DirectoryInput.tsx';
 import { type ChannelKind, channelChoices } from './guild-directory.ts';
 import { channelView } from './views.tsx';
 
@@ -28,9 +28,4 @@ function channelsOfKind(kind: ChannelKind): DirectoryChoices {
  */
 export function DiscordChannelInput({ kind, ...props }: DiscordChannelInputProps) {
   return <DirectoryInput {...props} offered={channelsOfKind(kind)} />;
-}
-
-/** Several of the server's channels of a kind (e.g. the channels that earn no XP). */
-export function DiscordChannelListInput({ kind, ...props }: Omit<DiscordChannelInputProps, 'validate'>) {
-  return <DirectoryListInput {...props} offered={channelsOfKind(kind)} />;
 }

@@ -1,6 +1,8 @@
 import { Box, Tooltip, Typography } from '@mui/material';
 import { type ReactNode, useMemo } from 'react';
 import { type TranslateFunction, useTranslate } from 'react-admin';
+import { useTelegramGroups } from '../telegram-chats/use-telegram-groups.ts';
+import { chatView } from './ChatListInput.tsx';
 import { ColourDot } from './ColourDot.tsx';
 import type { ChoiceView } from './DiscordPicker.tsx';
 import { notReadyText } from './discord-words.ts';
@@ -83,4 +85,11 @@ export function DiscordRoleName({ id }: { id: string }) {
 /** A channel of the Discord server by its kind and name, or "Unknown channel <id>". */
 export function DiscordChannelName({ id }: { id: string }) {
   return <DirectoryName id={id} viewOf={channelView} />;
+}
+
+/** A Discord channel or a Telegram group (the chats where messages earn XP), by name. */
+export function ChatName({ id }: { id: string }) {
+  const groups = useTelegramGroups();
+  const viewOf = useMemo(() => chatView(groups), [groups]);
+  return <DirectoryName id={id} viewOf={viewOf} />;
 }

@@ -16,7 +16,8 @@ import {
 import { useFormatDateTime } from '../common/dates.tsx';
 import { keepEdits, VersionedEdit, VersionGuard } from '../common/VersionedEdit.tsx';
 import { wholeNumber } from '../common/validators.ts';
-import { DiscordChannelInput, DiscordChannelListInput } from '../discord/DiscordChannelInput.tsx';
+import { ChatListInput } from '../discord/ChatListInput.tsx';
+import { DiscordChannelInput } from '../discord/DiscordChannelInput.tsx';
 import { DiscordRoleInput, DiscordRoleListInput } from '../discord/DiscordRoleInput.tsx';
 import type { EconomyForm } from './economy-model.ts';
 import { Row, SettingsSection } from './SettingsSection.tsx';
@@ -109,8 +110,7 @@ export function EconomySettingsEdit() {
             />
           </Row>
           <Row>
-            <DiscordChannelListInput
-              kind="text"
+            <ChatListInput
               source="message.noXpChannelIds"
               label="resources.settings.fields.channelsThatEarnNothing"
             />

@@ -2,7 +2,7 @@ import { Box, Chip, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { Show, useRecordContext, useTranslate } from 'react-admin';
 import { formatNumber } from '../common/amounts.tsx';
-import { DiscordChannelName, DiscordRoleName } from '../discord/DiscordName.tsx';
+import { ChatName, DiscordChannelName, DiscordRoleName } from '../discord/DiscordName.tsx';
 import type { EconomyForm } from './economy-model.ts';
 import { Row, SettingsSection } from './SettingsSection.tsx';
 
@@ -25,7 +25,7 @@ function Value({ label, value }: { label: string; value: ReactNode }) {
 }
 
 /** Roles or channels of the Discord server, by name (ids in their tooltips). */
-function Ids({ label, ids, kind }: { label: string; ids: string[] | undefined; kind: 'role' | 'channel' }) {
+function Ids({ label, ids, kind }: { label: string; ids: string[] | undefined; kind: 'role' | 'chat' }) {
   const translate = useTranslate();
   return (
     <Box>
@@ -39,7 +39,7 @@ function Ids({ label, ids, kind }: { label: string; ids: string[] | undefined; k
               key={id}
               size="small"
               variant="outlined"
-              label={kind === 'role' ? <DiscordRoleName id={id} /> : <DiscordChannelName id={id} />}
+              label={kind === 'role' ? <DiscordRoleName id={id} /> : <ChatName id={id} />}
             />
           ))
         ) : (
@@ -70,7 +70,7 @@ function EconomyView() {
         </Row>
         <Row>
           <Ids
-            kind="channel"
+            kind="chat"
             label="resources.settings.fields.channelsThatEarnNothing"
             ids={rules.message.noXpChannelIds}
           />
