@@ -1,13 +1,17 @@
 import { Box, FormControl, FormControlLabel, FormLabel, Radio, RadioGroup, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 
-/**
- * A labelled choice of one option, each with a hint under its name. The texts are `${textKey}.label`
- * for the question, `${textKey}.<option>` and `${textKey}.<option>Hint` for each option.
- */
+/** The panel text keys of one option: its name and the hint under it. */
+export interface HintedOption<T extends string> {
+  value: T;
+  name: string;
+  hint: string;
+}
+
+/** A labelled choice of one option, each with a hint under its name (all panel text keys). */
 export function HintedRadioGroup<T extends string>(props: {
-  textKey: string;
-  options: readonly T[];
+  label: string;
+  options: ReadonlyArray<HintedOption<T>>;
   value: T;
   onChange: (value: T) => void;
   disabled?: boolean;
@@ -15,19 +19,19 @@ export function HintedRadioGroup<T extends string>(props: {
   const translate = useTranslate();
   return (
     <FormControl>
-      <FormLabel>{translate(`${props.textKey}.label`)}</FormLabel>
+      <FormLabel>{translate(props.label)}</FormLabel>
       <RadioGroup value={props.value} onChange={(_e, value) => props.onChange(value as T)}>
         {props.options.map((option) => (
           <FormControlLabel
-            key={option}
-            value={option}
+            key={option.value}
+            value={option.value}
             control={<Radio />}
             disabled={props.disabled}
             label={
               <Box sx={{ py: 0.5 }}>
-                <Typography>{translate(`${props.textKey}.${option}`)}</Typography>
+                <Typography>{translate(option.name)}</Typography>
                 <Typography variant="body2" color="text.secondary">
-                  {translate(`${props.textKey}.${option}Hint`)}
+                  {translate(option.hint)}
                 </Typography>
               </Box>
             }

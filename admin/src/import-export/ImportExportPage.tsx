@@ -13,7 +13,7 @@ import {
 import { type ChangeEvent, useRef, useState } from 'react';
 import { Title, useAuthenticated, useCanAccess, useTranslate } from 'react-admin';
 import { errorMessage } from '../api/http.ts';
-import { HintedRadioGroup } from './HintedRadioGroup.tsx';
+import { type HintedOption, HintedRadioGroup } from './HintedRadioGroup.tsx';
 import { ImportReportView } from './ImportReportView.tsx';
 import {
   exportFormats,
@@ -21,8 +21,6 @@ import {
   type ImportAnswer,
   type ImportFormat,
   type ImportMode,
-  importFormats,
-  importModes,
   importXpFile,
   maxImportFileBytes,
 } from './xp-transfer-api.ts';
@@ -31,6 +29,25 @@ interface ChosenFile {
   name: string;
   text: string;
 }
+
+const formatOptions: ReadonlyArray<HintedOption<ImportFormat>> = [
+  { value: 'mee6', name: 'tandem.importExport.format.mee6', hint: 'tandem.importExport.format.mee6Hint' },
+  { value: 'csv', name: 'tandem.importExport.format.csv', hint: 'tandem.importExport.format.csvHint' },
+  {
+    value: 'tandem',
+    name: 'tandem.importExport.format.tandem',
+    hint: 'tandem.importExport.format.tandemHint',
+  },
+];
+
+const modeOptions: ReadonlyArray<HintedOption<ImportMode>> = [
+  { value: 'add', name: 'tandem.importExport.mode.add', hint: 'tandem.importExport.mode.addHint' },
+  {
+    value: 'replace',
+    name: 'tandem.importExport.mode.replace',
+    hint: 'tandem.importExport.mode.replaceHint',
+  },
+];
 
 /** Which files a format's picker offers. */
 const accepted: Record<ImportFormat, string> = {
@@ -171,15 +188,15 @@ function ImportCard() {
         ) : (
           <Box sx={{ display: 'grid', gap: 2 }}>
             <HintedRadioGroup
-              textKey="tandem.importExport.format"
-              options={importFormats}
+              label="tandem.importExport.format.label"
+              options={formatOptions}
               value={format}
               onChange={(value) => choose({ format: value })}
               disabled={busy === 'import'}
             />
             <HintedRadioGroup
-              textKey="tandem.importExport.mode"
-              options={importModes}
+              label="tandem.importExport.mode.label"
+              options={modeOptions}
               value={mode}
               onChange={(value) => choose({ mode: value })}
               disabled={busy === 'import'}
