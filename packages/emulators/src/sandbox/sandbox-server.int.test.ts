@@ -134,7 +134,9 @@ describe('the page scripts', () => {
     const discordDir = join(SANDBOX_DIR, '../discord');
     for (const file of readdirSync(discordDir, { recursive: true, encoding: 'utf8' })) {
       if (!file.endsWith('.ts') || file.endsWith('.test.ts')) continue;
-      for (const match of readFileSync(join(discordDir, file), 'utf8').matchAll(/record\(\s*'([a-z.-]+)'/g))
+      for (const match of readFileSync(join(discordDir, file), 'utf8').matchAll(
+        /(?:record\(\s*|record: )'([a-z.-]+)'/g,
+      ))
         discordKinds.add(match[1] as string);
     }
     expect(DISCORD_EVENT_KINDS.filter((kind) => !discordKinds.has(kind))).toEqual([]);

@@ -48,22 +48,23 @@ function dispatchChannel(ctx: EmulatorContext, event: string, channel: ChannelRe
   ctx.events.dispatch({ event, audience: { guildId }, data: channelPayload(ctx.world, channel) });
 }
 
-const gatewayEvents = {
-  created: 'CHANNEL_CREATE',
-  updated: 'CHANNEL_UPDATE',
-  deleted: 'CHANNEL_DELETE',
+/** Each change's gateway event, and the kind the control API's history records it as. */
+const announcements = {
+  created: { gateway: 'CHANNEL_CREATE', record: 'channel.created' },
+  updated: { gateway: 'CHANNEL_UPDATE', record: 'channel.updated' },
+  deleted: { gateway: 'CHANNEL_DELETE', record: 'channel.deleted' },
 } as const;
 
 /** Tells the guild's bots (the gateway event) and the control API's history (with the audit actor). */
 function announceChannel(
   ctx: EmulatorContext,
-  change: keyof typeof gatewayEvents,
+  change: keyof typeof announcements,
   channel: ChannelRecord,
   guildId: string,
   actor?: ChangeActor,
 ): void {
-  dispatchChannel(ctx, gatewayEvents[change], channel, guildId);
-  ctx.events.record(`channel.${change}`, {
+  dispatchChannel(ctx, announcements[change].gateway, channel, guildId);
+  ctx.events.record(announcements[change].record, {
     guildId,
     channel: channelPayload(ctx.world, channel),
     ...auditOf(actor),
