@@ -4,7 +4,6 @@ import type { Database } from '../db/database.ts';
 import { readSettingsRow, writeSettingsRow } from '../db/settings-row.ts';
 import type { ChangePublisher } from '../live/changes.ts';
 import type { Logger } from '../logging/logger.ts';
-import type { Queues } from '../sync/queues.ts';
 import {
   type RankRoleSettings,
   rankRoleSettingsKey,
@@ -42,7 +41,8 @@ export async function saveRankRoleSettings(
   deps: {
     db: Pick<Database, 'pool'>;
     changes: ChangePublisher;
-    queues: Pick<Queues, 'maintenance'>;
+    /** Brings every member in line with a new mode (the API queues a reconcile run); named by the saved version. */
+    refreshMembers: (savedVersion: number) => Promise<void>;
     logger: Pick<Logger, 'warn'>;
   },
   input: z.input<typeof saveSchema>,
@@ -55,11 +55,7 @@ export async function saveRankRoleSettings(
   let refreshQueued = false;
   if (before.value.mode !== settings.mode) {
     try {
-      await deps.queues.maintenance.add(
-        'reconcile',
-        { task: 'reconcile' },
-        { jobId: `rank-roles-mode-${saved.version}` },
-      );
+      await deps.refreshMembers(saved.version);
       refreshQueued = true;
     } catch (error) {
       deps.logger.warn({ err: error }, 'rank role mode switched: the next scheduled reconcile applies it');

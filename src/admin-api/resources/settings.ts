@@ -5,6 +5,7 @@ import { rankRoleSettingsKey } from '../../roles/rank-role-settings.ts';
 import { readRankRoleSettings, saveRankRoleSettings } from '../../roles/save-rank-role-settings.ts';
 import { economySettingsKey } from '../../settings/economy-settings.ts';
 import { readEconomySettings, saveEconomySettings } from '../../settings/save-economy-settings.ts';
+import { queueReconcileNow } from '../../sync/maintenance/reconcile/queue-reconcile.ts';
 import { languageSettingsKey } from '../../texts/language-settings.ts';
 import { readLanguageSettings, saveLanguageSettings } from '../../texts/save-language-settings.ts';
 import { auditedDeps } from '../audit/write-as-admin.ts';
@@ -107,8 +108,10 @@ export function createSettingsRouter(deps: AdminApiDeps): Router {
     const { version } = parseInput(saveBody, req.body ?? {}, `${key} settings`);
     const audited = auditedDeps(deps, req, 'save');
     if (key === 'language') await saveLanguageSettings(audited, { value, expectedVersion: version });
-    else if (key === 'rank-roles') await saveRankRoleSettings(audited, { value, expectedVersion: version });
-    else await saveEconomySettings(audited, { value, expectedVersion: version });
+    else if (key === 'rank-roles') {
+      const refreshMembers = (saved: number) => queueReconcileNow(deps.queues, `rank-roles-mode-${saved}`);
+      await saveRankRoleSettings({ ...audited, refreshMembers }, { value, expectedVersion: version });
+    } else await saveEconomySettings(audited, { value, expectedVersion: version });
     res.json(await readSetting(deps, key));
   });
 
