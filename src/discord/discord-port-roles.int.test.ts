@@ -48,6 +48,30 @@ describe('Discord port: rank roles', () => {
     expect(changes).toHaveLength(2);
   });
 
+  it('stacks rank roles in one edit, takes the ones above away on a demotion, and all of them for none', async () => {
+    const { carol } = world.users;
+    const since = await lastSeq();
+    const stack = (roleIds: string[]) =>
+      port.setRankRoles({ userId: carol, roleIds, rankRoleIds, reason: 'Tandem: stacked ranks' });
+
+    await stack([world.roles.bronze, world.roles.silver, world.roles.gold]);
+    expect(await rolesOf(carol)).toEqual(
+      sorted([world.roles.staff, world.roles.bronze, world.roles.silver, world.roles.gold]),
+    );
+    await stack([world.roles.bronze, world.roles.silver, world.roles.gold]);
+    await stack([world.roles.bronze]);
+    expect(await rolesOf(carol)).toEqual(sorted([world.roles.staff, world.roles.bronze]));
+    await stack([]);
+    expect(await rolesOf(carol)).toEqual([world.roles.staff]);
+
+    // One write per change, none when the roles are already right; the Staff role is never touched.
+    expect((await restCalls(since)).filter((c) => !c.startsWith('GET'))).toEqual([
+      `PATCH /guilds/${world.guildId}/members/${carol} 200`,
+      `PATCH /guilds/${world.guildId}/members/${carol} 200`,
+      `DELETE /guilds/${world.guildId}/members/${carol}/roles/${world.roles.bronze} 204`,
+    ]);
+  });
+
   it('adds a first rank role with one PUT, writes nothing when it is already right, and removes it for null', async () => {
     const { alice } = world.users;
     const since = await lastSeq();

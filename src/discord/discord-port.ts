@@ -69,41 +69,56 @@ export function createDiscordPort(options: DiscordPortOptions): DiscordPort {
     );
   }
 
+  /**
+   * Gives the member exactly `wanted` among `rankRoleIds` (other roles untouched), in one write.
+   * The smallest write that gets there in one call. One role to add or remove: PUT/DELETE, which
+   * Discord applies atomically without touching the member's other roles. More (the usual rank-up
+   * swap, or stacked roles): one PATCH of the whole list rather than several PUT/DELETE, because
+   * member edits have a tight bucket (about 10 per 10 s per guild) and because the member then goes
+   * straight to the final roles: the gateway echoes one GUILD_MEMBER_UPDATE that already matches
+   * what Tandem wants, instead of an in-between state (two rank roles, or none) that the drift check
+   * could take for a hand edit. The PATCH rests on the read just before it: a role a moderator
+   * changes in those milliseconds would be reverted, a rare race accepted for the reasons above
+   * (Tandem's own writes to this member from this process wait their turn in `memberQueue`).
+   */
+  function writeRankRoles(
+    userId: string,
+    wanted: readonly string[],
+    rankRoleIds: readonly string[],
+    reason: string,
+  ): Promise<void> {
+    return memberQueue.run(userId, async () => {
+      const member = await request<APIGuildMember>({ kind: 'member-read', userId }, () =>
+        rest.get(Routes.guildMember(guildId, userId)),
+      );
+      const held = new Set(member.roles);
+      const keep = new Set(wanted);
+      const remove = [...new Set(rankRoleIds)].filter((id) => !keep.has(id) && held.has(id));
+      const add = [...keep].filter((id) => !held.has(id));
+      const changed = [...add, ...remove];
+      if (changed.length === 0) return;
+      const edit: DiscordCall = { kind: 'role-edit', userId, roleIds: changed };
+      if (changed.length === 1) {
+        const route = Routes.guildMemberRole(guildId, userId, changed[0]!);
+        await request(edit, () =>
+          add.length ? rest.put(route, { reason }) : rest.delete(route, { reason }),
+        );
+        return;
+      }
+      const roles = [...[...held].filter((id) => !remove.includes(id)), ...add];
+      await request(edit, () => rest.patch(Routes.guildMember(guildId, userId), { body: { roles }, reason }));
+    });
+  }
+
   return {
     setRankRole({ userId, roleId, rankRoleIds, reason }) {
-      const work = () =>
-        memberQueue.run(userId, async () => {
-          const member = await request<APIGuildMember>({ kind: 'member-read', userId }, () =>
-            rest.get(Routes.guildMember(guildId, userId)),
-          );
-          const held = new Set(member.roles);
-          const remove = [...new Set(rankRoleIds)].filter((id) => id !== roleId && held.has(id));
-          const add = roleId !== null && !held.has(roleId) ? roleId : null;
-          const changed = add ? [add, ...remove] : remove;
-          if (changed.length === 0) return;
-          const edit: DiscordCall = { kind: 'role-edit', userId, roleIds: changed };
-          // The smallest write that gets there in one call. One role to add or remove: PUT/DELETE,
-          // which Discord applies atomically without touching the member's other roles. A swap
-          // (the usual rank-up): one PATCH of the whole list rather than PUT + DELETE, because
-          // member edits have a tight bucket (about 10 per 10 s per guild) and because the member
-          // then goes straight to the final roles: the gateway echoes one GUILD_MEMBER_UPDATE
-          // that already matches what Tandem wants, instead of an in-between state (two rank
-          // roles, or none) that the drift check could take for a hand edit. The PATCH rests on
-          // the read just before it: a role a moderator changes in those milliseconds would be
-          // reverted, a rare race accepted for the reasons above (Tandem's own writes to this
-          // member from this process wait their turn in `memberQueue`).
-          if (changed.length === 1) {
-            const route = Routes.guildMemberRole(guildId, userId, changed[0]!);
-            await request(edit, () => (add ? rest.put(route, { reason }) : rest.delete(route, { reason })));
-            return;
-          }
-          const roles = [...held].filter((id) => !remove.includes(id));
-          if (add) roles.push(add);
-          await request(edit, () =>
-            rest.patch(Routes.guildMember(guildId, userId), { body: { roles }, reason }),
-          );
-        });
+      const work = () => writeRankRoles(userId, roleId === null ? [] : [roleId], rankRoleIds, reason);
       return roleId === null ? unlessGone(work) : work();
+    },
+
+    setRankRoles({ userId, roleIds, rankRoleIds, reason }) {
+      const work = () => writeRankRoles(userId, roleIds, rankRoleIds, reason);
+      return roleIds.length === 0 ? unlessGone(work) : work();
     },
 
     grantRole(userId, roleId, reason) {

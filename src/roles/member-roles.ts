@@ -21,17 +21,6 @@ export interface MemberRolesDeps {
   logger: Logger;
 }
 
-/**
- * What checking and restoring a member's roles works with: the database, the engine and the catalog
- * (and a logger for drift). No queue worker and no platform client: the Discord bot calls it too.
- */
-export interface MemberRolesDeps {
-  db: Pick<Database, 'pool'>;
-  engine: Engine;
-  catalog: CatalogCache;
-  logger: Logger;
-}
-
 /** A guild member that is a player's linked (sync-enabled) Discord identity. */
 export interface LinkedMember {
   discordUserId: string;

@@ -7,9 +7,11 @@ import {
   playersWithOpenEvents,
   restoreMemberRoles,
 } from './member-roles.ts';
+import { loadRankRoleMode } from './rank-role-settings.ts';
 import {
   describeRoleDrift,
   desiredRoles,
+  driftToRestore,
   findRoleDrift,
   type RoleDrift,
   type RoleDriftPolicy,
@@ -28,7 +30,8 @@ export type ObservedRoles =
  * What the Discord bot calls when a member's roles change (GUILD_MEMBER_UPDATE). The echo of
  * Tandem's own role write matches what Tandem wants and does nothing at all: no event, no ledger
  * row, no write, so the bot never answers its own changes. A rank role changed by hand is put back
- * through the platform queue (`restore`) or only logged and counted (`report`).
+ * through the platform queue (`restore`) or only logged and counted (`report`); rank roles still in
+ * the shape of the rank role mode before a switch are put back either way.
  */
 export async function observeMemberRoles(
   ctx: MemberRolesDeps,
@@ -38,14 +41,20 @@ export async function observeMemberRoles(
   const linked = (await loadLinkedMembers(ctx.db.pool, [member.discordUserId])).get(member.discordUserId);
   if (!linked) return { outcome: 'not-linked' };
   const catalog = await ctx.catalog.get();
-  const drift = findRoleDrift(member.roleIds, desiredRoles(linked, catalog), rankRoleIds(catalog.ranks));
+  const mode = await loadRankRoleMode(ctx.db, ctx.logger);
+  const drift = findRoleDrift(
+    member.roleIds,
+    desiredRoles(linked, catalog, mode),
+    rankRoleIds(catalog.ranks),
+  );
   if (!drift) return { outcome: 'in-sync' };
   if ((await playersWithOpenEvents(ctx.db.pool, [linked.playerId])).size > 0) return { outcome: 'in-flight' };
 
   const description = describeRoleDrift(drift);
   await noteDrift(ctx.db.pool, [{ playerId: linked.playerId, error: description }]);
-  const restore = options.roleDriftPolicy === 'restore';
-  if (restore) await restoreMemberRoles(ctx, catalog, linked, drift, randomUUID());
+  const fix = driftToRestore(drift, options.roleDriftPolicy);
+  const restore = fix !== null;
+  if (fix) await restoreMemberRoles(ctx, catalog, linked, fix, randomUUID());
   ctx.logger.warn(
     {
       playerId: linked.playerId,

@@ -25,6 +25,16 @@ export interface DiscordPort {
     rankRoleIds: readonly string[];
     reason: string;
   }): Promise<void>;
+  /**
+   * Makes `roleIds` the member's rank roles (stacked rank roles): adds those missing and removes
+   * every other role in `rankRoleIds`. Empty removes them all. Other roles are left alone.
+   */
+  setRankRoles(input: {
+    userId: string;
+    roleIds: readonly string[];
+    rankRoleIds: readonly string[];
+    reason: string;
+  }): Promise<void>;
   grantRole(userId: string, roleId: string, reason: string): Promise<void>;
   revokeRole(userId: string, roleId: string, reason: string): Promise<void>;
   notify(discordUserId: string, text: string): Promise<void>;

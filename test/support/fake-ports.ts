@@ -58,6 +58,24 @@ export class FakeDiscord implements DiscordPort {
     if (input.roleId) roles.add(input.roleId);
   }
 
+  async setRankRoles(input: {
+    userId: string;
+    roleIds: readonly string[];
+    rankRoleIds: readonly string[];
+  }): Promise<void> {
+    this.enter(`setRankRoles ${input.userId} ${input.roleIds.join(',')}`);
+    const forbidden = input.roleIds.find((id) => this.forbiddenRoles.has(id));
+    if (forbidden) {
+      throw new PlatformRefusedError(
+        'discord',
+        `Missing Permissions: role ${forbidden} is above the bot's role`,
+      );
+    }
+    const roles = this.member(input.userId);
+    for (const id of input.rankRoleIds) if (!input.roleIds.includes(id)) roles.delete(id);
+    for (const id of input.roleIds) roles.add(id);
+  }
+
   async grantRole(userId: string, roleId: string): Promise<void> {
     this.enter(`grantRole ${userId} ${roleId}`);
     this.member(userId).add(roleId);

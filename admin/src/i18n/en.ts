@@ -247,6 +247,7 @@ export const en = {
         version: 'Version',
         updatedAt: 'Saved',
         defaultLanguage: 'Default language',
+        mode: 'Rank roles on Discord',
         saveRules: 'Save rules',
         leastXpPerMessage: 'Least XP per message',
         mostXpPerMessage: 'Most XP per message',
@@ -342,6 +343,7 @@ export const en = {
       earningRules: 'Earning rules',
       botContent: 'Bot content',
       defaultLanguage: 'Default language',
+      rankRoles: 'Rank roles',
       access: 'Access',
     },
     auth: {
@@ -394,6 +396,7 @@ export const en = {
       descriptions: {
         economy: 'Earning rules: messages, voice, daily reward, game, role multipliers',
         language: "The community's default language",
+        'rank-roles': 'Rank roles on Discord: the current rank only, or every rank up to it',
       },
       language: {
         title: 'Default language',
@@ -428,6 +431,7 @@ export const en = {
       names: {
         economy: 'Earning rules',
         language: 'Default language',
+        'rank-roles': 'Rank roles',
       },
     },
     texts: {
@@ -1074,6 +1078,12 @@ export const en = {
         canManageVideoChats: 'Manage video chats',
         isAnonymous: 'Anonymous',
       },
+    },
+    rankRoles: {
+      title: 'Rank roles',
+      hint: 'How the Discord roles of the ranks are given. Version %{version}. Switching brings every linked member in line within minutes (a reconcile run, paced like every role change); a lowered rank always loses the roles above it.',
+      replace: 'Replace: only the role of the current rank',
+      stack: 'Stack: the roles of every rank up to the current one',
     },
   },
 };

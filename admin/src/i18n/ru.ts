@@ -245,6 +245,7 @@ export const ru: Messages<typeof en> = {
         version: 'Версия',
         updatedAt: 'Сохранено',
         defaultLanguage: 'Язык по умолчанию',
+        mode: 'Роли рангов в Discord',
         saveRules: 'Сохранить правила',
         leastXpPerMessage: 'Минимум XP за сообщение',
         mostXpPerMessage: 'Максимум XP за сообщение',
@@ -340,6 +341,7 @@ export const ru: Messages<typeof en> = {
       earningRules: 'Правила начисления',
       botContent: 'Содержимое ботов',
       defaultLanguage: 'Язык по умолчанию',
+      rankRoles: 'Роли рангов',
       access: 'Доступ',
     },
     auth: {
@@ -392,6 +394,7 @@ export const ru: Messages<typeof en> = {
       descriptions: {
         economy: 'Правила начисления: сообщения, голос, ежедневная награда, игра, множители ролей',
         language: 'Язык сообщества по умолчанию',
+        'rank-roles': 'Роли рангов в Discord: только текущий ранг или все ранги до него',
       },
       language: {
         title: 'Язык по умолчанию',
@@ -429,6 +432,7 @@ export const ru: Messages<typeof en> = {
       names: {
         economy: 'Правила начисления',
         language: 'Язык по умолчанию',
+        'rank-roles': 'Роли рангов',
       },
     },
     texts: {
@@ -1078,6 +1082,12 @@ export const ru: Messages<typeof en> = {
         canManageVideoChats: 'Управление видеочатами',
         isAnonymous: 'Анонимность',
       },
+    },
+    rankRoles: {
+      title: 'Роли рангов',
+      hint: 'Как выдаются роли рангов в Discord. Версия %{version}. После переключения все связанные участники приводятся в соответствие за несколько минут (проход сверки, в общем темпе изменений ролей); при понижении ранга роли выше нового всегда снимаются.',
+      replace: 'Замена: только роль текущего ранга',
+      stack: 'Накопление: роли всех рангов до текущего включительно',
     },
   },
 };

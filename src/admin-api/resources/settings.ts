@@ -1,8 +1,11 @@
 import express, { type Router } from 'express';
 import { z } from 'zod';
 import { parseInput } from '../../core/parse-input.ts';
+import { rankRoleSettingsKey } from '../../roles/rank-role-settings.ts';
+import { readRankRoleSettings, saveRankRoleSettings } from '../../roles/save-rank-role-settings.ts';
 import { economySettingsKey } from '../../settings/economy-settings.ts';
 import { readEconomySettings, saveEconomySettings } from '../../settings/save-economy-settings.ts';
+import { queueReconcileNow } from '../../sync/maintenance/reconcile/queue-reconcile.ts';
 import { languageSettingsKey } from '../../texts/language-settings.ts';
 import { readLanguageSettings, saveLanguageSettings } from '../../texts/save-language-settings.ts';
 import { auditedDeps } from '../audit/write-as-admin.ts';
@@ -18,11 +21,12 @@ import { addListRoute } from '../rest/resource-routes.ts';
  * `voice`...), so a form field `message.minXp` is the path a validation error names.
  */
 
-const settingKeys = [economySettingsKey, languageSettingsKey] as const;
+const settingKeys = [economySettingsKey, languageSettingsKey, rankRoleSettingsKey] as const;
 type SettingKey = (typeof settingKeys)[number];
 const descriptions: Record<SettingKey, string> = {
   economy: 'Earning rules: message and voice XP, the daily reward, the game, role multipliers',
   language: "The community's default language: for players whose client speaks none Tandem knows",
+  'rank-roles': 'Rank roles on Discord: only the current rank (replace) or every rank up to it (stack)',
 };
 
 function settingKeyOf(key: string): SettingKey {
@@ -52,7 +56,14 @@ function readSetting(deps: AdminApiDeps, key: SettingKey) {
       return economyRecord(deps);
     case 'language':
       return languageRecord(deps);
+    case 'rank-roles':
+      return rankRoleRecord(deps);
   }
+}
+
+async function rankRoleRecord(deps: AdminApiDeps) {
+  const { value, version, updatedAt } = await readRankRoleSettings(deps);
+  return { id: rankRoleSettingsKey, description: descriptions['rank-roles'], version, updatedAt, ...value };
 }
 
 async function languageRecord(deps: AdminApiDeps) {
@@ -97,7 +108,10 @@ export function createSettingsRouter(deps: AdminApiDeps): Router {
     const { version } = parseInput(saveBody, req.body ?? {}, `${key} settings`);
     const audited = auditedDeps(deps, req, 'save');
     if (key === 'language') await saveLanguageSettings(audited, { value, expectedVersion: version });
-    else await saveEconomySettings(audited, { value, expectedVersion: version });
+    else if (key === 'rank-roles') {
+      const refreshMembers = (saved: number) => queueReconcileNow(deps.queues, `rank-roles-mode-${saved}`);
+      await saveRankRoleSettings({ ...audited, refreshMembers }, { value, expectedVersion: version });
+    } else await saveEconomySettings(audited, { value, expectedVersion: version });
     res.json(await readSetting(deps, key));
   });
 

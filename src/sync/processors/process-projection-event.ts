@@ -4,6 +4,7 @@ import {
   rankChangePayloadSchema,
 } from '../../ledger/event-schemas.ts';
 import { grantAchievementRole, setRankRole } from '../../roles/project-roles.ts';
+import { loadRankRoleMode } from '../../roles/rank-role-settings.ts';
 import type { SyncContext } from '../context.ts';
 import { enqueueNotices } from '../enqueue-notices.ts';
 import { type ClaimedEvent, claimEvent, completeEvent } from '../event-lifecycle.ts';
@@ -42,7 +43,8 @@ async function projectRank(ctx: SyncContext, event: ClaimedEvent): Promise<void>
   const discord = discordIdentity(event);
   let discordRankRoleId: string | null | undefined;
   if (discord && ctx.ports.discord) {
-    discordRankRoleId = await setRankRole(ctx.ports.discord, discord.platformUserId, ranks, current);
+    const mode = await loadRankRoleMode(ctx.db, ctx.logger);
+    discordRankRoleId = await setRankRole(ctx.ports.discord, discord.platformUserId, ranks, current, mode);
   }
   const announced = ranks.find((r) => r.id === payload.toRankId);
   const moved = payload.fromRankId !== null && payload.fromRankId !== payload.toRankId;

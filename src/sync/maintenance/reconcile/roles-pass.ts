@@ -2,9 +2,11 @@ import type { Catalog } from '../../../catalog/catalog.ts';
 import { rankRoleIds } from '../../../economy/ranks.ts';
 import { noteDrift } from '../../../ledger/note-drift.ts';
 import { loadLinkedMembers, playersWithOpenEvents, restoreMemberRoles } from '../../../roles/member-roles.ts';
+import { loadRankRoleMode } from '../../../roles/rank-role-settings.ts';
 import {
   describeRoleDrift,
   desiredRoles,
+  driftToRestore,
   findRoleDrift,
   type RoleDriftPolicy,
 } from '../../../roles/role-drift.ts';
@@ -15,7 +17,9 @@ import { messageOf, type Tally } from './findings.ts';
 /**
  * Pages through the guild (one request per page, never one per player) and compares each linked
  * member's roles with the roles of their rank and achievements. Members who are not linked players
- * are not Tandem's business.
+ * are not Tandem's business. The rank role mode (replace or stack) says which rank roles are expected;
+ * after a switch, every member still in the old mode's shape is brought in line through the platform
+ * queue, paced like any projection, whatever the drift policy.
  */
 export async function reconcileRoles(
   ctx: SyncContext,
@@ -26,6 +30,7 @@ export async function reconcileRoles(
   tally: Tally,
 ): Promise<void> {
   const managed = rankRoleIds(catalog.ranks);
+  const mode = await loadRankRoleMode(ctx.db, ctx.logger);
   const limit = options.memberPageSize ?? 1000;
   let after: string | null = null;
   for (;;) {
@@ -38,7 +43,7 @@ export async function reconcileRoles(
       const member = linked.get(m.userId);
       if (!member) return [];
       tally.report.membersChecked += 1;
-      const drift = findRoleDrift(m.roleIds, desiredRoles(member, catalog), managed);
+      const drift = findRoleDrift(m.roleIds, desiredRoles(member, catalog, mode), managed);
       return drift ? [{ member, drift }] : [];
     });
     const busy = await playersWithOpenEvents(
@@ -58,12 +63,13 @@ export async function reconcileRoles(
         discordUserId: member.discordUserId,
         drift,
       } as const;
-      if (options.roleDriftPolicy === 'report') {
+      const fix = driftToRestore(drift, options.roleDriftPolicy);
+      if (!fix) {
         tally.add({ ...base, action: 'reported' });
         continue;
       }
       try {
-        if (await restoreMemberRoles(ctx, catalog, member, drift, runKey)) tally.report.rolesFixed += 1;
+        if (await restoreMemberRoles(ctx, catalog, member, fix, runKey)) tally.report.rolesFixed += 1;
         tally.add({ ...base, action: 'restored' });
       } catch (error) {
         tally.report.errors += 1;

@@ -1,0 +1,1 @@
+export { RankRoleSettingsEdit, RankRoleSettingsShow } from './RankRoleSettings.tsx';
