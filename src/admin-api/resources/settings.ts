@@ -1,5 +1,10 @@
 import express, { type Router } from 'express';
 import { z } from 'zod';
+import { announcementSettingsKey } from '../../announcements/announcement-settings.ts';
+import {
+  readAnnouncementSettings,
+  saveAnnouncementSettings,
+} from '../../announcements/save-announcement-settings.ts';
 import { parseInput } from '../../core/parse-input.ts';
 import { economySettingsKey } from '../../settings/economy-settings.ts';
 import { readEconomySettings, saveEconomySettings } from '../../settings/save-economy-settings.ts';
@@ -18,11 +23,12 @@ import { addListRoute } from '../rest/resource-routes.ts';
  * `voice`...), so a form field `message.minXp` is the path a validation error names.
  */
 
-const settingKeys = [economySettingsKey, languageSettingsKey] as const;
+const settingKeys = [economySettingsKey, languageSettingsKey, announcementSettingsKey] as const;
 type SettingKey = (typeof settingKeys)[number];
 const descriptions: Record<SettingKey, string> = {
   economy: 'Earning rules: message and voice XP, the daily reward, the game, role multipliers',
   language: "The community's default language: for players whose client speaks none Tandem knows",
+  announcements: 'Where rank-ups and achievements are announced: a Discord channel, a Telegram group, DMs',
 };
 
 function settingKeyOf(key: string): SettingKey {
@@ -52,7 +58,20 @@ function readSetting(deps: AdminApiDeps, key: SettingKey) {
       return economyRecord(deps);
     case 'language':
       return languageRecord(deps);
+    case 'announcements':
+      return announcementsRecord(deps);
   }
+}
+
+async function announcementsRecord(deps: AdminApiDeps) {
+  const { value, version, updatedAt } = await readAnnouncementSettings(deps);
+  return {
+    id: announcementSettingsKey,
+    description: descriptions.announcements,
+    version,
+    updatedAt,
+    ...value,
+  };
 }
 
 async function languageRecord(deps: AdminApiDeps) {
@@ -97,6 +116,8 @@ export function createSettingsRouter(deps: AdminApiDeps): Router {
     const { version } = parseInput(saveBody, req.body ?? {}, `${key} settings`);
     const audited = auditedDeps(deps, req, 'save');
     if (key === 'language') await saveLanguageSettings(audited, { value, expectedVersion: version });
+    else if (key === 'announcements')
+      await saveAnnouncementSettings(audited, { value, expectedVersion: version });
     else await saveEconomySettings(audited, { value, expectedVersion: version });
     res.json(await readSetting(deps, key));
   });
