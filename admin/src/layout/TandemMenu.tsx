@@ -9,6 +9,7 @@ import TuneIcon from '@mui/icons-material/Tune';
 import { ListItemIcon, MenuItem, Typography } from '@mui/material';
 import type { ReactElement } from 'react';
 import { Menu, useCanAccess, useSidebarState, useTranslate } from 'react-admin';
+import { AnnouncementsIcon, announcementsPath } from '../announcements/index.ts';
 
 function Section({ label }: { label: string }) {
   const [open] = useSidebarState();
@@ -98,6 +99,11 @@ export function TandemMenu() {
       <Menu.ResourceItem name="ranks" />
       <Menu.ResourceItem name="achievements" />
       <SettingItem id="economy" label="tandem.menu.earningRules" icon={<TuneIcon />} />
+      <Menu.Item
+        to={announcementsPath}
+        primaryText="tandem.announcements.title"
+        leftIcon={<AnnouncementsIcon />}
+      />
       <Section label="tandem.menu.botContent" />
       <Menu.ResourceItem name="menu_buttons" />
       <Menu.ResourceItem name="scenarios" />

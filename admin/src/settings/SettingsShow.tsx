@@ -1,6 +1,7 @@
 import { Alert } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { useParams } from 'react-router';
+import { AnnouncementsPage } from '../announcements/index.ts';
 import { EconomySettingsShow } from './EconomySettingsShow.tsx';
 import { LanguageSettingsShow } from './LanguageSettings.tsx';
 
@@ -9,6 +10,7 @@ export function SettingsShow() {
   const translate = useTranslate();
   if (id === 'economy') return <EconomySettingsShow />;
   if (id === 'language') return <LanguageSettingsShow />;
+  if (id === 'announcements') return <AnnouncementsPage />;
   return (
     <Alert severity="info" sx={{ mt: 2 }}>
       {translate('tandem.settings.unknown', { id })}
