@@ -127,6 +127,26 @@ describe('rank-ups announced in the community (real bots, workers and ports agai
     expect(await dmsOf()).toBe(true);
   });
 
+  it('announces only the achievements with a reward, when the community asks for that', async () => {
+    await world.tandem.db.prisma.achievement.createMany({
+      data: [
+        { slug: 'quiet-5k', name: 'Quietly There', rule: { kind: 'xp_reached', xp: 5_000 } },
+        { slug: 'loud-5k', name: 'Loudly There', rule: { kind: 'xp_reached', xp: 5_000 }, rewardCoins: 5 },
+      ],
+    });
+    world.tandem.catalog.invalidate();
+    await saveAnnouncementSettings(world.tandem, {
+      value: { achievement: { telegramChatId: String(groupId), rewardsOnly: true } },
+    });
+    const before = groupPosts().length;
+    await grantXp(300); // 5,000
+    await waitFor(async () => groupPosts().length === before + 1, 'the achievement announcement');
+    await world.settle();
+    const texts = groupPosts().map((m) => m.text);
+    expect(texts.at(-1)).toMatch(/^🏆 .*everyone Ana unlocked Loudly There!$/);
+    expect(texts.filter((text) => text?.includes('Quietly There'))).toEqual([]);
+  });
+
   it("retries a channel the bot cannot post in, then records it failed, without holding back the player's DM", async () => {
     const ana = world.telegramUser(0);
     expect(await ana.command('announcements', 'on')).toMatch(/I will tell you/);
@@ -136,9 +156,10 @@ describe('rank-ups announced in the community (real bots, workers and ports agai
         rankUp: { discordChannelId: missing, telegramChatId: String(groupId), fromRank: 3, everyRanks: 2 },
       },
     });
-    await grantXp(9_100); // 13,800: Raider, the 7th rank
+    const before = groupPosts().length;
+    await grantXp(9_100); // 14,100: Raider, the 7th rank
     await waitFor(async () => rankDms().length === 2, 'the rank-up DM');
-    await waitFor(async () => groupPosts().length === 3, 'the Telegram announcement');
+    await waitFor(async () => groupPosts().length === before + 1, 'the Telegram announcement');
     const { rows } = await world.tandem.db.pool.query<{ id: string }>(
       `SELECT id FROM sync_events WHERE player_id = $1 AND type = 'rank_change' ORDER BY created_at DESC LIMIT 1`,
       [account],
