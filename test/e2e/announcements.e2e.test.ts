@@ -147,6 +147,15 @@ describe('rank-ups announced in the community (real bots, workers and ports agai
     expect(texts.filter((text) => text?.includes('Quietly There'))).toEqual([]);
   });
 
+  it('keeps DMs off for a player who turned them off on one account and then linked the other', async () => {
+    const ben = world.telegramUser(1);
+    expect(await ben.command('announcements', 'off')).toMatch(/no more direct messages/);
+    const carol = world.discordMember('carol');
+    const code = /\b([2-9A-HJKMNP-Z]{6})\b/.exec(await carol.command('link'))![1]!;
+    expect(await (await ben.redeem(code)).confirm()).toMatch(/linked/i);
+    expect(await carol.command('announcements')).toMatch(/turned off/);
+  });
+
   it("retries a channel the bot cannot post in, then records it failed, without holding back the player's DM", async () => {
     const ana = world.telegramUser(0);
     expect(await ana.command('announcements', 'on')).toMatch(/I will tell you/);
