@@ -2,6 +2,7 @@ import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router';
 import { achievements } from './achievements/index.ts';
 import { admins } from './admins/index.ts';
+import { AnnouncementsPage, announcementsPath } from './announcements/index.ts';
 import { dataProvider } from './api/data-provider.ts';
 import { audit } from './audit/index.ts';
 import { authProvider, changePasswordPath } from './auth/auth-provider.ts';
@@ -65,6 +66,7 @@ export function App() {
       <CustomRoutes>
         <Route path={importExportPath} element={<ImportExportPage />} />
         <Route path={setupCheckPath} element={<SetupCheckPage />} />
+        <Route path={announcementsPath} element={<AnnouncementsPage />} />
       </CustomRoutes>
       <CustomRoutes noLayout>
         <Route path={changePasswordPath} element={<ChangePasswordPage />} />

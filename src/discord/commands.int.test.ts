@@ -43,6 +43,7 @@ describe('slash commands', () => {
   it('are registered in the guild at start, none globally', async () => {
     const inGuild = await harness.control.commands({ guildId: harness.world.guildId });
     expect(inGuild.map((command) => command.name).sort()).toEqual([
+      'announcements',
       'daily',
       'help',
       'language',

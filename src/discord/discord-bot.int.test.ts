@@ -17,6 +17,7 @@ describe('createDiscordBot', () => {
     harness = await startDiscordBotHarness({ guildCommands: false });
     const global = await harness.control.commands({ guildId: 'global' });
     expect(global.map((command) => command.name).sort()).toEqual([
+      'announcements',
       'daily',
       'help',
       'language',

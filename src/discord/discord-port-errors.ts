@@ -6,7 +6,8 @@ export type DiscordCall =
   | { kind: 'role-edit'; userId: string; roleIds: readonly string[] }
   | { kind: 'member-read'; userId: string }
   | { kind: 'member-list' }
-  | { kind: 'dm'; userId: string };
+  | { kind: 'dm'; userId: string }
+  | { kind: 'channel-post'; channelId: string };
 
 /** Used when a 429 names no wait at all (Discord always does; a proxy might not). */
 const fallbackRetryAfterMs = 1000;
@@ -63,6 +64,14 @@ function refusal(error: DiscordAPIError, call: DiscordCall, guildId: string): st
     case 'member-list':
       if (code === RESTJSONErrorCodes.MissingPermissions || code === RESTJSONErrorCodes.MissingAccess) {
         return `cannot list the members of server ${guildId}: turn on the Server Members Intent (Developer Portal > Bot > Privileged Gateway Intents) and make sure the bot is in the server`;
+      }
+      break;
+    case 'channel-post':
+      if (code === RESTJSONErrorCodes.MissingPermissions || code === RESTJSONErrorCodes.MissingAccess) {
+        return `cannot post announcements in channel ${call.channelId}: give the bot View Channel and Send Messages there, or pick another channel in Announcements`;
+      }
+      if (code === RESTJSONErrorCodes.UnknownChannel) {
+        return `channel ${call.channelId} does not exist (it was deleted?): pick another channel in Announcements`;
       }
       break;
     case 'dm':

@@ -151,6 +151,14 @@ export function createDiscordPort(options: DiscordPortOptions): DiscordPort {
       }
     },
 
+    async postToChannel(channelId, text) {
+      const content = text.length <= maxContentLength ? text : `${text.slice(0, maxContentLength - 1)}…`;
+      // parse: [] — names in announcements are plain text: no @everyone, role or user ping, ever.
+      await request({ kind: 'channel-post', channelId }, () =>
+        rest.post(Routes.channelMessages(channelId), { body: { content, allowed_mentions: { parse: [] } } }),
+      );
+    },
+
     async listMemberRoles({ after, limit }) {
       const pageSize = Math.min(Math.max(Math.trunc(limit), 1), maxMembersPerPage);
       const query = new URLSearchParams({ limit: String(pageSize) });

@@ -7,6 +7,8 @@ import type { DiscordGuildPort } from '../discord-guild/guild-port.ts';
  */
 export interface TelegramPort {
   notify(telegramUserId: string, text: string): Promise<void>;
+  /** Posts plain text in a group the bot is in (an announcement). A port without it posts nowhere. */
+  postToChat?(chatId: string, text: string): Promise<void>;
 }
 
 export interface MemberRoles {
@@ -38,6 +40,11 @@ export interface DiscordPort {
   grantRole(userId: string, roleId: string, reason: string): Promise<void>;
   revokeRole(userId: string, roleId: string, reason: string): Promise<void>;
   notify(discordUserId: string, text: string): Promise<void>;
+  /**
+   * Posts in a channel of the guild (an announcement), pinging nobody whatever the text holds.
+   * A port without it posts nowhere.
+   */
+  postToChannel?(channelId: string, text: string): Promise<void>;
   /** One page of the guild's members, ordered by user id; `after` is the last id of the previous page. */
   listMemberRoles(page: {
     after: string | null;

@@ -45,8 +45,24 @@ const messageNoticeSchema = z.object({
  */
 const textNoticeSchema = z.object({ ...recipient, text: z.string().min(1).max(4000) });
 
+/**
+ * An announcement in a community channel (a Discord channel, a Telegram group), written in the
+ * community's default language when it is sent.
+ */
+const channelNoticeSchema = z.object({
+  channel: z.object({
+    platform: z.enum(['telegram', 'discord']),
+    chatId: z.string().regex(/^-?\d{1,20}$/),
+  }),
+  message: messageNoticeSchema.shape.message,
+});
+export type ChannelNotice = z.infer<typeof channelNoticeSchema>;
+
 export const notificationJobSchema = z.union([messageNoticeSchema, textNoticeSchema]);
 export type NotificationJob = z.infer<typeof notificationJobSchema>;
+
+/** Every job of the notifications queue: a notice to a player, or an announcement in a channel. */
+export const queuedNoticeSchema = z.union([messageNoticeSchema, textNoticeSchema, channelNoticeSchema]);
 
 export const maintenanceJobSchema = z.object({
   task: z.enum(['reconcile', 'cleanup', 'outbox-relay']),
@@ -74,6 +90,8 @@ export interface Queues {
   ): Promise<void>;
   /** A notification is sent at most once per `dedupId` while its job is kept. */
   enqueueNotification(dedupId: string, job: NotificationJob): Promise<void>;
+  /** An announcement is posted at most once per `dedupId` while its job is kept, paced as notices are. */
+  enqueueAnnouncement(dedupId: string, job: ChannelNotice): Promise<void>;
   /** Whether the producer connection is up: when it is not, recorded events wait for the relay. */
   connected(): boolean;
   all(): Queue[];
@@ -137,6 +155,12 @@ export function openQueues(options: QueueOptions): Queues {
     },
     async enqueueNotification(dedupId, job) {
       await notifications.add('notify', notificationJobSchema.parse(job), { jobId: jobIdFor(dedupId) });
+    },
+    async enqueueAnnouncement(dedupId, job) {
+      // The queue's type names the players' notices its older callers read back; an announcement
+      // shares the queue (and its pace) but not that type.
+      const shared = notifications as unknown as Queue<ChannelNotice>;
+      await shared.add('announce', channelNoticeSchema.parse(job), { jobId: jobIdFor(dedupId) });
     },
     // Before the first connection a caller is given its chance (bounded by the engine's timeout);
     // after it, only a ready connection counts: while ioredis retries, nobody waits on it.

@@ -8,7 +8,7 @@ import { PlatformRateLimitedError, PlatformRefusedError } from './ports.ts';
 import { processEconomyEvent } from './processors/process-economy-event.ts';
 import { processNotification } from './processors/process-notification.ts';
 import { processProjectionEvent } from './processors/process-projection-event.ts';
-import { maintenanceJobSchema, notificationJobSchema, queueNames, syncJobSchema } from './queues.ts';
+import { maintenanceJobSchema, queuedNoticeSchema, queueNames, syncJobSchema } from './queues.ts';
 
 export interface WorkerOptions {
   connection: Redis;
@@ -62,7 +62,7 @@ export function startSyncWorkers(ctx: SyncContext, options: WorkerOptions): Sync
   const notifications = new Worker(
     queueNames.notifications,
     rateLimitAware(ctx, async (job) => {
-      const parsed = notificationJobSchema.safeParse(job.data);
+      const parsed = queuedNoticeSchema.safeParse(job.data);
       if (!parsed.success) throw badPayload(job, parsed.error);
       return processNotification(ctx, parsed.data);
     }),

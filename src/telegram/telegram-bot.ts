@@ -10,6 +10,7 @@ import {
   type Feature,
   validateCommands,
 } from './feature.ts';
+import { announcementsFeature } from './features/announcements.ts';
 import { chatXpFeature } from './features/chat-xp.ts';
 import { dailyFeature } from './features/daily.ts';
 import { gameFeature } from './features/game.ts';
@@ -86,6 +87,7 @@ export function buildTelegramBot(deps: TelegramDeps, options: TelegramBotOptions
     linkingFeature(deps),
     tasksFeature(deps, steps),
     languageFeature(deps),
+    announcementsFeature(deps),
     helpFeature(),
     chatXpFeature(deps),
     gameFeature(deps),

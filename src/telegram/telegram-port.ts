@@ -34,6 +34,18 @@ export function createTelegramPort(telegram: Telegram, options: TelegramPortOpti
         throw toPlatformError(error, telegramUserId);
       }
     },
+    async postToChat(chatId, text) {
+      try {
+        // Plain text, no parse_mode: a name can never become a mention or a link.
+        await telegram.callApi(
+          'sendMessage',
+          { chat_id: chatId, text: fitText(text) },
+          { signal: AbortSignal.timeout(timeoutMs) as unknown as TelegrafSignal },
+        );
+      } catch (error) {
+        throw toPlatformError(error, chatId, 'group');
+      }
+    },
   };
 }
 
@@ -42,8 +54,15 @@ function fitText(text: string): string {
 }
 
 /** Maps a Bot API failure to what the queue does with it; other errors pass through unchanged. */
-function toPlatformError(error: unknown, telegramUserId: string): unknown {
+function toPlatformError(error: unknown, telegramUserId: string, target: 'user' | 'group' = 'user'): unknown {
   if (!(error instanceof TelegramError)) return error;
+  if (target === 'group' && error.code !== 429 && error.code !== 401 && error.code < 500) {
+    return new PlatformRefusedError(
+      'telegram',
+      `cannot post announcements in group ${telegramUserId}: ${error.description ?? `error ${error.code}`}; ` +
+        'add the bot to the group and let it send messages, or pick another group in Announcements',
+    );
+  }
   const description = error.description ?? '';
   switch (error.code) {
     case 429: {

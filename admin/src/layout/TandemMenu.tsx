@@ -10,6 +10,7 @@ import TuneIcon from '@mui/icons-material/Tune';
 import { ListItemIcon, MenuItem, Typography } from '@mui/material';
 import type { ReactElement } from 'react';
 import { Menu, useCanAccess, useSidebarState, useTranslate } from 'react-admin';
+import { AnnouncementsIcon, announcementsPath } from '../announcements/index.ts';
 
 function Section({ label }: { label: string }) {
   const [open] = useSidebarState();
@@ -100,6 +101,11 @@ export function TandemMenu() {
       <Menu.ResourceItem name="achievements" />
       <SettingItem id="economy" label="tandem.menu.earningRules" icon={<TuneIcon />} />
       <SettingItem id="rank-roles" label="tandem.menu.rankRoles" icon={<MilitaryTechIcon />} />
+      <Menu.Item
+        to={announcementsPath}
+        primaryText="tandem.announcements.title"
+        leftIcon={<AnnouncementsIcon />}
+      />
       <Section label="tandem.menu.botContent" />
       <Menu.ResourceItem name="menu_buttons" />
       <Menu.ResourceItem name="scenarios" />

@@ -1,6 +1,7 @@
 import { Alert } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { useParams } from 'react-router';
+import { AnnouncementsPage } from '../announcements/index.ts';
 import { RankRoleSettingsEdit } from '../rank-role-settings/index.ts';
 import { EconomySettingsEdit } from './EconomySettingsEdit.tsx';
 import { LanguageSettingsEdit } from './LanguageSettings.tsx';
@@ -12,6 +13,7 @@ export function SettingsEdit() {
   if (id === 'economy') return <EconomySettingsEdit />;
   if (id === 'language') return <LanguageSettingsEdit />;
   if (id === 'rank-roles') return <RankRoleSettingsEdit />;
+  if (id === 'announcements') return <AnnouncementsPage />;
   return (
     <Alert severity="info" sx={{ mt: 2 }}>
       {translate('tandem.settings.unknown', { id })}

@@ -1,6 +1,7 @@
 import { Alert } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { useParams } from 'react-router';
+import { AnnouncementsPage } from '../announcements/index.ts';
 import { RankRoleSettingsShow } from '../rank-role-settings/index.ts';
 import { EconomySettingsShow } from './EconomySettingsShow.tsx';
 import { LanguageSettingsShow } from './LanguageSettings.tsx';
@@ -11,6 +12,7 @@ export function SettingsShow() {
   if (id === 'economy') return <EconomySettingsShow />;
   if (id === 'language') return <LanguageSettingsShow />;
   if (id === 'rank-roles') return <RankRoleSettingsShow />;
+  if (id === 'announcements') return <AnnouncementsPage />;
   return (
     <Alert severity="info" sx={{ mt: 2 }}>
       {translate('tandem.settings.unknown', { id })}

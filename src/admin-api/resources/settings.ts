@@ -1,5 +1,10 @@
 import express, { type Router } from 'express';
 import { z } from 'zod';
+import { announcementSettingsKey } from '../../announcements/announcement-settings.ts';
+import {
+  readAnnouncementSettings,
+  saveAnnouncementSettings,
+} from '../../announcements/save-announcement-settings.ts';
 import { parseInput } from '../../core/parse-input.ts';
 import { rankRoleSettingsKey } from '../../roles/rank-role-settings.ts';
 import { readRankRoleSettings, saveRankRoleSettings } from '../../roles/save-rank-role-settings.ts';
@@ -21,12 +26,18 @@ import { addListRoute } from '../rest/resource-routes.ts';
  * `voice`...), so a form field `message.minXp` is the path a validation error names.
  */
 
-const settingKeys = [economySettingsKey, languageSettingsKey, rankRoleSettingsKey] as const;
+const settingKeys = [
+  economySettingsKey,
+  languageSettingsKey,
+  rankRoleSettingsKey,
+  announcementSettingsKey,
+] as const;
 type SettingKey = (typeof settingKeys)[number];
 const descriptions: Record<SettingKey, string> = {
   economy: 'Earning rules: message and voice XP, the daily reward, the game, role multipliers',
   language: "The community's default language: for players whose client speaks none Tandem knows",
   'rank-roles': 'Rank roles on Discord: only the current rank (replace) or every rank up to it (stack)',
+  announcements: 'Where rank-ups and achievements are announced: a Discord channel, a Telegram group, DMs',
 };
 
 function settingKeyOf(key: string): SettingKey {
@@ -58,12 +69,25 @@ function readSetting(deps: AdminApiDeps, key: SettingKey) {
       return languageRecord(deps);
     case 'rank-roles':
       return rankRoleRecord(deps);
+    case 'announcements':
+      return announcementsRecord(deps);
   }
 }
 
 async function rankRoleRecord(deps: AdminApiDeps) {
   const { value, version, updatedAt } = await readRankRoleSettings(deps);
   return { id: rankRoleSettingsKey, description: descriptions['rank-roles'], version, updatedAt, ...value };
+}
+
+async function announcementsRecord(deps: AdminApiDeps) {
+  const { value, version, updatedAt } = await readAnnouncementSettings(deps);
+  return {
+    id: announcementSettingsKey,
+    description: descriptions.announcements,
+    version,
+    updatedAt,
+    ...value,
+  };
 }
 
 async function languageRecord(deps: AdminApiDeps) {
@@ -111,7 +135,9 @@ export function createSettingsRouter(deps: AdminApiDeps): Router {
     else if (key === 'rank-roles') {
       const refreshMembers = (saved: number) => queueReconcileNow(deps.queues, `rank-roles-mode-${saved}`);
       await saveRankRoleSettings({ ...audited, refreshMembers }, { value, expectedVersion: version });
-    } else await saveEconomySettings(audited, { value, expectedVersion: version });
+    } else if (key === 'announcements')
+      await saveAnnouncementSettings(audited, { value, expectedVersion: version });
+    else await saveEconomySettings(audited, { value, expectedVersion: version });
     res.json(await readSetting(deps, key));
   });
 

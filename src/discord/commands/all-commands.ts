@@ -1,3 +1,4 @@
+import { announcementsCommand } from './announcements.ts';
 import { dailyCommand } from './daily.ts';
 import { helpCommand } from './help.ts';
 import { languageCommand } from './language.ts';
@@ -17,5 +18,6 @@ export const slashCommands: readonly SlashCommand[] = [
   unlinkCommand,
   syncCommand,
   languageCommand,
+  announcementsCommand,
   helpCommand,
 ];

@@ -5,10 +5,11 @@ import {
 } from '../../ledger/event-schemas.ts';
 import { grantAchievementRole, setRankRole } from '../../roles/project-roles.ts';
 import { loadRankRoleMode } from '../../roles/rank-role-settings.ts';
+import { announceAchievement, announceRankUp } from '../announce-events.ts';
 import type { SyncContext } from '../context.ts';
 import { enqueueNotices } from '../enqueue-notices.ts';
 import { type ClaimedEvent, claimEvent, completeEvent } from '../event-lifecycle.ts';
-import { achievementNotices, payoutDecisionNotices, rankUpNotices } from '../notification-rules.ts';
+import { payoutDecisionNotices } from '../notification-rules.ts';
 import { announceProcessed } from './process-economy-event.ts';
 
 /**
@@ -49,7 +50,7 @@ async function projectRank(ctx: SyncContext, event: ClaimedEvent): Promise<void>
   const announced = ranks.find((r) => r.id === payload.toRankId);
   const moved = payload.fromRankId !== null && payload.fromRankId !== payload.toRankId;
   if (payload.direction === 'up' && announced && moved) {
-    await enqueueNotices(ctx, event.id, rankUpNotices(announced.name, payload.xp, event.identities));
+    await announceRankUp(ctx, event, announced, ranks, payload.xp);
   }
   await completeEvent(ctx.db.pool, event.id, { discordRankRoleId });
 }
@@ -63,7 +64,7 @@ async function projectAchievement(ctx: SyncContext, event: ClaimedEvent): Promis
       name: payload.name,
     });
   }
-  if (!payload.regrant) await enqueueNotices(ctx, event.id, achievementNotices(payload, event.identities));
+  if (!payload.regrant) await announceAchievement(ctx, event, payload);
   await completeEvent(ctx.db.pool, event.id);
 }
 

@@ -1,0 +1,1 @@
+export { AnnouncementsIcon, AnnouncementsPage, announcementsPath } from './AnnouncementsPage.tsx';
