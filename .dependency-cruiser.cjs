@@ -32,6 +32,7 @@ const features = [
   'texts',
   'telegram-chats',
   'live',
+  'leaderboard',
 ];
 const surfaces = ['telegram', 'discord', 'admin-api', 'replies'];
 const wiring = ['runtime', 'entrypoints', 'sandbox', 'local-servers', 'platforms', 'doctor'];
