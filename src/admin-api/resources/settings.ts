@@ -1,6 +1,11 @@
 import express, { type Router } from 'express';
 import { z } from 'zod';
 import { parseInput } from '../../core/parse-input.ts';
+import { leaderboardSettingsKey } from '../../leaderboard/leaderboard-settings.ts';
+import {
+  readLeaderboardSettings,
+  saveLeaderboardSettings,
+} from '../../leaderboard/save-leaderboard-settings.ts';
 import { economySettingsKey } from '../../settings/economy-settings.ts';
 import { readEconomySettings, saveEconomySettings } from '../../settings/save-economy-settings.ts';
 import { languageSettingsKey } from '../../texts/language-settings.ts';
@@ -18,11 +23,12 @@ import { addListRoute } from '../rest/resource-routes.ts';
  * `voice`...), so a form field `message.minXp` is the path a validation error names.
  */
 
-const settingKeys = [economySettingsKey, languageSettingsKey] as const;
+const settingKeys = [economySettingsKey, languageSettingsKey, leaderboardSettingsKey] as const;
 type SettingKey = (typeof settingKeys)[number];
 const descriptions: Record<SettingKey, string> = {
   economy: 'Earning rules: message and voice XP, the daily reward, the game, role multipliers',
   language: "The community's default language: for players whose client speaks none Tandem knows",
+  leaderboard: 'The public leaderboard, and who stays on the boards after leaving or a ban',
 };
 
 function settingKeyOf(key: string): SettingKey {
@@ -52,12 +58,19 @@ function readSetting(deps: AdminApiDeps, key: SettingKey) {
       return economyRecord(deps);
     case 'language':
       return languageRecord(deps);
+    case 'leaderboard':
+      return leaderboardRecord(deps);
   }
 }
 
 async function languageRecord(deps: AdminApiDeps) {
   const { value, version, updatedAt } = await readLanguageSettings(deps);
   return { id: languageSettingsKey, description: descriptions.language, version, updatedAt, ...value };
+}
+
+async function leaderboardRecord(deps: AdminApiDeps) {
+  const { value, version, updatedAt } = await readLeaderboardSettings(deps);
+  return { id: leaderboardSettingsKey, description: descriptions.leaderboard, version, updatedAt, ...value };
 }
 
 async function economyRecord(deps: AdminApiDeps) {
@@ -97,6 +110,8 @@ export function createSettingsRouter(deps: AdminApiDeps): Router {
     const { version } = parseInput(saveBody, req.body ?? {}, `${key} settings`);
     const audited = auditedDeps(deps, req, 'save');
     if (key === 'language') await saveLanguageSettings(audited, { value, expectedVersion: version });
+    else if (key === 'leaderboard')
+      await saveLeaderboardSettings(audited, { value, expectedVersion: version });
     else await saveEconomySettings(audited, { value, expectedVersion: version });
     res.json(await readSetting(deps, key));
   });
