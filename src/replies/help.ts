@@ -22,10 +22,11 @@ const commandsOf: Record<Platform, readonly string[]> = {
     'link',
     'unlink',
     'language',
+    'privacy',
     'help',
   ],
   // Discord's slash commands (src/discord/commands): tasks, payouts and the game live on Telegram.
-  discord: ['profile', 'daily', 'top', 'link', 'unlink', 'sync', 'language', 'help'],
+  discord: ['profile', 'daily', 'top', 'link', 'unlink', 'sync', 'language', 'privacy', 'help'],
 };
 
 /** The text key describing a command, as /help, Telegram's menu and Discord's slash list show it. */

@@ -18,6 +18,7 @@ import { languageFeature } from './features/language.ts';
 import { linkingFeature } from './features/linking.ts';
 import { menuFeature } from './features/menu.ts';
 import { payoutFeature } from './features/payout.ts';
+import { privacyFeature } from './features/privacy/privacy.ts';
 import { profileFeature } from './features/profile.ts';
 import { tasksFeature } from './features/tasks.ts';
 import { topFeature } from './features/top.ts';
@@ -86,6 +87,7 @@ export function buildTelegramBot(deps: TelegramDeps, options: TelegramBotOptions
     linkingFeature(deps),
     tasksFeature(deps, steps),
     languageFeature(deps),
+    privacyFeature(deps),
     helpFeature(),
     chatXpFeature(deps),
     gameFeature(deps),
