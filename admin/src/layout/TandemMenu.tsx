@@ -3,6 +3,7 @@ import FactCheckIcon from '@mui/icons-material/FactCheck';
 import HealthAndSafetyIcon from '@mui/icons-material/HealthAndSafety';
 import ImportExportIcon from '@mui/icons-material/ImportExport';
 import LanguageIcon from '@mui/icons-material/Language';
+import LeaderboardIcon from '@mui/icons-material/Leaderboard';
 import OpenInNewIcon from '@mui/icons-material/OpenInNew';
 import SyncIcon from '@mui/icons-material/Sync';
 import TuneIcon from '@mui/icons-material/Tune';
@@ -98,6 +99,7 @@ export function TandemMenu() {
       <Menu.ResourceItem name="ranks" />
       <Menu.ResourceItem name="achievements" />
       <SettingItem id="economy" label="tandem.menu.earningRules" icon={<TuneIcon />} />
+      <SettingItem id="leaderboard" label="tandem.leaderboardSettings.menu" icon={<LeaderboardIcon />} />
       <Section label="tandem.menu.botContent" />
       <Menu.ResourceItem name="menu_buttons" />
       <Menu.ResourceItem name="scenarios" />

@@ -1,6 +1,7 @@
 import { Alert } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { useParams } from 'react-router';
+import { LeaderboardSettingsEdit } from '../leaderboard-settings/LeaderboardSettings.tsx';
 import { EconomySettingsEdit } from './EconomySettingsEdit.tsx';
 import { LanguageSettingsEdit } from './LanguageSettings.tsx';
 
@@ -10,6 +11,7 @@ export function SettingsEdit() {
   const translate = useTranslate();
   if (id === 'economy') return <EconomySettingsEdit />;
   if (id === 'language') return <LanguageSettingsEdit />;
+  if (id === 'leaderboard') return <LeaderboardSettingsEdit />;
   return (
     <Alert severity="info" sx={{ mt: 2 }}>
       {translate('tandem.settings.unknown', { id })}

@@ -1,6 +1,7 @@
 import { Alert } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { useParams } from 'react-router';
+import { LeaderboardSettingsShow } from '../leaderboard-settings/LeaderboardSettings.tsx';
 import { EconomySettingsShow } from './EconomySettingsShow.tsx';
 import { LanguageSettingsShow } from './LanguageSettings.tsx';
 
@@ -9,6 +10,7 @@ export function SettingsShow() {
   const translate = useTranslate();
   if (id === 'economy') return <EconomySettingsShow />;
   if (id === 'language') return <LanguageSettingsShow />;
+  if (id === 'leaderboard') return <LeaderboardSettingsShow />;
   return (
     <Alert severity="info" sx={{ mt: 2 }}>
       {translate('tandem.settings.unknown', { id })}
