@@ -19,7 +19,7 @@ beforeAll(async () => {
   const started = performance.now();
   await client.query(
     `INSERT INTO players (display_name, xp, board_hidden, departure, departed_at)
-     SELECT 'player ' || n, (n * 7919) % 500000,
+     SELECT 'player ' || n, ((n::bigint * 7919) % 500000)::int,
             n % 10 = 0,
             CASE WHEN n % 97 = 0 THEN 'left'::"PlayerDeparture" WHEN n % 89 = 0 THEN 'banned'::"PlayerDeparture" END,
             CASE WHEN n % 97 = 0 OR n % 89 = 0 THEN now() END
