@@ -47,6 +47,7 @@ describe('slash commands', () => {
       'help',
       'language',
       'link',
+      'privacy',
       'profile',
       'sync',
       'top',
