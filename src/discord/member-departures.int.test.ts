@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type DiscordBotHarness, startDiscordBotHarness } from '../../test/support/discord-bot-harness.ts';
 import { waitFor } from '../../test/support/wait-for.ts';
-import { recordMemberBanned } from '../leaderboard/departures.ts';
+import { banResetReason, recordMemberBanned } from '../leaderboard/departures.ts';
 import type { LeaderboardSettings } from '../leaderboard/leaderboard-settings.ts';
 import { publicBoardPage } from '../leaderboard/public-board.ts';
 import { saveLeaderboardSettings } from '../leaderboard/save-leaderboard-settings.ts';
 import { topPlayers } from '../players/top-players.ts';
+import { economyNotices } from '../sync/notification-rules.ts';
 
 let harness: DiscordBotHarness | undefined;
 afterEach(async () => {
@@ -110,6 +111,13 @@ describe('members who leave or are banned', () => {
     // A repeated ban event (a gateway replay) changes nothing.
     expect(await recordMemberBanned(tandem, world.users.bob)).toMatchObject({ changed: false, xpReset: 0 });
     expect(await resetRows(bob)).toHaveLength(1);
+    // No notice follows a banned member out.
+    const payload = { reason: banResetReason, xpDelta: -300, coinDelta: 0, xpAfter: 0, balanceAfter: 0 };
+    expect(
+      economyNotices({ source: 'system', payload } as Parameters<typeof economyNotices>[0], [
+        { platform: 'discord', platformUserId: world.users.bob, syncEnabled: true },
+      ]),
+    ).toEqual([]);
     const rowsAfter = await tandem.db.pool.query('SELECT count(*)::int AS n FROM ledger_entries');
     expect(rowsAfter.rows[0].n).toBe(rowsBefore.rows[0].n + 1);
 
