@@ -33,6 +33,7 @@ const features = [
   'telegram-chats',
   'live',
   'announcements',
+  'leaderboard',
 ];
 const surfaces = ['telegram', 'discord', 'admin-api', 'replies'];
 const wiring = ['runtime', 'entrypoints', 'sandbox', 'local-servers', 'platforms', 'doctor'];

@@ -21,6 +21,7 @@ import { createApiMetrics } from './ops/api-metrics.ts';
 import { createHealthRoutes } from './ops/health-routes.ts';
 import { recordHttpDuration } from './ops/http-metrics.ts';
 import { createMetricsRoute } from './ops/metrics-route.ts';
+import { createPublicRoutes } from './public/public-routes.ts';
 import { createResourcesRouter } from './resources/index.ts';
 import { exceptXpImport } from './resources/xp-transfer.ts';
 import { createStaticAdminRouter } from './static-admin.ts';
@@ -88,6 +89,8 @@ export function createAdminApi(deps: AdminApiDeps, options: AdminApiOptions = {}
   app.use(createHealthRoutes(deps));
   app.use(createMetricsRoute(metrics.registry));
   app.get('/', (_req, res) => res.redirect(302, '/admin/'));
+  // The public leaderboard: no session, before the API's guards.
+  app.use(createPublicRoutes(deps));
 
   const api = express.Router();
   // Before the body is parsed: a refused request is not read any further.

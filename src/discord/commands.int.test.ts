@@ -48,6 +48,7 @@ describe('slash commands', () => {
       'help',
       'language',
       'link',
+      'privacy',
       'profile',
       'sync',
       'top',

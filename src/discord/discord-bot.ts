@@ -50,13 +50,16 @@ const intents = [
   GatewayIntentBits.MessageContent,
   GatewayIntentBits.GuildVoiceStates,
   GatewayIntentBits.DirectMessages,
+  // Bans (GUILD_BAN_ADD) for the leaderboards' leave and ban policies: not privileged.
+  GatewayIntentBits.GuildModeration,
 ];
 
 export function createDiscordBot(deps: DiscordDeps, options: DiscordBotOptions): DiscordBot {
   const client = new Client({
     intents,
-    // DMs arrive in channels the bot has not cached; without it discord.js drops them.
-    partials: [Partials.Channel],
+    // DMs arrive in channels the bot has not cached; without it discord.js drops them. A member
+    // who leaves may not be cached either: their removal still counts for the leaderboards.
+    partials: [Partials.Channel, Partials.GuildMember],
     // Interaction answers wait out 429s themselves, within the interaction's deadline (send-within.ts).
     rest: { ...(options.apiRoot ? { api: options.apiRoot } : {}), rejectOnRateLimit: selfPacedRoutes },
   });

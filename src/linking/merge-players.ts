@@ -110,11 +110,16 @@ export async function mergePlayers(
   // The longer streak and the later claim: a daily reward already taken today by either identity
   // is not offered again today. The survivor's /language choice stands; without one, the absorbed's.
   // DMs of announcements turned off on either account stay off (/announcements).
+  // Hidden from the leaderboards (/privacy) if either account was; a departure from the Discord
+  // server follows the Discord identity.
   await tx.client.query(
     `UPDATE players s SET daily_streak = GREATEST(s.daily_streak, a.daily_streak),
             last_daily_at = GREATEST(s.last_daily_at, a.last_daily_at),
             language = COALESCE(s.language, a.language),
             announcement_dms = s.announcement_dms AND a.announcement_dms,
+            board_hidden = s.board_hidden OR a.board_hidden,
+            departure = COALESCE(s.departure, a.departure),
+            departed_at = CASE WHEN s.departure IS NULL THEN a.departed_at ELSE s.departed_at END,
             version = s.version + 1, updated_at = now()
        FROM players a WHERE s.id = $1 AND a.id = $2`,
     [survivorId, absorbedId],

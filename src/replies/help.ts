@@ -23,10 +23,22 @@ const commandsOf: Record<Platform, readonly string[]> = {
     'unlink',
     'language',
     'announcements',
+    'privacy',
     'help',
   ],
   // Discord's slash commands (src/discord/commands): tasks, payouts and the game live on Telegram.
-  discord: ['profile', 'daily', 'top', 'link', 'unlink', 'sync', 'language', 'announcements', 'help'],
+  discord: [
+    'profile',
+    'daily',
+    'top',
+    'link',
+    'unlink',
+    'sync',
+    'language',
+    'announcements',
+    'privacy',
+    'help',
+  ],
 };
 
 /** The text key describing a command, as /help, Telegram's menu and Discord's slash list show it. */

@@ -31,6 +31,8 @@ const quietReasons = new Set([
   'merge_out',
   // A community's totals brought over from another bot: announced by the community, not per player.
   'import',
+  // A ban's reset under the leaderboard policy: the member was just banned; no DM follows them out.
+  'ban_reset',
 ]);
 
 function linked(identities: readonly IdentityRef[]): IdentityRef[] {

@@ -19,6 +19,7 @@ import { languageFeature } from './features/language.ts';
 import { linkingFeature } from './features/linking.ts';
 import { menuFeature } from './features/menu.ts';
 import { payoutFeature } from './features/payout.ts';
+import { privacyFeature } from './features/privacy/privacy.ts';
 import { profileFeature } from './features/profile.ts';
 import { tasksFeature } from './features/tasks.ts';
 import { topFeature } from './features/top.ts';
@@ -88,6 +89,7 @@ export function buildTelegramBot(deps: TelegramDeps, options: TelegramBotOptions
     tasksFeature(deps, steps),
     languageFeature(deps),
     announcementsFeature(deps),
+    privacyFeature(deps),
     helpFeature(),
     chatXpFeature(deps),
     gameFeature(deps),

@@ -1104,5 +1104,23 @@ export const en = {
       rewardsOnly: 'Only achievements with a reward',
       rewardsOnlyHint: 'Achievements that give no XP and no coins are announced nowhere.',
     },
+    leaderboardSettings: {
+      menu: 'Leaderboard',
+      title: 'Leaderboard',
+      hint: 'Who sees the leaderboards and who is on them. Players can hide themselves with /privacy on either bot. Version %{version}; a saved change applies at once, also to members who left or were banned before.',
+      public: 'Public leaderboard',
+      publicHint:
+        'Anyone with the address can read the board at /leaderboard (and as JSON at /api/public/leaderboard): names, places, XP and ranks, never ids.',
+      openBoard: 'Open the public board',
+      onLeave: 'When a member leaves the Discord server',
+      onBan: 'When a member is banned from the Discord server',
+      keep: 'Keep them on the boards',
+      hide: 'Hide them from the boards while away',
+      reset: 'Hide them and reset their XP to zero (one ledger correction per ban)',
+      resetWarning:
+        'A reset takes XP back through the ledger the moment a ban arrives; it is not undone when the member returns. Bans made before this choice are not reset.',
+      on: 'On',
+      off: 'Off',
+    },
   },
 };

@@ -3,6 +3,7 @@ import FactCheckIcon from '@mui/icons-material/FactCheck';
 import HealthAndSafetyIcon from '@mui/icons-material/HealthAndSafety';
 import ImportExportIcon from '@mui/icons-material/ImportExport';
 import LanguageIcon from '@mui/icons-material/Language';
+import LeaderboardIcon from '@mui/icons-material/Leaderboard';
 import MilitaryTechIcon from '@mui/icons-material/MilitaryTech';
 import OpenInNewIcon from '@mui/icons-material/OpenInNew';
 import SyncIcon from '@mui/icons-material/Sync';
@@ -106,6 +107,7 @@ export function TandemMenu() {
         primaryText="tandem.announcements.title"
         leftIcon={<AnnouncementsIcon />}
       />
+      <SettingItem id="leaderboard" label="tandem.leaderboardSettings.menu" icon={<LeaderboardIcon />} />
       <Section label="tandem.menu.botContent" />
       <Menu.ResourceItem name="menu_buttons" />
       <Menu.ResourceItem name="scenarios" />

@@ -2,6 +2,7 @@ import { Alert } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { useParams } from 'react-router';
 import { AnnouncementsPage } from '../announcements/index.ts';
+import { LeaderboardSettingsEdit } from '../leaderboard-settings/LeaderboardSettings.tsx';
 import { RankRoleSettingsEdit } from '../rank-role-settings/index.ts';
 import { EconomySettingsEdit } from './EconomySettingsEdit.tsx';
 import { LanguageSettingsEdit } from './LanguageSettings.tsx';
@@ -14,6 +15,7 @@ export function SettingsEdit() {
   if (id === 'language') return <LanguageSettingsEdit />;
   if (id === 'rank-roles') return <RankRoleSettingsEdit />;
   if (id === 'announcements') return <AnnouncementsPage />;
+  if (id === 'leaderboard') return <LeaderboardSettingsEdit />;
   return (
     <Alert severity="info" sx={{ mt: 2 }}>
       {translate('tandem.settings.unknown', { id })}

@@ -2,6 +2,7 @@ import { Alert } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { useParams } from 'react-router';
 import { AnnouncementsPage } from '../announcements/index.ts';
+import { LeaderboardSettingsShow } from '../leaderboard-settings/LeaderboardSettings.tsx';
 import { RankRoleSettingsShow } from '../rank-role-settings/index.ts';
 import { EconomySettingsShow } from './EconomySettingsShow.tsx';
 import { LanguageSettingsShow } from './LanguageSettings.tsx';
@@ -13,6 +14,7 @@ export function SettingsShow() {
   if (id === 'language') return <LanguageSettingsShow />;
   if (id === 'rank-roles') return <RankRoleSettingsShow />;
   if (id === 'announcements') return <AnnouncementsPage />;
+  if (id === 'leaderboard') return <LeaderboardSettingsShow />;
   return (
     <Alert severity="info" sx={{ mt: 2 }}>
       {translate('tandem.settings.unknown', { id })}

@@ -6,6 +6,11 @@ import {
   saveAnnouncementSettings,
 } from '../../announcements/save-announcement-settings.ts';
 import { parseInput } from '../../core/parse-input.ts';
+import { leaderboardSettingsKey } from '../../leaderboard/leaderboard-settings.ts';
+import {
+  readLeaderboardSettings,
+  saveLeaderboardSettings,
+} from '../../leaderboard/save-leaderboard-settings.ts';
 import { rankRoleSettingsKey } from '../../roles/rank-role-settings.ts';
 import { readRankRoleSettings, saveRankRoleSettings } from '../../roles/save-rank-role-settings.ts';
 import { economySettingsKey } from '../../settings/economy-settings.ts';
@@ -31,6 +36,7 @@ const settingKeys = [
   languageSettingsKey,
   rankRoleSettingsKey,
   announcementSettingsKey,
+  leaderboardSettingsKey,
 ] as const;
 type SettingKey = (typeof settingKeys)[number];
 const descriptions: Record<SettingKey, string> = {
@@ -38,6 +44,7 @@ const descriptions: Record<SettingKey, string> = {
   language: "The community's default language: for players whose client speaks none Tandem knows",
   'rank-roles': 'Rank roles on Discord: only the current rank (replace) or every rank up to it (stack)',
   announcements: 'Where rank-ups and achievements are announced: a Discord channel, a Telegram group, DMs',
+  leaderboard: 'The public leaderboard, and who stays on the boards after leaving or a ban',
 };
 
 function settingKeyOf(key: string): SettingKey {
@@ -71,6 +78,8 @@ function readSetting(deps: AdminApiDeps, key: SettingKey) {
       return rankRoleRecord(deps);
     case 'announcements':
       return announcementsRecord(deps);
+    case 'leaderboard':
+      return leaderboardRecord(deps);
   }
 }
 
@@ -93,6 +102,11 @@ async function announcementsRecord(deps: AdminApiDeps) {
 async function languageRecord(deps: AdminApiDeps) {
   const { value, version, updatedAt } = await readLanguageSettings(deps);
   return { id: languageSettingsKey, description: descriptions.language, version, updatedAt, ...value };
+}
+
+async function leaderboardRecord(deps: AdminApiDeps) {
+  const { value, version, updatedAt } = await readLeaderboardSettings(deps);
+  return { id: leaderboardSettingsKey, description: descriptions.leaderboard, version, updatedAt, ...value };
 }
 
 async function economyRecord(deps: AdminApiDeps) {
@@ -137,6 +151,8 @@ export function createSettingsRouter(deps: AdminApiDeps): Router {
       await saveRankRoleSettings({ ...audited, refreshMembers }, { value, expectedVersion: version });
     } else if (key === 'announcements')
       await saveAnnouncementSettings(audited, { value, expectedVersion: version });
+    else if (key === 'leaderboard')
+      await saveLeaderboardSettings(audited, { value, expectedVersion: version });
     else await saveEconomySettings(audited, { value, expectedVersion: version });
     res.json(await readSetting(deps, key));
   });

@@ -3,6 +3,7 @@ import { dailyCommand } from './daily.ts';
 import { helpCommand } from './help.ts';
 import { languageCommand } from './language.ts';
 import { linkCommand } from './link.ts';
+import { privacyCommand } from './privacy.ts';
 import { profileCommand } from './profile.ts';
 import type { SlashCommand } from './slash-command.ts';
 import { syncCommand } from './sync.ts';
@@ -19,5 +20,6 @@ export const slashCommands: readonly SlashCommand[] = [
   syncCommand,
   languageCommand,
   announcementsCommand,
+  privacyCommand,
   helpCommand,
 ];

@@ -4,6 +4,7 @@ import { guildMemberAdd } from './guild-member-add.ts';
 import { guildMemberAvailable } from './guild-member-available.ts';
 import { guildMemberUpdate } from './guild-member-update.ts';
 import { interactionCreate } from './interaction-create.ts';
+import { memberDepartureEvents } from './member-departures.ts';
 import { messageCreate } from './message-create.ts';
 
 /**
@@ -17,4 +18,5 @@ export const gatewayEvents: readonly GatewayEventBinding[] = [
   guildMemberAvailable,
   guildMemberAdd,
   ...guildDirectoryEvents,
+  ...memberDepartureEvents,
 ];

@@ -129,6 +129,11 @@ export class DiscordControlClient {
   ) => this.request<ControlMember>('POST', `/guilds/${guildId}/members`, input);
   removeMember = (guildId: string, userId: string) =>
     this.request<void>('DELETE', `/guilds/${guildId}/members/${userId}`);
+  /** Bans a user as a moderator does (a member is removed too); `unbanUser` lifts it. */
+  banUser = (guildId: string, userId: string, input: { reason?: string } = {}) =>
+    this.request<void>('PUT', `/guilds/${guildId}/bans/${userId}`, input);
+  unbanUser = (guildId: string, userId: string) =>
+    this.request<void>('DELETE', `/guilds/${guildId}/bans/${userId}`);
 
   // What users and moderators do
   sendMessage = (channelId: string, input: { authorId: string; content?: string; mentions?: string[] }) =>

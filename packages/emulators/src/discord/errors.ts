@@ -42,6 +42,7 @@ export const discordErrors = {
   unknownChannel: () => new DiscordApiError(404, 10003, 'Unknown Channel'),
   unknownGuild: () => new DiscordApiError(404, 10004, 'Unknown Guild'),
   unknownMember: () => new DiscordApiError(404, 10007, 'Unknown Member'),
+  unknownBan: () => new DiscordApiError(404, 10026, 'Unknown Ban'),
   unknownMessage: () => new DiscordApiError(404, 10008, 'Unknown Message'),
   unknownRole: () => new DiscordApiError(404, 10011, 'Unknown Role'),
   unknownUser: () => new DiscordApiError(404, 10013, 'Unknown User'),

@@ -41,6 +41,8 @@ export const DISCORD_EVENT_KINDS = [
   'member.added',
   'member.removed',
   'member.updated',
+  'member.banned',
+  'member.unbanned',
   'member.role',
   'voice.updated',
   'interaction.created',

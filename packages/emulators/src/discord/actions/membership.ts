@@ -16,6 +16,17 @@ export class AlreadyMemberError extends Error {
   }
 }
 
+/** A banned user cannot join again until the ban is lifted (Discord answers the invite with an error). */
+export class BannedUserError extends Error {
+  override name = 'BannedUserError';
+  constructor(
+    readonly guildId: string,
+    readonly userId: string,
+  ) {
+    super(`User ${userId} is banned from guild ${guildId}`);
+  }
+}
+
 /** Options for the role Discord creates for a bot when it joins (its "own role"). */
 export interface BotRoleInput {
   name?: string;
@@ -35,6 +46,7 @@ export function addMember(
 ): MemberRecord {
   const user = ctx.world.requireUser(input.userId);
   if (guild.members.has(user.id)) throw new AlreadyMemberError(guild.id, user.id);
+  if (guild.bans?.has(user.id)) throw new BannedUserError(guild.id, user.id);
   const roles = [...new Set(input.roles ?? [])].filter((id) => id !== guild.id);
   for (const roleId of roles) ctx.world.requireRole(guild, roleId);
   if (user.bot) {

@@ -1,7 +1,8 @@
 import type { Request, Response, Router } from 'express';
 import type { z } from 'zod';
+import { UnknownBanError } from '../actions/bans.ts';
 import { InvalidInvocationError } from '../actions/invalid-invocation-error.ts';
-import { AlreadyMemberError } from '../actions/membership.ts';
+import { AlreadyMemberError, BannedUserError } from '../actions/membership.ts';
 import { NotAVoiceChannelError } from '../actions/voice.ts';
 import { isUnknownEntityError } from '../world/unknown-entity-error.ts';
 
@@ -53,6 +54,8 @@ function toControlError(error: unknown): ControlError {
   if (error instanceof ControlError) return error;
   if (isUnknownEntityError(error)) return new ControlError(404, `No ${error.kind} with id ${error.id}`);
   if (error instanceof AlreadyMemberError) return new ControlError(409, error.message);
+  if (error instanceof BannedUserError) return new ControlError(403, error.message);
+  if (error instanceof UnknownBanError) return new ControlError(404, error.message);
   if (error instanceof InvalidInvocationError || error instanceof NotAVoiceChannelError) {
     return new ControlError(422, error.message);
   }

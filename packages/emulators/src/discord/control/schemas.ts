@@ -205,3 +205,6 @@ export const gatewayDropBody = z.object({
 });
 
 export const gatewayReconnectBody = z.object({ botUserId: snowflake.optional() });
+
+/** A ban: why, as a moderator would write it in the audit log. */
+export const banBody = z.object({ reason: z.string().max(512).optional() });

@@ -16,12 +16,14 @@ const GUILDS_EVENTS = new Set([
   'CHANNEL_DELETE',
 ]);
 const MEMBER_EVENTS = new Set(['GUILD_MEMBER_ADD', 'GUILD_MEMBER_UPDATE', 'GUILD_MEMBER_REMOVE']);
+const MODERATION_EVENTS = new Set(['GUILD_BAN_ADD', 'GUILD_BAN_REMOVE']);
 const MESSAGE_EVENTS = new Set(['MESSAGE_CREATE', 'MESSAGE_UPDATE', 'MESSAGE_DELETE']);
 
 /** The intent a session needs to receive `event` (null: no intent needed, as INTERACTION_CREATE). */
 export function requiredIntent(event: string, data: Record<string, unknown>): IntentName | null {
   if (GUILDS_EVENTS.has(event)) return 'Guilds';
   if (MEMBER_EVENTS.has(event)) return 'GuildMembers';
+  if (MODERATION_EVENTS.has(event)) return 'GuildModeration';
   if (event === 'VOICE_STATE_UPDATE') return 'GuildVoiceStates';
   if (event === 'PRESENCE_UPDATE') return 'GuildPresences';
   if (MESSAGE_EVENTS.has(event)) return 'guild_id' in data ? 'GuildMessages' : 'DirectMessages';

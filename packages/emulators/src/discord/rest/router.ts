@@ -2,6 +2,7 @@ import express, { type Request, type Response, type Router } from 'express';
 import { discordErrors } from '../errors.ts';
 import { mountRoute, type RestDependencies, sendError } from './pipeline.ts';
 import type { RouteDefinition } from './rest-call.ts';
+import { banRoutes } from './routes/bans.ts';
 import { channelRoutes } from './routes/channels.ts';
 import { commandRoutes } from './routes/commands.ts';
 import { gatewayRoutes } from './routes/gateway.ts';
@@ -24,6 +25,7 @@ export function allRoutes(deps: RouteDeps): RouteDefinition[] {
     ...channelRoutes(deps),
     ...guildRoutes(deps),
     ...memberRoutes(deps),
+    ...banRoutes(deps),
     ...roleRoutes(deps),
     ...guildChannelRoutes(deps),
   ];

@@ -112,6 +112,14 @@ export interface GuildRecord {
   channelIds: string[];
   members: Map<string, MemberRecord>;
   voiceStates: Map<string, VoiceStateRecord>;
+  /** Users banned from the guild, by user id (created on the first ban). */
+  bans?: Map<string, BanRecord>;
+}
+
+/** A ban: the user cannot join again until it is lifted. */
+export interface BanRecord {
+  userId: string;
+  reason: string | null;
 }
 
 export interface AttachmentRecord {

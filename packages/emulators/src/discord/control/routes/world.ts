@@ -1,4 +1,5 @@
 import type { Router } from 'express';
+import { banUser, unbanUser } from '../../actions/bans.ts';
 import { createGuild, updateGuild } from '../../actions/guilds.ts';
 import { addMember, removeMember } from '../../actions/membership.ts';
 import { createBot, createUser } from '../../actions/users.ts';
@@ -9,6 +10,7 @@ import type { ControlDeps } from '../control-deps.ts';
 import { ControlError, controlRoute, parseInput, requireParam } from '../control-route.ts';
 import {
   addMemberBody,
+  banBody,
   createBotBody,
   createGuildBody,
   createUserBody,
@@ -125,6 +127,20 @@ export function mountWorldRoutes(router: Router, deps: ControlDeps): void {
 
   controlRoute(router, 'delete', '/guilds/:guildId/members/:userId', (input) => {
     removeMember(ctx, world.requireGuild(requireParam(input, 'guildId')), requireParam(input, 'userId'));
+    return {};
+  });
+
+  // A moderator bans a user (a member is removed too) or lifts the ban.
+  controlRoute(router, 'put', '/guilds/:guildId/bans/:userId', (input) => {
+    const { reason } = parseInput(banBody, input.body);
+    banUser(ctx, world.requireGuild(requireParam(input, 'guildId')), requireParam(input, 'userId'), {
+      reason,
+    });
+    return {};
+  });
+
+  controlRoute(router, 'delete', '/guilds/:guildId/bans/:userId', (input) => {
+    unbanUser(ctx, world.requireGuild(requireParam(input, 'guildId')), requireParam(input, 'userId'));
     return {};
   });
 }

@@ -1,0 +1,73 @@
+import { type Client, DiscordAPIError, Events, GatewayIntentBits } from 'discord.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DiscordControlClient } from './control-client.ts';
+import { DiscordEmulator } from './index.ts';
+import { buildScenario } from './scenario.ts';
+import { connectClient, nextEvent, TANDEM_INTENTS } from './testing/discord-client.ts';
+
+let stop: (() => Promise<void>) | undefined;
+afterEach(async () => {
+  await stop?.();
+  stop = undefined;
+});
+
+async function start(intents = [...TANDEM_INTENTS, GatewayIntentBits.GuildModeration]) {
+  const emulator = new DiscordEmulator({ heartbeatIntervalMs: 250 });
+  const urls = await emulator.start();
+  const control = new DiscordControlClient(urls.controlUrl);
+  const world = await buildScenario(control);
+  const bot: Client = await connectClient(urls.apiUrl, world.bot.token, intents);
+  stop = async () => {
+    await bot.destroy();
+    await emulator.stop();
+  };
+  return { control, world, bot };
+}
+
+describe('bans', () => {
+  it('a moderator bans a member: GUILD_BAN_ADD and the removal reach the bot, and the user cannot rejoin until unbanned', async () => {
+    const { control, world, bot } = await start();
+    // discord.js reports the removal of cached members only (without the GuildMember partial).
+    await bot.guilds.cache.get(world.guildId)!.members.fetch();
+    const banned = nextEvent(bot, Events.GuildBanAdd, (ban) => ban.user.id === world.users.alice);
+    const removed = nextEvent(bot, Events.GuildMemberRemove, (member) => member.id === world.users.alice);
+    await control.banUser(world.guildId, world.users.alice, { reason: 'spam' });
+    const [ban] = await banned;
+    expect(ban.guild.id).toBe(world.guildId);
+    await removed;
+    expect((await control.guild(world.guildId)).members.map((m) => m.user.id)).not.toContain(
+      world.users.alice,
+    );
+    // A second ban of the same user changes nothing.
+    await control.banUser(world.guildId, world.users.alice);
+
+    await expect(control.addMember(world.guildId, { userId: world.users.alice })).rejects.toThrow(/banned/);
+    const lifted = nextEvent(bot, Events.GuildBanRemove, (ban) => ban.user.id === world.users.alice);
+    await control.unbanUser(world.guildId, world.users.alice);
+    await lifted;
+    await expect(control.unbanUser(world.guildId, world.users.alice)).rejects.toThrow(/not banned/);
+    const rejoined = nextEvent(bot, Events.GuildMemberAdd, (member) => member.id === world.users.alice);
+    await control.addMember(world.guildId, { userId: world.users.alice });
+    await rejoined;
+  });
+
+  it('a bot bans through REST only with Ban Members; bans reach only bots with the GuildModeration intent', async () => {
+    const { control, world, bot } = await start(TANDEM_INTENTS);
+    let bans = 0;
+    bot.on(Events.GuildBanAdd, () => bans++);
+    const guild = bot.guilds.cache.get(world.guildId)!;
+    await guild.members.fetch();
+    const refused = await guild.members.ban(world.users.bob).catch((e: unknown) => e);
+    expect((refused as DiscordAPIError).code).toBe(50013);
+
+    await control.setRolePermissions(world.guildId, world.roles.botRole, ['BanMembers', 'ManageRoles']);
+    const removed = nextEvent(bot, Events.GuildMemberRemove, (member) => member.id === world.users.bob);
+    await guild.members.ban(world.users.bob, { reason: 'raid' });
+    await removed;
+    expect(bans).toBe(0);
+    await guild.members.unban(world.users.bob);
+    const error = await guild.members.unban(world.users.bob).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DiscordAPIError);
+    expect((error as DiscordAPIError).code).toBe(10026);
+  });
+});

@@ -1,0 +1,76 @@
+import type { PublicBoardPage } from '../../leaderboard/public-board.ts';
+import type { Language } from '../../texts/languages.ts';
+import { boardPageTexts } from './board-page-texts.ts';
+
+const escapes: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/** Player names are theirs to choose: every one is escaped before it reaches the page. */
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => escapes[c]!);
+}
+
+const style = `body{font-family:system-ui,sans-serif;max-width:720px;margin:2rem auto;padding:0 1rem;color:#222}
+table{width:100%;border-collapse:collapse}th,td{padding:.4rem .6rem;border-bottom:1px solid #ddd;text-align:left}
+td.num,th.num{text-align:right}nav{display:flex;justify-content:space-between;margin-top:1rem}
+@media (prefers-color-scheme:dark){body{background:#121212;color:#eee}th,td{border-color:#333}a{color:#8ab4f8}}`;
+
+/**
+ * The public board as one HTML page, rendered on the server: no script (so the API's content
+ * security policy holds as is), paged by plain links that keep the language and page size.
+ */
+export function renderBoardPage(board: PublicBoardPage, language: Language): string {
+  const t = boardPageTexts[language];
+  const link = (page: number) => `?page=${page}&amp;perPage=${board.perPage}&amp;lang=${language}`;
+  const rows = board.rows
+    .map(
+      (row) =>
+        `<tr><td class="num">${row.position}</td><td>${escapeHtml(row.displayName)}</td>` +
+        `<td class="num">${row.xp}</td><td>${escapeHtml(row.rankName ?? '')}</td></tr>`,
+    )
+    .join('\n');
+  const body = board.rows.length
+    ? `<table><thead><tr><th class="num">${t.position}</th><th>${t.player}</th><th class="num">${t.xp}</th><th>${t.rank}</th></tr></thead>
+<tbody>
+${rows}
+</tbody></table>`
+    : `<p>${t.empty}</p>`;
+  const previous =
+    board.page > 1 ? `<a rel="prev" href="${link(board.page - 1)}">${t.previous}</a>` : '<span></span>';
+  const next = board.hasMore ? `<a rel="next" href="${link(board.page + 1)}">${t.next}</a>` : '<span></span>';
+  return page(
+    language,
+    t.title,
+    `<h1>${t.title}</h1>
+<p>${t.page(board.page)}</p>
+${body}
+<nav>${previous}${next}</nav>`,
+  );
+}
+
+/** The page a visitor gets while the community keeps its board private (served with a 404). */
+export function renderNotPublicPage(language: Language): string {
+  const t = boardPageTexts[language];
+  return page(language, t.title, `<h1>${t.title}</h1>\n<p>${t.notPublic}</p>`);
+}
+
+function page(language: Language, title: string, content: string): string {
+  return `<!doctype html>
+<html lang="${language}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+<style>${style}</style>
+</head>
+<body>
+${content}
+</body>
+</html>
+`;
+}
