@@ -22,6 +22,7 @@ describe('createDiscordBot', () => {
       'help',
       'language',
       'link',
+      'privacy',
       'profile',
       'sync',
       'top',

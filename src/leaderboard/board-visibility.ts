@@ -3,7 +3,7 @@ import type { LeaderboardSettings } from './leaderboard-settings.ts';
 /**
  * The one rule of who a board shows, as a SQL condition on `players` (aliased `p`): not merged, some
  * XP, not hidden by the player's /privacy, and not away under a `hide`/`reset` policy. The first three
- * are the partial index `players_board_order_idx`; the departure test filters the few who left.
+ * ride the index `players_board_order_idx` (xp, id); the rest are filtered as the scan goes.
  * `$left` and `$banned` are the parameter numbers that carry "kept while away" for each departure.
  */
 export function visibleOnBoardsSql(params: { left: number; banned: number }): string {

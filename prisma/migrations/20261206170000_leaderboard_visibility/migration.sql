@@ -1,7 +1,7 @@
 -- Who a leaderboard may show: the player's own choice to hide (/privacy), and whether they left the
 -- Discord server or were banned there (and when), which the `leaderboard` setting keeps or hides.
--- The partial index is the boards' order over the players a board can ever show, so the public
--- board reads one index range per page (keyset on xp, id) however many players there are.
+-- The index is the boards' order (xp, then id), so a board page reads one index range and skips
+-- the few players it may not show, however many players there are.
 
 -- CreateEnum
 CREATE TYPE "PlayerDeparture" AS ENUM ('left', 'banned');
@@ -12,5 +12,4 @@ ADD COLUMN "departure" "PlayerDeparture",
 ADD COLUMN "departed_at" TIMESTAMPTZ(3);
 
 -- CreateIndex
-CREATE INDEX "players_board_order_idx" ON "players" ("xp" DESC, "id")
-    WHERE "merged_into_id" IS NULL AND "xp" > 0 AND NOT "board_hidden";
+CREATE INDEX "players_board_order_idx" ON "players" ("xp" DESC, "id");
