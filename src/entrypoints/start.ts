@@ -47,7 +47,11 @@ await seedDemoContent(services.db.prisma);
 if (sandbox) await seedSandboxCommunity(services, sandbox.emulators.demo);
 const firstAdmin = await ensureFirstAdmin(services, config);
 const workers = await startWorkerRole(config, services);
-const api = await startAdminApi(services, adminApiSettings(config));
+// The sandbox's bot has the emulator's token: the Mini App's init data is signed with it.
+const api = await startAdminApi(services, {
+  ...adminApiSettings(config),
+  telegramBotToken: platforms.telegram?.token,
+});
 observeWorkers(workers, api.api.metrics);
 const bots = await startBots(services, platforms, botRuntimeSettings(config));
 
