@@ -53,7 +53,11 @@ const api = await startAdminApi(services, {
   telegramBotToken: platforms.telegram?.token,
 });
 observeWorkers(workers, api.api.metrics);
-const bots = await startBots(services, platforms, botRuntimeSettings(config));
+// In the sandbox the emulator opens the Mini App from this machine, over plain http.
+const bots = await startBots(services, platforms, {
+  ...botRuntimeSettings(config),
+  ...(sandbox ? { telegramMiniAppUrl: `http://localhost:${new URL(api.url).port}/app/` } : {}),
+});
 
 handleShutdown(logger, [
   ['bots', () => bots.stop()],
