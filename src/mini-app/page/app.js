@@ -9,6 +9,7 @@ const texts = {
     failed: 'Could not load: ',
     xp: 'XP',
     coins: 'Coins',
+    coinUnit: 'coins',
     rank: 'Rank',
     noRank: 'none yet',
     nextRank: 'Next rank',
@@ -33,6 +34,7 @@ const texts = {
     failed: 'Не удалось загрузить: ',
     xp: 'XP',
     coins: 'Монеты',
+    coinUnit: 'монет',
     rank: 'Ранг',
     noRank: 'пока нет',
     nextRank: 'Следующий ранг',
@@ -157,7 +159,9 @@ function taskItem(task) {
   const item = element('li');
   item.dataset.taskId = String(task.id);
   item.append(element('strong', `${task.id}. ${task.title}`), element('p', task.description));
-  item.append(element('p', `${t.reward}: ${task.rewardXp} ${t.xp}, ${task.rewardCoins} ${t.coins}`, 'hint'));
+  item.append(
+    element('p', `${t.reward}: ${task.rewardXp} ${t.xp}, ${task.rewardCoins} ${t.coinUnit}`, 'hint'),
+  );
   const status = task.submission?.status;
   if (status === 'pending' || status === 'approved') {
     item.append(element('p', t[status], 'hint status'));
