@@ -76,6 +76,13 @@ describe('the Mini App API', () => {
       expect(answer.headers.get('www-authenticate')).toBe('tma');
       expect(((await answer.json()) as { message: string }).message).toMatch(reason);
     }
+    // A refused request's body is not read: 401, not a complaint about its JSON.
+    const unread = await fetch(`${world.url}/api/app/tasks/1/submissions`, {
+      method: 'POST',
+      headers: { authorization: `tma ${forged}`, 'content-type': 'application/json' },
+      body: '{not json',
+    });
+    expect(unread.status).toBe(401);
     // Nothing was created for the refused calls.
     const identities = await world.tandem.db.pool.query(
       `SELECT 1 FROM identities WHERE platform = 'telegram'`,

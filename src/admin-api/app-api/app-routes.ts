@@ -28,8 +28,9 @@ export function createAppApiRoutes(
   options: AppApiOptions,
 ): Router {
   const app = express.Router();
-  app.use(express.json({ limit: '16kb' }));
+  // Authenticated first: a refused request's body is not read.
   app.use(requireInitData(deps, options));
+  app.use(express.json({ limit: '16kb' }));
   // Personal data: never kept by a cache.
   app.use((_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
