@@ -126,6 +126,12 @@ const schema = z.object({
     .string()
     .regex(/^\d+:[A-Za-z0-9_-]+$/, 'looks like 123456:ABC-DEF...')
     .optional(),
+  /**
+   * The address people reach Tandem's API at (`https://tandem.example.com`). Set to an https
+   * address, the Telegram Mini App at PUBLIC_URL/app/ becomes the bot's menu button (Telegram opens
+   * Mini Apps over https only). Unset: no menu button, the Mini App still answers at /app/.
+   */
+  PUBLIC_URL: z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' }).optional(),
   /** A self-hosted Bot API server. @defaultValue `https://api.telegram.org` */
   TELEGRAM_API_ROOT: z.url({ protocol: /^https?$/ }).optional(),
   /** Set: Telegram POSTs updates to this public https URL (webhook mode); unset: long polling. */

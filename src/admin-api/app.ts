@@ -2,6 +2,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import type { Registry } from 'prom-client';
+import { createAppApiRoutes } from './app-api/app-routes.ts';
+import { createMiniAppPage } from './app-api/mini-app-page.ts';
 import type { EndedSessions } from './auth/auth-routes.ts';
 import { createAuthRoutes } from './auth/auth-routes.ts';
 import { createLoginRateLimit, type LoginRateLimitOptions } from './auth/login-rate-limit.ts';
@@ -45,6 +47,8 @@ export interface AdminApiOptions {
   loginRateLimit?: LoginRateLimitOptions;
   /** @defaultValue one `changes` message per 100 ms at most */
   live?: LiveGatewayOptions;
+  /** The Telegram bot's token: it signs the Mini App's init data. Unset: the Mini App's API is off. */
+  telegramBotToken?: string;
 }
 
 export interface AdminApi {
@@ -91,6 +95,8 @@ export function createAdminApi(deps: AdminApiDeps, options: AdminApiOptions = {}
   app.get('/', (_req, res) => res.redirect(302, '/admin/'));
   // The public leaderboard: no session, before the API's guards.
   app.use(createPublicRoutes(deps));
+  // The Telegram Mini App (/app/) and its API (/api/app): init data, not a session, before the guards.
+  app.use(createMiniAppPage(), createAppApiRoutes(deps, { botToken: options.telegramBotToken }));
 
   const api = express.Router();
   // Before the body is parsed: a refused request is not read any further.

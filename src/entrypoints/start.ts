@@ -47,9 +47,17 @@ await seedDemoContent(services.db.prisma);
 if (sandbox) await seedSandboxCommunity(services, sandbox.emulators.demo);
 const firstAdmin = await ensureFirstAdmin(services, config);
 const workers = await startWorkerRole(config, services);
-const api = await startAdminApi(services, adminApiSettings(config));
+// The sandbox's bot has the emulator's token: the Mini App's init data is signed with it.
+const api = await startAdminApi(services, {
+  ...adminApiSettings(config),
+  telegramBotToken: platforms.telegram?.token,
+});
 observeWorkers(workers, api.api.metrics);
-const bots = await startBots(services, platforms, botRuntimeSettings(config));
+// In the sandbox the emulator opens the Mini App from this machine, over plain http.
+const bots = await startBots(services, platforms, {
+  ...botRuntimeSettings(config),
+  ...(sandbox ? { telegramMiniAppUrl: `http://localhost:${new URL(api.url).port}/app/` } : {}),
+});
 
 handleShutdown(logger, [
   ['bots', () => bots.stop()],

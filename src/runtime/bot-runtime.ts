@@ -34,6 +34,8 @@ export interface BotRuntimeOptions {
   voiceTickMs?: number;
   /** Webhook mode for Telegram; long polling without it. */
   telegramWebhook?: TelegramWebhookOptions;
+  /** The Mini App's address, set as the Telegram bot's menu button. @defaultValue no menu button */
+  telegramMiniAppUrl?: string;
 }
 
 export interface RunningBots {
@@ -57,6 +59,7 @@ export async function startBots(
         keyPrefix: services.queuePrefix,
         webhook: options.telegramWebhook,
         changes: feed,
+        miniAppUrl: options.telegramMiniAppUrl,
       })
     : null;
   let discord: DiscordBot | null = null;

@@ -10,6 +10,7 @@ export function botRuntimeSettings(
     | 'TELEGRAM_WEBHOOK_URL'
     | 'TELEGRAM_WEBHOOK_SECRET'
     | 'TELEGRAM_WEBHOOK_PORT'
+    | 'PUBLIC_URL'
   >,
 ): BotRuntimeOptions {
   return {
@@ -23,5 +24,12 @@ export function botRuntimeSettings(
             port: config.TELEGRAM_WEBHOOK_PORT,
           }
         : undefined,
+    telegramMiniAppUrl: miniAppUrlOf(config.PUBLIC_URL),
   };
+}
+
+/** The Mini App's address for the menu button: only over https, the only scheme Telegram opens. */
+export function miniAppUrlOf(publicUrl: string | undefined): string | undefined {
+  if (!publicUrl?.startsWith('https://')) return undefined;
+  return new URL('app/', publicUrl.endsWith('/') ? publicUrl : `${publicUrl}/`).href;
 }

@@ -13,6 +13,8 @@ export interface StartTelegramBotOptions extends TelegramBotOptions {
   webhook?: TelegramWebhookOptions;
   /** The change feed that empties the content and settings caches; without it they only expire. */
   changes?: ChangeFeedOptions;
+  /** The Mini App's address (https, or the sandbox's local one): set as the bot's menu button. */
+  miniAppUrl?: string;
 }
 
 export interface RunningTelegramBot {
@@ -56,6 +58,7 @@ export async function startTelegramBot(
     bot.botInfo = await bot.telegram.getMe();
     await publishCommandMenus(bot, deps, commandMenu);
     menusPublished = true;
+    if (options.miniAppUrl) await setMiniAppMenuButton(bot, deps, options.miniAppUrl);
     const updates = options.webhook
       ? await receiveByWebhook(bot, options.webhook)
       : receiveByPolling(bot, deps.logger);
@@ -95,6 +98,25 @@ async function publishCommandMenus(
   }
   const fallback = await deps.texts.translator(await deps.texts.defaultLanguage());
   await bot.telegram.setMyCommands(commandMenu(fallback));
+}
+
+/**
+ * The button beside the message field opens the Mini App, labelled in the community's language.
+ * Telegram refusing it (an address it does not take) leaves the bot working, with its command menu.
+ */
+async function setMiniAppMenuButton(
+  bot: Telegraf<TandemContext>,
+  deps: TelegramDeps,
+  url: string,
+): Promise<void> {
+  const t = await deps.texts.translator(await deps.texts.defaultLanguage());
+  try {
+    await bot.telegram.setChatMenuButton({
+      menuButton: { type: 'web_app', text: t('command.menuButton.miniApp'), web_app: { url } },
+    });
+  } catch (error) {
+    deps.logger.warn({ err: error, url }, 'the Mini App menu button was not set; check PUBLIC_URL');
+  }
 }
 
 /** How updates reach the bot, and how they stop. */

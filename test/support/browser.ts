@@ -74,12 +74,21 @@ export interface NewPlayer {
 let playerCount = 0;
 
 export async function openBrowserWorld(
-  options: { ports?: PlatformPorts; attempts?: number; backoffMs?: number } = {},
+  options: {
+    ports?: PlatformPorts;
+    attempts?: number;
+    backoffMs?: number;
+    /** The Telegram bot token that signs the Mini App's init data. @defaultValue the Mini App is off */
+    telegramBotToken?: string;
+  } = {},
 ): Promise<BrowserWorld> {
   requireChromium();
   const panelDir = await snapshotPanel();
   const [opened, launched] = await Promise.allSettled([
-    openAdminApiWorld({ ...options, api: { adminDistDir: panelDir } }),
+    openAdminApiWorld({
+      ...options,
+      api: { adminDistDir: panelDir, telegramBotToken: options.telegramBotToken },
+    }),
     launchChromium(),
   ]);
   if (opened.status === 'rejected' || launched.status === 'rejected') {

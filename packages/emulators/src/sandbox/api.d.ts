@@ -51,6 +51,8 @@ export interface TelegramApi {
     args?: string;
   }): Promise<Json & { seq: number }>;
   pressButton(input: { from: number; bot?: Id; messageId: number; data: string }): Promise<Json>;
+  /** The user opens the bot's Mini App: `{ initData, url }`, the url with the signed init data. */
+  openWebApp(input: { user: number; bot?: Id }): Promise<Json>;
   eventsUrl(): string;
 }
 export function telegramApi(controlUrl: ControlUrl, options?: ApiOptions): TelegramApi;

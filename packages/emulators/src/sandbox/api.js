@@ -26,6 +26,7 @@ export const TELEGRAM_EVENT_TYPES = [
   'bot.delete',
   'bot.callback_answer',
   'bot.commands',
+  'bot.menu_button',
   'bot.chat_action',
   'bot.webhook',
   'bot.poll',
@@ -110,6 +111,7 @@ export function telegramApi(controlUrlOrGetter, { refresh } = {}) {
     sendCommand: ({ from, bot, command, args }) => call('POST', '/commands', { from, bot, command, args }),
     pressButton: ({ from, bot, messageId, data }) =>
       call('POST', '/callbacks', { from, bot, messageId, data }),
+    openWebApp: ({ user, bot }) => call('POST', '/web-apps', { user, bot }),
     eventsUrl: () => `${base()}/events${query({ types: TELEGRAM_EVENT_TYPES.join(',') })}`,
   };
 }

@@ -46,6 +46,7 @@ export function mountTelegramPane(root, api) {
     void sendTyped();
   });
   ui.input.addEventListener('input', renderCommandMenu);
+  ui.webAppButton.addEventListener('click', () => void openWebApp());
   ui.menuButton.addEventListener('click', () => {
     ui.commandMenu.hidden = !ui.commandMenu.hidden;
     if (!ui.commandMenu.hidden) renderCommandMenu({ force: true });
@@ -104,7 +105,25 @@ export function mountTelegramPane(root, api) {
     state.commands = pickCommands(state.commandLists, languageOf(state.userId));
     state.delivery.polling = status.polling;
     state.delivery.webhookUrl = status.webhook?.url ?? '';
+    const webApp = status.menuButton?.type === 'web_app' ? status.menuButton : null;
+    ui.webAppButton.hidden = !webApp;
+    if (webApp) ui.webAppButton.textContent = webApp.text;
     renderPresence();
+  }
+
+  /** Opens the bot's Mini App in a new tab as the chosen user, as Telegram would open it. */
+  async function openWebApp() {
+    if (!state.bot || state.userId === null) return;
+    // Opened before the answer arrives, so the browser does not take it for an unasked pop-up.
+    const tab = window.open('about:blank', '_blank');
+    try {
+      const { url } = await api.openWebApp({ user: state.userId, bot: state.bot.id });
+      if (tab) tab.location.href = url;
+      else window.location.assign(url);
+    } catch (error) {
+      tab?.close();
+      fail('Could not open the Mini App')(error);
+    }
   }
 
   function apply(event) {
@@ -142,6 +161,7 @@ export function mountTelegramPane(root, api) {
         showAnswer(event.callbackQueryId, event.answer);
         return;
       case 'bot.commands':
+      case 'bot.menu_button':
       case 'bot.webhook':
         if (bot && event.botId === bot.id) void refreshBot();
         return;

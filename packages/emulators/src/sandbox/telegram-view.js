@@ -99,7 +99,9 @@ export function buildTelegramLayout(root) {
   ui.menuButton = h('button', { type: 'button', class: 'icon-button', title: 'Bot commands' }, '/');
   ui.input = h('input', { class: 'composer-input', autocomplete: 'off', 'aria-label': 'Message' });
   ui.sendButton = h('button', { type: 'submit', class: 'primary' }, 'Send');
-  ui.composer = h('form', { class: 'composer' }, ui.menuButton, ui.input, ui.sendButton);
+  // The bot's Mini App menu button: opens the app in a new tab as the chosen user, signed init data and all.
+  ui.webAppButton = h('button', { type: 'button', class: 'ghost', hidden: true }, 'Open app');
+  ui.composer = h('form', { class: 'composer' }, ui.menuButton, ui.webAppButton, ui.input, ui.sendButton);
   ui.toasts = h('div', { class: 'toasts', 'aria-live': 'assertive' });
 
   root.replaceChildren(

@@ -1,5 +1,5 @@
 import type * as Tg from './types.ts';
-import type { CallbackAnswer } from './world/records.ts';
+import type { CallbackAnswer, MenuButton } from './world/records.ts';
 
 /**
  * What the emulator saw happen, in order. The control API replays these (`GET /control/log`),
@@ -26,6 +26,10 @@ export type EmulatorEventBody =
       commands: Tg.BotCommand[];
     }
   | { type: 'bot.chat_action'; botId: number; chatId: number; action: string }
+  /** setChatMenuButton: `chat` is a private chat's id or `default`. */
+  | { type: 'bot.menu_button'; botId: number; chat: string; button: MenuButton }
+  /** A user opened a bot's Mini App (the control API signed its init data). */
+  | { type: 'user.web_app'; botId: number; userId: number; url: string }
   /** setWebhook (url set) or deleteWebhook (url ''). */
   | { type: 'bot.webhook'; botId: number; url: string }
   /** A getUpdates call is parked, waiting for updates. */

@@ -1,3 +1,4 @@
+import { menuButtonFor } from '../bot-api/methods/menu-button.ts';
 import type { EmulatorContext } from '../context.ts';
 import { ControlError } from '../errors.ts';
 import type { StoredMessage } from '../world/records.ts';
@@ -38,6 +39,8 @@ export function botStatus(ctx: EmulatorContext, ref: number | string) {
     webhook: webhook.info(),
     pendingUpdates: queue.pendingCount,
     polling: queue.isPolling,
+    /** The button beside a private chat's message field, for chats without their own. */
+    menuButton: menuButtonFor(bot),
     commands: [...bot.commands.entries()].map(([key, commands]) => {
       const [scope, chatId, userId, languageCode] = key.split('|');
       return {

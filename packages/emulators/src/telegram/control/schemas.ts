@@ -189,3 +189,14 @@ export function parseInput<T extends z.ZodType>(schema: T, value: unknown): z.ou
   if (!result.success) throw ControlError.invalid(z.prettifyError(result.error));
   return result.data;
 }
+
+export const openWebAppSchema = z.object({
+  /** The user opening the Mini App. */
+  user: userId,
+  /** Whose Mini App: the bot's menu button (a web_app one) gives the address. */
+  bot: botRef.optional(),
+  /** Another address than the menu button's (a web_app button of a message, say). */
+  url: z.url({ protocol: /^https?$/ }).optional(),
+  /** When the user opened it (seconds since 1970): an older date makes stale init data. */
+  authDate: z.int().positive().optional(),
+});

@@ -25,6 +25,7 @@ import {
   type limitsSchema,
   logQuerySchema,
   type migrateGroupSchema,
+  type openWebAppSchema,
   parseInput,
   type pressButtonSchema,
   type promoteMemberSchema,
@@ -38,6 +39,7 @@ import {
   waitSchema,
 } from './schemas.ts';
 import { pressButton, sendUserCommand, sendUserMedia, sendUserMessage } from './user-actions.ts';
+import { openWebApp } from './web-app.ts';
 import {
   addMember,
   createBot,
@@ -82,6 +84,8 @@ export function createTelegramControl(ctx: EmulatorContext) {
     sendPhoto: (input: z.input<typeof userMediaSchema>) => sendUserMedia(ctx, 'photo', input),
     sendDocument: (input: z.input<typeof userMediaSchema>) => sendUserMedia(ctx, 'document', input),
     pressButton: (input: z.input<typeof pressButtonSchema>) => pressButton(ctx, input),
+    /** A user opens a bot's Mini App: its signed init data and the address Telegram would open. */
+    openWebApp: (input: z.input<typeof openWebAppSchema>) => openWebApp(ctx, input),
 
     messages: (chatId: number, options: { bot?: number | string; includeDeleted?: boolean } = {}) =>
       listMessages(ctx, chatId, options),
@@ -112,6 +116,9 @@ export function createTelegramControl(ctx: EmulatorContext) {
     /** A fresh world with the same bots: users, chats, files, updates, faults and the log go. */
     reset: () => {
       ctx.world.reset();
+      // The chats go, so their own menu buttons go with them; each bot's default one stays.
+      for (const bot of ctx.world.allBots())
+        for (const chat of bot.menuButtons.keys()) if (chat !== 'default') bot.menuButtons.delete(chat);
       ctx.files.clear();
       ctx.channels.reset();
       ctx.flood.reset();

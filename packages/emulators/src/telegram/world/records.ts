@@ -8,6 +8,8 @@ export interface BotRecord {
   canReadAllGroupMessages: boolean;
   /** setMyCommands lists by scope and language (see `commandsKey`). */
   commands: Map<string, Tg.BotCommand[]>;
+  /** setChatMenuButton: by private chat id, or `default` for every chat without its own. */
+  menuButtons: Map<string, MenuButton>;
   /** setMyDefaultAdministratorRights: what Telegram suggests when someone makes the bot an admin. */
   defaultAdminRights?: { groups?: Tg.ChatAdministratorRights; channels?: Tg.ChatAdministratorRights };
 }
@@ -84,3 +86,9 @@ export function commandsKey(scope: Tg.BotCommandScope | undefined, languageCode 
   const type = scope?.type ?? 'default';
   return [type, scope?.chat_id ?? '', scope?.user_id ?? '', languageCode].join('|');
 }
+
+/** A menu button as setChatMenuButton takes it and getChatMenuButton answers it. */
+export type MenuButton =
+  | { type: 'commands' }
+  | { type: 'default' }
+  | { type: 'web_app'; text: string; web_app: { url: string } };

@@ -78,6 +78,7 @@ export class World {
       firstName: seed.firstName ?? `Emulated Bot ${this.botSeq}`,
       canReadAllGroupMessages: seed.canReadAllGroupMessages ?? false,
       commands: new Map(),
+      menuButtons: new Map(),
     };
     this.bots.set(id, bot);
     this.botsByToken.set(token, bot);

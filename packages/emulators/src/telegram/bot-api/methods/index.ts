@@ -3,6 +3,7 @@ import { botProfileMethods } from './bot-profile.ts';
 import { callbackMethods } from './callbacks.ts';
 import { chatMethods } from './chats.ts';
 import { mediaMethods } from './media.ts';
+import { menuButtonMethods } from './menu-button.ts';
 import { messageMethods } from './messages.ts';
 import type { MethodHandler } from './method.ts';
 import { updateMethods } from './updates.ts';
@@ -15,6 +16,7 @@ const families = [
   callbackMethods,
   chatMethods,
   adminRightsMethods,
+  menuButtonMethods,
 ];
 
 /** Every Bot API method the emulator answers, by lower-cased name (Telegram's names are case-insensitive). */

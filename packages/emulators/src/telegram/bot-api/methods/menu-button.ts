@@ -1,0 +1,61 @@
+import { BotApiError } from '../../errors.ts';
+import type { MenuButton } from '../../world/records.ts';
+import type { MethodCall, MethodTable } from './method.ts';
+
+/**
+ * A Mini App's address, as Telegram takes it: https only. The emulator also takes http on a loopback
+ * host, so a local Tandem (the sandbox) can set its Mini App as the menu button.
+ */
+function checkWebAppUrl(raw: unknown): string {
+  const url = typeof raw === 'string' && URL.canParse(raw) ? new URL(raw) : null;
+  const loopback = url && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+  if (!url || !(url.protocol === 'https:' || (url.protocol === 'http:' && loopback)))
+    throw BotApiError.badRequest('BUTTON_URL_INVALID');
+  return url.href;
+}
+
+function readMenuButton(call: MethodCall): MenuButton {
+  const button = call.params.json('menu_button') as Record<string, unknown> | undefined;
+  if (button === undefined) return { type: 'default' };
+  if (typeof button !== 'object' || button === null)
+    throw BotApiError.badRequest("can't parse menu button JSON object");
+  if (button.type === 'commands' || button.type === 'default') return { type: button.type };
+  if (button.type !== 'web_app') throw BotApiError.badRequest('unsupported menu button type');
+  const text = button.text;
+  if (typeof text !== 'string' || text.length < 1 || text.length > 64)
+    throw BotApiError.badRequest('BUTTON_TEXT_INVALID');
+  const webApp = button.web_app as { url?: unknown } | undefined;
+  return { type: 'web_app', text, web_app: { url: checkWebAppUrl(webApp?.url) } };
+}
+
+/** `default` for every private chat, else the chat's id (menu buttons exist in private chats only). */
+function chatKey(call: MethodCall): string {
+  if (!call.params.has('chat_id')) return 'default';
+  const chatId = call.params.chatId();
+  if (typeof chatId !== 'number' || chatId <= 0) throw BotApiError.badRequest('chat not found');
+  return String(chatId);
+}
+
+function setChatMenuButton(call: MethodCall) {
+  const key = chatKey(call);
+  const button = readMenuButton(call);
+  if (button.type === 'default') call.bot.menuButtons.delete(key);
+  else call.bot.menuButtons.set(key, button);
+  call.ctx.log.record({ type: 'bot.menu_button', botId: call.bot.id, chat: key, button });
+  return true;
+}
+
+/** The chat's own button, else the bot's default, else Telegram's: the commands list. */
+export function menuButtonFor(bot: MethodCall['bot'], chatId?: number): MenuButton {
+  return (
+    (chatId === undefined ? undefined : bot.menuButtons.get(String(chatId))) ??
+    bot.menuButtons.get('default') ?? { type: 'commands' }
+  );
+}
+
+function getChatMenuButton(call: MethodCall) {
+  const key = chatKey(call);
+  return menuButtonFor(call.bot, key === 'default' ? undefined : Number(key));
+}
+
+export const menuButtonMethods: MethodTable = { setChatMenuButton, getChatMenuButton };

@@ -1,0 +1,188 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { type AdminApiWorld, openAdminApiWorld } from '../../../test/support/admin-api-world.ts';
+import { signInitData } from '../../mini-app/init-data.ts';
+
+const botToken = '777000:mini-app-test-token';
+let world: AdminApiWorld | undefined;
+afterEach(async () => {
+  await world?.stop();
+  world = undefined;
+});
+
+const open = () => openAdminApiWorld({ api: { telegramBotToken: botToken } });
+
+/** Init data for a Telegram user, signed as Telegram signs it (or with another token, or long ago). */
+function initData(
+  user: { id: number; username?: string; first_name?: string; language_code?: string },
+  options: { token?: string; authDate?: Date } = {},
+): string {
+  const authDate = Math.floor((options.authDate ?? new Date()).getTime() / 1000);
+  return signInitData(
+    { auth_date: String(authDate), user: JSON.stringify({ first_name: 'Player', ...user }) },
+    options.token ?? botToken,
+  );
+}
+
+/** The Mini App's call: no cookie, no panel header, no origin; only the init data. */
+const app = (w: AdminApiWorld, path: string, init: { auth?: string; body?: unknown; cookie?: string } = {}) =>
+  fetch(`${w.url}/api/app${path}`, {
+    method: init.body === undefined ? 'GET' : 'POST',
+    headers: {
+      ...(init.auth === undefined ? {} : { authorization: init.auth }),
+      ...(init.cookie ? { cookie: init.cookie } : {}),
+      ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+
+describe('the Mini App API', () => {
+  it('makes the init data user a player, as the bot would, and shows their profile', async () => {
+    world = await open();
+    const auth = `tma ${initData({ id: 5001, username: 'ann', language_code: 'ru' })}`;
+    const me = await app(world, '/me', { auth });
+    expect(me.status).toBe(200);
+    const body = (await me.json()) as { playerId: string; displayName: string; language: string };
+    expect(body).toMatchObject({ displayName: 'ann', language: 'ru' });
+    const identity = await world.tandem.db.pool.query(
+      `SELECT player_id, client_language FROM identities WHERE platform = 'telegram' AND platform_user_id = '5001'`,
+    );
+    expect(identity.rows).toEqual([{ player_id: body.playerId, client_language: 'ru' }]);
+    // A second call finds the same player.
+    const again = (await (await app(world, '/me', { auth })).json()) as { playerId: string };
+    expect(again.playerId).toBe(body.playerId);
+
+    const profile = await app(world, '/profile', { auth });
+    expect(profile.status).toBe(200);
+    expect(profile.headers.get('cache-control')).toBe('no-store');
+    expect(await profile.json()).toMatchObject({ playerId: body.playerId, xp: 0, balance: 0 });
+  });
+
+  it('refuses forged, foreign, stale, future or missing init data with a 401 and a reason', async () => {
+    world = await open();
+    const good = initData({ id: 5002 });
+    const forged = good.replace('5002', '5003');
+    const cases: Array<[string | undefined, RegExp]> = [
+      [undefined, /Authorization: tma/],
+      [`Bearer ${good}`, /Authorization: tma/],
+      [`tma ${forged}`, /not signed by this bot/],
+      [`tma ${initData({ id: 5002 }, { token: '1:another-bot' })}`, /not signed by this bot/],
+      [`tma ${initData({ id: 5002 }, { authDate: new Date(Date.now() - 25 * 3600_000) })}`, /expired/],
+      [`tma ${initData({ id: 5002 }, { authDate: new Date(Date.now() + 3600_000) })}`, /future/],
+      ['tma user=%7B%7D', /no valid hash/],
+    ];
+    for (const [auth, reason] of cases) {
+      const answer = await app(world, '/me', { auth });
+      expect(answer.status, String(auth)).toBe(401);
+      expect(answer.headers.get('www-authenticate')).toBe('tma');
+      expect(((await answer.json()) as { message: string }).message).toMatch(reason);
+    }
+    // A refused request's body is not read: 401, not a complaint about its JSON.
+    const unread = await fetch(`${world.url}/api/app/tasks/1/submissions`, {
+      method: 'POST',
+      headers: { authorization: `tma ${forged}`, 'content-type': 'application/json' },
+      body: '{not json',
+    });
+    expect(unread.status).toBe(401);
+    // Nothing was created for the refused calls.
+    const identities = await world.tandem.db.pool.query(
+      `SELECT 1 FROM identities WHERE platform = 'telegram'`,
+    );
+    expect(identities.rowCount).toBe(0);
+  });
+
+  it('takes no admin session cookie in place of init data, and the panel API takes no init data', async () => {
+    world = await open();
+    await world.createAdmin('boss');
+    const cookie = await world.signIn('boss');
+    const withCookie = await app(world, '/me', { cookie });
+    expect(withCookie.status).toBe(401);
+    const asPanel = await world.call('/api/app/profile', { cookie });
+    expect(asPanel.status).toBe(401);
+    const panelWithInitData = await fetch(`${world.url}/api/players`, {
+      headers: { authorization: `tma ${initData({ id: 5004 })}` },
+    });
+    expect(panelWithInitData.status).toBe(401);
+  });
+
+  it('is off (503) where no Telegram bot runs', async () => {
+    world = await openAdminApiWorld();
+    const answer = await app(world, '/me', { auth: `tma ${initData({ id: 5005 })}` });
+    expect(answer.status).toBe(503);
+  });
+
+  it('lists tasks and takes proof with the bot’s rules and texts, in the player’s language', async () => {
+    world = await open();
+    const { rows } = await world.tandem.db.pool.query<{ id: number }>(
+      `INSERT INTO tasks (title, description, reward_xp) VALUES ('Post a clip', 'Share a highlight', 50) RETURNING id`,
+    );
+    const taskId = rows[0]!.id;
+    const auth = `tma ${initData({ id: 5006, username: 'bob', language_code: 'en' })}`;
+    const tasks = (await (await app(world, '/tasks', { auth })).json()) as {
+      tasks: Array<{ id: number; title: string; submission: unknown }>;
+    };
+    expect(tasks.tasks).toEqual([
+      expect.objectContaining({ id: taskId, title: 'Post a clip', submission: null }),
+    ]);
+
+    const empty = await app(world, `/tasks/${taskId}/submissions`, { auth, body: { proof: '  ' } });
+    expect(empty.status).toBe(400);
+    expect(((await empty.json()) as { message: string }).message).toMatch(/proof/i);
+
+    const sent = await app(world, `/tasks/${taskId}/submissions`, {
+      auth,
+      body: { proof: 'https://clips/1' },
+    });
+    expect(sent.status).toBe(201);
+    expect(await sent.json()).toMatchObject({ submission: { status: 'pending' }, resubmitted: false });
+    const stored = await world.tandem.db.pool.query(
+      'SELECT proof, platform, status FROM task_submissions WHERE task_id = $1',
+      [taskId],
+    );
+    expect(stored.rows).toEqual([{ proof: 'https://clips/1', platform: 'telegram', status: 'pending' }]);
+
+    const twice = await app(world, `/tasks/${taskId}/submissions`, { auth, body: { proof: 'again' } });
+    expect(twice.status).toBe(409);
+    expect(((await twice.json()) as { message: string }).message).toContain('Post a clip');
+
+    const ru = `tma ${initData({ id: 5007, language_code: 'ru' })}`;
+    const missing = await app(world, '/tasks/999999/submissions', { auth: ru, body: { proof: 'x' } });
+    expect(missing.status).toBe(404);
+    expect(((await missing.json()) as { message: string }).message).toMatch(/[а-я]/);
+    const notANumber = await app(world, '/tasks/abc/submissions', { auth: ru, body: { proof: 'x' } });
+    expect(notANumber.status).toBe(400);
+  });
+
+  it('shows the board with the bot’s visibility rules and marks the viewer', async () => {
+    world = await open();
+    await world.tandem.db.pool.query(
+      `INSERT INTO players (display_name, xp, board_hidden) VALUES ('top', 900, false), ('shy', 800, true)`,
+    );
+    const auth = `tma ${initData({ id: 5008, username: 'me' })}`;
+    await app(world, '/me', { auth });
+    const me = await world.tandem.db.pool.query(
+      `SELECT player_id FROM identities WHERE platform_user_id = '5008'`,
+    );
+    await world.tandem.db.pool.query('UPDATE players SET xp = 100 WHERE id = $1', [me.rows[0].player_id]);
+    const board = (await (await app(world, '/leaderboard', { auth })).json()) as {
+      rows: Array<{ displayName: string; you: boolean; playerId?: string }>;
+    };
+    expect(board.rows.map((r) => [r.displayName, r.you])).toEqual([
+      ['top', false],
+      ['me', true],
+    ]);
+    expect(board.rows[0]).not.toHaveProperty('playerId');
+  });
+
+  it('serves the page at /app/ with a policy that lets Telegram frame it', async () => {
+    world = await open();
+    const page = await fetch(`${world.url}/app/`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<script src="app.js"');
+    const policy = page.headers.get('content-security-policy') ?? '';
+    expect(policy).toContain('frame-ancestors https://web.telegram.org');
+    expect(policy).toContain("script-src 'self'");
+    expect(page.headers.get('x-frame-options')).toBeNull();
+    const bare = await fetch(`${world.url}/app`, { redirect: 'manual' });
+    expect([301, 308]).toContain(bare.status);
+  });
+});
