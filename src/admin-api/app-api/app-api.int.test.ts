@@ -104,10 +104,10 @@ describe('the Mini App API', () => {
     expect(panelWithInitData.status).toBe(401);
   });
 
-  it('is off (503) where no Telegram bot runs', async () => {
+  it('is off (404) where no Telegram bot runs', async () => {
     world = await openAdminApiWorld();
     const answer = await app(world, '/me', { auth: `tma ${initData({ id: 5005 })}` });
-    expect(answer.status).toBe(503);
+    expect(answer.status).toBe(404);
   });
 
   it('lists tasks and takes proof with the bot’s rules and texts, in the player’s language', async () => {

@@ -10,7 +10,7 @@ import { HttpError, toHttpError } from '../http/http-error.ts';
 import { requireInitData } from './tma-auth.ts';
 
 export interface AppApiOptions {
-  /** The Telegram bot's token, which signs the init data. Unset: every /api/app call is 503. */
+  /** The Telegram bot's token, which signs the init data. Unset: every /api/app call is 404, as for a feature this Tandem does not run. */
   botToken: string | undefined;
   /** How old init data may be. @defaultValue 24 hours */
   maxAgeSeconds?: number;

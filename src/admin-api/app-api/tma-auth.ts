@@ -28,7 +28,7 @@ export function requireInitData(
 ): RequestHandler {
   return async (req, res, next) => {
     if (!options.botToken) {
-      res.status(503).json({ message: 'The Mini App is off: this Tandem runs no Telegram bot.' });
+      res.status(404).json({ message: 'The Mini App is off: this Tandem runs no Telegram bot.' });
       return;
     }
     const header = req.get('authorization') ?? '';
