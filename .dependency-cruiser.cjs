@@ -34,6 +34,7 @@ const features = [
   'live',
   'announcements',
   'leaderboard',
+  'seasons',
 ];
 const surfaces = ['telegram', 'discord', 'admin-api', 'replies'];
 const wiring = ['runtime', 'entrypoints', 'sandbox', 'local-servers', 'platforms', 'doctor'];

@@ -1,6 +1,7 @@
 import express, { type Router } from 'express';
 import { isTandemError } from '../../core/errors.ts';
 import { LeaderboardNotPublicError, publicBoardPage } from '../../leaderboard/public-board.ts';
+import { publicSeasonBoardPage, publicSeasons } from '../../seasons/public-season-board.ts';
 import type { AdminApiDeps } from '../deps.ts';
 import { renderBoardPage, renderNotPublicPage } from './board-page.ts';
 import { boardPageLanguage } from './board-page-texts.ts';
@@ -8,7 +9,8 @@ import { createPublicRateLimit, type PublicRateLimitOptions } from './public-rat
 
 /**
  * What anyone may read without signing in: the public leaderboard as JSON
- * (`GET /api/public/leaderboard?page=&perPage=`) and as a page (`GET /leaderboard`, `?lang=` or the
+ * (`GET /api/public/leaderboard?page=&perPage=`; seasons at `/api/public/leaderboard/seasons[/:id]`)
+ * and as a page (`GET /leaderboard`, `?lang=` or the
  * browser's language). Both are 404 while the community keeps its board private (the `leaderboard`
  * setting), and both are rate-limited per address. Mounted before the session guard.
  */
@@ -22,6 +24,21 @@ export function createPublicRoutes(
   router.get('/api/public/leaderboard', limit, async (req, res) => {
     const board = await publicBoardPage(deps, { page: req.query.page, perPage: req.query.perPage });
     // A page goes stale within seconds at most; shared caches may keep it that long.
+    res.setHeader('Cache-Control', 'public, max-age=15');
+    res.json(board);
+  });
+
+  // Season boards: the seasons that have started, and one season's board (XP gained in its window).
+  router.get('/api/public/leaderboard/seasons', limit, async (_req, res) => {
+    res.setHeader('Cache-Control', 'public, max-age=15');
+    res.json({ seasons: await publicSeasons(deps) });
+  });
+
+  router.get('/api/public/leaderboard/seasons/:id', limit, async (req, res) => {
+    const board = await publicSeasonBoardPage(deps, String(req.params.id), {
+      page: req.query.page,
+      perPage: req.query.perPage,
+    });
     res.setHeader('Cache-Control', 'public, max-age=15');
     res.json(board);
   });
