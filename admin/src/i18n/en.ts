@@ -933,6 +933,8 @@ export const en = {
       merged: 'the XP and coins of the account that joins',
       kept: 'the XP and coins of the account that is kept',
       together: 'the XP and coins after linking',
+      season: "a season's name",
+      winners: "a season's winners with their places and XP",
       button: "a button's label",
       bot: "the bot's username",
       title: "a task's title",

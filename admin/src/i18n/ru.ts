@@ -933,6 +933,8 @@ export const ru: Messages<typeof en> = {
       merged: 'XP и монеты присоединяемого аккаунта',
       kept: 'XP и монеты сохраняемого аккаунта',
       together: 'XP и монеты после связывания',
+      season: 'название сезона',
+      winners: 'победители сезона с местами и XP',
       button: 'надпись кнопки',
       bot: 'username бота',
       title: 'название задания',

@@ -32,6 +32,7 @@ CREATE TABLE "season_results" (
     "xp_gained" INTEGER NOT NULL,
     "reward_xp" INTEGER NOT NULL DEFAULT 0,
     "reward_coins" INTEGER NOT NULL DEFAULT 0,
+    "role_granted_at" TIMESTAMPTZ(3),
 
     CONSTRAINT "season_results_pkey" PRIMARY KEY ("season_id","place")
 );
