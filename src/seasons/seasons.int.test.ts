@@ -92,6 +92,17 @@ describe('a season', () => {
     };
     expect(list.seasons).toEqual([expect.objectContaining({ id, name: 'Week' })]);
 
+    const page = await fetch(`${world.url}/leaderboard?season=${id}&lang=en`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('<h1>Week</h1>');
+    expect(html).toMatch(/<td>bob<\/td><td class="num">80<\/td><\/tr>/);
+    expect(html).not.toContain('<th>Rank</th>');
+    const lifetime = await (await fetch(`${world.url}/leaderboard?lang=en`)).text();
+    expect(lifetime).toContain(`<a href="?season=${id}&amp;lang=en">Week</a>`);
+    const missing = await fetch(`${world.url}/leaderboard?season=999`, { redirect: 'manual' });
+    expect(missing.status).toBe(302);
+
     // The lifetime board's visibility rule: a player hidden by /privacy is not on a season board.
     await world.tandem.db.pool.query('UPDATE players SET board_hidden = true WHERE id = $1', [carol]);
     const hidden = (await (await fetch(`${world.url}/api/public/leaderboard/seasons/${id}`)).json()) as {

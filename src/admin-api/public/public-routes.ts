@@ -1,7 +1,11 @@
 import express, { type Router } from 'express';
 import { isTandemError } from '../../core/errors.ts';
 import { LeaderboardNotPublicError, publicBoardPage } from '../../leaderboard/public-board.ts';
-import { publicSeasonBoardPage, publicSeasons } from '../../seasons/public-season-board.ts';
+import {
+  publicSeasonBoardPage,
+  publicSeasons,
+  SeasonNotFoundError,
+} from '../../seasons/public-season-board.ts';
 import type { AdminApiDeps } from '../deps.ts';
 import { renderBoardPage, renderNotPublicPage } from './board-page.ts';
 import { boardPageLanguage } from './board-page-texts.ts';
@@ -48,12 +52,21 @@ export function createPublicRoutes(
     res.setHeader('Content-Language', language);
     res.vary('Accept-Language');
     try {
-      const board = await publicBoardPage(deps, { page: req.query.page, perPage: req.query.perPage });
+      const paging = { page: req.query.page, perPage: req.query.perPage };
+      // `?season=<id>`: that season's board; without it, the lifetime board with links to the seasons.
+      const html =
+        req.query.season === undefined
+          ? renderBoardPage(await publicBoardPage(deps, paging), language, await publicSeasons(deps))
+          : renderBoardPage(await publicSeasonBoardPage(deps, String(req.query.season), paging), language);
       res.setHeader('Cache-Control', 'public, max-age=15');
-      res.type('html').send(renderBoardPage(board, language));
+      res.type('html').send(html);
     } catch (error) {
       if (error instanceof LeaderboardNotPublicError) {
         res.status(404).type('html').send(renderNotPublicPage(language));
+        return;
+      }
+      if (error instanceof SeasonNotFoundError) {
+        res.redirect(302, `/leaderboard?lang=${language}`);
         return;
       }
       if (isTandemError(error) && error.errorKind === 'invalid') {
