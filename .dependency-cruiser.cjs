@@ -35,6 +35,7 @@ const features = [
   'announcements',
   'leaderboard',
   'mini-app',
+  'seasons',
 ];
 const surfaces = ['telegram', 'discord', 'admin-api', 'replies'];
 const wiring = ['runtime', 'entrypoints', 'sandbox', 'local-servers', 'platforms', 'doctor'];

@@ -19,6 +19,7 @@ import { payouts } from './payouts/index.ts';
 import { players } from './players/index.ts';
 import { ranks } from './ranks/index.ts';
 import { scenarios } from './scenarios/index.ts';
+import { seasons } from './seasons/index.ts';
 import { settings } from './settings/index.ts';
 import { SetupCheckPage, setupCheckPath } from './setup-check/index.ts';
 import { syncEvents } from './sync-events/index.ts';
@@ -59,6 +60,7 @@ export function App() {
       <Resource {...menuButtons} />
       <Resource {...scenarios} />
       <Resource {...tasks} />
+      <Resource {...seasons} />
       <Resource {...texts} />
       <Resource {...admins} />
       <Resource {...audit} />

@@ -23,7 +23,7 @@ export class LeaderboardNotPublicError extends TandemError {
   }
 }
 
-const pageSchema = z
+export const pageSchema = z
   .object({
     page: z.coerce
       .number({ message: 'page must be a whole number from 1' })

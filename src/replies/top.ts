@@ -20,3 +20,21 @@ export function topReply(
   });
   return [t('reply.top.title'), ...lines].join('\n');
 }
+
+/** `/top season`: the running season's leaders by XP gained in it; rank names belong to lifetime XP. */
+export function seasonTopReply(
+  t: Translate,
+  season: { name: string; rows: ReadonlyArray<{ position: number; displayName: string; xp: number }> } | null,
+  showName: ShowName = nameAsIs,
+): string {
+  if (!season) return t('reply.top.noSeason');
+  if (season.rows.length === 0) return t('reply.top.seasonEmpty', { season: season.name });
+  const lines = season.rows.map((row) =>
+    t('reply.top.row', {
+      place: medals[row.position - 1] ?? `${row.position}.`,
+      player: showName(row.displayName),
+      xp: row.xp,
+    }),
+  );
+  return [t('reply.top.seasonTitle', { season: season.name }), ...lines].join('\n');
+}

@@ -16,7 +16,7 @@ export const queueNames = {
   platform: 'platform-sync',
   /** Messages to players on Telegram or Discord, paced and 429-aware. */
   notifications: 'notifications',
-  /** Scheduled work: reconcile, cleanup, outbox relay. */
+  /** Scheduled work: reconcile, cleanup, outbox relay, closing seasons. */
   maintenance: 'maintenance',
 } as const;
 
@@ -65,7 +65,7 @@ export type NotificationJob = z.infer<typeof notificationJobSchema>;
 export const queuedNoticeSchema = z.union([messageNoticeSchema, textNoticeSchema, channelNoticeSchema]);
 
 export const maintenanceJobSchema = z.object({
-  task: z.enum(['reconcile', 'cleanup', 'outbox-relay']),
+  task: z.enum(['reconcile', 'cleanup', 'outbox-relay', 'close-seasons']),
 });
 export type MaintenanceJob = z.infer<typeof maintenanceJobSchema>;
 

@@ -43,6 +43,8 @@ export const placeholders = {
   merged: { kind: 'text', about: 'the XP and coins of the account that joins' },
   kept: { kind: 'text', about: 'the XP and coins of the account that is kept' },
   together: { kind: 'text', about: 'the XP and coins after linking' },
+  season: { kind: 'text', about: "a season's name" },
+  winners: { kind: 'text', about: "a season's winners with their places and XP" },
   button: { kind: 'text', about: "a button's label" },
   bot: { kind: 'text', about: "the bot's username" },
   title: { kind: 'text', about: "a task's title" },

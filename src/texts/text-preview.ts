@@ -50,6 +50,8 @@ const sampleWords: Record<string, Record<Language, string>> = {
   merged: { en: '300 XP and 40 coins', ru: '300 XP и 40 монет' },
   kept: { en: '1,200 XP and 150 coins', ru: '1 200 XP и 150 монет' },
   together: { en: '1,500 XP and 190 coins', ru: '1 500 XP и 190 монет' },
+  season: { en: 'December week 1', ru: 'Первая неделя декабря' },
+  winners: { en: '1. Alex (420 XP), 2. Sam (310 XP)', ru: '1. Алексей (420 XP), 2. Сэм (310 XP)' },
   wait: { en: '5h 12m', ru: '5 ч 12 мин' },
   time: { en: '6 Dec 2026, 18:00 UTC', ru: '6 дек. 2026, 18:00 UTC' },
   place: { en: '🥇', ru: '🥇' },

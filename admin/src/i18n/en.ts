@@ -331,6 +331,24 @@ export const en = {
         q: 'Search',
       },
     },
+    seasons: {
+      name: 'Season |||| Seasons',
+      fields: {
+        name: 'Name',
+        recurrence: 'Repeats',
+        startsAt: 'Starts',
+        endsAt: 'Ends',
+        winners: 'Winners',
+        rewards: 'Rewards by place',
+        xp: 'XP',
+        coins: 'Coins',
+        discordRoleId: "Winners' Discord role",
+        closedAt: 'Closed',
+        closed: 'Closed',
+        results: 'Results',
+        q: 'Search',
+      },
+    },
   },
   tandem: {
     menu: {
@@ -933,6 +951,8 @@ export const en = {
       merged: 'the XP and coins of the account that joins',
       kept: 'the XP and coins of the account that is kept',
       together: 'the XP and coins after linking',
+      season: "a season's name",
+      winners: "a season's winners with their places and XP",
       button: "a button's label",
       bot: "the bot's username",
       title: "a task's title",
@@ -1121,6 +1141,22 @@ export const en = {
         'A reset takes XP back through the ledger the moment a ban arrives; it is not undone when the member returns. Bans made before this choice are not reset.',
       on: 'On',
       off: 'Off',
+    },
+    seasons: {
+      custom: 'Custom (one window)',
+      weekly: 'Weekly',
+      monthly: 'Monthly',
+      recurrenceHint: 'A weekly or monthly season starts the next one when it closes.',
+      endsAtHint:
+        'Leave empty for a weekly or monthly season: one week or one calendar month from the start.',
+      winnersHint: 'How many places win.',
+      rewardsHint:
+        'First place first; places past the last line get the last line. One line rewards every winner alike.',
+      roleHint: 'Optional: given to every winner when the season closes.',
+      seasonName: 'Season name',
+      noSeasons: 'No seasons',
+      seasonsAre:
+        'A season ranks the XP gained between its start and end; when it ends, its winners are rewarded once and announced. Seasons may overlap.',
     },
   },
 };

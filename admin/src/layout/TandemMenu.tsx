@@ -112,6 +112,7 @@ export function TandemMenu() {
       <Menu.ResourceItem name="menu_buttons" />
       <Menu.ResourceItem name="scenarios" />
       <Menu.ResourceItem name="tasks" />
+      <Menu.ResourceItem name="seasons" />
       <Menu.ResourceItem name="texts" />
       <SettingItem id="language" label="tandem.menu.defaultLanguage" icon={<LanguageIcon />} />
       <AccessItems />

@@ -14,6 +14,11 @@ export const boardPageTexts: Record<
     next: string;
     page: (page: number) => string;
     notPublic: string;
+    /** The links to the season boards, and back to the lifetime board. */
+    seasons: string;
+    allTime: string;
+    /** A season's window, e.g. `2026-12-07 – 2026-12-14 (UTC)`. */
+    window: (startsAt: string, endsAt: string) => string;
   }
 > = {
   en: {
@@ -27,6 +32,9 @@ export const boardPageTexts: Record<
     next: 'Next →',
     page: (page) => `Page ${page}`,
     notPublic: 'This community has no public leaderboard.',
+    seasons: 'Seasons',
+    allTime: 'All time',
+    window: (startsAt, endsAt) => `XP gained ${startsAt} – ${endsAt} (UTC)`,
   },
   ru: {
     title: 'Таблица лидеров',
@@ -39,6 +47,9 @@ export const boardPageTexts: Record<
     next: 'Дальше →',
     page: (page) => `Страница ${page}`,
     notPublic: 'У этого сообщества нет открытой таблицы лидеров.',
+    seasons: 'Сезоны',
+    allTime: 'За всё время',
+    window: (startsAt, endsAt) => `Опыт за ${startsAt} – ${endsAt} (UTC)`,
   },
 };
 

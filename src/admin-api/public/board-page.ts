@@ -1,4 +1,5 @@
 import type { PublicBoardPage } from '../../leaderboard/public-board.ts';
+import type { PublicSeason, PublicSeasonBoardPage } from '../../seasons/public-season-board.ts';
 import type { Language } from '../../texts/languages.ts';
 import { boardPageTexts } from './board-page-texts.ts';
 
@@ -24,18 +25,30 @@ td.num,th.num{text-align:right}nav{display:flex;justify-content:space-between;ma
  * The public board as one HTML page, rendered on the server: no script (so the API's content
  * security policy holds as is), paged by plain links that keep the language and page size.
  */
-export function renderBoardPage(board: PublicBoardPage, language: Language): string {
+export function renderBoardPage(
+  board: PublicBoardPage | PublicSeasonBoardPage,
+  language: Language,
+  /** Started seasons to link to (the lifetime board's page lists them). @defaultValue none */
+  seasons: readonly PublicSeason[] = [],
+): string {
   const t = boardPageTexts[language];
-  const link = (page: number) => `?page=${page}&amp;perPage=${board.perPage}&amp;lang=${language}`;
+  // A season board has no rank column: ranks follow lifetime XP, not a season's.
+  const season = 'season' in board ? board.season : null;
+  const seasonPart = season ? `&amp;season=${season.id}` : '';
+  const link = (page: number) =>
+    `?page=${page}&amp;perPage=${board.perPage}&amp;lang=${language}${seasonPart}`;
   const rows = board.rows
     .map(
       (row) =>
         `<tr><td class="num">${row.position}</td><td>${escapeHtml(row.displayName)}</td>` +
-        `<td class="num">${row.xp}</td><td>${escapeHtml(row.rankName ?? '')}</td></tr>`,
+        `<td class="num">${row.xp}</td>` +
+        (season ? '' : `<td>${escapeHtml(('rankName' in row ? row.rankName : null) ?? '')}</td>`) +
+        '</tr>',
     )
     .join('\n');
+  const rankHead = season ? '' : `<th>${t.rank}</th>`;
   const body = board.rows.length
-    ? `<table><thead><tr><th class="num">${t.position}</th><th>${t.player}</th><th class="num">${t.xp}</th><th>${t.rank}</th></tr></thead>
+    ? `<table><thead><tr><th class="num">${t.position}</th><th>${t.player}</th><th class="num">${t.xp}</th>${rankHead}</tr></thead>
 <tbody>
 ${rows}
 </tbody></table>`
@@ -43,10 +56,19 @@ ${rows}
   const previous =
     board.page > 1 ? `<a rel="prev" href="${link(board.page - 1)}">${t.previous}</a>` : '<span></span>';
   const next = board.hasMore ? `<a rel="next" href="${link(board.page + 1)}">${t.next}</a>` : '<span></span>';
+  const day = (iso: string) => iso.slice(0, 10);
+  const heading = season
+    ? `<h1>${escapeHtml(season.name)}</h1>\n<p>${t.window(day(season.startsAt), day(season.endsAt))} · <a href="?lang=${language}">${t.allTime}</a></p>`
+    : `<h1>${t.title}</h1>`;
+  const seasonLinks = seasons.length
+    ? `\n<p>${t.seasons}: ${seasons
+        .map((s) => `<a href="?season=${s.id}&amp;lang=${language}">${escapeHtml(s.name)}</a>`)
+        .join(' · ')}</p>`
+    : '';
   return page(
     language,
-    t.title,
-    `<h1>${t.title}</h1>
+    season ? `${escapeHtml(season.name)} · ${t.title}` : t.title,
+    `${heading}${seasonLinks}
 <p>${t.page(board.page)}</p>
 ${body}
 <nav>${previous}${next}</nav>`,

@@ -11,6 +11,7 @@ import { createPayoutsRouter } from './payouts.ts';
 import { createPlayersRouter } from './players.ts';
 import { createRanksRouter } from './ranks.ts';
 import { createScenariosRouter } from './scenarios.ts';
+import { createSeasonsRouter } from './seasons.ts';
 import { createSettingsRouter } from './settings.ts';
 import { createSetupCheckRouter } from './setup-check.ts';
 import { createSyncEventsRouter } from './sync-events.ts';
@@ -52,5 +53,6 @@ export function createResourcesRouter(deps: AdminApiDeps): Router {
   router.use('/audit', createAuditRouter(deps));
   router.use('/setup-check', createSetupCheckRouter(deps));
   router.use('/telegram-chats', createTelegramChatsRouter(deps));
+  router.use('/seasons', createSeasonsRouter(deps));
   return router;
 }

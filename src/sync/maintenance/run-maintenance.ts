@@ -1,6 +1,7 @@
 import type { SyncContext } from '../context.ts';
 import type { MaintenanceJob } from '../queues.ts';
 import { cleanupLinkCodes, cleanupSyncEvents, type RetentionOptions } from './cleanup.ts';
+import { closeSeasonsTick } from './close-seasons.ts';
 import { relayPendingEvents } from './outbox-relay.ts';
 import { type ReconcileOptions, reconcile } from './reconcile/reconcile.ts';
 
@@ -28,5 +29,7 @@ export async function runMaintenance(
     }
     case 'reconcile':
       return reconcile(ctx, options.reconcile);
+    case 'close-seasons':
+      return closeSeasonsTick(ctx);
   }
 }

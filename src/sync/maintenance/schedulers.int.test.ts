@@ -65,12 +65,19 @@ describe('upsertSchedulers', () => {
 
     expect(await schedulers(observer!)).toEqual([
       { id: 'cleanup', name: 'cleanup', every: undefined, pattern: '0 4 * * *', task: 'cleanup' },
+      {
+        id: 'close-seasons',
+        name: 'close-seasons',
+        every: 60_000,
+        pattern: undefined,
+        task: 'close-seasons',
+      },
       { id: 'outbox-relay', name: 'outbox-relay', every: 5000, pattern: undefined, task: 'outbox-relay' },
       { id: 'reconcile', name: 'reconcile', every: 900_000, pattern: undefined, task: 'reconcile' },
     ]);
     // One next run per scheduler, not one per upsert.
     const counts = await observer!.maintenance.getJobCounts('waiting', 'delayed', 'prioritized', 'active');
-    expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(3);
+    expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(4);
   });
 
   it('applies changed intervals on the next start, replacing the old ones', async () => {
@@ -85,6 +92,13 @@ describe('upsertSchedulers', () => {
 
     expect(await schedulers(observer!)).toEqual([
       { id: 'cleanup', name: 'cleanup', every: undefined, pattern: '30 2 * * *', task: 'cleanup' },
+      {
+        id: 'close-seasons',
+        name: 'close-seasons',
+        every: 60_000,
+        pattern: undefined,
+        task: 'close-seasons',
+      },
       { id: 'outbox-relay', name: 'outbox-relay', every: 2000, pattern: undefined, task: 'outbox-relay' },
       { id: 'reconcile', name: 'reconcile', every: 60_000, pattern: undefined, task: 'reconcile' },
     ]);
@@ -94,6 +108,6 @@ describe('upsertSchedulers', () => {
     const next = new Date(cleanup!.next!);
     expect([next.getUTCHours(), next.getUTCMinutes()]).toEqual([2, 30]);
     const counts = await observer!.maintenance.getJobCounts('waiting', 'delayed', 'prioritized', 'active');
-    expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(3);
+    expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(4);
   });
 });

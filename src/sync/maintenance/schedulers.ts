@@ -9,12 +9,15 @@ export interface ScheduleOptions {
   cleanupPattern: string;
   /** @defaultValue 5000 */
   outboxRelayEveryMs: number;
+  /** How often ended seasons are looked for (src/seasons). @defaultValue 60000 */
+  closeSeasonsEveryMs?: number;
 }
 
 export const schedulerIds = {
   reconcile: 'reconcile',
   cleanup: 'cleanup',
   outboxRelay: 'outbox-relay',
+  closeSeasons: 'close-seasons',
 } as const;
 
 /**
@@ -55,6 +58,11 @@ export async function upsertSchedulers(
       schedulerIds.outboxRelay,
       { every: options.outboxRelayEveryMs },
       { name: 'outbox-relay', data: { task: 'outbox-relay' } },
+    );
+    await maintenance.upsertJobScheduler(
+      schedulerIds.closeSeasons,
+      { every: options.closeSeasonsEveryMs ?? 60_000 },
+      { name: 'close-seasons', data: { task: 'close-seasons' } },
     );
   } finally {
     // Release only our own lock (it may have expired and been taken by another process).
