@@ -20,7 +20,8 @@ export type RecordKind =
   | 'achievement'
   | 'setting'
   | 'text'
-  | 'admin';
+  | 'admin'
+  | 'boost';
 
 /** The admin saved over a version someone else changed since they opened it; nothing was written. */
 export class VersionConflictError extends TandemError {

@@ -27,6 +27,7 @@ export const changeEntities = [
   /** The Discord server's roles or channels changed (announced by the Discord bot); id: the guild id. */
   'discord_guild',
   'telegram_chats',
+  'boosts',
 ] as const;
 export type ChangeEntity = (typeof changeEntities)[number];
 

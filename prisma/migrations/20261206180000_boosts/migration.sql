@@ -20,3 +20,8 @@ CREATE TABLE "boosts" (
 
 -- CreateIndex
 CREATE INDEX "boosts_starts_at_ends_at_idx" ON "boosts"("starts_at", "ends_at");
+
+-- Admin edits of boosts are audited like the other panel resources.
+CREATE TRIGGER "boosts_admin_audit" AFTER INSERT OR UPDATE OR DELETE ON "boosts" FOR EACH ROW
+  WHEN (coalesce(current_setting('tandem.audit_actor', true), '') <> '')
+  EXECUTE FUNCTION "admin_audit_capture"('boosts', 'id');

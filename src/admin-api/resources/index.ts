@@ -3,6 +3,7 @@ import { createAuditRouter } from '../audit/audit-routes.ts';
 import type { AdminApiDeps } from '../deps.ts';
 import { createAchievementsRouter } from './achievements.ts';
 import { createAdminsRouter } from './admins.ts';
+import { createBoostsRouter } from './boosts.ts';
 import { createDashboardRouter } from './dashboard.ts';
 import { createDiscordGuildRouter } from './discord-guild.ts';
 import { createLedgerRouter } from './ledger.ts';
@@ -52,5 +53,6 @@ export function createResourcesRouter(deps: AdminApiDeps): Router {
   router.use('/audit', createAuditRouter(deps));
   router.use('/setup-check', createSetupCheckRouter(deps));
   router.use('/telegram-chats', createTelegramChatsRouter(deps));
+  router.use('/boosts', createBoostsRouter(deps));
   return router;
 }
