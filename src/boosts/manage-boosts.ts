@@ -42,10 +42,8 @@ const updateSchema = versionedUpdateSchema(fields);
 export type CreateBoostInput = z.input<typeof createSchema>;
 export type UpdateBoostInput = z.input<typeof updateSchema>;
 
-/** Called after every committed write, e.g. to (re)schedule the start announcement. */
-export interface BoostWriteDeps extends AdminWriteDeps {
-  boostScheduled?: (boost: Boost) => Promise<void>;
-}
+/** The start's announcement is scheduled by the caller once the write has committed. */
+export type BoostWriteDeps = AdminWriteDeps;
 
 /** The window is [startsAt, endsAt): an end at or before the start would never apply. */
 function refuseEmptyWindow(startsAt: Date, endsAt: Date): void {
@@ -102,6 +100,5 @@ export async function deleteBoost(deps: BoostWriteDeps, input: z.input<typeof ve
 }
 
 async function boostChanged(deps: BoostWriteDeps, action: 'created' | 'updated', boost: Boost) {
-  await deps.boostScheduled?.(boost);
   await deps.changes.publish({ entity: 'boosts', action, id: String(boost.id) });
 }

@@ -8,6 +8,7 @@ import {
   updateBoost,
 } from '../../boosts/manage-boosts.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
+import { scheduleBoostStart } from '../../sync/maintenance/boost-starts.ts';
 import { writeAsAdmin } from '../audit/write-as-admin.ts';
 import type { AdminApiDeps } from '../deps.ts';
 import { containing, filterSchema, flag, inList, intValue, oneOrMany, searchText } from '../rest/filters.ts';
@@ -66,11 +67,21 @@ export function createBoostsRouter(deps: AdminApiDeps): Router {
     what: 'boost',
     parseId: (value) => intParam(value, 'boost'),
     find,
-    create: (body, req) => writeAsAdmin(deps, req, 'create', (d) => createBoost(d, body as CreateBoostInput)),
-    update: (id, body, expectedVersion, req) =>
-      writeAsAdmin(deps, req, 'update', (d) =>
+    // The start's job is added once the save has committed, so it never runs ahead of the row.
+    create: async (body, req) => {
+      const created = await writeAsAdmin(deps, req, 'create', (d) =>
+        createBoost(d, body as CreateBoostInput),
+      );
+      await scheduleBoostStart(deps.queues, created);
+      return created;
+    },
+    update: async (id, body, expectedVersion, req) => {
+      const updated = await writeAsAdmin(deps, req, 'update', (d) =>
         updateBoost(d, { ...(body as UpdateBoostInput), id, expectedVersion }),
-      ),
+      );
+      await scheduleBoostStart(deps.queues, updated);
+      return updated;
+    },
     remove: (id, expectedVersion, req) =>
       writeAsAdmin(deps, req, 'delete', (d) => deleteBoost(d, { id, expectedVersion })),
   });

@@ -1,5 +1,6 @@
 import type { SyncContext } from '../context.ts';
 import type { MaintenanceJob } from '../queues.ts';
+import { announceBoostStarts } from './boost-starts.ts';
 import { cleanupLinkCodes, cleanupSyncEvents, type RetentionOptions } from './cleanup.ts';
 import { relayPendingEvents } from './outbox-relay.ts';
 import { type ReconcileOptions, reconcile } from './reconcile/reconcile.ts';
@@ -28,5 +29,7 @@ export async function runMaintenance(
     }
     case 'reconcile':
       return reconcile(ctx, options.reconcile);
+    case 'boost-start':
+      return { announced: await announceBoostStarts(ctx) };
   }
 }
