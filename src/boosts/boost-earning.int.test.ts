@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestTandem, type TestTandem } from '../../test/support/services.ts';
 import { awardMessageXp } from '../earning/award-message-xp.ts';
 import { creditVoiceMinute } from '../earning/credit-voice-minute.ts';
+import { loadProfile } from '../players/load-profile.ts';
 
 let tandem: TestTandem;
 let boostId: number;
@@ -83,5 +84,19 @@ describe('a boost event', () => {
     );
     const [row] = await metadataOf(playerId);
     expect(row.metadata.factors).toEqual([{ name: `boost:${boostId}:Double weekend`, value: 2 }]);
+  });
+});
+
+describe('the profile during a boost', () => {
+  it('lists the boosts in force now and none that are not', async () => {
+    const playerId = await tandem.createPlayer();
+    expect((await loadProfile(tandem, playerId)).activeBoosts).toBeUndefined();
+    await tandem.db.pool.query(
+      `INSERT INTO boosts (name, starts_at, ends_at, factor, sources)
+       VALUES ('Now', now() - interval '1 hour', now() + interval '1 hour', 1.5, ARRAY['voice'])`,
+    );
+    expect((await loadProfile(tandem, playerId)).activeBoosts).toEqual([
+      { name: 'Now', factor: 1.5, endsAt: expect.any(Date) },
+    ]);
   });
 });
