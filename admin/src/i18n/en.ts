@@ -331,6 +331,18 @@ export const en = {
         q: 'Search',
       },
     },
+    boosts: {
+      name: 'Boost |||| Boosts',
+      fields: {
+        name: 'Name',
+        startsAt: 'Starts',
+        endsAt: 'Ends',
+        factor: 'Factor',
+        sources: 'Sources',
+        active: 'Active',
+        q: 'Search',
+      },
+    },
   },
   tandem: {
     menu: {
@@ -1121,6 +1133,29 @@ export const en = {
         'A reset takes XP back through the ledger the moment a ban arrives; it is not undone when the member returns. Bans made before this choice are not reset.',
       on: 'On',
       off: 'Off',
+    },
+    boosts: {
+      name: 'Name',
+      nameHint: 'Players read it in the start announcement and in /profile.',
+      endHint: 'The boost applies from its start up to (not including) its end.',
+      factorHint:
+        'From 0.1 to 10. Multiplied with role, channel and global multipliers; the total is capped at 10.',
+      endAfterStart: 'Must be after the start',
+      none: 'No boosts yet',
+      noneHint:
+        'A boost multiplies XP from the chosen sources for a while ("double XP this weekend"); its start is announced in the announcement channels.',
+      channelMultipliers: 'Channel and global multipliers',
+      channelMultipliersHint:
+        'Multiply message XP in chosen Discord channels and Telegram groups, and all message and voice XP. Factors multiply together (with roles and boosts), capped at 10.',
+      globalMultiplier: 'Global multiplier',
+      chats: 'Channels and groups',
+      source: {
+        message: 'Messages',
+        voice: 'Voice',
+        daily: 'Daily bonus',
+        game: 'Game',
+        tasks: 'Tasks',
+      },
     },
   },
 };
