@@ -75,3 +75,27 @@ describe('the audit trail', () => {
     expect(rows.map((r) => r.action)).toContain('create');
   });
 });
+
+describe('channel and global multipliers in the earning rules', () => {
+  it('are saved for Discord channels and Telegram groups, and refused out of range with field errors', async () => {
+    const economy = await api.request<Answer>('GET', '/settings/economy');
+    const bad = await api.request<Answer>('PUT', '/settings/economy', {
+      ...economy.body,
+      channelMultipliers: { '-1001': 11 },
+      globalMultiplier: -1,
+    });
+    expect(bad.status).toBe(400);
+    expect(Object.keys(bad.body.errors)).toEqual(
+      expect.arrayContaining(['channelMultipliers.-1001', 'globalMultiplier']),
+    );
+    const saved = await api.request<Answer>('PUT', '/settings/economy', {
+      ...economy.body,
+      channelMultipliers: { '-1001': 2, '123456789012345678': 1.5 },
+      globalMultiplier: 1.2,
+    });
+    expect(saved.status).toBe(200);
+    const rules = await api.tandem.settings.economy();
+    expect(rules.channelMultipliers).toEqual({ '-1001': 2, '123456789012345678': 1.5 });
+    expect(rules.globalMultiplier).toBe(1.2);
+  });
+});

@@ -119,7 +119,8 @@ export function economyErrorsFromApi(errors: FieldErrors, form: Partial<EconomyF
       mapped[index >= 0 ? `roleMultipliers.${index}.${input}` : 'roleMultipliers'] = message;
     } else if (parts[0] === 'channelMultipliers' && parts.length > 1) {
       const index = chatRows.findIndex((row) => (row.chatIds ?? []).some((id) => id.trim() === parts[1]));
-      mapped[index >= 0 ? `channelMultipliers.${index}.multiplier` : 'channelMultipliers'] = message;
+      const input = parts[2] === 'chatId' ? 'chatIds' : 'multiplier';
+      mapped[index >= 0 ? `channelMultipliers.${index}.${input}` : 'channelMultipliers'] = message;
     } else if (parts[0] === 'message' && (parts[1] === 'noXpChannelIds' || parts[1] === 'noXpRoleIds')) {
       mapped[`message.${parts[1]}`] = message;
     } else {
