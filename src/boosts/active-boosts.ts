@@ -1,5 +1,5 @@
 import type { Database } from '../db/database.ts';
-import type { NamedFactor } from '../economy/xp-factors.ts';
+import { type CombinedXp, combineFactors, type NamedFactor } from '../economy/xp-factors.ts';
 import type { BoostSource } from './boost-sources.ts';
 
 export interface ActiveBoost {
@@ -31,4 +31,12 @@ export async function activeBoosts(
 /** Boosts as the factors the ledger row names: `boost:<id>:<name>`. */
 export function boostFactors(boosts: readonly ActiveBoost[]): NamedFactor[] {
   return boosts.map((boost) => ({ name: `boost:${boost.id}:${boost.name}`, value: boost.factor }));
+}
+
+/**
+ * XP of a fixed reward (the daily bonus, a game win) under the boosts of its source, by the one rule
+ * of `xp-factors.ts`, with the factors the ledger row names. Coins are not boosted.
+ */
+export function boostedXp(boosts: readonly ActiveBoost[], xp: number): CombinedXp {
+  return combineFactors(xp, boostFactors(boosts));
 }

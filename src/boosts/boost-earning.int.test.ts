@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestTandem, type TestTandem } from '../../test/support/services.ts';
 import { awardMessageXp } from '../earning/award-message-xp.ts';
+import { claimDaily } from '../earning/claim-daily.ts';
 import { creditVoiceMinute } from '../earning/credit-voice-minute.ts';
 import { loadProfile } from '../players/load-profile.ts';
 
@@ -98,5 +99,34 @@ describe('the profile during a boost', () => {
     expect((await loadProfile(tandem, playerId)).activeBoosts).toEqual([
       { name: 'Now', factor: 1.5, endsAt: expect.any(Date) },
     ]);
+  });
+});
+
+describe('a daily boost', () => {
+  it('multiplies the daily XP (not its coins) inside its window and names itself on the row', async () => {
+    const dailyStart = new Date('2026-12-20T00:00:00Z');
+    const { rows } = await tandem.db.pool.query(
+      `INSERT INTO boosts (name, starts_at, ends_at, factor, sources)
+       VALUES ('Daily x3', $1, $1::timestamptz + interval '1 day', 3, ARRAY['daily']) RETURNING id`,
+      [dailyStart],
+    );
+    const inside = await tandem.createPlayer();
+    expect(
+      await claimDaily(tandem, {
+        playerId: inside,
+        source: 'telegram',
+        now: new Date('2026-12-20T12:00:00Z'),
+      }),
+    ).toMatchObject({ ok: true, xp: 300, coins: 50 });
+    const [row] = await metadataOf(inside);
+    expect(row.metadata.factors).toEqual([{ name: `boost:${rows[0].id}:Daily x3`, value: 3 }]);
+    const outside = await tandem.createPlayer();
+    expect(
+      await claimDaily(tandem, {
+        playerId: outside,
+        source: 'telegram',
+        now: new Date('2026-12-21T00:00:00Z'),
+      }),
+    ).toMatchObject({ ok: true, xp: 100 });
   });
 });
