@@ -854,6 +854,7 @@ export const en = {
         tasks: 'Tasks',
         admins: 'Admins',
         text_overrides: 'Bot texts',
+        boosts: 'Boosts',
       },
       auditAction: {
         create: 'create',

@@ -854,6 +854,7 @@ export const ru: Messages<typeof en> = {
         tasks: 'Задания',
         admins: 'Администраторы',
         text_overrides: 'Тексты ботов',
+        boosts: 'Бусты',
       },
       auditAction: {
         create: 'создание',
