@@ -6,7 +6,7 @@
 //   queue side  sync (queues, processors, maintenance)
 //   features    earning, linking, players, persons, tasks, payouts, content, settings, catalog,
 //               discord-guild (the Discord server as the panel sees it),
-//               progression, roles, audit, texts, telegram-chats, announcements
+//               progression, roles, audit, texts, telegram-chats, announcements, boosts
 //   the ledger  ledger (the only writer of ledger rows and outbox events)
 //   rules       economy (pure: no I/O)
 //   shared      core, db, redis, logging, live (the change feed every write announces on), config.ts
@@ -36,6 +36,7 @@ const features = [
   'leaderboard',
   'mini-app',
   'seasons',
+  'boosts',
 ];
 const surfaces = ['telegram', 'discord', 'admin-api', 'replies'];
 const wiring = ['runtime', 'entrypoints', 'sandbox', 'local-servers', 'platforms', 'doctor'];

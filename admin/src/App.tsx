@@ -8,6 +8,7 @@ import { audit } from './audit/index.ts';
 import { authProvider, changePasswordPath } from './auth/auth-provider.ts';
 import { ChangePasswordPage } from './auth/ChangePasswordPage.tsx';
 import { LoginPage } from './auth/LoginPage.tsx';
+import { boosts } from './boosts/index.ts';
 import { LazyDashboard } from './dashboard/index.tsx';
 import { i18nProvider } from './i18n/i18n-provider.ts';
 import { ImportExportPage, importExportPath } from './import-export/index.ts';
@@ -61,6 +62,7 @@ export function App() {
       <Resource {...scenarios} />
       <Resource {...tasks} />
       <Resource {...seasons} />
+      <Resource {...boosts} />
       <Resource {...texts} />
       <Resource {...admins} />
       <Resource {...audit} />

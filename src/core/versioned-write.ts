@@ -21,7 +21,8 @@ export type RecordKind =
   | 'setting'
   | 'text'
   | 'admin'
-  | 'season';
+  | 'season'
+  | 'boost';
 
 /** The admin saved over a version someone else changed since they opened it; nothing was written. */
 export class VersionConflictError extends TandemError {

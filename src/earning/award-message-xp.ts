@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { activeBoosts, boostFactors } from '../boosts/active-boosts.ts';
 import {
   IdempotencyConflictError,
   PlayerMergedError,
@@ -8,7 +9,8 @@ import {
 import { parseInput } from '../core/parse-input.ts';
 import { platforms } from '../core/platforms.ts';
 import { ledgerReasons } from '../economy/achievements.ts';
-import { type MessageXpResult, messageXp } from '../economy/earning-rules.ts';
+import { earningFactors, type MessageXpResult, messageXp } from '../economy/earning-rules.ts';
+import { combineFactors } from '../economy/xp-factors.ts';
 import { buildIdempotencyKey } from '../ledger/idempotency-key.ts';
 import type { EarningDeps, PlayerTotals } from './earning-deps.ts';
 
@@ -73,14 +75,20 @@ export async function awardMessageXp(
   const settings = await deps.settings.economy();
   // One draw for the whole call, so re-deciding after a lost race cannot change the amount.
   const draw = (input.random ?? Math.random)();
+  let boosts = boostFactors([]);
   const decide = (lastAwardAt: Date | null) =>
-    messageXp({ ...message, lastAwardAt, random: () => draw }, settings);
+    messageXp({ ...message, lastAwardAt, random: () => draw, boosts }, settings);
 
   // Most messages fail on length or channel: answered without touching the database.
+  const early = decide(null);
+  if (!early.award) return { awarded: false, reason: early.reason };
+  // The boosts of the message's own time, so a replay decides as the first delivery did.
+  boosts = boostFactors(await activeBoosts(deps.db, now, 'message'));
   const upfront = decide(null);
   if (!upfront.award) return { awarded: false, reason: upfront.reason };
   if (upfront.xp === 0) return { awarded: false, reason: 'zero_xp' };
   const key = messageKey(message);
+  const { applied } = combineFactors(0, earningFactors({ ...message, boosts }, settings));
 
   for (let race = 1; ; race++) {
     const state = await readCooldown(deps, playerId, key);
@@ -115,7 +123,11 @@ export async function awardMessageXp(
           source: platform,
           xpDelta: verdict.xp,
           reason: ledgerReasons.message,
-          metadata: { channelId: message.channelId, messageId: message.messageId },
+          metadata: {
+            channelId: message.channelId,
+            messageId: message.messageId,
+            ...(applied.length > 0 ? { factors: applied } : {}),
+          },
         });
         if (!recorded.applied) throw new AlreadyCredited();
         return recorded;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { activeBoosts, boostedXp } from '../boosts/active-boosts.ts';
 import { parseInput } from '../core/parse-input.ts';
 import { ledgerReasons } from '../economy/achievements.ts';
 import { dailyClaim } from '../economy/earning-rules.ts';
@@ -30,11 +31,15 @@ export type DailyClaimOutcome =
 export async function claimDaily(deps: EarningDeps, input: ClaimDailyInput): Promise<DailyClaimOutcome> {
   const { playerId, source, now } = parseInput(claimDailyInputSchema, input, 'daily claim');
   const settings = await deps.settings.economy();
+  // Read before the transaction: a claim holds a connection and the player's lock until it commits.
+  const boosts = await activeBoosts(deps.db, now, 'daily');
   return deps.engine.transaction(async (tx) => {
     const player = await lockLivePlayer(tx.client, playerId);
     const person = await lockPerson(tx.client, player.personId);
-    const claim = dailyClaim({ now, lastClaimAt: person.lastDailyAt, streak: person.dailyStreak }, settings);
-    if (!claim.ok) return claim;
+    const rules = dailyClaim({ now, lastClaimAt: person.lastDailyAt, streak: person.dailyStreak }, settings);
+    if (!rules.ok) return rules;
+    const boosted = boostedXp(boosts, rules.xp);
+    const claim = { ...rules, xp: boosted.xp };
 
     let totals: PlayerTotals = { xp: player.xp, balance: player.balance };
     // Admins may set the reward to nothing; the engine refuses empty changes, the streak still counts.
@@ -52,7 +57,11 @@ export async function claimDaily(deps: EarningDeps, input: ClaimDailyInput): Pro
         xpDelta: claim.xp,
         coinDelta: claim.coins,
         reason: ledgerReasons.daily,
-        metadata: { day: claim.day, streak: claim.streak },
+        metadata: {
+          day: claim.day,
+          streak: claim.streak,
+          ...(boosted.applied.length > 0 ? { factors: boosted.applied } : {}),
+        },
       });
       // Today's reward is in the ledger although last_daily_at said otherwise (edited by hand):
       // the ledger wins, and the streak is not counted twice.

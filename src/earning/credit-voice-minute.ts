@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { activeBoosts, boostFactors } from '../boosts/active-boosts.ts';
 import { IdempotencyConflictError, TandemError } from '../core/errors.ts';
 import { parseInput } from '../core/parse-input.ts';
 import { ledgerReasons } from '../economy/achievements.ts';
-import { minuteBucket, voiceXpForMinutes } from '../economy/earning-rules.ts';
+import { earningFactors, minuteBucket, voiceXpForMinutes } from '../economy/earning-rules.ts';
+import { combineFactors } from '../economy/xp-factors.ts';
 import { buildIdempotencyKey } from '../ledger/idempotency-key.ts';
 import type { EarningDeps } from './earning-deps.ts';
 import { lockLivePlayer } from './lock-player.ts';
@@ -12,6 +14,8 @@ const voiceInputSchema = z.object({
   /** Any instant within the minute being credited. */
   minute: z.date(),
   roleIds: z.array(z.string()).default([]),
+  /** The voice channel, for its multiplier; omitted, no channel multiplier applies. */
+  channelId: z.string().min(1).max(64).optional(),
 });
 export type CreditVoiceMinuteInput = z.input<typeof voiceInputSchema>;
 
@@ -41,10 +45,14 @@ export async function creditVoiceMinute(
   deps: EarningDeps,
   input: CreditVoiceMinuteInput,
 ): Promise<VoiceMinuteOutcome> {
-  const { playerId, minute, roleIds } = parseInput(voiceInputSchema, input, 'voice minute');
-  const xp = voiceXpForMinutes(1, roleIds, await deps.settings.economy());
-  if (xp === 0) return { credited: false, xp: 0 };
+  const { playerId, minute, roleIds, channelId } = parseInput(voiceInputSchema, input, 'voice minute');
   const minuteStart = new Date(Math.floor(minute.getTime() / 60_000) * 60_000);
+  // A boost is in force for the minute when its start has come by the minute's start.
+  const extra = { channelId, boosts: boostFactors(await activeBoosts(deps.db, minuteStart, 'voice')) };
+  const settings = await deps.settings.economy();
+  const xp = voiceXpForMinutes(1, roleIds, settings, extra);
+  if (xp === 0) return { credited: false, xp: 0 };
+  const { applied } = combineFactors(0, earningFactors({ roleIds, ...extra }, settings));
   try {
     return await deps.engine.transaction(async (tx) => {
       const player = await lockLivePlayer(tx.client, playerId);
@@ -67,6 +75,7 @@ export async function creditVoiceMinute(
         source: 'discord',
         xpDelta: xp,
         reason: ledgerReasons.voiceMinute,
+        metadata: applied.length > 0 ? { factors: applied } : undefined,
       });
       if (!outcome.applied) throw new AlreadyCredited();
       return { credited: true, xp };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { activeBoosts, boostedXp } from '../boosts/active-boosts.ts';
 import { parseInput } from '../core/parse-input.ts';
 import { ledgerReasons } from '../economy/achievements.ts';
 import { guess, parseGuess } from '../economy/earning-rules.ts';
@@ -41,8 +42,10 @@ interface Round {
  * nothing. The win pays through the engine under `tg-game-<round>-<player>`: once per round.
  */
 export async function playGuess(deps: EarningDeps, input: PlayGuessInput): Promise<GuessResult> {
-  const { playerId, text, ref } = parseInput(guessInputSchema, input, 'guess');
+  const { playerId, text, ref, now } = parseInput(guessInputSchema, input, 'guess');
   const settings = await deps.settings.economy();
+  // Read before the transaction: a guess holds a connection and the player's lock until it commits.
+  const boosts = await activeBoosts(deps.db, now, 'game');
   return deps.engine.transaction(async (tx) => {
     const player = await lockLivePlayer(tx.client, playerId);
     // Only the latest round matters: a new one can start only once the previous one is over.
@@ -72,7 +75,9 @@ export async function playGuess(deps: EarningDeps, input: PlayGuessInput): Promi
     }
     if (scored.outcome === 'lost') return { kind: 'lost', secret: round.secret };
 
-    const { winXp: xp, winCoins: coins } = settings.game;
+    const boosted = boostedXp(boosts, settings.game.winXp);
+    const { xp } = boosted;
+    const coins = settings.game.winCoins;
     let totals: PlayerTotals = { xp: player.xp, balance: player.balance };
     // A prize set to nothing by the admins still ends the round as won, with no ledger row.
     if (xp > 0 || coins > 0) {
@@ -84,7 +89,10 @@ export async function playGuess(deps: EarningDeps, input: PlayGuessInput): Promi
         xpDelta: xp,
         coinDelta: coins,
         reason: ledgerReasons.gameWin,
-        metadata: { gameSessionId: round.id },
+        metadata: {
+          gameSessionId: round.id,
+          ...(boosted.applied.length > 0 ? { factors: boosted.applied } : {}),
+        },
       });
       totals = { xp: outcome.xp, balance: outcome.balance };
     }

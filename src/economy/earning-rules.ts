@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { storedText } from '../core/postgres-values.ts';
+import { combineFactors, type NamedFactor } from './xp-factors.ts';
 
 /**
  * How players earn XP and coins: messages, voice time, the daily reward and the Telegram guessing game.
@@ -86,6 +87,13 @@ export const economySettingsSchema = z.object({
    * do. Below 1 slows a role down, 0 stops it earning. @defaultValue {}
    */
   roleMultipliers: z.record(platformId, z.number().min(0).max(10)).default({}),
+  /**
+   * XP multiplier per Discord channel or Telegram group id, combined with the others by the rule in
+   * `xp-factors.ts`. 0 stops a channel earning. @defaultValue {}
+   */
+  channelMultipliers: z.record(platformId, z.number().min(0).max(10)).default({}),
+  /** A multiplier on every earning from messages and voice. @defaultValue 1 */
+  globalMultiplier: z.number().min(0).max(10).default(1),
 });
 
 export type EconomySettings = z.infer<typeof economySettingsSchema>;
@@ -100,6 +108,22 @@ export function roleMultiplier(roleIds: readonly string[], settings: EconomySett
     if (multiplier !== undefined && (highest === undefined || multiplier > highest)) highest = multiplier;
   }
   return highest ?? 1;
+}
+
+/**
+ * The factors on one earning, named for the ledger row: the member's role multiplier, the channel's
+ * (when the earning has one), the global one and the boosts active for its source at its time.
+ */
+export function earningFactors(
+  input: { roleIds: readonly string[]; channelId?: string; boosts?: readonly NamedFactor[] },
+  settings: EconomySettings,
+): NamedFactor[] {
+  const factors: NamedFactor[] = [{ name: 'role', value: roleMultiplier(input.roleIds, settings) }];
+  if (input.channelId !== undefined) {
+    factors.push({ name: 'channel', value: settings.channelMultipliers[input.channelId] ?? 1 });
+  }
+  factors.push({ name: 'global', value: settings.globalMultiplier }, ...(input.boosts ?? []));
+  return factors;
 }
 
 /** The UTC calendar day of an instant, `YYYY-MM-DD`: the unit of daily claims and game limits. */
@@ -129,6 +153,8 @@ export interface MessageXpInput {
   roleIds: readonly string[];
   /** A uniform draw from [0, 1), e.g. `Math.random`. */
   random: () => number;
+  /** Boost events active for messages at `now`. @defaultValue [] */
+  boosts?: readonly NamedFactor[];
 }
 
 export type MessageXpResult =
@@ -154,7 +180,7 @@ export function messageXp(input: MessageXpInput, settings: EconomySettings): Mes
   const spread = rules.maxXp - rules.minXp + 1;
   // min() guards a random source that returns exactly 1 despite its contract.
   const baseXp = Math.min(rules.maxXp, rules.minXp + Math.floor(input.random() * spread));
-  return { award: true, xp: Math.round(baseXp * multiplier) };
+  return { award: true, xp: combineFactors(baseXp, earningFactors(input, settings)).xp };
 }
 
 // ---- Voice ----------------------------------------------------------------------------------------
@@ -185,16 +211,18 @@ export function voiceMinuteEligible(state: VoiceState, settings: EconomySettings
   return { eligible: true };
 }
 
-/** XP for a number of eligible voice minutes, role multiplier applied. */
+/** XP for a number of eligible voice minutes, every factor applied (see `xp-factors.ts`). */
 export function voiceXpForMinutes(
   minutes: number,
   roleIds: readonly string[],
   settings: EconomySettings,
+  extra: { channelId?: string; boosts?: readonly NamedFactor[] } = {},
 ): number {
   if (!Number.isInteger(minutes) || minutes < 0) {
     throw new RangeError(`minutes must be a whole number >= 0, got ${minutes}`);
   }
-  return Math.round(minutes * settings.voice.xpPerMinute * roleMultiplier(roleIds, settings));
+  const factors = earningFactors({ roleIds, ...extra }, settings);
+  return combineFactors(minutes * settings.voice.xpPerMinute, factors).xp;
 }
 
 // ---- Daily reward ---------------------------------------------------------------------------------

@@ -37,6 +37,8 @@ describe('economySettingsSchema', () => {
       daily: { baseXp: 100, baseCoins: 50, streakBonusXp: 10, maxStreakBonusDays: 7, graceHours: 48 },
       game: { winXp: 50, winCoins: 10, maxNumber: 10, maxAttempts: 3, dailyGameLimit: 10 },
       roleMultipliers: {},
+      channelMultipliers: {},
+      globalMultiplier: 1,
     });
   });
 

@@ -28,6 +28,7 @@ export const changeEntities = [
   'discord_guild',
   'telegram_chats',
   'seasons',
+  'boosts',
 ] as const;
 export type ChangeEntity = (typeof changeEntities)[number];
 

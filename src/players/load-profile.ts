@@ -1,3 +1,4 @@
+import { activeBoosts } from '../boosts/active-boosts.ts';
 import type { CatalogCache } from '../catalog/catalog.ts';
 import { PlayerNotFoundError } from '../core/errors.ts';
 import type { Database } from '../db/database.ts';
@@ -33,6 +34,8 @@ export interface PlayerProfile {
     telegram: { username: string | null } | null;
     discord: { username: string | null } | null;
   };
+  /** Boost events in force now, for any source; absent when there are none. */
+  activeBoosts?: Array<{ name: string; factor: number; endsAt: Date }>;
 }
 
 interface AccountRow {
@@ -55,7 +58,7 @@ const maxMergeHops = 5;
  */
 export async function loadProfile(deps: PlayerReadDeps, playerId: string): Promise<PlayerProfile> {
   const account = await findLiveAccount(deps, playerId);
-  const [catalog, held, identities, achievements] = await Promise.all([
+  const [catalog, held, identities, achievements, boosts] = await Promise.all([
     deps.catalog.get(),
     heldCoins(deps.db.pool, account.id),
     deps.db.pool.query<{ platform: 'telegram' | 'discord'; username: string | null }>(
@@ -68,6 +71,7 @@ export async function loadProfile(deps: PlayerReadDeps, playerId: string): Promi
         WHERE pa.player_id = $1 ORDER BY pa.unlocked_at, a.id`,
       [account.id],
     ),
+    activeBoosts(deps.db, new Date()),
   ]);
   const progress = rankProgress(account.xp, catalog.ranks);
   const identityOn = (platform: 'telegram' | 'discord') => {
@@ -88,6 +92,9 @@ export async function loadProfile(deps: PlayerReadDeps, playerId: string): Promi
     lastDailyAt: account.last_daily_at,
     achievements: achievements.rows,
     identities: { telegram: identityOn('telegram'), discord: identityOn('discord') },
+    ...(boosts.length > 0
+      ? { activeBoosts: boosts.map(({ name, factor, endsAt }) => ({ name, factor, endsAt })) }
+      : {}),
   };
 }
 

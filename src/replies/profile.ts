@@ -36,6 +36,15 @@ export function profileReply(t: Translate, profile: PlayerProfile, showName: Sho
       profile.achievements.map((a) => a.name),
     ),
   );
+  for (const boost of profile.activeBoosts ?? []) {
+    lines.push(
+      t('reply.profile.boost', {
+        name: showName(boost.name),
+        factor: boost.factor,
+        ends: `${boost.endsAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+      }),
+    );
+  }
   lines.push(linkedLine(t, profile.identities, showName));
   return lines.join('\n');
 }

@@ -77,3 +77,17 @@ describe('profileReply', () => {
     expect(reply).toContain('Achievements: A7, A6, A5, A4, A3 and 2 more');
   });
 });
+
+describe('profileReply during a boost', () => {
+  const boosted = {
+    ...alice,
+    activeBoosts: [{ name: 'Double weekend', factor: 2, endsAt: new Date('2026-12-14T00:00:00Z') }],
+  };
+
+  it('names each active boost, its factor and its end, in both languages', () => {
+    expect(profileReply(t, boosted)).toContain('🚀 Boost: Double weekend ×2 until 2026-12-14 00:00 UTC');
+    expect(profileReply(shippedTranslator('ru'), boosted)).toContain(
+      '🚀 Буст: Double weekend ×2 до 2026-12-14 00:00 UTC',
+    );
+  });
+});

@@ -90,6 +90,9 @@ async function refuseIdsNotInServer(deps: DiscordIdCheckDeps, settings: EconomyS
     check('voice.afkChannelId', [settings.voice.afkChannelId], (id) => ids.missingChannel(id));
   for (const roleId of Object.keys(settings.roleMultipliers))
     check(`roleMultipliers.${roleId}.roleId`, [roleId], (id) => ids.missingRole(id));
+  // Telegram groups stand here too: only Discord's snowflakes are looked up.
+  for (const chatId of Object.keys(settings.channelMultipliers).filter((id) => discordSnowflake.test(id)))
+    check(`channelMultipliers.${chatId}.chatId`, [chatId], (id) => ids.missingChannel(id));
   if (Object.keys(fields).length === 0) return;
   const summary = Object.entries(fields)
     .map(([path, message]) => `${path}: ${message}`)

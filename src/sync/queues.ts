@@ -65,7 +65,8 @@ export type NotificationJob = z.infer<typeof notificationJobSchema>;
 export const queuedNoticeSchema = z.union([messageNoticeSchema, textNoticeSchema, channelNoticeSchema]);
 
 export const maintenanceJobSchema = z.object({
-  task: z.enum(['reconcile', 'cleanup', 'outbox-relay', 'close-seasons']),
+  /** `boost-start`: a delayed job due at a boost's start (see maintenance/boost-starts.ts). */
+  task: z.enum(['reconcile', 'cleanup', 'outbox-relay', 'close-seasons', 'boost-start']),
 });
 export type MaintenanceJob = z.infer<typeof maintenanceJobSchema>;
 

@@ -61,6 +61,8 @@ export const placeholders = {
   characters: { kind: 'number', about: 'characters at most' },
   typed: { kind: 'text', about: 'what the player typed' },
   languages: { kind: 'text', about: 'the codes of the languages the bots speak' },
+  factor: { kind: 'number', about: "a boost's XP multiplier (2 is double XP)" },
+  ends: { kind: 'text', about: 'when a boost ends (UTC)' },
 } as const satisfies Record<string, { kind: 'number' | 'text'; about: string }>;
 
 export type PlaceholderName = keyof typeof placeholders;

@@ -29,6 +29,7 @@ export const auditEntityChoices = [
   { id: 'tasks', name: 'tandem.choices.auditEntity.tasks' },
   { id: 'admins', name: 'tandem.choices.auditEntity.admins' },
   { id: 'text_overrides', name: 'tandem.choices.auditEntity.text_overrides' },
+  { id: 'boosts', name: 'tandem.choices.auditEntity.boosts' },
 ];
 
 export const auditActionChoices = [

@@ -345,7 +345,19 @@ export const en = {
         discordRoleId: "Winners' Discord role",
         closedAt: 'Closed',
         closed: 'Closed',
+
         results: 'Results',
+      },
+    },
+    boosts: {
+      name: 'Boost |||| Boosts',
+      fields: {
+        name: 'Name',
+        startsAt: 'Starts',
+        endsAt: 'Ends',
+        factor: 'Factor',
+        sources: 'Sources',
+        active: 'Active',
         q: 'Search',
       },
     },
@@ -860,6 +872,7 @@ export const en = {
         tasks: 'Tasks',
         admins: 'Admins',
         text_overrides: 'Bot texts',
+        boosts: 'Boosts',
       },
       auditAction: {
         create: 'create',
@@ -1157,6 +1170,29 @@ export const en = {
       noSeasons: 'No seasons',
       seasonsAre:
         'A season ranks the XP gained between its start and end; when it ends, its winners are rewarded once and announced. Seasons may overlap.',
+    },
+    boosts: {
+      name: 'Name',
+      nameHint: 'Players read it in the start announcement and in /profile.',
+      endHint: 'The boost applies from its start up to (not including) its end.',
+      factorHint:
+        'From 0.1 to 10. Multiplied with role, channel and global multipliers; the total is capped at 10.',
+      endAfterStart: 'Must be after the start',
+      none: 'No boosts yet',
+      noneHint:
+        'A boost multiplies XP from the chosen sources for a while ("double XP this weekend"); its start is announced in the announcement channels.',
+      channelMultipliers: 'Channel and global multipliers',
+      channelMultipliersHint:
+        'Multiply message XP in chosen Discord channels and Telegram groups, and all message and voice XP. Factors multiply together (with roles and boosts), capped at 10.',
+      globalMultiplier: 'Global multiplier',
+      chats: 'Channels and groups',
+      source: {
+        message: 'Messages',
+        voice: 'Voice',
+        daily: 'Daily bonus',
+        game: 'Game',
+        tasks: 'Tasks',
+      },
     },
   },
 };

@@ -102,6 +102,7 @@ export function TandemMenu() {
       <Menu.ResourceItem name="achievements" />
       <SettingItem id="economy" label="tandem.menu.earningRules" icon={<TuneIcon />} />
       <SettingItem id="rank-roles" label="tandem.menu.rankRoles" icon={<MilitaryTechIcon />} />
+      <Menu.ResourceItem name="boosts" />
       <Menu.Item
         to={announcementsPath}
         primaryText="tandem.announcements.title"

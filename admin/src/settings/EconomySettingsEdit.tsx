@@ -216,6 +216,32 @@ export function EconomySettingsEdit() {
             </ArrayInput>
           </Box>
         </SettingsSection>
+        <SettingsSection title="tandem.boosts.channelMultipliers" hint="tandem.boosts.channelMultipliersHint">
+          <NumberInput
+            source="globalMultiplier"
+            label="tandem.boosts.globalMultiplier"
+            step={0.1}
+            defaultValue={1}
+            validate={[required(), number(), minValue(0), maxValue(10)]}
+            sx={{ maxWidth: 200 }}
+          />
+          <Box sx={{ width: '100%' }}>
+            <ArrayInput source="channelMultipliers" label={false}>
+              <SimpleFormIterator inline disableReordering>
+                <Box sx={{ minWidth: 360 }}>
+                  <ChatListInput source="chatIds" label="tandem.boosts.chats" />
+                </Box>
+                <NumberInput
+                  source="multiplier"
+                  label="resources.settings.fields.multiplier"
+                  step={0.1}
+                  validate={[required(), number(), minValue(0), maxValue(10)]}
+                  sx={{ maxWidth: 160 }}
+                />
+              </SimpleFormIterator>
+            </ArrayInput>
+          </Box>
+        </SettingsSection>
       </SimpleForm>
     </VersionedEdit>
   );

@@ -129,6 +129,28 @@ function EconomyView() {
             : translate('tandem.common.none')}
         </Box>
       </SettingsSection>
+      <SettingsSection title="tandem.boosts.channelMultipliers" hint="tandem.boosts.channelMultipliersHint">
+        <Row>
+          <Value label="tandem.boosts.globalMultiplier" value={rules.globalMultiplier} />
+        </Row>
+        <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
+          {rules.channelMultipliers.length
+            ? rules.channelMultipliers.flatMap((row) =>
+                row.chatIds.map((chatId) => (
+                  <Chip
+                    key={chatId}
+                    variant="outlined"
+                    label={
+                      <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5 }}>
+                        <ChatName id={chatId} /> × {row.multiplier}
+                      </Box>
+                    }
+                  />
+                )),
+              )
+            : translate('tandem.common.none')}
+        </Box>
+      </SettingsSection>
     </Box>
   );
 }

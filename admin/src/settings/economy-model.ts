@@ -12,6 +12,15 @@ export interface RoleMultiplierRow {
   multiplier: number;
 }
 
+/**
+ * Channel multipliers as the form edits them: one row per factor with the chats it applies to (the
+ * stored value maps each Discord channel or Telegram group id to its factor).
+ */
+export interface ChannelMultiplierRow {
+  chatIds: string[];
+  multiplier: number;
+}
+
 export interface EconomyForm extends RaRecord {
   id: string;
   version: number;
@@ -34,6 +43,8 @@ export interface EconomyForm extends RaRecord {
   };
   game: { winXp: number; winCoins: number; maxNumber: number; maxAttempts: number; dailyGameLimit: number };
   roleMultipliers: RoleMultiplierRow[];
+  channelMultipliers: ChannelMultiplierRow[];
+  globalMultiplier: number;
 }
 
 const sections = ['message', 'voice', 'daily', 'game'] as const;
@@ -56,6 +67,13 @@ export function economyFromApi(record: RaRecord): EconomyForm {
     })),
   };
   for (const section of sections) form[section] = isObject(value[section]) ? value[section] : {};
+  const byChat = isObject(value.channelMultipliers) ? value.channelMultipliers : {};
+  const rows = new Map<number, string[]>();
+  for (const [chatId, multiplier] of Object.entries(byChat)) {
+    rows.set(Number(multiplier), [...(rows.get(Number(multiplier)) ?? []), chatId]);
+  }
+  form.channelMultipliers = [...rows].map(([multiplier, chatIds]) => ({ chatIds, multiplier }));
+  form.globalMultiplier = typeof value.globalMultiplier === 'number' ? value.globalMultiplier : 1;
   return form as EconomyForm;
 }
 
@@ -69,6 +87,12 @@ export function economyToApi(form: Partial<EconomyForm>): Record<string, unknown
   body.roleMultipliers = Object.fromEntries(
     (form.roleMultipliers ?? []).map((row) => [row.roleId.trim(), Number(row.multiplier)]),
   );
+  body.channelMultipliers = Object.fromEntries(
+    (form.channelMultipliers ?? []).flatMap((row) =>
+      (row.chatIds ?? []).map((chatId) => [chatId.trim(), Number(row.multiplier)]),
+    ),
+  );
+  body.globalMultiplier = Number(form.globalMultiplier ?? 1);
   return body;
 }
 
@@ -82,6 +106,7 @@ type FieldErrors = Record<string, unknown>;
 export function economyErrorsFromApi(errors: FieldErrors, form: Partial<EconomyForm>): FieldErrors {
   const mapped: FieldErrors = {};
   const rows = form.roleMultipliers ?? [];
+  const chatRows = form.channelMultipliers ?? [];
   for (const [path, message] of Object.entries(errors)) {
     if (path === 'root') {
       mapped.root = message;
@@ -92,6 +117,10 @@ export function economyErrorsFromApi(errors: FieldErrors, form: Partial<EconomyF
       const index = rows.findIndex((row) => row.roleId.trim() === parts[1]);
       const input = parts[2] === 'roleId' ? 'roleId' : 'multiplier';
       mapped[index >= 0 ? `roleMultipliers.${index}.${input}` : 'roleMultipliers'] = message;
+    } else if (parts[0] === 'channelMultipliers' && parts.length > 1) {
+      const index = chatRows.findIndex((row) => (row.chatIds ?? []).some((id) => id.trim() === parts[1]));
+      const input = parts[2] === 'chatId' ? 'chatIds' : 'multiplier';
+      mapped[index >= 0 ? `channelMultipliers.${index}.${input}` : 'channelMultipliers'] = message;
     } else if (parts[0] === 'message' && (parts[1] === 'noXpChannelIds' || parts[1] === 'noXpRoleIds')) {
       mapped[`message.${parts[1]}`] = message;
     } else {

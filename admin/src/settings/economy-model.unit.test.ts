@@ -70,3 +70,34 @@ describe('the economy setting as a form', () => {
     });
   });
 });
+
+describe('channel and global multipliers', () => {
+  const record = {
+    id: 'economy',
+    version: 3,
+    value: { channelMultipliers: { '111': 2, '-1001': 2, '222': 1.5 }, globalMultiplier: 1.2 },
+  };
+
+  it('groups chats by factor for the form and flattens them back for the API', () => {
+    const form = economyFromApi(record);
+    expect(form.channelMultipliers).toEqual([
+      { chatIds: ['111', '-1001'], multiplier: 2 },
+      { chatIds: ['222'], multiplier: 1.5 },
+    ]);
+    expect(form.globalMultiplier).toBe(1.2);
+    const body = economyToApi(form);
+    expect(body.channelMultipliers).toEqual(record.value.channelMultipliers);
+    expect(body.globalMultiplier).toBe(1.2);
+  });
+
+  it('defaults to none and 1, and puts a chat error on its row', () => {
+    const form = economyFromApi({ id: 'economy', version: 0, value: {} });
+    expect(form.channelMultipliers).toEqual([]);
+    expect(form.globalMultiplier).toBe(1);
+    const errors = economyErrorsFromApi(
+      { 'value.channelMultipliers.222': 'at most 10' },
+      economyFromApi(record),
+    );
+    expect(errors).toEqual({ 'channelMultipliers.1.multiplier': 'at most 10' });
+  });
+});

@@ -29,6 +29,7 @@ export const auditedEntities = [
   'payouts',
   'sync_events',
   'text_overrides',
+  'boosts',
 ] as const;
 
 const auditFilter = filterSchema({

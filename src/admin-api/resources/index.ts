@@ -3,6 +3,7 @@ import { createAuditRouter } from '../audit/audit-routes.ts';
 import type { AdminApiDeps } from '../deps.ts';
 import { createAchievementsRouter } from './achievements.ts';
 import { createAdminsRouter } from './admins.ts';
+import { createBoostsRouter } from './boosts.ts';
 import { createDashboardRouter } from './dashboard.ts';
 import { createDiscordGuildRouter } from './discord-guild.ts';
 import { createLedgerRouter } from './ledger.ts';
@@ -54,5 +55,6 @@ export function createResourcesRouter(deps: AdminApiDeps): Router {
   router.use('/setup-check', createSetupCheckRouter(deps));
   router.use('/telegram-chats', createTelegramChatsRouter(deps));
   router.use('/seasons', createSeasonsRouter(deps));
+  router.use('/boosts', createBoostsRouter(deps));
   return router;
 }

@@ -27,11 +27,13 @@ export async function creditVoiceNow(ctx: DiscordBotContext, client: Client, now
   for (let start = 0; start < eligible.length; start += batchSize) {
     const batch = eligible.slice(start, start + batchSize);
     const results = await Promise.all(
-      batch.map(async ({ userId, roleIds, guild }) => {
+      batch.map(async ({ userId, roleIds, channelId, guild }) => {
         try {
           const username = guild.client.users.cache.get(userId)?.username;
           const { playerId } = await playerForUser(ctx.deps, { id: userId, username });
-          return (await creditVoiceMinute(ctx.deps, { playerId, minute: now, roleIds })).credited;
+          // The voice channel, for its multiplier (earning rules' `channelMultipliers`).
+          const minute = { playerId, minute: now, roleIds, channelId };
+          return (await creditVoiceMinute(ctx.deps, minute)).credited;
         } catch (error) {
           ctx.logger.error({ err: error, discordUserId: userId }, 'voice minute not credited');
           return false;

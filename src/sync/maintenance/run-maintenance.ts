@@ -1,5 +1,6 @@
 import type { SyncContext } from '../context.ts';
 import type { MaintenanceJob } from '../queues.ts';
+import { announceBoostStarts } from './boost-starts.ts';
 import { cleanupLinkCodes, cleanupSyncEvents, type RetentionOptions } from './cleanup.ts';
 import { closeSeasonsTick } from './close-seasons.ts';
 import { relayPendingEvents } from './outbox-relay.ts';
@@ -31,5 +32,7 @@ export async function runMaintenance(
       return reconcile(ctx, options.reconcile);
     case 'close-seasons':
       return closeSeasonsTick(ctx);
+    case 'boost-start':
+      return { announced: await announceBoostStarts(ctx) };
   }
 }

@@ -1,0 +1,3 @@
+/** The earnings a boost can multiply. */
+export const boostSources = ['message', 'voice', 'daily', 'game', 'tasks'] as const;
+export type BoostSource = (typeof boostSources)[number];
