@@ -193,12 +193,13 @@ describe('Discord roles in the panel', () => {
     await page.keyboard.press('Escape');
 
     // Multipliers only read a member's roles: a role above Tandem's may have one.
-    await page.getByRole('button', { name: 'Add' }).click();
+    const roleMultipliers = page.locator('section').filter({ hasText: 'Role multipliers' });
+    await roleMultipliers.getByRole('button', { name: 'Add' }).click();
     await openPicker(page, /^Role\s*\*?$/, 'last');
     const roles = await listedOptions(page);
     expect(roles.find((option) => option.name === 'Staff')?.disabled).toBe(false);
     await page.getByRole('option', { name: /Staff/ }).click();
-    await page.getByLabel('Multiplier').fill('2');
+    await roleMultipliers.getByLabel('Multiplier').fill('2');
 
     await page.getByRole('button', { name: 'Save rules' }).click();
     await page.getByText('Saved.').waitFor();
