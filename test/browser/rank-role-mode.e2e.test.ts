@@ -20,7 +20,9 @@ describe('the Rank roles page', () => {
     await page.getByRole('menuitem', { name: 'Rank roles' }).click();
     const stack = page.getByLabel('Stack: the roles of every rank up to the current one');
     await stack.waitFor();
-    expect(await page.getByLabel('Replace: only the role of the current rank').isChecked()).toBe(true);
+    // The form shows the saved mode once the setting has loaded.
+    const replace = page.getByLabel('Replace: only the role of the current rank');
+    await expect.poll(() => replace.isChecked()).toBe(true);
     await stack.check();
     await page.getByRole('button', { name: 'Save' }).click();
 

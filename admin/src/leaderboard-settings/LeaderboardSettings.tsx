@@ -1,18 +1,7 @@
 import { Alert, Link, Typography } from '@mui/material';
-import {
-  BooleanInput,
-  Labeled,
-  RadioButtonGroupInput,
-  SaveButton,
-  Show,
-  SimpleForm,
-  SimpleShowLayout,
-  Toolbar,
-  useRecordContext,
-  useTranslate,
-} from 'react-admin';
+import { BooleanInput, Labeled, RadioButtonGroupInput, useRecordContext, useTranslate } from 'react-admin';
 import { useWatch } from 'react-hook-form';
-import { keepEdits, VersionedEdit, VersionGuard } from '../common/VersionedEdit.tsx';
+import { SettingEditPage, SettingShowPage } from '../settings/SettingPage.tsx';
 
 /** The `leaderboard` setting as the API stores it (src/leaderboard/leaderboard-settings.ts). */
 interface LeaderboardRecord {
@@ -32,16 +21,6 @@ const words = {
 } as const;
 const leaveChoices = (['keep', 'hide'] as const).map((id) => ({ id, name: words[id] }));
 const banChoices = (['keep', 'hide', 'reset'] as const).map((id) => ({ id, name: words[id] }));
-
-function Hint() {
-  const translate = useTranslate();
-  const record = useRecordContext<LeaderboardRecord>();
-  return (
-    <Typography variant="body2" color="text.secondary" sx={{ mb: 2, maxWidth: 640 }}>
-      {translate('tandem.leaderboardSettings.hint', { version: record?.version ?? 0 })}
-    </Typography>
-  );
-}
 
 /** The public board's own address, opened in a new tab (it needs no sign-in). */
 function BoardLink() {
@@ -73,60 +52,42 @@ function ResetWarning() {
  * leaving the Discord server or a ban (keep, hide, or reset on a ban). Saved over its version.
  */
 export function LeaderboardSettingsEdit() {
-  const translate = useTranslate();
   return (
-    <VersionedEdit
+    <SettingEditPage
       id="leaderboard"
-      resource="settings"
-      redirect={false}
-      title={translate('tandem.leaderboardSettings.title')}
-      actions={false}
+      title="tandem.leaderboardSettings.title"
+      hint="tandem.leaderboardSettings.hint"
     >
-      <SimpleForm
-        resetOptions={keepEdits}
-        toolbar={
-          <Toolbar>
-            <SaveButton />
-          </Toolbar>
-        }
-      >
-        <VersionGuard />
-        <Hint />
-        <BooleanInput source="public" label={'tandem.leaderboardSettings.public'} />
-        <BoardLink />
-        <RadioButtonGroupInput
-          source="onLeave"
-          label={'tandem.leaderboardSettings.onLeave'}
-          choices={leaveChoices}
-        />
-        <RadioButtonGroupInput
-          source="onBan"
-          label={'tandem.leaderboardSettings.onBan'}
-          choices={banChoices}
-        />
-        <ResetWarning />
-      </SimpleForm>
-    </VersionedEdit>
+      <BooleanInput source="public" label={'tandem.leaderboardSettings.public'} />
+      <BoardLink />
+      <RadioButtonGroupInput
+        source="onLeave"
+        label={'tandem.leaderboardSettings.onLeave'}
+        choices={leaveChoices}
+      />
+      <RadioButtonGroupInput source="onBan" label={'tandem.leaderboardSettings.onBan'} choices={banChoices} />
+      <ResetWarning />
+    </SettingEditPage>
   );
 }
 
 export function LeaderboardSettingsShow() {
-  const translate = useTranslate();
   return (
-    <Show id="leaderboard" resource="settings" title={translate('tandem.leaderboardSettings.title')}>
-      <SimpleShowLayout>
-        <Hint />
-        <Labeled label={'tandem.leaderboardSettings.public'}>
-          <Chosen source="public" />
-        </Labeled>
-        <Labeled label={'tandem.leaderboardSettings.onLeave'}>
-          <Chosen source="onLeave" />
-        </Labeled>
-        <Labeled label={'tandem.leaderboardSettings.onBan'}>
-          <Chosen source="onBan" />
-        </Labeled>
-      </SimpleShowLayout>
-    </Show>
+    <SettingShowPage
+      id="leaderboard"
+      title="tandem.leaderboardSettings.title"
+      hint="tandem.leaderboardSettings.hint"
+    >
+      <Labeled label={'tandem.leaderboardSettings.public'}>
+        <Chosen source="public" />
+      </Labeled>
+      <Labeled label={'tandem.leaderboardSettings.onLeave'}>
+        <Chosen source="onLeave" />
+      </Labeled>
+      <Labeled label={'tandem.leaderboardSettings.onBan'}>
+        <Chosen source="onBan" />
+      </Labeled>
+    </SettingShowPage>
   );
 }
 
