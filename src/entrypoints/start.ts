@@ -54,10 +54,11 @@ const api = await startAdminApi(services, {
 });
 observeWorkers(workers, api.api.metrics);
 // In the sandbox the emulator opens the Mini App from this machine, over plain http.
-const bots = await startBots(services, platforms, {
+const botOptions = {
   ...botRuntimeSettings(config),
   ...(sandbox ? { telegramMiniAppUrl: `http://localhost:${new URL(api.url).port}/app/` } : {}),
-});
+};
+const bots = await startBots(services, platforms, botOptions);
 
 handleShutdown(logger, [
   ['bots', () => bots.stop()],
@@ -80,6 +81,7 @@ process.stdout.write(
     firstAdmin: firstAdmin?.oneTimePassword
       ? { username: firstAdmin.username, oneTimePassword: firstAdmin.oneTimePassword }
       : undefined,
+    miniAppUrl: botOptions.telegramMiniAppUrl,
     databaseUrl: redactUrl(infrastructure.databaseUrl),
     embeddedPostgres: infrastructure.postgresData,
     redisUrl: infrastructure.redisUrl,

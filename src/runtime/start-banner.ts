@@ -12,6 +12,8 @@ export interface StartFacts {
   telegram?: string;
   discord?: string;
   firstAdmin?: { username: string; oneTimePassword: string } | undefined;
+  /** The Mini App the Telegram bot's menu button opens; unset when it has none (no https PUBLIC_URL). */
+  miniAppUrl?: string | undefined;
   /** The database URL with its password hidden. */
   databaseUrl: string;
   /** Set when the database is the embedded PostgreSQL. */
@@ -40,6 +42,10 @@ export function startBanner(facts: StartFacts): string {
     );
   }
   lines.push(
+    `  Board        ${base}/leaderboard   (the public leaderboard, once made public under Leaderboard)`,
+    facts.miniAppUrl
+      ? `  Mini App     ${facts.miniAppUrl}   (the Telegram bot's menu button${facts.sandboxUrl ? ': "Open the app" in the sandbox' : ''})`
+      : '  Mini App     off (set PUBLIC_URL to the https address players reach Tandem at)',
     `  Queues       ${base}/admin/queues   (Bull Board: inspect and retry jobs)`,
     `  Health       ${base}/healthz  ${base}/readyz  ${base}/metrics`,
     `  PostgreSQL   ${facts.embeddedPostgres ? 'embedded, ' : ''}${facts.databaseUrl}`,

@@ -36,4 +36,13 @@ describe('startBanner', () => {
     expect(banner).toContain('PostgreSQL   postgresql://db/tandem');
     expect(banner).not.toContain('data in');
   });
+
+  it('says where the public board and the Mini App are', () => {
+    expect(startBanner({ ...facts, miniAppUrl: 'http://localhost:3000/app/' })).toContain(
+      'Mini App     http://localhost:3000/app/',
+    );
+    const banner = startBanner(facts);
+    expect(banner).toContain('Board        http://localhost:3000/leaderboard');
+    expect(banner).toContain('Mini App     off (set PUBLIC_URL');
+  });
 });
