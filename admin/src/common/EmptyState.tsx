@@ -1,8 +1,12 @@
 import { Box, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
-import { useTranslate } from 'react-admin';
+import { CreateButton, useResourceDefinition, useTranslate } from 'react-admin';
 
-/** What a list says when there is nothing in it yet: what would appear here, and how it gets there. */
+/**
+ * What a list says when there is nothing in it yet: what would appear here, and how it gets there.
+ * A list that is empty shows this instead of its toolbar, so where records can be created the first
+ * one is created from here.
+ */
 export function EmptyState({
   icon,
   title,
@@ -13,6 +17,7 @@ export function EmptyState({
   children?: ReactNode;
 }) {
   const translate = useTranslate();
+  const { hasCreate } = useResourceDefinition();
   return (
     <Box
       sx={{
@@ -32,6 +37,7 @@ export function EmptyState({
           {typeof children === 'string' ? translate(children, { _: children }) : children}
         </Typography>
       ) : null}
+      {hasCreate ? <CreateButton variant="contained" sx={{ mt: 3 }} /> : null}
     </Box>
   );
 }
