@@ -59,6 +59,20 @@ describe('the public leaderboard', () => {
     await visitor.getByRole('heading', { name: 'Таблица лидеров' }).waitFor();
     await visitor.getByRole('link', { name: 'Дальше →' }).click();
     await visitor.getByText('Страница 2').waitFor();
+
+    // A Russian browser reads the board in Russian without asking: the words of the pages locale file.
+    const russianBrowser = await world.browser.newContext({ baseURL: world.url, locale: 'ru-RU' });
+    const russian = await russianBrowser.newPage();
+    const answer = await russian.goto('/leaderboard');
+    expect(await answer?.request().headerValue('accept-language')).toMatch(/^ru/);
+    expect(answer?.headers()['content-language']).toBe('ru');
+    await russian.getByRole('heading', { name: 'Таблица лидеров' }).waitFor();
+    await russian.getByRole('columnheader', { name: 'Игрок' }).waitFor();
+    await russian.getByRole('columnheader', { name: 'Ранг' }).waitFor();
+    await russian.getByText('Страница 1').waitFor();
+    expect(await russian.getByRole('link', { name: 'Дальше →' }).count()).toBe(1);
+    expect(await russian.locator('html').getAttribute('lang')).toBe('ru');
+    await russianBrowser.close();
     expect(world.pageErrors).toEqual([]);
   });
 });

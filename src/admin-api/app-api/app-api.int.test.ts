@@ -173,11 +173,95 @@ describe('the Mini App API', () => {
     expect(board.rows[0]).not.toHaveProperty('playerId');
   });
 
+  it('shows the season boards (running first, then past ones) without a public board, hidden players left out', async () => {
+    world = await open();
+    const w = world;
+    const auth = `tma ${initData({ id: 5009, username: 'me' })}`;
+    const me = (await (await app(w, '/me', { auth })).json()) as { playerId: string };
+    const other = await w.tandem.createPlayer('rival');
+    const shy = await w.tandem.createPlayer('shy');
+    await w.tandem.db.pool.query('UPDATE players SET board_hidden = true WHERE id = $1', [shy]);
+    const earn = (playerId: string, xp: number, key: string) =>
+      w.tandem.engine.record({
+        key: `test-app-season-${key}`,
+        playerId,
+        type: 'xp_change',
+        source: 'telegram',
+        xpDelta: xp,
+        reason: 'message',
+      });
+    await earn(me.playerId, 40, 'me');
+    await earn(other, 70, 'rival');
+    await earn(shy, 500, 'shy');
+    const hour = 3600_000;
+    const now = Date.now();
+    const create = async (name: string, startsAt: number, endsAt: number) =>
+      (
+        await w.tandem.db.prisma.season.create({
+          data: { name, winners: 1, startsAt: new Date(startsAt), endsAt: new Date(endsAt) } as never,
+        })
+      ).id;
+    const past = await create('Last week', now - 10 * 24 * hour, now - 3 * 24 * hour);
+    const current = await create('This week', now - hour, now + 24 * hour);
+    const future = await create('Next week', now + 2 * 24 * hour, now + 9 * 24 * hour);
+
+    // The community's public board is off (the default): the signed-in player still sees the seasons.
+    expect((await fetch(`${w.url}/api/public/leaderboard/seasons`)).status).toBe(404);
+    const list = await app(w, '/seasons', { auth });
+    expect(list.status).toBe(200);
+    expect(list.headers.get('cache-control')).toBe('no-store');
+    const { seasons } = (await list.json()) as {
+      seasons: Array<{ id: number; name: string; running: boolean }>;
+    };
+    expect(seasons.map((s) => [s.id, s.name, s.running])).toEqual([
+      [current, 'This week', true],
+      [past, 'Last week', false],
+    ]);
+
+    const board = await app(w, `/seasons/${current}`, { auth });
+    expect(board.status).toBe(200);
+    const body = (await board.json()) as {
+      season: { name: string; running: boolean };
+      rows: Array<{ position: number; displayName: string; xp: number; you: boolean }>;
+    };
+    expect(body.season).toMatchObject({ name: 'This week', running: true });
+    expect(body.rows).toEqual([
+      { position: 1, displayName: 'rival', xp: 70, you: false },
+      { position: 2, displayName: 'me', xp: 40, you: true },
+    ]);
+    expect(JSON.stringify(body)).not.toContain('shy');
+
+    // XP earned before a past season's window is not on its board.
+    const pastBoard = (await (await app(w, `/seasons/${past}`, { auth })).json()) as { rows: unknown[] };
+    expect(pastBoard.rows).toEqual([]);
+
+    for (const id of [String(future), '999999', 'abc']) {
+      const missing = await app(w, `/seasons/${id}`, { auth });
+      expect(missing.status, id).toBe(404);
+      expect(((await missing.json()) as { message: string }).message).toContain(`no season ${id}`);
+    }
+
+    const forged = `tma ${initData({ id: 5009 }).replace('5009', '5010')}`;
+    for (const path of ['/seasons', `/seasons/${current}`]) {
+      const refused = await app(w, path, { auth: forged });
+      expect(refused.status, path).toBe(401);
+      expect(((await refused.json()) as { message: string }).message).toMatch(/not signed by this bot/);
+    }
+  });
+
   it('serves the page at /app/ with a policy that lets Telegram frame it', async () => {
     world = await open();
     const page = await fetch(`${world.url}/app/`);
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain('<script src="app.js"');
+    const html = await page.text();
+    expect(html).toContain('<script src="app.js"');
+    // Its words in every language, from the pages locale files, as data the page reads.
+    const texts = JSON.parse(
+      /<script type="application\/json" id="page-texts">(.*?)<\/script>/s.exec(html)![1]!,
+    );
+    expect(texts.en.send).toBe('Send proof');
+    expect(texts.ru.send).toBe('Отправить');
+    expect(texts.ru.failed).toContain('{reason}');
     const policy = page.headers.get('content-security-policy') ?? '';
     expect(policy).toContain('frame-ancestors https://web.telegram.org');
     expect(policy).toContain("script-src 'self'");

@@ -2,6 +2,7 @@ import express, { type Response, type Router } from 'express';
 import { isTandemError } from '../../core/errors.ts';
 import { appLeaderboard } from '../../mini-app/app-board.ts';
 import type { MiniAppPlayer } from '../../mini-app/app-player.ts';
+import { appSeasonBoard, appSeasons } from '../../mini-app/app-seasons.ts';
 import { loadProfile } from '../../players/load-profile.ts';
 import { listTasksForPlayer } from '../../tasks/list-tasks.ts';
 import { submitTask } from '../../tasks/submit-task.ts';
@@ -20,7 +21,7 @@ export interface AppApiOptions {
  * The Telegram Mini App's API under /api/app, mounted before the panel's guards: it authenticates by
  * init data alone (see tma-auth.ts). The panel's Origin check does not apply: a request with an
  * Authorization header is never sent by a browser on another site's behalf, so it cannot be forged
- * the way a cookie-carrying one can. Answers are the bot's own data: /profile, /top, /tasks, /submit,
+ * the way a cookie-carrying one can. Answers are the bot's own data: /profile, /top (and `/top season`'s boards), /tasks, /submit,
  * with the bot's rules and its player texts in the player's language.
  */
 export function createAppApiRoutes(
@@ -49,6 +50,15 @@ export function createAppApiRoutes(
 
   app.get('/leaderboard', async (req, res) => {
     res.json({ rows: await appLeaderboard(deps, playerOf(req).playerId) });
+  });
+
+  // The season boards: the seasons that have started (running first), and one season's board.
+  app.get('/seasons', async (_req, res) => {
+    res.json({ seasons: await appSeasons(deps) });
+  });
+
+  app.get('/seasons/:id', async (req, res) => {
+    res.json(await appSeasonBoard(deps, String(req.params.id), playerOf(req).playerId));
   });
 
   app.get('/tasks', async (req, res) => {

@@ -1,5 +1,6 @@
 import express, { type Router } from 'express';
 import { miniAppPageDir } from '../../mini-app/page-dir.ts';
+import { miniAppIndexHtml } from '../../mini-app/page-html.ts';
 
 /**
  * The Mini App page's policy: its own script and style only, its own API, and framing allowed to
@@ -21,6 +22,8 @@ export const miniAppContentSecurityPolicy = [
 /** Serves the Mini App at /app/ (its init data stays in the fragment: no server ever sees it here). */
 export function createMiniAppPage(): Router {
   const router = express.Router();
+  // The page with its texts, built once: they change only with a new deployment.
+  const indexHtml = miniAppIndexHtml();
   router.use('/app', (req, res, next) => {
     res.setHeader('Content-Security-Policy', miniAppContentSecurityPolicy);
     // The panel's X-Frame-Options: DENY would keep Telegram Web from showing the app.
@@ -31,8 +34,14 @@ export function createMiniAppPage(): Router {
       res.redirect(301, '/app/');
       return;
     }
+    if (req.method === 'GET' || req.method === 'HEAD') {
+      if (req.path === '/' || req.path === '/index.html') {
+        res.type('html').send(indexHtml);
+        return;
+      }
+    }
     next();
   });
-  router.use('/app', express.static(miniAppPageDir, { index: 'index.html', redirect: true }));
+  router.use('/app', express.static(miniAppPageDir, { index: false, redirect: true }));
   return router;
 }

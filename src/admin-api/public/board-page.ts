@@ -1,7 +1,7 @@
 import type { PublicBoardPage } from '../../leaderboard/public-board.ts';
 import type { PublicSeason, PublicSeasonBoardPage } from '../../seasons/public-season-board.ts';
 import type { Language } from '../../texts/languages.ts';
-import { boardPageTexts } from './board-page-texts.ts';
+import { type PageTextKey, pageText } from '../../texts/page-texts.ts';
 
 const escapes: Record<string, string> = {
   '&': '&amp;',
@@ -21,6 +21,27 @@ table{width:100%;border-collapse:collapse}th,td{padding:.4rem .6rem;border-botto
 td.num,th.num{text-align:right}nav{display:flex;justify-content:space-between;margin-top:1rem}
 @media (prefers-color-scheme:dark){body{background:#121212;color:#eee}th,td{border-color:#333}a{color:#8ab4f8}}`;
 
+/** The page's words in a language, from the locale files (`page.board.*` in pages.json). */
+function wordsOf(language: Language) {
+  const word = (key: PageTextKey, values?: Record<string, string | number>) =>
+    escapeHtml(pageText(language, key, values));
+  return {
+    title: word('page.board.title'),
+    position: word('page.board.position'),
+    player: word('page.board.player'),
+    xp: word('page.board.xp'),
+    rank: word('page.board.rank'),
+    empty: word('page.board.empty'),
+    previous: word('page.board.previous'),
+    next: word('page.board.next'),
+    page: (page: number) => word('page.board.page', { page }),
+    notPublic: word('page.board.notPublic'),
+    seasons: word('page.board.seasons'),
+    allTime: word('page.board.allTime'),
+    window: (startsAt: string, endsAt: string) => word('page.board.window', { startsAt, endsAt }),
+  };
+}
+
 /**
  * The public board as one HTML page, rendered on the server: no script (so the API's content
  * security policy holds as is), paged by plain links that keep the language and page size.
@@ -31,7 +52,7 @@ export function renderBoardPage(
   /** Started seasons to link to (the lifetime board's page lists them). @defaultValue none */
   seasons: readonly PublicSeason[] = [],
 ): string {
-  const t = boardPageTexts[language];
+  const t = wordsOf(language);
   // A season board has no rank column: ranks follow lifetime XP, not a season's.
   const season = 'season' in board ? board.season : null;
   const seasonPart = season ? `&amp;season=${season.id}` : '';
@@ -77,7 +98,7 @@ ${body}
 
 /** The page a visitor gets while the community keeps its board private (served with a 404). */
 export function renderNotPublicPage(language: Language): string {
-  const t = boardPageTexts[language];
+  const t = wordsOf(language);
   return page(language, t.title, `<h1>${t.title}</h1>\n<p>${t.notPublic}</p>`);
 }
 

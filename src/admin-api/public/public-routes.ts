@@ -8,7 +8,7 @@ import {
 } from '../../seasons/public-season-board.ts';
 import type { AdminApiDeps } from '../deps.ts';
 import { renderBoardPage, renderNotPublicPage } from './board-page.ts';
-import { boardPageLanguage } from './board-page-texts.ts';
+import { boardPageLanguage } from './board-page-language.ts';
 import { createPublicRateLimit, type PublicRateLimitOptions } from './public-rate-limit.ts';
 
 /**

@@ -1,65 +1,33 @@
-// The Tandem Mini App: the player's profile, the board and the tasks, from /api/app. Telegram opens
+// The Tandem Mini App: the player's profile, the boards and the tasks, from /api/app. Telegram opens
 // it with the signed init data in the URL fragment (#tgWebAppData=...); every call sends it back as
 // `Authorization: tma <initData>`. Text is only ever set with textContent: names come from players.
+// Its words come with the page (the `page-texts` data block: `page.app.*` of the pages locale files,
+// in every language), so it can speak before it knows its player.
+import { formatNumber, formatText } from './format.js';
 
-const texts = {
-  en: {
-    loading: 'Loading…',
-    notInTelegram: 'Open this app from the Telegram bot: it needs Telegram’s sign-in data.',
-    failed: 'Could not load: ',
-    xp: 'XP',
-    coins: 'Coins',
-    coinUnit: 'coins',
-    rank: 'Rank',
-    noRank: 'none yet',
-    nextRank: 'Next rank',
-    topRank: 'top rank reached',
-    streak: 'Daily streak',
-    achievements: 'Achievements',
-    board: 'Leaderboard',
-    emptyBoard: 'No one on the board yet.',
-    tasks: 'Tasks',
-    noTasks: 'No tasks right now.',
-    reward: 'Reward',
-    proof: 'Your proof: a link or a few words',
-    send: 'Send proof',
-    sent: 'Sent: an admin will review it.',
-    pending: 'Waiting for review',
-    approved: 'Done',
-    rejected: 'Rejected',
-  },
-  ru: {
-    loading: 'Загрузка…',
-    notInTelegram: 'Откройте приложение из Telegram-бота: нужны данные входа Telegram.',
-    failed: 'Не удалось загрузить: ',
-    xp: 'XP',
-    coins: 'Монеты',
-    coinUnit: 'монет',
-    rank: 'Ранг',
-    noRank: 'пока нет',
-    nextRank: 'Следующий ранг',
-    topRank: 'высший ранг',
-    streak: 'Серия дней',
-    achievements: 'Достижения',
-    board: 'Таблица лидеров',
-    emptyBoard: 'В таблице пока никого нет.',
-    tasks: 'Задания',
-    noTasks: 'Сейчас заданий нет.',
-    reward: 'Награда',
-    proof: 'Подтверждение: ссылка или пара слов',
-    send: 'Отправить',
-    sent: 'Отправлено: администратор проверит.',
-    pending: 'Ждёт проверки',
-    approved: 'Выполнено',
-    rejected: 'Отклонено',
-  },
-};
-
+const texts = JSON.parse(document.getElementById('page-texts')?.textContent ?? '{}');
 const fragment = new URLSearchParams(window.location.hash.slice(1));
 const initData = fragment.get('tgWebAppData') ?? '';
 const user = readUser(initData);
-const t = texts[user?.language_code?.toLowerCase().startsWith('ru') ? 'ru' : 'en'];
-document.documentElement.lang = t === texts.ru ? 'ru' : 'en';
+/** The client's language until the server says which one the player reads (their /language choice). */
+let language = 'en';
+useLanguage(user?.language_code);
+
+/** Reads in `tag`'s language when the page has its words; otherwise keeps the current one. */
+function useLanguage(tag) {
+  const primary = String(tag ?? '')
+    .toLowerCase()
+    .split(/[-_]/)[0];
+  if (Object.hasOwn(texts, primary)) language = primary;
+  document.documentElement.lang = language;
+}
+
+/** One of the page's texts in the player's language, its placeholders filled. */
+function t(key, values) {
+  return formatText(texts[language]?.[key] ?? texts.en?.[key] ?? key, values, language);
+}
+
+const number = (value) => formatNumber(value, language);
 
 function readUser(raw) {
   try {
@@ -117,41 +85,95 @@ function showProfile(profile) {
   document.getElementById('name').textContent = profile.displayName;
   const stats = document.getElementById('stats');
   const next = profile.nextRank
-    ? `${profile.nextRank.name} (${profile.xpToNextRank} ${t.xp}, ${profile.progressPercent}%)`
-    : t.topRank;
+    ? t('nextRankProgress', {
+        rank: profile.nextRank.name,
+        xp: number(profile.xpToNextRank),
+        percent: number(profile.progressPercent),
+      })
+    : t('topRank');
   const rows = [
-    [t.xp, String(profile.xp)],
-    [t.coins, String(profile.balance)],
-    [t.rank, profile.rank?.name ?? t.noRank],
-    [t.nextRank, next],
-    [t.streak, String(profile.dailyStreak)],
-    [t.achievements, profile.achievements.map((a) => a.name).join(', ') || '—'],
+    [t('xp'), number(profile.xp)],
+    [t('coins'), number(profile.balance)],
+    [t('rank'), profile.rank?.name ?? t('noRank')],
+    [t('nextRank'), next],
+    [t('streak'), t('streakDays', { days: profile.dailyStreak })],
+    [t('achievements'), profile.achievements.map((a) => a.name).join(', ') || t('noAchievements')],
   ];
   stats.replaceChildren(...rows.flatMap(([name, value]) => [element('dt', name), element('dd', value)]));
   document.getElementById('profile').hidden = false;
 }
 
-function showBoard(rows) {
-  document.getElementById('board-title').textContent = t.board;
+/**
+ * The boards: all time (the bot's /top) and each season that has started, the running one first,
+ * chosen in a list; a season's board counts the XP gained in its window, and has no rank column.
+ */
+function showBoards(lifetimeRows, seasons) {
+  document.getElementById('board-title').textContent = t('board');
+  const choice = document.getElementById('board-choice');
+  choice.setAttribute('aria-label', t('boardChoice'));
+  const allTime = element('option', t('allTime'));
+  allTime.value = '';
+  const seasonOptions = seasons.map((season) => {
+    const option = element(
+      'option',
+      t(season.running ? 'currentSeason' : 'pastSeason', { season: season.name }),
+    );
+    option.value = String(season.id);
+    return option;
+  });
+  choice.replaceChildren(allTime, ...seasonOptions);
+  choice.hidden = seasons.length === 0;
+  choice.addEventListener('change', () => showChosenBoard(choice.value, lifetimeRows));
+  showBoardRows(lifetimeRows, null);
+  document.getElementById('board').hidden = false;
+}
+
+async function showChosenBoard(seasonId, lifetimeRows) {
+  if (!seasonId) {
+    showBoardRows(lifetimeRows, null);
+    return;
+  }
+  const board = document.getElementById('board');
+  board.setAttribute('aria-busy', 'true');
+  try {
+    const { season, rows } = await api(`/seasons/${encodeURIComponent(seasonId)}`);
+    // A slower answer for a board no longer chosen does not replace the chosen one.
+    if (document.getElementById('board-choice').value === seasonId) showBoardRows(rows, season);
+  } catch (error) {
+    const list = document.getElementById('board-rows');
+    list.replaceChildren(element('li', t('failed', { reason: error.message }), 'error'));
+  } finally {
+    board.removeAttribute('aria-busy');
+  }
+}
+
+function showBoardRows(rows, season) {
+  const seasonWindow = document.getElementById('board-window');
+  const day = (iso) => iso.slice(0, 10);
+  seasonWindow.hidden = !season;
+  seasonWindow.textContent = season
+    ? t('seasonWindow', { startsAt: day(season.startsAt), endsAt: day(season.endsAt) })
+    : '';
   const list = document.getElementById('board-rows');
   list.replaceChildren(
     ...(rows.length === 0
-      ? [element('li', t.emptyBoard, 'hint')]
+      ? [element('li', t('emptyBoard'), 'hint')]
       : rows.map((row) =>
           element(
             'li',
-            `${row.position}. ${row.displayName} · ${row.xp} ${t.xp}${row.rankName ? ` · ${row.rankName}` : ''}`,
+            `${row.position}. ${[row.displayName, t('xpAmount', { xp: number(row.xp) }), row.rankName]
+              .filter(Boolean)
+              .join(' · ')}`,
             row.you ? 'you' : undefined,
           ),
         )),
   );
-  document.getElementById('board').hidden = false;
 }
 
 function showTasks(tasks) {
-  document.getElementById('tasks-title').textContent = t.tasks;
+  document.getElementById('tasks-title').textContent = t('tasks');
   const list = document.getElementById('task-list');
-  list.replaceChildren(...(tasks.length === 0 ? [element('li', t.noTasks, 'hint')] : tasks.map(taskItem)));
+  list.replaceChildren(...(tasks.length === 0 ? [element('li', t('noTasks'), 'hint')] : tasks.map(taskItem)));
   document.getElementById('tasks').hidden = false;
 }
 
@@ -159,26 +181,28 @@ function taskItem(task) {
   const item = element('li');
   item.dataset.taskId = String(task.id);
   item.append(element('strong', `${task.id}. ${task.title}`), element('p', task.description));
-  item.append(
-    element('p', `${t.reward}: ${task.rewardXp} ${t.xp}, ${task.rewardCoins} ${t.coinUnit}`, 'hint'),
-  );
+  item.append(element('p', t('reward', { xp: number(task.rewardXp), coins: task.rewardCoins }), 'hint'));
   const status = task.submission?.status;
   if (status === 'pending' || status === 'approved') {
-    item.append(element('p', t[status], 'hint status'));
+    item.append(element('p', t(status), 'hint status'));
     return item;
   }
   if (status === 'rejected')
     item.append(
-      element('p', `${t.rejected}${task.submission.note ? `: ${task.submission.note}` : ''}`, 'hint'),
+      element(
+        'p',
+        task.submission.note ? t('rejectedWithNote', { note: task.submission.note }) : t('rejected'),
+        'hint',
+      ),
     );
   const form = element('form');
   const proof = element('textarea');
   proof.name = 'proof';
   proof.rows = 2;
-  proof.placeholder = task.proofHint ?? t.proof;
-  proof.setAttribute('aria-label', t.proof);
+  proof.placeholder = task.proofHint ?? t('proof');
+  proof.setAttribute('aria-label', t('proof'));
   const result = element('p', '', 'result');
-  form.append(proof, element('button', t.send), result);
+  form.append(proof, element('button', t('send')), result);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     result.className = 'result';
@@ -187,7 +211,7 @@ function taskItem(task) {
         method: 'POST',
         body: JSON.stringify({ proof: proof.value }),
       });
-      form.replaceWith(element('p', t.sent, 'hint status'));
+      form.replaceWith(element('p', t('sent'), 'hint status'));
     } catch (error) {
       result.className = 'result error';
       result.textContent = error.message;
@@ -202,21 +226,28 @@ async function start() {
   tellTelegramReady();
   const status = document.getElementById('status');
   if (!initData) {
-    status.textContent = t.notInTelegram;
+    status.textContent = t('notInTelegram');
     return;
   }
-  status.textContent = t.loading;
+  status.textContent = t('loading');
   try {
-    await api('/me');
-    const [profile, board, tasks] = await Promise.all([api('/profile'), api('/leaderboard'), api('/tasks')]);
+    const me = await api('/me');
+    // The language the player reads with the bot (their /language choice, else their app's).
+    useLanguage(me.language);
+    const [profile, board, seasons, tasks] = await Promise.all([
+      api('/profile'),
+      api('/leaderboard'),
+      api('/seasons'),
+      api('/tasks'),
+    ]);
     showProfile(profile);
-    showBoard(board.rows);
+    showBoards(board.rows, seasons.seasons);
     showTasks(tasks.tasks);
     status.textContent = '';
     status.hidden = true;
   } catch (error) {
     status.className = 'error';
-    status.textContent = t.failed + error.message;
+    status.textContent = t('failed', { reason: error.message });
   }
 }
 
