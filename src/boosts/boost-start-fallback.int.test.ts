@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeDiscord, FakeTelegram } from '../../test/support/fake-ports.ts';
 import { openTestTandem, type TestTandem } from '../../test/support/services.ts';
-import { boostStartJobId, scheduleBoostStart } from '../sync/maintenance/boost-starts.ts';
+import {
+  announceBoostStarts,
+  boostStartJobId,
+  scheduleBoostStart,
+} from '../sync/maintenance/boost-starts.ts';
 import { type MaintenanceOptions, runMaintenance } from '../sync/maintenance/run-maintenance.ts';
 
 let tandem: TestTandem;
@@ -22,10 +26,10 @@ afterAll(async () => {
 });
 
 /** The announcements queued (no workers run here, so each stays in the queue to be counted). */
-async function queuedAnnouncements() {
+async function queuedAnnouncements(prefix = '') {
   const jobs = await tandem.queues.notifications.getJobs(['waiting', 'delayed', 'prioritized']);
   return jobs
-    .filter((job) => job.name === 'announce')
+    .filter((job) => job.name === 'announce' && job.id?.startsWith(prefix))
     .map((job) => job.id)
     .sort();
 }
@@ -57,5 +61,42 @@ describe('a boost start whose delayed job was lost', () => {
     await scheduleBoostStart(tandem.queues, boost);
     expect(await runMaintenance(tandem, options, 'boost-start')).toEqual({ announced: 0 });
     expect(await queuedAnnouncements()).toEqual(announced);
+  });
+});
+
+describe('a boost start announced by a run that stopped half way', () => {
+  it('stays due when its announcement could not be queued, and is queued once when the mark was lost', async () => {
+    const { rows } = await tandem.db.pool.query<{ id: number; startsAt: Date }>(
+      `INSERT INTO boosts (name, starts_at, ends_at, factor, sources)
+       VALUES ('Crash', now() - interval '1 second', now() + interval '1 hour', 2, ARRAY['message'])
+       RETURNING id, starts_at AS "startsAt"`,
+    );
+    const jobId = boostStartJobId(rows[0]!);
+    const announcedStart = async () =>
+      (await tandem.db.pool.query('SELECT announced_start FROM boosts WHERE id = $1', [rows[0]!.id])).rows[0]
+        .announced_start;
+
+    // Redis unreachable while queueing: the run fails and the start is still due.
+    const unreachable = {
+      ...tandem,
+      queues: {
+        ...tandem.queues,
+        enqueueAnnouncement: async () => {
+          throw new Error('Redis unreachable');
+        },
+      },
+    };
+    await expect(announceBoostStarts(unreachable)).rejects.toThrow('Redis unreachable');
+    expect(await announcedStart()).toBeNull();
+    expect(await queuedAnnouncements(jobId)).toEqual([]);
+
+    expect(await announceBoostStarts(tandem)).toBe(1);
+    const announced = [`${jobId}-discord`, `${jobId}-telegram`];
+    expect(await queuedAnnouncements(jobId)).toEqual(announced);
+    // The process died after queueing, before the mark committed: the next run queues nothing new.
+    await tandem.db.pool.query('UPDATE boosts SET announced_start = NULL WHERE id = $1', [rows[0]!.id]);
+    expect(await announceBoostStarts(tandem)).toBe(1);
+    expect(await queuedAnnouncements(jobId)).toEqual(announced);
+    expect(await announceBoostStarts(tandem)).toBe(0);
   });
 });
