@@ -1,4 +1,5 @@
 import type { Database } from '../db/database.ts';
+import type { Queryable } from '../db/queryable.ts';
 import { type CombinedXp, combineFactors, type NamedFactor } from '../economy/xp-factors.ts';
 import type { BoostSource } from './boost-sources.ts';
 
@@ -19,7 +20,12 @@ export async function activeBoosts(
   at: Date,
   source?: BoostSource,
 ): Promise<ActiveBoost[]> {
-  const { rows } = await db.pool.query<ActiveBoost>(
+  return activeBoostsOn(db.pool, at, source);
+}
+
+/** {@link activeBoosts} read on a given connection, such as a transaction's client. */
+export async function activeBoostsOn(db: Queryable, at: Date, source?: BoostSource): Promise<ActiveBoost[]> {
+  const { rows } = await db.query<ActiveBoost>(
     `SELECT id, name, factor, starts_at AS "startsAt", ends_at AS "endsAt" FROM boosts
       WHERE active AND starts_at <= $1 AND ends_at > $1 AND ($2::text IS NULL OR $2 = ANY (sources))
       ORDER BY id`,
@@ -34,7 +40,7 @@ export function boostFactors(boosts: readonly ActiveBoost[]): NamedFactor[] {
 }
 
 /**
- * XP of a fixed reward (the daily bonus, a game win) under the boosts of its source, by the one rule
+ * XP of a fixed reward (the daily bonus, a game win, a task's reward) under the boosts of its source, by the one rule
  * of `xp-factors.ts`, with the factors the ledger row names. Coins are not boosted.
  */
 export function boostedXp(boosts: readonly ActiveBoost[], xp: number): CombinedXp {

@@ -6,7 +6,12 @@
  * at the earning's time for its source. They are **multiplied together**, the product is **capped at
  * {@link maxCombinedFactor}**, and the XP is the base XP times that product **rounded to the nearest
  * whole number** (halves up, as earnings always were rounded). Factors of exactly 1 change nothing
- * and are left out of what the ledger row names.
+ * and are left out of what the ledger row names. Only XP is multiplied: coins are never boosted.
+ *
+ * The earning's time is when the player earned it, not when it is processed: a message's or voice
+ * minute's own time, the daily claim's or game's moment, and for a task reward the time the player
+ * submitted the proof (the submission's creation; a proof re-sent after a rejection keeps it), so a
+ * task done during a boost keeps the boost when an admin approves it after the boost has ended.
  */
 
 /** The most any combination of factors multiplies an earning by, so stacked boosts stay sane. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { activeBoostsOn, boostedXp } from '../boosts/active-boosts.ts';
 import type { NoticeQueue } from '../core/notice-queue.ts';
 import { parseInput } from '../core/parse-input.ts';
 import { storedText } from '../core/postgres-values.ts';
@@ -94,7 +95,15 @@ export async function approveSubmission(
     // A task pays once per person: another account of theirs (one unlinked from this one, or
     // merged into it) may have been paid for it already.
     const paidBefore = await otherApprovedSubmission(tx.client, person.id, submission);
-    if ((task.rewardXp === 0 && task.rewardCoins === 0) || paidBefore)
+    if (paidBefore) return { submission, task, decidedNow: true, paid: { xp: 0, coins: 0 }, totals: null };
+    // Boosts of the 'tasks' source apply at the submission's time (created_at: when the player first
+    // sent proof for the task; a proof sent again after a rejection keeps it), not the approval's:
+    // a task done during "double XP this weekend" is doubled even if an admin approves it on Monday.
+    // Coins are not boosted, as for every other earning.
+    const boosted = boostedXp(await activeBoostsOn(tx.client, submission.createdAt, 'tasks'), task.rewardXp);
+    // A reward of nothing (or a slowing boost rounding a small one to nothing): the engine refuses
+    // empty changes, the approval still counts.
+    if (boosted.xp === 0 && task.rewardCoins === 0)
       return { submission, task, decidedNow: true, paid: { xp: 0, coins: 0 }, totals: null };
     const payment = await tx.record({
       key: buildIdempotencyKey({
@@ -106,10 +115,15 @@ export async function approveSubmission(
       playerId: submission.playerId,
       type: 'reward_grant',
       source: 'admin',
-      xpDelta: task.rewardXp,
+      xpDelta: boosted.xp,
       coinDelta: task.rewardCoins,
       reason: 'task',
-      metadata: { taskId: task.id, submissionId: submission.id, decidedBy },
+      metadata: {
+        taskId: task.id,
+        submissionId: submission.id,
+        decidedBy,
+        ...(boosted.applied.length > 0 ? { factors: boosted.applied } : {}),
+      },
     });
     return {
       submission,

@@ -35,20 +35,37 @@ interface StartedBoost {
 }
 
 /**
- * Announces every active boost whose start has come and was not announced yet. Each is claimed by
- * one conditional write (`announced_start` := its start), so two ticks, two workers or a job run again
- * after a restart announce it once; the announcement jobs are keyed by the boost and the start too.
- * A boost already over by the time this runs is marked and not announced.
+ * Announces every active boost whose start has come and was not announced yet. The announcements are
+ * queued first, keyed by the boost and its start, and only then is each boost marked announced
+ * (`announced_start` := that start) by a conditional write: a run that stops in between (the process
+ * died, Redis was unreachable) leaves the boost due, and the next run queues the same keys again,
+ * which adds nothing, so a start is never lost and never posted twice. Two ticks, two workers or a
+ * job run again after a restart announce it once. A boost already over by the time this runs is
+ * marked and not announced. Returns how many starts this run marked announced.
  */
 export async function announceBoostStarts(ctx: SyncContext, now = new Date()): Promise<number> {
-  const { rows } = await ctx.db.pool.query<StartedBoost & { live: boolean }>(
-    `UPDATE boosts SET announced_start = starts_at
+  const { rows: due } = await ctx.db.pool.query<StartedBoost & { live: boolean }>(
+    `SELECT id, name, factor, starts_at AS "startsAt", ends_at AS "endsAt", ends_at > $1 AS live FROM boosts
       WHERE active AND starts_at <= $1 AND announced_start IS DISTINCT FROM starts_at
-      RETURNING id, name, factor, starts_at AS "startsAt", ends_at AS "endsAt", ends_at > $1 AS live`,
+      ORDER BY id`,
     [now],
   );
-  const started = rows.filter((boost) => boost.live);
-  if (started.length === 0) return 0;
+  if (due.length === 0) return 0;
+  const started = due.filter((boost) => boost.live);
+  if (started.length > 0) await queueStartAnnouncements(ctx, started);
+  // Marked with the start that was announced: a start moved meanwhile stays due, for its own post.
+  const { rows: marked } = await ctx.db.pool.query<{ id: number }>(
+    `UPDATE boosts b SET announced_start = b.starts_at
+       FROM unnest($1::int[], $2::timestamptz[]) AS d(id, starts_at)
+      WHERE b.id = d.id AND b.starts_at = d.starts_at AND b.announced_start IS DISTINCT FROM b.starts_at
+     RETURNING b.id`,
+    [due.map((boost) => boost.id), due.map((boost) => boost.startsAt)],
+  );
+  const live = new Set(started.map((boost) => boost.id));
+  return marked.filter((row) => live.has(row.id)).length;
+}
+
+async function queueStartAnnouncements(ctx: SyncContext, started: StartedBoost[]): Promise<void> {
   const settings = (await readAnnouncementSettings(ctx)).value;
   const channels: AnnouncementChannel[] = [];
   // The community's announcement channel: the rank-up one, else the achievement one, per platform.
@@ -70,5 +87,4 @@ export async function announceBoostStarts(ctx: SyncContext, now = new Date()): P
       });
     }
   }
-  return started.length;
 }

@@ -30,8 +30,15 @@ export async function runMaintenance(
     }
     case 'reconcile':
       return reconcile(ctx, options.reconcile);
-    case 'close-seasons':
-      return closeSeasonsTick(ctx);
+    case 'close-seasons': {
+      // The minute tick is also the fallback for boost starts: each start's own delayed job lives
+      // only in Redis and is added after the boost is saved, so a flushed Redis or a process that
+      // died between the save and the add would leave the start unannounced. The claim in
+      // announceBoostStarts makes running it from both harmless, and a lost start is announced
+      // within a tick. It runs first, so a failing season close does not hold it up.
+      const boostStarts = await announceBoostStarts(ctx);
+      return { ...(await closeSeasonsTick(ctx)), boostStarts };
+    }
     case 'boost-start':
       return { announced: await announceBoostStarts(ctx) };
   }
