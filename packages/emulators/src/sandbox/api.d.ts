@@ -53,6 +53,17 @@ export interface TelegramApi {
   pressButton(input: { from: number; bot?: Id; messageId: number; data: string }): Promise<Json>;
   /** The user opens the bot's Mini App: `{ initData, url }`, the url with the signed init data. */
   openWebApp(input: { user: number; bot?: Id }): Promise<Json>;
+  // A group the played user is in, named by its (negative) chatId.
+  groupMessages(chatId: number): Promise<Json[]>;
+  sendGroupMessage(input: { from: number; chatId: number; text: string }): Promise<Json & { seq: number }>;
+  /** Sends `/command@bot`, as a command picked from a group's menu. */
+  sendGroupCommand(input: {
+    from: number;
+    chatId: number;
+    bot: Id;
+    command: string;
+  }): Promise<Json & { seq: number }>;
+  pressGroupButton(input: { from: number; chatId: number; messageId: number; data: string }): Promise<Json>;
   eventsUrl(): string;
 }
 export function telegramApi(controlUrl: ControlUrl, options?: ApiOptions): TelegramApi;

@@ -112,6 +112,15 @@ export function telegramApi(controlUrlOrGetter, { refresh } = {}) {
     pressButton: ({ from, bot, messageId, data }) =>
       call('POST', '/callbacks', { from, bot, messageId, data }),
     openWebApp: ({ user, bot }) => call('POST', '/web-apps', { user, bot }),
+    // A group the played user is in: the same endpoints, the group named by its (negative) chatId.
+    /** Everything posted in the group by its members and bots, oldest first. */
+    groupMessages: (chatId) => call('GET', `/chats/${segment(chatId)}/messages`),
+    sendGroupMessage: ({ from, chatId, text }) => call('POST', '/messages', { from, chatId, text }),
+    /** `/command@bot`, as Telegram's apps send a command picked from a group's command menu. */
+    sendGroupCommand: ({ from, chatId, bot, command }) =>
+      call('POST', '/commands', { from, chatId, bot, command, addressed: true }),
+    pressGroupButton: ({ from, chatId, messageId, data }) =>
+      call('POST', '/callbacks', { from, chatId, messageId, data }),
     eventsUrl: () => `${base()}/events${query({ types: TELEGRAM_EVENT_TYPES.join(',') })}`,
   };
 }

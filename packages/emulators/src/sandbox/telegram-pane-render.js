@@ -1,12 +1,13 @@
 import { h, renderKeepingScroll } from './dom.js';
-import { messageView } from './telegram-view.js';
+import { serviceText } from './telegram-text.js';
+import { messageView, serviceView } from './telegram-view.js';
 
 /** A bot counts as connected while it long-polls (telegraf asks again at least every 50 s). */
 const POLL_FRESH_MS = 65_000;
 
 /**
- * Draws the Telegram pane's state (telegram-pane.js) into its layout: the user picker, whether a bot
- * is connected, the chat, the reply keyboard and the command menu. What the person does there goes
+ * Draws the Telegram pane's state (telegram-pane.js) into its layout: the user and chat pickers,
+ * whether a bot is connected, the chat, the reply keyboard and the command menu. What the person does there goes
  * to `actions`, which send it to the emulator.
  */
 export function createTelegramRender(state, ui, { sendText, sendCommand, press }) {
@@ -31,7 +32,37 @@ export function createTelegramRender(state, ui, { sendText, sendCommand, press }
     ui.input.disabled = !ready;
     ui.sendButton.disabled = !ready;
     ui.menuButton.disabled = !ready;
-    ui.input.placeholder = state.bot ? `Message @${state.bot.username}` : 'The emulator has no bot';
+    renderChats();
+  }
+
+  /** The chat picker, and what depends on the chat: the message field's hint, the Mini App button. */
+  function renderChats() {
+    const bot = state.bot;
+    const groups = groupsOf(state.groups, state.userId);
+    ui.chatSelect.replaceChildren(
+      h(
+        'option',
+        { value: 'private', selected: state.groupId === null },
+        bot ? `Private chat with @${bot.username}` : 'Private chat with the bot',
+      ),
+      ...groups.map((group) =>
+        h(
+          'option',
+          { value: String(group.id), selected: group.id === state.groupId },
+          `${group.title ?? 'Group'} (group)`,
+        ),
+      ),
+    );
+    ui.chatSelect.disabled = !bot || state.userId === null;
+    const group = groups.find((candidate) => candidate.id === state.groupId);
+    ui.input.placeholder = !bot
+      ? 'The emulator has no bot'
+      : group
+        ? `Message ${group.title ?? 'the group'}`
+        : `Message @${bot.username}`;
+    // Telegram shows the bot's menu button beside the message field of its private chat only.
+    ui.webAppButton.hidden = !state.webApp || state.groupId !== null;
+    if (state.webApp) ui.webAppButton.textContent = state.webApp.text;
   }
 
   function renderPresence() {
@@ -55,7 +86,12 @@ export function createTelegramRender(state, ui, { sendText, sendCommand, press }
   function renderChat() {
     renderKeepingScroll(ui.chat, () => {
       const entries = [...state.chat.values()].sort((a, b) => a.message.message_id - b.message.message_id);
-      if (entries.length === 0) {
+      const group = state.groups.find((candidate) => candidate.id === state.groupId);
+      if (entries.length === 0 && group) {
+        ui.chat.replaceChildren(
+          h('div', { class: 'empty' }, `Nobody has written in ${group.title ?? 'this group'} yet.`),
+        );
+      } else if (entries.length === 0) {
         const user = state.users.find((u) => u.id === state.userId);
         ui.chat.replaceChildren(
           h(
@@ -68,13 +104,16 @@ export function createTelegramRender(state, ui, { sendText, sendCommand, press }
         );
       } else {
         ui.chat.replaceChildren(
-          ...entries.map((entry) =>
-            messageView(entry, {
+          ...entries.map((entry) => {
+            const service = group ? serviceText(entry.message) : null;
+            if (service) return serviceView(service);
+            return messageView(entry, {
               onCommand: (text) => void sendText(text),
               onPress: (messageId, button) => void press(messageId, button),
               busy: (messageId, button) => state.pressed.has(`${messageId}:${button.callback_data}`),
-            }),
-          ),
+              group: group ? { own: entry.message.from?.id === state.userId } : undefined,
+            });
+          }),
         );
       }
     });
@@ -147,5 +186,19 @@ export function createTelegramRender(state, ui, { sendText, sendCommand, press }
     );
   }
 
-  return { renderAll, renderUsers, renderPresence, renderChat, renderCommandMenu };
+  return { renderAll, renderUsers, renderChats, renderPresence, renderChat, renderCommandMenu };
+}
+
+/** Members who are gone from a group no longer see it. */
+const GONE = ['left', 'kicked'];
+
+/**
+ * The groups of the emulator's world that `userId` is a member of, by title. A group upgraded to a
+ * supergroup lives on under its new id, so the old one is left out.
+ */
+export function groupsOf(groups, userId) {
+  return groups
+    .filter((group) => group.migratedTo === undefined)
+    .filter((group) => group.members?.some((member) => member.id === userId && !GONE.includes(member.status)))
+    .sort((a, b) => String(a.title ?? '').localeCompare(String(b.title ?? '')));
 }

@@ -1,18 +1,25 @@
 import { remembered, toast } from './dom.js';
 import { openLiveStream, showStreamStatus } from './live-stream.js';
-import { createTelegramRender } from './telegram-pane-render.js';
+import { createTelegramRender, groupsOf } from './telegram-pane-render.js';
 import { buildTelegramLayout } from './telegram-view.js';
 
 /**
- * The Telegram side: a person plays one of the emulator's users in a private chat with the bot,
- * types messages and commands, presses inline and reply-keyboard buttons, and sees the bot's
- * answers as they arrive on the emulator's event stream.
+ * The Telegram side: a person plays one of the emulator's users in a private chat with the bot or
+ * in a group the user is a member of, types messages and commands, presses inline and
+ * reply-keyboard buttons, and sees the bot's answers (and, in a group, everyone's messages) as they
+ * arrive on the emulator's event stream.
  */
 export function mountTelegramPane(root, api) {
   const state = {
     bot: null,
     users: [],
     userId: null,
+    /** The world's groups, with their members. */
+    groups: [],
+    /** The group shown, or null for the private chat with the bot. */
+    groupId: null,
+    /** The bot's Mini App menu button (`web_app`), or null. */
+    webApp: null,
     /** message_id -> { message, replyKeyboard, deleted } of the current chat. */
     chat: new Map(),
     commands: [],
@@ -29,12 +36,12 @@ export function mountTelegramPane(root, api) {
   };
 
   const ui = buildTelegramLayout(root);
-  const { renderAll, renderUsers, renderPresence, renderChat, renderCommandMenu } = createTelegramRender(
-    state,
-    ui,
-    { sendText, sendCommand, press },
-  );
+  const { renderAll, renderUsers, renderChats, renderPresence, renderChat, renderCommandMenu } =
+    createTelegramRender(state, ui, { sendText, sendCommand, press });
   ui.userSelect.addEventListener('change', () => selectUser(Number(ui.userSelect.value)));
+  ui.chatSelect.addEventListener('change', () =>
+    selectChat(ui.chatSelect.value === 'private' ? null : Number(ui.chatSelect.value)),
+  );
   ui.newUserButton.addEventListener('click', () => toggleNewUserForm(true));
   ui.newUserCancel.addEventListener('click', () => toggleNewUserForm(false));
   ui.newUserForm.addEventListener('submit', (event) => {
@@ -73,8 +80,10 @@ export function mountTelegramPane(root, api) {
       const world = await api.world();
       state.bot = world.bots[0] ?? null;
       state.users = world.users;
+      state.groups = world.groups ?? [];
       const kept = Number(remembered.get('telegram-user'));
       state.userId = state.users.some((u) => u.id === kept) ? kept : (state.users[0]?.id ?? null);
+      state.groupId = keptGroup(Number(remembered.get('telegram-chat')));
       await Promise.all([loadChat(), refreshBot()]);
     } catch (error) {
       fail('Could not load the Telegram world')(error);
@@ -90,6 +99,10 @@ export function mountTelegramPane(root, api) {
     state.chat.clear();
     state.keyboardHiddenAfter = 0;
     if (!state.bot || state.userId === null) return;
+    if (state.groupId !== null) {
+      for (const stored of await api.groupMessages(state.groupId)) remember(stored, stored.replyKeyboard);
+      return;
+    }
     // A user who never wrote to the bot has no chat with it yet: an empty conversation.
     const user = state.users.find((u) => u.id === state.userId);
     if (!user?.startedBots?.includes(state.bot.id)) return;
@@ -102,12 +115,11 @@ export function mountTelegramPane(root, api) {
     const status = await api.bot(state.bot.id).catch(() => null);
     if (!status) return;
     state.commandLists = status.commands;
-    state.commands = pickCommands(state.commandLists, languageOf(state.userId));
+    pickChatCommands();
     state.delivery.polling = status.polling;
     state.delivery.webhookUrl = status.webhook?.url ?? '';
-    const webApp = status.menuButton?.type === 'web_app' ? status.menuButton : null;
-    ui.webAppButton.hidden = !webApp;
-    if (webApp) ui.webAppButton.textContent = webApp.text;
+    state.webApp = status.menuButton?.type === 'web_app' ? status.menuButton : null;
+    renderChats();
     renderPresence();
   }
 
@@ -128,17 +140,25 @@ export function mountTelegramPane(root, api) {
 
   function apply(event) {
     const bot = state.bot;
-    const here = (chatId, botId) => bot && chatId === state.userId && botId === bot.id;
+    const inGroup = state.groupId !== null;
+    // In a group every bot's messages show; in the private chat, only this bot's with this user.
+    const here = (chatId, botId) =>
+      bot && (inGroup ? chatId === state.groupId : chatId === state.userId && botId === bot.id);
     switch (event.type) {
       case 'world.reset':
         void reload();
         return;
       case 'world.changed':
-        if (['user.created', 'user.updated', 'bot.created'].includes(event.change)) void refreshUsers();
+        if (/^(user|bot|group|member)\./.test(event.change)) void refreshUsers();
         return;
-      case 'user.message':
-        if (bot && event.chatId === state.userId && event.botIds.includes(bot.id)) remember(event.message);
+      case 'user.message': {
+        const shown = inGroup
+          ? event.chatId === state.groupId
+          : bot && event.chatId === state.userId && event.botIds.includes(bot.id);
+        if (!shown) return;
+        remember(event.message);
         break;
+      }
       case 'bot.message':
         if (!here(event.chatId, event.botId)) return;
         remember(event.message, event.replyKeyboard);
@@ -190,24 +210,58 @@ export function mountTelegramPane(root, api) {
     const world = await api.world().catch(() => null);
     if (!world) return;
     state.users = world.users;
+    state.groups = world.groups ?? [];
     state.bot ??= world.bots[0] ?? null;
     // A world being built (the emulator just restarted): play its first user once there is one.
     const first = state.users[0];
     if (first && !state.users.some((u) => u.id === state.userId)) await selectUser(first.id);
-    else renderUsers();
+    else if (state.groupId !== null && keptGroup(state.groupId) === null) {
+      // Removed from the group, or the group became a supergroup under a new id.
+      const movedTo = state.groups.find((group) => group.id === state.groupId)?.migratedTo;
+      await selectChat(keptGroup(movedTo));
+    } else renderUsers();
+  }
+
+  /** `groupId` when the played user is in that group, else null (the private chat). */
+  function keptGroup(groupId) {
+    return groupsOf(state.groups, state.userId).some((group) => group.id === groupId) ? groupId : null;
+  }
+
+  function pickChatCommands() {
+    state.commands = pickCommands(state.commandLists, languageOf(state.userId), state.groupId);
+  }
+
+  async function selectChat(groupId) {
+    state.groupId = groupId;
+    remembered.set('telegram-chat', groupId ?? 'private');
+    pickChatCommands();
+    ui.commandMenu.hidden = true;
+    stopTyping();
+    await reloadChat('Could not load the chat');
   }
 
   async function selectUser(userId) {
     state.userId = userId;
     remembered.set('telegram-user', userId);
-    state.commands = pickCommands(state.commandLists, languageOf(userId));
+    await reloadChat('Could not load the chat', async () => {
+      // Fresh users: whether this one has written to the bot since the page loaded them.
+      const world = await api.world();
+      state.users = world.users;
+      state.groups = world.groups ?? [];
+      // Another member of the same group stays in it; anyone else starts in the private chat.
+      state.groupId = keptGroup(state.groupId);
+      pickChatCommands();
+    });
+  }
+
+  /** Loads the chat shown anew, after `before`; events arriving meanwhile are applied after it. */
+  async function reloadChat(what, before) {
     state.buffered = [];
     try {
-      // Fresh users: whether this one has written to the bot since the page loaded them.
-      state.users = (await api.world()).users;
+      await before?.();
       await loadChat();
     } catch (error) {
-      fail('Could not load the chat')(error);
+      fail(what)(error);
     } finally {
       const pending = state.buffered ?? [];
       state.buffered = null;
@@ -246,7 +300,10 @@ export function mountTelegramPane(root, api) {
 
   async function sendText(text) {
     try {
-      const sent = await api.sendMessage({ from: state.userId, bot: state.bot.id, text });
+      const sent =
+        state.groupId === null
+          ? await api.sendMessage({ from: state.userId, bot: state.bot.id, text })
+          : await api.sendGroupMessage({ from: state.userId, chatId: state.groupId, text });
       remember(sent.message);
       renderChat();
     } catch (error) {
@@ -258,7 +315,16 @@ export function mountTelegramPane(root, api) {
     ui.commandMenu.hidden = true;
     ui.input.value = '';
     try {
-      const sent = await api.sendCommand({ from: state.userId, bot: state.bot.id, command });
+      // In a group, a command picked from the menu is addressed to the bot (`/top@bot`), as Telegram sends it.
+      const sent =
+        state.groupId === null
+          ? await api.sendCommand({ from: state.userId, bot: state.bot.id, command })
+          : await api.sendGroupCommand({
+              from: state.userId,
+              chatId: state.groupId,
+              bot: state.bot.id,
+              command,
+            });
       remember(sent.message);
       renderChat();
     } catch (error) {
@@ -271,12 +337,11 @@ export function mountTelegramPane(root, api) {
     state.pressed.add(key);
     renderChat();
     try {
-      const { callbackQuery } = await api.pressButton({
-        from: state.userId,
-        bot: state.bot.id,
-        messageId,
-        data: button.callback_data,
-      });
+      const data = button.callback_data;
+      const { callbackQuery } =
+        state.groupId === null
+          ? await api.pressButton({ from: state.userId, bot: state.bot.id, messageId, data })
+          : await api.pressGroupButton({ from: state.userId, chatId: state.groupId, messageId, data });
       const early = state.answers.get(callbackQuery.id);
       state.answers.set(callbackQuery.id, { key, answer: early?.answer });
       if (early?.answer) showAnswer(callbackQuery.id, early.answer);
@@ -326,16 +391,17 @@ export function mountTelegramPane(root, api) {
 }
 
 /**
- * The commands a private chat shows, as Telegram's apps pick them: the private-chat scope before the
- * default one and, in each, the list for the user's language before the list for everyone.
+ * The commands a chat's menu shows, as Telegram's apps pick them: the most specific scope that has
+ * commands (in a group: that group, then all groups; in a private chat: all private chats), then the
+ * default one; in each, the list for the user's language before the list for everyone.
  */
-function pickCommands(scopes = [], languageCode = '') {
+function pickCommands(scopes = [], languageCode = '', groupId = null) {
   const primary = languageCode.split('-')[0];
+  const matches = (scope, type) =>
+    scope?.type === type && (type !== 'chat' || Number(scope.chat_id) === groupId);
   const find = (type, code) =>
-    scopes.find((s) => s.scope?.type === type && (s.languageCode ?? '') === code)?.commands;
-  const lists = ['all_private_chats', 'default'].flatMap((type) => [
-    ...(primary ? [find(type, primary)] : []),
-    find(type, ''),
-  ]);
+    scopes.find((s) => matches(s.scope, type) && (s.languageCode ?? '') === code)?.commands;
+  const types = groupId === null ? ['all_private_chats', 'default'] : ['chat', 'all_group_chats', 'default'];
+  const lists = types.flatMap((type) => [...(primary ? [find(type, primary)] : []), find(type, '')]);
   return lists.find((list) => list !== undefined) ?? [];
 }

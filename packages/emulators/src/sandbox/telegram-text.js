@@ -88,3 +88,34 @@ export function messageBody(message, options) {
     parts.push(h('em', { class: 'muted' }, 'Unsupported message'));
   return parts;
 }
+
+/** A person's or a bot's name as Telegram's apps show it above a message in a group. */
+export function authorName(from) {
+  if (!from) return '';
+  return [from.first_name, from.last_name].filter(Boolean).join(' ') || (from.username ?? '');
+}
+
+/**
+ * What a service message in a group says (someone joined, left, renamed it...), or null for a
+ * message people wrote. Names as the group's members see them.
+ */
+export function serviceText(message) {
+  const actor = authorName(message.from);
+  const names = (users) => users.map(authorName).join(', ');
+  if (message.new_chat_members) {
+    const joined = message.new_chat_members;
+    const self = joined.length === 1 && joined[0].id === message.from?.id;
+    return self ? `${actor} joined the group` : `${actor} added ${names(joined)}`;
+  }
+  if (message.left_chat_member) {
+    return message.left_chat_member.id === message.from?.id
+      ? `${actor} left the group`
+      : `${actor} removed ${authorName(message.left_chat_member)}`;
+  }
+  if (message.new_chat_title !== undefined)
+    return `${actor} renamed the group to “${message.new_chat_title}”`;
+  if (message.migrate_to_chat_id !== undefined) return 'The group was upgraded to a supergroup';
+  if (message.migrate_from_chat_id !== undefined) return 'The group was upgraded from a basic group';
+  if (message.group_chat_created || message.supergroup_chat_created) return `${actor} created the group`;
+  return null;
+}

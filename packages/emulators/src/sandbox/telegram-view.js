@@ -1,18 +1,39 @@
-import { clockTime, h, languageSelect } from './dom.js';
-import { messageBody } from './telegram-text.js';
+import { clockTime, colourFor, h, languageSelect } from './dom.js';
+import { authorName, messageBody } from './telegram-text.js';
 
 /** What the Telegram pane shows, built from data it is given: no state and no requests here. */
 
-/** A chat bubble: text with its entities, when it was sent or edited, its inline keyboard. */
-export function messageView({ message, deleted }, { onCommand, onPress, busy }) {
+/**
+ * A chat bubble: text with its entities, when it was sent or edited, its inline keyboard. In a
+ * group (`group` given) each bubble names its author, and only the played user's own (`own`) sit on
+ * the right, as in Telegram's apps; in the private chat everything the person sent is theirs.
+ */
+export function messageView({ message, deleted }, { onCommand, onPress, busy, group }) {
   const fromBot = message.from?.is_bot === true;
   const rows = fromBot && !deleted ? (message.reply_markup?.inline_keyboard ?? []) : [];
+  const side = group
+    ? group.own
+      ? 'from-user'
+      : fromBot
+        ? 'from-bot'
+        : 'from-other'
+    : fromBot
+      ? 'from-bot'
+      : 'from-user';
   return h(
     'div',
-    { class: `tg-row ${fromBot ? 'from-bot' : 'from-user'}${deleted ? ' deleted' : ''}` },
+    { class: `tg-row ${side}${deleted ? ' deleted' : ''}` },
     h(
       'div',
       { class: 'tg-bubble' },
+      group
+        ? h(
+            'div',
+            { class: 'tg-author', style: { color: colourFor(message.from?.id ?? 0) } },
+            authorName(message.from),
+            fromBot ? h('span', { class: 'tg-bot-tag' }, 'bot') : null,
+          )
+        : null,
       deleted
         ? h('em', { class: 'muted' }, 'Message deleted by the bot')
         : h('div', { class: 'tg-text' }, messageBody(message, { onCommand })),
@@ -56,7 +77,11 @@ function inlineButton(messageId, button, { onPress, busy }) {
   );
 }
 
-/** The pane's fixed parts; the returned elements are filled in as the chat changes. */
+/** A group's service message (someone joined, left, renamed it), centred as Telegram shows it. */
+export function serviceView(text) {
+  return h('div', { class: 'tg-service' }, h('span', {}, text));
+}
+
 /** The app languages a new user can have: `language_code` as Telegram sends it, or none. */
 const TELEGRAM_LANGUAGES = [
   ['en', 'English'],
@@ -64,6 +89,7 @@ const TELEGRAM_LANGUAGES = [
   ['', 'No language reported'],
 ];
 
+/** The pane's fixed parts; the returned elements are filled in as the chat changes. */
 export function buildTelegramLayout(root) {
   const ui = {};
   ui.status = h('span', { class: 'stream-status', 'data-status': 'connecting' }, [
@@ -73,6 +99,8 @@ export function buildTelegramLayout(root) {
   ui.botName = h('span', { class: 'bot-name' }, '…');
   ui.presence = h('span', { class: 'presence' }, '');
   ui.userSelect = h('select', { id: 'tg-user', 'aria-label': 'Telegram user you play' });
+  // The private chat with the bot, or a group the played user is in (where message XP is earned).
+  ui.chatSelect = h('select', { id: 'tg-chat-choice', 'aria-label': 'Chat' });
   ui.newUserButton = h('button', { type: 'button', class: 'ghost' }, '+ New user');
   ui.newUserName = h('input', {
     name: 'firstName',
@@ -122,6 +150,8 @@ export function buildTelegramLayout(root) {
       h('label', { for: 'tg-user' }, 'Playing as'),
       ui.userSelect,
       ui.newUserButton,
+      h('label', { for: 'tg-chat-choice' }, 'Chat'),
+      ui.chatSelect,
     ),
     ui.newUserForm,
     ui.chat,
