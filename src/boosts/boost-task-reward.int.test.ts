@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openTestTandem, type TestTandem } from '../../test/support/services.ts';
-import { approveSubmission } from '../tasks/decide-submission.ts';
+import { approveSubmission, rejectSubmission } from '../tasks/decide-submission.ts';
 import { createTask } from '../tasks/manage-tasks.ts';
 import { submitTask } from '../tasks/submit-task.ts';
 
@@ -76,6 +76,22 @@ describe("a boost of the 'tasks' source", () => {
     });
     const [row] = await taskRows(playerId);
     expect(row).toMatchObject({ xpDelta: 100, coinDelta: 25 });
+    expect(row!.metadata.factors).toBeUndefined();
+  });
+
+  it('judges proof sent again after a rejection by when it was sent again', async () => {
+    const boostId = await boostNow('Double weekend', 2, ['tasks']);
+    const { playerId, submissionId } = await submitted();
+    await rejectSubmission(tandem, { submissionId, decidedBy: 'alice', note: 'Blurry' });
+    // The weekend ends; the real proof comes after it.
+    await tandem.db.pool.query('UPDATE boosts SET ends_at = clock_timestamp() WHERE id = $1', [boostId]);
+    await submitTask(tandem, { playerId, taskId, proof: 'https://example.com/proof', platform: 'discord' });
+
+    expect((await approveSubmission(tandem, { submissionId, decidedBy: 'alice' })).paid).toEqual({
+      xp: 100,
+      coins: 25,
+    });
+    const [row] = await taskRows(playerId);
     expect(row!.metadata.factors).toBeUndefined();
   });
 

@@ -10,7 +10,7 @@
  *
  * The earning's time is when the player earned it, not when it is processed: a message's or voice
  * minute's own time, the daily claim's or game's moment, and for a task reward the time the player
- * submitted the proof (the submission's creation; a proof re-sent after a rejection keeps it), so a
+ * submitted the proof (a proof re-sent after a rejection counts from when it was re-sent), so a
  * task done during a boost keeps the boost when an admin approves it after the boost has ended.
  */
 

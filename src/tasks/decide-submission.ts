@@ -96,11 +96,14 @@ export async function approveSubmission(
     // merged into it) may have been paid for it already.
     const paidBefore = await otherApprovedSubmission(tx.client, person.id, submission);
     if (paidBefore) return { submission, task, decidedNow: true, paid: { xp: 0, coins: 0 }, totals: null };
-    // Boosts of the 'tasks' source apply at the submission's time (created_at: when the player first
-    // sent proof for the task; a proof sent again after a rejection keeps it), not the approval's:
+    // Boosts of the 'tasks' source apply at the submission's time (when the player last sent proof:
+    // a proof sent again after a rejection is judged by its own moment), not the approval's:
     // a task done during "double XP this weekend" is doubled even if an admin approves it on Monday.
     // Coins are not boosted, as for every other earning.
-    const boosted = boostedXp(await activeBoostsOn(tx.client, submission.createdAt, 'tasks'), task.rewardXp);
+    const boosted = boostedXp(
+      await activeBoostsOn(tx.client, submission.submittedAt, 'tasks'),
+      task.rewardXp,
+    );
     // A reward of nothing (or a slowing boost rounding a small one to nothing): the engine refuses
     // empty changes, the approval still counts.
     if (boosted.xp === 0 && task.rewardCoins === 0)

@@ -15,6 +15,8 @@ export interface Submission {
   decidedAt: Date | null;
   version: number;
   createdAt: Date;
+  /** When the player last sent proof: the first time, or again after a rejection. */
+  submittedAt: Date;
   updatedAt: Date;
 }
 
@@ -28,7 +30,7 @@ export interface SubmissionTask {
 
 export const submissionColumns = `id, task_id AS "taskId", player_id AS "playerId", platform, proof, status, note,
   decided_by AS "decidedBy", decided_at AS "decidedAt", version, created_at AS "createdAt",
-  updated_at AS "updatedAt"`;
+  submitted_at AS "submittedAt", updated_at AS "updatedAt"`;
 
 export async function findSubmission(db: Queryable, submissionId: string): Promise<Submission | null> {
   const { rows } = await db.query<Submission>(

@@ -89,7 +89,8 @@ async function insertOrResubmit(
        SELECT id, $2, $3::"Platform", $4 FROM tasks WHERE id = $1 AND active
        ON CONFLICT (task_id, player_id) DO UPDATE
           SET proof = EXCLUDED.proof, platform = EXCLUDED.platform, status = 'pending', note = NULL,
-              decided_by = NULL, decided_at = NULL, version = task_submissions.version + 1, updated_at = now()
+              decided_by = NULL, decided_at = NULL, version = task_submissions.version + 1, updated_at = now(),
+              submitted_at = now()
         WHERE task_submissions.status = 'rejected'
        RETURNING ${submissionColumns}`,
       [taskId, playerId, platform, proof],
