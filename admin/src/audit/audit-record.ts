@@ -30,6 +30,8 @@ export const auditEntityChoices = [
   { id: 'admins', name: 'tandem.choices.auditEntity.admins' },
   { id: 'text_overrides', name: 'tandem.choices.auditEntity.text_overrides' },
   { id: 'boosts', name: 'tandem.choices.auditEntity.boosts' },
+  { id: 'seasons', name: 'tandem.choices.auditEntity.seasons' },
+  { id: 'season_results', name: 'tandem.choices.auditEntity.season_results' },
 ];
 
 export const auditActionChoices = [

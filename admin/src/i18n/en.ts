@@ -873,6 +873,8 @@ export const en = {
         admins: 'Admins',
         text_overrides: 'Bot texts',
         boosts: 'Boosts',
+        seasons: 'Seasons',
+        season_results: 'Season results',
       },
       auditAction: {
         create: 'create',
@@ -1170,6 +1172,7 @@ export const en = {
       noSeasons: 'No seasons',
       seasonsAre:
         'A season ranks the XP gained between its start and end; when it ends, its winners are rewarded once and announced. Seasons may overlap.',
+      roleRefused: 'Discord role not given: %{reason}',
     },
     boosts: {
       name: 'Name',

@@ -873,6 +873,8 @@ export const ru: Messages<typeof en> = {
         admins: 'Администраторы',
         text_overrides: 'Тексты ботов',
         boosts: 'Бусты',
+        seasons: 'Сезоны',
+        season_results: 'Итоги сезонов',
       },
       auditAction: {
         create: 'создание',
@@ -1174,6 +1176,7 @@ export const ru: Messages<typeof en> = {
       noSeasons: 'Сезонов нет',
       seasonsAre:
         'Сезон считает XP, набранный между началом и концом; по завершении победители получают награду один раз, и о них объявляется. Сезоны могут пересекаться.',
+      roleRefused: 'Роль Discord не выдана: %{reason}',
     },
     boosts: {
       name: 'Название',

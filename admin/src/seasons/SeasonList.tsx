@@ -4,6 +4,7 @@ import { EmptyState } from '../common/EmptyState.tsx';
 import { ListToolbar } from '../common/ListToolbar.tsx';
 import { SearchField } from '../common/SearchField.tsx';
 import { useEditOrShow } from '../common/use-row-click.ts';
+import { type SeasonResultRow, SeasonResults } from './SeasonResults.tsx';
 
 const filters = [
   <SearchField key="q" source="q" alwaysOn placeholder="tandem.seasons.seasonName" />,
@@ -40,9 +41,7 @@ export function SeasonList() {
         <DataTable.Col
           source="results"
           disableSort
-          render={(season: { results?: Array<{ place: number; xpGained: number }> }) =>
-            (season.results ?? []).map((r) => `${r.place}. ${r.xpGained} XP`).join(', ') || '—'
-          }
+          render={(season: { results?: SeasonResultRow[] }) => <SeasonResults results={season.results} />}
         />
       </DataTable>
     </List>

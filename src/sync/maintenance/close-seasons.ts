@@ -4,12 +4,16 @@ import { closeDueSeasons } from '../../seasons/close-season.ts';
 import {
   markSeasonAnnounced,
   markSeasonRoleGranted,
+  markSeasonRoleRefused,
+  markSeasonRoleRetry,
+  type PendingSeasonRole,
   pendingSeasonRoles,
   seasonsToAnnounce,
 } from '../../seasons/season-follow-up.ts';
+import { seasonRoleAttempts, seasonRolePauseMs } from '../../seasons/season-role-retries.ts';
 import { messageOf } from '../../texts/default-texts.ts';
 import type { SyncContext } from '../context.ts';
-import { PlatformRateLimitedError } from '../ports.ts';
+import { type DiscordPort, PlatformRateLimitedError, PlatformRefusedError } from '../ports.ts';
 
 /**
  * The `close-seasons` tick: closes the seasons whose end has passed (rewards once, see
@@ -17,8 +21,11 @@ import { PlatformRateLimitedError } from '../ports.ts';
  * platform, so a rerun posts nothing twice), and gives winners the season's Discord role. Each step
  * picks up what an interrupted tick left, so a crash at any point is finished by the next tick.
  */
-export async function closeSeasonsTick(ctx: SyncContext): Promise<{ closed: number; roles: number }> {
-  const closed = await closeDueSeasons(ctx);
+export async function closeSeasonsTick(
+  ctx: SyncContext,
+  now: Date = new Date(),
+): Promise<{ closed: number; roles: number }> {
+  const closed = await closeDueSeasons(ctx, now);
   const targets = (await readAnnouncementSettings(ctx)).value.rankUp;
   for (const season of await seasonsToAnnounce(ctx.db)) {
     const winners = season.winners
@@ -41,20 +48,52 @@ export async function closeSeasonsTick(ctx: SyncContext): Promise<{ closed: numb
     }
     await markSeasonAnnounced(ctx.db, season.seasonId);
   }
-  let roles = 0;
-  const discord = ctx.ports.discord;
-  if (discord) {
-    for (const grant of await pendingSeasonRoles(ctx.db)) {
-      try {
-        await discord.grantRole(grant.discordUserId, grant.roleId, `Season ${grant.seasonId} winner`);
-        await markSeasonRoleGranted(ctx.db, grant);
-        roles++;
-      } catch (error) {
-        // A rate limit or a refusal (member gone, role above the bot's) waits for the next tick.
-        if (error instanceof PlatformRateLimitedError) break;
-        ctx.logger.warn({ err: error, grant }, 'could not give a season winner the role');
-      }
-    }
-  }
+  const roles = ctx.ports.discord ? await giveSeasonRoles(ctx, ctx.ports.discord, now) : 0;
   return { closed: closed.length, roles };
+}
+
+/**
+ * Gives winners the season's role. Discord's refusal (the member left, the role is above the bot's
+ * or was deleted) is final: it is recorded on the result with Discord's reason for the admin, and
+ * never tried again. Other failures pause the winner's role a growing while, and after the last
+ * attempt are recorded the same way. A rate limit ends the tick without spending an attempt.
+ */
+async function giveSeasonRoles(ctx: SyncContext, discord: DiscordPort, now: Date): Promise<number> {
+  let given = 0;
+  for (const grant of await pendingSeasonRoles(ctx.db, now)) {
+    try {
+      await discord.grantRole(grant.discordUserId, grant.roleId, `Season ${grant.seasonId} winner`);
+    } catch (error) {
+      if (error instanceof PlatformRateLimitedError) break;
+      await recordRoleFailure(ctx, grant, error, now);
+      continue;
+    }
+    await markSeasonRoleGranted(ctx.db, grant);
+    given++;
+  }
+  return given;
+}
+
+async function recordRoleFailure(
+  ctx: SyncContext,
+  grant: PendingSeasonRole,
+  error: unknown,
+  now: Date,
+): Promise<void> {
+  const where = { seasonId: grant.seasonId, place: grant.place, discordUserId: grant.discordUserId };
+  if (error instanceof PlatformRefusedError) {
+    // Expected in a living community (members leave): the admin reads the reason in the panel.
+    ctx.logger.info({ ...where, reason: error.message }, 'a season winner cannot be given the role');
+    await markSeasonRoleRefused(ctx.db, grant, error.message);
+    return;
+  }
+  const failures = grant.attempts + 1;
+  const message = error instanceof Error ? error.message : String(error);
+  if (failures >= seasonRoleAttempts) {
+    ctx.logger.warn({ ...where, err: error, failures }, 'gave up giving a season winner the role');
+    await markSeasonRoleRefused(ctx.db, grant, `gave up after ${failures} failed attempts: ${message}`);
+    return;
+  }
+  ctx.logger.warn({ ...where, err: error, failures }, 'could not give a season winner the role; will retry');
+  await markSeasonRoleRetry(ctx.db, grant, new Date(now.getTime() + seasonRolePauseMs(failures)));
 }
