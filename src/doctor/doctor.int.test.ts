@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -329,6 +331,59 @@ describe('npm run doctor', () => {
     expect(managed.detail).toContain('tandem is managed by an integration');
     expect(managed.fix).toBe(`Pick another role for rank ${rows[1]!.name} in the admin panel.`);
     expect(exitStatusOf(results)).toBe(1);
+  });
+
+  it('checks PUBLIC_URL for the Mini App menu button: off when unset, a warning over http, plain http fine against the emulator', async () => {
+    const unset = named(await runDoctor(settings()), 'Mini App menu button');
+    expect(unset).toMatchObject({ ok: true });
+    expect(unset.detail).toMatch(/^off: PUBLIC_URL is not set; set it to the https address/);
+
+    // The Telegram emulator at TELEGRAM_API_ROOT: it is told from a Bot API server by its control API.
+    const againstEmulator = await runDoctor(settings({ PUBLIC_URL: 'http://localhost:3000' }));
+    expect(named(againstEmulator, 'Mini App menu button')).toMatchObject({ ok: true });
+    expect(failures(againstEmulator), formatResults(againstEmulator)).toEqual([]);
+
+    // The same address with the real Telegram (a Bot API server that is no emulator): a warning.
+    const server = createServer((req, res) => {
+      res.writeHead(req.url?.startsWith('/control') ? 404 : 200, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({ ok: true, result: { username: 'tandem_bot', url: '', pending_update_count: 0 } }),
+      );
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const botApi = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const results = await runDoctor(
+        settings({ PUBLIC_URL: 'http://tandem.example.com', TELEGRAM_API_ROOT: botApi }),
+      );
+      const warning = named(results, 'Mini App menu button');
+      expect(warning).toMatchObject({ ok: false, blocking: false });
+      expect(warning.detail).toContain('Telegram opens Mini Apps over https only');
+      expect(formatResults(results)).toContain(
+        '! Mini App menu button: off: PUBLIC_URL is http://tandem.example.com',
+      );
+      expect(exitStatusOf(results)).toBe(0);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+
+    const https = named(
+      await runDoctor(settings({ PUBLIC_URL: 'https://tandem.example.com' })),
+      'Mini App menu button',
+    );
+    expect(https).toMatchObject({
+      ok: true,
+      detail: "the bot's menu button opens https://tandem.example.com/app/",
+    });
+
+    const malformed = await runDoctor(settings({ PUBLIC_URL: 'https://tandem.example.com/?from=doctor' }));
+    expect(named(malformed, 'Mini App menu button')).toMatchObject({ ok: false, blocking: true });
+    expect(exitStatusOf(malformed)).toBe(1);
+
+    const sandbox = await runDoctor(
+      settings({ TELEGRAM_BOT_TOKEN: undefined, DISCORD_BOT_TOKEN: undefined }),
+    );
+    expect(named(sandbox, 'Mini App menu button').detail).toContain("the sandbox's bot opens the Mini App");
   });
 
   it('runs as `npm run doctor` does: prints the lines and exits 1 on a wrong token', async () => {

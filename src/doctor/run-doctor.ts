@@ -4,6 +4,7 @@ import { type CheckResult, failed, passed } from './check-result.ts';
 import { checkDiscord } from './discord-checks.ts';
 import { readMappedRoles } from './mapped-roles.ts';
 import { checkPostgres } from './postgres-checks.ts';
+import { checkPublicUrl, isTelegramEmulator, type TelegramSide } from './public-url-checks.ts';
 import { checkRedis } from './redis-checks.ts';
 import type { SandboxPlatforms } from './running-sandbox.ts';
 import { checkTelegram } from './telegram-checks.ts';
@@ -19,6 +20,7 @@ export interface DoctorSettings
     | 'DISCORD_BOT_TOKEN'
     | 'DISCORD_GUILD_ID'
     | 'DISCORD_API_ROOT'
+    | 'PUBLIC_URL'
   > {
   /**
    * Where DATABASE_URL and REDIS_URL lead when the owner set neither: the embedded servers `npm
@@ -60,6 +62,7 @@ export async function runDoctor(settings: DoctorSettings): Promise<CheckResult[]
     if (!sandbox) {
       results.push(passed('Sandbox', 'no bot token set: npm start runs both bots against the emulators'));
       results.push(passed('Telegram', 'skipped: no TELEGRAM_BOT_TOKEN'));
+      results.push(checkPublicUrl(settings.PUBLIC_URL, 'sandbox'));
       results.push(passed('Discord', 'skipped: no DISCORD_BOT_TOKEN'));
       return results;
     }
@@ -70,12 +73,14 @@ export async function runDoctor(settings: DoctorSettings): Promise<CheckResult[]
       ),
     );
     results.push(...(await checkTelegram(sandbox.telegram.token, sandbox.telegram.apiRoot)));
+    results.push(checkPublicUrl(settings.PUBLIC_URL, 'sandbox'));
     results.push(...(await checkDiscord({ ...sandbox.discord, mappedRoles: await mappedRoles() })));
     return results;
   }
   if (settings.TELEGRAM_BOT_TOKEN)
     results.push(...(await checkTelegram(settings.TELEGRAM_BOT_TOKEN, settings.TELEGRAM_API_ROOT)));
   else results.push(passed('Telegram', 'skipped: no TELEGRAM_BOT_TOKEN'));
+  results.push(checkPublicUrl(settings.PUBLIC_URL, await telegramSideOf(settings)));
   if (settings.DISCORD_BOT_TOKEN && settings.DISCORD_GUILD_ID) {
     results.push(
       ...(await checkDiscord({
@@ -95,6 +100,18 @@ export async function runDoctor(settings: DoctorSettings): Promise<CheckResult[]
     );
   } else results.push(passed('Discord', 'skipped: no DISCORD_BOT_TOKEN'));
   return results;
+}
+
+/**
+ * Whom the Telegram bot of a configured deployment talks to: the emulator is only asked about when
+ * it would matter (a plain http PUBLIC_URL with a TELEGRAM_API_ROOT of its own).
+ */
+async function telegramSideOf(settings: DoctorSettings): Promise<TelegramSide> {
+  if (!settings.TELEGRAM_BOT_TOKEN) return 'none';
+  const plainHttp = settings.PUBLIC_URL?.startsWith('http://') ?? false;
+  if (plainHttp && settings.TELEGRAM_API_ROOT && (await isTelegramEmulator(settings.TELEGRAM_API_ROOT)))
+    return 'emulator';
+  return 'telegram';
 }
 
 /** 0 when nothing blocks Tandem, 1 otherwise. */

@@ -18,6 +18,7 @@ import { configuredPlatforms } from '../runtime/platform-endpoints.ts';
 import { handleShutdown } from '../runtime/shutdown.ts';
 import { startBanner } from '../runtime/start-banner.ts';
 import { openConfiguredServices, startWorkerRole } from '../runtime/sync-runtime.ts';
+import { seedSandboxCommunityLife } from '../sandbox/seed-community-life.ts';
 import { seedSandboxCommunity } from '../sandbox/seed-sandbox-community.ts';
 import { startSandbox } from '../sandbox/start-sandbox.ts';
 
@@ -44,7 +45,10 @@ const ports = createPlatformPorts(platforms);
 const services = openConfiguredServices(config, infrastructure, logger, ports);
 const seeded = await seedEconomyDefaults(services.db.prisma);
 await seedDemoContent(services.db.prisma);
-if (sandbox) await seedSandboxCommunity(services, sandbox.emulators.demo);
+if (sandbox) {
+  await seedSandboxCommunity(services, sandbox.emulators.demo);
+  await seedSandboxCommunityLife(services, sandbox.emulators.demo);
+}
 const firstAdmin = await ensureFirstAdmin(services, config);
 const workers = await startWorkerRole(config, services);
 // The sandbox's bot has the emulator's token: the Mini App's init data is signed with it.

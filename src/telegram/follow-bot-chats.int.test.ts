@@ -118,6 +118,35 @@ describe("the Telegram groups Tandem's bot is in", () => {
     expect(announced).toContainEqual({ entity: 'telegram_chats', action: 'updated', id: String(group.id) });
   });
 
+  it('creates no player for whoever adds the bot, joins, leaves or renames: only for those who use it', async () => {
+    const owner = t.newUser('Olga');
+    const guest = t.newUser('Gus');
+    const control = t.emulator.control;
+    const group = control.createGroup({ title: 'Den', admins: [owner.id], bots: [] });
+    const identities = () =>
+      t.tandem.db.prisma.identity.count({
+        where: { platform: 'telegram', platformUserId: { in: [String(owner.id), String(guest.id)] } },
+      });
+
+    control.addMember(group.id, { userId: bot().id, status: 'administrator', by: owner.id });
+    await until(group.id, (found) => found?.status === 'administrator', 'the bot listed as an admin');
+    control.addMember(group.id, { userId: guest.id, by: owner.id });
+    control.renameGroup(group.id, { title: 'Great Den' });
+    await until(group.id, (found) => found?.title === 'Great Den', 'the new title');
+    control.removeMember(group.id, guest.id, {});
+    await t.idle();
+    expect(await identities()).toBe(0);
+    expect(await t.tandem.db.prisma.player.count({ where: { displayName: { in: ['Olga', 'Gus'] } } })).toBe(
+      0,
+    );
+
+    // Writing in the group is playing: the player appears with the first message.
+    control.sendMessage({ from: owner.id, chatId: group.id, text: 'welcome to the den, everyone' });
+    await waitFor(async () => (await identities()) === 1, 'the owner becoming a player by writing');
+    expect(await owner.playerId()).toEqual(expect.any(String));
+    await expect(guest.playerId()).rejects.toThrow('has no player yet');
+  });
+
   it('lets no update older than the stored one overwrite it', async () => {
     const owner = t.newUser('Olga');
     const control = t.emulator.control;

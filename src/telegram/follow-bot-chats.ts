@@ -5,10 +5,30 @@ import type { TandemContext } from './tandem-context.ts';
 import type { TelegramDeps } from './telegram-deps.ts';
 
 /**
+ * What Telegram posts in a group about the group itself (who joined or left, a new title or photo,
+ * an upgrade, a pin): its sender changed the chat, they did not talk in it or use the bot.
+ */
+const chatServiceFields = [
+  'new_chat_members',
+  'left_chat_member',
+  'new_chat_title',
+  'new_chat_photo',
+  'delete_chat_photo',
+  'group_chat_created',
+  'supergroup_chat_created',
+  'channel_chat_created',
+  'migrate_to_chat_id',
+  'migrate_from_chat_id',
+  'pinned_message',
+  'message_auto_delete_timer_changed',
+] as const;
+
+/**
  * Keeps the list of groups and channels the bot is in (src/telegram-chats) current, for the panel's
  * Telegram chat pickers: the bot's own membership updates, renames and group upgrades. Runs before
- * the sender is resolved: the admin who adds the bot is not playing. Membership updates stop here;
- * messages go on to the features.
+ * the sender is resolved, and membership updates and the group's service messages stop here: the
+ * admin who adds the bot, or a member who joins, is not playing yet, so no player is created for
+ * them until they write, use a command or press a button. Other messages go on to the features.
  */
 export function followBotChats(
   deps: Pick<TelegramDeps, 'db' | 'changes' | 'logger'>,
@@ -54,6 +74,7 @@ export function followBotChats(
         }),
       );
     }
+    if (message && chatServiceFields.some((field) => field in message)) return;
     return next();
   };
 }

@@ -69,6 +69,8 @@ export interface ControlGuild extends Json {
   roles: ControlRole[];
   channels: ControlChannel[];
   members: ControlMember[];
+  /** Banned users, who cannot join until unbanned. */
+  bans: Array<{ userId: string; reason: string | null }>;
 }
 export interface ControlInteraction extends Json {
   id: string;

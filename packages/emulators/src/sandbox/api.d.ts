@@ -74,6 +74,9 @@ export interface DiscordApi {
   /** A new user, their Discord app set to `locale` (one of Discord's locales). */
   createUser(input: { username: string; locale?: string }): Promise<Json & { id: string; locale: string }>;
   addMember(guildId: string, userId: string): Promise<Json>;
+  removeMember(guildId: string, userId: string): Promise<void>;
+  banUser(guildId: string, userId: string, input?: { reason?: string }): Promise<void>;
+  unbanUser(guildId: string, userId: string): Promise<void>;
   commands(applicationId?: string): Promise<Json[]>;
   channelMessages(channelId: string): Promise<Json[]>;
   directMessages(query: {

@@ -135,6 +135,13 @@ export function discordApi(controlUrlOrGetter, { refresh } = {}) {
     /** A new person, their Discord app set to `locale`; addMember has them join the guild. */
     createUser: ({ username, locale }) => call('POST', '/users', { username, locale }),
     addMember: (guildId, userId) => call('POST', `/guilds/${segment(guildId)}/members`, { userId }),
+    /** The member leaves the guild (GUILD_MEMBER_REMOVE), as leaving or a kick looks to a bot. */
+    removeMember: (guildId, userId) =>
+      call('DELETE', `/guilds/${segment(guildId)}/members/${segment(userId)}`),
+    /** A moderator bans the user: GUILD_BAN_ADD and the member's removal; they cannot rejoin until unbanned. */
+    banUser: (guildId, userId, { reason } = {}) =>
+      call('PUT', `/guilds/${segment(guildId)}/bans/${segment(userId)}`, { reason }),
+    unbanUser: (guildId, userId) => call('DELETE', `/guilds/${segment(guildId)}/bans/${segment(userId)}`),
     commands: (applicationId) => call('GET', `/commands${query({ applicationId })}`),
     channelMessages: (channelId) =>
       call('GET', `/channels/${segment(channelId)}/messages${query({ limit: 100 })}`),

@@ -3,8 +3,23 @@ export const DM = 'dm';
 
 /** Names and lookups in the guild the Discord pane shows, read from its `state` at each call. */
 export function guildLookups(state) {
+  /**
+   * The people a person can play: the guild's members, then those who left or were banned (to
+   * play them rejoining), as members without roles and with `away` saying which.
+   */
   function players() {
-    return (state.guild?.members ?? []).filter((m) => !m.user.bot);
+    const members = (state.guild?.members ?? []).filter((m) => !m.user.bot);
+    if (!state.guild) return members;
+    const inGuild = new Set(members.map((m) => m.user.id));
+    const away = (state.world?.users ?? [])
+      .filter((user) => !user.bot && !inGuild.has(user.id) && user.id !== state.guild.ownerId)
+      .map((user) => ({ user, roles: [], away: standing(user.id) }));
+    return [...members, ...away];
+  }
+  /** Whether the user is in the guild (`member`), left it or was kicked (`left`), or is `banned`. */
+  function standing(userId) {
+    if ((state.guild?.bans ?? []).some((ban) => ban.userId === userId)) return 'banned';
+    return state.guild?.members.some((m) => m.user.id === userId) ? 'member' : 'left';
   }
   function textChannels() {
     return (state.guild?.channels ?? []).filter((c) => c.type === 0).sort((a, b) => a.position - b.position);
@@ -34,5 +49,15 @@ export function guildLookups(state) {
     channel: (id) => state.guild?.channels.find((c) => c.id === id)?.name,
   };
 
-  return { players, textChannels, voiceChannels, memberName, displayName, localeOf, roleName, names };
+  return {
+    players,
+    standing,
+    textChannels,
+    voiceChannels,
+    memberName,
+    displayName,
+    localeOf,
+    roleName,
+    names,
+  };
 }

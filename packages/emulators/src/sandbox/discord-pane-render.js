@@ -1,17 +1,29 @@
 import { DM } from './discord-guild-lookups.js';
-import { messageView, roleChangeItems, roleChips, voicePanel } from './discord-view.js';
+import { membershipButtons, messageView, roleChangeItems, roleChips, voicePanel } from './discord-view.js';
 import { fill, h, renderKeepingScroll } from './dom.js';
 
 const EPHEMERAL = 64;
+
+/** How the member picker names someone who is not in the server. */
+const AWAY = { left: 'left the server', banned: 'banned' };
 
 /**
  * Draws the Discord pane's state (discord-pane.js) into its layout: the header, the member picker,
  * channels, voice, roles, messages and the command menu. What the person does there goes to
  * `actions`, which send it to the emulator.
  */
-export function createDiscordRender(state, ui, lookups, { choose, voice, press, openCommand }) {
-  const { players, textChannels, voiceChannels, memberName, displayName, localeOf, roleName, names } =
-    lookups;
+export function createDiscordRender(state, ui, lookups, { choose, voice, press, openCommand, membership }) {
+  const {
+    players,
+    standing,
+    textChannels,
+    voiceChannels,
+    memberName,
+    displayName,
+    localeOf,
+    roleName,
+    names,
+  } = lookups;
 
   function renderAll() {
     renderHeader();
@@ -47,13 +59,17 @@ export function createDiscordRender(state, ui, lookups, { choose, voice, press, 
         h(
           'option',
           { value: m.user.id, selected: m.user.id === state.memberId },
-          `${memberName(m)} · ${localeOf(m.user.id)}`,
+          `${memberName(m)} · ${localeOf(m.user.id)}${m.away ? ` · ${AWAY[m.away]}` : ''}`,
         ),
       ),
     );
-    const ready = Boolean(state.memberId && state.channelId);
+    const where = state.memberId ? standing(state.memberId) : null;
+    // Someone who left or was banned can neither write nor run commands in the server.
+    const ready = Boolean(state.memberId && state.channelId && where === 'member');
     ui.input.disabled = !ready;
     ui.sendButton.disabled = !ready;
+    ui.commandButton.disabled = !ready;
+    fill(ui.membership, membershipButtons(where, { busy: state.membershipBusy, onMembership: membership }));
   }
 
   function renderChannels() {

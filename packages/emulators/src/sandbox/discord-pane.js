@@ -31,6 +31,8 @@ export function mountDiscordPane(root, api, discordEvents) {
     buffered: null,
     /** Whether the emulator's event stream is open: without it, nothing here is known to be current. */
     streamLive: false,
+    /** A leave, ban, unban or rejoin on its way: its buttons wait. */
+    membershipBusy: false,
   };
 
   const ui = buildDiscordLayout(root);
@@ -57,6 +59,7 @@ export function mountDiscordPane(root, api, discordEvents) {
     // Made below: the interactions redraw the messages through this render.
     press: (message, customId, values) => interactions.press(message, customId, values),
     openCommand: (command) => interactions.openCommand(command),
+    membership: (change) => void changeMembership(change),
   });
   const interactions = createDiscordInteractions({ state, ui, api, lookups, fail, renderMessages });
   const { openCommand, settle } = interactions;
@@ -132,6 +135,37 @@ export function mountDiscordPane(root, api, discordEvents) {
       await choose({ memberId: user.id });
     } catch (error) {
       fail('Could not create the member')(error);
+    }
+  }
+
+  /**
+   * The played member leaves, is banned, is unbanned or rejoins, through the emulator's control
+   * API: the bot gets what Discord sends (a ban: GUILD_BAN_ADD and GUILD_MEMBER_REMOVE), so the
+   * community's leave and ban policy for its leaderboards can be tried.
+   */
+  async function changeMembership(change) {
+    const guildId = state.guild?.id;
+    const userId = state.memberId;
+    if (!guildId || !userId || state.membershipBusy) return;
+    const name = displayName(userId);
+    const steps = {
+      leave: [() => api.removeMember(guildId, userId), `${name} left the server`],
+      ban: [() => api.banUser(guildId, userId, { reason: 'banned in the sandbox' }), `${name} was banned`],
+      unban: [() => api.unbanUser(guildId, userId), `${name} is no longer banned and may rejoin`],
+      rejoin: [() => api.addMember(guildId, userId), `${name} joined the server again`],
+    };
+    const [run, done] = steps[change];
+    state.membershipBusy = true;
+    renderMembers();
+    try {
+      await run();
+      await refreshWorld();
+      toast(ui.toasts, done, { tone: 'success' });
+    } catch (error) {
+      fail('Membership not changed')(error);
+    } finally {
+      state.membershipBusy = false;
+      renderAll();
     }
   }
 

@@ -128,6 +128,47 @@ export function voicePanel({ channels, states, memberId, displayName, onVoice })
   ];
 }
 
+/**
+ * What can happen to the played member's membership, as in Discord: a member leaves (or is kicked:
+ * the bot sees the same removal) or is banned by a moderator; someone who left rejoins, and a ban
+ * is lifted before they can.
+ */
+export function membershipButtons(standing, { busy, onMembership }) {
+  if (!standing) return [];
+  const button = (change, label, tone, title) =>
+    h(
+      'button',
+      {
+        type: 'button',
+        class: `${tone} small`,
+        'data-membership': change,
+        disabled: busy,
+        title,
+        onclick: () => onMembership(change),
+      },
+      label,
+    );
+  if (standing === 'member')
+    return [
+      button('leave', 'Leave server', 'ghost', 'Leave the server (a kick looks the same to the bot)'),
+      button(
+        'ban',
+        'Ban',
+        'danger',
+        'A moderator bans this member: the bot hears of the ban and the removal',
+      ),
+    ];
+  if (standing === 'banned')
+    return [
+      h('span', { class: 'muted' }, 'Banned'),
+      button('unban', 'Unban', 'ghost', 'A moderator lifts the ban; then they can rejoin'),
+    ];
+  return [
+    h('span', { class: 'muted' }, 'Not in the server'),
+    button('rejoin', 'Rejoin', 'primary discord', 'Join the server again'),
+  ];
+}
+
 /** The played member's roles, highest first, each with its colour. */
 export function roleChips(roles) {
   if (!roles.length) return [h('span', { class: 'muted' }, 'No roles yet')];
@@ -177,6 +218,7 @@ export function buildDiscordLayout(root) {
   ui.botName = h('span', { class: 'bot-name' }, '…');
   ui.presence = h('span', { class: 'presence' }, '');
   ui.memberSelect = h('select', { id: 'dc-member', 'aria-label': 'Discord member you play' });
+  ui.membership = h('span', { class: 'membership', 'aria-label': 'Membership of the member you play' });
   ui.newMemberButton = h('button', { type: 'button', class: 'ghost' }, '+ New member');
   ui.newMemberName = h('input', {
     name: 'username',
@@ -233,6 +275,7 @@ export function buildDiscordLayout(root) {
       { class: 'toolbar' },
       h('label', { for: 'dc-member' }, 'Playing as'),
       ui.memberSelect,
+      ui.membership,
       ui.newMemberButton,
     ),
     ui.newMemberForm,

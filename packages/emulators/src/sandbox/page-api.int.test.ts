@@ -36,6 +36,9 @@ const DOCUMENTED = {
       'GET /state',
       'POST /users',
       'POST /guilds/:guildId/members',
+      'DELETE /guilds/:guildId/members/:userId',
+      'PUT /guilds/:guildId/bans/:userId',
+      'DELETE /guilds/:guildId/bans/:userId',
       'GET /commands',
       'GET /channels/:channelId/messages',
       'GET /dms',
@@ -145,6 +148,51 @@ describe('api.js against running emulators', () => {
 
     // The page opens this URL with EventSource.
     await asPage(() => expectEventStream(api.eventsUrl()));
+  });
+
+  it('plays a Discord member leaving, rejoining, banned and unbanned', async () => {
+    const api = recorded(discordApi(discord.urls.controlUrl));
+    const control = new DiscordControlClient(discord.urls.controlUrl);
+    const { guildId, users } = demo.discord;
+    const memberIds = async () => (await control.guild(guildId)).members.map((member) => member.user.id);
+    const history = async (after = 0) =>
+      (await (await fetch(`${discord.urls.controlUrl}/events/history?after=${after}`)).json()) as Array<{
+        seq: number;
+        kind: string;
+      }>;
+    const since = (await history()).at(-1)?.seq ?? 0;
+
+    await api.removeMember(guildId, users.bob);
+    expect(await memberIds()).not.toContain(users.bob);
+    await api.addMember(guildId, users.bob);
+    expect(await memberIds()).toContain(users.bob);
+
+    await api.banUser(guildId, users.bob, { reason: 'banned in the sandbox' });
+    expect(await memberIds()).not.toContain(users.bob);
+    const banned = (await api.state()).guilds[0] as { bans: Array<{ userId: string; reason: string }> };
+    expect(banned.bans).toEqual([{ userId: users.bob, reason: 'banned in the sandbox' }]);
+    const refused = await api.addMember(guildId, users.bob).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(ControlApiError);
+    expect(refused).toMatchObject({ status: 403, message: expect.stringContaining('banned') });
+
+    await api.unbanUser(guildId, users.bob);
+    expect(((await api.state()).guilds[0] as { bans: unknown[] }).bans).toEqual([]);
+    await api.addMember(guildId, users.bob);
+    expect(await memberIds()).toContain(users.bob);
+
+    // What happened, in Discord's order: a ban, then the removal (bans.int.test.ts follows the
+    // same to a connected bot as GUILD_BAN_ADD and GUILD_MEMBER_REMOVE).
+    const kinds = (await history(since))
+      .map((event) => event.kind)
+      .filter((kind) => kind.startsWith('member.'));
+    expect(kinds).toEqual([
+      'member.removed',
+      'member.added',
+      'member.banned',
+      'member.removed',
+      'member.unbanned',
+      'member.added',
+    ]);
   });
 
   it('plays a Discord member: message, slash command, button, DM, voice, roles', async () => {

@@ -30,6 +30,8 @@ export function guildView(world: World, guild: GuildRecord): Record<string, unkn
       .membersInOrder(guild)
       .map((member) => memberPayload(member, world.requireUser(member.userId))),
     voiceStates: [...guild.voiceStates.values()].map((state) => voiceStatePayload(world, guild, state)),
+    // Who may not join until unbanned, as Server Settings → Bans lists them.
+    bans: [...(guild.bans?.values() ?? [])].map((ban) => ({ userId: ban.userId, reason: ban.reason })),
   };
 }
 
