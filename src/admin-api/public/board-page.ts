@@ -53,6 +53,8 @@ export function renderBoardPage(
   seasons: readonly PublicSeason[] = [],
 ): string {
   const t = wordsOf(language);
+  // Numbers as the bots write them in this language: 3,400 in English, 3 400 in Russian.
+  const number = new Intl.NumberFormat(language);
   // A season board has no rank column: ranks follow lifetime XP, not a season's.
   const season = 'season' in board ? board.season : null;
   const seasonPart = season ? `&amp;season=${season.id}` : '';
@@ -62,7 +64,7 @@ export function renderBoardPage(
     .map(
       (row) =>
         `<tr><td class="num">${row.position}</td><td>${escapeHtml(row.displayName)}</td>` +
-        `<td class="num">${row.xp}</td>` +
+        `<td class="num">${number.format(row.xp)}</td>` +
         (season ? '' : `<td>${escapeHtml(('rankName' in row ? row.rankName : null) ?? '')}</td>`) +
         '</tr>',
     )
