@@ -23,6 +23,9 @@ const samples: Array<Record<string, string | number>> = [0, 1, 2, 5, 21, 1234].m
   startsAt: '2026-12-01',
   endsAt: '2026-12-08',
   note: 'blurry',
+  name: 'Double weekend',
+  factor: n / 2,
+  ends: '2026-12-08 18:00 UTC',
 }));
 
 describe('the Mini App page’s text formatter', () => {

@@ -113,9 +113,15 @@ describe('the Telegram Mini App', () => {
   });
 
   it('speaks English to an English app and refuses init data another bot signed', async () => {
+    await world.tandem.db.pool.query(
+      `INSERT INTO boosts (name, starts_at, ends_at, factor, sources)
+       VALUES ('Launch weekend', now() - interval '1 hour', '2099-01-02T03:04:00Z', 2, ARRAY['message'])`,
+    );
     const page = await world.signedOutPage();
     await page.goto(appAddress({ id: 777002, first_name: 'Ann', language_code: 'en' }));
     await page.getByRole('heading', { name: 'Leaderboard' }).waitFor();
+    // A running boost, as /profile names it.
+    await page.getByText('Launch weekend ×2 until 2099-01-02 03:04 UTC').waitFor();
     await page.getByText('Send proof').first().waitFor();
     await page.getByText('Reward: 50 XP, 10 coins').waitFor();
     expect(await page.getByLabel('Board', { exact: true }).locator('option').allTextContents()).toEqual([

@@ -98,6 +98,15 @@ function showProfile(profile) {
     [t('nextRank'), next],
     [t('streak'), t('streakDays', { days: profile.dailyStreak })],
     [t('achievements'), profile.achievements.map((a) => a.name).join(', ') || t('noAchievements')],
+    // Boost events running now, as /profile names them (the end in UTC, as the bots write it).
+    ...(profile.activeBoosts ?? []).map((boost) => [
+      t('boost'),
+      t('boostLine', {
+        name: boost.name,
+        factor: boost.factor,
+        ends: `${String(boost.endsAt).slice(0, 16).replace('T', ' ')} UTC`,
+      }),
+    ]),
   ];
   stats.replaceChildren(...rows.flatMap(([name, value]) => [element('dt', name), element('dd', value)]));
   document.getElementById('profile').hidden = false;
