@@ -20,7 +20,7 @@ describe('/top season on Discord', () => {
       data: {
         name: 'Frost',
         startsAt: new Date(Date.now() - 1000),
-        endsAt: new Date(Date.now() + 86_400_000),
+        endsAt: new Date('2099-03-01T18:00:00Z'),
       },
     });
     await top();
@@ -33,6 +33,8 @@ describe('/top season on Discord', () => {
       xpDelta: 25,
       reason: 'message',
     });
-    expect(await top({ season: true })).toBe('🏁 Frost: XP gained this season\n🥇 alice: 25 XP');
+    expect(await top({ season: true })).toBe(
+      '🏁 Frost: XP gained this season\n🥇 alice: 25 XP\nIt ends 2099-03-01 18:00 UTC.',
+    );
   });
 });

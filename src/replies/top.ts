@@ -1,4 +1,4 @@
-import { nameAsIs, type ShowName } from '../core/text-format.ts';
+import { formatUtc, nameAsIs, type ShowName } from '../core/text-format.ts';
 import type { LeaderboardRow } from '../players/top-players.ts';
 import type { Translate } from '../texts/texts.ts';
 
@@ -24,11 +24,16 @@ export function topReply(
 /** `/top season`: the running season's leaders by XP gained in it; rank names belong to lifetime XP. */
 export function seasonTopReply(
   t: Translate,
-  season: { name: string; rows: ReadonlyArray<{ position: number; displayName: string; xp: number }> } | null,
+  season: {
+    name: string;
+    endsAt: Date;
+    rows: ReadonlyArray<{ position: number; displayName: string; xp: number }>;
+  } | null,
   showName: ShowName = nameAsIs,
 ): string {
   if (!season) return t('reply.top.noSeason');
-  if (season.rows.length === 0) return t('reply.top.seasonEmpty', { season: season.name });
+  if (season.rows.length === 0)
+    return t('reply.top.seasonEmpty', { season: season.name, ends: formatUtc(season.endsAt) });
   const lines = season.rows.map((row) =>
     t('reply.top.row', {
       place: medals[row.position - 1] ?? `${row.position}.`,
@@ -36,5 +41,6 @@ export function seasonTopReply(
       xp: row.xp,
     }),
   );
-  return [t('reply.top.seasonTitle', { season: season.name }), ...lines].join('\n');
+  const ends = t('reply.top.seasonEnds', { ends: formatUtc(season.endsAt) });
+  return [t('reply.top.seasonTitle', { season: season.name }), ...lines, ends].join('\n');
 }

@@ -33,10 +33,10 @@ describe('/top season on Telegram', () => {
       reason: 'message',
     });
     await t.tandem.db.prisma.season.create({
-      data: { name: 'Snow week', startsAt: new Date(), endsAt: new Date(Date.now() + 86_400_000) },
+      data: { name: 'Snow week', startsAt: new Date(), endsAt: new Date('2099-03-01T18:00:00Z') },
     });
     expect((await vera.command('top', 'season')).text).toBe(
-      'Nobody has earned XP in Snow week yet. Be the first!',
+      'Nobody has earned XP in Snow week yet: it runs until 2099-03-01 18:00 UTC. Be the first!',
     );
 
     await vera.command('profile');
@@ -49,7 +49,7 @@ describe('/top season on Telegram', () => {
       reason: 'message',
     });
     expect((await vera.command('top', 'season')).text).toBe(
-      '🏁 Snow week: XP gained this season\n🥇 Vera: 40 XP',
+      '🏁 Snow week: XP gained this season\n🥇 Vera: 40 XP\nIt ends 2099-03-01 18:00 UTC.',
     );
     expect((await vera.command('top')).text).toContain('🥇 Rich: 5,000 XP');
   });
