@@ -154,6 +154,18 @@ describe('buying from the shop', () => {
     await buyItem(tandem, { playerId, itemId, requestId: 'f' });
     expect(await balanceOf(tandem, playerId)).toBe(70);
     expect(await ledgerMatchesTotals(tandem)).toBe(true);
+
+    // Linking two accounts buys no more: the purchases of the account merged away count.
+    const once = await item(tandem, { price: 10, perPlayerLimit: 1 });
+    const absorbed = await buyer(tandem, 10);
+    const survivor = await buyer(tandem, 10);
+    await buyItem(tandem, { playerId: absorbed, itemId: once, requestId: 'g' });
+    await tandem.db.pool.query('UPDATE players SET merged_into_id = $1 WHERE id = $2', [survivor, absorbed]);
+    await expect(
+      buyItem(tandem, { playerId: survivor, itemId: once, requestId: 'h' }),
+    ).rejects.toBeInstanceOf(ShopLimitReachedError);
+    const listing = (await listShopItems(tandem, { playerId: survivor })).find((l) => l.id === once);
+    expect(listing).toMatchObject({ bought: 1, perPlayerLimit: 1 });
   });
 
   it('settles a custom purchase once when fulfil and refund race', async () => {

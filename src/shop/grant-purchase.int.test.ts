@@ -57,8 +57,13 @@ describe('granting purchases', () => {
     expect(discord.rolesOf('111')).toEqual(['900']);
     expect(await holdState(tandem.db.pool, purchase.holdId!)).toBe('posted');
     expect(await balanceOf(tandem, playerId)).toBe(30);
-    const told = await tandem.queues.notifications.getJob(`shop-${purchase.id}-granted-discord`);
-    expect(told).toBeDefined();
+    // The notice follows the settlement's commit, and the worker sends it in the buyer's language.
+    // The hold itself is not told: the buyer hears once, when the purchase is settled.
+    await waitFor(async () => discord.messages.some((m) => m.text.includes('Gift')));
+    await tandem.settle();
+    expect(discord.messages.filter((m) => !m.text.includes('An admin gave you'))).toEqual([
+      { userId: '111', text: '🛍️ Your purchase is yours: Gift.' },
+    ]);
     expect(await ledgerMatchesTotals(tandem)).toBe(true);
   });
 

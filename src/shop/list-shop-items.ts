@@ -37,7 +37,8 @@ export async function listShopItems(
        FROM shop_items i
        LEFT JOIN ranks r ON r.id = i.min_rank_id
        LEFT JOIN LATERAL (
-         SELECT count(*)::int AS sold, (count(*) FILTER (WHERE p.player_id = $2))::int AS mine
+         SELECT count(*)::int AS sold, (count(*) FILTER (WHERE p.player_id IN (
+                  SELECT id FROM players WHERE id = $2 OR merged_into_id = $2)))::int AS mine
            FROM shop_purchases p WHERE p.item_id = i.id AND p.status NOT IN ('failed', 'refunded')
        ) s ON true
       WHERE i.active AND (i.available_from IS NULL OR i.available_from <= $1)

@@ -58,10 +58,15 @@ export function grantSpecOf(item: ShopItemRow): GrantSpec {
 /** Purchases that count against the stock and the per-player limit: all but those whose coins went back. */
 export const liveStatuses = `status NOT IN ('failed', 'refunded')`;
 
+/**
+ * Purchases of an item that count against its stock, or (with `playerId`) against the player's
+ * limit: theirs and those of the accounts merged into theirs, so linking two accounts buys no more.
+ */
 export async function soldCount(db: Queryable, itemId: number, playerId?: string): Promise<number> {
   const { rows } = await db.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM shop_purchases
-      WHERE item_id = $1 AND ${liveStatuses} AND ($2::uuid IS NULL OR player_id = $2)`,
+      WHERE item_id = $1 AND ${liveStatuses}
+        AND ($2::uuid IS NULL OR player_id IN (SELECT id FROM players WHERE id = $2 OR merged_into_id = $2))`,
     [itemId, playerId ?? null],
   );
   return rows[0]?.n ?? 0;

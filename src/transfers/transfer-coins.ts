@@ -163,7 +163,10 @@ export async function transferCoins(deps: TransferDeps, input: TransferCoinsInpu
   return result;
 }
 
-/** The rules a new transfer meets, read under the sender's lock. */
+/**
+ * The rules a new transfer meets, read under the sender's lock. What the accounts merged into the
+ * sender's sent today counts too: linking two accounts doubles no limit.
+ */
 async function refuseOverLimits(
   client: Pick<Database['pool'], 'query'>,
   settings: TransferSettings,
@@ -174,7 +177,8 @@ async function refuseOverLimits(
   if (!sender.old_enough) throw new SenderTooNewError(settings.minAccountAgeDays);
   const { rows } = await client.query<{ sent: number }>(
     `SELECT coalesce(sum(amount), 0)::int AS sent FROM coin_transfers
-      WHERE from_player_id = $1 AND created_at >= date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'`,
+      WHERE from_player_id IN (SELECT id FROM players WHERE id = $1 OR merged_into_id = $1)
+        AND created_at >= date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'`,
     [sender.id],
   );
   const sent = rows[0]?.sent ?? 0;

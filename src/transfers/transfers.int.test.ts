@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { FakeTelegram } from '../../test/support/fake-ports.ts';
 import { ledgerMatchesTotals } from '../../test/support/ledger.ts';
 import { openTestTandem, type TestTandem } from '../../test/support/services.ts';
 import { InsufficientBalanceError, InvalidChangeError } from '../core/errors.ts';
@@ -55,7 +56,9 @@ async function setLimits(dailyLimit: number, minAccountAgeDays = 7): Promise<voi
 
 describe('transfers between players', () => {
   it('moves the coins in one transaction, names both parties and tells the recipient', async () => {
-    tandem = await openTestTandem();
+    const telegram = new FakeTelegram();
+    tandem = await openTestTandem({ ports: { telegram, discord: null } });
+    tandem.startWorkers();
     const alice = await player(500, 'Alice');
     const bob = await player(0, 'Bob');
     await tandem.db.prisma.identity.create({
@@ -95,6 +98,11 @@ describe('transfers between players', () => {
       platformUserId: '42',
       message: { key: 'notice.transfer.received', params: { player: 'Alice', coins: 120, balance: 120 } },
     });
+    // Told once, with the sender's name: the two ledger rows add no notice of their own.
+    await tandem.settle();
+    expect(telegram.messages).toEqual([
+      { userId: '42', text: '💸 Alice sent you 120 coins. Your balance: 120 coins.' },
+    ]);
     expect(await ledgerMatchesTotals(tandem)).toBe(true);
   });
 
