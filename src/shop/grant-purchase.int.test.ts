@@ -247,6 +247,16 @@ describe('managing shop items', () => {
     for (const input of bad) {
       await expect(createShopItem(tandem, input)).rejects.toBeInstanceOf(InvalidChangeError);
     }
+    const rank = await tandem.db.prisma.rank.findFirstOrThrow();
+    await tandem.db.prisma.rank.update({ where: { id: rank.id }, data: { discordRoleId: '77' } });
+    const rankRole = await createShopItem(tandem, {
+      name: 'Rank role',
+      kind: 'discord_role',
+      price: 10,
+      discordRoleId: '77',
+    }).catch((e) => e);
+    expect(rankRole).toBeInstanceOf(InvalidChangeError);
+    expect(rankRole.fields).toMatchObject({ discordRoleId: expect.stringContaining(rank.name) });
     const role = await createShopItem(tandem, {
       name: 'Role',
       kind: 'discord_role',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type DiscordIdCheckDeps, refuseUnusableRole } from '../core/discord-id-check.ts';
 import { InvalidChangeError } from '../core/errors.ts';
 import { parseInput } from '../core/parse-input.ts';
 import { storedText } from '../core/postgres-values.ts';
@@ -104,6 +105,28 @@ function refuseInconsistent(item: ItemShape): void {
   }
 }
 
+/**
+ * What saving an item works with. A role the bot cannot give is refused at save (when the Discord
+ * server can be read), rather than failing every purchase.
+ */
+export type ShopItemWriteDeps = AdminWriteDeps & DiscordIdCheckDeps;
+
+/**
+ * A rank's role is the rank's: reconcile keeps rank roles as the ranks say, so a bought one would be
+ * taken away again.
+ */
+async function refuseRankRole(deps: AdminWriteDeps, roleId: string | null | undefined): Promise<void> {
+  if (!roleId) return;
+  const rank = await deps.db.prisma.rank.findFirst({
+    where: { discordRoleId: roleId },
+    select: { name: true },
+  });
+  if (rank) {
+    const why = `is the role of the rank ${rank.name}: rank roles follow XP, pick another role`;
+    throw new InvalidChangeError(`Invalid shop item: discordRoleId: ${why}`, { discordRoleId: why });
+  }
+}
+
 async function refuseUnknownRank(deps: AdminWriteDeps, minRankId: number | null | undefined): Promise<void> {
   if (minRankId == null) return;
   const rank = await deps.db.prisma.rank.findUnique({ where: { id: minRankId }, select: { id: true } });
@@ -114,10 +137,12 @@ async function refuseUnknownRank(deps: AdminWriteDeps, minRankId: number | null 
   }
 }
 
-export async function createShopItem(deps: AdminWriteDeps, input: CreateShopItemInput): Promise<ShopItem> {
+export async function createShopItem(deps: ShopItemWriteDeps, input: CreateShopItemInput): Promise<ShopItem> {
   const data = parseInput(createSchema, input, 'shop item');
   refuseInconsistent(data);
   await refuseUnknownRank(deps, data.minRankId);
+  await refuseRankRole(deps, data.discordRoleId);
+  await refuseUnusableRole(deps, data.discordRoleId, 'shop item');
   const item = await deps.db.prisma.shopItem.create({ data });
   await deps.changes.publish({ entity: 'shop_items', action: 'created', id: String(item.id) });
   return item;
@@ -128,7 +153,7 @@ export async function createShopItem(deps: AdminWriteDeps, input: CreateShopItem
  * were made against: a concurrent edit is a conflict, never a mix of the two). A purchase keeps
  * what the item granted when it was bought.
  */
-export async function updateShopItem(deps: AdminWriteDeps, input: UpdateShopItemInput): Promise<ShopItem> {
+export async function updateShopItem(deps: ShopItemWriteDeps, input: UpdateShopItemInput): Promise<ShopItem> {
   const { id, expectedVersion, ...changes } = parseInput(updateSchema, input, 'shop item');
   requireSomeChange(changes, 'shop item');
   const current = await deps.db.prisma.shopItem.findUnique({ where: { id } });
@@ -139,6 +164,8 @@ export async function updateShopItem(deps: AdminWriteDeps, input: UpdateShopItem
   const merged = { ...current, ...withoutUndefined(changes) };
   refuseInconsistent(merged);
   await refuseUnknownRank(deps, changes.minRankId);
+  await refuseRankRole(deps, changes.discordRoleId);
+  await refuseUnusableRole(deps, changes.discordRoleId, 'shop item');
   const [item] = await deps.db.prisma.shopItem.updateManyAndReturn({
     where: { id, version: current.version },
     data: { ...changes, version: { increment: 1 } },
