@@ -98,6 +98,14 @@ describe('the shop in the panel', () => {
       `SELECT action FROM admin_audit WHERE entity = 'shop_purchases' ORDER BY id`,
     );
     expect(rows.map((r) => r.action)).toEqual(['fulfil', 'refund']);
+    const ledger = await api.list('ledger', {
+      filter: { purchaseId: second.purchase.id },
+      sort: ['id', 'ASC'],
+    });
+    expect(ledger.body.map((r) => [r.reason, r.coinDelta])).toEqual([
+      ['shop_hold', -50],
+      ['shop_refund', 50],
+    ]);
   });
 
   it('sets the transfer limits; 0 turns transfers off', async () => {
@@ -111,12 +119,23 @@ describe('the shop in the panel', () => {
     const bad = await api.request<Answer>('PUT', '/settings/transfers', { dailyLimit: -1, version: 0 });
     expect(bad.status).toBe(400);
     expect(bad.body.errors).toMatchObject({ dailyLimit: expect.any(String) });
-    const off = await api.request<Answer>('PUT', '/settings/transfers', { dailyLimit: 0, version: 0 });
-    expect(off.status).toBe(200);
-
     const ada = await buyer(api.tandem, 100);
     const bob = await buyer(api.tandem, 0);
     await api.tandem.db.pool.query(`UPDATE players SET created_at = now() - interval '30 days'`);
+    const { transfer } = await transferCoins(api.tandem, {
+      fromPlayerId: ada,
+      toPlayerId: bob,
+      amount: 5,
+      requestId: 'before',
+    });
+    const sides = await api.list('ledger', { filter: { transferId: transfer.id }, sort: ['id', 'ASC'] });
+    expect(sides.body.map((r) => [r.playerId, r.reason, r.coinDelta])).toEqual([
+      [ada, 'transfer_out', -5],
+      [bob, 'transfer_in', 5],
+    ]);
+
+    const off = await api.request<Answer>('PUT', '/settings/transfers', { dailyLimit: 0, version: 0 });
+    expect(off.status).toBe(200);
     await expect(
       transferCoins(api.tandem, { fromPlayerId: ada, toPlayerId: bob, amount: 5, requestId: 'a' }),
     ).rejects.toMatchObject({ name: 'TransfersOffError' });
