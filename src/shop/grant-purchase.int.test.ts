@@ -12,6 +12,7 @@ import { queueNames } from '../sync/queues.ts';
 import { buyItem } from './buy-item.ts';
 import { createShopItem, updateShopItem } from './manage-shop-items.ts';
 import { findPurchase } from './purchase.ts';
+import { fulfilPurchase } from './settle-purchase.ts';
 import { balanceOf, buyer, item, shopJob, statusOf } from './testing/shop-fixtures.ts';
 
 let tandem: TestTandem;
@@ -156,6 +157,25 @@ describe('granting purchases', () => {
     );
     expect(discord.rolesOf('114')).toEqual(['903']);
     expect(await ledgerMatchesTotals(tandem)).toBe(true);
+  });
+
+  it('schedules the end of a timed role an admin handed over by hand', async () => {
+    tandem = await openTestTandem({ ports: { telegram: null, discord: new FakeDiscord() } });
+    const timed = await item(tandem, {
+      kind: 'discord_role',
+      discordRoleId: '905',
+      durationDays: 1,
+      price: 5,
+    });
+    const playerId = await buyer(tandem, 5, { discord: '117' });
+    const { purchase } = await buyItem(tandem, { playerId, itemId: timed, requestId: 'a' });
+    const t0 = new Date();
+    const granted = await fulfilPurchase(tandem, { purchaseId: purchase.id, adminId: 'alice' }, t0);
+    expect(granted.expiresAt?.getTime()).toBe(t0.getTime() + day);
+    const revoke = await tandem.queues.platform.getJob(`shop-revoke-${purchase.id}`);
+    expect(revoke?.opts.delay).toBe(day);
+    // The grant job, arriving after the admin, finds nothing left to do.
+    expect(await processShopJob(tandem, shopJob('shop-grant', purchase.id))).toBe('skipped');
   });
 
   it('sets a Telegram title, and refunds when the bot cannot set titles', async () => {

@@ -1,7 +1,7 @@
 import { ShopGrantImpossibleError } from './errors.ts';
 import { findPurchase, type Purchase, purchaseColumns, type ShopDeps } from './purchase.ts';
 import { expiredNotice, tellBuyer } from './purchase-notices.ts';
-import { markGranted } from './settle-purchase.ts';
+import { markGranted, scheduleRevoke } from './settle-purchase.ts';
 
 /**
  * What granting needs of the platforms; the bots' ports provide it. A port throws its platform's
@@ -70,9 +70,7 @@ export async function grantPurchase(
       await takeBack(deps, platforms, settled, now);
     return 'skipped';
   }
-  if (settled.expiresAt) {
-    await deps.queues.enqueueShopRevoke(settled.id, Math.max(0, settled.expiresAt.getTime() - now.getTime()));
-  }
+  await scheduleRevoke(deps, settled, now);
   return 'granted';
 }
 

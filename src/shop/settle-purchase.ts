@@ -169,7 +169,28 @@ export async function fulfilPurchase(
     await post(tx, purchase);
     return purchase;
   });
-  return (await announce(deps, purchaseId, settled, 'granted')).purchase;
+  const { purchase } = await announce(deps, purchaseId, settled, 'granted');
+  await scheduleRevoke(deps, purchase, now);
+  return purchase;
+}
+
+/**
+ * Queues the end of a timed role granted now: the job is due at `expiresAt`. Committed already: a
+ * lost job is queued by the shop's minute tick once the end has passed.
+ */
+export async function scheduleRevoke(deps: ShopDeps, purchase: Purchase, now: Date): Promise<void> {
+  if (!purchase.expiresAt) return;
+  try {
+    await deps.queues.enqueueShopRevoke(
+      purchase.id,
+      Math.max(0, purchase.expiresAt.getTime() - now.getTime()),
+    );
+  } catch (error) {
+    deps.logger?.warn(
+      { err: error, purchaseId: purchase.id },
+      'revoke not queued: the shop tick will queue it',
+    );
+  }
 }
 
 /** An admin refused a pending purchase: the hold is voided (coins back) and the buyer told why. */
