@@ -61,6 +61,11 @@ describe('buying from the shop', () => {
     expect(before - (await totalCoins())).toBe(300);
     expect(await heldCoinsInTotal(tandem.db.pool)).toBe(1000);
     expect(await ledgerMatchesTotals(tandem)).toBe(true);
+    const { rows: sums } = await tandem.db.pool.query<{ ledger: number; balances: number }>(
+      `SELECT (SELECT sum(coin_delta) FROM ledger_entries)::int AS ledger, (SELECT sum(balance) FROM players)::int AS balances`,
+    );
+    expect(sums[0]!.ledger).toBe(sums[0]!.balances);
+    expect(sums[0]!.balances).toBe(7 * 100 + 50 * 150 - 1000);
     const [listing] = await listShopItems(tandem, { playerId: buyers[0] });
     expect(listing).toMatchObject({ id: itemId, left: 0 });
   });

@@ -49,7 +49,7 @@ async function transition(
   const { rows } = await tx.client.query<Purchase>(
     `UPDATE shop_purchases
         SET status = $2::"ShopPurchaseStatus", settled_by = $3::text, reason = $4::text, version = version + 1,
-            settled_at = CASE WHEN $3::text IS NULL THEN NULL ELSE $6::timestamptz END,
+            settled_at = $6::timestamptz,
             granted_at = CASE WHEN $2::"ShopPurchaseStatus" = 'granted' THEN $6::timestamptz END,
             expires_at = CASE WHEN $2::"ShopPurchaseStatus" = 'granted' AND "grant"->>'durationDays' IS NOT NULL
                               THEN $6::timestamptz + make_interval(days => ("grant"->>'durationDays')::int) END
