@@ -6,7 +6,8 @@
 //   queue side  sync (queues, processors, maintenance)
 //   features    earning, linking, players, persons, tasks, payouts, content, settings, catalog,
 //               discord-guild (the Discord server as the panel sees it),
-//               progression, roles, audit, texts, telegram-chats, announcements, boosts
+//               progression, roles, audit, texts, telegram-chats, announcements, boosts, shop,
+//               transfers
 //   the ledger  ledger (the only writer of ledger rows and outbox events)
 //   rules       economy (pure: no I/O)
 //   shared      core, db, redis, logging, live (the change feed every write announces on), config.ts
@@ -37,6 +38,8 @@ const features = [
   'mini-app',
   'seasons',
   'boosts',
+  'shop',
+  'transfers',
 ];
 const surfaces = ['telegram', 'discord', 'admin-api', 'replies'];
 const wiring = ['runtime', 'entrypoints', 'sandbox', 'local-servers', 'platforms', 'doctor'];

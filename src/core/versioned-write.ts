@@ -22,7 +22,9 @@ export type RecordKind =
   | 'text'
   | 'admin'
   | 'season'
-  | 'boost';
+  | 'boost'
+  | 'shop item'
+  | 'purchase';
 
 /** The admin saved over a version someone else changed since they opened it; nothing was written. */
 export class VersionConflictError extends TandemError {

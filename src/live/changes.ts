@@ -29,6 +29,8 @@ export const changeEntities = [
   'telegram_chats',
   'seasons',
   'boosts',
+  'shop_items',
+  'shop_purchases',
 ] as const;
 export type ChangeEntity = (typeof changeEntities)[number];
 

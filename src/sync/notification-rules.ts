@@ -27,6 +27,13 @@ const quietReasons = new Set([
   'task',
   'payout_hold',
   'payout_refund',
+  // The shop tells its buyers of each purchase's end (src/shop/purchase-notices.ts), and the
+  // recipient of a transfer hears of it with the sender's name (src/transfers); the sender and the
+  // buyer read the bot's reply.
+  'shop_hold',
+  'shop_refund',
+  'transfer_out',
+  'transfer_in',
   'merge_in',
   'merge_out',
   // A community's totals brought over from another bot: announced by the community, not per player.

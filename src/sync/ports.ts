@@ -9,6 +9,11 @@ export interface TelegramPort {
   notify(telegramUserId: string, text: string): Promise<void>;
   /** Posts plain text in a group the bot is in (an announcement). A port without it posts nowhere. */
   postToChat?(chatId: string, text: string): Promise<void>;
+  /**
+   * Gives a member of a group a custom title (a shop item): makes them an administrator with the
+   * least right Telegram allows, then sets the title. A port without it grants no titles.
+   */
+  setMemberTitle?(chatId: string, telegramUserId: string, title: string): Promise<void>;
 }
 
 export interface MemberRoles {

@@ -65,10 +65,23 @@ export type NotificationJob = z.infer<typeof notificationJobSchema>;
 export const queuedNoticeSchema = z.union([messageNoticeSchema, textNoticeSchema, channelNoticeSchema]);
 
 export const maintenanceJobSchema = z.object({
-  /** `boost-start`: a delayed job due at a boost's start (see maintenance/boost-starts.ts). */
-  task: z.enum(['reconcile', 'cleanup', 'outbox-relay', 'close-seasons', 'boost-start']),
+  /**
+   * `boost-start`: a delayed job due at a boost's start (see maintenance/boost-starts.ts).
+   * `shop-tick`: the shop's minute sweep (see maintenance/shop-tick.ts).
+   */
+  task: z.enum(['reconcile', 'cleanup', 'outbox-relay', 'close-seasons', 'boost-start', 'shop-tick']),
 });
 export type MaintenanceJob = z.infer<typeof maintenanceJobSchema>;
+
+// --- The shop's platform jobs (src/shop): granting a purchase, taking a timed role back. ---
+/** Jobs of the platform queue that carry no SyncEvent: their names tell them apart. */
+export const shopJobNames = { grant: 'shop-grant', revoke: 'shop-revoke' } as const;
+export const shopJobSchema = z.object({ purchaseId: z.uuid() });
+export type ShopJob = z.infer<typeof shopJobSchema>;
+/** One job per purchase and step: a purchase handed over twice is granted (or taken back) once. */
+export const shopJobId = (step: keyof typeof shopJobNames, purchaseId: string) =>
+  `shop-${step}-${purchaseId}`;
+// --- end of the shop's jobs ---
 
 export interface QueueOptions {
   connection: Redis;
@@ -93,6 +106,10 @@ export interface Queues {
   enqueueNotification(dedupId: string, job: NotificationJob): Promise<void>;
   /** An announcement is posted at most once per `dedupId` while its job is kept, paced as notices are. */
   enqueueAnnouncement(dedupId: string, job: ChannelNotice): Promise<void>;
+  /** The shop's grant of a purchase, on the paced platform queue (src/shop/purchase.ts ShopJobQueue). */
+  enqueueShopGrant(purchaseId: string): Promise<void>;
+  /** Takes a timed role back `delayMs` from now, on the paced platform queue. */
+  enqueueShopRevoke(purchaseId: string, delayMs: number): Promise<void>;
   /** Whether the producer connection is up: when it is not, recorded events wait for the relay. */
   connected(): boolean;
   all(): Queue[];
@@ -162,6 +179,19 @@ export function openQueues(options: QueueOptions): Queues {
       // shares the queue (and its pace) but not that type.
       const shared = notifications as unknown as Queue<ChannelNotice>;
       await shared.add('announce', channelNoticeSchema.parse(job), { jobId: jobIdFor(dedupId) });
+    },
+    async enqueueShopGrant(purchaseId) {
+      const shop = platform as unknown as Queue<ShopJob>;
+      await shop.add(shopJobNames.grant, shopJobSchema.parse({ purchaseId }), {
+        jobId: jobIdFor(shopJobId('grant', purchaseId)),
+      });
+    },
+    async enqueueShopRevoke(purchaseId, delayMs) {
+      const shop = platform as unknown as Queue<ShopJob>;
+      await shop.add(shopJobNames.revoke, shopJobSchema.parse({ purchaseId }), {
+        jobId: jobIdFor(shopJobId('revoke', purchaseId)),
+        delay: Math.max(0, Math.round(delayMs)),
+      });
     },
     // Before the first connection a caller is given its chance (bounded by the engine's timeout);
     // after it, only a ready connection counts: while ioredis retries, nobody waits on it.

@@ -8,7 +8,14 @@ import { PlatformRateLimitedError, PlatformRefusedError } from './ports.ts';
 import { processEconomyEvent } from './processors/process-economy-event.ts';
 import { processNotification } from './processors/process-notification.ts';
 import { processProjectionEvent } from './processors/process-projection-event.ts';
-import { maintenanceJobSchema, queuedNoticeSchema, queueNames, syncJobSchema } from './queues.ts';
+import { processShopJob } from './processors/process-shop-job.ts';
+import {
+  maintenanceJobSchema,
+  queuedNoticeSchema,
+  queueNames,
+  shopJobNames,
+  syncJobSchema,
+} from './queues.ts';
 
 export interface WorkerOptions {
   connection: Redis;
@@ -54,9 +61,12 @@ export function startSyncWorkers(ctx: SyncContext, options: WorkerOptions): Sync
     eventProcessor(ctx, (id, attempt) => processEconomyEvent(ctx, id, attempt)),
     { ...base, concurrency: options.concurrency },
   );
+  const projections = eventProcessor(ctx, (id) => processProjectionEvent(ctx, id));
+  // The shop's grants and revokes share the platform queue (and its pace) but carry no SyncEvent.
+  const shop = rateLimitAware(ctx, (job) => processShopJob(ctx, job));
   const platform = new Worker(
     queueNames.platform,
-    eventProcessor(ctx, (id) => processProjectionEvent(ctx, id)),
+    (job, token) => (isShopJob(job.name) ? shop(job, token) : projections(job, token)),
     { ...base, concurrency: 4, limiter: { max: options.platformPerSecond ?? 5, duration: 1000 } },
   );
   const notifications = new Worker(
@@ -110,6 +120,10 @@ export function startSyncWorkers(ctx: SyncContext, options: WorkerOptions): Sync
       await Promise.all(workers.map((w) => w.close(force)));
     },
   };
+}
+
+function isShopJob(name: string): boolean {
+  return name === shopJobNames.grant || name === shopJobNames.revoke;
 }
 
 function badPayload(job: Job, error: ZodError): UnrecoverableError {

@@ -102,4 +102,12 @@ describe('Telegram port', () => {
     expect(text).toHaveLength(4096);
     expect(text?.endsWith('…')).toBe(true);
   });
+
+  it('refuses a shop title Telegram will not set, telling the admin what the bot needs', async () => {
+    // The emulator does not carry promoteChatMember: it answers as Telegram does for a call it refuses.
+    const ana = await startedUser('Ana');
+    const refusal = await port.setMemberTitle!('-100123', String(ana.id), 'Patron').catch((e) => e);
+    expect(refusal).toBeInstanceOf(PlatformRefusedError);
+    expect(refusal.message).toMatch(/allowed to add new administrators/);
+  });
 });

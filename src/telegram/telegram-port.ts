@@ -46,7 +46,38 @@ export function createTelegramPort(telegram: Telegram, options: TelegramPortOpti
         throw toPlatformError(error, chatId, 'group');
       }
     },
+    async setMemberTitle(chatId, telegramUserId, title) {
+      const signal = () => ({ signal: AbortSignal.timeout(timeoutMs) as unknown as TelegrafSignal });
+      try {
+        // Only administrators carry a title. can_manage_chat is the least right there is (every
+        // other right implies it): it lets them see the event log and skip slow mode, nothing more.
+        await telegram.callApi(
+          'promoteChatMember',
+          { chat_id: chatId, user_id: Number(telegramUserId), can_manage_chat: true },
+          signal(),
+        );
+        await telegram.callApi(
+          'setChatAdministratorCustomTitle',
+          { chat_id: chatId, user_id: Number(telegramUserId), custom_title: title },
+          signal(),
+        );
+      } catch (error) {
+        throw toTitleError(error, chatId, telegramUserId);
+      }
+    },
   };
+}
+
+/** A title Telegram refuses (no right to promote, not a member, not a supergroup) fails the same way again. */
+function toTitleError(error: unknown, chatId: string, telegramUserId: string): unknown {
+  if (!(error instanceof TelegramError) || error.code === 429 || error.code >= 500) {
+    return toPlatformError(error, telegramUserId);
+  }
+  return new PlatformRefusedError(
+    'telegram',
+    `cannot give user ${telegramUserId} a title in group ${chatId}: ${error.description ?? `error ${error.code}`}; ` +
+      'the bot must be an administrator there allowed to add new administrators',
+  );
 }
 
 function fitText(text: string): string {

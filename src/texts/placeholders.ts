@@ -63,6 +63,7 @@ export const placeholders = {
   languages: { kind: 'text', about: 'the codes of the languages the bots speak' },
   factor: { kind: 'number', about: "a boost's XP multiplier (2 is double XP)" },
   ends: { kind: 'text', about: 'when a boost ends (UTC)' },
+  item: { kind: 'text', about: "a shop item's name" },
 } as const satisfies Record<string, { kind: 'number' | 'text'; about: string }>;
 
 export type PlaceholderName = keyof typeof placeholders;

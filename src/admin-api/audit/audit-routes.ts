@@ -30,6 +30,8 @@ export const auditedEntities = [
   'sync_events',
   'text_overrides',
   'boosts',
+  'shop_items',
+  'shop_purchases',
 ] as const;
 
 const auditFilter = filterSchema({

@@ -15,6 +15,8 @@ import { createScenariosRouter } from './scenarios.ts';
 import { createSeasonsRouter } from './seasons.ts';
 import { createSettingsRouter } from './settings.ts';
 import { createSetupCheckRouter } from './setup-check.ts';
+import { createShopItemsRouter } from './shop-items.ts';
+import { createShopPurchasesRouter } from './shop-purchases.ts';
 import { createSyncEventsRouter } from './sync-events.ts';
 import { createSyncStatesRouter } from './sync-states.ts';
 import { createTaskSubmissionsRouter } from './task-submissions.ts';
@@ -56,5 +58,7 @@ export function createResourcesRouter(deps: AdminApiDeps): Router {
   router.use('/telegram-chats', createTelegramChatsRouter(deps));
   router.use('/seasons', createSeasonsRouter(deps));
   router.use('/boosts', createBoostsRouter(deps));
+  router.use('/shop_items', createShopItemsRouter(deps));
+  router.use('/shop_purchases', createShopPurchasesRouter(deps));
   return router;
 }

@@ -22,6 +22,9 @@ const ledgerFilter = filterSchema({
   createdAt_lte: instant,
   /** Rows that take XP or coins away (corrections, payout holds). */
   debit: flag,
+  /** The rows of one shop purchase (its hold, its refund) or one transfer (both sides). */
+  purchaseId: uuidValue.optional(),
+  transferId: uuidValue.optional(),
 });
 
 export const ledgerList: ListSpec<z.output<typeof ledgerFilter>> = {
@@ -62,6 +65,10 @@ function ledgerWhere(filter: z.output<typeof ledgerFilter>): Prisma.LedgerEntryW
       : filter.debit
         ? { OR: [{ xpDelta: { lt: 0 } }, { coinDelta: { lt: 0 } }] }
         : { xpDelta: { gte: 0 }, coinDelta: { gte: 0 } }),
+    AND: [
+      filter.purchaseId ? { metadata: { path: ['purchaseId'], equals: filter.purchaseId } } : {},
+      filter.transferId ? { metadata: { path: ['transferId'], equals: filter.transferId } } : {},
+    ],
   };
 }
 

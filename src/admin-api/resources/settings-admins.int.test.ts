@@ -20,7 +20,7 @@ describe('settings', () => {
   it('show the earning rules with their defaults, saved over the version with field errors', async () => {
     api = await openResourcesTestApp();
     const list = await api.list('settings');
-    expect(list.headers.get('content-range')).toBe('settings 0-4/5');
+    expect(list.headers.get('content-range')).toBe('settings 0-5/6');
     expect(list.body[0]).toMatchObject({ id: 'economy', version: 0 });
 
     const economy = await api.request<EconomySettings & { id: string; version: number }>(

@@ -18,6 +18,11 @@ import { readEconomySettings, saveEconomySettings } from '../../settings/save-ec
 import { queueReconcileNow } from '../../sync/maintenance/reconcile/queue-reconcile.ts';
 import { languageSettingsKey } from '../../texts/language-settings.ts';
 import { readLanguageSettings, saveLanguageSettings } from '../../texts/save-language-settings.ts';
+import {
+  readTransferSettings,
+  saveTransferSettings,
+  transferSettingsKey,
+} from '../../transfers/transfer-settings.ts';
 import { auditedDeps } from '../audit/write-as-admin.ts';
 import type { AdminApiDeps } from '../deps.ts';
 import { filterSchema, oneOrMany } from '../rest/filters.ts';
@@ -37,6 +42,7 @@ const settingKeys = [
   rankRoleSettingsKey,
   announcementSettingsKey,
   leaderboardSettingsKey,
+  transferSettingsKey,
 ] as const;
 type SettingKey = (typeof settingKeys)[number];
 const descriptions: Record<SettingKey, string> = {
@@ -45,6 +51,8 @@ const descriptions: Record<SettingKey, string> = {
   'rank-roles': 'Rank roles on Discord: only the current rank (replace) or every rank up to it (stack)',
   announcements: 'Where rank-ups and achievements are announced: a Discord channel, a Telegram group, DMs',
   leaderboard: 'The public leaderboard, and who stays on the boards after leaving or a ban',
+  transfers:
+    'Coins players pay each other (/pay): a daily limit per sender (0 turns it off), a minimum account age',
 };
 
 function settingKeyOf(key: string): SettingKey {
@@ -80,6 +88,8 @@ function readSetting(deps: AdminApiDeps, key: SettingKey) {
       return announcementsRecord(deps);
     case 'leaderboard':
       return leaderboardRecord(deps);
+    case 'transfers':
+      return transfersRecord(deps);
   }
 }
 
@@ -107,6 +117,11 @@ async function languageRecord(deps: AdminApiDeps) {
 async function leaderboardRecord(deps: AdminApiDeps) {
   const { value, version, updatedAt } = await readLeaderboardSettings(deps);
   return { id: leaderboardSettingsKey, description: descriptions.leaderboard, version, updatedAt, ...value };
+}
+
+async function transfersRecord(deps: AdminApiDeps) {
+  const { value, version, updatedAt } = await readTransferSettings(deps);
+  return { id: transferSettingsKey, description: descriptions.transfers, version, updatedAt, ...value };
 }
 
 async function economyRecord(deps: AdminApiDeps) {
@@ -153,6 +168,7 @@ export function createSettingsRouter(deps: AdminApiDeps): Router {
       await saveAnnouncementSettings(audited, { value, expectedVersion: version });
     else if (key === 'leaderboard')
       await saveLeaderboardSettings(audited, { value, expectedVersion: version });
+    else if (key === 'transfers') await saveTransferSettings(audited, { value, expectedVersion: version });
     else await saveEconomySettings(audited, { value, expectedVersion: version });
     res.json(await readSetting(deps, key));
   });

@@ -5,6 +5,7 @@ import { cleanupLinkCodes, cleanupSyncEvents, type RetentionOptions } from './cl
 import { closeSeasonsTick } from './close-seasons.ts';
 import { relayPendingEvents } from './outbox-relay.ts';
 import { type ReconcileOptions, reconcile } from './reconcile/reconcile.ts';
+import { shopTick } from './shop-tick.ts';
 
 export interface MaintenanceOptions {
   retention: RetentionOptions;
@@ -41,5 +42,7 @@ export async function runMaintenance(
     }
     case 'boost-start':
       return { announced: await announceBoostStarts(ctx) };
+    case 'shop-tick':
+      return shopTick(ctx);
   }
 }

@@ -18,6 +18,7 @@ export const schedulerIds = {
   cleanup: 'cleanup',
   outboxRelay: 'outbox-relay',
   closeSeasons: 'close-seasons',
+  shopTick: 'shop-tick',
 } as const;
 
 /**
@@ -63,6 +64,12 @@ export async function upsertSchedulers(
       schedulerIds.closeSeasons,
       { every: options.closeSeasonsEveryMs ?? 60_000 },
       { name: 'close-seasons', data: { task: 'close-seasons' } },
+    );
+    // The shop's fallback for lost grant and revoke jobs (maintenance/shop-tick.ts).
+    await maintenance.upsertJobScheduler(
+      schedulerIds.shopTick,
+      { every: 60_000 },
+      { name: 'shop-tick', data: { task: 'shop-tick' } },
     );
   } finally {
     // Release only our own lock (it may have expired and been taken by another process).
