@@ -60,6 +60,8 @@ export type WorldChange =
   | 'bot.unblocked'
   | 'member.promoted'
   | 'member.demoted'
+  /** An administrator's custom title was set or cleared (setChatAdministratorCustomTitle). */
+  | 'member.titled'
   | 'group.renamed'
   | 'group.migrated'
   | 'bot.default-rights';

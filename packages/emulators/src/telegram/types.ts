@@ -142,6 +142,8 @@ export interface ChatMember extends Partial<ChatAdministratorRights> {
   user: User;
   /** Administrators only: whether the bot may change this administrator's rights. */
   can_be_edited?: boolean;
+  /** Administrators and the creator: the title beside their name, when they have one. */
+  custom_title?: string;
   /** Kicked members: 0 means forever. */
   until_date?: number;
 }

@@ -28,7 +28,13 @@ export function promoteMember(ctx: EmulatorContext, chatId: number, memberId: nu
   if (!grantsAnything(rights)) {
     throw ControlError.invalid('Grant at least one right, or demote the administrator instead');
   }
-  const after: MemberRecord = { status: 'administrator', isBot: before.isBot, rights };
+  // A title survives a change of rights; the promoter is now a person, so no bot may edit them.
+  const after: MemberRecord = {
+    status: 'administrator',
+    isBot: before.isBot,
+    rights,
+    ...(before.status === 'administrator' && before.customTitle ? { customTitle: before.customTitle } : {}),
+  };
   chat.members.set(memberId, after);
   announceMemberChange(ctx, chat, memberObject(ctx, memberId), before, after, input.by);
   ctx.log.record({ type: 'world.changed', change: 'member.promoted', chatId: chat.id, userId: memberId });

@@ -14,28 +14,33 @@ export function memberObject(ctx: EmulatorContext, id: number): Tg.User {
   return userObject(requireUser(ctx, id));
 }
 
-/** `my_chat_member` to a bot whose own membership changed; `chat_member` (opt-in) to admin bots otherwise. */
+/**
+ * `my_chat_member` to a bot whose own membership changed; `chat_member` (opt-in) to admin bots
+ * otherwise, each seeing `can_be_edited` as it applies to itself. `by` is a user's id (the control
+ * API's scripts) or the user object of whoever acted (a bot calling the Bot API).
+ */
 export function announceMemberChange(
   ctx: EmulatorContext,
   chat: ChatRecord,
   who: Tg.User,
   before: MemberRecord | undefined,
   after: MemberRecord,
-  by?: number,
+  by?: number | Tg.User,
 ): void {
-  const change: Tg.ChatMemberUpdated = {
+  const from = typeof by === 'object' ? by : actorFor(ctx, chat, who, by);
+  const changeFor = (viewerId: number): Tg.ChatMemberUpdated => ({
     chat: chatView(ctx.world, chat),
-    from: actorFor(ctx, chat, who, by),
+    from,
     date: unixNow(),
-    old_chat_member: chatMemberObject(before, who, chat.type),
-    new_chat_member: chatMemberObject(after, who, chat.type),
-  };
+    old_chat_member: chatMemberObject(before, who, chat.type, viewerId),
+    new_chat_member: chatMemberObject(after, who, chat.type, viewerId),
+  });
   if (who.is_bot) {
-    ctx.channels.enqueue(who.id, { my_chat_member: change });
+    ctx.channels.enqueue(who.id, { my_chat_member: changeFor(who.id) });
     return;
   }
   for (const [id, member] of chat.members) {
-    if (member.isBot && isAdmin(member)) ctx.channels.enqueue(id, { chat_member: change });
+    if (member.isBot && isAdmin(member)) ctx.channels.enqueue(id, { chat_member: changeFor(id) });
   }
 }
 

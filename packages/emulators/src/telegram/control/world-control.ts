@@ -39,6 +39,8 @@ export function describeGroup(ctx: EmulatorContext, chat: ChatRecord) {
       status: member.status,
       isBot: member.isBot,
       ...(member.rights ? { rights: member.rights } : {}),
+      ...(member.customTitle ? { customTitle: member.customTitle } : {}),
+      ...(member.promotedBy !== undefined ? { promotedBy: member.promotedBy } : {}),
     })),
   };
 }

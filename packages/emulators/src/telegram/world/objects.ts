@@ -52,17 +52,24 @@ export function chatObject(chat: ChatRecord, user?: UserRecord): Tg.Chat {
   };
 }
 
+/**
+ * A member as the bot `viewerId` sees them: an administrator that bot promoted `can_be_edited`,
+ * every other administrator not.
+ */
 export function chatMemberObject(
   member: MemberRecord | undefined,
   who: Tg.User,
   chatType: Tg.ChatType = 'supergroup',
+  viewerId?: number,
 ): Tg.ChatMember {
   const status = member?.status ?? 'left';
+  const title = member?.customTitle ? { custom_title: member.customTitle } : {};
   if (status === 'administrator') {
     const rights = member?.rights ?? defaultAdminRights(chatType);
-    return { status, user: who, can_be_edited: false, ...rights };
+    const canBeEdited = viewerId !== undefined && member?.promotedBy === viewerId;
+    return { status, user: who, can_be_edited: canBeEdited, ...rights, ...title };
   }
-  if (status === 'creator') return { status, user: who, is_anonymous: false };
+  if (status === 'creator') return { status, user: who, is_anonymous: false, ...title };
   if (status === 'kicked') return { status, user: who, until_date: 0 };
   return { status, user: who };
 }

@@ -30,6 +30,13 @@ export interface MemberRecord {
   isBot: boolean;
   /** Administrators: what they may do; left out, every right of the chat's kind but promoting. */
   rights?: Tg.ChatAdministratorRights;
+  /** Administrators and the creator: the title shown beside their name (setChatAdministratorCustomTitle). */
+  customTitle?: string;
+  /**
+   * Administrators: the bot that promoted them with promoteChatMember. Only that bot may edit them
+   * (`can_be_edited`), change their rights or set their title; people promoted by people have none.
+   */
+  promotedBy?: number;
 }
 
 export type MessageSender = { kind: 'bot'; botId: number } | { kind: 'user'; userId: number };

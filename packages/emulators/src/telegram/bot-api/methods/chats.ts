@@ -29,7 +29,7 @@ function getChatMember({ ctx, bot, params }: MethodCall): Tg.ChatMember {
     const inChat = userId === chat.userId || userId === chat.botId;
     return chatMemberObject(inChat ? { status: 'member', isBot: !!otherBot } : undefined, who);
   }
-  return chatMemberObject(chat.members.get(userId), who);
+  return chatMemberObject(chat.members.get(userId), who, chat.type, bot.id);
 }
 
 function getChatAdministrators({ ctx, bot, params }: MethodCall): Tg.ChatMember[] {
@@ -42,7 +42,7 @@ function getChatAdministrators({ ctx, bot, params }: MethodCall): Tg.ChatMember[
       const other = ctx.world.bot(id);
       const user = ctx.world.user(id);
       const who = other ? botUserObject(other) : user ? userObject(user) : undefined;
-      return who ? [chatMemberObject(member, who)] : [];
+      return who ? [chatMemberObject(member, who, chat.type, bot.id)] : [];
     });
 }
 

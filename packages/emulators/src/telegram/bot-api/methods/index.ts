@@ -6,6 +6,7 @@ import { mediaMethods } from './media.ts';
 import { menuButtonMethods } from './menu-button.ts';
 import { messageMethods } from './messages.ts';
 import type { MethodHandler } from './method.ts';
+import { promotionMethods } from './promotion.ts';
 import { updateMethods } from './updates.ts';
 
 const families = [
@@ -15,6 +16,7 @@ const families = [
   mediaMethods,
   callbackMethods,
   chatMethods,
+  promotionMethods,
   adminRightsMethods,
   menuButtonMethods,
 ];

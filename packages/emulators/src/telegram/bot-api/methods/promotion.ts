@@ -1,0 +1,135 @@
+import { announceMemberChange } from '../../control/member-changes.ts';
+import { BotApiError } from '../../errors.ts';
+import type * as Tg from '../../types.ts';
+import {
+  type AdminRightsInput,
+  adminRightNames,
+  adminRights,
+  defaultAdminRights,
+  grantsAnything,
+} from '../../world/admin-rights.ts';
+import { botUserObject, isPresent, userObject } from '../../world/objects.ts';
+import type { ChatRecord, MemberRecord } from '../../world/records.ts';
+import type { World } from '../../world/world.ts';
+import { chatForBot } from '../chat-access.ts';
+import type { Params } from '../params.ts';
+import type { MethodCall, MethodTable } from './method.ts';
+
+/** Telegram's longest administrator title, in characters. */
+const maxTitleLength = 16;
+/** Telegram refuses emoji in a title; flags are pairs of regional indicators. */
+const emoji = /\p{Extended_Pictographic}|\p{Regional_Indicator}/u;
+
+/**
+ * Makes a member an administrator with the rights named (every `can_*` left out is false), or, with
+ * none, demotes them. As on Telegram the bot must itself be an administrator allowed to promote and
+ * may grant only rights it holds; it may change only administrators it promoted itself.
+ */
+function promoteChatMember({ ctx, bot, params }: MethodCall): true {
+  const chat = chatForBot(ctx.world, bot, params.chatId(), 'read');
+  if (chat.type === 'private') throw BotApiError.badRequest('method is not available for private chats');
+  const userId = requiredUserId(params);
+  const who = memberUser(ctx.world, userId);
+  if (userId === bot.id) throw BotApiError.badRequest("can't promote self");
+  const botRights = rightsOf(chat, chat.members.get(bot.id));
+  if (!botRights?.can_promote_members) throw BotApiError.badRequest('not enough rights');
+  const before = chat.members.get(userId);
+  if (before?.status === 'creator') throw BotApiError.badRequest("can't remove chat owner");
+  if (before?.status === 'administrator' && before.promotedBy !== bot.id) {
+    throw BotApiError.badRequest('CHAT_ADMIN_REQUIRED');
+  }
+  const granted: AdminRightsInput = {};
+  for (const name of adminRightNames) if (params.bool(name) === true) granted[name] = true;
+  const rights = adminRights(chat.type, granted);
+  if (!grantsAnything(rights)) {
+    // All rights false demotes; someone who is no administrator stays as they are.
+    if (before?.status !== 'administrator') return true;
+    const after: MemberRecord = { status: 'member', isBot: before.isBot };
+    chat.members.set(userId, after);
+    announceMemberChange(ctx, chat, who, before, after, botUserObject(bot));
+    ctx.log.record({ type: 'world.changed', change: 'member.demoted', chatId: chat.id, userId });
+    return true;
+  }
+  if (!isPresent(before)) throw BotApiError.badRequest('USER_NOT_PARTICIPANT');
+  const forbidden = Object.entries(rights).some(
+    ([name, value]) => value === true && botRights[name as keyof Tg.ChatAdministratorRights] !== true,
+  );
+  if (forbidden) throw BotApiError.badRequest('RIGHT_FORBIDDEN');
+  const after: MemberRecord = {
+    status: 'administrator',
+    isBot: before!.isBot,
+    rights,
+    promotedBy: bot.id,
+    // New rights keep the title an administrator already carries.
+    ...(before?.customTitle ? { customTitle: before.customTitle } : {}),
+  };
+  chat.members.set(userId, after);
+  announceMemberChange(ctx, chat, who, before, after, botUserObject(bot));
+  ctx.log.record({ type: 'world.changed', change: 'member.promoted', chatId: chat.id, userId });
+  return true;
+}
+
+/**
+ * Sets (or, with an empty title, clears) the title beside an administrator's name: supergroups
+ * only, 0-16 characters without emoji, for an administrator this bot promoted.
+ */
+function setChatAdministratorCustomTitle({ ctx, bot, params }: MethodCall): true {
+  const chat = chatForBot(ctx.world, bot, params.chatId(), 'read');
+  if (chat.type !== 'supergroup') throw BotApiError.badRequest('method is available only for supergroups');
+  const userId = requiredUserId(params);
+  const who = memberUser(ctx.world, userId);
+  const title = params.string('custom_title') ?? '';
+  if (!rightsOf(chat, chat.members.get(bot.id))?.can_promote_members) {
+    throw BotApiError.badRequest('not enough rights');
+  }
+  const before = chat.members.get(userId);
+  if (before?.status === 'creator')
+    throw BotApiError.badRequest('only the owner can edit their custom title');
+  if (before?.status !== 'administrator') throw BotApiError.badRequest('user is not an administrator');
+  if (before.promotedBy !== bot.id) {
+    throw BotApiError.badRequest('not enough rights to change custom title of the user');
+  }
+  if (emoji.test(title)) throw BotApiError.badRequest('ADMIN_RANK_EMOJI_NOT_ALLOWED');
+  if ([...title].length > maxTitleLength) throw BotApiError.badRequest('ADMIN_RANK_INVALID');
+  const { customTitle: _old, ...rest } = before;
+  const after: MemberRecord = title ? { ...rest, customTitle: title } : rest;
+  chat.members.set(userId, after);
+  if (before.customTitle !== after.customTitle) {
+    announceMemberChange(ctx, chat, who, before, after, botUserObject(bot));
+    ctx.log.record({ type: 'world.changed', change: 'member.titled', chatId: chat.id, userId });
+  }
+  return true;
+}
+
+function requiredUserId(params: Params): number {
+  const userId = params.int('user_id');
+  if (userId === undefined) throw BotApiError.badRequest('parameter "user_id" is required');
+  return userId;
+}
+
+/** The user (or bot) `userId` names, as member updates show them. */
+function memberUser(world: World, userId: number): Tg.User {
+  const otherBot = world.bot(userId);
+  if (otherBot) return botUserObject(otherBot);
+  const user = world.user(userId);
+  if (!user) throw BotApiError.badRequest('user not found');
+  return userObject(user);
+}
+
+/** What a member may do as an administrator: nothing unless they are one; the creator everything. */
+function rightsOf(
+  chat: ChatRecord,
+  member: MemberRecord | undefined,
+): Tg.ChatAdministratorRights | undefined {
+  if (member?.status === 'creator') {
+    const all = Object.fromEntries(adminRightNames.map((name) => [name, true])) as AdminRightsInput;
+    return adminRights(chat.type, all);
+  }
+  if (member?.status !== 'administrator') return undefined;
+  return member.rights ?? defaultAdminRights(chat.type);
+}
+
+export const promotionMethods: MethodTable = {
+  promoteChatMember,
+  setChatAdministratorCustomTitle,
+};
