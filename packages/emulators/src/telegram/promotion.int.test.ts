@@ -112,6 +112,12 @@ describe('promoteChatMember and setChatAdministratorCustomTitle', () => {
       from: { id: bot.id },
       new_chat_member: { status: 'administrator', custom_title: 'Patron' },
     });
+
+    // The same promotion and title again (a retried grant) are accepted and change nothing.
+    expect(await telegram.promoteChatMember(group.id, pat.id, { can_manage_chat: true })).toBe(true);
+    expect(await telegram.setChatAdministratorCustomTitle(group.id, pat.id, 'Patron')).toBe(true);
+    expect(await telegram.getChatMember(group.id, pat.id)).toEqual(member);
+    expect(await chatMemberUpdates()).toEqual([]);
   });
 
   it('keeps the title through new rights, clears it with an empty one, and demotes with no right at all', async () => {

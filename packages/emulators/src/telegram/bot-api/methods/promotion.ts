@@ -55,6 +55,9 @@ function promoteChatMember({ ctx, bot, params }: MethodCall): true {
     ([name, value]) => value === true && botRights[name as keyof Tg.ChatAdministratorRights] !== true,
   );
   if (forbidden) throw BotApiError.badRequest('RIGHT_FORBIDDEN');
+  // The same rights again (a retried call) change nothing and tell no one.
+  if (before?.status === 'administrator' && JSON.stringify(before.rights) === JSON.stringify(rights))
+    return true;
   const after: MemberRecord = {
     status: 'administrator',
     isBot: before!.isBot,
