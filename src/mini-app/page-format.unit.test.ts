@@ -26,6 +26,11 @@ const samples: Array<Record<string, string | number>> = [0, 1, 2, 5, 21, 1234].m
   name: 'Double weekend',
   factor: n / 2,
   ends: '2026-12-08 18:00 UTC',
+  count: n,
+  bought: n,
+  limit: n,
+  kind: ['discord_role', 'telegram_title', 'custom'][n % 3]!,
+  status: ['pendingGrant', 'pendingAdmin', 'granted', 'failed', 'refunded', 'expired'][n % 6]!,
 }));
 
 describe('the Mini App page’s text formatter', () => {

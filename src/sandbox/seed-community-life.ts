@@ -1,22 +1,29 @@
-import type { DemoWorld } from '@tandem/emulators/sandbox';
 import { saveAnnouncementSettings } from '../announcements/save-announcement-settings.ts';
-import { VersionConflictError } from '../core/versioned-write.ts';
 import { saveLeaderboardSettings } from '../leaderboard/save-leaderboard-settings.ts';
 import type { Services } from '../runtime/services.ts';
 import { createSeason } from '../seasons/manage-seasons.ts';
+import type { SandboxDemoWorld } from './sandbox-shop-roles.ts';
+import { saveOnce } from './save-once.ts';
+import { seedSandboxShop } from './seed-sandbox-shop.ts';
 
 /** What the first start of a sandbox community set up; false for what an admin's choice already held. */
 export interface SeededCommunityLife {
   announcements: boolean;
   leaderboard: boolean;
   season: boolean;
+  /** The transfer limits (no minimum account age) were saved. */
+  transfers: boolean;
+  /** The shop's items were created. */
+  shop: boolean;
 }
 
 /**
  * The community's visible side, set up the first time a sandbox community starts so every part of
  * it can be tried at once: rank-ups and achievements announced in the demo guild's #general and the
  * demo Telegram group (and by DM, as by default), the public leaderboard on, and a weekly season
- * running since the start of the day (so the demo players' earnings are on its board already).
+ * running since the start of the day (so the demo players' earnings are on its board already), a
+ * shop with Discord roles and a custom item to buy, and transfers open to new accounts (see
+ * seed-sandbox-shop.ts).
  *
  * Each settings row is saved through its module, as "never saved before" (version 0): a row an admin
  * saved since is kept as it is. The season comes with the first leaderboard row only, so a season an
@@ -27,7 +34,7 @@ export interface SeededCommunityLife {
  */
 export async function seedSandboxCommunityLife(
   services: Services,
-  demo: DemoWorld,
+  demo: SandboxDemoWorld,
   now = new Date(),
 ): Promise<SeededCommunityLife> {
   const channel = { discordChannelId: demo.discord.channels.general, telegramChatId: null as string | null };
@@ -57,18 +64,8 @@ export async function seedSandboxCommunityLife(
       ],
     });
   }
-  return { announcements, leaderboard, season };
-}
-
-/** Whether the save created the row: a conflict on version 0 means an earlier save exists, and is kept. */
-async function saveOnce(save: () => Promise<unknown>): Promise<boolean> {
-  try {
-    await save();
-    return true;
-  } catch (error) {
-    if (error instanceof VersionConflictError) return false;
-    throw error;
-  }
+  const { transfers, shop } = await seedSandboxShop(services, demo.shopRoles);
+  return { announcements, leaderboard, season, transfers, shop };
 }
 
 function startOfUtcDay(date: Date): Date {

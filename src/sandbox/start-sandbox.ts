@@ -2,13 +2,15 @@ import { join, resolve } from 'node:path';
 import { type RunningEmulators, startEmulators } from '@tandem/emulators';
 import type { Logger } from '../logging/logger.ts';
 import type { PlatformEndpoints } from '../runtime/platform-endpoints.ts';
+import { ensureSandboxShopRoles, type SandboxDemoWorld } from './sandbox-shop-roles.ts';
 
 export interface Sandbox {
   platforms: PlatformEndpoints & {
     telegram: NonNullable<PlatformEndpoints['telegram']>;
     discord: NonNullable<PlatformEndpoints['discord']>;
   };
-  emulators: RunningEmulators;
+  /** The emulators; their demo world names the roles the sandbox's shop sells too. */
+  emulators: RunningEmulators & { demo: SandboxDemoWorld };
   stop(): Promise<void>;
 }
 
@@ -44,7 +46,17 @@ export async function startSandbox(options: {
     onWorldFileError: (error) =>
       options.logger?.warn({ err: error }, 'the sandbox world was not saved; the next change tries again'),
   });
-  const { demo } = emulators;
+  let demo: SandboxDemoWorld;
+  try {
+    const shopRoles = await ensureSandboxShopRoles(
+      emulators.discord.controlUrl,
+      emulators.demo.discord.guildId,
+    );
+    demo = { ...emulators.demo, shopRoles };
+  } catch (error) {
+    await emulators.stop();
+    throw error;
+  }
   return {
     platforms: {
       telegram: { token: demo.telegram.bot.token, apiRoot: emulators.telegramUrl },
@@ -54,7 +66,7 @@ export async function startSandbox(options: {
         guildId: demo.discord.guildId,
       },
     },
-    emulators,
+    emulators: { ...emulators, demo },
     stop: () => emulators.stop(),
   };
 }

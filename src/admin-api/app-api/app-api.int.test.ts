@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type AdminApiWorld, openAdminApiWorld } from '../../../test/support/admin-api-world.ts';
 import { signInitData } from '../../mini-app/init-data.ts';
+import { createShopItem } from '../../shop/manage-shop-items.ts';
 
 const botToken = '777000:mini-app-test-token';
 let world: AdminApiWorld | undefined;
@@ -247,6 +248,136 @@ describe('the Mini App API', () => {
       expect(refused.status, path).toBe(401);
       expect(((await refused.json()) as { message: string }).message).toMatch(/not signed by this bot/);
     }
+  });
+
+  it('lists the shop with the balance, buys once per button press and shows the purchase', async () => {
+    world = await open();
+    const w = world;
+    const auth = `tma ${initData({ id: 5011, username: 'shopper', language_code: 'en' })}`;
+    const me = (await (await app(w, '/me', { auth })).json()) as { playerId: string };
+    await w.tandem.engine.record({
+      key: `test-app-shop-coins-${me.playerId}`,
+      playerId: me.playerId,
+      type: 'balance_change',
+      source: 'admin',
+      coinDelta: 120,
+      reason: 'grant',
+    });
+    const shout = await createShopItem(w.tandem, {
+      name: 'Shout-out',
+      description: 'A word from the admins',
+      kind: 'custom',
+      price: 80,
+      stock: 5,
+      perPlayerLimit: 2,
+    });
+
+    const listed = await app(w, '/shop', { auth });
+    expect(listed.status).toBe(200);
+    expect(listed.headers.get('cache-control')).toBe('no-store');
+    expect(await listed.json()).toMatchObject({
+      balance: 120,
+      items: [
+        {
+          id: shout.id,
+          name: 'Shout-out',
+          description: 'A word from the admins',
+          kind: 'custom',
+          price: 80,
+          left: 5,
+          perPlayerLimit: 2,
+          bought: 0,
+        },
+      ],
+      purchases: [],
+    });
+
+    // One press, sent twice (a double tap, a retry after a lost answer): one purchase, one hold.
+    const press = { requestId: '0b6f2f4e-5d1c-4c36-9a0e-1f2a3b4c5d6e' };
+    const bought = await app(w, `/shop/${shout.id}/buy`, { auth, body: press });
+    expect(bought.status).toBe(201);
+    const first = (await bought.json()) as { purchase: { id: string }; created: boolean; balance: number };
+    expect(first).toMatchObject({
+      created: true,
+      balance: 40,
+      purchase: { itemId: shout.id, name: 'Shout-out', kind: 'custom', price: 80, status: 'pending' },
+    });
+    const again = await app(w, `/shop/${shout.id}/buy`, { auth, body: press });
+    expect(again.status).toBe(200);
+    expect(await again.json()).toMatchObject({ created: false, purchase: { id: first.purchase.id } });
+    const purchases = await w.tandem.db.pool.query(
+      'SELECT status, source FROM shop_purchases WHERE player_id = $1',
+      [me.playerId],
+    );
+    expect(purchases.rows).toEqual([{ status: 'pending', source: 'telegram' }]);
+    const player = await w.tandem.db.pool.query<{ balance: number }>(
+      'SELECT balance FROM players WHERE id = $1',
+      [me.playerId],
+    );
+    expect(player.rows[0]!.balance).toBe(40);
+
+    const after = (await (await app(w, '/shop', { auth })).json()) as {
+      balance: number;
+      items: Array<{ left: number; bought: number }>;
+      purchases: Array<{ id: string; status: string; name: string }>;
+    };
+    expect(after.balance).toBe(40);
+    expect(after.items[0]).toMatchObject({ left: 4, bought: 1 });
+    expect(after.purchases).toEqual([
+      expect.objectContaining({ id: first.purchase.id, status: 'pending', name: 'Shout-out' }),
+    ]);
+    // The player's view of a purchase carries no ledger internals.
+    expect(after.purchases[0]).not.toHaveProperty('holdId');
+
+    const forged = `tma ${initData({ id: 5011 }).replace('5011', '5012')}`;
+    for (const [path, body] of [
+      ['/shop', undefined],
+      [`/shop/${shout.id}/buy`, { requestId: 'forged-press' }],
+    ] as const) {
+      const refused = await app(w, path, { auth: forged, body });
+      expect(refused.status, path).toBe(401);
+      expect(((await refused.json()) as { message: string }).message).toMatch(/not signed by this bot/);
+    }
+    expect((await w.tandem.db.pool.query('SELECT 1 FROM shop_purchases')).rowCount).toBe(1);
+  });
+
+  it('refuses a purchase with the bot’s words in the player’s language, changing nothing', async () => {
+    world = await open();
+    const w = world;
+    const auth = `tma ${initData({ id: 5013, username: 'vera', language_code: 'ru' })}`;
+    const me = (await (await app(w, '/me', { auth })).json()) as { playerId: string };
+    const dear = await createShopItem(w.tandem, { name: 'Crown', kind: 'custom', price: 500 });
+    const role = await createShopItem(w.tandem, {
+      name: 'Supporter',
+      kind: 'discord_role',
+      price: 1,
+      discordRoleId: '123456789012345678',
+      durationDays: 7,
+    });
+    const refusals: Array<[string, unknown, number, RegExp]> = [
+      // Not enough coins: the balance and the price, in Russian.
+      [`/shop/${dear.id}/buy`, { requestId: 'press-1' }, 400, /0 монет.*500 монет/],
+      // A Discord role for a player with no Discord account linked.
+      [`/shop/${role.id}/buy`, { requestId: 'press-2' }, 400, /Discord/],
+      [`/shop/999999/buy`, { requestId: 'press-3' }, 404, /[а-я]/],
+      ['/shop/abc/buy', { requestId: 'press-4' }, 404, /[а-я]/],
+      // The page's id of the press is missing or not one: a clear 400.
+      [`/shop/${dear.id}/buy`, {}, 400, /requestId/],
+      [`/shop/${dear.id}/buy`, { requestId: 'a b' }, 400, /requestId/],
+      [`/shop/${dear.id}/buy`, { requestId: 7 }, 400, /requestId/],
+    ];
+    for (const [path, body, status, message] of refusals) {
+      const answer = await app(w, path, { auth, body });
+      expect(answer.status, `${path} ${JSON.stringify(body)}`).toBe(status);
+      expect(((await answer.json()) as { message: string }).message).toMatch(message);
+    }
+    const written = await w.tandem.db.pool.query(
+      `SELECT (SELECT count(*)::int FROM shop_purchases) AS purchases,
+              (SELECT count(*)::int FROM ledger_holds) AS holds,
+              (SELECT balance FROM players WHERE id = $1) AS balance`,
+      [me.playerId],
+    );
+    expect(written.rows).toEqual([{ purchases: 0, holds: 0, balance: 0 }]);
   });
 
   it('serves the page at /app/ with a policy that lets Telegram frame it', async () => {

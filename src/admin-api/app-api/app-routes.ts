@@ -3,6 +3,7 @@ import { isTandemError } from '../../core/errors.ts';
 import { appLeaderboard } from '../../mini-app/app-board.ts';
 import type { MiniAppPlayer } from '../../mini-app/app-player.ts';
 import { appSeasonBoard, appSeasons } from '../../mini-app/app-seasons.ts';
+import { appBuy, appShop } from '../../mini-app/app-shop.ts';
 import { loadProfile } from '../../players/load-profile.ts';
 import { listTasksForPlayer } from '../../tasks/list-tasks.ts';
 import { submitTask } from '../../tasks/submit-task.ts';
@@ -22,10 +23,10 @@ export interface AppApiOptions {
  * init data alone (see tma-auth.ts). The panel's Origin check does not apply: a request with an
  * Authorization header is never sent by a browser on another site's behalf, so it cannot be forged
  * the way a cookie-carrying one can. Answers are the bot's own data: /profile, /top (and `/top season`'s boards), /tasks, /submit,
- * with the bot's rules and its player texts in the player's language.
+ * /shop and /buy, with the bot's rules and its player texts in the player's language.
  */
 export function createAppApiRoutes(
-  deps: Pick<AdminApiDeps, 'db' | 'texts' | 'catalog' | 'changes'>,
+  deps: Pick<AdminApiDeps, 'db' | 'texts' | 'catalog' | 'changes' | 'engine' | 'queues' | 'logger'>,
   options: AppApiOptions,
 ): Router {
   const app = express.Router();
@@ -81,6 +82,26 @@ export function createAppApiRoutes(
         submission: { id: result.submission.id, status: result.submission.status },
         resubmitted: result.resubmitted,
       });
+    } catch (error) {
+      await answerPlayerError(res, error, player);
+    }
+  });
+
+  app.get('/shop', async (req, res) => {
+    res.json(await appShop(deps, playerOf(req).playerId));
+  });
+
+  // The body's requestId names one press of the Buy button: sent twice, it is one purchase (200
+  // with the first one, where a new purchase is 201).
+  app.post('/shop/:itemId/buy', async (req, res) => {
+    const player = playerOf(req);
+    try {
+      const result = await appBuy(deps, {
+        playerId: player.playerId,
+        itemId: String(req.params.itemId),
+        requestId: (req.body as { requestId?: unknown } | undefined)?.requestId,
+      });
+      res.status(result.created ? 201 : 200).json(result);
     } catch (error) {
       await answerPlayerError(res, error, player);
     }

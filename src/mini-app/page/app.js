@@ -1,4 +1,4 @@
-// The Tandem Mini App: the player's profile, the boards and the tasks, from /api/app. Telegram opens
+// The Tandem Mini App: the player's profile, the boards, the shop and the tasks, from /api/app. Telegram opens
 // it with the signed init data in the URL fragment (#tgWebAppData=...); every call sends it back as
 // `Authorization: tma <initData>`. Text is only ever set with textContent: names come from players.
 // Its words come with the page (the `page-texts` data block: `page.app.*` of the pages locale files,
@@ -230,6 +230,131 @@ function taskItem(task) {
   return item;
 }
 
+/** The shop: its items with a Buy button each, the coins to spend, and the player's purchases. */
+function showShop(shop) {
+  document.getElementById('shop-title').textContent = t('shop');
+  document.getElementById('purchases-title').textContent = t('shopPurchases');
+  document.getElementById('shop-balance').textContent = t('shopBalance', { coins: shop.balance });
+  const list = document.getElementById('shop-items');
+  // A result just shown stays under its item when the list is drawn again.
+  const results = new Map(
+    [...list.querySelectorAll('li[data-item-id]')].map((li) => [
+      li.dataset.itemId,
+      li.querySelector('.result'),
+    ]),
+  );
+  list.replaceChildren(
+    ...(shop.items.length === 0
+      ? [element('li', t('shopEmpty'), 'hint')]
+      : shop.items.map((item) => shopItem(item, results.get(String(item.id))))),
+  );
+  showPurchases(shop.purchases);
+  document.getElementById('shop').hidden = false;
+}
+
+function shopItem(item, keptResult) {
+  const li = element('li');
+  li.dataset.itemId = String(item.id);
+  li.append(element('strong', `${item.name} · ${t('shopPrice', { coins: item.price })}`));
+  if (item.description) li.append(element('p', item.description));
+  const facts = [t('shopKind', { kind: item.kind })];
+  if (item.kind === 'discord_role')
+    facts.push(item.durationDays ? t('shopForDays', { days: item.durationDays }) : t('shopForGood'));
+  if (item.left !== null) facts.push(t('shopLeft', { count: item.left }));
+  if (item.minRank) facts.push(t('shopNeedsRank', { rank: item.minRank }));
+  if (item.perPlayerLimit !== null)
+    facts.push(t('shopYourLimit', { bought: number(item.bought), limit: number(item.perPlayerLimit) }));
+  li.append(element('p', facts.join(' · '), 'hint'));
+  const button = element('button', t('shopBuy'));
+  button.type = 'button';
+  const result = keptResult ?? element('p', '', 'result');
+  button.addEventListener('click', () => buy(item, button, result));
+  li.append(button, result);
+  return li;
+}
+
+/**
+ * One press of Buy: its own request id, so the same press sent twice (a double tap reaching the
+ * server twice, a retry) is one purchase; the button waits for the answer.
+ */
+async function buy(item, button, result) {
+  const requestId = crypto.randomUUID();
+  button.disabled = true;
+  button.textContent = t('shopBuying');
+  result.className = 'result';
+  result.textContent = '';
+  try {
+    const { purchase } = await api(`/shop/${item.id}/buy`, {
+      method: 'POST',
+      body: JSON.stringify({ requestId }),
+    });
+    result.className = 'result status';
+    result.textContent = t(purchase.kind === 'custom' ? 'shopBoughtByAdmin' : 'shopBoughtGrant', {
+      name: purchase.name,
+    });
+    await Promise.all([refreshShop(), api('/profile').then(showProfile)]);
+    followGrants();
+  } catch (error) {
+    result.className = 'result error';
+    result.textContent = error.message;
+  } finally {
+    button.disabled = false;
+    button.textContent = t('shopBuy');
+  }
+}
+
+function showPurchases(purchases) {
+  const list = document.getElementById('purchase-list');
+  list.replaceChildren(
+    ...(purchases.length === 0
+      ? [element('li', t('shopNoPurchases'), 'hint')]
+      : purchases.map((purchase) => {
+          const li = element('li', `${purchase.name} · ${t('shopPrice', { coins: purchase.price })} · `);
+          li.dataset.purchaseId = purchase.id;
+          const state = [t('shopStatus', { status: purchaseState(purchase) })];
+          if (purchase.status === 'granted' && purchase.expiresAt)
+            state.push(
+              t('shopUntil', { ends: `${String(purchase.expiresAt).slice(0, 16).replace('T', ' ')} UTC` }),
+            );
+          li.append(element('span', state.join(' '), 'status'));
+          return li;
+        })),
+  );
+}
+
+/** A pending purchase waits on the bot (a role, a title) or on an admin (a custom item). */
+function purchaseState(purchase) {
+  if (purchase.status !== 'pending') return purchase.status;
+  return purchase.kind === 'custom' ? 'pendingAdmin' : 'pendingGrant';
+}
+
+async function refreshShop() {
+  showShop(await api('/shop'));
+}
+
+/** After a purchase the bot grants, the list follows it for a while: pending turns granted in seconds. */
+let following = null;
+function followGrants() {
+  if (following) return;
+  let rounds = 0;
+  following = setInterval(async () => {
+    rounds += 1;
+    try {
+      const shop = await api('/shop');
+      showShop(shop);
+      const waiting = shop.purchases.some((p) => p.status === 'pending' && p.kind !== 'custom');
+      if (!waiting || rounds >= 20) stopFollowing();
+    } catch {
+      stopFollowing();
+    }
+  }, 3000);
+}
+
+function stopFollowing() {
+  clearInterval(following);
+  following = null;
+}
+
 async function start() {
   applyTheme();
   tellTelegramReady();
@@ -243,14 +368,16 @@ async function start() {
     const me = await api('/me');
     // The language the player reads with the bot (their /language choice, else their app's).
     useLanguage(me.language);
-    const [profile, board, seasons, tasks] = await Promise.all([
+    const [profile, board, seasons, shop, tasks] = await Promise.all([
       api('/profile'),
       api('/leaderboard'),
       api('/seasons'),
+      api('/shop'),
       api('/tasks'),
     ]);
     showProfile(profile);
     showBoards(board.rows, seasons.seasons);
+    showShop(shop);
     showTasks(tasks.tasks);
     status.textContent = '';
     status.hidden = true;
