@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buyItem } from '../../src/shop/buy-item.ts';
+import { transferCoins } from '../../src/transfers/transfer-coins.ts';
 import { readTransferSettings } from '../../src/transfers/transfer-settings.ts';
 import { type BrowserWorld, closeBrowserWorldAfterTests, openBrowserWorld } from '../support/browser.ts';
 import { shownText } from '../support/panel-page.ts';
@@ -105,6 +106,29 @@ describe('the shop in the panel', () => {
     // The item counts what was sold: the refunded purchase does not.
     await page.getByRole('menuitem', { name: 'Shop', exact: true }).click();
     await expect.poll(() => shownText(itemRow)).toMatch(/4 left · 1 sold/);
+  });
+
+  it('shows both sides of a transfer in the ledger', async () => {
+    const mia = await world.addPlayer({ name: 'Mia Wong', telegram: 'miaw', coins: 80 });
+    const noah = await world.addPlayer({ name: 'Noah Park', discord: 'noahp' });
+    await world.tandem.db.pool.query(`UPDATE players SET created_at = now() - interval '30 days'`);
+    const { transfer } = await transferCoins(world.tandem, {
+      fromPlayerId: mia,
+      toPlayerId: noah,
+      amount: 30,
+      requestId: 'pay-1',
+    });
+    const sent = await world.tandem.db.prisma.ledgerEntry.findFirstOrThrow({
+      where: { playerId: mia, reason: 'transfer_out' },
+    });
+    const page = await world.signedInPage(`/ledger/${sent.id}/show`);
+    await page.getByRole('link', { name: 'Both sides of the transfer' }).click();
+    await expect.poll(() => decodeURIComponent(page.url())).toContain(`"transferId":"${transfer.id}"`);
+    const rows = page.locator('tbody tr');
+    await expect.poll(() => rows.count()).toBe(2);
+    const shown = await shownText(page.locator('tbody'));
+    expect(shown).toMatch(/Mia Wong[\s\S]*transfer_out[\s\S]*−30/);
+    expect(shown).toMatch(/Noah Park[\s\S]*transfer_in[\s\S]*\+30/);
   });
 
   it('sets the transfer limits; a daily limit of 0 is explained as transfers off', async () => {

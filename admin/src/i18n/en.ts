@@ -1214,7 +1214,7 @@ export const en = {
         perPlayerLimit: 'Per player',
         availableFrom: 'On sale from',
         availableUntil: 'On sale until',
-        window: 'On sale',
+        window: 'Sale dates',
         minRankId: 'Minimum rank',
         active: 'On sale',
         discordRoleId: 'Discord role',

@@ -1217,7 +1217,7 @@ export const ru: Messages<typeof en> = {
         perPlayerLimit: 'На игрока',
         availableFrom: 'В продаже с',
         availableUntil: 'В продаже до',
-        window: 'В продаже',
+        window: 'Даты продажи',
         minRankId: 'Минимальный ранг',
         active: 'В продаже',
         discordRoleId: 'Роль Discord',

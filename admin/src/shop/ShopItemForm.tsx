@@ -40,7 +40,8 @@ export function ShopItemForm({ edit = false }: { edit?: boolean }) {
   return (
     <SimpleForm
       resetOptions={edit ? keepEdits : undefined}
-      toolbar={edit ? <EditToolbar /> : undefined}
+      // No delete: an item with purchases keeps them; it is taken off sale instead.
+      toolbar={edit ? <EditToolbar deletable={false} /> : undefined}
       validate={validate}
       sx={{ maxWidth: 720 }}
     >

@@ -42,6 +42,7 @@ export function TransferSettingsEdit() {
         source="dailyLimit"
         label="tandem.transfers.dailyLimit"
         helperText="tandem.transfers.dailyLimitHint"
+        sx={{ maxWidth: 420 }}
         validate={[required(), number(), wholeNumber, minValue(0), maxValue(1_000_000)]}
       />
       <OffNote />
@@ -49,6 +50,7 @@ export function TransferSettingsEdit() {
         source="minAccountAgeDays"
         label="tandem.transfers.minAccountAgeDays"
         helperText="tandem.transfers.minAccountAgeHint"
+        sx={{ maxWidth: 420 }}
         validate={[required(), number(), wholeNumber, minValue(0), maxValue(3650)]}
       />
       <LedgerLink />
