@@ -37,7 +37,7 @@ export function LedgerShow() {
         <NumberField source="balanceAfter" label="resources.ledger.fields.balanceAfter" />
         <TextField source="idempotencyKey" label="resources.ledger.fields.idempotencyKey" />
         <JsonField source="metadata" label="resources.ledger.fields.metadata" />
-        <LedgerLinks label="tandem.shop.relatedRows" />
+        <LedgerLinks label={false} />
       </SimpleShowLayout>
     </Show>
   );
