@@ -23,6 +23,7 @@ import { scenarios } from './scenarios/index.ts';
 import { seasons } from './seasons/index.ts';
 import { settings } from './settings/index.ts';
 import { SetupCheckPage, setupCheckPath } from './setup-check/index.ts';
+import { shopItems, shopPurchases } from './shop/index.ts';
 import { syncEvents } from './sync-events/index.ts';
 import { syncStates } from './sync-states/index.ts';
 import { taskSubmissions } from './task-submissions/index.ts';
@@ -63,6 +64,8 @@ export function App() {
       <Resource {...tasks} />
       <Resource {...seasons} />
       <Resource {...boosts} />
+      <Resource {...shopItems} />
+      <Resource {...shopPurchases} />
       <Resource {...texts} />
       <Resource {...admins} />
       <Resource {...audit} />

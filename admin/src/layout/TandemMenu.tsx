@@ -6,6 +6,8 @@ import LanguageIcon from '@mui/icons-material/Language';
 import LeaderboardIcon from '@mui/icons-material/Leaderboard';
 import MilitaryTechIcon from '@mui/icons-material/MilitaryTech';
 import OpenInNewIcon from '@mui/icons-material/OpenInNew';
+import StorefrontIcon from '@mui/icons-material/Storefront';
+import SwapHorizIcon from '@mui/icons-material/SwapHoriz';
 import SyncIcon from '@mui/icons-material/Sync';
 import TuneIcon from '@mui/icons-material/Tune';
 import { ListItemIcon, MenuItem, Typography } from '@mui/material';
@@ -88,6 +90,7 @@ export function TandemMenu() {
       <Menu.ResourceItem name="players" />
       <Menu.ResourceItem name="task_submissions" />
       <Menu.ResourceItem name="payouts" />
+      <Menu.ResourceItem name="shop_purchases" />
       <Menu.ResourceItem name="ledger" />
       <Menu.Item to="/import-export" primaryText="tandem.importExport.menu" leftIcon={<ImportExportIcon />} />
       <Menu.ResourceItem name="telegram-chats" />
@@ -103,6 +106,8 @@ export function TandemMenu() {
       <SettingItem id="economy" label="tandem.menu.earningRules" icon={<TuneIcon />} />
       <SettingItem id="rank-roles" label="tandem.menu.rankRoles" icon={<MilitaryTechIcon />} />
       <Menu.ResourceItem name="boosts" />
+      <Menu.Item to="/shop_items" primaryText="tandem.shop.menu" leftIcon={<StorefrontIcon />} />
+      <SettingItem id="transfers" label="tandem.transfers.menu" icon={<SwapHorizIcon />} />
       <Menu.Item
         to={announcementsPath}
         primaryText="tandem.announcements.title"

@@ -15,6 +15,9 @@ const filters = [
   <TextInput key="reason" source="reason" label="resources.ledger.fields.reason" helperText={false} />,
   <DateTimeInput key="from" source="createdAt_gte" label="resources.ledger.fields.createdAt_gte" />,
   <DateTimeInput key="to" source="createdAt_lte" label="resources.ledger.fields.createdAt_lte" />,
+  // The rows of one shop purchase or one transfer (their pages link here with the id filled in).
+  <TextInput key="purchaseId" source="purchaseId" label="tandem.shop.purchaseIdFilter" helperText={false} />,
+  <TextInput key="transferId" source="transferId" label="tandem.shop.transferIdFilter" helperText={false} />,
 ];
 
 /** The append-only ledger: every XP and coin change, who or what caused it, and the totals after it. */

@@ -6,6 +6,7 @@ import { useFormatDateTime } from '../common/dates.tsx';
 import { JsonField } from '../common/JsonField.tsx';
 import { PlayerLinkField } from '../common/PlayerLinkField.tsx';
 import { RecordTitle } from '../common/titles.tsx';
+import { LedgerLinks } from './LedgerLinks.tsx';
 
 /** One ledger row. Read-only: a wrong row is corrected by a new adjustment, never by an edit. */
 export function LedgerShow() {
@@ -36,6 +37,7 @@ export function LedgerShow() {
         <NumberField source="balanceAfter" label="resources.ledger.fields.balanceAfter" />
         <TextField source="idempotencyKey" label="resources.ledger.fields.idempotencyKey" />
         <JsonField source="metadata" label="resources.ledger.fields.metadata" />
+        <LedgerLinks label={false} />
       </SimpleShowLayout>
     </Show>
   );

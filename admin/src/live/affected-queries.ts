@@ -28,6 +28,8 @@ const alsoAffects: Record<string, readonly string[]> = {
   tasks: ['task_submissions'],
   task_submissions: ['players', 'tasks'],
   payouts: ['players'],
+  // A purchase moves its item's sold count and the buyer's coins (held, spent or given back).
+  shop_purchases: ['shop_items', 'players', 'ledger'],
   // The entity is named as the table; the panel's resource as the API's path.
   telegram_chats: ['telegram-chats'],
 };
@@ -41,6 +43,7 @@ const notOnDashboard = new Set([
   'achievements',
   'texts',
   'discord_guild',
+  'shop_items',
 ]);
 
 /** Entities refetched under a query key of another name (not a react-admin resource). */

@@ -39,4 +39,16 @@ describe('what a change makes stale', () => {
     const { resources } = affectedQueries([{ entity: 'telegram_chats', action: 'updated', id: '-100123' }]);
     expect(resources).toContain('telegram-chats');
   });
+
+  it("refetches a purchase's item (its sold count), the buyer and the ledger", () => {
+    const { resources, dashboard } = affectedQueries([
+      { entity: 'shop_purchases', action: 'created', id: 'p1' },
+    ]);
+    expect(resources.sort()).toEqual(['ledger', 'players', 'shop_items', 'shop_purchases']);
+    expect(dashboard).toBe(true);
+    expect(affectedQueries([{ entity: 'shop_items', action: 'updated', id: '1' }])).toEqual({
+      resources: ['shop_items'],
+      dashboard: false,
+    });
+  });
 });

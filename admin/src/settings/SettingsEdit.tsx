@@ -4,6 +4,7 @@ import { useParams } from 'react-router';
 import { AnnouncementsPage } from '../announcements/index.ts';
 import { LeaderboardSettingsEdit } from '../leaderboard-settings/LeaderboardSettings.tsx';
 import { RankRoleSettingsEdit } from '../rank-role-settings/index.ts';
+import { TransferSettingsEdit } from '../transfers/index.ts';
 import { EconomySettingsEdit } from './EconomySettingsEdit.tsx';
 import { LanguageSettingsEdit } from './LanguageSettings.tsx';
 
@@ -16,6 +17,7 @@ export function SettingsEdit() {
   if (id === 'rank-roles') return <RankRoleSettingsEdit />;
   if (id === 'announcements') return <AnnouncementsPage />;
   if (id === 'leaderboard') return <LeaderboardSettingsEdit />;
+  if (id === 'transfers') return <TransferSettingsEdit />;
   return (
     <Alert severity="info" sx={{ mt: 2 }}>
       {translate('tandem.settings.unknown', { id })}

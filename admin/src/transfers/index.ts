@@ -1,0 +1,1 @@
+export { TransferSettingsEdit, TransferSettingsShow, transfersInLedger } from './TransferSettings.tsx';
