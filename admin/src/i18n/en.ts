@@ -427,6 +427,9 @@ export const en = {
         economy: 'Earning rules: messages, voice, daily reward, game, role multipliers',
         language: "The community's default language",
         'rank-roles': 'Rank roles on Discord: the current rank only, or every rank up to it',
+        announcements: 'Where rank-ups and achievements are announced, and to whom',
+        leaderboard: 'The public leaderboard, and members who leave or are banned',
+        transfers: 'Coins players pay each other: the daily limit and the minimum account age',
       },
       language: {
         title: 'Default language',
@@ -462,6 +465,9 @@ export const en = {
         economy: 'Earning rules',
         language: 'Default language',
         'rank-roles': 'Rank roles',
+        announcements: 'Announcements',
+        leaderboard: 'Leaderboard',
+        transfers: 'Transfer limits',
       },
     },
     texts: {
