@@ -153,12 +153,14 @@ describe('the shop through the bots (real bots and workers against the emulators
     await world.tandem.db.pool.query(`UPDATE shop_purchases SET expires_at = now() WHERE id = $1`, [
       purchase!.id,
     ]);
-    const delayed = await world.tandem.queues.platform.getJobs(['delayed']);
-    const revoke = delayed.find(
-      (job) =>
-        job.name === 'shop-revoke' && (job.data as { purchaseId?: string }).purchaseId === purchase!.id,
-    );
-    expect(revoke).toBeDefined();
+    // The end is scheduled just after the grant commits.
+    const revokeJob = async () =>
+      (await world.tandem.queues.platform.getJobs(['delayed'])).find(
+        (job) =>
+          job.name === 'shop-revoke' && (job.data as { purchaseId?: string }).purchaseId === purchase!.id,
+      );
+    await waitFor(async () => (await revokeJob()) !== undefined, 'the delayed revoke job');
+    const revoke = await revokeJob();
     await revoke!.promote();
     await waitFor(async () => !(await alice.roleIds()).includes(roles.weekVip), 'the timed role taken back');
     await waitFor(async () => (await purchaseOf(buyerId, items.weekVip))[0]?.status === 'expired', 'expired');
@@ -257,6 +259,8 @@ describe('the shop through the bots (real bots and workers against the emulators
     await ben.command('profile');
     const benId = await ben.playerId();
     await grant(benId, 100, 'ben');
+    // The grant's notice is sent before /shop, so the first answer to /shop is the list.
+    await world.settle();
     const shown = await telegramShop(1);
     const data = `buy:${items.stickers}`;
     const tap = () => world.telegram.control.pressButton({ from: ben.id, messageId: shown.message_id, data });

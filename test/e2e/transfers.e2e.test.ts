@@ -37,6 +37,8 @@ describe('/pay through the bots (real bots and workers against the emulators)', 
     await grant(await world.telegramUser(0).playerId(), 300);
     await grant(await world.telegramUser(1).playerId(), 100);
     await grant(await world.discordMember('bob').playerId(), 300);
+    // The grants' notices are sent now, so the first answer to each /pay is its own.
+    await world.settle();
   });
   afterAll(async () => {
     await world?.stop();
