@@ -18,6 +18,9 @@ const commandsOf: Record<Platform, readonly string[]> = {
     'game',
     'top',
     'tasks',
+    'shop',
+    'buy',
+    'pay',
     'payout',
     'link',
     'unlink',
@@ -31,6 +34,8 @@ const commandsOf: Record<Platform, readonly string[]> = {
     'profile',
     'daily',
     'top',
+    'shop',
+    'pay',
     'link',
     'unlink',
     'sync',
@@ -61,6 +66,6 @@ export function helpReply(platform: Platform, t: Translate): string {
     t('reply.help.intro'),
     ...botCommands(platform, t).map((c) => `/${c.command}: ${c.description}`),
     '',
-    `${t(platform === 'telegram' ? 'reply.help.earn.telegram' : 'reply.help.earn.discord')} ${t('reply.help.link')}`,
+    `${t(platform === 'telegram' ? 'reply.help.earn.telegram' : 'reply.help.earn.discord')} ${t('reply.help.spend')} ${t('reply.help.link')}`,
   ].join('\n');
 }

@@ -10,6 +10,7 @@ export const callbackData = {
   scenario: (scenarioId: number) => `scenario:${scenarioId}`,
   command: (name: string) => `command:${name}`,
   taskProof: (taskId: number) => `task:${taskId}`,
+  buyItem: (itemId: number) => `buy:${itemId}`,
   /** The buttons under a link preview; the id names the stored confirmation (45 bytes). */
   linkConfirm: (confirmationId: string) => `link:yes:${confirmationId}`,
   linkCancel: (confirmationId: string) => `link:no:${confirmationId}`,
@@ -20,6 +21,7 @@ export const callbackPatterns = {
   scenario: /^scenario:(\d+)$/,
   command: /^command:([a-z0-9_]{1,32})$/,
   taskProof: /^task:(\d+)$/,
+  buyItem: /^buy:(\d{1,9})$/,
   /** Group 1 is `yes` or `no`, group 2 the confirmation id. */
   link: /^link:(yes|no):([0-9a-f-]{36})$/,
 };

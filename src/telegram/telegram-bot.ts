@@ -18,9 +18,11 @@ import { helpFeature } from './features/help.ts';
 import { languageFeature } from './features/language.ts';
 import { linkingFeature } from './features/linking.ts';
 import { menuFeature } from './features/menu.ts';
+import { payFeature } from './features/pay.ts';
 import { payoutFeature } from './features/payout.ts';
 import { privacyFeature } from './features/privacy/privacy.ts';
 import { profileFeature } from './features/profile.ts';
+import { shopFeature } from './features/shop.ts';
 import { tasksFeature } from './features/tasks.ts';
 import { topFeature } from './features/top.ts';
 import { followBotChats } from './follow-bot-chats.ts';
@@ -87,6 +89,8 @@ export function buildTelegramBot(deps: TelegramDeps, options: TelegramBotOptions
     payoutFeature(deps),
     linkingFeature(deps),
     tasksFeature(deps, steps),
+    shopFeature(deps),
+    payFeature(deps),
     languageFeature(deps),
     announcementsFeature(deps),
     privacyFeature(deps),

@@ -7,6 +7,7 @@ import type { Engine } from '../ledger/engine.ts';
 import type { ChangePublisher } from '../live/changes.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { SettingsCache } from '../settings/settings-cache.ts';
+import type { ShopJobQueue } from '../shop/purchase.ts';
 import type { Texts } from '../texts/texts.ts';
 
 /**
@@ -17,8 +18,11 @@ import type { Texts } from '../texts/texts.ts';
 export interface TelegramDeps {
   db: Pick<Database, 'pool'>;
   engine: Engine;
-  /** For the notices a feature sends on the player's other platform (e.g. "linked"). */
-  queues: NoticeQueue;
+  /**
+   * For the notices a feature sends on the player's other platform (e.g. "linked"), and the grant
+   * of a purchase, which the workers' platform queue carries out.
+   */
+  queues: NoticeQueue & ShopJobQueue;
   catalog: CatalogCache;
   settings: SettingsCache;
   content: ContentCache;

@@ -3,8 +3,10 @@ import { dailyCommand } from './daily.ts';
 import { helpCommand } from './help.ts';
 import { languageCommand } from './language.ts';
 import { linkCommand } from './link.ts';
+import { payCommand } from './pay.ts';
 import { privacyCommand } from './privacy.ts';
 import { profileCommand } from './profile.ts';
+import { shopCommand } from './shop.ts';
 import type { SlashCommand } from './slash-command.ts';
 import { syncCommand } from './sync.ts';
 import { topCommand } from './top.ts';
@@ -15,6 +17,8 @@ export const slashCommands: readonly SlashCommand[] = [
   profileCommand,
   dailyCommand,
   topCommand,
+  shopCommand,
+  payCommand,
   linkCommand,
   unlinkCommand,
   syncCommand,
