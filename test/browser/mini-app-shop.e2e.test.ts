@@ -1,23 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { DiscordControlClient } from '@tandem/emulators/discord';
-import { TelegramControlClient } from '@tandem/emulators/telegram';
-import pg from 'pg';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/logging/logger.ts';
 import { signInitData } from '../../src/mini-app/init-data.ts';
-import { openServices, type Services } from '../../src/runtime/services.ts';
 import { createShopItem } from '../../src/shop/manage-shop-items.ts';
 import { fulfilPurchase, markGranted } from '../../src/shop/settle-purchase.ts';
-import { type SandboxProcess, startSandboxProcess } from '../faults/support/sandbox-process.ts';
 import { type BrowserWorld, closeBrowserWorldAfterTests, openBrowserWorld } from '../support/browser.ts';
-import { launchChromium } from '../support/chromium.ts';
-import { createTestDatabase, type TestDatabase, uniqueQueuePrefix } from '../support/database.ts';
-import { testRedisUrl } from '../support/env.ts';
+import { type NpmStartSandbox, openNpmStartSandbox } from '../support/npm-start-sandbox.ts';
 import { uiTimeoutMs } from '../support/panel-page.ts';
-import { freePort } from '../support/telegram-bot-under-test.ts';
 import { waitFor } from '../support/wait-for.ts';
 
 /**
@@ -166,63 +153,15 @@ describe('the Mini App shop', () => {
  * shop; the bot sets it on her Discord member and the page shows it granted.
  */
 describe('the sandbox’s shop in the Mini App', () => {
-  let database: TestDatabase;
-  let dataDir: string;
-  let sandbox: SandboxProcess | undefined;
-  let pool: pg.Pool;
-  let services: Services;
-  let chromium: Browser;
-  let sandboxUrl: string;
-  let discord: DiscordControlClient;
-  let telegram: TelegramControlClient;
-
+  let sandbox: NpmStartSandbox;
   beforeAll(async () => {
-    database = await createTestDatabase();
-    dataDir = await mkdtemp(join(tmpdir(), 'tandem-sandbox-shop-'));
-    pool = new pg.Pool({ connectionString: database.url, max: 2 });
-    const sandboxPort = await freePort();
-    const queuePrefix = uniqueQueuePrefix();
-    sandbox = await startSandboxProcess({
-      DATABASE_URL: database.url,
-      REDIS_URL: testRedisUrl,
-      QUEUE_PREFIX: queuePrefix,
-      DATA_DIR: dataDir,
-      PORT: '0',
-      HEALTH_PORT: '0',
-      SANDBOX_PORT: String(sandboxPort),
-      ADMIN_USERNAME: 'admin',
-      ADMIN_PASSWORD: 'a-long-enough-password',
-    });
-    sandboxUrl = `http://127.0.0.1:${sandboxPort}/`;
-    const config = (await (await fetch(`${sandboxUrl}config.json`)).json()) as {
-      telegramControlUrl: string;
-      discordControlUrl: string;
-    };
-    discord = new DiscordControlClient(config.discordControlUrl);
-    telegram = new TelegramControlClient(config.telegramControlUrl.replace(/\/control$/, ''));
-    services = openServices({
-      databaseUrl: database.url,
-      databasePoolSize: 2,
-      redisUrl: testRedisUrl,
-      queuePrefix,
-      syncAttempts: 3,
-      syncBackoffMs: 50,
-      logger: createLogger('silent'),
-    });
-    chromium = await launchChromium();
+    sandbox = await openNpmStartSandbox('sandbox-shop');
   }, 120_000);
-
-  afterAll(async () => {
-    await chromium?.close();
-    await sandbox?.stop();
-    await services?.close();
-    await pool?.end();
-    await database?.drop();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => sandbox?.close());
 
   it('sells Ana the Supporter role, set on her Discord member', async () => {
-    const context = await chromium.newContext();
+    const { browser, sandboxUrl, telegram, discord, pool, services } = sandbox;
+    const context = await browser.newContext();
     context.setDefaultTimeout(uiTimeoutMs);
     const page = await context.newPage();
     await page.goto(sandboxUrl);

@@ -1,20 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { DiscordControlClient } from '@tandem/emulators/discord';
-import { TelegramControlClient } from '@tandem/emulators/telegram';
-import pg from 'pg';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveLeaderboardSettings } from '../../src/leaderboard/save-leaderboard-settings.ts';
-import { createLogger } from '../../src/logging/logger.ts';
-import { openServices, type Services } from '../../src/runtime/services.ts';
-import { type SandboxProcess, startSandboxProcess } from '../faults/support/sandbox-process.ts';
-import { launchChromium } from '../support/chromium.ts';
-import { createTestDatabase, type TestDatabase, uniqueQueuePrefix } from '../support/database.ts';
-import { testRedisUrl } from '../support/env.ts';
+import { type NpmStartSandbox, openNpmStartSandbox } from '../support/npm-start-sandbox.ts';
 import { uiTimeoutMs } from '../support/panel-page.ts';
-import { freePort } from '../support/telegram-bot-under-test.ts';
 import { waitFor } from '../support/wait-for.ts';
 
 /**
@@ -24,65 +12,18 @@ import { waitFor } from '../support/wait-for.ts';
  * brings back the member it plays, so the leaderboard's ban policy can be seen at work.
  */
 
-let database: TestDatabase;
-let dataDir: string;
-let tandem: SandboxProcess | undefined;
-let pool: pg.Pool;
-let browser: Browser;
-let sandboxUrl: string;
+let sandbox: NpmStartSandbox;
+/** The admin API's address, as `npm start` printed it: the public leaderboard is read there. */
 let apiBase: string;
-let discord: DiscordControlClient;
-let telegram: TelegramControlClient;
-/** The running Tandem's database and queues, for an admin's grant through the engine. */
-let services: Services;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  dataDir = await mkdtemp(join(tmpdir(), 'tandem-sandbox-life-'));
-  pool = new pg.Pool({ connectionString: database.url, max: 2 });
-  const sandboxPort = await freePort();
-  const queuePrefix = uniqueQueuePrefix();
-  tandem = await startSandboxProcess({
-    DATABASE_URL: database.url,
-    REDIS_URL: testRedisUrl,
-    QUEUE_PREFIX: queuePrefix,
-    DATA_DIR: dataDir,
-    PORT: '0',
-    HEALTH_PORT: '0',
-    SANDBOX_PORT: String(sandboxPort),
-    ADMIN_USERNAME: 'admin',
-    ADMIN_PASSWORD: 'a-long-enough-password',
-  });
-  sandboxUrl = `http://127.0.0.1:${sandboxPort}/`;
-  const admin = /Admin\s+(http:\/\/localhost:\d+)\/admin\//.exec(tandem.output());
-  if (!admin) throw new Error(`no admin address in:\n${tandem.output()}`);
+  sandbox = await openNpmStartSandbox('sandbox-life');
+  const admin = /Admin\s+(http:\/\/localhost:\d+)\/admin\//.exec(sandbox.tandem.output());
+  if (!admin) throw new Error(`no admin address in:\n${sandbox.tandem.output()}`);
   apiBase = admin[1]!.replace('localhost', '127.0.0.1');
-  const config = (await (await fetch(`${sandboxUrl}config.json`)).json()) as {
-    telegramControlUrl: string;
-    discordControlUrl: string;
-  };
-  discord = new DiscordControlClient(config.discordControlUrl);
-  telegram = new TelegramControlClient(config.telegramControlUrl.replace(/\/control$/, ''));
-  services = openServices({
-    databaseUrl: database.url,
-    databasePoolSize: 2,
-    redisUrl: testRedisUrl,
-    queuePrefix,
-    syncAttempts: 3,
-    syncBackoffMs: 50,
-    logger: createLogger('silent'),
-  });
-  browser = await launchChromium();
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await tandem?.stop();
-  await services?.close();
-  await pool?.end();
-  await database?.drop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
-});
+afterAll(() => sandbox?.close());
 
 async function board(): Promise<string[]> {
   const response = await fetch(`${apiBase}/api/public/leaderboard?perPage=50`);
@@ -92,7 +33,7 @@ async function board(): Promise<string[]> {
 }
 
 async function guildWorld() {
-  const state = (await discord.state()) as {
+  const state = (await sandbox.discord.state()) as {
     guilds: Array<{ id: string; channels: Array<{ id: string; name: string }> }>;
     users: Array<{ id: string; username: string }>;
   };
@@ -103,6 +44,7 @@ async function guildWorld() {
 
 describe('the sandbox from a clean start', () => {
   it('runs with announcements in #general and the demo group, the public board and a season', async () => {
+    const { pool, services, telegram, discord } = sandbox;
     // The demo players, on the public board the first start opened.
     expect(await board()).toEqual(['Mira', 'Jonas', 'Priya']);
     const world = await telegram.world();
@@ -173,6 +115,7 @@ describe('the sandbox from a clean start', () => {
   });
 
   it('bans, unbans and brings back the Discord member the page plays: hidden from the board while banned', async () => {
+    const { pool, discord, browser, sandboxUrl } = sandbox;
     await saveLeaderboardSettings(
       { db: { pool }, changes: { publish: async () => {} } },
       { value: { public: true, onBan: 'hide' } },

@@ -1,14 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type RunningEmulators, startEmulators } from '@tandem/emulators';
+import type { RunningEmulators } from '@tandem/emulators';
 import type { Browser } from 'playwright-core';
 import { Telegraf } from 'telegraf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AdminApiWorld, openAdminApiWorld } from '../support/admin-api-world.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { uiTimeoutMs } from '../support/panel-page.ts';
-import { freePort } from '../support/telegram-bot-under-test.ts';
+import { startTemporaryEmulators } from '../support/temporary-emulators.ts';
 
 /**
  * The sandbox page opens the bot's Mini App as the chosen Telegram user: the emulator signs the
@@ -16,19 +13,11 @@ import { freePort } from '../support/telegram-bot-under-test.ts';
  */
 
 let browser: Browser;
-let folder: string;
 let emulators: RunningEmulators;
 let world: AdminApiWorld;
 
 beforeAll(async () => {
-  folder = await mkdtemp(join(tmpdir(), 'tandem-sandbox-mini-app-'));
-  emulators = await startEmulators({
-    telegramPort: 0,
-    discordPort: 0,
-    sandboxPort: await freePort(),
-    host: '127.0.0.1',
-    worldFile: join(folder, 'world.json'),
-  });
+  emulators = await startTemporaryEmulators('sandbox-mini-app');
   const token = emulators.demo.telegram.bot.token;
   world = await openAdminApiWorld({ api: { telegramBotToken: token } });
   // What the Telegram bot does at start in the sandbox (src/telegram/start-telegram-bot.ts).
@@ -42,7 +31,6 @@ afterAll(async () => {
   await browser?.close();
   await world?.stop();
   await emulators?.stop();
-  if (folder) await rm(folder, { recursive: true, force: true });
 });
 
 describe('the sandbox page', () => {

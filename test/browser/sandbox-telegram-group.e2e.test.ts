@@ -1,7 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type RunningEmulators, startEmulators } from '@tandem/emulators';
+import type { RunningEmulators } from '@tandem/emulators';
 import { TelegramControlClient } from '@tandem/emulators/telegram';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +7,7 @@ import { type RunningTelegramBot, startTelegramBot } from '../../src/telegram/st
 import { launchChromium } from '../support/chromium.ts';
 import { uiTimeoutMs } from '../support/panel-page.ts';
 import { openTestTandem, type TestTandem } from '../support/services.ts';
-import { freePort } from '../support/telegram-bot-under-test.ts';
+import { startTemporaryEmulators } from '../support/temporary-emulators.ts';
 import { waitFor } from '../support/wait-for.ts';
 
 /**
@@ -19,21 +16,13 @@ import { waitFor } from '../support/wait-for.ts';
  */
 
 let browser: Browser;
-let folder: string;
 let emulators: RunningEmulators;
 let tandem: TestTandem;
 let bot: RunningTelegramBot;
 let page: Page;
 
 beforeAll(async () => {
-  folder = await mkdtemp(join(tmpdir(), 'tandem-sandbox-group-'));
-  emulators = await startEmulators({
-    telegramPort: 0,
-    discordPort: 0,
-    sandboxPort: await freePort(),
-    host: '127.0.0.1',
-    worldFile: join(folder, 'world.json'),
-  });
+  emulators = await startTemporaryEmulators('sandbox-group');
   tandem = await openTestTandem();
   bot = await startTelegramBot(
     { ...tandem, content: createContentCache(tandem.db) },
@@ -57,7 +46,6 @@ afterAll(async () => {
   await bot?.stop();
   await tandem?.stop();
   await emulators?.stop();
-  if (folder) await rm(folder, { recursive: true, force: true });
 });
 
 const pane = () => ({
