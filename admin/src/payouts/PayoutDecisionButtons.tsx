@@ -1,11 +1,9 @@
-import CheckIcon from '@mui/icons-material/Check';
-import CloseIcon from '@mui/icons-material/Close';
-import { Button, Stack } from '@mui/material';
 import { useState } from 'react';
 import { Confirm, useCanAccess, useRecordContext, useTranslate } from 'react-admin';
 import type { Decision } from '../api/data-provider.ts';
 import type { PayoutRecord } from '../api/records.ts';
 import { formatNumber } from '../common/amounts.tsx';
+import { DecisionRow } from '../common/DecisionRow.tsx';
 import { ReasonDialog } from '../common/ReasonDialog.tsx';
 import { useAction } from '../common/use-action.ts';
 
@@ -37,31 +35,12 @@ export function PayoutDecisionButtons({ size = 'small' }: { size?: 'small' | 'me
   const busy = approve.isPending || decline.isPending;
   const who = payout.playerName ?? translate('tandem.payouts.thePlayer');
   return (
-    <Stack
-      direction="row"
-      spacing={1}
-      onClick={(event) => event.stopPropagation()}
-      sx={{ justifyContent: 'flex-end' }}
+    <DecisionRow
+      size={size}
+      busy={busy}
+      accept={{ label: 'tandem.payouts.approve', onClick: () => setApproving(true) }}
+      refuse={{ label: 'tandem.payouts.decline', onClick: () => setDeclining(true) }}
     >
-      <Button
-        size={size}
-        variant="contained"
-        color="success"
-        startIcon={<CheckIcon />}
-        disabled={busy}
-        onClick={() => setApproving(true)}
-      >
-        {translate('tandem.payouts.approve')}
-      </Button>
-      <Button
-        size={size}
-        color="error"
-        startIcon={<CloseIcon />}
-        disabled={busy}
-        onClick={() => setDeclining(true)}
-      >
-        {translate('tandem.payouts.decline')}
-      </Button>
       <Confirm
         isOpen={approving}
         loading={approve.isPending}
@@ -84,6 +63,6 @@ export function PayoutDecisionButtons({ size = 'small' }: { size?: 'small' | 'me
         onConfirm={(note) => decline.mutate({ id: payout.id, version: payout.version, note })}
         onClose={() => setDeclining(false)}
       />
-    </Stack>
+    </DecisionRow>
   );
 }

@@ -1,11 +1,10 @@
-import CheckIcon from '@mui/icons-material/Check';
 import UndoIcon from '@mui/icons-material/Undo';
-import { Button, Stack } from '@mui/material';
 import { useState } from 'react';
 import { Confirm, useCanAccess, useRecordContext, useTranslate } from 'react-admin';
 import type { Decision } from '../api/data-provider.ts';
 import { postJson } from '../api/http.ts';
 import { formatNumber } from '../common/amounts.tsx';
+import { DecisionRow } from '../common/DecisionRow.tsx';
 import { ReasonDialog } from '../common/ReasonDialog.tsx';
 import { useAction } from '../common/use-action.ts';
 import type { PurchaseRecord } from './shop-records.ts';
@@ -43,31 +42,12 @@ export function PurchaseButtons({ size = 'small' }: { size?: 'small' | 'medium';
   const busy = fulfil.isPending || refund.isPending;
   const values = { item: purchase.itemName, who: purchase.playerName, price: formatNumber(purchase.price) };
   return (
-    <Stack
-      direction="row"
-      spacing={1}
-      onClick={(event) => event.stopPropagation()}
-      sx={{ justifyContent: 'flex-end' }}
+    <DecisionRow
+      size={size}
+      busy={busy}
+      accept={{ label: 'tandem.shop.fulfil', onClick: () => setFulfilling(true) }}
+      refuse={{ label: 'tandem.shop.refund', icon: <UndoIcon />, onClick: () => setRefunding(true) }}
     >
-      <Button
-        size={size}
-        variant="contained"
-        color="success"
-        startIcon={<CheckIcon />}
-        disabled={busy}
-        onClick={() => setFulfilling(true)}
-      >
-        {translate('tandem.shop.fulfil')}
-      </Button>
-      <Button
-        size={size}
-        color="error"
-        startIcon={<UndoIcon />}
-        disabled={busy}
-        onClick={() => setRefunding(true)}
-      >
-        {translate('tandem.shop.refund')}
-      </Button>
       <Confirm
         isOpen={fulfilling}
         loading={fulfil.isPending}
@@ -90,6 +70,6 @@ export function PurchaseButtons({ size = 'small' }: { size?: 'small' | 'medium';
         onConfirm={(note) => refund.mutate({ id: purchase.id, version: purchase.version, note })}
         onClose={() => setRefunding(false)}
       />
-    </Stack>
+    </DecisionRow>
   );
 }

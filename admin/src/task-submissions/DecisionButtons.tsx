@@ -1,10 +1,8 @@
-import CheckIcon from '@mui/icons-material/Check';
-import CloseIcon from '@mui/icons-material/Close';
-import { Button, Stack } from '@mui/material';
 import { useState } from 'react';
 import { useCanAccess, useRecordContext, useTranslate } from 'react-admin';
 import type { Decision } from '../api/data-provider.ts';
 import type { TaskSubmissionRecord } from '../api/records.ts';
+import { DecisionRow } from '../common/DecisionRow.tsx';
 import { ReasonDialog } from '../common/ReasonDialog.tsx';
 import { useAction } from '../common/use-action.ts';
 
@@ -33,31 +31,15 @@ export function DecisionButtons({ size = 'small' }: { size?: 'small' | 'medium';
   if (submission?.status !== 'pending' || !canAccess) return null;
   const busy = approve.isPending || reject.isPending;
   return (
-    <Stack
-      direction="row"
-      spacing={1}
-      onClick={(event) => event.stopPropagation()}
-      sx={{ justifyContent: 'flex-end' }}
+    <DecisionRow
+      size={size}
+      busy={busy}
+      accept={{
+        label: 'tandem.taskSubmissions.approve',
+        onClick: () => approve.mutate({ id: submission.id, version: submission.version }),
+      }}
+      refuse={{ label: 'tandem.taskSubmissions.reject', onClick: () => setRejecting(true) }}
     >
-      <Button
-        size={size}
-        variant="contained"
-        color="success"
-        startIcon={<CheckIcon />}
-        disabled={busy}
-        onClick={() => approve.mutate({ id: submission.id, version: submission.version })}
-      >
-        {translate('tandem.taskSubmissions.approve')}
-      </Button>
-      <Button
-        size={size}
-        color="error"
-        startIcon={<CloseIcon />}
-        disabled={busy}
-        onClick={() => setRejecting(true)}
-      >
-        {translate('tandem.taskSubmissions.reject')}
-      </Button>
       <ReasonDialog
         open={rejecting}
         title="tandem.taskSubmissions.rejectThisSubmission"
@@ -72,6 +54,6 @@ export function DecisionButtons({ size = 'small' }: { size?: 'small' | 'medium';
         onConfirm={(note) => reject.mutate({ id: submission.id, version: submission.version, note })}
         onClose={() => setRejecting(false)}
       />
-    </Stack>
+    </DecisionRow>
   );
 }
