@@ -63,7 +63,7 @@ describe('granting purchases', () => {
     await waitFor(async () => discord.messages.some((m) => m.text.includes('Gift')));
     await tandem.settle();
     expect(discord.messages.filter((m) => !m.text.includes('An admin gave you'))).toEqual([
-      { userId: '111', text: '🛍️ Your purchase is yours: Gift.' },
+      { userId: '111', text: '🛍️ Gift is yours now.' },
     ]);
     expect(await ledgerMatchesTotals(tandem)).toBe(true);
   });

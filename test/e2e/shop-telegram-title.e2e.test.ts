@@ -116,7 +116,7 @@ describe('a Telegram title bought in the shop (real telegraf port, workers and t
       }),
     });
     await waitFor(
-      async () => ben.botTexts().some((text) => text.includes('Your purchase is yours: Patron title')),
+      async () => ben.botTexts().some((text) => text.includes('Patron title is yours now')),
       'the granted notice',
     );
     await world.settle();

@@ -129,7 +129,7 @@ describe('the shop through the bots (real bots and workers against the emulators
     );
     expect((await purchaseOf(buyerId, items.vip))[0]?.status).toBe('granted');
     await waitFor(
-      async () => ana.botTexts().includes('🛍️ Your purchase is yours: VIP.'),
+      async () => ana.botTexts().includes('🛍️ VIP is yours now.'),
       'the granted notice on Telegram',
     );
     expect(await balanceOf(buyerId)).toBe(450);
