@@ -44,7 +44,7 @@ describe('/shop, /buy and /pay: what a player types', () => {
       'You have 10 coins: not enough for this item at 30 coins.',
     );
     expect((await ben.command('buy', String(role.id))).text).toBe(
-      'This item is a Discord role: link your Discord account first.',
+      'This item is a Discord role: link your Discord account first with /link.',
     );
     const list = (await ben.command('shop')).text ?? '';
     expect(list).toContain(`${role.id}. VIP: 5 coins`);
