@@ -1257,6 +1257,8 @@ export const en = {
       kindFixed: 'The kind is fixed once created: purchases were granted by it.',
       roleHint: 'A role Tandem can give (below its own highest role), not a rank’s role.',
       forGood: 'For good',
+      /** Inside a sentence: "Discord role (for good)". */
+      forGoodInline: 'for good',
       forDays: 'For a number of days',
       days: '%{smart_count} day |||| %{smart_count} days',
       durationHint: 'From 1 to 366; the role is taken back when the time is up.',

@@ -1261,6 +1261,8 @@ export const ru: Messages<typeof en> = {
       kindFixed: 'Вид не меняется после создания: по нему выданы покупки.',
       roleHint: 'Роль, которую Tandem может выдать (ниже его высшей роли), не роль ранга.',
       forGood: 'Навсегда',
+      /** Inside a sentence: "Discord role (for good)". */
+      forGoodInline: 'навсегда',
       forDays: 'На несколько дней',
       days: '%{smart_count} день |||| %{smart_count} дня |||| %{smart_count} дней',
       durationHint: 'От 1 до 366; по истечении срока роль снимается.',

@@ -32,7 +32,7 @@ function GrantSnapshot(_props: { label?: string }) {
       <Typography variant="body2" component="div">
         {translate('tandem.shop.grantRole')} <DiscordRoleName id={grant.discordRoleId} />,{' '}
         {grant.durationDays === null
-          ? translate('tandem.shop.forGood')
+          ? translate('tandem.shop.forGoodInline')
           : translate('tandem.shop.days', { smart_count: grant.durationDays })}
       </Typography>
     );

@@ -75,7 +75,7 @@ export function KindCell() {
   if (item.kind !== 'discord_role') return <span>{kind}</span>;
   const term =
     item.durationDays === null
-      ? translate('tandem.shop.forGood')
+      ? translate('tandem.shop.forGoodInline')
       : translate('tandem.shop.days', { smart_count: item.durationDays });
   return (
     <span>
