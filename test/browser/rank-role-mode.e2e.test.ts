@@ -32,6 +32,9 @@ describe('the Rank roles page', () => {
           (await world.tandem.db.prisma.setting.findUnique({ where: { key: 'rank-roles' } }))?.value,
       )
       .toEqual({ mode: 'stack' });
-    expect(await world.tandem.queues.maintenance.getJob('rank-roles-mode-1')).toBeDefined();
+    // The refresh is queued once the save has committed, a moment after the row can be read.
+    await expect
+      .poll(async () => (await world.tandem.queues.maintenance.getJob('rank-roles-mode-1')) !== undefined)
+      .toBe(true);
   });
 });
