@@ -73,7 +73,7 @@ describe('profileReply', () => {
     });
     expect(reply).toContain('Top rank reached 👑');
     expect(reply).not.toContain('Next:');
-    expect(reply).toContain('Coins: 1,250 (500 more held for a payout)');
+    expect(reply).toContain('Coins: 1,250 (500 more set aside for payouts and purchases)');
     expect(reply).toContain('Achievements: A7, A6, A5, A4, A3 and 2 more');
   });
 });

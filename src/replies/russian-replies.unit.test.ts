@@ -54,7 +54,7 @@ describe('replies in Russian', () => {
       identities: { telegram: { username: null }, discord: null },
     });
     expect(newcomer).toContain('Ранг: пока нет · 0 XP');
-    expect(newcomer).toContain(`Монеты: 1${nbsp}250 (ещё 500 отложено на выплату)`);
+    expect(newcomer).toContain(`Монеты: 1${nbsp}250 (ещё 500 отложено на выплаты и покупки)`);
     expect(newcomer).toContain('Серия ежедневных бонусов: пока нет, заберите бонус командой /daily');
     expect(newcomer).toContain('Достижения: пока нет');
     expect(newcomer).toContain('Аккаунт Discord ещё не привязан: отправьте /link');
