@@ -14,16 +14,22 @@ COPY admin ./admin
 COPY packages/emulators/package.json ./packages/emulators/
 RUN npm install --no-audit --no-fund && npm cache clean --force
 COPY . .
+# The sources came after the install: compile the entrypoints to dist/ now (about a second).
+RUN node scripts/build.mjs
 
-# After the install: with NODE_ENV=production npm would leave out tsx, which runs the sources.
+# After the install and the build: with NODE_ENV=production npm would leave out esbuild, which builds.
 ENV NODE_ENV=production
+# Fewer malloc arenas: the memory Node's threads free goes back to one pool instead of staying
+# spread over many, for a smaller resident size at no measurable cost.
+ENV MALLOC_ARENA_MAX=2
 RUN mkdir -p .data && chown node:node .data
 USER node
 # 3000: the API (PORT). 8090: /healthz and /readyz of worker, telegram, discord (HEALTH_PORT).
 # 8443: the Telegram webhook (TELEGRAM_WEBHOOK_PORT), in webhook mode.
 EXPOSE 3000 8090 8443
-# Node itself, not npm or tsx's wrapper, receives SIGTERM and shuts down gracefully (run with an
-# init such as `docker run --init` / compose `init: true` to reap children).
-# The default is everything in one process; set DATABASE_URL and REDIS_URL (there is no redis-server
-# in the image). docker-compose.yml runs api, worker, telegram and discord as services of their own.
-CMD ["node", "--import", "tsx", "src/entrypoints/start.ts"]
+# Node itself, not npm, receives SIGTERM and shuts down gracefully (run with an init such as
+# `docker run --init` / compose `init: true` to reap children).
+# The default is everything in one process, as `npm start` runs it (a small young generation: the
+# one-machine mode favours memory); set DATABASE_URL and REDIS_URL (there is no redis-server in the
+# image). docker-compose.yml runs api, worker, telegram and discord as services of their own.
+CMD ["node", "--max-semi-space-size=4", "dist/entrypoints/start.js"]

@@ -14,6 +14,7 @@ import { TelegramEmulator } from '@tandem/emulators/telegram';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { builtEntrypoint } from '../../test/support/built-entrypoint.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/support/database.ts';
 import { type PrivateRedis, startPrivateRedis } from '../local-servers/private-redis.ts';
 import { createLogger } from '../logging/logger.ts';
@@ -387,7 +388,7 @@ describe('npm run doctor', () => {
   });
 
   it('runs as `npm run doctor` does: prints the lines and exits 1 on a wrong token', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/entrypoints/doctor.ts'], {
+    const child = spawn(process.execPath, [builtEntrypoint('doctor')], {
       env: { PATH: process.env.PATH ?? '', ...settings({ TELEGRAM_BOT_TOKEN: '123456:not-the-token' }) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -36,6 +36,12 @@ export async function spawnServer(
     'listen_addresses=127.0.0.1',
     '-c',
     'lc_messages=C',
+    // Sized for one machine's single Tandem: one I/O worker instead of three, and no logical
+    // replication launcher (nothing here replicates), each a process that holds memory while idle.
+    '-c',
+    'io_workers=1',
+    '-c',
+    'max_logical_replication_workers=0',
   ];
   const child = spawn(bins.postgres, args, {
     ...(owner ?? {}),

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtEntrypoint } from '../../test/support/built-entrypoint.ts';
 import { doctorSettingsOfServingProcess } from '../doctor/doctor-settings.ts';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from '../local-servers/embedded-postgres.ts';
 import { type PrivateRedis, startPrivateRedis } from '../local-servers/private-redis.ts';
@@ -27,7 +28,7 @@ afterAll(async () => {
 
 /** Runs `npm run <command> -- ...args` as a process of its own, with the clean clone's settings. */
 async function runCommand(command: string, args: string[] = []) {
-  const child = spawn(process.execPath, ['--import', 'tsx', `src/entrypoints/${command}.ts`, ...args], {
+  const child = spawn(process.execPath, [builtEntrypoint(command), ...args], {
     env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

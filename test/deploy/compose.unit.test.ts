@@ -32,11 +32,15 @@ const tandemServices = Object.entries(services).filter(([, service]) => service.
 const longRunning = Object.entries(services).filter(([, service]) => service.restart !== 'no');
 const scripts = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> })
   .scripts;
-/** `npm run <name>` -> `src/entrypoints/<name>.ts`, for every entrypoint script. */
-// The scripts exec node itself (no shell or tsx wrapper in between), so the signal npm forwards reaches it.
+/** `npm run <name>` -> `dist/entrypoints/<name>.js`, built from `src/entrypoints/<name>.ts`. */
+// The scripts rebuild what changed, then exec node itself on the build (no shell or transpiler in
+// between), so the signal npm forwards reaches it.
 const entrypointScripts = Object.entries(scripts).flatMap(([name, command]) => {
-  const file = /^exec node --import tsx (src\/entrypoints\/[a-z-]+\.ts)$/.exec(command)?.[1];
-  return file ? [{ name, file }] : [];
+  const built =
+    /^node scripts\/build\.mjs --if-stale && (?:MALLOC_ARENA_MAX=\d+ )?exec node (?:--[a-z-]+=\d+ )*(dist\/entrypoints\/([a-z-]+)\.js)$/.exec(
+      command,
+    );
+  return built ? [{ name, built: built[1]!, file: `src/entrypoints/${built[2]}.ts` }] : [];
 });
 /** Commands an operator runs by hand against a running deployment, not services of their own. */
 const operatorCommands = new Set(['import-xp', 'export-xp', 'doctor']);
@@ -59,10 +63,10 @@ describe('docker-compose.yml', () => {
       ['api', 'discord', 'migrate', 'start', 'telegram', 'worker'].sort(),
     );
     for (const { file } of entrypointScripts) expect(existsSync(file), file).toBe(true);
-    for (const { name, file } of serviceScripts.filter((s) => s.name !== 'start')) {
+    for (const { name, file, built } of serviceScripts.filter((s) => s.name !== 'start')) {
       expect(existsSync(file), file).toBe(true);
-      // Node itself, not npm or tsx's wrapper, so that SIGTERM reaches the process that handles it.
-      expect(services[name]?.command, name).toEqual(['node', '--import', 'tsx', file]);
+      // Node itself on the built entrypoint, not npm, so that SIGTERM reaches the process that handles it.
+      expect(services[name]?.command, name).toEqual(['node', built]);
     }
     expect(tandemServices.map(([name]) => name).sort()).toEqual(
       serviceScripts
@@ -171,12 +175,23 @@ describe('Dockerfile', () => {
     }
   });
 
-  it('installs before switching to production, and starts an entrypoint with Node itself', () => {
+  it('installs, builds the entrypoints from the copied sources, then switches to production', () => {
     expect(dockerfile.indexOf('RUN npm install')).toBeGreaterThan(0);
+    expect(dockerfile.indexOf('RUN node scripts/build.mjs')).toBeGreaterThan(dockerfile.indexOf('COPY . .'));
+    expect(dockerfile.indexOf('COPY . .')).toBeGreaterThan(dockerfile.indexOf('RUN npm install'));
     expect(dockerfile.indexOf('ENV NODE_ENV=production')).toBeGreaterThan(
-      dockerfile.indexOf('RUN npm install'),
+      dockerfile.indexOf('RUN node scripts/build.mjs'),
     );
-    const cmd = /^CMD (.+)$/m.exec(dockerfile)?.[1];
-    expect(JSON.parse(cmd ?? '[]')).toEqual(['node', '--import', 'tsx', 'src/entrypoints/start.ts']);
+  });
+
+  it('starts the built all-in-one entrypoint with Node itself, as `npm start` does', () => {
+    const cmd = JSON.parse(/^CMD (.+)$/m.exec(dockerfile)?.[1] ?? '[]') as string[];
+    expect(cmd[0]).toBe('node');
+    expect(cmd.at(-1)).toBe('dist/entrypoints/start.js');
+    const startFlags = /exec node ((?:--[a-z-]+=\d+ )*)dist/
+      .exec(scripts.start ?? '')?.[1]
+      ?.trim()
+      .split(' ');
+    expect(cmd.slice(1, -1)).toEqual(startFlags);
   });
 });

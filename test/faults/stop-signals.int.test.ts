@@ -3,6 +3,7 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtEntrypoint } from '../support/built-entrypoint.ts';
 import { waitFor } from '../support/wait-for.ts';
 import { type ProcessId, processTree, stillRunning } from './support/process-tree.ts';
 import { openTerminal } from './support/terminal.ts';
@@ -145,9 +146,6 @@ describe('one stop signal stops `npm start` gracefully', () => {
   it("SIGINT to node's pid when node runs the entrypoint", {
     timeout: startTimeoutMs + stopTimeoutMs + 10_000,
   }, async () => {
-    await stopManaged(
-      spawnManaged(process.execPath, ['--import', 'tsx', 'src/entrypoints/start.ts']),
-      'SIGINT',
-    );
+    await stopManaged(spawnManaged(process.execPath, [builtEntrypoint('start')]), 'SIGINT');
   });
 });

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { builtEntrypoint } from './built-entrypoint.ts';
 import { waitFor } from './wait-for.ts';
 
 export type EntrypointName = 'api' | 'worker' | 'telegram' | 'discord';
@@ -28,7 +29,7 @@ export interface ProcessExit {
 const probeLines = new Set(['probes listening: /healthz, /readyz', 'admin API running']);
 
 /**
- * Spawns `node --import tsx src/entrypoints/<name>.ts` with `settings` as its whole environment
+ * Spawns `node dist/entrypoints/<name>.js` (what `npm run <name>` runs) with `settings` as its whole environment
  * (plus PATH): probes on free ports (HEALTH_PORT=0, PORT=0) unless given. Resolves once the process
  * logged where its probes answer; rejects if it exits first or takes longer than `timeoutMs`.
  */
@@ -37,7 +38,7 @@ export function startEntrypoint(
   settings: Record<string, string>,
   timeoutMs = 20_000,
 ): Promise<EntrypointProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', `src/entrypoints/${name}.ts`], {
+  const child = spawn(process.execPath, [builtEntrypoint(name)], {
     env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', HEALTH_PORT: '0', PORT: '0', ...settings },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { builtEntrypoint } from '../../support/built-entrypoint.ts';
 
 /** `npm start` in sandbox mode (no bot token) as a process of its own, on the settings given. */
 export interface SandboxProcess {
@@ -11,14 +12,14 @@ export interface SandboxProcess {
 }
 
 /**
- * Spawns `node --import tsx src/entrypoints/start.ts` (what `npm start` runs) with `settings` as its
+ * Spawns `node dist/entrypoints/start.js` (what `npm start` runs) with `settings` as its
  * environment (plus PATH); resolves once it printed that Tandem is running.
  */
 export function startSandboxProcess(
   settings: Record<string, string>,
   timeoutMs = 90_000,
 ): Promise<SandboxProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/entrypoints/start.ts'], {
+  const child = spawn(process.execPath, [builtEntrypoint('start')], {
     env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...settings },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
