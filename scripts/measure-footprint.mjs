@@ -1,15 +1,19 @@
 #!/usr/bin/env node
 // The memory a running `npm start` holds: every process in its tree (npm, node, the embedded
-// PostgreSQL and its backends, the private Redis), each with its RSS and its PSS.
+// PostgreSQL and its backends, the private Redis).
 //
 //   node scripts/measure-footprint.mjs [pid] [--json]
 //
 // Without a pid it finds the `npm start` (or, without npm, the node running the start entrypoint)
-// itself. The total is the sum of PSS, not RSS: PostgreSQL's backends all map the same shared
-// buffers and binaries, and RSS would count those pages once per backend; PSS splits each shared
-// page between the processes that map it, so the sum is what the tree really costs the machine.
-// Linux only (reads /proc); needs the right to read the processes' smaps (root, or the same user).
-import { readdirSync, readFileSync } from 'node:fs';
+// itself. Per process it shows RSS and PSS. Their sums mislead in opposite directions: RSS counts a
+// shared page once per process that maps it (PostgreSQL's backends all map the same shared buffers
+// and binary, npm and node the same node binary), and PSS splits a shared page with every process
+// on the machine that maps it, so the tree's share shrinks when unrelated Node processes run. The
+// footprint is therefore the tree's distinct resident pages: every physical page that any process
+// of the tree maps, counted once (read from /proc/<pid>/pagemap, which gives page frame numbers to
+// root only; as another user the footprint falls back to the PSS sum, and says so).
+// Linux only.
+import { closeSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -25,10 +29,16 @@ const tree = [root, ...descendants(root, processes)]
   .map((pid) => processes.get(pid))
   .filter((proc) => proc !== undefined)
   .map((proc) => ({ ...proc, ...memory(proc.pid) }));
+const distinctPages = countDistinctPages(tree.map((proc) => proc.pid));
 const total = {
   rssMb: round(tree.reduce((sum, proc) => sum + proc.rssKb, 0) / 1024),
   pssMb: round(tree.reduce((sum, proc) => sum + proc.pssKb, 0) / 1024),
+  /** Each resident page of the tree counted once; null without the right to read page frames. */
+  distinctMb: distinctPages === null ? null : round((distinctPages * 4096) / 1048576),
 };
+const footprintMb = total.distinctMb ?? total.pssMb;
+const footprintBasis =
+  total.distinctMb === null ? 'PSS sum (run as root for distinct pages)' : 'distinct pages';
 
 if (json) {
   const rows = tree.map(({ pid, name, rssKb, pssKb }) => ({
@@ -37,7 +47,7 @@ if (json) {
     rssMb: round(rssKb / 1024),
     pssMb: round(pssKb / 1024),
   }));
-  console.log(JSON.stringify({ root, processes: rows, total }, null, 2));
+  console.log(JSON.stringify({ root, processes: rows, total, footprintMb, footprintBasis }, null, 2));
 } else {
   console.log(`${'pid'.padStart(8)} ${'RSS MB'.padStart(8)} ${'PSS MB'.padStart(8)}  process`);
   for (const proc of tree) {
@@ -46,8 +56,9 @@ if (json) {
     console.log(`${String(proc.pid).padStart(8)} ${rss} ${pss}  ${proc.name}`);
   }
   console.log(
-    `${'total'.padStart(8)} ${total.rssMb.toFixed(1).padStart(8)} ${total.pssMb.toFixed(1).padStart(8)}  ${tree.length} processes (the footprint is the PSS total)`,
+    `${'sum'.padStart(8)} ${total.rssMb.toFixed(1).padStart(8)} ${total.pssMb.toFixed(1).padStart(8)}  ${tree.length} processes`,
   );
+  console.log(`footprint: ${footprintMb.toFixed(1)} MB (${footprintBasis})`);
 }
 
 /** Every process on the machine: pid, parent and a short name (its command line, cut). */
@@ -98,6 +109,45 @@ function memory(pid) {
   } catch {
     return { rssKb: 0, pssKb: 0 };
   }
+}
+
+/**
+ * How many distinct physical pages the processes map, or null when the page frame numbers read as
+ * zero (not root). Only the mapped ranges are read; absent pages have the "present" bit clear.
+ */
+function countDistinctPages(pids) {
+  const frames = new Set();
+  let sawFrame = false;
+  const chunkPages = 1 << 16;
+  const buffer = Buffer.alloc(chunkPages * 8);
+  for (const pid of pids) {
+    let fd;
+    try {
+      fd = openSync(`/proc/${pid}/pagemap`, 'r');
+      for (const line of readFileSync(`/proc/${pid}/maps`, 'utf8').split('\n')) {
+        const range = /^([0-9a-f]+)-([0-9a-f]+) /.exec(line);
+        if (!range || line.endsWith('[vsyscall]')) continue;
+        const first = Number.parseInt(range[1], 16) / 4096;
+        const end = Number.parseInt(range[2], 16) / 4096;
+        for (let page = first; page < end; page += chunkPages) {
+          const count = Math.min(chunkPages, end - page);
+          const read = readSync(fd, buffer, 0, count * 8, page * 8);
+          for (let offset = 0; offset + 8 <= read; offset += 8) {
+            const high = buffer.readUInt32LE(offset + 4);
+            if ((high & 0x80000000) === 0) continue;
+            const frame = (high & 0x7fffff) * 2 ** 32 + buffer.readUInt32LE(offset);
+            if (frame !== 0) sawFrame = true;
+            frames.add(frame);
+          }
+        }
+      }
+    } catch {
+      // The process ended while it was read: what was read of it still counts.
+    } finally {
+      if (fd !== undefined) closeSync(fd);
+    }
+  }
+  return sawFrame ? frames.size : null;
 }
 
 function round(mb) {

@@ -37,7 +37,7 @@ const scripts = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: 
 // between), so the signal npm forwards reaches it.
 const entrypointScripts = Object.entries(scripts).flatMap(([name, command]) => {
   const built =
-    /^node scripts\/build\.mjs --if-stale && (?:MALLOC_ARENA_MAX=\d+ )?exec node (?:--[a-z-]+=\d+ )*(dist\/entrypoints\/([a-z-]+)\.js)$/.exec(
+    /^node scripts\/build\.mjs --if-stale && (?:MALLOC_[A-Z_]+=\d+ )*exec node (?:--[a-z-]+=\d+ )*(dist\/entrypoints\/([a-z-]+)\.js)$/.exec(
       command,
     );
   return built ? [{ name, built: built[1]!, file: `src/entrypoints/${built[2]}.ts` }] : [];
