@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Compiles Tandem's entrypoints to plain JavaScript in dist/entrypoints/, one file each, so the
 // processes run without a transpiler (less memory, faster start). Run at install (postinstall) and
-// by `npm start` when a source is newer than the build; takes about a second.
+// by `npm start` and the other `npm run` commands when a source is newer than the build; takes
+// about a second.
 //
 //   node scripts/build.mjs            build
 //   node scripts/build.mjs --if-stale build only when a source changed since the last build
@@ -11,6 +12,9 @@
 // the admin panel's build, the Mini App and sandbox pages, the Prisma client's runtime) still finds
 // it: its `import.meta.url` is rewritten to its source file's address, so the files are read where
 // they are in the checkout and are never copied.
+//
+// Stack traces name lines of the bundles; with NODE_OPTIONS=--enable-source-maps Node maps them back
+// to the sources (each bundle has its map beside it; off by default, since it costs memory).
 import {
   existsSync,
   mkdirSync,
