@@ -6,7 +6,8 @@ import type pg from 'pg';
  * constraints and outgoing foreign keys are read from the catalog (whatever the migrations made
  * them, today's or tomorrow's), dropped, and rebuilt once the rows are in. Re-adding a unique
  * constraint or a foreign key checks every row: the seed's keys and references are verified by
- * PostgreSQL itself. Primary keys stay (rows referencing them elsewhere keep them). Triggers stay on:
+ * PostgreSQL itself. A primary key goes too when no other table references it (a random UUID key
+ * maintained row by row is the slowest part of a bulk insert); the others stay. Triggers stay on:
  * the seeded tables' triggers guard updates and deletes only, and a trigger that maintains something
  * on insert must see the seeded rows.
  */
@@ -16,7 +17,7 @@ interface Dropped {
   name: string;
   /** The statement that puts it back. */
   create: string;
-  kind: 'index' | 'unique' | 'foreign key';
+  kind: 'index' | 'unique' | 'foreign key' | 'primary key';
 }
 
 export async function dropSecondaryIndexes(client: pg.ClientBase, tables: string[]): Promise<Dropped[]> {
@@ -24,7 +25,11 @@ export async function dropSecondaryIndexes(client: pg.ClientBase, tables: string
     `SELECT c.conrelid::regclass::text AS tbl, c.conname AS name, pg_get_constraintdef(c.oid) AS def,
             c.contype::text AS contype
        FROM pg_constraint c
-      WHERE c.conrelid = ANY($1::regclass[]) AND c.contype IN ('u', 'f')
+      WHERE c.conrelid = ANY($1::regclass[])
+        AND (c.contype IN ('u', 'f')
+             OR (c.contype = 'p' AND NOT EXISTS (
+                   SELECT 1 FROM pg_constraint r
+                    WHERE r.contype = 'f' AND r.confrelid = c.conrelid AND NOT r.conrelid = ANY($1::regclass[]))))
       ORDER BY c.contype`,
     [tables],
   );
@@ -38,14 +43,14 @@ export async function dropSecondaryIndexes(client: pg.ClientBase, tables: string
     [tables],
   );
   const dropped: Dropped[] = [];
-  // Foreign keys first ('f' sorts before 'u'): a unique key may be what one of them references.
+  // Foreign keys first ('f' sorts before 'p' and 'u'): a key may be what one of them references.
   for (const c of constraints.rows) {
     await client.query(`ALTER TABLE ${c.tbl} DROP CONSTRAINT "${c.name}"`);
     dropped.push({
       table: c.tbl,
       name: c.name,
       create: `ALTER TABLE ${c.tbl} ADD CONSTRAINT "${c.name}" ${c.def}`,
-      kind: c.contype === 'f' ? 'foreign key' : 'unique',
+      kind: c.contype === 'f' ? 'foreign key' : c.contype === 'p' ? 'primary key' : 'unique',
     });
   }
   for (const i of indexes.rows) {
@@ -55,7 +60,7 @@ export async function dropSecondaryIndexes(client: pg.ClientBase, tables: string
   return dropped;
 }
 
-/** Puts back what dropSecondaryIndexes dropped: indexes and unique keys first, foreign keys last. */
+/** Puts back what dropSecondaryIndexes dropped: keys and indexes first, foreign keys last. */
 export async function restoreSecondaryIndexes(
   client: pg.ClientBase,
   dropped: Dropped[],

@@ -90,19 +90,27 @@ export async function seedPhase(pool: pg.Pool, phase: SeedPhase): Promise<void> 
         WHERE p.id = d.player_id`,
       [phase.fromRows, earningReasons],
     );
+    // What the platforms last reflected: the totals (as after a sync) and the rank they give. Keys
+    // are dropped while seeding, so the first phase inserts and a later one updates.
+    const reflected = `
+      SELECT p.id AS player_id,
+             CASE WHEN EXISTS (SELECT 1 FROM identities i WHERE i.player_id = p.id AND i.platform = 'telegram') THEN p.xp END
+               AS telegram_xp,
+             CASE WHEN EXISTS (SELECT 1 FROM identities i WHERE i.player_id = p.id AND i.platform = 'discord') THEN p.xp END
+               AS discord_xp,
+             p.balance,
+             (SELECT r.id FROM ranks r WHERE r.active AND r.min_xp <= p.xp ORDER BY r.min_xp DESC, r.priority DESC LIMIT 1)
+               AS rank_id,
+             p.updated_at
+        FROM players p`;
     await step(
       'sync states',
-      `INSERT INTO sync_states (player_id, last_telegram_xp, last_discord_xp, last_balance, last_rank_id, updated_at)
-       SELECT p.id,
-              CASE WHEN EXISTS (SELECT 1 FROM identities i WHERE i.player_id = p.id AND i.platform = 'telegram') THEN p.xp END,
-              CASE WHEN EXISTS (SELECT 1 FROM identities i WHERE i.player_id = p.id AND i.platform = 'discord') THEN p.xp END,
-              p.balance,
-              (SELECT r.id FROM ranks r WHERE r.active AND r.min_xp <= p.xp ORDER BY r.min_xp DESC, r.priority DESC LIMIT 1),
-              p.updated_at
-         FROM players p
-       ON CONFLICT (player_id) DO UPDATE SET last_telegram_xp = EXCLUDED.last_telegram_xp,
-              last_discord_xp = EXCLUDED.last_discord_xp, last_balance = EXCLUDED.last_balance,
-              last_rank_id = EXCLUDED.last_rank_id, updated_at = EXCLUDED.updated_at`,
+      phase.fromRows === 0
+        ? `INSERT INTO sync_states (player_id, last_telegram_xp, last_discord_xp, last_balance, last_rank_id, updated_at)
+           SELECT player_id, telegram_xp, discord_xp, balance, rank_id, updated_at FROM (${reflected}) r`
+        : `UPDATE sync_states s SET last_telegram_xp = r.telegram_xp, last_discord_xp = r.discord_xp,
+                  last_balance = r.balance, last_rank_id = r.rank_id, updated_at = r.updated_at
+             FROM (${reflected}) r WHERE s.player_id = r.player_id`,
     );
     await seedSyncEvents(phase, step);
     await step(
