@@ -19,11 +19,18 @@ export interface ScaleSize {
   timings: QueryTiming[];
 }
 
+/** One query's figures: exactly these fields, the report's contract. */
 export interface ScaleQueryRow {
   name: string;
   kind: 'interactive' | 'periodic';
   /** One figure per size, smallest first; null where the query failed. */
   ms: Array<number | null>;
+}
+
+/** How a query fares against the targets, by name (beside `queries`, which keeps its contract). */
+export interface ScaleVerdict {
+  name: string;
+  /** Largest size over smallest; null where a figure is missing. */
   growth: number | null;
   meets_target: boolean;
   errors?: string[];
@@ -33,6 +40,7 @@ export interface ScaleReport {
   ledger_rows: number[];
   players: number;
   queries: ScaleQueryRow[];
+  verdicts: ScaleVerdict[];
   sync_events: number[];
   audit_rows: number[];
   seed_seconds: number[];
@@ -53,7 +61,7 @@ export function buildScaleReport(input: {
 }): ScaleReport {
   const { sizes } = input;
   const names = sizes[0]?.timings.map((t) => t.name) ?? [];
-  const queries = names.map((name): ScaleQueryRow => {
+  const judged = names.map((name): ScaleQueryRow & ScaleVerdict => {
     const timings = sizes.map((size) => size.timings.find((t) => t.name === name));
     const ms = timings.map((t) => t?.ms ?? null);
     const kind = timings[0]!.kind;
@@ -78,14 +86,20 @@ export function buildScaleReport(input: {
   return {
     ledger_rows: sizes.map((s) => s.ledger_rows),
     players: input.players,
-    queries,
+    queries: judged.map(({ name, kind, ms }) => ({ name, kind, ms })),
+    verdicts: judged.map(({ name, growth, meets_target, errors }) => ({
+      name,
+      growth,
+      meets_target,
+      ...(errors ? { errors } : {}),
+    })),
     sync_events: sizes.map((s) => s.sync_events),
     audit_rows: sizes.map((s) => s.audit_rows),
     seed_seconds: sizes.map((s) => s.seed_seconds),
     disk_bytes: sizes.map((s) => s.disk_bytes),
     runs: input.runs,
     targets: scaleTargets,
-    targets_met: queries.every((q) => q.meets_target),
+    targets_met: judged.every((q) => q.meets_target),
     machine: input.machine,
     seconds_total: round(input.secondsTotal),
   };
@@ -96,6 +110,8 @@ const millions = (n: number) =>
 
 export function renderScaleMarkdown(report: ScaleReport): string {
   const sizes = report.ledger_rows.map(millions);
+  const verdictOf = new Map(report.verdicts.map((v) => [v.name, v]));
+  const rows = report.queries.map((q) => ({ ...q, ...verdictOf.get(q.name)! }));
   const gb = (bytes: number) => `${round(bytes / 2 ** 30, 1)} GB`;
   const lines = [
     '# Scale: query times against the size of the history',
@@ -109,17 +125,17 @@ export function renderScaleMarkdown(report: ScaleReport): string {
       `load average at start ${report.machine.load_avg_at_start.join(' ')} (shared with other work: figures are noisy).`,
     `Targets: interactive ≤ ${scaleTargets.interactive_ms} ms at ${sizes.at(-1)}, periodic ≤ ${scaleTargets.periodic_ms / 1000} s, ` +
       `growth ≤ ${scaleTargets.growth}× from ${sizes[0]} to ${sizes.at(-1)}. ` +
-      `**${report.queries.filter((q) => q.meets_target).length} of ${report.queries.length} queries meet them.**`,
+      `**${rows.filter((q) => q.meets_target).length} of ${rows.length} queries meet them.**`,
     '',
     `| query | kind | ${sizes.map((s) => `${s} rows (ms)`).join(' | ')} | growth | meets targets |`,
     `|---|---|${sizes.map(() => '---:').join('|')}|---:|---|`,
-    ...report.queries.map(
+    ...rows.map(
       (q) =>
         `| ${q.name} | ${q.kind} | ${q.ms.map((ms) => (ms === null ? 'failed' : String(ms))).join(' | ')} | ` +
         `${q.growth === null ? '–' : `${q.growth}×`} | ${q.meets_target ? 'yes' : '**no**'} |`,
     ),
   ];
-  const failures = report.queries.filter((q) => q.errors);
+  const failures = rows.filter((q) => q.errors);
   if (failures.length > 0) {
     lines.push('', 'Failed queries:', ...failures.map((q) => `- ${q.name}: ${q.errors!.join('; ')}`));
   }

@@ -108,6 +108,8 @@ describe('scale bench', () => {
     expect(report.queries).toHaveLength(scaleQueries.length);
     expect(new Set(report.queries.map((q: { name: string }) => q.name)).size).toBe(scaleQueries.length);
     for (const query of report.queries) {
+      // Exactly the contract's fields: how each fares against the targets is under `verdicts`.
+      expect(Object.keys(query).sort()).toEqual(['kind', 'ms', 'name']);
       expect(query).toMatchObject({
         name: expect.any(String),
         kind: expect.stringMatching(/^(interactive|periodic)$/),
@@ -121,5 +123,8 @@ describe('scale bench', () => {
     ).toEqual(
       expect.arrayContaining([expect.stringMatching(/^reconcile/), expect.stringMatching(/^cleanup/)]),
     );
-  });
+    expect(report.verdicts.map((v: { name: string }) => v.name)).toEqual(
+      report.queries.map((q: { name: string }) => q.name),
+    );
+  }, 120_000);
 });
