@@ -1,5 +1,6 @@
 // `npm run bench [-- --quick]`: raw BullMQ anchor, pipeline throughput, latency at a fixed load and
-// correctness, in one run on one Redis and one PostgreSQL. Options: see bench/shared/options.ts.
+// correctness, in one run on one Redis and one PostgreSQL. `--scale` runs the scale phase alone
+// (bench/scale/). Options: see bench/shared/options.ts.
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { seedEconomyDefaults } from '../src/catalog/seed.ts';
@@ -24,6 +25,7 @@ import {
 } from './rank-latency/rank-latency-report.ts';
 import { buildReport, describeMachine, type SweepRow, writeReport } from './report/bench-report.ts';
 import { renderMarkdown } from './report/report-markdown.ts';
+import { runScaleBench } from './scale/scale.ts';
 import type { BenchContext } from './shared/bench-context.ts';
 import { cpuBetween, cpuSnapshot } from './shared/cpu.ts';
 import { createBenchDatabase, deletePrefix, prefixesInUse } from './shared/infra.ts';
@@ -34,6 +36,8 @@ const options = parseOptions(process.argv.slice(2), process.env);
 const startedAt = Date.now();
 const say = (line: string) =>
   process.stderr.write(`[bench ${((Date.now() - startedAt) / 1000).toFixed(1)}s] ${line}\n`);
+
+if (options.scale.enabled) process.exit(await runScaleBench(options, say));
 
 const database = await createBenchDatabase(options.adminDatabaseUrl);
 say(`database ${database.name} created and migrated`);

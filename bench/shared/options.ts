@@ -25,6 +25,11 @@
  *   --live-changes=N --live-rate=N     changes published in the live-path phase (200) and per second (20)
  *   --live-interval=MS                 what-if: the live gateway's batching window (default: the
  *                                      gateway's own, 250 ms)
+ *   --scale                            only the scale phase (bench/scale/): seeds a history of each size
+ *                                      in turn and times every query the product runs against it
+ *   --scale-sizes=N,M                  ledger rows of each size (default 2000000,20000000)
+ *   --scale-players=N                  players of the seeded history (default 1000000)
+ *   --scale-runs=N                     measured runs per interactive query, the median reported (default 5)
  */
 import { type Experiment, parseExperiments } from './experiments.ts';
 
@@ -78,6 +83,8 @@ export interface BenchOptions {
   liveRate: number;
   /** What-if: the live gateway's batching window; undefined keeps the gateway's default. */
   liveIntervalMs: number | undefined;
+  /** `--scale`: the scale phase alone (bench/scale/scale.ts). */
+  scale: { enabled: boolean; sizes: number[]; players: number; runs: number };
 }
 
 export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptions {
@@ -158,6 +165,22 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
     liveChanges: int('live-changes', 200),
     liveRate: int('live-rate', 20),
     liveIntervalMs: flags.has('live-interval') ? int('live-interval', 250) : undefined,
+    scale: {
+      enabled: flags.has('scale'),
+      sizes: (() => {
+        const raw = flags.get('scale-sizes');
+        if (raw === undefined) return [2_000_000, 20_000_000];
+        const sizes = raw.split(',').map(Number);
+        if (
+          sizes.some((n) => !Number.isInteger(n) || n < 1) ||
+          sizes.some((n, i) => i > 0 && n <= sizes[i - 1]!)
+        )
+          throw new Error('--scale-sizes must be growing counts of ledger rows, e.g. 2000000,20000000');
+        return sizes;
+      })(),
+      players: int('scale-players', 1_000_000),
+      runs: int('scale-runs', 5),
+    },
     quietWaitMs: (flags.has('quiet-wait') ? Number(flags.get('quiet-wait')) : quick ? 0 : 60) * 1000,
   };
 }
