@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RoleDriftPolicy } from '../../../roles/role-drift.ts';
 import type { SyncContext } from '../../context.ts';
+import { resumeQuietAudit } from './audit.ts';
 import { type ReconcileReport, type ReconcileStep, Tally } from './findings.ts';
 import { rederiveRanks } from './ranks-pass.ts';
 import { reconcileRoles } from './roles-pass.ts';
@@ -57,6 +58,10 @@ export async function reconcile(ctx: SyncContext, options: ReconcileOptions): Pr
       await step(tally, 'roles', () => reconcileRoles(ctx, discord, catalog, runKey, options, tally));
   }
   await step(tally, 'stuck', () => reconcileStuckEvents(ctx, options.stuckAfterMs, tally));
+  // An admin's audit whose next page job was lost goes on from its cursor.
+  await step(tally, 'totals', async () => {
+    await resumeQuietAudit(ctx);
+  });
 
   const report: ReconcileReport = {
     runId,
