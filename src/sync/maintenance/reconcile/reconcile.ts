@@ -23,7 +23,7 @@ export interface ReconcileOptions {
   batchSize?: number;
   /** Guild members per Discord request (Discord allows at most 1000). @defaultValue 1000 */
   memberPageSize?: number;
-  /** See TotalsPassOptions.maxNewCheckpoints. @defaultValue 50000 */
+  /** See TotalsPassOptions.maxNewCheckpoints. @defaultValue 10000 */
   maxNewCheckpoints?: number;
 }
 
@@ -45,7 +45,7 @@ export async function reconcile(ctx: SyncContext, options: ReconcileOptions): Pr
   const batchSize = options.batchSize ?? 1000;
 
   await step(tally, 'totals', () =>
-    reconcileTotals(ctx, runId, { batchSize, maxNewCheckpoints: options.maxNewCheckpoints ?? 50_000 }, tally),
+    reconcileTotals(ctx, runId, { batchSize, maxNewCheckpoints: options.maxNewCheckpoints ?? 10_000 }, tally),
   );
   const catalog = await ctx.catalog.get().catch((error: unknown) => {
     tally.error('ranks', error);

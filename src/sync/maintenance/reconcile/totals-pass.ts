@@ -7,8 +7,10 @@ export interface TotalsPassOptions {
   /** Accounts checked per statement. @defaultValue 1000 */
   batchSize: number;
   /**
-   * Players without a checkpoint verified per run (their whole history is read): after an upgrade
-   * the first checks of every player spread over several runs. @defaultValue 50000
+   * Players without a checkpoint verified per run (their whole history is read, about half a
+   * millisecond a player): after an upgrade the first checks of every player spread over several
+   * runs, each of bounded length. A full audit (audit.ts) writes every checkpoint at once, in the
+   * background. @defaultValue 10000
    */
   maxNewCheckpoints: number;
 }
