@@ -85,10 +85,10 @@ export async function cleanupLinkCodes(db: Queryable, days = 7, batchSize = 5000
   let deleted = 0;
   for (;;) {
     const result = await db.query(
-      // An index range (link_codes expires_at), a batch per statement.
-      `DELETE FROM link_codes WHERE code IN (
+      // An index range (link_codes expires_at), deleted by key, a batch per statement.
+      `DELETE FROM link_codes WHERE code = ANY(ARRAY(
          SELECT code FROM link_codes WHERE expires_at < now() - make_interval(days => $1)
-          ORDER BY expires_at LIMIT $2)`,
+          ORDER BY expires_at LIMIT $2))`,
       [days, batchSize],
     );
     deleted += result.rowCount ?? 0;
