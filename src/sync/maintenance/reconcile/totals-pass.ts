@@ -71,20 +71,22 @@ async function rowsToLookAtFrom(db: Queryable, runId: number): Promise<string | 
 }
 
 const changedSql = `
-WITH changed AS (
-  SELECT p.id FROM players p JOIN reconcile_checkpoints k ON k.player_id = p.id
-   WHERE (p.xp, p.balance, p.messages, p.voice_minutes, p.games_won, p.coins_earned)
+WITH differing AS (
+  -- One pass over players and checkpoints: the players that changed, and those without a checkpoint.
+  SELECT p.id, k.player_id IS NULL AS unchecked
+    FROM players p LEFT JOIN reconcile_checkpoints k ON k.player_id = p.id
+   WHERE k.player_id IS NULL
+      OR (p.xp, p.balance, p.messages, p.voice_minutes, p.games_won, p.coins_earned)
          IS DISTINCT FROM (k.xp, k.balance, k.messages, k.voice_minutes, k.games_won, k.coins_earned)
       OR p.merged_into_id IS DISTINCT FROM k.merged_into_id
-), unchecked AS (
-  SELECT p.id FROM players p WHERE NOT EXISTS (SELECT 1 FROM reconcile_checkpoints k WHERE k.player_id = p.id)
-   ORDER BY p.id LIMIT $2
 ), appended AS (
   SELECT DISTINCT e.player_id AS id FROM ledger_entries e
     LEFT JOIN reconcile_checkpoints k ON k.player_id = e.player_id
    WHERE $1::bigint IS NOT NULL AND e.id > $1::bigint AND e.id > coalesce(k.entry_id, 0)
 ), candidate AS (
-  SELECT id FROM changed UNION SELECT id FROM unchecked UNION SELECT id FROM appended
+  SELECT id FROM differing WHERE NOT unchecked
+  UNION (SELECT id FROM differing WHERE unchecked ORDER BY id LIMIT $2)
+  UNION SELECT id FROM appended
 )
 SELECT id FROM candidate
 UNION
