@@ -1,7 +1,12 @@
 import type pg from 'pg';
 import type { Queryable } from '../db/queryable.ts';
-import { ledgerReasons } from '../economy/achievements.ts';
 import { noteDrift } from './note-drift.ts';
+import {
+  type ChainBreak,
+  earningReasons,
+  firstChainBreak,
+  writeFullCheckpoint,
+} from './totals-checkpoint.ts';
 
 export interface Totals {
   xp: number;
@@ -37,12 +42,22 @@ SELECT p.id FROM players p
   LEFT JOIN (${progressSums} GROUP BY 1) g ON g.player_id = p.id
  WHERE ${drifted}`;
 
-const earningReasons = Object.values(ledgerReasons);
-
-/** Players whose totals or progress counters differ from what their ledger rows add up to. */
+/**
+ * Players whose totals or progress counters differ from what their ledger rows add up to, over the
+ * whole ledger at once: for tests and one-off checks. Reconcile checks what changed since its
+ * checkpoints instead (totals-checkpoint.ts), and its audit walks the players in pages.
+ */
 export async function findDriftedTotals(db: Queryable): Promise<string[]> {
   const { rows } = await db.query<{ id: string }>(driftedTotalsSql, [earningReasons]);
   return rows.map((r) => r.id);
+}
+
+/** What verifying one player's totals under its row lock found. */
+export interface PlayerVerdict {
+  /** The totals had drifted and are restored; null when they matched the ledger. */
+  drift: { expected: Totals; actual: Totals } | null;
+  /** The first row after `chainAfter` whose "after" totals the ledger does not explain. */
+  chainBreak: ChainBreak | null;
 }
 
 /**
@@ -56,6 +71,19 @@ export async function restorePlayerTotals(
   pool: pg.Pool,
   playerId: string,
 ): Promise<{ expected: Totals; actual: Totals } | null> {
+  return (await verifyPlayerTotals(pool, playerId)).drift;
+}
+
+/**
+ * Verifies one player from the whole ledger under its row lock: restores drifted totals as
+ * `restorePlayerTotals` says, looks for rows after `chainAfter` that break the chain (when given),
+ * and writes the player's reconcile checkpoint, so the next check reads only newer rows.
+ */
+export async function verifyPlayerTotals(
+  pool: pg.Pool,
+  playerId: string,
+  options: { chainAfter?: string } = {},
+): Promise<PlayerVerdict> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
@@ -63,6 +91,10 @@ export async function restorePlayerTotals(
       playerId,
     ]);
     const actual = locked.rows[0];
+    if (!actual) {
+      await client.query('COMMIT');
+      return { drift: null, chainBreak: null };
+    }
     const updated = await client.query<Totals>(
       `UPDATE players p SET xp = coalesce(l.xp, 0), balance = coalesce(l.coins, 0),
               messages = coalesce(g.messages, 0), voice_minutes = coalesce(g.voice_minutes, 0),
@@ -78,15 +110,15 @@ export async function restorePlayerTotals(
       [earningReasons, playerId],
     );
     const expected = updated.rows[0];
-    if (!actual || !expected) {
-      // Put right in the meantime (another reconcile), or gone.
-      await client.query('COMMIT');
-      return null;
+    if (expected) {
+      const error = `totals drifted from the ledger: xp ${actual.xp} (ledger ${expected.xp}), balance ${actual.balance} (ledger ${expected.balance})`;
+      await noteDrift(client, [{ playerId, error }]);
     }
-    const error = `totals drifted from the ledger: xp ${actual.xp} (ledger ${expected.xp}), balance ${actual.balance} (ledger ${expected.balance})`;
-    await noteDrift(client, [{ playerId, error }]);
+    const chainBreak =
+      options.chainAfter === undefined ? null : await firstChainBreak(client, playerId, options.chainAfter);
+    await writeFullCheckpoint(client, playerId);
     await client.query('COMMIT');
-    return { expected, actual };
+    return { drift: expected ? { expected, actual } : null, chainBreak };
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {});
     throw error;

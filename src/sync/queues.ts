@@ -68,8 +68,17 @@ export const maintenanceJobSchema = z.object({
   /**
    * `boost-start`: a delayed job due at a boost's start (see maintenance/boost-starts.ts).
    * `shop-tick`: the shop's minute sweep (see maintenance/shop-tick.ts).
+   * `reconcile-audit`: a page of an admin's full audit (see maintenance/reconcile/audit.ts).
    */
-  task: z.enum(['reconcile', 'cleanup', 'outbox-relay', 'close-seasons', 'boost-start', 'shop-tick']),
+  task: z.enum([
+    'reconcile',
+    'cleanup',
+    'outbox-relay',
+    'close-seasons',
+    'boost-start',
+    'shop-tick',
+    'reconcile-audit',
+  ]),
 });
 export type MaintenanceJob = z.infer<typeof maintenanceJobSchema>;
 

@@ -46,6 +46,8 @@ export interface TandemDataProvider extends DataProvider {
   adjustPlayer(playerId: Identifier, adjustment: PlayerAdjustment): Promise<unknown>;
   retrySyncEvent(id: Identifier): Promise<unknown>;
   retrySyncEvents(ids: Identifier[]): Promise<BulkRetryOutcome>;
+  /** Starts a full reconcile audit (a 409 while one is running). */
+  startReconcileAudit(): Promise<unknown>;
   approveSubmission(decision: Decision): Promise<unknown>;
   approveSubmissions(ids: Identifier[]): Promise<BulkApprovalOutcome>;
   rejectSubmission(decision: Decision): Promise<unknown>;
@@ -112,6 +114,7 @@ export const dataProvider: TandemDataProvider = {
   adjustPlayer: (playerId, adjustment) => postJson(`/players/${id(playerId)}/adjustments`, adjustment),
   retrySyncEvent: (eventId) => postJson(`/sync_events/${id(eventId)}/retry`),
   retrySyncEvents: (ids) => postJson<BulkRetryOutcome>('/sync_events/retry', { ids }),
+  startReconcileAudit: () => postJson('/reconcile/audit', {}),
   approveSubmission: (decision) =>
     postJson(`/task_submissions/${id(decision.id)}/approve`, { version: decision.version }),
   approveSubmissions: (ids) => postJson<BulkApprovalOutcome>('/task_submissions/approve', { ids }),

@@ -10,6 +10,8 @@ const readActions = new Set(['list', 'show', 'read', 'export']);
 /** Actions operators may take beyond reading, per resource. */
 const operatorActions: Record<string, ReadonlySet<string>> = {
   sync_events: new Set(['retry']),
+  // A full reconcile audit: queue work, as a retry is.
+  reconcile: new Set(['audit']),
 };
 
 export function roleCanAccess(role: AdminRole | undefined, action: string, resource: string): boolean {

@@ -1,7 +1,9 @@
 import CheckCircleIcon from '@mui/icons-material/CheckCircle';
+import FactCheckIcon from '@mui/icons-material/FactCheck';
 import WarningAmberIcon from '@mui/icons-material/WarningAmber';
 import {
   Box,
+  Button,
   Card,
   CardContent,
   CardHeader,
@@ -11,15 +13,18 @@ import {
   ListItemText,
   Typography,
 } from '@mui/material';
-import { type TranslateFunction, useLocaleState, useTranslate } from 'react-admin';
+import { type TranslateFunction, useCanAccess, useLocaleState, useTranslate } from 'react-admin';
 import { Link } from 'react-router';
 import { timeAgo, useFormatDateTime } from '../common/dates.tsx';
+import { useAction } from '../common/use-action.ts';
 import type { ReconcileFinding, ReconcileSummary } from './dashboard-data.ts';
 
 function describe(finding: ReconcileFinding, translate: TranslateFunction): string {
   switch (finding.kind) {
     case 'totals':
       return translate('tandem.dashboard.finding.totals');
+    case 'chain':
+      return translate('tandem.dashboard.finding.chain');
     case 'rank':
       return translate('tandem.dashboard.finding.rank');
     case 'roles':
@@ -50,6 +55,31 @@ function Figure({ label, value, alert }: { label: string; value: number; alert?:
         {translate(label, { _: label })}
       </Typography>
     </Box>
+  );
+}
+
+/**
+ * Starts a full audit: every player's totals recomputed from the ledger, in the background (the
+ * scheduled pass checks only the players that changed). Operators may: it is queue work.
+ */
+function StartAuditButton() {
+  const translate = useTranslate();
+  const { canAccess } = useCanAccess({ resource: 'reconcile', action: 'audit' });
+  const start = useAction({
+    run: (dataProvider) => dataProvider.startReconcileAudit(),
+    success: 'tandem.dashboard.auditStarted',
+    refresh: [],
+  });
+  if (!canAccess) return null;
+  return (
+    <Button
+      size="small"
+      startIcon={<FactCheckIcon />}
+      disabled={start.isPending}
+      onClick={() => start.mutate()}
+    >
+      {translate('tandem.dashboard.startAudit')}
+    </Button>
   );
 }
 
@@ -134,6 +164,9 @@ export function ReconcileCard({ run }: { run: ReconcileSummary | null | undefine
           ) : null}
         </CardContent>
       ) : null}
+      <Box sx={{ px: 2, pb: 2 }}>
+        <StartAuditButton />
+      </Box>
     </Card>
   );
 }

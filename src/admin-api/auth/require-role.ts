@@ -10,12 +10,13 @@ export interface ApiRequest {
 const reads = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * The POSTs operators may send: retrying failed sync events, one or in bulk, and previewing a text
- * (which writes nothing).
+ * The POSTs operators may send: retrying failed sync events, one or in bulk, starting a full
+ * reconcile audit (queue work, like a retry), and previewing a text (which writes nothing).
  */
 const operatorWrites = [
   /^\/sync_events\/[^/]+\/retry\/?$/,
   /^\/sync_events\/retry\/?$/,
+  /^\/reconcile\/audit\/?$/,
   /^\/texts\/[^/]+\/preview\/?$/,
 ];
 

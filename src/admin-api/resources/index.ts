@@ -11,6 +11,7 @@ import { createMenuButtonsRouter } from './menu-buttons.ts';
 import { createPayoutsRouter } from './payouts.ts';
 import { createPlayersRouter } from './players.ts';
 import { createRanksRouter } from './ranks.ts';
+import { createReconcileAuditRouter } from './reconcile-audit.ts';
 import { createScenariosRouter } from './scenarios.ts';
 import { createSeasonsRouter } from './seasons.ts';
 import { createSettingsRouter } from './settings.ts';
@@ -40,6 +41,7 @@ export function createResourcesRouter(deps: AdminApiDeps): Router {
   router.use('/ledger', createLedgerRouter(deps));
   router.use('/sync_events', createSyncEventsRouter(deps));
   router.use('/sync_states', createSyncStatesRouter(deps));
+  router.use('/reconcile', createReconcileAuditRouter(deps));
   // `/discord/guild`, and `/ranks/create-discord-roles` ahead of the rank records' routes.
   router.use(createDiscordGuildRouter(deps));
   router.use('/ranks', createRanksRouter(deps));

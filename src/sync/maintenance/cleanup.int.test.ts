@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTestTandem, type TestTandem } from '../../../test/support/services.ts';
+import type { Queryable } from '../../db/queryable.ts';
 import { resolvePlayer } from '../../linking/identities.ts';
 import { issueLinkCode } from '../../linking/issue-link-code.ts';
 import { redeemLinkCode } from '../../linking/redeem-link-code.ts';
-import { cleanupLinkCodes, cleanupSyncEvents } from './cleanup.ts';
+import { cleanupEventsBatchSql, cleanupLinkCodes, cleanupSyncEvents } from './cleanup.ts';
 
 let tandem: TestTandem;
 afterEach(async () => {
@@ -82,6 +83,61 @@ describe('cleanupSyncEvents', () => {
       failed: 0,
     });
     expect(await tandem.db.prisma.ledgerEntry.count()).toBe(26);
+  });
+});
+
+describe('cleanupSyncEvents at size', () => {
+  it('deletes a large backlog in batches by an index range, keeping recent and open events', async () => {
+    tandem = await openTestTandem();
+    const playerId = await tandem.createPlayer();
+    const seed = (status: Status, count: number, ageDays: number, name: string) =>
+      tandem.db.pool.query(
+        `INSERT INTO sync_events (idempotency_key, source, type, player_id, status, created_at, updated_at, processed_at)
+         SELECT 'admin-${name}-' || g || '-' || $1, 'admin', 'xp_change', $1::uuid, $2::"SyncStatus",
+                now() - make_interval(days => $3) - g * interval '1 second',
+                now() - make_interval(days => $3) - g * interval '1 second' + interval '1 minute',
+                CASE WHEN $2 = 'completed' THEN now() - make_interval(days => $3) - g * interval '1 second' + interval '1 minute' END
+           FROM generate_series(1, $4::int) g`,
+        [playerId, status, ageDays, count],
+      );
+    await seed('completed', 12_000, 45, 'old');
+    await seed('completed', 100_000, 2, 'new');
+    await seed('failed', 3_000, 10, 'oldfail');
+    await seed('pending', 2_000, 60, 'open');
+    await tandem.db.pool.query('ANALYZE sync_events');
+
+    const explained = await tandem.db.pool.query(`EXPLAIN ${cleanupEventsBatchSql}`, [
+      'completed',
+      '-infinity',
+      '00000000-0000-0000-0000-000000000000',
+      new Date(Date.now() - 30 * 86_400_000),
+      5_000,
+    ]);
+    const plan = explained.rows.map((r) => r['QUERY PLAN']).join('\n');
+    expect(plan).toMatch(/Index Scan using sync_events_status_created_at_idx/);
+    expect(plan).toMatch(/Index Scan on sync_events_pkey|Index Scan using sync_events_pkey/);
+    expect(plan).not.toMatch(/Seq Scan/);
+
+    const statements: string[] = [];
+    const counted: Queryable = {
+      query: ((sql: string, params?: unknown[]) => {
+        statements.push(sql);
+        return tandem.db.pool.query(sql, params);
+      }) as Queryable['query'],
+    };
+    expect(await cleanupSyncEvents(counted, { completedDays: 30, failedDays: 7 }, 5_000)).toEqual({
+      completed: 12_000,
+      failed: 3_000,
+    });
+    // Two batches of 5000 and a short one for completed events, one for failed ones.
+    expect(statements.filter((sql) => sql === cleanupEventsBatchSql)).toHaveLength(4);
+    const { rows } = await tandem.db.pool.query(
+      'SELECT status, count(*)::int AS n FROM sync_events GROUP BY status ORDER BY status',
+    );
+    expect(rows).toEqual([
+      { status: 'pending', n: 2_000 },
+      { status: 'completed', n: 100_000 },
+    ]);
   });
 });
 

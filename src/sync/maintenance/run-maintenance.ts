@@ -4,6 +4,7 @@ import { announceBoostStarts } from './boost-starts.ts';
 import { cleanupLinkCodes, cleanupSyncEvents, type RetentionOptions } from './cleanup.ts';
 import { closeSeasonsTick } from './close-seasons.ts';
 import { relayPendingEvents } from './outbox-relay.ts';
+import { auditNextPage } from './reconcile/audit.ts';
 import { type ReconcileOptions, reconcile } from './reconcile/reconcile.ts';
 import { shopTick } from './shop-tick.ts';
 
@@ -31,6 +32,10 @@ export async function runMaintenance(
     }
     case 'reconcile':
       return reconcile(ctx, options.reconcile);
+    case 'reconcile-audit': {
+      const audit = await auditNextPage(ctx);
+      return audit && { ...audit, findings: audit.findings.length };
+    }
     case 'close-seasons': {
       // The minute tick is also the fallback for boost starts: each start's own delayed job lives
       // only in Redis and is added after the boost is saved, so a flushed Redis or a process that

@@ -5,7 +5,11 @@ import type { StuckEvent } from '../requeue-stuck-events.ts';
 export interface ReconcileReport {
   runId: number;
   playersChecked: number;
+  /** Players whose totals were verified: those that changed since their checkpoint (totals-pass.ts). */
+  totalsChecked: number;
   totalsFixed: number;
+  /** Players with ledger rows whose "after" totals the rows before them do not explain. */
+  chainBreaks: number;
   /** Players whose rank had not been derived from their XP: a rank_change is now recorded. */
   ranksRederived: number;
   /** Linked Discord members whose roles were compared. */
@@ -22,6 +26,15 @@ export interface ReconcileReport {
 
 export type ReconcileFinding =
   | { kind: 'totals'; playerId: string; expected: Totals; actual: Totals; error?: string }
+  | {
+      kind: 'chain';
+      playerId: string;
+      /** The first such row (of `rows`): what the rows up to it add up to, and what it says. */
+      entryId: string;
+      expected: Totals;
+      actual: Totals;
+      rows: number;
+    }
   | { kind: 'rank'; playerId: string; expectedRankId: number | null; actualRankId: number | null }
   | {
       kind: 'roles';
@@ -45,7 +58,9 @@ export const maxStoredFindings = 200;
 export class Tally {
   readonly report: Omit<ReconcileReport, 'runId' | 'findings' | 'durationMs'> = {
     playersChecked: 0,
+    totalsChecked: 0,
     totalsFixed: 0,
+    chainBreaks: 0,
     ranksRederived: 0,
     membersChecked: 0,
     roleDrifts: 0,

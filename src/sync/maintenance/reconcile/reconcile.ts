@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RoleDriftPolicy } from '../../../roles/role-drift.ts';
 import type { SyncContext } from '../../context.ts';
+import { resumeQuietAudit } from './audit.ts';
 import { type ReconcileReport, type ReconcileStep, Tally } from './findings.ts';
 import { rederiveRanks } from './ranks-pass.ts';
 import { reconcileRoles } from './roles-pass.ts';
@@ -22,11 +23,13 @@ export interface ReconcileOptions {
   batchSize?: number;
   /** Guild members per Discord request (Discord allows at most 1000). @defaultValue 1000 */
   memberPageSize?: number;
+  /** See TotalsPassOptions.maxNewCheckpoints. @defaultValue 10000 */
+  maxNewCheckpoints?: number;
 }
 
 /**
  * Verifies what the sync engine keeps in step and puts drift right: account totals against ledger
- * sums, ranks against XP, Discord roles against ranks and achievements (through the platform queue),
+ * sums (of the players that changed since their last check; an audit checks every one), ranks against XP, Discord roles against ranks and achievements (through the platform queue),
  * and events stuck on the way. Each part runs even when another failed (Discord being down never
  * stops the totals check); what a run found is kept on its ReconcileRun row.
  */
@@ -41,7 +44,9 @@ export async function reconcile(ctx: SyncContext, options: ReconcileOptions): Pr
   const tally = new Tally();
   const batchSize = options.batchSize ?? 1000;
 
-  await step(tally, 'totals', () => reconcileTotals(ctx, tally));
+  await step(tally, 'totals', () =>
+    reconcileTotals(ctx, runId, { batchSize, maxNewCheckpoints: options.maxNewCheckpoints ?? 10_000 }, tally),
+  );
   const catalog = await ctx.catalog.get().catch((error: unknown) => {
     tally.error('ranks', error);
     return null;
@@ -53,6 +58,10 @@ export async function reconcile(ctx: SyncContext, options: ReconcileOptions): Pr
       await step(tally, 'roles', () => reconcileRoles(ctx, discord, catalog, runKey, options, tally));
   }
   await step(tally, 'stuck', () => reconcileStuckEvents(ctx, options.stuckAfterMs, tally));
+  // An admin's audit whose next page job was lost goes on from its cursor.
+  await step(tally, 'totals', async () => {
+    await resumeQuietAudit(ctx);
+  });
 
   const report: ReconcileReport = {
     runId,
@@ -62,7 +71,7 @@ export async function reconcile(ctx: SyncContext, options: ReconcileOptions): Pr
   };
   await ctx.db.pool.query(
     `UPDATE reconcile_runs SET finished_at = now(), players_checked = $2, totals_fixed = $3, roles_fixed = $4,
-            events_requeued = $5, errors = $6, findings = $7::jsonb
+            events_requeued = $5, errors = $6, findings = $7::jsonb, totals_checked = $8
       WHERE id = $1`,
     [
       runId,
@@ -72,12 +81,14 @@ export async function reconcile(ctx: SyncContext, options: ReconcileOptions): Pr
       report.eventsRequeued,
       report.errors,
       JSON.stringify(tally.findings()),
+      report.totalsChecked,
     ],
   );
   const log = report.errors > 0 ? ctx.logger.warn.bind(ctx.logger) : ctx.logger.info.bind(ctx.logger);
   log(
     report,
-    `reconcile #${runId}: ${report.playersChecked} players, ${report.totalsFixed} totals fixed, ` +
+    `reconcile #${runId}: ${report.playersChecked} players, ${report.totalsChecked} totals checked, ` +
+      `${report.totalsFixed} totals fixed, ${report.chainBreaks} chain breaks, ` +
       `${report.ranksRederived} ranks re-derived, ${report.roleDrifts} role drifts (${report.rolesFixed} fixed), ` +
       `${report.eventsRequeued} events requeued, ${report.errors} errors in ${report.durationMs} ms`,
   );
