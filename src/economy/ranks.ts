@@ -55,8 +55,8 @@ export const defaultRanks: ReadonlyArray<{ name: string; minXp: number; priority
   { name: 'Immortal', minXp: 254_000, priority: 20 },
 ];
 
-/** Lowest first: by threshold, then by priority, so the last qualifying entry is the rank held. */
-function activeRanksAscending(ranks: readonly RankDefinition[]): RankDefinition[] {
+/** Active ranks lowest first: by threshold, then by priority, so the last qualifying entry is the rank held. */
+export function activeRanksAscending(ranks: readonly RankDefinition[]): RankDefinition[] {
   return ranks.filter((rank) => rank.active).sort((a, b) => a.minXp - b.minXp || a.priority - b.priority);
 }
 

@@ -1,14 +1,20 @@
 import type { Catalog } from '../../../catalog/catalog.ts';
-import { rankForXp } from '../../../economy/ranks.ts';
+import { activeRanksAscending, rankForXp } from '../../../economy/ranks.ts';
 import { deriveRankChange } from '../../../progression/derive-rank.ts';
 import { playersWithOpenEvents } from '../../../roles/member-roles.ts';
 import type { SyncContext } from '../../context.ts';
 import type { Tally } from './findings.ts';
 
-const playerBatchSql = `
-SELECT p.id, p.xp, p.merged_into_id IS NOT NULL AS merged, s.last_rank_id
+// The players whose rank, as their XP gives it, is not the rank last derived for them. The rank is
+// computed in the statement (width_bucket counts the thresholds at or below the XP, so the last of
+// tied thresholds wins, as rankForXp's order makes it), so a run reads every player once and writes
+// nothing for the ones in step: the cost of a run is a scan of the players, whatever the history.
+const behindBatchSql = `
+SELECT p.id, p.xp, s.last_rank_id
   FROM players p LEFT JOIN sync_states s ON s.player_id = p.id
- WHERE p.id > $1::uuid ORDER BY p.id LIMIT $2`;
+ WHERE p.id > $1::uuid AND p.merged_into_id IS NULL
+   AND ($4::int[])[width_bucket(p.xp, $3::int[])] IS DISTINCT FROM s.last_rank_id
+ ORDER BY p.id LIMIT $2`;
 
 // The players are locked (KEY SHARE, in id order) before their sync_states rows are written. An economy
 // job holds its player FOR UPDATE and then inserts that player's sync_states row; without the lock first,
@@ -21,9 +27,9 @@ SELECT id, now() FROM locked
 ON CONFLICT (player_id) DO UPDATE SET last_reconcile_at = EXCLUDED.last_reconcile_at`;
 
 /**
- * Walks every player in id order, a batch per statement: records the rank changes that were never
- * derived (a rank_change through the normal queue) and stamps each batch as reconciled. Players
- * with an open event are left to it: its processor derives their rank.
+ * Records the rank changes that were never derived (a rank_change through the normal queue) for the
+ * players whose rank is behind their XP, a batch per statement, and stamps them as reconciled.
+ * Players with an open event are left to it: its processor derives their rank.
  */
 export async function rederiveRanks(
   ctx: SyncContext,
@@ -32,23 +38,21 @@ export async function rederiveRanks(
   batchSize: number,
   tally: Tally,
 ): Promise<void> {
+  const ranks = activeRanksAscending(catalog.ranks);
+  const thresholds = ranks.map((rank) => rank.minXp);
+  const rankIds = ranks.map((rank) => rank.id);
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
-    const { rows } = await ctx.db.pool.query<{
-      id: string;
-      xp: number;
-      merged: boolean;
-      last_rank_id: number | null;
-    }>(playerBatchSql, [after, batchSize]);
-    if (rows.length === 0) break;
-    const behind = rows.filter(
-      (r) => !r.merged && (rankForXp(r.xp, catalog.ranks)?.id ?? null) !== r.last_rank_id,
+    const { rows } = await ctx.db.pool.query<{ id: string; xp: number; last_rank_id: number | null }>(
+      behindBatchSql,
+      [after, batchSize, thresholds, rankIds],
     );
+    if (rows.length === 0) break;
     const busy = await playersWithOpenEvents(
       ctx.db.pool,
-      behind.map((r) => r.id),
+      rows.map((r) => r.id),
     );
-    for (const row of behind) {
+    for (const row of rows) {
       if (busy.has(row.id)) continue;
       const recorded = await deriveRankChange(ctx.engine, catalog, {
         playerId: row.id,
@@ -64,7 +68,6 @@ export async function rederiveRanks(
       });
     }
     await ctx.db.pool.query(markReconciledSql, [rows.map((r) => r.id)]);
-    tally.report.playersChecked += rows.length;
     if (rows.length < batchSize) break;
     after = rows[rows.length - 1]!.id;
   }
