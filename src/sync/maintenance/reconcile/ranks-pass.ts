@@ -4,6 +4,7 @@ import { deriveRankChange } from '../../../progression/derive-rank.ts';
 import { playersWithOpenEvents } from '../../../roles/member-roles.ts';
 import type { SyncContext } from '../../context.ts';
 import type { Tally } from './findings.ts';
+import { stampReconciled } from './stamp-reconciled.ts';
 
 // The players whose rank, as their XP gives it, is not the rank last derived for them. The rank is
 // computed in the statement (width_bucket counts the thresholds at or below the XP, so the last of
@@ -15,16 +16,6 @@ SELECT p.id, p.xp, s.last_rank_id
  WHERE p.id > $1::uuid AND p.merged_into_id IS NULL
    AND ($4::int[])[width_bucket(p.xp, $3::int[])] IS DISTINCT FROM s.last_rank_id
  ORDER BY p.id LIMIT $2`;
-
-// The players are locked (KEY SHARE, in id order) before their sync_states rows are written. An economy
-// job holds its player FOR UPDATE and then inserts that player's sync_states row; without the lock first,
-// this batch could insert the same row and then wait on the player for the foreign key check, while the
-// job waits on this batch's insert: a deadlock the first reconcile after a burst of new players hit.
-const markReconciledSql = `
-WITH locked AS (SELECT id FROM players WHERE id = ANY($1::uuid[]) ORDER BY id FOR KEY SHARE)
-INSERT INTO sync_states (player_id, last_reconcile_at)
-SELECT id, now() FROM locked
-ON CONFLICT (player_id) DO UPDATE SET last_reconcile_at = EXCLUDED.last_reconcile_at`;
 
 /**
  * Records the rank changes that were never derived (a rank_change through the normal queue) for the
@@ -41,6 +32,9 @@ export async function rederiveRanks(
   const ranks = activeRanksAscending(catalog.ranks);
   const thresholds = ranks.map((rank) => rank.minXp);
   const rankIds = ranks.map((rank) => rank.id);
+  // Every player is looked at (the scan reads them all), though only those behind are written.
+  const players = await ctx.db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM players');
+  tally.report.playersChecked += players.rows[0]!.n;
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
     const { rows } = await ctx.db.pool.query<{ id: string; xp: number; last_rank_id: number | null }>(
@@ -67,7 +61,10 @@ export async function rederiveRanks(
         actualRankId: row.last_rank_id,
       });
     }
-    await ctx.db.pool.query(markReconciledSql, [rows.map((r) => r.id)]);
+    await stampReconciled(
+      ctx.db.pool,
+      rows.map((r) => r.id),
+    );
     if (rows.length < batchSize) break;
     after = rows[rows.length - 1]!.id;
   }

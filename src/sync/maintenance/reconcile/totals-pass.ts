@@ -1,6 +1,7 @@
 import type { Queryable } from '../../../db/queryable.ts';
 import type { SyncContext } from '../../context.ts';
 import type { Tally } from './findings.ts';
+import { stampReconciled } from './stamp-reconciled.ts';
 import { verifyAccounts } from './verify-accounts.ts';
 
 export interface TotalsPassOptions {
@@ -38,7 +39,9 @@ export async function reconcileTotals(
   const since = await rowsToLookAtFrom(db, runId);
   const candidates = await changedPlayers(db, since, options.maxNewCheckpoints);
   for (let i = 0; i < candidates.length; i += options.batchSize) {
-    await verifyAccounts(ctx, candidates.slice(i, i + options.batchSize), { fromScratch: false }, tally);
+    const batch = candidates.slice(i, i + options.batchSize);
+    await verifyAccounts(ctx, batch, { fromScratch: false }, tally);
+    await stampReconciled(db, batch);
   }
   await db.query('UPDATE reconcile_runs SET ledger_high_water = $2 WHERE id = $1', [runId, highWater]);
 }
