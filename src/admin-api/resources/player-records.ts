@@ -12,8 +12,8 @@ import {
   searchText,
   uuidValue,
 } from '../rest/filters.ts';
-import type { ListQuery, ListSpec } from '../rest/list-query.ts';
-import { prismaOrderBy } from '../rest/order-by.ts';
+import { keysetPage } from '../rest/keyset-page.ts';
+import type { KeysetSpec, ListQuery, ListSpec } from '../rest/list-query.ts';
 import { recentLedger } from './ledger.ts';
 
 /** Players as the panel lists and shows them: totals, derived rank, linked identities. */
@@ -38,7 +38,12 @@ const playerFilter = filterSchema({
 });
 type PlayerFilter = z.output<typeof playerFilter>;
 
-export const playerList: ListSpec<PlayerFilter> = {
+/**
+ * Sorted by what an index orders: XP (the boards' (xp, id) index), the name ((display_name, id))
+ * and the id. Every XP change rewrites the player's row into each index, so coins, streaks and
+ * dates stay unsorted rather than taxing every event.
+ */
+export const playerList: ListSpec<PlayerFilter> & { keyset: KeysetSpec } = {
   sortable: {
     id: 'id',
     displayName: 'displayName',
@@ -46,13 +51,10 @@ export const playerList: ListSpec<PlayerFilter> = {
     // Ranks follow XP, so ordering by rank is ordering by XP.
     rank: 'xp',
     rankName: 'xp',
-    balance: 'balance',
-    dailyStreak: 'dailyStreak',
-    createdAt: 'createdAt',
-    updatedAt: 'updatedAt',
   },
   defaultSort: { field: 'xp', order: 'desc' },
   filter: playerFilter,
+  keyset: { keys: { id: 'uuid', displayName: 'text', xp: 'int', rank: 'int', rankName: 'int' }, id: 'uuid' },
 };
 
 const withIdentities = {
@@ -112,18 +114,12 @@ async function playerRecords(deps: AdminApiDeps, rows: PlayerRow[]) {
 }
 
 export async function listPlayers(deps: AdminApiDeps, query: ListQuery<PlayerFilter>) {
-  const where = await playerWhere(deps, query.filter);
-  const [total, rows] = await Promise.all([
-    deps.db.prisma.player.count({ where }),
-    deps.db.prisma.player.findMany({
-      where,
-      orderBy: prismaOrderBy(playerList.sortable, query.sort),
-      skip: query.skip,
-      take: query.take,
-      include: withIdentities,
-    }),
-  ]);
-  return { total, records: await playerRecords(deps, rows) };
+  const { player } = deps.db.prisma;
+  const { rows, ...position } = await keysetPage(playerList, query, await playerWhere(deps, query.filter), {
+    find: (args) => player.findMany({ ...args, include: withIdentities }),
+    count: (args) => player.count(args),
+  });
+  return { ...position, records: await playerRecords(deps, rows) };
 }
 
 /** One player with what their page shows: achievements, held coins, sync state, latest ledger rows. */
