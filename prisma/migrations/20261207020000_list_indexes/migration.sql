@@ -18,3 +18,12 @@ CREATE INDEX "players_display_name_id_idx" ON "players" ("display_name", "id");
 
 -- Shop purchases in time order, whatever their status.
 CREATE INDEX "shop_purchases_created_at_id_idx" ON "shop_purchases" ("created_at", "id");
+
+-- The ledger list's filters that pick out a few rows among the message and voice millions, each a
+-- partial index of just those rows in time order: a filtered page is an index range, and the rows
+-- that make up the ledger (message and voice XP) are in none of them. The reason is text, so a
+-- bound value proves the predicate (an enum compared through a cast would not).
+CREATE INDEX "ledger_entries_rare_reason_idx" ON "ledger_entries" ("reason", "created_at")
+  WHERE "reason" NOT IN ('message', 'voice_minute');
+CREATE INDEX "ledger_entries_debit_idx" ON "ledger_entries" ("created_at")
+  WHERE "xp_delta" < 0 OR "coin_delta" < 0;

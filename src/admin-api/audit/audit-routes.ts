@@ -82,7 +82,7 @@ export function createAuditRouter(deps: AdminApiDeps): Router {
   addListRoute(router, 'audit', auditList, async (query) => {
     const { rows, ...position } = await keysetPage(auditList, query, auditWhere(query.filter), {
       find: (args) => adminAudit.findMany(args),
-      count: (args) => adminAudit.count(args),
+      ids: (args) => adminAudit.findMany({ ...args, select: { id: true } }),
     });
     return { ...position, records: rows.map(auditRecord) };
   });

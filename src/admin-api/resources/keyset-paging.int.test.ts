@@ -140,7 +140,9 @@ describe('keyset paging', () => {
       'is not a cursor of this list: use the one a page answered with, or page from the start';
     expect(await refusal('sync_events', 'after=not%20a%20cursor')).toMatchObject({ after: unreadable });
     const json = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
-    expect(await refusal('sync_events', `before=${json({ f: 'createdAt', v: 'soon', i: 'x' })}`)).toMatchObject({
+    expect(
+      await refusal('sync_events', `before=${json({ f: 'createdAt', v: 'soon', i: 'x' })}`),
+    ).toMatchObject({
       before: unreadable,
     });
     expect(await refusal('sync_events', `after=${json([1, 2])}`)).toMatchObject({ after: unreadable });
@@ -150,9 +152,11 @@ describe('keyset paging', () => {
     expect(await refusal('players', `sort=["displayName","ASC"]&after=${xpCursor}`)).toMatchObject({
       after: 'this cursor pages the sort by xp, not by displayName: page from the start',
     });
-    expect(await refusal('players', `sort=["xp","DESC"]&after=${xpCursor}&before=${xpCursor}`)).toMatchObject({
-      after: 'give after or before, not both',
-    });
+    expect(await refusal('players', `sort=["xp","DESC"]&after=${xpCursor}&before=${xpCursor}`)).toMatchObject(
+      {
+        after: 'give after or before, not both',
+      },
+    );
     expect(await refusal('ranks', `after=${xpCursor}`)).toMatchObject({
       after: 'this list pages by range only: drop the cursor',
     });

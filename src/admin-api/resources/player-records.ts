@@ -3,15 +3,7 @@ import { rankForXp, xpRangeOfRank } from '../../economy/ranks.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { heldCoins } from '../../ledger/holds.ts';
 import type { AdminApiDeps } from '../deps.ts';
-import {
-  containing,
-  filterSchema,
-  flag,
-  intValue,
-  oneOrMany,
-  searchText,
-  uuidValue,
-} from '../rest/filters.ts';
+import { filterSchema, flag, intValue, oneOrMany, searchText, uuidValue } from '../rest/filters.ts';
 import { keysetPage } from '../rest/keyset-page.ts';
 import type { KeysetSpec, ListQuery, ListSpec } from '../rest/list-query.ts';
 import { recentLedger } from './ledger.ts';
@@ -65,20 +57,31 @@ const withIdentities = {
 } as const satisfies Prisma.PlayerInclude;
 type PlayerRow = Prisma.PlayerGetPayload<{ include: typeof withIdentities }>;
 
+/** How many players a search finds at most: a search names someone, it does not list the community. @defaultValue 1000 */
+const maxSearchMatches = 1000;
+
+// An exact platform user id or player id is an index probe. A part of a name is a scan that stops
+// at the cap: every XP event writes a new version of the player's row into each of its indexes, so
+// a trigram index on names would tax the hot path. Matching ids first keeps the list in its index
+// order instead of running an identities subquery per player read.
+const searchSql = `
+SELECT id FROM players WHERE id = $3::uuid
+UNION SELECT player_id FROM identities WHERE platform IN ('telegram', 'discord') AND platform_user_id = $1
+UNION (SELECT id FROM players WHERE display_name ILIKE $2 LIMIT ${maxSearchMatches})
+UNION (SELECT player_id FROM identities WHERE username ILIKE $2 LIMIT ${maxSearchMatches})`;
+
+/** The players a search names: by player id, platform user id, or part of a name or username. */
+async function playersMatching(deps: AdminApiDeps, q: string): Promise<string[]> {
+  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const id = uuidValue.safeParse(q).success ? q : null;
+  const { rows } = await deps.db.pool.query<{ id: string }>(searchSql, [q, pattern, id]);
+  return rows.map((row) => row.id);
+}
+
 async function playerWhere(deps: AdminApiDeps, filter: PlayerFilter): Promise<Prisma.PlayerWhereInput> {
   const and: Prisma.PlayerWhereInput[] = [];
   if (filter.id) and.push({ id: { in: filter.id } });
-  if (filter.q) {
-    const q = filter.q;
-    and.push({
-      OR: [
-        { displayName: containing(q) },
-        { identities: { some: { username: containing(q) } } },
-        { identities: { some: { platformUserId: q } } },
-        ...(uuidValue.safeParse(q).success ? [{ id: q }] : []),
-      ],
-    });
-  }
+  if (filter.q) and.push({ id: { in: await playersMatching(deps, filter.q) } });
   if (filter.platform) and.push({ identities: { some: { platform: filter.platform } } });
   if (filter.linked !== undefined) {
     const both = { AND: platforms.map((platform) => ({ identities: { some: { platform } } })) };
@@ -117,7 +120,7 @@ export async function listPlayers(deps: AdminApiDeps, query: ListQuery<PlayerFil
   const { player } = deps.db.prisma;
   const { rows, ...position } = await keysetPage(playerList, query, await playerWhere(deps, query.filter), {
     find: (args) => player.findMany({ ...args, include: withIdentities }),
-    count: (args) => player.count(args),
+    ids: (args) => player.findMany({ ...args, select: { id: true } }),
   });
   return { ...position, records: await playerRecords(deps, rows) };
 }

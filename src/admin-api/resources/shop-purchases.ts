@@ -95,7 +95,7 @@ export function createShopPurchasesRouter(deps: AdminApiDeps): Router {
   addListRoute(router, 'shop_purchases', purchaseList, async (query) => {
     const { rows, ...position } = await keysetPage(purchaseList, query, purchaseWhere(query.filter), {
       find: (args) => shopPurchase.findMany({ ...args, include: withNames }),
-      count: (args) => shopPurchase.count(args),
+      ids: (args) => shopPurchase.findMany({ ...args, select: { id: true } }),
     });
     return { ...position, records: rows.map(purchaseRecord) };
   });

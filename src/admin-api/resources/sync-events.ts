@@ -110,7 +110,7 @@ export function createSyncEventsRouter(deps: AdminApiDeps): Router {
   addListRoute(router, 'sync_events', syncEventList, async (query) => {
     const { rows, ...position } = await keysetPage(syncEventList, query, eventWhere(query.filter), {
       find: (args) => syncEvent.findMany({ ...args, include: withPlayerName }),
-      count: (args) => syncEvent.count(args),
+      ids: (args) => syncEvent.findMany({ ...args, select: { id: true } }),
     });
     return { ...position, records: rows.map(eventRecord) };
   });

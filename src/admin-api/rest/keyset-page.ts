@@ -26,8 +26,12 @@ export interface KeysetPage<Row> {
 export interface KeysetReads<Row> {
   /** findMany with these arguments (plus the resource's own include/select). */
   find(args: { where: object; orderBy: object[]; skip: number; take: number }): Promise<Row[]>;
-  /** count with these arguments: `take` caps it. */
-  count(args: { where: object; take: number }): Promise<number>;
+  /**
+   * The ids of the first `take` matching rows in the page's order (findMany selecting the id):
+   * their number is the total when it is under the cap. Not Prisma's count with `take`, which
+   * orders by id and so walks the primary key (or sorts every match) instead of the filter's index.
+   */
+  ids(args: { where: object; orderBy: object[]; take: number }): Promise<unknown[]>;
 }
 
 const flip = (order: SortOrder): SortOrder => (order === 'asc' ? 'desc' : 'asc');
@@ -43,17 +47,19 @@ export async function keysetPage<F, Row extends object>(
   const backwards = cursor?.direction === 'before';
   // Read the page before a cursor by walking the order backwards from it, then turn it around.
   const order = backwards ? flip(sort.order) : sort.order;
-  const orderBy = column === 'id' ? [{ id: order }] : [{ [column]: order }, { id: order }];
+  const orderBy = orderOf(column, order);
   const after = cursor ? beyond(column, order, cursor.value, cursor.id) : undefined;
-  const [fetched, counted] = await Promise.all([
+  const [fetched, matching] = await Promise.all([
     reads.find({
       where: after ? { AND: [where, after] } : where,
       orderBy,
       skip: cursor ? 0 : query.skip,
       take: take + 1,
     }),
-    reads.count({ where, take: exactTotalUpTo + 1 }),
+    // Counted in the list's own order, so the index that serves the page serves the count.
+    reads.ids({ where, orderBy: orderOf(column, sort.order), take: exactTotalUpTo + 1 }),
   ]);
+  const counted = matching.length;
   const more = fetched.length > take;
   const rows = fetched.slice(0, take);
   if (backwards) rows.reverse();
@@ -74,6 +80,10 @@ export async function keysetPage<F, Row extends object>(
     ...(hasNextPage && last ? { nextCursor: cursorOf(last) } : {}),
     ...(hasPreviousPage && first ? { previousCursor: cursorOf(first) } : {}),
   };
+}
+
+function orderOf(column: string, order: SortOrder): object[] {
+  return column === 'id' ? [{ id: order }] : [{ [column]: order }, { id: order }];
 }
 
 /**
