@@ -129,7 +129,10 @@ describe('the shop in the panel', () => {
       amount: 5,
       requestId: 'before',
     });
-    const sides = await api.list('ledger', { filter: { transferId: transfer.id }, sort: ['createdAt', 'ASC'] });
+    const sides = await api.list('ledger', {
+      filter: { transferId: transfer.id },
+      sort: ['createdAt', 'ASC'],
+    });
     expect(sides.body.map((r) => [r.playerId, r.reason, r.coinDelta])).toEqual([
       [ada, 'transfer_out', -5],
       [bob, 'transfer_in', 5],
