@@ -60,21 +60,25 @@ type PlayerRow = Prisma.PlayerGetPayload<{ include: typeof withIdentities }>;
 /** How many players a search finds at most: a search names someone, it does not list the community. @defaultValue 1000 */
 const maxSearchMatches = 1000;
 
-// An exact platform user id or player id is an index probe. A part of a name is a scan that stops
-// at the cap: every XP event writes a new version of the player's row into each of its indexes, so
-// a trigram index on names would tax the hot path. Matching ids first keeps the list in its index
-// order instead of running an identities subquery per player read.
-const searchSql = `
-SELECT id FROM players WHERE id = $3::uuid
-UNION SELECT player_id FROM identities WHERE platform IN ('telegram', 'discord') AND platform_user_id = $1
-UNION (SELECT id FROM players WHERE display_name ILIKE $2 LIMIT ${maxSearchMatches})
-UNION (SELECT player_id FROM identities WHERE username ILIKE $2 LIMIT ${maxSearchMatches})`;
+// An exact platform user id or player id is an index probe, and when it names someone that is the
+// answer. Otherwise a part of a name is a scan that stops at the cap: every XP event writes a new
+// version of the player's row into each of its indexes, so a trigram index on names would tax the
+// hot path. Matching ids first keeps the list in its index order instead of running an identities
+// subquery per player read.
+const exactSql = `
+SELECT id FROM players WHERE id = $2::uuid
+UNION SELECT player_id FROM identities WHERE platform IN ('telegram', 'discord') AND platform_user_id = $1`;
+const namesSql = `
+(SELECT id FROM players WHERE display_name ILIKE $1 LIMIT ${maxSearchMatches})
+UNION (SELECT player_id FROM identities WHERE username ILIKE $1 LIMIT ${maxSearchMatches})`;
 
-/** The players a search names: by player id, platform user id, or part of a name or username. */
+/** The players a search names: by player id, platform user id, or else part of a name or username. */
 async function playersMatching(deps: AdminApiDeps, q: string): Promise<string[]> {
-  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const id = uuidValue.safeParse(q).success ? q : null;
-  const { rows } = await deps.db.pool.query<{ id: string }>(searchSql, [q, pattern, id]);
+  const exact = await deps.db.pool.query<{ id: string }>(exactSql, [q, id]);
+  if (exact.rows.length > 0) return exact.rows.map((row) => row.id);
+  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const { rows } = await deps.db.pool.query<{ id: string }>(namesSql, [pattern]);
   return rows.map((row) => row.id);
 }
 
