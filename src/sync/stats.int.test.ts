@@ -64,7 +64,7 @@ describe('syncStats', () => {
     }
     await seed(playerId, at, { status: 'completed', createdAgo: 14 * 60 + 10, processedAgo: 14 * 60 });
     await seed(playerId, at, { status: 'completed', createdAgo: 20 * 60 + 10, processedAgo: 20 * 60 });
-    // Completed days ago: counted by status, not in the throughput.
+    // Completed days ago: history, outside the completed window and the throughput.
     await seed(playerId, at, { status: 'completed', createdAgo: 3 * 86_400, processedAgo: 3 * 86_400 - 5 });
     await seed(playerId, at, { status: 'pending', createdAgo: 42 });
     await seed(playerId, at, { type: 'reward_grant', status: 'pending', createdAgo: 7 });
@@ -78,8 +78,12 @@ describe('syncStats', () => {
 
     const stats = await syncStats(tandem.db.pool, { windowMinutes: 15, seriesMinutes: 30, at });
 
-    expect(stats.byStatus).toEqual({ pending: 2, processing: 1, completed: 8, failed: 1 });
-    expect(stats.byType.xp_change).toEqual({ total: 6, pending: 1, processing: 0, completed: 5, failed: 0 });
+    // Open and failed events whatever their age; completed ones of the last hour only.
+    expect(stats.completedWindowMinutes).toBe(60);
+    expect(stats.byStatus).toEqual({ pending: 2, processing: 1, completed: 7, failed: 1 });
+    expect(stats.byType.xp_change).toEqual({ total: 5, pending: 1, processing: 0, completed: 4, failed: 0 });
+    const week = await syncStats(tandem.db.pool, { completedWindowMinutes: 7 * 1440, at });
+    expect(week.byStatus.completed).toBe(8);
     expect(stats.byType.rank_change).toEqual({
       total: 3,
       pending: 0,

@@ -16,6 +16,13 @@ export interface SyncStatsOptions {
    * @defaultValue 60
    */
   maxProcessingDelayMinutes?: number;
+  /**
+   * Completed events are counted over this many minutes (recorded since then), through the
+   * (status, created_at) index: the outbox keeps every event, and a count of all of them would read
+   * the whole history on each refresh. Open and failed events are counted whatever their age.
+   * @defaultValue 60
+   */
+  completedWindowMinutes?: number;
   /** The moment described. @defaultValue now */
   at?: Date;
 }
@@ -37,8 +44,10 @@ export interface LastReconcileSummary {
 
 export interface SyncStats {
   at: Date;
+  /** Pending, processing and failed: all of them; completed: those recorded in the last `completedWindowMinutes`. */
   byStatus: StatusCounts;
   byType: Record<EventType, StatusCounts & { total: number }>;
+  completedWindowMinutes: number;
   throughput: {
     windowMinutes: number;
     /** Events completed in the window. */
@@ -55,8 +64,18 @@ export interface SyncStats {
   lastReconcile: LastReconcileSummary | null;
 }
 
-const countsSql = `
-SELECT type, status, count(*)::int AS n FROM sync_events GROUP BY type, status`;
+// Open and failed events are few (the outbox drains): read through the (status, created_at) index.
+const openCountsSql = `
+SELECT type, status, count(*)::int AS n FROM sync_events
+ WHERE status IN ('pending', 'processing', 'failed') GROUP BY type, status`;
+
+// Completed ones are the history: only a bounded range of the (status, created_at) index.
+const completedCountsSql = `
+SELECT type, 'completed'::text AS status, count(*)::int AS n FROM sync_events
+ WHERE status = 'completed'
+   AND created_at > $1::timestamptz - make_interval(mins => $2::int)
+   AND created_at <= $1::timestamptz
+ GROUP BY type`;
 
 const seriesSql = `
 WITH done AS (
@@ -98,16 +117,19 @@ SELECT id, started_at, finished_at, players_checked, totals_fixed, roles_fixed, 
 /**
  * What the sync engine is doing, for the admin dashboard and `/metrics`: events by status and type,
  * completions per minute, how long the oldest open events have waited, and the last reconcile.
- * Every statement is served by the (status, created_at) index or a small aggregate.
+ * Every statement is served by the (status, created_at) index or a small aggregate; none reads
+ * more than the open events and a bounded window of the completed ones.
  */
 export async function syncStats(db: Queryable, options: SyncStatsOptions = {}): Promise<SyncStats> {
   const windowMinutes = positiveInt(options.windowMinutes ?? 15, 'windowMinutes');
   const seriesMinutes = positiveInt(options.seriesMinutes ?? 60, 'seriesMinutes');
   const delay = positiveInt(options.maxProcessingDelayMinutes ?? 60, 'maxProcessingDelayMinutes');
+  const completedWindow = positiveInt(options.completedWindowMinutes ?? 60, 'completedWindowMinutes');
   const at = options.at ?? new Date();
 
-  const [counts, series, window, ages, last] = await Promise.all([
-    db.query<{ type: EventType; status: SyncStatus; n: number }>(countsSql),
+  const [open, done, series, window, ages, last] = await Promise.all([
+    db.query<{ type: EventType; status: SyncStatus; n: number }>(openCountsSql),
+    db.query<{ type: EventType; status: SyncStatus; n: number }>(completedCountsSql, [at, completedWindow]),
     db.query<{ minute: Date; completed: number }>(seriesSql, [at, seriesMinutes, delay]),
     db.query<{ completed: number }>(windowSql, [at, windowMinutes, delay]),
     db.query<{ oldest_pending: number | null; oldest_processing: number | null }>(agesSql, [at]),
@@ -118,7 +140,7 @@ export async function syncStats(db: Queryable, options: SyncStatsOptions = {}): 
   const byType = Object.fromEntries(
     eventTypes.map((t) => [t, { ...zeroCounts(), total: 0 }]),
   ) as SyncStats['byType'];
-  for (const row of counts.rows) {
+  for (const row of [...open.rows, ...done.rows]) {
     byStatus[row.status] += row.n;
     byType[row.type][row.status] += row.n;
     byType[row.type].total += row.n;
@@ -129,6 +151,7 @@ export async function syncStats(db: Queryable, options: SyncStatsOptions = {}): 
     at,
     byStatus,
     byType,
+    completedWindowMinutes: completedWindow,
     throughput: {
       windowMinutes,
       completed,

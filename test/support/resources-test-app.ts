@@ -19,6 +19,9 @@ export interface ListParams {
   sort?: [string, 'ASC' | 'DESC'];
   range?: [number, number];
   filter?: Record<string, unknown>;
+  /** Keyset lists: the cursor of the neighbour page (`X-Next-Cursor` / `X-Previous-Cursor`). */
+  after?: string;
+  before?: string;
 }
 
 export interface ResourcesTestApp {
@@ -88,6 +91,8 @@ export async function openResourcesTestApp(
       if (params.sort) query.set('sort', JSON.stringify(params.sort));
       if (params.range) query.set('range', JSON.stringify(params.range));
       if (params.filter) query.set('filter', JSON.stringify(params.filter));
+      if (params.after) query.set('after', params.after);
+      if (params.before) query.set('before', params.before);
       const search = query.size > 0 ? `?${query}` : '';
       return request('GET', `/${resource}${search}`);
     },

@@ -10,6 +10,7 @@ import type { DashboardData } from '../dashboard/dashboard-data.ts';
 import { economyErrorsFromApi, economyFromApi, economyToApi } from '../settings/economy-model.ts';
 import type { TextPreview, TextRecord } from '../texts/text-record.ts';
 import { apiUrl, fetchApi, httpClient, postJson } from './http.ts';
+import { fetchListPage } from './list-pages.ts';
 
 /** A manual XP/coin change, recorded by the engine like any other event (a ledger row with the reason). */
 export interface PlayerAdjustment {
@@ -76,6 +77,10 @@ const id = (value: Identifier) => encodeURIComponent(String(value));
  */
 export const dataProvider: TandemDataProvider = {
   ...rest,
+  // Lists page by key where the API offers it, and without a total past a few pages (list-pages.ts).
+  getList: (resource, params) => fetchListPage(resource, params),
+  getManyReference: (resource, { target, id: targetId, filter, ...params }) =>
+    fetchListPage(resource, { ...params, filter: { ...filter, [target]: targetId } }),
   async getOne(resource, params) {
     const result = await rest.getOne(resource, params);
     if (resource === 'settings' && params.id === 'economy') {

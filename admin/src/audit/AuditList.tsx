@@ -64,10 +64,11 @@ export function AuditList() {
         <DataTable.Col source="createdAt" label="resources.audit.fields.createdAt">
           <TimeAgoField source="createdAt" />
         </DataTable.Col>
-        <DataTable.Col source="adminUsername" label="resources.audit.fields.adminUsername" />
-        <DataTable.Col source="action" render={(row) => choice(auditActionChoices, row.action)} />
+        <DataTable.Col source="adminUsername" disableSort label="resources.audit.fields.adminUsername" />
+        <DataTable.Col source="action" disableSort render={(row) => choice(auditActionChoices, row.action)} />
         <DataTable.Col
           source="entity"
+          disableSort
           label="resources.audit.fields.entity"
           render={(row) => choice(auditEntityChoices, row.entity)}
         />

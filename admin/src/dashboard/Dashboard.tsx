@@ -149,7 +149,14 @@ export default function Dashboard() {
                 }}
               >
                 <Icon sx={{ color: tone }} />
-                <Typography sx={{ flex: 1, fontWeight: 600 }}>{translate(label)}</Typography>
+                <Typography sx={{ flex: 1, fontWeight: 600 }}>
+                  {status === 'completed'
+                    ? // The API counts completed events over a recent window only: the outbox keeps them all.
+                      translate('tandem.dashboard.completedRecently', {
+                        minutes: data?.completedWindowMinutes ?? 60,
+                      })
+                    : translate(label)}
+                </Typography>
                 <Typography variant="h6" component="span" sx={{ fontVariantNumeric: 'tabular-nums' }}>
                   {counts ? formatNumber(counts[status]) : isPending ? '…' : '—'}
                 </Typography>

@@ -4,7 +4,9 @@ import type { SyncStatus } from '../api/records.ts';
 export interface DashboardData {
   /** The last 60 minutes, oldest first. */
   eventsPerMinute?: EventsMinute[];
+  /** Pending, processing and failed: every one; completed: those recorded in the last `completedWindowMinutes`. */
   countsByStatus?: Partial<Record<SyncStatus, number>> | { status: SyncStatus; count: number }[];
+  completedWindowMinutes?: number;
   queues?: QueueDepth[];
   lastReconcile?: ReconcileSummary | null;
   topPlayers?: TopPlayer[];

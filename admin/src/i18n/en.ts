@@ -578,6 +578,7 @@ export const en = {
       perMinute: 'Sync events per minute',
       throughput: 'Last 60 minutes · %{count} per minute over the last 15',
       byStatus: 'Sync events by status',
+      completedRecently: 'Completed in the last %{minutes} minutes',
       oldestWaited: 'The oldest pending event has waited %{time}.',
       coinsHeld: 'Coins held until you decide',
       lastHour: 'Last 60 minutes',

@@ -578,6 +578,7 @@ export const ru: Messages<typeof en> = {
       perMinute: 'События синхронизации в минуту',
       throughput: 'Последние 60 минут · %{count} в минуту за последние 15',
       byStatus: 'События синхронизации по статусам',
+      completedRecently: 'Выполнены за последние %{minutes} мин',
       oldestWaited: 'Самое старое ожидающее событие ждёт уже %{time}.',
       coinsHeld: 'Монеты удержаны до вашего решения',
       lastHour: 'Последние 60 минут',

@@ -39,19 +39,20 @@ export function LedgerList() {
         <DataTable.Col source="createdAt" label="resources.ledger.fields.createdAt">
           <TimeAgoField source="createdAt" />
         </DataTable.Col>
-        <DataTable.Col source="playerName" label="resources.ledger.fields.playerName">
+        <DataTable.Col source="playerName" disableSort label="resources.ledger.fields.playerName">
           <PlayerLinkField />
         </DataTable.Col>
-        <DataTable.Col source="reason" />
-        <DataTable.Col source="source" render={(row) => choice(sourceChoices, row.source)} />
+        <DataTable.Col source="reason" disableSort />
+        <DataTable.Col source="source" disableSort render={(row) => choice(sourceChoices, row.source)} />
         <DataTable.Col
           source="type"
+          disableSort
           render={(row) => <span style={{ whiteSpace: 'nowrap' }}>{choice(eventTypeChoices, row.type)}</span>}
         />
-        <DataTable.Col source="xpDelta" label="resources.ledger.fields.xpDelta" align="right">
+        <DataTable.Col source="xpDelta" disableSort label="resources.ledger.fields.xpDelta" align="right">
           <DeltaField source="xpDelta" />
         </DataTable.Col>
-        <DataTable.Col source="coinDelta" label="resources.ledger.fields.coinDelta" align="right">
+        <DataTable.Col source="coinDelta" disableSort label="resources.ledger.fields.coinDelta" align="right">
           <DeltaField source="coinDelta" />
         </DataTable.Col>
         <DataTable.Col

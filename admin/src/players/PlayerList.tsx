@@ -90,10 +90,10 @@ export function PlayerList() {
         <DataTable.Col source="xp" label="resources.players.fields.xp" align="right">
           <XpField />
         </DataTable.Col>
-        <DataTable.Col source="balance" label="resources.players.fields.balance" align="right">
+        <DataTable.Col source="balance" disableSort label="resources.players.fields.balance" align="right">
           <CoinsField />
         </DataTable.Col>
-        <DataTable.Col source="createdAt" label="resources.players.fields.createdAt">
+        <DataTable.Col source="createdAt" disableSort label="resources.players.fields.createdAt">
           <TimeAgoField source="createdAt" />
         </DataTable.Col>
       </DataTable>

@@ -52,16 +52,27 @@ export function PlayerShow() {
               <DataTable.Col source="createdAt" label="resources.players.fields.createdAt2">
                 <TimeAgoField source="createdAt" />
               </DataTable.Col>
-              <DataTable.Col source="reason" />
-              <DataTable.Col source="source" />
-              <DataTable.Col source="xpDelta" label="resources.players.fields.xpDelta" align="right">
+              <DataTable.Col source="reason" disableSort />
+              <DataTable.Col source="source" disableSort />
+              <DataTable.Col
+                source="xpDelta"
+                disableSort
+                label="resources.players.fields.xpDelta"
+                align="right"
+              >
                 <DeltaField source="xpDelta" />
               </DataTable.Col>
-              <DataTable.Col source="coinDelta" label="resources.players.fields.coinDelta" align="right">
+              <DataTable.Col
+                source="coinDelta"
+                disableSort
+                label="resources.players.fields.coinDelta"
+                align="right"
+              >
                 <DeltaField source="coinDelta" />
               </DataTable.Col>
               <DataTable.Col
                 source="balanceAfter"
+                disableSort
                 label="resources.players.fields.balanceAfter"
                 align="right"
                 render={(row) => <Coins value={row.balanceAfter} />}
@@ -81,12 +92,12 @@ export function PlayerShow() {
               <DataTable.Col source="createdAt" label="resources.players.fields.createdAt2">
                 <TimeAgoField source="createdAt" />
               </DataTable.Col>
-              <DataTable.Col source="type" />
-              <DataTable.Col source="source" />
-              <DataTable.Col source="status">
+              <DataTable.Col source="type" disableSort />
+              <DataTable.Col source="source" disableSort />
+              <DataTable.Col source="status" disableSort>
                 <StatusField />
               </DataTable.Col>
-              <DataTable.Col source="attempts" align="right" />
+              <DataTable.Col source="attempts" disableSort align="right" />
             </DataTable>
           </ReferenceManyField>
         </TabbedShowLayout.Tab>

@@ -59,20 +59,20 @@ export function PurchaseList() {
         <DataTable.Col source="createdAt" label="tandem.shop.fields.createdAt">
           <TimeAgoField source="createdAt" />
         </DataTable.Col>
-        <DataTable.Col source="playerName" label="tandem.shop.fields.player">
+        <DataTable.Col source="playerName" disableSort label="tandem.shop.fields.player">
           <PlayerLinkField />
         </DataTable.Col>
-        <DataTable.Col source="itemName" label="tandem.shop.fields.item" />
+        <DataTable.Col source="itemName" disableSort label="tandem.shop.fields.item" />
         <DataTable.Col
           source="kind"
           label="tandem.shop.fields.kind"
           disableSort
           render={(purchase) => choice(kindChoices, purchase.kind)}
         />
-        <DataTable.Col source="price" label="tandem.shop.fields.price" align="right">
+        <DataTable.Col source="price" disableSort label="tandem.shop.fields.price" align="right">
           <CoinsField source="price" />
         </DataTable.Col>
-        <DataTable.Col source="status" label="tandem.shop.fields.status">
+        <DataTable.Col source="status" disableSort label="tandem.shop.fields.status">
           <PurchaseStatusField />
         </DataTable.Col>
         <DataTable.Col source="settledBy" label="tandem.shop.fields.settledBy" disableSort>

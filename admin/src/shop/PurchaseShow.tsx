@@ -68,7 +68,7 @@ function LedgerRows(_props: { label?: string }) {
   if (!purchase) return null;
   return (
     <>
-      <ReferenceManyField reference="ledger" target="purchaseId" sort={{ field: 'id', order: 'ASC' }}>
+      <ReferenceManyField reference="ledger" target="purchaseId" sort={{ field: 'createdAt', order: 'ASC' }}>
         <DataTable rowClick="show" bulkActionButtons={false}>
           <DataTable.Col source="createdAt" label="resources.ledger.fields.createdAt">
             <TimeAgoField source="createdAt" />

@@ -62,17 +62,17 @@ export function SyncEventList() {
         <DataTable.Col source="createdAt" label="resources.sync_events.fields.createdAt">
           <TimeAgoField source="createdAt" />
         </DataTable.Col>
-        <DataTable.Col source="type">
+        <DataTable.Col source="type" disableSort>
           <TypeCell />
         </DataTable.Col>
-        <DataTable.Col source="source" render={(event) => choice(sourceChoices, event.source)} />
-        <DataTable.Col source="playerName" label="resources.sync_events.fields.playerName">
+        <DataTable.Col source="source" disableSort render={(event) => choice(sourceChoices, event.source)} />
+        <DataTable.Col source="playerName" disableSort label="resources.sync_events.fields.playerName">
           <PlayerLinkField />
         </DataTable.Col>
-        <DataTable.Col source="status">
+        <DataTable.Col source="status" disableSort>
           <StatusField />
         </DataTable.Col>
-        <DataTable.Col source="attempts" align="right" />
+        <DataTable.Col source="attempts" disableSort align="right" />
         <DataTable.Col label="resources.sync_events.fields.error" disableSort>
           <ErrorCell />
         </DataTable.Col>

@@ -5,8 +5,8 @@ import type { AdminAudit, Prisma } from '../../generated/prisma/client.ts';
 import type { AdminApiDeps } from '../deps.ts';
 import { HttpError } from '../http/http-error.ts';
 import { between, filterSchema, inList, instant, oneOrMany, uuidValue } from '../rest/filters.ts';
-import type { ListSpec } from '../rest/list-query.ts';
-import { prismaOrderBy } from '../rest/order-by.ts';
+import { keysetPage } from '../rest/keyset-page.ts';
+import type { KeysetSpec, ListSpec } from '../rest/list-query.ts';
 import { bigintParam } from '../rest/record-id.ts';
 import { addListRoute, addRecordRoutes } from '../rest/resource-routes.ts';
 
@@ -45,16 +45,12 @@ const auditFilter = filterSchema({
   createdAt_lte: instant,
 });
 
-export const auditList: ListSpec<z.output<typeof auditFilter>> = {
-  sortable: {
-    id: 'id',
-    createdAt: 'createdAt',
-    adminUsername: 'adminUsername',
-    entity: 'entity',
-    action: 'action',
-  },
+/** Every admin write adds rows: paged by key on what its indexes order (the id and the time). */
+export const auditList: ListSpec<z.output<typeof auditFilter>> & { keyset: KeysetSpec } = {
+  sortable: { id: 'id', createdAt: 'createdAt' },
   defaultSort: { field: 'id', order: 'desc' },
   filter: auditFilter,
+  keyset: { keys: { id: 'bigint', createdAt: 'instant' }, id: 'bigint' },
 };
 
 function auditWhere(filter: z.output<typeof auditFilter>): Prisma.AdminAuditWhereInput {
@@ -84,17 +80,11 @@ export function createAuditRouter(deps: AdminApiDeps): Router {
   });
 
   addListRoute(router, 'audit', auditList, async (query) => {
-    const where = auditWhere(query.filter);
-    const [total, rows] = await Promise.all([
-      adminAudit.count({ where }),
-      adminAudit.findMany({
-        where,
-        orderBy: prismaOrderBy(auditList.sortable, query.sort),
-        skip: query.skip,
-        take: query.take,
-      }),
-    ]);
-    return { total, records: rows.map(auditRecord) };
+    const { rows, ...position } = await keysetPage(auditList, query, auditWhere(query.filter), {
+      find: (args) => adminAudit.findMany(args),
+      ids: (args) => adminAudit.findMany({ ...args, select: { id: true } }),
+    });
+    return { ...position, records: rows.map(auditRecord) };
   });
 
   addRecordRoutes(router, {

@@ -19,21 +19,62 @@ SELECT date_trunc('minute', updated_at) AS minute, count(*)::int AS failed
    AND updated_at <= $1::timestamptz
  GROUP BY 1`;
 
-const totalsSql = `
-SELECT (SELECT count(*)::int FROM players WHERE merged_into_id IS NULL) AS players,
-       (SELECT count(*)::int FROM (SELECT player_id FROM identities GROUP BY player_id
-                                    HAVING count(DISTINCT platform) = 2) linked) AS linked_players,
-       (SELECT count(*)::int FROM payouts WHERE status = 'held') AS held_payouts,
+// The queues waiting for an admin: small, and each read through its (status, created_at) index.
+const queueTotalsSql = `
+SELECT (SELECT count(*)::int FROM payouts WHERE status = 'held') AS held_payouts,
        (SELECT count(*)::int FROM task_submissions WHERE status = 'pending') AS pending_submissions`;
 
+// A linked player is a Discord identity whose player also has a Telegram one (one identity per
+// platform and player), probed through the (player_id, platform) key.
+const communitySql = `
+SELECT (SELECT count(*)::int FROM players WHERE merged_into_id IS NULL) AS players,
+       (SELECT count(*)::int FROM identities d
+         WHERE d.platform = 'discord'
+           AND EXISTS (SELECT 1 FROM identities t WHERE t.player_id = d.player_id AND t.platform = 'telegram')
+       ) AS linked_players`;
+
+/**
+ * How old the community's size may be. Counting a million players and their identities is a
+ * scan, and the dashboard refreshes every few seconds: the figure is read at most this often, in
+ * the background, and a refresh in between answers the last one. @defaultValue 60000
+ */
+const communityMaxAgeMs = 60_000;
+
+interface CommunitySize {
+  players: number;
+  linkedPlayers: number;
+}
+const communityCache = new WeakMap<object, { readAt: number; size: Promise<CommunitySize> }>();
+
+async function readCommunity(deps: AdminApiDeps): Promise<CommunitySize> {
+  const { rows } = await deps.db.pool.query<{ players: number; linked_players: number }>(communitySql);
+  return { players: rows[0]!.players, linkedPlayers: rows[0]!.linked_players };
+}
+
+/** The last community size read; a stale one starts a new read and is answered meanwhile. */
+function communitySize(deps: AdminApiDeps, now: number): Promise<CommunitySize> {
+  const cached = communityCache.get(deps.db.pool);
+  if (cached && now - cached.readAt < communityMaxAgeMs) return cached.size;
+  const size = readCommunity(deps);
+  const entry = { readAt: now, size };
+  communityCache.set(deps.db.pool, entry);
+  // A failed read is not kept: the next refresh tries again.
+  size.catch(() => {
+    if (communityCache.get(deps.db.pool) === entry) communityCache.delete(deps.db.pool);
+  });
+  if (!cached) return size;
+  return cached.size.catch(() => size);
+}
+
 export async function loadDashboard(deps: AdminApiDeps, at = new Date()) {
-  const [stats, failed, queues, lastReconcile, leaders, totals, held] = await Promise.all([
+  const [stats, failed, queues, lastReconcile, leaders, totals, community, held] = await Promise.all([
     syncStats(deps.db.pool, { at, seriesMinutes: 60 }),
     deps.db.pool.query<{ minute: Date; failed: number }>(failedPerMinuteSql, [at]),
     Promise.all(deps.queues.all().map(queueDepth)),
     lastReconcileRun(deps),
     topPlayers(deps, { limit: 10 }),
-    deps.db.pool.query(totalsSql),
+    deps.db.pool.query(queueTotalsSql),
+    communitySize(deps, Date.now()),
     // Coins set aside and not settled yet: the ledger's answer, whatever holds them.
     heldCoinsInTotal(deps.db.pool),
   ]);
@@ -47,15 +88,18 @@ export async function loadDashboard(deps: AdminApiDeps, at = new Date()) {
       completed: point.completed,
       failed: failedAt.get(point.minute.getTime()) ?? 0,
     })),
+    /** Open and failed events all; completed ones recorded in the last `completedWindowMinutes`. */
     countsByStatus: stats.byStatus,
+    completedWindowMinutes: stats.completedWindowMinutes,
     throughputPerMinute: stats.throughput.perMinute,
     oldestPendingAgeSeconds: stats.oldestPendingAgeSeconds,
     queues,
     lastReconcile,
     topPlayers: leaders,
     totals: {
-      players: t.players as number,
-      linkedPlayers: t.linked_players as number,
+      /** Read at most once a minute (see `communityMaxAgeMs`). */
+      players: community.players,
+      linkedPlayers: community.linkedPlayers,
       heldPayouts: t.held_payouts as number,
       heldCoins: held,
       pendingSubmissions: t.pending_submissions as number,

@@ -3,17 +3,9 @@ import { rankForXp, xpRangeOfRank } from '../../economy/ranks.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { heldCoins } from '../../ledger/holds.ts';
 import type { AdminApiDeps } from '../deps.ts';
-import {
-  containing,
-  filterSchema,
-  flag,
-  intValue,
-  oneOrMany,
-  searchText,
-  uuidValue,
-} from '../rest/filters.ts';
-import type { ListQuery, ListSpec } from '../rest/list-query.ts';
-import { prismaOrderBy } from '../rest/order-by.ts';
+import { filterSchema, flag, intValue, oneOrMany, searchText, uuidValue } from '../rest/filters.ts';
+import { keysetPage } from '../rest/keyset-page.ts';
+import type { KeysetSpec, ListQuery, ListSpec } from '../rest/list-query.ts';
 import { recentLedger } from './ledger.ts';
 
 /** Players as the panel lists and shows them: totals, derived rank, linked identities. */
@@ -38,7 +30,12 @@ const playerFilter = filterSchema({
 });
 type PlayerFilter = z.output<typeof playerFilter>;
 
-export const playerList: ListSpec<PlayerFilter> = {
+/**
+ * Sorted by what an index orders: XP (the boards' (xp, id) index), the name ((display_name, id))
+ * and the id. Every XP change rewrites the player's row into each index, so coins, streaks and
+ * dates stay unsorted rather than taxing every event.
+ */
+export const playerList: ListSpec<PlayerFilter> & { keyset: KeysetSpec } = {
   sortable: {
     id: 'id',
     displayName: 'displayName',
@@ -46,13 +43,10 @@ export const playerList: ListSpec<PlayerFilter> = {
     // Ranks follow XP, so ordering by rank is ordering by XP.
     rank: 'xp',
     rankName: 'xp',
-    balance: 'balance',
-    dailyStreak: 'dailyStreak',
-    createdAt: 'createdAt',
-    updatedAt: 'updatedAt',
   },
   defaultSort: { field: 'xp', order: 'desc' },
   filter: playerFilter,
+  keyset: { keys: { id: 'uuid', displayName: 'text', xp: 'int', rank: 'int', rankName: 'int' }, id: 'uuid' },
 };
 
 const withIdentities = {
@@ -63,20 +57,35 @@ const withIdentities = {
 } as const satisfies Prisma.PlayerInclude;
 type PlayerRow = Prisma.PlayerGetPayload<{ include: typeof withIdentities }>;
 
+/** How many players a search finds at most: a search names someone, it does not list the community. @defaultValue 1000 */
+const maxSearchMatches = 1000;
+
+// An exact platform user id or player id is an index probe, and when it names someone that is the
+// answer. Otherwise a part of a name is a scan that stops at the cap: every XP event writes a new
+// version of the player's row into each of its indexes, so a trigram index on names would tax the
+// hot path. Matching ids first keeps the list in its index order instead of running an identities
+// subquery per player read.
+const exactSql = `
+SELECT id FROM players WHERE id = $2::uuid
+UNION SELECT player_id FROM identities WHERE platform IN ('telegram', 'discord') AND platform_user_id = $1`;
+const namesSql = `
+(SELECT id FROM players WHERE display_name ILIKE $1 LIMIT ${maxSearchMatches})
+UNION (SELECT player_id FROM identities WHERE username ILIKE $1 LIMIT ${maxSearchMatches})`;
+
+/** The players a search names: by player id, platform user id, or else part of a name or username. */
+async function playersMatching(deps: AdminApiDeps, q: string): Promise<string[]> {
+  const id = uuidValue.safeParse(q).success ? q : null;
+  const exact = await deps.db.pool.query<{ id: string }>(exactSql, [q, id]);
+  if (exact.rows.length > 0) return exact.rows.map((row) => row.id);
+  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const { rows } = await deps.db.pool.query<{ id: string }>(namesSql, [pattern]);
+  return rows.map((row) => row.id);
+}
+
 async function playerWhere(deps: AdminApiDeps, filter: PlayerFilter): Promise<Prisma.PlayerWhereInput> {
   const and: Prisma.PlayerWhereInput[] = [];
   if (filter.id) and.push({ id: { in: filter.id } });
-  if (filter.q) {
-    const q = filter.q;
-    and.push({
-      OR: [
-        { displayName: containing(q) },
-        { identities: { some: { username: containing(q) } } },
-        { identities: { some: { platformUserId: q } } },
-        ...(uuidValue.safeParse(q).success ? [{ id: q }] : []),
-      ],
-    });
-  }
+  if (filter.q) and.push({ id: { in: await playersMatching(deps, filter.q) } });
   if (filter.platform) and.push({ identities: { some: { platform: filter.platform } } });
   if (filter.linked !== undefined) {
     const both = { AND: platforms.map((platform) => ({ identities: { some: { platform } } })) };
@@ -112,18 +121,12 @@ async function playerRecords(deps: AdminApiDeps, rows: PlayerRow[]) {
 }
 
 export async function listPlayers(deps: AdminApiDeps, query: ListQuery<PlayerFilter>) {
-  const where = await playerWhere(deps, query.filter);
-  const [total, rows] = await Promise.all([
-    deps.db.prisma.player.count({ where }),
-    deps.db.prisma.player.findMany({
-      where,
-      orderBy: prismaOrderBy(playerList.sortable, query.sort),
-      skip: query.skip,
-      take: query.take,
-      include: withIdentities,
-    }),
-  ]);
-  return { total, records: await playerRecords(deps, rows) };
+  const { player } = deps.db.prisma;
+  const { rows, ...position } = await keysetPage(playerList, query, await playerWhere(deps, query.filter), {
+    find: (args) => player.findMany({ ...args, include: withIdentities }),
+    ids: (args) => player.findMany({ ...args, select: { id: true } }),
+  });
+  return { ...position, records: await playerRecords(deps, rows) };
 }
 
 /** One player with what their page shows: achievements, held coins, sync state, latest ledger rows. */

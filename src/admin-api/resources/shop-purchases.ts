@@ -8,8 +8,8 @@ import { shopItemKinds } from '../../shop/shop-item.ts';
 import { auditedDeps } from '../audit/write-as-admin.ts';
 import type { AdminApiDeps } from '../deps.ts';
 import { between, filterSchema, inList, instant, intValue, oneOrMany, uuidValue } from '../rest/filters.ts';
-import type { ListSpec } from '../rest/list-query.ts';
-import { prismaOrderBy } from '../rest/order-by.ts';
+import { keysetPage } from '../rest/keyset-page.ts';
+import type { KeysetSpec, ListSpec } from '../rest/list-query.ts';
 import { uuidParam } from '../rest/record-id.ts';
 import { versionField } from '../rest/request-body.ts';
 import { addListRoute, addRecordRoutes } from '../rest/resource-routes.ts';
@@ -33,19 +33,16 @@ const purchaseFilter = filterSchema({
   createdAt_lte: instant,
 });
 
-export const purchaseList: ListSpec<z.output<typeof purchaseFilter>> = {
-  sortable: {
-    id: 'id',
-    createdAt: 'createdAt',
-    price: 'price',
-    status: 'status',
-    expiresAt: 'expiresAt',
-    playerName: 'player.displayName',
-    itemName: 'item.name',
-  },
+/**
+ * Purchases grow with the community's spending, so they page by key on time, the order
+ * (created_at, id) and the status and player indexes serve; price, names and expiry are not sorted.
+ */
+export const purchaseList: ListSpec<z.output<typeof purchaseFilter>> & { keyset: KeysetSpec } = {
+  sortable: { id: 'id', createdAt: 'createdAt' },
   // Oldest first: the queue of purchases waiting for an admin.
   defaultSort: { field: 'createdAt', order: 'asc' },
   filter: purchaseFilter,
+  keyset: { keys: { id: 'uuid', createdAt: 'instant' }, id: 'uuid' },
 };
 
 const withNames = {
@@ -96,18 +93,11 @@ export function createShopPurchasesRouter(deps: AdminApiDeps): Router {
   };
 
   addListRoute(router, 'shop_purchases', purchaseList, async (query) => {
-    const where = purchaseWhere(query.filter);
-    const [total, rows] = await Promise.all([
-      shopPurchase.count({ where }),
-      shopPurchase.findMany({
-        where,
-        orderBy: prismaOrderBy(purchaseList.sortable, query.sort),
-        skip: query.skip,
-        take: query.take,
-        include: withNames,
-      }),
-    ]);
-    return { total, records: rows.map(purchaseRecord) };
+    const { rows, ...position } = await keysetPage(purchaseList, query, purchaseWhere(query.filter), {
+      find: (args) => shopPurchase.findMany({ ...args, include: withNames }),
+      ids: (args) => shopPurchase.findMany({ ...args, select: { id: true } }),
+    });
+    return { ...position, records: rows.map(purchaseRecord) };
   });
 
   router.post('/:id/fulfil', async (req, res) => {

@@ -100,7 +100,8 @@ describe('the shop in the panel', () => {
     expect(rows.map((r) => r.action)).toEqual(['fulfil', 'refund']);
     const ledger = await api.list('ledger', {
       filter: { purchaseId: second.purchase.id },
-      sort: ['id', 'ASC'],
+      // The ledger is ordered by time (ties by id, which follows it).
+      sort: ['createdAt', 'ASC'],
     });
     expect(ledger.body.map((r) => [r.reason, r.coinDelta])).toEqual([
       ['shop_hold', -50],
@@ -128,7 +129,10 @@ describe('the shop in the panel', () => {
       amount: 5,
       requestId: 'before',
     });
-    const sides = await api.list('ledger', { filter: { transferId: transfer.id }, sort: ['id', 'ASC'] });
+    const sides = await api.list('ledger', {
+      filter: { transferId: transfer.id },
+      sort: ['createdAt', 'ASC'],
+    });
     expect(sides.body.map((r) => [r.playerId, r.reason, r.coinDelta])).toEqual([
       [ada, 'transfer_out', -5],
       [bob, 'transfer_in', 5],

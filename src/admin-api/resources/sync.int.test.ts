@@ -40,16 +40,32 @@ describe('ledger', () => {
 
     const adas = await api.list('ledger', {
       filter: { playerId: ada, reason: 'game_win' },
-      sort: ['xpDelta', 'ASC'],
+      sort: ['createdAt', 'ASC'],
       range: [0, 9],
     });
     expect(adas.body).toMatchObject([
       { playerId: ada, reason: 'game_win', xpDelta: 50, coinDelta: 10, xpAfter: 70, balanceAfter: 10 },
     ]);
+    // Only what an index orders is sortable: amounts are filtered, not sorted.
+    const byAmount = await api.list('ledger', { sort: ['xpDelta', 'ASC'] });
+    expect(byAmount.status).toBe(400);
+    expect(byAmount.body).toMatchObject({
+      errors: { 'sort.field': 'cannot sort by this field; sortable fields: createdAt' },
+    });
     const today = new Date().toISOString().slice(0, 10);
-    expect(totalOf(await api.list('ledger', { filter: { createdAt_gte: today, source: ['discord'] } }))).toBe(
-      3,
-    );
+    expect(
+      totalOf(
+        await api.list('ledger', {
+          filter: { createdAt_gte: today, source: ['discord'], playerId: [ada, bob] },
+        }),
+      ),
+    ).toBe(3);
+    // A source names millions of rows: it filters one player's rows, never the whole ledger.
+    const everySource = await api.list('ledger', { filter: { source: ['discord'] } });
+    expect(everySource.status).toBe(400);
+    expect(everySource.body).toMatchObject({
+      errors: { 'filter.source': expect.stringContaining('add playerId') },
+    });
     expect(totalOf(await api.list('ledger', { filter: { createdAt_lte: '2000-01-01' } }))).toBe(0);
 
     const one = await api.request<Record<string, unknown>>('GET', `/ledger/${all.body[0]!.id}`);

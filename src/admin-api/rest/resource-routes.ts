@@ -2,7 +2,7 @@ import type { Request, Router } from 'express';
 import { type ListQuery, type ListSpec, parseListQuery } from './list-query.ts';
 import { notFound } from './record-id.ts';
 import { objectBody, versionOf } from './request-body.ts';
-import { sendList } from './send-list.ts';
+import { type PagePosition, sendList } from './send-list.ts';
 
 /**
  * The routes every react-admin resource has, each unpacking the request and calling one function:
@@ -10,12 +10,12 @@ import { sendList } from './send-list.ts';
  * version-check the writes).
  */
 
-export interface ListPage<R> {
-  total: number;
+/** A page of records and where it stands: the total, or (keyset lists) its neighbours. */
+export interface ListPage<R> extends Omit<PagePosition, 'skip'> {
   records: R[];
 }
 
-/** `GET /` in ra-data-simple-rest's list contract. */
+/** `GET /` in ra-data-simple-rest's list contract (see `sendList` for pages without a total). */
 export function addListRoute<F, R>(
   router: Router,
   resource: string,
@@ -24,7 +24,8 @@ export function addListRoute<F, R>(
 ): void {
   router.get('/', async (req, res) => {
     const query = parseListQuery(req.query, spec);
-    sendList(res, resource, { skip: query.skip, ...(await list(query)) });
+    const { records, ...position } = await list(query);
+    sendList(res, resource, records, { skip: query.skip, ...position });
   });
 }
 
