@@ -90,6 +90,26 @@ export async function seedPhase(pool: pg.Pool, phase: SeedPhase): Promise<void> 
         WHERE p.id = d.player_id`,
       [phase.fromRows, earningReasons],
     );
+    // Reconcile's checkpoints as a finished full audit leaves them (every account verified up to its
+    // last row; the seed merges nobody, so each account's counters are its own): a reconcile tick
+    // then measures the steady state, not the one-time checking of a million new accounts.
+    await step(
+      'reconcile checkpoints',
+      `INSERT INTO reconcile_checkpoints AS k (player_id, entry_id, xp, balance, messages, voice_minutes, games_won,
+              coins_earned, own_messages, own_voice_minutes, own_games_won, own_coins_earned)
+       SELECT p.id, coalesce(l.last_id, 0), p.xp, p.balance, p.messages, p.voice_minutes, p.games_won, p.coins_earned,
+              p.messages, p.voice_minutes, p.games_won, p.coins_earned
+         FROM players p
+         LEFT JOIN (SELECT player_id, max(id) AS last_id FROM ledger_entries WHERE id > $1 GROUP BY player_id) l
+           ON l.player_id = p.id
+        WHERE $1 = 0 OR l.player_id IS NOT NULL
+       ON CONFLICT (player_id) DO UPDATE SET entry_id = EXCLUDED.entry_id, xp = EXCLUDED.xp, balance = EXCLUDED.balance,
+              messages = EXCLUDED.messages, voice_minutes = EXCLUDED.voice_minutes, games_won = EXCLUDED.games_won,
+              coins_earned = EXCLUDED.coins_earned, own_messages = EXCLUDED.own_messages,
+              own_voice_minutes = EXCLUDED.own_voice_minutes, own_games_won = EXCLUDED.own_games_won,
+              own_coins_earned = EXCLUDED.own_coins_earned, verified_at = now()`,
+      [phase.fromRows],
+    );
     // What the platforms last reflected: the totals (as after a sync) and the rank they give. Keys
     // are dropped while seeding, so the first phase inserts and a later one updates.
     const reflected = `
