@@ -5,6 +5,7 @@ import { syncEventList } from '../../src/admin-api/resources/sync-events.ts';
 import { publicBoardPage } from '../../src/leaderboard/public-board.ts';
 import { loadProfile } from '../../src/players/load-profile.ts';
 import { topPlayers } from '../../src/players/top-players.ts';
+import { currentSeasonTop } from '../../src/seasons/current-season-top.ts';
 import { cleanupSyncEvents } from '../../src/sync/maintenance/cleanup.ts';
 import { relayPendingEvents } from '../../src/sync/maintenance/outbox-relay.ts';
 import { reconcile } from '../../src/sync/maintenance/reconcile/reconcile.ts';
@@ -59,7 +60,11 @@ function listQueries(
 ): ScaleQuery[] {
   return [
     interactive(`${label}: first page`, (w) => w.panel(listPath(resource))),
-    interactive(`${label}: page halfway down`, (w) => {
+    interactive(`${label}: page halfway down`, async (w) => {
+      // A list that pages by key is read halfway down as the panel reaches it: by the cursor of the
+      // row before (found once per size, in the warm-up run); the others by offset.
+      const cursor = await w.halfwayCursor(resource);
+      if (cursor) return w.panel(`${listPath(resource)}&after=${cursor}`);
       const first = Math.floor(w.rows[resource] / 2);
       return w.panel(listPath(resource, { range: [first, first + 24] }));
     }),
@@ -108,6 +113,12 @@ export const scaleQueries: ScaleQuery[] = [
   }),
   interactive('public board over HTTP: deepest page', (w) =>
     w.anonymous('/api/public/leaderboard?page=100&perPage=100'),
+  ),
+  interactive('/top season (the running week)', async (w) => {
+    await currentSeasonTop(w.services, 10);
+  }),
+  interactive('public season board: first page', (w) =>
+    w.anonymous(`/api/public/leaderboard/seasons/${w.seasonId}`),
   ),
   interactive('Mini App profile', (w) => w.miniApp('/profile')),
   interactive('Mini App leaderboard', (w) => w.miniApp('/leaderboard')),

@@ -1,9 +1,15 @@
+import type pg from 'pg';
 import { type StartedAdminApi, startAdminApi } from '../../src/admin-api/app.ts';
+import { auditList } from '../../src/admin-api/audit/audit-routes.ts';
 import { sessionCookieName } from '../../src/admin-api/auth/session-cookie.ts';
 import {
   panelRequestHeader,
   panelRequestHeaderValue,
 } from '../../src/admin-api/http/require-panel-request.ts';
+import { ledgerList } from '../../src/admin-api/resources/ledger.ts';
+import { playerList } from '../../src/admin-api/resources/player-records.ts';
+import { syncEventList } from '../../src/admin-api/resources/sync-events.ts';
+import { encodeCursor } from '../../src/admin-api/rest/cursor.ts';
 import { saveLeaderboardSettings } from '../../src/leaderboard/save-leaderboard-settings.ts';
 import { signInitData } from '../../src/mini-app/init-data.ts';
 import type { Services } from '../../src/runtime/services.ts';
@@ -29,6 +35,13 @@ export interface ScaleWorld {
   lightPlayerId: string;
   /** Rows of each list at the size being measured, for "a page deep in the list". */
   rows: { ledger: number; sync_events: number; players: number; audit: number };
+  /**
+   * The cursor of the row halfway down a list that pages by key, in its default order, as the
+   * panel would hold it after paging there (found once per size); null for a list paged by offset.
+   */
+  halfwayCursor(resource: keyof ScaleWorld['rows']): Promise<string | null>;
+  /** A season running over the last week (its board sums that week's ledger rows). */
+  seasonId: number;
   /** Cleanup measures successive days, oldest first: the retention that deletes the next day. */
   nextCleanupDays(): number;
   close(): Promise<void>;
@@ -87,13 +100,27 @@ export async function openScaleWorld(options: {
       if (response.status !== 200)
         throw new Error(`GET ${path} answered ${response.status}: ${body.slice(0, 200)}`);
     };
+    const season = await services.db.pool.query<{ id: number }>(
+      `INSERT INTO seasons (name, starts_at, ends_at) VALUES ('Scale week', now() - interval '6 days', now() + interval '1 day')
+       RETURNING id`,
+    );
+    const seasonId = season.rows[0]!.id;
+    const halfway = new Map<string, string | null>();
     let cleanupDays = 60;
     const started = api;
-    return {
+    const world: ScaleWorld = {
       services,
       heavyPlayerId,
       lightPlayerId,
       rows: { ledger: 0, sync_events: 0, players: 0, audit: 0 },
+      seasonId,
+      async halfwayCursor(resource) {
+        const rows = world.rows[resource];
+        const key = `${resource} ${rows}`;
+        if (!halfway.has(key))
+          halfway.set(key, await cursorAt(services.db.pool, resource, Math.floor(rows / 2)));
+        return halfway.get(key) ?? null;
+      },
       async panel(path) {
         const response = await fetch(`${url}${path}`, {
           redirect: 'manual',
@@ -120,12 +147,36 @@ export async function openScaleWorld(options: {
         await deletePrefix(options.redisUrl, prefix);
       },
     };
+    return world;
   } catch (error) {
     await api?.close().catch(() => {});
     await services.close().catch(() => {});
     await deletePrefix(options.redisUrl, prefix).catch(() => 0);
     throw error;
   }
+}
+
+/** Each keyset list's table and the column of its default sort. */
+const keysetLists = {
+  ledger: { table: 'ledger_entries', spec: ledgerList },
+  sync_events: { table: 'sync_events', spec: syncEventList },
+  players: { table: 'players', spec: playerList },
+  audit: { table: 'admin_audit', spec: auditList },
+} as const;
+
+async function cursorAt(pool: pg.Pool, resource: keyof typeof keysetLists, offset: number): Promise<string> {
+  const { table, spec } = keysetLists[resource];
+  const { field, order } = spec.defaultSort;
+  const column = field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+  const direction = order === 'desc' ? 'DESC' : 'ASC';
+  const { rows } = await pool.query<{ value: unknown; id: unknown }>(
+    `SELECT ${column} AS value, id FROM ${table} ORDER BY ${column} ${direction}, id ${direction} OFFSET $1 LIMIT 1`,
+    [offset],
+  );
+  const row = rows[0];
+  if (!row) throw new Error(`${table} has no row ${offset}`);
+  const kinds = { value: spec.keyset.keys[field as keyof typeof spec.keyset.keys], id: spec.keyset.id };
+  return encodeCursor(field, kinds as Parameters<typeof encodeCursor>[1], row.value, row.id);
 }
 
 async function signIn(url: string): Promise<string> {
