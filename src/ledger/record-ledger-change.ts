@@ -72,7 +72,7 @@ SELECT l.id::text AS ledger_entry_id, l.player_id, l.type, l.xp_delta, l.coin_de
   FROM ledger_entries l JOIN sync_events e ON e.idempotency_key = l.idempotency_key
  WHERE l.idempotency_key = $1`;
 
-interface RecordRow {
+export interface RecordRow {
   player_found: number;
   xp_floor_hit: boolean | null;
   balance_floor_hit: boolean | null;
@@ -119,6 +119,18 @@ export async function recordLedgerChange(
     if (isCheckViolation(error) && (await keyRecorded(db, change.key))) return firstOutcome(db, change, true);
     throw translateConstraintError(error, change);
   }
+  return outcomeOf(db, change, row);
+}
+
+/**
+ * The outcome of a change from its row of the record statement (or of the batch's): applied, or
+ * answered with the first outcome of its key, or refused with the engine's named error.
+ */
+export async function outcomeOf(
+  db: Queryable,
+  change: EconomyChange,
+  row: RecordRow | undefined,
+): Promise<RecordOutcome> {
   if (row?.ledger_entry_id && row.event_id) {
     return {
       applied: true,
