@@ -80,6 +80,19 @@ export interface RecordRow {
   xp_after: number | null;
   balance_after: number | null;
   event_id: string | null;
+  /** The key's first outcome when the statement already saw it (the group statement reads it). */
+  first_outcome?: FirstOutcomeRow | null;
+}
+
+interface FirstOutcomeRow {
+  ledger_entry_id: string;
+  player_id: string;
+  type: string;
+  xp_delta: number;
+  coin_delta: number;
+  xp_after: number;
+  balance_after: number;
+  event_id: string;
 }
 
 /**
@@ -144,6 +157,7 @@ export async function outcomeOf(
       balance: row.balance_after ?? 0,
     };
   }
+  if (row?.first_outcome) return answerWithFirst(change, row.first_outcome);
   if (row?.balance_floor_hit || row?.xp_floor_hit) {
     // A replayed debit finds the balance moved on since its first run: it is answered, not refused.
     if (await keyRecorded(db, change.key)) return firstOutcome(db, change, true);
@@ -158,12 +172,19 @@ async function firstOutcome(
   change: EconomyChange,
   playerFound: boolean,
 ): Promise<RecordOutcome> {
-  const { rows } = await db.query(preparedAs('first-outcome', firstOutcomeSql), [change.key]);
+  const { rows } = await db.query<FirstOutcomeRow>(preparedAs('first-outcome', firstOutcomeSql), [
+    change.key,
+  ]);
   const first = rows[0];
   if (!first) {
     if (playerFound) throw new Error(`Ledger row for ${change.key} vanished while recording`);
     throw await missingPlayerError(db, change.playerId);
   }
+  return answerWithFirst(change, first);
+}
+
+/** A key seen before is answered with its first outcome, if the change is the same one. */
+function answerWithFirst(change: EconomyChange, first: FirstOutcomeRow): RecordOutcome {
   const same =
     first.player_id === change.playerId &&
     first.type === change.type &&

@@ -51,11 +51,22 @@ WITH input AS (
 SELECT (p.id IS NOT NULL)::int AS player_found,
        p.xp + i.xp_delta < 0 AS xp_floor_hit,
        p.balance + i.coin_delta < 0 AS balance_floor_hit,
-       entry.id::text AS ledger_entry_id, entry.xp_after, entry.balance_after, event.id AS event_id
+       entry.id::text AS ledger_entry_id, entry.xp_after, entry.balance_after, event.id AS event_id,
+       first.outcome AS first_outcome
   FROM input i
   LEFT JOIN player p ON p.id = i.player_id
   LEFT JOIN entry ON entry.idempotency_key = i.key
   LEFT JOIN event ON event.idempotency_key = i.key
+  -- A key recorded before this statement began is answered from here (a replay), without a second
+  -- statement; one committed by a concurrent recording meanwhile is invisible to this statement and
+  -- is read afterwards, as a single record does.
+  LEFT JOIN LATERAL (
+    SELECT json_build_object('ledger_entry_id', l.id::text, 'player_id', l.player_id, 'type', l.type,
+                             'xp_delta', l.xp_delta, 'coin_delta', l.coin_delta, 'xp_after', l.xp_after,
+                             'balance_after', l.balance_after, 'event_id', e.id) AS outcome
+      FROM ledger_entries l JOIN sync_events e ON e.idempotency_key = l.idempotency_key
+     WHERE entry.id IS NULL AND l.idempotency_key = i.key
+  ) first ON true
  ORDER BY i.ord`;
 
 /**
