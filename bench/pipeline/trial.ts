@@ -154,8 +154,6 @@ export async function startTrial(
     tracker,
     async close() {
       const fromHost = await host.close();
-      if (producer.coalescer && host.mode === 'inline')
-        process.stderr.write(`what-if batched: ${producer.coalescer.batches()}\n`);
       const statements = mergeStats(new Map(producer.statements), fromHost.statements);
       const logs: LogTally = {
         count: producer.logs.count + fromHost.logs.count,

@@ -51,8 +51,6 @@ async function main(start: ChildStart): Promise<void> {
     clearInterval(timer);
     await workers.close();
     await flush();
-    if (bench.coalescer)
-      process.stderr.write(`what-if batched (worker process): ${bench.coalescer.batches()}\n`);
     await send({ type: 'stopped', statements: [...bench.statements], logs: bench.logs });
     await bench.services.close();
     process.exit(0);

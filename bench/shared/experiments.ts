@@ -8,10 +8,8 @@ import { type StatementRewriter, statementLabel } from './statements.ts';
  *
  * - `prepared`: the hot statements as named prepared statements (`{ name, text, values }`), so each
  *   connection parses and plans them once instead of on every call.
- * - `batched`: the economy worker's read and completion statements coalesced across concurrent jobs
- *   into one statement per batch (bench/shared/coalesce.ts).
  */
-export const experimentNames = ['prepared', 'batched'] as const;
+export const experimentNames = ['prepared'] as const;
 export type Experiment = (typeof experimentNames)[number];
 
 export function parseExperiments(value: string | undefined): Experiment[] {

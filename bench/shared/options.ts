@@ -15,7 +15,7 @@
  *   --sync-commit=on|workers|off       what-if: synchronous_commit off for the worker process's
  *                                      connections only (child mode), or for the whole database
  *   --history=N                        what-if: every player starts with N ledger rows (old players)
- *   --what-if=prepared,batched         what-if: engine changes emulated at the pool (experiments.ts)
+ *   --what-if=prepared                 what-if: engine changes emulated at the pool (experiments.ts)
  *   --rank-latency=N                   rank-ups on Telegram timed to the Discord role in the sandbox
  *                                      (default 100 on a full run, 10 with --quick; 0 skips the phase)
  *   --worker-processes=N[,M...]        child-mode throughput with N worker processes, then M...

@@ -1,7 +1,6 @@
 import { pino } from 'pino';
 import { openServices, type Services } from '../../src/runtime/services.ts';
 import { type SyncWorkers, startSyncWorkers } from '../../src/sync/workers.ts';
-import { installCoalescer } from './coalesce.ts';
 import { type Experiment, rewriterFor } from './experiments.ts';
 import { waitForRedis } from './infra.ts';
 import { instrumentPool, type StatementStats } from './statements.ts';
@@ -29,8 +28,6 @@ export interface BenchServices {
   services: Services;
   statements: StatementStats;
   logs: LogTally;
-  /** What-if `batched` only: how the worker's statements were batched. */
-  coalescer?: { batches(): string };
 }
 
 /** The engine's services as a Tandem process opens them, with the pool's statements counted. */
@@ -60,7 +57,6 @@ export async function openBenchServices(options: {
   const rewrite = rewriterFor(experiments);
   if (options.profile || rewrite)
     instrumentPool(services.db.pool, { stats: options.profile ? statements : undefined, rewrite });
-  const coalescer = experiments.includes('batched') ? installCoalescer(services.db.pool) : undefined;
   // The producer connection fails fast while not connected: an event recorded before Redis is ready
   // would stay pending for the outbox relay (which the bench does not run).
   await Promise.all([waitForRedis(services.redis), waitForRedis(services.workerRedis)]);
@@ -70,7 +66,7 @@ export async function openBenchServices(options: {
     Array.from({ length: Math.min(options.poolSize, 8) }, () => services.db.pool.query('SELECT 1')),
   );
   await services.catalog.get();
-  return { services, statements, logs, coalescer };
+  return { services, statements, logs };
 }
 
 /**

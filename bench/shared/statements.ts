@@ -27,7 +27,9 @@ function labelOf(text: string): string {
   const sql = text.replace(/\s+/g, ' ').trim();
   const known: Array<[RegExp, string]> = [
     [/^WITH player AS/, 'record: ledger+totals+event (1 stmt)'],
+    [/^WITH input AS .*INSERT INTO ledger_entries/, 'record: group of changes (batched)'],
     [/FROM ledger_entries l JOIN sync_events e/, 'record: first outcome (duplicate key)'],
+    [/^WITH claimed AS \( SELECT id.* WHERE id = ANY/, 'process: read open events + players (batched)'],
     [/^WITH claimed AS \( SELECT id/, 'process: read open event + player'],
     [/^WITH claimed AS \( UPDATE/, 'process: claim event + read player (platform queue)'],
     [/^WITH done AS/, 'process: complete event + sync state'],

@@ -1,9 +1,16 @@
 import type pg from 'pg';
 import { parseInput } from '../core/parse-input.ts';
+import { CallBatcher } from '../db/call-batcher.ts';
 import type { Database } from '../db/database.ts';
 import type { Logger } from '../logging/logger.ts';
-import { type EconomyChangeInput, type EventType, economyChangeSchema } from './event-schemas.ts';
+import {
+  type EconomyChange,
+  type EconomyChangeInput,
+  type EventType,
+  economyChangeSchema,
+} from './event-schemas.ts';
 import { type RecordOutcome, recordLedgerChange } from './record-ledger-change.ts';
+import { recordLedgerChanges } from './record-ledger-changes.ts';
 
 export type { RecordOutcome };
 
@@ -37,19 +44,41 @@ export interface RecordingTransaction {
  * unreachable the event stays pending in Postgres and the outbox relay enqueues it later.
  */
 export class Engine {
+  /**
+   * Records arriving together (a burst of messages, a busy bot) are committed as one group: one
+   * statement and one WAL flush for the group instead of one each. A player or a key appears at most
+   * once in a group (the next change of a player waits for the next group, so it sees the first's
+   * totals); each caller still gets its own outcome or its own error.
+   */
+  private readonly recordings: CallBatcher<EconomyChange, RecordOutcome>;
+  /** The jobs of a group's events go to Redis together (one round trip), after the group commits. */
+  private readonly dispatches: CallBatcher<DispatchableEvent, void>;
+
   constructor(
     private readonly db: Database,
     private readonly queues: EventQueue,
     private readonly logger: Logger,
     /** How long a caller waits for Redis to take a job before leaving it to the relay. @defaultValue 2000 */
     private readonly dispatchTimeoutMs = 2000,
-  ) {}
+  ) {
+    this.recordings = new CallBatcher((changes) => recordLedgerChanges(this.db.pool, changes), {
+      maxBatch: 100,
+      exclusiveKeys: (change) => [`player:${change.playerId}`, `key:${change.key}`],
+    });
+    this.dispatches = new CallBatcher<DispatchableEvent, void>(
+      async (events) => {
+        await this.dispatch(events);
+        return events.map(() => ({ status: 'fulfilled', value: undefined }));
+      },
+      { maxBatch: 500, maxInFlight: 2 },
+    );
+  }
 
   async record(input: EconomyChangeInput): Promise<RecordOutcome> {
     const change = parseInput(economyChangeSchema, input);
-    const outcome = await recordLedgerChange(this.db.pool, change);
+    const outcome = await this.recordings.call(change);
     if (outcome.applied)
-      await this.dispatch([{ id: outcome.eventId, idempotencyKey: outcome.key, type: change.type }]);
+      await this.dispatches.call({ id: outcome.eventId, idempotencyKey: outcome.key, type: change.type });
     return outcome;
   }
 

@@ -72,7 +72,7 @@ SELECT l.id::text AS ledger_entry_id, l.player_id, l.type, l.xp_delta, l.coin_de
   FROM ledger_entries l JOIN sync_events e ON e.idempotency_key = l.idempotency_key
  WHERE l.idempotency_key = $1`;
 
-interface RecordRow {
+export interface RecordRow {
   player_found: number;
   xp_floor_hit: boolean | null;
   balance_floor_hit: boolean | null;
@@ -80,6 +80,19 @@ interface RecordRow {
   xp_after: number | null;
   balance_after: number | null;
   event_id: string | null;
+  /** The key's first outcome when the statement already saw it (the group statement reads it). */
+  first_outcome?: FirstOutcomeRow | null;
+}
+
+interface FirstOutcomeRow {
+  ledger_entry_id: string;
+  player_id: string;
+  type: string;
+  xp_delta: number;
+  coin_delta: number;
+  xp_after: number;
+  balance_after: number;
+  event_id: string;
 }
 
 /**
@@ -119,6 +132,18 @@ export async function recordLedgerChange(
     if (isCheckViolation(error) && (await keyRecorded(db, change.key))) return firstOutcome(db, change, true);
     throw translateConstraintError(error, change);
   }
+  return outcomeOf(db, change, row);
+}
+
+/**
+ * The outcome of a change from its row of the record statement (or of the batch's): applied, or
+ * answered with the first outcome of its key, or refused with the engine's named error.
+ */
+export async function outcomeOf(
+  db: Queryable,
+  change: EconomyChange,
+  row: RecordRow | undefined,
+): Promise<RecordOutcome> {
   if (row?.ledger_entry_id && row.event_id) {
     return {
       applied: true,
@@ -132,6 +157,7 @@ export async function recordLedgerChange(
       balance: row.balance_after ?? 0,
     };
   }
+  if (row?.first_outcome) return answerWithFirst(change, row.first_outcome);
   if (row?.balance_floor_hit || row?.xp_floor_hit) {
     // A replayed debit finds the balance moved on since its first run: it is answered, not refused.
     if (await keyRecorded(db, change.key)) return firstOutcome(db, change, true);
@@ -146,12 +172,19 @@ async function firstOutcome(
   change: EconomyChange,
   playerFound: boolean,
 ): Promise<RecordOutcome> {
-  const { rows } = await db.query(preparedAs('first-outcome', firstOutcomeSql), [change.key]);
+  const { rows } = await db.query<FirstOutcomeRow>(preparedAs('first-outcome', firstOutcomeSql), [
+    change.key,
+  ]);
   const first = rows[0];
   if (!first) {
     if (playerFound) throw new Error(`Ledger row for ${change.key} vanished while recording`);
     throw await missingPlayerError(db, change.playerId);
   }
+  return answerWithFirst(change, first);
+}
+
+/** A key seen before is answered with its first outcome, if the change is the same one. */
+function answerWithFirst(change: EconomyChange, first: FirstOutcomeRow): RecordOutcome {
   const same =
     first.player_id === change.playerId &&
     first.type === change.type &&

@@ -1,3 +1,5 @@
+import pg from 'pg';
+import { CallBatcher } from '../db/call-batcher.ts';
 import { preparedAs, type Queryable } from '../db/queryable.ts';
 import type { EventSource, EventType } from '../ledger/event-schemas.ts';
 
@@ -77,9 +79,26 @@ export async function claimEvent(
   return rows[0] ? toClaimed(rows[0]) : null;
 }
 
+/**
+ * Reads sent to the pool together (the economy worker's concurrent jobs) go as one statement: one
+ * round trip and one plan for the batch instead of one per event.
+ */
+const readManySql = readSql.replace('WHERE id = $1 AND', 'WHERE id = ANY($1::uuid[]) AND');
+
 export async function readOpenEvent(db: Queryable, eventId: string): Promise<ClaimedEvent | null> {
+  const batched = batchersOf(db);
+  if (batched) return batched.reads.call(eventId);
   const { rows } = await db.query(preparedAs('read-open-event', readSql), [eventId]);
   return rows[0] ? toClaimed(rows[0]) : null;
+}
+
+async function readOpenEvents(
+  pool: pg.Pool,
+  eventIds: string[],
+): Promise<Array<PromiseSettledResult<ClaimedEvent | null>>> {
+  const { rows } = await pool.query(preparedAs('read-open-events', readManySql), [eventIds]);
+  const byId = new Map(rows.map((row) => [row.id as string, toClaimed(row)]));
+  return eventIds.map((id) => ({ status: 'fulfilled', value: byId.get(id) ?? null }));
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: a row of the two statements above
@@ -138,12 +157,61 @@ ON CONFLICT (player_id) DO UPDATE SET
   discord_rank_role_id = CASE WHEN $5 THEN EXCLUDED.discord_rank_role_id ELSE sync_states.discord_rank_role_id END,
   updated_at = now()`;
 
+/**
+ * Completions sent to the pool together go as one statement, hence one commit and one WAL flush for
+ * the batch. Of several events of one player in a batch, the one that came last says what the
+ * platforms reflect (as it would have by committing last), column by column.
+ */
+const completeManySql = `
+WITH input AS (
+  SELECT * FROM unnest($1::uuid[], $2::int[], $3::int[], $4::int[], $5::boolean[], $6::text[], $7::int[], $8::text[])
+    WITH ORDINALITY AS i(id, telegram_xp, discord_xp, balance, sets_role, role_id, attempt, worker, ord)
+), done AS (
+  UPDATE sync_events e SET status = 'completed', processed_at = now(), updated_at = now(), error_message = NULL,
+         attempts = greatest(e.attempts, input.attempt), processed_by = coalesce(input.worker, e.processed_by)
+    FROM input WHERE e.id = input.id
+  RETURNING e.player_id, input.*
+), latest AS (
+  SELECT player_id,
+         (array_agg(telegram_xp ORDER BY ord DESC) FILTER (WHERE telegram_xp IS NOT NULL))[1] AS telegram_xp,
+         (array_agg(discord_xp ORDER BY ord DESC) FILTER (WHERE discord_xp IS NOT NULL))[1] AS discord_xp,
+         (array_agg(balance ORDER BY ord DESC) FILTER (WHERE balance IS NOT NULL))[1] AS balance,
+         bool_or(sets_role) AS sets_role,
+         (array_agg(role_id ORDER BY ord DESC) FILTER (WHERE sets_role))[1] AS role_id
+    FROM done GROUP BY player_id
+)
+INSERT INTO sync_states (player_id, last_telegram_xp, last_discord_xp, last_balance, discord_rank_role_id, updated_at)
+SELECT player_id, telegram_xp, discord_xp, balance, role_id, now() FROM latest
+ -- Rows locked in one order, so batches of two worker processes never deadlock on each other.
+ ORDER BY player_id
+ON CONFLICT (player_id) DO UPDATE SET
+  last_telegram_xp = coalesce(EXCLUDED.last_telegram_xp, sync_states.last_telegram_xp),
+  last_discord_xp = coalesce(EXCLUDED.last_discord_xp, sync_states.last_discord_xp),
+  last_balance = coalesce(EXCLUDED.last_balance, sync_states.last_balance),
+  discord_rank_role_id = CASE WHEN (SELECT l.sets_role FROM latest l WHERE l.player_id = EXCLUDED.player_id)
+                              THEN EXCLUDED.discord_rank_role_id ELSE sync_states.discord_rank_role_id END,
+  updated_at = now()`;
+
+interface Completion {
+  eventId: string;
+  reflected: Reflected;
+  attempt?: Attempt;
+}
+
+/**
+ * Marks the event completed with what the platforms now reflect. Resolves only once that has
+ * committed: a job is never reported done to the queue before its event's completion is durable, so
+ * a crash at any point leaves either a completed event (the job's rerun skips it) or an open one
+ * (the rerun does it). Given the pool, it shares a statement with the completions sent with it.
+ */
 export async function completeEvent(
   db: Queryable,
   eventId: string,
   reflected: Reflected = {},
   attempt?: Attempt,
 ): Promise<void> {
+  const batched = batchersOf(db);
+  if (batched) return batched.completions.call({ eventId, reflected, attempt });
   const setsRole = reflected.discordRankRoleId !== undefined;
   await db.query(preparedAs('complete-event', completeSql), [
     eventId,
@@ -155,6 +223,63 @@ export async function completeEvent(
     attempt?.number ?? 0,
     attempt?.workerName ?? null,
   ]);
+}
+
+async function completeEvents(
+  pool: pg.Pool,
+  completions: Completion[],
+): Promise<Array<PromiseSettledResult<void>>> {
+  if (completions.length === 1) {
+    const [{ eventId, reflected, attempt }] = completions as [Completion];
+    return Promise.allSettled([completeEvent(unbatched(pool), eventId, reflected, attempt)]);
+  }
+  const column = <T>(pick: (c: Completion) => T) => completions.map(pick);
+  try {
+    await pool.query(preparedAs('complete-events', completeManySql), [
+      column((c) => c.eventId),
+      column((c) => c.reflected.telegramXp ?? null),
+      column((c) => c.reflected.discordXp ?? null),
+      column((c) => c.reflected.balance ?? null),
+      column((c) => c.reflected.discordRankRoleId !== undefined),
+      column((c) => c.reflected.discordRankRoleId ?? null),
+      column((c) => c.attempt?.number ?? 0),
+      column((c) => c.attempt?.workerName ?? null),
+    ]);
+    return completions.map(() => ({ status: 'fulfilled', value: undefined }));
+  } catch {
+    // Whatever failed the batch (a lost connection, a deadlock) is given to each completion alone,
+    // so one event's trouble fails its own job only.
+    return Promise.allSettled(
+      completions.map((c) => completeEvent(unbatched(pool), c.eventId, c.reflected, c.attempt)),
+    );
+  }
+}
+
+/** The pool as a plain `Queryable`, which the functions above serve one call at a time. */
+function unbatched(pool: pg.Pool): Queryable {
+  return { query: pool.query.bind(pool) } as Queryable;
+}
+
+const batchers = new WeakMap<pg.Pool, ReturnType<typeof openBatchers>>();
+
+function openBatchers(pool: pg.Pool) {
+  return {
+    reads: new CallBatcher((ids: string[]) => readOpenEvents(pool, ids)),
+    completions: new CallBatcher((items: Completion[]) => completeEvents(pool, items), {
+      exclusiveKeys: (c) => [c.eventId],
+    }),
+  };
+}
+
+/** Batching is for calls on the pool; a caller's transaction client runs each statement as it comes. */
+function batchersOf(db: Queryable): ReturnType<typeof openBatchers> | null {
+  if (!(db instanceof pg.Pool)) return null;
+  let found = batchers.get(db);
+  if (!found) {
+    found = openBatchers(db);
+    batchers.set(db, found);
+  }
+  return found;
 }
 
 /**
