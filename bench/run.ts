@@ -5,7 +5,6 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import { seedEconomyDefaults } from '../src/catalog/seed.ts';
 import { openDatabase } from '../src/db/database.ts';
-import { judgeSignal } from '../src/runtime/shutdown.ts';
 import { type LivePathResult, runLivePath } from './live-path/live-path.ts';
 import { appendLivePathMarkdown, livePathSummary, renderLivePathMarkdown } from './live-path/live-report.ts';
 import { runLatency } from './pipeline/latency.ts';
@@ -28,7 +27,8 @@ import { renderMarkdown } from './report/report-markdown.ts';
 import { runScaleBench } from './scale/scale.ts';
 import type { BenchContext } from './shared/bench-context.ts';
 import { cpuBetween, cpuSnapshot } from './shared/cpu.ts';
-import { createBenchDatabase, deletePrefix, prefixesInUse } from './shared/infra.ts';
+import { createBenchDatabase } from './shared/infra.ts';
+import { onInterrupt } from './shared/on-interrupt.ts';
 import { parseOptions } from './shared/options.ts';
 import { sleep } from './shared/stats.ts';
 
@@ -47,23 +47,9 @@ const dropDatabase = async () => {
   dropped = true;
   await database.drop().catch((e: Error) => say(`could not drop ${database.name}: ${e.message}`));
 };
-// Under `npm run bench` a terminal's Ctrl+C arrives twice (from the terminal, and relayed by npm):
-// the copy is ignored, so the clean-up runs; a later second Ctrl+C exits at once.
-let firstSignalAt: number | undefined;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    const verdict = judgeSignal(firstSignalAt, performance.now());
-    if (verdict === 'relayed') return;
-    if (verdict === 'force') process.exit(130);
-    firstSignalAt = performance.now();
-    say(`${signal}: dropping ${database.name} and the queues' keys`);
-    void Promise.all([
-      dropDatabase(),
-      dropRankLatencyDatabases().catch(() => {}),
-      ...[...prefixesInUse].map((prefix) => deletePrefix(options.redisUrl, prefix).catch(() => 0)),
-    ]).finally(() => process.exit(130));
-  });
-}
+onInterrupt(options.redisUrl, database.name, say, () =>
+  Promise.all([dropDatabase(), dropRankLatencyDatabases().catch(() => {})]),
+);
 
 /** Waits (up to quietWaitMs) until the machine is below 25% busy over a second; returns the last busy %. */
 async function waitForQuiet(phase: string): Promise<number> {

@@ -2,10 +2,10 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import { seedEconomyDefaults } from '../../src/catalog/seed.ts';
 import { openDatabase } from '../../src/db/database.ts';
-import { judgeSignal } from '../../src/runtime/shutdown.ts';
 import { describeMachine } from '../report/bench-report.ts';
 import { cpuBetween, cpuSnapshot } from '../shared/cpu.ts';
-import { type BenchDatabase, createBenchDatabase, deletePrefix, prefixesInUse } from '../shared/infra.ts';
+import { type BenchDatabase, createBenchDatabase } from '../shared/infra.ts';
+import { onInterrupt } from '../shared/on-interrupt.ts';
 import type { BenchOptions } from '../shared/options.ts';
 import { sleep } from '../shared/stats.ts';
 import { checkInvariants } from './scale-invariants.ts';
@@ -28,21 +28,7 @@ export async function runScaleBench(options: BenchOptions, say: (line: string) =
   say(`scale: database ${database.name} created and migrated`);
   let world: ScaleWorld | undefined;
   const cleanUp = dropOnce(database, say);
-  // As bench/run.ts: the copy of Ctrl+C relayed by npm is ignored, a later second one exits at once.
-  let firstSignalAt: number | undefined;
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.on(signal, () => {
-      const verdict = judgeSignal(firstSignalAt, performance.now());
-      if (verdict === 'relayed') return;
-      if (verdict === 'force') process.exit(130);
-      firstSignalAt = performance.now();
-      say(`${signal}: dropping ${database.name} and the queues' keys`);
-      void Promise.all([
-        cleanUp(),
-        ...[...prefixesInUse].map((prefix) => deletePrefix(options.redisUrl, prefix).catch(() => 0)),
-      ]).finally(() => process.exit(130));
-    });
-  }
+  onInterrupt(options.redisUrl, database.name, say, cleanUp);
 
   const pool = new pg.Pool({ connectionString: database.url, max: 3 });
   pool.on('error', () => {});

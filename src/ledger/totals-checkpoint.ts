@@ -41,6 +41,14 @@ export interface CheckedAccount {
  * without rows, so the members' own progress adds up to the account's counters.
  * With `$4` (from scratch) checkpoints are ignored and every member's whole history is summed.
  */
+/** A checkpoint written again: every column from the row being inserted. */
+const replaceCheckpoint = `entry_id = EXCLUDED.entry_id, xp = EXCLUDED.xp, balance = EXCLUDED.balance,
+    messages = EXCLUDED.messages, voice_minutes = EXCLUDED.voice_minutes,
+    games_won = EXCLUDED.games_won, coins_earned = EXCLUDED.coins_earned,
+    own_messages = EXCLUDED.own_messages, own_voice_minutes = EXCLUDED.own_voice_minutes,
+    own_games_won = EXCLUDED.own_games_won, own_coins_earned = EXCLUDED.own_coins_earned,
+    merged_into_id = EXCLUDED.merged_into_id, verified_at = EXCLUDED.verified_at`;
+
 const checkSql = `
 WITH account AS (
   SELECT p.id, p.xp, p.balance, p.messages, p.voice_minutes, p.games_won, p.coins_earned, p.merged_into_id
@@ -102,13 +110,7 @@ WITH account AS (
   SELECT id, entry_id, xp, balance, messages, voice_minutes, games_won, coins_earned,
          own_messages, own_voice_minutes, own_games_won, own_coins_earned, merged_into_id, now()
     FROM verdict WHERE ok
-  ON CONFLICT (player_id) DO UPDATE SET
-    entry_id = EXCLUDED.entry_id, xp = EXCLUDED.xp, balance = EXCLUDED.balance,
-    messages = EXCLUDED.messages, voice_minutes = EXCLUDED.voice_minutes,
-    games_won = EXCLUDED.games_won, coins_earned = EXCLUDED.coins_earned,
-    own_messages = EXCLUDED.own_messages, own_voice_minutes = EXCLUDED.own_voice_minutes,
-    own_games_won = EXCLUDED.own_games_won, own_coins_earned = EXCLUDED.own_coins_earned,
-    merged_into_id = EXCLUDED.merged_into_id, verified_at = EXCLUDED.verified_at
+  ON CONFLICT (player_id) DO UPDATE SET ${replaceCheckpoint}
   -- Never back: a check that ran concurrently may have verified further already.
   WHERE k.entry_id <= EXCLUDED.entry_id
 )
@@ -158,13 +160,7 @@ export async function writeFullCheckpoint(db: Queryable, playerId: string): Prom
                  AS coins_earned
           FROM ledger_entries e WHERE e.player_id = p.id) o
       WHERE p.id = $1
-     ON CONFLICT (player_id) DO UPDATE SET
-       entry_id = EXCLUDED.entry_id, xp = EXCLUDED.xp, balance = EXCLUDED.balance,
-       messages = EXCLUDED.messages, voice_minutes = EXCLUDED.voice_minutes,
-       games_won = EXCLUDED.games_won, coins_earned = EXCLUDED.coins_earned,
-       own_messages = EXCLUDED.own_messages, own_voice_minutes = EXCLUDED.own_voice_minutes,
-       own_games_won = EXCLUDED.own_games_won, own_coins_earned = EXCLUDED.own_coins_earned,
-       merged_into_id = EXCLUDED.merged_into_id, verified_at = EXCLUDED.verified_at`,
+     ON CONFLICT (player_id) DO UPDATE SET ${replaceCheckpoint}`,
     [playerId, earningReasons],
   );
 }
