@@ -10,12 +10,16 @@ import { stampReconciled } from './stamp-reconciled.ts';
 // computed in the statement (width_bucket counts the thresholds at or below the XP, so the last of
 // tied thresholds wins, as rankForXp's order makes it), so a run reads every player once and writes
 // nothing for the ones in step: the cost of a run is a scan of the players, whatever the history.
+// MATERIALIZED makes that one hash join of players and sync states: with the LIMIT outside it, the
+// planner would otherwise walk the players' key and look each sync state up, three times slower on
+// a million players when (as usual) almost none is behind.
 const behindBatchSql = `
-SELECT p.id, p.xp, s.last_rank_id
-  FROM players p LEFT JOIN sync_states s ON s.player_id = p.id
- WHERE p.id > $1::uuid AND p.merged_into_id IS NULL
-   AND ($4::int[])[width_bucket(p.xp, $3::int[])] IS DISTINCT FROM s.last_rank_id
- ORDER BY p.id LIMIT $2`;
+WITH behind AS MATERIALIZED (
+  SELECT p.id, p.xp, s.last_rank_id
+    FROM players p LEFT JOIN sync_states s ON s.player_id = p.id
+   WHERE p.id > $1::uuid AND p.merged_into_id IS NULL
+     AND ($4::int[])[width_bucket(p.xp, $3::int[])] IS DISTINCT FROM s.last_rank_id)
+SELECT id, xp, last_rank_id FROM behind ORDER BY id LIMIT $2`;
 
 /**
  * Records the rank changes that were never derived (a rank_change through the normal queue) for the
