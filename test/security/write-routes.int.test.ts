@@ -30,6 +30,8 @@ const operatorWrites = new Set([
   'POST /api/auth/password',
   'POST /api/sync_events/retry',
   'POST /api/sync_events/:id/retry',
+  // Starts a full reconcile audit: it checks and restores totals as the scheduled reconcile does.
+  'POST /api/reconcile/audit',
   // Renders an unsaved text to show how it reads; it stores nothing (src/admin-api/auth/require-role.ts).
   'POST /api/texts/:key/preview',
   ...[
