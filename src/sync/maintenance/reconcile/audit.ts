@@ -1,3 +1,4 @@
+import { inTransaction } from '../../../db/in-transaction.ts';
 import type { Queryable } from '../../../db/queryable.ts';
 import type { SyncContext } from '../../context.ts';
 import type { Queues } from '../../queues.ts';
@@ -81,28 +82,16 @@ export async function startAudit(
   ctx: Pick<SyncContext, 'db' | 'queues'>,
   input: { requestedBy: string | null; pageSize?: number },
 ): Promise<ReconcileAuditProgress> {
-  const client = await ctx.db.pool.connect();
-  let audit: ReconcileAuditProgress;
-  try {
-    await client.query('BEGIN');
+  const audit = await inTransaction(ctx.db.pool, async (client) => {
     await client.query(`SELECT pg_advisory_xact_lock(hashtext('reconcile_audits'))`);
     const running = await runningAudit(client);
-    if (running) {
-      await client.query('ROLLBACK');
-      throw new AuditRunningError(running);
-    }
+    if (running) throw new AuditRunningError(running);
     const { rows } = await client.query<ReconcileAuditProgress>(
       `INSERT INTO reconcile_audits (requested_by, page_size) VALUES ($1, $2) RETURNING ${auditColumns}`,
       [input.requestedBy, input.pageSize ?? defaultAuditPageSize],
     );
-    audit = rows[0]!;
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+    return rows[0]!;
+  });
   await queueAuditPage(ctx.queues, audit);
   return audit;
 }
