@@ -6,6 +6,7 @@ import { publicBoardPage } from '../../src/leaderboard/public-board.ts';
 import { loadProfile } from '../../src/players/load-profile.ts';
 import { topPlayers } from '../../src/players/top-players.ts';
 import { currentSeasonTop } from '../../src/seasons/current-season-top.ts';
+import { tallySeasons } from '../../src/seasons/season-tally.ts';
 import { cleanupSyncEvents } from '../../src/sync/maintenance/cleanup.ts';
 import { relayPendingEvents } from '../../src/sync/maintenance/outbox-relay.ts';
 import { reconcile } from '../../src/sync/maintenance/reconcile/reconcile.ts';
@@ -124,6 +125,9 @@ export const scaleQueries: ScaleQuery[] = [
   interactive('Mini App leaderboard', (w) => w.miniApp('/leaderboard')),
   periodic('reconcile tick (no Discord port)', async (w) => {
     await reconcile(w.services, { roleDriftPolicy: 'report', stuckAfterMs: 300_000 });
+  }),
+  periodic('season tally tick', async (w) => {
+    await tallySeasons(w.services.db.pool);
   }),
   periodic('cleanup of one day of sync events', async (w) => {
     await cleanupSyncEvents(w.services.db.pool, retention(w.nextCleanupDays()));

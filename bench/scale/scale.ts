@@ -13,7 +13,7 @@ import { measureQueries, periodicRuns } from './scale-measure.ts';
 import { scaleQueries } from './scale-queries.ts';
 import { buildScaleReport, renderScaleMarkdown, type ScaleSize, writeScaleReport } from './scale-report.ts';
 import { seedPhase } from './scale-seed.ts';
-import { openScaleWorld, type ScaleWorld } from './scale-world.ts';
+import { countSeasonTallies, openScaleWorld, type ScaleWorld } from './scale-world.ts';
 
 /**
  * `npm run bench -- --scale`: one database, seeded to the first size of history and measured, then
@@ -60,6 +60,9 @@ export async function runScaleBench(options: BenchOptions, say: (line: string) =
           `${(Number(c.disk) / 2 ** 30).toFixed(1)} GB on disk`,
       );
       world ??= await openScaleWorld({ databaseUrl: database.url, redisUrl: options.redisUrl, players });
+      const tallied = Date.now();
+      await countSeasonTallies(pool);
+      say(`scale: the running season's tallies counted in ${((Date.now() - tallied) / 1000).toFixed(1)} s`);
       world.rows = {
         ledger: invariants.ledger_rows,
         sync_events: invariants.sync_events,

@@ -5,6 +5,7 @@ import type { RecordingTransaction } from '../ledger/engine.ts';
 import { buildIdempotencyKey } from '../ledger/idempotency-key.ts';
 import { joinPersons } from '../persons/persons.ts';
 import { settleRankAfterMerge } from '../roles/rank-role-refresh.ts';
+import { moveSeasonTallies } from '../seasons/season-tally.ts';
 import { AlreadyLinkedError } from './errors.ts';
 import { moveProgressCounters, moveTaskSubmissions } from './merge-progress.ts';
 
@@ -99,6 +100,7 @@ export async function mergePlayers(
   // Achievement progress and task submissions follow the player, like the totals.
   await moveProgressCounters(tx.client, survivorId, absorbedId);
   const submissions = await moveTaskSubmissions(tx.client, survivorId, absorbedId);
+  await moveSeasonTallies(tx.client, survivorId, absorbedId);
   const heldPayouts = await tx.client.query(
     `UPDATE payouts SET player_id = $1 WHERE player_id = $2 AND status = 'held' RETURNING id`,
     [survivorId, absorbedId],

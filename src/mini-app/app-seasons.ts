@@ -84,7 +84,7 @@ export async function appSeasonBoard(
   const kept = keptWhileAway((await readLeaderboardSettings(deps)).value);
   const standings = await seasonStandings(
     deps.db.pool,
-    { startsAt: season.starts_at, endsAt: season.ends_at },
+    { id: season.id, startsAt: season.starts_at, endsAt: season.ends_at },
     kept,
     { limit: maxLeaderboardSize, offset: 0 },
   );

@@ -65,9 +65,10 @@ async function closeSeason(
   const kept = keptWhileAway((await readLeaderboardSettings(deps)).value);
   const standings = await seasonStandings(
     deps.db.pool,
-    { startsAt: season.starts_at, endsAt: season.ends_at },
+    { id: season.id, startsAt: season.starts_at, endsAt: season.ends_at },
     kept,
     { limit: season.winners, offset: 0 },
+    { exact: true },
   );
   const rewards = z.array(seasonRewardSchema).catch([]).parse(season.rewards);
   const winners = standings.map((standing, index): SeasonWinner => {

@@ -17,8 +17,8 @@ export async function currentSeasonTop(
   deps: { db: Pick<Database, 'pool'> },
   limit = 10,
 ): Promise<SeasonTop | null> {
-  const { rows } = await deps.db.pool.query<{ name: string; starts_at: Date; ends_at: Date }>(
-    `SELECT name, starts_at, ends_at FROM seasons
+  const { rows } = await deps.db.pool.query<{ id: number; name: string; starts_at: Date; ends_at: Date }>(
+    `SELECT id, name, starts_at, ends_at FROM seasons
       WHERE closed_at IS NULL AND starts_at <= now() AND ends_at > now()
       ORDER BY ends_at, id LIMIT 1`,
   );
@@ -27,7 +27,7 @@ export async function currentSeasonTop(
   const kept = keptWhileAway((await readLeaderboardSettings(deps)).value);
   const standings = await seasonStandings(
     deps.db.pool,
-    { startsAt: season.starts_at, endsAt: season.ends_at },
+    { id: season.id, startsAt: season.starts_at, endsAt: season.ends_at },
     kept,
     { limit: Math.min(25, Math.max(1, Math.trunc(limit))), offset: 0 },
   );

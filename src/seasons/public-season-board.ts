@@ -84,7 +84,7 @@ export async function publicSeasonBoardPage(
   const offset = (page - 1) * perPage;
   const standings = await seasonStandings(
     deps.db.pool,
-    { startsAt: season.starts_at, endsAt: season.ends_at },
+    { id: season.id, startsAt: season.starts_at, endsAt: season.ends_at },
     keptWhileAway(settings),
     { limit: perPage + 1, offset },
   );

@@ -1,7 +1,8 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/support/database.ts';
-import { seasonBoardSql } from './season-standings.ts';
+import { seasonBoardSql, talliedSeasonBoardSql } from './season-standings.ts';
+import { tallySeasons } from './season-tally.ts';
 
 /**
  * A season board reads the ledger rows of its window only: a seeded ledger (SEASON_SCALE_ROWS,
@@ -58,5 +59,52 @@ describe(`a season board over a ledger of ${rows} rows`, () => {
     const ms = Number(/Execution Time: ([\d.]+) ms/.exec(plan)?.[1]);
     console.info(`season board, first page of a one-week window: ${ms} ms`);
     expect(ms).toBeLessThan(2000);
+  });
+
+  it('read off the tallies takes the leaders from their index and the newer entries by number', async () => {
+    const pool = new pg.Pool({ connectionString: database.url, max: 2 });
+    try {
+      const startsAt = new Date(Date.now() - 7 * 86_400_000);
+      const endsAt = new Date(Date.now() + 86_400_000);
+      const { rows: created } = await client.query<{ id: number }>(
+        `INSERT INTO seasons (name, starts_at, ends_at) VALUES ('Running week', $1, $2) RETURNING id`,
+        [startsAt, endsAt],
+      );
+      const seasonId = created[0]!.id;
+      await tallySeasons(pool);
+      await tallySeasons(pool);
+      // Entries after the tally: the board adds them from the ledger.
+      await client.query(
+        `INSERT INTO ledger_entries (idempotency_key, player_id, type, source, xp_delta, coin_delta,
+                                     xp_after, balance_after, reason)
+         SELECT 'scale-late-' || n, (SELECT id FROM players ORDER BY id OFFSET n LIMIT 1), 'xp_change',
+                'telegram', 5, 0, 0, 0, 'message' FROM generate_series(1, 50) AS n`,
+      );
+      await client.query('ANALYZE season_tallies');
+      const { rows: marks } = await client.query<{ through: string }>(
+        'SELECT through_entry_id AS through FROM season_tally_marks WHERE season_id = $1',
+        [seasonId],
+      );
+      const { rows: planRows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${talliedSeasonBoardSql}`, [
+        true,
+        true,
+        startsAt,
+        endsAt,
+        26,
+        0,
+        seasonId,
+        marks[0]!.through,
+        true,
+      ]);
+      const plan = planRows.map((r) => r['QUERY PLAN']).join('\n');
+      expect(plan).toMatch(/season_tallies_board_idx/);
+      expect(plan).toMatch(/ledger_entries_pkey/);
+      expect(plan).not.toMatch(/Seq Scan on (ledger_entries|season_tallies)/);
+      expect(plan).not.toMatch(/ledger_entries_created_at_idx/);
+      const ms = Number(/Execution Time: ([\d.]+) ms/.exec(plan)?.[1]);
+      console.info(`season board off the tallies, first page of a one-week window: ${ms} ms`);
+    } finally {
+      await pool.end();
+    }
   });
 });

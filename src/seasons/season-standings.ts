@@ -8,21 +8,60 @@ import { visibleOnBoardsSql } from '../leaderboard/board-visibility.ts';
  */
 export const notSeasonXpReasons = ['season_reward', 'merge_in', 'merge_out'] as const;
 
+/** The same list as SQL, for statements that leave those reasons out. */
+export const notSeasonXpReasonsSql = notSeasonXpReasons.map((r) => `'${r}'`).join(', ');
+
 /**
  * The XP each player gained in [startsAt, endsAt), summed from the ledger by created_at (the
  * `ledger_entries_created_at_idx` range), credited to the account a merged one lives on in, and
  * shown under the lifetime board's visibility rule (see board-visibility.ts). Order: gained XP, then
- * player id, so two reads of a closed window agree on every place.
+ * player id, so two reads of a closed window agree on every place. A season's close reads this, the
+ * whole window, once.
  * Parameters: $1/$2 kept while away (left, banned), $3 start, $4 end, $5 limit, $6 offset.
  */
 export const seasonBoardSql = `WITH gained AS (
     SELECT COALESCE(src.merged_into_id, src.id) AS player_id, SUM(l.xp_delta)::int AS xp
       FROM ledger_entries l JOIN players src ON src.id = l.player_id
      WHERE l.created_at >= $3 AND l.created_at < $4
-       AND l.reason NOT IN (${notSeasonXpReasons.map((r) => `'${r}'`).join(', ')})
+       AND l.reason NOT IN (${notSeasonXpReasonsSql})
      GROUP BY 1 HAVING SUM(l.xp_delta) > 0)
   SELECT p.id, p.display_name, g.xp FROM gained g JOIN players p ON p.id = g.player_id
    WHERE ${visibleOnBoardsSql({ left: 1, banned: 2 })}
+   ORDER BY g.xp DESC, p.id LIMIT $5 OFFSET $6`;
+
+/**
+ * The same board read off the season's tallies (season-tally.ts) plus the ledger entries after
+ * them, so it costs the page and the last minute's entries, not the window. Exact: a player's XP is
+ * their tally plus their newer entries; the leaders are taken from the tallies' index, as many as
+ * the page reaches plus one for every player whose newer entries are a loss (each could drop out
+ * of the page), so nobody outside them can rank inside it. Tallies made for another window (an
+ * admin moved the season) are ignored until the tick starts them again: the board then sums the
+ * window as `seasonBoardSql` does.
+ * Parameters: as `seasonBoardSql`, and $7 the season's id, $8 the entry its tallies count up to
+ * (0 when none), $9 whether they are to be read (see `tallyMarkSql`). The mark is read first, on
+ * its own, so the planner knows how few entries follow it.
+ */
+export const talliedSeasonBoardSql = `WITH
+  recent AS (
+    SELECT COALESCE(src.merged_into_id, src.id) AS player_id, SUM(l.xp_delta)::int AS xp
+      FROM ledger_entries l JOIN players src ON src.id = l.player_id
+     WHERE l.id > $8 AND l.created_at >= $3 AND l.created_at < $4
+       AND l.reason NOT IN (${notSeasonXpReasonsSql})
+     GROUP BY 1),
+  tallies AS NOT MATERIALIZED (
+    SELECT player_id, xp FROM season_tallies WHERE season_id = $7 AND $9::boolean),
+  leaders AS (
+    SELECT t.player_id FROM tallies t JOIN players p ON p.id = t.player_id
+     WHERE ${visibleOnBoardsSql({ left: 1, banned: 2 })}
+     ORDER BY t.xp DESC, t.player_id
+     LIMIT $5::int + $6::int + (SELECT COUNT(*) FROM recent WHERE xp < 0)),
+  gained AS (
+    SELECT c.player_id,
+           COALESCE((SELECT t.xp FROM tallies t WHERE t.player_id = c.player_id), 0) + COALESCE(r.xp, 0) AS xp
+      FROM (SELECT player_id FROM leaders UNION SELECT player_id FROM recent) c
+      LEFT JOIN recent r ON r.player_id = c.player_id)
+  SELECT p.id, p.display_name, g.xp FROM gained g JOIN players p ON p.id = g.player_id
+   WHERE g.xp > 0 AND ${visibleOnBoardsSql({ left: 1, banned: 2 })}
    ORDER BY g.xp DESC, p.id LIMIT $5 OFFSET $6`;
 
 export interface SeasonStanding {
@@ -32,19 +71,40 @@ export interface SeasonStanding {
   xp: number;
 }
 
+/** How far a season's tallies go, if they were made for this window (parameters: id, start, end). */
+const tallyMarkSql = `SELECT COALESCE(MAX(through_entry_id), 0) AS through, COUNT(through_entry_id) > 0 AS tallied
+  FROM season_tally_marks WHERE season_id = $1 AND starts_at = $2 AND ends_at = $3`;
+
+/** A season as its boards need it: which tallies are its, and its window. */
+export interface SeasonOnBoard {
+  id: number;
+  startsAt: Date;
+  endsAt: Date;
+}
+
+/**
+ * A page of a season's board. `exact` sums the whole window from the ledger (the close, which pays
+ * the winners, reads nothing maintained); otherwise the page is read off the tallies.
+ */
 export async function seasonStandings(
   db: Queryable,
-  window: { startsAt: Date; endsAt: Date },
+  season: SeasonOnBoard,
   kept: { left: boolean; banned: boolean },
   page: { limit: number; offset: number },
+  options: { exact?: boolean } = {},
 ): Promise<SeasonStanding[]> {
-  const { rows } = await db.query<{ id: string; display_name: string; xp: number }>(seasonBoardSql, [
-    kept.left,
-    kept.banned,
-    window.startsAt,
-    window.endsAt,
-    page.limit,
-    page.offset,
-  ]);
+  const params: unknown[] = [kept.left, kept.banned, season.startsAt, season.endsAt, page.limit, page.offset];
+  if (!options.exact) {
+    const { rows: marks } = await db.query<{ through: string; tallied: boolean }>(tallyMarkSql, [
+      season.id,
+      season.startsAt,
+      season.endsAt,
+    ]);
+    params.push(season.id, marks[0]!.through, marks[0]!.tallied);
+  }
+  const { rows } = await db.query<{ id: string; display_name: string; xp: number }>(
+    options.exact ? seasonBoardSql : talliedSeasonBoardSql,
+    params,
+  );
   return rows.map((row) => ({ playerId: row.id, displayName: row.display_name, xp: row.xp }));
 }

@@ -11,12 +11,14 @@ import {
   seasonsToAnnounce,
 } from '../../seasons/season-follow-up.ts';
 import { seasonRoleAttempts, seasonRolePauseMs } from '../../seasons/season-role-retries.ts';
+import { tallySeasons } from '../../seasons/season-tally.ts';
 import { messageOf } from '../../texts/default-texts.ts';
 import type { SyncContext } from '../context.ts';
 import { type DiscordPort, PlatformRateLimitedError, PlatformRefusedError } from '../ports.ts';
 
 /**
- * The `close-seasons` tick: closes the seasons whose end has passed (rewards once, see
+ * The `close-seasons` tick: brings the running seasons' tallies up to date (the boards read them,
+ * see season-tally.ts), closes the seasons whose end has passed (rewards once, see
  * close-season.ts), announces their winners where rank-ups are announced (one job per season and
  * platform, so a rerun posts nothing twice), and gives winners the season's Discord role. Each step
  * picks up what an interrupted tick left, so a crash at any point is finished by the next tick.
@@ -24,7 +26,8 @@ import { type DiscordPort, PlatformRateLimitedError, PlatformRefusedError } from
 export async function closeSeasonsTick(
   ctx: SyncContext,
   now: Date = new Date(),
-): Promise<{ closed: number; roles: number }> {
+): Promise<{ tallied: number; closed: number; roles: number }> {
+  const tallied = await tallySeasons(ctx.db.pool, { now });
   const closed = await closeDueSeasons(ctx, now);
   const targets = (await readAnnouncementSettings(ctx)).value.rankUp;
   for (const season of await seasonsToAnnounce(ctx.db)) {
@@ -49,7 +52,7 @@ export async function closeSeasonsTick(
     await markSeasonAnnounced(ctx.db, season.seasonId);
   }
   const roles = ctx.ports.discord ? await giveSeasonRoles(ctx, ctx.ports.discord, now) : 0;
-  return { closed: closed.length, roles };
+  return { tallied, closed: closed.length, roles };
 }
 
 /**
