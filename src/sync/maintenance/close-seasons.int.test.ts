@@ -49,8 +49,8 @@ describe('the close-seasons tick', () => {
       },
     });
 
-    expect(await closeSeasonsTick(ctx)).toEqual({ closed: 1, roles: 1 });
-    expect(await closeSeasonsTick(ctx)).toEqual({ closed: 0, roles: 0 });
+    expect(await closeSeasonsTick(ctx)).toMatchObject({ closed: 1, roles: 1 });
+    expect(await closeSeasonsTick(ctx)).toMatchObject({ closed: 0, roles: 0 });
 
     expect(discord.rolesOf('9001')).toEqual(['777']);
     const rewards = await t.db.prisma.ledgerEntry.findMany({ where: { reason: 'season_reward' } });
@@ -118,7 +118,7 @@ describe("the close-seasons tick, when a winner's role cannot be given", () => {
     const warn = vi.spyOn(t.logger, 'warn');
     const error = vi.spyOn(t.logger, 'error');
 
-    expect(await closeSeasonsTick(ctx)).toEqual({ closed: 1, roles: 0 });
+    expect(await closeSeasonsTick(ctx)).toMatchObject({ closed: 1, roles: 0 });
     expect(await result()).toMatchObject({
       roleGrantedAt: null,
       roleAttempts: 1,
@@ -126,8 +126,8 @@ describe("the close-seasons tick, when a winner's role cannot be given", () => {
       roleRefusal: 'discord refused: user 9001 is not a member of server 1 (they left or were removed)',
     });
     // Later ticks, even hours later, leave it alone: only an admin's change can help.
-    expect(await closeSeasonsTick(ctx)).toEqual({ closed: 0, roles: 0 });
-    expect(await closeSeasonsTick(ctx, minutes(600))).toEqual({ closed: 0, roles: 0 });
+    expect(await closeSeasonsTick(ctx)).toMatchObject({ closed: 0, roles: 0 });
+    expect(await closeSeasonsTick(ctx, minutes(600))).toMatchObject({ closed: 0, roles: 0 });
     expect(discord.calls).toEqual(['grantRole 9001 777']);
     expect(discord.rolesOf('9001')).toEqual([]);
     // An expected refusal is no warning nor error in the logs.
@@ -140,22 +140,22 @@ describe("the close-seasons tick, when a winner's role cannot be given", () => {
     discord.failNext = 2;
     const { ctx, result } = await seasonWithWinner(discord);
 
-    expect(await closeSeasonsTick(ctx)).toEqual({ closed: 1, roles: 0 });
+    expect(await closeSeasonsTick(ctx)).toMatchObject({ closed: 1, roles: 0 });
     const paused = await result();
     expect(paused).toMatchObject({ roleAttempts: 1, roleRefusedAt: null, roleGrantedAt: null });
     // Within the pause nothing is tried.
-    expect(await closeSeasonsTick(ctx)).toEqual({ closed: 0, roles: 0 });
+    expect(await closeSeasonsTick(ctx)).toMatchObject({ closed: 0, roles: 0 });
     expect(discord.calls).toHaveLength(1);
 
-    expect(await closeSeasonsTick(ctx, minutes(1.5))).toEqual({ closed: 0, roles: 0 });
+    expect(await closeSeasonsTick(ctx, minutes(1.5))).toMatchObject({ closed: 0, roles: 0 });
     expect(await result()).toMatchObject({ roleAttempts: 2, roleRefusedAt: null });
-    expect(await closeSeasonsTick(ctx, minutes(2))).toEqual({ closed: 0, roles: 0 });
+    expect(await closeSeasonsTick(ctx, minutes(2))).toMatchObject({ closed: 0, roles: 0 });
     expect(discord.calls).toHaveLength(2);
 
-    expect(await closeSeasonsTick(ctx, minutes(5))).toEqual({ closed: 0, roles: 1 });
+    expect(await closeSeasonsTick(ctx, minutes(5))).toMatchObject({ closed: 0, roles: 1 });
     expect(discord.rolesOf('9001')).toEqual(['777']);
     expect(await result()).toMatchObject({ roleGrantedAt: expect.any(Date), roleRefusedAt: null });
-    expect(await closeSeasonsTick(ctx, minutes(600))).toEqual({ closed: 0, roles: 0 });
+    expect(await closeSeasonsTick(ctx, minutes(600))).toMatchObject({ closed: 0, roles: 0 });
     expect(discord.calls).toHaveLength(3);
   });
 
