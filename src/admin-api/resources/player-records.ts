@@ -57,7 +57,7 @@ const withIdentities = {
 } as const satisfies Prisma.PlayerInclude;
 type PlayerRow = Prisma.PlayerGetPayload<{ include: typeof withIdentities }>;
 
-/** How many players a search finds at most: a search names someone, it does not list the community. @defaultValue 1000 */
+/** How many names (so players) a search matches at most: a search names someone, it does not list the community. @defaultValue 1000 */
 const maxSearchMatches = 1000;
 
 // An exact platform user id or player id is an index probe, and when it names someone that is the
@@ -73,9 +73,11 @@ UNION SELECT player_id FROM identities WHERE platform IN ('telegram', 'discord')
  * trigram index finds the rows containing a part of 3 characters or more. The index lives there
  * because the XP hot path (`UPDATE players SET xp = ...`) writes a new version of the player's row
  * into every index on players; it never names display_name, so it fires no trigger and writes
- * nothing here. A part with no 3 letters or digits in a row (`ad`, `#d`) has no trigram to look
- * up: the planner reads the narrow table in order instead, a scan that stops at the cap and at
- * worst reads the table once. $1 is a contains pattern (`containsPattern`).
+ * nothing here. A part without 3 letters or digits in a row (`ad`, `#d`) has no trigram of its
+ * own to look up (at most a word's first letter): the planner then scans the narrow table, which
+ * stops at the cap when the part is common, or reads the index's entry for that first letter. When
+ * nobody has the part, either passes over every name once: the bounded worst case, one narrow
+ * table where the search once scanned two wide ones. $1 is a contains pattern (`containsPattern`).
  */
 export const namesSql = `
 SELECT DISTINCT player_id AS id
