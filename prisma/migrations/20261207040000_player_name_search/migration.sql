@@ -10,10 +10,13 @@ CREATE EXTENSION IF NOT EXISTS "pg_trgm";
 
 -- CreateTable
 -- One row per name a player is found by: `name` for the display name, the platform for a username.
+-- The name is stored folded to lower case: the search matches lower(part) with LIKE, which is what
+-- ILIKE does, without folding every row it reads (a scan then costs a quarter). Text, because
+-- folding may lengthen a string.
 CREATE TABLE "player_names" (
     "player_id" UUID NOT NULL,
     "source" VARCHAR(16) NOT NULL,
-    "name" VARCHAR(100) NOT NULL,
+    "name" TEXT NOT NULL,
 
     CONSTRAINT "player_names_pkey" PRIMARY KEY ("player_id","source")
 );
@@ -24,7 +27,7 @@ CREATE TABLE "player_names" (
 -- rename writes here.
 CREATE FUNCTION "player_names_copy_display_name"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO "player_names" ("player_id", "source", "name") VALUES (NEW."id", 'name', NEW."display_name")
+  INSERT INTO "player_names" ("player_id", "source", "name") VALUES (NEW."id", 'name', lower(NEW."display_name"))
   ON CONFLICT ("player_id", "source") DO UPDATE SET "name" = EXCLUDED."name";
   RETURN NULL;
 END
@@ -45,7 +48,7 @@ BEGIN
   END IF;
   IF TG_OP <> 'DELETE' AND NEW."username" IS NOT NULL THEN
     INSERT INTO "player_names" ("player_id", "source", "name")
-    VALUES (NEW."player_id", NEW."platform"::text, NEW."username")
+    VALUES (NEW."player_id", NEW."platform"::text, lower(NEW."username"))
     ON CONFLICT ("player_id", "source") DO UPDATE SET "name" = EXCLUDED."name";
   END IF;
   RETURN NULL;
@@ -64,9 +67,9 @@ CREATE TRIGGER "identities_name_search_delete" AFTER DELETE ON "identities"
 -- The names there are already. Creating the triggers locked players and identities against writes
 -- until this migration commits, so no name can change between the copy and the triggers.
 INSERT INTO "player_names" ("player_id", "source", "name")
-SELECT "id", 'name', "display_name" FROM "players"
+SELECT "id", 'name', lower("display_name") FROM "players"
 UNION ALL
-SELECT "player_id", "platform"::text, "username" FROM "identities" WHERE "username" IS NOT NULL;
+SELECT "player_id", "platform"::text, lower("username") FROM "identities" WHERE "username" IS NOT NULL;
 
 -- CreateIndex
 -- Built after the copy: one pass over the rows rather than an insert per name.

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database.ts';
-import { containsPattern, namesSql } from './player-records.ts';
+import { containsPattern, hasTrigram, namesSql, shortNamesSql } from './player-records.ts';
 
 /**
  * The name search reads the trigram index of player_names, never a scan of every name, and the
@@ -49,6 +49,21 @@ describe(`the player name search over ${players} players`, () => {
     const byUsername = await plan(namesSql, [containsPattern('tg_4a7')]);
     expect(byUsername).toMatch(/player_names_name_trgm_idx/);
     expect(byUsername).not.toMatch(/Seq Scan/);
+  });
+
+  it('scans the names for a part too short for a trigram, and finds it', async () => {
+    expect([hasTrigram('tg_4a7'), hasTrigram('ад'), hasTrigram('#d'), hasTrigram('a-b-c')]).toEqual([
+      true,
+      false,
+      false,
+      false,
+    ]);
+    const short = await plan(shortNamesSql, [containsPattern('#d')]);
+    expect(short).toMatch(/Seq Scan on player_names/);
+    expect(short).not.toMatch(/player_names_name_trgm_idx/);
+    await client.query(`UPDATE players SET display_name = 'Ann #D' WHERE xp = 7`);
+    const { rows } = await client.query<{ id: string }>(shortNamesSql, [containsPattern('#d')]);
+    expect(rows).toHaveLength(1);
   });
 
   it('fires the name triggers on a rename, and none on an XP update', async () => {

@@ -68,22 +68,35 @@ SELECT id FROM players WHERE id = $2::uuid
 UNION SELECT player_id FROM identities WHERE platform IN ('telegram', 'discord') AND platform_user_id = $1`;
 
 /**
- * Otherwise a part of a name: one ILIKE over `player_names`, the display names and platform
+ * Otherwise a part of a name: one LIKE over `player_names`, the display names and platform
  * usernames that triggers copy out of players and identities (migration player_name_search), whose
- * trigram index finds the rows containing a part of 3 characters or more. The index lives there
- * because the XP hot path (`UPDATE players SET xp = ...`) writes a new version of the player's row
- * into every index on players; it never names display_name, so it fires no trigger and writes
- * nothing here. A part without 3 letters or digits in a row (`ad`, `#d`) has no trigram of its
- * own to look up (at most a word's first letter): the planner then scans the narrow table, which
- * stops at the cap when the part is common, or reads the index's entry for that first letter. When
- * nobody has the part, either passes over every name once: the bounded worst case, one narrow
- * table where the search once scanned two wide ones. $1 is a contains pattern (`containsPattern`).
+ * trigram index finds the rows containing a part with 3 letters or digits in a row. The names there
+ * are folded to lower case, so LIKE on the folded part is the ILIKE this search always was. The
+ * index lives there because the XP hot path (`UPDATE players SET xp = ...`) writes a new version
+ * of the player's row into every index on players; it never names display_name, so it fires no
+ * trigger and writes nothing here. $1 is a contains pattern (`containsPattern`).
  */
 export const namesSql = `
 SELECT DISTINCT player_id AS id
-  FROM (SELECT player_id FROM player_names WHERE name ILIKE $1 LIMIT ${maxSearchMatches}) AS matches`;
+  FROM (SELECT player_id FROM player_names WHERE name LIKE lower($1) LIMIT ${maxSearchMatches}) AS matches`;
 
-/** `%q%` for ILIKE, with q's own wildcards and escape character matched literally. */
+/**
+ * A shorter part (`ad`, `#d`) has no trigram of its own, at most a word's first letter, whose
+ * index entry lists a good share of all names: a scan of the narrow table is cheaper, stopping at
+ * the cap when the part is common and reading every name once when nobody has it (the bounded
+ * worst case). COLLATE "C" keeps the planner off the index, which is on the column's own
+ * collation; it changes no match, as LIKE compares bytes under any deterministic collation.
+ */
+export const shortNamesSql = `
+SELECT DISTINCT player_id AS id
+  FROM (SELECT player_id FROM player_names WHERE name COLLATE "C" LIKE lower($1) LIMIT ${maxSearchMatches}) AS matches`;
+
+/** Whether the trigram index can find a part: pg_trgm makes trigrams of runs of letters and digits. */
+export function hasTrigram(q: string): boolean {
+  return /[\p{L}\p{N}]{3}/u.test(q);
+}
+
+/** `%q%` for LIKE, with q's own wildcards and escape character matched literally. */
 export function containsPattern(q: string): string {
   return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
@@ -93,7 +106,8 @@ async function playersMatching(deps: AdminApiDeps, q: string): Promise<string[]>
   const id = uuidValue.safeParse(q).success ? q : null;
   const exact = await deps.db.pool.query<{ id: string }>(exactSql, [q, id]);
   if (exact.rows.length > 0) return exact.rows.map((row) => row.id);
-  const { rows } = await deps.db.pool.query<{ id: string }>(namesSql, [containsPattern(q)]);
+  const sql = hasTrigram(q) ? namesSql : shortNamesSql;
+  const { rows } = await deps.db.pool.query<{ id: string }>(sql, [containsPattern(q)]);
   return rows.map((row) => row.id);
 }
 
