@@ -57,28 +57,57 @@ const withIdentities = {
 } as const satisfies Prisma.PlayerInclude;
 type PlayerRow = Prisma.PlayerGetPayload<{ include: typeof withIdentities }>;
 
-/** How many players a search finds at most: a search names someone, it does not list the community. @defaultValue 1000 */
+/** How many names (so players) a search matches at most: a search names someone, it does not list the community. @defaultValue 1000 */
 const maxSearchMatches = 1000;
 
 // An exact platform user id or player id is an index probe, and when it names someone that is the
-// answer. Otherwise a part of a name is a scan that stops at the cap: every XP event writes a new
-// version of the player's row into each of its indexes, so a trigram index on names would tax the
-// hot path. Matching ids first keeps the list in its index order instead of running an identities
+// answer. Matching ids first keeps the list in its index order instead of running an identities
 // subquery per player read.
 const exactSql = `
 SELECT id FROM players WHERE id = $2::uuid
 UNION SELECT player_id FROM identities WHERE platform IN ('telegram', 'discord') AND platform_user_id = $1`;
-const namesSql = `
-(SELECT id FROM players WHERE display_name ILIKE $1 LIMIT ${maxSearchMatches})
-UNION (SELECT player_id FROM identities WHERE username ILIKE $1 LIMIT ${maxSearchMatches})`;
+
+/**
+ * Otherwise a part of a name: one LIKE over `player_names`, the display names and platform
+ * usernames that triggers copy out of players and identities (migration player_name_search), whose
+ * trigram index finds the rows containing a part with 3 letters or digits in a row. The names there
+ * are folded to lower case, so LIKE on the folded part is the ILIKE this search always was. The
+ * index lives there because the XP hot path (`UPDATE players SET xp = ...`) writes a new version
+ * of the player's row into every index on players; it never names display_name, so it fires no
+ * trigger and writes nothing here. $1 is a contains pattern (`containsPattern`).
+ */
+export const namesSql = `
+SELECT DISTINCT player_id AS id
+  FROM (SELECT player_id FROM player_names WHERE name LIKE lower($1) LIMIT ${maxSearchMatches}) AS matches`;
+
+/**
+ * A shorter part (`ad`, `#d`) has no trigram of its own, at most a word's first letter, whose
+ * index entry lists a good share of all names: a scan of the narrow table is cheaper, stopping at
+ * the cap when the part is common and reading every name once when nobody has it (the bounded
+ * worst case). COLLATE "C" keeps the planner off the index, which is on the column's own
+ * collation; it changes no match, as LIKE compares bytes under any deterministic collation.
+ */
+export const shortNamesSql = `
+SELECT DISTINCT player_id AS id
+  FROM (SELECT player_id FROM player_names WHERE name COLLATE "C" LIKE lower($1) LIMIT ${maxSearchMatches}) AS matches`;
+
+/** Whether the trigram index can find a part: pg_trgm makes trigrams of runs of letters and digits. */
+export function hasTrigram(q: string): boolean {
+  return /[\p{L}\p{N}]{3}/u.test(q);
+}
+
+/** `%q%` for LIKE, with q's own wildcards and escape character matched literally. */
+export function containsPattern(q: string): string {
+  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
 
 /** The players a search names: by player id, platform user id, or else part of a name or username. */
 async function playersMatching(deps: AdminApiDeps, q: string): Promise<string[]> {
   const id = uuidValue.safeParse(q).success ? q : null;
   const exact = await deps.db.pool.query<{ id: string }>(exactSql, [q, id]);
   if (exact.rows.length > 0) return exact.rows.map((row) => row.id);
-  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const { rows } = await deps.db.pool.query<{ id: string }>(namesSql, [pattern]);
+  const sql = hasTrigram(q) ? namesSql : shortNamesSql;
+  const { rows } = await deps.db.pool.query<{ id: string }>(sql, [containsPattern(q)]);
   return rows.map((row) => row.id);
 }
 
