@@ -38,8 +38,9 @@ export const seasonBoardSql = `WITH gained AS (
  * admin moved the season) are ignored until the tick starts them again: the board then sums the
  * window as `seasonBoardSql` does.
  * Parameters: as `seasonBoardSql`, and $7 the season's id, $8 the entry its tallies count up to
- * (0 when none), $9 whether they are to be read (see `tallyMarkSql`). The mark is read first, on
- * its own, so the planner knows how few entries follow it.
+ * (0 when none), $9 whether they are to be read, $10 how many leaders to take (see `lossesSql`).
+ * Those are read first, on their own, so the planner knows how few entries follow the tallies and
+ * how few leaders it needs (a limit it cannot see makes it read all the season's tallies).
  */
 export const talliedSeasonBoardSql = `WITH
   recent AS (
@@ -54,7 +55,7 @@ export const talliedSeasonBoardSql = `WITH
     SELECT t.player_id FROM tallies t JOIN players p ON p.id = t.player_id
      WHERE ${visibleOnBoardsSql({ left: 1, banned: 2 })}
      ORDER BY t.xp DESC, t.player_id
-     LIMIT $5::int + $6::int + (SELECT COUNT(*) FROM recent WHERE xp < 0)),
+     LIMIT $10),
   gained AS (
     SELECT c.player_id,
            COALESCE((SELECT t.xp FROM tallies t WHERE t.player_id = c.player_id), 0) + COALESCE(r.xp, 0) AS xp
@@ -74,6 +75,16 @@ export interface SeasonStanding {
 /** How far a season's tallies go, if they were made for this window (parameters: id, start, end). */
 const tallyMarkSql = `SELECT COALESCE(MAX(through_entry_id), 0) AS through, COUNT(through_entry_id) > 0 AS tallied
   FROM season_tally_marks WHERE season_id = $1 AND starts_at = $2 AND ends_at = $3`;
+
+/**
+ * How many players lost XP in the window's entries after the tallies (parameters: the entry the
+ * tallies count up to, start, end): each may drop out of a page, so one more leader is read for each.
+ */
+const lossesSql = `SELECT COUNT(*)::int AS losses FROM (
+    SELECT 1 FROM ledger_entries l JOIN players src ON src.id = l.player_id
+     WHERE l.id > $1 AND l.created_at >= $2 AND l.created_at < $3
+       AND l.reason NOT IN (${notSeasonXpReasonsSql})
+     GROUP BY COALESCE(src.merged_into_id, src.id) HAVING SUM(l.xp_delta) < 0) losses`;
 
 /** A season as its boards need it: which tallies are its, and its window. */
 export interface SeasonOnBoard {
@@ -95,12 +106,14 @@ export async function seasonStandings(
 ): Promise<SeasonStanding[]> {
   const params: unknown[] = [kept.left, kept.banned, season.startsAt, season.endsAt, page.limit, page.offset];
   if (!options.exact) {
+    const window = [season.startsAt, season.endsAt];
     const { rows: marks } = await db.query<{ through: string; tallied: boolean }>(tallyMarkSql, [
       season.id,
-      season.startsAt,
-      season.endsAt,
+      ...window,
     ]);
-    params.push(season.id, marks[0]!.through, marks[0]!.tallied);
+    const { through, tallied } = marks[0]!;
+    const { rows: losses } = await db.query<{ losses: number }>(lossesSql, [through, ...window]);
+    params.push(season.id, through, tallied, page.limit + page.offset + losses[0]!.losses);
   }
   const { rows } = await db.query<{ id: string; display_name: string; xp: number }>(
     options.exact ? seasonBoardSql : talliedSeasonBoardSql,
