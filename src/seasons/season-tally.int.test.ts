@@ -61,6 +61,19 @@ async function tallies(seasonId: number): Promise<Record<string, number>> {
   return Object.fromEntries(rows.map((row) => [row.player_id, row.xp]));
 }
 
+/** Once caught up, each player's tally is exactly their XP in the window summed from the ledger. */
+async function expectTalliesEqualLedger(season: SeasonOnBoard) {
+  const exact = await seasonStandings(
+    tandem.db.pool,
+    season,
+    kept,
+    { limit: 100, offset: 0 },
+    { exact: true },
+  );
+  const tallied = await tallies(season.id);
+  for (const standing of exact) expect(tallied[standing.playerId]).toBe(standing.xp);
+}
+
 describe('season tallies', () => {
   it('give the same board as the ledger before, between and after ticks, with losses, merges and old entries', async () => {
     const players: string[] = [];
@@ -98,15 +111,7 @@ describe('season tallies', () => {
       await tallySeasons(tandem.db.pool);
       await expectBoardsAgree(season);
     }
-    const exact = await seasonStandings(
-      tandem.db.pool,
-      season,
-      kept,
-      { limit: 100, offset: 0 },
-      { exact: true },
-    );
-    const tallied = await tallies(season.id);
-    for (const standing of exact) expect(tallied[standing.playerId]).toBe(standing.xp);
+    await expectTalliesEqualLedger(season);
   });
 
   it('count every entry once when ticks run side by side and catch up a long history a piece at a time', async () => {
@@ -124,15 +129,7 @@ describe('season tallies', () => {
     ]);
     await expectBoardsAgree(season);
     for (let tick = 0; tick < 10; tick++) await tallySeasons(tandem.db.pool, { entriesPerTick: 7 });
-    const exact = await seasonStandings(
-      tandem.db.pool,
-      season,
-      kept,
-      { limit: 100, offset: 0 },
-      { exact: true },
-    );
-    const tallied = await tallies(season.id);
-    for (const standing of exact) expect(tallied[standing.playerId]).toBe(standing.xp);
+    await expectTalliesEqualLedger(season);
     await expectBoardsAgree(season);
   });
 
