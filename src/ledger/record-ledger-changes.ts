@@ -18,8 +18,9 @@ WITH input AS (
     WITH ORDINALITY AS i(player_id, key, type, source, xp_delta, coin_delta, reason, metadata,
                          messages, voice_minutes, games_won, coins_earned, ord)
 ), player AS (
+  -- By the array, not by a join with input: a join may be planned as a scan of every player.
   SELECT p.id, p.xp, p.balance FROM players p
-   WHERE p.id IN (SELECT player_id FROM input) AND p.merged_into_id IS NULL
+   WHERE p.id = ANY($1::uuid[]) AND p.merged_into_id IS NULL
    ORDER BY p.id FOR UPDATE
 ), entry AS (
   INSERT INTO ledger_entries
@@ -52,21 +53,21 @@ SELECT (p.id IS NOT NULL)::int AS player_found,
        p.xp + i.xp_delta < 0 AS xp_floor_hit,
        p.balance + i.coin_delta < 0 AS balance_floor_hit,
        entry.id::text AS ledger_entry_id, entry.xp_after, entry.balance_after, event.id AS event_id,
-       first.outcome AS first_outcome
+       -- A key recorded before this statement began is answered from here (a replay), without a
+       -- second statement; one committed by a concurrent recording meanwhile is invisible to this
+       -- statement and is read afterwards, as a single record does. A subquery per replayed key, by
+       -- its unique index: as a join it may be planned as a scan of the whole ledger and outbox for
+       -- every group (the plan a prepared statement keeps from when the tables were small).
+       CASE WHEN entry.id IS NULL THEN (
+         SELECT json_build_object('ledger_entry_id', l.id::text, 'player_id', l.player_id, 'type', l.type,
+                                  'xp_delta', l.xp_delta, 'coin_delta', l.coin_delta, 'xp_after', l.xp_after,
+                                  'balance_after', l.balance_after, 'event_id', e.id)
+           FROM ledger_entries l JOIN sync_events e ON e.idempotency_key = l.idempotency_key
+          WHERE l.idempotency_key = i.key) END AS first_outcome
   FROM input i
   LEFT JOIN player p ON p.id = i.player_id
   LEFT JOIN entry ON entry.idempotency_key = i.key
   LEFT JOIN event ON event.idempotency_key = i.key
-  -- A key recorded before this statement began is answered from here (a replay), without a second
-  -- statement; one committed by a concurrent recording meanwhile is invisible to this statement and
-  -- is read afterwards, as a single record does.
-  LEFT JOIN LATERAL (
-    SELECT json_build_object('ledger_entry_id', l.id::text, 'player_id', l.player_id, 'type', l.type,
-                             'xp_delta', l.xp_delta, 'coin_delta', l.coin_delta, 'xp_after', l.xp_after,
-                             'balance_after', l.balance_after, 'event_id', e.id) AS outcome
-      FROM ledger_entries l JOIN sync_events e ON e.idempotency_key = l.idempotency_key
-     WHERE entry.id IS NULL AND l.idempotency_key = i.key
-  ) first ON true
  ORDER BY i.ord`;
 
 /**
