@@ -17,11 +17,15 @@ WITH input AS (
                        $9::int[], $10::int[], $11::int[], $12::int[])
     WITH ORDINALITY AS i(player_id, key, type, source, xp_delta, coin_delta, reason, metadata,
                          messages, voice_minutes, games_won, coins_earned, ord)
-), player AS (
-  -- By the array, not by a join with input: a join may be planned as a scan of every player.
-  SELECT p.id, p.xp, p.balance FROM players p
-   WHERE p.id = ANY($1::uuid[]) AND p.merged_into_id IS NULL
+), locked AS (
+  -- By the ids alone, through the primary key: a join with input, or the merged condition beside
+  -- the ids, may be planned as a read of every player (the plan a prepared statement keeps from
+  -- when the table was small). A merged account is locked too, and changes nothing.
+  SELECT p.id, p.xp, p.balance, p.merged_into_id FROM players p
+   WHERE p.id = ANY($1::uuid[])
    ORDER BY p.id FOR UPDATE
+), player AS (
+  SELECT id, xp, balance FROM locked WHERE merged_into_id IS NULL
 ), entry AS (
   INSERT INTO ledger_entries
     (idempotency_key, player_id, type, source, xp_delta, coin_delta, xp_after, balance_after, reason, metadata)
