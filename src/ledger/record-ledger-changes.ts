@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { preparedAs, type Queryable } from '../db/queryable.ts';
+import type { Queryable } from '../db/queryable.ts';
 import { progressIncrements } from '../economy/achievements.ts';
 import type { EconomyChange } from './event-schemas.ts';
 import { outcomeOf, type RecordOutcome, type RecordRow, recordLedgerChange } from './record-ledger-change.ts';
@@ -90,7 +90,10 @@ export async function recordLedgerChanges(
   try {
     const column = <T>(pick: (c: EconomyChange) => T) => changes.map(pick);
     const progress = changes.map(progressIncrements);
-    const result = await db.query<RecordRow>(preparedAs('record-ledger-changes', recordManySql), [
+    // Planned at each call, not prepared: a prepared statement keeps a plan made while the tables
+    // were small, and this one's joins and replay lookups would then scan the whole history for
+    // every group. Planning once per group is a fraction of a millisecond shared by its changes.
+    const result = await db.query<RecordRow>(recordManySql, [
       column((c) => c.playerId),
       column((c) => c.key),
       column((c) => c.type),
