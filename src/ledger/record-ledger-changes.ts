@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { Queryable } from '../db/queryable.ts';
+import { preparedAs, type Queryable } from '../db/queryable.ts';
 import { progressIncrements } from '../economy/achievements.ts';
 import type { EconomyChange } from './event-schemas.ts';
 import { outcomeOf, type RecordOutcome, type RecordRow, recordLedgerChange } from './record-ledger-change.ts';
@@ -57,17 +57,10 @@ SELECT (p.id IS NOT NULL)::int AS player_found,
        p.xp + i.xp_delta < 0 AS xp_floor_hit,
        p.balance + i.coin_delta < 0 AS balance_floor_hit,
        entry.id::text AS ledger_entry_id, entry.xp_after, entry.balance_after, event.id AS event_id,
-       -- A key recorded before this statement began is answered from here (a replay), without a
-       -- second statement; one committed by a concurrent recording meanwhile is invisible to this
-       -- statement and is read afterwards, as a single record does. A subquery per replayed key, by
-       -- its unique index: as a join it may be planned as a scan of the whole ledger and outbox for
-       -- every group (the plan a prepared statement keeps from when the tables were small).
-       CASE WHEN entry.id IS NULL THEN (
-         SELECT json_build_object('ledger_entry_id', l.id::text, 'player_id', l.player_id, 'type', l.type,
-                                  'xp_delta', l.xp_delta, 'coin_delta', l.coin_delta, 'xp_after', l.xp_after,
-                                  'balance_after', l.balance_after, 'event_id', e.id)
-           FROM ledger_entries l JOIN sync_events e ON e.idempotency_key = l.idempotency_key
-          WHERE l.idempotency_key = i.key) END AS first_outcome
+       -- A replayed key is answered afterwards by its own lookup (outcomeOf), as a single record's
+       -- is: looked up here it was planned, for a statement prepared while the tables were small,
+       -- as a scan of the whole ledger and outbox for every group.
+       NULL::json AS first_outcome
   FROM input i
   LEFT JOIN player p ON p.id = i.player_id
   LEFT JOIN entry ON entry.idempotency_key = i.key
@@ -90,10 +83,7 @@ export async function recordLedgerChanges(
   try {
     const column = <T>(pick: (c: EconomyChange) => T) => changes.map(pick);
     const progress = changes.map(progressIncrements);
-    // Planned at each call, not prepared: a prepared statement keeps a plan made while the tables
-    // were small, and this one's joins and replay lookups would then scan the whole history for
-    // every group. Planning once per group is a fraction of a millisecond shared by its changes.
-    const result = await db.query<RecordRow>(recordManySql, [
+    const result = await db.query<RecordRow>(preparedAs('record-ledger-changes', recordManySql), [
       column((c) => c.playerId),
       column((c) => c.key),
       column((c) => c.type),
