@@ -27,7 +27,7 @@ export async function runScaleBench(options: BenchOptions, say: (line: string) =
   const database = await createBenchDatabase(options.adminDatabaseUrl);
   say(`scale: database ${database.name} created and migrated`);
   let world: ScaleWorld | undefined;
-  const cleanUp = dropOnce(database, say);
+  const cleanUp = options.scale.keep ? keepDatabase(database, say) : dropOnce(database, say);
   onInterrupt(options.redisUrl, database.name, say, cleanUp);
 
   const pool = new pg.Pool({ connectionString: database.url, max: 3 });
@@ -101,6 +101,10 @@ export async function runScaleBench(options: BenchOptions, say: (line: string) =
     await pool.end().catch(() => {});
     await cleanUp();
   }
+}
+
+function keepDatabase(database: BenchDatabase, say: (line: string) => void) {
+  return async () => say(`scale: kept ${database.url} (--scale-keep); drop it with: dropdb ${database.name}`);
 }
 
 function dropOnce(database: BenchDatabase, say: (line: string) => void) {

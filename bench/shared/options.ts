@@ -30,6 +30,8 @@
  *   --scale-sizes=N,M                  ledger rows of each size (default 2000000,20000000)
  *   --scale-players=N                  players of the seeded history (default 1000000)
  *   --scale-runs=N                     measured runs per interactive query, the median reported (default 5)
+ *   --scale-keep                       keep the seeded database afterwards (its URL is printed) to inspect
+ *                                      plans by hand; drop it with `dropdb` when done
  */
 import { type Experiment, parseExperiments } from './experiments.ts';
 
@@ -84,7 +86,7 @@ export interface BenchOptions {
   /** What-if: the live gateway's batching window; undefined keeps the gateway's default. */
   liveIntervalMs: number | undefined;
   /** `--scale`: the scale phase alone (bench/scale/scale.ts). */
-  scale: { enabled: boolean; sizes: number[]; players: number; runs: number };
+  scale: { enabled: boolean; sizes: number[]; players: number; runs: number; keep: boolean };
 }
 
 export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptions {
@@ -180,6 +182,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
       })(),
       players: int('scale-players', 1_000_000),
       runs: int('scale-runs', 5),
+      keep: flags.has('scale-keep'),
     },
     quietWaitMs: (flags.has('quiet-wait') ? Number(flags.get('quiet-wait')) : quick ? 0 : 60) * 1000,
   };

@@ -116,6 +116,7 @@ describe('migrations', () => {
         'ledger_entries_purchase_idx',
         'ledger_entries_rare_reason_idx',
         'ledger_entries_transfer_idx',
+        'sync_events_failed_idx',
         'sync_events_with_error_idx',
       ]);
     } finally {

@@ -200,13 +200,18 @@ export async function heldCoins(db: Queryable, playerId: string): Promise<number
   return rows[0]?.held ?? 0;
 }
 
-/** All coins held across the community and not settled yet (the admin overview). */
+/**
+ * All coins held across the community and not settled yet (the admin overview), summed over the
+ * open holds (ledger_open_holds, kept by triggers) rather than every hold ever placed; each is
+ * still checked against the settlements, which stay the answer.
+ */
+export const heldInTotalSql = `
+SELECT coalesce(sum(-e.coin_delta), 0)::int AS held
+  FROM ledger_open_holds o
+  JOIN ledger_entries e ON e.id = o.hold_id
+ WHERE NOT EXISTS (SELECT 1 FROM ledger_hold_settlements s WHERE s.hold_id = o.hold_id)`;
+
 export async function heldCoinsInTotal(db: Queryable): Promise<number> {
-  const { rows } = await db.query<{ held: number }>(
-    `SELECT coalesce(sum(-e.coin_delta), 0)::int AS held
-       FROM ledger_holds h
-       JOIN ledger_entries e ON e.id = h.entry_id
-      WHERE NOT EXISTS (SELECT 1 FROM ledger_hold_settlements s WHERE s.hold_id = h.entry_id)`,
-  );
+  const { rows } = await db.query<{ held: number }>(heldInTotalSql);
   return rows[0]?.held ?? 0;
 }

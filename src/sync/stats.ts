@@ -64,10 +64,16 @@ export interface SyncStats {
   lastReconcile: LastReconcileSummary | null;
 }
 
-// Open and failed events are few (the outbox drains): read through the (status, created_at) index.
-const openCountsSql = `
+// Open events are few (the outbox drains): read through the (status, created_at) index. Failed ones
+// stay until cleanup's retention: counted from the partial index of failed events alone, which
+// carries their type (the status is written as a constant: a column the index lacks would send
+// the count to the table).
+export const openCountsSql = `
 SELECT type, status, count(*)::int AS n FROM sync_events
- WHERE status IN ('pending', 'processing', 'failed') GROUP BY type, status`;
+ WHERE status IN ('pending', 'processing') GROUP BY type, status
+UNION ALL
+SELECT type, 'failed'::"SyncStatus", count(*)::int FROM sync_events
+ WHERE status = 'failed' GROUP BY type`;
 
 // Completed ones are the history: only a bounded range of the (status, created_at) index.
 const completedCountsSql = `

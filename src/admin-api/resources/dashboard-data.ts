@@ -11,7 +11,8 @@ const maxFindingsShown = 20;
 /** A queue that does not answer in this long is shown as unreachable. @defaultValue 2000 */
 const queueTimeoutMs = 2000;
 
-const failedPerMinuteSql = `
+// Read from the partial index of failed events (by when they failed), never the outbox's history.
+export const failedPerMinuteSql = `
 SELECT date_trunc('minute', updated_at) AS minute, count(*)::int AS failed
   FROM sync_events
  WHERE status = 'failed'
