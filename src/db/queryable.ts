@@ -4,8 +4,12 @@ import type pg from 'pg';
 export type Queryable = Pick<pg.Pool, 'query'> | pg.PoolClient;
 
 /**
- * A named statement: each connection parses and plans it once, then only binds values. On the hot
- * path this halves Postgres' CPU per statement (measured by `npm run bench`).
+ * A named statement: each connection parses and plans it once, then only binds values, which halves
+ * Postgres' CPU for a statement run once per event (measured by `npm run bench`). The plan is kept
+ * until an ANALYZE of a table it reads: one made in a new install's first minutes, when a scan was
+ * the cheap way to read a few pages, is still used once the table has grown. So only a statement
+ * that reaches one row per table by its key is named; a statement serving a batch (whose planning
+ * the batch shares) or a rare one is planned at each call (`src/sync/hot-path-plans.int.test.ts`).
  */
 export function preparedAs(name: string, text: string): { name: string; text: string } {
   return { name: `tandem-${name}`, text };

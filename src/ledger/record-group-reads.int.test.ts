@@ -5,10 +5,9 @@ import type { EconomyChange } from './event-schemas.ts';
 import { recordLedgerChanges } from './record-ledger-changes.ts';
 
 /**
- * A group of records reads what it needs by key. The plan a connection keeps for the prepared
- * group statement is made while the tables are small (a new install, statistics of empty tables
- * here) and kept as they grow: it must still read no ledger or outbox rows beyond its own keys, or
- * every group would cost the whole history.
+ * A group of records reads what it needs by key, even with the statistics of empty tables (a new
+ * install before its first ANALYZE): joined with the group's input, the players, ledger and outbox
+ * could be planned as scans, and every group would cost the whole history.
  */
 let tandem: TestTandem;
 let client: pg.Client;

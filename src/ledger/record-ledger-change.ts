@@ -172,9 +172,9 @@ async function firstOutcome(
   change: EconomyChange,
   playerFound: boolean,
 ): Promise<RecordOutcome> {
-  const { rows } = await db.query<FirstOutcomeRow>(preparedAs('first-outcome', firstOutcomeSql), [
-    change.key,
-  ]);
+  // Planned at each call: a replay is rare next to a new key, and a plan kept from a new install's
+  // first minutes (the ledger a few pages long) would scan the ledger once it has grown.
+  const { rows } = await db.query<FirstOutcomeRow>(firstOutcomeSql, [change.key]);
   const first = rows[0];
   if (!first) {
     if (playerFound) throw new Error(`Ledger row for ${change.key} vanished while recording`);

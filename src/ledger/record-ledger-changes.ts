@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { preparedAs, type Queryable } from '../db/queryable.ts';
+import type { Queryable } from '../db/queryable.ts';
 import { progressIncrements } from '../economy/achievements.ts';
 import type { EconomyChange } from './event-schemas.ts';
 import { outcomeOf, type RecordOutcome, type RecordRow, recordLedgerChange } from './record-ledger-change.ts';
@@ -11,7 +11,7 @@ import { outcomeOf, type RecordOutcome, type RecordRow, recordLedgerChange } fro
  * moves its player from the totals it locked, exactly as alone. Players are locked in id order, so
  * two groups (or a group and a single record) wait for each other rather than deadlock.
  */
-const recordManySql = `
+export const recordManySql = `
 WITH input AS (
   SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::int[], $6::int[], $7::text[], $8::text[],
                        $9::int[], $10::int[], $11::int[], $12::int[])
@@ -19,8 +19,8 @@ WITH input AS (
                          messages, voice_minutes, games_won, coins_earned, ord)
 ), locked AS (
   -- By the ids alone, through the primary key: a join with input, or the merged condition beside
-  -- the ids, may be planned as a read of every player (the plan a prepared statement keeps from
-  -- when the table was small). A merged account is locked too, and changes nothing.
+  -- the ids, may be planned as a read of every player. A merged account is locked too, and
+  -- changes nothing.
   SELECT p.id, p.xp, p.balance, p.merged_into_id FROM players p
    WHERE p.id = ANY($1::uuid[])
    ORDER BY p.id FOR UPDATE
@@ -58,8 +58,8 @@ SELECT (p.id IS NOT NULL)::int AS player_found,
        p.balance + i.coin_delta < 0 AS balance_floor_hit,
        entry.id::text AS ledger_entry_id, entry.xp_after, entry.balance_after, event.id AS event_id,
        -- A replayed key is answered afterwards by its own lookup (outcomeOf), as a single record's
-       -- is: looked up here it was planned, for a statement prepared while the tables were small,
-       -- as a scan of the whole ledger and outbox for every group.
+       -- is: looked up here, in a join with the group's input, it may be planned as a scan of the
+       -- whole ledger and outbox for every group.
        NULL::json AS first_outcome
   FROM input i
   LEFT JOIN player p ON p.id = i.player_id
@@ -83,7 +83,7 @@ export async function recordLedgerChanges(
   try {
     const column = <T>(pick: (c: EconomyChange) => T) => changes.map(pick);
     const progress = changes.map(progressIncrements);
-    const result = await db.query<RecordRow>(preparedAs('record-ledger-changes', recordManySql), [
+    const result = await db.query<RecordRow>(recordManySql, [
       column((c) => c.playerId),
       column((c) => c.key),
       column((c) => c.type),

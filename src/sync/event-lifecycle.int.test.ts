@@ -1,6 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTestTandem, type TestTandem } from '../../test/support/services.ts';
-import { completeEvent, readOpenEvent } from './event-lifecycle.ts';
+import {
+  completeEvent,
+  completeManySql,
+  completeSql,
+  readManySql,
+  readOpenEvent,
+} from './event-lifecycle.ts';
 
 let tandem: TestTandem;
 afterEach(async () => {
@@ -32,8 +38,7 @@ describe('reading and completing events sent together', () => {
     const statements: string[] = [];
     const query = tandem.db.pool.query.bind(tandem.db.pool);
     tandem.db.pool.query = ((config: unknown, values: unknown) => {
-      const name = (config as { name?: string }).name;
-      if (name) statements.push(name);
+      statements.push(typeof config === 'string' ? config : (config as { text: string }).text);
       return query(config as string, values as unknown[]);
     }) as typeof tandem.db.pool.query;
 
@@ -50,8 +55,8 @@ describe('reading and completing events sent together', () => {
       // The same event completed twice at once (a job run twice): one of them waits for the next batch.
       completeEvent(tandem.db.pool, b1!, { telegramXp: 10, discordRankRoleId: null }, attempt),
     ]);
-    expect(statements.filter((s) => s === 'tandem-read-open-events')).toHaveLength(1);
-    expect(statements.filter((s) => s.startsWith('tandem-complete-event'))).toHaveLength(2);
+    expect(statements.filter((s) => s === readManySql)).toHaveLength(1);
+    expect(statements.filter((s) => s === completeManySql || s === completeSql)).toHaveLength(2);
 
     const { rows: events } = await tandem.db.pool.query(
       `SELECT status, attempts, processed_by FROM sync_events WHERE id = ANY($1::uuid[])`,

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { CallBatcher } from '../db/call-batcher.ts';
-import { preparedAs, type Queryable } from '../db/queryable.ts';
+import type { Queryable } from '../db/queryable.ts';
 import type { EventSource, EventType } from '../ledger/event-schemas.ts';
 
 export interface IdentityRef {
@@ -75,7 +75,7 @@ export async function claimEvent(
   eventId: string,
   workerName: string,
 ): Promise<ClaimedEvent | null> {
-  const { rows } = await db.query(preparedAs('claim-event', claimSql), [eventId, workerName]);
+  const { rows } = await db.query(claimSql, [eventId, workerName]);
   return rows[0] ? toClaimed(rows[0]) : null;
 }
 
@@ -83,12 +83,12 @@ export async function claimEvent(
  * Reads sent to the pool together (the economy worker's concurrent jobs) go as one statement: one
  * round trip and one plan for the batch instead of one per event.
  */
-const readManySql = readSql.replace('WHERE id = $1 AND', 'WHERE id = ANY($1::uuid[]) AND');
+export const readManySql = readSql.replace('WHERE id = $1 AND', 'WHERE id = ANY($1::uuid[]) AND');
 
 export async function readOpenEvent(db: Queryable, eventId: string): Promise<ClaimedEvent | null> {
   const batched = batchersOf(db);
   if (batched) return batched.reads.call(eventId);
-  const { rows } = await db.query(preparedAs('read-open-event', readSql), [eventId]);
+  const { rows } = await db.query(readSql, [eventId]);
   return rows[0] ? toClaimed(rows[0]) : null;
 }
 
@@ -96,7 +96,7 @@ async function readOpenEvents(
   pool: pg.Pool,
   eventIds: string[],
 ): Promise<Array<PromiseSettledResult<ClaimedEvent | null>>> {
-  const { rows } = await pool.query(preparedAs('read-open-events', readManySql), [eventIds]);
+  const { rows } = await pool.query(readManySql, [eventIds]);
   const byId = new Map(rows.map((row) => [row.id as string, toClaimed(row)]));
   return eventIds.map((id) => ({ status: 'fulfilled', value: byId.get(id) ?? null }));
 }
@@ -141,7 +141,7 @@ export interface Attempt {
   workerName: string;
 }
 
-const completeSql = `
+export const completeSql = `
 WITH done AS (
   UPDATE sync_events SET status = 'completed', processed_at = now(), updated_at = now(), error_message = NULL,
          attempts = greatest(attempts, $7::int), processed_by = coalesce($8, processed_by)
@@ -162,7 +162,7 @@ ON CONFLICT (player_id) DO UPDATE SET
  * the batch. Of several events of one player in a batch, the one that came last says what the
  * platforms reflect (as it would have by committing last), column by column.
  */
-const completeManySql = `
+export const completeManySql = `
 WITH input AS (
   SELECT * FROM unnest($1::uuid[], $2::int[], $3::int[], $4::int[], $5::boolean[], $6::text[], $7::int[], $8::text[])
     WITH ORDINALITY AS i(id, telegram_xp, discord_xp, balance, sets_role, role_id, attempt, worker, ord)
@@ -213,7 +213,7 @@ export async function completeEvent(
   const batched = batchersOf(db);
   if (batched) return batched.completions.call({ eventId, reflected, attempt });
   const setsRole = reflected.discordRankRoleId !== undefined;
-  await db.query(preparedAs('complete-event', completeSql), [
+  await db.query(completeSql, [
     eventId,
     reflected.telegramXp ?? null,
     reflected.discordXp ?? null,
@@ -235,7 +235,7 @@ async function completeEvents(
   }
   const column = <T>(pick: (c: Completion) => T) => completions.map(pick);
   try {
-    await pool.query(preparedAs('complete-events', completeManySql), [
+    await pool.query(completeManySql, [
       column((c) => c.eventId),
       column((c) => c.reflected.telegramXp ?? null),
       column((c) => c.reflected.discordXp ?? null),

@@ -28,13 +28,19 @@ export async function openTestTandem(
     seed?: boolean;
     /** A Redis of the test's own (one it can stop); the shared test Redis otherwise. */
     redisUrl?: string;
+    /** Settings for every database session Tandem opens, e.g. `-c plan_cache_mode=force_generic_plan`. */
+    sessionOptions?: string;
+    /** Connections in Tandem's pool. @defaultValue 20 */
+    databasePoolSize?: number;
   } = {},
 ): Promise<TestTandem> {
   const database = await createTestDatabase();
   const prefix = uniqueQueuePrefix();
+  const databaseUrl = new URL(database.url);
+  if (options.sessionOptions) databaseUrl.searchParams.set('options', options.sessionOptions);
   const services = openServices({
-    databaseUrl: database.url,
-    databasePoolSize: 20,
+    databaseUrl: databaseUrl.toString(),
+    databasePoolSize: options.databasePoolSize ?? 20,
     redisUrl: options.redisUrl ?? testRedisUrl,
     queuePrefix: prefix,
     syncAttempts: options.attempts ?? 3,
