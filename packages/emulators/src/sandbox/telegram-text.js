@@ -75,17 +75,35 @@ function link(url, inner) {
   return href ? h('a', { href, target: '_blank', rel: 'noopener noreferrer' }, inner) : inner;
 }
 
-/** What a message shows besides its text: a photo or a file, with its caption. */
+/** The line standing for a message's media, or null when it carries none. */
+function attachmentLabel(message) {
+  if (message.photo) return '🖼 Photo';
+  if (message.animation) return '🎞 GIF';
+  if (message.document) return `📄 ${message.document.file_name ?? 'File'}`;
+  if (message.video) return `🎬 Video (${message.video.duration} s)`;
+  if (message.voice) return `🎤 Voice message (${message.voice.duration} s)`;
+  if (message.audio)
+    return `🎵 ${[message.audio.performer, message.audio.title].filter(Boolean).join(' – ') || 'Audio'}`;
+  if (message.sticker) return `${message.sticker.emoji ?? '🏷'} Sticker`;
+  if (message.poll) {
+    const options = message.poll.options.map((option) => `${option.text}: ${option.voter_count}`).join(' · ');
+    return `📊 ${message.poll.question} (${options})${message.poll.is_closed ? ' — closed' : ''}`;
+  }
+  // Private chats show a pin as a line of the chat; groups as a service message (serviceText).
+  if (message.pinned_message) return '📌 Pinned a message';
+  return null;
+}
+
+/** What a message shows besides its text: its media (photo, file, poll...), with its caption. */
 export function messageBody(message, options) {
   const parts = [];
-  if (message.photo) parts.push(h('div', { class: 'tg-attachment' }, '🖼 Photo'));
-  if (message.document)
-    parts.push(h('div', { class: 'tg-attachment' }, `📄 ${message.document.file_name ?? 'File'}`));
+  if (message.forward_origin) parts.push(h('div', { class: 'muted' }, 'Forwarded'));
+  const attachment = attachmentLabel(message);
+  if (attachment) parts.push(h('div', { class: 'tg-attachment' }, attachment));
   if (typeof message.text === 'string') parts.push(...formattedText(message.text, message.entities, options));
   else if (typeof message.caption === 'string')
     parts.push(...formattedText(message.caption, message.caption_entities, options));
-  else if (!message.photo && !message.document)
-    parts.push(h('em', { class: 'muted' }, 'Unsupported message'));
+  else if (!attachment) parts.push(h('em', { class: 'muted' }, 'Unsupported message'));
   return parts;
 }
 
@@ -117,5 +135,6 @@ export function serviceText(message) {
   if (message.migrate_to_chat_id !== undefined) return 'The group was upgraded to a supergroup';
   if (message.migrate_from_chat_id !== undefined) return 'The group was upgraded from a basic group';
   if (message.group_chat_created || message.supergroup_chat_created) return `${actor} created the group`;
+  if (message.pinned_message) return `${actor} pinned a message`;
   return null;
 }

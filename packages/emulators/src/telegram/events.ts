@@ -28,6 +28,37 @@ export type EmulatorEventBody =
   | { type: 'bot.chat_action'; botId: number; chatId: number; action: string }
   /** setChatMenuButton: `chat` is a private chat's id or `default`. */
   | { type: 'bot.menu_button'; botId: number; chat: string; button: MenuButton }
+  /** A user set their reactions on a message (`reaction` empty: removed); `botIds` got an update. */
+  | {
+      type: 'user.reaction';
+      chatId: number;
+      userId: number;
+      botIds: number[];
+      messageId: number;
+      reaction: Tg.ReactionType[];
+      anonymous: boolean;
+    }
+  /** A user voted in a poll (`optionIds` empty: retracted); `botId` sent the poll. */
+  | {
+      type: 'user.poll_answer';
+      chatId: number;
+      userId: number;
+      botId: number;
+      pollId: string;
+      optionIds: number[];
+    }
+  /** setMessageReaction (`reaction` empty: the bot's reaction removed). */
+  | {
+      type: 'bot.reaction';
+      botId: number;
+      chatId: number;
+      messageId: number;
+      reaction: Tg.ReactionType[];
+      isBig: boolean;
+    }
+  /** unpinChatMessage / unpinAllChatMessages (a pin is a `bot.message` with `pinned_message`). */
+  | { type: 'bot.unpin'; botId: number; chatId: number; messageIds: number[] }
+  | { type: 'bot.poll_stopped'; botId: number; chatId: number; poll: Tg.Poll }
   /** A user opened a bot's Mini App (the control API signed its init data). */
   | { type: 'user.web_app'; botId: number; userId: number; url: string }
   /** setWebhook (url set) or deleteWebhook (url ''). */

@@ -60,6 +60,51 @@ export interface Document {
   file_size?: number;
 }
 
+export interface Video {
+  file_id: string;
+  file_unique_id: string;
+  width: number;
+  height: number;
+  duration: number;
+  file_name?: string;
+  mime_type?: string;
+  file_size?: number;
+}
+
+/** A GIF or an H.264/MPEG-4 AVC video without sound; shaped like a Video. */
+export type Animation = Video;
+
+export interface Voice {
+  file_id: string;
+  file_unique_id: string;
+  duration: number;
+  mime_type?: string;
+  file_size?: number;
+}
+
+export interface Audio {
+  file_id: string;
+  file_unique_id: string;
+  duration: number;
+  performer?: string;
+  title?: string;
+  file_name?: string;
+  mime_type?: string;
+  file_size?: number;
+}
+
+export interface Sticker {
+  file_id: string;
+  file_unique_id: string;
+  type: 'regular' | 'mask' | 'custom_emoji';
+  width: number;
+  height: number;
+  is_animated: boolean;
+  is_video: boolean;
+  emoji?: string;
+  file_size?: number;
+}
+
 export interface File {
   file_id: string;
   file_unique_id: string;
@@ -94,6 +139,19 @@ export interface Message {
   caption_entities?: MessageEntity[];
   photo?: PhotoSize[];
   document?: Document;
+  /** Set together with `document`, as Telegram does for backward compatibility. */
+  animation?: Animation;
+  video?: Video;
+  voice?: Voice;
+  audio?: Audio;
+  sticker?: Sticker;
+  poll?: Poll;
+  /** Messages of one album (sendMediaGroup) share it. */
+  media_group_id?: string;
+  /** Forwarded messages: who first sent the original. */
+  forward_origin?: MessageOrigin;
+  /** Service message: this message was pinned (shown without its own reply). */
+  pinned_message?: Message;
   new_chat_members?: User[];
   left_chat_member?: User;
   group_chat_created?: true;
@@ -103,6 +161,75 @@ export interface Message {
   /** In the new supergroup: the group it was upgraded from. */
   migrate_from_chat_id?: number;
   reply_markup?: InlineKeyboardMarkup;
+}
+
+/** Where a forwarded message first came from. */
+export type MessageOrigin =
+  | { type: 'user'; date: number; sender_user: User }
+  | { type: 'hidden_user'; date: number; sender_user_name: string }
+  | { type: 'chat'; date: number; sender_chat: Chat; author_signature?: string }
+  | { type: 'channel'; date: number; chat: Chat; message_id: number; author_signature?: string };
+
+export interface MessageId {
+  message_id: number;
+}
+
+export interface PollOption {
+  text: string;
+  text_entities?: MessageEntity[];
+  voter_count: number;
+}
+
+export interface Poll {
+  id: string;
+  question: string;
+  question_entities?: MessageEntity[];
+  options: PollOption[];
+  total_voter_count: number;
+  is_closed: boolean;
+  is_anonymous: boolean;
+  type: 'regular' | 'quiz';
+  allows_multiple_answers: boolean;
+  correct_option_id?: number;
+  explanation?: string;
+  explanation_entities?: MessageEntity[];
+  open_period?: number;
+  close_date?: number;
+}
+
+export interface PollAnswer {
+  poll_id: string;
+  user?: User;
+  voter_chat?: Chat;
+  /** Empty when the user retracted their vote. */
+  option_ids: number[];
+}
+
+export type ReactionType =
+  | { type: 'emoji'; emoji: string }
+  | { type: 'custom_emoji'; custom_emoji_id: string }
+  | { type: 'paid' };
+
+export interface MessageReactionUpdated {
+  chat: Chat;
+  message_id: number;
+  user?: User;
+  actor_chat?: Chat;
+  date: number;
+  old_reaction: ReactionType[];
+  new_reaction: ReactionType[];
+}
+
+export interface ReactionCount {
+  type: ReactionType;
+  total_count: number;
+}
+
+export interface MessageReactionCountUpdated {
+  chat: Chat;
+  message_id: number;
+  date: number;
+  reactions: ReactionCount[];
 }
 
 export interface CallbackQuery {
@@ -181,6 +308,10 @@ export interface UpdateBody {
   callback_query?: CallbackQuery;
   my_chat_member?: ChatMemberUpdated;
   chat_member?: ChatMemberUpdated;
+  message_reaction?: MessageReactionUpdated;
+  message_reaction_count?: MessageReactionCountUpdated;
+  poll?: Poll;
+  poll_answer?: PollAnswer;
 }
 
 export type UpdateKind = keyof UpdateBody;
@@ -204,4 +335,6 @@ export interface ChatFullInfo extends Chat {
   accent_color_id: number;
   max_reaction_count: number;
   description?: string;
+  /** The most recently pinned message. */
+  pinned_message?: Message;
 }

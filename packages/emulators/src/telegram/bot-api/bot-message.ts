@@ -7,10 +7,8 @@ import { unixNow } from '../world/world.ts';
 import type { Params } from './params.ts';
 import { readReplyMarkup } from './reply-markup.ts';
 
-export type MessageContent = Pick<
-  Tg.Message,
-  'text' | 'entities' | 'caption' | 'caption_entities' | 'photo' | 'document'
->;
+/** What a message says or carries; who sent it, where and when are filled in on posting. */
+export type MessageContent = Omit<Tg.Message, 'message_id' | 'from' | 'chat' | 'date' | 'reply_to_message'>;
 
 /**
  * Posts a message from a bot after the checks every send method shares (reply target, markup,
@@ -51,6 +49,28 @@ export function postBotMessage(
     message,
     ...(markup.keyboard ? { replyKeyboard: markup.keyboard } : {}),
   });
+  return message;
+}
+
+/**
+ * A service message the bot's action produced (a pin): recorded and logged like its messages, but
+ * outside flood control and without reply or markup parameters.
+ */
+export function postBotServiceMessage(
+  ctx: EmulatorContext,
+  bot: BotRecord,
+  chat: ChatRecord,
+  content: MessageContent,
+): Tg.Message {
+  const message: Tg.Message = {
+    message_id: ctx.world.nextMessageId(chat),
+    from: botUserObject(bot),
+    chat: chatView(ctx.world, chat),
+    date: unixNow(),
+    ...content,
+  };
+  chat.messages.set(message.message_id, { message, sender: { kind: 'bot', botId: bot.id }, edits: [] });
+  ctx.log.record({ type: 'bot.message', botId: bot.id, chatId: chat.id, message });
   return message;
 }
 

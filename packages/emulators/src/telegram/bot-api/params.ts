@@ -79,11 +79,14 @@ export class Params {
     if (upload) return upload;
     const value = this.string(name);
     if (value === undefined || value === '') return undefined;
-    if (value.startsWith('attach://')) {
-      const attached = this.files.get(value.slice('attach://'.length));
-      if (!attached) throw BotApiError.badRequest(`can't find attached file "${value}"`);
-      return attached;
-    }
-    return value;
+    return this.attachment(value, `can't find attached file "${value}"`);
+  }
+
+  /** A file named inside a JSON parameter (InputMedia's `media`): `attach://<field>`, or a file_id / URL. */
+  attachment(value: string, missing: string): UploadedFile | string {
+    if (!value.startsWith('attach://')) return value;
+    const attached = this.files.get(value.slice('attach://'.length));
+    if (!attached) throw BotApiError.badRequest(missing);
+    return attached;
   }
 }

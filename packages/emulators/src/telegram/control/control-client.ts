@@ -72,6 +72,8 @@ export class TelegramControlClient {
     this.request<Result<'sendDocument'>>('POST', '/documents', input);
   pressButton = (input: Input<'pressButton'>) =>
     this.request<Result<'pressButton'>>('POST', '/callbacks', input);
+  react = (input: Input<'react'>) => this.request<Result<'react'>>('POST', '/reactions', input);
+  votePoll = (input: Input<'votePoll'>) => this.request<Result<'votePoll'>>('POST', '/poll-votes', input);
   openWebApp = (input: Input<'openWebApp'>) => this.request<Result<'openWebApp'>>('POST', '/web-apps', input);
   callback = (id: string) => this.request<Result<'callback'>>('GET', `/callbacks/${encodeURIComponent(id)}`);
   messages = (chatId: number, options: { bot?: number | string; includeDeleted?: boolean } = {}) => {

@@ -13,6 +13,7 @@ export function describeMessage(stored: StoredMessage) {
     ...(stored.source ? { source: stored.source } : {}),
     ...(stored.replyKeyboard ? { replyKeyboard: stored.replyKeyboard } : {}),
     edits: stored.edits,
+    ...(stored.reactions ? { reactions: stored.reactions } : {}),
     deleted: stored.deletedAt !== undefined,
     ...(stored.deletedAt !== undefined ? { deletedAt: stored.deletedAt, deletedBy: stored.deletedBy } : {}),
   };

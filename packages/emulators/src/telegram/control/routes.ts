@@ -64,6 +64,8 @@ export function createControlRouter(control: TelegramControl, log: ActivityLog):
   router.post('/photos', (req, res) => void res.json(control.sendPhoto(req.body)));
   router.post('/documents', (req, res) => void res.json(control.sendDocument(req.body)));
   router.post('/callbacks', async (req, res) => void res.json(await control.pressButton(req.body)));
+  router.post('/reactions', (req, res) => void res.json(control.react(req.body)));
+  router.post('/poll-votes', (req, res) => void res.json(control.votePoll(req.body)));
   router.post('/web-apps', (req, res) => void res.json(control.openWebApp(req.body)));
   router.get('/callbacks/:id', (req, res) => void res.json(control.callback(req.params.id as string)));
   router.get('/chats/:chatId/messages', (req, res) => {

@@ -131,6 +131,26 @@ export const userMediaSchema = z.object({
   caption: z.string().optional(),
 });
 
+export const reactSchema = z.object({
+  ...userPlace,
+  messageId: z.int().positive(),
+  /** The user's reactions after this, as emoji (the Bot API's list); `[]` removes theirs. */
+  reaction: z.array(z.string().min(1)).max(3, 'a user sets 3 reactions at most'),
+  isBig: z.boolean().default(false),
+  /**
+   * Reacting anonymously (as in channels): bots get only the new counts, as `message_reaction_count`.
+   * @defaultValue true in channels, else false
+   */
+  anonymous: z.boolean().optional(),
+});
+
+export const pollVoteSchema = z.object({
+  ...userPlace,
+  messageId: z.int().positive(),
+  /** Chosen options, by 0-based index; `[]` retracts the vote. */
+  optionIds: z.array(z.int().min(0)),
+});
+
 export const messagesQuerySchema = z.object({
   bot: botRef.optional(),
   includeDeleted: z.boolean().default(true),

@@ -12,6 +12,8 @@ import {
   updateLimits,
 } from './fault-control.ts';
 import { botStatus, callbackStatus, listMessages } from './observation.ts';
+import { voteInPoll } from './poll-votes.ts';
+import { reactToMessage } from './reactions.ts';
 import {
   type addMemberSchema,
   type blockSchema,
@@ -27,9 +29,11 @@ import {
   type migrateGroupSchema,
   type openWebAppSchema,
   parseInput,
+  type pollVoteSchema,
   type pressButtonSchema,
   type promoteMemberSchema,
   type rateLimitSchema,
+  type reactSchema,
   type renameGroupSchema,
   type serverErrorsSchema,
   type updateUserSchema,
@@ -84,6 +88,10 @@ export function createTelegramControl(ctx: EmulatorContext) {
     sendPhoto: (input: z.input<typeof userMediaSchema>) => sendUserMedia(ctx, 'photo', input),
     sendDocument: (input: z.input<typeof userMediaSchema>) => sendUserMedia(ctx, 'document', input),
     pressButton: (input: z.input<typeof pressButtonSchema>) => pressButton(ctx, input),
+    /** A user sets their reactions on a message (admin bots that asked for reactions hear of it). */
+    react: (input: z.input<typeof reactSchema>) => reactToMessage(ctx, input),
+    /** A user votes in a bot's poll. */
+    votePoll: (input: z.input<typeof pollVoteSchema>) => voteInPoll(ctx, input),
     /** A user opens a bot's Mini App: its signed init data and the address Telegram would open. */
     openWebApp: (input: z.input<typeof openWebAppSchema>) => openWebApp(ctx, input),
 

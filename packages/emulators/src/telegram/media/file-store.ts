@@ -1,7 +1,21 @@
 import { randomBytes } from 'node:crypto';
 import type * as Tg from '../types.ts';
 
-export type FileKind = 'photo' | 'document';
+export type FileKind = 'photo' | 'document' | 'video' | 'animation' | 'voice' | 'audio' | 'sticker';
+
+/**
+ * Per kind: the folder of its `file_path`, the extension when the name gives none, and the start of
+ * its file_ids (Telegram's ids begin with a type tag, so ids of different kinds look different).
+ */
+const kindTraits: Record<FileKind, { folder: string; extension: string; idPrefix: string }> = {
+  photo: { folder: 'photos', extension: 'jpg', idPrefix: 'AgACAgIAAxkBAA' },
+  document: { folder: 'documents', extension: 'dat', idPrefix: 'BQACAgIAAxkBAA' },
+  video: { folder: 'videos', extension: 'mp4', idPrefix: 'BAACAgIAAxkBAA' },
+  animation: { folder: 'animations', extension: 'mp4', idPrefix: 'CgACAgIAAxkBAA' },
+  voice: { folder: 'voice', extension: 'oga', idPrefix: 'AwACAgIAAxkBAA' },
+  audio: { folder: 'music', extension: 'mp3', idPrefix: 'CQACAgIAAxkBAA' },
+  sticker: { folder: 'stickers', extension: 'webp', idPrefix: 'CAACAgIAAxkBAA' },
+};
 
 export interface StoredFile {
   fileId: string;
@@ -24,7 +38,8 @@ export class FileStore {
 
   add(kind: FileKind, bytes: Buffer, details: { name?: string; mimeType?: string } = {}): StoredFile {
     this.seq += 1;
-    const extension = details.name?.match(/\.([A-Za-z0-9]{1,8})$/)?.[1] ?? (kind === 'photo' ? 'jpg' : 'dat');
+    const traits = kindTraits[kind];
+    const extension = details.name?.match(/\.([A-Za-z0-9]{1,8})$/)?.[1] ?? traits.extension;
     const file: StoredFile = {
       fileId: newFileId(kind),
       fileUniqueId: newUniqueId(),
@@ -32,7 +47,7 @@ export class FileStore {
       size: bytes.length,
       name: details.name,
       mimeType: details.mimeType,
-      path: `${kind === 'photo' ? 'photos' : 'documents'}/file_${this.seq}.${extension}`,
+      path: `${traits.folder}/file_${this.seq}.${extension}`,
       bytes,
     };
     this.byId.set(file.fileId, file);
@@ -61,7 +76,7 @@ export class FileStore {
 
 /** Shaped like Telegram's: a type prefix and ~70 characters of base64url. */
 function newFileId(kind: FileKind): string {
-  return `${kind === 'photo' ? 'AgACAgIAAxkBAA' : 'BQACAgIAAxkBAA'}${randomBytes(48).toString('base64url')}`;
+  return `${kindTraits[kind].idPrefix}${randomBytes(48).toString('base64url')}`;
 }
 
 function newUniqueId(): string {
@@ -91,5 +106,9 @@ const mimeByExtension: Record<string, string> = {
   webp: 'image/webp',
   mp4: 'video/mp4',
   mp3: 'audio/mpeg',
+  m4a: 'audio/mp4',
   ogg: 'audio/ogg',
+  oga: 'audio/ogg',
+  webm: 'video/webm',
+  tgs: 'application/x-tgsticker',
 };

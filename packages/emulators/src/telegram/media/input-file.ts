@@ -43,8 +43,7 @@ export function storeFile(
   declaredMime: string | undefined,
 ): StoredFile {
   if (bytes.length === 0) throw BotApiError.badRequest('file must be non-empty');
-  if (kind === 'document')
-    return files.add('document', bytes, { name, mimeType: mimeTypeFor(name, declaredMime) });
+  if (kind !== 'photo') return files.add(kind, bytes, { name, mimeType: mimeTypeFor(name, declaredMime) });
   if (bytes.length > maxPhotoBytes) throw BotApiError.badRequest('PHOTO_INVALID_DIMENSIONS');
   const dimensions = imageDimensions(bytes);
   if (!dimensions || dimensions.width < 1 || dimensions.height < 1) {

@@ -1,5 +1,5 @@
 import type * as Tg from '../types.ts';
-import { isAdmin, isPresent } from '../world/objects.ts';
+import { isAdmin, isPresent, isServiceMessage } from '../world/objects.ts';
 import type { BotRecord, ChatRecord } from '../world/records.ts';
 import type { World } from '../world/world.ts';
 
@@ -11,12 +11,7 @@ import type { World } from '../world/world.ts';
 export function botsReceivingGroupMessage(world: World, chat: ChatRecord, message: Tg.Message): BotRecord[] {
   const command = leadingCommand(message);
   const repliedBotId = message.reply_to_message?.from?.is_bot ? message.reply_to_message.from.id : undefined;
-  const isService =
-    message.new_chat_members !== undefined ||
-    message.left_chat_member !== undefined ||
-    message.new_chat_title !== undefined ||
-    message.migrate_to_chat_id !== undefined ||
-    message.migrate_from_chat_id !== undefined;
+  const isService = isServiceMessage(message);
   return [...chat.members.entries()].flatMap(([id, member]) => {
     const bot = member.isBot && isPresent(member) ? world.bot(id) : undefined;
     if (!bot || message.from?.id === bot.id) return [];

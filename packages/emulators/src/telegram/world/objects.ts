@@ -93,3 +93,16 @@ export function embeddedMessage(message: Tg.Message): Tg.Message {
   const { reply_to_message: _nested, ...rest } = message;
   return rest;
 }
+
+/** Service messages (joins, leaves, renames, upgrades, pins): they cannot be forwarded or copied. */
+export function isServiceMessage(message: Tg.Message): boolean {
+  return (
+    message.new_chat_members !== undefined ||
+    message.left_chat_member !== undefined ||
+    message.new_chat_title !== undefined ||
+    message.group_chat_created !== undefined ||
+    message.migrate_to_chat_id !== undefined ||
+    message.migrate_from_chat_id !== undefined ||
+    message.pinned_message !== undefined
+  );
+}

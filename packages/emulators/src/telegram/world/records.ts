@@ -51,6 +51,13 @@ export interface StoredMessage {
   source?: { text: string; parseMode?: string };
   /** Earlier versions, oldest first. */
   edits: Array<{ date: number; message: Tg.Message }>;
+  /**
+   * Reactions by who set them (`user:<id>` or `bot:<id>`); `anonymous:<id>` for reactions that
+   * reach bots only as counts. Plain objects, so a saved world reads back as it was.
+   */
+  reactions?: Record<string, Tg.ReactionType[]>;
+  /** Polls: each voter's chosen option ids, by user id. */
+  pollVotes?: Record<string, number[]>;
   deletedAt?: number;
   deletedBy?: number;
 }
@@ -67,6 +74,8 @@ export interface ChatRecord {
   members: Map<number, MemberRecord>;
   messages: Map<number, StoredMessage>;
   lastMessageId: number;
+  /** Pinned message ids, the most recently pinned last. */
+  pinnedMessageIds?: number[];
   /** A basic group upgraded to a supergroup: the supergroup's id (the old chat takes no messages). */
   migratedTo?: number;
 }

@@ -10,10 +10,17 @@ import {
 } from '../../world/objects.ts';
 import { chatForBot } from '../chat-access.ts';
 import type { MethodCall, MethodTable } from './method.ts';
+import { latestPinnedMessage } from './pins.ts';
 
 function getChat({ ctx, bot, params }: MethodCall): Tg.ChatFullInfo {
   const chat = chatForBot(ctx.world, bot, params.chatId(), 'read');
-  return { ...chatView(ctx.world, chat), accent_color_id: 0, max_reaction_count: 11 };
+  const pinned = latestPinnedMessage(chat);
+  return {
+    ...chatView(ctx.world, chat),
+    accent_color_id: 0,
+    max_reaction_count: 11,
+    ...(pinned ? { pinned_message: pinned } : {}),
+  };
 }
 
 /** A user's (or bot's) standing in a chat; "left" for anyone known but not a member. */

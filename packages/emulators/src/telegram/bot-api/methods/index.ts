@@ -2,11 +2,16 @@ import { adminRightsMethods } from './admin-rights.ts';
 import { botProfileMethods } from './bot-profile.ts';
 import { callbackMethods } from './callbacks.ts';
 import { chatMethods } from './chats.ts';
+import { forwardingMethods } from './forwarding.ts';
 import { mediaMethods } from './media.ts';
+import { mediaGroupMethods } from './media-group.ts';
 import { menuButtonMethods } from './menu-button.ts';
 import { messageMethods } from './messages.ts';
 import type { MethodHandler } from './method.ts';
+import { pinMethods } from './pins.ts';
+import { pollMethods } from './polls.ts';
 import { promotionMethods } from './promotion.ts';
+import { reactionMethods } from './reactions.ts';
 import { updateMethods } from './updates.ts';
 
 const families = [
@@ -14,6 +19,11 @@ const families = [
   updateMethods,
   messageMethods,
   mediaMethods,
+  mediaGroupMethods,
+  forwardingMethods,
+  pinMethods,
+  reactionMethods,
+  pollMethods,
   callbackMethods,
   chatMethods,
   promotionMethods,

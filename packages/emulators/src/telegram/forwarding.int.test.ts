@@ -1,0 +1,120 @@
+import { Telegraf } from 'telegraf';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { TelegramControlClient, TelegramEmulator } from './index.ts';
+
+let emulator: TelegramEmulator;
+let control: TelegramControlClient;
+let telegram: Telegraf['telegram'];
+
+beforeAll(async () => {
+  emulator = new TelegramEmulator();
+  const { url } = await emulator.start();
+  control = new TelegramControlClient(url);
+  telegram = new Telegraf(emulator.defaultBot.token, { telegram: { apiRoot: url } }).telegram;
+});
+
+beforeEach(async () => {
+  await control.reset();
+});
+
+afterAll(async () => {
+  await emulator.stop();
+});
+
+/** A player who wrote to the bot, and a supergroup with both where the bot reads everything as admin. */
+async function setting() {
+  const ana = await control.createUser({ firstName: 'Ana', username: 'ana_plays' });
+  const group = await control.createGroup({
+    title: 'Guild',
+    members: [ana.id],
+    admins: [emulator.defaultBot.id],
+  });
+  const greeting = await control.sendMessage({ from: ana.id, text: 'Found a #bug in the shop' });
+  return { ana, group, greeting: greeting.message };
+}
+
+describe('forwardMessage and forwardMessages', () => {
+  it('forwards a user message with its content and forward_origin naming the first sender', async () => {
+    const { ana, group, greeting } = await setting();
+
+    const forwarded = await telegram.forwardMessage(group.id, ana.id, greeting.message_id);
+    expect(forwarded).toMatchObject({
+      chat: { id: group.id, type: 'supergroup' },
+      from: { id: emulator.defaultBot.id, is_bot: true },
+      text: 'Found a #bug in the shop',
+      entities: [{ type: 'hashtag', offset: 8, length: 4 }],
+      forward_origin: {
+        type: 'user',
+        date: greeting.date,
+        sender_user: { id: ana.id, is_bot: false, first_name: 'Ana', username: 'ana_plays' },
+      },
+    });
+
+    // A forward of a forward still names Ana.
+    const again = await telegram.forwardMessage(ana.id, group.id, forwarded.message_id);
+    expect('forward_origin' in again && again.forward_origin).toEqual(
+      'forward_origin' in forwarded && forwarded.forward_origin,
+    );
+  });
+
+  it('forwards several messages in order, skipping those it cannot find', async () => {
+    const { ana, group, greeting } = await setting();
+    const second = await control.sendMessage({ from: ana.id, text: 'and another' });
+
+    const ids = await telegram.forwardMessages(group.id, ana.id, [
+      greeting.message_id,
+      second.message.message_id,
+      99,
+    ]);
+    expect(ids).toHaveLength(2);
+    const messages = await control.messages(group.id);
+    expect(messages.filter((m) => m.forward_origin).map((m) => m.text)).toEqual([
+      'Found a #bug in the shop',
+      'and another',
+    ]);
+    await expect(telegram.forwardMessages(group.id, ana.id, [2, 1])).rejects.toMatchObject({
+      response: { error_code: 400 },
+    });
+  });
+
+  it("refuses a missing message and a service message with Telegram's wording", async () => {
+    const { ana, group } = await setting();
+    const bob = await control.createUser({ firstName: 'Bob' });
+    await control.addMember(group.id, { userId: bob.id });
+    await expect(telegram.forwardMessage(group.id, ana.id, 42)).rejects.toMatchObject({
+      response: { error_code: 400, description: 'Bad Request: message to forward not found' },
+    });
+    const joined = (await control.messages(group.id)).find((m) => m.new_chat_members);
+    if (!joined) throw new Error('expected the join message');
+    await expect(telegram.copyMessage(ana.id, group.id, joined.message_id)).rejects.toMatchObject({
+      response: { error_code: 400, description: "Bad Request: message can't be copied" },
+    });
+  });
+});
+
+describe('copyMessage and copyMessages', () => {
+  it('copies without a link to the original, with a new caption when given, and answers a MessageId', async () => {
+    const { ana, group } = await setting();
+    const shot = await control.sendPhoto({ from: ana.id, caption: 'old caption' });
+
+    const copy = await telegram.copyMessage(group.id, ana.id, shot.message.message_id, {
+      caption: '<i>Screenshot</i> of the week',
+      parse_mode: 'HTML',
+    });
+    expect(Object.keys(copy)).toEqual(['message_id']);
+    const stored = (await control.messages(group.id)).find((m) => m.message_id === copy.message_id);
+    expect(stored).toMatchObject({
+      photo: shot.message.photo,
+      caption: 'Screenshot of the week',
+      caption_entities: [{ type: 'italic', offset: 0, length: 10 }],
+    });
+    expect(stored).not.toHaveProperty('forward_origin');
+
+    const [plain] = await telegram.copyMessages(group.id, ana.id, [shot.message.message_id], {
+      remove_caption: true,
+    });
+    const bare = (await control.messages(group.id)).find((m) => m.message_id === plain?.message_id);
+    expect(bare?.photo).toEqual(shot.message.photo);
+    expect(bare).not.toHaveProperty('caption');
+  });
+});
