@@ -62,6 +62,12 @@ export type WorldChange =
   | 'member.demoted'
   /** An administrator's custom title was set or cleared (setChatAdministratorCustomTitle). */
   | 'member.titled'
+  /** banChatMember, unbanChatMember, restrictChatMember (`userId` the member). */
+  | 'member.banned'
+  | 'member.unbanned'
+  | 'member.restricted'
+  /** setChatPermissions changed what members may do by default. */
+  | 'group.permissions'
   | 'group.renamed'
   | 'group.migrated'
   | 'bot.default-rights';

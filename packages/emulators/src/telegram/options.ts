@@ -55,6 +55,13 @@ export interface TelegramEmulatorOptions {
   webhookTimeoutMs?: number;
   /** Events kept for replay (`GET /control/log`, SSE `Last-Event-ID`). @defaultValue 10_000 */
   eventLogSize?: number;
+  /**
+   * Accept webhooks on a loopback address (`localhost`, `127.0.0.0/8`, `[::1]`) over plain http and
+   * on any port. Telegram refuses those (it needs a public https URL on port 443, 80, 88 or 8443),
+   * but a bot under test listens on a local port; every other URL gets Telegram's checks.
+   * @defaultValue true
+   */
+  allowLoopbackWebhooks?: boolean;
 }
 
 export interface ResolvedOptions {
@@ -67,6 +74,7 @@ export interface ResolvedOptions {
   webhookRetry: { initialDelayMs: number; maxDelayMs: number };
   webhookTimeoutMs: number;
   eventLogSize: number;
+  allowLoopbackWebhooks: boolean;
 }
 
 /** The default bot's token: fixed, so a sandbox bot can be configured once and keep working. */
@@ -95,5 +103,6 @@ export function resolveOptions(options: TelegramEmulatorOptions = {}): ResolvedO
     },
     webhookTimeoutMs: options.webhookTimeoutMs ?? 10_000,
     eventLogSize: options.eventLogSize ?? 10_000,
+    allowLoopbackWebhooks: options.allowLoopbackWebhooks ?? true,
   };
 }

@@ -37,6 +37,12 @@ export interface MemberRecord {
    * (`can_be_edited`), change their rights or set their title; people promoted by people have none.
    */
   promotedBy?: number;
+  /** Restricted members: what they may still do. */
+  permissions?: Tg.ChatPermissions;
+  /** Restricted members: whether they are in the chat (a restriction outlives leaving). */
+  isMember?: boolean;
+  /** Kicked and restricted members: when the ban or restriction ends (unix seconds), 0 for forever. */
+  untilDate?: number;
 }
 
 export type MessageSender = { kind: 'bot'; botId: number } | { kind: 'user'; userId: number };
@@ -69,6 +75,32 @@ export interface ChatRecord {
   lastMessageId: number;
   /** A basic group upgraded to a supergroup: the supergroup's id (the old chat takes no messages). */
   migratedTo?: number;
+  /** Groups: what members may do unless restricted (setChatPermissions); Telegram's defaults when unset. */
+  permissions?: Tg.ChatPermissions;
+  /** Groups: invite links by their URL, the primary one included once exported. */
+  inviteLinks?: Map<string, InviteLinkRecord>;
+  /** Groups: users waiting for approval (a link with `creates_join_request`), by user id. */
+  joinRequests?: Map<number, JoinRequestRecord>;
+}
+
+export interface InviteLinkRecord {
+  url: string;
+  /** The bot or user id that created the link. */
+  creatorId: number;
+  createsJoinRequest: boolean;
+  isPrimary: boolean;
+  isRevoked: boolean;
+  name?: string;
+  expireDate?: number;
+  memberLimit?: number;
+  /** Users who joined by this link, counted against `memberLimit`. */
+  joinedCount: number;
+}
+
+export interface JoinRequestRecord {
+  userId: number;
+  date: number;
+  inviteLink?: string;
 }
 
 export interface CallbackAnswer {

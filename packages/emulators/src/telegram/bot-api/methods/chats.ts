@@ -1,5 +1,6 @@
 import { BotApiError } from '../../errors.ts';
 import type * as Tg from '../../types.ts';
+import { defaultChatPermissions } from '../../world/chat-permissions.ts';
 import {
   botUserObject,
   chatMemberObject,
@@ -13,7 +14,9 @@ import type { MethodCall, MethodTable } from './method.ts';
 
 function getChat({ ctx, bot, params }: MethodCall): Tg.ChatFullInfo {
   const chat = chatForBot(ctx.world, bot, params.chatId(), 'read');
-  return { ...chatView(ctx.world, chat), accent_color_id: 0, max_reaction_count: 11 };
+  const hasMembers = chat.type === 'group' || chat.type === 'supergroup';
+  const permissions = !hasMembers ? {} : { permissions: chat.permissions ?? defaultChatPermissions() };
+  return { ...chatView(ctx.world, chat), accent_color_id: 0, max_reaction_count: 11, ...permissions };
 }
 
 /** A user's (or bot's) standing in a chat; "left" for anyone known but not a member. */

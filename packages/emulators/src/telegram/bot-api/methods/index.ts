@@ -7,6 +7,7 @@ import { menuButtonMethods } from './menu-button.ts';
 import { messageMethods } from './messages.ts';
 import type { MethodHandler } from './method.ts';
 import { promotionMethods } from './promotion.ts';
+import { restrictionMethods } from './restrictions.ts';
 import { updateMethods } from './updates.ts';
 
 const families = [
@@ -17,6 +18,7 @@ const families = [
   callbackMethods,
   chatMethods,
   promotionMethods,
+  restrictionMethods,
   adminRightsMethods,
   menuButtonMethods,
 ];
