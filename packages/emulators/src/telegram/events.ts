@@ -66,6 +66,11 @@ export type WorldChange =
   | 'member.banned'
   | 'member.unbanned'
   | 'member.restricted'
+  /** A user asked to join by a link that needs approval; a bot declined such a request. */
+  | 'member.join-requested'
+  | 'member.join-declined'
+  /** A bot created, edited or revoked an invite link (or exported a new primary one). */
+  | 'group.invite-link'
   /** setChatPermissions changed what members may do by default. */
   | 'group.permissions'
   | 'group.renamed'

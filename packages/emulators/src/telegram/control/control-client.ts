@@ -63,6 +63,9 @@ export class TelegramControlClient {
   migrateGroup = (chatId: number, input: Parameters<TelegramControl['migrateGroup']>[1] = {}) =>
     this.request<Result<'migrateGroup'>>('POST', `/groups/${chatId}/migrate`, input);
 
+  joinByLink = (input: Input<'joinByLink'>) =>
+    this.request<Result<'joinByLink'>>('POST', '/invite-links/join', input);
+
   sendMessage = (input: Input<'sendMessage'>) =>
     this.request<Result<'sendMessage'>>('POST', '/messages', input);
   sendCommand = (input: Input<'sendCommand'>) =>

@@ -54,6 +54,7 @@ export function createControlRouter(control: TelegramControl, log: ActivityLog):
     '/groups/:chatId',
     (req, res) => void res.json(control.renameGroup(intParam(req, 'chatId'), req.body)),
   );
+  router.post('/invite-links/join', (req, res) => void res.json(control.joinByLink(req.body)));
   router.post(
     '/groups/:chatId/migrate',
     (req, res) => void res.json(control.migrateGroup(intParam(req, 'chatId'), req.body)),

@@ -80,6 +80,13 @@ export const renameGroupSchema = z.object({ title: z.string().trim().min(1).max(
 
 export const migrateGroupSchema = z.object({ by });
 
+export const joinByLinkSchema = z.object({
+  /** The user who opens the link. */
+  user: userId,
+  /** The invite link as the bot handed it out (`https://t.me/+...`). */
+  link: z.string().min(1),
+});
+
 export const blockSchema = z.object({ bot: botRef.optional() });
 
 /** Where a user acts: the private chat with `bot` (default: the first bot), or the group `chatId`. */

@@ -11,6 +11,7 @@ import {
   startRateLimitStorm,
   updateLimits,
 } from './fault-control.ts';
+import { joinByLink } from './join-by-link.ts';
 import { botStatus, callbackStatus, listMessages } from './observation.ts';
 import {
   type addMemberSchema,
@@ -21,6 +22,7 @@ import {
   type demoteMemberSchema,
   type dropPollsSchema,
   type duplicateSchema,
+  type joinByLinkSchema,
   type latencySchema,
   type limitsSchema,
   logQuerySchema,
@@ -74,6 +76,8 @@ export function createTelegramControl(ctx: EmulatorContext) {
       renameGroup(ctx, chatId, input),
     migrateGroup: (chatId: number, input: z.input<typeof migrateGroupSchema> = {}) =>
       migrateGroup(ctx, chatId, input),
+    /** A user opens an invite link: joins, or files a join request when the link needs approval. */
+    joinByLink: (input: z.input<typeof joinByLinkSchema>) => joinByLink(ctx, input),
     blockBot: (userId: number, input: z.input<typeof blockSchema> = {}) =>
       setBlocked(ctx, userId, input, true),
     unblockBot: (userId: number, input: z.input<typeof blockSchema> = {}) =>

@@ -41,7 +41,13 @@ export function describeGroup(ctx: EmulatorContext, chat: ChatRecord) {
       ...(member.rights ? { rights: member.rights } : {}),
       ...(member.customTitle ? { customTitle: member.customTitle } : {}),
       ...(member.promotedBy !== undefined ? { promotedBy: member.promotedBy } : {}),
+      ...(member.permissions ? { permissions: member.permissions } : {}),
+      ...(member.untilDate !== undefined ? { untilDate: member.untilDate } : {}),
+      ...(member.isMember !== undefined ? { isMember: member.isMember } : {}),
     })),
+    ...(chat.permissions ? { permissions: chat.permissions } : {}),
+    ...(chat.inviteLinks ? { inviteLinks: [...chat.inviteLinks.values()] } : {}),
+    ...(chat.joinRequests?.size ? { joinRequests: [...chat.joinRequests.values()] } : {}),
   };
 }
 

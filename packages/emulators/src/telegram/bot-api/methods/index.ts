@@ -2,6 +2,7 @@ import { adminRightsMethods } from './admin-rights.ts';
 import { botProfileMethods } from './bot-profile.ts';
 import { callbackMethods } from './callbacks.ts';
 import { chatMethods } from './chats.ts';
+import { inviteLinkMethods } from './invite-links.ts';
 import { mediaMethods } from './media.ts';
 import { menuButtonMethods } from './menu-button.ts';
 import { messageMethods } from './messages.ts';
@@ -19,6 +20,7 @@ const families = [
   chatMethods,
   promotionMethods,
   restrictionMethods,
+  inviteLinkMethods,
   adminRightsMethods,
   menuButtonMethods,
 ];
