@@ -27,6 +27,14 @@ export interface BotSeed {
    * @defaultValue false (Telegram's default)
    */
   canReadAllGroupMessages?: boolean;
+  /** Inline mode on (BotFather's /setinline): users may type `@bot query`. @defaultValue true */
+  supportsInlineQueries?: boolean;
+  /**
+   * Inline feedback (BotFather's /setinlinefeedback): the bot gets `chosen_inline_result` when a user
+   * picks one of its results. Telegram starts with it off; the emulator with it on, so a test of it needs no setup.
+   * @defaultValue true
+   */
+  inlineFeedback?: boolean;
 }
 
 export interface TelegramEmulatorOptions {

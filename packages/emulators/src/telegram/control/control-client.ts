@@ -31,6 +31,8 @@ export class TelegramControlClient {
   reset = () => this.request<Result<'reset'>>('POST', '/reset');
   createBot = (input: Input<'createBot'> = {}) => this.request<Result<'createBot'>>('POST', '/bots', input);
   bot = (ref: number | string) => this.request<Result<'bot'>>('GET', `/bots/${encodeURIComponent(ref)}`);
+  updateBot = (ref: number | string, input: Parameters<TelegramControl['updateBot']>[1]) =>
+    this.request<Result<'updateBot'>>('PATCH', `/bots/${encodeURIComponent(ref)}`, input);
   createUser = (input: Input<'createUser'> = {}) =>
     this.request<Result<'createUser'>>('POST', '/users', input);
   updateUser = (userId: number, input: Parameters<TelegramControl['updateUser']>[1]) =>
@@ -76,6 +78,12 @@ export class TelegramControlClient {
   pressButton = (input: Input<'pressButton'>) =>
     this.request<Result<'pressButton'>>('POST', '/callbacks', input);
   openWebApp = (input: Input<'openWebApp'>) => this.request<Result<'openWebApp'>>('POST', '/web-apps', input);
+  typeInlineQuery = (input: Input<'typeInlineQuery'>) =>
+    this.request<Result<'typeInlineQuery'>>('POST', '/inline-queries', input);
+  chooseInlineResult = (input: Input<'chooseInlineResult'>) =>
+    this.request<Result<'chooseInlineResult'>>('POST', '/inline-results', input);
+  inlineQuery = (id: string) =>
+    this.request<Result<'inlineQuery'>>('GET', `/inline-queries/${encodeURIComponent(id)}`);
   callback = (id: string) => this.request<Result<'callback'>>('GET', `/callbacks/${encodeURIComponent(id)}`);
   messages = (chatId: number, options: { bot?: number | string; includeDeleted?: boolean } = {}) => {
     const query = new URLSearchParams();

@@ -11,17 +11,20 @@ import {
   startRateLimitStorm,
   updateLimits,
 } from './fault-control.ts';
+import { chooseInlineResult, inlineQueryStatus, typeInlineQuery } from './inline-mode.ts';
 import { joinByLink } from './join-by-link.ts';
 import { botStatus, callbackStatus, listMessages } from './observation.ts';
 import {
   type addMemberSchema,
   type blockSchema,
+  type chooseInlineResultSchema,
   type createBotSchema,
   type createGroupSchema,
   type createUserSchema,
   type demoteMemberSchema,
   type dropPollsSchema,
   type duplicateSchema,
+  type inlineQuerySchema,
   type joinByLinkSchema,
   type latencySchema,
   type limitsSchema,
@@ -34,6 +37,7 @@ import {
   type rateLimitSchema,
   type renameGroupSchema,
   type serverErrorsSchema,
+  type updateBotSchema,
   type updateUserSchema,
   type userCommandSchema,
   type userMediaSchema,
@@ -49,6 +53,7 @@ import {
   createUser,
   removeMember,
   setBlocked,
+  updateBot,
   updateUser,
   worldSnapshot,
 } from './world-control.ts';
@@ -62,6 +67,8 @@ export function createTelegramControl(ctx: EmulatorContext) {
   return {
     world: () => worldSnapshot(ctx),
     createBot: (input: z.input<typeof createBotSchema> = {}) => createBot(ctx, input),
+    /** Inline mode, inline feedback or privacy mode, as BotFather changes them. */
+    updateBot: (ref: number | string, input: z.input<typeof updateBotSchema>) => updateBot(ctx, ref, input),
     createUser: (input: z.input<typeof createUserSchema> = {}) => createUser(ctx, input),
     updateUser: (userId: number, input: z.input<typeof updateUserSchema>) => updateUser(ctx, userId, input),
     createGroup: (input: z.input<typeof createGroupSchema>) => createGroup(ctx, input),
@@ -90,6 +97,12 @@ export function createTelegramControl(ctx: EmulatorContext) {
     pressButton: (input: z.input<typeof pressButtonSchema>) => pressButton(ctx, input),
     /** A user opens a bot's Mini App: its signed init data and the address Telegram would open. */
     openWebApp: (input: z.input<typeof openWebAppSchema>) => openWebApp(ctx, input),
+
+    /** A user types `@bot query`; with `waitForAnswerMs`, waits for the bot's answer. */
+    typeInlineQuery: (input: z.input<typeof inlineQuerySchema>) => typeInlineQuery(ctx, input),
+    /** A user picks a result of an answered inline query. */
+    chooseInlineResult: (input: z.input<typeof chooseInlineResultSchema>) => chooseInlineResult(ctx, input),
+    inlineQuery: (id: string) => inlineQueryStatus(ctx, id),
 
     messages: (chatId: number, options: { bot?: number | string; includeDeleted?: boolean } = {}) =>
       listMessages(ctx, chatId, options),

@@ -28,7 +28,7 @@ export function getMeObject(bot: BotRecord): Tg.BotUser {
     username: bot.username,
     can_join_groups: true,
     can_read_all_group_messages: bot.canReadAllGroupMessages,
-    supports_inline_queries: false,
+    supports_inline_queries: bot.inlineMode ?? true,
     can_connect_to_business: false,
     has_main_web_app: false,
   };

@@ -6,6 +6,10 @@ export interface BotRecord {
   username: string;
   firstName: string;
   canReadAllGroupMessages: boolean;
+  /** BotFather's /setinline: users may type `@bot query` (getMe `supports_inline_queries`). Absent in old saves: on. */
+  inlineMode?: boolean;
+  /** BotFather's /setinlinefeedback: the bot gets `chosen_inline_result` when a user picks a result. */
+  inlineFeedback?: boolean;
   /** setMyCommands lists by scope and language (see `commandsKey`). */
   commands: Map<string, Tg.BotCommand[]>;
   /** setChatMenuButton: by private chat id, or `default` for every chat without its own. */
@@ -131,3 +135,22 @@ export type MenuButton =
   | { type: 'commands' }
   | { type: 'default' }
   | { type: 'web_app'; text: string; web_app: { url: string } };
+
+/** One result as answerInlineQuery took it (the fields the emulator uses; the rest kept as sent). */
+export type InlineQueryResult = Record<string, unknown> & { type: string; id: string };
+
+export interface InlineAnswer {
+  results: InlineQueryResult[];
+  cacheTime: number;
+  isPersonal: boolean;
+  nextOffset: string;
+  button?: Record<string, unknown>;
+  /** Unix seconds. */
+  answeredAt: number;
+}
+
+export interface InlineQueryRecord {
+  query: Tg.InlineQuery;
+  botId: number;
+  answer?: InlineAnswer;
+}

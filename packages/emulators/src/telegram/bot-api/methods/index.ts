@@ -2,6 +2,7 @@ import { adminRightsMethods } from './admin-rights.ts';
 import { botProfileMethods } from './bot-profile.ts';
 import { callbackMethods } from './callbacks.ts';
 import { chatMethods } from './chats.ts';
+import { inlineMethods } from './inline.ts';
 import { inviteLinkMethods } from './invite-links.ts';
 import { mediaMethods } from './media.ts';
 import { menuButtonMethods } from './menu-button.ts';
@@ -21,6 +22,7 @@ const families = [
   promotionMethods,
   restrictionMethods,
   inviteLinkMethods,
+  inlineMethods,
   adminRightsMethods,
   menuButtonMethods,
 ];
