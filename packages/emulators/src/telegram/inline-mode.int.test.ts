@@ -152,7 +152,7 @@ describe('inline mode', () => {
     expect(await answer(many)).toBe('Bad Request: RESULTS_TOO_MUCH');
     expect(await answer([article('1', 'a'), article('1', 'b')])).toBe('Bad Request: RESULT_ID_DUPLICATE');
     expect(await answer([{ type: 'hologram', id: '1' }])).toBe(
-      'Bad Request: type "hologram" is unsupported for the inline query result',
+      'Bad Request: can\'t parse inline query result: type "hologram" is unsupported for the inline query result',
     );
     expect(await answer([article('1', 'a')], { next_offset: 'x'.repeat(65) })).toBe(
       'Bad Request: next_offset is too long',

@@ -44,7 +44,7 @@ async function chatMemberUpdates() {
 async function guild(rights: Record<string, boolean>, type: 'supergroup' | 'group' = 'supergroup') {
   const bot = emulator.defaultBot;
   const owner = await control.createUser({ firstName: 'Olga' });
-  const pat = await control.createUser({ firstName: 'Pat', username: 'pat_plays' });
+  const pat = await control.createUser({ firstName: 'Pat' });
   const group = await control.createGroup({ title: 'Guild', type, members: [pat.id], bots: [] });
   await control.addMember(group.id, { userId: owner.id, status: 'creator' });
   await control.addMember(group.id, { userId: bot.id, status: 'administrator', rights, by: owner.id });

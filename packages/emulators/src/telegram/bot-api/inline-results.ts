@@ -55,7 +55,9 @@ export function readInlineResults(raw: unknown): InlineQueryResult[] {
     const result = entry as Record<string, unknown>;
     const type = typeof result.type === 'string' ? result.type : '';
     if (!resultTypes.has(type)) {
-      throw BotApiError.badRequest(`type "${type}" is unsupported for the inline query result`);
+      throw BotApiError.badRequest(
+        `can't parse inline query result: type "${type}" is unsupported for the inline query result`,
+      );
     }
     const id = typeof result.id === 'string' ? result.id : '';
     if (id === '' || Buffer.byteLength(id) > maxIdBytes) throw BotApiError.badRequest('RESULT_ID_INVALID');

@@ -97,7 +97,9 @@ function restrictChatMember({ ctx, bot, params }: MethodCall): true {
 /** What every member who is not restricted or an administrator may do; no member update follows. */
 function setChatPermissions({ ctx, bot, params }: MethodCall): true {
   const chat = chatForBot(ctx.world, bot, params.chatId(), 'read');
-  if (chat.type === 'private') throw BotApiError.badRequest('method is not available for private chats');
+  if (chat.type === 'private' || chat.type === 'channel') {
+    throw BotApiError.badRequest(`can't change ${chat.type} chat permissions`);
+  }
   if (!rightsOf(chat, chat.members.get(bot.id))?.can_restrict_members) {
     throw BotApiError.badRequest('not enough rights to change chat permissions');
   }
