@@ -31,7 +31,13 @@ afterAll(async () => {
 });
 
 function article(id: string, text: string, extra: Record<string, unknown> = {}) {
-  return { type: 'article' as const, id, title: `Item ${id}`, input_message_content: { message_text: text }, ...extra };
+  return {
+    type: 'article' as const,
+    id,
+    title: `Item ${id}`,
+    input_message_content: { message_text: text },
+    ...extra,
+  };
 }
 
 describe('inline mode', () => {
@@ -121,7 +127,11 @@ describe('inline mode', () => {
       query: 'coins',
       inline_message_id: expect.any(String),
     });
-    expect(chosen[1]).toEqual({ result_id: 'plain', from: expect.objectContaining({ id: ana.id }), query: 'coins' });
+    expect(chosen[1]).toEqual({
+      result_id: 'plain',
+      from: expect.objectContaining({ id: ana.id }),
+      query: 'coins',
+    });
   });
 
   it('sends no chosen_inline_result without inline feedback, and no query with inline mode off', async () => {
@@ -129,13 +139,19 @@ describe('inline mode', () => {
     await control.updateBot(emulator.defaultBot.id, { inlineFeedback: false });
     const typed = await control.typeInlineQuery({ from: ana.id, query: '' });
     await bot.telegram.answerInlineQuery(typed.inlineQuery.id, [article('1', 'hi')]);
-    const chosen = await control.chooseInlineResult({ from: ana.id, inlineQueryId: typed.inlineQuery.id, resultId: '1' });
+    const chosen = await control.chooseInlineResult({
+      from: ana.id,
+      inlineQueryId: typed.inlineQuery.id,
+      resultId: '1',
+    });
     expect(chosen.update).toBeUndefined();
     expect(chosen.message).toMatchObject({ text: 'hi', via_bot: { id: emulator.defaultBot.id } });
 
     await control.updateBot(emulator.defaultBot.id, { supportsInlineQueries: false });
     expect(await bot.telegram.getMe()).toMatchObject({ supports_inline_queries: false });
-    await expect(control.typeInlineQuery({ from: ana.id, query: 'x' })).rejects.toMatchObject({ status: 409 });
+    await expect(control.typeInlineQuery({ from: ana.id, query: 'x' })).rejects.toMatchObject({
+      status: 409,
+    });
   });
 
   it('refuses answers Telegram refuses', async () => {

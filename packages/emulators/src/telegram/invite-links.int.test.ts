@@ -70,13 +70,22 @@ describe('invite links', () => {
     });
 
     const edited = await telegram.editChatInviteLink(group.id, link.invite_link, { name: 'Summer event' });
-    expect(edited).toEqual({ ...link, name: 'Summer event', expire_date: undefined, member_limit: undefined });
+    expect(edited).toEqual({
+      ...link,
+      name: 'Summer event',
+      expire_date: undefined,
+      member_limit: undefined,
+    });
     expect(edited).not.toHaveProperty('member_limit');
 
     const revoked = await telegram.revokeChatInviteLink(group.id, link.invite_link);
     expect(revoked).toMatchObject({ invite_link: link.invite_link, is_revoked: true });
     const again = await call('editChatInviteLink', { chat_id: group.id, invite_link: link.invite_link });
-    expect(again.body).toEqual({ ok: false, error_code: 400, description: 'Bad Request: INVITE_HASH_EXPIRED' });
+    expect(again.body).toEqual({
+      ok: false,
+      error_code: 400,
+      description: 'Bad Request: INVITE_HASH_EXPIRED',
+    });
 
     const primary = await telegram.exportChatInviteLink(group.id);
     const next = await telegram.exportChatInviteLink(group.id);
@@ -84,8 +93,14 @@ describe('invite links', () => {
     expect(next).not.toBe(primary);
     const world = await control.world();
     const links = world.groups.find((candidate) => candidate.id === group.id)?.inviteLinks ?? [];
-    expect(links.find((candidate) => candidate.url === primary)).toMatchObject({ isPrimary: true, isRevoked: true });
-    expect(links.find((candidate) => candidate.url === next)).toMatchObject({ isPrimary: true, isRevoked: false });
+    expect(links.find((candidate) => candidate.url === primary)).toMatchObject({
+      isPrimary: true,
+      isRevoked: true,
+    });
+    expect(links.find((candidate) => candidate.url === next)).toMatchObject({
+      isPrimary: true,
+      isRevoked: false,
+    });
   });
 
   it('refuses without the right to invite and with settings Telegram refuses', async () => {
@@ -114,7 +129,10 @@ describe('invite links', () => {
     const ben = await control.createUser({ firstName: 'Ben' });
 
     const joined = await control.joinByLink({ user: ana.id, link: link.invite_link });
-    expect(joined).toMatchObject({ joined: true, message: { message: { new_chat_members: [{ id: ana.id }] } } });
+    expect(joined).toMatchObject({
+      joined: true,
+      message: { message: { new_chat_members: [{ id: ana.id }] } },
+    });
 
     const updates = await pendingUpdates();
     const member = updates.flatMap((update) =>
@@ -141,7 +159,9 @@ describe('invite links', () => {
     const ana = await control.createUser({ firstName: 'Ana' });
     const ben = await control.createUser({ firstName: 'Ben' });
 
-    expect(await control.joinByLink({ user: ana.id, link: link.invite_link })).toMatchObject({ joined: false });
+    expect(await control.joinByLink({ user: ana.id, link: link.invite_link })).toMatchObject({
+      joined: false,
+    });
     await control.joinByLink({ user: ben.id, link: link.invite_link });
     const requests = (await pendingUpdates()).flatMap((update) =>
       'chat_join_request' in update ? [(update as Update.ChatJoinRequestUpdate).chat_join_request] : [],
@@ -167,12 +187,19 @@ describe('invite links', () => {
     );
     expect(joined).toEqual([
       expect.objectContaining({
-        new_chat_member: expect.objectContaining({ status: 'member', user: expect.objectContaining({ id: ana.id }) }),
+        new_chat_member: expect.objectContaining({
+          status: 'member',
+          user: expect.objectContaining({ id: ana.id }),
+        }),
         invite_link: expect.objectContaining({ invite_link: link.invite_link }),
       }),
     ]);
 
     const handled = await call('approveChatJoinRequest', { chat_id: group.id, user_id: ben.id });
-    expect(handled.body).toEqual({ ok: false, error_code: 400, description: 'Bad Request: HIDE_REQUESTER_MISSING' });
+    expect(handled.body).toEqual({
+      ok: false,
+      error_code: 400,
+      description: 'Bad Request: HIDE_REQUESTER_MISSING',
+    });
   });
 });

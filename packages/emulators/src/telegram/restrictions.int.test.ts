@@ -85,7 +85,9 @@ describe('banChatMember and unbanChatMember', () => {
       deletedBy: bot.id,
     });
     expect(messages.at(-1)).toMatchObject({ from: { id: bot.id }, left_chat_member: { id: pat.id } });
-    await expect(control.sendMessage({ from: pat.id, chatId: group.id, text: 'back?' })).rejects.toMatchObject({
+    await expect(
+      control.sendMessage({ from: pat.id, chatId: group.id, text: 'back?' }),
+    ).rejects.toMatchObject({
       status: 409,
     });
   });
@@ -141,12 +143,16 @@ describe('banChatMember and unbanChatMember', () => {
     expect((await refusal('restrictChatMember', { user_id: hal.id, permissions: {} })).description).toBe(
       'Bad Request: user is an administrator of the chat',
     );
-    expect((await refusal('banChatMember', { user_id: 999_999 })).description).toBe('Bad Request: user not found');
+    expect((await refusal('banChatMember', { user_id: 999_999 })).description).toBe(
+      'Bad Request: user not found',
+    );
 
     const { group: weak } = await guild({ can_delete_messages: true });
     for (const method of ['banChatMember', 'unbanChatMember', 'restrictChatMember']) {
       const answer = await call(method, { chat_id: weak.id, user_id: pat.id, permissions: {} });
-      expect(answer.body.description).toBe('Bad Request: not enough rights to restrict/unrestrict chat member');
+      expect(answer.body.description).toBe(
+        'Bad Request: not enough rights to restrict/unrestrict chat member',
+      );
     }
     const permissions = await call('setChatPermissions', { chat_id: weak.id, permissions: {} });
     expect(permissions.body.description).toBe('Bad Request: not enough rights to change chat permissions');
@@ -206,7 +212,9 @@ describe('restrictChatMember and setChatPermissions', () => {
     });
     // Text is allowed, photos are not.
     await control.sendMessage({ from: pat.id, chatId: group.id, text: 'still here' });
-    await expect(control.sendPhoto({ from: pat.id, chatId: group.id })).rejects.toMatchObject({ status: 409 });
+    await expect(control.sendPhoto({ from: pat.id, chatId: group.id })).rejects.toMatchObject({
+      status: 409,
+    });
 
     await telegram.restrictChatMember(group.id, pat.id, {
       permissions: { can_send_polls: true },
@@ -248,7 +256,9 @@ describe('restrictChatMember and setChatPermissions', () => {
     expect(await telegram.getChat(group.id)).toMatchObject({
       permissions: { can_send_messages: true, can_invite_users: true, can_send_photos: false },
     });
-    await expect(control.sendPhoto({ from: pat.id, chatId: group.id })).rejects.toMatchObject({ status: 409 });
+    await expect(control.sendPhoto({ from: pat.id, chatId: group.id })).rejects.toMatchObject({
+      status: 409,
+    });
     // Default permissions change no member: no chat_member update.
     expect(await chatMemberUpdates()).toEqual([]);
     const again = await call('setChatPermissions', { chat_id: group.id, permissions });

@@ -58,7 +58,11 @@ describe('setWebhook URL checks', () => {
 
   it('by default lets a bot under test take updates on a loopback http port, and only there', async () => {
     const telegram = telegramOf(lenient);
-    for (const url of ['http://127.0.0.1:3000/hook', 'http://localhost:9999/hook', 'http://[::1]:4000/hook']) {
+    for (const url of [
+      'http://127.0.0.1:3000/hook',
+      'http://localhost:9999/hook',
+      'http://[::1]:4000/hook',
+    ]) {
       expect(await telegram.setWebhook(url)).toBe(true);
     }
     await expect(telegram.setWebhook('http://10.0.0.5:3000/hook')).rejects.toMatchObject({

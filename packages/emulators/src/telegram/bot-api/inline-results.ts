@@ -65,7 +65,9 @@ export function readInlineResults(raw: unknown): InlineQueryResult[] {
     ids.add(id);
     for (const field of requiredFields[type] ?? []) {
       if (!field.split('|').some((name) => result[name] !== undefined && result[name] !== '')) {
-        throw BotApiError.badRequest(`can't parse inline query result: field "${field.split('|')[0]}" is required`);
+        throw BotApiError.badRequest(
+          `can't parse inline query result: field "${field.split('|')[0]}" is required`,
+        );
       }
     }
     return result as InlineQueryResult;

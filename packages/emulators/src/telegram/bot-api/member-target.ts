@@ -1,6 +1,11 @@
 import { BotApiError } from '../errors.ts';
 import type * as Tg from '../types.ts';
-import { type AdminRightsInput, adminRightNames, adminRights, defaultAdminRights } from '../world/admin-rights.ts';
+import {
+  type AdminRightsInput,
+  adminRightNames,
+  adminRights,
+  defaultAdminRights,
+} from '../world/admin-rights.ts';
 import { botUserObject, userObject } from '../world/objects.ts';
 import type { ChatRecord, MemberRecord } from '../world/records.ts';
 import type { World } from '../world/world.ts';

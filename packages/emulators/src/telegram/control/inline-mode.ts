@@ -26,7 +26,9 @@ export async function typeInlineQuery(ctx: EmulatorContext, raw: unknown): Promi
   const user = ctx.world.user(input.from);
   if (!user) throw ControlError.notFound(`No user ${input.from}; create one with POST /control/users`);
   if (bot.inlineMode === false) {
-    throw ControlError.conflict(`@${bot.username} has inline mode off: the app sends no query (PATCH the bot)`);
+    throw ControlError.conflict(
+      `@${bot.username} has inline mode off: the app sends no query (PATCH the bot)`,
+    );
   }
   const inlineQuery: Tg.InlineQuery = {
     id: ctx.world.nextCallbackQueryId(),
@@ -61,11 +63,15 @@ export function chooseInlineResult(ctx: EmulatorContext, raw: unknown) {
   const record = ctx.world.inlineQueries.get(input.inlineQueryId);
   if (!record) throw ControlError.notFound(`No inline query ${input.inlineQueryId}`);
   if (record.query.from.id !== input.from) {
-    throw ControlError.invalid(`Inline query ${input.inlineQueryId} was typed by user ${record.query.from.id}`);
+    throw ControlError.invalid(
+      `Inline query ${input.inlineQueryId} was typed by user ${record.query.from.id}`,
+    );
   }
-  if (!record.answer) throw ControlError.conflict(`The bot has not answered inline query ${input.inlineQueryId}`);
+  if (!record.answer)
+    throw ControlError.conflict(`The bot has not answered inline query ${input.inlineQueryId}`);
   const result = record.answer.results.find((candidate) => candidate.id === input.resultId);
-  if (!result) throw ControlError.notFound(`The answer has no result with id ${JSON.stringify(input.resultId)}`);
+  if (!result)
+    throw ControlError.notFound(`The answer has no result with id ${JSON.stringify(input.resultId)}`);
   const bot = requireBot(ctx, record.botId);
   const { user, chat } = placeOfUser(ctx, { from: input.from, chatId: input.chatId, bot: bot.id });
   assertMaySend(chat, user.id, 'can_send_messages');
@@ -84,7 +90,8 @@ export function chooseInlineResult(ctx: EmulatorContext, raw: unknown) {
     chatId: chat.id,
     chosenInlineResult: chosen,
   });
-  const update = bot.inlineFeedback === false ? undefined : ctx.channels.enqueue(bot.id, { chosen_inline_result: chosen });
+  const update =
+    bot.inlineFeedback === false ? undefined : ctx.channels.enqueue(bot.id, { chosen_inline_result: chosen });
   return { chosenInlineResult: chosen, update, message: posted.message, seq: posted.seq };
 }
 
@@ -112,7 +119,9 @@ function messageOfResult(result: InlineQueryResult): Partial<Tg.Message> {
   if (result.type === 'photo' && !content) {
     const fileId = String(result.photo_file_id ?? `inline-photo-${result.id}`);
     const caption =
-      typeof result.caption === 'string' ? formatOrRefuse(result.caption, result.parse_mode, result.caption_entities) : undefined;
+      typeof result.caption === 'string'
+        ? formatOrRefuse(result.caption, result.parse_mode, result.caption_entities)
+        : undefined;
     return {
       photo: [
         {
@@ -147,7 +156,8 @@ function formatOrRefuse(text: string, parseMode: unknown, entities: unknown) {
   try {
     return formatText(text, typeof parseMode === 'string' ? parseMode : undefined, entities);
   } catch (error) {
-    if (isBotApiError(error)) throw ControlError.invalid(`The result's text was refused: ${error.description}`);
+    if (isBotApiError(error))
+      throw ControlError.invalid(`The result's text was refused: ${error.description}`);
     throw error;
   }
 }

@@ -24,7 +24,8 @@ export function joinByLink(ctx: EmulatorContext, raw: unknown) {
   const reason = unusableReason(link, unixNow());
   if (reason) throw ControlError.conflict(`The invite link ${reason}`);
   const member = chat.members.get(user.id);
-  if (member?.status === 'kicked') throw ControlError.conflict(`User ${user.id} is banned from group ${chat.id}`);
+  if (member?.status === 'kicked')
+    throw ControlError.conflict(`User ${user.id} is banned from group ${chat.id}`);
   if (isPresent(member)) throw ControlError.conflict(`User ${user.id} is already in group ${chat.id}`);
   if (!link.createsJoinRequest) {
     const message = admitMember(ctx, chat, user.id, link);
@@ -45,7 +46,12 @@ export function joinByLink(ctx: EmulatorContext, raw: unknown) {
     };
     ctx.channels.enqueue(botId, { chat_join_request: joinRequest });
   }
-  ctx.log.record({ type: 'world.changed', change: 'member.join-requested', chatId: chat.id, userId: user.id });
+  ctx.log.record({
+    type: 'world.changed',
+    change: 'member.join-requested',
+    chatId: chat.id,
+    userId: user.id,
+  });
   return { joined: false, group: describeGroup(ctx, chat) };
 }
 
@@ -74,7 +80,10 @@ function canInvite(member: MemberRecord): boolean {
   return member.status === 'administrator' && (member.rights?.can_invite_users ?? true);
 }
 
-function findLink(ctx: EmulatorContext, url: string): { chat: ChatRecord; link: InviteLinkRecord } | undefined {
+function findLink(
+  ctx: EmulatorContext,
+  url: string,
+): { chat: ChatRecord; link: InviteLinkRecord } | undefined {
   for (const chat of ctx.world.allGroups()) {
     const link = chat.inviteLinks?.get(url);
     if (link) return { chat, link };

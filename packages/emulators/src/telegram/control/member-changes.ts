@@ -1,14 +1,13 @@
 import type { EmulatorContext } from '../context.ts';
 import type * as Tg from '../types.ts';
-import { botUserObject, chatMemberObject, chatView, isAdmin, userObject } from '../world/objects.ts';
 import { inviteLinkObject } from '../world/invite-links.ts';
+import { botUserObject, chatMemberObject, chatView, isAdmin, userObject } from '../world/objects.ts';
 import type { ChatRecord, InviteLinkRecord, MemberRecord } from '../world/records.ts';
 import { unixNow } from '../world/world.ts';
 import { requireUser } from './places.ts';
 import { postUserMessage } from './user-messages.ts';
 
 /** How changes to a chat's members reach the bots: membership updates and service messages. */
-
 
 export function memberObject(ctx: EmulatorContext, id: number): Tg.User {
   const bot = ctx.world.bot(id);

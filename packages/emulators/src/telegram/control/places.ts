@@ -82,6 +82,8 @@ export function assertMaySend(chat: ChatRecord, userId: number, permission: keyo
   const permissions =
     member?.status === 'restricted' ? member.permissions : (chat.permissions ?? defaultChatPermissions());
   if (permissions?.[permission] !== true) {
-    throw ControlError.conflict(`User ${userId} may not post this in group ${chat.id} (${permission} is off)`);
+    throw ControlError.conflict(
+      `User ${userId} may not post this in group ${chat.id} (${permission} is off)`,
+    );
   }
 }

@@ -17,7 +17,10 @@ export function createControlRouter(control: TelegramControl, log: ActivityLog):
 
   router.post('/bots', (req, res) => void res.status(201).json(control.createBot(req.body)));
   router.get('/bots/:bot', (req, res) => void res.json(control.bot(req.params.bot as string)));
-  router.patch('/bots/:bot', (req, res) => void res.json(control.updateBot(req.params.bot as string, req.body)));
+  router.patch(
+    '/bots/:bot',
+    (req, res) => void res.json(control.updateBot(req.params.bot as string, req.body)),
+  );
   router.post('/users', (req, res) => void res.status(201).json(control.createUser(req.body)));
   router.patch(
     '/users/:userId',

@@ -62,7 +62,8 @@ export function createBot(ctx: EmulatorContext, raw: unknown) {
 export function updateBot(ctx: EmulatorContext, ref: number | string, raw: unknown) {
   const input = parseInput(updateBotSchema, raw);
   const bot = requireBot(ctx, ref);
-  if (input.canReadAllGroupMessages !== undefined) bot.canReadAllGroupMessages = input.canReadAllGroupMessages;
+  if (input.canReadAllGroupMessages !== undefined)
+    bot.canReadAllGroupMessages = input.canReadAllGroupMessages;
   if (input.supportsInlineQueries !== undefined) bot.inlineMode = input.supportsInlineQueries;
   if (input.inlineFeedback !== undefined) bot.inlineFeedback = input.inlineFeedback;
   ctx.log.record({ type: 'world.changed', change: 'bot.settings', botId: bot.id });

@@ -43,6 +43,7 @@ export function inviteLinkObject(
 export function unusableReason(link: InviteLinkRecord, now: number): string | undefined {
   if (link.isRevoked) return 'was revoked';
   if (link.expireDate !== undefined && link.expireDate <= now) return 'has expired';
-  if (link.memberLimit !== undefined && link.joinedCount >= link.memberLimit) return 'reached its member limit';
+  if (link.memberLimit !== undefined && link.joinedCount >= link.memberLimit)
+    return 'reached its member limit';
   return undefined;
 }

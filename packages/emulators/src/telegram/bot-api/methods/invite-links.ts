@@ -1,6 +1,6 @@
+import type { EmulatorContext } from '../../context.ts';
 import { admitMember } from '../../control/join-by-link.ts';
 import { memberObject } from '../../control/member-changes.ts';
-import type { EmulatorContext } from '../../context.ts';
 import { BotApiError } from '../../errors.ts';
 import type * as Tg from '../../types.ts';
 import { inviteLinkObject, linksOf, newInviteUrl } from '../../world/invite-links.ts';
@@ -44,7 +44,14 @@ function editChatInviteLink({ ctx, bot, params }: MethodCall): Tg.ChatInviteLink
   const chat = chatWhereBotInvites(ctx, bot, params);
   const link = ownLink(chat, bot, params);
   const { joinedCount, url, creatorId, isPrimary, isRevoked } = link;
-  const edited: InviteLinkRecord = { url, creatorId, isPrimary, isRevoked, joinedCount, ...readLinkSettings(params) };
+  const edited: InviteLinkRecord = {
+    url,
+    creatorId,
+    isPrimary,
+    isRevoked,
+    joinedCount,
+    ...readLinkSettings(params),
+  };
   linksOf(chat).set(url, edited);
   ctx.log.record({ type: 'world.changed', change: 'group.invite-link', chatId: chat.id, botId: bot.id });
   return viewOf(ctx, chat, edited, bot.id);

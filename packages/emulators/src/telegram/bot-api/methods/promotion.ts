@@ -1,7 +1,12 @@
 import { announceMemberChange } from '../../control/member-changes.ts';
 import { BotApiError } from '../../errors.ts';
 import type * as Tg from '../../types.ts';
-import { type AdminRightsInput, adminRightNames, adminRights, grantsAnything } from '../../world/admin-rights.ts';
+import {
+  type AdminRightsInput,
+  adminRightNames,
+  adminRights,
+  grantsAnything,
+} from '../../world/admin-rights.ts';
 import { botUserObject, isPresent } from '../../world/objects.ts';
 import type { MemberRecord } from '../../world/records.ts';
 import { chatForBot } from '../chat-access.ts';

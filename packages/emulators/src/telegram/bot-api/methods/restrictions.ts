@@ -1,6 +1,6 @@
+import type { EmulatorContext } from '../../context.ts';
 import { announceMemberChange } from '../../control/member-changes.ts';
 import { postUserMessage } from '../../control/user-messages.ts';
-import type { EmulatorContext } from '../../context.ts';
 import { BotApiError } from '../../errors.ts';
 import type * as Tg from '../../types.ts';
 import {
@@ -51,7 +51,8 @@ function unbanChatMember({ ctx, bot, params }: MethodCall): true {
   if (chat.type === 'group') {
     throw BotApiError.badRequest('method is available for supergroup and channel chats only');
   }
-  if (before?.status === 'administrator') throw BotApiError.badRequest('user is an administrator of the chat');
+  if (before?.status === 'administrator')
+    throw BotApiError.badRequest('user is an administrator of the chat');
   const banned = before?.status === 'kicked';
   if (!banned && (params.bool('only_if_banned') || before === undefined || before.status === 'left')) {
     return true;
@@ -73,7 +74,8 @@ function unbanChatMember({ ctx, bot, params }: MethodCall): true {
 function restrictChatMember({ ctx, bot, params }: MethodCall): true {
   const { chat, userId, who, before } = targetOfRestriction(ctx, bot, params);
   if (chat.type !== 'supergroup') throw BotApiError.badRequest('method is available only for supergroups');
-  if (before?.status === 'administrator') throw BotApiError.badRequest('user is an administrator of the chat');
+  if (before?.status === 'administrator')
+    throw BotApiError.badRequest('user is an administrator of the chat');
   const permissions = readPermissions(params);
   const present = isPresent(before);
   const liftsAll = permissionNames.every((name) => permissions[name]);
@@ -105,7 +107,8 @@ function setChatPermissions({ ctx, bot, params }: MethodCall): true {
   }
   const permissions = readPermissions(params);
   const current = chat.permissions ?? defaultChatPermissions();
-  if (JSON.stringify(current) === JSON.stringify(permissions)) throw BotApiError.badRequest('CHAT_NOT_MODIFIED');
+  if (JSON.stringify(current) === JSON.stringify(permissions))
+    throw BotApiError.badRequest('CHAT_NOT_MODIFIED');
   chat.permissions = permissions;
   ctx.log.record({ type: 'world.changed', change: 'group.permissions', chatId: chat.id, botId: bot.id });
   return true;
@@ -138,7 +141,10 @@ function readPermissions(params: Params): Tg.ChatPermissions {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw BotApiError.badRequest("can't parse ChatPermissions");
   }
-  return resolvePermissions(raw as Record<string, unknown>, params.bool('use_independent_chat_permissions') === true);
+  return resolvePermissions(
+    raw as Record<string, unknown>,
+    params.bool('use_independent_chat_permissions') === true,
+  );
 }
 
 /** The banned user's messages disappear for everyone (marked deleted by the bot, as deleteMessage does). */
