@@ -1,5 +1,5 @@
 import type * as Tg from './types.ts';
-import type { CallbackAnswer, MenuButton } from './world/records.ts';
+import type { CallbackAnswer, InlineAnswer, MenuButton } from './world/records.ts';
 
 /**
  * What the emulator saw happen, in order. The control API replays these (`GET /control/log`),
@@ -18,6 +18,17 @@ export type EmulatorEventBody =
   | { type: 'bot.edit'; botId: number; chatId: number; message: Tg.Message }
   | { type: 'bot.delete'; botId: number; chatId: number; messageId: number }
   | { type: 'bot.callback_answer'; botId: number; callbackQueryId: string; answer: CallbackAnswer }
+  /** A user typed `@bot query`. */
+  | { type: 'user.inline_query'; userId: number; botId: number; inlineQuery: Tg.InlineQuery }
+  | { type: 'bot.inline_answer'; botId: number; inlineQueryId: string; answer: InlineAnswer }
+  /** A user picked an inline result: its message went to `chatId`. */
+  | {
+      type: 'user.inline_result';
+      userId: number;
+      botId: number;
+      chatId: number;
+      chosenInlineResult: Tg.ChosenInlineResult;
+    }
   | {
       type: 'bot.commands';
       botId: number;
@@ -93,9 +104,22 @@ export type WorldChange =
   | 'member.demoted'
   /** An administrator's custom title was set or cleared (setChatAdministratorCustomTitle). */
   | 'member.titled'
+  /** banChatMember, unbanChatMember, restrictChatMember (`userId` the member). */
+  | 'member.banned'
+  | 'member.unbanned'
+  | 'member.restricted'
+  /** A user asked to join by a link that needs approval; a bot declined such a request. */
+  | 'member.join-requested'
+  | 'member.join-declined'
+  /** A bot created, edited or revoked an invite link (or exported a new primary one). */
+  | 'group.invite-link'
+  /** setChatPermissions changed what members may do by default. */
+  | 'group.permissions'
   | 'group.renamed'
   | 'group.migrated'
-  | 'bot.default-rights';
+  | 'bot.default-rights'
+  /** PATCH /control/bots/:bot changed inline mode, inline feedback or privacy mode. */
+  | 'bot.settings';
 
 export type EmulatorEventType = EmulatorEventBody['type'];
 

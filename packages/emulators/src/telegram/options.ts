@@ -27,6 +27,14 @@ export interface BotSeed {
    * @defaultValue false (Telegram's default)
    */
   canReadAllGroupMessages?: boolean;
+  /** Inline mode on (BotFather's /setinline): users may type `@bot query`. @defaultValue true */
+  supportsInlineQueries?: boolean;
+  /**
+   * Inline feedback (BotFather's /setinlinefeedback): the bot gets `chosen_inline_result` when a user
+   * picks one of its results. Telegram starts with it off; the emulator with it on, so a test of it needs no setup.
+   * @defaultValue true
+   */
+  inlineFeedback?: boolean;
 }
 
 export interface TelegramEmulatorOptions {
@@ -55,6 +63,13 @@ export interface TelegramEmulatorOptions {
   webhookTimeoutMs?: number;
   /** Events kept for replay (`GET /control/log`, SSE `Last-Event-ID`). @defaultValue 10_000 */
   eventLogSize?: number;
+  /**
+   * Accept webhooks on a loopback address (`localhost`, `127.0.0.0/8`, `[::1]`) over plain http and
+   * on any port. Telegram refuses those (it needs a public https URL on port 443, 80, 88 or 8443),
+   * but a bot under test listens on a local port; every other URL gets Telegram's checks.
+   * @defaultValue true
+   */
+  allowLoopbackWebhooks?: boolean;
 }
 
 export interface ResolvedOptions {
@@ -67,6 +82,7 @@ export interface ResolvedOptions {
   webhookRetry: { initialDelayMs: number; maxDelayMs: number };
   webhookTimeoutMs: number;
   eventLogSize: number;
+  allowLoopbackWebhooks: boolean;
 }
 
 /** The default bot's token: fixed, so a sandbox bot can be configured once and keep working. */
@@ -95,5 +111,6 @@ export function resolveOptions(options: TelegramEmulatorOptions = {}): ResolvedO
     },
     webhookTimeoutMs: options.webhookTimeoutMs ?? 10_000,
     eventLogSize: options.eventLogSize ?? 10_000,
+    allowLoopbackWebhooks: options.allowLoopbackWebhooks ?? true,
   };
 }

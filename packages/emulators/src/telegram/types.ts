@@ -160,6 +160,8 @@ export interface Message {
   migrate_to_chat_id?: number;
   /** In the new supergroup: the group it was upgraded from. */
   migrate_from_chat_id?: number;
+  /** The bot through which the user sent this message (an inline result). */
+  via_bot?: User;
   reply_markup?: InlineKeyboardMarkup;
 }
 
@@ -264,15 +266,74 @@ export interface ChatAdministratorRights {
   can_manage_topics?: boolean;
 }
 
-export interface ChatMember extends Partial<ChatAdministratorRights> {
+/** What members may do (Bot API `ChatPermissions`): a chat's defaults, or one restricted member's. */
+export interface ChatPermissions {
+  can_send_messages: boolean;
+  can_send_audios: boolean;
+  can_send_documents: boolean;
+  can_send_photos: boolean;
+  can_send_videos: boolean;
+  can_send_video_notes: boolean;
+  can_send_voice_notes: boolean;
+  can_send_polls: boolean;
+  can_send_other_messages: boolean;
+  can_add_web_page_previews: boolean;
+  can_change_info: boolean;
+  can_invite_users: boolean;
+  can_pin_messages: boolean;
+  can_manage_topics: boolean;
+}
+
+export interface ChatMember extends Partial<ChatAdministratorRights>, Partial<ChatPermissions> {
   status: ChatMemberStatus;
   user: User;
+  /** Restricted members: whether they are in the chat at the moment of the request. */
+  is_member?: boolean;
   /** Administrators only: whether the bot may change this administrator's rights. */
   can_be_edited?: boolean;
   /** Administrators and the creator: the title beside their name, when they have one. */
   custom_title?: string;
-  /** Kicked members: 0 means forever. */
+  /** Kicked and restricted members: when the ban or restriction ends, 0 meaning forever. */
   until_date?: number;
+}
+
+/** An invite link as the Bot API shows it; non-creators see the link with its last part hidden. */
+export interface ChatInviteLink {
+  invite_link: string;
+  creator: User;
+  creates_join_request: boolean;
+  is_primary: boolean;
+  is_revoked: boolean;
+  name?: string;
+  expire_date?: number;
+  member_limit?: number;
+  pending_join_request_count?: number;
+}
+
+export interface ChatJoinRequest {
+  chat: Chat;
+  from: User;
+  /** The private chat the bot may write to for 5 minutes, until the request is handled. */
+  user_chat_id: number;
+  date: number;
+  invite_link?: ChatInviteLink;
+}
+
+export interface InlineQuery {
+  id: string;
+  from: User;
+  query: string;
+  offset: string;
+  /** Where the query was typed: "sender" for the private chat with the bot, else the chat's type. */
+  chat_type?: 'sender' | ChatType;
+}
+
+export interface ChosenInlineResult {
+  result_id: string;
+  from: User;
+  /** Only when the sent message has an inline keyboard (the bot may then edit it). */
+  inline_message_id?: string;
+  query: string;
 }
 
 export interface ChatMemberUpdated {
@@ -281,6 +342,8 @@ export interface ChatMemberUpdated {
   date: number;
   old_chat_member: ChatMember;
   new_chat_member: ChatMember;
+  /** The link the user joined by (their own join or an approved join request). */
+  invite_link?: ChatInviteLink;
 }
 
 export interface BotCommand {
@@ -312,6 +375,9 @@ export interface UpdateBody {
   message_reaction_count?: MessageReactionCountUpdated;
   poll?: Poll;
   poll_answer?: PollAnswer;
+  chat_join_request?: ChatJoinRequest;
+  inline_query?: InlineQuery;
+  chosen_inline_result?: ChosenInlineResult;
 }
 
 export type UpdateKind = keyof UpdateBody;
@@ -337,4 +403,6 @@ export interface ChatFullInfo extends Chat {
   description?: string;
   /** The most recently pinned message. */
   pinned_message?: Message;
+  /** Groups and supergroups: what members may do by default. */
+  permissions?: ChatPermissions;
 }

@@ -31,6 +31,8 @@ export class TelegramControlClient {
   reset = () => this.request<Result<'reset'>>('POST', '/reset');
   createBot = (input: Input<'createBot'> = {}) => this.request<Result<'createBot'>>('POST', '/bots', input);
   bot = (ref: number | string) => this.request<Result<'bot'>>('GET', `/bots/${encodeURIComponent(ref)}`);
+  updateBot = (ref: number | string, input: Parameters<TelegramControl['updateBot']>[1]) =>
+    this.request<Result<'updateBot'>>('PATCH', `/bots/${encodeURIComponent(ref)}`, input);
   createUser = (input: Input<'createUser'> = {}) =>
     this.request<Result<'createUser'>>('POST', '/users', input);
   updateUser = (userId: number, input: Parameters<TelegramControl['updateUser']>[1]) =>
@@ -63,6 +65,9 @@ export class TelegramControlClient {
   migrateGroup = (chatId: number, input: Parameters<TelegramControl['migrateGroup']>[1] = {}) =>
     this.request<Result<'migrateGroup'>>('POST', `/groups/${chatId}/migrate`, input);
 
+  joinByLink = (input: Input<'joinByLink'>) =>
+    this.request<Result<'joinByLink'>>('POST', '/invite-links/join', input);
+
   sendMessage = (input: Input<'sendMessage'>) =>
     this.request<Result<'sendMessage'>>('POST', '/messages', input);
   sendCommand = (input: Input<'sendCommand'>) =>
@@ -75,6 +80,12 @@ export class TelegramControlClient {
   react = (input: Input<'react'>) => this.request<Result<'react'>>('POST', '/reactions', input);
   votePoll = (input: Input<'votePoll'>) => this.request<Result<'votePoll'>>('POST', '/poll-votes', input);
   openWebApp = (input: Input<'openWebApp'>) => this.request<Result<'openWebApp'>>('POST', '/web-apps', input);
+  typeInlineQuery = (input: Input<'typeInlineQuery'>) =>
+    this.request<Result<'typeInlineQuery'>>('POST', '/inline-queries', input);
+  chooseInlineResult = (input: Input<'chooseInlineResult'>) =>
+    this.request<Result<'chooseInlineResult'>>('POST', '/inline-results', input);
+  inlineQuery = (id: string) =>
+    this.request<Result<'inlineQuery'>>('GET', `/inline-queries/${encodeURIComponent(id)}`);
   callback = (id: string) => this.request<Result<'callback'>>('GET', `/callbacks/${encodeURIComponent(id)}`);
   messages = (chatId: number, options: { bot?: number | string; includeDeleted?: boolean } = {}) => {
     const query = new URLSearchParams();

@@ -1,7 +1,8 @@
 import type { EmulatorContext } from '../context.ts';
 import type * as Tg from '../types.ts';
+import { inviteLinkObject } from '../world/invite-links.ts';
 import { botUserObject, chatMemberObject, chatView, isAdmin, userObject } from '../world/objects.ts';
-import type { ChatRecord, MemberRecord } from '../world/records.ts';
+import type { ChatRecord, InviteLinkRecord, MemberRecord } from '../world/records.ts';
 import { unixNow } from '../world/world.ts';
 import { requireUser } from './places.ts';
 import { postUserMessage } from './user-messages.ts';
@@ -26,6 +27,7 @@ export function announceMemberChange(
   before: MemberRecord | undefined,
   after: MemberRecord,
   by?: number | Tg.User,
+  inviteLink?: InviteLinkRecord,
 ): void {
   const from = typeof by === 'object' ? by : actorFor(ctx, chat, who, by);
   const changeFor = (viewerId: number): Tg.ChatMemberUpdated => ({
@@ -34,6 +36,11 @@ export function announceMemberChange(
     date: unixNow(),
     old_chat_member: chatMemberObject(before, who, chat.type, viewerId),
     new_chat_member: chatMemberObject(after, who, chat.type, viewerId),
+    ...(inviteLink
+      ? {
+          invite_link: inviteLinkObject(chat, inviteLink, memberObject(ctx, inviteLink.creatorId), viewerId),
+        }
+      : {}),
   });
   if (who.is_bot) {
     ctx.channels.enqueue(who.id, { my_chat_member: changeFor(who.id) });

@@ -1,6 +1,8 @@
 import type { EmulatorContext } from '../context.ts';
 import { ControlError } from '../errors.ts';
-import { isPresent } from '../world/objects.ts';
+import type * as Tg from '../types.ts';
+import { defaultChatPermissions } from '../world/chat-permissions.ts';
+import { isAdmin, isPresent } from '../world/objects.ts';
 import type { BotRecord, ChatRecord, UserRecord } from '../world/records.ts';
 
 export function requireBot(ctx: EmulatorContext, ref: number | string | undefined): BotRecord {
@@ -67,4 +69,21 @@ export function placeOfUser(
     throw ControlError.conflict(`User ${user.id} is not a member of group ${chat.id}; add them first`);
   }
   return { user, chat };
+}
+
+/**
+ * A restricted member, or any non-administrator of a group whose permissions forbid it, cannot post
+ * that kind of message (the Telegram app greys the field out).
+ */
+export function assertMaySend(chat: ChatRecord, userId: number, permission: keyof Tg.ChatPermissions): void {
+  if (chat.type === 'private') return;
+  const member = chat.members.get(userId);
+  if (isAdmin(member)) return;
+  const permissions =
+    member?.status === 'restricted' ? member.permissions : (chat.permissions ?? defaultChatPermissions());
+  if (permissions?.[permission] !== true) {
+    throw ControlError.conflict(
+      `User ${userId} may not post this in group ${chat.id} (${permission} is off)`,
+    );
+  }
 }

@@ -17,6 +17,10 @@ export function createControlRouter(control: TelegramControl, log: ActivityLog):
 
   router.post('/bots', (req, res) => void res.status(201).json(control.createBot(req.body)));
   router.get('/bots/:bot', (req, res) => void res.json(control.bot(req.params.bot as string)));
+  router.patch(
+    '/bots/:bot',
+    (req, res) => void res.json(control.updateBot(req.params.bot as string, req.body)),
+  );
   router.post('/users', (req, res) => void res.status(201).json(control.createUser(req.body)));
   router.patch(
     '/users/:userId',
@@ -54,6 +58,7 @@ export function createControlRouter(control: TelegramControl, log: ActivityLog):
     '/groups/:chatId',
     (req, res) => void res.json(control.renameGroup(intParam(req, 'chatId'), req.body)),
   );
+  router.post('/invite-links/join', (req, res) => void res.json(control.joinByLink(req.body)));
   router.post(
     '/groups/:chatId/migrate',
     (req, res) => void res.json(control.migrateGroup(intParam(req, 'chatId'), req.body)),
@@ -67,6 +72,12 @@ export function createControlRouter(control: TelegramControl, log: ActivityLog):
   router.post('/reactions', (req, res) => void res.json(control.react(req.body)));
   router.post('/poll-votes', (req, res) => void res.json(control.votePoll(req.body)));
   router.post('/web-apps', (req, res) => void res.json(control.openWebApp(req.body)));
+  router.post('/inline-queries', async (req, res) => void res.json(await control.typeInlineQuery(req.body)));
+  router.get(
+    '/inline-queries/:id',
+    (req, res) => void res.json(control.inlineQuery(req.params.id as string)),
+  );
+  router.post('/inline-results', (req, res) => void res.json(control.chooseInlineResult(req.body)));
   router.get('/callbacks/:id', (req, res) => void res.json(control.callback(req.params.id as string)));
   router.get('/chats/:chatId/messages', (req, res) => {
     const includeDeleted = req.query.includeDeleted !== 'false';

@@ -12,6 +12,14 @@ export const createBotSchema = z.object({
   username: z.string().optional(),
   firstName: z.string().min(1).optional(),
   canReadAllGroupMessages: z.boolean().optional(),
+  supportsInlineQueries: z.boolean().optional(),
+  inlineFeedback: z.boolean().optional(),
+});
+
+export const updateBotSchema = z.object({
+  canReadAllGroupMessages: z.boolean().optional(),
+  supportsInlineQueries: z.boolean().optional(),
+  inlineFeedback: z.boolean().optional(),
 });
 
 /** An IETF language tag as Telegram clients report it (`ru`, `en`, `pt-br`). */
@@ -80,6 +88,13 @@ export const renameGroupSchema = z.object({ title: z.string().trim().min(1).max(
 
 export const migrateGroupSchema = z.object({ by });
 
+export const joinByLinkSchema = z.object({
+  /** The user who opens the link. */
+  user: userId,
+  /** The invite link as the bot handed it out (`https://t.me/+...`). */
+  link: z.string().min(1),
+});
+
 export const blockSchema = z.object({ bot: botRef.optional() });
 
 /** Where a user acts: the private chat with `bot` (default: the first bot), or the group `chatId`. */
@@ -116,6 +131,27 @@ export const pressButtonSchema = z
     waitForAnswerMs: z.int().min(0).max(60_000).optional(),
   })
   .refine((input) => input.data !== undefined || input.text !== undefined, 'give the button by data or text');
+
+export const inlineQuerySchema = z.object({
+  from: userId,
+  bot: botRef.optional(),
+  /** What the user typed after `@bot ` (up to 256 characters). */
+  query: z.string().max(256).default(''),
+  /** The `next_offset` of an earlier answer, when the user scrolls for more. */
+  offset: z.string().max(64).default(''),
+  /** Where the user types: their chat with the bot ("sender") or a chat of this kind. */
+  chatType: z.enum(['sender', 'private', 'group', 'supergroup', 'channel']).optional(),
+  /** Wait this long for the bot's answerInlineQuery and include it in the result. */
+  waitForAnswerMs: z.int().min(0).max(60_000).optional(),
+});
+
+export const chooseInlineResultSchema = z.object({
+  from: userId,
+  inlineQueryId: z.string().min(1),
+  resultId: z.string().min(1),
+  /** The group the message goes to; left out, the user's private chat with the bot. */
+  chatId: chatId.optional(),
+});
 
 export const userMediaSchema = z.object({
   ...userPlace,

@@ -11,18 +11,23 @@ import {
   startRateLimitStorm,
   updateLimits,
 } from './fault-control.ts';
+import { chooseInlineResult, inlineQueryStatus, typeInlineQuery } from './inline-mode.ts';
+import { joinByLink } from './join-by-link.ts';
 import { botStatus, callbackStatus, listMessages } from './observation.ts';
 import { voteInPoll } from './poll-votes.ts';
 import { reactToMessage } from './reactions.ts';
 import {
   type addMemberSchema,
   type blockSchema,
+  type chooseInlineResultSchema,
   type createBotSchema,
   type createGroupSchema,
   type createUserSchema,
   type demoteMemberSchema,
   type dropPollsSchema,
   type duplicateSchema,
+  type inlineQuerySchema,
+  type joinByLinkSchema,
   type latencySchema,
   type limitsSchema,
   logQuerySchema,
@@ -36,6 +41,7 @@ import {
   type reactSchema,
   type renameGroupSchema,
   type serverErrorsSchema,
+  type updateBotSchema,
   type updateUserSchema,
   type userCommandSchema,
   type userMediaSchema,
@@ -51,6 +57,7 @@ import {
   createUser,
   removeMember,
   setBlocked,
+  updateBot,
   updateUser,
   worldSnapshot,
 } from './world-control.ts';
@@ -64,6 +71,8 @@ export function createTelegramControl(ctx: EmulatorContext) {
   return {
     world: () => worldSnapshot(ctx),
     createBot: (input: z.input<typeof createBotSchema> = {}) => createBot(ctx, input),
+    /** Inline mode, inline feedback or privacy mode, as BotFather changes them. */
+    updateBot: (ref: number | string, input: z.input<typeof updateBotSchema>) => updateBot(ctx, ref, input),
     createUser: (input: z.input<typeof createUserSchema> = {}) => createUser(ctx, input),
     updateUser: (userId: number, input: z.input<typeof updateUserSchema>) => updateUser(ctx, userId, input),
     createGroup: (input: z.input<typeof createGroupSchema>) => createGroup(ctx, input),
@@ -78,6 +87,8 @@ export function createTelegramControl(ctx: EmulatorContext) {
       renameGroup(ctx, chatId, input),
     migrateGroup: (chatId: number, input: z.input<typeof migrateGroupSchema> = {}) =>
       migrateGroup(ctx, chatId, input),
+    /** A user opens an invite link: joins, or files a join request when the link needs approval. */
+    joinByLink: (input: z.input<typeof joinByLinkSchema>) => joinByLink(ctx, input),
     blockBot: (userId: number, input: z.input<typeof blockSchema> = {}) =>
       setBlocked(ctx, userId, input, true),
     unblockBot: (userId: number, input: z.input<typeof blockSchema> = {}) =>
@@ -94,6 +105,12 @@ export function createTelegramControl(ctx: EmulatorContext) {
     votePoll: (input: z.input<typeof pollVoteSchema>) => voteInPoll(ctx, input),
     /** A user opens a bot's Mini App: its signed init data and the address Telegram would open. */
     openWebApp: (input: z.input<typeof openWebAppSchema>) => openWebApp(ctx, input),
+
+    /** A user types `@bot query`; with `waitForAnswerMs`, waits for the bot's answer. */
+    typeInlineQuery: (input: z.input<typeof inlineQuerySchema>) => typeInlineQuery(ctx, input),
+    /** A user picks a result of an answered inline query. */
+    chooseInlineResult: (input: z.input<typeof chooseInlineResultSchema>) => chooseInlineResult(ctx, input),
+    inlineQuery: (id: string) => inlineQueryStatus(ctx, id),
 
     messages: (chatId: number, options: { bot?: number | string; includeDeleted?: boolean } = {}) =>
       listMessages(ctx, chatId, options),

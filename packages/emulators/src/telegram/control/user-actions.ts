@@ -6,7 +6,7 @@ import { documentObject, storeFile } from '../media/input-file.ts';
 import type * as Tg from '../types.ts';
 import { embeddedMessage, userObject } from '../world/objects.ts';
 import type { BotRecord, CallbackAnswer, ChatRecord } from '../world/records.ts';
-import { placeOfUser, requireBot } from './places.ts';
+import { assertMaySend, placeOfUser, requireBot } from './places.ts';
 import {
   parseInput,
   pressButtonSchema,
@@ -26,6 +26,7 @@ const tinyPng = Buffer.from(
 export function sendUserMessage(ctx: EmulatorContext, raw: unknown): PostedMessage {
   const input = parseInput(userMessageSchema, raw);
   const { user, chat } = placeOfUser(ctx, input);
+  assertMaySend(chat, user.id, 'can_send_messages');
   const entities = detectEntities(input.text);
   return postUserMessage(
     ctx,
@@ -56,6 +57,7 @@ export function sendUserCommand(ctx: EmulatorContext, raw: unknown): PostedMessa
 export function sendUserMedia(ctx: EmulatorContext, kind: 'photo' | 'document', raw: unknown): PostedMessage {
   const input = parseInput(userMediaSchema, raw);
   const { user, chat } = placeOfUser(ctx, input);
+  assertMaySend(chat, user.id, kind === 'photo' ? 'can_send_photos' : 'can_send_documents');
   const bytes = input.contentBase64
     ? Buffer.from(input.contentBase64, 'base64')
     : kind === 'photo'

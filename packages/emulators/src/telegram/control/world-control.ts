@@ -15,11 +15,12 @@ import {
   createUserSchema,
   parseInput,
   removeMemberSchema,
+  updateBotSchema,
   updateUserSchema,
 } from './schemas.ts';
 
 export function describeBot(bot: BotRecord) {
-  return { ...getMeObject(bot), token: bot.token };
+  return { ...getMeObject(bot), token: bot.token, inlineFeedback: bot.inlineFeedback ?? true };
 }
 
 export function describeUser(user: UserRecord) {
@@ -41,13 +42,31 @@ export function describeGroup(ctx: EmulatorContext, chat: ChatRecord) {
       ...(member.rights ? { rights: member.rights } : {}),
       ...(member.customTitle ? { customTitle: member.customTitle } : {}),
       ...(member.promotedBy !== undefined ? { promotedBy: member.promotedBy } : {}),
+      ...(member.permissions ? { permissions: member.permissions } : {}),
+      ...(member.untilDate !== undefined ? { untilDate: member.untilDate } : {}),
+      ...(member.isMember !== undefined ? { isMember: member.isMember } : {}),
     })),
+    ...(chat.permissions ? { permissions: chat.permissions } : {}),
+    ...(chat.inviteLinks ? { inviteLinks: [...chat.inviteLinks.values()] } : {}),
+    ...(chat.joinRequests?.size ? { joinRequests: [...chat.joinRequests.values()] } : {}),
   };
 }
 
 export function createBot(ctx: EmulatorContext, raw: unknown) {
   const bot = ctx.world.addBot(parseInput(createBotSchema, raw));
   ctx.log.record({ type: 'world.changed', change: 'bot.created', botId: bot.id });
+  return describeBot(bot);
+}
+
+/** What BotFather changes on an existing bot: inline mode, inline feedback, privacy mode. */
+export function updateBot(ctx: EmulatorContext, ref: number | string, raw: unknown) {
+  const input = parseInput(updateBotSchema, raw);
+  const bot = requireBot(ctx, ref);
+  if (input.canReadAllGroupMessages !== undefined)
+    bot.canReadAllGroupMessages = input.canReadAllGroupMessages;
+  if (input.supportsInlineQueries !== undefined) bot.inlineMode = input.supportsInlineQueries;
+  if (input.inlineFeedback !== undefined) bot.inlineFeedback = input.inlineFeedback;
+  ctx.log.record({ type: 'world.changed', change: 'bot.settings', botId: bot.id });
   return describeBot(bot);
 }
 

@@ -1,5 +1,6 @@
 import type * as Tg from '../types.ts';
 import { defaultAdminRights } from './admin-rights.ts';
+import { allPermissions } from './chat-permissions.ts';
 import type { BotRecord, ChatRecord, MemberRecord, UserRecord } from './records.ts';
 
 /** Builds the Bot API objects for world records, as Telegram shows them to a bot. */
@@ -27,7 +28,7 @@ export function getMeObject(bot: BotRecord): Tg.BotUser {
     username: bot.username,
     can_join_groups: true,
     can_read_all_group_messages: bot.canReadAllGroupMessages,
-    supports_inline_queries: false,
+    supports_inline_queries: bot.inlineMode ?? true,
     can_connect_to_business: false,
     has_main_web_app: false,
   };
@@ -70,13 +71,23 @@ export function chatMemberObject(
     return { status, user: who, can_be_edited: canBeEdited, ...rights, ...title };
   }
   if (status === 'creator') return { status, user: who, is_anonymous: false, ...title };
-  if (status === 'kicked') return { status, user: who, until_date: 0 };
+  if (status === 'kicked') return { status, user: who, until_date: member?.untilDate ?? 0 };
+  if (status === 'restricted') {
+    return {
+      status,
+      user: who,
+      is_member: member?.isMember ?? true,
+      ...(member?.permissions ?? allPermissions(false)),
+      until_date: member?.untilDate ?? 0,
+    };
+  }
   return { status, user: who };
 }
 
-/** Whether a member counts as present (able to read and post). */
+/** Whether a member counts as present (able to read and post); a restricted user may have left. */
 export function isPresent(member: MemberRecord | undefined): boolean {
-  return member !== undefined && member.status !== 'left' && member.status !== 'kicked';
+  if (member === undefined || member.status === 'left' || member.status === 'kicked') return false;
+  return member.status !== 'restricted' || member.isMember !== false;
 }
 
 export function isAdmin(member: MemberRecord | undefined): boolean {

@@ -6,6 +6,10 @@ export interface BotRecord {
   username: string;
   firstName: string;
   canReadAllGroupMessages: boolean;
+  /** BotFather's /setinline: users may type `@bot query` (getMe `supports_inline_queries`). Absent in old saves: on. */
+  inlineMode?: boolean;
+  /** BotFather's /setinlinefeedback: the bot gets `chosen_inline_result` when a user picks a result. */
+  inlineFeedback?: boolean;
   /** setMyCommands lists by scope and language (see `commandsKey`). */
   commands: Map<string, Tg.BotCommand[]>;
   /** setChatMenuButton: by private chat id, or `default` for every chat without its own. */
@@ -37,6 +41,12 @@ export interface MemberRecord {
    * (`can_be_edited`), change their rights or set their title; people promoted by people have none.
    */
   promotedBy?: number;
+  /** Restricted members: what they may still do. */
+  permissions?: Tg.ChatPermissions;
+  /** Restricted members: whether they are in the chat (a restriction outlives leaving). */
+  isMember?: boolean;
+  /** Kicked and restricted members: when the ban or restriction ends (unix seconds), 0 for forever. */
+  untilDate?: number;
 }
 
 export type MessageSender = { kind: 'bot'; botId: number } | { kind: 'user'; userId: number };
@@ -78,6 +88,32 @@ export interface ChatRecord {
   pinnedMessageIds?: number[];
   /** A basic group upgraded to a supergroup: the supergroup's id (the old chat takes no messages). */
   migratedTo?: number;
+  /** Groups: what members may do unless restricted (setChatPermissions); Telegram's defaults when unset. */
+  permissions?: Tg.ChatPermissions;
+  /** Groups: invite links by their URL, the primary one included once exported. */
+  inviteLinks?: Map<string, InviteLinkRecord>;
+  /** Groups: users waiting for approval (a link with `creates_join_request`), by user id. */
+  joinRequests?: Map<number, JoinRequestRecord>;
+}
+
+export interface InviteLinkRecord {
+  url: string;
+  /** The bot or user id that created the link. */
+  creatorId: number;
+  createsJoinRequest: boolean;
+  isPrimary: boolean;
+  isRevoked: boolean;
+  name?: string;
+  expireDate?: number;
+  memberLimit?: number;
+  /** Users who joined by this link, counted against `memberLimit`. */
+  joinedCount: number;
+}
+
+export interface JoinRequestRecord {
+  userId: number;
+  date: number;
+  inviteLink?: string;
 }
 
 export interface CallbackAnswer {
@@ -108,3 +144,22 @@ export type MenuButton =
   | { type: 'commands' }
   | { type: 'default' }
   | { type: 'web_app'; text: string; web_app: { url: string } };
+
+/** One result as answerInlineQuery took it (the fields the emulator uses; the rest kept as sent). */
+export type InlineQueryResult = Record<string, unknown> & { type: string; id: string };
+
+export interface InlineAnswer {
+  results: InlineQueryResult[];
+  cacheTime: number;
+  isPersonal: boolean;
+  nextOffset: string;
+  button?: Record<string, unknown>;
+  /** Unix seconds. */
+  answeredAt: number;
+}
+
+export interface InlineQueryRecord {
+  query: Tg.InlineQuery;
+  botId: number;
+  answer?: InlineAnswer;
+}

@@ -1,6 +1,6 @@
 import { ControlError } from '../errors.ts';
 import type { BotSeed } from '../options.ts';
-import type { BotRecord, CallbackRecord, ChatRecord, UserRecord } from './records.ts';
+import type { BotRecord, CallbackRecord, ChatRecord, InlineQueryRecord, UserRecord } from './records.ts';
 import { botIdFromToken, generateToken } from './tokens.ts';
 
 export interface UserSeed {
@@ -24,6 +24,8 @@ export interface WorldState {
   groups: ChatRecord[];
   privateChats: ChatRecord[];
   callbacks: CallbackRecord[];
+  /** Absent in worlds saved before inline mode. */
+  inlineQueries?: InlineQueryRecord[];
   sequences: { user: number; group: number; bot: number; callback: number };
 }
 
@@ -49,6 +51,7 @@ export class World {
   private readonly groups = new Map<number, ChatRecord>();
   private readonly privateChats = new Map<string, ChatRecord>();
   readonly callbacks = new Map<string, CallbackRecord>();
+  readonly inlineQueries = new Map<string, InlineQueryRecord>();
   private userSeq = 0;
   private groupSeq = 0;
   private botSeq = 0;
@@ -77,6 +80,8 @@ export class World {
       username,
       firstName: seed.firstName ?? `Emulated Bot ${this.botSeq}`,
       canReadAllGroupMessages: seed.canReadAllGroupMessages ?? false,
+      inlineMode: seed.supportsInlineQueries ?? true,
+      inlineFeedback: seed.inlineFeedback ?? true,
       commands: new Map(),
       menuButtons: new Map(),
     };
@@ -224,6 +229,7 @@ export class World {
     this.groups.clear();
     this.privateChats.clear();
     this.callbacks.clear();
+    this.inlineQueries.clear();
     this.userSeq = 0;
     this.groupSeq = 0;
   }
@@ -235,6 +241,7 @@ export class World {
       groups: [...this.groups.values()],
       privateChats: [...this.privateChats.values()],
       callbacks: [...this.callbacks.values()],
+      inlineQueries: [...this.inlineQueries.values()],
       sequences: { user: this.userSeq, group: this.groupSeq, bot: this.botSeq, callback: this.callbackSeq },
     };
   }
@@ -254,6 +261,7 @@ export class World {
     for (const chat of [...state.groups, ...state.privateChats]) chat.lastMessageId += gap;
     for (const chat of state.privateChats) this.privateChats.set(`${chat.botId}:${chat.userId}`, chat);
     for (const callback of state.callbacks) this.callbacks.set(callback.query.id, callback);
+    for (const inline of state.inlineQueries ?? []) this.inlineQueries.set(inline.query.id, inline);
     this.userSeq = state.sequences.user + gap;
     this.groupSeq = state.sequences.group + gap;
     this.botSeq = state.sequences.bot;

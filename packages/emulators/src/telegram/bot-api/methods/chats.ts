@@ -1,5 +1,6 @@
 import { BotApiError } from '../../errors.ts';
 import type * as Tg from '../../types.ts';
+import { defaultChatPermissions } from '../../world/chat-permissions.ts';
 import {
   botUserObject,
   chatMemberObject,
@@ -15,10 +16,13 @@ import { latestPinnedMessage } from './pins.ts';
 function getChat({ ctx, bot, params }: MethodCall): Tg.ChatFullInfo {
   const chat = chatForBot(ctx.world, bot, params.chatId(), 'read');
   const pinned = latestPinnedMessage(chat);
+  const hasMembers = chat.type === 'group' || chat.type === 'supergroup';
+  const permissions = !hasMembers ? {} : { permissions: chat.permissions ?? defaultChatPermissions() };
   return {
     ...chatView(ctx.world, chat),
     accent_color_id: 0,
     max_reaction_count: 11,
+    ...permissions,
     ...(pinned ? { pinned_message: pinned } : {}),
   };
 }

@@ -3,6 +3,8 @@ import { botProfileMethods } from './bot-profile.ts';
 import { callbackMethods } from './callbacks.ts';
 import { chatMethods } from './chats.ts';
 import { forwardingMethods } from './forwarding.ts';
+import { inlineMethods } from './inline.ts';
+import { inviteLinkMethods } from './invite-links.ts';
 import { mediaMethods } from './media.ts';
 import { mediaGroupMethods } from './media-group.ts';
 import { menuButtonMethods } from './menu-button.ts';
@@ -12,6 +14,7 @@ import { pinMethods } from './pins.ts';
 import { pollMethods } from './polls.ts';
 import { promotionMethods } from './promotion.ts';
 import { reactionMethods } from './reactions.ts';
+import { restrictionMethods } from './restrictions.ts';
 import { updateMethods } from './updates.ts';
 
 const families = [
@@ -27,6 +30,9 @@ const families = [
   callbackMethods,
   chatMethods,
   promotionMethods,
+  restrictionMethods,
+  inviteLinkMethods,
+  inlineMethods,
   adminRightsMethods,
   menuButtonMethods,
 ];

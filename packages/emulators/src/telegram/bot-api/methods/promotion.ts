@@ -5,14 +5,12 @@ import {
   type AdminRightsInput,
   adminRightNames,
   adminRights,
-  defaultAdminRights,
   grantsAnything,
 } from '../../world/admin-rights.ts';
-import { botUserObject, isPresent, userObject } from '../../world/objects.ts';
-import type { ChatRecord, MemberRecord } from '../../world/records.ts';
-import type { World } from '../../world/world.ts';
+import { botUserObject, isPresent } from '../../world/objects.ts';
+import type { MemberRecord } from '../../world/records.ts';
 import { chatForBot } from '../chat-access.ts';
-import type { Params } from '../params.ts';
+import { memberUser, requiredUserId, rightsOf } from '../member-target.ts';
 import type { MethodCall, MethodTable } from './method.ts';
 
 /** Telegram's longest administrator title, in characters. */
@@ -102,34 +100,6 @@ function setChatAdministratorCustomTitle({ ctx, bot, params }: MethodCall): true
     ctx.log.record({ type: 'world.changed', change: 'member.titled', chatId: chat.id, userId });
   }
   return true;
-}
-
-function requiredUserId(params: Params): number {
-  const userId = params.int('user_id');
-  if (userId === undefined) throw BotApiError.badRequest('parameter "user_id" is required');
-  return userId;
-}
-
-/** The user (or bot) `userId` names, as member updates show them. */
-function memberUser(world: World, userId: number): Tg.User {
-  const otherBot = world.bot(userId);
-  if (otherBot) return botUserObject(otherBot);
-  const user = world.user(userId);
-  if (!user) throw BotApiError.badRequest('user not found');
-  return userObject(user);
-}
-
-/** What a member may do as an administrator: nothing unless they are one; the creator everything. */
-function rightsOf(
-  chat: ChatRecord,
-  member: MemberRecord | undefined,
-): Tg.ChatAdministratorRights | undefined {
-  if (member?.status === 'creator') {
-    const all = Object.fromEntries(adminRightNames.map((name) => [name, true])) as AdminRightsInput;
-    return adminRights(chat.type, all);
-  }
-  if (member?.status !== 'administrator') return undefined;
-  return member.rights ?? defaultAdminRights(chat.type);
 }
 
 export const promotionMethods: MethodTable = {

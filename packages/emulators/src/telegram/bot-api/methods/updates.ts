@@ -1,5 +1,6 @@
 import { BotApiError } from '../../errors.ts';
 import type { Params } from '../params.ts';
+import { assertWebhookUrl } from '../webhook-url.ts';
 import { DescribedResult, type MethodCall, type MethodTable } from './method.ts';
 
 const webhookConflict =
@@ -37,9 +38,10 @@ async function getUpdates({ ctx, bot, params, signal }: MethodCall) {
 function setWebhook({ ctx, bot, params }: MethodCall) {
   const url = params.string('url') ?? '';
   const { queue, webhook } = ctx.channels.for(bot.id);
+  // A refused URL leaves everything as it was, pending updates included.
+  if (url !== '') assertWebhookUrl(url, ctx.options.allowLoopbackWebhooks);
   if (params.bool('drop_pending_updates')) queue.dropPending();
   if (url === '') return removeWebhook(ctx, bot.id);
-  if (!isHttpUrl(url)) throw BotApiError.badRequest('bad webhook: An HTTPS URL must be provided for webhook');
   const secretToken = params.string('secret_token');
   if (secretToken !== undefined && !/^[A-Za-z0-9_-]{1,256}$/.test(secretToken)) {
     throw BotApiError.badRequest('secret token contains unallowed characters');
@@ -66,15 +68,6 @@ function removeWebhook(ctx: MethodCall['ctx'], botId: number) {
   webhook.delete();
   ctx.log.record({ type: 'bot.webhook', botId, url: '' });
   return new DescribedResult(true, 'Webhook was deleted');
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:';
-  } catch {
-    return false;
-  }
 }
 
 export const updateMethods: MethodTable = {

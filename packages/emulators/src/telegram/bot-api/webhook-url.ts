@@ -1,0 +1,31 @@
+import { BotApiError } from '../errors.ts';
+
+/** The only ports Telegram delivers webhooks to. */
+const webhookPorts = new Set([443, 80, 88, 8443]);
+
+/**
+ * Telegram's checks on a setWebhook URL: https, on port 443, 80, 88 or 8443. With
+ * `allowLoopback`, a URL on this machine's loopback passes on any scheme and port (the emulator's
+ * documented difference, so a bot under test can take updates on a local port).
+ */
+export function assertWebhookUrl(value: string, allowLoopback: boolean): void {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw BotApiError.badRequest('bad webhook: An HTTPS URL must be provided for webhook');
+  }
+  const web = url.protocol === 'https:' || url.protocol === 'http:';
+  if (web && allowLoopback && isLoopback(url.hostname)) return;
+  if (url.protocol !== 'https:') {
+    throw BotApiError.badRequest('bad webhook: An HTTPS URL must be provided for webhook');
+  }
+  const port = url.port === '' ? 443 : Number(url.port);
+  if (!webhookPorts.has(port)) {
+    throw BotApiError.badRequest('bad webhook: Webhook can be set up only on ports 80, 88, 443 or 8443');
+  }
+}
+
+function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+}

@@ -1,0 +1,191 @@
+import { Markup, Telegraf } from 'telegraf';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { TelegramControlClient, TelegramEmulator } from './index.ts';
+import { callBotApi, launchPollingBot, type RunningBot } from './testing.ts';
+
+let emulator: TelegramEmulator;
+let control: TelegramControlClient;
+let url: string;
+let bot: Telegraf;
+let running: RunningBot | undefined;
+
+beforeAll(async () => {
+  emulator = new TelegramEmulator();
+  ({ url } = await emulator.start());
+  control = new TelegramControlClient(url);
+});
+
+beforeEach(async () => {
+  await control.reset();
+  await control.updateBot(emulator.defaultBot.id, { supportsInlineQueries: true, inlineFeedback: true });
+  bot = new Telegraf(emulator.defaultBot.token, { telegram: { apiRoot: url } });
+});
+
+afterEach(async () => {
+  await running?.stop();
+  running = undefined;
+});
+
+afterAll(async () => {
+  await emulator.stop();
+});
+
+function article(id: string, text: string, extra: Record<string, unknown> = {}) {
+  return {
+    type: 'article' as const,
+    id,
+    title: `Item ${id}`,
+    input_message_content: { message_text: text },
+    ...extra,
+  };
+}
+
+describe('inline mode', () => {
+  it('delivers inline_query to a telegraf bot and records its answer', async () => {
+    bot.on('inline_query', (ctx) =>
+      ctx.answerInlineQuery([article('1', `Balance of ${ctx.inlineQuery.query}`)], {
+        cache_time: 5,
+        is_personal: true,
+        next_offset: '10',
+      }),
+    );
+    running = await launchPollingBot(emulator, bot);
+    const ana = await control.createUser({ firstName: 'Ana' });
+    expect(await bot.telegram.getMe()).toMatchObject({ supports_inline_queries: true });
+
+    const typed = await control.typeInlineQuery({
+      from: ana.id,
+      query: 'gold',
+      chatType: 'supergroup',
+      waitForAnswerMs: 5000,
+    });
+
+    expect(typed.update?.inline_query).toEqual({
+      id: typed.inlineQuery.id,
+      from: expect.objectContaining({ id: ana.id, first_name: 'Ana' }),
+      query: 'gold',
+      offset: '',
+      chat_type: 'supergroup',
+    });
+    expect(typed.answer).toMatchObject({
+      results: [article('1', 'Balance of gold')],
+      cacheTime: 5,
+      isPersonal: true,
+      nextOffset: '10',
+    });
+    expect(await control.inlineQuery(typed.inlineQuery.id)).toMatchObject({
+      botId: emulator.defaultBot.id,
+      answer: { cacheTime: 5 },
+    });
+  });
+
+  it('sends the chosen result to the chat via the bot and tells the bot in chosen_inline_result', async () => {
+    const chosen: unknown[] = [];
+    bot.on('inline_query', (ctx) =>
+      ctx.answerInlineQuery([
+        article('plain', 'I have 50 coins'),
+        article('shop', '*Shop* is open', {
+          input_message_content: { message_text: '*Shop* is open', parse_mode: 'MarkdownV2' },
+          ...Markup.inlineKeyboard([Markup.button.callback('Buy', 'buy')]),
+        }),
+      ]),
+    );
+    bot.on('chosen_inline_result', (ctx) => {
+      chosen.push(ctx.chosenInlineResult);
+    });
+    running = await launchPollingBot(emulator, bot);
+    const ana = await control.createUser({ firstName: 'Ana' });
+    const group = await control.createGroup({ title: 'Guild', members: [ana.id] });
+    const typed = await control.typeInlineQuery({ from: ana.id, query: 'coins', waitForAnswerMs: 5000 });
+
+    const sent = await control.chooseInlineResult({
+      from: ana.id,
+      inlineQueryId: typed.inlineQuery.id,
+      resultId: 'shop',
+      chatId: group.id,
+    });
+    expect(sent.message).toMatchObject({
+      from: { id: ana.id },
+      chat: { id: group.id },
+      text: 'Shop is open',
+      entities: [{ type: 'bold', offset: 0, length: 4 }],
+      via_bot: { id: emulator.defaultBot.id, is_bot: true, username: emulator.defaultBot.username },
+      reply_markup: { inline_keyboard: [[{ text: 'Buy', callback_data: 'buy' }]] },
+    });
+    const plain = await control.chooseInlineResult({
+      from: ana.id,
+      inlineQueryId: typed.inlineQuery.id,
+      resultId: 'plain',
+    });
+    expect(plain.message).toMatchObject({ chat: { id: ana.id, type: 'private' }, text: 'I have 50 coins' });
+
+    await control.waitFor({ types: ['updates.delivered'], since: plain.seq, timeoutMs: 5000 });
+    await expect.poll(() => chosen.length).toBe(2);
+    expect(chosen[0]).toEqual({
+      result_id: 'shop',
+      from: expect.objectContaining({ id: ana.id }),
+      query: 'coins',
+      inline_message_id: expect.any(String),
+    });
+    expect(chosen[1]).toEqual({
+      result_id: 'plain',
+      from: expect.objectContaining({ id: ana.id }),
+      query: 'coins',
+    });
+  });
+
+  it('sends no chosen_inline_result without inline feedback, and no query with inline mode off', async () => {
+    const ana = await control.createUser({ firstName: 'Ana' });
+    await control.updateBot(emulator.defaultBot.id, { inlineFeedback: false });
+    const typed = await control.typeInlineQuery({ from: ana.id, query: '' });
+    await bot.telegram.answerInlineQuery(typed.inlineQuery.id, [article('1', 'hi')]);
+    const chosen = await control.chooseInlineResult({
+      from: ana.id,
+      inlineQueryId: typed.inlineQuery.id,
+      resultId: '1',
+    });
+    expect(chosen.update).toBeUndefined();
+    expect(chosen.message).toMatchObject({ text: 'hi', via_bot: { id: emulator.defaultBot.id } });
+
+    await control.updateBot(emulator.defaultBot.id, { supportsInlineQueries: false });
+    expect(await bot.telegram.getMe()).toMatchObject({ supports_inline_queries: false });
+    await expect(control.typeInlineQuery({ from: ana.id, query: 'x' })).rejects.toMatchObject({
+      status: 409,
+    });
+  });
+
+  it('refuses answers Telegram refuses', async () => {
+    const ana = await control.createUser({ firstName: 'Ana' });
+    const typed = await control.typeInlineQuery({ from: ana.id, query: 'q' });
+    const answer = (results: unknown, extra: Record<string, unknown> = {}) =>
+      callBotApi(url, emulator.defaultBot.token, 'answerInlineQuery', {
+        inline_query_id: typed.inlineQuery.id,
+        results,
+        ...extra,
+      }).then((reply) => reply.body.description);
+
+    const many = Array.from({ length: 51 }, (_, index) => article(String(index), 'x'));
+    expect(await answer(many)).toBe('Bad Request: RESULTS_TOO_MUCH');
+    expect(await answer([article('1', 'a'), article('1', 'b')])).toBe('Bad Request: RESULT_ID_DUPLICATE');
+    expect(await answer([{ type: 'hologram', id: '1' }])).toBe(
+      'Bad Request: can\'t parse inline query result: type "hologram" is unsupported for the inline query result',
+    );
+    expect(await answer([article('1', 'a')], { next_offset: 'x'.repeat(65) })).toBe(
+      'Bad Request: next_offset is too long',
+    );
+    // Fifty results are fine; a second answer to the same query is not.
+    expect(await answer(many.slice(0, 50))).toBeUndefined();
+    expect(await answer([article('1', 'a')])).toBe(
+      'Bad Request: query is too old and response timeout expired or query ID is invalid',
+    );
+    const unknown = await callBotApi(url, emulator.defaultBot.token, 'answerInlineQuery', {
+      inline_query_id: '123',
+      results: [],
+    });
+    expect(unknown.body).toEqual({
+      ok: false,
+      error_code: 400,
+      description: 'Bad Request: query is too old and response timeout expired or query ID is invalid',
+    });
+  });
+});
