@@ -117,7 +117,7 @@ export interface DiscordApi {
     subcommand?: string;
     options?: Record<string, unknown>;
     focused: string;
-  }): Promise<Json & { id: string }>;
+  }): Promise<Json & { id: string; token: string }>;
   interactionResponse(
     interactionId: string,
     wait?: { timeoutMs?: number },

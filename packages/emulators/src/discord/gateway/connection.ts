@@ -50,6 +50,8 @@ export class GatewayConnection implements SessionConnection {
    */
   expectHeartbeat(): void {
     this.#stopHeartbeatDeadline();
+    // A closing connection (a zombie told 4009, a refused one) is not waited for any more.
+    if (!this.open) return;
     this.#heartbeatDeadline = setTimeout(
       () => this.options.onHeartbeatMissed(this),
       this.options.heartbeatTimeoutMs,

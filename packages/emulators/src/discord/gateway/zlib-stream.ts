@@ -14,6 +14,8 @@ export class ZlibStreamEncoder {
 
   constructor() {
     this.#deflate.on('data', (chunk: Buffer) => this.#chunks.push(chunk));
+    // Only a write after close can fail; the socket is gone by then, so there is nobody to tell.
+    this.#deflate.on('error', () => {});
   }
 
   /** Compresses `text` into the shared context; `deliver` gets its frame, in call order. */

@@ -22,12 +22,14 @@ export class RawGatewayClient {
   readonly textFrames: string[] = [];
   readonly closed: Promise<{ code: number; reason: string }>;
   readonly #socket: WebSocket;
+  readonly #opened: Promise<void>;
   readonly #inflate: Inflate | null;
   #waiters: Array<() => void> = [];
   #inflated: Buffer[] = [];
 
   constructor(url: string) {
     this.#socket = new WebSocket(url);
+    this.#opened = new Promise((resolve) => this.#socket.once('open', () => resolve()));
     this.#inflate = new URL(url).searchParams.get('compress') === 'zlib-stream' ? createInflate() : null;
     this.#inflate?.on('data', (chunk: Buffer) => this.#inflated.push(chunk));
     this.#socket.on('message', (raw, isBinary) => this.#onFrame(raw, isBinary));
@@ -36,8 +38,9 @@ export class RawGatewayClient {
     });
   }
 
+  /** Sends once the socket is open (a payload written before that would be refused). */
   send(payload: { op: number; d: unknown }): void {
-    this.#socket.send(JSON.stringify(payload));
+    void this.#opened.then(() => this.#socket.send(JSON.stringify(payload)));
   }
 
   /** The first payload (already received or still to come) that satisfies `accept`. */
