@@ -33,7 +33,11 @@ const RAW_INTENTS = 1 | (1 << 9) | (1 << 15);
 function identify(client: RawGatewayClient, world: Scenario): void {
   client.send({
     op: 2,
-    d: { token: world.bot.token, intents: RAW_INTENTS, properties: { os: 'linux', browser: 'raw', device: 'raw' } },
+    d: {
+      token: world.bot.token,
+      intents: RAW_INTENTS,
+      properties: { os: 'linux', browser: 'raw', device: 'raw' },
+    },
   });
 }
 

@@ -22,13 +22,21 @@ afterEach(async () => {
   emulator = undefined;
 });
 
-async function setUp(): Promise<{ control: DiscordControlClient; world: Scenario; bot: Client; apiUrl: string }> {
+async function setUp(): Promise<{
+  control: DiscordControlClient;
+  world: Scenario;
+  bot: Client;
+  apiUrl: string;
+}> {
   emulator = new DiscordEmulator({ heartbeatIntervalMs: 250 });
   const urls = await emulator.start();
   const control = new DiscordControlClient(urls.controlUrl);
   const world = await buildScenario(control);
   client = await connectClient(urls.apiUrl, world.bot.token);
-  await client.application?.commands.set([{ name: 'daily', description: 'Claim the daily reward' }], world.guildId);
+  await client.application?.commands.set(
+    [{ name: 'daily', description: 'Claim the daily reward' }],
+    world.guildId,
+  );
   return { control, world, bot: client, apiUrl: urls.apiUrl };
 }
 
@@ -52,7 +60,10 @@ describe('follow-up messages', () => {
     let deletedTwice: unknown;
     const handled = onCommand(bot, async (interaction) => {
       await interaction.reply('Daily reward: 10 coins');
-      const hint = await interaction.followUp({ content: 'Come back tomorrow', flags: MessageFlags.Ephemeral });
+      const hint = await interaction.followUp({
+        content: 'Come back tomorrow',
+        flags: MessageFlags.Ephemeral,
+      });
       const tip = await interaction.followUp('Streak: 3 days');
       await interaction.editReply({ message: tip.id, content: 'Streak: 4 days' });
       await interaction.deleteReply(hint.id);
@@ -65,7 +76,11 @@ describe('follow-up messages', () => {
 
     const done = await control.interaction(created.id, { until: 'followups', count: 2 });
     const [hint, tip] = done.followups;
-    expect(hint).toMatchObject({ content: 'Come back tomorrow', flags: MessageFlags.Ephemeral, deleted: true });
+    expect(hint).toMatchObject({
+      content: 'Come back tomorrow',
+      flags: MessageFlags.Ephemeral,
+      deleted: true,
+    });
     expect(tip).toMatchObject({ content: 'Streak: 4 days', deleted: false });
     // The deleted follow-up is gone from the channel; the edited one is there as edited.
     const contents = (await control.messages(world.channels.general)).map((message) => message.content);

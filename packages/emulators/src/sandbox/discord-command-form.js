@@ -47,7 +47,12 @@ export function commandForm({ command, guild, onRun, onCancel, onAutocomplete })
     const path = currentPath();
     const options = readValues(form, currentOptions(), option.name);
     return onAutocomplete
-      ? onAutocomplete({ subcommandGroup: path?.group, subcommand: path?.subcommand, options, focused: option.name })
+      ? onAutocomplete({
+          subcommandGroup: path?.group,
+          subcommand: path?.subcommand,
+          options,
+          focused: option.name,
+        })
       : [];
   };
   const renderFields = () => {

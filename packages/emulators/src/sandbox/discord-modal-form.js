@@ -23,7 +23,11 @@ export function modalForm({ modal, onSubmit, onCancel }) {
       },
     },
     h('div', { class: 'command-form-head' }, h('strong', {}, modal.title)),
-    h('div', { class: 'command-fields' }, modal.components.map((component) => field(component))),
+    h(
+      'div',
+      { class: 'command-fields' },
+      modal.components.map((component) => field(component)),
+    ),
     h(
       'div',
       { class: 'command-form-actions' },
@@ -48,7 +52,11 @@ function field(component, label) {
       // The older layout put the label on the text input itself.
       return labelled(label ?? { text: component.label }, component.required !== false, textInput(component));
     case Component.StringSelect:
-      return labelled(label ?? { text: component.placeholder }, component.required !== false, select(component));
+      return labelled(
+        label ?? { text: component.placeholder },
+        component.required !== false,
+        select(component),
+      );
     default:
       return h('p', { class: 'muted' }, `(a component of type ${component.type} the page cannot show)`);
   }

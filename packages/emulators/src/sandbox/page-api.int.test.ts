@@ -257,7 +257,11 @@ describe('api.js against running emulators', () => {
       'PUT',
       `/applications/${bot.applicationId}/guilds/${guildId}/commands`,
       [
-        { name: 'shop', description: 'Buy', options: [{ type: 3, name: 'item', description: 'What', autocomplete: true }] },
+        {
+          name: 'shop',
+          description: 'Buy',
+          options: [{ type: 3, name: 'item', description: 'What', autocomplete: true }],
+        },
         { name: 'report', description: 'Report a player' },
       ],
     );
@@ -274,7 +278,10 @@ describe('api.js against running emulators', () => {
       data: { choices: [{ name: 'Sword', value: 'sword' }] },
     });
     const suggested = await api.interactionResponse(typing.id, { timeoutMs: 2000 });
-    expect(suggested.response).toMatchObject({ type: 8, data: { choices: [{ name: 'Sword', value: 'sword' }] } });
+    expect(suggested.response).toMatchObject({
+      type: 8,
+      data: { choices: [{ name: 'Sword', value: 'sword' }] },
+    });
 
     // A modal the bot opens, filled in and submitted.
     const report = await api.runCommand({

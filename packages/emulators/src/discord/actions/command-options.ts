@@ -35,9 +35,12 @@ const AUTOCOMPLETE_TYPES: readonly number[] = [OptionType.String, OptionType.Int
  */
 function focusedOption(definition: CommandOption, value: unknown, where: string): Record<string, unknown> {
   if (definition.autocomplete !== true || !AUTOCOMPLETE_TYPES.includes(definition.type)) {
-    throw new InvalidInvocationError(`${where} does not autocomplete (the bot registers it with autocomplete: true)`);
+    throw new InvalidInvocationError(
+      `${where} does not autocomplete (the bot registers it with autocomplete: true)`,
+    );
   }
-  if (typeof value !== 'string') throw new InvalidInvocationError(`${where}: the typed text must be a string`);
+  if (typeof value !== 'string')
+    throw new InvalidInvocationError(`${where}: the typed text must be a string`);
   return { name: definition.name, type: definition.type, value, focused: true };
 }
 

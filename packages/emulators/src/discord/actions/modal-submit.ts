@@ -42,9 +42,14 @@ class ModalFiller {
     this.#nextId = Math.max(this.#nextId, id) + 1;
     switch (component.type) {
       case ComponentType.ActionRow:
-        return { type: component.type, id, components: (component.components ?? []).map((c) => this.fill(c)) };
+        return {
+          type: component.type,
+          id,
+          components: (component.components ?? []).map((c) => this.fill(c)),
+        };
       case ComponentType.Label:
-        if (!component.component) throw new InvalidInvocationError('The modal has a label without a component');
+        if (!component.component)
+          throw new InvalidInvocationError('The modal has a label without a component');
         return { type: component.type, id, component: this.fill(component.component) };
       case ComponentType.TextDisplay:
         return { type: component.type, id };

@@ -38,7 +38,10 @@ export class GatewayConnection implements SessionConnection {
     if (!this.open) return;
     const text = JSON.stringify(payload);
     const compression = this.options.compression;
-    if (!compression) return this.socket.send(text);
+    if (!compression) {
+      this.socket.send(text);
+      return;
+    }
     compression.encode(text, (frame) => {
       if (this.open) this.socket.send(frame, { binary: true });
     });

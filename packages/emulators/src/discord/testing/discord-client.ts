@@ -64,7 +64,8 @@ interface ShardInternals {
  * public option turns heartbeats off.
  */
 export function silenceHeartbeats(client: Client): () => void {
-  const manager = (client.ws as unknown as { _ws: { strategy: { shards: Map<number, ShardInternals> } } })._ws;
+  const manager = (client.ws as unknown as { _ws: { strategy: { shards: Map<number, ShardInternals> } } })
+    ._ws;
   const shard = manager.strategy.shards.get(0);
   if (!shard) throw new Error('The client has no shard 0');
   const heartbeat = shard.heartbeat;
