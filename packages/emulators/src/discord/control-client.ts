@@ -151,6 +151,20 @@ export class DiscordControlClient {
   }) => this.request<ControlInteraction>('POST', '/interactions/commands', input);
   pressButton = (input: { messageId: string; userId: string; customId: string; values?: string[] }) =>
     this.request<ControlInteraction>('POST', '/interactions/components', input);
+  /** A user types into an autocomplete option: `options[focused]` is the text so far. */
+  typeIntoOption = (input: {
+    channelId: string;
+    userId: string;
+    name: string;
+    focused: string;
+    applicationId?: string;
+    subcommandGroup?: string;
+    subcommand?: string;
+    options?: Record<string, unknown>;
+  }) => this.request<ControlInteraction>('POST', '/interactions/autocomplete', input);
+  /** The user submits the modal the bot opened in answer to `interactionId`. */
+  submitModal = (input: { interactionId: string; values: Record<string, string | string[]> }) =>
+    this.request<ControlInteraction>('POST', '/interactions/modals', input);
   /** The interaction, optionally once it got a response, completed, or `count` follow-ups. */
   interaction = (
     interactionId: string,

@@ -80,6 +80,7 @@ export interface ControlInteraction extends Json {
   ephemeral: boolean;
   original: ControlMessage | null;
   followups: Array<ControlMessage | null>;
+  modalSubmissionId: string | null;
 }
 export interface ControlRoleChange extends Json {
   guildId: string;

@@ -75,6 +75,7 @@ export class DiscordEmulator {
     this.#limiter = new RateLimiter(this.#options.rateLimits, now);
     this.#gateway = new GatewayServer(this.#context, {
       heartbeatIntervalMs: this.#options.heartbeatIntervalMs,
+      heartbeatGraceMs: this.#options.heartbeatGraceMs,
       replayLimit: this.#options.replayLimit,
       gatewayUrl: () => this.urls.gatewayUrl,
     });

@@ -15,6 +15,13 @@ export interface DiscordEmulatorOptions {
    */
   heartbeatIntervalMs?: number;
   /**
+   * Silence allowed beyond `heartbeatIntervalMs` (from HELLO, then from each heartbeat) before the
+   * gateway closes the connection as a zombie with 4009, leaving the session resumable. Discord
+   * publishes no figure; the default absorbs a busy client's late timers.
+   * @defaultValue 5000
+   */
+  heartbeatGraceMs?: number;
+  /**
    * Delay before every REST answer; changeable at run time with PUT /control/faults/latency.
    * @defaultValue 0
    */
@@ -54,6 +61,7 @@ export function resolveOptions(options: DiscordEmulatorOptions): ResolvedOptions
     port: options.port ?? 0,
     host: options.host ?? '127.0.0.1',
     heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
+    heartbeatGraceMs: options.heartbeatGraceMs ?? 5_000,
     latencyMs: options.latencyMs ?? 0,
     rateLimits: options.rateLimits ?? {},
     interactionResponseTimeoutMs: options.interactionResponseTimeoutMs ?? 3_000,

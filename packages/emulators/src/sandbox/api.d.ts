@@ -108,6 +108,24 @@ export interface DiscordApi {
     customId: string;
     values?: string[];
   }): Promise<Json & { id: string }>;
+  typeIntoOption(input: {
+    channelId: string;
+    userId: string;
+    applicationId?: string;
+    name: string;
+    subcommandGroup?: string;
+    subcommand?: string;
+    options?: Record<string, unknown>;
+    focused: string;
+  }): Promise<Json & { id: string; token: string }>;
+  interactionResponse(
+    interactionId: string,
+    wait?: { timeoutMs?: number },
+  ): Promise<Json & { id: string; response: { type: number; data: Json | null } | null }>;
+  submitModal(input: {
+    interactionId: string;
+    values: Record<string, string | string[]>;
+  }): Promise<Json & { id: string; response: { type: number; data: Json | null } | null }>;
   setVoiceState(
     guildId: string,
     userId: string,

@@ -163,6 +163,33 @@ export function discordApi(controlUrlOrGetter, { refresh } = {}) {
       }),
     pressComponent: ({ messageId, userId, customId, values }) =>
       call('POST', '/interactions/components', { messageId, userId, customId, values }),
+    /** The member types into an autocomplete option (`options[focused]` is the text so far). */
+    typeIntoOption: ({
+      channelId,
+      userId,
+      applicationId,
+      name,
+      subcommandGroup,
+      subcommand,
+      options,
+      focused,
+    }) =>
+      call('POST', '/interactions/autocomplete', {
+        channelId,
+        userId,
+        applicationId,
+        name,
+        subcommandGroup,
+        subcommand,
+        options,
+        focused,
+      }),
+    /** The interaction once the bot answered it (a 408 refusal after `timeoutMs`). */
+    interactionResponse: (interactionId, { timeoutMs } = {}) =>
+      call('GET', `/interactions/${segment(interactionId)}${query({ wait: 'response', timeoutMs })}`),
+    /** The member submits the modal the bot opened in answer to `interactionId`. */
+    submitModal: ({ interactionId, values }) =>
+      call('POST', '/interactions/modals', { interactionId, values }),
     /** Joins or moves (`channelId`) and toggles `selfMute` / `selfDeaf`. */
     setVoiceState: (guildId, userId, { channelId, selfMute, selfDeaf }) =>
       call('PUT', `/guilds/${segment(guildId)}/voice/${segment(userId)}`, {

@@ -13,18 +13,23 @@ const Option = {
   Number: 10,
 };
 
+/** Waits this long after the last keystroke before asking the bot for suggestions. */
+const AUTOCOMPLETE_DELAY_MS = 250;
+
 /**
  * The form Discord's client shows after picking a slash command: a subcommand choice when the
  * command has them, then one input per option of the registered definition (choices as a list,
  * users, roles and channels picked from the guild). `onRun({ subcommandGroup, subcommand,
  * options })` gets the values typed as the control API's `POST /interactions/commands` wants them.
+ * Options registered with `autocomplete` offer what `onAutocomplete({ subcommandGroup,
+ * subcommand, options, focused })` resolves to (the bot's choices) while the member types.
  *
  * @param {object} input
  * @param {object} input.command the registered command (Discord's shape)
  * @param {{ members: Array<{id: string, name: string}>, roles: Array<{id: string, name: string}>,
  *   channels: Array<{id: string, name: string}> }} input.guild what user, role and channel options offer
  */
-export function commandForm({ command, guild, onRun, onCancel }) {
+export function commandForm({ command, guild, onRun, onCancel, onAutocomplete }) {
   const paths = subcommandPaths(command);
   const fields = h('div', { class: 'command-fields' });
   const pathSelect = paths.length
@@ -36,11 +41,25 @@ export function commandForm({ command, guild, onRun, onCancel }) {
     : null;
 
   const currentPath = () => paths.find((path) => path.key === pathSelect?.value);
+  const currentOptions = () => (pathSelect ? (currentPath()?.options ?? []) : (command.options ?? []));
+  /** Asks for suggestions for `option` with everything typed so far, the typed text as a string. */
+  const suggest = async (option) => {
+    const path = currentPath();
+    const options = readValues(form, currentOptions(), option.name);
+    return onAutocomplete
+      ? onAutocomplete({
+          subcommandGroup: path?.group,
+          subcommand: path?.subcommand,
+          options,
+          focused: option.name,
+        })
+      : [];
+  };
   const renderFields = () => {
-    const options = pathSelect ? (currentPath()?.options ?? []) : (command.options ?? []);
+    const options = currentOptions();
     fields.replaceChildren(
       ...(options.length
-        ? options.map((option) => field(option, guild))
+        ? options.map((option) => field(option, guild, suggest))
         : [h('p', { class: 'muted' }, 'No options')]),
     );
   };
@@ -103,11 +122,41 @@ function subcommandPaths(command) {
   return paths;
 }
 
-function field(option, guild) {
+function field(option, guild, suggest) {
   const name = `opt-${option.name}`;
   const label = h('span', {}, option.name, option.required ? h('span', { class: 'required' }, ' *') : null);
   const hint = option.description ? h('small', { class: 'muted' }, option.description) : null;
-  return h('label', { class: 'field' }, label, control(option, name, guild), hint);
+  const input = option.autocomplete ? autocompleteInput(option, name, suggest) : control(option, name, guild);
+  return h('label', { class: 'field' }, label, input, hint);
+}
+
+/** A text box whose suggestions are the bot's choices for what is typed, refreshed as it changes. */
+function autocompleteInput(option, name, suggest) {
+  const list = h('datalist', { id: `${name}-choices-${Math.random().toString(36).slice(2)}` });
+  let timer;
+  let asked = 0;
+  const refresh = () => {
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      const ask = ++asked;
+      const choices = await suggest(option);
+      // An older answer arriving late must not replace the suggestions for newer text.
+      if (ask !== asked) return;
+      list.replaceChildren(
+        ...choices.map((choice) => h('option', { value: String(choice.value) }, choice.name)),
+      );
+    }, AUTOCOMPLETE_DELAY_MS);
+  };
+  const input = h('input', {
+    name,
+    required: option.required === true,
+    type: 'text',
+    autocomplete: 'off',
+    list: list.id,
+    oninput: refresh,
+    onfocus: refresh,
+  });
+  return [input, list];
 }
 
 function control(option, name, guild) {
@@ -178,11 +227,18 @@ function pick(name, required, items) {
   );
 }
 
-/** The typed values by option name; empty optional fields are left out. */
-function readValues(form, definitions) {
+/**
+ * The typed values by option name; empty optional fields are left out. The `focused` option (the
+ * one being typed into for autocomplete) keeps its text as typed, even empty.
+ */
+function readValues(form, definitions, focused) {
   const values = {};
   for (const option of definitions) {
     const raw = form.elements.namedItem(`opt-${option.name}`)?.value ?? '';
+    if (option.name === focused) {
+      values[option.name] = raw;
+      continue;
+    }
     if (raw === '') continue;
     if (option.type === Option.Integer || option.type === Option.Number) values[option.name] = Number(raw);
     else if (option.type === Option.Boolean) values[option.name] = raw === 'true';

@@ -1,11 +1,15 @@
 import { commandForm } from './discord-command-form.js';
+import { modalForm } from './discord-modal-form.js';
 
 /** Discord's client gives up on an interaction after 3 s without a response. */
 const RESPONSE_TIMEOUT_MS = 3500;
+/** Interaction callback type 9: the bot answered with a popup form. */
+const MODAL_CALLBACK = 9;
 
 /**
- * The Discord pane's slash commands and message components: the options form, running and
- * pressing them as the member played, and the notice when the bot leaves one unanswered.
+ * The Discord pane's slash commands and message components: the options form (with the bot's
+ * autocomplete suggestions while typing), running and pressing them as the member played, the
+ * modal a bot opens in answer, and the notice when the bot leaves one unanswered.
  */
 export function createDiscordInteractions({ state, ui, api, lookups, fail, renderMessages }) {
   const { players, memberName } = lookups;
@@ -29,6 +33,47 @@ export function createDiscordInteractions({ state, ui, api, lookups, fail, rende
         onRun: (input) => {
           ui.commandSlot.replaceChildren();
           void runCommand(command, input);
+        },
+        onCancel: () => ui.commandSlot.replaceChildren(),
+        onAutocomplete: (input) => suggest(command, input),
+      }),
+    );
+  }
+
+  /** The bot's choices for what the member typed so far into an autocomplete option. */
+  async function suggest(command, { subcommandGroup, subcommand, options, focused }) {
+    try {
+      const interaction = await api.typeIntoOption({
+        channelId: state.channelId,
+        userId: state.memberId,
+        applicationId: command.application_id,
+        name: command.name,
+        subcommandGroup,
+        subcommand,
+        options,
+        focused,
+      });
+      const answered = await api.interactionResponse(interaction.id, { timeoutMs: RESPONSE_TIMEOUT_MS });
+      return answered.response?.data?.choices ?? [];
+    } catch {
+      // Discord's client shows no suggestions when the bot fails to give any.
+      return [];
+    }
+  }
+
+  /** The popup the bot opened; submitting it sends MODAL_SUBMIT and waits for the bot's answer. */
+  function showModal(interactionId, modal) {
+    ui.commandSlot.replaceChildren(
+      modalForm({
+        modal,
+        onSubmit: async (values) => {
+          ui.commandSlot.replaceChildren();
+          try {
+            const submission = await api.submitModal({ interactionId, values });
+            expectResponse(submission, `the form "${modal.title}"`);
+          } catch (error) {
+            fail('Form refused')(error);
+          }
         },
         onCancel: () => ui.commandSlot.replaceChildren(),
       }),
@@ -76,7 +121,11 @@ export function createDiscordInteractions({ state, ui, api, lookups, fail, rende
 
   /** Notes in the chat when the bot leaves an interaction unanswered, as Discord's client does. */
   function expectResponse(interaction, what, componentKey) {
-    if (interaction.response) return settleComponent(componentKey);
+    if (interaction.response) {
+      settleComponent(componentKey);
+      if (interaction.response.type === MODAL_CALLBACK) showModal(interaction.id, interaction.response.data);
+      return;
+    }
     const timer = setTimeout(() => {
       state.pending.delete(interaction.id);
       settleComponent(componentKey);
@@ -90,12 +139,14 @@ export function createDiscordInteractions({ state, ui, api, lookups, fail, rende
     state.pending.set(interaction.id, { timer, componentKey });
   }
 
-  function settle(interactionId) {
+  /** The bot answered an interaction this page started (`response`: its type and data, when known). */
+  function settle(interactionId, response) {
     const pending = state.pending.get(interactionId);
     if (!pending) return;
     clearTimeout(pending.timer);
     state.pending.delete(interactionId);
     settleComponent(pending.componentKey);
+    if (response?.type === MODAL_CALLBACK) showModal(interactionId, response.data);
   }
 
   function settleComponent(key) {

@@ -196,7 +196,7 @@ export function mountDiscordPane(root, api, discordEvents) {
         if (event.guildId === state.guild?.id) updateVoice(event.state);
         return;
       case 'interaction.responded':
-        settle(event.interactionId);
+        settle(event.interactionId, { type: event.type, data: event.data });
         return;
       case 'commands.registered':
       case 'commands.deleted':

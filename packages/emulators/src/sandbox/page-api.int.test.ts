@@ -47,6 +47,9 @@ const DOCUMENTED = {
       'POST /dms',
       'POST /interactions/commands',
       'POST /interactions/components',
+      'POST /interactions/autocomplete',
+      'POST /interactions/modals',
+      'GET /interactions/:id',
       'PUT /guilds/:guildId/voice/:userId',
       'DELETE /guilds/:guildId/voice/:userId',
       'GET /events',
@@ -246,6 +249,57 @@ describe('api.js against running emulators', () => {
     expect(reply.interaction_metadata.user.id).toBe(users.alice);
     const press = await api.pressComponent({ messageId: reply.id, userId: users.alice, customId: 'claim' });
     expect(press).toMatchObject({ state: 'pending', userId: users.alice });
+
+    // Typing into an autocomplete option; the bot's choices come back on the interaction.
+    await rest(
+      discord.urls.apiUrl,
+      bot.token,
+      'PUT',
+      `/applications/${bot.applicationId}/guilds/${guildId}/commands`,
+      [
+        {
+          name: 'shop',
+          description: 'Buy',
+          options: [{ type: 3, name: 'item', description: 'What', autocomplete: true }],
+        },
+        { name: 'report', description: 'Report a player' },
+      ],
+    );
+    const typing = await api.typeIntoOption({
+      channelId: channels.general,
+      userId: users.alice,
+      applicationId: bot.applicationId,
+      name: 'shop',
+      options: { item: 'sw' },
+      focused: 'item',
+    });
+    await rest(discord.urls.apiUrl, null, 'POST', `/interactions/${typing.id}/${typing.token}/callback`, {
+      type: 8,
+      data: { choices: [{ name: 'Sword', value: 'sword' }] },
+    });
+    const suggested = await api.interactionResponse(typing.id, { timeoutMs: 2000 });
+    expect(suggested.response).toMatchObject({
+      type: 8,
+      data: { choices: [{ name: 'Sword', value: 'sword' }] },
+    });
+
+    // A modal the bot opens, filled in and submitted.
+    const report = await api.runCommand({
+      channelId: channels.general,
+      userId: users.alice,
+      applicationId: bot.applicationId,
+      name: 'report',
+    });
+    await rest(discord.urls.apiUrl, null, 'POST', `/interactions/${report.id}/${report.token}/callback`, {
+      type: 9,
+      data: {
+        custom_id: 'report-form',
+        title: 'Report',
+        components: [{ type: 1, components: [{ type: 4, custom_id: 'who', label: 'Who', style: 1 }] }],
+      },
+    });
+    const submitted = await api.submitModal({ interactionId: report.id, values: { who: 'bob' } });
+    expect(submitted).toMatchObject({ type: 5, state: 'pending', data: { custom_id: 'report-form' } });
 
     const dm = await api.sendDirectMessage({
       userId: users.alice,

@@ -55,6 +55,7 @@ export const SANDBOX_ASSETS: Readonly<Record<string, string>> = {
   '/discord-text.js': 'discord-text.js',
   '/discord-view.js': 'discord-view.js',
   '/discord-command-form.js': 'discord-command-form.js',
+  '/discord-modal-form.js': 'discord-modal-form.js',
 };
 
 const CONTENT_TYPES: Record<string, string> = {

@@ -26,6 +26,24 @@ interface Resolved {
   channels: Record<string, unknown>;
 }
 
+/** Option types whose text a user types and a bot may complete. */
+const AUTOCOMPLETE_TYPES: readonly number[] = [OptionType.String, OptionType.Integer, OptionType.Number];
+
+/**
+ * The option a user is typing into (autocomplete): its text as typed, sent as a string whatever
+ * the option's type, marked `focused`; options still missing or half-typed are allowed then.
+ */
+function focusedOption(definition: CommandOption, value: unknown, where: string): Record<string, unknown> {
+  if (definition.autocomplete !== true || !AUTOCOMPLETE_TYPES.includes(definition.type)) {
+    throw new InvalidInvocationError(
+      `${where} does not autocomplete (the bot registers it with autocomplete: true)`,
+    );
+  }
+  if (typeof value !== 'string')
+    throw new InvalidInvocationError(`${where}: the typed text must be a string`);
+  return { name: definition.name, type: definition.type, value, focused: true };
+}
+
 function buildOptions(
   ctx: EmulatorContext,
   guild: GuildRecord | undefined,
@@ -33,6 +51,7 @@ function buildOptions(
   values: Record<string, unknown>,
   resolved: Resolved,
   path: string,
+  focused?: string,
 ): Array<Record<string, unknown>> {
   for (const name of Object.keys(values)) {
     if (!definitions.some((d) => d.name === name)) {
@@ -40,16 +59,25 @@ function buildOptions(
     }
   }
   const built: Array<Record<string, unknown>> = [];
+  if (focused !== undefined && !definitions.some((d) => d.name === focused)) {
+    throw new InvalidInvocationError(`${path} has no option "${focused}"`);
+  }
   for (const definition of definitions) {
     const value = values[definition.name];
+    const where = `${path} option "${definition.name}"`;
+    if (definition.name === focused) {
+      built.push(focusedOption(definition, value ?? '', where));
+      continue;
+    }
     if (value === undefined || value === null) {
-      if (definition.required) throw new InvalidInvocationError(`${path} needs option "${definition.name}"`);
+      if (definition.required && focused === undefined)
+        throw new InvalidInvocationError(`${path} needs option "${definition.name}"`);
       continue;
     }
     built.push({
       name: definition.name,
       type: definition.type,
-      value: convertOption(ctx, guild, definition, value, resolved, `${path} option "${definition.name}"`),
+      value: convertOption(ctx, guild, definition, value, resolved, where),
     });
   }
   return built;
@@ -131,15 +159,22 @@ function resolveMention(
 }
 
 /**
- * The `data` of an APPLICATION_COMMAND interaction for scripted options, checked against the
- * registered command as Discord's client would: known names, required options, types, choices;
- * user/role/channel options come with their resolved objects.
+ * The `data` of an APPLICATION_COMMAND (or, with `focused`, APPLICATION_COMMAND_AUTOCOMPLETE)
+ * interaction for scripted options, checked against the registered command as Discord's client
+ * would: known names, required options (not while still typing), types, choices; user/role/channel
+ * options come with their resolved objects.
  */
 export function commandInteractionData(
   ctx: EmulatorContext,
   guild: GuildRecord | undefined,
   command: CommandRecord,
-  input: { subcommandGroup?: string; subcommand?: string; options?: Record<string, unknown> },
+  input: {
+    subcommandGroup?: string;
+    subcommand?: string;
+    options?: Record<string, unknown>;
+    /** Autocomplete: the option being typed into (its value in `options` is the text so far). */
+    focused?: string;
+  },
 ): Record<string, unknown> {
   const resolved: Resolved = { users: {}, members: {}, roles: {}, channels: {} };
   let path = `/${command.name}`;
@@ -161,7 +196,7 @@ export function commandInteractionData(
   if (definitions.some((d) => d.type === OptionType.Subcommand || d.type === OptionType.SubcommandGroup)) {
     throw new InvalidInvocationError(`${path} needs a subcommand`);
   }
-  let options = buildOptions(ctx, guild, definitions, input.options ?? {}, resolved, path);
+  let options = buildOptions(ctx, guild, definitions, input.options ?? {}, resolved, path, input.focused);
   for (const apply of wrap.reverse()) options = apply(options);
 
   const hasResolved = Object.values(resolved).some((group) => Object.keys(group).length > 0);

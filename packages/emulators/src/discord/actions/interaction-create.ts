@@ -40,8 +40,8 @@ export interface SlashCommandInput {
   options?: Record<string, unknown>;
 }
 
-/** A user runs a registered slash command: INTERACTION_CREATE goes to the command's bot. */
-export function runSlashCommand(ctx: EmulatorContext, input: SlashCommandInput): InteractionRecord {
+/** Where a user invokes a registered command: checked as Discord's client would offer it. */
+export function resolveCommandInvocation(ctx: EmulatorContext, input: SlashCommandInput) {
   const channel = ctx.world.requireChannel(input.channelId);
   const guild = channel.guildId ? ctx.world.requireGuild(channel.guildId) : undefined;
   ctx.world.requireUser(input.userId);
@@ -56,7 +56,12 @@ export function runSlashCommand(ctx: EmulatorContext, input: SlashCommandInput):
       `No slash command /${input.name} is registered for application ${application.id} here (the bot registers it with PUT .../commands)`,
     );
   }
+  return { channel, guild, application, command };
+}
 
+/** A user runs a registered slash command: INTERACTION_CREATE goes to the command's bot. */
+export function runSlashCommand(ctx: EmulatorContext, input: SlashCommandInput): InteractionRecord {
+  const { channel, guild, application, command } = resolveCommandInvocation(ctx, input);
   const data = commandInteractionData(ctx, guild, command, input);
   return createInteraction(ctx, {
     application,
@@ -113,7 +118,8 @@ export function pressComponent(
   });
 }
 
-function createInteraction(
+/** Records an interaction and sends INTERACTION_CREATE to its bot. */
+export function createInteraction(
   ctx: EmulatorContext,
   input: {
     application: ApplicationRecord;

@@ -1,4 +1,4 @@
-import { MessageFlag, MessageType } from '../payloads/message.ts';
+import { INTERACTION_MESSAGE_FLAGS, MessageFlag, MessageType } from '../payloads/message.ts';
 import type { InteractionRecord, MessageRecord } from '../world/types.ts';
 import { InteractionType } from '../world/types.ts';
 import { UnknownEntityError } from '../world/unknown-entity-error.ts';
@@ -15,6 +15,33 @@ export const CallbackType = {
   ApplicationCommandAutocompleteResult: 8,
   Modal: 9,
 } as const;
+
+/**
+ * The callbacks each interaction type accepts (Receiving and Responding, "Responding to an
+ * Interaction"): autocomplete only with its choices, a modal submission not with another modal,
+ * message updates only where there is a message (a component, or a modal opened from one).
+ */
+const ALLOWED_CALLBACKS: Record<number, readonly number[]> = {
+  [InteractionType.ApplicationCommand]: [
+    CallbackType.ChannelMessageWithSource,
+    CallbackType.DeferredChannelMessageWithSource,
+    CallbackType.Modal,
+  ],
+  [InteractionType.MessageComponent]: [
+    CallbackType.ChannelMessageWithSource,
+    CallbackType.DeferredChannelMessageWithSource,
+    CallbackType.DeferredUpdateMessage,
+    CallbackType.UpdateMessage,
+    CallbackType.Modal,
+  ],
+  [InteractionType.ApplicationCommandAutocomplete]: [CallbackType.ApplicationCommandAutocompleteResult],
+  [InteractionType.ModalSubmit]: [
+    CallbackType.ChannelMessageWithSource,
+    CallbackType.DeferredChannelMessageWithSource,
+    CallbackType.DeferredUpdateMessage,
+    CallbackType.UpdateMessage,
+  ],
+};
 
 export class InteractionAlreadyAcknowledgedError extends Error {
   override name = 'InteractionAlreadyAcknowledgedError';
@@ -63,7 +90,11 @@ export function respondToInteraction(
   }
   if (interaction.response)
     throw new InteractionAlreadyAcknowledgedError('Interaction has already been acknowledged.');
-  const isComponent = interaction.type === InteractionType.MessageComponent;
+  if (!ALLOWED_CALLBACKS[interaction.type]?.includes(callback.type)) {
+    throw new CallbackTypeMismatchError(callback.type);
+  }
+  // A button, or a modal opened from one: the reply points at that message and may update it.
+  const onMessage = interaction.sourceMessageId !== null;
   const data = callback.data ?? {};
   const ephemeral = ((data.flags ?? 0) & MessageFlag.Ephemeral) !== 0;
   let message: MessageRecord | null = null;
@@ -80,13 +111,16 @@ export function respondToInteraction(
         components: deferred ? [] : data.components,
         files: deferred ? [] : files,
         tts: deferred ? false : data.tts,
-        flags: (ephemeral ? MessageFlag.Ephemeral : 0) | (deferred ? MessageFlag.Loading : 0),
-        type: isComponent ? MessageType.Reply : MessageType.ChatInputCommand,
+        // A deferred reply keeps only EPHEMERAL (the docs' rule); a reply keeps the flags it may set.
+        flags: deferred
+          ? (ephemeral ? MessageFlag.Ephemeral : 0) | MessageFlag.Loading
+          : (data.flags ?? 0) & INTERACTION_MESSAGE_FLAGS,
+        type: onMessage ? MessageType.Reply : MessageType.ChatInputCommand,
         webhookId: interaction.applicationId,
         applicationId: interaction.applicationId,
         interactionId: interaction.id,
         messageReference:
-          isComponent && interaction.sourceMessageId
+          onMessage && interaction.sourceMessageId
             ? {
                 message_id: interaction.sourceMessageId,
                 channel_id: interaction.channelId,
@@ -102,7 +136,7 @@ export function respondToInteraction(
     }
     case CallbackType.DeferredUpdateMessage:
     case CallbackType.UpdateMessage: {
-      if (!isComponent || !interaction.sourceMessageId) throw new CallbackTypeMismatchError(callback.type);
+      if (!interaction.sourceMessageId) throw new CallbackTypeMismatchError(callback.type);
       const source = ctx.world.requireMessage(interaction.sourceMessageId);
       if (callback.type === CallbackType.UpdateMessage)
         message = editMessage(ctx, source, { ...data, files });
@@ -110,7 +144,9 @@ export function respondToInteraction(
       interaction.completed = callback.type === CallbackType.UpdateMessage;
       break;
     }
+    case CallbackType.ApplicationCommandAutocompleteResult:
     case CallbackType.Modal:
+      // Choices are shown to the typing user; a modal waits for its submission (a new interaction).
       interaction.completed = true;
       break;
     default:
@@ -178,7 +214,8 @@ export function deleteInteractionMessage(
 
 /**
  * POST /webhooks/:app/:token. As on Discord, the first follow-up after a deferred reply fills
- * the "thinking" message instead of posting a new one.
+ * the "thinking" message instead of posting a new one; its EPHEMERAL flag is then ignored (the
+ * deferred reply's stays, a message's ephemerality cannot change).
  */
 export function followUp(
   ctx: EmulatorContext,
@@ -208,7 +245,7 @@ export function followUp(
       components: body.components,
       files,
       tts: body.tts,
-      flags: ephemeral ? MessageFlag.Ephemeral : 0,
+      flags: (body.flags ?? 0) & INTERACTION_MESSAGE_FLAGS,
       type: MessageType.Default,
       webhookId: interaction.applicationId,
       applicationId: interaction.applicationId,

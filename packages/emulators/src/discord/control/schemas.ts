@@ -162,6 +162,13 @@ export const slashCommandBody = z.object({
   options: z.record(z.string(), z.unknown()).optional(),
 });
 
+export const autocompleteBody = slashCommandBody.extend({ focused: z.string().min(1) });
+
+export const modalSubmitBody = z.object({
+  interactionId: snowflake,
+  values: z.record(z.string(), z.union([z.string().max(4000), z.array(z.string())])).default({}),
+});
+
 export const componentBody = z.object({
   messageId: snowflake,
   userId: snowflake,

@@ -58,5 +58,7 @@ export function interactionView(world: World, interaction: InteractionRecord): R
     original: message(interaction.originalMessageId),
     // Every follow-up call; the first after a deferred reply is the original message itself.
     followups: interaction.followupMessageIds.map(message),
+    // For a modal the bot opened: the MODAL_SUBMIT interaction that closed it.
+    modalSubmissionId: interaction.modalSubmissionId ?? null,
   };
 }

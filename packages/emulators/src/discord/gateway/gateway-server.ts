@@ -7,14 +7,26 @@ import { Dispatcher } from './dispatcher.ts';
 import { type GatewayHandlerContext, opcodeHandlers, PRE_AUTH_OPCODES } from './handlers/index.ts';
 import { CloseCode, Opcode, TRACE } from './opcodes.ts';
 import { SessionStore } from './session-store.ts';
+import { ZlibStreamEncoder } from './zlib-stream.ts';
 
 export const GATEWAY_PATH = '/gateway';
 
 export interface GatewayServerOptions {
   heartbeatIntervalMs: number;
+  /** Silence allowed beyond the heartbeat interval before a connection is closed as a zombie. */
+  heartbeatGraceMs: number;
   replayLimit: number;
   gatewayUrl: () => string;
 }
+
+/** The only transport compression Discord offers that the emulator speaks (zstd-stream is not). */
+const ZLIB_STREAM = 'zlib-stream';
+
+/**
+ * A zombie client does not answer the close frame; waiting for it would keep the socket for ws's
+ * 30 s closing timeout, so the TCP connection is cut after this.
+ */
+const ZOMBIE_CLOSE_WAIT_MS = 1_000;
 
 /** How a dropped connection looks to the client. */
 export type DropMode =
@@ -53,18 +65,22 @@ export class GatewayServer {
   }
 
   upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const query = new URL(request.url ?? '/', 'http://gateway').searchParams;
     this.#wss.handleUpgrade(request, socket, head, (ws) => {
-      const connection = new GatewayConnection(ws);
+      const connection = new GatewayConnection(ws, {
+        compression: query.get('compress') === ZLIB_STREAM ? new ZlibStreamEncoder() : null,
+        heartbeatTimeoutMs: this.options.heartbeatIntervalMs + this.options.heartbeatGraceMs,
+        onHeartbeatMissed: (silent) => this.#closeZombie(silent),
+      });
       this.#connections.add(connection);
       ws.on('message', (raw, isBinary) => this.#onMessage(connection, raw, isBinary));
       ws.on('close', (code) => this.#onClose(connection, code));
       ws.on('error', () => connection.terminate());
-      this.#open(connection, request);
+      this.#open(connection, query);
     });
   }
 
-  #open(connection: GatewayConnection, request: IncomingMessage): void {
-    const query = new URL(request.url ?? '/', 'http://gateway').searchParams;
+  #open(connection: GatewayConnection, query: URLSearchParams): void {
     const version = query.get('v');
     this.emulator.events.record('gateway.connected', {
       connectionId: connection.id,
@@ -79,12 +95,36 @@ export class GatewayServer {
       connection.close(CloseCode.DecodeError, 'Only encoding=json is emulated.');
       return;
     }
+    const compress = query.get('compress');
+    if (compress !== null && compress !== ZLIB_STREAM) {
+      connection.close(CloseCode.DecodeError, `compress=${compress} is not emulated; use zlib-stream.`);
+      return;
+    }
     connection.send({
       op: Opcode.Hello,
       d: { heartbeat_interval: this.options.heartbeatIntervalMs, _trace: TRACE },
       s: null,
       t: null,
     });
+    connection.expectHeartbeat();
+  }
+
+  /**
+   * No heartbeat within the interval plus grace: closed with 4009 Session timed out. The session
+   * stays resumable (clients, discord.js among them, resume after 4009), and what is dispatched
+   * meanwhile waits in its replay buffer.
+   */
+  #closeZombie(connection: GatewayConnection): void {
+    const session = connection.session;
+    if (session?.connection === connection) session.detach();
+    this.emulator.events.record('gateway.zombie', {
+      connectionId: connection.id,
+      botUserId: session?.botUserId ?? null,
+      sessionId: session?.id ?? null,
+      lastHeartbeatAt: connection.lastHeartbeatAt ? new Date(connection.lastHeartbeatAt).toISOString() : null,
+    });
+    connection.close(CloseCode.SessionTimedOut, 'Session timed out.');
+    setTimeout(() => connection.terminate(), ZOMBIE_CLOSE_WAIT_MS).unref();
   }
 
   #onMessage(connection: GatewayConnection, raw: RawData, isBinary: boolean): void {
@@ -128,6 +168,7 @@ export class GatewayServer {
 
   #onClose(connection: GatewayConnection, code: number): void {
     this.#connections.delete(connection);
+    connection.closed();
     const session = connection.session;
     this.emulator.events.record('gateway.closed', {
       connectionId: connection.id,

@@ -3,7 +3,20 @@ import type { World } from '../world/world.ts';
 import { memberPayload } from './guild.ts';
 import { userPayload } from './user.ts';
 
-export const MessageFlag = { Ephemeral: 64, Loading: 128 } as const;
+export const MessageFlag = {
+  SuppressEmbeds: 4,
+  Ephemeral: 64,
+  Loading: 128,
+  SuppressNotifications: 4096,
+  IsComponentsV2: 32768,
+} as const;
+
+/** The flags an interaction reply or follow-up may set (Receiving and Responding); others are dropped. */
+export const INTERACTION_MESSAGE_FLAGS =
+  MessageFlag.SuppressEmbeds |
+  MessageFlag.Ephemeral |
+  MessageFlag.SuppressNotifications |
+  MessageFlag.IsComponentsV2;
 
 /** Message types used here (https://discord.com/developers/docs/resources/message#message-object-message-types). */
 export const MessageType = { Default: 0, Reply: 19, ChatInputCommand: 20 } as const;

@@ -53,3 +53,24 @@ export function nextEvent<E extends keyof ClientEvents>(
     client.on(event, listener);
   });
 }
+
+interface ShardInternals {
+  heartbeat: (requested?: boolean) => Promise<void>;
+}
+
+/**
+ * Stops the client's heartbeats, as a bot whose event loop hangs or whose uplink died would look
+ * to Discord; returns what starts them again. Reaches into @discordjs/ws (one shard) because no
+ * public option turns heartbeats off.
+ */
+export function silenceHeartbeats(client: Client): () => void {
+  const manager = (client.ws as unknown as { _ws: { strategy: { shards: Map<number, ShardInternals> } } })
+    ._ws;
+  const shard = manager.strategy.shards.get(0);
+  if (!shard) throw new Error('The client has no shard 0');
+  const heartbeat = shard.heartbeat;
+  shard.heartbeat = async () => {};
+  return () => {
+    shard.heartbeat = heartbeat;
+  };
+}

@@ -187,7 +187,12 @@ export interface CommandOption {
 }
 
 /** Interaction types (https://discord.com/developers/docs/interactions/receiving-and-responding). */
-export const InteractionType = { ApplicationCommand: 2, MessageComponent: 3 } as const;
+export const InteractionType = {
+  ApplicationCommand: 2,
+  MessageComponent: 3,
+  ApplicationCommandAutocomplete: 4,
+  ModalSubmit: 5,
+} as const;
 
 export interface InteractionResponseRecord {
   type: number;
@@ -214,6 +219,8 @@ export interface InteractionRecord {
   completed: boolean;
   followupMessageIds: string[];
   ephemeral: boolean;
+  /** For an interaction the bot answered with a modal: the MODAL_SUBMIT that closed it. */
+  modalSubmissionId?: string | null;
 }
 
 export interface RoleChangeRecord {

@@ -1,16 +1,20 @@
 import type { Router } from 'express';
+import { typeIntoAutocomplete } from '../../actions/autocomplete.ts';
 import { openDmChannel } from '../../actions/channels.ts';
 import { pressComponent, runSlashCommand } from '../../actions/interaction-create.ts';
 import { updateMember } from '../../actions/member-update.ts';
 import { postMessage } from '../../actions/messages.ts';
+import { submitModal } from '../../actions/modal-submit.ts';
 import { leaveVoice, setVoiceState } from '../../actions/voice.ts';
 import { memberPayload } from '../../payloads/guild.ts';
 import { messagePayload } from '../../payloads/message.ts';
 import type { ControlDeps } from '../control-deps.ts';
 import { ControlError, controlRoute, parseInput, requireParam } from '../control-route.ts';
 import {
+  autocompleteBody,
   componentBody,
   directMessageBody,
+  modalSubmitBody,
   moderatorRolesBody,
   slashCommandBody,
   userMessageBody,
@@ -18,7 +22,10 @@ import {
 } from '../schemas.ts';
 import { interactionView } from '../views.ts';
 
-/** What users and moderators do: messages, DMs, slash commands, buttons, voice, role changes. */
+/**
+ * What users and moderators do: messages, DMs, slash commands (and typing into their autocomplete
+ * options), buttons, modal submissions, voice, role changes.
+ */
 export function mountActionRoutes(router: Router, deps: ControlDeps): void {
   const ctx = deps.emulator;
   const { world } = ctx;
@@ -55,6 +62,16 @@ export function mountActionRoutes(router: Router, deps: ControlDeps): void {
 
   controlRoute(router, 'post', '/interactions/commands', (input) => {
     const interaction = runSlashCommand(ctx, parseInput(slashCommandBody, input.body));
+    return { status: 201, body: interactionView(world, interaction) };
+  });
+
+  controlRoute(router, 'post', '/interactions/autocomplete', (input) => {
+    const interaction = typeIntoAutocomplete(ctx, parseInput(autocompleteBody, input.body));
+    return { status: 201, body: interactionView(world, interaction) };
+  });
+
+  controlRoute(router, 'post', '/interactions/modals', (input) => {
+    const interaction = submitModal(ctx, parseInput(modalSubmitBody, input.body));
     return { status: 201, body: interactionView(world, interaction) };
   });
 

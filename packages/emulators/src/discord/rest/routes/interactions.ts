@@ -4,6 +4,7 @@ import { messagePayload } from '../../payloads/message.ts';
 import { UnknownEntityError } from '../../world/unknown-entity-error.ts';
 import { parseForm } from '../form-errors.ts';
 import { noContent, ok, param, type RouteDefinition } from '../rest-call.ts';
+import { autocompleteResultCallback, modalCallback } from '../schemas/callback-data.ts';
 import { assertNotEmpty, messageFields, parseMessageBody } from '../schemas/message-body.ts';
 import type { RouteDeps } from './route-deps.ts';
 
@@ -38,6 +39,10 @@ export function interactionRoutes(deps: RouteDeps): RouteDefinition[] {
           const parsed = parseMessageBody(callback.data ?? {});
           if (callback.type === CallbackType.ChannelMessageWithSource) assertNotEmpty(parsed, call.files);
           data = { ...callback.data, ...messageFields(parsed) };
+        } else if (callback.type === CallbackType.ApplicationCommandAutocompleteResult) {
+          data = parseForm(autocompleteResultCallback, call.body).data;
+        } else if (callback.type === CallbackType.Modal) {
+          data = parseForm(modalCallback, call.body).data;
         } else if (callback.data) {
           data = callback.data;
         }

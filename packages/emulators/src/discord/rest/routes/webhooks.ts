@@ -37,8 +37,8 @@ export function webhookRoutes(deps: RouteDeps): RouteDefinition[] {
         const body = parseMessageBody(call.body);
         assertNotEmpty(body, call.files);
         const message = followUp(ctx, interaction, messageFields(body), call.files);
-        // discord.js always asks with ?wait=true; without it Discord answers 204.
-        return call.query.get('wait') === 'true' ? ok(messagePayload(ctx.world, message)) : noContent();
+        // For interaction follow-ups `wait` is always true: the message comes back even without it.
+        return ok(messagePayload(ctx.world, message));
       },
     },
     {
