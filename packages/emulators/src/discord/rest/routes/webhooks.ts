@@ -37,8 +37,9 @@ export function webhookRoutes(deps: RouteDeps): RouteDefinition[] {
         const body = parseMessageBody(call.body);
         assertNotEmpty(body, call.files);
         const message = followUp(ctx, interaction, messageFields(body), call.files);
-        // discord.js always asks with ?wait=true; without it Discord answers 204.
-        return call.query.get('wait') === 'true' ? ok(messagePayload(ctx.world, message)) : noContent();
+        // For interaction follow-ups Discord treats `wait` as always true and answers the message,
+        // whatever the query says (a plain webhook without ?wait=true would answer 204).
+        return ok(messagePayload(ctx.world, message));
       },
     },
     {
