@@ -38,6 +38,48 @@ function rateLimits(client: Client): RateLimitData[] {
   return seen;
 }
 
+describe('response shapes', () => {
+  it('answers JSON as Content-Type application/json with no charset, errors and 429s too', async () => {
+    const { urls, world } = await setUp({ rateLimits: { globalPerSecond: 2 } }, false);
+    const answers = [
+      await api(urls, world, '/users/@me'),
+      await api(urls, world, '/users/1'),
+      await api(urls, world, '/users/@me'),
+      await fetch(`${urls.apiUrl}/v10/nowhere`),
+    ];
+    expect(answers.map((answer) => answer.status)).toEqual([200, 404, 429, 404]);
+    for (const answer of answers) expect(answer.headers.get('content-type')).toBe('application/json');
+  });
+
+  it('gives the application and guild objects the fields Discord documents', async () => {
+    const { urls, world } = await setUp({}, false);
+    const application = (await (await api(urls, world, '/applications/@me')).json()) as Record<
+      string,
+      unknown
+    >;
+    expect(application).toMatchObject({
+      id: world.bot.applicationId,
+      bot_public: true,
+      bot_require_code_grant: false,
+      team: null,
+      approximate_guild_count: 1,
+      interactions_endpoint_url: null,
+      role_connections_verification_url: null,
+      event_webhooks_url: null,
+      event_webhooks_status: 1,
+      redirect_uris: [],
+    });
+    for (const retired of ['summary', 'type', 'hook']) expect(application).not.toHaveProperty(retired);
+
+    const guild = (await (await api(urls, world, `/guilds/${world.guildId}`)).json()) as Record<
+      string,
+      unknown
+    >;
+    expect(guild).toMatchObject({ max_stage_video_channel_users: 50, incidents_data: null, nsfw_level: 0 });
+    expect(guild).not.toHaveProperty('nsfw');
+  });
+});
+
 describe('rate limits', () => {
   it('sends bucket headers and a 204 without a content type', async () => {
     const { urls, world } = await setUp({}, false);

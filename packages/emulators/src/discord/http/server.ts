@@ -6,6 +6,7 @@ import type { EmulatorContext } from '../actions/context.ts';
 import { discordErrors } from '../errors.ts';
 import type { FaultInjector } from '../faults/fault-injector.ts';
 import type { GatewayServer } from '../gateway/gateway-server.ts';
+import { sendJson } from './json-response.ts';
 
 export interface HttpAppParts {
   emulator: EmulatorContext;
@@ -44,7 +45,7 @@ function createApp(parts: HttpAppParts): Express {
   app.use('/api/v10', parts.restRouter);
   app.use('/api', (_req: Request, res: Response) => {
     const error = discordErrors.notFound();
-    res.status(error.status).json(error.toBody());
+    sendJson(res, error.status, error.toBody());
   });
 
   app.get('/attachments/:channelId/:attachmentId/:filename', (req: Request, res: Response) => {
@@ -56,7 +57,7 @@ function createApp(parts: HttpAppParts): Express {
       res.status(200).end(attachment.data);
       return;
     }
-    res.status(404).json({ message: '404: Not Found', code: 0 });
+    sendJson(res, 404, { message: '404: Not Found', code: 0 });
   });
 
   app.use('/control', parts.controlRouter);
@@ -70,7 +71,7 @@ function createApp(parts: HttpAppParts): Express {
     });
   });
   app.use((_req: Request, res: Response) => {
-    res.status(404).json({ message: '404: Not Found', code: 0 });
+    sendJson(res, 404, { message: '404: Not Found', code: 0 });
   });
   return app;
 }

@@ -141,6 +141,7 @@ export function voiceStatePayload(
   };
 }
 
+/** A guild object (https://discord.com/developers/docs/resources/guild#guild-object): the documented fields. */
 export function guildPayload(world: World, guild: GuildRecord): Record<string, unknown> {
   return {
     id: guild.id,
@@ -170,6 +171,7 @@ export function guildPayload(world: World, guild: GuildRecord): Record<string, u
     max_presences: null,
     max_members: 500_000,
     max_video_channel_users: 25,
+    max_stage_video_channel_users: 50,
     vanity_url_code: null,
     premium_tier: 0,
     premium_subscription_count: 0,
@@ -178,8 +180,9 @@ export function guildPayload(world: World, guild: GuildRecord): Record<string, u
     safety_alerts_channel_id: null,
     public_updates_channel_id: null,
     premium_progress_bar_enabled: false,
-    nsfw: false,
     nsfw_level: 0,
+    // No raid or DM-spam incident is ever in progress here.
+    incidents_data: null,
   };
 }
 

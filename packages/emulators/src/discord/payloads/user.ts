@@ -46,24 +46,39 @@ export function applicationFlags(application: ApplicationRecord): number {
   return flags;
 }
 
-export function applicationPayload(application: ApplicationRecord, bot: UserRecord): Record<string, unknown> {
+/**
+ * GET /applications/@me: the application object
+ * (https://discord.com/developers/docs/resources/application#application-object) with the fields
+ * Discord documents for it, and none it does not (the retired `summary`, `type`, `hook`). The
+ * emulator models no developer team, so the bot user stands in as `owner`.
+ */
+export function applicationPayload(
+  application: ApplicationRecord,
+  bot: UserRecord,
+  guildCount: number,
+): Record<string, unknown> {
   return {
     id: application.id,
     name: application.name,
     icon: null,
     description: '',
-    summary: '',
-    type: null,
     bot_public: true,
     bot_require_code_grant: false,
-    verify_key: '0'.repeat(64),
-    flags: applicationFlags(application),
     bot: userPayload(bot),
     owner: userPayload(bot),
+    verify_key: '0'.repeat(64),
     team: null,
+    flags: applicationFlags(application),
+    approximate_guild_count: guildCount,
+    approximate_user_install_count: 0,
+    approximate_user_authorization_count: 0,
+    redirect_uris: [],
+    interactions_endpoint_url: null,
+    role_connections_verification_url: null,
+    event_webhooks_url: null,
+    // 1: webhook events disabled (Discord's default).
+    event_webhooks_status: 1,
     tags: [],
-    hook: true,
     integration_types_config: { '0': {} },
-    approximate_guild_count: 0,
   };
 }

@@ -2,6 +2,7 @@ import type { Request, Response, Router } from 'express';
 import type { EmulatorContext } from '../actions/context.ts';
 import { DiscordApiError, discordErrors } from '../errors.ts';
 import type { FaultInjector, RestCallIdentity } from '../faults/fault-injector.ts';
+import { sendJson } from '../http/json-response.ts';
 import type { RateLimiter } from '../ratelimit/rate-limiter.ts';
 import { authenticate } from './auth.ts';
 import { readBody } from './body.ts';
@@ -37,7 +38,7 @@ function auditLogReason(req: Request): string | null {
 export function sendResult(res: Response, result: RestResult): void {
   // A 204 must carry no content type: discord.js would try to parse the empty body as JSON.
   if (result.status === 204 || result.body === undefined) res.status(result.status).end();
-  else res.status(result.status).json(result.body);
+  else sendJson(res, result.status, result.body);
 }
 
 export function sendError(res: Response, deps: RestDependencies, req: Request, thrown: unknown): void {
@@ -49,7 +50,7 @@ export function sendError(res: Response, deps: RestDependencies, req: Request, t
       error: thrown instanceof Error ? (thrown.stack ?? thrown.message) : String(thrown),
     });
   }
-  if (!res.headersSent) res.status(error.status).json(error.toBody());
+  if (!res.headersSent) sendJson(res, error.status, error.toBody());
 }
 
 /**

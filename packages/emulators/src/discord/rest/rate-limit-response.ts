@@ -1,4 +1,5 @@
 import type { Response } from 'express';
+import { sendJson } from '../http/json-response.ts';
 import type { BucketState } from '../ratelimit/rate-limiter.ts';
 
 const seconds = (ms: number) => (Math.max(0, ms) / 1000).toFixed(3);
@@ -29,7 +30,7 @@ export function sendRateLimited(
   res.setHeader('Retry-After', String(Math.ceil(retryAfterMs / 1000)));
   res.setHeader('X-RateLimit-Scope', options.scope);
   if (options.global) res.setHeader('X-RateLimit-Global', 'true');
-  res.status(429).json({
+  sendJson(res, 429, {
     message: 'You are being rate limited.',
     retry_after: Number((retryAfterMs / 1000).toFixed(3)),
     global: options.global,

@@ -68,7 +68,7 @@ export function userRoutes(deps: RouteDeps): RouteDefinition[] {
       auth: 'bot',
       handler: (call) => {
         const { application, user } = requireBot(call);
-        return ok(applicationPayload(application, user));
+        return ok(applicationPayload(application, user, world.guildsOf(user.id).length));
       },
     },
   ];
