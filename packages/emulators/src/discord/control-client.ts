@@ -138,6 +138,17 @@ export class DiscordControlClient {
   // What users and moderators do
   sendMessage = (channelId: string, input: { authorId: string; content?: string; mentions?: string[] }) =>
     this.request<ControlMessage>('POST', `/channels/${channelId}/messages`, input);
+  /** A member reacts with a unicode emoji (MESSAGE_REACTION_ADD); `unreact` takes it back. */
+  react = (channelId: string, messageId: string, emoji: string, userId: string) =>
+    this.request<ControlMessage>(
+      'PUT',
+      `/channels/${channelId}/messages/${messageId}/reactions/${encodeURIComponent(emoji)}/${userId}`,
+    );
+  unreact = (channelId: string, messageId: string, emoji: string, userId: string) =>
+    this.request<ControlMessage>(
+      'DELETE',
+      `/channels/${channelId}/messages/${messageId}/reactions/${encodeURIComponent(emoji)}/${userId}`,
+    );
   sendDirectMessage = (input: { userId: string; content: string; botUserId?: string }) =>
     this.request<{ channelId: string; message: ControlMessage }>('POST', '/dms', input);
   runCommand = (input: {

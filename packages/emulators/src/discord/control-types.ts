@@ -59,6 +59,10 @@ export interface ControlMessage extends Json {
   embeds: unknown[];
   attachments: Array<{ id: string; filename: string; url: string; size: number }>;
   flags: number;
+  type: number;
+  pinned: boolean;
+  reactions?: Array<{ count: number; me: boolean; emoji: { id: string | null; name: string } }>;
+  message_reference?: { message_id?: string; channel_id?: string; guild_id?: string };
   ephemeral?: boolean;
 }
 export interface ControlGuild extends Json {

@@ -14,10 +14,22 @@ const GUILDS_EVENTS = new Set([
   'CHANNEL_CREATE',
   'CHANNEL_UPDATE',
   'CHANNEL_DELETE',
+  'THREAD_CREATE',
+  'THREAD_UPDATE',
+  'THREAD_DELETE',
+  'THREAD_MEMBER_UPDATE',
+  // Without GuildMembers only the bot's own joins and leaves (the thread actions filter them).
+  'THREAD_MEMBERS_UPDATE',
 ]);
 const MEMBER_EVENTS = new Set(['GUILD_MEMBER_ADD', 'GUILD_MEMBER_UPDATE', 'GUILD_MEMBER_REMOVE']);
-const MODERATION_EVENTS = new Set(['GUILD_BAN_ADD', 'GUILD_BAN_REMOVE']);
+const MODERATION_EVENTS = new Set(['GUILD_BAN_ADD', 'GUILD_BAN_REMOVE', 'GUILD_AUDIT_LOG_ENTRY_CREATE']);
 const MESSAGE_EVENTS = new Set(['MESSAGE_CREATE', 'MESSAGE_UPDATE', 'MESSAGE_DELETE']);
+const REACTION_EVENTS = new Set([
+  'MESSAGE_REACTION_ADD',
+  'MESSAGE_REACTION_REMOVE',
+  'MESSAGE_REACTION_REMOVE_ALL',
+  'MESSAGE_REACTION_REMOVE_EMOJI',
+]);
 
 /** The intent a session needs to receive `event` (null: no intent needed, as INTERACTION_CREATE). */
 export function requiredIntent(event: string, data: Record<string, unknown>): IntentName | null {
@@ -25,8 +37,13 @@ export function requiredIntent(event: string, data: Record<string, unknown>): In
   if (MEMBER_EVENTS.has(event)) return 'GuildMembers';
   if (MODERATION_EVENTS.has(event)) return 'GuildModeration';
   if (event === 'VOICE_STATE_UPDATE') return 'GuildVoiceStates';
+  if (event === 'WEBHOOKS_UPDATE') return 'GuildWebhooks';
   if (event === 'PRESENCE_UPDATE') return 'GuildPresences';
   if (MESSAGE_EVENTS.has(event)) return 'guild_id' in data ? 'GuildMessages' : 'DirectMessages';
+  if (REACTION_EVENTS.has(event))
+    return 'guild_id' in data ? 'GuildMessageReactions' : 'DirectMessageReactions';
+  // Pins in a guild channel come with Guilds; in a DM with DirectMessages.
+  if (event === 'CHANNEL_PINS_UPDATE') return 'guild_id' in data ? 'Guilds' : 'DirectMessages';
   return null;
 }
 

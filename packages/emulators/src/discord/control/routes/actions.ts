@@ -3,11 +3,12 @@ import { openDmChannel } from '../../actions/channels.ts';
 import { pressComponent, runSlashCommand } from '../../actions/interaction-create.ts';
 import { updateMember } from '../../actions/member-update.ts';
 import { postMessage } from '../../actions/messages.ts';
+import { addReaction, parseEmoji, removeReaction } from '../../actions/reactions.ts';
 import { leaveVoice, setVoiceState } from '../../actions/voice.ts';
 import { memberPayload } from '../../payloads/guild.ts';
 import { messagePayload } from '../../payloads/message.ts';
 import type { ControlDeps } from '../control-deps.ts';
-import { ControlError, controlRoute, parseInput, requireParam } from '../control-route.ts';
+import { ControlError, type ControlInput, controlRoute, parseInput, requireParam } from '../control-route.ts';
 import {
   componentBody,
   directMessageBody,
@@ -18,7 +19,7 @@ import {
 } from '../schemas.ts';
 import { interactionView } from '../views.ts';
 
-/** What users and moderators do: messages, DMs, slash commands, buttons, voice, role changes. */
+/** What users and moderators do: messages, reactions, DMs, slash commands, buttons, voice, role changes. */
 export function mountActionRoutes(router: Router, deps: ControlDeps): void {
   const ctx = deps.emulator;
   const { world } = ctx;
@@ -39,6 +40,29 @@ export function mountActionRoutes(router: Router, deps: ControlDeps): void {
       mentionUserIds: body.mentions,
     });
     return { status: 201, body: messagePayload(world, message) };
+  });
+
+  // A member reacts to a message, or takes the reaction back (MESSAGE_REACTION_ADD / _REMOVE).
+  const reactionTarget = (input: ControlInput) => {
+    const channel = world.requireChannel(requireParam(input, 'channelId'));
+    const message = world.requireMessage(requireParam(input, 'messageId'));
+    if (message.channelId !== channel.id) throw new ControlError(404, 'The message is not in this channel');
+    const userId = requireParam(input, 'userId');
+    if (channel.guildId) world.requireMember(world.requireGuild(channel.guildId), userId);
+    else if (!channel.recipientIds.includes(userId))
+      throw new ControlError(400, 'The user is not in this DM');
+    return { message, userId, emoji: parseEmoji(requireParam(input, 'emoji')) };
+  };
+  const reactionPath = '/channels/:channelId/messages/:messageId/reactions/:emoji/:userId';
+  controlRoute(router, 'put', reactionPath, (input) => {
+    const { message, userId, emoji } = reactionTarget(input);
+    addReaction(ctx, message, userId, emoji);
+    return { body: messagePayload(world, message) };
+  });
+  controlRoute(router, 'delete', reactionPath, (input) => {
+    const { message, userId, emoji } = reactionTarget(input);
+    removeReaction(ctx, message, userId, emoji);
+    return { body: messagePayload(world, message) };
   });
 
   controlRoute(router, 'post', '/dms', (input) => {
