@@ -83,6 +83,18 @@ describe('audit log', () => {
         targetId: world.users.bob,
         reason: 'raid',
       });
+      // The control API reads the same log, for scripts that check what a moderator or the bot did.
+      const carolsEntries = await control.auditLog(world.guildId, { userId: world.users.carol });
+      expect(carolsEntries).toEqual([
+        {
+          id: moderatorEntry?.id,
+          action_type: AuditLogEvent.MemberRoleUpdate,
+          user_id: world.users.carol,
+          target_id: world.users.bob,
+          changes: [{ key: '$add', new_value: [{ id: world.roles.silver, name: 'Silver' }] }],
+          reason: 'event winner',
+        },
+      ]);
       const channels = await guild.fetchAuditLogs({ type: AuditLogEvent.ChannelCreate, limit: 1 });
       expect(channels.entries.first()?.changes).toContainEqual({ key: 'name', new: 'events' });
 

@@ -85,6 +85,15 @@ export interface ControlInteraction extends Json {
   original: ControlMessage | null;
   followups: Array<ControlMessage | null>;
 }
+export interface ControlAuditLogEntry extends Json {
+  id: string;
+  action_type: number;
+  user_id: string | null;
+  target_id: string | null;
+  changes?: Array<{ key: string; old_value?: unknown; new_value?: unknown }>;
+  options?: Record<string, string>;
+  reason?: string;
+}
 export interface ControlRoleChange extends Json {
   guildId: string;
   userId: string;

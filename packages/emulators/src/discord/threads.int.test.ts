@@ -78,6 +78,15 @@ describe('threads', () => {
       const aliceInThread = await thread.members.fetch({ member: world.users.alice, withMember: true });
       expect(aliceInThread.guildMember?.id).toBe(world.users.alice);
 
+      const bobJoined = nextEvent(bot, Events.ThreadMembersUpdate, (added) => added.has(world.users.bob));
+      await control.joinThread(thread.id, world.users.bob);
+      await bobJoined;
+      const bobLeft = nextEvent(bot, Events.ThreadMembersUpdate, (_added, removed) =>
+        removed.has(world.users.bob),
+      );
+      await control.leaveThread(thread.id, world.users.bob);
+      await bobLeft;
+
       const left = nextEvent(bot, Events.ThreadMembersUpdate, (_added, removed) =>
         removed.has(world.bot.userId),
       );

@@ -4,6 +4,7 @@ import { pressComponent, runSlashCommand } from '../../actions/interaction-creat
 import { updateMember } from '../../actions/member-update.ts';
 import { postMessage } from '../../actions/messages.ts';
 import { addReaction, parseEmoji, removeReaction } from '../../actions/reactions.ts';
+import { addThreadMember, isThread, removeThreadMember } from '../../actions/threads.ts';
 import { leaveVoice, setVoiceState } from '../../actions/voice.ts';
 import { memberPayload } from '../../payloads/guild.ts';
 import { messagePayload } from '../../payloads/message.ts';
@@ -63,6 +64,21 @@ export function mountActionRoutes(router: Router, deps: ControlDeps): void {
     const { message, userId, emoji } = reactionTarget(input);
     removeReaction(ctx, message, userId, emoji);
     return { body: messagePayload(world, message) };
+  });
+
+  // A member joins or leaves a thread (THREAD_MEMBERS_UPDATE).
+  const threadOf = (input: ControlInput) => {
+    const channel = world.requireChannel(requireParam(input, 'channelId'));
+    if (!isThread(channel)) throw new ControlError(400, 'The channel is not a thread');
+    return channel;
+  };
+  controlRoute(router, 'put', '/channels/:channelId/thread-members/:userId', (input) => {
+    addThreadMember(ctx, threadOf(input), requireParam(input, 'userId'));
+    return {};
+  });
+  controlRoute(router, 'delete', '/channels/:channelId/thread-members/:userId', (input) => {
+    removeThreadMember(ctx, threadOf(input), requireParam(input, 'userId'));
+    return {};
   });
 
   controlRoute(router, 'post', '/dms', (input) => {
