@@ -110,6 +110,19 @@ describe('threads', () => {
       });
       expect([staff.type, staff.invitable]).toEqual([ChannelType.PrivateThread, false]);
       const open = await channel.threads.create({ name: 'Open chat', type: ChannelType.PublicThread });
+      // A private thread the bot left is hidden from it: no events from it, no REST access.
+      const hidden = await channel.threads.create({ name: 'Mods', type: ChannelType.PrivateThread });
+      await hidden.leave();
+      let heard = 0;
+      bot.on(Events.Raw, (packet: { d?: { channel_id?: string } }) => {
+        if (packet.d?.channel_id === hidden.id) heard++;
+      });
+      await control.sendMessage(hidden.id, { authorId: world.users.alice, content: 'private note' });
+      const later = nextEvent(bot, Events.MessageCreate, (m) => m.content === 'in the open');
+      await control.sendMessage(channel.id, { authorId: world.users.alice, content: 'in the open' });
+      await later;
+      expect(heard).toBe(0);
+      expect(await codeOf(bot.rest.get(Routes.channel(hidden.id)))).toBe(50001);
 
       const active = await context.guild().channels.fetchActiveThreads();
       expect([...active.threads.keys()].sort()).toEqual([staff.id, open.id].sort());

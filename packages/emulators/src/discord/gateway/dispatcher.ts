@@ -1,4 +1,5 @@
 import type { DispatchRequest } from '../events/emulator-events.ts';
+import { threadVisibleTo } from '../world/permissions.ts';
 import type { World } from '../world/world.ts';
 import { hasIntent, type IntentName } from './intents.ts';
 import type { GatewaySession } from './session.ts';
@@ -71,6 +72,7 @@ export class Dispatcher {
       if (!data) continue;
       const intent = requiredIntent(request.event, data);
       if (intent && !hasIntent(session.intents, intent)) continue;
+      if (this.inHiddenThread(session, data)) continue;
       session.dispatch(request.event, this.visibleTo(session, request, data));
     }
   }
@@ -85,6 +87,16 @@ export class Dispatcher {
     const guild = this.world.guilds.get(audience.guildId);
     if (!guild?.members.has(session.botUserId)) return false;
     return session.covers(guild.id);
+  }
+
+  /** Messages, reactions and pins of a private thread reach only bots that can see the thread. */
+  private inHiddenThread(session: GatewaySession, data: Record<string, unknown>): boolean {
+    const channel =
+      typeof data.channel_id === 'string' ? this.world.channels.get(data.channel_id) : undefined;
+    const guild = channel?.thread && channel.guildId ? this.world.guilds.get(channel.guildId) : undefined;
+    return (
+      channel !== undefined && guild !== undefined && !threadVisibleTo(guild, channel, session.botUserId)
+    );
   }
 
   private visibleTo(
