@@ -13,7 +13,15 @@ import { isSnowflake } from '../../snowflake.ts';
 import { Permission } from '../../world/permissions.ts';
 import type { ChannelRecord, WebhookRecord } from '../../world/types.ts';
 import { parseForm } from '../form-errors.ts';
-import { noContent, ok, param, type RestCall, type RestResult, type RouteDefinition } from '../rest-call.ts';
+import {
+  noContent,
+  ok,
+  param,
+  type RestCall,
+  type RestResult,
+  type RouteDefinition,
+  requireBot,
+} from '../rest-call.ts';
 import { assertNotEmpty, messageFields, parseMessageBody } from '../schemas/message-body.ts';
 import { channelOfBot } from './channel-access.ts';
 import { assertBotHas, botActor, botAndGuildOf, guildOfBot, type RouteDeps } from './route-deps.ts';
@@ -55,8 +63,7 @@ export function incomingWebhookRoutes(deps: RouteDeps): RouteDefinition[] {
   /** A webhook the bot may manage: in a guild it is in, with Manage Webhooks there. */
   function managedWebhook(call: RestCall): WebhookRecord {
     const webhook = world.requireWebhook(param(call, 'webhookId'));
-    const bot = call.bot;
-    if (!bot) throw discordErrors.unauthorized();
+    const bot = requireBot(call);
     assertBotHas(guildOfBot(deps, bot, webhook.guildId), bot, Permission.ManageWebhooks);
     return webhook;
   }
@@ -92,8 +99,7 @@ export function incomingWebhookRoutes(deps: RouteDeps): RouteDefinition[] {
       auth: 'bot',
       handler: (call) => {
         const channel = webhookChannel(call);
-        const bot = call.bot;
-        if (!bot) throw discordErrors.unauthorized();
+        const bot = requireBot(call);
         const body = parseForm(createBody, call.body ?? {});
         const webhook = createWebhook(
           ctx,
@@ -143,8 +149,7 @@ export function incomingWebhookRoutes(deps: RouteDeps): RouteDefinition[] {
       handler: (call) => {
         const webhook = managedWebhook(call);
         const body = parseForm(patchBody, call.body ?? {});
-        const bot = call.bot;
-        if (!bot) throw discordErrors.unauthorized();
+        const bot = requireBot(call);
         const updated = updateWebhook(
           ctx,
           webhook,
@@ -167,8 +172,7 @@ export function incomingWebhookRoutes(deps: RouteDeps): RouteDefinition[] {
       auth: 'bot',
       handler: (call) => {
         const webhook = managedWebhook(call);
-        const bot = call.bot;
-        if (!bot) throw discordErrors.unauthorized();
+        const bot = requireBot(call);
         deleteWebhook(ctx, webhook, botActor(call, bot));
         return noContent();
       },

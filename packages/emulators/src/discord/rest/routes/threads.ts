@@ -23,6 +23,7 @@ import {
   type RestCall,
   type RestResult,
   type RouteDefinition,
+  requireBot,
 } from '../rest-call.ts';
 import { channelOfBot, messageInChannel } from './channel-access.ts';
 import { assertBotHas, botActor, botAndGuildOf, type RouteDeps } from './route-deps.ts';
@@ -276,8 +277,7 @@ export function threadRoutes(deps: RouteDeps): RouteDefinition[] {
  */
 export function patchThread(deps: RouteDeps, call: RestCall, thread: ThreadChannel): RestResult {
   const ctx = deps.emulator;
-  const bot = call.bot;
-  if (!bot) throw discordErrors.unauthorized();
+  const bot = requireBot(call);
   const guild = ctx.world.requireGuild(thread.guildId);
   const body = parseForm(threadPatch, call.body ?? {});
   const moderates = hasPermission(guild, bot.user.id, Permission.ManageThreads);
@@ -307,8 +307,7 @@ export function patchThread(deps: RouteDeps, call: RestCall, thread: ThreadChann
 
 /** DELETE /channels/:id on a thread: Manage Threads; answers the thread as it was. */
 export function removeThread(deps: RouteDeps, call: RestCall, thread: ThreadChannel): RestResult {
-  const bot = call.bot;
-  if (!bot) throw discordErrors.unauthorized();
+  const bot = requireBot(call);
   assertBotHas(deps.emulator.world.requireGuild(thread.guildId), bot, Permission.ManageThreads);
   const answer = threadPayload(thread, thread.thread);
   deleteThread(deps.emulator, thread, botActor(call, bot));
