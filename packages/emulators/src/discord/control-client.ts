@@ -4,6 +4,7 @@
  */
 
 import type {
+  ControlAuditLogEntry,
   ControlBot,
   ControlChannel,
   ControlChannelType,
@@ -138,6 +139,22 @@ export class DiscordControlClient {
   // What users and moderators do
   sendMessage = (channelId: string, input: { authorId: string; content?: string; mentions?: string[] }) =>
     this.request<ControlMessage>('POST', `/channels/${channelId}/messages`, input);
+  /** A member reacts with a unicode emoji (MESSAGE_REACTION_ADD); `unreact` takes it back. */
+  react = (channelId: string, messageId: string, emoji: string, userId: string) =>
+    this.request<ControlMessage>(
+      'PUT',
+      `/channels/${channelId}/messages/${messageId}/reactions/${encodeURIComponent(emoji)}/${userId}`,
+    );
+  unreact = (channelId: string, messageId: string, emoji: string, userId: string) =>
+    this.request<ControlMessage>(
+      'DELETE',
+      `/channels/${channelId}/messages/${messageId}/reactions/${encodeURIComponent(emoji)}/${userId}`,
+    );
+  /** A member joins a thread (THREAD_MEMBERS_UPDATE); `leaveThread` takes them out. */
+  joinThread = (threadId: string, userId: string) =>
+    this.request<void>('PUT', `/channels/${threadId}/thread-members/${userId}`);
+  leaveThread = (threadId: string, userId: string) =>
+    this.request<void>('DELETE', `/channels/${threadId}/thread-members/${userId}`);
   sendDirectMessage = (input: { userId: string; content: string; botUserId?: string }) =>
     this.request<{ channelId: string; message: ControlMessage }>('POST', '/dms', input);
   runCommand = (input: {
@@ -220,6 +237,13 @@ export class DiscordControlClient {
     );
   commands = (query: { applicationId?: string; guildId?: string } = {}) =>
     this.request<Json[]>('GET', `/commands?${new URLSearchParams(query as Record<string, string>)}`);
+  /** The guild's audit log, newest first, as GET /guilds/:id/audit-logs gives its entries. */
+  auditLog = (guildId: string, query: { userId?: string; actionType?: number } = {}) => {
+    const params = new URLSearchParams();
+    if (query.userId) params.set('userId', query.userId);
+    if (query.actionType !== undefined) params.set('actionType', String(query.actionType));
+    return this.request<ControlAuditLogEntry[]>('GET', `/guilds/${guildId}/audit-log?${params}`);
+  };
   history = (after = 0) => this.request<ControlEvent[]>('GET', `/events/history?after=${after}`);
 
   // Faults

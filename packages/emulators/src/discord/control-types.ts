@@ -59,6 +59,10 @@ export interface ControlMessage extends Json {
   embeds: unknown[];
   attachments: Array<{ id: string; filename: string; url: string; size: number }>;
   flags: number;
+  type: number;
+  pinned: boolean;
+  reactions?: Array<{ count: number; me: boolean; emoji: { id: string | null; name: string } }>;
+  message_reference?: { message_id?: string; channel_id?: string; guild_id?: string };
   ephemeral?: boolean;
 }
 export interface ControlGuild extends Json {
@@ -81,6 +85,15 @@ export interface ControlInteraction extends Json {
   original: ControlMessage | null;
   followups: Array<ControlMessage | null>;
   modalSubmissionId: string | null;
+}
+export interface ControlAuditLogEntry extends Json {
+  id: string;
+  action_type: number;
+  user_id: string | null;
+  target_id: string | null;
+  changes?: Array<{ key: string; old_value?: unknown; new_value?: unknown }>;
+  options?: Record<string, string>;
+  reason?: string;
 }
 export interface ControlRoleChange extends Json {
   guildId: string;

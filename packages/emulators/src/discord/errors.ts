@@ -46,6 +46,7 @@ export const discordErrors = {
   unknownMessage: () => new DiscordApiError(404, 10008, 'Unknown Message'),
   unknownRole: () => new DiscordApiError(404, 10011, 'Unknown Role'),
   unknownUser: () => new DiscordApiError(404, 10013, 'Unknown User'),
+  unknownEmoji: () => new DiscordApiError(400, 10014, 'Unknown Emoji'),
   unknownWebhook: () => new DiscordApiError(404, 10015, 'Unknown Webhook'),
   unknownInteraction: () => new DiscordApiError(404, 10062, 'Unknown interaction'),
   unknownCommand: () => new DiscordApiError(404, 10063, 'Unknown application command'),
@@ -56,6 +57,9 @@ export const discordErrors = {
   cannotSendEmptyMessage: () => new DiscordApiError(400, 50006, 'Cannot send an empty message'),
   cannotMessageUser: () => new DiscordApiError(403, 50007, 'Cannot send messages to this user'),
   missingPermissions: () => new DiscordApiError(403, 50013, 'Missing Permissions'),
+  maxPins: () => new DiscordApiError(400, 30003, 'Maximum number of pins reached for the channel (50)'),
+  maxReactions: () => new DiscordApiError(400, 30010, 'Maximum number of reactions reached (20)'),
+  maxWebhooks: () => new DiscordApiError(400, 30007, 'Maximum number of webhooks reached (15)'),
   maxRoles: () => new DiscordApiError(400, 30005, 'Maximum number of guild roles reached (250)'),
   maxChannels: () => new DiscordApiError(400, 30013, 'Maximum number of guild channels reached (500)'),
   invalidRole: () => new DiscordApiError(400, 50028, 'Invalid Role'),
@@ -64,6 +68,15 @@ export const discordErrors = {
   invalidFormBody: (errors: FormErrorTree) => new DiscordApiError(400, 50035, 'Invalid Form Body', errors),
   notInVoice: () => new DiscordApiError(400, 40032, 'Target user is not connected to voice.'),
   invalidWebhookToken: () => new DiscordApiError(401, 50027, 'Invalid Webhook Token'),
+  invalidChannelType: () => new DiscordApiError(400, 50024, 'Cannot execute action on this channel type'),
+  archivedThread: () =>
+    new DiscordApiError(
+      400,
+      50083,
+      'Tried to perform an operation on an archived thread, such as editing a message or adding a user to the thread',
+    ),
+  threadAlreadyCreated: () =>
+    new DiscordApiError(400, 160004, 'A thread has already been created for this message'),
   invalidJson: () => new DiscordApiError(400, 50109, 'The request body contains invalid JSON.'),
 };
 

@@ -1,5 +1,6 @@
 import { channelPayload } from '../payloads/guild.ts';
 import type { ChannelRecord, ChannelTypeValue, GuildRecord } from '../world/types.ts';
+import { AuditLogEvent, diffChanges, recordAuditEntry } from './audit-log.ts';
 import type { EmulatorContext } from './context.ts';
 import { updateGuild } from './guilds.ts';
 import type { ChangeActor } from './member-update.ts';
@@ -48,12 +49,27 @@ function dispatchChannel(ctx: EmulatorContext, event: string, channel: ChannelRe
   ctx.events.dispatch({ event, audience: { guildId }, data: channelPayload(ctx.world, channel) });
 }
 
-/** Each change's gateway event, and the kind the control API's history records it as. */
+/** Each change's gateway event, the kind the control API's history records it as, and its audit log event. */
 const announcements = {
-  created: { gateway: 'CHANNEL_CREATE', record: 'channel.created' },
-  updated: { gateway: 'CHANNEL_UPDATE', record: 'channel.updated' },
-  deleted: { gateway: 'CHANNEL_DELETE', record: 'channel.deleted' },
+  created: { gateway: 'CHANNEL_CREATE', record: 'channel.created', audit: AuditLogEvent.ChannelCreate },
+  updated: { gateway: 'CHANNEL_UPDATE', record: 'channel.updated', audit: AuditLogEvent.ChannelUpdate },
+  deleted: { gateway: 'CHANNEL_DELETE', record: 'channel.deleted', audit: AuditLogEvent.ChannelDelete },
 } as const;
+
+/** The channel fields the audit log tracks; voice fields only for voice channels. */
+function channelAuditView(channel: ChannelRecord): Record<string, unknown> {
+  return {
+    name: channel.name,
+    type: channel.type,
+    topic: channel.topic,
+    nsfw: channel.nsfw,
+    parent_id: channel.parentId,
+    position: channel.position,
+    ...(channel.type === 2 || channel.type === 13
+      ? { bitrate: channel.bitrate, user_limit: channel.userLimit }
+      : {}),
+  };
+}
 
 /** Tells the guild's bots (the gateway event) and the control API's history (with the audit actor). */
 function announceChannel(
@@ -61,9 +77,20 @@ function announceChannel(
   change: keyof typeof announcements,
   channel: ChannelRecord,
   guildId: string,
-  actor?: ChangeActor,
+  actor: ChangeActor | undefined,
+  before: Record<string, unknown> | null,
 ): void {
   dispatchChannel(ctx, announcements[change].gateway, channel, guildId);
+  const changes = diffChanges(before, change === 'deleted' ? null : channelAuditView(channel));
+  if (change !== 'updated' || changes.length > 0) {
+    const guild = ctx.world.requireGuild(guildId);
+    recordAuditEntry(
+      ctx,
+      guild,
+      { actionType: announcements[change].audit, targetId: channel.id, changes },
+      actor,
+    );
+  }
   ctx.events.record(announcements[change].record, {
     guildId,
     channel: channelPayload(ctx.world, channel),
@@ -94,7 +121,7 @@ export function createChannel(
   assertParent(ctx, guild, channel.type, channel.parentId);
   ctx.world.channels.set(channel.id, channel);
   guild.channelIds.push(channel.id);
-  announceChannel(ctx, 'created', channel, guild.id, actor);
+  announceChannel(ctx, 'created', channel, guild.id, actor, null);
   return channel;
 }
 
@@ -116,6 +143,7 @@ export function updateChannel(
   }
   const parentId = changes.parentId !== undefined ? changes.parentId : channel.parentId;
   assertParent(ctx, guild, channel.type, parentId);
+  const before = channelAuditView(channel);
   if (changes.name !== undefined) channel.name = changes.name;
   if (changes.type !== undefined) channel.type = changes.type;
   if (changes.parentId !== undefined) channel.parentId = changes.parentId;
@@ -124,7 +152,7 @@ export function updateChannel(
   if (changes.nsfw !== undefined) channel.nsfw = changes.nsfw;
   if (changes.bitrate !== undefined) channel.bitrate = changes.bitrate;
   if (changes.userLimit !== undefined) channel.userLimit = changes.userLimit;
-  announceChannel(ctx, 'updated', channel, guild.id, actor);
+  announceChannel(ctx, 'updated', channel, guild.id, actor, before);
   return channel;
 }
 
@@ -151,7 +179,7 @@ export function deleteChannel(ctx: EmulatorContext, channel: ChannelRecord, acto
   guild.channelIds = guild.channelIds.filter((id) => id !== channel.id);
   for (const message of ctx.world.messages.values())
     if (message.channelId === channel.id) message.deleted = true;
-  announceChannel(ctx, 'deleted', channel, guild.id, actor);
+  announceChannel(ctx, 'deleted', channel, guild.id, actor, channelAuditView(channel));
 }
 
 /** The DM channel between a bot and a user, created on first use as Discord does. */

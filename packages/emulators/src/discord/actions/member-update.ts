@@ -1,5 +1,6 @@
 import { memberPayload } from '../payloads/guild.ts';
 import type { GuildRecord, MemberRecord, RoleChangeRecord } from '../world/types.ts';
+import { type AuditLogEntryInput, AuditLogEvent, recordAuditEntry } from './audit-log.ts';
 import type { EmulatorContext } from './context.ts';
 
 export interface MemberChange {
@@ -45,6 +46,7 @@ export function updateMember(
     ctx.world.requireRole(guild, roleId);
   }
   const before = new Set(member.roles);
+  const fieldsBefore = memberAuditView(member);
   let after: string[];
   if (change.roles) after = [...new Set(change.roles)].filter((id) => id !== guild.id);
   else {
@@ -96,6 +98,9 @@ export function updateMember(
   ctx.world.roleChanges.push(...records);
   for (const record of records) ctx.events.record('member.role', { change: roleChangeView(record) });
 
+  for (const entry of auditEntries(guild, userId, added, removed, fieldsBefore, memberAuditView(member)))
+    recordAuditEntry(ctx, guild, entry, actor);
+
   if (changed) {
     ctx.events.dispatch({
       event: 'GUILD_MEMBER_UPDATE',
@@ -109,4 +114,48 @@ export function updateMember(
 
 export function roleChangeView(record: RoleChangeRecord): Record<string, unknown> {
   return { ...record, at: new Date(record.at).toISOString() };
+}
+
+/** The member fields MEMBER_UPDATE audit entries track. */
+function memberAuditView(member: MemberRecord): Record<string, unknown> {
+  return {
+    nick: member.nick,
+    mute: member.mute,
+    deaf: member.deaf,
+    communication_disabled_until:
+      member.communicationDisabledUntil === null
+        ? null
+        : new Date(member.communicationDisabledUntil).toISOString(),
+  };
+}
+
+/**
+ * What the audit log shows for a member change: MEMBER_ROLE_UPDATE with `$add` / `$remove`
+ * (partial roles), and MEMBER_UPDATE for nickname, voice mute/deafen and timeout.
+ */
+function auditEntries(
+  guild: GuildRecord,
+  userId: string,
+  added: string[],
+  removed: string[],
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): AuditLogEntryInput[] {
+  const entries: AuditLogEntryInput[] = [];
+  const partial = (ids: string[]) => ids.map((id) => ({ id, name: guild.roles.get(id)?.name ?? '' }));
+  if (added.length > 0 || removed.length > 0) {
+    entries.push({
+      actionType: AuditLogEvent.MemberRoleUpdate,
+      targetId: userId,
+      changes: [
+        ...(added.length > 0 ? [{ key: '$add', new_value: partial(added) }] : []),
+        ...(removed.length > 0 ? [{ key: '$remove', new_value: partial(removed) }] : []),
+      ],
+    });
+  }
+  const changes = Object.keys(after)
+    .filter((key) => before[key] !== after[key])
+    .map((key) => ({ key, old_value: before[key], new_value: after[key] }));
+  if (changes.length > 0) entries.push({ actionType: AuditLogEvent.MemberUpdate, targetId: userId, changes });
+  return entries;
 }

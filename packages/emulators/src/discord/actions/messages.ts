@@ -2,6 +2,7 @@ import type { MessageVisibility } from '../events/emulator-events.ts';
 import { messagePayload } from '../payloads/message.ts';
 import type { AttachmentRecord, MessageRecord } from '../world/types.ts';
 import type { EmulatorContext } from './context.ts';
+import { isThread, noteThreadMessage } from './threads.ts';
 
 export interface UploadedFile {
   filename: string;
@@ -26,6 +27,8 @@ export interface NewMessage {
   applicationId?: string | null;
   interactionId?: string | null;
   messageReference?: MessageRecord['messageReference'];
+  /** For a webhook's message: `authorId` is the webhook's id, shown under this name and avatar. */
+  webhookAuthor?: MessageRecord['webhookAuthor'];
   /** False for ephemeral interaction replies: only the invoking user sees them, no bot is told. */
   announce?: boolean;
 }
@@ -52,7 +55,8 @@ export function visibilityOf(ctx: EmulatorContext, message: MessageRecord): Mess
 /** Stores a message and dispatches MESSAGE_CREATE to the guild's bots, or to the bot in a DM. */
 export function postMessage(ctx: EmulatorContext, input: NewMessage): MessageRecord {
   const channel = ctx.world.requireChannel(input.channelId);
-  const author = ctx.world.requireUser(input.authorId);
+  // A webhook is no user; its message carries the name it posted under instead.
+  const authorId = input.webhookAuthor ? input.authorId : ctx.world.requireUser(input.authorId).id;
   const id = ctx.ids.next();
   const content = input.content ?? '';
   const mentions = parseMentions(content);
@@ -71,7 +75,7 @@ export function postMessage(ctx: EmulatorContext, input: NewMessage): MessageRec
     id,
     channelId: channel.id,
     guildId: channel.guildId,
-    authorId: author.id,
+    authorId,
     content,
     embeds: input.embeds ?? [],
     components: input.components ?? [],
@@ -90,9 +94,11 @@ export function postMessage(ctx: EmulatorContext, input: NewMessage): MessageRec
     interactionId: input.interactionId ?? null,
     messageReference: input.messageReference ?? null,
     deleted: false,
+    ...(input.webhookAuthor ? { webhookAuthor: input.webhookAuthor } : {}),
   };
   ctx.world.messages.set(id, message);
   channel.lastMessageId = id;
+  if (isThread(channel)) noteThreadMessage(ctx, channel);
   if (input.announce !== false) announce(ctx, 'MESSAGE_CREATE', message);
   ctx.events.record('message.created', {
     message: messagePayload(ctx.world, message),
@@ -148,6 +154,9 @@ export function deleteMessage(
   options: { announce?: boolean } = {},
 ): void {
   message.deleted = true;
+  const channel = ctx.world.channels.get(message.channelId);
+  if (channel && isThread(channel))
+    channel.thread.messageCount = Math.max(0, channel.thread.messageCount - 1);
   if (options.announce !== false) {
     for (const audience of audiencesOf(ctx, message)) {
       ctx.events.dispatch({
@@ -164,7 +173,8 @@ export function deleteMessage(
   ctx.events.record('message.deleted', { messageId: message.id, channelId: message.channelId });
 }
 
-function audiencesOf(
+/** Who hears about a message: the bots of its guild, or the bot in its DM. */
+export function audiencesOf(
   ctx: EmulatorContext,
   message: MessageRecord,
 ): Array<{ guildId: string } | { botUserId: string }> {

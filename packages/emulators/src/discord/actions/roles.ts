@@ -1,9 +1,21 @@
 import { memberPayload, rolePayload } from '../payloads/guild.ts';
 import type { GuildRecord, RoleRecord } from '../world/types.ts';
+import { AuditLogEvent, diffChanges, recordAuditEntry } from './audit-log.ts';
 import type { EmulatorContext } from './context.ts';
 import type { ChangeActor } from './member-update.ts';
 
 /** Who made a role change and why (Discord's audit log), for the activity record. */
+/** The role fields the audit log tracks (position moves are not logged). */
+function roleAuditView(role: RoleRecord): Record<string, unknown> {
+  return {
+    name: role.name,
+    permissions: role.permissions.toString(),
+    color: role.color,
+    hoist: role.hoist,
+    mentionable: role.mentionable,
+  };
+}
+
 function auditOf(actor: ChangeActor | undefined): Record<string, unknown> {
   return actor ? { actor } : {};
 }
@@ -76,6 +88,11 @@ export function createRole(
   });
   for (const other of moved) dispatchRoleUpdate(ctx, guild, other);
   ctx.events.record('role.created', { guildId: guild.id, role: rolePayload(role), ...auditOf(actor) });
+  // A bot's own role comes with the bot joining, not from anyone creating it.
+  if (input.managedForBot === undefined) {
+    const changes = diffChanges(null, roleAuditView(role));
+    recordAuditEntry(ctx, guild, { actionType: AuditLogEvent.RoleCreate, targetId: role.id, changes }, actor);
+  }
   return role;
 }
 
@@ -93,6 +110,7 @@ export function updateRole(
   },
   actor?: ChangeActor,
 ): RoleRecord {
+  const before = roleAuditView(role);
   if (changes.name !== undefined) role.name = changes.name;
   if (changes.permissions !== undefined) role.permissions = changes.permissions;
   if (changes.color !== undefined) role.color = changes.color;
@@ -105,6 +123,15 @@ export function updateRole(
   dispatchRoleUpdate(ctx, guild, role);
   for (const other of moved) if (other.id !== role.id) dispatchRoleUpdate(ctx, guild, other);
   ctx.events.record('role.updated', { guildId: guild.id, role: rolePayload(role), ...auditOf(actor) });
+  const audited = diffChanges(before, roleAuditView(role));
+  if (audited.length > 0) {
+    recordAuditEntry(
+      ctx,
+      guild,
+      { actionType: AuditLogEvent.RoleUpdate, targetId: role.id, changes: audited },
+      actor,
+    );
+  }
   return role;
 }
 
@@ -192,4 +219,6 @@ export function deleteRole(
     data: { guild_id: guild.id, role_id: role.id },
   });
   ctx.events.record('role.deleted', { guildId: guild.id, role: rolePayload(role), ...auditOf(actor) });
+  const changes = diffChanges(roleAuditView(role), null);
+  recordAuditEntry(ctx, guild, { actionType: AuditLogEvent.RoleDelete, targetId: role.id, changes }, actor);
 }

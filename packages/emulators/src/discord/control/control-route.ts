@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { UnknownBanError } from '../actions/bans.ts';
 import { InvalidInvocationError } from '../actions/invalid-invocation-error.ts';
 import { AlreadyMemberError, BannedUserError } from '../actions/membership.ts';
+import { UnknownEmojiError } from '../actions/reactions.ts';
 import { NotAVoiceChannelError } from '../actions/voice.ts';
 import { isUnknownEntityError } from '../world/unknown-entity-error.ts';
 
@@ -56,6 +57,8 @@ function toControlError(error: unknown): ControlError {
   if (error instanceof AlreadyMemberError) return new ControlError(409, error.message);
   if (error instanceof BannedUserError) return new ControlError(403, error.message);
   if (error instanceof UnknownBanError) return new ControlError(404, error.message);
+  if (error instanceof UnknownEmojiError)
+    return new ControlError(400, `${error.message}: use a unicode emoji (custom emojis are not modelled)`);
   if (error instanceof InvalidInvocationError || error instanceof NotAVoiceChannelError) {
     return new ControlError(422, error.message);
   }

@@ -1,4 +1,5 @@
 import type { DispatchRequest } from '../events/emulator-events.ts';
+import { threadVisibleTo } from '../world/permissions.ts';
 import type { World } from '../world/world.ts';
 import { hasIntent, type IntentName } from './intents.ts';
 import type { GatewaySession } from './session.ts';
@@ -14,10 +15,22 @@ const GUILDS_EVENTS = new Set([
   'CHANNEL_CREATE',
   'CHANNEL_UPDATE',
   'CHANNEL_DELETE',
+  'THREAD_CREATE',
+  'THREAD_UPDATE',
+  'THREAD_DELETE',
+  'THREAD_MEMBER_UPDATE',
+  // Without GuildMembers only the bot's own joins and leaves (the thread actions filter them).
+  'THREAD_MEMBERS_UPDATE',
 ]);
 const MEMBER_EVENTS = new Set(['GUILD_MEMBER_ADD', 'GUILD_MEMBER_UPDATE', 'GUILD_MEMBER_REMOVE']);
-const MODERATION_EVENTS = new Set(['GUILD_BAN_ADD', 'GUILD_BAN_REMOVE']);
+const MODERATION_EVENTS = new Set(['GUILD_BAN_ADD', 'GUILD_BAN_REMOVE', 'GUILD_AUDIT_LOG_ENTRY_CREATE']);
 const MESSAGE_EVENTS = new Set(['MESSAGE_CREATE', 'MESSAGE_UPDATE', 'MESSAGE_DELETE']);
+const REACTION_EVENTS = new Set([
+  'MESSAGE_REACTION_ADD',
+  'MESSAGE_REACTION_REMOVE',
+  'MESSAGE_REACTION_REMOVE_ALL',
+  'MESSAGE_REACTION_REMOVE_EMOJI',
+]);
 
 /** The intent a session needs to receive `event` (null: no intent needed, as INTERACTION_CREATE). */
 export function requiredIntent(event: string, data: Record<string, unknown>): IntentName | null {
@@ -25,8 +38,13 @@ export function requiredIntent(event: string, data: Record<string, unknown>): In
   if (MEMBER_EVENTS.has(event)) return 'GuildMembers';
   if (MODERATION_EVENTS.has(event)) return 'GuildModeration';
   if (event === 'VOICE_STATE_UPDATE') return 'GuildVoiceStates';
+  if (event === 'WEBHOOKS_UPDATE') return 'GuildWebhooks';
   if (event === 'PRESENCE_UPDATE') return 'GuildPresences';
   if (MESSAGE_EVENTS.has(event)) return 'guild_id' in data ? 'GuildMessages' : 'DirectMessages';
+  if (REACTION_EVENTS.has(event))
+    return 'guild_id' in data ? 'GuildMessageReactions' : 'DirectMessageReactions';
+  // Pins in a guild channel come with Guilds; in a DM with DirectMessages.
+  if (event === 'CHANNEL_PINS_UPDATE') return 'guild_id' in data ? 'Guilds' : 'DirectMessages';
   return null;
 }
 
@@ -54,6 +72,7 @@ export class Dispatcher {
       if (!data) continue;
       const intent = requiredIntent(request.event, data);
       if (intent && !hasIntent(session.intents, intent)) continue;
+      if (this.inHiddenThread(session, data)) continue;
       session.dispatch(request.event, this.visibleTo(session, request, data));
     }
   }
@@ -68,6 +87,16 @@ export class Dispatcher {
     const guild = this.world.guilds.get(audience.guildId);
     if (!guild?.members.has(session.botUserId)) return false;
     return session.covers(guild.id);
+  }
+
+  /** Messages, reactions and pins of a private thread reach only bots that can see the thread. */
+  private inHiddenThread(session: GatewaySession, data: Record<string, unknown>): boolean {
+    const channel =
+      typeof data.channel_id === 'string' ? this.world.channels.get(data.channel_id) : undefined;
+    const guild = channel?.thread && channel.guildId ? this.world.guilds.get(channel.guildId) : undefined;
+    return (
+      channel !== undefined && guild !== undefined && !threadVisibleTo(guild, channel, session.botUserId)
+    );
   }
 
   private visibleTo(

@@ -1,15 +1,18 @@
 import type { SessionView } from '../events/emulator-events.ts';
 import { hasIntent } from '../gateway/intents.ts';
 import { DEFAULT_LOCALE } from '../world/locales.ts';
+import { threadVisibleTo } from '../world/permissions.ts';
 import type {
   ChannelRecord,
   GuildRecord,
   MemberRecord,
   RoleRecord,
+  ThreadRecord,
   UserRecord,
   VoiceStateRecord,
 } from '../world/types.ts';
 import type { World } from '../world/world.ts';
+import { threadPayload } from './thread.ts';
 import { userPayload } from './user.ts';
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
@@ -34,6 +37,7 @@ export function rolePayload(role: RoleRecord): Record<string, unknown> {
 }
 
 export function channelPayload(world: World, channel: ChannelRecord): Record<string, unknown> {
+  if (channel.thread) return threadPayload(channel, channel.thread);
   if (channel.type === 1) {
     return {
       id: channel.id,
@@ -215,7 +219,11 @@ export function guildCreatePayload(
     member_count: guild.members.size,
     members,
     channels: world.guildChannels(guild).map((channel) => channelPayload(world, channel)),
-    threads: [],
+    // Active threads the bot can see: public ones, and private ones it joined or may manage.
+    threads: world
+      .guildThreads(guild)
+      .filter((thread) => !thread.thread?.archived && threadVisibleTo(guild, thread, view.botUserId))
+      .map((thread) => threadPayload(thread, thread.thread as ThreadRecord, { viewerId: view.botUserId })),
     presences: [],
     voice_states: [...guild.voiceStates.values()].map((state) =>
       voiceStatePayload(world, guild, state, { withGuildId: false, withMember: false }),

@@ -1,7 +1,10 @@
 import type { AttachmentRecord, MessageRecord } from '../world/types.ts';
 import type { World } from '../world/world.ts';
 import { memberPayload } from './guild.ts';
+import { reactionsPayload } from './reaction.ts';
+import { threadPayload } from './thread.ts';
 import { userPayload } from './user.ts';
+import { webhookAuthorPayload } from './webhook.ts';
 
 export const MessageFlag = {
   SuppressEmbeds: 4,
@@ -19,7 +22,12 @@ export const INTERACTION_MESSAGE_FLAGS =
   MessageFlag.IsComponentsV2;
 
 /** Message types used here (https://discord.com/developers/docs/resources/message#message-object-message-types). */
-export const MessageType = { Default: 0, Reply: 19, ChatInputCommand: 20 } as const;
+export const MessageType = {
+  Default: 0,
+  ChannelPinnedMessage: 6,
+  Reply: 19,
+  ChatInputCommand: 20,
+} as const;
 
 export function attachmentPayload(attachment: AttachmentRecord): Record<string, unknown> {
   return {
@@ -35,17 +43,20 @@ export function attachmentPayload(attachment: AttachmentRecord): Record<string, 
 /**
  * A message object. `gateway: true` adds what MESSAGE_CREATE carries on top of the REST shape:
  * `channel_type`, and in guilds `guild_id`, the author's partial `member` and `member` inside
- * each mention.
+ * each mention. `viewerId` is the bot asking, for each reaction's `me`.
  */
 export function messagePayload(
   world: World,
   message: MessageRecord,
-  options: { gateway?: boolean } = {},
+  options: { gateway?: boolean; viewerId?: string } = {},
 ): Record<string, unknown> {
-  const author = world.requireUser(message.authorId);
+  // A webhook's message is authored by the webhook itself, under the name it posted with.
+  const author = message.webhookAuthor ? null : world.requireUser(message.authorId);
   const guild = message.guildId ? world.guilds.get(message.guildId) : undefined;
   const inGateway = options.gateway === true && guild !== undefined;
-  const authorMember = inGateway ? guild.members.get(author.id) : undefined;
+  const authorMember = inGateway && author ? guild.members.get(author.id) : undefined;
+  // A thread started from a message has the message's id.
+  const startedThread = world.channels.get(message.id);
   const interaction = message.interactionId ? world.interactions.get(message.interactionId) : undefined;
   const interactionUser = interaction ? world.users.get(interaction.userId) : undefined;
   return {
@@ -53,7 +64,12 @@ export function messagePayload(
     type: message.type,
     content: message.content,
     channel_id: message.channelId,
-    author: userPayload(author),
+    author: author
+      ? userPayload(author)
+      : webhookAuthorPayload(
+          message.webhookId ?? message.authorId,
+          message.webhookAuthor ?? { username: '', avatar: null },
+        ),
     attachments: message.attachments.map(attachmentPayload),
     embeds: message.embeds,
     mentions: message.mentionUserIds.flatMap((id) => {
@@ -64,7 +80,8 @@ export function messagePayload(
     }),
     mention_roles: message.mentionRoleIds,
     mention_everyone: message.mentionEveryone,
-    pinned: false,
+    ...(message.reactions?.length ? { reactions: reactionsPayload(message, options.viewerId ?? null) } : {}),
+    pinned: message.pinnedAt != null,
     tts: message.tts,
     timestamp: new Date(message.createdAt).toISOString(),
     edited_timestamp: message.editedAt === null ? null : new Date(message.editedAt).toISOString(),
@@ -74,6 +91,7 @@ export function messagePayload(
     ...(message.webhookId ? { webhook_id: message.webhookId } : {}),
     ...(message.applicationId ? { application_id: message.applicationId } : {}),
     ...(message.messageReference ? { message_reference: message.messageReference } : {}),
+    ...(startedThread?.thread ? { thread: threadPayload(startedThread, startedThread.thread) } : {}),
     ...(interaction && interactionUser
       ? {
           interaction_metadata: {
@@ -90,6 +108,6 @@ export function messagePayload(
     // discord.js builds an uncached DM channel (Partials.Channel) from `channel_type`.
     ...(options.gateway ? { channel_type: world.channels.get(message.channelId)?.type ?? 0 } : {}),
     ...(inGateway ? { guild_id: guild.id } : {}),
-    ...(authorMember ? { member: memberPayload(authorMember, author, false) } : {}),
+    ...(authorMember && author ? { member: memberPayload(authorMember, author, false) } : {}),
   };
 }

@@ -17,7 +17,7 @@ export const DEFAULT_BUCKETS = {
   users: { limit: 30, windowMs: 1_000 },
   /** Application commands, per application (and guild). */
   commands: { limit: 10, windowMs: 10_000 },
-  /** Interaction follow-ups and edits (/webhooks/:app/:token...), per interaction token. */
+  /** Interaction follow-ups and edits and webhook execution (/webhooks/:id/:token...), per token. */
   webhooks: { limit: 5, windowMs: 2_000 },
   /** GET /channels/:id and message reads, per channel. */
   channels: { limit: 10, windowMs: 1_000 },
@@ -39,6 +39,22 @@ export const DEFAULT_BUCKETS = {
   'guild-channels': { limit: 10, windowMs: 10_000 },
   /** PATCH/DELETE /channels/:id, per channel. */
   'channel-edits': { limit: 10, windowMs: 10_000 },
+  /** Reaction add/remove, per channel (Discord's well-known 1 per 250 ms). */
+  reactions: { limit: 1, windowMs: 250 },
+  /** GET reaction users and reaction clears, per channel. */
+  'reaction-reads': { limit: 10, windowMs: 1_000 },
+  /** Pin and unpin, per channel (Discord publishes no figure). */
+  pins: { limit: 5, windowMs: 5_000 },
+  /** PUT/DELETE bans and kicks, per guild. */
+  'guild-bans': { limit: 10, windowMs: 10_000 },
+  /** POST/GET /channels/:id/webhooks, per channel. */
+  'channel-webhooks': { limit: 5, windowMs: 5_000 },
+  /** GET/PATCH/DELETE /webhooks/:id(/:token), per webhook. */
+  'webhook-edits': { limit: 5, windowMs: 5_000 },
+  /** Starting threads, per channel. */
+  threads: { limit: 10, windowMs: 10_000 },
+  /** Joining, leaving, adding and removing thread members, per channel (the thread). */
+  'thread-members': { limit: 10, windowMs: 5_000 },
   /** POST /users/@me/channels. */
   'dm-channels': { limit: 10, windowMs: 10_000 },
 } satisfies Record<string, BucketLimit>;

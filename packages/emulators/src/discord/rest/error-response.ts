@@ -5,7 +5,11 @@ import {
   InteractionNotAcknowledgedError,
   InteractionTokenExpiredError,
 } from '../actions/interaction-responses.ts';
+import { TooManyPinsError } from '../actions/pins.ts';
+import { TooManyReactionsError, UnknownEmojiError } from '../actions/reactions.ts';
+import { ThreadAlreadyCreatedError } from '../actions/threads.ts';
 import { NotAVoiceChannelError } from '../actions/voice.ts';
+import { TooManyWebhooksError } from '../actions/webhooks.ts';
 import { DiscordApiError, discordErrors, formError } from '../errors.ts';
 import { type EntityKind, isUnknownEntityError } from '../world/unknown-entity-error.ts';
 
@@ -29,6 +33,13 @@ const unknownByKind: Record<EntityKind, () => DiscordApiError> = {
 export function toDiscordApiError(error: unknown): { error: DiscordApiError; unexpected: boolean } {
   if (error instanceof DiscordApiError) return { error, unexpected: false };
   if (isUnknownEntityError(error)) return { error: unknownByKind[error.kind](), unexpected: false };
+  if (error instanceof UnknownEmojiError) return { error: discordErrors.unknownEmoji(), unexpected: false };
+  if (error instanceof TooManyReactionsError)
+    return { error: discordErrors.maxReactions(), unexpected: false };
+  if (error instanceof ThreadAlreadyCreatedError)
+    return { error: discordErrors.threadAlreadyCreated(), unexpected: false };
+  if (error instanceof TooManyPinsError) return { error: discordErrors.maxPins(), unexpected: false };
+  if (error instanceof TooManyWebhooksError) return { error: discordErrors.maxWebhooks(), unexpected: false };
   if (error instanceof InteractionAlreadyAcknowledgedError) {
     return { error: discordErrors.alreadyAcknowledged(), unexpected: false };
   }

@@ -21,6 +21,7 @@ function majorParameter(params: Record<string, string>): string {
   if (params.guildId) return `guild:${params.guildId}`;
   if (params.channelId) return `channel:${params.channelId}`;
   if (params.applicationId && params.token) return `webhook:${params.applicationId}:${params.token}`;
+  if (params.webhookId) return `webhook:${params.webhookId}`;
   if (params.applicationId) return `application:${params.applicationId}`;
   return '';
 }

@@ -2,16 +2,21 @@ import express, { type Request, type Response, type Router } from 'express';
 import { discordErrors } from '../errors.ts';
 import { mountRoute, type RestDependencies, sendError } from './pipeline.ts';
 import type { RouteDefinition } from './rest-call.ts';
-import { banRoutes } from './routes/bans.ts';
+import { auditLogRoutes } from './routes/audit-log.ts';
 import { channelRoutes } from './routes/channels.ts';
 import { commandRoutes } from './routes/commands.ts';
 import { gatewayRoutes } from './routes/gateway.ts';
 import { guildChannelRoutes } from './routes/guild-channels.ts';
 import { guildRoutes } from './routes/guilds.ts';
+import { incomingWebhookRoutes } from './routes/incoming-webhooks.ts';
 import { interactionRoutes } from './routes/interactions.ts';
 import { memberRoutes } from './routes/members.ts';
+import { moderationRoutes } from './routes/moderation.ts';
+import { pinRoutes } from './routes/pins.ts';
+import { reactionRoutes } from './routes/reactions.ts';
 import { roleRoutes } from './routes/roles.ts';
 import type { RouteDeps } from './routes/route-deps.ts';
+import { threadRoutes } from './routes/threads.ts';
 import { userRoutes } from './routes/users.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
 
@@ -22,11 +27,17 @@ export function allRoutes(deps: RouteDeps): RouteDefinition[] {
     ...commandRoutes(deps),
     ...interactionRoutes(deps),
     ...webhookRoutes(deps),
+    ...incomingWebhookRoutes(deps),
+    // Before the channel routes: `/messages/pins` must not be read as a message id.
+    ...pinRoutes(deps),
+    ...reactionRoutes(deps),
+    ...threadRoutes(deps),
     ...channelRoutes(deps),
     ...guildRoutes(deps),
     ...memberRoutes(deps),
-    ...banRoutes(deps),
+    ...moderationRoutes(deps),
     ...roleRoutes(deps),
+    ...auditLogRoutes(deps),
     ...guildChannelRoutes(deps),
   ];
 }

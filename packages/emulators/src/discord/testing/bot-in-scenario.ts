@@ -1,8 +1,9 @@
-import type { Client, Guild } from 'discord.js';
+import type { Client, GatewayIntentBits, Guild } from 'discord.js';
 import { DiscordControlClient } from '../control-client.ts';
 import { DiscordEmulator, type DiscordEmulatorUrls } from '../index.ts';
+import type { DiscordEmulatorOptions } from '../options.ts';
 import { buildScenario, type Scenario } from '../scenario.ts';
-import { connectClient } from './discord-client.ts';
+import { connectClient, TANDEM_INTENTS } from './discord-client.ts';
 
 /** A fresh emulator with the standard scenario, and Tandem's bot connected to it through discord.js. */
 export interface BotInScenario {
@@ -16,19 +17,26 @@ export interface BotInScenario {
   stop(): Promise<void>;
 }
 
+export interface BotInScenarioOptions {
+  /** @defaultValue {@link TANDEM_INTENTS} */
+  intents?: readonly GatewayIntentBits[];
+  /** Emulator options on top of a 250 ms heartbeat (rate limits, for instance). */
+  emulator?: DiscordEmulatorOptions;
+}
+
 /**
  * Starts the world most Discord emulator tests begin from. Meant for `beforeEach`, which can
  * return `stop` so vitest runs it after the test.
  */
-export async function startBotInScenario(): Promise<BotInScenario> {
-  const emulator = new DiscordEmulator({ heartbeatIntervalMs: 250 });
+export async function startBotInScenario(options: BotInScenarioOptions = {}): Promise<BotInScenario> {
+  const emulator = new DiscordEmulator({ heartbeatIntervalMs: 250, ...options.emulator });
   const urls = await emulator.start();
   const control = new DiscordControlClient(urls.controlUrl);
   let world: Scenario;
   let bot: Client;
   try {
     world = await buildScenario(control);
-    bot = await connectClient(urls.apiUrl, world.bot.token);
+    bot = await connectClient(urls.apiUrl, world.bot.token, options.intents ?? TANDEM_INTENTS);
   } catch (error) {
     // A failed start returns no `stop`, so the emulator would outlive the test file.
     await emulator.stop();

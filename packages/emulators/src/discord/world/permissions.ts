@@ -1,5 +1,5 @@
 import { compareSnowflakes } from '../snowflake.ts';
-import type { GuildRecord, RoleRecord } from './types.ts';
+import type { ChannelRecord, GuildRecord, RoleRecord } from './types.ts';
 
 /** Permission bits (https://discord.com/developers/docs/topics/permissions). */
 export const Permission = {
@@ -10,6 +10,7 @@ export const Permission = {
   ManageChannels: 1n << 4n,
   ManageGuild: 1n << 5n,
   AddReactions: 1n << 6n,
+  ViewAuditLog: 1n << 7n,
   ViewChannel: 1n << 10n,
   ManageMessages: 1n << 13n,
   SendMessages: 1n << 11n,
@@ -26,9 +27,15 @@ export const Permission = {
   ChangeNickname: 1n << 26n,
   ManageNicknames: 1n << 27n,
   ManageRoles: 1n << 28n,
+  ManageWebhooks: 1n << 29n,
   UseApplicationCommands: 1n << 31n,
+  ManageThreads: 1n << 34n,
+  CreatePublicThreads: 1n << 35n,
+  CreatePrivateThreads: 1n << 36n,
   SendMessagesInThreads: 1n << 38n,
   ModerateMembers: 1n << 40n,
+  /** Split from Manage Messages in 2025; either lets a member pin (Discord still honours both). */
+  PinMessages: 1n << 51n,
 } as const;
 
 export const ALL_PERMISSIONS = (1n << 53n) - 1n;
@@ -48,6 +55,8 @@ export const DEFAULT_EVERYONE_PERMISSIONS =
   Permission.UseVad |
   Permission.ChangeNickname |
   Permission.UseApplicationCommands |
+  Permission.CreatePublicThreads |
+  Permission.CreatePrivateThreads |
   Permission.SendMessagesInThreads;
 
 /** A bot's own role when none is given: enough to post and to manage roles below it. */
@@ -106,4 +115,22 @@ export function canManageRole(guild: GuildRecord, userId: string, role: RoleReco
   if (guild.ownerId === userId) return true;
   if (!hasPermission(guild, userId, Permission.ManageRoles)) return false;
   return outranks(highestRole(guild, userId), role);
+}
+
+/**
+ * Whether `actorId` may kick, ban or time out `targetId` in the guild: the owner may act on
+ * anyone else; nobody may act on the owner; otherwise the actor's highest role must sit above
+ * the target's. A user who is not a member has no roles, so only the owner check applies.
+ */
+export function outranksMember(guild: GuildRecord, actorId: string, targetId: string): boolean {
+  if (targetId === guild.ownerId) return false;
+  if (actorId === guild.ownerId || !guild.members.has(targetId)) return true;
+  return outranks(highestRole(guild, actorId), highestRole(guild, targetId));
+}
+
+/** Public threads are seen by everyone in the guild; a private one by its members and those with Manage Threads. */
+export function threadVisibleTo(guild: GuildRecord, channel: ChannelRecord, userId: string): boolean {
+  if (!channel.thread || channel.type !== 12) return true;
+  if (channel.thread.members.some((member) => member.userId === userId)) return true;
+  return hasPermission(guild, userId, Permission.ManageThreads);
 }

@@ -46,6 +46,9 @@ export const ChannelType = {
   GuildVoice: 2,
   GuildCategory: 4,
   GuildAnnouncement: 5,
+  AnnouncementThread: 10,
+  PublicThread: 11,
+  PrivateThread: 12,
   GuildStageVoice: 13,
   GuildForum: 15,
 } as const;
@@ -54,6 +57,33 @@ export type ChannelTypeValue = (typeof ChannelType)[keyof typeof ChannelType];
 /** Channel types members can talk in by voice (voice and stage channels). */
 export function isVoiceType(type: ChannelTypeValue): boolean {
   return type === ChannelType.GuildVoice || type === ChannelType.GuildStageVoice;
+}
+
+/** Thread channel types: announcement (10), public (11) and private (12) threads. */
+export function isThreadType(type: ChannelTypeValue): boolean {
+  return (
+    type === ChannelType.AnnouncementThread ||
+    type === ChannelType.PublicThread ||
+    type === ChannelType.PrivateThread
+  );
+}
+
+/** What only a thread has: its owner, members, archive state and counters. */
+export interface ThreadRecord {
+  ownerId: string;
+  archived: boolean;
+  locked: boolean;
+  /** Private threads: whether non-moderators may add others. */
+  invitable: boolean;
+  /** Minutes of inactivity before Discord hides the thread: 60, 1440, 4320 or 10080. */
+  autoArchiveDuration: number;
+  /** When `archived` last changed (Discord's `archive_timestamp`). */
+  archiveChangedAt: number;
+  createdAt: number;
+  members: Array<{ userId: string; joinedAt: number }>;
+  /** Messages now in the thread, and ever sent in it (Discord's `message_count`, `total_message_sent`). */
+  messageCount: number;
+  totalMessageSent: number;
 }
 
 export interface ChannelRecord {
@@ -70,6 +100,8 @@ export interface ChannelRecord {
   /** DM channels: the two participants (user ids). */
   recipientIds: string[];
   lastMessageId: string | null;
+  /** Set on threads, whose `parentId` is the channel they belong to. Threads are not in the guild's `channelIds`. */
+  thread?: ThreadRecord;
 }
 
 export interface MemberRecord {
@@ -156,6 +188,24 @@ export interface MessageRecord {
   interactionId: string | null;
   messageReference: { message_id?: string; channel_id?: string; guild_id?: string } | null;
   deleted: boolean;
+  /** Set on messages an incoming webhook posted: the name and avatar shown instead of a user's. */
+  webhookAuthor?: { username: string; avatar: string | null };
+  /** Reactions in the order their emoji was first used (absent on messages saved before reactions existed). */
+  reactions?: ReactionRecord[];
+  /** When the message was pinned; null or absent when it is not pinned. */
+  pinnedAt?: number | null;
+}
+
+/** An emoji as Discord names it: unicode (`id` null) or a custom guild emoji (`name:id`). */
+export interface EmojiRecord {
+  id: string | null;
+  name: string;
+}
+
+/** Everyone who reacted to a message with one emoji, in the order they reacted. */
+export interface ReactionRecord {
+  emoji: EmojiRecord;
+  userIds: string[];
 }
 
 export interface CommandRecord {
@@ -234,4 +284,38 @@ export interface RoleChangeRecord {
   actorKind: 'bot' | 'moderator';
   reason: string | null;
   at: number;
+}
+
+/** An incoming webhook (type 1): anyone with its token can post in its channel. */
+export interface WebhookRecord {
+  id: string;
+  guildId: string;
+  channelId: string;
+  /** The user (a bot here) who created it. */
+  creatorId: string;
+  /** Set when a bot created it: Discord's "application-owned" webhook. */
+  applicationId: string | null;
+  name: string;
+  /** Avatar hash, or null for the default avatar. */
+  avatar: string | null;
+  token: string;
+}
+
+/** One entry of a guild's audit log (https://discord.com/developers/docs/resources/audit-log). */
+export interface AuditLogEntryRecord {
+  id: string;
+  guildId: string;
+  actionType: number;
+  /** Who did it (a bot, or a moderator through the control API); null for a webhook edited with its token. */
+  userId: string | null;
+  targetId: string | null;
+  changes: AuditLogChange[];
+  options: Record<string, string> | null;
+  reason: string | null;
+}
+
+export interface AuditLogChange {
+  key: string;
+  old_value?: unknown;
+  new_value?: unknown;
 }

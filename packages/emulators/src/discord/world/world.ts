@@ -1,6 +1,7 @@
 import { compareSnowflakes } from '../snowflake.ts';
 import type {
   ApplicationRecord,
+  AuditLogEntryRecord,
   ChannelRecord,
   CommandRecord,
   GuildRecord,
@@ -10,6 +11,7 @@ import type {
   RoleChangeRecord,
   RoleRecord,
   UserRecord,
+  WebhookRecord,
 } from './types.ts';
 import { UnknownEntityError } from './unknown-entity-error.ts';
 
@@ -23,6 +25,10 @@ export interface WorldState {
   commands: CommandRecord[];
   interactions: InteractionRecord[];
   roleChanges: RoleChangeRecord[];
+  /** Absent in worlds saved before webhooks were modelled. */
+  webhooks?: WebhookRecord[];
+  /** Absent in worlds saved before the audit log was kept. */
+  auditLog?: AuditLogEntryRecord[];
 }
 
 /**
@@ -39,6 +45,9 @@ export class World {
   readonly commands = new Map<string, CommandRecord>();
   readonly interactions = new Map<string, InteractionRecord>();
   readonly roleChanges: RoleChangeRecord[] = [];
+  readonly webhooks = new Map<string, WebhookRecord>();
+  /** Every guild's audit log entries, oldest first. */
+  readonly auditLog: AuditLogEntryRecord[] = [];
 
   reset(): void {
     this.users.clear();
@@ -49,6 +58,8 @@ export class World {
     this.commands.clear();
     this.interactions.clear();
     this.roleChanges.length = 0;
+    this.webhooks.clear();
+    this.auditLog.length = 0;
   }
 
   exportState(): WorldState {
@@ -61,6 +72,8 @@ export class World {
       commands: [...this.commands.values()],
       interactions: [...this.interactions.values()],
       roleChanges: [...this.roleChanges],
+      webhooks: [...this.webhooks.values()],
+      auditLog: [...this.auditLog],
     };
   }
 
@@ -75,6 +88,8 @@ export class World {
     for (const command of state.commands) this.commands.set(command.id, command);
     for (const interaction of state.interactions) this.interactions.set(interaction.id, interaction);
     this.roleChanges.push(...state.roleChanges);
+    for (const webhook of state.webhooks ?? []) this.webhooks.set(webhook.id, webhook);
+    this.auditLog.push(...(state.auditLog ?? []));
   }
 
   /** The highest id in the world, so new ids can be made to follow it. */
@@ -87,11 +102,13 @@ export class World {
       this.messages,
       this.commands,
       this.interactions,
+      this.webhooks,
     ])
       for (const id of map.keys()) if (last === undefined || compareSnowflakes(id, last) > 0) last = id;
     for (const guild of this.guilds.values())
       for (const id of guild.roles.keys())
         if (last === undefined || compareSnowflakes(id, last) > 0) last = id;
+    for (const { id } of this.auditLog) if (last === undefined || compareSnowflakes(id, last) > 0) last = id;
     return last;
   }
 
@@ -148,6 +165,12 @@ export class World {
     return message;
   }
 
+  requireWebhook(id: string): WebhookRecord {
+    const webhook = this.webhooks.get(id);
+    if (!webhook) throw new UnknownEntityError('webhook', id);
+    return webhook;
+  }
+
   requireInteraction(id: string): InteractionRecord {
     const interaction = this.interactions.get(id);
     if (!interaction) throw new UnknownEntityError('interaction', id);
@@ -165,6 +188,13 @@ export class World {
     return guild.channelIds
       .map((id) => this.channels.get(id))
       .filter((c): c is ChannelRecord => c !== undefined);
+  }
+
+  /** The guild's threads (archived ones too), oldest first. */
+  guildThreads(guild: GuildRecord): ChannelRecord[] {
+    return [...this.channels.values()]
+      .filter((channel) => channel.guildId === guild.id && channel.thread !== undefined)
+      .sort((a, b) => compareSnowflakes(a.id, b.id));
   }
 
   /** Guilds the user is a member of. */

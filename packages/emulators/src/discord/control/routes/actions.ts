@@ -5,11 +5,13 @@ import { pressComponent, runSlashCommand } from '../../actions/interaction-creat
 import { updateMember } from '../../actions/member-update.ts';
 import { postMessage } from '../../actions/messages.ts';
 import { submitModal } from '../../actions/modal-submit.ts';
+import { addReaction, parseEmoji, removeReaction } from '../../actions/reactions.ts';
+import { addThreadMember, isThread, removeThreadMember } from '../../actions/threads.ts';
 import { leaveVoice, setVoiceState } from '../../actions/voice.ts';
 import { memberPayload } from '../../payloads/guild.ts';
 import { messagePayload } from '../../payloads/message.ts';
 import type { ControlDeps } from '../control-deps.ts';
-import { ControlError, controlRoute, parseInput, requireParam } from '../control-route.ts';
+import { ControlError, type ControlInput, controlRoute, parseInput, requireParam } from '../control-route.ts';
 import {
   autocompleteBody,
   componentBody,
@@ -23,8 +25,8 @@ import {
 import { interactionView } from '../views.ts';
 
 /**
- * What users and moderators do: messages, DMs, slash commands (and typing into their autocomplete
- * options), buttons, modal submissions, voice, role changes.
+ * What users and moderators do: messages, reactions, DMs, slash commands (and typing into their
+ * autocomplete options), buttons, modal submissions, voice, role changes.
  */
 export function mountActionRoutes(router: Router, deps: ControlDeps): void {
   const ctx = deps.emulator;
@@ -46,6 +48,44 @@ export function mountActionRoutes(router: Router, deps: ControlDeps): void {
       mentionUserIds: body.mentions,
     });
     return { status: 201, body: messagePayload(world, message) };
+  });
+
+  // A member reacts to a message, or takes the reaction back (MESSAGE_REACTION_ADD / _REMOVE).
+  const reactionTarget = (input: ControlInput) => {
+    const channel = world.requireChannel(requireParam(input, 'channelId'));
+    const message = world.requireMessage(requireParam(input, 'messageId'));
+    if (message.channelId !== channel.id) throw new ControlError(404, 'The message is not in this channel');
+    const userId = requireParam(input, 'userId');
+    if (channel.guildId) world.requireMember(world.requireGuild(channel.guildId), userId);
+    else if (!channel.recipientIds.includes(userId))
+      throw new ControlError(400, 'The user is not in this DM');
+    return { message, userId, emoji: parseEmoji(requireParam(input, 'emoji')) };
+  };
+  const reactionPath = '/channels/:channelId/messages/:messageId/reactions/:emoji/:userId';
+  controlRoute(router, 'put', reactionPath, (input) => {
+    const { message, userId, emoji } = reactionTarget(input);
+    addReaction(ctx, message, userId, emoji);
+    return { body: messagePayload(world, message) };
+  });
+  controlRoute(router, 'delete', reactionPath, (input) => {
+    const { message, userId, emoji } = reactionTarget(input);
+    removeReaction(ctx, message, userId, emoji);
+    return { body: messagePayload(world, message) };
+  });
+
+  // A member joins or leaves a thread (THREAD_MEMBERS_UPDATE).
+  const threadOf = (input: ControlInput) => {
+    const channel = world.requireChannel(requireParam(input, 'channelId'));
+    if (!isThread(channel)) throw new ControlError(400, 'The channel is not a thread');
+    return channel;
+  };
+  controlRoute(router, 'put', '/channels/:channelId/thread-members/:userId', (input) => {
+    addThreadMember(ctx, threadOf(input), requireParam(input, 'userId'));
+    return {};
+  });
+  controlRoute(router, 'delete', '/channels/:channelId/thread-members/:userId', (input) => {
+    removeThreadMember(ctx, threadOf(input), requireParam(input, 'userId'));
+    return {};
   });
 
   controlRoute(router, 'post', '/dms', (input) => {

@@ -2,6 +2,7 @@ import type { Router } from 'express';
 import { z } from 'zod';
 import { roleChangeView } from '../../actions/member-update.ts';
 import type { ActivityEvent } from '../../events/emulator-events.ts';
+import { auditLogEntryPayload } from '../../payloads/audit-log.ts';
 import { commandPayload } from '../../payloads/command.ts';
 import { messagePayload } from '../../payloads/message.ts';
 import type { InteractionRecord } from '../../world/types.ts';
@@ -15,7 +16,7 @@ const messagesQuery = z.object({
   limit: z.coerce.number().int().min(1).default(100),
 });
 
-/** Reading what the bot did: messages, DMs, role changes, interaction replies, commands. */
+/** Reading what the bot did: messages, DMs, role changes, the audit log, interaction replies, commands. */
 export function mountInspectRoutes(router: Router, deps: ControlDeps): void {
   const ctx = deps.emulator;
   const { world, events } = ctx;
@@ -51,6 +52,21 @@ export function mountInspectRoutes(router: Router, deps: ControlDeps): void {
         messages: world.channelMessages(channel.id).map((m) => messageView(m.id)),
       })),
     };
+  });
+
+  // The guild's audit log as Server Settings shows it: every entry, newest first.
+  controlRoute(router, 'get', '/guilds/:guildId/audit-log', (input) => {
+    const guild = world.requireGuild(requireParam(input, 'guildId'));
+    const { userId, actionType } = input.query;
+    const entries = world.auditLog
+      .filter(
+        (entry) =>
+          entry.guildId === guild.id &&
+          (!userId || entry.userId === userId) &&
+          (!actionType || entry.actionType === Number(actionType)),
+      )
+      .reverse();
+    return { body: entries.map(auditLogEntryPayload) };
   });
 
   controlRoute(router, 'get', '/role-changes', (input) => {

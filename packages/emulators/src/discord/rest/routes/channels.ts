@@ -5,8 +5,7 @@ import { channelPayload } from '../../payloads/guild.ts';
 import { messagePayload } from '../../payloads/message.ts';
 import { compareSnowflakes } from '../../snowflake.ts';
 import { hasPermission, Permission } from '../../world/permissions.ts';
-import type { ChannelRecord, MessageRecord } from '../../world/types.ts';
-import { UnknownEntityError } from '../../world/unknown-entity-error.ts';
+import type { ChannelRecord } from '../../world/types.ts';
 import { parseForm } from '../form-errors.ts';
 import {
   type AuthenticatedBot,
@@ -15,9 +14,9 @@ import {
   param,
   type RestCall,
   type RouteDefinition,
-  requireBot,
 } from '../rest-call.ts';
 import { assertNotEmpty, messageFields, parseMessageBody } from '../schemas/message-body.ts';
+import { channelOfBot, messageInChannel } from './channel-access.ts';
 import { assertBotHas, type RouteDeps } from './route-deps.ts';
 
 const listQuery = z.object({
@@ -32,27 +31,26 @@ export function channelRoutes(deps: RouteDeps): RouteDefinition[] {
   const ctx = deps.emulator;
   const { world } = ctx;
 
-  function channelOf(call: RestCall): { bot: AuthenticatedBot; channel: ChannelRecord } {
-    const bot = requireBot(call);
-    const channel = world.requireChannel(param(call, 'channelId'));
-    const visible = channel.guildId
-      ? world.guilds.get(channel.guildId)?.members.has(bot.user.id)
-      : channel.recipientIds.includes(bot.user.id);
-    if (!visible) throw discordErrors.missingAccess();
-    return { bot, channel };
-  }
-
-  function messageIn(channel: ChannelRecord, messageId: string): MessageRecord {
-    const message = world.requireMessage(messageId);
-    if (message.channelId !== channel.id) throw new UnknownEntityError('message', messageId);
-    return message;
-  }
+  const channelOf = (call: RestCall) => channelOfBot(deps, call);
+  const messageIn = (channel: ChannelRecord, messageId: string) =>
+    messageInChannel(world, channel, messageId);
 
   /** Guild channels need View Channel + Send Messages; DMs need a user who accepts them and shares a guild. */
   function assertCanPost(bot: AuthenticatedBot, channel: ChannelRecord): void {
     if (channel.guildId) {
       const guild = world.requireGuild(channel.guildId);
-      assertBotHas(guild, bot, Permission.ViewChannel | Permission.SendMessages);
+      if (!channel.thread) {
+        assertBotHas(guild, bot, Permission.ViewChannel | Permission.SendMessages);
+        return;
+      }
+      // Threads take Send Messages in Threads; a locked archived thread takes nothing.
+      assertBotHas(guild, bot, Permission.ViewChannel | Permission.SendMessagesInThreads);
+      if (
+        channel.thread.archived &&
+        channel.thread.locked &&
+        !hasPermission(guild, bot.user.id, Permission.ManageThreads)
+      )
+        throw discordErrors.archivedThread();
       return;
     }
     const otherId = channel.recipientIds.find((id) => id !== bot.user.id);
@@ -75,7 +73,7 @@ export function channelRoutes(deps: RouteDeps): RouteDefinition[] {
       bucket: 'channels',
       auth: 'bot',
       handler: (call) => {
-        const { channel } = channelOf(call);
+        const { bot, channel } = channelOf(call);
         const query = parseForm(listQuery, Object.fromEntries(call.query));
         let messages = world.channelMessages(channel.id).filter((m) => (m.flags & 64) === 0);
         if (query.before)
@@ -84,7 +82,7 @@ export function channelRoutes(deps: RouteDeps): RouteDefinition[] {
           messages = messages.filter((m) => compareSnowflakes(m.id, query.after as string) > 0);
         const newestFirst = messages.reverse();
         const page = query.after ? newestFirst.slice(-query.limit) : newestFirst.slice(0, query.limit);
-        return ok(page.map((m) => messagePayload(world, m)));
+        return ok(page.map((m) => messagePayload(world, m, { viewerId: bot.user.id })));
       },
     },
     {
@@ -125,8 +123,12 @@ export function channelRoutes(deps: RouteDeps): RouteDefinition[] {
       path: '/channels/:channelId/messages/:messageId',
       bucket: 'channels',
       auth: 'bot',
-      handler: (call) =>
-        ok(messagePayload(world, messageIn(channelOf(call).channel, param(call, 'messageId')))),
+      handler: (call) => {
+        const { bot, channel } = channelOf(call);
+        return ok(
+          messagePayload(world, messageIn(channel, param(call, 'messageId')), { viewerId: bot.user.id }),
+        );
+      },
     },
     {
       method: 'patch',
@@ -139,7 +141,9 @@ export function channelRoutes(deps: RouteDeps): RouteDefinition[] {
         if (message.authorId !== bot.user.id) throw discordErrors.cannotEditOthersMessage();
         const body = parseMessageBody(call.body);
         return ok(
-          messagePayload(world, editMessage(ctx, message, { ...messageFields(body), files: call.files })),
+          messagePayload(world, editMessage(ctx, message, { ...messageFields(body), files: call.files }), {
+            viewerId: bot.user.id,
+          }),
         );
       },
     },

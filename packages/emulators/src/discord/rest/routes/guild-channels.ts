@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { createChannel, deleteChannel, updateChannel } from '../../actions/channels.ts';
+import { isThread, type ThreadChannel } from '../../actions/threads.ts';
 import { discordErrors } from '../../errors.ts';
 import { channelPayload } from '../../payloads/guild.ts';
 import { isSnowflake } from '../../snowflake.ts';
@@ -16,7 +17,9 @@ import {
   type RouteDefinition,
   requireBot,
 } from '../rest-call.ts';
+import { channelOfBot } from './channel-access.ts';
 import { assertBotHas, botActor, botAndGuildOf, guildOfBot, type RouteDeps } from './route-deps.ts';
+import { patchThread, removeThread } from './threads.ts';
 
 /** Discord's cap on channels per guild (30013 beyond it). */
 const MAX_CHANNELS = 500;
@@ -92,6 +95,12 @@ export function guildChannelRoutes(deps: RouteDeps): RouteDefinition[] {
     return { bot, channel, guild };
   }
 
+  /** The route's channel when it is a thread the bot can see (threads have their own edit rules). */
+  function threadIn(call: RestCall): ThreadChannel | null {
+    const { channel } = channelOfBot(deps, call);
+    return isThread(channel) ? channel : null;
+  }
+
   function channelIn(guild: GuildRecord, id: string): ChannelRecord {
     const channel = world.channels.get(id);
     if (!channel || channel.guildId !== guild.id) throw new UnknownEntityError('channel', id);
@@ -148,6 +157,8 @@ export function guildChannelRoutes(deps: RouteDeps): RouteDefinition[] {
       bucket: 'channel-edits',
       auth: 'bot',
       handler: (call) => {
+        const thread = threadIn(call);
+        if (thread) return patchThread(deps, call, thread);
         const { bot, channel, guild } = channelOf(call);
         if (!guild) throw discordErrors.cannotExecuteOnDm();
         const body = parseForm(updateBody, call.body ?? {});
@@ -162,6 +173,8 @@ export function guildChannelRoutes(deps: RouteDeps): RouteDefinition[] {
       bucket: 'channel-edits',
       auth: 'bot',
       handler: (call) => {
+        const thread = threadIn(call);
+        if (thread) return removeThread(deps, call, thread);
         const { bot, channel, guild } = channelOf(call);
         // Closing a DM answers the channel and changes nothing a bot can see.
         if (!guild) return ok(channelPayload(world, channel));

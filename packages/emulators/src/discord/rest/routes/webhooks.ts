@@ -9,11 +9,13 @@ import type { InteractionRecord } from '../../world/types.ts';
 import { UnknownEntityError } from '../../world/unknown-entity-error.ts';
 import { noContent, ok, param, type RestCall, type RouteDefinition } from '../rest-call.ts';
 import { assertNotEmpty, messageFields, parseMessageBody } from '../schemas/message-body.ts';
+import { executeIncomingWebhook } from './incoming-webhooks.ts';
 import type { RouteDeps } from './route-deps.ts';
 
 /**
  * Interaction webhooks (`/webhooks/:applicationId/:token...`): the original response
- * (`@original`) and follow-ups. No Authorization; the token is the credential.
+ * (`@original`) and follow-ups. No Authorization; the token is the credential. Posting to an
+ * incoming webhook's id executes it instead (see incoming-webhooks.ts).
  */
 export function webhookRoutes(deps: RouteDeps): RouteDefinition[] {
   const ctx = deps.emulator;
@@ -33,6 +35,8 @@ export function webhookRoutes(deps: RouteDeps): RouteDefinition[] {
       bucket: 'webhooks',
       auth: 'none',
       handler: (call) => {
+        const id = param(call, 'applicationId');
+        if (ctx.world.webhooks.has(id)) return executeIncomingWebhook(deps, call, id);
         const interaction = interactionOf(call);
         const body = parseMessageBody(call.body);
         assertNotEmpty(body, call.files);
