@@ -47,6 +47,8 @@ export const SANDBOX_ASSETS: Readonly<Record<string, string>> = {
   '/telegram-pane-render.js': 'telegram-pane-render.js',
   '/telegram-text.js': 'telegram-text.js',
   '/telegram-view.js': 'telegram-view.js',
+  '/telegram-chat-state.js': 'telegram-chat-state.js',
+  '/telegram-message-parts.js': 'telegram-message-parts.js',
   '/discord-pane.js': 'discord-pane.js',
   '/discord-pane-render.js': 'discord-pane-render.js',
   '/discord-interactions.js': 'discord-interactions.js',

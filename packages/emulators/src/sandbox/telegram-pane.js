@@ -1,13 +1,15 @@
 import { remembered, toast } from './dom.js';
 import { openLiveStream, showStreamStatus } from './live-stream.js';
+import { chatEntry, closePoll, pinFrom, setPollVote, setReaction, unpin } from './telegram-chat-state.js';
 import { createTelegramRender, groupsOf } from './telegram-pane-render.js';
 import { buildTelegramLayout } from './telegram-view.js';
 
 /**
  * The Telegram side: a person plays one of the emulator's users in a private chat with the bot or
  * in a group the user is a member of, types messages and commands, presses inline and
- * reply-keyboard buttons, and sees the bot's answers (and, in a group, everyone's messages) as they
- * arrive on the emulator's event stream.
+ * reply-keyboard buttons, votes in polls, reacts to messages, opens the bot's Mini Apps, and sees
+ * the bot's answers (and, in a group, everyone's messages, reactions, votes and pins) as they arrive
+ * on the emulator's event stream.
  */
 export function mountTelegramPane(root, api) {
   const state = {
@@ -20,7 +22,7 @@ export function mountTelegramPane(root, api) {
     groupId: null,
     /** The bot's Mini App menu button (`web_app`), or null. */
     webApp: null,
-    /** message_id -> { message, replyKeyboard, deleted } of the current chat. */
+    /** message_id -> { message, replyKeyboard, deleted, reactions, pollVotes, pinOrder } (telegram-chat-state.js). */
     chat: new Map(),
     commands: [],
     delivery: { polling: false, webhookUrl: '', lastPollAt: 0 },
@@ -31,13 +33,15 @@ export function mountTelegramPane(root, api) {
     /** callback_query id -> the answer, for answers that beat the press's own response. */
     answers: new Map(),
     pressed: new Set(),
+    /** The message whose reaction picker is open, or null. */
+    reactingTo: null,
     keyboardHiddenAfter: 0,
     typingTimer: null,
   };
 
   const ui = buildTelegramLayout(root);
   const { renderAll, renderUsers, renderChats, renderPresence, renderChat, renderCommandMenu } =
-    createTelegramRender(state, ui, { sendText, sendCommand, press });
+    createTelegramRender(state, ui, { sendText, sendCommand, press, vote, react, pickReaction, openWebApp });
   ui.userSelect.addEventListener('change', () => selectUser(Number(ui.userSelect.value)));
   ui.chatSelect.addEventListener('change', () =>
     selectChat(ui.chatSelect.value === 'private' ? null : Number(ui.chatSelect.value)),
@@ -53,7 +57,7 @@ export function mountTelegramPane(root, api) {
     void sendTyped();
   });
   ui.input.addEventListener('input', renderCommandMenu);
-  ui.webAppButton.addEventListener('click', () => void openWebApp());
+  ui.webAppButton.addEventListener('click', () => void openWebApp(undefined));
   ui.menuButton.addEventListener('click', () => {
     ui.commandMenu.hidden = !ui.commandMenu.hidden;
     if (!ui.commandMenu.hidden) renderCommandMenu({ force: true });
@@ -112,7 +116,8 @@ export function mountTelegramPane(root, api) {
 
   async function refreshBot() {
     if (!state.bot) return;
-    const status = await api.bot(state.bot.id).catch(() => null);
+    // The menu button can be the played user's own (setChatMenuButton with their chat_id).
+    const status = await api.bot(state.bot.id, { user: state.userId ?? undefined }).catch(() => null);
     if (!status) return;
     state.commandLists = status.commands;
     pickChatCommands();
@@ -123,13 +128,16 @@ export function mountTelegramPane(root, api) {
     renderPresence();
   }
 
-  /** Opens the bot's Mini App in a new tab as the chosen user, as Telegram would open it. */
-  async function openWebApp() {
+  /**
+   * Opens a Mini App in a new tab as the chosen user, as Telegram would open it: the bot's menu
+   * button's, or `appUrl` (a web_app button of a message or the reply keyboard).
+   */
+  async function openWebApp(appUrl) {
     if (!state.bot || state.userId === null) return;
     // Opened before the answer arrives, so the browser does not take it for an unasked pop-up.
     const tab = window.open('about:blank', '_blank');
     try {
-      const { url } = await api.openWebApp({ user: state.userId, bot: state.bot.id });
+      const { url } = await api.openWebApp({ user: state.userId, bot: state.bot.id, url: appUrl });
       if (tab) tab.location.href = url;
       else window.location.assign(url);
     } catch (error) {
@@ -162,7 +170,30 @@ export function mountTelegramPane(root, api) {
       case 'bot.message':
         if (!here(event.chatId, event.botId)) return;
         remember(event.message, event.replyKeyboard);
+        if (event.message.pinned_message) pinFrom(state.chat, event.message);
         stopTyping();
+        break;
+      case 'user.reaction': {
+        const shown = inGroup
+          ? event.chatId === state.groupId
+          : bot && event.chatId === state.userId && event.botIds.includes(bot.id);
+        const reactor = `${event.anonymous ? 'anonymous' : 'user'}:${event.userId}`;
+        if (!shown || !setReaction(state.chat, event.messageId, reactor, event.reaction)) return;
+        break;
+      }
+      case 'bot.reaction':
+        if (!here(event.chatId, event.botId)) return;
+        if (!setReaction(state.chat, event.messageId, `bot:${event.botId}`, event.reaction)) return;
+        break;
+      case 'user.poll_answer':
+        if (!here(event.chatId, event.botId)) return;
+        if (!setPollVote(state.chat, event.messageId, event.userId, event.optionIds)) return;
+        break;
+      case 'bot.poll_stopped':
+        if (!here(event.chatId, event.botId) || !closePoll(state.chat, event.poll)) return;
+        break;
+      case 'bot.unpin':
+        if (!here(event.chatId, event.botId) || !unpin(state.chat, event.messageIds)) return;
         break;
       case 'bot.edit':
         if (!here(event.chatId, event.botId)) return;
@@ -198,12 +229,7 @@ export function mountTelegramPane(root, api) {
   }
 
   function remember(message, replyKeyboard) {
-    const previous = state.chat.get(message.message_id);
-    state.chat.set(message.message_id, {
-      message,
-      replyKeyboard: replyKeyboard ?? previous?.replyKeyboard,
-      deleted: message.deleted === true,
-    });
+    state.chat.set(message.message_id, chatEntry(message, state.chat.get(message.message_id), replyKeyboard));
   }
 
   async function refreshUsers() {
@@ -243,6 +269,7 @@ export function mountTelegramPane(root, api) {
   async function selectUser(userId) {
     state.userId = userId;
     remembered.set('telegram-user', userId);
+    void refreshBot();
     await reloadChat('Could not load the chat', async () => {
       // Fresh users: whether this one has written to the bot since the page loaded them.
       const world = await api.world();
@@ -330,6 +357,40 @@ export function mountTelegramPane(root, api) {
     } catch (error) {
       fail('Not sent')(error);
     }
+  }
+
+  /** Where the played user acts: the private chat with the bot, or the group shown. */
+  function place() {
+    return state.groupId === null
+      ? { from: state.userId, bot: state.bot.id }
+      : { from: state.userId, chatId: state.groupId };
+  }
+
+  async function vote(messageId, optionIds) {
+    try {
+      await api.votePoll({ ...place(), messageId, optionIds });
+      setPollVote(state.chat, messageId, state.userId, optionIds);
+      renderChat();
+    } catch (error) {
+      fail('Vote not counted')(error);
+    }
+  }
+
+  /** Opens or closes the reaction picker of a message (one at a time). */
+  function pickReaction(messageId) {
+    state.reactingTo = state.reactingTo === messageId ? null : messageId;
+    renderChat();
+  }
+
+  async function react(messageId, reaction) {
+    state.reactingTo = null;
+    try {
+      const { newReaction } = await api.react({ ...place(), messageId, reaction });
+      setReaction(state.chat, messageId, `user:${state.userId}`, newReaction);
+    } catch (error) {
+      fail('Reaction not set')(error);
+    }
+    renderChat();
   }
 
   async function press(messageId, button) {
