@@ -49,6 +49,7 @@ export const SANDBOX_ASSETS: Readonly<Record<string, string>> = {
   '/telegram-view.js': 'telegram-view.js',
   '/telegram-chat-state.js': 'telegram-chat-state.js',
   '/telegram-message-parts.js': 'telegram-message-parts.js',
+  '/telegram-message-actions.js': 'telegram-message-actions.js',
   '/discord-pane.js': 'discord-pane.js',
   '/discord-pane-render.js': 'discord-pane-render.js',
   '/discord-interactions.js': 'discord-interactions.js',

@@ -1,6 +1,7 @@
 import { remembered, toast } from './dom.js';
 import { openLiveStream, showStreamStatus } from './live-stream.js';
 import { chatEntry, closePoll, pinFrom, setPollVote, setReaction, unpin } from './telegram-chat-state.js';
+import { createMessageActions } from './telegram-message-actions.js';
 import { createTelegramRender, groupsOf } from './telegram-pane-render.js';
 import { buildTelegramLayout } from './telegram-view.js';
 
@@ -40,6 +41,13 @@ export function mountTelegramPane(root, api) {
   };
 
   const ui = buildTelegramLayout(root);
+  const fail = (what) => (error) => toast(ui.toasts, `${what}: ${error.message}`, { tone: 'error' });
+  // renderChat is defined just below; the actions only call it once the person does something.
+  const { openWebApp, vote, pickReaction, react, press, showAnswer } = createMessageActions(state, api, {
+    renderChat: () => renderChat(),
+    fail,
+    toasts: ui.toasts,
+  });
   const { renderAll, renderUsers, renderChats, renderPresence, renderChat, renderCommandMenu } =
     createTelegramRender(state, ui, { sendText, sendCommand, press, vote, react, pickReaction, openWebApp });
   ui.userSelect.addEventListener('change', () => selectUser(Number(ui.userSelect.value)));
@@ -75,8 +83,6 @@ export function mountTelegramPane(root, api) {
     onEvent: (event) => (state.buffered ? state.buffered.push(event) : apply(event)),
   });
   setInterval(() => void refreshBot(), 15_000);
-
-  const fail = (what) => (error) => toast(ui.toasts, `${what}: ${error.message}`, { tone: 'error' });
 
   async function reload() {
     state.buffered = [];
@@ -126,24 +132,6 @@ export function mountTelegramPane(root, api) {
     state.webApp = status.menuButton?.type === 'web_app' ? status.menuButton : null;
     renderChats();
     renderPresence();
-  }
-
-  /**
-   * Opens a Mini App in a new tab as the chosen user, as Telegram would open it: the bot's menu
-   * button's, or `appUrl` (a web_app button of a message or the reply keyboard).
-   */
-  async function openWebApp(appUrl) {
-    if (!state.bot || state.userId === null) return;
-    // Opened before the answer arrives, so the browser does not take it for an unasked pop-up.
-    const tab = window.open('about:blank', '_blank');
-    try {
-      const { url } = await api.openWebApp({ user: state.userId, bot: state.bot.id, url: appUrl });
-      if (tab) tab.location.href = url;
-      else window.location.assign(url);
-    } catch (error) {
-      tab?.close();
-      fail('Could not open the Mini App')(error);
-    }
   }
 
   function apply(event) {
@@ -357,76 +345,6 @@ export function mountTelegramPane(root, api) {
     } catch (error) {
       fail('Not sent')(error);
     }
-  }
-
-  /** Where the played user acts: the private chat with the bot, or the group shown. */
-  function place() {
-    return state.groupId === null
-      ? { from: state.userId, bot: state.bot.id }
-      : { from: state.userId, chatId: state.groupId };
-  }
-
-  async function vote(messageId, optionIds) {
-    try {
-      await api.votePoll({ ...place(), messageId, optionIds });
-      setPollVote(state.chat, messageId, state.userId, optionIds);
-      renderChat();
-    } catch (error) {
-      fail('Vote not counted')(error);
-    }
-  }
-
-  /** Opens or closes the reaction picker of a message (one at a time). */
-  function pickReaction(messageId) {
-    state.reactingTo = state.reactingTo === messageId ? null : messageId;
-    renderChat();
-  }
-
-  async function react(messageId, reaction) {
-    state.reactingTo = null;
-    try {
-      const { newReaction } = await api.react({ ...place(), messageId, reaction });
-      setReaction(state.chat, messageId, `user:${state.userId}`, newReaction);
-    } catch (error) {
-      fail('Reaction not set')(error);
-    }
-    renderChat();
-  }
-
-  async function press(messageId, button) {
-    const key = `${messageId}:${button.callback_data}`;
-    state.pressed.add(key);
-    renderChat();
-    try {
-      const data = button.callback_data;
-      const { callbackQuery } =
-        state.groupId === null
-          ? await api.pressButton({ from: state.userId, bot: state.bot.id, messageId, data })
-          : await api.pressGroupButton({ from: state.userId, chatId: state.groupId, messageId, data });
-      const early = state.answers.get(callbackQuery.id);
-      state.answers.set(callbackQuery.id, { key, answer: early?.answer });
-      if (early?.answer) showAnswer(callbackQuery.id, early.answer);
-      // Telegram's apps stop waiting after a while even when the bot never answers.
-      setTimeout(() => {
-        if (state.pressed.delete(key)) renderChat();
-      }, 10_000);
-    } catch (error) {
-      state.pressed.delete(key);
-      renderChat();
-      fail('Button press failed')(error);
-    }
-  }
-
-  function showAnswer(callbackQueryId, answer) {
-    const pending = state.answers.get(callbackQueryId);
-    if (!pending?.key) {
-      state.answers.set(callbackQueryId, { answer });
-      return;
-    }
-    state.answers.delete(callbackQueryId);
-    state.pressed.delete(pending.key);
-    renderChat();
-    if (answer?.text) toast(ui.toasts, answer.text, { alert: answer.showAlert === true });
   }
 
   function startTyping() {
