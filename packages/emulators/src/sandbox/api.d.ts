@@ -36,7 +36,8 @@ interface ApiOptions {
 export interface TelegramApi {
   refresh(): Promise<void>;
   world(): Promise<{ bots: Json[]; users: Json[]; groups: Json[] }>;
-  bot(bot: Id): Promise<Json>;
+  /** With `user`, `menuButton` is the one of that user's private chat. */
+  bot(bot: Id, options?: { user?: number }): Promise<Json>;
   createUser(input: {
     firstName: string;
     username?: string;
@@ -52,7 +53,23 @@ export interface TelegramApi {
   }): Promise<Json & { seq: number }>;
   pressButton(input: { from: number; bot?: Id; messageId: number; data: string }): Promise<Json>;
   /** The user opens the bot's Mini App: `{ initData, url }`, the url with the signed init data. */
-  openWebApp(input: { user: number; bot?: Id }): Promise<Json>;
+  openWebApp(input: { user: number; bot?: Id; url?: string }): Promise<Json & { url: string }>;
+  /** The user's reactions on a message afterwards (`[]` removes theirs); in a group give `chatId`. */
+  react(input: {
+    from: number;
+    bot?: Id;
+    chatId?: number;
+    messageId: number;
+    reaction: string[];
+  }): Promise<Json & { newReaction: Json[] }>;
+  /** Votes in a bot's poll by 0-based option index (`[]` retracts); in a group give `chatId`. */
+  votePoll(input: {
+    from: number;
+    bot?: Id;
+    chatId?: number;
+    messageId: number;
+    optionIds: number[];
+  }): Promise<Json & { poll: Json }>;
   // A group the played user is in, named by its (negative) chatId.
   groupMessages(chatId: number): Promise<Json[]>;
   sendGroupMessage(input: { from: number; chatId: number; text: string }): Promise<Json & { seq: number }>;

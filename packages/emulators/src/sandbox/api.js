@@ -30,6 +30,11 @@ export const TELEGRAM_EVENT_TYPES = [
   'bot.chat_action',
   'bot.webhook',
   'bot.poll',
+  'bot.reaction',
+  'bot.unpin',
+  'bot.poll_stopped',
+  'user.reaction',
+  'user.poll_answer',
   'world.changed',
   'world.reset',
 ];
@@ -102,7 +107,8 @@ export function telegramApi(controlUrlOrGetter, { refresh } = {}) {
   return {
     refresh: refresh ?? (async () => {}),
     world: () => call('GET', '/world'),
-    bot: (bot) => call('GET', `/bots/${segment(bot)}`),
+    /** The bot's status; with `user`, its menu button is the one of that user's private chat. */
+    bot: (bot, { user } = {}) => call('GET', `/bots/${segment(bot)}${query({ user })}`),
     createUser: ({ firstName, username, languageCode }) =>
       call('POST', '/users', { firstName, username, languageCode }),
     /** The private chat of `userId` with `bot`, oldest first. */
@@ -111,7 +117,15 @@ export function telegramApi(controlUrlOrGetter, { refresh } = {}) {
     sendCommand: ({ from, bot, command, args }) => call('POST', '/commands', { from, bot, command, args }),
     pressButton: ({ from, bot, messageId, data }) =>
       call('POST', '/callbacks', { from, bot, messageId, data }),
-    openWebApp: ({ user, bot }) => call('POST', '/web-apps', { user, bot }),
+    /** Opens the bot's menu-button Mini App, or `url` (a message's web_app button). */
+    openWebApp: ({ user, bot, url }) => call('POST', '/web-apps', { user, bot, url }),
+    // In the private chat (`bot`) or a group (`chatId`), as the other user actions.
+    /** Sets the user's reactions on a message (emoji; `[]` takes theirs back). */
+    react: ({ from, bot, chatId, messageId, reaction }) =>
+      call('POST', '/reactions', { from, bot, chatId, messageId, reaction }),
+    /** Votes in a bot's poll (0-based option indexes; `[]` retracts the vote). */
+    votePoll: ({ from, bot, chatId, messageId, optionIds }) =>
+      call('POST', '/poll-votes', { from, bot, chatId, messageId, optionIds }),
     // A group the played user is in: the same endpoints, the group named by its (negative) chatId.
     /** Everything posted in the group by its members and bots, oldest first. */
     groupMessages: (chatId) => call('GET', `/chats/${segment(chatId)}/messages`),

@@ -26,6 +26,9 @@ const DOCUMENTED = {
       'POST /messages',
       'POST /commands',
       'POST /callbacks',
+      'POST /reactions',
+      'POST /poll-votes',
+      'POST /web-apps',
       'GET /events',
     ],
   },
@@ -151,6 +154,87 @@ describe('api.js against running emulators', () => {
 
     // The page opens this URL with EventSource.
     await asPage(() => expectEventStream(api.eventsUrl()));
+  });
+
+  it('plays Telegram users in the community group: posts, a poll to vote in, reactions, a pin, Mini Apps', async () => {
+    const api = recorded(telegramApi(`${telegram.url}/control`));
+    const control = new TelegramControlClient(telegram.url);
+    const { bot, users, group } = demo.telegram;
+    const [ana, ben] = users as [DemoWorld['telegram']['users'][0], DemoWorld['telegram']['users'][0]];
+    const chatId = group!.id;
+    const world = await api.world();
+    expect(world.groups.find((candidate) => candidate.id === chatId)).toMatchObject({
+      title: 'Tandem Community',
+      members: expect.arrayContaining([expect.objectContaining({ id: bot.id, status: 'administrator' })]),
+    });
+
+    await api.sendGroupMessage({ from: ana.id, chatId, text: 'raid tonight?' });
+    const command = await api.sendGroupCommand({ from: ben.id, chatId, bot: bot.id, command: 'top' });
+    expect(command.message).toMatchObject({ text: `/top@${bot.username}` });
+    const poll = await botApi(telegram.url, bot.token, 'sendPoll', {
+      chat_id: chatId,
+      question: 'When do we raid?',
+      options: [{ text: 'Tonight' }, { text: 'Tomorrow' }],
+      is_anonymous: false,
+      reply_markup: { inline_keyboard: [[{ text: 'Remind me', callback_data: 'remind' }]] },
+    });
+    const voted = await api.votePoll({ from: ben.id, chatId, messageId: poll.message_id, optionIds: [1] });
+    expect(voted.poll).toMatchObject({
+      options: [
+        { text: 'Tonight', voter_count: 0 },
+        { text: 'Tomorrow', voter_count: 1 },
+      ],
+      total_voter_count: 1,
+    });
+    // The page follows other people's votes live: the event names the poll's message.
+    const [answer] = await control.log({ types: ['user.poll_answer'], chatId });
+    expect(answer).toMatchObject({ userId: ben.id, messageId: poll.message_id, optionIds: [1] });
+    const pressed = await api.pressGroupButton({
+      from: ana.id,
+      chatId,
+      messageId: poll.message_id,
+      data: 'remind',
+    });
+    expect(pressed).toMatchObject({ callbackQuery: { from: { id: ana.id }, data: 'remind' } });
+    const reacted = await api.react({ from: ana.id, chatId, messageId: poll.message_id, reaction: ['🔥'] });
+    expect(reacted.newReaction).toEqual([{ type: 'emoji', emoji: '🔥' }]);
+    const refused = await api
+      .react({ from: ana.id, chatId, messageId: poll.message_id, reaction: ['🦖'] })
+      .catch((error: unknown) => error);
+    expect(refused).toMatchObject({ status: 400, message: expect.stringContaining('not a reaction emoji') });
+    await botApi(telegram.url, bot.token, 'pinChatMessage', { chat_id: chatId, message_id: poll.message_id });
+
+    const messages = await api.groupMessages(chatId);
+    const pollMessage = messages.find((message) => message.message_id === poll.message_id);
+    expect(pollMessage).toMatchObject({
+      pollVotes: { [ben.id]: [1] },
+      reactions: { [`user:${ana.id}`]: [{ type: 'emoji', emoji: '🔥' }] },
+      pinOrder: 0,
+    });
+    expect(messages.at(-1)).toMatchObject({
+      from: { id: bot.id },
+      pinned_message: { message_id: poll.message_id },
+    });
+    expect(messages.map((message) => message.text).filter(Boolean)).toEqual(
+      expect.arrayContaining(['raid tonight?', `/top@${bot.username}`]),
+    );
+
+    // The bot gives Ana her own Mini App menu button; Ben keeps the default one.
+    await botApi(telegram.url, bot.token, 'setChatMenuButton', {
+      chat_id: ana.id,
+      menu_button: { type: 'web_app', text: 'Open the app', web_app: { url: 'http://127.0.0.1:9/app/' } },
+    });
+    expect((await api.bot(bot.id, { user: ana.id })).menuButton).toEqual({
+      type: 'web_app',
+      text: 'Open the app',
+      web_app: { url: 'http://127.0.0.1:9/app/' },
+    });
+    expect((await api.bot(bot.id, { user: ben.id })).menuButton).toEqual({ type: 'commands' });
+    const menuApp = await api.openWebApp({ user: ana.id, bot: bot.id });
+    expect(menuApp.url).toMatch(/^http:\/\/127\.0\.0\.1:9\/app\/#tgWebAppData=/);
+    // A web_app button of a message opens its own address.
+    const buttonApp = await api.openWebApp({ user: ben.id, bot: bot.id, url: 'http://127.0.0.1:9/shop/' });
+    expect(buttonApp.url).toMatch(/^http:\/\/127\.0\.0\.1:9\/shop\/#tgWebAppData=/);
   });
 
   it('plays a Discord member leaving, rejoining, banned and unbanned', async () => {

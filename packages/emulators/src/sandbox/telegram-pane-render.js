@@ -1,4 +1,6 @@
 import { h, renderKeepingScroll } from './dom.js';
+import { pinnedEntries } from './telegram-chat-state.js';
+import { pinnedBar } from './telegram-message-parts.js';
 import { serviceText } from './telegram-text.js';
 import { messageView, serviceView } from './telegram-view.js';
 
@@ -10,7 +12,8 @@ const POLL_FRESH_MS = 65_000;
  * whether a bot is connected, the chat, the reply keyboard and the command menu. What the person does there goes
  * to `actions`, which send it to the emulator.
  */
-export function createTelegramRender(state, ui, { sendText, sendCommand, press }) {
+export function createTelegramRender(state, ui, actions) {
+  const { sendText, sendCommand, press, vote, react, pickReaction, openWebApp } = actions;
   function renderAll() {
     renderUsers();
     renderPresence();
@@ -112,12 +115,25 @@ export function createTelegramRender(state, ui, { sendText, sendCommand, press }
               onPress: (messageId, button) => void press(messageId, button),
               busy: (messageId, button) => state.pressed.has(`${messageId}:${button.callback_data}`),
               group: group ? { own: entry.message.from?.id === state.userId } : undefined,
+              onOpenApp: (url) => void openWebApp(url),
+              onVote: (messageId, optionIds) => void vote(messageId, optionIds),
+              onReact: (messageId, reaction) => void react(messageId, reaction),
+              onPick: pickReaction,
+              picking: state.reactingTo === entry.message.message_id,
+              userId: state.userId,
             });
           }),
         );
       }
     });
+    renderPinned();
     renderReplyKeyboard();
+  }
+
+  function renderPinned() {
+    const pinned = pinnedEntries(state.chat);
+    ui.pinned.hidden = pinned.length === 0;
+    ui.pinned.replaceChildren(...(pinned[0] ? [pinnedBar(pinned[0].message, { count: pinned.length })] : []));
   }
 
   /** The reply keyboard of the bot's latest message that set or removed one. */
@@ -136,6 +152,17 @@ export function createTelegramRender(state, ui, { sendText, sendCommand, press }
           { class: 'tg-keyboard-row' },
           row.map((button) => {
             const text = typeof button === 'string' ? button : button.text;
+            // A Mini App button opens the app; Telegram sends no message for it.
+            if (button.web_app?.url)
+              return h(
+                'button',
+                {
+                  type: 'button',
+                  class: 'tg-key web-app',
+                  onclick: () => void openWebApp(button.web_app.url),
+                },
+                `${text} ⧉`,
+              );
             return h(
               'button',
               {

@@ -1,13 +1,16 @@
 import { remembered, toast } from './dom.js';
 import { openLiveStream, showStreamStatus } from './live-stream.js';
+import { chatEntry, closePoll, pinFrom, setPollVote, setReaction, unpin } from './telegram-chat-state.js';
+import { createMessageActions } from './telegram-message-actions.js';
 import { createTelegramRender, groupsOf } from './telegram-pane-render.js';
 import { buildTelegramLayout } from './telegram-view.js';
 
 /**
  * The Telegram side: a person plays one of the emulator's users in a private chat with the bot or
  * in a group the user is a member of, types messages and commands, presses inline and
- * reply-keyboard buttons, and sees the bot's answers (and, in a group, everyone's messages) as they
- * arrive on the emulator's event stream.
+ * reply-keyboard buttons, votes in polls, reacts to messages, opens the bot's Mini Apps, and sees
+ * the bot's answers (and, in a group, everyone's messages, reactions, votes and pins) as they arrive
+ * on the emulator's event stream.
  */
 export function mountTelegramPane(root, api) {
   const state = {
@@ -20,7 +23,7 @@ export function mountTelegramPane(root, api) {
     groupId: null,
     /** The bot's Mini App menu button (`web_app`), or null. */
     webApp: null,
-    /** message_id -> { message, replyKeyboard, deleted } of the current chat. */
+    /** message_id -> { message, replyKeyboard, deleted, reactions, pollVotes, pinOrder } (telegram-chat-state.js). */
     chat: new Map(),
     commands: [],
     delivery: { polling: false, webhookUrl: '', lastPollAt: 0 },
@@ -31,13 +34,22 @@ export function mountTelegramPane(root, api) {
     /** callback_query id -> the answer, for answers that beat the press's own response. */
     answers: new Map(),
     pressed: new Set(),
+    /** The message whose reaction picker is open, or null. */
+    reactingTo: null,
     keyboardHiddenAfter: 0,
     typingTimer: null,
   };
 
   const ui = buildTelegramLayout(root);
+  const fail = (what) => (error) => toast(ui.toasts, `${what}: ${error.message}`, { tone: 'error' });
+  // renderChat is defined just below; the actions only call it once the person does something.
+  const { openWebApp, vote, pickReaction, react, press, showAnswer } = createMessageActions(state, api, {
+    renderChat: () => renderChat(),
+    fail,
+    toasts: ui.toasts,
+  });
   const { renderAll, renderUsers, renderChats, renderPresence, renderChat, renderCommandMenu } =
-    createTelegramRender(state, ui, { sendText, sendCommand, press });
+    createTelegramRender(state, ui, { sendText, sendCommand, press, vote, react, pickReaction, openWebApp });
   ui.userSelect.addEventListener('change', () => selectUser(Number(ui.userSelect.value)));
   ui.chatSelect.addEventListener('change', () =>
     selectChat(ui.chatSelect.value === 'private' ? null : Number(ui.chatSelect.value)),
@@ -53,7 +65,7 @@ export function mountTelegramPane(root, api) {
     void sendTyped();
   });
   ui.input.addEventListener('input', renderCommandMenu);
-  ui.webAppButton.addEventListener('click', () => void openWebApp());
+  ui.webAppButton.addEventListener('click', () => void openWebApp(undefined));
   ui.menuButton.addEventListener('click', () => {
     ui.commandMenu.hidden = !ui.commandMenu.hidden;
     if (!ui.commandMenu.hidden) renderCommandMenu({ force: true });
@@ -71,8 +83,6 @@ export function mountTelegramPane(root, api) {
     onEvent: (event) => (state.buffered ? state.buffered.push(event) : apply(event)),
   });
   setInterval(() => void refreshBot(), 15_000);
-
-  const fail = (what) => (error) => toast(ui.toasts, `${what}: ${error.message}`, { tone: 'error' });
 
   async function reload() {
     state.buffered = [];
@@ -112,7 +122,8 @@ export function mountTelegramPane(root, api) {
 
   async function refreshBot() {
     if (!state.bot) return;
-    const status = await api.bot(state.bot.id).catch(() => null);
+    // The menu button can be the played user's own (setChatMenuButton with their chat_id).
+    const status = await api.bot(state.bot.id, { user: state.userId ?? undefined }).catch(() => null);
     if (!status) return;
     state.commandLists = status.commands;
     pickChatCommands();
@@ -121,21 +132,6 @@ export function mountTelegramPane(root, api) {
     state.webApp = status.menuButton?.type === 'web_app' ? status.menuButton : null;
     renderChats();
     renderPresence();
-  }
-
-  /** Opens the bot's Mini App in a new tab as the chosen user, as Telegram would open it. */
-  async function openWebApp() {
-    if (!state.bot || state.userId === null) return;
-    // Opened before the answer arrives, so the browser does not take it for an unasked pop-up.
-    const tab = window.open('about:blank', '_blank');
-    try {
-      const { url } = await api.openWebApp({ user: state.userId, bot: state.bot.id });
-      if (tab) tab.location.href = url;
-      else window.location.assign(url);
-    } catch (error) {
-      tab?.close();
-      fail('Could not open the Mini App')(error);
-    }
   }
 
   function apply(event) {
@@ -162,7 +158,30 @@ export function mountTelegramPane(root, api) {
       case 'bot.message':
         if (!here(event.chatId, event.botId)) return;
         remember(event.message, event.replyKeyboard);
+        if (event.message.pinned_message) pinFrom(state.chat, event.message);
         stopTyping();
+        break;
+      case 'user.reaction': {
+        const shown = inGroup
+          ? event.chatId === state.groupId
+          : bot && event.chatId === state.userId && event.botIds.includes(bot.id);
+        const reactor = `${event.anonymous ? 'anonymous' : 'user'}:${event.userId}`;
+        if (!shown || !setReaction(state.chat, event.messageId, reactor, event.reaction)) return;
+        break;
+      }
+      case 'bot.reaction':
+        if (!here(event.chatId, event.botId)) return;
+        if (!setReaction(state.chat, event.messageId, `bot:${event.botId}`, event.reaction)) return;
+        break;
+      case 'user.poll_answer':
+        if (!here(event.chatId, event.botId)) return;
+        if (!setPollVote(state.chat, event.messageId, event.userId, event.optionIds)) return;
+        break;
+      case 'bot.poll_stopped':
+        if (!here(event.chatId, event.botId) || !closePoll(state.chat, event.poll)) return;
+        break;
+      case 'bot.unpin':
+        if (!here(event.chatId, event.botId) || !unpin(state.chat, event.messageIds)) return;
         break;
       case 'bot.edit':
         if (!here(event.chatId, event.botId)) return;
@@ -198,12 +217,7 @@ export function mountTelegramPane(root, api) {
   }
 
   function remember(message, replyKeyboard) {
-    const previous = state.chat.get(message.message_id);
-    state.chat.set(message.message_id, {
-      message,
-      replyKeyboard: replyKeyboard ?? previous?.replyKeyboard,
-      deleted: message.deleted === true,
-    });
+    state.chat.set(message.message_id, chatEntry(message, state.chat.get(message.message_id), replyKeyboard));
   }
 
   async function refreshUsers() {
@@ -243,6 +257,7 @@ export function mountTelegramPane(root, api) {
   async function selectUser(userId) {
     state.userId = userId;
     remembered.set('telegram-user', userId);
+    void refreshBot();
     await reloadChat('Could not load the chat', async () => {
       // Fresh users: whether this one has written to the bot since the page loaded them.
       const world = await api.world();
@@ -330,42 +345,6 @@ export function mountTelegramPane(root, api) {
     } catch (error) {
       fail('Not sent')(error);
     }
-  }
-
-  async function press(messageId, button) {
-    const key = `${messageId}:${button.callback_data}`;
-    state.pressed.add(key);
-    renderChat();
-    try {
-      const data = button.callback_data;
-      const { callbackQuery } =
-        state.groupId === null
-          ? await api.pressButton({ from: state.userId, bot: state.bot.id, messageId, data })
-          : await api.pressGroupButton({ from: state.userId, chatId: state.groupId, messageId, data });
-      const early = state.answers.get(callbackQuery.id);
-      state.answers.set(callbackQuery.id, { key, answer: early?.answer });
-      if (early?.answer) showAnswer(callbackQuery.id, early.answer);
-      // Telegram's apps stop waiting after a while even when the bot never answers.
-      setTimeout(() => {
-        if (state.pressed.delete(key)) renderChat();
-      }, 10_000);
-    } catch (error) {
-      state.pressed.delete(key);
-      renderChat();
-      fail('Button press failed')(error);
-    }
-  }
-
-  function showAnswer(callbackQueryId, answer) {
-    const pending = state.answers.get(callbackQueryId);
-    if (!pending?.key) {
-      state.answers.set(callbackQueryId, { answer });
-      return;
-    }
-    state.answers.delete(callbackQueryId);
-    state.pressed.delete(pending.key);
-    renderChat();
-    if (answer?.text) toast(ui.toasts, answer.text, { alert: answer.showAlert === true });
   }
 
   function startTyping() {

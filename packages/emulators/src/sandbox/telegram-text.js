@@ -85,10 +85,8 @@ function attachmentLabel(message) {
   if (message.audio)
     return `🎵 ${[message.audio.performer, message.audio.title].filter(Boolean).join(' – ') || 'Audio'}`;
   if (message.sticker) return `${message.sticker.emoji ?? '🏷'} Sticker`;
-  if (message.poll) {
-    const options = message.poll.options.map((option) => `${option.text}: ${option.voter_count}`).join(' · ');
-    return `📊 ${message.poll.question} (${options})${message.poll.is_closed ? ' — closed' : ''}`;
-  }
+  // The options, their counts and the vote buttons follow the question (telegram-message-parts.js).
+  if (message.poll) return `📊 ${message.poll.type === 'quiz' ? 'Quiz' : 'Poll'}: ${message.poll.question}`;
   // Private chats show a pin as a line of the chat; groups as a service message (serviceText).
   if (message.pinned_message) return '📌 Pinned a message';
   return null;

@@ -1,14 +1,19 @@
 import { clockTime, colourFor, h, languageSelect } from './dom.js';
+import { pollView, reactionsView, tallyVotes } from './telegram-message-parts.js';
 import { authorName, messageBody } from './telegram-text.js';
 
 /** What the Telegram pane shows, built from data it is given: no state and no requests here. */
 
 /**
- * A chat bubble: text with its entities, when it was sent or edited, its inline keyboard. In a
- * group (`group` given) each bubble names its author, and only the played user's own (`own`) sit on
- * the right, as in Telegram's apps; in the private chat everything the person sent is theirs.
+ * A chat bubble: text with its entities, a poll to vote in, when it was sent or edited, its
+ * reactions and its inline keyboard. In a group (`group` given) each bubble names its author, and
+ * only the played user's own (`own`) sit on the right, as in Telegram's apps; in the private chat
+ * everything the person sent is theirs. `actions` holds what the person can do: `onCommand`,
+ * `onPress`, `busy`, `onOpenApp(url)` (web_app buttons), `onVote`, `onReact`, `onPick` (the
+ * reaction picker, open on the message `picking`), and `userId`, the played user.
  */
-export function messageView({ message, deleted }, { onCommand, onPress, busy, group }) {
+export function messageView({ message, deleted, reactions, pollVotes }, actions) {
+  const { onCommand, onPress, busy, group, onOpenApp, onVote, onReact, onPick, picking, userId } = actions;
   const fromBot = message.from?.is_bot === true;
   const rows = fromBot && !deleted ? (message.reply_markup?.inline_keyboard ?? []) : [];
   const side = group
@@ -37,6 +42,12 @@ export function messageView({ message, deleted }, { onCommand, onPress, busy, gr
       deleted
         ? h('em', { class: 'muted' }, 'Message deleted by the bot')
         : h('div', { class: 'tg-text' }, messageBody(message, { onCommand })),
+      message.poll && !deleted
+        ? pollView(tallyVotes(message.poll, pollVotes), {
+            chosen: pollVotes?.[userId] ?? [],
+            onVote: (optionIds) => onVote(message.message_id, optionIds),
+          })
+        : null,
       h(
         'div',
         { class: 'tg-meta' },
@@ -44,6 +55,14 @@ export function messageView({ message, deleted }, { onCommand, onPress, busy, gr
         h('time', {}, clockTime(message.date)),
       ),
     ),
+    deleted
+      ? null
+      : reactionsView(reactions, {
+          userId,
+          picking,
+          onReact: (reaction) => onReact(message.message_id, reaction),
+          onPick: () => onPick(message.message_id),
+        }),
     rows.length
       ? h(
           'div',
@@ -52,7 +71,7 @@ export function messageView({ message, deleted }, { onCommand, onPress, busy, gr
             h(
               'div',
               { class: 'tg-keyboard-row' },
-              row.map((button) => inlineButton(message.message_id, button, { onPress, busy })),
+              row.map((button) => inlineButton(message.message_id, button, { onPress, busy, onOpenApp })),
             ),
           ),
         )
@@ -60,7 +79,14 @@ export function messageView({ message, deleted }, { onCommand, onPress, busy, gr
   );
 }
 
-function inlineButton(messageId, button, { onPress, busy }) {
+function inlineButton(messageId, button, { onPress, busy, onOpenApp }) {
+  // A Mini App button opens the app as the played user, signed init data and all, as the menu button does.
+  if (button.web_app?.url)
+    return h(
+      'button',
+      { type: 'button', class: 'tg-key web-app', onclick: () => onOpenApp(button.web_app.url) },
+      `${button.text} ⧉`,
+    );
   if (button.url)
     return h(
       'a',
@@ -120,6 +146,8 @@ export function buildTelegramLayout(root) {
     h('button', { type: 'submit', class: 'primary' }, 'Create'),
     ui.newUserCancel,
   );
+  // The chat's most recently pinned message, above the chat as in Telegram's apps.
+  ui.pinned = h('div', { class: 'tg-pinned-slot', hidden: true });
   ui.chat = h('div', { class: 'chat tg-chat', role: 'log', 'aria-live': 'polite', 'aria-label': 'Chat' });
   ui.typing = h('div', { class: 'typing', hidden: true }, 'typing…');
   ui.replyKeyboard = h('div', { class: 'tg-reply-keyboard', hidden: true });
@@ -154,6 +182,7 @@ export function buildTelegramLayout(root) {
       ui.chatSelect,
     ),
     ui.newUserForm,
+    ui.pinned,
     ui.chat,
     ui.typing,
     h('div', { class: 'composer-area' }, ui.commandMenu, ui.replyKeyboard, ui.composer),

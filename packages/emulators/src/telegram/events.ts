@@ -55,6 +55,8 @@ export type EmulatorEventBody =
       chatId: number;
       userId: number;
       botId: number;
+      /** The message holding the poll. */
+      messageId: number;
       pollId: string;
       optionIds: number[];
     }

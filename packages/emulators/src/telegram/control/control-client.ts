@@ -30,7 +30,12 @@ export class TelegramControlClient {
   world = () => this.request<Result<'world'>>('GET', '/world');
   reset = () => this.request<Result<'reset'>>('POST', '/reset');
   createBot = (input: Input<'createBot'> = {}) => this.request<Result<'createBot'>>('POST', '/bots', input);
-  bot = (ref: number | string) => this.request<Result<'bot'>>('GET', `/bots/${encodeURIComponent(ref)}`);
+  /** With `user`, `menuButton` is the one of that user's private chat. */
+  bot = (ref: number | string, options: { user?: number } = {}) =>
+    this.request<Result<'bot'>>(
+      'GET',
+      `/bots/${encodeURIComponent(ref)}${options.user === undefined ? '' : `?user=${options.user}`}`,
+    );
   updateBot = (ref: number | string, input: Parameters<TelegramControl['updateBot']>[1]) =>
     this.request<Result<'updateBot'>>('PATCH', `/bots/${encodeURIComponent(ref)}`, input);
   createUser = (input: Input<'createUser'> = {}) =>

@@ -14,6 +14,7 @@ export function describeMessage(stored: StoredMessage) {
     ...(stored.replyKeyboard ? { replyKeyboard: stored.replyKeyboard } : {}),
     edits: stored.edits,
     ...(stored.reactions ? { reactions: stored.reactions } : {}),
+    ...(stored.pollVotes ? { pollVotes: stored.pollVotes } : {}),
     deleted: stored.deletedAt !== undefined,
     ...(stored.deletedAt !== undefined ? { deletedAt: stored.deletedAt, deletedBy: stored.deletedBy } : {}),
   };
@@ -26,13 +27,21 @@ export function listMessages(
   options: { bot?: number | string; includeDeleted?: boolean } = {},
 ) {
   const chat = requireChat(ctx, chatId, options.bot);
+  // The chat's pins, in the order they were pinned (the last is the one Telegram shows on top).
+  const pinned = chat.pinnedMessageIds ?? [];
   return [...chat.messages.values()]
     .filter((stored) => options.includeDeleted !== false || stored.deletedAt === undefined)
-    .map(describeMessage);
+    .map((stored) => {
+      const pinOrder = pinned.indexOf(stored.message.message_id);
+      return { ...describeMessage(stored), ...(pinOrder >= 0 ? { pinOrder } : {}) };
+    });
 }
 
-/** A bot's account, delivery mode, pending updates and registered commands. */
-export function botStatus(ctx: EmulatorContext, ref: number | string) {
+/**
+ * A bot's account, delivery mode, pending updates, menu button and registered commands. With `user`,
+ * the menu button is the one of that user's private chat (setChatMenuButton with their chat_id).
+ */
+export function botStatus(ctx: EmulatorContext, ref: number | string, options: { user?: number } = {}) {
   const bot = requireBot(ctx, ref);
   const { queue, webhook } = ctx.channels.for(bot.id);
   return {
@@ -40,8 +49,8 @@ export function botStatus(ctx: EmulatorContext, ref: number | string) {
     webhook: webhook.info(),
     pendingUpdates: queue.pendingCount,
     polling: queue.isPolling,
-    /** The button beside a private chat's message field, for chats without their own. */
-    menuButton: menuButtonFor(bot),
+    /** The button beside a private chat's message field: the user's chat's own, else the default. */
+    menuButton: menuButtonFor(bot, options.user),
     commands: [...bot.commands.entries()].map(([key, commands]) => {
       const [scope, chatId, userId, languageCode] = key.split('|');
       return {

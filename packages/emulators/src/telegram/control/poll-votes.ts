@@ -39,6 +39,7 @@ export function voteInPoll(ctx: EmulatorContext, raw: unknown): Voted {
     chatId: chat.id,
     userId: user.id,
     botId: bot.id,
+    messageId: input.messageId,
     pollId: poll.id,
     optionIds: input.optionIds,
   });

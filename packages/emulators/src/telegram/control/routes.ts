@@ -16,7 +16,12 @@ export function createControlRouter(control: TelegramControl, log: ActivityLog):
   router.post('/reset', (_req, res) => void res.json(control.reset()));
 
   router.post('/bots', (req, res) => void res.status(201).json(control.createBot(req.body)));
-  router.get('/bots/:bot', (req, res) => void res.json(control.bot(req.params.bot as string)));
+  router.get('/bots/:bot', (req, res) => {
+    const user = stringQuery(req, 'user');
+    if (user !== undefined && !/^\d+$/.test(user))
+      throw ControlError.invalid(`user must be a user id, got ${user}`);
+    res.json(control.bot(req.params.bot as string, { user: user === undefined ? undefined : Number(user) }));
+  });
   router.patch(
     '/bots/:bot',
     (req, res) => void res.json(control.updateBot(req.params.bot as string, req.body)),

@@ -114,7 +114,7 @@ export function createTelegramControl(ctx: EmulatorContext) {
 
     messages: (chatId: number, options: { bot?: number | string; includeDeleted?: boolean } = {}) =>
       listMessages(ctx, chatId, options),
-    bot: (ref: number | string) => botStatus(ctx, ref),
+    bot: (ref: number | string, options: { user?: number } = {}) => botStatus(ctx, ref, options),
     callback: (id: string) => callbackStatus(ctx, id),
     log: (query: z.input<typeof logQuerySchema> = {}) => {
       const { limit, ...filter } = parseInput(logQuerySchema, query);
