@@ -15,11 +15,8 @@ import {
   TextInputBuilder,
   TextInputStyle,
 } from 'discord.js';
-import { afterEach, describe, expect, it } from 'vitest';
-import { DiscordControlClient } from './control-client.ts';
-import { DiscordEmulator } from './index.ts';
-import { buildScenario, type Scenario } from './scenario.ts';
-import { connectClient } from './testing/discord-client.ts';
+import { describe, expect, it } from 'vitest';
+import { startBotForTest } from './testing/bot-in-scenario.ts';
 import { nextDispatch } from './testing/raw-dispatch.ts';
 
 const SHOP_COMMAND: ChatInputApplicationCommandData = {
@@ -41,29 +38,10 @@ const REPORT_COMMAND: ChatInputApplicationCommandData = { name: 'report', descri
 
 const ITEMS = ['sword', 'swift boots', 'shield', 'potion'];
 
-let emulator: DiscordEmulator | undefined;
-let client: Client | undefined;
-
-afterEach(async () => {
-  await client?.destroy();
-  await emulator?.stop();
-  client = undefined;
-  emulator = undefined;
-});
-
-async function setUp(): Promise<{
-  control: DiscordControlClient;
-  world: Scenario;
-  bot: Client;
-  apiUrl: string;
-}> {
-  emulator = new DiscordEmulator({ heartbeatIntervalMs: 250 });
-  const urls = await emulator.start();
-  const control = new DiscordControlClient(urls.controlUrl);
-  const world = await buildScenario(control);
-  client = await connectClient(urls.apiUrl, world.bot.token);
-  await client.application?.commands.set([SHOP_COMMAND, REPORT_COMMAND], world.guildId);
-  return { control, world, bot: client, apiUrl: urls.apiUrl };
+async function setUp() {
+  const { control, world, bot, urls } = await startBotForTest();
+  await bot.application?.commands.set([SHOP_COMMAND, REPORT_COMMAND], world.guildId);
+  return { control, world, bot, apiUrl: urls.apiUrl };
 }
 
 /** Runs `handle` for the next interaction the bot receives; rejects with what it threw. */

@@ -6,38 +6,18 @@ import {
   type Interaction,
   MessageFlags,
 } from 'discord.js';
-import { afterEach, describe, expect, it } from 'vitest';
-import { DiscordControlClient } from './control-client.ts';
-import { DiscordEmulator } from './index.ts';
-import { buildScenario, type Scenario } from './scenario.ts';
-import { connectClient } from './testing/discord-client.ts';
+import { describe, expect, it } from 'vitest';
+import type { DiscordControlClient } from './control-client.ts';
+import type { Scenario } from './scenario.ts';
+import { startBotForTest } from './testing/bot-in-scenario.ts';
 
-let emulator: DiscordEmulator | undefined;
-let client: Client | undefined;
-
-afterEach(async () => {
-  await client?.destroy();
-  await emulator?.stop();
-  client = undefined;
-  emulator = undefined;
-});
-
-async function setUp(): Promise<{
-  control: DiscordControlClient;
-  world: Scenario;
-  bot: Client;
-  apiUrl: string;
-}> {
-  emulator = new DiscordEmulator({ heartbeatIntervalMs: 250 });
-  const urls = await emulator.start();
-  const control = new DiscordControlClient(urls.controlUrl);
-  const world = await buildScenario(control);
-  client = await connectClient(urls.apiUrl, world.bot.token);
-  await client.application?.commands.set(
+async function setUp() {
+  const { control, world, bot, urls } = await startBotForTest();
+  await bot.application?.commands.set(
     [{ name: 'daily', description: 'Claim the daily reward' }],
     world.guildId,
   );
-  return { control, world, bot: client, apiUrl: urls.apiUrl };
+  return { control, world, bot, apiUrl: urls.apiUrl };
 }
 
 /** Runs `handle` for the next slash command the bot receives; rejects with what it threw. */

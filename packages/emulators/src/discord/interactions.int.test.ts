@@ -13,11 +13,9 @@ import {
   Routes,
   type TextChannel,
 } from 'discord.js';
-import { afterEach, describe, expect, it } from 'vitest';
-import { DiscordControlClient } from './control-client.ts';
-import { DiscordEmulator, type DiscordEmulatorOptions } from './index.ts';
-import { buildScenario, type Scenario } from './scenario.ts';
-import { connectClient } from './testing/discord-client.ts';
+import { describe, expect, it } from 'vitest';
+import type { DiscordEmulatorOptions } from './index.ts';
+import { startBotForTest } from './testing/bot-in-scenario.ts';
 
 const RANK_COMMAND: ChatInputApplicationCommandData = {
   name: 'rank',
@@ -49,28 +47,10 @@ const COINS_COMMAND: ChatInputApplicationCommandData = {
   ],
 };
 
-let emulator: DiscordEmulator | undefined;
-let client: Client | undefined;
-
-afterEach(async () => {
-  await client?.destroy();
-  await emulator?.stop();
-  client = undefined;
-  emulator = undefined;
-});
-
-async function setUp(options: DiscordEmulatorOptions = {}): Promise<{
-  control: DiscordControlClient;
-  world: Scenario;
-  bot: Client;
-}> {
-  emulator = new DiscordEmulator({ heartbeatIntervalMs: 250, ...options });
-  const urls = await emulator.start();
-  const control = new DiscordControlClient(urls.controlUrl);
-  const world = await buildScenario(control);
-  client = await connectClient(urls.apiUrl, world.bot.token);
-  await client.application?.commands.set([RANK_COMMAND, COINS_COMMAND], world.guildId);
-  return { control, world, bot: client };
+async function setUp(options: DiscordEmulatorOptions = {}) {
+  const { control, world, bot } = await startBotForTest({ emulator: options });
+  await bot.application?.commands.set([RANK_COMMAND, COINS_COMMAND], world.guildId);
+  return { control, world, bot };
 }
 
 /** Runs `handle` for the next chat-input command the bot receives. */

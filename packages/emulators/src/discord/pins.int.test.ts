@@ -1,16 +1,8 @@
-import { DiscordAPIError, Events, Routes, type TextChannel } from 'discord.js';
+import { Events, Routes, type TextChannel } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { startBotInScenario } from './testing/bot-in-scenario.ts';
+import { discordErrorCode } from './testing/discord-error-code.ts';
 import { nextDispatch } from './testing/raw-dispatch.ts';
-
-async function codeOf(promise: Promise<unknown>): Promise<number> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(DiscordAPIError);
-  return (error as DiscordAPIError).code as number;
-}
 
 describe('pins', () => {
   it('the bot pins and unpins with Manage Messages: CHANNEL_PINS_UPDATE, `pinned`, the system message and both pin lists', async () => {
@@ -19,7 +11,7 @@ describe('pins', () => {
       const { control, world, bot } = context;
       const channel = bot.channels.cache.get(world.channels.general) as TextChannel;
       const rules = await channel.send('Server rules: be kind');
-      expect(await codeOf(rules.pin())).toBe(50013);
+      expect(await discordErrorCode(rules.pin())).toBe(50013);
 
       await control.setRolePermissions(world.guildId, world.roles.botRole, [
         'ViewChannel',
@@ -83,7 +75,7 @@ describe('pins', () => {
         ids.push(sent.id);
       }
       for (const id of ids.slice(0, 50)) await channel.messages.pin(id);
-      expect(await codeOf(channel.messages.pin(ids[50] as string))).toBe(30003);
+      expect(await discordErrorCode(channel.messages.pin(ids[50] as string))).toBe(30003);
 
       const first = await channel.messages.fetchPins({ limit: 20 });
       expect(first.hasMore).toBe(true);

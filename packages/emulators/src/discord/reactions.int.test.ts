@@ -1,7 +1,8 @@
-import { type Client, DiscordAPIError, Events, GatewayIntentBits, type Message } from 'discord.js';
+import { type Client, Events, GatewayIntentBits, type Message } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { type BotInScenario, startBotInScenario } from './testing/bot-in-scenario.ts';
 import { nextEvent, TANDEM_INTENTS } from './testing/discord-client.ts';
+import { discordErrorCode } from './testing/discord-error-code.ts';
 import { nextDispatch } from './testing/raw-dispatch.ts';
 
 const REACTION_INTENTS = [...TANDEM_INTENTS, GatewayIntentBits.GuildMessageReactions];
@@ -19,15 +20,6 @@ async function aliceSays(context: BotInScenario, content: string): Promise<Messa
   });
   const [message] = await received;
   return message;
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<number | undefined> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(DiscordAPIError);
-  return (error as DiscordAPIError).code as number;
 }
 
 function countOf(bot: Client, event: string): () => number {
@@ -110,10 +102,10 @@ describe('reactions', () => {
       await control.react(world.channels.general, message.id, '🎉', world.users.bob);
 
       const route: `/${string}` = `/channels/${world.channels.general}/messages/${message.id}/reactions`;
-      expect(await codeOf(bot.rest.delete(`${route}/${encodeURIComponent('🔥')}/${world.users.bob}`))).toBe(
-        50013,
-      );
-      expect(await codeOf(message.reactions.removeAll())).toBe(50013);
+      expect(
+        await discordErrorCode(bot.rest.delete(`${route}/${encodeURIComponent('🔥')}/${world.users.bob}`)),
+      ).toBe(50013);
+      expect(await discordErrorCode(message.reactions.removeAll())).toBe(50013);
 
       await control.setRolePermissions(world.guildId, world.roles.botRole, ['ManageRoles', 'ManageMessages']);
       const userRemoved = nextDispatch(bot, 'MESSAGE_REACTION_REMOVE');
@@ -145,14 +137,14 @@ describe('reactions', () => {
     try {
       const { control, world, bot } = context;
       const message = await aliceSays(context, 'react away');
-      expect(await codeOf(message.react('thumbsup'))).toBe(10014);
-      expect(await codeOf(message.react('party:123456789012345678'))).toBe(10014);
+      expect(await discordErrorCode(message.react('thumbsup'))).toBe(10014);
+      expect(await discordErrorCode(message.react('party:123456789012345678'))).toBe(10014);
 
       const emoji = ['😀', '😁', '😂', '🤣', '😃', '😄', '😅', '😆', '😉', '😊'];
       emoji.push('😋', '😎', '😍', '😘', '🥰', '😗', '😙', '🥲', '😚', '🙂');
       for (const name of emoji)
         await control.react(world.channels.general, message.id, name, world.users.bob);
-      expect(await codeOf(message.react('🤗'))).toBe(30010);
+      expect(await discordErrorCode(message.react('🤗'))).toBe(30010);
       // An emoji already on the message can still be joined.
       await message.react('😀');
 
@@ -160,7 +152,7 @@ describe('reactions', () => {
       const other = await aliceSays(context, 'second');
       await control.react(world.channels.general, other.id, '👀', world.users.bob);
       await control.setRolePermissions(world.guildId, world.guildId, ['ViewChannel', 'ReadMessageHistory']);
-      expect(await codeOf(other.react('🙃'))).toBe(50013);
+      expect(await discordErrorCode(other.react('🙃'))).toBe(50013);
       await other.react('👀');
       expect(bot.isReady()).toBe(true);
     } finally {

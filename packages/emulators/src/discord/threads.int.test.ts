@@ -1,24 +1,9 @@
-import {
-  ChannelType,
-  DiscordAPIError,
-  Events,
-  Routes,
-  type TextChannel,
-  type ThreadChannel,
-} from 'discord.js';
+import { ChannelType, Events, Routes, type TextChannel, type ThreadChannel } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { startBotInScenario } from './testing/bot-in-scenario.ts';
 import { nextEvent } from './testing/discord-client.ts';
+import { discordErrorCode } from './testing/discord-error-code.ts';
 import { nextDispatch } from './testing/raw-dispatch.ts';
-
-async function codeOf(promise: Promise<unknown>): Promise<number> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(DiscordAPIError);
-  return (error as DiscordAPIError).code as number;
-}
 
 describe('threads', () => {
   it('the bot starts a thread from a message; members talk in it and join it', async () => {
@@ -52,7 +37,7 @@ describe('threads', () => {
       expect((await channel.messages.fetch({ message: question.id, force: true })).hasThread).toBe(true);
       // discord.js refuses locally once it knows of the thread; Discord refuses the call itself.
       const again = bot.rest.post(Routes.threads(channel.id, question.id), { body: { name: 'Again' } });
-      expect(await codeOf(again)).toBe(160004);
+      expect(await discordErrorCode(again)).toBe(160004);
 
       await thread.send('I am in, 8 pm?');
       const fromAlice = nextEvent(
@@ -122,7 +107,7 @@ describe('threads', () => {
       await control.sendMessage(channel.id, { authorId: world.users.alice, content: 'in the open' });
       await later;
       expect(heard).toBe(0);
-      expect(await codeOf(bot.rest.get(Routes.channel(hidden.id)))).toBe(50001);
+      expect(await discordErrorCode(bot.rest.get(Routes.channel(hidden.id)))).toBe(50001);
 
       const active = await context.guild().channels.fetchActiveThreads();
       expect([...active.threads.keys()].sort()).toEqual([staff.id, open.id].sort());
@@ -134,7 +119,7 @@ describe('threads', () => {
       );
       await open.setArchived(true);
       await archived;
-      expect(await codeOf(open.setName('Renamed while archived'))).toBe(50083);
+      expect(await discordErrorCode(open.setName('Renamed while archived'))).toBe(50083);
       expect([...(await context.guild().channels.fetchActiveThreads()).threads.keys()]).toEqual([staff.id]);
       // A member posting reopens an archived thread.
       const reopened = nextEvent(
@@ -145,8 +130,8 @@ describe('threads', () => {
       await control.sendMessage(open.id, { authorId: world.users.bob, content: 'anyone here?' });
       await reopened;
 
-      expect(await codeOf(open.setLocked(true))).toBe(50013);
-      expect(await codeOf(open.delete())).toBe(50013);
+      expect(await discordErrorCode(open.setLocked(true))).toBe(50013);
+      expect(await discordErrorCode(open.delete())).toBe(50013);
       await control.setRolePermissions(world.guildId, world.roles.botRole, [
         'ViewChannel',
         'SendMessages',
@@ -157,7 +142,7 @@ describe('threads', () => {
       const deleted = nextEvent(bot, Events.ThreadDelete, (thread) => thread.id === open.id);
       await open.delete();
       await deleted;
-      expect(await codeOf(bot.channels.fetch(open.id, { force: true }))).toBe(10003);
+      expect(await discordErrorCode(bot.channels.fetch(open.id, { force: true }))).toBe(10003);
     } finally {
       await context.stop();
     }

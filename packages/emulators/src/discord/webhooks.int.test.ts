@@ -1,18 +1,10 @@
-import { DiscordAPIError, Events, GatewayIntentBits, type TextChannel, WebhookClient } from 'discord.js';
+import { Events, GatewayIntentBits, type TextChannel, WebhookClient } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { startBotInScenario } from './testing/bot-in-scenario.ts';
 import { nextEvent, TANDEM_INTENTS } from './testing/discord-client.ts';
+import { discordErrorCode } from './testing/discord-error-code.ts';
 
 const WEBHOOK_INTENTS = [...TANDEM_INTENTS, GatewayIntentBits.GuildWebhooks];
-
-async function codeOf(promise: Promise<unknown>): Promise<number> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(DiscordAPIError);
-  return (error as DiscordAPIError).code as number;
-}
 
 describe('incoming webhooks', () => {
   it('the bot creates a webhook with Manage Webhooks; executing it posts under the webhook or the given name', async () => {
@@ -20,7 +12,7 @@ describe('incoming webhooks', () => {
     try {
       const { control, world, bot, urls } = context;
       const channel = bot.channels.cache.get(world.channels.general) as TextChannel;
-      expect(await codeOf(channel.createWebhook({ name: 'Announcer' }))).toBe(50013);
+      expect(await discordErrorCode(channel.createWebhook({ name: 'Announcer' }))).toBe(50013);
 
       await control.setRolePermissions(world.guildId, world.roles.botRole, [
         'ViewChannel',
@@ -77,7 +69,7 @@ describe('incoming webhooks', () => {
           { id: webhook.id, token: 'x'.repeat(68) },
           { rest: { api: urls.apiUrl } },
         );
-        expect(await codeOf(wrongToken.send('nope'))).toBe(50027);
+        expect(await discordErrorCode(wrongToken.send('nope'))).toBe(50027);
         wrongToken.destroy();
       } finally {
         client.destroy();
@@ -104,14 +96,14 @@ describe('incoming webhooks', () => {
       const byToken = await bot.fetchWebhook(webhook.id, webhook.token as string);
       expect(byToken.name).toBe('News bot');
       expect(byToken.owner).toBeNull();
-      expect(await codeOf(bot.fetchWebhook(webhook.id, 'y'.repeat(68)))).toBe(50027);
+      expect(await discordErrorCode(bot.fetchWebhook(webhook.id, 'y'.repeat(68)))).toBe(50027);
 
       await webhook.delete('no longer needed');
-      expect(await codeOf(bot.fetchWebhook(webhook.id))).toBe(10015);
+      expect(await discordErrorCode(bot.fetchWebhook(webhook.id))).toBe(10015);
 
       for (let i = 0; i < 15; i++) await channel.createWebhook({ name: `hook ${i}` });
-      expect(await codeOf(channel.createWebhook({ name: 'one too many' }))).toBe(30007);
-      expect(await codeOf(channel.createWebhook({ name: '' }))).toBe(50035);
+      expect(await discordErrorCode(channel.createWebhook({ name: 'one too many' }))).toBe(30007);
+      expect(await discordErrorCode(channel.createWebhook({ name: '' }))).toBe(50035);
     } finally {
       await context.stop();
     }

@@ -85,6 +85,17 @@ export interface TelegramApi {
 }
 export function telegramApi(controlUrl: ControlUrl, options?: ApiOptions): TelegramApi;
 
+/** A member invoking a slash command: where, which command and the options given. */
+export interface CommandInvocation {
+  channelId: string;
+  userId: string;
+  applicationId?: string;
+  name: string;
+  subcommandGroup?: string;
+  subcommand?: string;
+  options?: Record<string, unknown>;
+}
+
 export interface DiscordApi {
   refresh(): Promise<void>;
   state(): Promise<Json & { bots: Json[]; users: Json[]; guilds: Json[]; sessions: Json[] }>;
@@ -110,31 +121,16 @@ export interface DiscordApi {
     botUserId?: string;
     content: string;
   }): Promise<{ channelId: string; message: Json }>;
-  runCommand(input: {
-    channelId: string;
-    userId: string;
-    applicationId?: string;
-    name: string;
-    subcommandGroup?: string;
-    subcommand?: string;
-    options?: Record<string, unknown>;
-  }): Promise<Json & { id: string; token: string }>;
+  runCommand(input: CommandInvocation): Promise<Json & { id: string; token: string }>;
   pressComponent(input: {
     messageId: string;
     userId: string;
     customId: string;
     values?: string[];
   }): Promise<Json & { id: string }>;
-  typeIntoOption(input: {
-    channelId: string;
-    userId: string;
-    applicationId?: string;
-    name: string;
-    subcommandGroup?: string;
-    subcommand?: string;
-    options?: Record<string, unknown>;
-    focused: string;
-  }): Promise<Json & { id: string; token: string }>;
+  typeIntoOption(
+    input: CommandInvocation & { focused: string },
+  ): Promise<Json & { id: string; token: string }>;
   interactionResponse(
     interactionId: string,
     wait?: { timeoutMs?: number },

@@ -165,39 +165,12 @@ export function discordApi(controlUrlOrGetter, { refresh } = {}) {
       call('POST', `/channels/${segment(channelId)}/messages`, { authorId, content }),
     sendDirectMessage: ({ userId, botUserId, content }) =>
       call('POST', '/dms', { userId, botUserId, content }),
-    runCommand: ({ channelId, userId, applicationId, name, subcommandGroup, subcommand, options }) =>
-      call('POST', '/interactions/commands', {
-        channelId,
-        userId,
-        applicationId,
-        name,
-        subcommandGroup,
-        subcommand,
-        options,
-      }),
+    runCommand: (command) => call('POST', '/interactions/commands', commandInvocation(command)),
     pressComponent: ({ messageId, userId, customId, values }) =>
       call('POST', '/interactions/components', { messageId, userId, customId, values }),
     /** The member types into an autocomplete option (`options[focused]` is the text so far). */
-    typeIntoOption: ({
-      channelId,
-      userId,
-      applicationId,
-      name,
-      subcommandGroup,
-      subcommand,
-      options,
-      focused,
-    }) =>
-      call('POST', '/interactions/autocomplete', {
-        channelId,
-        userId,
-        applicationId,
-        name,
-        subcommandGroup,
-        subcommand,
-        options,
-        focused,
-      }),
+    typeIntoOption: (command) =>
+      call('POST', '/interactions/autocomplete', { ...commandInvocation(command), focused: command.focused }),
     /** The interaction once the bot answered it (a 408 refusal after `timeoutMs`). */
     interactionResponse: (interactionId, { timeoutMs } = {}) =>
       call('GET', `/interactions/${segment(interactionId)}${query({ wait: 'response', timeoutMs })}`),
@@ -245,6 +218,11 @@ function describeRefusal(response, payload) {
     return issues ? `${error} (${issues})` : error;
   }
   return `${response.status} ${response.statusText}`;
+}
+
+/** The fields a command invocation sends: where, by whom, which command and the options given. */
+function commandInvocation({ channelId, userId, applicationId, name, subcommandGroup, subcommand, options }) {
+  return { channelId, userId, applicationId, name, subcommandGroup, subcommand, options };
 }
 
 function segment(value) {

@@ -40,14 +40,21 @@ export function createDiscordInteractions({ state, ui, api, lookups, fail, rende
     );
   }
 
+  /** `command` invoked by the member the page plays, in the channel it shows. */
+  function asMember(command) {
+    return {
+      channelId: state.channelId,
+      userId: state.memberId,
+      applicationId: command.application_id,
+      name: command.name,
+    };
+  }
+
   /** The bot's choices for what the member typed so far into an autocomplete option. */
   async function suggest(command, { subcommandGroup, subcommand, options, focused }) {
     try {
       const interaction = await api.typeIntoOption({
-        channelId: state.channelId,
-        userId: state.memberId,
-        applicationId: command.application_id,
-        name: command.name,
+        ...asMember(command),
         subcommandGroup,
         subcommand,
         options,
@@ -83,10 +90,7 @@ export function createDiscordInteractions({ state, ui, api, lookups, fail, rende
   async function runCommand(command, { subcommandGroup, subcommand, options }) {
     try {
       const interaction = await api.runCommand({
-        channelId: state.channelId,
-        userId: state.memberId,
-        applicationId: command.application_id,
-        name: command.name,
+        ...asMember(command),
         subcommandGroup,
         subcommand,
         options,

@@ -1,33 +1,16 @@
 import { Telegraf, TelegramError } from 'telegraf';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { TelegramControlClient, TelegramEmulator } from './index.ts';
+import { describe, expect, it } from 'vitest';
+import { useTelegramEmulator } from './testing/emulator-fixture.ts';
 import { callBotApi } from './testing.ts';
 
-let emulator: TelegramEmulator;
-let control: TelegramControlClient;
-let token: string;
-
-beforeAll(async () => {
-  emulator = new TelegramEmulator();
-  const { url } = await emulator.start();
-  control = new TelegramControlClient(url);
-  token = emulator.defaultBot.token;
-});
-
-beforeEach(async () => {
-  await control.reset();
-});
-
-afterAll(async () => {
-  await emulator.stop();
-});
+const fixture = useTelegramEmulator();
 
 function api(
   method: string,
   params: Record<string, unknown> = {},
   encoding?: 'json' | 'urlencoded' | 'query',
 ) {
-  return callBotApi(emulator.url, token, method, params, encoding);
+  return callBotApi(fixture.url, fixture.emulator.defaultBot.token, method, params, encoding);
 }
 
 function badRequest(description: string) {
@@ -36,15 +19,15 @@ function badRequest(description: string) {
 
 /** A user who has started the bot, so the bot may write to them. */
 async function startedUser(firstName: string) {
-  const user = await control.createUser({ firstName });
-  await control.sendCommand({ from: user.id, command: 'start' });
+  const user = await fixture.control.createUser({ firstName });
+  await fixture.control.sendCommand({ from: user.id, command: 'start' });
   return user;
 }
 
 describe('Bot API refusals', () => {
   it('rejects an unknown token with 401, so bot.launch() fails', async () => {
     const bot = new Telegraf('123456:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', {
-      telegram: { apiRoot: emulator.url },
+      telegram: { apiRoot: fixture.url },
     });
     const failure = await bot.launch().catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(TelegramError);
@@ -56,7 +39,7 @@ describe('Bot API refusals', () => {
   });
 
   it('answers malformed JSON, an unknown method and a stray path in the Bot API shape', async () => {
-    const malformed = await fetch(`${emulator.url}/bot${token}/sendMessage`, {
+    const malformed = await fetch(`${fixture.url}/bot${fixture.emulator.defaultBot.token}/sendMessage`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: '{"chat_id": 1,',
@@ -64,24 +47,27 @@ describe('Bot API refusals', () => {
     expect({ status: malformed.status, body: await malformed.json() }).toEqual(
       badRequest("can't parse JSON object"),
     );
-    const notAnObject = await fetch(`${emulator.url}/bot${token}/getMe`, {
+    const notAnObject = await fetch(`${fixture.url}/bot${fixture.emulator.defaultBot.token}/getMe`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: '[1, 2]',
     });
     expect(notAnObject.status).toBe(400);
-    const brokenMultipart = await fetch(`${emulator.url}/bot${token}/sendDocument`, {
-      method: 'POST',
-      headers: { 'content-type': 'multipart/form-data' },
-      body: 'garbage',
-    });
+    const brokenMultipart = await fetch(
+      `${fixture.url}/bot${fixture.emulator.defaultBot.token}/sendDocument`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'multipart/form-data' },
+        body: 'garbage',
+      },
+    );
     expect(await brokenMultipart.json()).toMatchObject({ ok: false, error_code: 400 });
 
     expect(await api('sendMessageNow')).toEqual({
       status: 404,
       body: { ok: false, error_code: 404, description: 'Not Found: method not found' },
     });
-    const stray = await fetch(`${emulator.url}/api/v1/anything`);
+    const stray = await fetch(`${fixture.url}/api/v1/anything`);
     expect({ status: stray.status, body: await stray.json() }).toEqual({
       status: 404,
       body: { ok: false, error_code: 404, description: 'Not Found' },
@@ -154,7 +140,7 @@ describe('Bot API refusals', () => {
   });
 
   it('forbids writing to users who never started the bot or who blocked it, and tells the bot they blocked it', async () => {
-    const stranger = await control.createUser({ firstName: 'Tom' });
+    const stranger = await fixture.control.createUser({ firstName: 'Tom' });
     expect(await api('sendMessage', { chat_id: stranger.id, text: 'hi' })).toEqual({
       status: 403,
       body: {
@@ -165,7 +151,7 @@ describe('Bot API refusals', () => {
     });
 
     const fan = await startedUser('Uma');
-    await control.blockBot(fan.id);
+    await fixture.control.blockBot(fan.id);
     expect(await api('sendMessage', { chat_id: fan.id, text: 'hi' })).toEqual({
       status: 403,
       body: { ok: false, error_code: 403, description: 'Forbidden: bot was blocked by the user' },

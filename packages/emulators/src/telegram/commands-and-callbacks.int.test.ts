@@ -1,36 +1,13 @@
-import { Markup, Telegraf } from 'telegraf';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { TelegramControlClient, TelegramEmulator } from './index.ts';
-import { launchPollingBot, type RunningBot } from './testing.ts';
+import { Markup } from 'telegraf';
+import { describe, expect, it } from 'vitest';
+import type { TelegramControlClient } from './index.ts';
+import { useTelegramEmulator } from './testing/emulator-fixture.ts';
 
-let emulator: TelegramEmulator;
-let control: TelegramControlClient;
-let bot: Telegraf;
-let running: RunningBot | undefined;
-
-beforeAll(async () => {
-  emulator = new TelegramEmulator({
-    bots: [
-      { username: 'tandem_test_bot', firstName: 'Tandem' },
-      { username: 'other_game_bot', firstName: 'Other' },
-    ],
-  });
-  const { url } = await emulator.start();
-  control = new TelegramControlClient(url);
-});
-
-beforeEach(async () => {
-  await control.reset();
-  bot = new Telegraf(emulator.defaultBot.token, { telegram: { apiRoot: emulator.url } });
-});
-
-afterEach(async () => {
-  await running?.stop();
-  running = undefined;
-});
-
-afterAll(async () => {
-  await emulator.stop();
+const fixture = useTelegramEmulator({
+  bots: [
+    { username: 'tandem_test_bot', firstName: 'Tandem' },
+    { username: 'other_game_bot', firstName: 'Other' },
+  ],
 });
 
 function onlyBotMessage(event: Awaited<ReturnType<TelegramControlClient['waitFor']>>) {
@@ -40,7 +17,7 @@ function onlyBotMessage(event: Awaited<ReturnType<TelegramControlClient['waitFor
 
 describe('commands and callback queries', () => {
   it('runs a command, an inline button press, answerCallbackQuery and editMessageText', async () => {
-    bot.command('balance', (ctx) =>
+    fixture.bot.command('balance', (ctx) =>
       ctx.reply('<b>Balance:</b> 120 coins', {
         parse_mode: 'HTML',
         ...Markup.inlineKeyboard([
@@ -49,15 +26,15 @@ describe('commands and callback queries', () => {
         ]),
       }),
     );
-    bot.action('claim:daily', async (ctx) => {
+    fixture.bot.action('claim:daily', async (ctx) => {
       await ctx.answerCbQuery('+10 coins', { show_alert: true });
       await ctx.editMessageText('<b>Balance:</b> 130 coins', { parse_mode: 'HTML' });
     });
-    running = await launchPollingBot(emulator, bot);
+    await fixture.launch();
 
-    const user = await control.createUser({ firstName: 'Hana' });
-    const sent = await control.sendCommand({ from: user.id, command: 'balance' });
-    const offer = onlyBotMessage(await control.waitFor({ types: ['bot.message'], since: sent.seq }));
+    const user = await fixture.control.createUser({ firstName: 'Hana' });
+    const sent = await fixture.control.sendCommand({ from: user.id, command: 'balance' });
+    const offer = onlyBotMessage(await fixture.control.waitFor({ types: ['bot.message'], since: sent.seq }));
     expect(offer).toMatchObject({
       text: 'Balance: 120 coins',
       entities: [{ type: 'bold', offset: 0, length: 8 }],
@@ -69,18 +46,18 @@ describe('commands and callback queries', () => {
       },
     });
 
-    const pressed = await control.pressButton({
+    const pressed = await fixture.control.pressButton({
       from: user.id,
       messageId: offer.message_id,
       data: 'claim:daily',
     });
-    const edit = await control.waitFor({ types: ['bot.edit'], since: pressed.seq });
+    const edit = await fixture.control.waitFor({ types: ['bot.edit'], since: pressed.seq });
     expect(edit).toMatchObject({ message: { message_id: offer.message_id, text: 'Balance: 130 coins' } });
-    expect(await control.callback(pressed.callbackQuery.id)).toMatchObject({
+    expect(await fixture.control.callback(pressed.callbackQuery.id)).toMatchObject({
       answer: { text: '+10 coins', showAlert: true },
     });
 
-    const [, shown] = await control.messages(user.id);
+    const [, shown] = await fixture.control.messages(user.id);
     // Editing without reply_markup removes the inline keyboard, as on Telegram.
     expect(shown).not.toHaveProperty('reply_markup');
     expect(shown?.edits.map((version) => version.message.text)).toEqual(['Balance: 120 coins']);
@@ -92,14 +69,14 @@ describe('commands and callback queries', () => {
       { command: 'balance', description: 'Show your coins' },
       { command: 'link', description: 'Link your Discord account' },
     ];
-    await bot.telegram.setMyCommands(commands);
-    await bot.telegram.setMyCommands([{ command: 'ban', description: 'Moderators only' }], {
+    await fixture.bot.telegram.setMyCommands(commands);
+    await fixture.bot.telegram.setMyCommands([{ command: 'ban', description: 'Moderators only' }], {
       scope: { type: 'all_chat_administrators' },
     });
 
-    expect(await bot.telegram.getMyCommands()).toEqual(commands);
-    expect(await bot.telegram.getMyCommands({ scope: { type: 'all_private_chats' } })).toEqual([]);
-    const status = await control.bot(emulator.defaultBot.username);
+    expect(await fixture.bot.telegram.getMyCommands()).toEqual(commands);
+    expect(await fixture.bot.telegram.getMyCommands({ scope: { type: 'all_private_chats' } })).toEqual([]);
+    const status = await fixture.control.bot(fixture.emulator.defaultBot.username);
     expect(status.commands).toEqual([
       { scope: { type: 'default' }, languageCode: '', commands },
       {
@@ -109,7 +86,7 @@ describe('commands and callback queries', () => {
       },
     ]);
     await expect(
-      bot.telegram.setMyCommands([{ command: 'Bad Command', description: 'x' }]),
+      fixture.bot.telegram.setMyCommands([{ command: 'Bad Command', description: 'x' }]),
     ).rejects.toMatchObject({
       response: { error_code: 400, description: 'Bad Request: BOT_COMMAND_INVALID' },
     });
@@ -121,33 +98,40 @@ describe('commands and callback queries', () => {
     const joinSeen = new Promise<void>((resolve) => {
       sawJoin = resolve;
     });
-    bot.on('message', async (ctx) => {
+    fixture.bot.on('message', async (ctx) => {
       const text = 'text' in ctx.message ? ctx.message.text : `[${Object.keys(ctx.message).join(',')}]`;
       seen.push(text);
       if (text.startsWith('/top')) await ctx.reply('Top players: Ivy');
       if ('new_chat_members' in ctx.message) sawJoin();
     });
-    running = await launchPollingBot(emulator, bot);
+    await fixture.launch();
 
-    const ivy = await control.createUser({ firstName: 'Ivy' });
-    const jon = await control.createUser({ firstName: 'Jon' });
-    const group = await control.createGroup({ title: 'Guild Hall', members: [ivy.id] });
-    await control.sendMessage({ from: ivy.id, chatId: group.id, text: 'gg everyone' });
-    await control.sendCommand({ from: ivy.id, chatId: group.id, command: 'top', bot: 'other_game_bot' });
-    const command = await control.sendCommand({
+    const ivy = await fixture.control.createUser({ firstName: 'Ivy' });
+    const jon = await fixture.control.createUser({ firstName: 'Jon' });
+    const group = await fixture.control.createGroup({ title: 'Guild Hall', members: [ivy.id] });
+    await fixture.control.sendMessage({ from: ivy.id, chatId: group.id, text: 'gg everyone' });
+    await fixture.control.sendCommand({
+      from: ivy.id,
+      chatId: group.id,
+      command: 'top',
+      bot: 'other_game_bot',
+    });
+    const command = await fixture.control.sendCommand({
       from: ivy.id,
       chatId: group.id,
       command: 'top',
       bot: 'tandem_test_bot',
     });
-    const reply = onlyBotMessage(await control.waitFor({ types: ['bot.message'], since: command.seq }));
-    await control.sendMessage({
+    const reply = onlyBotMessage(
+      await fixture.control.waitFor({ types: ['bot.message'], since: command.seq }),
+    );
+    await fixture.control.sendMessage({
       from: ivy.id,
       chatId: group.id,
       text: 'thanks!',
       replyToMessageId: reply.message_id,
     });
-    await control.addMember(group.id, { userId: jon.id });
+    await fixture.control.addMember(group.id, { userId: jon.id });
     await joinSeen;
 
     expect(seen).toEqual(['/top@tandem_test_bot', 'thanks!', '[message_id,from,chat,date,new_chat_members]']);
@@ -156,39 +140,41 @@ describe('commands and callback queries', () => {
 
   it("carries the user's app language on updates, changed through the control API", async () => {
     const seen: (string | undefined)[] = [];
-    bot.command('hello', (ctx) => {
+    fixture.bot.command('hello', (ctx) => {
       seen.push(ctx.from.language_code);
       return ctx.reply('hi');
     });
-    running = await launchPollingBot(emulator, bot);
-    const user = await control.createUser({ firstName: 'Vera', languageCode: 'ru' });
+    await fixture.launch();
+    const user = await fixture.control.createUser({ firstName: 'Vera', languageCode: 'ru' });
     expect(user.language_code).toBe('ru');
-    const first = await control.sendCommand({ from: user.id, command: 'hello' });
-    await control.waitFor({ types: ['bot.message'], since: first.seq });
-    await control.updateUser(user.id, { languageCode: 'en' });
-    const second = await control.sendCommand({ from: user.id, command: 'hello' });
-    await control.waitFor({ types: ['bot.message'], since: second.seq });
-    const cleared = await control.updateUser(user.id, { languageCode: null });
+    const first = await fixture.control.sendCommand({ from: user.id, command: 'hello' });
+    await fixture.control.waitFor({ types: ['bot.message'], since: first.seq });
+    await fixture.control.updateUser(user.id, { languageCode: 'en' });
+    const second = await fixture.control.sendCommand({ from: user.id, command: 'hello' });
+    await fixture.control.waitFor({ types: ['bot.message'], since: second.seq });
+    const cleared = await fixture.control.updateUser(user.id, { languageCode: null });
     expect(cleared.language_code).toBeUndefined();
-    const third = await control.sendCommand({ from: user.id, command: 'hello' });
-    await control.waitFor({ types: ['bot.message'], since: third.seq });
+    const third = await fixture.control.sendCommand({ from: user.id, command: 'hello' });
+    await fixture.control.waitFor({ types: ['bot.message'], since: third.seq });
     expect(seen).toEqual(['ru', 'en', undefined]);
-    await expect(control.updateUser(user.id, { languageCode: 'no such' })).rejects.toThrow(/language tag/);
+    await expect(fixture.control.updateUser(user.id, { languageCode: 'no such' })).rejects.toThrow(
+      /language tag/,
+    );
   });
 
   it('keeps a command list per language and scope, as setMyCommands documents', async () => {
     const english = [{ command: 'help', description: 'What I can do' }];
     const russian = [{ command: 'help', description: 'Что я умею' }];
-    await bot.telegram.setMyCommands(english);
-    await bot.telegram.setMyCommands(russian, { language_code: 'ru' });
-    expect(await bot.telegram.getMyCommands()).toEqual(english);
-    expect(await bot.telegram.getMyCommands({ language_code: 'ru' })).toEqual(russian);
-    expect(await bot.telegram.getMyCommands({ language_code: 'de' })).toEqual([]);
-    await expect(bot.telegram.setMyCommands(russian, { language_code: 'russian' })).rejects.toThrow(
+    await fixture.bot.telegram.setMyCommands(english);
+    await fixture.bot.telegram.setMyCommands(russian, { language_code: 'ru' });
+    expect(await fixture.bot.telegram.getMyCommands()).toEqual(english);
+    expect(await fixture.bot.telegram.getMyCommands({ language_code: 'ru' })).toEqual(russian);
+    expect(await fixture.bot.telegram.getMyCommands({ language_code: 'de' })).toEqual([]);
+    await expect(fixture.bot.telegram.setMyCommands(russian, { language_code: 'russian' })).rejects.toThrow(
       /invalid language code/,
     );
-    await bot.telegram.deleteMyCommands({ language_code: 'ru' });
-    expect(await bot.telegram.getMyCommands({ language_code: 'ru' })).toEqual([]);
-    expect(await bot.telegram.getMyCommands()).toEqual(english);
+    await fixture.bot.telegram.deleteMyCommands({ language_code: 'ru' });
+    expect(await fixture.bot.telegram.getMyCommands({ language_code: 'ru' })).toEqual([]);
+    expect(await fixture.bot.telegram.getMyCommands()).toEqual(english);
   });
 });

@@ -1,31 +1,10 @@
 import { Telegraf } from 'telegraf';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { EmulatorEvent } from './index.ts';
-import { ControlRequestError, TelegramControlClient, TelegramEmulator } from './index.ts';
-import { launchPollingBot, type RunningBot } from './testing.ts';
+import { ControlRequestError } from './index.ts';
+import { useTelegramEmulator } from './testing/emulator-fixture.ts';
 
-let emulator: TelegramEmulator;
-let control: TelegramControlClient;
-let running: RunningBot | undefined;
-
-beforeAll(async () => {
-  emulator = new TelegramEmulator();
-  const { url } = await emulator.start();
-  control = new TelegramControlClient(url);
-});
-
-beforeEach(async () => {
-  await control.reset();
-});
-
-afterEach(async () => {
-  await running?.stop();
-  running = undefined;
-});
-
-afterAll(async () => {
-  await emulator.stop();
-});
+const fixture = useTelegramEmulator();
 
 /**
  * Opens the control event stream; resolves once the headers arrived (the server subscribes before
@@ -33,7 +12,10 @@ afterAll(async () => {
  */
 async function openEvents(path: string, headers: Record<string, string> = {}) {
   const abort = new AbortController();
-  const response = await fetch(`${emulator.url}/control/events${path}`, { headers, signal: abort.signal });
+  const response = await fetch(`${fixture.url}/control/events${path}`, {
+    headers,
+    signal: abort.signal,
+  });
   expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
   const reader = (response.body as ReadableStream<Uint8Array>).getReader();
   const decoder = new TextDecoder();
@@ -64,13 +46,13 @@ async function openEvents(path: string, headers: Record<string, string> = {}) {
 
 describe('control API', () => {
   it('streams user and bot messages as Server-Sent Events, and replays after Last-Event-ID', async () => {
-    const bot = new Telegraf(emulator.defaultBot.token, { telegram: { apiRoot: emulator.url } });
+    const { bot } = fixture;
     bot.command('rank', (ctx) => ctx.reply('You are Silver III'));
-    running = await launchPollingBot(emulator, bot);
-    const user = await control.createUser({ firstName: 'Vic' });
+    await fixture.launch();
+    const user = await fixture.control.createUser({ firstName: 'Vic' });
 
     const stream = await openEvents('?types=user.message,bot.message');
-    const sent = await control.sendCommand({ from: user.id, command: 'rank' });
+    const sent = await fixture.control.sendCommand({ from: user.id, command: 'rank' });
     const events = await stream.read(2);
     expect(events.map((event) => event.type)).toEqual(['user.message', 'bot.message']);
     expect(events[1]).toMatchObject({ chatId: user.id, message: { text: 'You are Silver III' } });
@@ -81,17 +63,18 @@ describe('control API', () => {
   });
 
   it('builds groups, moves members and shows a bot its status', async () => {
-    const wes = await control.createUser({ firstName: 'Wes', username: 'wes_gg' });
-    const group = await control.createGroup({ title: 'Tandem Guild', members: [wes.id], admins: [] });
+    const wes = await fixture.control.createUser({ firstName: 'Wes', username: 'wes_gg' });
+    const group = await fixture.control.createGroup({ title: 'Tandem Guild', members: [wes.id], admins: [] });
     expect(group).toMatchObject({ type: 'supergroup', title: 'Tandem Guild' });
     expect(group.id).toBeLessThan(-1_000_000_000_000);
     expect(group.members).toEqual([
       { id: wes.id, status: 'member', isBot: false },
-      { id: emulator.defaultBot.id, status: 'member', isBot: true },
+      { id: fixture.emulator.defaultBot.id, status: 'member', isBot: true },
     ]);
 
-    const telegram = new Telegraf(emulator.defaultBot.token, { telegram: { apiRoot: emulator.url } })
-      .telegram;
+    const telegram = new Telegraf(fixture.emulator.defaultBot.token, {
+      telegram: { apiRoot: fixture.url },
+    }).telegram;
     expect(await telegram.getChat(group.id)).toMatchObject({
       id: group.id,
       type: 'supergroup',
@@ -103,14 +86,14 @@ describe('control API', () => {
     });
     expect(await telegram.getChatMembersCount(group.id)).toBe(2);
 
-    const left = await control.removeMember(group.id, wes.id);
+    const left = await fixture.control.removeMember(group.id, wes.id);
     expect((await telegram.getChatMember(group.id, wes.id)).status).toBe('left');
     expect(left.message?.message).toMatchObject({ left_chat_member: { id: wes.id } });
     expect(left.group.members[0]).toEqual({ id: wes.id, status: 'left', isBot: false });
 
-    const status = await control.bot(emulator.defaultBot.id);
+    const status = await fixture.control.bot(fixture.emulator.defaultBot.id);
     expect(status).toMatchObject({
-      bot: { username: 'emulator_bot', token: emulator.defaultBot.token },
+      bot: { username: 'emulator_bot', token: fixture.emulator.defaultBot.token },
       webhook: { url: '', pending_update_count: 1 },
       pendingUpdates: 1,
     });
@@ -125,26 +108,28 @@ describe('control API', () => {
             ? { status: error.status, code: error.code, message: error.message }
             : error,
       );
-    expect(await refusal(control.sendMessage({ from: 5, text: 'hi' }))).toMatchObject({
+    expect(await refusal(fixture.control.sendMessage({ from: 5, text: 'hi' }))).toMatchObject({
       status: 404,
       code: 'not_found',
       message: 'No user 5; create one with POST /control/users',
     });
-    expect(await refusal(control.sendMessage({ from: 5, text: '' }))).toMatchObject({
+    expect(await refusal(fixture.control.sendMessage({ from: 5, text: '' }))).toMatchObject({
       status: 400,
       code: 'invalid_request',
       message: expect.stringContaining('text'),
     });
-    const user = await control.createUser({ firstName: 'Xia' });
-    const sent = await control.sendMessage({ from: user.id, text: 'no buttons here' });
+    const user = await fixture.control.createUser({ firstName: 'Xia' });
+    const sent = await fixture.control.sendMessage({ from: user.id, text: 'no buttons here' });
     expect(
-      await refusal(control.pressButton({ from: user.id, messageId: sent.message.message_id, data: 'x' })),
+      await refusal(
+        fixture.control.pressButton({ from: user.id, messageId: sent.message.message_id, data: 'x' }),
+      ),
     ).toMatchObject({
       status: 400,
       message: `Message ${sent.message.message_id} was not sent by a bot`,
     });
 
-    const malformed = await fetch(`${emulator.url}/control/users`, {
+    const malformed = await fetch(`${fixture.url}/control/users`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: '{oops',
@@ -154,17 +139,17 @@ describe('control API', () => {
   });
 
   it('resets to a fresh world with the same bots', async () => {
-    const user = await control.createUser({ firstName: 'Yan' });
-    await control.sendMessage({ from: user.id, text: 'hello' });
-    await control.setLatency(5);
+    const user = await fixture.control.createUser({ firstName: 'Yan' });
+    await fixture.control.sendMessage({ from: user.id, text: 'hello' });
+    await fixture.control.setLatency(5);
 
-    const world = await control.reset();
+    const world = await fixture.control.reset();
     expect(world).toEqual({
-      bots: [expect.objectContaining({ id: emulator.defaultBot.id })],
+      bots: [expect.objectContaining({ id: fixture.emulator.defaultBot.id })],
       users: [],
       groups: [],
     });
-    expect(await control.faults()).toEqual({ latencyMs: 0, serverErrors: [] });
-    expect((await control.bot(emulator.defaultBot.id)).pendingUpdates).toBe(0);
+    expect(await fixture.control.faults()).toEqual({ latencyMs: 0, serverErrors: [] });
+    expect((await fixture.control.bot(fixture.emulator.defaultBot.id)).pendingUpdates).toBe(0);
   });
 });

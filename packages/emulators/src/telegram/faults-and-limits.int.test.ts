@@ -1,39 +1,18 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Telegraf, TelegramError } from 'telegraf';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { TelegramControlClient, TelegramEmulator } from './index.ts';
-import { launchPollingBot, type RunningBot } from './testing.ts';
+import { TelegramError } from 'telegraf';
+import { afterEach, describe, expect, it } from 'vitest';
+import { useTelegramEmulator } from './testing/emulator-fixture.ts';
 
-let emulator: TelegramEmulator;
-let control: TelegramControlClient;
-let bot: Telegraf;
-let running: RunningBot | undefined;
-
-beforeAll(async () => {
-  emulator = new TelegramEmulator();
-  const { url } = await emulator.start();
-  control = new TelegramControlClient(url);
-});
-
-beforeEach(async () => {
-  await control.reset();
-  bot = new Telegraf(emulator.defaultBot.token, { telegram: { apiRoot: emulator.url } });
-});
+const fixture = useTelegramEmulator();
 
 afterEach(async () => {
-  await running?.stop();
-  running = undefined;
-  await control.setLimits({ burst: 30, perChatPerSecond: 1, perGroupPerMinute: 20 });
-});
-
-afterAll(async () => {
-  await emulator.stop();
+  await fixture.control.setLimits({ burst: 30, perChatPerSecond: 1, perGroupPerMinute: 20 });
 });
 
 describe('rate limits and injected faults', () => {
   it("surfaces a 429 storm as telegraf's TelegramError, and a bot that waits retry_after gets through", async () => {
     const errors: unknown[] = [];
-    bot.command('daily', async (ctx) => {
+    fixture.bot.command('daily', async (ctx) => {
       try {
         await ctx.reply('Daily reward: 10 coins');
       } catch (error) {
@@ -43,12 +22,12 @@ describe('rate limits and injected faults', () => {
         await ctx.reply('Daily reward: 10 coins');
       }
     });
-    running = await launchPollingBot(emulator, bot);
-    await control.rateLimit({ durationMs: 30_000, count: 1, retryAfter: 1, method: 'sendMessage' });
+    await fixture.launch();
+    await fixture.control.rateLimit({ durationMs: 30_000, count: 1, retryAfter: 1, method: 'sendMessage' });
 
-    const user = await control.createUser({ firstName: 'Nia' });
-    const sent = await control.sendCommand({ from: user.id, command: 'daily' });
-    const reply = await control.waitFor({ types: ['bot.message'], since: sent.seq });
+    const user = await fixture.control.createUser({ firstName: 'Nia' });
+    const sent = await fixture.control.sendCommand({ from: user.id, command: 'daily' });
+    const reply = await fixture.control.waitFor({ types: ['bot.message'], since: sent.seq });
 
     expect(reply).toMatchObject({ message: { text: 'Daily reward: 10 coins' } });
     expect(errors).toEqual([
@@ -63,20 +42,20 @@ describe('rate limits and injected faults', () => {
 
   it("keeps polling through a 429 on getUpdates: telegraf's loop waits retry_after and polls again", async () => {
     const seen: string[] = [];
-    bot.on('text', (ctx) => {
+    fixture.bot.on('text', (ctx) => {
       seen.push(ctx.message.text);
     });
-    running = await launchPollingBot(emulator, bot);
-    const user = await control.createUser({ firstName: 'Oto' });
-    await control.rateLimit({ durationMs: 30_000, count: 1, retryAfter: 1, method: 'getUpdates' });
+    await fixture.launch();
+    const user = await fixture.control.createUser({ firstName: 'Oto' });
+    await fixture.control.rateLimit({ durationMs: 30_000, count: 1, retryAfter: 1, method: 'getUpdates' });
 
-    const first = await control.sendMessage({ from: user.id, text: 'first' });
-    const delivered = await control.waitFor({ types: ['updates.delivered'], since: first.seq });
-    await control.sendMessage({ from: user.id, text: 'second' });
-    const resumed = await control.waitFor({ types: ['updates.delivered'], since: delivered.seq });
-    await control.waitFor({ types: ['bot.poll'], since: resumed.seq });
+    const first = await fixture.control.sendMessage({ from: user.id, text: 'first' });
+    const delivered = await fixture.control.waitFor({ types: ['updates.delivered'], since: first.seq });
+    await fixture.control.sendMessage({ from: user.id, text: 'second' });
+    const resumed = await fixture.control.waitFor({ types: ['updates.delivered'], since: delivered.seq });
+    await fixture.control.waitFor({ types: ['bot.poll'], since: resumed.seq });
 
-    const polls = await control.log({ types: ['api.call'], since: delivered.seq });
+    const polls = await fixture.control.log({ types: ['api.call'], since: delivered.seq });
     expect(polls.slice(0, 3)).toMatchObject([
       { method: 'getUpdates', ok: true },
       { method: 'getUpdates', ok: false, errorCode: 429, description: 'Too Many Requests: retry after 1' },
@@ -87,13 +66,15 @@ describe('rate limits and injected faults', () => {
 
   it('answers 429 with the seconds until the next slot when a bot floods a chat or a group', async () => {
     // Slower than Telegram's 1/s and 20/min, so a loaded machine cannot refill a slot mid-test.
-    await control.setLimits({ burst: 3, perChatPerSecond: 0.25, perGroupPerMinute: 6 });
-    const user = await control.createUser({ firstName: 'Pia' });
-    await control.sendMessage({ from: user.id, text: 'hi' });
-    const group = await control.createGroup({ title: 'Raid', members: [user.id] });
+    await fixture.control.setLimits({ burst: 3, perChatPerSecond: 0.25, perGroupPerMinute: 6 });
+    const user = await fixture.control.createUser({ firstName: 'Pia' });
+    await fixture.control.sendMessage({ from: user.id, text: 'hi' });
+    const group = await fixture.control.createGroup({ title: 'Raid', members: [user.id] });
     const refusal = async (chatId: number) => {
-      for (let n = 0; n < 3; n += 1) await bot.telegram.sendMessage(chatId, `update ${n}`);
-      const error = await bot.telegram.sendMessage(chatId, 'one more').catch((failure: unknown) => failure);
+      for (let n = 0; n < 3; n += 1) await fixture.bot.telegram.sendMessage(chatId, `update ${n}`);
+      const error = await fixture.bot.telegram
+        .sendMessage(chatId, 'one more')
+        .catch((failure: unknown) => failure);
       if (!(error instanceof TelegramError)) throw new Error('expected a 429');
       return error.response;
     };
@@ -111,14 +92,18 @@ describe('rate limits and injected faults', () => {
   });
 
   it('fails the next calls of a method with an injected 5xx, then recovers', async () => {
-    const user = await control.createUser({ firstName: 'Quin' });
-    await control.sendMessage({ from: user.id, text: 'hi' });
-    await control.failNextCalls({ count: 1, method: 'sendMessage', status: 502 });
+    const user = await fixture.control.createUser({ firstName: 'Quin' });
+    await fixture.control.sendMessage({ from: user.id, text: 'hi' });
+    await fixture.control.failNextCalls({ count: 1, method: 'sendMessage', status: 502 });
 
-    const failure = await bot.telegram.sendMessage(user.id, 'rank up!').catch((error: unknown) => error);
+    const failure = await fixture.bot.telegram
+      .sendMessage(user.id, 'rank up!')
+      .catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(TelegramError);
     expect((failure as TelegramError).response).toEqual({ error_code: 502, description: 'Bad Gateway' });
-    await expect(bot.telegram.sendMessage(user.id, 'rank up!')).resolves.toMatchObject({ text: 'rank up!' });
-    expect((await control.faults()).serverErrors).toEqual([]);
+    await expect(fixture.bot.telegram.sendMessage(user.id, 'rank up!')).resolves.toMatchObject({
+      text: 'rank up!',
+    });
+    expect((await fixture.control.faults()).serverErrors).toEqual([]);
   });
 });

@@ -1,35 +1,17 @@
-import { Telegraf } from 'telegraf';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { TelegramControlClient, TelegramEmulator } from './index.ts';
+import { describe, expect, it } from 'vitest';
+import { useTelegramEmulator } from './testing/emulator-fixture.ts';
 
-let emulator: TelegramEmulator;
-let control: TelegramControlClient;
-let telegram: Telegraf['telegram'];
-
-beforeAll(async () => {
-  emulator = new TelegramEmulator();
-  const { url } = await emulator.start();
-  control = new TelegramControlClient(url);
-  telegram = new Telegraf(emulator.defaultBot.token, { telegram: { apiRoot: url } }).telegram;
-});
-
-beforeEach(async () => {
-  await control.reset();
-});
-
-afterAll(async () => {
-  await emulator.stop();
-});
+const fixture = useTelegramEmulator();
 
 /** A player who wrote to the bot, and a supergroup with both where the bot reads everything as admin. */
 async function setting() {
-  const ana = await control.createUser({ firstName: 'Ana', username: 'ana_plays' });
-  const group = await control.createGroup({
+  const ana = await fixture.control.createUser({ firstName: 'Ana', username: 'ana_plays' });
+  const group = await fixture.control.createGroup({
     title: 'Guild',
     members: [ana.id],
-    admins: [emulator.defaultBot.id],
+    admins: [fixture.emulator.defaultBot.id],
   });
-  const greeting = await control.sendMessage({ from: ana.id, text: 'Found a #bug in the shop' });
+  const greeting = await fixture.control.sendMessage({ from: ana.id, text: 'Found a #bug in the shop' });
   return { ana, group, greeting: greeting.message };
 }
 
@@ -37,10 +19,10 @@ describe('forwardMessage and forwardMessages', () => {
   it('forwards a user message with its content and forward_origin naming the first sender', async () => {
     const { ana, group, greeting } = await setting();
 
-    const forwarded = await telegram.forwardMessage(group.id, ana.id, greeting.message_id);
+    const forwarded = await fixture.telegram.forwardMessage(group.id, ana.id, greeting.message_id);
     expect(forwarded).toMatchObject({
       chat: { id: group.id, type: 'supergroup' },
-      from: { id: emulator.defaultBot.id, is_bot: true },
+      from: { id: fixture.emulator.defaultBot.id, is_bot: true },
       text: 'Found a #bug in the shop',
       entities: [{ type: 'hashtag', offset: 8, length: 4 }],
       forward_origin: {
@@ -51,7 +33,7 @@ describe('forwardMessage and forwardMessages', () => {
     });
 
     // A forward of a forward still names Ana.
-    const again = await telegram.forwardMessage(ana.id, group.id, forwarded.message_id);
+    const again = await fixture.telegram.forwardMessage(ana.id, group.id, forwarded.message_id);
     expect('forward_origin' in again && again.forward_origin).toEqual(
       'forward_origin' in forwarded && forwarded.forward_origin,
     );
@@ -59,34 +41,34 @@ describe('forwardMessage and forwardMessages', () => {
 
   it('forwards several messages in order, skipping those it cannot find', async () => {
     const { ana, group, greeting } = await setting();
-    const second = await control.sendMessage({ from: ana.id, text: 'and another' });
+    const second = await fixture.control.sendMessage({ from: ana.id, text: 'and another' });
 
-    const ids = await telegram.forwardMessages(group.id, ana.id, [
+    const ids = await fixture.telegram.forwardMessages(group.id, ana.id, [
       greeting.message_id,
       second.message.message_id,
       99,
     ]);
     expect(ids).toHaveLength(2);
-    const messages = await control.messages(group.id);
+    const messages = await fixture.control.messages(group.id);
     expect(messages.filter((m) => m.forward_origin).map((m) => m.text)).toEqual([
       'Found a #bug in the shop',
       'and another',
     ]);
-    await expect(telegram.forwardMessages(group.id, ana.id, [2, 1])).rejects.toMatchObject({
+    await expect(fixture.telegram.forwardMessages(group.id, ana.id, [2, 1])).rejects.toMatchObject({
       response: { error_code: 400 },
     });
   });
 
   it("refuses a missing message and a service message with Telegram's wording", async () => {
     const { ana, group } = await setting();
-    const bob = await control.createUser({ firstName: 'Bob' });
-    await control.addMember(group.id, { userId: bob.id });
-    await expect(telegram.forwardMessage(group.id, ana.id, 42)).rejects.toMatchObject({
+    const bob = await fixture.control.createUser({ firstName: 'Bob' });
+    await fixture.control.addMember(group.id, { userId: bob.id });
+    await expect(fixture.telegram.forwardMessage(group.id, ana.id, 42)).rejects.toMatchObject({
       response: { error_code: 400, description: 'Bad Request: message to forward not found' },
     });
-    const joined = (await control.messages(group.id)).find((m) => m.new_chat_members);
+    const joined = (await fixture.control.messages(group.id)).find((m) => m.new_chat_members);
     if (!joined) throw new Error('expected the join message');
-    await expect(telegram.copyMessage(ana.id, group.id, joined.message_id)).rejects.toMatchObject({
+    await expect(fixture.telegram.copyMessage(ana.id, group.id, joined.message_id)).rejects.toMatchObject({
       response: { error_code: 400, description: "Bad Request: message can't be copied" },
     });
   });
@@ -95,14 +77,14 @@ describe('forwardMessage and forwardMessages', () => {
 describe('copyMessage and copyMessages', () => {
   it('copies without a link to the original, with a new caption when given, and answers a MessageId', async () => {
     const { ana, group } = await setting();
-    const shot = await control.sendPhoto({ from: ana.id, caption: 'old caption' });
+    const shot = await fixture.control.sendPhoto({ from: ana.id, caption: 'old caption' });
 
-    const copy = await telegram.copyMessage(group.id, ana.id, shot.message.message_id, {
+    const copy = await fixture.telegram.copyMessage(group.id, ana.id, shot.message.message_id, {
       caption: '<i>Screenshot</i> of the week',
       parse_mode: 'HTML',
     });
     expect(Object.keys(copy)).toEqual(['message_id']);
-    const stored = (await control.messages(group.id)).find((m) => m.message_id === copy.message_id);
+    const stored = (await fixture.control.messages(group.id)).find((m) => m.message_id === copy.message_id);
     expect(stored).toMatchObject({
       photo: shot.message.photo,
       caption: 'Screenshot of the week',
@@ -110,10 +92,10 @@ describe('copyMessage and copyMessages', () => {
     });
     expect(stored).not.toHaveProperty('forward_origin');
 
-    const [plain] = await telegram.copyMessages(group.id, ana.id, [shot.message.message_id], {
+    const [plain] = await fixture.telegram.copyMessages(group.id, ana.id, [shot.message.message_id], {
       remove_caption: true,
     });
-    const bare = (await control.messages(group.id)).find((m) => m.message_id === plain?.message_id);
+    const bare = (await fixture.control.messages(group.id)).find((m) => m.message_id === plain?.message_id);
     expect(bare?.photo).toEqual(shot.message.photo);
     expect(bare).not.toHaveProperty('caption');
   });

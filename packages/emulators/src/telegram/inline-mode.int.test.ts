@@ -1,33 +1,15 @@
-import { Markup, Telegraf } from 'telegraf';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { TelegramControlClient, TelegramEmulator } from './index.ts';
-import { callBotApi, launchPollingBot, type RunningBot } from './testing.ts';
+import { Markup } from 'telegraf';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useTelegramEmulator } from './testing/emulator-fixture.ts';
+import { callBotApi } from './testing.ts';
 
-let emulator: TelegramEmulator;
-let control: TelegramControlClient;
-let url: string;
-let bot: Telegraf;
-let running: RunningBot | undefined;
-
-beforeAll(async () => {
-  emulator = new TelegramEmulator();
-  ({ url } = await emulator.start());
-  control = new TelegramControlClient(url);
-});
+const fixture = useTelegramEmulator();
 
 beforeEach(async () => {
-  await control.reset();
-  await control.updateBot(emulator.defaultBot.id, { supportsInlineQueries: true, inlineFeedback: true });
-  bot = new Telegraf(emulator.defaultBot.token, { telegram: { apiRoot: url } });
-});
-
-afterEach(async () => {
-  await running?.stop();
-  running = undefined;
-});
-
-afterAll(async () => {
-  await emulator.stop();
+  await fixture.control.updateBot(fixture.emulator.defaultBot.id, {
+    supportsInlineQueries: true,
+    inlineFeedback: true,
+  });
 });
 
 function article(id: string, text: string, extra: Record<string, unknown> = {}) {
@@ -42,18 +24,18 @@ function article(id: string, text: string, extra: Record<string, unknown> = {}) 
 
 describe('inline mode', () => {
   it('delivers inline_query to a telegraf bot and records its answer', async () => {
-    bot.on('inline_query', (ctx) =>
+    fixture.bot.on('inline_query', (ctx) =>
       ctx.answerInlineQuery([article('1', `Balance of ${ctx.inlineQuery.query}`)], {
         cache_time: 5,
         is_personal: true,
         next_offset: '10',
       }),
     );
-    running = await launchPollingBot(emulator, bot);
-    const ana = await control.createUser({ firstName: 'Ana' });
-    expect(await bot.telegram.getMe()).toMatchObject({ supports_inline_queries: true });
+    await fixture.launch();
+    const ana = await fixture.control.createUser({ firstName: 'Ana' });
+    expect(await fixture.bot.telegram.getMe()).toMatchObject({ supports_inline_queries: true });
 
-    const typed = await control.typeInlineQuery({
+    const typed = await fixture.control.typeInlineQuery({
       from: ana.id,
       query: 'gold',
       chatType: 'supergroup',
@@ -73,15 +55,15 @@ describe('inline mode', () => {
       isPersonal: true,
       nextOffset: '10',
     });
-    expect(await control.inlineQuery(typed.inlineQuery.id)).toMatchObject({
-      botId: emulator.defaultBot.id,
+    expect(await fixture.control.inlineQuery(typed.inlineQuery.id)).toMatchObject({
+      botId: fixture.emulator.defaultBot.id,
       answer: { cacheTime: 5 },
     });
   });
 
   it('sends the chosen result to the chat via the bot and tells the bot in chosen_inline_result', async () => {
     const chosen: unknown[] = [];
-    bot.on('inline_query', (ctx) =>
+    fixture.bot.on('inline_query', (ctx) =>
       ctx.answerInlineQuery([
         article('plain', 'I have 50 coins'),
         article('shop', '*Shop* is open', {
@@ -90,15 +72,19 @@ describe('inline mode', () => {
         }),
       ]),
     );
-    bot.on('chosen_inline_result', (ctx) => {
+    fixture.bot.on('chosen_inline_result', (ctx) => {
       chosen.push(ctx.chosenInlineResult);
     });
-    running = await launchPollingBot(emulator, bot);
-    const ana = await control.createUser({ firstName: 'Ana' });
-    const group = await control.createGroup({ title: 'Guild', members: [ana.id] });
-    const typed = await control.typeInlineQuery({ from: ana.id, query: 'coins', waitForAnswerMs: 5000 });
+    await fixture.launch();
+    const ana = await fixture.control.createUser({ firstName: 'Ana' });
+    const group = await fixture.control.createGroup({ title: 'Guild', members: [ana.id] });
+    const typed = await fixture.control.typeInlineQuery({
+      from: ana.id,
+      query: 'coins',
+      waitForAnswerMs: 5000,
+    });
 
-    const sent = await control.chooseInlineResult({
+    const sent = await fixture.control.chooseInlineResult({
       from: ana.id,
       inlineQueryId: typed.inlineQuery.id,
       resultId: 'shop',
@@ -109,17 +95,21 @@ describe('inline mode', () => {
       chat: { id: group.id },
       text: 'Shop is open',
       entities: [{ type: 'bold', offset: 0, length: 4 }],
-      via_bot: { id: emulator.defaultBot.id, is_bot: true, username: emulator.defaultBot.username },
+      via_bot: {
+        id: fixture.emulator.defaultBot.id,
+        is_bot: true,
+        username: fixture.emulator.defaultBot.username,
+      },
       reply_markup: { inline_keyboard: [[{ text: 'Buy', callback_data: 'buy' }]] },
     });
-    const plain = await control.chooseInlineResult({
+    const plain = await fixture.control.chooseInlineResult({
       from: ana.id,
       inlineQueryId: typed.inlineQuery.id,
       resultId: 'plain',
     });
     expect(plain.message).toMatchObject({ chat: { id: ana.id, type: 'private' }, text: 'I have 50 coins' });
 
-    await control.waitFor({ types: ['updates.delivered'], since: plain.seq, timeoutMs: 5000 });
+    await fixture.control.waitFor({ types: ['updates.delivered'], since: plain.seq, timeoutMs: 5000 });
     await expect.poll(() => chosen.length).toBe(2);
     expect(chosen[0]).toEqual({
       result_id: 'shop',
@@ -135,30 +125,30 @@ describe('inline mode', () => {
   });
 
   it('sends no chosen_inline_result without inline feedback, and no query with inline mode off', async () => {
-    const ana = await control.createUser({ firstName: 'Ana' });
-    await control.updateBot(emulator.defaultBot.id, { inlineFeedback: false });
-    const typed = await control.typeInlineQuery({ from: ana.id, query: '' });
-    await bot.telegram.answerInlineQuery(typed.inlineQuery.id, [article('1', 'hi')]);
-    const chosen = await control.chooseInlineResult({
+    const ana = await fixture.control.createUser({ firstName: 'Ana' });
+    await fixture.control.updateBot(fixture.emulator.defaultBot.id, { inlineFeedback: false });
+    const typed = await fixture.control.typeInlineQuery({ from: ana.id, query: '' });
+    await fixture.bot.telegram.answerInlineQuery(typed.inlineQuery.id, [article('1', 'hi')]);
+    const chosen = await fixture.control.chooseInlineResult({
       from: ana.id,
       inlineQueryId: typed.inlineQuery.id,
       resultId: '1',
     });
     expect(chosen.update).toBeUndefined();
-    expect(chosen.message).toMatchObject({ text: 'hi', via_bot: { id: emulator.defaultBot.id } });
+    expect(chosen.message).toMatchObject({ text: 'hi', via_bot: { id: fixture.emulator.defaultBot.id } });
 
-    await control.updateBot(emulator.defaultBot.id, { supportsInlineQueries: false });
-    expect(await bot.telegram.getMe()).toMatchObject({ supports_inline_queries: false });
-    await expect(control.typeInlineQuery({ from: ana.id, query: 'x' })).rejects.toMatchObject({
+    await fixture.control.updateBot(fixture.emulator.defaultBot.id, { supportsInlineQueries: false });
+    expect(await fixture.bot.telegram.getMe()).toMatchObject({ supports_inline_queries: false });
+    await expect(fixture.control.typeInlineQuery({ from: ana.id, query: 'x' })).rejects.toMatchObject({
       status: 409,
     });
   });
 
   it('refuses answers Telegram refuses', async () => {
-    const ana = await control.createUser({ firstName: 'Ana' });
-    const typed = await control.typeInlineQuery({ from: ana.id, query: 'q' });
+    const ana = await fixture.control.createUser({ firstName: 'Ana' });
+    const typed = await fixture.control.typeInlineQuery({ from: ana.id, query: 'q' });
     const answer = (results: unknown, extra: Record<string, unknown> = {}) =>
-      callBotApi(url, emulator.defaultBot.token, 'answerInlineQuery', {
+      callBotApi(fixture.url, fixture.emulator.defaultBot.token, 'answerInlineQuery', {
         inline_query_id: typed.inlineQuery.id,
         results,
         ...extra,
@@ -178,7 +168,7 @@ describe('inline mode', () => {
     expect(await answer([article('1', 'a')])).toBe(
       'Bad Request: query is too old and response timeout expired or query ID is invalid',
     );
-    const unknown = await callBotApi(url, emulator.defaultBot.token, 'answerInlineQuery', {
+    const unknown = await callBotApi(fixture.url, fixture.emulator.defaultBot.token, 'answerInlineQuery', {
       inline_query_id: '123',
       results: [],
     });

@@ -1,51 +1,32 @@
-import { Telegraf } from 'telegraf';
 import type { Update } from 'telegraf/types';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { TelegramControlClient, TelegramEmulator } from './index.ts';
+import { describe, expect, it } from 'vitest';
+import { useTelegramEmulator } from './testing/emulator-fixture.ts';
 import { callBotApi } from './testing.ts';
 
-let emulator: TelegramEmulator;
-let control: TelegramControlClient;
-let telegram: Telegraf['telegram'];
-let url: string;
-let offset = 0;
+const fixture = useTelegramEmulator();
 
-beforeAll(async () => {
-  emulator = new TelegramEmulator();
-  ({ url } = await emulator.start());
-  control = new TelegramControlClient(url);
-  telegram = new Telegraf(emulator.defaultBot.token, { telegram: { apiRoot: url } }).telegram;
-});
-
-beforeEach(async () => {
-  await control.reset();
-  offset = 0;
-});
-
-afterAll(async () => {
-  await emulator.stop();
-});
-
-async function pendingUpdates() {
-  const updates = await telegram.getUpdates(0, 100, offset, ['chat_member', 'chat_join_request', 'message']);
-  const last = updates.at(-1);
-  if (last) offset = last.update_id + 1;
-  return updates;
+function pendingUpdates() {
+  return fixture.pendingUpdates(['chat_member', 'chat_join_request', 'message']);
 }
 
 /** A supergroup owned by Olga where the bot is an administrator with `rights`. */
 async function guild(rights: Record<string, boolean>) {
-  const bot = emulator.defaultBot;
-  const owner = await control.createUser({ firstName: 'Olga' });
-  const group = await control.createGroup({ title: 'Guild', bots: [] });
-  await control.addMember(group.id, { userId: owner.id, status: 'creator' });
-  await control.addMember(group.id, { userId: bot.id, status: 'administrator', rights, by: owner.id });
+  const bot = fixture.emulator.defaultBot;
+  const owner = await fixture.control.createUser({ firstName: 'Olga' });
+  const group = await fixture.control.createGroup({ title: 'Guild', bots: [] });
+  await fixture.control.addMember(group.id, { userId: owner.id, status: 'creator' });
+  await fixture.control.addMember(group.id, {
+    userId: bot.id,
+    status: 'administrator',
+    rights,
+    by: owner.id,
+  });
   await pendingUpdates();
   return { bot, owner, group };
 }
 
 function call(method: string, params: Record<string, unknown>) {
-  return callBotApi(url, emulator.defaultBot.token, method, params);
+  return callBotApi(fixture.url, fixture.emulator.defaultBot.token, method, params);
 }
 
 describe('invite links', () => {
@@ -53,7 +34,7 @@ describe('invite links', () => {
     const { bot, group } = await guild({ can_invite_users: true });
     const expireDate = Math.floor(Date.now() / 1000) + 3600;
 
-    const link = await telegram.createChatInviteLink(group.id, {
+    const link = await fixture.telegram.createChatInviteLink(group.id, {
       name: 'Spring event',
       expire_date: expireDate,
       member_limit: 10,
@@ -69,7 +50,9 @@ describe('invite links', () => {
       member_limit: 10,
     });
 
-    const edited = await telegram.editChatInviteLink(group.id, link.invite_link, { name: 'Summer event' });
+    const edited = await fixture.telegram.editChatInviteLink(group.id, link.invite_link, {
+      name: 'Summer event',
+    });
     expect(edited).toEqual({
       ...link,
       name: 'Summer event',
@@ -78,7 +61,7 @@ describe('invite links', () => {
     });
     expect(edited).not.toHaveProperty('member_limit');
 
-    const revoked = await telegram.revokeChatInviteLink(group.id, link.invite_link);
+    const revoked = await fixture.telegram.revokeChatInviteLink(group.id, link.invite_link);
     expect(revoked).toMatchObject({ invite_link: link.invite_link, is_revoked: true });
     const again = await call('editChatInviteLink', { chat_id: group.id, invite_link: link.invite_link });
     expect(again.body).toEqual({
@@ -87,11 +70,11 @@ describe('invite links', () => {
       description: 'Bad Request: INVITE_HASH_EXPIRED',
     });
 
-    const primary = await telegram.exportChatInviteLink(group.id);
-    const next = await telegram.exportChatInviteLink(group.id);
+    const primary = await fixture.telegram.exportChatInviteLink(group.id);
+    const next = await fixture.telegram.exportChatInviteLink(group.id);
     expect(primary).toMatch(/^https:\/\/t\.me\/\+/);
     expect(next).not.toBe(primary);
-    const world = await control.world();
+    const world = await fixture.control.world();
     const links = world.groups.find((candidate) => candidate.id === group.id)?.inviteLinks ?? [];
     expect(links.find((candidate) => candidate.url === primary)).toMatchObject({
       isPrimary: true,
@@ -124,11 +107,11 @@ describe('invite links', () => {
 
   it('lets a user join by a link: chat_member carries the link, and the member limit holds', async () => {
     const { bot, group } = await guild({ can_invite_users: true });
-    const link = await telegram.createChatInviteLink(group.id, { member_limit: 1 });
-    const ana = await control.createUser({ firstName: 'Ana' });
-    const ben = await control.createUser({ firstName: 'Ben' });
+    const link = await fixture.telegram.createChatInviteLink(group.id, { member_limit: 1 });
+    const ana = await fixture.control.createUser({ firstName: 'Ana' });
+    const ben = await fixture.control.createUser({ firstName: 'Ben' });
 
-    const joined = await control.joinByLink({ user: ana.id, link: link.invite_link });
+    const joined = await fixture.control.joinByLink({ user: ana.id, link: link.invite_link });
     expect(joined).toMatchObject({
       joined: true,
       message: { message: { new_chat_members: [{ id: ana.id }] } },
@@ -146,8 +129,8 @@ describe('invite links', () => {
         invite_link: expect.objectContaining({ invite_link: link.invite_link, member_limit: 1 }),
       }),
     ]);
-    expect(await telegram.getChatMember(group.id, ana.id)).toMatchObject({ status: 'member' });
-    await expect(control.joinByLink({ user: ben.id, link: link.invite_link })).rejects.toMatchObject({
+    expect(await fixture.telegram.getChatMember(group.id, ana.id)).toMatchObject({ status: 'member' });
+    await expect(fixture.control.joinByLink({ user: ben.id, link: link.invite_link })).rejects.toMatchObject({
       status: 409,
     });
     expect(bot.id).toBeGreaterThan(0);
@@ -155,14 +138,17 @@ describe('invite links', () => {
 
   it('files a join request the bot approves or declines', async () => {
     const { group } = await guild({ can_invite_users: true });
-    const link = await telegram.createChatInviteLink(group.id, { creates_join_request: true, name: 'Apply' });
-    const ana = await control.createUser({ firstName: 'Ana' });
-    const ben = await control.createUser({ firstName: 'Ben' });
+    const link = await fixture.telegram.createChatInviteLink(group.id, {
+      creates_join_request: true,
+      name: 'Apply',
+    });
+    const ana = await fixture.control.createUser({ firstName: 'Ana' });
+    const ben = await fixture.control.createUser({ firstName: 'Ben' });
 
-    expect(await control.joinByLink({ user: ana.id, link: link.invite_link })).toMatchObject({
+    expect(await fixture.control.joinByLink({ user: ana.id, link: link.invite_link })).toMatchObject({
       joined: false,
     });
-    await control.joinByLink({ user: ben.id, link: link.invite_link });
+    await fixture.control.joinByLink({ user: ben.id, link: link.invite_link });
     const requests = (await pendingUpdates()).flatMap((update) =>
       'chat_join_request' in update ? [(update as Update.ChatJoinRequestUpdate).chat_join_request] : [],
     );
@@ -176,12 +162,12 @@ describe('invite links', () => {
       }),
       expect.objectContaining({ from: expect.objectContaining({ id: ben.id }) }),
     ]);
-    expect(await telegram.getChatMember(group.id, ana.id)).toMatchObject({ status: 'left' });
+    expect(await fixture.telegram.getChatMember(group.id, ana.id)).toMatchObject({ status: 'left' });
 
-    expect(await telegram.approveChatJoinRequest(group.id, ana.id)).toBe(true);
-    expect(await telegram.declineChatJoinRequest(group.id, ben.id)).toBe(true);
-    expect(await telegram.getChatMember(group.id, ana.id)).toMatchObject({ status: 'member' });
-    expect(await telegram.getChatMember(group.id, ben.id)).toMatchObject({ status: 'left' });
+    expect(await fixture.telegram.approveChatJoinRequest(group.id, ana.id)).toBe(true);
+    expect(await fixture.telegram.declineChatJoinRequest(group.id, ben.id)).toBe(true);
+    expect(await fixture.telegram.getChatMember(group.id, ana.id)).toMatchObject({ status: 'member' });
+    expect(await fixture.telegram.getChatMember(group.id, ben.id)).toMatchObject({ status: 'left' });
     const joined = (await pendingUpdates()).flatMap((update) =>
       'chat_member' in update ? [(update as Update.ChatMemberUpdate).chat_member] : [],
     );

@@ -1,53 +1,29 @@
-import { Telegraf } from 'telegraf';
 import type { Update } from 'telegraf/types';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { TelegramControlClient, TelegramEmulator } from './index.ts';
-import { callBotApi, launchPollingBot, type RunningBot } from './testing.ts';
+import { describe, expect, it } from 'vitest';
+import { useTelegramEmulator } from './testing/emulator-fixture.ts';
+import { callBotApi } from './testing.ts';
 
-let emulator: TelegramEmulator;
-let control: TelegramControlClient;
-let token: string;
-let running: RunningBot | undefined;
-
-beforeAll(async () => {
-  emulator = new TelegramEmulator();
-  const { url } = await emulator.start();
-  control = new TelegramControlClient(url);
-  token = emulator.defaultBot.token;
-});
-
-beforeEach(async () => {
-  await control.reset();
-});
-
-afterEach(async () => {
-  await running?.stop();
-  running = undefined;
-});
-
-afterAll(async () => {
-  await emulator.stop();
-});
+const fixture = useTelegramEmulator();
 
 function api<T = unknown>(method: string, params: Record<string, unknown> = {}) {
-  return callBotApi<T>(emulator.url, token, method, params);
+  return callBotApi<T>(fixture.url, fixture.emulator.defaultBot.token, method, params);
 }
 
 describe('long polling', () => {
   it("delivers a user's command to a telegraf bot and records its reply", async () => {
-    const bot = new Telegraf(token, { telegram: { apiRoot: emulator.url } });
+    const { bot } = fixture;
     bot.start((ctx) => ctx.reply(`Welcome, ${ctx.from.first_name}! Your code: ${ctx.payload}`));
-    running = await launchPollingBot(emulator, bot);
+    await fixture.launch();
 
-    const user = await control.createUser({ firstName: 'Ana', username: 'ana_plays' });
-    const sent = await control.sendCommand({ from: user.id, command: 'start', args: 'ref42' });
+    const user = await fixture.control.createUser({ firstName: 'Ana', username: 'ana_plays' });
+    const sent = await fixture.control.sendCommand({ from: user.id, command: 'start', args: 'ref42' });
     expect(sent.message.entities).toEqual([{ type: 'bot_command', offset: 0, length: 6 }]);
-    const reply = await control.waitFor({ types: ['bot.message'], chatId: user.id, since: sent.seq });
+    const reply = await fixture.control.waitFor({ types: ['bot.message'], chatId: user.id, since: sent.seq });
 
     expect(reply).toMatchObject({
       message: { text: 'Welcome, Ana! Your code: ref42', chat: { id: user.id } },
     });
-    const messages = await control.messages(user.id);
+    const messages = await fixture.control.messages(user.id);
     expect(messages.map((message) => [message.sender.kind, message.text])).toEqual([
       ['user', '/start ref42'],
       ['bot', 'Welcome, Ana! Your code: ref42'],
@@ -56,11 +32,11 @@ describe('long polling', () => {
   });
 
   it('answers a getUpdates parked with a 50 s timeout as soon as an update arrives', async () => {
-    const user = await control.createUser({ firstName: 'Ben' });
-    const parked = emulator.control.waitFor({ types: ['bot.poll'] });
+    const user = await fixture.control.createUser({ firstName: 'Ben' });
+    const parked = fixture.emulator.control.waitFor({ types: ['bot.poll'] });
     const poll = api<Update[]>('getUpdates', { timeout: 50 });
     await parked;
-    const sent = await control.sendMessage({ from: user.id, text: 'hello' });
+    const sent = await fixture.control.sendMessage({ from: user.id, text: 'hello' });
 
     const { status, body } = await poll;
     expect(status).toBe(200);
@@ -68,9 +44,9 @@ describe('long polling', () => {
   });
 
   it('keeps updates until a higher offset confirms them', async () => {
-    const user = await control.createUser({ firstName: 'Cy' });
-    await control.sendMessage({ from: user.id, text: 'one' });
-    await control.sendMessage({ from: user.id, text: 'two' });
+    const user = await fixture.control.createUser({ firstName: 'Cy' });
+    await fixture.control.sendMessage({ from: user.id, text: 'one' });
+    await fixture.control.sendMessage({ from: user.id, text: 'two' });
 
     const first = await api<Update.MessageUpdate[]>('getUpdates', { limit: 1 });
     const again = await api<Update.MessageUpdate[]>('getUpdates');
@@ -84,7 +60,7 @@ describe('long polling', () => {
   });
 
   it('delivers the same update_id twice when duplication is injected', async () => {
-    const bot = new Telegraf(token, { telegram: { apiRoot: emulator.url } });
+    const { bot } = fixture;
     const seen: number[] = [];
     const twice = new Promise<void>((resolve) => {
       bot.on('message', (ctx) => {
@@ -92,17 +68,17 @@ describe('long polling', () => {
         if (seen.length === 2) resolve();
       });
     });
-    running = await launchPollingBot(emulator, bot);
-    await control.duplicateNextUpdates({ count: 1 });
+    await fixture.launch();
+    await fixture.control.duplicateNextUpdates({ count: 1 });
 
-    const user = await control.createUser({ firstName: 'Dee' });
-    const sent = await control.sendMessage({ from: user.id, text: 'spin the wheel' });
+    const user = await fixture.control.createUser({ firstName: 'Dee' });
+    const sent = await fixture.control.sendMessage({ from: user.id, text: 'spin the wheel' });
     await twice;
     expect(seen).toEqual([sent.updates[0]?.update.update_id, sent.updates[0]?.update.update_id]);
   });
 
   it('ends a parked poll with 409 when another getUpdates comes in', async () => {
-    const parked = emulator.control.waitFor({ types: ['bot.poll'] });
+    const parked = fixture.emulator.control.waitFor({ types: ['bot.poll'] });
     const first = api('getUpdates', { timeout: 50 });
     await parked;
     const second = await api('getUpdates', { timeout: 0 });
@@ -120,10 +96,10 @@ describe('long polling', () => {
   });
 
   it('drops parked poll connections on request', async () => {
-    const parked = emulator.control.waitFor({ types: ['bot.poll'] });
+    const parked = fixture.emulator.control.waitFor({ types: ['bot.poll'] });
     const poll = api('getUpdates', { timeout: 50 });
     await parked;
-    expect(await control.dropPolls()).toEqual({ dropped: [emulator.defaultBot.id] });
+    expect(await fixture.control.dropPolls()).toEqual({ dropped: [fixture.emulator.defaultBot.id] });
     await expect(poll).rejects.toThrow(/fetch failed/);
   });
 

@@ -1,26 +1,8 @@
-import { Telegraf } from 'telegraf';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { TelegramControlClient, TelegramEmulator } from './index.ts';
+import { describe, expect, it } from 'vitest';
+import { useTelegramEmulator } from './testing/emulator-fixture.ts';
 import { callBotApi } from './testing.ts';
 
-let emulator: TelegramEmulator;
-let control: TelegramControlClient;
-let telegram: Telegraf['telegram'];
-
-beforeAll(async () => {
-  emulator = new TelegramEmulator();
-  const { url } = await emulator.start();
-  control = new TelegramControlClient(url);
-  telegram = new Telegraf(emulator.defaultBot.token, { telegram: { apiRoot: url } }).telegram;
-});
-
-beforeEach(async () => {
-  await control.reset();
-});
-
-afterAll(async () => {
-  await emulator.stop();
-});
+const fixture = useTelegramEmulator();
 
 /** The start of a PNG file: signature and IHDR chunk, enough for an image's size to be read. */
 function pngHeader(width: number, height: number): Buffer {
@@ -35,8 +17,8 @@ function pngHeader(width: number, height: number): Buffer {
 
 /** A user who has written to the bot, so the bot may answer in their private chat. */
 async function player() {
-  const user = await control.createUser({ firstName: 'Nia' });
-  await control.sendMessage({ from: user.id, text: 'hi' });
+  const user = await fixture.control.createUser({ firstName: 'Nia' });
+  await fixture.control.sendMessage({ from: user.id, text: 'hi' });
   return user;
 }
 
@@ -45,7 +27,7 @@ describe('video, animation, voice, audio and sticker messages', () => {
     const user = await player();
     const clip = Buffer.from('not really an mp4');
 
-    const video = await telegram.sendVideo(
+    const video = await fixture.telegram.sendVideo(
       user.id,
       { source: clip, filename: 'highlight.mp4' },
       { caption: 'Top #play', width: 1280, height: 720, duration: 12 },
@@ -60,13 +42,17 @@ describe('video, animation, voice, audio and sticker messages', () => {
     });
     expect(video.caption_entities).toEqual([{ type: 'hashtag', offset: 4, length: 5 }]);
 
-    const animation = await telegram.sendAnimation(user.id, { source: clip, filename: 'gg.mp4' });
+    const animation = await fixture.telegram.sendAnimation(user.id, { source: clip, filename: 'gg.mp4' });
     expect(animation.animation.file_id).toBe(animation.document.file_id);
 
-    const voice = await telegram.sendVoice(user.id, { source: clip, filename: 'note.ogg' }, { duration: 3 });
+    const voice = await fixture.telegram.sendVoice(
+      user.id,
+      { source: clip, filename: 'note.ogg' },
+      { duration: 3 },
+    );
     expect(voice.voice).toMatchObject({ duration: 3, mime_type: 'audio/ogg' });
 
-    const audio = await telegram.sendAudio(
+    const audio = await fixture.telegram.sendAudio(
       user.id,
       { source: clip, filename: 'anthem.mp3' },
       { duration: 200, performer: 'Guild', title: 'Anthem' },
@@ -78,7 +64,10 @@ describe('video, animation, voice, audio and sticker messages', () => {
       mime_type: 'audio/mpeg',
     });
 
-    const sticker = await telegram.sendSticker(user.id, { source: pngHeader(512, 256), filename: 'gg.webp' });
+    const sticker = await fixture.telegram.sendSticker(user.id, {
+      source: pngHeader(512, 256),
+      filename: 'gg.webp',
+    });
     expect(sticker.sticker).toMatchObject({
       type: 'regular',
       width: 512,
@@ -88,16 +77,19 @@ describe('video, animation, voice, audio and sticker messages', () => {
     });
     expect(sticker).not.toHaveProperty('caption');
 
-    const again = await telegram.sendVideo(user.id, video.video.file_id, { duration: 12 });
+    const again = await fixture.telegram.sendVideo(user.id, video.video.file_id, { duration: 12 });
     expect(again.video.file_unique_id).toBe(video.video.file_unique_id);
-    const link = await telegram.getFileLink(voice.voice.file_id);
+    const link = await fixture.telegram.getFileLink(voice.voice.file_id);
     expect(Buffer.from(await (await fetch(link)).arrayBuffer())).toEqual(clip);
   });
 
   it("refuses a file_id of another kind with Telegram's wording", async () => {
     const user = await player();
-    const voice = await telegram.sendVoice(user.id, { source: Buffer.from('ogg'), filename: 'a.ogg' });
-    await expect(telegram.sendVideo(user.id, voice.voice.file_id)).rejects.toMatchObject({
+    const voice = await fixture.telegram.sendVoice(user.id, {
+      source: Buffer.from('ogg'),
+      filename: 'a.ogg',
+    });
+    await expect(fixture.telegram.sendVideo(user.id, voice.voice.file_id)).rejects.toMatchObject({
       response: { error_code: 400, description: "Bad Request: can't use file of type Voice as Video" },
     });
   });
@@ -106,8 +98,8 @@ describe('video, animation, voice, audio and sticker messages', () => {
 describe('sendMediaGroup', () => {
   it('sends an album of photos and a video as messages sharing one media_group_id', async () => {
     const user = await player();
-    const photo = await telegram.sendPhoto(user.id, { source: pngHeader(64, 64), filename: 'a.png' });
-    const album = await telegram.sendMediaGroup(user.id, [
+    const photo = await fixture.telegram.sendPhoto(user.id, { source: pngHeader(64, 64), filename: 'a.png' });
+    const album = await fixture.telegram.sendMediaGroup(user.id, [
       {
         type: 'photo',
         media: { source: pngHeader(100, 50), filename: 'b.png' },
@@ -138,15 +130,15 @@ describe('sendMediaGroup', () => {
 
     // telegraf's types forbid these albums, so they go out raw, with files the bot sent before.
     const ids = {
-      photo: (await telegram.sendPhoto(user.id, photo)).photo.at(-1)?.file_id,
-      document: (await telegram.sendDocument(user.id, file)).document.file_id,
-      audio: (await telegram.sendAudio(user.id, { source: Buffer.from('a'), filename: 'a.mp3' })).audio
-        .file_id,
-      video: (await telegram.sendVideo(user.id, { source: Buffer.from('v'), filename: 'v.mp4' })).video
-        .file_id,
+      photo: (await fixture.telegram.sendPhoto(user.id, photo)).photo.at(-1)?.file_id,
+      document: (await fixture.telegram.sendDocument(user.id, file)).document.file_id,
+      audio: (await fixture.telegram.sendAudio(user.id, { source: Buffer.from('a'), filename: 'a.mp3' }))
+        .audio.file_id,
+      video: (await fixture.telegram.sendVideo(user.id, { source: Buffer.from('v'), filename: 'v.mp4' }))
+        .video.file_id,
     };
     const album = (...kinds: Array<keyof typeof ids>) =>
-      callBotApi(emulator.url, emulator.defaultBot.token, 'sendMediaGroup', {
+      callBotApi(fixture.url, fixture.emulator.defaultBot.token, 'sendMediaGroup', {
         chat_id: user.id,
         media: kinds.map((kind) => ({ type: kind, media: ids[kind] })),
       });
@@ -160,14 +152,14 @@ describe('sendMediaGroup', () => {
     );
     expect((await album('photo', 'video')).body.ok).toBe(true);
     const eleven = Array.from({ length: 11 }, () => ({ type: 'document' as const, media: file }));
-    await expect(telegram.sendMediaGroup(user.id, eleven)).rejects.toMatchObject({
+    await expect(fixture.telegram.sendMediaGroup(user.id, eleven)).rejects.toMatchObject({
       response: { description: 'Bad Request: too many messages to send as an album' },
     });
-    await expect(telegram.sendMediaGroup(user.id, [])).rejects.toMatchObject({
+    await expect(fixture.telegram.sendMediaGroup(user.id, [])).rejects.toMatchObject({
       response: { description: 'Bad Request: there are no messages to send' },
     });
 
-    const documents = await telegram.sendMediaGroup(user.id, [
+    const documents = await fixture.telegram.sendMediaGroup(user.id, [
       { type: 'document', media: file },
       { type: 'document', media: { source: Buffer.from('y'), filename: 'y.csv' } },
     ]);
@@ -176,6 +168,6 @@ describe('sendMediaGroup', () => {
       'y.csv',
     ]);
     // Refused albums sent nothing: the greeting, four single files, one album of two, two documents.
-    expect(await control.messages(user.id)).toHaveLength(9);
+    expect(await fixture.control.messages(user.id)).toHaveLength(9);
   });
 });

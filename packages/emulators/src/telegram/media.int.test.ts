@@ -1,32 +1,7 @@
-import { Telegraf } from 'telegraf';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { TelegramControlClient, TelegramEmulator } from './index.ts';
-import { launchPollingBot, type RunningBot } from './testing.ts';
+import { describe, expect, it } from 'vitest';
+import { useTelegramEmulator } from './testing/emulator-fixture.ts';
 
-let emulator: TelegramEmulator;
-let control: TelegramControlClient;
-let bot: Telegraf;
-let running: RunningBot | undefined;
-
-beforeAll(async () => {
-  emulator = new TelegramEmulator();
-  const { url } = await emulator.start();
-  control = new TelegramControlClient(url);
-});
-
-beforeEach(async () => {
-  await control.reset();
-  bot = new Telegraf(emulator.defaultBot.token, { telegram: { apiRoot: emulator.url } });
-});
-
-afterEach(async () => {
-  await running?.stop();
-  running = undefined;
-});
-
-afterAll(async () => {
-  await emulator.stop();
-});
+const fixture = useTelegramEmulator();
 
 /** The start of a PNG file: signature and IHDR chunk, enough for an image's size to be read. */
 function pngHeader(width: number, height: number): Buffer {
@@ -43,14 +18,14 @@ function pngHeader(width: number, height: number): Buffer {
 describe('files', () => {
   it('takes a multipart document upload from replyWithDocument and serves it back through getFile', async () => {
     const csv = Buffer.from('rank,name\n1,Ivy\n2,Jon\n');
-    bot.command('export', (ctx) =>
+    fixture.bot.command('export', (ctx) =>
       ctx.replyWithDocument({ source: csv, filename: 'leaderboard.csv' }, { caption: 'Weekly #leaderboard' }),
     );
-    running = await launchPollingBot(emulator, bot);
+    await fixture.launch();
 
-    const user = await control.createUser({ firstName: 'Kai' });
-    const sent = await control.sendCommand({ from: user.id, command: 'export' });
-    const posted = await control.waitFor({ types: ['bot.message'], since: sent.seq });
+    const user = await fixture.control.createUser({ firstName: 'Kai' });
+    const sent = await fixture.control.sendCommand({ from: user.id, command: 'export' });
+    const posted = await fixture.control.waitFor({ types: ['bot.message'], since: sent.seq });
     if (posted.type !== 'bot.message') throw new Error('expected the export');
     expect(posted.message).toMatchObject({
       document: { file_name: 'leaderboard.csv', mime_type: 'text/csv', file_size: csv.length },
@@ -58,21 +33,21 @@ describe('files', () => {
       caption_entities: [{ type: 'hashtag', offset: 7, length: 12 }],
     });
 
-    const link = await bot.telegram.getFileLink(posted.message.document?.file_id ?? '');
+    const link = await fixture.bot.telegram.getFileLink(posted.message.document?.file_id ?? '');
     const download = await fetch(link);
     expect(Buffer.from(await download.arrayBuffer())).toEqual(csv);
   });
 
   it("hands a user's photo to the bot with every size, and takes it back by file_id and by upload", async () => {
-    bot.on('photo', async (ctx) => {
+    fixture.bot.on('photo', async (ctx) => {
       const largest = ctx.message.photo.at(-1);
       await ctx.replyWithPhoto(largest?.file_id ?? '', { caption: 'Nice screenshot' });
       await ctx.replyWithPhoto({ source: pngHeader(64, 32), filename: 'badge.png' });
     });
-    running = await launchPollingBot(emulator, bot);
+    await fixture.launch();
 
-    const user = await control.createUser({ firstName: 'Lea' });
-    const sent = await control.sendPhoto({
+    const user = await fixture.control.createUser({ firstName: 'Lea' });
+    const sent = await fixture.control.sendPhoto({
       from: user.id,
       fileName: 'screenshot.png',
       contentBase64: pngHeader(1600, 1200).toString('base64'),
@@ -84,25 +59,25 @@ describe('files', () => {
       [1280, 960],
       [1600, 1200],
     ]);
-    const first = await control.waitFor({ types: ['bot.message'], since: sent.seq });
-    await control.waitFor({ types: ['bot.message'], since: first.seq });
+    const first = await fixture.control.waitFor({ types: ['bot.message'], since: sent.seq });
+    await fixture.control.waitFor({ types: ['bot.message'], since: first.seq });
 
-    const [, resent, uploaded] = await control.messages(user.id);
+    const [, resent, uploaded] = await fixture.control.messages(user.id);
     expect(resent?.photo).toEqual(sent.message.photo);
     expect(resent?.caption).toBe('Nice screenshot');
     expect(uploaded?.photo?.map((size) => [size.width, size.height])).toEqual([[64, 32]]);
   });
 
   it('refuses a photo that is not an image and a file_id it never issued', async () => {
-    const user = await control.createUser({ firstName: 'Max' });
-    await control.sendMessage({ from: user.id, text: 'hi' });
+    const user = await fixture.control.createUser({ firstName: 'Max' });
+    await fixture.control.sendMessage({ from: user.id, text: 'hi' });
 
     await expect(
-      bot.telegram.sendPhoto(user.id, { source: Buffer.from('not an image') }),
+      fixture.bot.telegram.sendPhoto(user.id, { source: Buffer.from('not an image') }),
     ).rejects.toMatchObject({
       response: { ok: false, error_code: 400, description: 'Bad Request: IMAGE_PROCESS_FAILED' },
     });
-    await expect(bot.telegram.sendDocument(user.id, 'AgACAgIAAxkBAAnope')).rejects.toMatchObject({
+    await expect(fixture.bot.telegram.sendDocument(user.id, 'AgACAgIAAxkBAAnope')).rejects.toMatchObject({
       response: { error_code: 400, description: 'Bad Request: wrong file identifier/HTTP URL specified' },
     });
   });

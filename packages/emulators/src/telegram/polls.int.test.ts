@@ -1,48 +1,28 @@
-import { Telegraf } from 'telegraf';
 import type { Poll, PollAnswer } from 'telegraf/types';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { TelegramControlClient, TelegramEmulator } from './index.ts';
-import { launchPollingBot, type RunningBot } from './testing.ts';
+import { describe, expect, it } from 'vitest';
+import { useTelegramEmulator } from './testing/emulator-fixture.ts';
 
-let emulator: TelegramEmulator;
-let control: TelegramControlClient;
-let bot: Telegraf;
-let running: RunningBot | undefined;
-
-beforeAll(async () => {
-  emulator = new TelegramEmulator();
-  const { url } = await emulator.start();
-  control = new TelegramControlClient(url);
-});
-
-beforeEach(async () => {
-  await control.reset();
-  bot = new Telegraf(emulator.defaultBot.token, { telegram: { apiRoot: emulator.url } });
-});
-
-afterEach(async () => {
-  await running?.stop();
-  running = undefined;
-});
-
-afterAll(async () => {
-  await emulator.stop();
-});
+const fixture = useTelegramEmulator();
 
 async function guild() {
-  const ana = await control.createUser({ firstName: 'Ana' });
-  const ben = await control.createUser({ firstName: 'Ben' });
-  const group = await control.createGroup({ title: 'Guild', members: [ana.id, ben.id] });
+  const ana = await fixture.control.createUser({ firstName: 'Ana' });
+  const ben = await fixture.control.createUser({ firstName: 'Ben' });
+  const group = await fixture.control.createGroup({ title: 'Guild', members: [ana.id, ben.id] });
   return { ana, ben, group };
 }
 
 describe('sendPoll and stopPoll', () => {
   it('sends a regular poll and a quiz, and refuses what Telegram refuses', async () => {
     const { group } = await guild();
-    const poll = await bot.telegram.sendPoll(group.id, 'Next event?', ['Raid', 'Tournament', 'Quiz night'], {
-      is_anonymous: false,
-      allows_multiple_answers: true,
-    });
+    const poll = await fixture.bot.telegram.sendPoll(
+      group.id,
+      'Next event?',
+      ['Raid', 'Tournament', 'Quiz night'],
+      {
+        is_anonymous: false,
+        allows_multiple_answers: true,
+      },
+    );
     expect(poll.poll).toEqual({
       id: expect.stringMatching(/^\d+$/),
       question: 'Next event?',
@@ -58,7 +38,7 @@ describe('sendPoll and stopPoll', () => {
       allows_multiple_answers: true,
     });
 
-    const quiz = await bot.telegram.sendQuiz(group.id, 'Max level?', ['50', '60'], {
+    const quiz = await fixture.bot.telegram.sendQuiz(group.id, 'Max level?', ['50', '60'], {
       correct_option_id: 1,
       explanation: 'Since the *last* patch',
       explanation_parse_mode: 'MarkdownV2',
@@ -75,7 +55,7 @@ describe('sendPoll and stopPoll', () => {
     const refusal = (description: string) => ({
       response: { error_code: 400, description: `Bad Request: ${description}` },
     });
-    const sendPoll = (options: string[]) => bot.telegram.sendPoll(group.id, 'Q?', options);
+    const sendPoll = (options: string[]) => fixture.bot.telegram.sendPoll(group.id, 'Q?', options);
     await expect(sendPoll(['only one'])).rejects.toMatchObject(refusal('poll must have at least 2 option'));
     await expect(sendPoll(Array.from({ length: 11 }, (_, i) => `option ${i}`))).rejects.toMatchObject(
       refusal("poll can't have more than 10 options"),
@@ -84,34 +64,39 @@ describe('sendPoll and stopPoll', () => {
     await expect(sendPoll(['a'.repeat(101), 'b'])).rejects.toMatchObject(
       refusal('poll options length must not exceed 100'),
     );
-    await expect(bot.telegram.sendQuiz(group.id, 'Q?', ['a', 'b'])).rejects.toMatchObject(
+    await expect(fixture.bot.telegram.sendQuiz(group.id, 'Q?', ['a', 'b'])).rejects.toMatchObject(
       refusal('wrong correct option ID specified'),
     );
     await expect(
-      bot.telegram.sendQuiz(group.id, 'Q?', ['a', 'b'], { correct_option_id: 2 }),
+      fixture.bot.telegram.sendQuiz(group.id, 'Q?', ['a', 'b'], { correct_option_id: 2 }),
     ).rejects.toMatchObject(refusal('wrong correct option ID specified'));
   });
 
   it('delivers votes as poll_answer and poll updates, closes with stopPoll, and takes no vote after', async () => {
     const answers: PollAnswer[] = [];
     const states: Poll[] = [];
-    bot.on('poll_answer', (ctx) => {
+    fixture.bot.on('poll_answer', (ctx) => {
       answers.push(ctx.pollAnswer);
     });
-    bot.on('poll', (ctx) => {
+    fixture.bot.on('poll', (ctx) => {
       states.push(ctx.poll);
     });
-    running = await launchPollingBot(emulator, bot);
+    await fixture.launch();
     const { ana, ben, group } = await guild();
-    const sent = await bot.telegram.sendPoll(group.id, 'Next event?', ['Raid', 'Tournament'], {
+    const sent = await fixture.bot.telegram.sendPoll(group.id, 'Next event?', ['Raid', 'Tournament'], {
       is_anonymous: false,
     });
     const messageId = sent.message_id;
 
-    await control.votePoll({ from: ana.id, chatId: group.id, messageId, optionIds: [0] });
-    const voted = await control.votePoll({ from: ben.id, chatId: group.id, messageId, optionIds: [0] });
+    await fixture.control.votePoll({ from: ana.id, chatId: group.id, messageId, optionIds: [0] });
+    const voted = await fixture.control.votePoll({
+      from: ben.id,
+      chatId: group.id,
+      messageId,
+      optionIds: [0],
+    });
     expect(voted.poll.options.map((option) => option.voter_count)).toEqual([2, 0]);
-    await control.votePoll({ from: ben.id, chatId: group.id, messageId, optionIds: [] });
+    await fixture.control.votePoll({ from: ben.id, chatId: group.id, messageId, optionIds: [] });
     await expect.poll(() => states.length).toBe(3);
 
     expect(answers).toEqual([
@@ -124,17 +109,17 @@ describe('sendPoll and stopPoll', () => {
       options: [{ voter_count: 1 }, { voter_count: 0 }],
     });
     await expect(
-      control.votePoll({ from: ana.id, chatId: group.id, messageId, optionIds: [0, 1] }),
+      fixture.control.votePoll({ from: ana.id, chatId: group.id, messageId, optionIds: [0, 1] }),
     ).rejects.toMatchObject({ status: 409 });
 
-    const stopped = await bot.telegram.stopPoll(group.id, messageId);
+    const stopped = await fixture.bot.telegram.stopPoll(group.id, messageId);
     expect(stopped).toMatchObject({ id: sent.poll.id, is_closed: true, total_voter_count: 1 });
     await expect.poll(() => states.at(-1)?.is_closed).toBe(true);
-    await expect(bot.telegram.stopPoll(group.id, messageId)).rejects.toMatchObject({
+    await expect(fixture.bot.telegram.stopPoll(group.id, messageId)).rejects.toMatchObject({
       response: { error_code: 400, description: 'Bad Request: poll has already been closed' },
     });
     await expect(
-      control.votePoll({ from: ben.id, chatId: group.id, messageId, optionIds: [1] }),
+      fixture.control.votePoll({ from: ben.id, chatId: group.id, messageId, optionIds: [1] }),
     ).rejects.toMatchObject({ status: 409 });
   });
 });

@@ -1,64 +1,45 @@
-import { Telegraf } from 'telegraf';
 import type { Update } from 'telegraf/types';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { TelegramControlClient, TelegramEmulator } from './index.ts';
+import { describe, expect, it } from 'vitest';
+import { useTelegramEmulator } from './testing/emulator-fixture.ts';
 import { callBotApi } from './testing.ts';
 
-let emulator: TelegramEmulator;
-let control: TelegramControlClient;
-let telegram: Telegraf['telegram'];
-let url: string;
-let offset = 0;
-
-beforeAll(async () => {
-  emulator = new TelegramEmulator();
-  ({ url } = await emulator.start());
-  control = new TelegramControlClient(url);
-  telegram = new Telegraf(emulator.defaultBot.token, { telegram: { apiRoot: url } }).telegram;
-});
-
-beforeEach(async () => {
-  await control.reset();
-  offset = 0;
-});
-
-afterAll(async () => {
-  await emulator.stop();
-});
+const fixture = useTelegramEmulator();
 
 /** The chat_member updates waiting for the bot, confirmed so the next call sees only newer ones. */
 async function chatMemberUpdates() {
-  const updates = await telegram.getUpdates(0, 100, offset, ['chat_member']);
-  const last = updates.at(-1);
-  if (last) offset = last.update_id + 1;
-  return updates.flatMap((update) =>
+  return (await fixture.pendingUpdates(['chat_member'])).flatMap((update) =>
     'chat_member' in update ? [(update as Update.ChatMemberUpdate).chat_member] : [],
   );
 }
 
 /** A supergroup owned by Olga with Pat in it, where the bot is an administrator with `rights`. */
 async function guild(rights: Record<string, boolean>, type: 'supergroup' | 'group' = 'supergroup') {
-  const bot = emulator.defaultBot;
-  const owner = await control.createUser({ firstName: 'Olga' });
-  const pat = await control.createUser({ firstName: 'Pat', username: 'pat_plays' });
-  const group = await control.createGroup({
+  const bot = fixture.emulator.defaultBot;
+  const owner = await fixture.control.createUser({ firstName: 'Olga' });
+  const pat = await fixture.control.createUser({ firstName: 'Pat', username: 'pat_plays' });
+  const group = await fixture.control.createGroup({
     title: 'Guild',
     type,
     members: [pat.id],
     admins: [owner.id],
     bots: [],
   });
-  await control.addMember(group.id, { userId: bot.id, status: 'administrator', rights, by: owner.id });
+  await fixture.control.addMember(group.id, {
+    userId: bot.id,
+    status: 'administrator',
+    rights,
+    by: owner.id,
+  });
   await chatMemberUpdates();
   return { bot, owner, pat, group };
 }
 
 function call(method: string, params: Record<string, unknown>) {
-  return callBotApi(url, emulator.defaultBot.token, method, params);
+  return callBotApi(fixture.url, fixture.emulator.defaultBot.token, method, params);
 }
 
 async function memberInWorld(chatId: number, userId: number) {
-  const world = await control.world();
+  const world = await fixture.control.world();
   return world.groups.find((group) => group.id === chatId)?.members.find((member) => member.id === userId);
 }
 
@@ -66,10 +47,10 @@ describe('promoteChatMember and setChatAdministratorCustomTitle', () => {
   it('promotes a member with one right, gives them a title and shows both to the bot and the control API', async () => {
     const { bot, pat, group } = await guild({ can_promote_members: true, can_delete_messages: true });
 
-    expect(await telegram.promoteChatMember(group.id, pat.id, { can_manage_chat: true })).toBe(true);
-    expect(await telegram.setChatAdministratorCustomTitle(group.id, pat.id, 'Patron')).toBe(true);
+    expect(await fixture.telegram.promoteChatMember(group.id, pat.id, { can_manage_chat: true })).toBe(true);
+    expect(await fixture.telegram.setChatAdministratorCustomTitle(group.id, pat.id, 'Patron')).toBe(true);
 
-    const member = await telegram.getChatMember(group.id, pat.id);
+    const member = await fixture.telegram.getChatMember(group.id, pat.id);
     expect(member).toEqual({
       status: 'administrator',
       user: expect.objectContaining({ id: pat.id, first_name: 'Pat' }),
@@ -89,7 +70,7 @@ describe('promoteChatMember and setChatAdministratorCustomTitle', () => {
       can_pin_messages: false,
       can_manage_topics: false,
     });
-    const admins = await telegram.getChatAdministrators(group.id);
+    const admins = await fixture.telegram.getChatAdministrators(group.id);
     expect(admins.find((admin) => admin.user.id === pat.id)).toMatchObject({ custom_title: 'Patron' });
     // The bot was made an administrator by a person: it cannot edit itself.
     expect(admins.find((admin) => admin.user.id === bot.id)).toMatchObject({ can_be_edited: false });
@@ -114,29 +95,29 @@ describe('promoteChatMember and setChatAdministratorCustomTitle', () => {
     });
 
     // The same promotion and title again (a retried grant) are accepted and change nothing.
-    expect(await telegram.promoteChatMember(group.id, pat.id, { can_manage_chat: true })).toBe(true);
-    expect(await telegram.setChatAdministratorCustomTitle(group.id, pat.id, 'Patron')).toBe(true);
-    expect(await telegram.getChatMember(group.id, pat.id)).toEqual(member);
+    expect(await fixture.telegram.promoteChatMember(group.id, pat.id, { can_manage_chat: true })).toBe(true);
+    expect(await fixture.telegram.setChatAdministratorCustomTitle(group.id, pat.id, 'Patron')).toBe(true);
+    expect(await fixture.telegram.getChatMember(group.id, pat.id)).toEqual(member);
     expect(await chatMemberUpdates()).toEqual([]);
   });
 
   it('keeps the title through new rights, clears it with an empty one, and demotes with no right at all', async () => {
     const { pat, group } = await guild({ can_promote_members: true, can_invite_users: true });
-    await telegram.promoteChatMember(group.id, pat.id, { can_manage_chat: true });
-    await telegram.setChatAdministratorCustomTitle(group.id, pat.id, 'Patron');
+    await fixture.telegram.promoteChatMember(group.id, pat.id, { can_manage_chat: true });
+    await fixture.telegram.setChatAdministratorCustomTitle(group.id, pat.id, 'Patron');
 
-    await telegram.promoteChatMember(group.id, pat.id, { can_invite_users: true });
-    expect(await telegram.getChatMember(group.id, pat.id)).toMatchObject({
+    await fixture.telegram.promoteChatMember(group.id, pat.id, { can_invite_users: true });
+    expect(await fixture.telegram.getChatMember(group.id, pat.id)).toMatchObject({
       custom_title: 'Patron',
       can_invite_users: true,
       can_manage_chat: true,
     });
-    await telegram.setChatAdministratorCustomTitle(group.id, pat.id, '');
-    expect(await telegram.getChatMember(group.id, pat.id)).not.toHaveProperty('custom_title');
-    await telegram.setChatAdministratorCustomTitle(group.id, pat.id, 'Back');
+    await fixture.telegram.setChatAdministratorCustomTitle(group.id, pat.id, '');
+    expect(await fixture.telegram.getChatMember(group.id, pat.id)).not.toHaveProperty('custom_title');
+    await fixture.telegram.setChatAdministratorCustomTitle(group.id, pat.id, 'Back');
 
-    expect(await telegram.promoteChatMember(group.id, pat.id, { can_manage_chat: false })).toBe(true);
-    expect(await telegram.getChatMember(group.id, pat.id)).toEqual({
+    expect(await fixture.telegram.promoteChatMember(group.id, pat.id, { can_manage_chat: false })).toBe(true);
+    expect(await fixture.telegram.getChatMember(group.id, pat.id)).toEqual({
       status: 'member',
       user: expect.objectContaining({ id: pat.id }),
     });
@@ -146,7 +127,7 @@ describe('promoteChatMember and setChatAdministratorCustomTitle', () => {
       new_chat_member: { status: 'member' },
     });
     // Demoting someone who is no administrator changes nothing and tells no one.
-    expect(await telegram.promoteChatMember(group.id, pat.id, {})).toBe(true);
+    expect(await fixture.telegram.promoteChatMember(group.id, pat.id, {})).toBe(true);
     expect(await chatMemberUpdates()).toEqual([]);
   });
 
@@ -172,11 +153,15 @@ describe('promoteChatMember and setChatAdministratorCustomTitle', () => {
 
   it('refuses whom the bot may not promote, rights it does not hold and titles Telegram would not take', async () => {
     const { bot, owner, pat, group } = await guild({ can_promote_members: true, can_invite_users: true });
-    const stranger = await control.createUser({ firstName: 'Sam' });
-    const humanAdmin = await control.createUser({ firstName: 'Hal' });
-    const creator = await control.createUser({ firstName: 'Cora' });
-    await control.addMember(group.id, { userId: creator.id, status: 'creator' });
-    await control.addMember(group.id, { userId: humanAdmin.id, status: 'administrator', by: owner.id });
+    const stranger = await fixture.control.createUser({ firstName: 'Sam' });
+    const humanAdmin = await fixture.control.createUser({ firstName: 'Hal' });
+    const creator = await fixture.control.createUser({ firstName: 'Cora' });
+    await fixture.control.addMember(group.id, { userId: creator.id, status: 'creator' });
+    await fixture.control.addMember(group.id, {
+      userId: humanAdmin.id,
+      status: 'administrator',
+      by: owner.id,
+    });
     const refusal = async (method: string, params: Record<string, unknown>) =>
       (await call(method, { chat_id: group.id, ...params })).body.description;
 
@@ -208,7 +193,7 @@ describe('promoteChatMember and setChatAdministratorCustomTitle', () => {
     expect(
       await refusal('setChatAdministratorCustomTitle', { user_id: creator.id, custom_title: 'Boss' }),
     ).toBe('Bad Request: only the owner can edit their custom title');
-    await telegram.promoteChatMember(group.id, pat.id, { can_manage_chat: true });
+    await fixture.telegram.promoteChatMember(group.id, pat.id, { can_manage_chat: true });
     expect(
       await refusal('setChatAdministratorCustomTitle', { user_id: pat.id, custom_title: 'Star ⭐' }),
     ).toBe('Bad Request: ADMIN_RANK_EMOJI_NOT_ALLOWED');
@@ -219,13 +204,15 @@ describe('promoteChatMember and setChatAdministratorCustomTitle', () => {
       }),
     ).toBe('Bad Request: ADMIN_RANK_INVALID');
     // Sixteen characters, Cyrillic included, are fine.
-    expect(await telegram.setChatAdministratorCustomTitle(group.id, pat.id, 'Шестнадцать букв')).toBe(true);
+    expect(await fixture.telegram.setChatAdministratorCustomTitle(group.id, pat.id, 'Шестнадцать букв')).toBe(
+      true,
+    );
     expect(await memberInWorld(group.id, pat.id)).toMatchObject({ customTitle: 'Шестнадцать букв' });
   });
 
   it('gives titles in supergroups only', async () => {
     const { pat, group } = await guild({ can_promote_members: true }, 'group');
-    expect(await telegram.promoteChatMember(group.id, pat.id, { can_manage_chat: true })).toBe(true);
+    expect(await fixture.telegram.promoteChatMember(group.id, pat.id, { can_manage_chat: true })).toBe(true);
     const refused = await call('setChatAdministratorCustomTitle', {
       chat_id: group.id,
       user_id: pat.id,

@@ -1,88 +1,70 @@
-import { Telegraf } from 'telegraf';
 import type { Update } from 'telegraf/types';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { TelegramControlClient, TelegramEmulator } from './index.ts';
-import { launchPollingBot, type RunningBot } from './testing.ts';
+import { describe, expect, it } from 'vitest';
+import { useTelegramEmulator } from './testing/emulator-fixture.ts';
 
-let emulator: TelegramEmulator;
-let control: TelegramControlClient;
-let bot: Telegraf;
-let running: RunningBot | undefined;
-
-beforeAll(async () => {
-  emulator = new TelegramEmulator();
-  const { url } = await emulator.start();
-  control = new TelegramControlClient(url);
-});
-
-beforeEach(async () => {
-  await control.reset();
-  bot = new Telegraf(emulator.defaultBot.token, { telegram: { apiRoot: emulator.url } });
-});
-
-afterEach(async () => {
-  await running?.stop();
-  running = undefined;
-});
-
-afterAll(async () => {
-  await emulator.stop();
-});
+const fixture = useTelegramEmulator();
 
 describe('setMessageReaction', () => {
   it('sets and removes the bot reaction; other emoji, several reactions and missing messages are refused', async () => {
-    const user = await control.createUser({ firstName: 'Eli' });
-    const sent = await control.sendMessage({ from: user.id, text: 'gg' });
+    const user = await fixture.control.createUser({ firstName: 'Eli' });
+    const sent = await fixture.control.sendMessage({ from: user.id, text: 'gg' });
     const id = sent.message.message_id;
 
-    expect(await bot.telegram.setMessageReaction(user.id, id, [{ type: 'emoji', emoji: '🔥' }])).toBe(true);
-    expect((await control.messages(user.id))[0]?.reactions).toEqual({
-      [`bot:${emulator.defaultBot.id}`]: [{ type: 'emoji', emoji: '🔥' }],
+    expect(await fixture.bot.telegram.setMessageReaction(user.id, id, [{ type: 'emoji', emoji: '🔥' }])).toBe(
+      true,
+    );
+    expect((await fixture.control.messages(user.id))[0]?.reactions).toEqual({
+      [`bot:${fixture.emulator.defaultBot.id}`]: [{ type: 'emoji', emoji: '🔥' }],
     });
     await expect(
-      bot.telegram.setMessageReaction(user.id, id, [{ type: 'emoji', emoji: '🦖' as '🔥' }]),
+      fixture.bot.telegram.setMessageReaction(user.id, id, [{ type: 'emoji', emoji: '🦖' as '🔥' }]),
     ).rejects.toMatchObject({ response: { error_code: 400, description: 'Bad Request: REACTION_INVALID' } });
     await expect(
-      bot.telegram.setMessageReaction(user.id, id, [
+      fixture.bot.telegram.setMessageReaction(user.id, id, [
         { type: 'emoji', emoji: '🔥' },
         { type: 'emoji', emoji: '👍' },
       ]),
     ).rejects.toMatchObject({
       response: { error_code: 400, description: 'Bad Request: REACTIONS_TOO_MANY' },
     });
-    await expect(bot.telegram.setMessageReaction(user.id, 77, [])).rejects.toMatchObject({
+    await expect(fixture.bot.telegram.setMessageReaction(user.id, 77, [])).rejects.toMatchObject({
       response: { error_code: 400, description: 'Bad Request: message to react not found' },
     });
 
-    expect(await bot.telegram.setMessageReaction(user.id, id)).toBe(true);
-    expect((await control.messages(user.id))[0]?.reactions).toEqual({});
+    expect(await fixture.bot.telegram.setMessageReaction(user.id, id)).toBe(true);
+    expect((await fixture.control.messages(user.id))[0]?.reactions).toEqual({});
   });
 });
 
 describe('users reacting', () => {
   it('reaches an administrator bot that asked for message_reaction, with the old and new reactions', async () => {
     const seen: Update.MessageReactionUpdate['message_reaction'][] = [];
-    bot.on('message_reaction', (ctx) => {
+    fixture.bot.on('message_reaction', (ctx) => {
       seen.push(ctx.messageReaction);
     });
-    running = await launchPollingBot(emulator, bot, { allowedUpdates: ['message', 'message_reaction'] });
-    const ana = await control.createUser({ firstName: 'Ana' });
-    const group = await control.createGroup({
+    await fixture.launch(fixture.bot, { allowedUpdates: ['message', 'message_reaction'] });
+    const ana = await fixture.control.createUser({ firstName: 'Ana' });
+    const group = await fixture.control.createGroup({
       title: 'Guild',
       members: [ana.id],
-      admins: [emulator.defaultBot.id],
+      admins: [fixture.emulator.defaultBot.id],
     });
-    const post = await bot.telegram.sendMessage(group.id, 'Weekly winners');
+    const post = await fixture.bot.telegram.sendMessage(group.id, 'Weekly winners');
 
-    const first = await control.react({
+    const first = await fixture.control.react({
       from: ana.id,
       chatId: group.id,
       messageId: post.message_id,
       reaction: ['🎉'],
     });
     expect(first.updates).toHaveLength(1);
-    await control.react({ from: ana.id, chatId: group.id, messageId: post.message_id, reaction: ['❤‍🔥'] });
-    await control.waitFor({ types: ['updates.delivered'], since: first.seq });
+    await fixture.control.react({
+      from: ana.id,
+      chatId: group.id,
+      messageId: post.message_id,
+      reaction: ['❤‍🔥'],
+    });
+    await fixture.control.waitFor({ types: ['updates.delivered'], since: first.seq });
     await expect.poll(() => seen.length).toBe(2);
     expect(seen[0]).toMatchObject({
       chat: { id: group.id },
@@ -99,12 +81,12 @@ describe('users reacting', () => {
 
   it('is not delivered by default, nor to a bot that is no administrator; anonymous ones come as counts', async () => {
     // allowed_updates outlives a reset, as it outlives a restart on Telegram: back to the default kinds.
-    await bot.telegram.getUpdates(0, 100, 0, []);
-    const ana = await control.createUser({ firstName: 'Ana' });
-    const ben = await control.createUser({ firstName: 'Ben' });
-    const plain = await control.createGroup({ title: 'Plain', members: [ana.id] });
-    const post = await bot.telegram.sendMessage(plain.id, 'hello');
-    const ignored = await control.react({
+    await fixture.bot.telegram.getUpdates(0, 100, 0, []);
+    const ana = await fixture.control.createUser({ firstName: 'Ana' });
+    const ben = await fixture.control.createUser({ firstName: 'Ben' });
+    const plain = await fixture.control.createGroup({ title: 'Plain', members: [ana.id] });
+    const post = await fixture.bot.telegram.sendMessage(plain.id, 'hello');
+    const ignored = await fixture.control.react({
       from: ana.id,
       chatId: plain.id,
       messageId: post.message_id,
@@ -112,28 +94,32 @@ describe('users reacting', () => {
     });
     expect(ignored.updates).toEqual([]);
 
-    const dm = await control.sendMessage({ from: ana.id, text: 'hi' });
-    const unasked = await control.react({ from: ana.id, messageId: dm.message.message_id, reaction: ['👍'] });
+    const dm = await fixture.control.sendMessage({ from: ana.id, text: 'hi' });
+    const unasked = await fixture.control.react({
+      from: ana.id,
+      messageId: dm.message.message_id,
+      reaction: ['👍'],
+    });
     expect(unasked.updates).toEqual([]);
     await expect(
-      control.react({ from: ana.id, messageId: dm.message.message_id, reaction: ['🦖'] }),
+      fixture.control.react({ from: ana.id, messageId: dm.message.message_id, reaction: ['🦖'] }),
     ).rejects.toMatchObject({ status: 400 });
 
-    const admin = await control.createGroup({
+    const admin = await fixture.control.createGroup({
       title: 'Admin',
       members: [ana.id, ben.id],
-      admins: [emulator.defaultBot.id],
+      admins: [fixture.emulator.defaultBot.id],
     });
-    const news = await bot.telegram.sendMessage(admin.id, 'news');
-    await bot.telegram.getUpdates(0, 100, -1, ['message_reaction_count']);
-    await control.react({
+    const news = await fixture.bot.telegram.sendMessage(admin.id, 'news');
+    await fixture.bot.telegram.getUpdates(0, 100, -1, ['message_reaction_count']);
+    await fixture.control.react({
       from: ana.id,
       chatId: admin.id,
       messageId: news.message_id,
       reaction: ['👍'],
       anonymous: true,
     });
-    const counted = await control.react({
+    const counted = await fixture.control.react({
       from: ben.id,
       chatId: admin.id,
       messageId: news.message_id,

@@ -1,37 +1,13 @@
 import { Telegraf } from 'telegraf';
 import type { Update } from 'telegraf/types';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { TelegramControlClient, TelegramEmulator } from './index.ts';
+import { describe, expect, it } from 'vitest';
+import { useTelegramEmulator } from './testing/emulator-fixture.ts';
 import { callBotApi } from './testing.ts';
 
-let emulator: TelegramEmulator;
-let control: TelegramControlClient;
-let telegram: Telegraf['telegram'];
-let url: string;
-let offset = 0;
+const fixture = useTelegramEmulator();
 
-beforeAll(async () => {
-  emulator = new TelegramEmulator();
-  ({ url } = await emulator.start());
-  control = new TelegramControlClient(url);
-  telegram = new Telegraf(emulator.defaultBot.token, { telegram: { apiRoot: url } }).telegram;
-});
-
-beforeEach(async () => {
-  await control.reset();
-  offset = 0;
-});
-
-afterAll(async () => {
-  await emulator.stop();
-});
-
-/** The updates waiting for the bot, confirmed so the next call sees only newer ones. */
-async function pendingUpdates(kinds: string[] = ['chat_member']) {
-  const updates = await telegram.getUpdates(0, 100, offset, kinds as never);
-  const last = updates.at(-1);
-  if (last) offset = last.update_id + 1;
-  return updates;
+function pendingUpdates(kinds: string[] = ['chat_member']) {
+  return fixture.pendingUpdates(kinds);
 }
 
 async function chatMemberUpdates() {
@@ -42,18 +18,23 @@ async function chatMemberUpdates() {
 
 /** A supergroup owned by Olga with Pat in it, where the bot is an administrator with `rights`. */
 async function guild(rights: Record<string, boolean>, type: 'supergroup' | 'group' = 'supergroup') {
-  const bot = emulator.defaultBot;
-  const owner = await control.createUser({ firstName: 'Olga' });
-  const pat = await control.createUser({ firstName: 'Pat' });
-  const group = await control.createGroup({ title: 'Guild', type, members: [pat.id], bots: [] });
-  await control.addMember(group.id, { userId: owner.id, status: 'creator' });
-  await control.addMember(group.id, { userId: bot.id, status: 'administrator', rights, by: owner.id });
+  const bot = fixture.emulator.defaultBot;
+  const owner = await fixture.control.createUser({ firstName: 'Olga' });
+  const pat = await fixture.control.createUser({ firstName: 'Pat' });
+  const group = await fixture.control.createGroup({ title: 'Guild', type, members: [pat.id], bots: [] });
+  await fixture.control.addMember(group.id, { userId: owner.id, status: 'creator' });
+  await fixture.control.addMember(group.id, {
+    userId: bot.id,
+    status: 'administrator',
+    rights,
+    by: owner.id,
+  });
   await chatMemberUpdates();
   return { bot, owner, pat, group };
 }
 
 function call(method: string, params: Record<string, unknown>) {
-  return callBotApi(url, emulator.defaultBot.token, method, params);
+  return callBotApi(fixture.url, fixture.emulator.defaultBot.token, method, params);
 }
 
 const soon = () => Math.floor(Date.now() / 1000) + 3600;
@@ -61,12 +42,12 @@ const soon = () => Math.floor(Date.now() / 1000) + 3600;
 describe('banChatMember and unbanChatMember', () => {
   it('bans a member until a date, removes their messages and tells the bot in chat_member', async () => {
     const { bot, pat, group } = await guild({ can_restrict_members: true });
-    const posted = await control.sendMessage({ from: pat.id, chatId: group.id, text: 'spam spam' });
+    const posted = await fixture.control.sendMessage({ from: pat.id, chatId: group.id, text: 'spam spam' });
     const until = soon();
 
-    expect(await telegram.banChatMember(group.id, pat.id, until)).toBe(true);
+    expect(await fixture.telegram.banChatMember(group.id, pat.id, until)).toBe(true);
 
-    expect(await telegram.getChatMember(group.id, pat.id)).toEqual({
+    expect(await fixture.telegram.getChatMember(group.id, pat.id)).toEqual({
       status: 'kicked',
       user: expect.objectContaining({ id: pat.id }),
       until_date: until,
@@ -79,14 +60,14 @@ describe('banChatMember and unbanChatMember', () => {
       new_chat_member: { status: 'kicked', until_date: until },
     });
     // Supergroups always revoke the banned user's messages; a service message says who left.
-    const messages = await control.messages(group.id);
+    const messages = await fixture.control.messages(group.id);
     expect(messages.find((message) => message.message_id === posted.message.message_id)).toMatchObject({
       deleted: true,
       deletedBy: bot.id,
     });
     expect(messages.at(-1)).toMatchObject({ from: { id: bot.id }, left_chat_member: { id: pat.id } });
     await expect(
-      control.sendMessage({ from: pat.id, chatId: group.id, text: 'back?' }),
+      fixture.control.sendMessage({ from: pat.id, chatId: group.id, text: 'back?' }),
     ).rejects.toMatchObject({
       status: 409,
     });
@@ -94,19 +75,22 @@ describe('banChatMember and unbanChatMember', () => {
 
   it('bans forever when until_date is under 30 seconds or over 366 days away', async () => {
     const { pat, group } = await guild({ can_restrict_members: true });
-    await telegram.banChatMember(group.id, pat.id, Math.floor(Date.now() / 1000) + 10);
-    expect(await telegram.getChatMember(group.id, pat.id)).toMatchObject({ status: 'kicked', until_date: 0 });
+    await fixture.telegram.banChatMember(group.id, pat.id, Math.floor(Date.now() / 1000) + 10);
+    expect(await fixture.telegram.getChatMember(group.id, pat.id)).toMatchObject({
+      status: 'kicked',
+      until_date: 0,
+    });
   });
 
   it('unbans to "left"; without only_if_banned it also removes a present member', async () => {
     const { pat, group } = await guild({ can_restrict_members: true });
-    const sam = await control.createUser({ firstName: 'Sam' });
-    await control.addMember(group.id, { userId: sam.id });
-    await telegram.banChatMember(group.id, pat.id);
+    const sam = await fixture.control.createUser({ firstName: 'Sam' });
+    await fixture.control.addMember(group.id, { userId: sam.id });
+    await fixture.telegram.banChatMember(group.id, pat.id);
     await chatMemberUpdates();
 
-    expect(await telegram.unbanChatMember(group.id, pat.id, { only_if_banned: true })).toBe(true);
-    expect(await telegram.getChatMember(group.id, pat.id)).toMatchObject({ status: 'left' });
+    expect(await fixture.telegram.unbanChatMember(group.id, pat.id, { only_if_banned: true })).toBe(true);
+    expect(await fixture.telegram.getChatMember(group.id, pat.id)).toMatchObject({ status: 'left' });
     const [unbanned] = await chatMemberUpdates();
     expect(unbanned).toMatchObject({
       old_chat_member: { status: 'kicked' },
@@ -114,11 +98,11 @@ describe('banChatMember and unbanChatMember', () => {
     });
 
     // only_if_banned leaves a member alone; without it the member is removed.
-    expect(await telegram.unbanChatMember(group.id, sam.id, { only_if_banned: true })).toBe(true);
-    expect(await telegram.getChatMember(group.id, sam.id)).toMatchObject({ status: 'member' });
+    expect(await fixture.telegram.unbanChatMember(group.id, sam.id, { only_if_banned: true })).toBe(true);
+    expect(await fixture.telegram.getChatMember(group.id, sam.id)).toMatchObject({ status: 'member' });
     expect(await chatMemberUpdates()).toEqual([]);
-    expect(await telegram.unbanChatMember(group.id, sam.id)).toBe(true);
-    expect(await telegram.getChatMember(group.id, sam.id)).toMatchObject({ status: 'left' });
+    expect(await fixture.telegram.unbanChatMember(group.id, sam.id)).toBe(true);
+    expect(await fixture.telegram.getChatMember(group.id, sam.id)).toMatchObject({ status: 'left' });
     expect((await chatMemberUpdates())[0]).toMatchObject({
       old_chat_member: { status: 'member' },
       new_chat_member: { status: 'left' },
@@ -127,8 +111,8 @@ describe('banChatMember and unbanChatMember', () => {
 
   it('refuses with the words Telegram uses', async () => {
     const { owner, pat, group } = await guild({ can_restrict_members: true });
-    const hal = await control.createUser({ firstName: 'Hal' });
-    await control.addMember(group.id, { userId: hal.id, status: 'administrator', by: owner.id });
+    const hal = await fixture.control.createUser({ firstName: 'Hal' });
+    await fixture.control.addMember(group.id, { userId: hal.id, status: 'administrator', by: owner.id });
     const refusal = async (method: string, params: Record<string, unknown>) =>
       (await call(method, { chat_id: group.id, ...params })).body;
 
@@ -177,13 +161,13 @@ describe('restrictChatMember and setChatPermissions', () => {
     const until = soon();
 
     expect(
-      await telegram.restrictChatMember(group.id, pat.id, {
+      await fixture.telegram.restrictChatMember(group.id, pat.id, {
         permissions: { can_send_polls: true, can_invite_users: true },
         until_date: until,
       }),
     ).toBe(true);
 
-    expect(await telegram.getChatMember(group.id, pat.id)).toEqual({
+    expect(await fixture.telegram.getChatMember(group.id, pat.id)).toEqual({
       status: 'restricted',
       user: expect.objectContaining({ id: pat.id }),
       is_member: true,
@@ -211,21 +195,23 @@ describe('restrictChatMember and setChatPermissions', () => {
       new_chat_member: { status: 'restricted', is_member: true, can_send_messages: true, until_date: until },
     });
     // Text is allowed, photos are not.
-    await control.sendMessage({ from: pat.id, chatId: group.id, text: 'still here' });
-    await expect(control.sendPhoto({ from: pat.id, chatId: group.id })).rejects.toMatchObject({
+    await fixture.control.sendMessage({ from: pat.id, chatId: group.id, text: 'still here' });
+    await expect(fixture.control.sendPhoto({ from: pat.id, chatId: group.id })).rejects.toMatchObject({
       status: 409,
     });
 
-    await telegram.restrictChatMember(group.id, pat.id, {
+    await fixture.telegram.restrictChatMember(group.id, pat.id, {
       permissions: { can_send_polls: true },
       use_independent_chat_permissions: true,
     });
-    expect(await telegram.getChatMember(group.id, pat.id)).toMatchObject({
+    expect(await fixture.telegram.getChatMember(group.id, pat.id)).toMatchObject({
       can_send_polls: true,
       can_send_messages: false,
       until_date: 0,
     });
-    await expect(control.sendMessage({ from: pat.id, chatId: group.id, text: 'hm' })).rejects.toMatchObject({
+    await expect(
+      fixture.control.sendMessage({ from: pat.id, chatId: group.id, text: 'hm' }),
+    ).rejects.toMatchObject({
       status: 409,
     });
     await chatMemberUpdates();
@@ -235,8 +221,10 @@ describe('restrictChatMember and setChatPermissions', () => {
         .filter((name) => name.startsWith('can_'))
         .map((name) => [name, true]),
     );
-    expect(await telegram.restrictChatMember(group.id, pat.id, { permissions: everything })).toBe(true);
-    expect(await telegram.getChatMember(group.id, pat.id)).toEqual({
+    expect(await fixture.telegram.restrictChatMember(group.id, pat.id, { permissions: everything })).toBe(
+      true,
+    );
+    expect(await fixture.telegram.getChatMember(group.id, pat.id)).toEqual({
       status: 'member',
       user: expect.objectContaining({ id: pat.id }),
     });
@@ -248,15 +236,15 @@ describe('restrictChatMember and setChatPermissions', () => {
 
   it('sets the chat permissions getChat shows; the same again is CHAT_NOT_MODIFIED', async () => {
     const { pat, group } = await guild({ can_restrict_members: true });
-    expect(await telegram.getChat(group.id)).toMatchObject({
+    expect(await fixture.telegram.getChat(group.id)).toMatchObject({
       permissions: { can_send_messages: true, can_pin_messages: false },
     });
     const permissions = { can_send_messages: true, can_invite_users: true };
-    expect(await telegram.setChatPermissions(group.id, permissions)).toBe(true);
-    expect(await telegram.getChat(group.id)).toMatchObject({
+    expect(await fixture.telegram.setChatPermissions(group.id, permissions)).toBe(true);
+    expect(await fixture.telegram.getChat(group.id)).toMatchObject({
       permissions: { can_send_messages: true, can_invite_users: true, can_send_photos: false },
     });
-    await expect(control.sendPhoto({ from: pat.id, chatId: group.id })).rejects.toMatchObject({
+    await expect(fixture.control.sendPhoto({ from: pat.id, chatId: group.id })).rejects.toMatchObject({
       status: 409,
     });
     // Default permissions change no member: no chat_member update.
@@ -267,14 +255,14 @@ describe('restrictChatMember and setChatPermissions', () => {
 
   it('sends chat_member only to administrator bots that listed it in allowed_updates', async () => {
     const { pat, group } = await guild({ can_restrict_members: true });
-    const watcher = await control.createBot({ username: 'watcher_bot' });
-    await control.addMember(group.id, { userId: watcher.id });
-    const watcherApi = new Telegraf(watcher.token, { telegram: { apiRoot: url } }).telegram;
+    const watcher = await fixture.control.createBot({ username: 'watcher_bot' });
+    await fixture.control.addMember(group.id, { userId: watcher.id });
+    const watcherApi = new Telegraf(watcher.token, { telegram: { apiRoot: fixture.url } }).telegram;
     await watcherApi.getUpdates(0, 100, 0, ['chat_member', 'message']);
     // This bot now asks for messages only.
     await pendingUpdates(['message']);
 
-    await telegram.banChatMember(group.id, pat.id);
+    await fixture.telegram.banChatMember(group.id, pat.id);
 
     expect(await pendingUpdates(['message'])).toEqual([]);
     // A bot that is no administrator gets no chat_member, whatever it asked for.

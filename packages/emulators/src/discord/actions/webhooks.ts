@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { avatarHash } from '../payloads/webhook.ts';
-import type { ChannelRecord, MessageRecord, WebhookRecord } from '../world/types.ts';
+import type { AuditLogChange, ChannelRecord, MessageRecord, WebhookRecord } from '../world/types.ts';
 import { AuditLogEvent, diffChanges, recordAuditEntry } from './audit-log.ts';
 import type { EmulatorContext } from './context.ts';
 import type { ChangeActor } from './member-update.ts';
@@ -20,6 +20,18 @@ export class TooManyWebhooksError extends Error {
 /** The webhook fields the audit log tracks; the avatar goes by `avatar_hash`, as Discord names it. */
 function webhookAuditView(webhook: WebhookRecord): Record<string, unknown> {
   return { name: webhook.name, channel_id: webhook.channelId, type: 1, avatar_hash: webhook.avatar };
+}
+
+/** An audit log entry in the webhook's guild for a change to it. */
+function auditWebhook(
+  ctx: EmulatorContext,
+  webhook: WebhookRecord,
+  actionType: number,
+  changes: AuditLogChange[],
+  actor: ChangeActor,
+): void {
+  const guild = ctx.world.requireGuild(webhook.guildId);
+  recordAuditEntry(ctx, guild, { actionType, targetId: webhook.id, changes }, actor);
 }
 
 /** Tells the guild's bots that a channel's webhooks changed (WEBHOOKS_UPDATE, GuildWebhooks intent). */
@@ -56,12 +68,11 @@ export function createWebhook(
   };
   ctx.world.webhooks.set(webhook.id, webhook);
   announceWebhooks(ctx, webhook.guildId, webhook.channelId);
-  const guild = ctx.world.requireGuild(webhook.guildId);
-  const changes = diffChanges(null, webhookAuditView(webhook));
-  recordAuditEntry(
+  auditWebhook(
     ctx,
-    guild,
-    { actionType: AuditLogEvent.WebhookCreate, targetId: webhook.id, changes },
+    webhook,
+    AuditLogEvent.WebhookCreate,
+    diffChanges(null, webhookAuditView(webhook)),
     actor,
   );
   ctx.events.record('webhook.created', { webhookId: webhook.id, channelId: webhook.channelId, actor });
@@ -83,15 +94,7 @@ export function updateWebhook(
   announceWebhooks(ctx, webhook.guildId, webhook.channelId);
   if (previousChannelId !== webhook.channelId) announceWebhooks(ctx, webhook.guildId, previousChannelId);
   const audited = diffChanges(before, webhookAuditView(webhook));
-  if (audited.length > 0) {
-    const guild = ctx.world.requireGuild(webhook.guildId);
-    recordAuditEntry(
-      ctx,
-      guild,
-      { actionType: AuditLogEvent.WebhookUpdate, targetId: webhook.id, changes: audited },
-      actor,
-    );
-  }
+  if (audited.length > 0) auditWebhook(ctx, webhook, AuditLogEvent.WebhookUpdate, audited, actor);
   ctx.events.record('webhook.updated', { webhookId: webhook.id, channelId: webhook.channelId, actor });
   return webhook;
 }
@@ -99,12 +102,11 @@ export function updateWebhook(
 export function deleteWebhook(ctx: EmulatorContext, webhook: WebhookRecord, actor: ChangeActor): void {
   ctx.world.webhooks.delete(webhook.id);
   announceWebhooks(ctx, webhook.guildId, webhook.channelId);
-  const guild = ctx.world.requireGuild(webhook.guildId);
-  const changes = diffChanges(webhookAuditView(webhook), null);
-  recordAuditEntry(
+  auditWebhook(
     ctx,
-    guild,
-    { actionType: AuditLogEvent.WebhookDelete, targetId: webhook.id, changes },
+    webhook,
+    AuditLogEvent.WebhookDelete,
+    diffChanges(webhookAuditView(webhook), null),
     actor,
   );
   ctx.events.record('webhook.deleted', { webhookId: webhook.id, channelId: webhook.channelId, actor });

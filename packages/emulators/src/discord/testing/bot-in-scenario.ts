@@ -1,4 +1,5 @@
 import type { Client, GatewayIntentBits, Guild } from 'discord.js';
+import { onTestFinished } from 'vitest';
 import { DiscordControlClient } from '../control-client.ts';
 import { DiscordEmulator, type DiscordEmulatorUrls } from '../index.ts';
 import type { DiscordEmulatorOptions } from '../options.ts';
@@ -57,4 +58,11 @@ export async function startBotInScenario(options: BotInScenarioOptions = {}): Pr
       await emulator.stop();
     },
   };
+}
+
+/** {@link startBotInScenario} for the running test: stopped once it finishes, passed or failed. */
+export async function startBotForTest(options: BotInScenarioOptions = {}): Promise<BotInScenario> {
+  const context = await startBotInScenario(options);
+  onTestFinished(() => context.stop());
+  return context;
 }

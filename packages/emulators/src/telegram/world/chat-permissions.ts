@@ -1,7 +1,10 @@
 import type * as Tg from '../types.ts';
 
-/** Telegram's ChatPermissions, in the order the Bot API lists them. */
-export const permissionNames = [
+/**
+ * The sending rights `can_send_other_messages` and link previews imply unless permissions are
+ * independent: the first ChatPermissions the Bot API lists.
+ */
+const mediaPermissions = [
   'can_send_messages',
   'can_send_audios',
   'can_send_documents',
@@ -9,6 +12,11 @@ export const permissionNames = [
   'can_send_videos',
   'can_send_video_notes',
   'can_send_voice_notes',
+] as const;
+
+/** Telegram's ChatPermissions, in the order the Bot API lists them. */
+export const permissionNames = [
+  ...mediaPermissions,
   'can_send_polls',
   'can_send_other_messages',
   'can_add_web_page_previews',
@@ -19,17 +27,6 @@ export const permissionNames = [
 ] as const satisfies readonly (keyof Tg.ChatPermissions)[];
 
 export type PermissionName = (typeof permissionNames)[number];
-
-/** The media kinds `can_send_other_messages` and link previews imply unless permissions are independent. */
-const mediaPermissions: readonly PermissionName[] = [
-  'can_send_messages',
-  'can_send_audios',
-  'can_send_documents',
-  'can_send_photos',
-  'can_send_videos',
-  'can_send_video_notes',
-  'can_send_voice_notes',
-];
 
 /** A new group lets members do everything but change its info and pin (Telegram's defaults). */
 export function defaultChatPermissions(): Tg.ChatPermissions {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ChangeActor } from '../../actions/member-update.ts';
 import {
   createWebhook,
   deleteWebhook,
@@ -68,10 +69,10 @@ export function incomingWebhookRoutes(deps: RouteDeps): RouteDefinition[] {
     return webhook;
   }
 
-  /** A webhook named by id and token (10015 for an unknown id, 50027 for a wrong token). */
-  function webhookByToken(id: string, token: string): WebhookRecord {
-    const webhook = world.requireWebhook(id);
-    if (webhook.token !== token) throw discordErrors.invalidWebhookToken();
+  /** The webhook a token path names (10015 for an unknown id, 50027 for a wrong token). */
+  function webhookByToken(call: RestCall): WebhookRecord {
+    const webhook = world.requireWebhook(param(call, 'webhookId'));
+    if (webhook.token !== param(call, 'token')) throw discordErrors.invalidWebhookToken();
     return webhook;
   }
 
@@ -183,7 +184,7 @@ export function incomingWebhookRoutes(deps: RouteDeps): RouteDefinition[] {
       bucket: 'webhook-edits',
       auth: 'none',
       handler: (call) => {
-        const webhook = webhookByToken(param(call, 'webhookId'), param(call, 'token'));
+        const webhook = webhookByToken(call);
         return ok(webhookPayload(world, webhook, { byToken: true }));
       },
     },
@@ -193,7 +194,7 @@ export function incomingWebhookRoutes(deps: RouteDeps): RouteDefinition[] {
       bucket: 'webhook-edits',
       auth: 'none',
       handler: (call) => {
-        const webhook = webhookByToken(param(call, 'webhookId'), param(call, 'token'));
+        const webhook = webhookByToken(call);
         const body = parseForm(patchByTokenBody, call.body ?? {});
         const updated = updateWebhook(
           ctx,
@@ -202,7 +203,7 @@ export function incomingWebhookRoutes(deps: RouteDeps): RouteDefinition[] {
             ...(body.name !== undefined ? { name: body.name } : {}),
             ...(body.avatar !== undefined ? { avatar: body.avatar } : {}),
           },
-          { userId: null, kind: 'bot', reason: call.auditLogReason },
+          tokenHolder(call),
         );
         return ok(webhookPayload(world, updated, { byToken: true }));
       },
@@ -213,12 +214,17 @@ export function incomingWebhookRoutes(deps: RouteDeps): RouteDefinition[] {
       bucket: 'webhook-edits',
       auth: 'none',
       handler: (call) => {
-        const webhook = webhookByToken(param(call, 'webhookId'), param(call, 'token'));
-        deleteWebhook(ctx, webhook, { userId: null, kind: 'bot', reason: call.auditLogReason });
+        const webhook = webhookByToken(call);
+        deleteWebhook(ctx, webhook, tokenHolder(call));
         return noContent();
       },
     },
   ];
+}
+
+/** Whoever holds a webhook's token: the audit log names no user for what they change. */
+function tokenHolder(call: RestCall): ChangeActor {
+  return { userId: null, kind: 'bot', reason: call.auditLogReason };
 }
 
 /**

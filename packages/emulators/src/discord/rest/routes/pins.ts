@@ -14,7 +14,7 @@ import {
   type RouteDefinition,
 } from '../rest-call.ts';
 import { channelOfBot, messageInChannel } from './channel-access.ts';
-import type { RouteDeps } from './route-deps.ts';
+import { botActor, type RouteDeps } from './route-deps.ts';
 
 const pinsQuery = z.object({
   before: z.iso.datetime({ offset: true }).optional(),
@@ -46,12 +46,12 @@ export function pinRoutes(deps: RouteDeps): RouteDefinition[] {
 
   const pin = (call: RestCall) => {
     const { bot, message } = target(call);
-    pinMessage(ctx, message, { userId: bot.user.id, kind: 'bot', reason: call.auditLogReason });
+    pinMessage(ctx, message, botActor(call, bot));
     return noContent();
   };
   const unpin = (call: RestCall) => {
     const { bot, message } = target(call);
-    unpinMessage(ctx, message, { userId: bot.user.id, kind: 'bot', reason: call.auditLogReason });
+    unpinMessage(ctx, message, botActor(call, bot));
     return noContent();
   };
 

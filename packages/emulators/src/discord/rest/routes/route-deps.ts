@@ -39,6 +39,6 @@ export function assertBotHas(guild: GuildRecord, bot: AuthenticatedBot, permissi
 }
 
 /** The bot as the audit log names it, with the `X-Audit-Log-Reason` it sent. */
-export function botActor(call: RestCall, bot: AuthenticatedBot): ChangeActor {
+export function botActor(call: RestCall, bot: AuthenticatedBot): ChangeActor & { userId: string } {
   return { userId: bot.user.id, kind: 'bot', reason: call.auditLogReason };
 }

@@ -25,7 +25,8 @@ const notEnoughRights = 'not enough rights to restrict/unrestrict chat member';
  * messages go with `revoke_messages`, which Telegram always applies in supergroups and channels.
  */
 function banChatMember({ ctx, bot, params }: MethodCall): true {
-  const { chat, userId, who, before } = targetOfRestriction(ctx, bot, params);
+  const target = targetOfRestriction(ctx, bot, params);
+  const { chat, userId, who, before } = target;
   if (before?.status === 'administrator' && before.promotedBy !== bot.id) {
     throw BotApiError.badRequest('user is an administrator of the chat');
   }
@@ -34,11 +35,7 @@ function banChatMember({ ctx, bot, params }: MethodCall): true {
   const after: MemberRecord = { status: 'kicked', isBot: who.is_bot, untilDate };
   chat.members.set(userId, after);
   if (params.bool('revoke_messages') ?? chat.type !== 'group') revokeMessages(chat, userId, bot.id);
-  if (isPresent(before) && chat.type !== 'channel') {
-    postUserMessage(ctx, chat, botUserObject(bot), { left_chat_member: who });
-  }
-  announceMemberChange(ctx, chat, who, before, after, botUserObject(bot));
-  ctx.log.record({ type: 'world.changed', change: 'member.banned', chatId: chat.id, userId });
+  announceRemoval(ctx, bot, target, after, 'member.banned');
   return true;
 }
 
@@ -47,7 +44,8 @@ function banChatMember({ ctx, bot, params }: MethodCall): true {
  * member is removed too, as the Bot API promises that the user is not in the chat afterwards.
  */
 function unbanChatMember({ ctx, bot, params }: MethodCall): true {
-  const { chat, userId, who, before } = targetOfRestriction(ctx, bot, params);
+  const target = targetOfRestriction(ctx, bot, params);
+  const { chat, userId, who, before } = target;
   if (chat.type === 'group') {
     throw BotApiError.badRequest('method is available for supergroup and channel chats only');
   }
@@ -59,11 +57,7 @@ function unbanChatMember({ ctx, bot, params }: MethodCall): true {
   }
   const after: MemberRecord = { status: 'left', isBot: who.is_bot };
   chat.members.set(userId, after);
-  if (isPresent(before) && chat.type !== 'channel') {
-    postUserMessage(ctx, chat, botUserObject(bot), { left_chat_member: who });
-  }
-  announceMemberChange(ctx, chat, who, before, after, botUserObject(bot));
-  ctx.log.record({ type: 'world.changed', change: 'member.unbanned', chatId: chat.id, userId });
+  announceRemoval(ctx, bot, target, after, 'member.unbanned');
   return true;
 }
 
@@ -122,6 +116,24 @@ interface RestrictionTarget {
 }
 
 /** The chat and user a ban or restriction names, once the bot may restrict and the user is no owner. */
+/**
+ * Tells of a user put out of the chat by a ban or unban: a present member's leaving shows as a
+ * service message (channels have none), then the chat_member updates and the log entry.
+ */
+function announceRemoval(
+  ctx: EmulatorContext,
+  bot: BotRecord,
+  { chat, userId, who, before }: RestrictionTarget,
+  after: MemberRecord,
+  change: 'member.banned' | 'member.unbanned',
+): void {
+  if (isPresent(before) && chat.type !== 'channel') {
+    postUserMessage(ctx, chat, botUserObject(bot), { left_chat_member: who });
+  }
+  announceMemberChange(ctx, chat, who, before, after, botUserObject(bot));
+  ctx.log.record({ type: 'world.changed', change, chatId: chat.id, userId });
+}
+
 function targetOfRestriction(ctx: EmulatorContext, bot: BotRecord, params: Params): RestrictionTarget {
   const chat = chatForBot(ctx.world, bot, params.chatId(), 'read');
   if (chat.type === 'private') throw BotApiError.badRequest('method is not available for private chats');
