@@ -3,6 +3,7 @@ import type { World } from '../world/world.ts';
 import { memberPayload } from './guild.ts';
 import { reactionsPayload } from './reaction.ts';
 import { threadPayload } from './thread.ts';
+import { discordTimestamp } from './timestamp.ts';
 import { userPayload } from './user.ts';
 import { webhookAuthorPayload } from './webhook.ts';
 
@@ -83,8 +84,8 @@ export function messagePayload(
     ...(message.reactions?.length ? { reactions: reactionsPayload(message, options.viewerId ?? null) } : {}),
     pinned: message.pinnedAt != null,
     tts: message.tts,
-    timestamp: new Date(message.createdAt).toISOString(),
-    edited_timestamp: message.editedAt === null ? null : new Date(message.editedAt).toISOString(),
+    timestamp: discordTimestamp(message.createdAt),
+    edited_timestamp: message.editedAt === null ? null : discordTimestamp(message.editedAt),
     flags: message.flags,
     components: message.components,
     ...(message.nonce !== null ? { nonce: message.nonce } : {}),
