@@ -18,7 +18,7 @@ afterEach(async () => {
 /** Discord's ISO8601 form: six fractional digits and an explicit `+00:00` offset. */
 const discordTimestamp = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}\+00:00$/;
 
-describe('timestamps', () => {
+describe('object fields', () => {
   it('writes message and member timestamps as Discord does, and discord.js reads them', async () => {
     emulator = new DiscordEmulator({ heartbeatIntervalMs: 250 });
     const urls = await emulator.start();
@@ -50,5 +50,46 @@ describe('timestamps', () => {
     expect(member.joined_at).toMatch(discordTimestamp);
     const fetched = await channel.guild.members.fetch(world.users.alice);
     expect(fetched.joinedTimestamp).toBe(Date.parse(member.joined_at));
+  });
+
+  it('gives user objects every documented field, the newer ones null, in REST answers and as message authors', async () => {
+    emulator = new DiscordEmulator({ heartbeatIntervalMs: 250 });
+    const urls = await emulator.start();
+    const control = new DiscordControlClient(urls.controlUrl);
+    const world = await buildScenario(control);
+    const api = (path: string, init: RequestInit = {}) =>
+      fetch(`${urls.apiUrl}/v10${path}`, {
+        ...init,
+        headers: { authorization: `Bot ${world.bot.token}`, 'content-type': 'application/json' },
+      });
+
+    const alice = await (await api(`/users/${world.users.alice}`)).json();
+    expect(alice).toEqual({
+      id: world.users.alice,
+      username: 'alice',
+      global_name: null,
+      discriminator: '0',
+      avatar: null,
+      avatar_decoration_data: null,
+      collectibles: null,
+      primary_guild: null,
+      banner: null,
+      accent_color: null,
+      public_flags: 0,
+      flags: 0,
+    });
+
+    const sent = (await (
+      await api(`/channels/${world.channels.general}/messages`, {
+        method: 'POST',
+        body: JSON.stringify({ content: 'Welcome to the season' }),
+      })
+    ).json()) as { author: Record<string, unknown> };
+    expect(sent.author).toMatchObject({
+      id: world.bot.userId,
+      bot: true,
+      collectibles: null,
+      primary_guild: null,
+    });
   });
 });
