@@ -15,6 +15,17 @@ afterEach(async () => {
   emulator = undefined;
 });
 
+/** The first bytes of a PNG: signature, then the IHDR chunk with width and height. */
+function pngHeader(width: number, height: number): Buffer {
+  const header = Buffer.alloc(33);
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(header, 0);
+  header.writeUInt32BE(13, 8);
+  header.write('IHDR', 12, 'latin1');
+  header.writeUInt32BE(width, 16);
+  header.writeUInt32BE(height, 20);
+  return header;
+}
+
 /** Discord's ISO8601 form: six fractional digits and an explicit `+00:00` offset. */
 const discordTimestamp = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}\+00:00$/;
 
@@ -91,5 +102,34 @@ describe('object fields', () => {
       collectibles: null,
       primary_guild: null,
     });
+  });
+
+  it('gives image attachments width and height, and other files neither', async () => {
+    emulator = new DiscordEmulator({ heartbeatIntervalMs: 250 });
+    const urls = await emulator.start();
+    const control = new DiscordControlClient(urls.controlUrl);
+    const world = await buildScenario(control);
+    bot = await connectClient(urls.apiUrl, world.bot.token);
+
+    const channel = (await bot.channels.fetch(world.channels.general)) as TextChannel;
+    const sent = await channel.send({
+      content: 'Season badge',
+      files: [
+        { attachment: pngHeader(64, 32), name: 'badge.png' },
+        { attachment: Buffer.from('rank,xp\nalice,120\n'), name: 'report.csv' },
+      ],
+    });
+    const [badge, report] = [...sent.attachments.values()];
+    expect(badge).toMatchObject({ name: 'badge.png', width: 64, height: 32 });
+    expect(report).toMatchObject({ name: 'report.csv', width: null, height: null });
+
+    const raw = (await (
+      await fetch(`${urls.apiUrl}/v10/channels/${channel.id}/messages/${sent.id}`, {
+        headers: { authorization: `Bot ${world.bot.token}` },
+      })
+    ).json()) as { attachments: Record<string, unknown>[] };
+    expect(raw.attachments[0]).toMatchObject({ filename: 'badge.png', width: 64, height: 32 });
+    expect(raw.attachments[1]).not.toHaveProperty('width');
+    expect(raw.attachments[1]).not.toHaveProperty('height');
   });
 });

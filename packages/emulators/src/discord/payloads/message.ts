@@ -1,3 +1,4 @@
+import { imageDimensions } from '../../media/image-dimensions.ts';
 import type { AttachmentRecord, MessageRecord } from '../world/types.ts';
 import type { World } from '../world/world.ts';
 import { memberPayload } from './guild.ts';
@@ -30,7 +31,9 @@ export const MessageType = {
   ChatInputCommand: 20,
 } as const;
 
+/** An attachment object; images also carry `width` and `height`, read from the file as Discord does. */
 export function attachmentPayload(attachment: AttachmentRecord): Record<string, unknown> {
+  const dimensions = Buffer.isBuffer(attachment.data) ? imageDimensions(attachment.data) : undefined;
   return {
     id: attachment.id,
     filename: attachment.filename,
@@ -38,6 +41,7 @@ export function attachmentPayload(attachment: AttachmentRecord): Record<string, 
     url: attachment.url,
     proxy_url: attachment.url,
     ...(attachment.contentType ? { content_type: attachment.contentType } : {}),
+    ...(dimensions ? { width: dimensions.width, height: dimensions.height } : {}),
   };
 }
 
