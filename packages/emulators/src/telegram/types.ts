@@ -21,6 +21,9 @@ export interface BotUser extends User {
   supports_inline_queries: boolean;
   can_connect_to_business: boolean;
   has_main_web_app: boolean;
+  has_topics_enabled: boolean;
+  allows_users_to_create_topics: boolean;
+  can_manage_bots: boolean;
 }
 
 export type ChatType = 'private' | 'group' | 'supergroup' | 'channel';
@@ -397,9 +400,19 @@ export interface WebhookInfo {
   allowed_updates?: string[];
 }
 
+/** Which gifts a chat (or, in a private chat, the user) accepts; required in ChatFullInfo. */
+export interface AcceptedGiftTypes {
+  unlimited_gifts: boolean;
+  limited_gifts: boolean;
+  unique_gifts: boolean;
+  premium_subscription: boolean;
+  gifts_from_channels: boolean;
+}
+
 export interface ChatFullInfo extends Chat {
   accent_color_id: number;
   max_reaction_count: number;
+  accepted_gift_types: AcceptedGiftTypes;
   description?: string;
   /** The most recently pinned message. */
   pinned_message?: Message;

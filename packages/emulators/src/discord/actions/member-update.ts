@@ -1,4 +1,5 @@
 import { memberPayload } from '../payloads/guild.ts';
+import { discordTimestamp } from '../payloads/timestamp.ts';
 import type { GuildRecord, MemberRecord, RoleChangeRecord } from '../world/types.ts';
 import { type AuditLogEntryInput, AuditLogEvent, recordAuditEntry } from './audit-log.ts';
 import type { EmulatorContext } from './context.ts';
@@ -123,9 +124,7 @@ function memberAuditView(member: MemberRecord): Record<string, unknown> {
     mute: member.mute,
     deaf: member.deaf,
     communication_disabled_until:
-      member.communicationDisabledUntil === null
-        ? null
-        : new Date(member.communicationDisabledUntil).toISOString(),
+      member.communicationDisabledUntil === null ? null : discordTimestamp(member.communicationDisabledUntil),
   };
 }
 

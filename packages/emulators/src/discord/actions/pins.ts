@@ -1,4 +1,5 @@
 import { MessageType } from '../payloads/message.ts';
+import { discordTimestamp } from '../payloads/timestamp.ts';
 import { compareSnowflakes } from '../snowflake.ts';
 import type { MessageRecord } from '../world/types.ts';
 import { AuditLogEvent, recordAuditEntry } from './audit-log.ts';
@@ -50,7 +51,7 @@ function announcePins(ctx: EmulatorContext, message: MessageRecord): void {
   const data = {
     ...(message.guildId ? { guild_id: message.guildId } : {}),
     channel_id: message.channelId,
-    last_pin_timestamp: latest?.pinnedAt != null ? new Date(latest.pinnedAt).toISOString() : null,
+    last_pin_timestamp: latest?.pinnedAt != null ? discordTimestamp(latest.pinnedAt) : null,
   };
   const channel = ctx.world.requireChannel(message.channelId);
   const audiences = message.guildId

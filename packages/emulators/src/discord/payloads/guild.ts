@@ -13,9 +13,10 @@ import type {
 } from '../world/types.ts';
 import type { World } from '../world/world.ts';
 import { threadPayload } from './thread.ts';
+import { discordTimestamp } from './timestamp.ts';
 import { userPayload } from './user.ts';
 
-const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
+const iso = (ms: number | null): string | null => (ms === null ? null : discordTimestamp(ms));
 
 export function rolePayload(role: RoleRecord): Record<string, unknown> {
   return {

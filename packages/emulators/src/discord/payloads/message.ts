@@ -1,8 +1,10 @@
+import { imageDimensions } from '../../media/image-dimensions.ts';
 import type { AttachmentRecord, MessageRecord } from '../world/types.ts';
 import type { World } from '../world/world.ts';
 import { memberPayload } from './guild.ts';
 import { reactionsPayload } from './reaction.ts';
 import { threadPayload } from './thread.ts';
+import { discordTimestamp } from './timestamp.ts';
 import { userPayload } from './user.ts';
 import { webhookAuthorPayload } from './webhook.ts';
 
@@ -29,7 +31,9 @@ export const MessageType = {
   ChatInputCommand: 20,
 } as const;
 
+/** An attachment object; images also carry `width` and `height`, read from the file as Discord does. */
 export function attachmentPayload(attachment: AttachmentRecord): Record<string, unknown> {
+  const dimensions = Buffer.isBuffer(attachment.data) ? imageDimensions(attachment.data) : undefined;
   return {
     id: attachment.id,
     filename: attachment.filename,
@@ -37,6 +41,7 @@ export function attachmentPayload(attachment: AttachmentRecord): Record<string, 
     url: attachment.url,
     proxy_url: attachment.url,
     ...(attachment.contentType ? { content_type: attachment.contentType } : {}),
+    ...(dimensions ? { width: dimensions.width, height: dimensions.height } : {}),
   };
 }
 
@@ -83,8 +88,8 @@ export function messagePayload(
     ...(message.reactions?.length ? { reactions: reactionsPayload(message, options.viewerId ?? null) } : {}),
     pinned: message.pinnedAt != null,
     tts: message.tts,
-    timestamp: new Date(message.createdAt).toISOString(),
-    edited_timestamp: message.editedAt === null ? null : new Date(message.editedAt).toISOString(),
+    timestamp: discordTimestamp(message.createdAt),
+    edited_timestamp: message.editedAt === null ? null : discordTimestamp(message.editedAt),
     flags: message.flags,
     components: message.components,
     ...(message.nonce !== null ? { nonce: message.nonce } : {}),

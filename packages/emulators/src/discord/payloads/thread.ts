@@ -1,6 +1,5 @@
 import type { ChannelRecord, ThreadRecord } from '../world/types.ts';
-
-const iso = (ms: number) => new Date(ms).toISOString();
+import { discordTimestamp } from './timestamp.ts';
 
 /** A thread member object; `guildId` is added on the gateway (THREAD_MEMBER_UPDATE). */
 export function threadMemberPayload(
@@ -11,7 +10,7 @@ export function threadMemberPayload(
   return {
     id: channel.id,
     user_id: member.userId,
-    join_timestamp: iso(member.joinedAt),
+    join_timestamp: discordTimestamp(member.joinedAt),
     flags: 0,
     ...(options.guildId ? { guild_id: options.guildId } : {}),
   };
@@ -43,9 +42,9 @@ export function threadPayload(
     thread_metadata: {
       archived: thread.archived,
       auto_archive_duration: thread.autoArchiveDuration,
-      archive_timestamp: iso(thread.archiveChangedAt),
+      archive_timestamp: discordTimestamp(thread.archiveChangedAt),
       locked: thread.locked,
-      create_timestamp: iso(thread.createdAt),
+      create_timestamp: discordTimestamp(thread.createdAt),
       ...(channel.type === 12 ? { invitable: thread.invitable } : {}),
     },
     ...(own ? { member: threadMemberPayload(channel, own) } : {}),

@@ -15,6 +15,9 @@ export function userPayload(user: UserRecord): Record<string, unknown> {
     discriminator: '0',
     avatar: null,
     avatar_decoration_data: null,
+    // Optional and nullable in the docs; Discord sends them as null for a user with neither.
+    collectibles: null,
+    primary_guild: null,
     banner: null,
     accent_color: null,
     public_flags: 0,

@@ -53,9 +53,14 @@ export function createBotApiRouter(ctx: EmulatorContext): express.Router {
   return router;
 }
 
+/**
+ * Answers as the Bot API server does: `Content-Type: application/json` exactly (no charset, which
+ * express would add) and, on a 429, a `Retry-After` header equal to `parameters.retry_after`.
+ */
 export function send(res: Response, answer: BotApiAnswer): void {
   if (res.headersSent || res.destroyed) return;
   const retryAfter = answer.body.ok ? undefined : answer.body.parameters?.retry_after;
-  if (retryAfter !== undefined) res.setHeader('Retry-After', String(retryAfter));
-  res.status(answer.status).type('application/json').send(JSON.stringify(answer.body));
+  if (retryAfter !== undefined && retryAfter > 0) res.setHeader('Retry-After', String(retryAfter));
+  res.status(answer.status).setHeader('Content-Type', 'application/json');
+  res.end(JSON.stringify(answer.body));
 }

@@ -1,8 +1,8 @@
+import { imageDimensions } from '../../media/image-dimensions.ts';
 import type { UploadedFile } from '../bot-api/read-request.ts';
 import { BotApiError } from '../errors.ts';
 import type * as Tg from '../types.ts';
 import { type FileKind, type FileStore, mimeTypeFor, type StoredFile } from './file-store.ts';
-import { imageDimensions } from './image-dimensions.ts';
 
 const maxPhotoBytes = 10 * 1024 * 1024;
 const maxUrlBytes = 20 * 1024 * 1024;

@@ -1,6 +1,6 @@
+import { imageDimensions } from '../../media/image-dimensions.ts';
 import type * as Tg from '../types.ts';
 import type { StoredFile } from './file-store.ts';
-import { imageDimensions } from './image-dimensions.ts';
 import { documentObject } from './input-file.ts';
 
 /**

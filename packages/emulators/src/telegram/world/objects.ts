@@ -31,6 +31,10 @@ export function getMeObject(bot: BotRecord): Tg.BotUser {
     supports_inline_queries: bot.inlineMode ?? true,
     can_connect_to_business: false,
     has_main_web_app: false,
+    // Forum topics in private chats and managing other bots are not emulated: always off.
+    has_topics_enabled: false,
+    allows_users_to_create_topics: false,
+    can_manage_bots: false,
   };
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MAX_PINS, pinMessage, pinnedMessages, unpinMessage } from '../../actions/pins.ts';
 import { discordErrors } from '../../errors.ts';
 import { messagePayload } from '../../payloads/message.ts';
+import { discordTimestamp } from '../../payloads/timestamp.ts';
 import { hasPermission, Permission } from '../../world/permissions.ts';
 import type { ChannelRecord, MessageRecord } from '../../world/types.ts';
 import { parseForm } from '../form-errors.ts';
@@ -69,7 +70,7 @@ export function pinRoutes(deps: RouteDeps): RouteDefinition[] {
         );
         return ok({
           items: pins.slice(0, limit).map((message) => ({
-            pinned_at: new Date(message.pinnedAt ?? 0).toISOString(),
+            pinned_at: discordTimestamp(message.pinnedAt ?? 0),
             message: messagePayload(world, message, { viewerId: bot.user.id }),
           })),
           has_more: pins.length > limit,

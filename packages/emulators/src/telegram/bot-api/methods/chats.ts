@@ -13,6 +13,21 @@ import { chatForBot } from '../chat-access.ts';
 import type { MethodCall, MethodTable } from './method.ts';
 import { latestPinnedMessage } from './pins.ts';
 
+/**
+ * Users accept every kind of gift by default; groups cannot receive gifts at all, and a channel
+ * accepts what its owner allows (all, by default).
+ */
+function acceptedGiftTypes(type: Tg.ChatType): Tg.AcceptedGiftTypes {
+  const accepts = type !== 'group' && type !== 'supergroup';
+  return {
+    unlimited_gifts: accepts,
+    limited_gifts: accepts,
+    unique_gifts: accepts,
+    premium_subscription: type === 'private',
+    gifts_from_channels: accepts,
+  };
+}
+
 function getChat({ ctx, bot, params }: MethodCall): Tg.ChatFullInfo {
   const chat = chatForBot(ctx.world, bot, params.chatId(), 'read');
   const pinned = latestPinnedMessage(chat);
@@ -22,6 +37,7 @@ function getChat({ ctx, bot, params }: MethodCall): Tg.ChatFullInfo {
     ...chatView(ctx.world, chat),
     accent_color_id: 0,
     max_reaction_count: 11,
+    accepted_gift_types: acceptedGiftTypes(chat.type),
     ...permissions,
     ...(pinned ? { pinned_message: pinned } : {}),
   };
