@@ -1,5 +1,6 @@
 import type { MessageVisibility } from '../events/emulator-events.ts';
 import { messagePayload } from '../payloads/message.ts';
+import { snowflakeTimestamp } from '../snowflake.ts';
 import type { AttachmentRecord, MessageRecord } from '../world/types.ts';
 import type { EmulatorContext } from './context.ts';
 import { isThread, noteThreadMessage } from './threads.ts';
@@ -82,7 +83,8 @@ export function postMessage(ctx: EmulatorContext, input: NewMessage): MessageRec
     attachments,
     flags: input.flags ?? 0,
     type: input.type ?? 0,
-    createdAt: ctx.now(),
+    // Sent at its id's instant, as on Discord: clients read the time from either.
+    createdAt: snowflakeTimestamp(id),
     editedAt: null,
     mentionUserIds: (input.mentionUserIds ?? mentions.users).filter((userId) => ctx.world.users.has(userId)),
     mentionRoleIds: mentions.roles,
