@@ -32,9 +32,18 @@ const REACTION_EVENTS = new Set([
   'MESSAGE_REACTION_REMOVE_EMOJI',
 ]);
 
-/** The intent a session needs to receive `event` (null: no intent needed, as INTERACTION_CREATE). */
-export function requiredIntent(event: string, data: Record<string, unknown>): IntentName | null {
+/**
+ * The intent `botUserId`'s session needs to receive `event` (null: no intent needed, as
+ * INTERACTION_CREATE).
+ */
+export function requiredIntent(
+  event: string,
+  data: Record<string, unknown>,
+  botUserId: string,
+): IntentName | null {
   if (GUILDS_EVENTS.has(event)) return 'Guilds';
+  // Discord sends a bot its own member updates whatever its intents (Gateway Intents).
+  if (event === 'GUILD_MEMBER_UPDATE' && isAbout(data, botUserId)) return null;
   if (MEMBER_EVENTS.has(event)) return 'GuildMembers';
   if (MODERATION_EVENTS.has(event)) return 'GuildModeration';
   if (event === 'VOICE_STATE_UPDATE') return 'GuildVoiceStates';
@@ -46,6 +55,11 @@ export function requiredIntent(event: string, data: Record<string, unknown>): In
   // Pins in a guild channel come with Guilds; in a DM with DirectMessages.
   if (event === 'CHANNEL_PINS_UPDATE') return 'guild_id' in data ? 'Guilds' : 'DirectMessages';
   return null;
+}
+
+function isAbout(data: Record<string, unknown>, userId: string): boolean {
+  const user = data.user;
+  return typeof user === 'object' && user !== null && (user as { id?: unknown }).id === userId;
 }
 
 /** Fields Discord empties for bots without the MessageContent intent. */
@@ -70,7 +84,7 @@ export class Dispatcher {
       if (!this.concerns(session, request)) continue;
       const data = typeof request.data === 'function' ? request.data(session.view()) : request.data;
       if (!data) continue;
-      const intent = requiredIntent(request.event, data);
+      const intent = requiredIntent(request.event, data, session.botUserId);
       if (intent && !hasIntent(session.intents, intent)) continue;
       if (this.inHiddenThread(session, data)) continue;
       session.dispatch(request.event, this.visibleTo(session, request, data));
