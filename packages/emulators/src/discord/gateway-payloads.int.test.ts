@@ -111,3 +111,28 @@ describe('INTERACTION_CREATE in a DM with the bot', () => {
     expect(received.appPermissions.has('AttachFiles')).toBe(true);
   });
 });
+
+describe('message content over REST', () => {
+  it('reads other users’ guild messages empty when MessageContent is not enabled for the app', async () => {
+    await control.updateBot(world.bot.applicationId, { privilegedIntents: ['GuildMembers'] });
+    await control.sendMessage(world.channels.general, {
+      authorId: world.users.alice,
+      content: 'secret words',
+    });
+    await control.sendMessage(world.channels.general, {
+      authorId: world.users.alice,
+      content: `<@${world.bot.userId}> hello`,
+    });
+    const read = async () => {
+      const response = await fetch(`${urls.apiUrl}/v10/channels/${world.channels.general}/messages`, {
+        headers: { authorization: `Bot ${world.bot.token}` },
+      });
+      return ((await response.json()) as Array<{ content: string }>).map((message) => message.content);
+    };
+    expect(await read()).toEqual([`<@${world.bot.userId}> hello`, '']);
+    await control.updateBot(world.bot.applicationId, {
+      privilegedIntents: ['GuildMembers', 'MessageContent'],
+    });
+    expect(await read()).toEqual([`<@${world.bot.userId}> hello`, 'secret words']);
+  });
+});

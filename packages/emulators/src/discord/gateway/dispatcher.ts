@@ -1,4 +1,5 @@
 import type { DispatchRequest } from '../events/emulator-events.ts';
+import { contentExemptFor, withoutContent } from '../payloads/message-content.ts';
 import { threadVisibleTo } from '../world/permissions.ts';
 import type { World } from '../world/world.ts';
 import { hasIntent, type IntentName } from './intents.ts';
@@ -62,12 +63,6 @@ function isAbout(data: Record<string, unknown>, userId: string): boolean {
   return typeof user === 'object' && user !== null && (user as { id?: unknown }).id === userId;
 }
 
-/** Fields Discord empties for bots without the MessageContent intent. */
-function withoutContent(message: Record<string, unknown>): Record<string, unknown> {
-  const { poll: _poll, ...rest } = message;
-  return { ...rest, content: '', embeds: [], attachments: [], components: [] };
-}
-
 /**
  * Fans world events out to gateway sessions: only bots the event concerns, only sessions whose
  * shard covers the guild, only with the intents Discord requires, message content blanked
@@ -120,8 +115,6 @@ export class Dispatcher {
   ): Record<string, unknown> {
     const message = request.message;
     if (!message || hasIntent(session.intents, 'MessageContent')) return data;
-    if (message.isDirectMessage || message.authorId === session.botUserId) return data;
-    if (message.mentionUserIds.includes(session.botUserId)) return data;
-    return withoutContent(data);
+    return contentExemptFor(message, session.botUserId) ? data : withoutContent(data);
   }
 }
