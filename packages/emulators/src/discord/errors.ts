@@ -61,6 +61,8 @@ export const discordErrors = {
   maxReactions: () => new DiscordApiError(400, 30010, 'Maximum number of reactions reached (20)'),
   maxWebhooks: () => new DiscordApiError(400, 30007, 'Maximum number of webhooks reached (15)'),
   maxRoles: () => new DiscordApiError(400, 30005, 'Maximum number of guild roles reached (250)'),
+  maxCommands: (limit: number) =>
+    new DiscordApiError(400, 30032, `Maximum number of application commands reached (${limit})`),
   maxChannels: () => new DiscordApiError(400, 30013, 'Maximum number of guild channels reached (500)'),
   invalidRole: () => new DiscordApiError(400, 50028, 'Invalid Role'),
   cannotExecuteOnDm: () => new DiscordApiError(403, 50003, 'Cannot execute action on a DM channel'),

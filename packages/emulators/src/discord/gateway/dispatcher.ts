@@ -1,4 +1,5 @@
 import type { DispatchRequest } from '../events/emulator-events.ts';
+import { contentExemptFor, withoutContent } from '../payloads/message-content.ts';
 import { threadVisibleTo } from '../world/permissions.ts';
 import type { World } from '../world/world.ts';
 import { hasIntent, type IntentName } from './intents.ts';
@@ -32,9 +33,18 @@ const REACTION_EVENTS = new Set([
   'MESSAGE_REACTION_REMOVE_EMOJI',
 ]);
 
-/** The intent a session needs to receive `event` (null: no intent needed, as INTERACTION_CREATE). */
-export function requiredIntent(event: string, data: Record<string, unknown>): IntentName | null {
+/**
+ * The intent `botUserId`'s session needs to receive `event` (null: no intent needed, as
+ * INTERACTION_CREATE).
+ */
+export function requiredIntent(
+  event: string,
+  data: Record<string, unknown>,
+  botUserId: string,
+): IntentName | null {
   if (GUILDS_EVENTS.has(event)) return 'Guilds';
+  // Discord sends a bot its own member updates whatever its intents (Gateway Intents).
+  if (event === 'GUILD_MEMBER_UPDATE' && isAbout(data, botUserId)) return null;
   if (MEMBER_EVENTS.has(event)) return 'GuildMembers';
   if (MODERATION_EVENTS.has(event)) return 'GuildModeration';
   if (event === 'VOICE_STATE_UPDATE') return 'GuildVoiceStates';
@@ -48,10 +58,9 @@ export function requiredIntent(event: string, data: Record<string, unknown>): In
   return null;
 }
 
-/** Fields Discord empties for bots without the MessageContent intent. */
-function withoutContent(message: Record<string, unknown>): Record<string, unknown> {
-  const { poll: _poll, ...rest } = message;
-  return { ...rest, content: '', embeds: [], attachments: [], components: [] };
+function isAbout(data: Record<string, unknown>, userId: string): boolean {
+  const user = data.user;
+  return typeof user === 'object' && user !== null && (user as { id?: unknown }).id === userId;
 }
 
 /**
@@ -70,7 +79,7 @@ export class Dispatcher {
       if (!this.concerns(session, request)) continue;
       const data = typeof request.data === 'function' ? request.data(session.view()) : request.data;
       if (!data) continue;
-      const intent = requiredIntent(request.event, data);
+      const intent = requiredIntent(request.event, data, session.botUserId);
       if (intent && !hasIntent(session.intents, intent)) continue;
       if (this.inHiddenThread(session, data)) continue;
       session.dispatch(request.event, this.visibleTo(session, request, data));
@@ -106,8 +115,6 @@ export class Dispatcher {
   ): Record<string, unknown> {
     const message = request.message;
     if (!message || hasIntent(session.intents, 'MessageContent')) return data;
-    if (message.isDirectMessage || message.authorId === session.botUserId) return data;
-    if (message.mentionUserIds.includes(session.botUserId)) return data;
-    return withoutContent(data);
+    return contentExemptFor(message, session.botUserId) ? data : withoutContent(data);
   }
 }

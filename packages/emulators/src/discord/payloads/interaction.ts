@@ -1,5 +1,5 @@
 import { DEFAULT_LOCALE } from '../world/locales.ts';
-import { guildPermissions } from '../world/permissions.ts';
+import { guildPermissions, Permission } from '../world/permissions.ts';
 import type { InteractionRecord } from '../world/types.ts';
 import type { World } from '../world/world.ts';
 import { channelPayload, memberPayload } from './guild.ts';
@@ -8,6 +8,13 @@ import { userLocale, userPayload } from './user.ts';
 
 /** Bytes a bot may upload in an interaction response on a guild without boosts. */
 const ATTACHMENT_SIZE_LIMIT = 10 * 1024 * 1024;
+
+/**
+ * `app_permissions` in a DM with the bot: Receiving and Responding gives Attach Files, Embed Links
+ * and Mention Everyone in DMs, plus Use External Emojis in the bot's own DM.
+ */
+const BOT_DM_APP_PERMISSIONS =
+  Permission.AttachFiles | Permission.EmbedLinks | Permission.MentionEveryone | Permission.UseExternalEmojis;
 
 /** INTERACTION_CREATE `d` (https://discord.com/developers/docs/interactions/receiving-and-responding#interaction-object). */
 export function interactionPayload(world: World, interaction: InteractionRecord): Record<string, unknown> {
@@ -38,7 +45,7 @@ export function interactionPayload(world: World, interaction: InteractionRecord)
         }
       : {
           user: userPayload(user),
-          app_permissions: '0',
+          app_permissions: BOT_DM_APP_PERMISSIONS.toString(),
           authorizing_integration_owners: { '0': '0' },
           context: 1,
         }),
@@ -49,8 +56,8 @@ export function interactionPayload(world: World, interaction: InteractionRecord)
     version: 1,
     // The language of the app of whoever acted (Discord sends it on every interaction but PING).
     locale: userLocale(user),
+    // The retired `entitlement_sku_ids` is no longer in the interaction object.
     entitlements: [],
-    entitlement_sku_ids: [],
     attachment_size_limit: ATTACHMENT_SIZE_LIMIT,
   };
 }

@@ -103,9 +103,8 @@ export function messagePayload(
             id: interaction.id,
             type: interaction.type,
             user: userPayload(interactionUser),
-            authorizing_integration_owners: interaction.guildId
-              ? { '0': interaction.guildId }
-              : { '1': interaction.userId },
+            // As on the interaction: the bot is installed to guilds, "0" standing for its own DM.
+            authorizing_integration_owners: { '0': interaction.guildId ?? '0' },
             ...(typeof interaction.data.name === 'string' ? { name: interaction.data.name } : {}),
           },
         }

@@ -13,6 +13,7 @@ export const Permission = {
   ViewAuditLog: 1n << 7n,
   ViewChannel: 1n << 10n,
   ManageMessages: 1n << 13n,
+  MentionEveryone: 1n << 17n,
   SendMessages: 1n << 11n,
   EmbedLinks: 1n << 14n,
   AttachFiles: 1n << 15n,

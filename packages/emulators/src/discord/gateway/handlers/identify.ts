@@ -74,7 +74,8 @@ export const handleIdentify: OpcodeHandler = (gateway, connection, data) => {
     session_id: session.id,
     session_type: 'normal',
     resume_gateway_url: gateway.resumeGatewayUrl(),
-    shard: [shardId, shardCount],
+    // Discord echoes the shard only when IDENTIFY named one.
+    ...(Array.isArray(data.shard) ? { shard: [shardId, shardCount] } : {}),
     application: { id: application.id, flags: applicationFlags(application) },
     private_channels: [],
     presences: [],

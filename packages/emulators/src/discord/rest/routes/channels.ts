@@ -3,6 +3,7 @@ import { deleteMessage, editMessage, postMessage } from '../../actions/messages.
 import { discordErrors } from '../../errors.ts';
 import { channelPayload } from '../../payloads/guild.ts';
 import { messagePayload } from '../../payloads/message.ts';
+import { messageReadBy } from '../../payloads/message-content.ts';
 import { compareSnowflakes } from '../../snowflake.ts';
 import { hasPermission, Permission } from '../../world/permissions.ts';
 import type { ChannelRecord } from '../../world/types.ts';
@@ -82,7 +83,7 @@ export function channelRoutes(deps: RouteDeps): RouteDefinition[] {
           messages = messages.filter((m) => compareSnowflakes(m.id, query.after as string) > 0);
         const newestFirst = messages.reverse();
         const page = query.after ? newestFirst.slice(-query.limit) : newestFirst.slice(0, query.limit);
-        return ok(page.map((m) => messagePayload(world, m, { viewerId: bot.user.id })));
+        return ok(page.map((m) => messageReadBy(world, m, bot.application)));
       },
     },
     {
@@ -125,9 +126,7 @@ export function channelRoutes(deps: RouteDeps): RouteDefinition[] {
       auth: 'bot',
       handler: (call) => {
         const { bot, channel } = channelOf(call);
-        return ok(
-          messagePayload(world, messageIn(channel, param(call, 'messageId')), { viewerId: bot.user.id }),
-        );
+        return ok(messageReadBy(world, messageIn(channel, param(call, 'messageId')), bot.application));
       },
     },
     {

@@ -19,7 +19,7 @@ import {
   type RouteDefinition,
   requireBot,
 } from '../rest-call.ts';
-import { commandBody, commandListBody, commandPatchBody } from '../schemas/command-body.ts';
+import { COMMAND_LIMITS, commandBody, commandListBody, commandPatchBody } from '../schemas/command-body.ts';
 import { guildOfBot, type RouteDeps } from './route-deps.ts';
 
 /** Global (`/applications/:app/commands`) and guild (`.../guilds/:guild/commands`) application commands. */
@@ -64,6 +64,7 @@ export function commandRoutes(deps: RouteDeps): RouteDefinition[] {
         handler: (call) => {
           const scope = scopeOf(call);
           const commands = parseForm(commandListBody, call.body);
+          refuseOverLimit(commands);
           return ok(overwriteCommands(ctx, scope, commands).map(commandPayload));
         },
       },
@@ -74,7 +75,13 @@ export function commandRoutes(deps: RouteDeps): RouteDefinition[] {
         auth: 'bot',
         handler: (call) => {
           const scope = scopeOf(call);
-          const { command, created: isNew } = upsertCommand(ctx, scope, parseForm(commandBody, call.body));
+          const input = parseForm(commandBody, call.body);
+          // An upsert replaces the command of the same name and type: only a new one counts.
+          const others = commandsIn(ctx, scope).filter(
+            (command) => !(command.name === input.name && command.type === (input.type ?? 1)),
+          );
+          refuseOverLimit([...others, input]);
+          const { command, created: isNew } = upsertCommand(ctx, scope, input);
           return isNew ? created(commandPayload(command)) : ok(commandPayload(command));
         },
       },
@@ -92,8 +99,9 @@ export function commandRoutes(deps: RouteDeps): RouteDefinition[] {
         auth: 'bot',
         handler: (call) => {
           const scope = scopeOf(call);
-          const changes = parseForm(commandPatchBody, call.body);
-          return ok(commandPayload(editCommand(ctx, scope, param(call, 'commandId'), changes)));
+          const current = requireCommand(ctx, scope, param(call, 'commandId'));
+          const changes = parseForm(commandPatchBody(current.type), call.body);
+          return ok(commandPayload(editCommand(ctx, scope, current.id, changes)));
         },
       },
       {
@@ -109,6 +117,18 @@ export function commandRoutes(deps: RouteDeps): RouteDefinition[] {
     );
   }
   return routes;
+}
+
+/** 30032 when a scope would hold more commands of a type than Discord allows. */
+function refuseOverLimit(commands: ReadonlyArray<{ type?: number }>): void {
+  const counts = new Map<number, number>();
+  for (const command of commands) {
+    const type = command.type ?? 1;
+    const count = (counts.get(type) ?? 0) + 1;
+    counts.set(type, count);
+    const limit = COMMAND_LIMITS[type];
+    if (limit !== undefined && count > limit) throw discordErrors.maxCommands(limit);
+  }
 }
 
 /** A command object without its `name_localizations` and `description_localizations`, nested ones too. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MAX_PINS, pinMessage, pinnedMessages, unpinMessage } from '../../actions/pins.ts';
 import { discordErrors } from '../../errors.ts';
-import { messagePayload } from '../../payloads/message.ts';
+import { messageReadBy } from '../../payloads/message-content.ts';
 import { discordTimestamp } from '../../payloads/timestamp.ts';
 import { hasPermission, Permission } from '../../world/permissions.ts';
 import type { ChannelRecord, MessageRecord } from '../../world/types.ts';
@@ -71,7 +71,7 @@ export function pinRoutes(deps: RouteDeps): RouteDefinition[] {
         return ok({
           items: pins.slice(0, limit).map((message) => ({
             pinned_at: discordTimestamp(message.pinnedAt ?? 0),
-            message: messagePayload(world, message, { viewerId: bot.user.id }),
+            message: messageReadBy(world, message, bot.application),
           })),
           has_more: pins.length > limit,
         });
@@ -99,9 +99,7 @@ export function pinRoutes(deps: RouteDeps): RouteDefinition[] {
       handler: (call) => {
         const { bot, channel } = channelOfBot(deps, call);
         return ok(
-          pinnedMessages(ctx, channel.id).map((message) =>
-            messagePayload(world, message, { viewerId: bot.user.id }),
-          ),
+          pinnedMessages(ctx, channel.id).map((message) => messageReadBy(world, message, bot.application)),
         );
       },
     },

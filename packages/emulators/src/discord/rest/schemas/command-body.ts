@@ -1,143 +1,112 @@
 import { z } from 'zod';
+import {
+  checkOptionList,
+  isChatInputName,
+  isContextMenuName,
+  localizations,
+  option,
+} from './command-option-body.ts';
 
-/** Discord's rule for command and option names (lowercase enforced separately for slash commands). */
-const NAME = /^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
+export type { OptionBody } from './command-option-body.ts';
 
-const localizations = z.record(z.string(), z.string()).nullish();
+export const CommandType = { ChatInput: 1, User: 2, Message: 3, PrimaryEntryPoint: 4 } as const;
 
-const name = z
-  .string()
-  .min(1)
-  .max(32)
-  .refine((value) => NAME.test(value), {
-    message: 'Command name is invalid',
-    params: { discordCode: 'APPLICATION_COMMAND_INVALID_NAME' },
-  });
+/** Commands an application may have per type, globally and again per guild (Registering a Command). */
+export const COMMAND_LIMITS: Readonly<Record<number, number>> = {
+  [CommandType.ChatInput]: 100,
+  [CommandType.User]: 15,
+  [CommandType.Message]: 15,
+  [CommandType.PrimaryEntryPoint]: 1,
+};
 
-const choice = z.looseObject({
-  name: z.string().min(1).max(100),
-  value: z.union([z.string().max(100), z.number()]),
+const invalidName = { message: 'Command name is invalid', discordCode: 'APPLICATION_COMMAND_INVALID_NAME' };
+
+/** Interaction context types: GUILD, BOT_DM, PRIVATE_CHANNEL. */
+const contexts = z.array(z.literal([0, 1, 2])).nullish();
+/** Application integration types: GUILD_INSTALL, USER_INSTALL. */
+const integrationTypes = z.array(z.literal([0, 1])).optional();
+const defaultMemberPermissions = z.string().regex(/^\d+$/).nullish();
+
+const commandFields = {
+  name: z.string().min(1).max(32),
+  description: z.string().max(100).optional(),
+  options: z.array(option).max(25).optional(),
+  default_member_permissions: defaultMemberPermissions,
+  dm_permission: z.boolean().nullish(),
+  nsfw: z.boolean().optional(),
+  contexts,
+  integration_types: integrationTypes,
   name_localizations: localizations,
-});
+  description_localizations: localizations,
+};
 
-export interface OptionBody {
-  type: number;
-  name: string;
-  description: string;
-  required?: boolean | undefined;
-  choices?: Array<{ name: string; value: string | number }> | undefined;
-  options?: OptionBody[] | undefined;
-  [key: string]: unknown;
+type Issues = z.core.$RefinementCtx;
+
+function issue(ctx: Issues, path: PropertyKey[], message: string, discordCode: string): void {
+  ctx.addIssue({ code: 'custom', path, message, params: { discordCode } });
 }
 
-const option: z.ZodType<OptionBody> = z.lazy(() =>
-  z
-    .looseObject({
-      type: z.number().int().min(1).max(11),
-      name,
-      description: z.string().min(1).max(100),
-      required: z.boolean().optional(),
-      choices: z.array(choice).max(25).optional(),
-      options: z.array(option).max(25).optional(),
-      name_localizations: localizations,
-      description_localizations: localizations,
-    })
-    .refine((value) => value.name === value.name.toLowerCase(), {
-      message: 'Command name is invalid',
-      params: { discordCode: 'APPLICATION_COMMAND_INVALID_NAME' },
-      path: ['name'],
-    }),
-);
-
-function requiredFirst(options: OptionBody[] | undefined): boolean {
-  const flags = (options ?? []).map((o) => o.required === true);
-  return flags.every((required, i) => required || flags.slice(i).every((later) => !later));
+/** The name rule of the command's type, for `name` and each localized name. */
+function checkNames(
+  type: number,
+  name: string | undefined,
+  localized: Record<string, string> | null | undefined,
+  ctx: Issues,
+): void {
+  const valid = type === CommandType.ChatInput ? isChatInputName : isContextMenuName;
+  if (name !== undefined && !valid(name)) issue(ctx, ['name'], invalidName.message, invalidName.discordCode);
+  for (const [locale, value] of Object.entries(localized ?? {})) {
+    if (!valid(value) || value.length > 32) {
+      issue(ctx, ['name_localizations', locale], invalidName.message, invalidName.discordCode);
+    }
+  }
 }
 
 export const commandBody = z
-  .looseObject({
-    type: z.number().int().min(1).max(4).optional(),
-    name,
-    description: z.string().max(100).optional(),
-    options: z.array(option).max(25).optional(),
-    default_member_permissions: z.string().regex(/^\d+$/).nullish(),
-    dm_permission: z.boolean().nullish(),
-    nsfw: z.boolean().optional(),
-    contexts: z.array(z.number().int()).nullish(),
-    integration_types: z.array(z.number().int()).optional(),
-    name_localizations: localizations,
-    description_localizations: localizations,
-  })
+  .looseObject({ type: z.number().int().min(1).max(4).optional(), ...commandFields })
   .superRefine((command, ctx) => {
-    const slash = (command.type ?? 1) === 1;
-    if (slash && command.name !== command.name.toLowerCase()) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['name'],
-        message: 'Command name is invalid',
-        params: { discordCode: 'APPLICATION_COMMAND_INVALID_NAME' },
-      });
-    }
+    const type = command.type ?? CommandType.ChatInput;
+    checkNames(type, command.name, command.name_localizations, ctx);
+    const slash = type === CommandType.ChatInput;
     if (slash && !command.description) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['description'],
-        message: 'This field is required',
-        params: { discordCode: 'BASE_TYPE_REQUIRED' },
-      });
+      issue(ctx, ['description'], 'This field is required', 'BASE_TYPE_REQUIRED');
     }
     if (!slash && (command.description || command.options?.length)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['description'],
-        message: 'Context menu commands cannot have a description or options',
-        params: { discordCode: 'APPLICATION_COMMAND_INVALID' },
-      });
+      issue(
+        ctx,
+        ['description'],
+        'Context menu commands cannot have a description or options',
+        'APPLICATION_COMMAND_INVALID',
+      );
     }
-    const levels = [
-      command.options,
-      ...(command.options ?? []).flatMap((o) => [o.options, ...(o.options ?? []).map((s) => s.options)]),
-    ];
-    if (!levels.every(requiredFirst)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['options'],
-        message: 'Required options must be placed before non-required options',
-        params: { discordCode: 'APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID' },
-      });
-    }
+    checkOptionList(command.options, ctx, ['options']);
   });
 
 export type CommandBody = z.output<typeof commandBody>;
 
-export const commandListBody = z
-  .array(commandBody)
-  .max(100)
-  .superRefine((commands, ctx) => {
-    const seen = new Set<string>();
-    commands.forEach((command, index) => {
-      const key = `${command.type ?? 1}:${command.name}`;
-      if (seen.has(key)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [index, 'name'],
-          message: 'Application command names must be unique',
-          params: { discordCode: 'APPLICATION_COMMANDS_DUPLICATE_NAME' },
-        });
-      }
-      seen.add(key);
-    });
+/** PUT's list: unique name per type, and no more of a type than Discord allows. */
+export const commandListBody = z.array(commandBody).superRefine((commands, ctx) => {
+  const seen = new Set<string>();
+  commands.forEach((command, index) => {
+    const key = `${command.type ?? 1}:${command.name}`;
+    if (seen.has(key)) {
+      issue(
+        ctx,
+        [index, 'name'],
+        'Application command names must be unique',
+        'APPLICATION_COMMANDS_DUPLICATE_NAME',
+      );
+    }
+    seen.add(key);
   });
-
-export const commandPatchBody = z.looseObject({
-  name: name.optional(),
-  description: z.string().max(100).optional(),
-  options: z.array(option).max(25).optional(),
-  default_member_permissions: z.string().regex(/^\d+$/).nullish(),
-  dm_permission: z.boolean().nullish(),
-  nsfw: z.boolean().optional(),
-  contexts: z.array(z.number().int()).nullish(),
-  integration_types: z.array(z.number().int()).optional(),
-  name_localizations: localizations,
-  description_localizations: localizations,
 });
+
+/** PATCH of a command of `type`: any field but `type`, names under the rule of that type. */
+export function commandPatchBody(type: number) {
+  return z
+    .looseObject({ ...commandFields, name: commandFields.name.optional() })
+    .superRefine((changes, ctx) => {
+      checkNames(type, changes.name, changes.name_localizations, ctx);
+      checkOptionList(changes.options, ctx, ['options']);
+    });
+}
