@@ -1,5 +1,6 @@
 import { BotApiError } from '../../errors.ts';
 import type { MenuButton } from '../../world/records.ts';
+import { requiredUserId } from '../member-target.ts';
 import type { MethodCall, MethodTable } from './method.ts';
 
 /**
@@ -28,12 +29,13 @@ function readMenuButton(call: MethodCall): MenuButton {
   return { type: 'web_app', text, web_app: { url: checkWebAppUrl(webApp?.url) } };
 }
 
-/** `default` for every private chat, else the chat's id (menu buttons exist in private chats only). */
+/**
+ * `default` for every private chat, else the chat's id. Menu buttons exist in private chats only, so
+ * Telegram reads `chat_id` as a user id: a group's id or an @username is an "invalid chat_id".
+ */
 function chatKey(call: MethodCall): string {
   if (!call.params.has('chat_id')) return 'default';
-  const chatId = call.params.chatId();
-  if (typeof chatId !== 'number' || chatId <= 0) throw BotApiError.badRequest('chat not found');
-  return String(chatId);
+  return String(requiredUserId(call.params, 'chat_id'));
 }
 
 function setChatMenuButton(call: MethodCall) {
