@@ -130,7 +130,9 @@ describe('Bot API refusals', () => {
     expect(await api('getChatMember', { chat_id: user.id, user_id: 'Vic' })).toEqual(invalidUserId);
     expect((await api('getChatMember', { chat_id: user.id, user_id: String(user.id) })).status).toBe(200);
     // Menu buttons belong to private chats, so chat_id is read as a user id there.
-    expect(await api('getChatMenuButton', { chat_id: -1001 })).toEqual(badRequest('invalid chat_id specified'));
+    expect(await api('getChatMenuButton', { chat_id: -1001 })).toEqual(
+      badRequest('invalid chat_id specified'),
+    );
     expect(await api('setChatMenuButton', { chat_id: '@guild' })).toEqual(
       badRequest('invalid chat_id specified'),
     );

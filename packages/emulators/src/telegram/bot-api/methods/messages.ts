@@ -14,7 +14,7 @@ function sendMessage({ ctx, bot, params }: MethodCall) {
   const chat = chatForBot(ctx.world, bot, params.chatId(), 'post');
   const raw = params.string('text') ?? '';
   const parseMode = params.string('parse_mode');
-  const { text, entities } = formatText(raw, parseMode, params.json('entities'));
+  const { text, entities } = formatText(raw, parseMode, params.entities('entities'));
   if (!text.trim()) throw BotApiError.badRequest('message text is empty');
   if (text.length > maxTextLength) throw BotApiError.badRequest('message is too long');
   return postBotMessage(
@@ -34,7 +34,7 @@ function editMessageText({ ctx, bot, params }: MethodCall) {
     throw BotApiError.badRequest('there is no text in the message to edit');
   const raw = params.string('text') ?? '';
   const parseMode = params.string('parse_mode');
-  const { text, entities } = formatText(raw, parseMode, params.json('entities'));
+  const { text, entities } = formatText(raw, parseMode, params.entities('entities'));
   if (!text.trim()) throw BotApiError.badRequest('message text is empty');
   if (text.length > maxTextLength) throw BotApiError.badRequest('message is too long');
   const markup = readReplyMarkup(params);
@@ -56,7 +56,11 @@ function editMessageCaption({ ctx, bot, params }: MethodCall) {
   if (stored.message.text !== undefined)
     throw BotApiError.badRequest('there is no caption in the message to edit');
   const raw = params.string('caption') ?? '';
-  const { text, entities } = formatText(raw, params.string('parse_mode'), params.json('caption_entities'));
+  const { text, entities } = formatText(
+    raw,
+    params.string('parse_mode'),
+    params.entities('caption_entities'),
+  );
   if (text.length > maxCaptionLength) throw BotApiError.badRequest('message caption is too long');
   const markup = readReplyMarkup(params);
   return applyEdit(
