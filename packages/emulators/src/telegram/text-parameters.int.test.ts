@@ -59,3 +59,63 @@ describe('text parameters as the Bot API server reads them', () => {
     });
   });
 });
+
+describe('link preview options', () => {
+  it('carries the options a bot sets back in the message, and the older disable_web_page_preview', async () => {
+    const user = await startedUser('Cy');
+    const telegram = botClient();
+    const sent = await telegram.sendMessage(user.id, 'See https://example.com/shop', {
+      link_preview_options: { is_disabled: false, url: 'https://example.com/shop', prefer_small_media: true },
+    });
+    expect(sent.link_preview_options).toEqual({ url: 'https://example.com/shop', prefer_small_media: true });
+
+    const plain = await telegram.sendMessage(user.id, 'No options');
+    expect(plain).not.toHaveProperty('link_preview_options');
+
+    const legacy = await api('sendMessage', {
+      chat_id: user.id,
+      text: 'https://example.com',
+      disable_web_page_preview: true,
+    });
+    expect(legacy.body.result).toMatchObject({ link_preview_options: { is_disabled: true } });
+
+    const edited = await telegram.editMessageText(
+      user.id,
+      sent.message_id,
+      undefined,
+      'Now https://example.com',
+      {
+        link_preview_options: { show_above_text: true },
+      },
+    );
+    expect(edited).toMatchObject({ link_preview_options: { show_above_text: true } });
+  });
+
+  it('refuses options that are not a JSON object or have a field of the wrong type', async () => {
+    const user = await startedUser('Di');
+    const badRequest = (description: string) => ({
+      status: 400,
+      body: { ok: false, error_code: 400, description: `Bad Request: ${description}` },
+    });
+    expect(
+      await api('sendMessage', { chat_id: user.id, text: 'hi', link_preview_options: '{' }, 'urlencoded'),
+    ).toEqual(badRequest("can't parse link preview options JSON object"));
+    expect(await api('sendMessage', { chat_id: user.id, text: 'hi', link_preview_options: [true] })).toEqual(
+      badRequest('object expected as link preview options'),
+    );
+    expect(
+      await api('sendMessage', {
+        chat_id: user.id,
+        text: 'hi',
+        link_preview_options: { is_disabled: 'yes' },
+      }),
+    ).toEqual(badRequest('field "is_disabled" must be of type Boolean'));
+  });
+
+  it('reads the text before the chat, so an empty call is "message text is empty"', async () => {
+    expect(await api('sendMessage')).toEqual({
+      status: 400,
+      body: { ok: false, error_code: 400, description: 'Bad Request: message text is empty' },
+    });
+  });
+});
