@@ -119,3 +119,50 @@ describe('link preview options', () => {
     });
   });
 });
+
+describe('bot settings objects as the Bot API server reads them', () => {
+  const refusal = async (method: string, params: Record<string, unknown>) =>
+    (await api(method, params)).body.description;
+
+  it('reads setMyCommands commands and scope with the server’s refusals', async () => {
+    const telegram = botClient();
+    await telegram.setMyCommands([{ command: 'balance', description: 'Your coins' }]);
+    // No commands at all sets an empty list.
+    expect(await api('setMyCommands')).toMatchObject({ status: 200, body: { ok: true, result: true } });
+    expect(await telegram.getMyCommands()).toEqual([]);
+
+    expect(await refusal('setMyCommands', { commands: { command: 'x' } })).toBe(
+      'Bad Request: expected an Array of BotCommand',
+    );
+    expect(await refusal('setMyCommands', { commands: [{ command: 'shop' }] })).toBe(
+      `Bad Request: can't parse BotCommand: Can't find field "description"`,
+    );
+    expect(await refusal('getMyCommands', { scope: { type: 'everyone' } })).toBe(
+      "Bad Request: can't parse BotCommandScope: Unsupported type specified",
+    );
+    expect(await refusal('getMyCommands', { scope: { type: 'chat' } })).toBe(
+      `Bad Request: can't parse BotCommandScope: Can't find field "chat_id"`,
+    );
+    expect(
+      await refusal('getMyCommands', { scope: { type: 'chat_member', chat_id: -1001, user_id: 0 } }),
+    ).toBe("Bad Request: can't parse BotCommandScope: Invalid user_id specified");
+    expect(await refusal('getMyCommands', { scope: '{' })).toBe(
+      "Bad Request: can't parse BotCommandScope JSON object",
+    );
+  });
+
+  it('reads default administrator rights and menu buttons with the server’s refusals', async () => {
+    expect(await refusal('setMyDefaultAdministratorRights', { rights: [true] })).toBe(
+      "Bad Request: can't parse ChatAdministratorRights: ChatAdministratorRights must be an Object",
+    );
+    expect(await refusal('setMyDefaultAdministratorRights', { rights: { can_pin_messages: 'yes' } })).toBe(
+      `Bad Request: can't parse ChatAdministratorRights: Field "can_pin_messages" must be of type Boolean`,
+    );
+    expect(await refusal('setChatMenuButton', { menu_button: { type: 'shop' } })).toBe(
+      "Bad Request: can't parse menu button: MenuButton has unsupported type",
+    );
+    expect(await refusal('setChatMenuButton', { menu_button: { type: 'web_app', text: 'Shop' } })).toBe(
+      `Bad Request: can't parse menu button: Can't find field "web_app"`,
+    );
+  });
+});
