@@ -121,6 +121,23 @@ describe('Bot API refusals', () => {
     );
   });
 
+  it('refuses a missing, zero, negative or non-numeric user id as "invalid user_id specified"', async () => {
+    const user = await startedUser('Vic');
+    const invalidUserId = badRequest('invalid user_id specified');
+    expect(await api('getChatMember', { chat_id: user.id })).toEqual(invalidUserId);
+    expect(await api('getChatMember', { chat_id: user.id, user_id: 0 })).toEqual(invalidUserId);
+    expect(await api('getChatMember', { chat_id: user.id, user_id: -5 })).toEqual(invalidUserId);
+    expect(await api('getChatMember', { chat_id: user.id, user_id: 'Vic' })).toEqual(invalidUserId);
+    expect((await api('getChatMember', { chat_id: user.id, user_id: String(user.id) })).status).toBe(200);
+    // Menu buttons belong to private chats, so chat_id is read as a user id there.
+    expect(await api('getChatMenuButton', { chat_id: -1001 })).toEqual(
+      badRequest('invalid chat_id specified'),
+    );
+    expect(await api('setChatMenuButton', { chat_id: '@guild' })).toEqual(
+      badRequest('invalid chat_id specified'),
+    );
+  });
+
   it('reads parameters from urlencoded bodies and query strings as well as JSON', async () => {
     const user = await startedUser('Sol');
     const keyboard = { inline_keyboard: [[{ text: 'Open shop', callback_data: 'shop' }]] };

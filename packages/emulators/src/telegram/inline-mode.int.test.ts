@@ -144,6 +144,15 @@ describe('inline mode', () => {
     });
   });
 
+  it('takes an answer without results as an empty one, as the Bot API server does', async () => {
+    const ana = await fixture.control.createUser({ firstName: 'Ana' });
+    const typed = await fixture.control.typeInlineQuery({ from: ana.id, query: 'nothing' });
+    const reply = await callBotApi(fixture.url, fixture.emulator.defaultBot.token, 'answerInlineQuery', {
+      inline_query_id: typed.inlineQuery.id,
+    });
+    expect(reply.body).toEqual({ ok: true, result: true });
+  });
+
   it('refuses answers Telegram refuses', async () => {
     const ana = await fixture.control.createUser({ firstName: 'Ana' });
     const typed = await fixture.control.typeInlineQuery({ from: ana.id, query: 'q' });
@@ -155,7 +164,17 @@ describe('inline mode', () => {
       }).then((reply) => reply.body.description);
 
     const many = Array.from({ length: 51 }, (_, index) => article(String(index), 'x'));
-    expect(await answer(many)).toBe('Bad Request: RESULTS_TOO_MUCH');
+    expect(await answer(many)).toBe('Bad Request: too many inline query results specified');
+    expect(await answer({ type: 'article' })).toBe('Bad Request: expected an Array of inline query results');
+    expect(await answer([{ type: 'photo', id: '1' }])).toBe(
+      `Bad Request: can't parse inline query result: Can't find field "photo_file_id"`,
+    );
+    expect(await answer([{ type: 'article', id: '1', title: 'Shop' }])).toBe(
+      `Bad Request: can't parse inline query result: Can't find field "message_text"`,
+    );
+    expect(await answer([article('1', 'a')], { button: { text: 'Open' } })).toBe(
+      "Bad Request: can't parse inline query results button: InlineQueryResultsButton must have exactly one optional field",
+    );
     expect(await answer([article('1', 'a'), article('1', 'b')])).toBe('Bad Request: RESULT_ID_DUPLICATE');
     expect(await answer([{ type: 'hologram', id: '1' }])).toBe(
       'Bad Request: can\'t parse inline query result: type "hologram" is unsupported for the inline query result',

@@ -47,6 +47,14 @@ export interface MessageEntity {
   custom_emoji_id?: string;
 }
 
+export interface LinkPreviewOptions {
+  is_disabled?: boolean;
+  url?: string;
+  prefer_small_media?: boolean;
+  prefer_large_media?: boolean;
+  show_above_text?: boolean;
+}
+
 export interface PhotoSize {
   file_id: string;
   file_unique_id: string;
@@ -138,6 +146,7 @@ export interface Message {
   reply_to_message?: Message;
   text?: string;
   entities?: MessageEntity[];
+  link_preview_options?: LinkPreviewOptions;
   caption?: string;
   caption_entities?: MessageEntity[];
   photo?: PhotoSize[];

@@ -13,9 +13,14 @@ import type { Params } from './params.ts';
 
 /** What the member-management methods share: the `user_id` they act on and the rights of whoever acts. */
 
-export function requiredUserId(params: Params): number {
-  const userId = params.int('user_id');
-  if (userId === undefined) throw BotApiError.badRequest('parameter "user_id" is required');
+/**
+ * A user id parameter as the Bot API server reads it: a positive integer, anything else (missing,
+ * zero, negative, not a number) refused as "invalid user_id specified".
+ */
+export function requiredUserId(params: Params, name = 'user_id'): number {
+  const raw = params.string(name)?.trim() ?? '';
+  const userId = /^\d+$/.test(raw) ? Number(raw) : 0;
+  if (!Number.isSafeInteger(userId) || userId <= 0) throw BotApiError.badRequest(`invalid ${name} specified`);
   return userId;
 }
 

@@ -59,6 +59,18 @@ export class Params {
     }
   }
 
+  /**
+   * `entities` / `caption_entities`: the Bot API server ignores a value it cannot read as JSON rather
+   * than refusing the call, so this answers undefined where `json` would refuse.
+   */
+  entities(name: string): unknown {
+    try {
+      return this.json(name);
+    } catch {
+      return undefined;
+    }
+  }
+
   /** `chat_id`: an integer id or an @username. */
   chatId(name = 'chat_id'): number | string {
     const value = this.values[name];

@@ -1,6 +1,6 @@
 import { BotApiError } from '../errors.ts';
-import type * as Tg from '../types.ts';
 import { withDetectedEntities } from './auto-entities.ts';
+import { readEntities } from './entity-input.ts';
 import { EntityParseError, type FormattedText, sortEntities } from './formatted-text.ts';
 import { parseHtml } from './html.ts';
 import { parseMarkdown } from './markdown.ts';
@@ -13,15 +13,15 @@ const parsers: Record<string, (input: string) => FormattedText> = {
 };
 
 /**
- * What a bot's text becomes in the chat: explicit `entities` win over `parse_mode` (as on Telegram),
- * then links, mentions, hashtags and commands are detected in the plain text.
+ * What a bot's text becomes in the chat, as the Bot API server decides it: a `parse_mode` (other
+ * than "none") wins over explicit `entities`, which are used only without one; then links,
+ * mentions, hashtags and commands are detected in the plain text.
  */
 export function formatText(raw: string, parseMode: string | undefined, explicit: unknown): FormattedText {
-  if (explicit !== undefined)
-    return { text: raw, entities: withDetectedEntities(raw, readEntities(explicit, raw)) };
-  if (parseMode === undefined || parseMode === '')
-    return { text: raw, entities: withDetectedEntities(raw, []) };
-  const parse = parsers[parseMode.toLowerCase()];
+  const mode = parseMode?.toLowerCase() ?? '';
+  if (raw === '' || mode === '' || mode === 'none')
+    return { text: raw, entities: withDetectedEntities(raw, sortEntities(readEntities(explicit, raw))) };
+  const parse = parsers[mode];
   if (!parse) throw BotApiError.badRequest('unsupported parse_mode');
   try {
     const formatted = parse(raw);
@@ -31,26 +31,4 @@ export function formatText(raw: string, parseMode: string | undefined, explicit:
       throw BotApiError.badRequest(`can't parse entities: ${error.message}`);
     throw error;
   }
-}
-
-function readEntities(value: unknown, text: string): Tg.MessageEntity[] {
-  if (!Array.isArray(value)) throw BotApiError.badRequest("can't parse entities JSON object");
-  return sortEntities(
-    value.map((entity: unknown) => {
-      const candidate = entity as Partial<Tg.MessageEntity> | null;
-      if (
-        !candidate ||
-        typeof candidate.type !== 'string' ||
-        !Number.isInteger(candidate.offset) ||
-        !Number.isInteger(candidate.length)
-      ) {
-        throw BotApiError.badRequest(
-          'can\'t parse MessageEntity: Field "type", "offset" and "length" are required',
-        );
-      }
-      const offset = Math.max(0, Math.min(candidate.offset as number, text.length));
-      const length = Math.max(0, Math.min(candidate.length as number, text.length - offset));
-      return { ...candidate, offset, length } as Tg.MessageEntity;
-    }),
-  );
 }

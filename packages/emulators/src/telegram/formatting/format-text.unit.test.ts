@@ -68,9 +68,52 @@ describe('formatText', () => {
     expect(refusal(() => formatText('x', 'BBCode', undefined))).toBe('Bad Request: unsupported parse_mode');
   });
 
-  it('uses explicit entities instead of parse_mode', () => {
-    expect(formatText('*x*', 'MarkdownV2', [{ type: 'bold', offset: 0, length: 3 }]).entities).toEqual([
+  it('uses explicit entities only without a parse_mode, as the Bot API server does', () => {
+    expect(formatText('*x*', 'MarkdownV2', [{ type: 'italic', offset: 0, length: 3 }])).toEqual({
+      text: 'x',
+      entities: [{ type: 'bold', offset: 0, length: 1 }],
+    });
+    expect(formatText('*x*', 'None', [{ type: 'bold', offset: 0, length: 3 }]).entities).toEqual([
       { type: 'bold', offset: 0, length: 3 },
     ]);
+    expect(formatText('*x*', undefined, [{ type: 'bold', offset: 0, length: 3 }]).entities).toEqual([
+      { type: 'bold', offset: 0, length: 3 },
+    ]);
+  });
+
+  it('reads explicit entities as the Bot API server does', () => {
+    // Not an array: ignored. Kinds Telegram detects itself are dropped and found again.
+    expect(formatText('Try /shop', undefined, { type: 'bold' }).entities).toEqual([
+      { type: 'bot_command', offset: 4, length: 5 },
+    ]);
+    expect(
+      formatText('Try /shop', undefined, [
+        { type: 'mention', offset: 0, length: 3 },
+        { type: 'pre', offset: '0', length: 3, language: '', extra: true },
+      ]).entities,
+    ).toEqual([
+      { type: 'pre', offset: 0, length: 3 },
+      { type: 'bot_command', offset: 4, length: 5 },
+    ]);
+    const prefix = "Bad Request: can't parse MessageEntity:";
+    expect(refusal(() => formatText('x', undefined, ['bold']))).toBe(`${prefix} expected an Object`);
+    expect(refusal(() => formatText('x', undefined, [{ type: 'bold', length: 1 }]))).toBe(
+      `${prefix} Can't find field "offset"`,
+    );
+    expect(refusal(() => formatText('x', undefined, [{ type: 'bold', offset: true, length: 1 }]))).toBe(
+      `${prefix} Field "offset" must be a Number`,
+    );
+    expect(refusal(() => formatText('x', undefined, [{ type: 'bold', offset: 'a', length: 1 }]))).toBe(
+      `${prefix} Field "offset" must be a valid Number`,
+    );
+    expect(refusal(() => formatText('x', undefined, [{ type: '', offset: 0, length: 1 }]))).toBe(
+      `${prefix} Type is not specified`,
+    );
+    expect(refusal(() => formatText('x', undefined, [{ type: 'blink', offset: 0, length: 1 }]))).toBe(
+      `${prefix} Unsupported type specified`,
+    );
+    expect(refusal(() => formatText('x', undefined, [{ type: 'text_link', offset: 0, length: 1 }]))).toBe(
+      `${prefix} Can't find field "url"`,
+    );
   });
 });

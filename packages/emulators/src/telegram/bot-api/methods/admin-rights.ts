@@ -1,4 +1,4 @@
-import { BotApiError } from '../../errors.ts';
+import { isJsonObject, JsonFieldError, optionalBoolean, withPrefix } from '../../json-fields.ts';
 import type * as Tg from '../../types.ts';
 import { type AdminRightsInput, adminRightNames, adminRights } from '../../world/admin-rights.ts';
 import type { MethodCall, MethodTable } from './method.ts';
@@ -15,13 +15,13 @@ function getMyDefaultAdministratorRights({ bot, params }: MethodCall): Tg.ChatAd
 
 function setMyDefaultAdministratorRights({ ctx, bot, params }: MethodCall): true {
   const forChannels = params.bool('for_channels') === true;
-  const raw = params.json('rights');
-  if (raw !== undefined && (typeof raw !== 'object' || raw === null || Array.isArray(raw))) {
-    throw BotApiError.badRequest("can't parse rights JSON object");
-  }
+  const raw = params.json('rights', "can't parse ChatAdministratorRights JSON object");
   const granted: AdminRightsInput = {};
-  for (const name of adminRightNames) {
-    if ((raw as Record<string, unknown> | undefined)?.[name] === true) granted[name] = true;
+  if (raw !== undefined) {
+    withPrefix("can't parse ChatAdministratorRights", () => {
+      if (!isJsonObject(raw)) throw new JsonFieldError('ChatAdministratorRights must be an Object');
+      for (const name of adminRightNames) if (optionalBoolean(raw, name)) granted[name] = true;
+    });
   }
   const rights = adminRights(forChannels ? 'channel' : 'supergroup', granted);
   bot.defaultAdminRights = { ...bot.defaultAdminRights, [forChannels ? 'channels' : 'groups']: rights };

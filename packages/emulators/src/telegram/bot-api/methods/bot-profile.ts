@@ -1,43 +1,53 @@
 import { BotApiError } from '../../errors.ts';
+import {
+  isJsonObject,
+  JsonFieldError,
+  requiredInteger,
+  requiredString,
+  withPrefix,
+} from '../../json-fields.ts';
 import type * as Tg from '../../types.ts';
 import { getMeObject } from '../../world/objects.ts';
 import { commandsKey } from '../../world/records.ts';
 import type { Params } from '../params.ts';
 import type { MethodCall, MethodTable } from './method.ts';
 
-const scopeTypes = new Set<string>([
-  'default',
-  'all_private_chats',
-  'all_group_chats',
-  'all_chat_administrators',
-  'chat',
-  'chat_administrators',
-  'chat_member',
-]);
+const allChatScopes = new Set(['default', 'all_private_chats', 'all_group_chats', 'all_chat_administrators']);
+const oneChatScopes = new Set(['chat', 'chat_administrators', 'chat_member']);
 
+/** `scope`, as the Bot API server reads it; absent is the default scope. */
 function readScope(params: Params): Tg.BotCommandScope {
-  const scope = params.json('scope') as Tg.BotCommandScope | undefined;
+  const scope = params.json('scope', "can't parse BotCommandScope JSON object");
   if (scope === undefined) return { type: 'default' };
-  if (typeof scope !== 'object' || !scopeTypes.has(scope.type)) {
-    throw BotApiError.badRequest("can't parse BotCommandScope: unsupported type");
-  }
-  if (scope.type.startsWith('chat') && scope.chat_id === undefined) {
-    throw BotApiError.badRequest('can\'t parse BotCommandScope: field "chat_id" must be specified');
-  }
-  return scope;
+  return withPrefix("can't parse BotCommandScope", () => scopeFrom(scope));
 }
 
+function scopeFrom(value: unknown): Tg.BotCommandScope {
+  if (!isJsonObject(value)) throw new JsonFieldError('BotCommandScope must be an Object');
+  const type = requiredString(value, 'type');
+  if (allChatScopes.has(type)) return { type } as Tg.BotCommandScope;
+  if (!oneChatScopes.has(type)) throw new JsonFieldError('Unsupported type specified');
+  if (requiredString(value, 'chat_id') === '') throw new JsonFieldError('Empty chat_id specified');
+  const chatId = value.chat_id as number | string;
+  if (type !== 'chat_member') return { type, chat_id: chatId } as Tg.BotCommandScope;
+  const userId = requiredInteger(value, 'user_id');
+  if (userId <= 0) throw new JsonFieldError('Invalid user_id specified');
+  return { type, chat_id: chatId, user_id: userId } as Tg.BotCommandScope;
+}
+
+/** `commands`: absent sets an empty list, as on the Bot API server. */
 function readCommands(params: Params): Tg.BotCommand[] {
-  const commands = params.json('commands');
-  if (commands === undefined) throw BotApiError.badRequest('parameter "commands" is required');
-  if (!Array.isArray(commands)) throw BotApiError.badRequest("can't parse commands JSON object");
+  const commands = params.json('commands', "can't parse commands JSON object");
+  if (commands === undefined) return [];
+  if (!Array.isArray(commands)) throw BotApiError.badRequest('expected an Array of BotCommand');
   if (commands.length > 100) throw BotApiError.badRequest('too many commands specified');
   return commands.map((entry: unknown) => {
-    const { command, description } = (entry ?? {}) as Partial<Tg.BotCommand>;
-    if (typeof command !== 'string' || !/^\/?[a-z0-9_]{1,32}$/.test(command)) {
-      throw BotApiError.badRequest('BOT_COMMAND_INVALID');
-    }
-    if (typeof description !== 'string' || description.length < 1 || description.length > 256) {
+    const { command, description } = withPrefix("can't parse BotCommand", () => {
+      if (!isJsonObject(entry)) throw new JsonFieldError('expected an Object');
+      return { command: requiredString(entry, 'command'), description: requiredString(entry, 'description') };
+    });
+    if (!/^\/?[a-z0-9_]{1,32}$/.test(command)) throw BotApiError.badRequest('BOT_COMMAND_INVALID');
+    if (description.length < 1 || description.length > 256) {
       throw BotApiError.badRequest('command description must be non-empty');
     }
     return { command: command.replace(/^\//, ''), description };

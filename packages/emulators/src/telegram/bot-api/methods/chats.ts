@@ -10,6 +10,7 @@ import {
   userObject,
 } from '../../world/objects.ts';
 import { chatForBot } from '../chat-access.ts';
+import { requiredUserId } from '../member-target.ts';
 import type { MethodCall, MethodTable } from './method.ts';
 import { latestPinnedMessage } from './pins.ts';
 
@@ -46,8 +47,7 @@ function getChat({ ctx, bot, params }: MethodCall): Tg.ChatFullInfo {
 /** A user's (or bot's) standing in a chat; "left" for anyone known but not a member. */
 function getChatMember({ ctx, bot, params }: MethodCall): Tg.ChatMember {
   const chat = chatForBot(ctx.world, bot, params.chatId(), 'read');
-  const userId = params.int('user_id');
-  if (userId === undefined) throw BotApiError.badRequest('parameter "user_id" is required');
+  const userId = requiredUserId(params);
   const otherBot = ctx.world.bot(userId);
   const user = ctx.world.user(userId);
   if (!otherBot && !user) throw BotApiError.badRequest('user not found');

@@ -73,8 +73,11 @@ function copyContent(message: Tg.Message, caption: CaptionFields | 'keep' | 'rem
 
 function newCaption(params: Params): CaptionFields | 'keep' {
   if (!params.has('caption') && !params.has('caption_entities')) return 'keep';
-  return readCaption(params.string('caption'), params.string('parse_mode'), params.json('caption_entities'))
-    .fields;
+  return readCaption(
+    params.string('caption'),
+    params.string('parse_mode'),
+    params.entities('caption_entities'),
+  ).fields;
 }
 
 /** Messages of one album stay one album in the target chat, under a new id. */

@@ -1,11 +1,33 @@
 import { BotApiError } from '../../errors.ts';
+import {
+  isJsonObject,
+  JsonFieldError,
+  requiredObject,
+  requiredString,
+  withPrefix,
+} from '../../json-fields.ts';
 import { unixNow } from '../../world/world.ts';
 import { readInlineResults } from '../inline-results.ts';
+import type { Params } from '../params.ts';
 import type { MethodCall, MethodTable } from './method.ts';
 
 const staleQuery = 'query is too old and response timeout expired or query ID is invalid';
 /** Telegram caches an answer for 300 seconds unless told otherwise. */
 const defaultCacheSeconds = 300;
+
+/** `button` above the results: a text with either a `start_parameter` or a `web_app`. */
+function readResultsButton(params: Params): Record<string, unknown> | undefined {
+  const button = params.json('button', "can't parse inline query results button JSON object");
+  if (button === undefined) return undefined;
+  return withPrefix("can't parse inline query results button", () => {
+    if (!isJsonObject(button)) throw new JsonFieldError('InlineQueryResultsButton must be an Object');
+    requiredString(button, 'text');
+    if ('start_parameter' in button) requiredString(button, 'start_parameter');
+    else if ('web_app' in button) requiredString(requiredObject(button, 'web_app'), 'url');
+    else throw new JsonFieldError('InlineQueryResultsButton must have exactly one optional field');
+    return button;
+  });
+}
 
 /** The bot's one answer to an inline query: its results, recorded for the control API to read. */
 function answerInlineQuery({ ctx, bot, params }: MethodCall): true {
@@ -18,13 +40,13 @@ function answerInlineQuery({ ctx, bot, params }: MethodCall): true {
   if (Buffer.byteLength(nextOffset) > 64) throw BotApiError.badRequest('next_offset is too long');
   const cacheTime = params.int('cache_time') ?? defaultCacheSeconds;
   if (cacheTime < 0) throw BotApiError.badRequest('cache_time must be non-negative');
-  const button = params.json('button', "can't parse InlineQueryResultsButton");
+  const button = readResultsButton(params);
   record.answer = {
     results,
     cacheTime,
     isPersonal: params.bool('is_personal') === true,
     nextOffset,
-    ...(button && typeof button === 'object' ? { button: button as Record<string, unknown> } : {}),
+    ...(button ? { button } : {}),
     answeredAt: unixNow(),
   };
   ctx.log.record({ type: 'bot.inline_answer', botId: bot.id, inlineQueryId: id, answer: record.answer });

@@ -49,7 +49,7 @@ async function sendMedia({ ctx, bot, params }: MethodCall, kind: FileKind) {
   const caption =
     kind === 'sticker'
       ? { fields: {}, raw: '' }
-      : readCaption(params.string('caption'), parseMode, params.json('caption_entities'));
+      : readCaption(params.string('caption'), parseMode, params.entities('caption_entities'));
   const file = await resolveInputFile(ctx.files, params.file(kind), kind);
   return postBotMessage(
     ctx,

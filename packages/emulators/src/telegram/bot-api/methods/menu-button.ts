@@ -1,5 +1,13 @@
 import { BotApiError } from '../../errors.ts';
+import {
+  isJsonObject,
+  JsonFieldError,
+  requiredObject,
+  requiredString,
+  withPrefix,
+} from '../../json-fields.ts';
 import type { MenuButton } from '../../world/records.ts';
+import { requiredUserId } from '../member-target.ts';
 import type { MethodCall, MethodTable } from './method.ts';
 
 /**
@@ -14,26 +22,30 @@ function checkWebAppUrl(raw: unknown): string {
   return url.href;
 }
 
+/** `menu_button`, as the Bot API server reads it; absent resets the chat to the default. */
 function readMenuButton(call: MethodCall): MenuButton {
-  const button = call.params.json('menu_button') as Record<string, unknown> | undefined;
+  const button = call.params.json('menu_button', "can't parse menu button JSON object");
   if (button === undefined) return { type: 'default' };
-  if (typeof button !== 'object' || button === null)
-    throw BotApiError.badRequest("can't parse menu button JSON object");
-  if (button.type === 'commands' || button.type === 'default') return { type: button.type };
-  if (button.type !== 'web_app') throw BotApiError.badRequest('unsupported menu button type');
-  const text = button.text;
-  if (typeof text !== 'string' || text.length < 1 || text.length > 64)
-    throw BotApiError.badRequest('BUTTON_TEXT_INVALID');
-  const webApp = button.web_app as { url?: unknown } | undefined;
-  return { type: 'web_app', text, web_app: { url: checkWebAppUrl(webApp?.url) } };
+  const { type, text, url } = withPrefix("can't parse menu button", () => {
+    if (!isJsonObject(button)) throw new JsonFieldError('MenuButton must be an Object');
+    const type = requiredString(button, 'type');
+    if (type === 'commands' || type === 'default') return { type };
+    if (type !== 'web_app') throw new JsonFieldError('MenuButton has unsupported type');
+    const text = requiredString(button, 'text');
+    return { type, text, url: requiredString(requiredObject(button, 'web_app'), 'url') };
+  });
+  if (type === 'commands' || type === 'default') return { type };
+  if (!text || text.length > 64) throw BotApiError.badRequest('BUTTON_TEXT_INVALID');
+  return { type: 'web_app', text, web_app: { url: checkWebAppUrl(url) } };
 }
 
-/** `default` for every private chat, else the chat's id (menu buttons exist in private chats only). */
+/**
+ * `default` for every private chat, else the chat's id. Menu buttons exist in private chats only, so
+ * Telegram reads `chat_id` as a user id: a group's id or an @username is an "invalid chat_id".
+ */
 function chatKey(call: MethodCall): string {
   if (!call.params.has('chat_id')) return 'default';
-  const chatId = call.params.chatId();
-  if (typeof chatId !== 'number' || chatId <= 0) throw BotApiError.badRequest('chat not found');
-  return String(chatId);
+  return String(requiredUserId(call.params, 'chat_id'));
 }
 
 function setChatMenuButton(call: MethodCall) {

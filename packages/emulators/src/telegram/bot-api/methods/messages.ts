@@ -4,25 +4,32 @@ import { isAdmin } from '../../world/objects.ts';
 import { unixNow } from '../../world/world.ts';
 import { applyEdit, messageToEdit, postBotMessage } from '../bot-message.ts';
 import { chatForBot } from '../chat-access.ts';
+import { readLinkPreviewOptions } from '../link-preview.ts';
 import { readReplyMarkup } from '../reply-markup.ts';
 import type { MethodCall, MethodTable } from './method.ts';
 
 const maxTextLength = 4096;
 const maxCaptionLength = 1024;
 
+/** The text is read before the chat, as the Bot API server does: `{}` is "message text is empty". */
 function sendMessage({ ctx, bot, params }: MethodCall) {
-  const chat = chatForBot(ctx.world, bot, params.chatId(), 'post');
+  const linkPreview = readLinkPreviewOptions(params);
   const raw = params.string('text') ?? '';
   const parseMode = params.string('parse_mode');
-  const { text, entities } = formatText(raw, parseMode, params.json('entities'));
+  const { text, entities } = formatText(raw, parseMode, params.entities('entities'));
   if (!text.trim()) throw BotApiError.badRequest('message text is empty');
+  const chat = chatForBot(ctx.world, bot, params.chatId(), 'post');
   if (text.length > maxTextLength) throw BotApiError.badRequest('message is too long');
   return postBotMessage(
     ctx,
     bot,
     params,
     chat,
-    { text, ...(entities.length ? { entities } : {}) },
+    {
+      text,
+      ...(entities.length ? { entities } : {}),
+      ...(linkPreview ? { link_preview_options: linkPreview } : {}),
+    },
     { text: raw, parseMode },
   );
 }
@@ -34,9 +41,10 @@ function editMessageText({ ctx, bot, params }: MethodCall) {
     throw BotApiError.badRequest('there is no text in the message to edit');
   const raw = params.string('text') ?? '';
   const parseMode = params.string('parse_mode');
-  const { text, entities } = formatText(raw, parseMode, params.json('entities'));
+  const { text, entities } = formatText(raw, parseMode, params.entities('entities'));
   if (!text.trim()) throw BotApiError.badRequest('message text is empty');
   if (text.length > maxTextLength) throw BotApiError.badRequest('message is too long');
+  const linkPreview = readLinkPreviewOptions(params);
   const markup = readReplyMarkup(params);
   stored.source = { text: raw, parseMode };
   // Without reply_markup Telegram drops the inline keyboard: an edit must resend it to keep it.
@@ -45,7 +53,12 @@ function editMessageText({ ctx, bot, params }: MethodCall) {
     bot,
     chat,
     stored,
-    { text, entities: entities.length ? entities : undefined, reply_markup: markup.inline },
+    {
+      text,
+      entities: entities.length ? entities : undefined,
+      link_preview_options: linkPreview,
+      reply_markup: markup.inline,
+    },
     true,
   );
 }
@@ -56,7 +69,11 @@ function editMessageCaption({ ctx, bot, params }: MethodCall) {
   if (stored.message.text !== undefined)
     throw BotApiError.badRequest('there is no caption in the message to edit');
   const raw = params.string('caption') ?? '';
-  const { text, entities } = formatText(raw, params.string('parse_mode'), params.json('caption_entities'));
+  const { text, entities } = formatText(
+    raw,
+    params.string('parse_mode'),
+    params.entities('caption_entities'),
+  );
   if (text.length > maxCaptionLength) throw BotApiError.badRequest('message caption is too long');
   const markup = readReplyMarkup(params);
   return applyEdit(
