@@ -3,7 +3,6 @@ import { deleteMessage, editMessage, postMessage } from '../../actions/messages.
 import { discordErrors } from '../../errors.ts';
 import { channelPayload } from '../../payloads/guild.ts';
 import { messagePayload } from '../../payloads/message.ts';
-import { compareSnowflakes } from '../../snowflake.ts';
 import { hasPermission, Permission } from '../../world/permissions.ts';
 import type { ChannelRecord } from '../../world/types.ts';
 import { parseForm } from '../form-errors.ts';
@@ -16,14 +15,16 @@ import {
   type RouteDefinition,
 } from '../rest-call.ts';
 import { assertNotEmpty, messageFields, parseMessageBody } from '../schemas/message-body.ts';
-import { channelOfBot, messageInChannel } from './channel-access.ts';
+import { snowflake } from '../schemas/snowflake.ts';
+import { assertBotMayInChannel, botMayInChannel, channelOfBot, messageInChannel } from './channel-access.ts';
+import { historyPage } from './message-history.ts';
 import { assertBotHas, type RouteDeps } from './route-deps.ts';
 
 const listQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(50),
-  before: z.string().optional(),
-  after: z.string().optional(),
-  around: z.string().optional(),
+  before: snowflake.optional(),
+  after: snowflake.optional(),
+  around: snowflake.optional(),
 });
 
 /** Channels and their messages, for guild channels the bot is in and its own DM channels. */
@@ -75,14 +76,12 @@ export function channelRoutes(deps: RouteDeps): RouteDefinition[] {
       handler: (call) => {
         const { bot, channel } = channelOf(call);
         const query = parseForm(listQuery, Object.fromEntries(call.query));
-        let messages = world.channelMessages(channel.id).filter((m) => (m.flags & 64) === 0);
-        if (query.before)
-          messages = messages.filter((m) => compareSnowflakes(m.id, query.before as string) < 0);
-        if (query.after)
-          messages = messages.filter((m) => compareSnowflakes(m.id, query.after as string) > 0);
-        const newestFirst = messages.reverse();
-        const page = query.after ? newestFirst.slice(-query.limit) : newestFirst.slice(0, query.limit);
-        return ok(page.map((m) => messagePayload(world, m, { viewerId: bot.user.id })));
+        // Without Read Message History Discord answers an empty page, not an error.
+        if (!botMayInChannel(world, bot, channel, Permission.ReadMessageHistory, true)) return ok([]);
+        const messages = world.channelMessages(channel.id).filter((m) => (m.flags & 64) === 0);
+        return ok(
+          historyPage(messages, query).map((m) => messagePayload(world, m, { viewerId: bot.user.id })),
+        );
       },
     },
     {
@@ -125,6 +124,8 @@ export function channelRoutes(deps: RouteDeps): RouteDefinition[] {
       auth: 'bot',
       handler: (call) => {
         const { bot, channel } = channelOf(call);
+        if (!botMayInChannel(world, bot, channel, Permission.ReadMessageHistory, true))
+          throw discordErrors.missingAccess();
         return ok(
           messagePayload(world, messageIn(channel, param(call, 'messageId')), { viewerId: bot.user.id }),
         );
@@ -155,11 +156,11 @@ export function channelRoutes(deps: RouteDeps): RouteDefinition[] {
       handler: (call) => {
         const { bot, channel } = channelOf(call);
         const message = messageIn(channel, param(call, 'messageId'));
-        const guild = channel.guildId ? world.requireGuild(channel.guildId) : undefined;
-        const mayDelete =
-          message.authorId === bot.user.id ||
-          (guild && hasPermission(guild, bot.user.id, Permission.ManageMessages));
-        if (!mayDelete) throw discordErrors.missingPermissions();
+        if (message.authorId !== bot.user.id) {
+          // Nobody deletes the other side's messages in a DM.
+          if (!channel.guildId) throw discordErrors.cannotExecuteOnDm();
+          assertBotMayInChannel(world, bot, channel, Permission.ManageMessages, false);
+        }
         deleteMessage(ctx, message);
         return noContent();
       },
