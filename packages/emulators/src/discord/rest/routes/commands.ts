@@ -7,7 +7,7 @@ import {
   requireCommand,
   upsertCommand,
 } from '../../actions/commands.ts';
-import { discordErrors } from '../../errors.ts';
+import { discordErrors, formError } from '../../errors.ts';
 import { commandPayload } from '../../payloads/command.ts';
 import { parseForm } from '../form-errors.ts';
 import {
@@ -19,7 +19,7 @@ import {
   type RouteDefinition,
   requireBot,
 } from '../rest-call.ts';
-import { commandBody, commandListBody, commandPatchBody } from '../schemas/command-body.ts';
+import { commandBody, commandListBody, commandPatchBody, validCommandName } from '../schemas/command-body.ts';
 import { guildOfBot, type RouteDeps } from './route-deps.ts';
 
 /** Global (`/applications/:app/commands`) and guild (`.../guilds/:guild/commands`) application commands. */
@@ -93,7 +93,13 @@ export function commandRoutes(deps: RouteDeps): RouteDefinition[] {
         handler: (call) => {
           const scope = scopeOf(call);
           const changes = parseForm(commandPatchBody, call.body);
-          return ok(commandPayload(editCommand(ctx, scope, param(call, 'commandId'), changes)));
+          const current = requireCommand(ctx, scope, param(call, 'commandId'));
+          if (changes.name !== undefined && !validCommandName(current.type, changes.name)) {
+            throw discordErrors.invalidFormBody(
+              formError(['name'], 'APPLICATION_COMMAND_INVALID_NAME', 'Command name is invalid'),
+            );
+          }
+          return ok(commandPayload(editCommand(ctx, scope, current.id, changes)));
         },
       },
       {

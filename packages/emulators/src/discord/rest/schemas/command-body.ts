@@ -5,6 +5,7 @@ const NAME = /^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
 
 const localizations = z.record(z.string(), z.string()).nullish();
 
+/** Option names follow the slash-command rule always. */
 const name = z
   .string()
   .min(1)
@@ -13,6 +14,18 @@ const name = z
     message: 'Command name is invalid',
     params: { discordCode: 'APPLICATION_COMMAND_INVALID_NAME' },
   });
+
+/** A command's name: 1-32 characters; the naming rule applies by type (see {@link validCommandName}). */
+const commandName = z.string().min(1).max(32);
+
+/**
+ * Discord's naming rule: CHAT_INPUT (1) and PRIMARY_ENTRY_POINT (4) names match {@link NAME} in
+ * lower case; USER (2) and MESSAGE (3) commands "may be mixed case and can include spaces".
+ */
+export function validCommandName(type: number, value: string): boolean {
+  if (type === 2 || type === 3) return value.trim().length > 0;
+  return NAME.test(value) && value === value.toLowerCase();
+}
 
 const choice = z.looseObject({
   name: z.string().min(1).max(100),
@@ -57,7 +70,7 @@ function requiredFirst(options: OptionBody[] | undefined): boolean {
 export const commandBody = z
   .looseObject({
     type: z.number().int().min(1).max(4).optional(),
-    name,
+    name: commandName,
     description: z.string().max(100).optional(),
     options: z.array(option).max(25).optional(),
     default_member_permissions: z.string().regex(/^\d+$/).nullish(),
@@ -70,7 +83,7 @@ export const commandBody = z
   })
   .superRefine((command, ctx) => {
     const slash = (command.type ?? 1) === 1;
-    if (slash && command.name !== command.name.toLowerCase()) {
+    if (!validCommandName(command.type ?? 1, command.name)) {
       ctx.addIssue({
         code: 'custom',
         path: ['name'],
@@ -129,8 +142,9 @@ export const commandListBody = z
     });
   });
 
+/** A command edit; its name is checked against the edited command's type by the route. */
 export const commandPatchBody = z.looseObject({
-  name: name.optional(),
+  name: commandName.optional(),
   description: z.string().max(100).optional(),
   options: z.array(option).max(25).optional(),
   default_member_permissions: z.string().regex(/^\d+$/).nullish(),
