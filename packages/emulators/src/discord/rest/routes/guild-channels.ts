@@ -3,7 +3,6 @@ import { createChannel, deleteChannel, updateChannel } from '../../actions/chann
 import { isThread, type ThreadChannel } from '../../actions/threads.ts';
 import { discordErrors, formError } from '../../errors.ts';
 import { channelPayload } from '../../payloads/guild.ts';
-import { isSnowflake } from '../../snowflake.ts';
 import { hasPermission, Permission } from '../../world/permissions.ts';
 import type { ChannelRecord, ChannelTypeValue, GuildRecord } from '../../world/types.ts';
 import { UnknownEntityError } from '../../world/unknown-entity-error.ts';
@@ -17,16 +16,13 @@ import {
   type RouteDefinition,
   requireBot,
 } from '../rest-call.ts';
+import { snowflake } from '../schemas/snowflake.ts';
 import { channelOfBot } from './channel-access.ts';
 import { assertBotHas, botActor, botAndGuildOf, guildOfBot, type RouteDeps } from './route-deps.ts';
 import { patchThread, removeThread } from './threads.ts';
 
 /** Discord's cap on channels per guild (30013 beyond it). */
 const MAX_CHANNELS = 500;
-
-const snowflake = z
-  .string()
-  .refine(isSnowflake, { message: 'Value is not snowflake.', params: { discordCode: 'NUMBER_TYPE_COERCE' } });
 
 /** The guild channel types the emulator models: text, voice, category, announcement, stage, forum. */
 const channelType = z.literal([0, 2, 4, 5, 13, 15]);

@@ -3,7 +3,7 @@ import { type MemberChange, updateMember } from '../../actions/member-update.ts'
 import { leaveVoice, setVoiceState } from '../../actions/voice.ts';
 import { discordErrors } from '../../errors.ts';
 import { memberPayload } from '../../payloads/guild.ts';
-import { compareSnowflakes, isSnowflake } from '../../snowflake.ts';
+import { compareSnowflakes } from '../../snowflake.ts';
 import { canManageRole, hasPermission, highestRole, outranks, Permission } from '../../world/permissions.ts';
 import type { GuildRecord } from '../../world/types.ts';
 import { parseForm } from '../form-errors.ts';
@@ -15,11 +15,8 @@ import {
   type RestCall,
   type RouteDefinition,
 } from '../rest-call.ts';
+import { snowflake } from '../schemas/snowflake.ts';
 import { assertBotHas, botActor, botAndGuildOf, type RouteDeps } from './route-deps.ts';
-
-const snowflake = z
-  .string()
-  .refine(isSnowflake, { message: 'Value is not snowflake.', params: { discordCode: 'NUMBER_TYPE_COERCE' } });
 
 const listQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(1),
