@@ -1,4 +1,4 @@
-import { ChannelType, Events, type TextChannel } from 'discord.js';
+import { ChannelType, Events, MessageFlags, type TextChannel } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import type { BotInScenario } from './testing/bot-in-scenario.ts';
 import { startBotForTest } from './testing/bot-in-scenario.ts';
@@ -78,6 +78,30 @@ describe('GET /channels/{id}/messages', () => {
     expect(await discordErrorCode(channel.messages.fetch({ message: ids[0] as string, force: true }))).toBe(
       50001,
     );
+  });
+});
+
+describe('GET /channels/{id}/messages/{id}', () => {
+  it('answers 10008 for an ephemeral interaction reply, which only its webhook reaches', async () => {
+    const context = await startBotForTest();
+    const { bot, control, world } = context;
+    await context.guild().commands.set([{ name: 'rank', description: 'Your rank' }]);
+    const replied = new Promise<string>((resolve, reject) => {
+      bot.once(Events.InteractionCreate, (interaction) => {
+        if (!interaction.isChatInputCommand()) return reject(new Error('not a command'));
+        interaction
+          .reply({ content: 'Silver', flags: MessageFlags.Ephemeral, withResponse: true })
+          .then((response) => resolve(response.resource?.message?.id ?? ''), reject);
+      });
+    });
+    await control.runCommand({ channelId: world.channels.general, userId: world.users.alice, name: 'rank' });
+    const messageId = await replied;
+    expect(messageId).not.toBe('');
+    const response = await api(context, `/channels/${world.channels.general}/messages/${messageId}`);
+    expect([response.status, await response.json()]).toEqual([
+      404,
+      { message: 'Unknown Message', code: 10008 },
+    ]);
   });
 });
 

@@ -28,10 +28,17 @@ export function channelOfBot(
   return { bot, channel };
 }
 
-/** A live message of `channel` (10008 when it is in another channel or deleted). */
+/** Message flag of interaction replies only their user sees. */
+const EPHEMERAL = 64;
+
+/**
+ * A live message of `channel` (10008 when it is in another channel or deleted). Ephemeral
+ * interaction replies are unknown too: only the interaction's webhook reaches them.
+ */
 export function messageInChannel(world: World, channel: ChannelRecord, messageId: string): MessageRecord {
   const message = world.requireMessage(messageId);
-  if (message.channelId !== channel.id) throw new UnknownEntityError('message', messageId);
+  if (message.channelId !== channel.id || (message.flags & EPHEMERAL) !== 0)
+    throw new UnknownEntityError('message', messageId);
   return message;
 }
 

@@ -77,7 +77,8 @@ export function channelRoutes(deps: RouteDeps): RouteDefinition[] {
     if (!reference?.message_id) return null;
     const target = world.messages.get(reference.message_id);
     const targetChannelId = reference.channel_id ?? channel.id;
-    if (target && !target.deleted && target.channelId === targetChannelId) return reference;
+    if (target && !target.deleted && target.channelId === targetChannelId && (target.flags & 64) === 0)
+      return reference;
     if (reference.fail_if_not_exists === false) return null;
     throw discordErrors.invalidFormBody(
       formError(['message_reference'], 'REPLIES_UNKNOWN_MESSAGE', 'Unknown message'),
