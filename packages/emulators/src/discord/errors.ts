@@ -50,6 +50,7 @@ export const discordErrors = {
   unknownWebhook: () => new DiscordApiError(404, 10015, 'Unknown Webhook'),
   unknownInteraction: () => new DiscordApiError(404, 10062, 'Unknown interaction'),
   unknownCommand: () => new DiscordApiError(404, 10063, 'Unknown application command'),
+  unknownVoiceState: () => new DiscordApiError(404, 10065, 'Unknown Voice State'),
   alreadyAcknowledged: () => new DiscordApiError(400, 40060, 'Interaction has already been acknowledged.'),
   cannotEditOthersMessage: () =>
     new DiscordApiError(403, 50005, 'Cannot edit a message authored by another user'),

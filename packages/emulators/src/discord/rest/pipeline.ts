@@ -7,6 +7,7 @@ import type { RateLimiter } from '../ratelimit/rate-limiter.ts';
 import { authenticate } from './auth.ts';
 import { readBody } from './body.ts';
 import { toDiscordApiError } from './error-response.ts';
+import { assertSnowflakeParams } from './path-ids.ts';
 import { sendRateLimited, setBucketHeaders } from './rate-limit-response.ts';
 import type { RestCall, RestResult, RouteDefinition } from './rest-call.ts';
 
@@ -97,6 +98,7 @@ export function mountRoute(router: Router, route: RouteDefinition, deps: RestDep
         }
       }
 
+      assertSnowflakeParams(params);
       const { body, files } = await readBody(req);
       const call: RestCall = {
         method: req.method,

@@ -2,15 +2,12 @@ import { z } from 'zod';
 import { auditLogEntryPayload } from '../../payloads/audit-log.ts';
 import { userPayload } from '../../payloads/user.ts';
 import { webhookPayload } from '../../payloads/webhook.ts';
-import { compareSnowflakes, isSnowflake } from '../../snowflake.ts';
+import { compareSnowflakes } from '../../snowflake.ts';
 import { Permission } from '../../world/permissions.ts';
 import { parseForm } from '../form-errors.ts';
 import { ok, type RouteDefinition } from '../rest-call.ts';
+import { snowflake } from '../schemas/snowflake.ts';
 import { botAndGuildOf, type RouteDeps } from './route-deps.ts';
-
-const snowflake = z
-  .string()
-  .refine(isSnowflake, { message: 'Value is not snowflake.', params: { discordCode: 'NUMBER_TYPE_COERCE' } });
 
 const auditLogQuery = z.object({
   user_id: snowflake.optional(),

@@ -1,5 +1,5 @@
 import { discordErrors } from '../../errors.ts';
-import { hasPermission, threadVisibleTo } from '../../world/permissions.ts';
+import { hasPermission, Permission, threadVisibleTo } from '../../world/permissions.ts';
 import type { ChannelRecord, MessageRecord } from '../../world/types.ts';
 import { UnknownEntityError } from '../../world/unknown-entity-error.ts';
 import type { World } from '../../world/world.ts';
@@ -7,8 +7,9 @@ import { type AuthenticatedBot, param, type RestCall, requireBot } from '../rest
 import type { RouteDeps } from './route-deps.ts';
 
 /**
- * The calling bot and the `:channelId` channel of its route: a channel of a guild it is in, or
- * one of its own DMs (50001 Missing Access otherwise).
+ * The calling bot and the `:channelId` channel of its route: a channel it can see (View Channel)
+ * of a guild it is in, or one of its own DMs (50001 Missing Access otherwise, as Discord answers
+ * for a channel hidden from the caller).
  */
 export function channelOfBot(
   deps: RouteDeps,
@@ -19,16 +20,25 @@ export function channelOfBot(
   const channel = world.requireChannel(param(call, 'channelId'));
   const guild = channel.guildId ? world.guilds.get(channel.guildId) : undefined;
   const visible = channel.guildId
-    ? guild?.members.has(bot.user.id) && threadVisibleTo(guild, channel, bot.user.id)
+    ? guild?.members.has(bot.user.id) &&
+      hasPermission(guild, bot.user.id, Permission.ViewChannel) &&
+      threadVisibleTo(guild, channel, bot.user.id)
     : channel.recipientIds.includes(bot.user.id);
   if (!visible) throw discordErrors.missingAccess();
   return { bot, channel };
 }
 
-/** A live message of `channel` (10008 when it is in another channel or deleted). */
+/** Message flag of interaction replies only their user sees. */
+const EPHEMERAL = 64;
+
+/**
+ * A live message of `channel` (10008 when it is in another channel or deleted). Ephemeral
+ * interaction replies are unknown too: only the interaction's webhook reaches them.
+ */
 export function messageInChannel(world: World, channel: ChannelRecord, messageId: string): MessageRecord {
   const message = world.requireMessage(messageId);
-  if (message.channelId !== channel.id) throw new UnknownEntityError('message', messageId);
+  if (message.channelId !== channel.id || (message.flags & EPHEMERAL) !== 0)
+    throw new UnknownEntityError('message', messageId);
   return message;
 }
 

@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { deleteMessage, editMessage, postMessage } from '../../actions/messages.ts';
-import { discordErrors } from '../../errors.ts';
+import { discordErrors, formError } from '../../errors.ts';
 import { channelPayload } from '../../payloads/guild.ts';
 import { messagePayload } from '../../payloads/message.ts';
 import { messageReadBy } from '../../payloads/message-content.ts';
-import { compareSnowflakes } from '../../snowflake.ts';
 import { hasPermission, Permission } from '../../world/permissions.ts';
 import type { ChannelRecord } from '../../world/types.ts';
 import { parseForm } from '../form-errors.ts';
@@ -16,16 +15,27 @@ import {
   type RestCall,
   type RouteDefinition,
 } from '../rest-call.ts';
-import { assertNotEmpty, messageFields, parseMessageBody } from '../schemas/message-body.ts';
-import { channelOfBot, messageInChannel } from './channel-access.ts';
+import {
+  assertNotEmpty,
+  type MessageBodyInput,
+  messageFields,
+  parseMessageBody,
+} from '../schemas/message-body.ts';
+import { snowflake } from '../schemas/snowflake.ts';
+import { assertBotMayInChannel, botMayInChannel, channelOfBot, messageInChannel } from './channel-access.ts';
+import { historyPage } from './message-history.ts';
 import { assertBotHas, type RouteDeps } from './route-deps.ts';
 
 const listQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(50),
-  before: z.string().optional(),
-  after: z.string().optional(),
-  around: z.string().optional(),
+  before: snowflake.optional(),
+  after: snowflake.optional(),
+  around: snowflake.optional(),
 });
+
+/** Message flags a bot may change on an existing message. */
+const SUPPRESS_EMBEDS = 4;
+const IS_COMPONENTS_V2 = 32768;
 
 /** Channels and their messages, for guild channels the bot is in and its own DM channels. */
 export function channelRoutes(deps: RouteDeps): RouteDefinition[] {
@@ -60,6 +70,22 @@ export function channelRoutes(deps: RouteDeps): RouteDefinition[] {
     if (!other?.acceptsDirectMessages || !sharesGuild) throw discordErrors.cannotMessageUser();
   }
 
+  /**
+   * The message a reply points at. An unknown one fails as Discord's 50035
+   * REPLIES_UNKNOWN_MESSAGE, unless `fail_if_not_exists: false` asks to send a plain message.
+   */
+  function replyTarget(channel: ChannelRecord, reference: MessageBodyInput['message_reference']) {
+    if (!reference?.message_id) return null;
+    const target = world.messages.get(reference.message_id);
+    const targetChannelId = reference.channel_id ?? channel.id;
+    if (target && !target.deleted && target.channelId === targetChannelId && (target.flags & 64) === 0)
+      return reference;
+    if (reference.fail_if_not_exists === false) return null;
+    throw discordErrors.invalidFormBody(
+      formError(['message_reference'], 'REPLIES_UNKNOWN_MESSAGE', 'Unknown message'),
+    );
+  }
+
   return [
     {
       method: 'get',
@@ -76,14 +102,10 @@ export function channelRoutes(deps: RouteDeps): RouteDefinition[] {
       handler: (call) => {
         const { bot, channel } = channelOf(call);
         const query = parseForm(listQuery, Object.fromEntries(call.query));
-        let messages = world.channelMessages(channel.id).filter((m) => (m.flags & 64) === 0);
-        if (query.before)
-          messages = messages.filter((m) => compareSnowflakes(m.id, query.before as string) < 0);
-        if (query.after)
-          messages = messages.filter((m) => compareSnowflakes(m.id, query.after as string) > 0);
-        const newestFirst = messages.reverse();
-        const page = query.after ? newestFirst.slice(-query.limit) : newestFirst.slice(0, query.limit);
-        return ok(page.map((m) => messageReadBy(world, m, bot.application)));
+        // Without Read Message History Discord answers an empty page, not an error.
+        if (!botMayInChannel(world, bot, channel, Permission.ReadMessageHistory, true)) return ok([]);
+        const messages = world.channelMessages(channel.id).filter((m) => (m.flags & 64) === 0);
+        return ok(historyPage(messages, query).map((m) => messageReadBy(world, m, bot.application)));
       },
     },
     {
@@ -96,9 +118,7 @@ export function channelRoutes(deps: RouteDeps): RouteDefinition[] {
         const body = parseMessageBody(call.body);
         assertNotEmpty(body, call.files);
         assertCanPost(bot, channel);
-        const reference = body.message_reference ?? null;
-        if (reference?.message_id)
-          messageIn(world.requireChannel(reference.channel_id ?? channel.id), reference.message_id);
+        const reference = replyTarget(channel, body.message_reference);
         const message = postMessage(ctx, {
           channelId: channel.id,
           authorId: bot.user.id,
@@ -126,6 +146,8 @@ export function channelRoutes(deps: RouteDeps): RouteDefinition[] {
       auth: 'bot',
       handler: (call) => {
         const { bot, channel } = channelOf(call);
+        if (!botMayInChannel(world, bot, channel, Permission.ReadMessageHistory, true))
+          throw discordErrors.missingAccess();
         return ok(messageReadBy(world, messageIn(channel, param(call, 'messageId')), bot.application));
       },
     },
@@ -137,13 +159,24 @@ export function channelRoutes(deps: RouteDeps): RouteDefinition[] {
       handler: (call) => {
         const { bot, channel } = channelOf(call);
         const message = messageIn(channel, param(call, 'messageId'));
-        if (message.authorId !== bot.user.id) throw discordErrors.cannotEditOthersMessage();
         const body = parseMessageBody(call.body);
-        return ok(
-          messagePayload(world, editMessage(ctx, message, { ...messageFields(body), files: call.files }), {
-            viewerId: bot.user.id,
-          }),
-        );
+        const fields = messageFields(body);
+        // The docs: only SUPPRESS_EMBEDS can be set or unset (and components v2 switched on).
+        const flags =
+          body.flags != null
+            ? (message.flags & ~SUPPRESS_EMBEDS) | (body.flags & (SUPPRESS_EMBEDS | IS_COMPONENTS_V2))
+            : undefined;
+        if (message.authorId !== bot.user.id) {
+          // Others' messages: nothing but their flags, with Manage Messages.
+          const onlyFlags =
+            body.content == null && body.embeds == null && body.components == null && call.files.length === 0;
+          if (!onlyFlags || flags === undefined || !channel.guildId)
+            throw discordErrors.cannotEditOthersMessage();
+          assertBotMayInChannel(world, bot, channel, Permission.ManageMessages, false);
+          return ok(messagePayload(world, editMessage(ctx, message, { flags }), { viewerId: bot.user.id }));
+        }
+        const edit = { ...fields, ...(flags !== undefined ? { flags } : {}), files: call.files };
+        return ok(messagePayload(world, editMessage(ctx, message, edit), { viewerId: bot.user.id }));
       },
     },
     {
@@ -154,11 +187,11 @@ export function channelRoutes(deps: RouteDeps): RouteDefinition[] {
       handler: (call) => {
         const { bot, channel } = channelOf(call);
         const message = messageIn(channel, param(call, 'messageId'));
-        const guild = channel.guildId ? world.requireGuild(channel.guildId) : undefined;
-        const mayDelete =
-          message.authorId === bot.user.id ||
-          (guild && hasPermission(guild, bot.user.id, Permission.ManageMessages));
-        if (!mayDelete) throw discordErrors.missingPermissions();
+        if (message.authorId !== bot.user.id) {
+          // Nobody deletes the other side's messages in a DM.
+          if (!channel.guildId) throw discordErrors.cannotExecuteOnDm();
+          assertBotMayInChannel(world, bot, channel, Permission.ManageMessages, false);
+        }
         deleteMessage(ctx, message);
         return noContent();
       },
@@ -169,7 +202,9 @@ export function channelRoutes(deps: RouteDeps): RouteDefinition[] {
       bucket: 'channels',
       auth: 'bot',
       handler: (call) => {
-        channelOf(call);
+        const { bot, channel } = channelOf(call);
+        // Typing where the bot may not post is refused as the post would be (50013).
+        if (channel.guildId) assertCanPost(bot, channel);
         return noContent();
       },
     },

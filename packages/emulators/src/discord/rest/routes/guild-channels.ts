@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { createChannel, deleteChannel, updateChannel } from '../../actions/channels.ts';
 import { isThread, type ThreadChannel } from '../../actions/threads.ts';
-import { discordErrors } from '../../errors.ts';
+import { discordErrors, formError } from '../../errors.ts';
 import { channelPayload } from '../../payloads/guild.ts';
-import { isSnowflake } from '../../snowflake.ts';
-import { Permission } from '../../world/permissions.ts';
+import { hasPermission, Permission } from '../../world/permissions.ts';
 import type { ChannelRecord, ChannelTypeValue, GuildRecord } from '../../world/types.ts';
 import { UnknownEntityError } from '../../world/unknown-entity-error.ts';
 import { parseForm } from '../form-errors.ts';
@@ -17,16 +16,13 @@ import {
   type RouteDefinition,
   requireBot,
 } from '../rest-call.ts';
+import { snowflake } from '../schemas/snowflake.ts';
 import { channelOfBot } from './channel-access.ts';
 import { assertBotHas, botActor, botAndGuildOf, guildOfBot, type RouteDeps } from './route-deps.ts';
 import { patchThread, removeThread } from './threads.ts';
 
 /** Discord's cap on channels per guild (30013 beyond it). */
 const MAX_CHANNELS = 500;
-
-const snowflake = z
-  .string()
-  .refine(isSnowflake, { message: 'Value is not snowflake.', params: { discordCode: 'NUMBER_TYPE_COERCE' } });
 
 /** The guild channel types the emulator models: text, voice, category, announcement, stage, forum. */
 const channelType = z.literal([0, 2, 4, 5, 13, 15]);
@@ -56,6 +52,15 @@ const positionsBody = z.array(
     lock_permissions: z.boolean().nullish(),
   }),
 );
+
+/** Discord's topic limits: 4,096 characters in forum channels, 1,024 elsewhere. */
+function assertTopicFits(topic: string | null | undefined, type: ChannelTypeValue): void {
+  const max = type === 15 ? 4096 : 1024;
+  if (topic && topic.length > max)
+    throw discordErrors.invalidFormBody(
+      formError(['topic'], 'BASE_TYPE_MAX_LENGTH', `Must be ${max} or fewer in length.`),
+    );
+}
 
 /** Text-like channel names are lower case without spaces on Discord ("Rank Ups" becomes "rank-ups"). */
 function channelName(name: string, type: ChannelTypeValue): string {
@@ -92,6 +97,8 @@ export function guildChannelRoutes(deps: RouteDeps): RouteDefinition[] {
       return { bot, channel, guild: null };
     }
     const guild = guildOfBot(deps, bot, channel.guildId);
+    // A channel the bot cannot see is hidden from it, whatever else it may do (50001).
+    if (!hasPermission(guild, bot.user.id, Permission.ViewChannel)) throw discordErrors.missingAccess();
     return { bot, channel, guild };
   }
 
@@ -116,6 +123,7 @@ export function guildChannelRoutes(deps: RouteDeps): RouteDefinition[] {
       handler: (call) => {
         const { bot, guild } = botAndGuildOf(deps, call, Permission.ManageChannels);
         const body = parseForm(createBody, call.body ?? {});
+        assertTopicFits(body.topic, body.type);
         if (guild.channelIds.length >= MAX_CHANNELS) throw discordErrors.maxChannels();
         const channel = createChannel(
           ctx,
@@ -162,6 +170,7 @@ export function guildChannelRoutes(deps: RouteDeps): RouteDefinition[] {
         const { bot, channel, guild } = channelOf(call);
         if (!guild) throw discordErrors.cannotExecuteOnDm();
         const body = parseForm(updateBody, call.body ?? {});
+        assertTopicFits(body.topic, body.type ?? channel.type);
         assertBotHas(guild, bot, Permission.ManageChannels);
         updateChannel(ctx, channel, fieldsOf(body, channel.type), botActor(call, bot));
         return ok(channelPayload(world, channel));

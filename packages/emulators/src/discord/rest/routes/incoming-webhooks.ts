@@ -10,7 +10,6 @@ import {
 import { discordErrors } from '../../errors.ts';
 import { messagePayload } from '../../payloads/message.ts';
 import { webhookPayload } from '../../payloads/webhook.ts';
-import { isSnowflake } from '../../snowflake.ts';
 import { Permission } from '../../world/permissions.ts';
 import type { ChannelRecord, WebhookRecord } from '../../world/types.ts';
 import { parseForm } from '../form-errors.ts';
@@ -24,6 +23,7 @@ import {
   requireBot,
 } from '../rest-call.ts';
 import { assertNotEmpty, messageFields, parseMessageBody } from '../schemas/message-body.ts';
+import { snowflake } from '../schemas/snowflake.ts';
 import { channelOfBot } from './channel-access.ts';
 import { assertBotHas, botActor, botAndGuildOf, guildOfBot, type RouteDeps } from './route-deps.ts';
 
@@ -35,13 +35,7 @@ const createBody = z.looseObject({ name: webhookName, avatar });
 const patchBody = z.looseObject({
   name: webhookName.optional(),
   avatar,
-  channel_id: z
-    .string()
-    .refine(isSnowflake, {
-      message: 'Value is not snowflake.',
-      params: { discordCode: 'NUMBER_TYPE_COERCE' },
-    })
-    .optional(),
+  channel_id: snowflake.optional(),
 });
 const patchByTokenBody = patchBody.omit({ channel_id: true });
 const executeOverrides = z.looseObject({

@@ -3,8 +3,8 @@ import { type MemberChange, updateMember } from '../../actions/member-update.ts'
 import { leaveVoice, setVoiceState } from '../../actions/voice.ts';
 import { discordErrors } from '../../errors.ts';
 import { memberPayload } from '../../payloads/guild.ts';
-import { compareSnowflakes, isSnowflake } from '../../snowflake.ts';
-import { canManageRole, highestRole, outranks, Permission } from '../../world/permissions.ts';
+import { compareSnowflakes } from '../../snowflake.ts';
+import { canManageRole, hasPermission, highestRole, outranks, Permission } from '../../world/permissions.ts';
 import type { GuildRecord } from '../../world/types.ts';
 import { parseForm } from '../form-errors.ts';
 import {
@@ -15,11 +15,8 @@ import {
   type RestCall,
   type RouteDefinition,
 } from '../rest-call.ts';
+import { snowflake } from '../schemas/snowflake.ts';
 import { assertBotHas, botActor, botAndGuildOf, type RouteDeps } from './route-deps.ts';
-
-const snowflake = z
-  .string()
-  .refine(isSnowflake, { message: 'Value is not snowflake.', params: { discordCode: 'NUMBER_TYPE_COERCE' } });
 
 const listQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(1),
@@ -189,8 +186,17 @@ export function memberRoutes(deps: RouteDeps): RouteDefinition[] {
           assertBotHas(guild, bot, Permission.DeafenMembers);
           change.deaf = body.deaf;
         }
+        // The docs: server mute and deafen "will throw a 400 if the user is not in a voice channel".
+        if ((body.mute != null || body.deaf != null) && !guild.voiceStates.has(userId))
+          throw discordErrors.notInVoice();
         if (body.communication_disabled_until !== undefined) {
           assertAbove(guild, bot, userId, Permission.ModerateMembers);
+          // Nobody times out the owner or an administrator (403), even from above.
+          if (
+            body.communication_disabled_until !== null &&
+            (guild.ownerId === userId || hasPermission(guild, userId, Permission.Administrator))
+          )
+            throw discordErrors.missingPermissions();
           change.communicationDisabledUntil =
             body.communication_disabled_until === null ? null : Date.parse(body.communication_disabled_until);
         }
@@ -203,12 +209,10 @@ export function memberRoutes(deps: RouteDeps): RouteDefinition[] {
         else if (body.channel_id !== undefined)
           setVoiceState(ctx, guild, userId, { channelId: body.channel_id });
         else if (body.mute != null || body.deaf != null) {
-          if (guild.voiceStates.has(userId)) {
-            setVoiceState(ctx, guild, userId, {
-              ...(body.mute != null ? { mute: body.mute } : {}),
-              ...(body.deaf != null ? { deaf: body.deaf } : {}),
-            });
-          }
+          setVoiceState(ctx, guild, userId, {
+            ...(body.mute != null ? { mute: body.mute } : {}),
+            ...(body.deaf != null ? { deaf: body.deaf } : {}),
+          });
         }
         return ok(memberPayload(updated, world.requireUser(userId)));
       },

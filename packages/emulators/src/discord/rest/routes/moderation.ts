@@ -2,16 +2,13 @@ import { z } from 'zod';
 import { banUser, kickMember, unbanUser } from '../../actions/bans.ts';
 import { discordErrors } from '../../errors.ts';
 import { userPayload } from '../../payloads/user.ts';
-import { compareSnowflakes, isSnowflake } from '../../snowflake.ts';
+import { compareSnowflakes } from '../../snowflake.ts';
 import { outranksMember, Permission } from '../../world/permissions.ts';
 import type { BanRecord, GuildRecord } from '../../world/types.ts';
 import { parseForm } from '../form-errors.ts';
 import { type AuthenticatedBot, noContent, ok, param, type RouteDefinition } from '../rest-call.ts';
+import { snowflake } from '../schemas/snowflake.ts';
 import { botActor, botAndGuildOf, type RouteDeps } from './route-deps.ts';
-
-const snowflake = z
-  .string()
-  .refine(isSnowflake, { message: 'Value is not snowflake.', params: { discordCode: 'NUMBER_TYPE_COERCE' } });
 
 const banBody = z.looseObject({
   delete_message_seconds: z.number().int().min(0).max(604_800).optional(),

@@ -8,7 +8,7 @@ import {
   removeReaction,
 } from '../../actions/reactions.ts';
 import { userPayload } from '../../payloads/user.ts';
-import { compareSnowflakes, isSnowflake } from '../../snowflake.ts';
+import { compareSnowflakes } from '../../snowflake.ts';
 import { Permission } from '../../world/permissions.ts';
 import type { ChannelRecord, MessageRecord } from '../../world/types.ts';
 import { parseForm } from '../form-errors.ts';
@@ -20,18 +20,13 @@ import {
   type RestCall,
   type RouteDefinition,
 } from '../rest-call.ts';
+import { snowflake } from '../schemas/snowflake.ts';
 import { assertBotMayInChannel, channelOfBot, messageInChannel } from './channel-access.ts';
 import type { RouteDeps } from './route-deps.ts';
 
 const usersQuery = z.object({
   type: z.coerce.number().int().min(0).max(1).default(0),
-  after: z
-    .string()
-    .refine(isSnowflake, {
-      message: 'Value is not snowflake.',
-      params: { discordCode: 'NUMBER_TYPE_COERCE' },
-    })
-    .optional(),
+  after: snowflake.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
 

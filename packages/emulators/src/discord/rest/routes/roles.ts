@@ -2,19 +2,15 @@ import { z } from 'zod';
 import { createRole, deleteRole, moveRoles, planRoleMoves, updateRole } from '../../actions/roles.ts';
 import { discordErrors } from '../../errors.ts';
 import { rolePayload } from '../../payloads/guild.ts';
-import { isSnowflake } from '../../snowflake.ts';
 import { guildPermissions, highestRole, outranks, Permission } from '../../world/permissions.ts';
 import type { GuildRecord, RoleRecord } from '../../world/types.ts';
 import { parseForm } from '../form-errors.ts';
 import { type AuthenticatedBot, noContent, ok, param, type RouteDefinition } from '../rest-call.ts';
+import { snowflake } from '../schemas/snowflake.ts';
 import { botActor, botAndGuildOf, type RouteDeps } from './route-deps.ts';
 
 /** Discord's cap on roles per guild (30005 beyond it). */
 const MAX_ROLES = 250;
-
-const snowflake = z
-  .string()
-  .refine(isSnowflake, { message: 'Value is not snowflake.', params: { discordCode: 'NUMBER_TYPE_COERCE' } });
 
 /** A permission bit set: Discord sends strings, and still takes integers. */
 const permissionBits = z

@@ -37,6 +37,7 @@ export const messageBody = z.looseObject({
       message_id: z.string().optional(),
       channel_id: z.string().optional(),
       guild_id: z.string().optional(),
+      fail_if_not_exists: z.boolean().optional(),
     })
     .nullish(),
   attachments: z.array(z.looseObject({})).nullish(),
