@@ -88,4 +88,34 @@ describe('pins', () => {
       await context.stop();
     }
   });
+
+  it('without Read Message History the pin lists come back empty, not refused', async () => {
+    const context = await startBotInScenario();
+    try {
+      const { control, world, bot } = context;
+      const channel = bot.channels.cache.get(world.channels.general) as TextChannel;
+      await control.setRolePermissions(world.guildId, world.roles.botRole, [
+        'ViewChannel',
+        'SendMessages',
+        'ReadMessageHistory',
+        'PinMessages',
+      ]);
+      const rules = await channel.send('Server rules: be kind');
+      await rules.pin();
+      // @everyone (the role with the guild's id) grants Read Message History too.
+      await control.setRolePermissions(world.guildId, world.guildId, ['ViewChannel', 'SendMessages']);
+      await control.setRolePermissions(world.guildId, world.roles.botRole, [
+        'ViewChannel',
+        'SendMessages',
+        'PinMessages',
+      ]);
+
+      const { items, hasMore } = await channel.messages.fetchPins();
+      expect(items).toEqual([]);
+      expect(hasMore).toBe(false);
+      expect(await bot.rest.get(Routes.channelPins(channel.id))).toEqual([]);
+    } finally {
+      await context.stop();
+    }
+  });
 });

@@ -14,7 +14,7 @@ import {
   type RestCall,
   type RouteDefinition,
 } from '../rest-call.ts';
-import { channelOfBot, messageInChannel } from './channel-access.ts';
+import { botMayInChannel, channelOfBot, messageInChannel } from './channel-access.ts';
 import { botActor, type RouteDeps } from './route-deps.ts';
 
 const pinsQuery = z.object({
@@ -50,6 +50,15 @@ export function pinRoutes(deps: RouteDeps): RouteDefinition[] {
     pinMessage(ctx, message, botActor(call, bot));
     return noContent();
   };
+  /**
+   * The pins a caller may list: Discord needs only View Channel here, but without Read Message
+   * History it answers an empty list rather than an error.
+   */
+  const visiblePins = (call: RestCall): { bot: AuthenticatedBot; pins: MessageRecord[] } => {
+    const { bot, channel } = channelOfBot(deps, call);
+    const readsHistory = botMayInChannel(world, bot, channel, Permission.ReadMessageHistory, true);
+    return { bot, pins: readsHistory ? pinnedMessages(ctx, channel.id) : [] };
+  };
   const unpin = (call: RestCall) => {
     const { bot, message } = target(call);
     unpinMessage(ctx, message, botActor(call, bot));
@@ -63,9 +72,9 @@ export function pinRoutes(deps: RouteDeps): RouteDefinition[] {
       bucket: 'channels',
       auth: 'bot',
       handler: (call) => {
-        const { bot, channel } = channelOfBot(deps, call);
         const { before, limit } = parseForm(pinsQuery, Object.fromEntries(call.query));
-        const pins = pinnedMessages(ctx, channel.id).filter(
+        const { bot, pins: visible } = visiblePins(call);
+        const pins = visible.filter(
           (message) => before === undefined || (message.pinnedAt ?? 0) < Date.parse(before),
         );
         return ok({
@@ -97,10 +106,8 @@ export function pinRoutes(deps: RouteDeps): RouteDefinition[] {
       bucket: 'channels',
       auth: 'bot',
       handler: (call) => {
-        const { bot, channel } = channelOfBot(deps, call);
-        return ok(
-          pinnedMessages(ctx, channel.id).map((message) => messageReadBy(world, message, bot.application)),
-        );
+        const { bot, pins } = visiblePins(call);
+        return ok(pins.map((message) => messageReadBy(world, message, bot.application)));
       },
     },
     {
