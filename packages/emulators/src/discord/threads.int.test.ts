@@ -147,4 +147,38 @@ describe('threads', () => {
       await context.stop();
     }
   });
+
+  it('slowmode (`rate_limit_per_user`) is kept on start, changed or cleared by PATCH, and audit-logged', async () => {
+    const context = await startBotInScenario({ emulator: { rateLimits: { enabled: false } } });
+    try {
+      const { control, world, bot } = context;
+      const channel = bot.channels.cache.get(world.channels.general) as TextChannel;
+      const thread = await channel.threads.create({
+        name: 'Trade offers',
+        type: ChannelType.PublicThread,
+        rateLimitPerUser: 30,
+      });
+      expect(thread.rateLimitPerUser).toBe(30);
+      const fetched = (await bot.rest.get(Routes.channel(thread.id))) as { rate_limit_per_user: number };
+      expect(fetched.rate_limit_per_user).toBe(30);
+
+      const updated = nextDispatch(bot, 'THREAD_UPDATE', (d) => d.id === thread.id);
+      await thread.setRateLimitPerUser(120);
+      expect(await updated).toMatchObject({ rate_limit_per_user: 120 });
+      expect(thread.rateLimitPerUser).toBe(120);
+      const cleared = (await bot.rest.patch(Routes.channel(thread.id), {
+        body: { rate_limit_per_user: null },
+      })) as { rate_limit_per_user: number };
+      expect(cleared.rate_limit_per_user).toBe(0);
+
+      const outOfRange = bot.rest.patch(Routes.channel(thread.id), { body: { rate_limit_per_user: 21601 } });
+      expect(await discordErrorCode(outOfRange)).toBe(50035);
+
+      await control.setRolePermissions(world.guildId, world.roles.botRole, ['Administrator']);
+      const log = await context.guild().fetchAuditLogs({ type: 111 });
+      expect(log.entries.first()?.changes).toContainEqual({ key: 'rate_limit_per_user', old: 120, new: 0 });
+    } finally {
+      await context.stop();
+    }
+  });
 });

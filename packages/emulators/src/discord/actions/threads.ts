@@ -60,6 +60,7 @@ function threadAuditView(channel: ThreadChannel): Record<string, unknown> {
     archived: channel.thread.archived,
     locked: channel.thread.locked,
     auto_archive_duration: channel.thread.autoArchiveDuration,
+    rate_limit_per_user: channel.thread.rateLimitPerUser,
     ...(channel.type === 12 ? { invitable: channel.thread.invitable } : {}),
   };
 }
@@ -72,6 +73,7 @@ export interface NewThread {
   /** The message the thread starts from: the thread takes its id, as on Discord. */
   fromMessage?: MessageRecord;
   autoArchiveDuration?: number;
+  rateLimitPerUser?: number;
   invitable?: boolean;
 }
 
@@ -103,6 +105,7 @@ export function startThread(ctx: EmulatorContext, input: NewThread, actor: Chang
       locked: false,
       invitable: input.invitable ?? true,
       autoArchiveDuration: input.autoArchiveDuration ?? 4320,
+      rateLimitPerUser: input.rateLimitPerUser ?? 0,
       archiveChangedAt: now,
       createdAt: now,
       members: [],
@@ -200,6 +203,7 @@ export interface ThreadChange {
   archived?: boolean;
   locked?: boolean;
   autoArchiveDuration?: number;
+  rateLimitPerUser?: number;
   invitable?: boolean;
 }
 
@@ -220,6 +224,7 @@ export function updateThread(
   if (change.locked !== undefined) thread.locked = change.locked;
   if (change.autoArchiveDuration !== undefined) thread.autoArchiveDuration = change.autoArchiveDuration;
   if (change.invitable !== undefined) thread.invitable = change.invitable;
+  if (change.rateLimitPerUser !== undefined) thread.rateLimitPerUser = change.rateLimitPerUser;
   announceThread(ctx, 'THREAD_UPDATE', channel);
   const changes = diffChanges(before, threadAuditView(channel));
   // Reopening by posting is Discord's doing, not an administrative action.

@@ -34,7 +34,7 @@ export function threadPayload(
     owner_id: thread.ownerId,
     name: channel.name,
     last_message_id: channel.lastMessageId,
-    rate_limit_per_user: 0,
+    rate_limit_per_user: thread.rateLimitPerUser,
     flags: 0,
     message_count: thread.messageCount,
     member_count: Math.min(thread.members.length, 50),

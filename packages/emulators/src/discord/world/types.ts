@@ -77,6 +77,8 @@ export interface ThreadRecord {
   invitable: boolean;
   /** Minutes of inactivity before Discord hides the thread: 60, 1440, 4320 or 10080. */
   autoArchiveDuration: number;
+  /** Slowmode: seconds a member waits between messages (0-21600); stored and echoed, not enforced. */
+  rateLimitPerUser: number;
   /** When `archived` last changed (Discord's `archive_timestamp`). */
   archiveChangedAt: number;
   createdAt: number;

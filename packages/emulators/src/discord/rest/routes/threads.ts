@@ -132,6 +132,7 @@ export function threadRoutes(deps: RouteDeps): RouteDefinition[] {
             ownerId: bot.user.id,
             fromMessage: message,
             ...(body.auto_archive_duration ? { autoArchiveDuration: body.auto_archive_duration } : {}),
+            ...(body.rate_limit_per_user ? { rateLimitPerUser: body.rate_limit_per_user } : {}),
           },
           botActor(call, bot),
         );
@@ -163,6 +164,7 @@ export function threadRoutes(deps: RouteDeps): RouteDefinition[] {
             type: body.type,
             ownerId: bot.user.id,
             ...(body.auto_archive_duration ? { autoArchiveDuration: body.auto_archive_duration } : {}),
+            ...(body.rate_limit_per_user ? { rateLimitPerUser: body.rate_limit_per_user } : {}),
             ...(body.invitable !== undefined ? { invitable: body.invitable } : {}),
           },
           botActor(call, bot),
@@ -299,6 +301,8 @@ export function patchThread(deps: RouteDeps, call: RestCall, thread: ThreadChann
         ? { autoArchiveDuration: body.auto_archive_duration }
         : {}),
       ...(body.invitable !== undefined ? { invitable: body.invitable } : {}),
+      // null clears slowmode, as on Discord.
+      ...(body.rate_limit_per_user !== undefined ? { rateLimitPerUser: body.rate_limit_per_user ?? 0 } : {}),
     },
     botActor(call, bot),
   );
