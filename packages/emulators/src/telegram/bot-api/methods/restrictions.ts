@@ -25,7 +25,9 @@ const notEnoughRights = 'not enough rights to restrict/unrestrict chat member';
  * messages go with `revoke_messages`, which Telegram always applies in supergroups and channels.
  */
 function banChatMember({ ctx, bot, params }: MethodCall): true {
-  const target = targetOfRestriction(ctx, bot, params);
+  const target = targetOfRestriction(ctx, bot, params, (chat) =>
+    chat.type === 'private' ? "can't ban members in private chats" : undefined,
+  );
   const { chat, userId, who, before } = target;
   if (before?.status === 'administrator' && before.promotedBy !== bot.id) {
     throw BotApiError.badRequest('user is an administrator of the chat');
@@ -44,11 +46,12 @@ function banChatMember({ ctx, bot, params }: MethodCall): true {
  * member is removed too, as the Bot API promises that the user is not in the chat afterwards.
  */
 function unbanChatMember({ ctx, bot, params }: MethodCall): true {
-  const target = targetOfRestriction(ctx, bot, params);
+  const target = targetOfRestriction(ctx, bot, params, (chat) =>
+    chat.type === 'supergroup' || chat.type === 'channel'
+      ? undefined
+      : 'method is available for supergroup and channel chats only',
+  );
   const { chat, userId, who, before } = target;
-  if (chat.type === 'group') {
-    throw BotApiError.badRequest('method is available for supergroup and channel chats only');
-  }
   if (before?.status === 'administrator')
     throw BotApiError.badRequest('user is an administrator of the chat');
   const banned = before?.status === 'kicked';
@@ -66,11 +69,13 @@ function unbanChatMember({ ctx, bot, params }: MethodCall): true {
  * Granting every permission lifts the restriction, as the Bot API documents.
  */
 function restrictChatMember({ ctx, bot, params }: MethodCall): true {
-  const { chat, userId, who, before } = targetOfRestriction(ctx, bot, params);
-  if (chat.type !== 'supergroup') throw BotApiError.badRequest('method is available only for supergroups');
+  // The Bot API server reads the permissions before it looks at the chat.
+  const permissions = readPermissions(params);
+  const { chat, userId, who, before } = targetOfRestriction(ctx, bot, params, (target) =>
+    target.type === 'supergroup' ? undefined : 'method is available only for supergroups',
+  );
   if (before?.status === 'administrator')
     throw BotApiError.badRequest('user is an administrator of the chat');
-  const permissions = readPermissions(params);
   const present = isPresent(before);
   const liftsAll = permissionNames.every((name) => permissions[name]);
   const after: MemberRecord = liftsAll
@@ -134,10 +139,20 @@ function announceRemoval(
   ctx.log.record({ type: 'world.changed', change, chatId: chat.id, userId });
 }
 
-function targetOfRestriction(ctx: EmulatorContext, bot: BotRecord, params: Params): RestrictionTarget {
-  const chat = chatForBot(ctx.world, bot, params.chatId(), 'read');
-  if (chat.type === 'private') throw BotApiError.badRequest('method is not available for private chats');
+/**
+ * The member a ban or restriction acts on. As on the Bot API server, `user_id` is read before the
+ * chat, and the chat kinds a method refuses (`kindRefusal`) are refused before any right is checked.
+ */
+function targetOfRestriction(
+  ctx: EmulatorContext,
+  bot: BotRecord,
+  params: Params,
+  kindRefusal: (chat: ChatRecord) => string | undefined,
+): RestrictionTarget {
   const userId = requiredUserId(params);
+  const chat = chatForBot(ctx.world, bot, params.chatId(), 'read');
+  const refusal = kindRefusal(chat);
+  if (refusal) throw BotApiError.badRequest(refusal);
   const who = memberUser(ctx.world, userId);
   if (!rightsOf(chat, chat.members.get(bot.id))?.can_restrict_members) {
     throw BotApiError.badRequest(notEnoughRights);
