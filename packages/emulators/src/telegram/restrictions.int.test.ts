@@ -164,6 +164,13 @@ describe('banChatMember and unbanChatMember', () => {
     expect(await inPrivate('restrictChatMember')).toBe(
       'Bad Request: method is available only for supergroups',
     );
+    // until_date is never refused: text that is no number is 0, a ban forever.
+    expect(
+      (await call('banChatMember', { chat_id: group.id, user_id: pat.id, until_date: 'soon' })).body,
+    ).toEqual({
+      ok: true,
+      result: true,
+    });
     // user_id is read before the chat is looked at.
     expect((await call('banChatMember', { chat_id: -1, user_id: 0 })).body.description).toBe(
       'Bad Request: invalid user_id specified',

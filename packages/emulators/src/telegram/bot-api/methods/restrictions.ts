@@ -32,7 +32,7 @@ function banChatMember({ ctx, bot, params }: MethodCall): true {
   if (before?.status === 'administrator' && before.promotedBy !== bot.id) {
     throw BotApiError.badRequest('user is an administrator of the chat');
   }
-  const untilDate = chat.type === 'group' ? 0 : normalizeUntilDate(params.int('until_date'), unixNow());
+  const untilDate = chat.type === 'group' ? 0 : normalizeUntilDate(untilDateParam(params), unixNow());
   if (before?.status === 'kicked' && before.untilDate === untilDate) return true;
   const after: MemberRecord = { status: 'kicked', isBot: who.is_bot, untilDate };
   chat.members.set(userId, after);
@@ -85,7 +85,7 @@ function restrictChatMember({ ctx, bot, params }: MethodCall): true {
         isBot: who.is_bot,
         permissions,
         isMember: present,
-        untilDate: normalizeUntilDate(params.int('until_date'), unixNow()),
+        untilDate: normalizeUntilDate(untilDateParam(params), unixNow()),
       };
   if (liftsAll && before?.status !== 'restricted') return true;
   if (JSON.stringify(before) === JSON.stringify(after)) return true;
@@ -137,6 +137,11 @@ function announceRemoval(
   }
   announceMemberChange(ctx, chat, who, before, after, botUserObject(bot));
   ctx.log.record({ type: 'world.changed', change, chatId: chat.id, userId });
+}
+
+/** `until_date` as the Bot API server reads it: never refused, text counting up to its first non-digit. */
+function untilDateParam(params: Params): number {
+  return params.clampedInt('until_date', { fallback: 0, min: -(2 ** 31), max: 2 ** 31 - 1 });
 }
 
 /**
