@@ -100,3 +100,48 @@ describe('copyMessage and copyMessages', () => {
     expect(bare).not.toHaveProperty('caption');
   });
 });
+
+describe('forward and copy parameters', () => {
+  function refusedWith(description: string) {
+    return { response: { error_code: 400, description: `Bad Request: ${description}` } };
+  }
+
+  it('asks for from_chat_id first and takes a missing message_id as a message not found', async () => {
+    const { ana, group } = await setting();
+    await expect(
+      fixture.telegram.callApi('forwardMessage', { chat_id: group.id, message_id: 1 } as never),
+    ).rejects.toMatchObject(refusedWith('parameter "from_chat_id" is required'));
+    await expect(
+      fixture.telegram.callApi('forwardMessage', { chat_id: group.id, from_chat_id: ana.id } as never),
+    ).rejects.toMatchObject(refusedWith('message to forward not found'));
+    await expect(
+      fixture.telegram.callApi('copyMessage', { chat_id: group.id, from_chat_id: ana.id } as never),
+    ).rejects.toMatchObject(refusedWith('message to copy not found'));
+  });
+
+  it('reads message_ids with the Bot API server’s refusals', async () => {
+    const { ana, group } = await setting();
+    const batch = (message_ids: unknown) =>
+      fixture.telegram.callApi('copyMessages', {
+        chat_id: group.id,
+        from_chat_id: ana.id,
+        message_ids,
+      } as never);
+    await expect(batch(undefined)).rejects.toMatchObject(
+      refusedWith('message identifiers are not specified'),
+    );
+    await expect(batch([])).rejects.toMatchObject(refusedWith('message identifiers are not specified'));
+    await expect(batch('[1,')).rejects.toMatchObject(refusedWith("can't parse message_ids JSON object"));
+    await expect(batch({ id: 1 })).rejects.toMatchObject(
+      refusedWith('expected an Array of message identifiers'),
+    );
+    await expect(batch([true])).rejects.toMatchObject(refusedWith('message identifier must be a Number'));
+    await expect(batch(['one'])).rejects.toMatchObject(
+      refusedWith("can't parse message identifier as Number"),
+    );
+    await expect(batch([0])).rejects.toMatchObject(refusedWith('invalid message identifier specified'));
+    await expect(batch(Array.from({ length: 101 }, (_, index) => index + 1))).rejects.toMatchObject(
+      refusedWith('too many message identifiers specified'),
+    );
+  });
+});

@@ -97,12 +97,24 @@ describe('invite links', () => {
     const { group } = await guild({ can_invite_users: true });
     const refusal = async (params: Record<string, unknown>) =>
       (await call('createChatInviteLink', { chat_id: group.id, ...params })).body.description;
-    expect(await refusal({ name: 'x'.repeat(33) })).toBe('Bad Request: INVITE_LINK_NAME_INVALID');
     expect(await refusal({ member_limit: 100_000 })).toBe('Bad Request: USAGE_LIMIT_INVALID');
     expect(await refusal({ expire_date: 1000 })).toBe('Bad Request: EXPIRE_DATE_INVALID');
     expect(await refusal({ member_limit: 5, creates_join_request: true })).toBe(
-      "Bad Request: can't combine member limit with join request approval",
+      "Bad Request: member limit can't be specified for links requiring administrator approval",
     );
+    expect((await call('editChatInviteLink', { chat_id: group.id, name: 'No link' })).body.description).toBe(
+      'Bad Request: invite link must be non-empty',
+    );
+    // TDLib cuts a long name to 32 characters; a negative limit or expiry is clamped to none.
+    const lenient = await call('createChatInviteLink', {
+      chat_id: group.id,
+      name: 'x'.repeat(40),
+      member_limit: -5,
+      expire_date: -1,
+    });
+    expect(lenient.body).toMatchObject({ ok: true, result: { name: 'x'.repeat(32) } });
+    expect(lenient.body).not.toHaveProperty('result.member_limit');
+    expect(lenient.body).not.toHaveProperty('result.expire_date');
   });
 
   it('lets a user join by a link: chat_member carries the link, and the member limit holds', async () => {

@@ -90,7 +90,20 @@ describe('video, animation, voice, audio and sticker messages', () => {
       filename: 'a.ogg',
     });
     await expect(fixture.telegram.sendVideo(user.id, voice.voice.file_id)).rejects.toMatchObject({
-      response: { error_code: 400, description: "Bad Request: can't use file of type Voice as Video" },
+      response: { error_code: 400, description: "Bad Request: can't use file of type VoiceNote as Video" },
+    });
+  });
+
+  it('refuses a send without its file, and getFile without or with an unknown file_id', async () => {
+    const user = await player();
+    await expect(fixture.telegram.callApi('sendVoice', { chat_id: user.id } as never)).rejects.toMatchObject({
+      response: { error_code: 400, description: 'Bad Request: there is no voice in the request' },
+    });
+    await expect(fixture.telegram.getFile('')).rejects.toMatchObject({
+      response: { error_code: 400, description: 'Bad Request: file_id not specified' },
+    });
+    await expect(fixture.telegram.getFile('AgACAgIAAxkBAAunknown')).rejects.toMatchObject({
+      response: { error_code: 400, description: 'Bad Request: invalid file_id' },
     });
   });
 });

@@ -66,6 +66,12 @@ describe('pinChatMessage, unpinChatMessage and unpinAllChatMessages', () => {
     await expect(fixture.telegram.pinChatMessage(pinner.id, 999)).rejects.toMatchObject({
       response: { error_code: 400, description: 'Bad Request: message to pin not found' },
     });
+    // Without message_id the Bot API server looks for message 0, which never exists.
+    await expect(
+      fixture.telegram.callApi('pinChatMessage', { chat_id: pinner.id } as never),
+    ).rejects.toMatchObject({
+      response: { error_code: 400, description: 'Bad Request: message to pin not found' },
+    });
     expect(
       await fixture.telegram.pinChatMessage(pinner.id, raid.message_id, { disable_notification: true }),
     ).toBe(true);

@@ -147,7 +147,8 @@ describe('promoteChatMember and setChatAdministratorCustomTitle', () => {
       user_id: pat.id,
       custom_title: 'Patron',
     });
-    expect(title.body.description).toBe('Bad Request: not enough rights');
+    // The Bot API server judges the member before the bot's rights: Pat is no administrator.
+    expect(title.body.description).toBe('Bad Request: user is not an administrator');
     expect(await memberInWorld(group.id, pat.id)).toEqual({ id: pat.id, status: 'member', isBot: false });
   });
 
@@ -192,7 +193,7 @@ describe('promoteChatMember and setChatAdministratorCustomTitle', () => {
     ).toBe('Bad Request: not enough rights to change custom title of the user');
     expect(
       await refusal('setChatAdministratorCustomTitle', { user_id: creator.id, custom_title: 'Boss' }),
-    ).toBe('Bad Request: only the owner can edit their custom title');
+    ).toBe('Bad Request: only creator can edit their custom title');
     await fixture.telegram.promoteChatMember(group.id, pat.id, { can_manage_chat: true });
     expect(
       await refusal('setChatAdministratorCustomTitle', { user_id: pat.id, custom_title: 'Star ⭐' }),
@@ -210,9 +211,20 @@ describe('promoteChatMember and setChatAdministratorCustomTitle', () => {
     expect(await memberInWorld(group.id, pat.id)).toMatchObject({ customTitle: 'Шестнадцать букв' });
   });
 
-  it('gives titles in supergroups only', async () => {
+  it('promotes in supergroups and channels and gives titles in supergroups only', async () => {
     const { pat, group } = await guild({ can_promote_members: true }, 'group');
-    expect(await fixture.telegram.promoteChatMember(group.id, pat.id, { can_manage_chat: true })).toBe(true);
+    expect(
+      (await call('promoteChatMember', { chat_id: group.id, user_id: pat.id, can_manage_chat: true })).body,
+    ).toEqual({
+      ok: false,
+      error_code: 400,
+      description: 'Bad Request: method is available for supergroup and channel chats only',
+    });
+    // user_id is read before the chat is looked at.
+    expect((await call('promoteChatMember', { chat_id: -1, user_id: 'nobody' })).body).toMatchObject({
+      description: 'Bad Request: invalid user_id specified',
+    });
+    await fixture.control.addMember(group.id, { userId: pat.id, status: 'administrator' });
     const refused = await call('setChatAdministratorCustomTitle', {
       chat_id: group.id,
       user_id: pat.id,

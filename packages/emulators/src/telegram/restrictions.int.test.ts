@@ -152,6 +152,29 @@ describe('banChatMember and unbanChatMember', () => {
     expect(unbanBasic.body.description).toBe(
       'Bad Request: method is available for supergroup and channel chats only',
     );
+
+    // A private chat: TDLib's refusal for a ban, the Bot API server's for the others.
+    await fixture.control.sendMessage({ from: pat.id, text: 'hi' });
+    const inPrivate = async (method: string) =>
+      (await call(method, { chat_id: pat.id, user_id: pat.id, permissions: {} })).body.description;
+    expect(await inPrivate('banChatMember')).toBe("Bad Request: can't ban members in private chats");
+    expect(await inPrivate('unbanChatMember')).toBe(
+      'Bad Request: method is available for supergroup and channel chats only',
+    );
+    expect(await inPrivate('restrictChatMember')).toBe(
+      'Bad Request: method is available only for supergroups',
+    );
+    // until_date is never refused: text that is no number is 0, a ban forever.
+    expect(
+      (await call('banChatMember', { chat_id: group.id, user_id: pat.id, until_date: 'soon' })).body,
+    ).toEqual({
+      ok: true,
+      result: true,
+    });
+    // user_id is read before the chat is looked at.
+    expect((await call('banChatMember', { chat_id: -1, user_id: 0 })).body.description).toBe(
+      'Bad Request: invalid user_id specified',
+    );
   });
 });
 

@@ -38,6 +38,20 @@ export class Params {
     return number;
   }
 
+  /**
+   * A bounded setting (`limit`, `timeout`, `max_connections`) read as the Bot API server reads one:
+   * absent or empty gives `fallback`, text counts only up to its first non-digit (so "abc" is 0),
+   * and a value out of range is clamped, never refused.
+   */
+  clampedInt(name: string, { fallback, min, max }: { fallback: number; min: number; max: number }): number {
+    const value = this.values[name];
+    if (value === undefined || value === null || value === '') return fallback;
+    const text = typeof value === 'number' ? String(Math.trunc(value)) : String(value);
+    const digits = /^-?\d*/.exec(text)?.[0] ?? '';
+    const number = Number(digits.replace(/^-?$/, '0'));
+    return Math.min(max, Math.max(min, Number.isFinite(number) ? number : 0));
+  }
+
   bool(name: string): boolean | undefined {
     const value = this.values[name];
     if (value === undefined || value === null || value === '') return undefined;

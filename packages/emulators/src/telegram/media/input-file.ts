@@ -23,7 +23,9 @@ export async function resolveInputFile(
   const known = files.get(input);
   if (known) {
     if (known.kind !== kind) {
-      throw BotApiError.badRequest(`can't use file of type ${capitalize(known.kind)} as ${capitalize(kind)}`);
+      throw BotApiError.badRequest(
+        `can't use file of type ${tdlibTypeName[known.kind]} as ${tdlibTypeName[kind]}`,
+      );
     }
     return known;
   }
@@ -111,6 +113,13 @@ async function download(url: string): Promise<{ bytes: Buffer; mimeType?: string
   }
 }
 
-function capitalize(word: string): string {
-  return word.charAt(0).toUpperCase() + word.slice(1);
-}
+/** TDLib's names of file types, which its refusal of a file of the wrong type uses. */
+const tdlibTypeName: Record<FileKind, string> = {
+  photo: 'Photo',
+  document: 'Document',
+  video: 'Video',
+  animation: 'Animation',
+  voice: 'VoiceNote',
+  audio: 'Audio',
+  sticker: 'Sticker',
+};

@@ -3,7 +3,10 @@ import { unixNow } from '../world/world.ts';
 import type { UpdateQueue } from './update-queue.ts';
 
 export interface WebhookConfig {
+  /** As the bot gave it (getWebhookInfo shows it so), scheme included or not. */
   url: string;
+  /** Where updates are POSTed: `url` with the https a scheme-less URL stands for. */
+  target: string;
   secretToken?: string;
   maxConnections: number;
   ipAddress?: string;
@@ -123,7 +126,7 @@ export class WebhookDelivery {
     this.inFlight.add(controller);
     const timer = setTimeout(() => controller.abort(new Error('timeout')), this.options.timeoutMs);
     try {
-      const response = await fetch(config.url, {
+      const response = await fetch(config.target, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',

@@ -14,9 +14,11 @@ type Mode = 'forward' | 'copy';
 
 const maxBatch = 100;
 
-/** The message a bot names in `from_chat_id` + `message_id`, with Telegram's refusals per mode. */
-function sourceMessage(chat: ChatRecord, messageId: number | undefined, mode: Mode): StoredMessage {
-  if (messageId === undefined) throw BotApiError.badRequest('message identifier is not specified');
+/**
+ * The message a bot names in `from_chat_id` + `message_id`, with Telegram's refusals per mode. A
+ * missing or unreadable id is 0 on the Bot API server, so it is simply not found.
+ */
+function sourceMessage(chat: ChatRecord, messageId: number, mode: Mode): StoredMessage {
   const stored = chat.messages.get(messageId);
   if (!stored || stored.deletedAt !== undefined) throw BotApiError.badRequest(`message to ${mode} not found`);
   if (isServiceMessage(stored.message)) {
@@ -94,40 +96,65 @@ function albumIds(): (sourceGroupId: string | undefined) => string | undefined {
   };
 }
 
-function places({ ctx, bot, params }: MethodCall) {
-  const target = chatForBot(ctx.world, bot, params.chatId(), 'post');
-  const from = chatForBot(ctx.world, bot, params.chatId('from_chat_id'), 'read');
-  return { target, from };
+/**
+ * The Bot API server asks for `from_chat_id` before anything else, then finds the source message,
+ * and only then looks at the target chat.
+ */
+function sourceChat({ ctx, bot, params }: MethodCall): ChatRecord {
+  if (!params.has('from_chat_id')) throw BotApiError.badRequest('parameter "from_chat_id" is required');
+  return chatForBot(ctx.world, bot, params.chatId('from_chat_id'), 'read');
+}
+
+function targetChat({ ctx, bot, params }: MethodCall): ChatRecord {
+  return chatForBot(ctx.world, bot, params.chatId(), 'post');
+}
+
+/** `message_id` as the server reads it: text up to its first non-digit, a negative id being 0. */
+function messageIdParam(params: Params): number {
+  return params.clampedInt('message_id', { fallback: 0, min: 0, max: 2 ** 31 - 1 });
 }
 
 function forwardMessage(call: MethodCall): Tg.Message {
   const { ctx, bot, params } = call;
-  const { target, from } = places(call);
-  const stored = sourceMessage(from, params.int('message_id'), 'forward');
+  const from = sourceChat(call);
+  const stored = sourceMessage(from, messageIdParam(params), 'forward');
+  const target = targetChat(call);
   const origin = originOf(ctx, from, stored.message);
   return postBotMessage(ctx, bot, params, target, { ...contentOf(stored.message), forward_origin: origin });
 }
 
 function copyMessage(call: MethodCall): Tg.MessageId {
   const { ctx, bot, params } = call;
-  const { target, from } = places(call);
-  const stored = sourceMessage(from, params.int('message_id'), 'copy');
+  const from = sourceChat(call);
+  const stored = sourceMessage(from, messageIdParam(params), 'copy');
+  const target = targetChat(call);
   const copy = postBotMessage(ctx, bot, params, target, copyContent(stored.message, newCaption(params)));
   return { message_id: copy.message_id };
 }
 
-/** `message_ids`: 1-100 identifiers in strictly increasing order. */
+/**
+ * `message_ids`: 1-100 positive identifiers (numbers or numeric strings) in strictly increasing
+ * order, refused with the Bot API server's wording.
+ */
 function readMessageIds(params: Params): number[] {
-  const ids = params.json('message_ids');
-  if (ids === undefined) throw BotApiError.badRequest('parameter "message_ids" is required');
-  if (!Array.isArray(ids) || !ids.every((id) => Number.isSafeInteger(id))) {
-    throw BotApiError.badRequest("can't parse message_ids JSON array");
-  }
-  if (ids.length < 1 || ids.length > maxBatch) throw BotApiError.badRequest('too many messages to forward');
-  if (ids.some((id, index) => index > 0 && id <= ids[index - 1])) {
+  if (!params.has('message_ids')) throw BotApiError.badRequest('message identifiers are not specified');
+  const ids = params.json('message_ids', "can't parse message_ids JSON object");
+  if (!Array.isArray(ids)) throw BotApiError.badRequest('expected an Array of message identifiers');
+  if (ids.length > maxBatch) throw BotApiError.badRequest('too many message identifiers specified');
+  if (ids.length === 0) throw BotApiError.badRequest('message identifiers are not specified');
+  const numbers = ids.map((id: unknown) => {
+    if (typeof id !== 'number' && typeof id !== 'string')
+      throw BotApiError.badRequest('message identifier must be a Number');
+    const text = String(id);
+    if (!/^-?\d+$/.test(text) || !Number.isSafeInteger(Number(text)) || Math.abs(Number(text)) > 2 ** 31 - 1)
+      throw BotApiError.badRequest("can't parse message identifier as Number");
+    if (Number(text) <= 0) throw BotApiError.badRequest('invalid message identifier specified');
+    return Number(text);
+  });
+  if (numbers.some((id, index) => index > 0 && id <= numbers[index - 1]!)) {
     throw BotApiError.badRequest('message identifiers must be in a strictly increasing order');
   }
-  return ids as number[];
+  return numbers;
 }
 
 /**
@@ -136,8 +163,10 @@ function readMessageIds(params: Params): number[] {
  */
 function sendBatch(call: MethodCall, mode: Mode): Tg.MessageId[] {
   const { ctx, bot, params } = call;
-  const { target, from } = places(call);
+  if (!params.has('from_chat_id')) throw BotApiError.badRequest('parameter "from_chat_id" is required');
   const ids = readMessageIds(params);
+  const target = targetChat(call);
+  const from = sourceChat(call);
   const groupFor = albumIds();
   const caption = params.bool('remove_caption') === true ? 'remove' : 'keep';
   return ids.flatMap((id) => {

@@ -42,16 +42,11 @@ function createChatInviteLink({ ctx, bot, params }: MethodCall): Tg.ChatInviteLi
 /** Replaces a non-primary link's settings (any left out are cleared), for links the bot created. */
 function editChatInviteLink({ ctx, bot, params }: MethodCall): Tg.ChatInviteLink {
   const chat = chatWhereBotInvites(ctx, bot, params);
+  // TDLib weighs the new settings before it looks for the link.
+  const settings = readLinkSettings(params);
   const link = ownLink(chat, bot, params);
   const { joinedCount, url, creatorId, isPrimary, isRevoked } = link;
-  const edited: InviteLinkRecord = {
-    url,
-    creatorId,
-    isPrimary,
-    isRevoked,
-    joinedCount,
-    ...readLinkSettings(params),
-  };
+  const edited: InviteLinkRecord = { url, creatorId, isPrimary, isRevoked, joinedCount, ...settings };
   linksOf(chat).set(url, edited);
   ctx.log.record({ type: 'world.changed', change: 'group.invite-link', chatId: chat.id, botId: bot.id });
   return viewOf(ctx, chat, edited, bot.id);
@@ -104,7 +99,7 @@ function chatWhereBotInvites(ctx: EmulatorContext, bot: BotRecord, params: Param
 /** The link `invite_link` names: unknown or revoked links are expired to Telegram; others' links need their creator. */
 function ownLink(chat: ChatRecord, bot: BotRecord, params: Params): InviteLinkRecord {
   const url = params.string('invite_link');
-  if (!url) throw BotApiError.badRequest('parameter "invite_link" is required');
+  if (!url) throw BotApiError.badRequest('invite link must be non-empty');
   const link = chat.inviteLinks?.get(url);
   if (!link || link.isRevoked) throw BotApiError.badRequest('INVITE_HASH_EXPIRED');
   if (link.creatorId !== bot.id) throw BotApiError.badRequest('CHAT_ADMIN_REQUIRED');
@@ -128,23 +123,23 @@ function newPrimaryLink(chat: ChatRecord, creatorId: number): InviteLinkRecord {
 
 type LinkSettings = Pick<InviteLinkRecord, 'createsJoinRequest' | 'name' | 'expireDate' | 'memberLimit'>;
 
+/**
+ * A link's settings as the Bot API server and TDLib read them: a longer name is cut to 32
+ * characters, `expire_date` and `member_limit` are integers clamped at 0 (no expiry, no limit) and
+ * 100000, and Telegram refuses a past expiry or a limit over 99999.
+ */
 function readLinkSettings(params: Params): LinkSettings {
-  const name = params.string('name');
-  if (name !== undefined && [...name].length > maxNameLength) {
-    throw BotApiError.badRequest('INVITE_LINK_NAME_INVALID');
-  }
-  const expireDate = params.int('expire_date');
-  if (expireDate !== undefined && expireDate !== 0 && expireDate <= unixNow()) {
-    throw BotApiError.badRequest('EXPIRE_DATE_INVALID');
-  }
-  const memberLimit = params.int('member_limit');
-  if (memberLimit !== undefined && memberLimit !== 0 && (memberLimit < 1 || memberLimit > maxMemberLimit)) {
-    throw BotApiError.badRequest('USAGE_LIMIT_INVALID');
-  }
+  const name = [...(params.string('name') ?? '')].slice(0, maxNameLength).join('');
+  const expireDate = params.clampedInt('expire_date', { fallback: 0, min: 0, max: 2 ** 31 - 1 });
+  const memberLimit = params.clampedInt('member_limit', { fallback: 0, min: 0, max: 100_000 });
   const createsJoinRequest = params.bool('creates_join_request') === true;
   if (createsJoinRequest && memberLimit) {
-    throw BotApiError.badRequest("can't combine member limit with join request approval");
+    throw BotApiError.badRequest(
+      "member limit can't be specified for links requiring administrator approval",
+    );
   }
+  if (expireDate !== 0 && expireDate <= unixNow()) throw BotApiError.badRequest('EXPIRE_DATE_INVALID');
+  if (memberLimit > maxMemberLimit) throw BotApiError.badRequest('USAGE_LIMIT_INVALID');
   return {
     createsJoinRequest,
     ...(name ? { name } : {}),

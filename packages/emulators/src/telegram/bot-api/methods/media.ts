@@ -63,7 +63,7 @@ async function sendMedia({ ctx, bot, params }: MethodCall, kind: FileKind) {
 
 function getFile({ ctx, params }: MethodCall) {
   const fileId = params.string('file_id');
-  if (!fileId) throw BotApiError.badRequest('file_id is empty');
+  if (!fileId) throw BotApiError.badRequest('file_id not specified');
   const file = ctx.files.get(fileId);
   if (!file) throw BotApiError.badRequest('invalid file_id');
   return fileObject(file, fileId);

@@ -26,8 +26,8 @@ function checkPinRights(bot: BotRecord, chat: ChatRecord): void {
 function pinChatMessage({ ctx, bot, params }: MethodCall) {
   const chat = chatForBot(ctx.world, bot, params.chatId(), 'read');
   checkPinRights(bot, chat);
-  const messageId = params.int('message_id');
-  if (messageId === undefined) throw BotApiError.badRequest('message identifier is not specified');
+  // A missing or unreadable id is 0 on the Bot API server: no such message.
+  const messageId = params.clampedInt('message_id', { fallback: 0, min: 0, max: 2 ** 31 - 1 });
   const stored = chat.messages.get(messageId);
   if (!stored || stored.deletedAt !== undefined) throw BotApiError.badRequest('message to pin not found');
   const pinned = chat.pinnedMessageIds ?? [];
@@ -40,12 +40,13 @@ function pinChatMessage({ ctx, bot, params }: MethodCall) {
   return true;
 }
 
-/** Without `message_id`, the most recently pinned message is unpinned. */
+/** Without `message_id` (or with 0), the most recently pinned message is unpinned. */
 function unpinChatMessage({ ctx, bot, params }: MethodCall) {
   const chat = chatForBot(ctx.world, bot, params.chatId(), 'read');
   checkPinRights(bot, chat);
   const pinned = chat.pinnedMessageIds ?? [];
-  const messageId = params.int('message_id') ?? pinned.at(-1);
+  const messageId =
+    params.clampedInt('message_id', { fallback: 0, min: 0, max: 2 ** 31 - 1 }) || pinned.at(-1);
   if (messageId === undefined) return true;
   const stored = chat.messages.get(messageId);
   if (!stored || stored.deletedAt !== undefined) throw BotApiError.badRequest('message to unpin not found');

@@ -24,9 +24,13 @@ const emoji = /\p{Extended_Pictographic}|\p{Regional_Indicator}/u;
  * may grant only rights it holds; it may change only administrators it promoted itself.
  */
 function promoteChatMember({ ctx, bot, params }: MethodCall): true {
-  const chat = chatForBot(ctx.world, bot, params.chatId(), 'read');
-  if (chat.type === 'private') throw BotApiError.badRequest('method is not available for private chats');
+  // The Bot API server reads user_id before it looks at the chat.
   const userId = requiredUserId(params);
+  const chat = chatForBot(ctx.world, bot, params.chatId(), 'read');
+  // Basic groups have no administrator rights to grant: only supergroups and channels take them.
+  if (chat.type !== 'supergroup' && chat.type !== 'channel') {
+    throw BotApiError.badRequest('method is available for supergroup and channel chats only');
+  }
   const who = memberUser(ctx.world, userId);
   if (userId === bot.id) throw BotApiError.badRequest("can't promote self");
   const botRights = rightsOf(chat, chat.members.get(bot.id));
@@ -75,19 +79,17 @@ function promoteChatMember({ ctx, bot, params }: MethodCall): true {
  * only, 0-16 characters without emoji, for an administrator this bot promoted.
  */
 function setChatAdministratorCustomTitle({ ctx, bot, params }: MethodCall): true {
+  const userId = requiredUserId(params);
   const chat = chatForBot(ctx.world, bot, params.chatId(), 'read');
   if (chat.type !== 'supergroup') throw BotApiError.badRequest('method is available only for supergroups');
-  const userId = requiredUserId(params);
   const who = memberUser(ctx.world, userId);
   const title = params.string('custom_title') ?? '';
-  if (!rightsOf(chat, chat.members.get(bot.id))?.can_promote_members) {
-    throw BotApiError.badRequest('not enough rights');
-  }
   const before = chat.members.get(userId);
-  if (before?.status === 'creator')
-    throw BotApiError.badRequest('only the owner can edit their custom title');
+  // The Bot API server judges the member first; a bot that may not promote can edit no
+  // administrator (`can_be_edited` is false for every one), so it meets the last refusal.
+  if (before?.status === 'creator') throw BotApiError.badRequest('only creator can edit their custom title');
   if (before?.status !== 'administrator') throw BotApiError.badRequest('user is not an administrator');
-  if (before.promotedBy !== bot.id) {
+  if (before.promotedBy !== bot.id || !rightsOf(chat, chat.members.get(bot.id))?.can_promote_members) {
     throw BotApiError.badRequest('not enough rights to change custom title of the user');
   }
   if (emoji.test(title)) throw BotApiError.badRequest('ADMIN_RANK_EMOJI_NOT_ALLOWED');

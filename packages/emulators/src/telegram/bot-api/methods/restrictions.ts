@@ -25,12 +25,14 @@ const notEnoughRights = 'not enough rights to restrict/unrestrict chat member';
  * messages go with `revoke_messages`, which Telegram always applies in supergroups and channels.
  */
 function banChatMember({ ctx, bot, params }: MethodCall): true {
-  const target = targetOfRestriction(ctx, bot, params);
+  const target = targetOfRestriction(ctx, bot, params, (chat) =>
+    chat.type === 'private' ? "can't ban members in private chats" : undefined,
+  );
   const { chat, userId, who, before } = target;
   if (before?.status === 'administrator' && before.promotedBy !== bot.id) {
     throw BotApiError.badRequest('user is an administrator of the chat');
   }
-  const untilDate = chat.type === 'group' ? 0 : normalizeUntilDate(params.int('until_date'), unixNow());
+  const untilDate = chat.type === 'group' ? 0 : normalizeUntilDate(untilDateParam(params), unixNow());
   if (before?.status === 'kicked' && before.untilDate === untilDate) return true;
   const after: MemberRecord = { status: 'kicked', isBot: who.is_bot, untilDate };
   chat.members.set(userId, after);
@@ -44,11 +46,12 @@ function banChatMember({ ctx, bot, params }: MethodCall): true {
  * member is removed too, as the Bot API promises that the user is not in the chat afterwards.
  */
 function unbanChatMember({ ctx, bot, params }: MethodCall): true {
-  const target = targetOfRestriction(ctx, bot, params);
+  const target = targetOfRestriction(ctx, bot, params, (chat) =>
+    chat.type === 'supergroup' || chat.type === 'channel'
+      ? undefined
+      : 'method is available for supergroup and channel chats only',
+  );
   const { chat, userId, who, before } = target;
-  if (chat.type === 'group') {
-    throw BotApiError.badRequest('method is available for supergroup and channel chats only');
-  }
   if (before?.status === 'administrator')
     throw BotApiError.badRequest('user is an administrator of the chat');
   const banned = before?.status === 'kicked';
@@ -66,11 +69,13 @@ function unbanChatMember({ ctx, bot, params }: MethodCall): true {
  * Granting every permission lifts the restriction, as the Bot API documents.
  */
 function restrictChatMember({ ctx, bot, params }: MethodCall): true {
-  const { chat, userId, who, before } = targetOfRestriction(ctx, bot, params);
-  if (chat.type !== 'supergroup') throw BotApiError.badRequest('method is available only for supergroups');
+  // The Bot API server reads the permissions before it looks at the chat.
+  const permissions = readPermissions(params);
+  const { chat, userId, who, before } = targetOfRestriction(ctx, bot, params, (target) =>
+    target.type === 'supergroup' ? undefined : 'method is available only for supergroups',
+  );
   if (before?.status === 'administrator')
     throw BotApiError.badRequest('user is an administrator of the chat');
-  const permissions = readPermissions(params);
   const present = isPresent(before);
   const liftsAll = permissionNames.every((name) => permissions[name]);
   const after: MemberRecord = liftsAll
@@ -80,7 +85,7 @@ function restrictChatMember({ ctx, bot, params }: MethodCall): true {
         isBot: who.is_bot,
         permissions,
         isMember: present,
-        untilDate: normalizeUntilDate(params.int('until_date'), unixNow()),
+        untilDate: normalizeUntilDate(untilDateParam(params), unixNow()),
       };
   if (liftsAll && before?.status !== 'restricted') return true;
   if (JSON.stringify(before) === JSON.stringify(after)) return true;
@@ -134,10 +139,25 @@ function announceRemoval(
   ctx.log.record({ type: 'world.changed', change, chatId: chat.id, userId });
 }
 
-function targetOfRestriction(ctx: EmulatorContext, bot: BotRecord, params: Params): RestrictionTarget {
-  const chat = chatForBot(ctx.world, bot, params.chatId(), 'read');
-  if (chat.type === 'private') throw BotApiError.badRequest('method is not available for private chats');
+/** `until_date` as the Bot API server reads it: never refused, text counting up to its first non-digit. */
+function untilDateParam(params: Params): number {
+  return params.clampedInt('until_date', { fallback: 0, min: -(2 ** 31), max: 2 ** 31 - 1 });
+}
+
+/**
+ * The member a ban or restriction acts on. As on the Bot API server, `user_id` is read before the
+ * chat, and the chat kinds a method refuses (`kindRefusal`) are refused before any right is checked.
+ */
+function targetOfRestriction(
+  ctx: EmulatorContext,
+  bot: BotRecord,
+  params: Params,
+  kindRefusal: (chat: ChatRecord) => string | undefined,
+): RestrictionTarget {
   const userId = requiredUserId(params);
+  const chat = chatForBot(ctx.world, bot, params.chatId(), 'read');
+  const refusal = kindRefusal(chat);
+  if (refusal) throw BotApiError.badRequest(refusal);
   const who = memberUser(ctx.world, userId);
   if (!rightsOf(chat, chat.members.get(bot.id))?.can_restrict_members) {
     throw BotApiError.badRequest(notEnoughRights);
