@@ -1,5 +1,6 @@
 import type { Client, TextChannel } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
+import { pngHeader } from '../media/png-header.ts';
 import { DiscordControlClient } from './control-client.ts';
 import { DiscordEmulator } from './index.ts';
 import { buildScenario } from './scenario.ts';
@@ -14,17 +15,6 @@ afterEach(async () => {
   bot = undefined;
   emulator = undefined;
 });
-
-/** The first bytes of a PNG: signature, then the IHDR chunk with width and height. */
-function pngHeader(width: number, height: number): Buffer {
-  const header = Buffer.alloc(33);
-  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(header, 0);
-  header.writeUInt32BE(13, 8);
-  header.write('IHDR', 12, 'latin1');
-  header.writeUInt32BE(width, 16);
-  header.writeUInt32BE(height, 20);
-  return header;
-}
 
 /** Discord's ISO8601 form: six fractional digits and an explicit `+00:00` offset. */
 const discordTimestamp = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}\+00:00$/;

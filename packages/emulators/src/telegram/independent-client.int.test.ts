@@ -1,5 +1,6 @@
 import { Bot, GrammyError, InlineKeyboard, InputFile } from 'grammy';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { pngHeader } from '../media/png-header.ts';
 import { TelegramControlClient, TelegramEmulator } from './index.ts';
 
 /**
@@ -71,18 +72,6 @@ async function userWhoStartedTheBot(firstName: string) {
 function botMessage(event: Awaited<ReturnType<TelegramControlClient['waitFor']>>) {
   if (event.type !== 'bot.message') throw new Error(`expected a bot message, got ${event.type}`);
   return event.message;
-}
-
-/** The start of a PNG file: signature and IHDR chunk, enough for an image's size to be read. */
-function pngHeader(width: number, height: number): Buffer {
-  const header = Buffer.alloc(33);
-  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(header, 0);
-  header.writeUInt32BE(13, 8);
-  header.write('IHDR', 12, 'latin1');
-  header.writeUInt32BE(width, 16);
-  header.writeUInt32BE(height, 20);
-  header.set([8, 6, 0, 0, 0], 24);
-  return header;
 }
 
 describe('grammY against the Telegram emulator', () => {

@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { pngHeader } from '../media/png-header.ts';
 import { useTelegramEmulator } from './testing/emulator-fixture.ts';
 import { callBotApi } from './testing.ts';
 
 const fixture = useTelegramEmulator();
-
-/** The start of a PNG file: signature and IHDR chunk, enough for an image's size to be read. */
-function pngHeader(width: number, height: number): Buffer {
-  const header = Buffer.alloc(33);
-  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(header, 0);
-  header.writeUInt32BE(13, 8);
-  header.write('IHDR', 12, 'latin1');
-  header.writeUInt32BE(width, 16);
-  header.writeUInt32BE(height, 20);
-  return header;
-}
 
 /** A user who has written to the bot, so the bot may answer in their private chat. */
 async function player() {
