@@ -1,6 +1,11 @@
 /**
  * The ports the local servers listen on on 127.0.0.1: the one a server used last time when it is
- * free, so its URL stays the same across restarts, else any free one.
+ * free, so its URL stays the same across restarts, else a free one below the ephemeral range.
+ *
+ * A port the kernel hands out with `listen(0)` lies in the ephemeral range (32768-60999 on Linux,
+ * 49152-65535 on macOS), the same range every outgoing connection takes its local port from: once
+ * the server stops, any client connection on the machine (a pool reconnecting, a browser) may sit
+ * on it and the next start gets another URL. Ports in CHOSEN_PORTS are never handed out that way.
  */
 import type { ChildProcess } from 'node:child_process';
 import net from 'node:net';
@@ -53,7 +58,20 @@ function isPortFree(port: number): Promise<boolean> {
   });
 }
 
-function freePort(): Promise<number> {
+/** Below Linux's and macOS's ephemeral ranges, above the well-known services' ports. */
+const CHOSEN_PORTS = { low: 20_000, high: 32_767 };
+const CHOSEN_PORT_TRIES = 20;
+
+async function freePort(): Promise<number> {
+  for (let tries = 0; tries < CHOSEN_PORT_TRIES; tries += 1) {
+    const port = CHOSEN_PORTS.low + Math.floor(Math.random() * (CHOSEN_PORTS.high - CHOSEN_PORTS.low + 1));
+    if (await isPortFree(port)) return port;
+  }
+  return anyFreePort();
+}
+
+/** A port the kernel picks; only when twenty random ones in CHOSEN_PORTS were all taken. */
+function anyFreePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once('error', reject);
