@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { applyMigrations } from '../../src/db/migrations.ts';
+import type { RedisConnection } from '../../src/redis/connection.ts';
 
 export interface BenchDatabase {
   name: string;
@@ -145,7 +146,7 @@ export async function deletePrefix(redisUrl: string, prefix: string): Promise<nu
   return deleted;
 }
 
-export async function waitForRedis(redis: Redis): Promise<void> {
+export async function waitForRedis(redis: RedisConnection): Promise<void> {
   if (redis.status === 'ready') return;
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('Redis not ready after 10 s')), 10_000);

@@ -1,5 +1,6 @@
-import { Redis } from 'ioredis';
+import { describeRedisAddress, parseRedisAddress } from '../core/redis-address.ts';
 import type { LocalServerSource } from '../local-servers/running-local-servers.ts';
+import { connectRedis, type RedisConnection } from '../redis/connection.ts';
 import { type CheckResult, failed, passed, reasonOf } from './check-result.ts';
 
 const embedded: Record<LocalServerSource, string> = {
@@ -13,7 +14,13 @@ export async function checkRedis(
   redisUrl: string,
   source: LocalServerSource = 'configured',
 ): Promise<CheckResult[]> {
-  const redis = new Redis(redisUrl, {
+  let where: string;
+  try {
+    where = describeRedisAddress(parseRedisAddress(redisUrl));
+  } catch (error) {
+    return [failed('Redis reachable', (error as Error).message, 'Correct REDIS_URL.')];
+  }
+  const redis = connectRedis(redisUrl, {
     lazyConnect: true,
     connectTimeout: 5000,
     maxRetriesPerRequest: 0,
@@ -41,10 +48,7 @@ export async function checkRedis(
     ];
   }
   try {
-    const host = new URL(redisUrl);
-    const results = [
-      passed('Redis reachable', `connected to ${host.hostname}:${host.port || 6379}${embedded[source]}`),
-    ];
+    const results = [passed('Redis reachable', `connected to ${where}${embedded[source]}`)];
     const policy = await configValue(redis, 'maxmemory-policy');
     results.push(
       policy === 'noeviction'
@@ -72,7 +76,7 @@ export async function checkRedis(
   }
 }
 
-async function configValue(redis: Redis, name: string): Promise<string> {
+async function configValue(redis: RedisConnection, name: string): Promise<string> {
   const reply = (await redis.config('GET', name)) as string[];
   return reply[1] ?? 'unknown';
 }

@@ -1,6 +1,7 @@
 // `npm start`: the whole of Tandem in one process for a single machine. With nothing configured it
 // runs an embedded PostgreSQL and a private Redis under DATA_DIR, and, with no bot token, the
 // sandbox: both platform emulators with the real bots connected to them and a demo community.
+
 import { adminApiSettings } from '../admin-api/api-settings.ts';
 import { startAdminApi } from '../admin-api/app.ts';
 import { ensureFirstAdmin, refuseWeakAdminPassword } from '../admin-api/auth/first-admin.ts';
@@ -8,6 +9,7 @@ import { observeWorkers } from '../admin-api/ops/worker-metrics.ts';
 import { seedEconomyDefaults } from '../catalog/seed.ts';
 import { loadConfig } from '../config.ts';
 import { seedDemoContent } from '../content/demo-content.ts';
+import { redacted } from '../core/redis-address.ts';
 import { applyMigrations } from '../db/migrations.ts';
 import { createLogger, redactUrl } from '../logging/logger.ts';
 import { createPlatformPorts } from '../platforms/platform-ports.ts';
@@ -88,7 +90,7 @@ process.stdout.write(
     miniAppUrl: botOptions.telegramMiniAppUrl,
     databaseUrl: redactUrl(infrastructure.databaseUrl),
     embeddedPostgres: infrastructure.postgresData,
-    redisUrl: infrastructure.redisUrl,
+    redisUrl: redacted(infrastructure.redisUrl),
     privateRedis: infrastructure.embedded.redis,
   }),
 );

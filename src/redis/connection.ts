@@ -1,14 +1,81 @@
-import { Redis, type RedisOptions } from 'ioredis';
+import { Cluster, Redis, type RedisOptions } from 'ioredis';
+import { parseRedisAddress, type RedisAddress } from '../core/redis-address.ts';
+
+/**
+ * A connection to Tandem's Redis, whatever its topology: one server or servers behind Sentinel (a
+ * `Redis`, which asks the sentinels for the master and follows a failover by itself), or a Redis
+ * Cluster (a `Cluster`, which routes each key to its node). Both speak the same commands.
+ */
+export type RedisConnection = Redis | Cluster;
+
+/** Options that belong to the whole Cluster object rather than to each node's connection. */
+type ClusterLevel = Pick<RedisOptions, 'enableOfflineQueue' | 'lazyConnect'>;
+
+/** Opens a connection to `url` (any form `parseRedisAddress` reads) with these ioredis options. */
+export function connectRedis(url: string, options: RedisOptions = {}): RedisConnection {
+  return connectTo(parseRedisAddress(url), options);
+}
+
+export function connectTo(address: RedisAddress, options: RedisOptions = {}): RedisConnection {
+  const node = {
+    username: address.username,
+    password: address.password,
+    ...(address.tls ? { tls: address.tls } : {}),
+  };
+  if (address.topology === 'cluster') {
+    const { enableOfflineQueue, lazyConnect, ...perNode }: RedisOptions = options;
+    const clusterLevel: ClusterLevel = { enableOfflineQueue, lazyConnect };
+    return new Cluster(address.nodes, {
+      ...withoutUndefined(clusterLevel),
+      redisOptions: { ...node, ...perNode },
+    });
+  }
+  if (address.topology === 'sentinel') {
+    return new Redis({
+      ...node,
+      db: address.db,
+      sentinels: address.nodes,
+      name: address.masterName,
+      sentinelUsername: address.sentinelUsername,
+      sentinelPassword: address.sentinelPassword,
+      ...(address.tls ? { sentinelTLS: address.tls, enableTLSForSentinelMode: true } : {}),
+      // Hears the sentinels announce a new master instead of waiting for the old one's socket to fail.
+      failoverDetector: true,
+      ...options,
+    });
+  }
+  const [server] = address.nodes;
+  return new Redis({ ...node, host: server?.host, port: server?.port, db: address.db, ...options });
+}
+
+function withoutUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
 
 /**
  * Connections for BullMQ. Workers block on Redis and must retry forever (`maxRetriesPerRequest:
  * null`); producers must fail fast instead (`enableOfflineQueue: false`), so an event recorded while
  * Redis is away stays pending in Postgres for the outbox relay rather than hanging its caller.
  */
-export function createWorkerConnection(url: string, options: RedisOptions = {}): Redis {
-  return new Redis(url, { maxRetriesPerRequest: null, ...options });
+export function createWorkerConnection(url: string, options: RedisOptions = {}): RedisConnection {
+  return connectRedis(url, { maxRetriesPerRequest: null, ...options });
 }
 
-export function createProducerConnection(url: string, options: RedisOptions = {}): Redis {
-  return new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, ...options });
+export function createProducerConnection(url: string, options: RedisOptions = {}): RedisConnection {
+  return connectRedis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, ...options });
+}
+
+/**
+ * Another connection to the same Redis with the same options, but for `override` (a subscriber
+ * needs one of its own; a caller may want other timeouts).
+ */
+export function duplicateConnection(
+  connection: RedisConnection,
+  override: RedisOptions = {},
+): RedisConnection {
+  if (connection instanceof Cluster)
+    return connection.duplicate(undefined, {
+      redisOptions: { ...connection.options.redisOptions, ...override },
+    });
+  return connection.duplicate(override);
 }

@@ -1,5 +1,4 @@
 import { hostname } from 'node:os';
-import type { Redis } from 'ioredis';
 import { type CatalogCache, createCatalogCache } from '../catalog/catalog.ts';
 import { type Database, openDatabase } from '../db/database.ts';
 import {
@@ -9,7 +8,11 @@ import {
 import { Engine } from '../ledger/engine.ts';
 import { type ChangePublisher, createChangePublisher, subscribeToChanges } from '../live/changes.ts';
 import type { Logger } from '../logging/logger.ts';
-import { createProducerConnection, createWorkerConnection } from '../redis/connection.ts';
+import {
+  createProducerConnection,
+  createWorkerConnection,
+  type RedisConnection,
+} from '../redis/connection.ts';
 import { createSettingsCache, type SettingsCache } from '../settings/settings-cache.ts';
 import type { SyncContext } from '../sync/context.ts';
 import type { PlatformPorts } from '../sync/ports.ts';
@@ -31,9 +34,9 @@ export interface ServiceOptions {
 /** Everything a Tandem process shares: one database pool, Redis connections, queues, the engine. */
 export interface Services extends SyncContext {
   /** For workers: blocking commands, retried forever. */
-  workerRedis: Redis;
+  workerRedis: RedisConnection;
   /** For producers and locks: fails fast when Redis is away. */
-  redis: Redis;
+  redis: RedisConnection;
   /** Announces entity changes to admin pages and bot caches (Redis pub/sub). */
   changes: ChangePublisher;
   /** The admin-editable earning rules, cached and dropped on a `settings` change. */

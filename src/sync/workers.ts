@@ -1,6 +1,6 @@
 import { type Job, type Processor, UnrecoverableError, Worker } from 'bullmq';
-import type { Redis } from 'ioredis';
 import { ZodError } from 'zod';
+import type { RedisConnection } from '../redis/connection.ts';
 import type { SyncContext } from './context.ts';
 import { type Attempt, recordEventFailure } from './event-lifecycle.ts';
 import { type MaintenanceOptions, runMaintenance } from './maintenance/run-maintenance.ts';
@@ -18,7 +18,7 @@ import {
 } from './queues.ts';
 
 export interface WorkerOptions {
-  connection: Redis;
+  connection: RedisConnection;
   prefix: string;
   /** Economy jobs at once in this process. @defaultValue 16 */
   concurrency: number;

@@ -1,10 +1,10 @@
 import type { Server as HttpServer } from 'node:http';
 import { createAdapter } from '@socket.io/redis-adapter';
-import { Redis } from 'ioredis';
 import { Server } from 'socket.io';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import { subscribeToChanges } from '../../live/changes.ts';
 import type { Logger } from '../../logging/logger.ts';
+import { connectRedis, duplicateConnection } from '../../redis/connection.ts';
 import type { EndedSessions } from '../auth/auth-routes.ts';
 import { authenticate } from '../auth/authenticate.ts';
 import { choosePasswordFirst, mustChoosePassword } from '../auth/require-own-password.ts';
@@ -54,8 +54,8 @@ export async function createLiveGateway(
   options: LiveGatewayOptions = {},
 ): Promise<LiveGateway> {
   const interval = options.intervalMs ?? 100;
-  const pub = new Redis(deps.redisUrl, { maxRetriesPerRequest: null });
-  const sub = pub.duplicate();
+  const pub = connectRedis(deps.redisUrl, { maxRetriesPerRequest: null });
+  const sub = duplicateConnection(pub);
   // Connection errors are retried by ioredis; the readiness check reports an outage.
   pub.on('error', () => {});
   sub.on('error', () => {});

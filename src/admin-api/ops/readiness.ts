@@ -1,5 +1,5 @@
-import type { Redis } from 'ioredis';
 import type pg from 'pg';
+import type { RedisConnection } from '../../redis/connection.ts';
 
 export interface Readiness {
   postgres: boolean;
@@ -22,8 +22,8 @@ const succeeds = (promise: Promise<unknown>) =>
     () => false,
   );
 
-/** Whether PostgreSQL and Redis answer right now. */
-export async function checkReadiness(deps: { pool: pg.Pool; redis: Redis }): Promise<Readiness> {
+/** Whether PostgreSQL and RedisConnection answer right now. */
+export async function checkReadiness(deps: { pool: pg.Pool; redis: RedisConnection }): Promise<Readiness> {
   const [postgres, redis] = await Promise.all([
     succeeds(deps.pool.query('SELECT 1')),
     succeeds(deps.redis.ping()),
