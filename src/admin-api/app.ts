@@ -144,6 +144,7 @@ export function createAdminApi(deps: AdminApiDeps, options: AdminApiOptions = {}
           prefix: deps.queuePrefix,
           logger: deps.logger,
           checkOrigin,
+          trustProxy,
         },
         options.live,
       );
