@@ -112,7 +112,9 @@ describe('the engine on a three-master cluster', () => {
     expect(report.submitted).toBeGreaterThan(50);
 
     // All of the install's keys, queues included, are on the one master that owns its slot.
-    const perMaster = (await keysOnEachMaster()).map((keys) => keys.filter((key) => key.startsWith(t.prefix)));
+    const perMaster = (await keysOnEachMaster()).map((keys) =>
+      keys.filter((key) => key.startsWith(t.prefix)),
+    );
     expect(perMaster.filter((keys) => keys.length > 0)).toHaveLength(1);
     expect(perMaster.flat()).toEqual(
       expect.arrayContaining([`${t.prefix}:economy-events:meta`, `${t.prefix}:platform-sync:meta`]),
@@ -179,8 +181,7 @@ describe('the admin API on the cluster', () => {
     world = await openAdminApiWorld({ redisUrl: cluster.url, hashTagPrefix: true });
     prefixes.push(world.tandem.prefix);
     const statuses: number[] = [];
-    for (let i = 0; i < 121; i++)
-      statuses.push((await fetch(`${world.url}/api/public/leaderboard`)).status);
+    for (let i = 0; i < 121; i++) statuses.push((await fetch(`${world.url}/api/public/leaderboard`)).status);
     expect(statuses.at(-1)).toBe(429);
     await expectNoStrayKeys();
   });
