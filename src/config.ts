@@ -57,7 +57,8 @@ const schema = z.object({
   DATA_DIR: z.string().min(1).default('.data'),
   /**
    * Prefix of every Redis key and channel: several Tandem installs can share one Redis. On a Redis
-   * Cluster write it as a hash tag, `{tandem}`, so each queue's keys share a slot. @defaultValue `tandem`
+   * Cluster write it as a hash tag, `{tandem}`: all of the install's keys then share one slot, so no
+   * command spans two. @defaultValue `tandem`
    */
   QUEUE_PREFIX: z
     .string()

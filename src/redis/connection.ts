@@ -8,8 +8,12 @@ import { parseRedisAddress, type RedisAddress } from '../core/redis-address.ts';
  */
 export type RedisConnection = Redis | Cluster;
 
-/** Options that belong to the whole Cluster object rather than to each node's connection. */
-type ClusterLevel = Pick<RedisOptions, 'enableOfflineQueue' | 'lazyConnect'>;
+/**
+ * Options that belong to the whole Cluster object rather than to each node's connection. On a
+ * Cluster `enableReadyCheck` waits for `cluster_state:ok`: without it a connection to a cluster that
+ * is down still opens (the doctor's, which reports that state itself).
+ */
+type ClusterLevel = Pick<RedisOptions, 'enableOfflineQueue' | 'lazyConnect' | 'enableReadyCheck'>;
 
 /** Opens a connection to `url` (any form `parseRedisAddress` reads) with these ioredis options. */
 export function connectRedis(url: string, options: RedisOptions = {}): RedisConnection {
@@ -23,8 +27,8 @@ export function connectTo(address: RedisAddress, options: RedisOptions = {}): Re
     ...(address.tls ? { tls: address.tls } : {}),
   };
   if (address.topology === 'cluster') {
-    const { enableOfflineQueue, lazyConnect, ...perNode }: RedisOptions = options;
-    const clusterLevel: ClusterLevel = { enableOfflineQueue, lazyConnect };
+    const { enableOfflineQueue, lazyConnect, enableReadyCheck, ...perNode }: RedisOptions = options;
+    const clusterLevel: ClusterLevel = { enableOfflineQueue, lazyConnect, enableReadyCheck };
     return new Cluster(address.nodes, {
       ...withoutUndefined(clusterLevel),
       redisOptions: { ...node, ...perNode },

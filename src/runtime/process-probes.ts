@@ -1,6 +1,7 @@
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../logging/logger.ts';
+import { servesInstallKeys } from '../redis/serves-install.ts';
 import type { Services } from './services.ts';
 
 /** One condition of readiness; a check that throws or takes too long counts as failed. */
@@ -89,14 +90,19 @@ export async function startProcessProbes(options: ProcessProbeOptions): Promise<
   };
 }
 
-/** PostgreSQL and Redis answer right now: what every Tandem process needs to do its work. */
-export function dependencyChecks(services: Pick<Services, 'db' | 'redis'>): Record<string, ReadinessCheck> {
+/**
+ * PostgreSQL answers and Redis serves the install's keys right now: what every Tandem process needs
+ * to do its work.
+ */
+export function dependencyChecks(
+  services: Pick<Services, 'db' | 'redis' | 'queuePrefix'>,
+): Record<string, ReadinessCheck> {
   return {
     postgres: async () => {
       await services.db.pool.query('SELECT 1');
       return true;
     },
-    redis: async () => (await services.redis.ping()) === 'PONG',
+    redis: () => servesInstallKeys(services.redis, services.queuePrefix),
   };
 }
 

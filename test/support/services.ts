@@ -26,8 +26,13 @@ export async function openTestTandem(
     attempts?: number;
     backoffMs?: number;
     seed?: boolean;
-    /** A Redis of the test's own (one it can stop); the shared test Redis otherwise. */
+    /** A Redis of the test's own (one it can stop, a cluster); the shared test Redis otherwise. */
     redisUrl?: string;
+    /**
+     * Writes the prefix as a hash tag, `{t-…}`, as Tandem's config requires on a Redis Cluster: all
+     * of the test's keys are then in one slot. @defaultValue false
+     */
+    hashTagPrefix?: boolean;
     /** Settings for every database session Tandem opens, e.g. `-c plan_cache_mode=force_generic_plan`. */
     sessionOptions?: string;
     /** Connections in Tandem's pool. @defaultValue 20 */
@@ -35,7 +40,7 @@ export async function openTestTandem(
   } = {},
 ): Promise<TestTandem> {
   const database = await createTestDatabase();
-  const prefix = uniqueQueuePrefix();
+  const prefix = options.hashTagPrefix ? `{${uniqueQueuePrefix()}}` : uniqueQueuePrefix();
   const databaseUrl = new URL(database.url);
   if (options.sessionOptions) databaseUrl.searchParams.set('options', options.sessionOptions);
   const services = openServices({
