@@ -8,6 +8,7 @@ import {
 import { Engine } from '../ledger/engine.ts';
 import { type ChangePublisher, createChangePublisher, subscribeToChanges } from '../live/changes.ts';
 import type { Logger } from '../logging/logger.ts';
+import { createProcessMetrics, type TandemMetrics } from '../metrics/process-metrics.ts';
 import {
   createProducerConnection,
   createWorkerConnection,
@@ -29,6 +30,8 @@ export interface ServiceOptions {
   logger: Logger;
   ports?: PlatformPorts;
   workerName?: string;
+  /** The process's metrics, which its `/metrics` serves. @defaultValue a registry nobody serves */
+  metrics?: TandemMetrics;
 }
 
 /** Everything a Tandem process shares: one database pool, Redis connections, queues, the engine. */
@@ -51,6 +54,7 @@ export interface Services extends SyncContext {
    * demand: a process that never asks makes no call and holds no subscription for it.
    */
   discordGuild: GuildDirectorySource;
+  metrics: TandemMetrics;
   close(): Promise<void>;
 }
 
@@ -67,7 +71,8 @@ export function openServices(options: ServiceOptions): Services {
     attempts: options.syncAttempts,
     backoffMs: options.syncBackoffMs,
   });
-  const engine = new Engine(db, queues, options.logger);
+  const metrics = options.metrics ?? createProcessMetrics({ process: 'start' });
+  const engine = new Engine(db, queues, options.logger, { metrics: metrics.events });
   const catalog: CatalogCache = createCatalogCache(db.prisma);
   const texts = createTexts({ db, logger: options.logger });
   const discordGuild = createGuildDirectorySource({
@@ -91,6 +96,7 @@ export function openServices(options: ServiceOptions): Services {
     redisUrl: options.redisUrl,
     queuePrefix: options.queuePrefix,
     discordGuild,
+    metrics,
     async close() {
       await discordGuild.close();
       await queues.close().catch(() => {});

@@ -1,5 +1,6 @@
 import { seedEconomyDefaults } from '../../src/catalog/seed.ts';
 import { createLogger } from '../../src/logging/logger.ts';
+import type { TandemMetrics } from '../../src/metrics/process-metrics.ts';
 import { openServices, type Services } from '../../src/runtime/services.ts';
 import type { PlatformPorts } from '../../src/sync/ports.ts';
 import { type SyncWorkers, startSyncWorkers } from '../../src/sync/workers.ts';
@@ -37,6 +38,8 @@ export async function openTestTandem(
     sessionOptions?: string;
     /** Connections in Tandem's pool. @defaultValue 20 */
     databasePoolSize?: number;
+    /** The process's metrics. @defaultValue a registry of its own, without Node's metrics */
+    metrics?: TandemMetrics;
   } = {},
 ): Promise<TestTandem> {
   const database = await createTestDatabase();
@@ -52,6 +55,7 @@ export async function openTestTandem(
     syncBackoffMs: options.backoffMs ?? 50,
     logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
     ports: options.ports,
+    metrics: options.metrics,
   });
   if (options.seed !== false) await seedEconomyDefaults(services.db.prisma);
   const started: SyncWorkers[] = [];
