@@ -1,7 +1,8 @@
-import { describeRedisAddress, parseRedisAddress } from '../core/redis-address.ts';
+import { describeRedisAddress, parseRedisAddress, type RedisAddress } from '../core/redis-address.ts';
 import type { LocalServerSource } from '../local-servers/running-local-servers.ts';
 import { connectRedis, type RedisConnection } from '../redis/connection.ts';
-import { type CheckResult, failed, passed, reasonOf } from './check-result.ts';
+import { type CheckResult, failed, passed } from './check-result.ts';
+import { explainRedisConnectionFailure } from './redis-connection-failure.ts';
 
 const embedded: Record<LocalServerSource, string> = {
   configured: '',
@@ -14,9 +15,9 @@ export async function checkRedis(
   redisUrl: string,
   source: LocalServerSource = 'configured',
 ): Promise<CheckResult[]> {
-  let where: string;
+  let address: RedisAddress;
   try {
-    where = describeRedisAddress(parseRedisAddress(redisUrl));
+    address = parseRedisAddress(redisUrl);
   } catch (error) {
     return [failed('Redis reachable', (error as Error).message, 'Correct REDIS_URL.')];
   }
@@ -25,29 +26,26 @@ export async function checkRedis(
     connectTimeout: 5000,
     maxRetriesPerRequest: 0,
     retryStrategy: () => null,
+    // Behind Sentinel: one round of the sentinels, not ioredis' endless retries (the check would hang).
+    sentinelRetryStrategy: () => null,
   });
   // ioredis rejects with "Connection is closed"; the socket's own error says why.
   let socketError: unknown;
+  const sentinelErrors: Error[] = [];
   redis.on('error', (error) => {
     socketError ??= error;
   });
+  redis.on('sentinelError', (error: Error) => sentinelErrors.push(error));
   try {
     await redis.connect();
     await redis.ping();
   } catch (error) {
     redis.disconnect();
-    const cause = socketError ?? error;
-    return [
-      failed(
-        'Redis reachable',
-        (cause as { code?: string }).code === 'ECONNREFUSED'
-          ? 'the connection was refused: nothing listens at that address'
-          : reasonOf(cause),
-        'Check REDIS_URL (host, port, password) and that Redis is running there.',
-      ),
-    ];
+    const { detail, fix } = explainRedisConnectionFailure(socketError ?? error, address, sentinelErrors);
+    return [failed('Redis reachable', detail, fix)];
   }
   try {
+    const where = describeRedisAddress(address);
     const results = [passed('Redis reachable', `connected to ${where}${embedded[source]}`)];
     const policy = await configValue(redis, 'maxmemory-policy');
     results.push(

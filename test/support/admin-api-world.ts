@@ -36,12 +36,20 @@ export function panelHeaders(url: string): Record<string, string> {
 
 /** A fresh Tandem (own database and queue prefix) with its admin API listening on a free port. */
 export async function openAdminApiWorld(
-  options: { api?: AdminApiOptions; ports?: PlatformPorts; attempts?: number; backoffMs?: number } = {},
+  options: {
+    api?: AdminApiOptions;
+    ports?: PlatformPorts;
+    attempts?: number;
+    backoffMs?: number;
+    /** A Redis of the test's own (another topology); the shared test Redis otherwise. */
+    redisUrl?: string;
+  } = {},
 ): Promise<AdminApiWorld> {
   const tandem = await openTestTandem({
     ports: options.ports,
     attempts: options.attempts,
     backoffMs: options.backoffMs,
+    redisUrl: options.redisUrl,
   });
   const started = await startAdminApi(tandem, { port: 0, host: '127.0.0.1', ...options.api });
   const call: AdminApiWorld['call'] = (path, init = {}) =>

@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  freeLoopbackPort,
+  type RedisProcess,
+  startRedisProcess,
+} from '../../test/support/redis-processes.ts';
+import { openTestTandem, type TestTandem } from '../../test/support/services.ts';
+import {
+  makeTestCertificates,
+  redisTlsArguments,
+  type TestCertificates,
+} from '../../test/support/tls-certificates.ts';
+import { waitFor } from '../../test/support/wait-for.ts';
+import { checkRedis } from '../doctor/redis-checks.ts';
+
+// A Redis that takes only TLS connections, with a certificate from a private authority, as an owner
+// runs one on another machine: REDIS_URL=rediss://host:port?ca=/path/ca.pem.
+let certificates: TestCertificates;
+let redis: RedisProcess;
+let tlsPort: number;
+let tandem: TestTandem | undefined;
+
+beforeAll(async () => {
+  certificates = await makeTestCertificates();
+  tlsPort = await freeLoopbackPort();
+  redis = await startRedisProcess(redisTlsArguments(certificates, tlsPort), { ping: false });
+  await waitFor(async () => (await checkRedis(trustingUrl()))[0]!.ok, 'Redis answering over TLS');
+});
+afterAll(async () => {
+  await tandem?.stop();
+  await redis?.stop();
+  await certificates?.remove();
+});
+
+const trustingUrl = () => `rediss://127.0.0.1:${tlsPort}?ca=${encodeURIComponent(certificates.caFile)}`;
+
+describe('Redis over TLS', () => {
+  it('carries an event from the engine to a worker with the CA file in REDIS_URL', async () => {
+    tandem = await openTestTandem({ redisUrl: trustingUrl() });
+    const t = tandem;
+    t.startWorkers();
+    const playerId = await t.createPlayer('Tess');
+    await t.engine.record({
+      key: 'tls-1',
+      playerId,
+      source: 'system',
+      reason: 'event_bonus',
+      type: 'xp_change',
+      xpDelta: 40,
+    });
+    await t.settle();
+    const event = await t.db.prisma.syncEvent.findUniqueOrThrow({ where: { idempotencyKey: 'tls-1' } });
+    expect(event.status).toBe('completed');
+    expect((await t.db.prisma.player.findUniqueOrThrow({ where: { id: playerId } })).xp).toBe(40);
+    // The job went through this Redis, and nothing else: it listens on TLS only.
+    expect(await t.queues.economy.getJobCounts('completed')).toEqual({ completed: 1 });
+    expect((await checkRedis(trustingUrl()))[0]).toMatchObject({
+      ok: true,
+      detail: `connected to 127.0.0.1:${tlsPort}, TLS`,
+    });
+  });
+
+  it('is refused with only the system’s authorities, and the doctor names the certificate', async () => {
+    const [reachable] = await checkRedis(`rediss://127.0.0.1:${tlsPort}`);
+    expect(reachable).toMatchObject({ name: 'Redis reachable', ok: false, blocking: true });
+    expect(reachable!.detail).toContain('TLS certificate is not trusted');
+    expect(reachable!.detail).not.toContain('nothing listens');
+    expect(reachable!.fix).toContain('?ca=');
+  });
+
+  it('tells an owner who wrote redis:// for a Redis that takes only TLS to write rediss://', async () => {
+    const [reachable] = await checkRedis(`redis://127.0.0.1:${tlsPort}`);
+    expect(reachable).toMatchObject({ ok: false, blocking: true });
+    expect(reachable!.detail).toContain('closed the connection');
+    expect(reachable!.fix).toContain('rediss://');
+  });
+});
