@@ -1,6 +1,6 @@
 import { describeRedisAddress, parseRedisAddress, type RedisAddress } from '../core/redis-address.ts';
 import type { LocalServerSource } from '../local-servers/running-local-servers.ts';
-import { connectRedis, type RedisConnection } from '../redis/connection.ts';
+import { connectRedis, connectTo, type RedisConnection } from '../redis/connection.ts';
 import { type CheckResult, failed, passed } from './check-result.ts';
 import { explainRedisConnectionFailure } from './redis-connection-failure.ts';
 
@@ -41,7 +41,12 @@ export async function checkRedis(
     await redis.ping();
   } catch (error) {
     redis.disconnect();
-    const { detail, fix } = explainRedisConnectionFailure(socketError ?? error, address, sentinelErrors);
+    const cause = socketError ?? error;
+    const direct =
+      sentinelErrors.length > 0 && (cause as { code?: unknown }).code === undefined
+        ? await directSentinelError(address)
+        : undefined;
+    const { detail, fix } = explainRedisConnectionFailure(cause, address, { errors: sentinelErrors, direct });
     return [failed('Redis reachable', detail, fix)];
   }
   try {
@@ -77,4 +82,34 @@ export async function checkRedis(
 async function configValue(redis: RedisConnection, name: string): Promise<string> {
   const reply = (await redis.config('GET', name)) as string[];
   return reply[1] ?? 'unknown';
+}
+
+/** Why a connection of the check's own to the first sentinel fails (undefined when it does not). */
+async function directSentinelError(address: RedisAddress): Promise<unknown> {
+  const sentinelAddress: RedisAddress = {
+    topology: 'server',
+    nodes: address.nodes.slice(0, 1),
+    username: address.sentinelUsername,
+    password: address.sentinelPassword,
+    tls: address.tls,
+  };
+  const sentinel = connectTo(sentinelAddress, {
+    lazyConnect: true,
+    connectTimeout: 5000,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
+  let socketError: unknown;
+  sentinel.on('error', (error) => {
+    socketError ??= error;
+  });
+  try {
+    await sentinel.connect();
+    await sentinel.ping();
+    return undefined;
+  } catch (error) {
+    return socketError ?? error;
+  } finally {
+    sentinel.disconnect();
+  }
 }

@@ -23,44 +23,44 @@ const untrustedCodes = new Set([
   'INVALID_CA',
 ]);
 
+/** What the sentinels said when none led to the master. */
+export interface SentinelFailures {
+  /** ioredis' line for each sentinel tried ("failed to connect to sentinel … because …"). */
+  errors: readonly Error[];
+  /**
+   * The socket's own error on a connection of the check's own to a sentinel: ioredis reports
+   * only "Connection is closed" for a sentinel it could not reach, whatever the reason.
+   */
+  direct?: unknown;
+}
+
 /**
- * `error` is what the connection reported first (the socket's own error when there was one, with
- * its code; behind Sentinel, ioredis' summary of the sentinels it tried); `sentinelErrors` what
- * each sentinel that failed said.
+ * `error` is what the connection reported first: the socket's own error when there was one, with
+ * its code (behind Sentinel, the master's), or else ioredis' summary.
  */
 export function explainRedisConnectionFailure(
   error: unknown,
   address: RedisAddress,
-  sentinelErrors: readonly Error[] = [],
+  sentinels: SentinelFailures = { errors: [] },
 ): RedisConnectionFailure {
-  const code = (error as { code?: unknown } | undefined)?.code;
+  const code = codeOf(error);
   const message = error instanceof Error ? error.message : String(error);
-  const sentinelsSaid = sentinelErrors.map((e) => e.message).join('; ');
+  const sentinelsSaid = sentinels.errors.map((e) => e.message).join('; ');
   // Sentinel's error for a name it does not monitor (or, from older ones, a null address).
   if (/No such master|invalid reply: null/.test(sentinelsSaid))
     return {
       detail: `the sentinels know no master named "${address.masterName}"`,
       fix: 'Write the name the sentinels monitor the master by (`SENTINEL MASTERS` on a sentinel lists them) after the sentinels in REDIS_URL.',
     };
-  if (typeof code === 'string' && untrustedCodes.has(code))
-    return { detail: `Redis’s TLS certificate is not trusted: ${message} (${code})`, fix: caHint };
-  if (code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID')
-    return {
-      detail: `Redis’s TLS certificate is out of date: ${message} (${code})`,
-      fix: 'Give Redis a certificate valid today.',
-    };
-  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID')
-    return {
-      detail: `Redis’s TLS certificate is for another host: ${message}`,
-      fix: 'Write a host name or address that the certificate names in REDIS_URL, or give Redis a certificate for this one.',
-    };
-  if (address.topology === 'sentinel' && code === undefined && sentinelErrors.length > 0)
-    return /certificate/i.test(sentinelsSaid)
-      ? { detail: `the sentinels’ TLS certificates are not trusted: ${sentinelsSaid}`, fix: caHint }
-      : {
-          detail: `no sentinel answered: ${sentinelsSaid}`,
-          fix: 'Check the sentinels’ hosts and ports in REDIS_URL (and ?sentinelPassword= if they have one) and that they run.',
-        };
+  const certificate = certificateProblem(error, address.topology === 'sentinel' ? 'the master’s' : 'Redis’s');
+  if (certificate) return certificate;
+  if (address.topology === 'sentinel' && code === undefined && sentinels.errors.length > 0)
+    return (
+      certificateProblem(sentinels.direct, 'the sentinels’') ?? {
+        detail: `no sentinel answered: ${sentinels.direct ? reasonOf(sentinels.direct) : sentinelsSaid}`,
+        fix: 'Check the sentinels’ hosts and ports in REDIS_URL (and ?sentinelPassword= if they have one) and that they run.',
+      }
+    );
   if (code === 'ECONNREFUSED') {
     const { address: host, port } = error as { address?: string; port?: number };
     return address.topology === 'sentinel'
@@ -81,4 +81,28 @@ export function explainRedisConnectionFailure(
       fix: 'A Redis that takes no TLS on that port never answers rediss://: write redis:// if so, or check the host and port.',
     };
   return { detail: reasonOf(error), fix: checkAddress };
+}
+
+/** `whose` certificate, for the detail: "Redis’s", "the sentinels’". */
+function certificateProblem(error: unknown, whose: string): RedisConnectionFailure | undefined {
+  const code = codeOf(error);
+  const message = error instanceof Error ? error.message : '';
+  if (code && untrustedCodes.has(code))
+    return { detail: `${whose} TLS certificate is not trusted: ${message} (${code})`, fix: caHint };
+  if (code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID')
+    return {
+      detail: `${whose} TLS certificate is out of date: ${message} (${code})`,
+      fix: 'Renew the certificate: it must be valid today.',
+    };
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID')
+    return {
+      detail: `${whose} TLS certificate is for another host: ${message}`,
+      fix: 'Write a host name or address that the certificate names in REDIS_URL, or have a certificate made for this one.',
+    };
+  return undefined;
+}
+
+function codeOf(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null | undefined)?.code;
+  return typeof code === 'string' ? code : undefined;
 }

@@ -4,6 +4,7 @@ import {
   type RedisProcess,
   startRedisProcess,
 } from '../../test/support/redis-processes.ts';
+import { type SentinelTopology, startSentinelTopology } from '../../test/support/sentinel-topology.ts';
 import { openTestTandem, type TestTandem } from '../../test/support/services.ts';
 import {
   makeTestCertificates,
@@ -19,6 +20,7 @@ let certificates: TestCertificates;
 let redis: RedisProcess;
 let tlsPort: number;
 let tandem: TestTandem | undefined;
+let sentinels: SentinelTopology | undefined;
 
 beforeAll(async () => {
   certificates = await makeTestCertificates();
@@ -28,6 +30,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await tandem?.stop();
+  await sentinels?.stop();
   await redis?.stop();
   await certificates?.remove();
 });
@@ -49,9 +52,7 @@ describe('Redis over TLS', () => {
       xpDelta: 40,
     });
     await t.settle();
-    const event = await t.db.prisma.syncEvent.findUniqueOrThrow({ where: { idempotencyKey: 'tls-1' } });
-    expect(event.status).toBe('completed');
-    expect((await t.db.prisma.player.findUniqueOrThrow({ where: { id: playerId } })).xp).toBe(40);
+    await expectCompleted(t, 'tls-1', playerId);
     // The job went through this Redis, and nothing else: it listens on TLS only.
     expect(await t.queues.economy.getJobCounts('completed')).toEqual({ completed: 1 });
     expect((await checkRedis(trustingUrl()))[0]).toMatchObject({
@@ -74,4 +75,38 @@ describe('Redis over TLS', () => {
     expect(reachable!.detail).toContain('closed the connection');
     expect(reachable!.fix).toContain('rediss://');
   });
+
+  it('reaches servers and sentinels that take only TLS through rediss+sentinel://', async () => {
+    // The sentinels monitor and fail over the servers over TLS too (tls-replication).
+    sentinels = await startSentinelTopology({ tls: certificates });
+    expect((await checkRedis(sentinels.url))[0]).toMatchObject({
+      ok: true,
+      detail: expect.stringContaining('TLS'),
+    });
+    await tandem?.stop();
+    tandem = await openTestTandem({ redisUrl: sentinels.url });
+    tandem.startWorkers();
+    const playerId = await tandem.createPlayer('Sam');
+    await tandem.engine.record({
+      key: 'tls-sentinel-1',
+      playerId,
+      source: 'system',
+      reason: 'event_bonus',
+      type: 'xp_change',
+      xpDelta: 40,
+    });
+    await tandem.settle();
+    await expectCompleted(tandem, 'tls-sentinel-1', playerId);
+
+    const [untrusted] = await checkRedis(sentinels.url.replace(/\?ca=.*$/, ''));
+    expect(untrusted).toMatchObject({ ok: false, blocking: true });
+    expect(untrusted!.detail).toContain('TLS certificate is not trusted');
+    expect(untrusted!.fix).toContain('?ca=');
+  });
 });
+
+async function expectCompleted(t: TestTandem, key: string, playerId: string): Promise<void> {
+  const event = await t.db.prisma.syncEvent.findUniqueOrThrow({ where: { idempotencyKey: key } });
+  expect(event.status).toBe('completed');
+  expect((await t.db.prisma.player.findUniqueOrThrow({ where: { id: playerId } })).xp).toBe(40);
+}
