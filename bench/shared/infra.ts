@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
 import pg from 'pg';
 import { applyMigrations } from '../../src/db/migrations.ts';
-import type { RedisConnection } from '../../src/redis/connection.ts';
+import { connectRedis, type RedisConnection } from '../../src/redis/connection.ts';
 
 export interface BenchDatabase {
   name: string;
@@ -130,7 +129,7 @@ export function uniquePrefix(label: string): string {
 
 /** Deletes every key under a queue prefix (after the queues were obliterated, for what is left). */
 export async function deletePrefix(redisUrl: string, prefix: string): Promise<number> {
-  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 3 });
+  const redis = connectRedis(redisUrl, { maxRetriesPerRequest: 3 });
   let deleted = 0;
   try {
     let cursor = '0';

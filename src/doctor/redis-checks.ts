@@ -2,7 +2,8 @@ import { Cluster } from 'ioredis';
 import { describeRedisAddress, parseRedisAddress, type RedisAddress } from '../core/redis-address.ts';
 import type { LocalServerSource } from '../local-servers/running-local-servers.ts';
 import { connectTo, type RedisConnection } from '../redis/connection.ts';
-import { type CheckResult, failed, passed, reasonOf } from './check-result.ts';
+import { type CheckResult, failed, passed } from './check-result.ts';
+import { explainRedisConnectionFailure } from './redis-connection-failure.ts';
 
 const embedded: Record<LocalServerSource, string> = {
   configured: '',
@@ -29,9 +30,12 @@ export async function checkRedis(
     retryStrategy: () => null,
     // A Cluster that is down would otherwise never finish connecting: it is reported below instead.
     ...(address.topology === 'cluster' ? { enableReadyCheck: false } : {}),
+    // Behind Sentinel: one round of the sentinels, not ioredis' endless retries (the check would hang).
+    sentinelRetryStrategy: () => null,
   });
   // ioredis rejects with "Connection is closed"; the socket's own error says why.
   let socketError: unknown;
+  const sentinelErrors: Error[] = [];
   redis.on('error', (error) => {
     socketError ??= error;
   });
@@ -39,21 +43,23 @@ export async function checkRedis(
   redis.on('node error', (error) => {
     socketError ??= error;
   });
+  redis.on('sentinelError', (error: Error) => sentinelErrors.push(error));
   try {
     await redis.connect();
     await redis.ping();
   } catch (error) {
     redis.disconnect();
     const cause = socketError ?? error;
-    const reason =
-      (cause as { code?: string }).code === 'ECONNREFUSED'
-        ? 'the connection was refused: nothing listens at that address'
-        : reasonOf(cause);
+    const direct =
+      sentinelErrors.length > 0 && (cause as { code?: unknown }).code === undefined
+        ? await directSentinelError(address)
+        : undefined;
+    const { detail, fix } = explainRedisConnectionFailure(cause, address, { errors: sentinelErrors, direct });
     return [
       failed(
         'Redis reachable',
-        address.topology === 'cluster' ? `no node of the cluster could be used: ${reason}` : reason,
-        'Check REDIS_URL (host, port, password) and that Redis is running there.',
+        address.topology === 'cluster' ? `no node of the cluster could be used: ${detail}` : detail,
+        fix,
       ),
     ];
   }
@@ -142,4 +148,34 @@ async function nodesWhere(
 async function configValue(redis: RedisConnection, name: string): Promise<string> {
   const reply = (await redis.config('GET', name)) as string[];
   return reply[1] ?? 'unknown';
+}
+
+/** Why a connection of the check's own to the first sentinel fails (undefined when it does not). */
+async function directSentinelError(address: RedisAddress): Promise<unknown> {
+  const sentinelAddress: RedisAddress = {
+    topology: 'server',
+    nodes: address.nodes.slice(0, 1),
+    username: address.sentinelUsername,
+    password: address.sentinelPassword,
+    tls: address.tls,
+  };
+  const sentinel = connectTo(sentinelAddress, {
+    lazyConnect: true,
+    connectTimeout: 5000,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
+  let socketError: unknown;
+  sentinel.on('error', (error) => {
+    socketError ??= error;
+  });
+  try {
+    await sentinel.connect();
+    await sentinel.ping();
+    return undefined;
+  } catch (error) {
+    return socketError ?? error;
+  } finally {
+    sentinel.disconnect();
+  }
 }

@@ -1,5 +1,6 @@
 import { Cluster, Redis, type RedisOptions } from 'ioredis';
 import { parseRedisAddress, type RedisAddress } from '../core/redis-address.ts';
+import { SentinelConnection } from './sentinel-connection.ts';
 
 /**
  * A connection to Tandem's Redis, whatever its topology: one server or servers behind Sentinel (a
@@ -35,7 +36,7 @@ export function connectTo(address: RedisAddress, options: RedisOptions = {}): Re
     });
   }
   if (address.topology === 'sentinel') {
-    return new Redis({
+    return new SentinelConnection({
       ...node,
       db: address.db,
       sentinels: address.nodes,
@@ -43,8 +44,16 @@ export function connectTo(address: RedisAddress, options: RedisOptions = {}): Re
       sentinelUsername: address.sentinelUsername,
       sentinelPassword: address.sentinelPassword,
       ...(address.tls ? { sentinelTLS: address.tls, enableTLSForSentinelMode: true } : {}),
-      // Hears the sentinels announce a new master instead of waiting for the old one's socket to fail.
-      failoverDetector: true,
+      // Each reconnect asks the sentinels which server is master, so trying often finds the promoted
+      // replica within half a second of its promotion; ioredis' own backoff grows to 5 s, and after a
+      // killed master (~2 s until promotion) it often waited 1.5 s more.
+      retryStrategy: (attempt: number) => Math.min(100 * attempt, 500),
+      // Sentinel disconnects the clients of a master it demotes, and SentinelConnection follows its
+      // announcements: no client was seen to get READONLY. A master demoted another way (REPLICAOF
+      // by hand, sentinels not allowed CLIENT KILL) would answer every write with READONLY for as
+      // long as the connection lasts: then reconnect, through the sentinels, to the master they
+      // name. The command itself still fails; its caller retries as after any Redis error.
+      reconnectOnError: (error: Error) => error.message.startsWith('READONLY'),
       ...options,
     });
   }

@@ -44,7 +44,17 @@ export function freeLoopbackPort(): Promise<number> {
  */
 export async function startRedisProcess(
   args: string[] = [],
-  options: { sentinel?: boolean; port?: number; ping?: boolean; dir?: string } = {},
+  options: {
+    sentinel?: boolean;
+    port?: number;
+    ping?: boolean;
+    dir?: string;
+    /**
+     * Lines of the sentinel's config file, e.g. `sentinel monitor mymaster 127.0.0.1 6380 2`
+     * (a `sentinel` directive cannot be given as an argument).
+     */
+    sentinelConfig?: string[];
+  } = {},
 ): Promise<RedisProcess> {
   const port = options.port ?? (await freeLoopbackPort());
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'tandem-redis-topology-'));
@@ -62,7 +72,9 @@ export async function startRedisProcess(
   ];
   // Sentinel rewrites its config file: it must be a file of its own, given first.
   const child = options.sentinel
-    ? spawn('redis-server', [sentinelConfig(dir), '--sentinel', ...base, ...args], { stdio: 'ignore' })
+    ? spawn('redis-server', [sentinelConfig(dir, options.sentinelConfig), '--sentinel', ...base, ...args], {
+        stdio: 'ignore',
+      })
     : spawn('redis-server', [...base, ...args], { stdio: 'ignore' });
   running.add(child);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -83,9 +95,9 @@ export async function startRedisProcess(
   };
 }
 
-function sentinelConfig(dir: string): string {
+function sentinelConfig(dir: string, lines: string[] = []): string {
   const file = join(dir, 'sentinel.conf');
-  writeFileSync(file, '');
+  writeFileSync(file, lines.map((line) => `${line}\n`).join(''));
   return file;
 }
 
