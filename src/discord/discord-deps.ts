@@ -1,3 +1,4 @@
+import type { AlertSignals } from '../alerts/alert-signals.ts';
 import type { CatalogCache } from '../catalog/catalog.ts';
 import type { ContentCache } from '../content/content-cache.ts';
 import type { NoticeQueue } from '../core/notice-queue.ts';
@@ -30,4 +31,6 @@ export interface DiscordDeps {
   texts: Texts;
   logger: Logger;
   changes: ChangePublisher;
+  /** Where the bot notes that its platform still talks to it (src/alerts). @defaultValue records nothing */
+  signals?: AlertSignals;
 }

@@ -1,4 +1,5 @@
 import { hostname } from 'node:os';
+import { type AlertSignals, createAlertSignals } from '../alerts/alert-signals.ts';
 import { type CatalogCache, createCatalogCache } from '../catalog/catalog.ts';
 import { type Database, openDatabase } from '../db/database.ts';
 import {
@@ -8,6 +9,7 @@ import {
 import { Engine } from '../ledger/engine.ts';
 import { type ChangePublisher, createChangePublisher, subscribeToChanges } from '../live/changes.ts';
 import type { Logger } from '../logging/logger.ts';
+import { watchPlatformPorts } from '../platforms/watch-platform-ports.ts';
 import {
   createProducerConnection,
   createWorkerConnection,
@@ -51,6 +53,8 @@ export interface Services extends SyncContext {
    * demand: a process that never asks makes no call and holds no subscription for it.
    */
   discordGuild: GuildDirectorySource;
+  /** What the pager reads (src/alerts): the bots' last updates, the platforms' refusals and 429s. */
+  signals: AlertSignals;
   close(): Promise<void>;
 }
 
@@ -68,6 +72,7 @@ export function openServices(options: ServiceOptions): Services {
     backoffMs: options.syncBackoffMs,
   });
   const engine = new Engine(db, queues, options.logger);
+  const signals = createAlertSignals(redis, options.queuePrefix);
   const catalog: CatalogCache = createCatalogCache(db.prisma);
   const texts = createTexts({ db, logger: options.logger });
   const discordGuild = createGuildDirectorySource({
@@ -80,7 +85,8 @@ export function openServices(options: ServiceOptions): Services {
     engine,
     queues,
     catalog,
-    ports: options.ports ?? { telegram: null, discord: null },
+    ports: options.ports ? watchPlatformPorts(options.ports, signals) : { telegram: null, discord: null },
+    signals,
     logger: options.logger,
     workerName: options.workerName ?? `${hostname()}-${process.pid}`,
     redis,

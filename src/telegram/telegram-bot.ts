@@ -18,6 +18,7 @@ import { helpFeature } from './features/help.ts';
 import { languageFeature } from './features/language.ts';
 import { linkingFeature } from './features/linking.ts';
 import { menuFeature } from './features/menu.ts';
+import { pagerFeature } from './features/pager.ts';
 import { payFeature } from './features/pay.ts';
 import { payoutFeature } from './features/payout.ts';
 import { privacyFeature } from './features/privacy/privacy.ts';
@@ -94,6 +95,7 @@ export function buildTelegramBot(deps: TelegramDeps, options: TelegramBotOptions
     languageFeature(deps),
     announcementsFeature(deps),
     privacyFeature(deps),
+    pagerFeature(deps),
     helpFeature(),
     chatXpFeature(deps),
     gameFeature(deps),
@@ -102,6 +104,11 @@ export function buildTelegramBot(deps: TelegramDeps, options: TelegramBotOptions
 
   const onError = answerErrors(deps.logger);
   bot.catch(onError);
+  // First of all, even an update the bot then ignores: Telegram is still talking to it.
+  bot.use((_ctx, next) => {
+    deps.signals?.received('telegram');
+    return next();
+  });
   bot.use(moveOnAfterDeadline(onError, deps.logger, options.updateDeadlineMs));
   bot.use(honourRetryAfter(deps.logger, { maxWaitMs: options.replyMaxWaitMs }));
   bot.use(dedupeUpdates(claims, deps.logger));

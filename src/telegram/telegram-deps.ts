@@ -1,3 +1,4 @@
+import type { AlertSignals } from '../alerts/alert-signals.ts';
 import type { CatalogCache } from '../catalog/catalog.ts';
 import type { ContentCache } from '../content/content-cache.ts';
 import type { NoticeQueue } from '../core/notice-queue.ts';
@@ -32,4 +33,6 @@ export interface TelegramDeps {
   redis: RedisConnection;
   logger: Logger;
   changes: ChangePublisher;
+  /** Where the bot notes that its platform still talks to it (src/alerts). @defaultValue records nothing */
+  signals?: AlertSignals;
 }
