@@ -17,14 +17,17 @@ export function alertKeys(prefix: string) {
   const base = `${prefix}:alerts`;
   return {
     lastReceived: (platform: SignalPlatform) => `${base}:last-received:${platform}`,
-    bucket: (trouble: CountedTrouble, minute: number) => `${base}:count:${trouble}:${minute}`,
+    bucket: (trouble: CountedTrouble, slot: number) => `${base}:count:${trouble}:${slot}`,
     heartbeats: `${base}:heartbeats`,
     conditions: `${base}:conditions`,
     evaluateLock: `${base}:evaluate-lock`,
   };
 }
 
-export const minuteOf = (ms: number) => Math.floor(ms / 60_000);
+/** Counts are kept per minute; a test may use shorter buckets (the writer and the reader must agree). */
+export const signalBucketMs = 60_000;
+
+const slotOf = (ms: number, bucketMs: number) => Math.floor(ms / bucketMs);
 
 export interface AlertSignals {
   /** The bot received an update or gateway event; written at most once per few seconds. */
@@ -36,7 +39,13 @@ export interface AlertSignals {
 export function createAlertSignals(
   redis: RedisConnection,
   prefix: string,
-  options: { now?: () => number; writeEveryMs?: number } = {},
+  options: {
+    now?: () => number;
+    /** @defaultValue 5000 */
+    writeEveryMs?: number;
+    /** @defaultValue 60000 */
+    bucketMs?: number;
+  } = {},
 ): AlertSignals {
   const keys = alertKeys(prefix);
   const now = options.now ?? Date.now;
@@ -51,7 +60,7 @@ export function createAlertSignals(
       redis.set(keys.lastReceived(platform), String(at)).catch(ignore);
     },
     count(trouble) {
-      const key = keys.bucket(trouble, minuteOf(now()));
+      const key = keys.bucket(trouble, slotOf(now(), options.bucketMs ?? signalBucketMs));
       redis.multi().incr(key).expire(key, bucketTtlSeconds).exec().catch(ignore);
     },
   };
@@ -60,19 +69,21 @@ export function createAlertSignals(
 /** Records nothing: for processes and tests that page nobody. */
 export const silentSignals: AlertSignals = { received() {}, count() {} };
 
-/** The sum of a trouble's minute buckets over the last `windowMs`, the current minute included. */
+/** The sum of a trouble's buckets over the last `windowMs`, the current one included. */
 export async function countInWindow(
   redis: RedisConnection,
   prefix: string,
   trouble: CountedTrouble,
   now: number,
   windowMs: number,
+  bucketMs: number = signalBucketMs,
 ): Promise<number> {
   const keys = alertKeys(prefix);
-  const last = minuteOf(now);
-  const first = minuteOf(now - windowMs);
+  const last = slotOf(now, bucketMs);
+  // The buckets that end inside the window: the oldest one may reach a little before it.
+  const first = slotOf(now - windowMs + 1, bucketMs);
   const names = [];
-  for (let minute = first; minute <= last; minute++) names.push(keys.bucket(trouble, minute));
+  for (let slot = first; slot <= last; slot++) names.push(keys.bucket(trouble, slot));
   // One key at a time rather than MGET: in a Redis Cluster the buckets may sit in different slots.
   const values = await Promise.all(names.map((name) => redis.get(name)));
   return values.reduce((sum, value) => sum + (Number(value) || 0), 0);

@@ -29,6 +29,8 @@ export interface PagerWindows {
    * once, not every tick. @defaultValue 120000
    */
   resolveAfterClearMs: number;
+  /** The width of the refusal and 429 counters' buckets; must match the processes' signals. @defaultValue 60000 */
+  signalBucketMs: number;
   /** Pages one admin gets per platform within `pacingWindowMs`; more are folded into one summary. @defaultValue 5 */
   pagesPerWindow: number;
   /** @defaultValue 600000 (10 min) */
@@ -47,6 +49,7 @@ export const pagerDefaults: PagerWindows = {
   heartbeatMissingMs: 2 * 60_000,
   heartbeatForgetMs: 60 * 60_000,
   resolveAfterClearMs: 2 * 60_000,
+  signalBucketMs: 60_000,
   pagesPerWindow: 5,
   pacingWindowMs: 10 * 60_000,
 };

@@ -31,6 +31,8 @@ export interface ServiceOptions {
   logger: Logger;
   ports?: PlatformPorts;
   workerName?: string;
+  /** The pager's counter buckets (src/alerts/alert-signals.ts); tests shorten them. @defaultValue 60000 */
+  signalBucketMs?: number;
 }
 
 /** Everything a Tandem process shares: one database pool, Redis connections, queues, the engine. */
@@ -72,7 +74,7 @@ export function openServices(options: ServiceOptions): Services {
     backoffMs: options.syncBackoffMs,
   });
   const engine = new Engine(db, queues, options.logger);
-  const signals = createAlertSignals(redis, options.queuePrefix);
+  const signals = createAlertSignals(redis, options.queuePrefix, { bucketMs: options.signalBucketMs });
   const catalog: CatalogCache = createCatalogCache(db.prisma);
   const texts = createTexts({ db, logger: options.logger });
   const discordGuild = createGuildDirectorySource({

@@ -1,3 +1,4 @@
+import type { PagerWindows } from '../../src/alerts/pager-conditions.ts';
 import { seedEconomyDefaults } from '../../src/catalog/seed.ts';
 import { createLogger } from '../../src/logging/logger.ts';
 import { openServices, type Services } from '../../src/runtime/services.ts';
@@ -13,6 +14,8 @@ export interface TestTandem extends Services {
     concurrency?: number;
     lockDurationMs?: number;
     stalledIntervalMs?: number;
+    /** The pager's windows, shortened by a test (src/alerts/pager-conditions.ts). */
+    alerts?: Partial<PagerWindows>;
   }): SyncWorkers;
   createPlayer(displayName?: string): Promise<string>;
   /** Waits until no sync event is pending or processing (or throws after `timeoutMs`). */
@@ -32,6 +35,8 @@ export async function openTestTandem(
     sessionOptions?: string;
     /** Connections in Tandem's pool. @defaultValue 20 */
     databasePoolSize?: number;
+    /** The pager's counter buckets, shortened with its windows. @defaultValue 60000 */
+    signalBucketMs?: number;
   } = {},
 ): Promise<TestTandem> {
   const database = await createTestDatabase();
@@ -47,6 +52,7 @@ export async function openTestTandem(
     syncBackoffMs: options.backoffMs ?? 50,
     logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
     ports: options.ports,
+    signalBucketMs: options.signalBucketMs,
   });
   if (options.seed !== false) await seedEconomyDefaults(services.db.prisma);
   const started: SyncWorkers[] = [];
@@ -67,6 +73,7 @@ export async function openTestTandem(
           retention: { completedDays: 30, failedDays: 7 },
           reconcile: { roleDriftPolicy: 'restore', stuckAfterMs: 300_000 },
           outboxStaleAfterMs: 0,
+          alerts: workerOptions.alerts,
         },
       });
       started.push(workers);
