@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AdminApiWorld, openAdminApiWorld } from '../../test/support/admin-api-world.ts';
 import { createAlertSignals } from './alert-signals.ts';
 import { type AlertContext, evaluateAlerts } from './evaluate-alerts.ts';
+import { readHeartbeats, startHeartbeat } from './heartbeat.ts';
 import { runPagerCommand } from './pager-command.ts';
 
 /**
@@ -115,5 +116,27 @@ describe('the pager', () => {
     // Run twice (a stalled job), the summary is still one.
     await evaluateAlerts(ctx, paced, t0 + 61_000);
     expect((await pageJobs()).filter((job) => job.key === 'pager.summary')).toHaveLength(1);
+  });
+
+  it('opens an incident for a process that is not ready, resolved once it stops on purpose', async () => {
+    const { tandem } = world;
+    const heartbeat = startHeartbeat({
+      redis: tandem.redis,
+      prefix: tandem.prefix,
+      name: 'host-7',
+      role: 'worker',
+      ready: async () => false,
+      logger: tandem.logger,
+    });
+    const written = async () => (await readHeartbeats(tandem.redis, tandem.prefix)).length === 1;
+    for (let tries = 0; !(await written()); tries++) {
+      if (tries > 200) throw new Error('no heartbeat written');
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    const t0 = Date.now() + 200_000;
+    expect((await evaluateAlerts(ctx, windows, t0)).opened).toContain('process-not-ready:host-7');
+    await heartbeat.stop();
+    await evaluateAlerts(ctx, windows, t0 + 1_000);
+    expect((await evaluateAlerts(ctx, windows, t0 + 3_500)).resolved).toContain('process-not-ready:host-7');
   });
 });

@@ -7,6 +7,8 @@ import { ensureFirstAdmin, refuseWeakAdminPassword } from '../admin-api/auth/fir
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../logging/logger.ts';
 import { adminApiPorts } from '../runtime/admin-api-ports.ts';
+import { startProcessHeartbeat } from '../runtime/process-heartbeat.ts';
+import { checksPass, dependencyChecks } from '../runtime/process-probes.ts';
 import { handleShutdown } from '../runtime/shutdown.ts';
 import { openConfiguredServices } from '../runtime/sync-runtime.ts';
 
@@ -29,9 +31,11 @@ const services = openConfiguredServices(
 );
 const firstAdmin = await ensureFirstAdmin(services, config);
 const api = await startAdminApi(services, adminApiSettings(config));
+const heartbeat = startProcessHeartbeat(services, 'api', () => checksPass(dependencyChecks(services)));
 handleShutdown(logger, [
   ['http', () => api.close()],
   ['platform clients', () => ports.close()],
+  ['heartbeat', () => heartbeat.stop()],
   ['connections', () => services.close()],
 ]);
 logger.info({ url: api.url }, 'admin API running');

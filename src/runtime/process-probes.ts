@@ -27,6 +27,8 @@ export interface ProcessProbes {
   url: string;
   /** The role is running: from now on `/readyz` reports these checks. */
   ready(checks: Record<string, ReadinessCheck>): void;
+  /** What `/readyz` would answer now: running, and every check passing (the pager's heartbeat). */
+  check(): Promise<boolean>;
   /** The process is shutting down: `/readyz` answers 503 from now on, `/healthz` still 200. */
   stopping(): void;
   close(): Promise<void>;
@@ -78,6 +80,9 @@ export async function startProcessProbes(options: ProcessProbeOptions): Promise<
       checks = next;
       if (state === 'starting') state = 'running';
     },
+    async check() {
+      return state === 'running' && checksPass(checks, timeoutMs);
+    },
     stopping() {
       state = 'stopping';
     },
@@ -98,6 +103,11 @@ export function dependencyChecks(services: Pick<Services, 'db' | 'redis'>): Reco
     },
     redis: async () => (await services.redis.ping()) === 'PONG',
   };
+}
+
+/** Whether every check passes within `timeoutMs`, as `/readyz` decides. */
+export async function checksPass(checks: Record<string, ReadinessCheck>, timeoutMs = 2000): Promise<boolean> {
+  return Object.values(await runChecks(checks, timeoutMs)).every(Boolean);
 }
 
 async function runChecks(
