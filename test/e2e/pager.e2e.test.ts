@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issuePagerCode } from '../../src/alerts/pager-signup.ts';
+import { upsertAlertScheduler } from '../../src/sync/maintenance/schedulers.ts';
 import { type BotWorld, openBotWorld } from '../support/bot-world.ts';
 import { waitFor } from '../support/wait-for.ts';
 
@@ -100,5 +101,68 @@ describe('the bots page the admins who signed up (real bots against the emulator
           .filter((text) => /Tandem:/.test(text)),
       ).toEqual([]);
     }
+  });
+});
+
+/**
+ * The Discord gateway stopping while the community is active: the bot receives nothing, which pages
+ * the admin, and receiving again resolves it. Discord is kept busy (a member chatting) so that only
+ * the outage is a silence; the pager starts once the admin has signed up.
+ */
+describe('a Discord gateway that stopped pages the admins (real bots against the emulators)', () => {
+  let world: BotWorld;
+  let chatting = true;
+  let chatter: Promise<void> = Promise.resolve();
+  const ana = () => world.telegramUser(0);
+  const pages = (pattern: RegExp) =>
+    ana()
+      .botTexts()
+      .filter((text) => pattern.test(text));
+
+  beforeAll(async () => {
+    world = await openBotWorld({
+      pager: { windows: { platformSilentMs: 3_000, resolveAfterClearMs: 1_000 } },
+    });
+    const admin = await world.tandem.db.prisma.admin.create({
+      data: { username: 'gateway-watch', passwordHash: 'scrypt$not-used-here' },
+    });
+    const { code } = await issuePagerCode(world.tandem.db.pool, admin.id);
+    expect(await ana().command('pager', code)).toMatch(/as admin gateway-watch/);
+    // Activity in the last hour: the community counts as active.
+    expect(await world.discordMember('alice').command('daily')).toMatch(/XP/);
+    const alice = world.discordMember('alice');
+    chatter = (async () => {
+      for (let i = 0; chatting; i++) {
+        await alice.say(`still here ${i}`).catch(() => {});
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    })();
+  });
+  afterAll(async () => {
+    chatting = false;
+    await chatter;
+    await world?.stop();
+  });
+
+  it('pages once when the gateway stops, and once more when the bot receives again', async () => {
+    await upsertAlertScheduler(world.tandem.queues, 300);
+    const silent = /Discord bot has received nothing/;
+    // Discord talks to the bot: nothing to page about yet.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(pages(silent)).toEqual([]);
+
+    await world.discord.control.stopGateway();
+    await waitFor(async () => pages(silent).length > 0, 'the "opened" page on Telegram', 30_000);
+    await world.discord.control.clearFaults();
+    await waitFor(
+      async () => pages(/Discord bot receives updates again/).length > 0,
+      'the "resolved" page on Telegram',
+      60_000,
+    );
+    expect(pages(silent)).toHaveLength(1);
+    const incident = await world.tandem.db.prisma.alertIncident.findFirstOrThrow({
+      where: { conditionKey: 'platform-silent:discord' },
+    });
+    expect(incident.resolvedAt).not.toBeNull();
   });
 });

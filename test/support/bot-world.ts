@@ -98,8 +98,11 @@ export interface DiscordPlayer {
 export async function openBotWorld(
   options: {
     discordLatencyMs?: number;
-    /** Runs the pager every `everyMs` with these windows (its counters' buckets included). */
-    pager?: { everyMs: number; windows: Partial<PagerWindows> };
+    /**
+     * The pager's windows (its counters' buckets included), and how often it runs; without
+     * `everyMs` the test starts it itself (`upsertAlertScheduler`).
+     */
+    pager?: { everyMs?: number; windows: Partial<PagerWindows> };
   } = {},
 ): Promise<BotWorld> {
   const telegram = new TelegramEmulator();
@@ -121,7 +124,7 @@ export async function openBotWorld(
   await seedDemoContent(tandem.db.prisma);
   await seedSandboxCommunity(tandem, demo);
   tandem.startWorkers({ alerts: options.pager?.windows });
-  if (options.pager) await upsertAlertScheduler(tandem.queues, options.pager.everyMs);
+  if (options.pager?.everyMs) await upsertAlertScheduler(tandem.queues, options.pager.everyMs);
   const startTheBots = () =>
     startBots(tandem, platforms, {
       roleDriftPolicy: 'restore',
