@@ -13,9 +13,14 @@ export interface SnapshotSources {
   queues: Queue[];
 }
 
-// Failed events are counted from their partial index alone; activity is one probe of the
-// (status, created_at) index per status.
-const failedEventsSql = `SELECT count(*)::int AS n FROM sync_events WHERE status = 'failed'`;
+// Failed events are found through their partial index; those that failed for the player's own
+// doing (the refusal texts of src/discord/discord-port-errors.ts and src/telegram/telegram-port.ts:
+// a DM they refuse, a server they left) are no operator's business and page nobody. Activity is one
+// probe of the (status, created_at) index per status.
+const failedEventsSql = `
+SELECT count(*)::int AS n FROM sync_events
+ WHERE status = 'failed' AND coalesce(error_message, '') !~ $1`;
+const playersOwnRefusals = ['cannot message user', 'cannot DM user', 'is not a member of server'].join('|');
 const communityActiveSql = `
 SELECT EXISTS (
   SELECT 1 FROM sync_events
@@ -38,7 +43,7 @@ export async function readAlertSnapshot(
   const { pool, redis, prefix } = sources;
   const [failed, active, drift, queues, roleRefusals, telegram429, discord429, tgLast, dcLast, beats] =
     await Promise.all([
-      pool.query<{ n: number }>(failedEventsSql),
+      pool.query<{ n: number }>(failedEventsSql, [playersOwnRefusals]),
       pool.query<{ active: boolean }>(communityActiveSql, [new Date(now - windows.communityActiveWithinMs)]),
       pool.query<{ drift: number }>(reconcileDriftSql, [windows.reconcileDriftRuns]),
       Promise.all(sources.queues.map((queue) => queueDepth(queue, now))),

@@ -139,4 +139,27 @@ describe('the pager', () => {
     await evaluateAlerts(ctx, windows, t0 + 1_000);
     expect((await evaluateAlerts(ctx, windows, t0 + 3_500)).resolved).toContain('process-not-ready:host-7');
   });
+
+  it('counts failed events an operator must see, not those a player caused', async () => {
+    const { tandem } = world;
+    const playerId = await tandem.createPlayer();
+    await tandem.engine.record({
+      key: `admin-grant-pager-${playerId}`,
+      playerId,
+      type: 'xp_change',
+      source: 'admin',
+      xpDelta: 5,
+      reason: 'grant',
+    });
+    const fail = (message: string) =>
+      tandem.db.pool.query(
+        `UPDATE sync_events SET status = 'failed', error_message = $2 WHERE player_id = $1`,
+        [playerId, message],
+      );
+    const now = Date.now() + 400_000;
+    await fail('discord refused: cannot DM user 42: they do not accept direct messages from server members');
+    expect((await evaluateAlerts(ctx, { failedEventsForMs: 0 }, now)).opened).not.toContain('failed-events');
+    await fail('discord refused: cannot assign role 7: the bot needs Manage Roles');
+    expect((await evaluateAlerts(ctx, { failedEventsForMs: 0 }, now + 1)).opened).toContain('failed-events');
+  });
 });
