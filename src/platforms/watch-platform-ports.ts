@@ -4,6 +4,16 @@ import { type PlatformPorts, PlatformRateLimitedError, PlatformRefusedError } fr
 /** The Discord port's role writes: a permission refusal on one of them is the bot's problem, not a player's. */
 const roleWrites = new Set(['setRankRole', 'setRankRoles', 'grantRole', 'revokeRole']);
 
+/** The calls that reach a platform (see src/sync/ports.ts); anything else a port carries is left as it is. */
+const platformCalls = new Set([
+  ...roleWrites,
+  'notify',
+  'postToChat',
+  'postToChannel',
+  'setMemberTitle',
+  'listMemberRoles',
+]);
+
 /**
  * The same ports, counting for the pager what the platforms refuse: 429s on any call, and Discord's
  * permission refusals (403, Missing Permissions/Access) on role writes. A refusal that is a
@@ -22,7 +32,7 @@ function watched<T extends object>(port: T, platform: 'telegram' | 'discord', si
   return new Proxy(port, {
     get(target, name, receiver) {
       const value = Reflect.get(target, name, receiver);
-      if (typeof value !== 'function') return value;
+      if (typeof value !== 'function' || !platformCalls.has(String(name))) return value;
       return async (...args: unknown[]) => {
         try {
           return await value.apply(target, args);
