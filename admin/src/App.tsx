@@ -2,6 +2,7 @@ import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router';
 import { achievements } from './achievements/index.ts';
 import { admins } from './admins/index.ts';
+import { alertIncidents, PagerPage, pagerPath } from './alerts/index.ts';
 import { AnnouncementsPage, announcementsPath } from './announcements/index.ts';
 import { dataProvider } from './api/data-provider.ts';
 import { audit } from './audit/index.ts';
@@ -70,10 +71,12 @@ export function App() {
       <Resource {...admins} />
       <Resource {...audit} />
       <Resource {...telegramChats} />
+      <Resource {...alertIncidents} />
       <CustomRoutes>
         <Route path={importExportPath} element={<ImportExportPage />} />
         <Route path={setupCheckPath} element={<SetupCheckPage />} />
         <Route path={announcementsPath} element={<AnnouncementsPage />} />
+        <Route path={pagerPath} element={<PagerPage />} />
       </CustomRoutes>
       <CustomRoutes noLayout>
         <Route path={changePasswordPath} element={<ChangePasswordPage />} />

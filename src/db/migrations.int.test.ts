@@ -107,11 +107,12 @@ describe('migrations', () => {
         ),
       ).rejects.toThrow(/sync_events_key_format/);
       // The partial indexes the big lists page and filter by, which keep the message and voice rows
-      // (most of the ledger) out of them.
+      // (most of the ledger) out of them; and the one open incident per alert condition.
       const partial = await client.query(
         `SELECT indexname FROM pg_indexes WHERE schemaname = 'public' AND indexdef LIKE '% WHERE %' ORDER BY 1`,
       );
       expect(partial.rows.map((r) => r.indexname)).toEqual([
+        'alert_incidents_open_key',
         'ledger_entries_debit_idx',
         'ledger_entries_purchase_idx',
         'ledger_entries_rare_reason_idx',

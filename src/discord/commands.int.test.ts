@@ -1,6 +1,7 @@
 import type { ControlInteraction } from '@tandem/emulators/discord';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DiscordBotHarness, startDiscordBotHarness } from '../../test/support/discord-bot-harness.ts';
+import { issuePagerCode } from '../alerts/pager-signup.ts';
 import { issueLinkCode } from '../linking/issue-link-code.ts';
 import { somethingWentWrong } from '../replies/errors.ts';
 
@@ -48,6 +49,7 @@ describe('slash commands', () => {
       'help',
       'language',
       'link',
+      'pager',
       'pay',
       'privacy',
       'profile',
@@ -92,6 +94,26 @@ describe('slash commands', () => {
     const playerId = await harness.playerOf(harness.world.users.carol);
     const code = await harness.tandem.db.prisma.linkCode.findFirstOrThrow({ where: { playerId: playerId! } });
     expect(done.original?.content).toContain(`Send /link ${code.code} to the Telegram bot`);
+  });
+
+  it("/pager signs an admin up for alerts by DM with the panel's code, privately; code:off stops", async () => {
+    const admin = await harness.tandem.db.prisma.admin.create({
+      data: { username: 'discord-admin', passwordHash: 'scrypt$not-used-here' },
+    });
+    const { code } = await issuePagerCode(harness.tandem.db.pool, admin.id);
+    const signedUp = await harness.runCommand(harness.world.users.alice, 'pager', { code });
+    expect(signedUp.ephemeral).toBe(true);
+    expect(signedUp.original?.content).toMatch(/alerts here, as admin discord-admin/);
+    expect(await harness.tandem.db.prisma.adminPagerTarget.findMany()).toEqual([
+      expect.objectContaining({
+        adminId: admin.id,
+        platform: 'discord',
+        platformUserId: harness.world.users.alice,
+      }),
+    ]);
+    const stopped = await harness.runCommand(harness.world.users.alice, 'pager', { code: 'off' });
+    expect(stopped.original?.content).toMatch(/no longer get Tandem's alerts/);
+    expect(await harness.tandem.db.prisma.adminPagerTarget.count()).toBe(0);
   });
 
   it('/link with a wrong code says so privately and links nothing', async () => {

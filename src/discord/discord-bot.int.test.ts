@@ -22,6 +22,7 @@ describe('createDiscordBot', () => {
       'help',
       'language',
       'link',
+      'pager',
       'pay',
       'privacy',
       'profile',

@@ -79,6 +79,8 @@ export function createDiscordBot(deps: DiscordDeps, options: DiscordBotOptions):
   if (gatewayEventReceived) client.on(Events.Raw, gatewayEventReceived);
   // discord.js emits `error` for gateway trouble; an EventEmitter without a listener would throw it.
   client.on(Events.Error, (error) => logger.error({ err: error }, 'Discord client error'));
+  // Every dispatch the gateway sends, handled or not: the pager's sign that the gateway still talks.
+  client.on(Events.Raw, () => deps.signals?.received('discord'));
   client.on(Events.ShardReconnecting, (shardId) => logger.info({ shardId }, 'Discord gateway reconnecting'));
   client.on(Events.ShardResume, (shardId, replayed) =>
     logger.info({ shardId, replayed }, 'Discord gateway resumed'),

@@ -8,7 +8,8 @@ import { loadConfig } from '../config.ts';
 import { createLogger } from '../logging/logger.ts';
 import { createProcessMetrics } from '../metrics/process-metrics.ts';
 import { adminApiPorts } from '../runtime/admin-api-ports.ts';
-import { allChecksPass, dependencyChecks } from '../runtime/process-probes.ts';
+import { startProcessHeartbeat } from '../runtime/process-heartbeat.ts';
+import { checksPass, dependencyChecks } from '../runtime/process-probes.ts';
 import { handleShutdown } from '../runtime/shutdown.ts';
 import { openConfiguredServices } from '../runtime/sync-runtime.ts';
 
@@ -33,10 +34,12 @@ const services = openConfiguredServices(
 );
 const firstAdmin = await ensureFirstAdmin(services, config);
 const api = await startAdminApi(services, { ...adminApiSettings(config), metrics });
-metrics.readiness.follow(() => allChecksPass(dependencyChecks(services)));
+metrics.readiness.follow(() => checksPass(dependencyChecks(services)));
+const heartbeat = startProcessHeartbeat(services, 'api', () => checksPass(dependencyChecks(services)));
 handleShutdown(logger, [
   ['http', () => api.close()],
   ['platform clients', () => ports.close()],
+  ['heartbeat', () => heartbeat.stop()],
   ['connections', () => services.close()],
 ]);
 logger.info({ url: api.url }, 'admin API running');

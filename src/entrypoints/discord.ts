@@ -9,6 +9,7 @@ import { createPlatformPorts } from '../platforms/platform-ports.ts';
 import { startBots } from '../runtime/bot-runtime.ts';
 import { botRuntimeSettings } from '../runtime/bot-settings.ts';
 import { configuredPlatforms } from '../runtime/platform-endpoints.ts';
+import { startProcessHeartbeat } from '../runtime/process-heartbeat.ts';
 import { dependencyChecks, startProcessProbes } from '../runtime/process-probes.ts';
 import { handleShutdown } from '../runtime/shutdown.ts';
 import { openConfiguredServices } from '../runtime/sync-runtime.ts';
@@ -39,11 +40,13 @@ probes.ready({
   // False while the gateway reconnects; discord.js resumes by itself.
   discord: () => bots.discord?.client.isReady() ?? false,
 });
+const heartbeat = startProcessHeartbeat(services, 'discord', () => probes.check());
 handleShutdown(logger, [
   ['readiness', async () => probes.stopping()],
   // Stops the voice ticker, lets running handlers finish, leaves the gateway.
   ['bot', () => bots.stop()],
   ['platform clients', () => ports.close()],
+  ['heartbeat', () => heartbeat.stop()],
   ['connections', () => services.close()],
   ['probes', () => probes.close()],
 ]);

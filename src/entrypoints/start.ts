@@ -17,7 +17,8 @@ import { startBots } from '../runtime/bot-runtime.ts';
 import { botRuntimeSettings } from '../runtime/bot-settings.ts';
 import { provideInfrastructure } from '../runtime/infrastructure.ts';
 import { configuredPlatforms } from '../runtime/platform-endpoints.ts';
-import { allChecksPass, dependencyChecks } from '../runtime/process-probes.ts';
+import { startProcessHeartbeat } from '../runtime/process-heartbeat.ts';
+import { checksPass, dependencyChecks } from '../runtime/process-probes.ts';
 import { handleShutdown } from '../runtime/shutdown.ts';
 import { startBanner } from '../runtime/start-banner.ts';
 import { openConfiguredServices, startWorkerRole } from '../runtime/sync-runtime.ts';
@@ -69,7 +70,7 @@ const botOptions = {
 };
 const bots = await startBots(services, platforms, botOptions);
 metrics.readiness.follow(() =>
-  allChecksPass({
+  checksPass({
     ...dependencyChecks(services),
     workers: () => workers.workers.every((worker) => worker.isRunning()),
     ...(bots.telegram ? { telegram: () => bots.telegram?.receiving() ?? false } : {}),
@@ -77,11 +78,17 @@ metrics.readiness.follow(() =>
   }),
 );
 
+const heartbeat = startProcessHeartbeat(
+  services,
+  'start',
+  async () => workers.workers.every((worker) => worker.isRunning()) && checksPass(dependencyChecks(services)),
+);
 handleShutdown(logger, [
   ['bots', () => bots.stop()],
   ['http', () => api.close()],
   ['workers', () => workers.close()],
   ['platform clients', () => ports.close()],
+  ['heartbeat', () => heartbeat.stop()],
   ['connections', () => services.close()],
   ['sandbox', async () => sandbox?.stop()],
   ['embedded services', () => infrastructure.stop()],

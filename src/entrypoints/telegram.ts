@@ -8,6 +8,7 @@ import { createProcessMetrics } from '../metrics/process-metrics.ts';
 import { startBots } from '../runtime/bot-runtime.ts';
 import { botRuntimeSettings } from '../runtime/bot-settings.ts';
 import { configuredPlatforms } from '../runtime/platform-endpoints.ts';
+import { startProcessHeartbeat } from '../runtime/process-heartbeat.ts';
 import { dependencyChecks, startProcessProbes } from '../runtime/process-probes.ts';
 import { handleShutdown } from '../runtime/shutdown.ts';
 import { openConfiguredServices } from '../runtime/sync-runtime.ts';
@@ -37,10 +38,12 @@ probes.ready({
   ...dependencyChecks(services),
   telegram: () => bots.telegram?.receiving() ?? false,
 });
+const heartbeat = startProcessHeartbeat(services, 'telegram', () => probes.check());
 handleShutdown(logger, [
   ['readiness', async () => probes.stopping()],
   // Stops taking updates; the ones being handled are answered first.
   ['bot', () => bots.stop()],
+  ['heartbeat', () => heartbeat.stop()],
   ['connections', () => services.close()],
   ['probes', () => probes.close()],
 ]);

@@ -5,6 +5,7 @@ import { createLogger } from '../logging/logger.ts';
 import { createProcessMetrics } from '../metrics/process-metrics.ts';
 import { createPlatformPorts } from '../platforms/platform-ports.ts';
 import { configuredPlatforms } from '../runtime/platform-endpoints.ts';
+import { startProcessHeartbeat } from '../runtime/process-heartbeat.ts';
 import { dependencyChecks, startProcessProbes } from '../runtime/process-probes.ts';
 import { handleShutdown } from '../runtime/shutdown.ts';
 import { openConfiguredServices, startWorkerRole } from '../runtime/sync-runtime.ts';
@@ -35,11 +36,13 @@ probes.ready({
   ...dependencyChecks(services),
   workers: () => workers.workers.every((worker) => worker.isRunning()),
 });
+const heartbeat = startProcessHeartbeat(services, 'worker', () => probes.check());
 handleShutdown(logger, [
   // Not ready from the first moment, alive to the last: an orchestrator waits instead of killing.
   ['readiness', async () => probes.stopping()],
   ['workers', () => workers.close()],
   ['platform clients', () => ports.close()],
+  ['heartbeat', () => heartbeat.stop()],
   ['connections', () => services.close()],
   ['probes', () => probes.close()],
 ]);

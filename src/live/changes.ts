@@ -31,6 +31,8 @@ export const changeEntities = [
   'boosts',
   'shop_items',
   'shop_purchases',
+  /** The pager opened or resolved an incident, or paged someone (src/alerts). */
+  'alert_incidents',
 ] as const;
 export type ChangeEntity = (typeof changeEntities)[number];
 

@@ -46,6 +46,15 @@ const commandsOf: Record<Platform, readonly string[]> = {
   ],
 };
 
+/**
+ * Commands for the community's admins (signing up for alerts by DM, src/alerts): registered by the
+ * bots like the others, but not listed to players by /help or in Telegram's command menu.
+ */
+export const adminCommandsOf: Record<Platform, readonly string[]> = {
+  telegram: ['pager'],
+  discord: ['pager'],
+};
+
 /** The text key describing a command, as /help, Telegram's menu and Discord's slash list show it. */
 export function commandDescriptionKey(command: string): TextKey {
   return `command.${command}.description` as TextKey;

@@ -25,6 +25,7 @@ export function botDepsOf(services: Services): { telegram: TelegramDeps; discord
     logger: services.logger,
     changes: services.changes,
     metrics: services.metrics,
+    signals: services.signals,
   };
   return { telegram: { ...shared, redis: services.redis }, discord: shared };
 }

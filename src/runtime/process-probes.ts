@@ -34,6 +34,8 @@ export interface ProcessProbes {
   url: string;
   /** The role is running: from now on `/readyz` reports these checks. */
   ready(checks: Record<string, ReadinessCheck>): void;
+  /** What `/readyz` would answer now: running, and every check passing (the pager's heartbeat). */
+  check(): Promise<boolean>;
   /** The process is shutting down: `/readyz` answers 503 from now on, `/healthz` still 200. */
   stopping(): void;
   close(): Promise<void>;
@@ -97,6 +99,9 @@ export async function startProcessProbes(options: ProcessProbeOptions): Promise<
       checks = next;
       if (state === 'starting') state = 'running';
     },
+    async check() {
+      return state === 'running' && checksPass(checks, timeoutMs);
+    },
     stopping() {
       state = 'stopping';
     },
@@ -124,11 +129,8 @@ export function dependencyChecks(
   };
 }
 
-/** Whether every check passes right now: the readiness of a process whose probes the API serves. */
-export async function allChecksPass(
-  checks: Record<string, ReadinessCheck>,
-  timeoutMs = 2000,
-): Promise<boolean> {
+/** Whether every check passes within `timeoutMs`, as `/readyz` decides. */
+export async function checksPass(checks: Record<string, ReadinessCheck>, timeoutMs = 2000): Promise<boolean> {
   return Object.values(await runChecks(checks, timeoutMs)).every(Boolean);
 }
 

@@ -1,4 +1,5 @@
 import { hostname } from 'node:os';
+import { type AlertSignals, createAlertSignals } from '../alerts/alert-signals.ts';
 import { type CatalogCache, createCatalogCache } from '../catalog/catalog.ts';
 import { type Database, openDatabase } from '../db/database.ts';
 import {
@@ -9,6 +10,7 @@ import { Engine } from '../ledger/engine.ts';
 import { type ChangePublisher, createChangePublisher, subscribeToChanges } from '../live/changes.ts';
 import type { Logger } from '../logging/logger.ts';
 import { createProcessMetrics, type TandemMetrics } from '../metrics/process-metrics.ts';
+import { watchPlatformPorts } from '../platforms/watch-platform-ports.ts';
 import {
   createProducerConnection,
   createWorkerConnection,
@@ -32,6 +34,8 @@ export interface ServiceOptions {
   workerName?: string;
   /** The process's metrics, which its `/metrics` serves. @defaultValue a registry nobody serves */
   metrics?: TandemMetrics;
+  /** The pager's counter buckets (src/alerts/alert-signals.ts); tests shorten them. @defaultValue 60000 */
+  signalBucketMs?: number;
 }
 
 /** Everything a Tandem process shares: one database pool, Redis connections, queues, the engine. */
@@ -55,6 +59,8 @@ export interface Services extends SyncContext {
    */
   discordGuild: GuildDirectorySource;
   metrics: TandemMetrics;
+  /** What the pager reads (src/alerts): the bots' last updates, the platforms' refusals and 429s. */
+  signals: AlertSignals;
   close(): Promise<void>;
 }
 
@@ -73,6 +79,7 @@ export function openServices(options: ServiceOptions): Services {
   });
   const metrics = options.metrics ?? createProcessMetrics({ process: 'start' });
   const engine = new Engine(db, queues, options.logger, { metrics: metrics.events });
+  const signals = createAlertSignals(redis, options.queuePrefix, { bucketMs: options.signalBucketMs });
   const catalog: CatalogCache = createCatalogCache(db.prisma);
   const texts = createTexts({ db, logger: options.logger });
   const discordGuild = createGuildDirectorySource({
@@ -85,7 +92,8 @@ export function openServices(options: ServiceOptions): Services {
     engine,
     queues,
     catalog,
-    ports: options.ports ?? { telegram: null, discord: null },
+    ports: options.ports ? watchPlatformPorts(options.ports, signals) : { telegram: null, discord: null },
+    signals,
     logger: options.logger,
     workerName: options.workerName ?? `${hostname()}-${process.pid}`,
     redis,

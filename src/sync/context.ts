@@ -4,6 +4,7 @@ import type { Engine } from '../ledger/engine.ts';
 import type { ChangePublisher } from '../live/changes.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { TandemMetrics } from '../metrics/process-metrics.ts';
+import type { RedisConnection } from '../redis/connection.ts';
 import type { Texts } from '../texts/texts.ts';
 import type { PlatformPorts } from './ports.ts';
 import type { Queues } from './queues.ts';
@@ -20,6 +21,12 @@ export interface SyncContext {
   logger: Logger;
   /** Written to SyncEvent.processedBy. */
   workerName: string;
+  /**
+   * The producer Redis connection and the installation's key prefix: the pager's signals live there
+   * (src/alerts). Absent in contexts that page nobody.
+   */
+  redis?: RedisConnection;
+  queuePrefix?: string;
   /** Tells admin pages what moved; absent in contexts no page watches (benchmarks, some tests). */
   changes?: ChangePublisher;
   /** This process's metrics; absent where nobody scrapes them (benchmarks, some tests). */

@@ -33,6 +33,11 @@ const recipient = {
 /** A text named by key, written in the reader's language when the job runs. */
 const messageNoticeSchema = z.object({
   ...recipient,
+  /**
+   * The reader's language tag when the reader is not a player (an admin's page, src/alerts): the
+   * player's own choice is looked up otherwise.
+   */
+  language: z.string().min(2).max(16).optional(),
   message: z.object({
     key: z.string().min(1).max(200),
     params: z.record(z.string(), z.union([z.string().max(2000), z.number()])).optional(),
@@ -69,6 +74,7 @@ export const maintenanceJobSchema = z.object({
    * `boost-start`: a delayed job due at a boost's start (see maintenance/boost-starts.ts).
    * `shop-tick`: the shop's minute sweep (see maintenance/shop-tick.ts).
    * `reconcile-audit`: a page of an admin's full audit (see maintenance/reconcile/audit.ts).
+   * `evaluate-alerts`: the pager's tick (see src/alerts/evaluate-alerts.ts).
    */
   task: z.enum([
     'reconcile',
@@ -78,6 +84,7 @@ export const maintenanceJobSchema = z.object({
     'boost-start',
     'shop-tick',
     'reconcile-audit',
+    'evaluate-alerts',
   ]),
 });
 export type MaintenanceJob = z.infer<typeof maintenanceJobSchema>;

@@ -18,6 +18,7 @@ import { helpFeature } from './features/help.ts';
 import { languageFeature } from './features/language.ts';
 import { linkingFeature } from './features/linking.ts';
 import { menuFeature } from './features/menu.ts';
+import { pagerFeature } from './features/pager.ts';
 import { payFeature } from './features/pay.ts';
 import { payoutFeature } from './features/payout.ts';
 import { privacyFeature } from './features/privacy/privacy.ts';
@@ -94,6 +95,7 @@ export function buildTelegramBot(deps: TelegramDeps, options: TelegramBotOptions
     languageFeature(deps),
     announcementsFeature(deps),
     privacyFeature(deps),
+    pagerFeature(deps),
     helpFeature(),
     chatXpFeature(deps),
     gameFeature(deps),
@@ -102,13 +104,14 @@ export function buildTelegramBot(deps: TelegramDeps, options: TelegramBotOptions
 
   const onError = answerErrors(deps.logger);
   bot.catch(onError);
-  // First, before any claim or lookup: an update counts as received even if handling it fails.
+  // First, before any claim or lookup: an update counts as received even if handling it fails, or
+  // if the bot then ignores it (Telegram is still talking to it).
   const updateReceived = deps.metrics?.liveness.telegramUpdates();
-  if (updateReceived)
-    bot.use((_ctx, next) => {
-      updateReceived();
-      return next();
-    });
+  bot.use((_ctx, next) => {
+    updateReceived?.();
+    deps.signals?.received('telegram');
+    return next();
+  });
   bot.use(moveOnAfterDeadline(onError, deps.logger, options.updateDeadlineMs));
   bot.use(honourRetryAfter(deps.logger, { maxWaitMs: options.replyMaxWaitMs }));
   bot.use(dedupeUpdates(claims, deps.logger));

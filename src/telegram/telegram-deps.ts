@@ -1,3 +1,4 @@
+import type { AlertSignals } from '../alerts/alert-signals.ts';
 import type { CatalogCache } from '../catalog/catalog.ts';
 import type { ContentCache } from '../content/content-cache.ts';
 import type { NoticeQueue } from '../core/notice-queue.ts';
@@ -35,4 +36,6 @@ export interface TelegramDeps {
   changes: ChangePublisher;
   /** The process's metrics: links, payouts, when the bot last heard from its platform. @defaultValue not counted */
   metrics?: TandemMetrics;
+  /** Where the bot notes that its platform still talks to it (src/alerts). @defaultValue records nothing */
+  signals?: AlertSignals;
 }

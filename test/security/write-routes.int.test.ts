@@ -34,6 +34,9 @@ const operatorWrites = new Set([
   'POST /api/reconcile/audit',
   // Renders an unsaved text to show how it reads; it stores nothing (src/admin-api/auth/require-role.ts).
   'POST /api/texts/:key/preview',
+  // Signing themselves up for alerts by DM, and stopping them: their own account only (src/alerts).
+  'POST /api/pager/code',
+  'DELETE /api/pager/:platform',
   ...[
     'retry/:queueStatus',
     'clean/:queueStatus',

@@ -6,11 +6,13 @@ import {
 } from '@tandem/emulators/discord';
 import { type DemoWorld, seedDemoWorld } from '@tandem/emulators/sandbox';
 import { TelegramEmulator, type TelegramTypes as Tg } from '@tandem/emulators/telegram';
+import type { PagerWindows } from '../../src/alerts/pager-conditions.ts';
 import { seedDemoContent } from '../../src/content/demo-content.ts';
 import { createPlatformPorts, type OpenPlatformPorts } from '../../src/platforms/platform-ports.ts';
 import { type RunningBots, startBots } from '../../src/runtime/bot-runtime.ts';
 import type { PlatformEndpoints } from '../../src/runtime/platform-endpoints.ts';
 import { seedSandboxCommunity } from '../../src/sandbox/seed-sandbox-community.ts';
+import { upsertAlertScheduler } from '../../src/sync/maintenance/schedulers.ts';
 import { openTestTandem, type TestTandem } from './services.ts';
 
 type InlineButton = { text: string; callback_data?: string };
@@ -93,7 +95,16 @@ export interface DiscordPlayer {
   playerId(): Promise<string>;
 }
 
-export async function openBotWorld(options: { discordLatencyMs?: number } = {}): Promise<BotWorld> {
+export async function openBotWorld(
+  options: {
+    discordLatencyMs?: number;
+    /**
+     * The pager's windows (its counters' buckets included), and how often it runs; without
+     * `everyMs` the test starts it itself (`upsertAlertScheduler`).
+     */
+    pager?: { everyMs?: number; windows: Partial<PagerWindows> };
+  } = {},
+): Promise<BotWorld> {
   const telegram = new TelegramEmulator();
   await telegram.start();
   // A short heartbeat: a resume after a dropped connection takes a fraction of a second.
@@ -109,10 +120,11 @@ export async function openBotWorld(options: { discordLatencyMs?: number } = {}):
     discord: { token: demo.discord.bot.token, apiRoot: urls.apiUrl, guildId: demo.discord.guildId },
   };
   const ports: OpenPlatformPorts = createPlatformPorts(platforms);
-  const tandem = await openTestTandem({ ports });
+  const tandem = await openTestTandem({ ports, signalBucketMs: options.pager?.windows.signalBucketMs });
   await seedDemoContent(tandem.db.prisma);
   await seedSandboxCommunity(tandem, demo);
-  tandem.startWorkers();
+  tandem.startWorkers({ alerts: options.pager?.windows });
+  if (options.pager?.everyMs) await upsertAlertScheduler(tandem.queues, options.pager.everyMs);
   const startTheBots = () =>
     startBots(tandem, platforms, {
       roleDriftPolicy: 'restore',

@@ -1,3 +1,4 @@
+import type { PagerWindows } from '../../src/alerts/pager-conditions.ts';
 import { seedEconomyDefaults } from '../../src/catalog/seed.ts';
 import { createLogger } from '../../src/logging/logger.ts';
 import type { TandemMetrics } from '../../src/metrics/process-metrics.ts';
@@ -14,6 +15,8 @@ export interface TestTandem extends Services {
     concurrency?: number;
     lockDurationMs?: number;
     stalledIntervalMs?: number;
+    /** The pager's windows, shortened by a test (src/alerts/pager-conditions.ts). */
+    alerts?: Partial<PagerWindows>;
   }): SyncWorkers;
   createPlayer(displayName?: string): Promise<string>;
   /** Waits until no sync event is pending or processing (or throws after `timeoutMs`). */
@@ -40,6 +43,8 @@ export async function openTestTandem(
     databasePoolSize?: number;
     /** The process's metrics. @defaultValue a registry of its own, without Node's metrics */
     metrics?: TandemMetrics;
+    /** The pager's counter buckets, shortened with its windows. @defaultValue 60000 */
+    signalBucketMs?: number;
   } = {},
 ): Promise<TestTandem> {
   const database = await createTestDatabase();
@@ -56,6 +61,7 @@ export async function openTestTandem(
     logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
     ports: options.ports,
     metrics: options.metrics,
+    signalBucketMs: options.signalBucketMs,
   });
   if (options.seed !== false) await seedEconomyDefaults(services.db.prisma);
   const started: SyncWorkers[] = [];
@@ -76,6 +82,7 @@ export async function openTestTandem(
           retention: { completedDays: 30, failedDays: 7 },
           reconcile: { roleDriftPolicy: 'restore', stuckAfterMs: 300_000 },
           outboxStaleAfterMs: 0,
+          alerts: workerOptions.alerts,
         },
       });
       started.push(workers);

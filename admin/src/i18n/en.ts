@@ -361,8 +361,48 @@ export const en = {
         q: 'Search',
       },
     },
+    alert_incidents: {
+      name: 'Alert |||| Alerts',
+      fields: {
+        conditionKey: 'What went wrong',
+        startedAt: 'Started',
+        resolvedAt: 'Resolved',
+        durationSeconds: 'Duration',
+        paged: 'Paged',
+        open: 'State',
+      },
+    },
   },
   tandem: {
+    alerts: {
+      open: 'Open',
+      resolved: 'Resolved',
+      folded: 'in a summary',
+      nobodyPaged: 'Nobody signed up',
+      empty: 'Nothing has gone wrong yet',
+      emptyHint:
+        'Tandem opens an alert here when something needs an operator, and tells the admins who signed up by DM:',
+      condition: {
+        failedEvents: 'Sync events failing',
+        queueBacklog: 'Queue backing up',
+        reconcileDrift: 'Reconcile keeps finding drift',
+        roleRefusals: 'Discord refuses role changes',
+        rateLimited: 'Platform rate limits (429)',
+        platformSilent: 'Bot receives nothing',
+        processNotReady: 'Process not ready',
+      },
+    },
+    pager: {
+      title: 'Alerts by DM',
+      about:
+        "Tandem tells you by Telegram or Discord DM when something goes wrong (failing events, queues backing up, Discord refusing role changes, a bot that stopped receiving) and again when it is fixed. Take a code, then send it to Tandem's bot in a private chat: on Telegram as /pager CODE, on Discord as the /pager command.",
+      platform: { telegram: 'Telegram', discord: 'Discord' },
+      on: 'On since %{since}',
+      off: 'Off',
+      stop: 'Stop',
+      takeCode: 'Get a sign-up code',
+      sendCode: 'Send this to the bot in a private chat before %{expires} (the code works once):',
+    },
     menu: {
       community: 'Community',
       sync: 'Sync',
@@ -940,6 +980,9 @@ export const en = {
         'The API limits live connections per admin and per address. Close other Tandem tabs; this page retries in a minute.',
     },
     placeholders: {
+      queue: "a queue's name",
+      runs: 'reconcile runs in a row',
+      process: 'a Tandem process: its role and name',
       coins: 'an amount of coins',
       xp: 'an amount of XP',
       minutes: 'minutes',

@@ -359,8 +359,48 @@ export const ru: Messages<typeof en> = {
         q: 'Поиск',
       },
     },
+    alert_incidents: {
+      name: 'Оповещение |||| Оповещения',
+      fields: {
+        conditionKey: 'Что случилось',
+        startedAt: 'Началось',
+        resolvedAt: 'Закончилось',
+        durationSeconds: 'Длительность',
+        paged: 'Кому сообщили',
+        open: 'Состояние',
+      },
+    },
   },
   tandem: {
+    alerts: {
+      open: 'Открыто',
+      resolved: 'Закрыто',
+      folded: 'в сводке',
+      nobodyPaged: 'Никто не подписан',
+      empty: 'Пока ничего не ломалось',
+      emptyHint:
+        'Tandem открывает здесь оповещение, когда нужен оператор, и пишет подписанным администраторам в личку:',
+      condition: {
+        failedEvents: 'События синхронизации не проходят',
+        queueBacklog: 'Очередь копится',
+        reconcileDrift: 'Сверка находит расхождения',
+        roleRefusals: 'Discord отказывает в изменении ролей',
+        rateLimited: 'Ограничения платформы (429)',
+        platformSilent: 'Бот ничего не получает',
+        processNotReady: 'Процесс не готов',
+      },
+    },
+    pager: {
+      title: 'Оповещения в личку',
+      about:
+        'Tandem пишет вам в Telegram или Discord, когда что-то сломалось (события не проходят, очереди копятся, Discord отказывает в ролях, бот перестал получать обновления), и ещё раз, когда починилось. Получите код и отправьте его боту Tandem в личном чате: в Telegram как /pager КОД, в Discord командой /pager.',
+      platform: { telegram: 'Telegram', discord: 'Discord' },
+      on: 'Включено с %{since}',
+      off: 'Выключено',
+      stop: 'Отключить',
+      takeCode: 'Получить код',
+      sendCode: 'Отправьте это боту в личном чате до %{expires} (код действует один раз):',
+    },
     menu: {
       community: 'Сообщество',
       sync: 'Синхронизация',
@@ -941,6 +981,9 @@ export const ru: Messages<typeof en> = {
         'API ограничивает число живых соединений на администратора и на адрес. Закройте другие вкладки Tandem; эта страница попробует снова через минуту.',
     },
     placeholders: {
+      queue: 'название очереди',
+      runs: 'сверок подряд',
+      process: 'процесс Tandem: его роль и имя',
       coins: 'количество монет',
       xp: 'количество XP',
       minutes: 'минуты',

@@ -1,4 +1,5 @@
 import KeyIcon from '@mui/icons-material/Key';
+import NotificationsActiveIcon from '@mui/icons-material/NotificationsActive';
 import { Box, ListItemIcon, ListItemText, MenuItem } from '@mui/material';
 import { forwardRef } from 'react';
 import {
@@ -13,6 +14,7 @@ import {
   useUserMenu,
 } from 'react-admin';
 import { Link } from 'react-router';
+import { pagerPath } from '../alerts/PagerPage.tsx';
 import { changePasswordPath } from '../auth/auth-provider.ts';
 import { LiveIndicator } from '../live/LiveIndicator.tsx';
 import { TandemLogo } from './TandemLogo.tsx';
@@ -26,6 +28,19 @@ const ChangePasswordItem = forwardRef<HTMLAnchorElement>(function ChangePassword
         <KeyIcon fontSize="small" />
       </ListItemIcon>
       <ListItemText>{translate('tandem.auth.changePassword')}</ListItemText>
+    </MenuItem>
+  );
+});
+
+const PagerItem = forwardRef<HTMLAnchorElement>(function PagerItem(props, ref) {
+  const userMenu = useUserMenu();
+  const translate = useTranslate();
+  return (
+    <MenuItem component={Link} to={pagerPath} ref={ref} onClick={userMenu?.onClose} {...props}>
+      <ListItemIcon>
+        <NotificationsActiveIcon fontSize="small" />
+      </ListItemIcon>
+      <ListItemText>{translate('tandem.pager.title')}</ListItemText>
     </MenuItem>
   );
 });
@@ -46,6 +61,7 @@ export function TandemAppBar() {
       userMenu={
         <UserMenu>
           <ChangePasswordItem />
+          <PagerItem />
           <Logout />
         </UserMenu>
       }

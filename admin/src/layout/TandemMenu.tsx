@@ -99,6 +99,7 @@ export function TandemMenu() {
       <Menu.Item to="/sync_events" primaryText="tandem.menu.syncEvents" leftIcon={<SyncIcon />} />
       <Menu.Item to="/sync_states" primaryText="tandem.menu.syncStates" leftIcon={<FactCheckIcon />} />
       <QueuesMenuItem />
+      <Menu.ResourceItem name="alert_incidents" />
       <Menu.Item to="/setup-check" primaryText="tandem.setupCheck.menu" leftIcon={<HealthAndSafetyIcon />} />
       <Section label="tandem.menu.economy" />
       <Menu.ResourceItem name="ranks" />

@@ -44,6 +44,7 @@ const notOnDashboard = new Set([
   'texts',
   'discord_guild',
   'shop_items',
+  'alert_incidents',
 ]);
 
 /** Entities refetched under a query key of another name (not a react-admin resource). */

@@ -11,14 +11,18 @@ const reads = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * The POSTs operators may send: retrying failed sync events, one or in bulk, starting a full
- * reconcile audit (queue work, like a retry), and previewing a text (which writes nothing).
+ * reconcile audit (queue work, like a retry), previewing a text (which writes nothing), and taking
+ * a code to be paged themselves (their own account only).
  */
 const operatorWrites = [
+  /^\/pager\/code\/?$/,
   /^\/sync_events\/[^/]+\/retry\/?$/,
   /^\/sync_events\/retry\/?$/,
   /^\/reconcile\/audit\/?$/,
   /^\/texts\/[^/]+\/preview\/?$/,
 ];
+
+const operatorDeletes = [/^\/pager\/(telegram|discord)\/?$/];
 
 /** Resources only admins may even read (admins' accounts). */
 const adminOnlyReads = [/^\/admins(\/|$)/];
@@ -26,6 +30,8 @@ const adminOnlyReads = [/^\/admins(\/|$)/];
 /** Whether an operator may make this request; admins may make every request. */
 export function operatorMay(request: ApiRequest): boolean {
   if (reads.has(request.method)) return !adminOnlyReads.some((p) => p.test(request.path));
+  // Stopping their own pages is an operator's own business too.
+  if (request.method === 'DELETE') return operatorDeletes.some((p) => p.test(request.path));
   return request.method === 'POST' && operatorWrites.some((p) => p.test(request.path));
 }
 

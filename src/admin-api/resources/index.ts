@@ -3,11 +3,13 @@ import { createAuditRouter } from '../audit/audit-routes.ts';
 import type { AdminApiDeps } from '../deps.ts';
 import { createAchievementsRouter } from './achievements.ts';
 import { createAdminsRouter } from './admins.ts';
+import { createAlertIncidentsRouter } from './alert-incidents.ts';
 import { createBoostsRouter } from './boosts.ts';
 import { createDashboardRouter } from './dashboard.ts';
 import { createDiscordGuildRouter } from './discord-guild.ts';
 import { createLedgerRouter } from './ledger.ts';
 import { createMenuButtonsRouter } from './menu-buttons.ts';
+import { createPagerRouter } from './pager.ts';
 import { createPayoutsRouter } from './payouts.ts';
 import { createPlayersRouter } from './players.ts';
 import { createRanksRouter } from './ranks.ts';
@@ -62,5 +64,8 @@ export function createResourcesRouter(deps: AdminApiDeps): Router {
   router.use('/boosts', createBoostsRouter(deps));
   router.use('/shop_items', createShopItemsRouter(deps));
   router.use('/shop_purchases', createShopPurchasesRouter(deps));
+  router.use('/alert_incidents', createAlertIncidentsRouter(deps));
+  // The signed-in admin's own pager settings (not a react-admin resource).
+  router.use('/pager', createPagerRouter(deps));
   return router;
 }

@@ -3,6 +3,7 @@ import { dailyCommand } from './daily.ts';
 import { helpCommand } from './help.ts';
 import { languageCommand } from './language.ts';
 import { linkCommand } from './link.ts';
+import { pagerCommand } from './pager.ts';
 import { payCommand } from './pay.ts';
 import { privacyCommand } from './privacy.ts';
 import { profileCommand } from './profile.ts';
@@ -26,4 +27,5 @@ export const slashCommands: readonly SlashCommand[] = [
   announcementsCommand,
   privacyCommand,
   helpCommand,
+  pagerCommand,
 ];

@@ -1,6 +1,6 @@
 import type { ApplicationCommandOptionData } from 'discord.js';
 import { describe, expect, it } from 'vitest';
-import { botCommands, commandDescriptionKey } from '../../replies/help.ts';
+import { adminCommandsOf, botCommands, commandDescriptionKey } from '../../replies/help.ts';
 import { languages } from '../../texts/languages.ts';
 import { shippedTranslator } from '../../texts/texts.ts';
 import { slashCommands } from './all-commands.ts';
@@ -8,11 +8,12 @@ import { loadSlashCommands } from './command-loader.ts';
 import { discordLocales } from './command-texts.ts';
 
 describe('Discord slash commands', () => {
-  it('are exactly the commands the shared help lists for Discord', () => {
+  it('are exactly the commands the shared help lists for Discord, and the admins’ own', () => {
     const registered = slashCommands.map((command) => command.definition.name).sort();
-    const listed = botCommands('discord', shippedTranslator('en'))
-      .map((command) => command.command)
-      .sort();
+    const listed = [
+      ...botCommands('discord', shippedTranslator('en')).map((command) => command.command),
+      ...adminCommandsOf.discord,
+    ].sort();
     expect(registered).toEqual(listed);
   });
 

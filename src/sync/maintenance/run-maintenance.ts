@@ -1,3 +1,5 @@
+import { evaluateAlerts } from '../../alerts/evaluate-alerts.ts';
+import type { PagerWindows } from '../../alerts/pager-conditions.ts';
 import type { SyncContext } from '../context.ts';
 import type { MaintenanceJob } from '../queues.ts';
 import { announceBoostStarts } from './boost-starts.ts';
@@ -13,6 +15,8 @@ export interface MaintenanceOptions {
   reconcile: ReconcileOptions;
   /** See RelayOptions.staleAfterMs. */
   outboxStaleAfterMs: number;
+  /** The pager's thresholds and windows (src/alerts/pager-conditions.ts). @defaultValue pagerDefaults */
+  alerts?: Partial<PagerWindows>;
 }
 
 /** Runs one scheduled task; the result is kept on the job for Bull Board. */
@@ -49,5 +53,21 @@ export async function runMaintenance(
       return { announced: await announceBoostStarts(ctx) };
     case 'shop-tick':
       return shopTick(ctx);
+    case 'evaluate-alerts': {
+      const { queues, redis, queuePrefix } = ctx;
+      if (!redis || !queuePrefix) return { skipped: 'no Redis connection for the signals' };
+      return evaluateAlerts(
+        {
+          pool: ctx.db.pool,
+          redis,
+          prefix: queuePrefix,
+          queues: queues.all(),
+          enqueuePage: (dedupId, job) => queues.enqueueNotification(dedupId, job),
+          logger: ctx.logger,
+          changes: ctx.changes,
+        },
+        options.alerts,
+      );
+    }
   }
 }

@@ -72,13 +72,20 @@ describe('upsertSchedulers', () => {
         pattern: undefined,
         task: 'close-seasons',
       },
+      {
+        id: 'evaluate-alerts',
+        name: 'evaluate-alerts',
+        every: 30_000,
+        pattern: undefined,
+        task: 'evaluate-alerts',
+      },
       { id: 'outbox-relay', name: 'outbox-relay', every: 5000, pattern: undefined, task: 'outbox-relay' },
       { id: 'reconcile', name: 'reconcile', every: 900_000, pattern: undefined, task: 'reconcile' },
       { id: 'shop-tick', name: 'shop-tick', every: 60_000, pattern: undefined, task: 'shop-tick' },
     ]);
     // One next run per scheduler, not one per upsert.
     const counts = await observer!.maintenance.getJobCounts('waiting', 'delayed', 'prioritized', 'active');
-    expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(5);
+    expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(6);
   });
 
   it('applies changed intervals on the next start, replacing the old ones', async () => {
@@ -100,6 +107,13 @@ describe('upsertSchedulers', () => {
         pattern: undefined,
         task: 'close-seasons',
       },
+      {
+        id: 'evaluate-alerts',
+        name: 'evaluate-alerts',
+        every: 30_000,
+        pattern: undefined,
+        task: 'evaluate-alerts',
+      },
       { id: 'outbox-relay', name: 'outbox-relay', every: 2000, pattern: undefined, task: 'outbox-relay' },
       { id: 'reconcile', name: 'reconcile', every: 60_000, pattern: undefined, task: 'reconcile' },
       { id: 'shop-tick', name: 'shop-tick', every: 60_000, pattern: undefined, task: 'shop-tick' },
@@ -110,6 +124,6 @@ describe('upsertSchedulers', () => {
     const next = new Date(cleanup!.next!);
     expect([next.getUTCHours(), next.getUTCMinutes()]).toEqual([2, 30]);
     const counts = await observer!.maintenance.getJobCounts('waiting', 'delayed', 'prioritized', 'active');
-    expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(5);
+    expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(6);
   });
 });

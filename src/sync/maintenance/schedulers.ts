@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { evaluateAlertsEveryMs } from '../../alerts/pager-conditions.ts';
 import type { RedisConnection } from '../../redis/connection.ts';
 import type { Queues } from '../queues.ts';
 
@@ -11,6 +12,8 @@ export interface ScheduleOptions {
   outboxRelayEveryMs: number;
   /** How often ended seasons are looked for (src/seasons). @defaultValue 60000 */
   closeSeasonsEveryMs?: number;
+  /** How often the pager evaluates its conditions (src/alerts). @defaultValue 30000 */
+  evaluateAlertsEveryMs?: number;
 }
 
 export const schedulerIds = {
@@ -19,6 +22,7 @@ export const schedulerIds = {
   outboxRelay: 'outbox-relay',
   closeSeasons: 'close-seasons',
   shopTick: 'shop-tick',
+  evaluateAlerts: 'evaluate-alerts',
 } as const;
 
 /**
@@ -71,6 +75,7 @@ export async function upsertSchedulers(
       { every: 60_000 },
       { name: 'shop-tick', data: { task: 'shop-tick' } },
     );
+    await upsertAlertScheduler(queues, options.evaluateAlertsEveryMs ?? evaluateAlertsEveryMs);
   } finally {
     // Release only our own lock (it may have expired and been taken by another process).
     await redis.eval(
@@ -80,4 +85,19 @@ export async function upsertSchedulers(
       token,
     );
   }
+}
+
+/**
+ * The pager's tick: one job per tick however many workers run (src/alerts/evaluate-alerts.ts). Its
+ * own function so a test can run the pager faster than every 30 s.
+ */
+export async function upsertAlertScheduler(
+  queues: Pick<Queues, 'maintenance'>,
+  everyMs: number,
+): Promise<void> {
+  await queues.maintenance.upsertJobScheduler(
+    schedulerIds.evaluateAlerts,
+    { every: everyMs },
+    { name: 'evaluate-alerts', data: { task: 'evaluate-alerts' } },
+  );
 }

@@ -14,7 +14,15 @@ export async function processNotification(
   if ('channel' in job) return postInChannel(ctx, job);
   const port = ctx.ports[job.platform];
   if (!port) return 'skipped';
-  const text = 'text' in job ? job.text : await ctx.texts.render(await readerLanguage(ctx, job), job.message);
+  let text: string;
+  if ('text' in job) text = job.text;
+  else {
+    // An admin's page names its language; a player's notice follows the player's choice.
+    const language = job.language
+      ? await ctx.texts.languageFor({ client: job.language })
+      : await readerLanguage(ctx, job);
+    text = await ctx.texts.render(language, job.message);
+  }
   await port.notify(job.platformUserId, text);
   return 'sent';
 }

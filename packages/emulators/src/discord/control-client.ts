@@ -256,6 +256,9 @@ export class DiscordControlClient {
     this.request<Json>('POST', '/faults/rate-limit', input);
   dropGateway = (input: { mode?: 'abrupt' | 'invalid-session' | 'close'; botUserId?: string } = {}) =>
     this.request<{ connections: number }>('POST', '/faults/gateway/drop', input);
+  /** Cuts every gateway connection and refuses new ones until `clearFaults()` or `durationMs` ends. */
+  stopGateway = (input: { durationMs?: number } = {}) =>
+    this.request<{ connections: number }>('POST', '/faults/gateway/down', input);
   requestReconnect = (input: { botUserId?: string } = {}) =>
     this.request<{ connections: number }>('POST', '/faults/gateway/reconnect', input);
 }

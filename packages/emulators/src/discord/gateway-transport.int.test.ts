@@ -161,4 +161,19 @@ describe('zombie connections', () => {
     await control.sendMessage(world.channels.general, { authorId: world.users.bob, content: 'back' });
     expect((await received)[0].content).toBe('back');
   });
+
+  it('stops the gateway until the faults are cleared: connections cut, new ones refused, then a resume', async () => {
+    const { urls, world, control } = await startEmulator({ heartbeatIntervalMs: 300 });
+    const client = await connectClient(urls.apiUrl, world.bot.token);
+    cleanups.push(() => client.destroy());
+    expect(await control.stopGateway()).toEqual({ connections: 1 });
+    expect(await control.faults()).toMatchObject({ gatewayDown: true });
+    await waitForEvent(control, 'gateway.refused');
+    // Sent while the gateway is down: replayed when the client resumes.
+    await control.sendMessage(world.channels.general, { authorId: world.users.bob, content: 'while down' });
+    const received = nextEvent(client, Events.MessageCreate, () => true, 15_000);
+    await control.clearFaults();
+    expect((await received)[0].content).toBe('while down');
+    expect(await control.faults()).toMatchObject({ gatewayDown: false });
+  });
 });

@@ -213,5 +213,10 @@ export const gatewayDropBody = z.object({
 
 export const gatewayReconnectBody = z.object({ botUserId: snowflake.optional() });
 
+/** How long the gateway stays down; without it, until `DELETE /faults`. */
+export const gatewayDownBody = z.object({
+  durationMs: z.number().int().positive().max(3_600_000).optional(),
+});
+
 /** A ban: why, as a moderator would write it in the audit log. */
 export const banBody = z.object({ reason: z.string().max(512).optional() });

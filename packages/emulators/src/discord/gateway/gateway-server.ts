@@ -43,6 +43,8 @@ export class GatewayServer {
   readonly #connections = new Set<GatewayConnection>();
   readonly #wss = new WebSocketServer({ noServer: true });
   readonly #handlerContext: GatewayHandlerContext;
+  /** While set, the gateway is down: no connection is kept or accepted. `Infinity`: until cleared. */
+  #downUntil: number | null = null;
   readonly #unsubscribe: () => void;
 
   constructor(
@@ -65,6 +67,13 @@ export class GatewayServer {
   }
 
   upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+    if (this.isDown) {
+      // As a gateway that cannot be reached: the handshake fails and the client retries later.
+      this.emulator.events.record('gateway.refused', { reason: 'down' });
+      socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      socket.destroy();
+      return;
+    }
     const query = new URL(request.url ?? '/', 'http://gateway').searchParams;
     this.#wss.handleUpgrade(request, socket, head, (ws) => {
       const connection = new GatewayConnection(ws, {
@@ -223,6 +232,37 @@ export class GatewayServer {
       connections: targets.length,
     });
     return targets.length;
+  }
+
+  /** Whether the gateway is down now (a `down` fault that has not ended or been cleared). */
+  get isDown(): boolean {
+    if (this.#downUntil !== null && this.emulator.now() >= this.#downUntil) this.#downUntil = null;
+    return this.#downUntil !== null;
+  }
+
+  /**
+   * Stops the gateway: every connection is cut (TCP, no close frame) and new ones are refused until
+   * `up()` or, with `durationMs`, until that much time has passed. Sessions stay resumable, so a
+   * client that comes back resumes and gets what was dispatched meanwhile, as after an outage.
+   * Returns how many connections were cut.
+   */
+  down(durationMs?: number): number {
+    this.#downUntil = durationMs ? this.emulator.now() + durationMs : Number.POSITIVE_INFINITY;
+    const cut = [...this.#connections];
+    for (const connection of cut) {
+      const session = connection.session;
+      if (session?.connection === connection) session.detach();
+      connection.terminate();
+    }
+    this.emulator.events.record('gateway.down', { durationMs: durationMs ?? null, connections: cut.length });
+    return cut.length;
+  }
+
+  /** Ends a `down` fault: connections are accepted again. */
+  up(): void {
+    if (this.#downUntil === null) return;
+    this.#downUntil = null;
+    this.emulator.events.record('gateway.up');
   }
 
   /** Forgets every session (reset); open connections are closed so clients start over. */

@@ -2,6 +2,7 @@ import type { Router } from 'express';
 import type { ControlDeps } from '../control-deps.ts';
 import { controlRoute, parseInput } from '../control-route.ts';
 import {
+  gatewayDownBody,
   gatewayDropBody,
   gatewayReconnectBody,
   latencyBody,
@@ -9,14 +10,17 @@ import {
   restErrorsBody,
 } from '../schemas.ts';
 
-/** Fault injection: latency, 5xx, 429 storms, gateway drops and op 7. */
+/** Fault injection: latency, 5xx, 429 storms, gateway drops, op 7 and a gateway that is down. */
 export function mountFaultRoutes(router: Router, deps: ControlDeps): void {
   const { faults, gateway, emulator } = deps;
 
-  controlRoute(router, 'get', '/faults', () => ({ body: faults.describe() }));
+  controlRoute(router, 'get', '/faults', () => ({
+    body: { ...faults.describe(), gatewayDown: gateway.isDown },
+  }));
 
   controlRoute(router, 'delete', '/faults', () => {
     faults.clear();
+    gateway.up();
     emulator.events.record('fault.cleared');
     return {};
   });
@@ -45,6 +49,11 @@ export function mountFaultRoutes(router: Router, deps: ControlDeps): void {
   controlRoute(router, 'post', '/faults/gateway/drop', (input) => {
     const body = parseInput(gatewayDropBody, input.body);
     return { body: { connections: gateway.drop(body.mode, body.botUserId) } };
+  });
+
+  controlRoute(router, 'post', '/faults/gateway/down', (input) => {
+    const body = parseInput(gatewayDownBody, input.body ?? {});
+    return { body: { connections: gateway.down(body.durationMs) } };
   });
 
   controlRoute(router, 'post', '/faults/gateway/reconnect', (input) => {

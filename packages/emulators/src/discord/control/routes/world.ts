@@ -28,6 +28,7 @@ export function mountWorldRoutes(router: Router, deps: ControlDeps): void {
   controlRoute(router, 'post', '/reset', () => {
     world.reset();
     deps.gateway.reset();
+    deps.gateway.up();
     deps.faults.clear();
     deps.limiter.reset();
     ctx.events.clearHistory();
