@@ -61,7 +61,8 @@ export class Engine {
     /** How long a caller waits for Redis to take a job before leaving it to the relay. @defaultValue 2000 */
     private readonly dispatchTimeoutMs = 2000,
   ) {
-    this.recordings = new CallBatcher((changes) => recordLedgerChanges(this.db.pool, changes), {
+    const named = { namedStatements: db.namedStatements };
+    this.recordings = new CallBatcher((changes) => recordLedgerChanges(this.db.pool, changes, named), {
       maxBatch: 100,
       exclusiveKeys: (change) => [`player:${change.playerId}`, `key:${change.key}`],
     });
@@ -93,7 +94,10 @@ export class Engine {
         client,
         record: async (input) => {
           const change = parseInput(economyChangeSchema, input);
-          const outcome = await recordLedgerChange(client, change, { inTransaction: true });
+          const outcome = await recordLedgerChange(client, change, {
+            inTransaction: true,
+            namedStatements: this.db.namedStatements,
+          });
           if (outcome.applied)
             toDispatch.push({ id: outcome.eventId, idempotencyKey: outcome.key, type: change.type });
           return outcome;

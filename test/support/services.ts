@@ -5,9 +5,14 @@ import type { PlatformPorts } from '../../src/sync/ports.ts';
 import { type SyncWorkers, startSyncWorkers } from '../../src/sync/workers.ts';
 import { createTestDatabase, type TestDatabase, uniqueQueuePrefix } from './database.ts';
 import { testRedisUrl } from './env.ts';
+import { type PgBouncer, type PgBouncerOptions, startPgBouncer } from './pgbouncer.ts';
 
 export interface TestTandem extends Services {
   database: TestDatabase;
+  /** The address Tandem's pool connects to: the database itself, or the pooler in front of it. */
+  databaseUrl: string;
+  /** The PgBouncer in front of the database, with `pooler: 'pgbouncer'`. */
+  pgBouncer?: PgBouncer;
   prefix: string;
   startWorkers(options?: {
     concurrency?: number;
@@ -32,15 +37,27 @@ export async function openTestTandem(
     sessionOptions?: string;
     /** Connections in Tandem's pool. @defaultValue 20 */
     databasePoolSize?: number;
+    /**
+     * `pgbouncer`: Tandem connects through a PgBouncer of the test's own in transaction mode (the
+     * database is migrated already, directly), with named statements off unless `namedStatements`.
+     */
+    pooler?: 'pgbouncer';
+    /** The pooler's settings. */
+    pgBouncer?: PgBouncerOptions;
+    /** @defaultValue true, false through a pooler */
+    namedStatements?: boolean;
   } = {},
 ): Promise<TestTandem> {
   const database = await createTestDatabase();
   const prefix = uniqueQueuePrefix();
-  const databaseUrl = new URL(database.url);
+  const pgBouncer =
+    options.pooler === 'pgbouncer' ? await startPgBouncer(database.url, options.pgBouncer) : undefined;
+  const databaseUrl = new URL(pgBouncer?.url ?? database.url);
   if (options.sessionOptions) databaseUrl.searchParams.set('options', options.sessionOptions);
   const services = openServices({
     databaseUrl: databaseUrl.toString(),
     databasePoolSize: options.databasePoolSize ?? 20,
+    databaseNamedStatements: options.namedStatements ?? !pgBouncer,
     redisUrl: options.redisUrl ?? testRedisUrl,
     queuePrefix: prefix,
     syncAttempts: options.attempts ?? 3,
@@ -53,6 +70,8 @@ export async function openTestTandem(
   return {
     ...services,
     database,
+    databaseUrl: databaseUrl.toString(),
+    ...(pgBouncer ? { pgBouncer } : {}),
     prefix,
     startWorkers(workerOptions = {}) {
       const workers = startSyncWorkers(services, {
@@ -98,6 +117,7 @@ export async function openTestTandem(
       await Promise.all(started.map((w) => w.close()));
       for (const queue of services.queues.all()) await queue.obliterate({ force: true }).catch(() => {});
       await services.close();
+      await pgBouncer?.stop();
       await database.drop();
     },
   };
