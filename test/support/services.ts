@@ -46,9 +46,11 @@ export async function openTestTandem(
     pgBouncer?: PgBouncerOptions;
     /** @defaultValue true, false through a pooler */
     namedStatements?: boolean;
+    /** A migrated database of the test's own (on a server it can stop); a fresh copy of the template otherwise. */
+    database?: TestDatabase;
   } = {},
 ): Promise<TestTandem> {
-  const database = await createTestDatabase();
+  const database = options.database ?? (await createTestDatabase());
   const prefix = uniqueQueuePrefix();
   const pgBouncer =
     options.pooler === 'pgbouncer' ? await startPgBouncer(database.url, options.pgBouncer) : undefined;
