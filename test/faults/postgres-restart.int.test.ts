@@ -2,6 +2,7 @@ import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyMigrations } from '../../src/db/migrations.ts';
 import { somethingWentWrong } from '../../src/replies/errors.ts';
+import { type DiscordBotHarness, startDiscordBotHarness } from '../support/discord-bot-harness.ts';
 import { testRedisUrl } from '../support/env.ts';
 import { type PrivatePostgres, startPrivatePostgres } from '../support/private-postgres.ts';
 import { openTelegramBotUnderTest, type TelegramBotUnderTest } from '../support/telegram-bot-under-test.ts';
@@ -12,12 +13,14 @@ import { startWorkerProcesses, stopAllWorkerProcesses } from './support/worker-p
 
 let server: PrivatePostgres | undefined;
 let bot: TelegramBotUnderTest | undefined;
+let discord: DiscordBotHarness | undefined;
 
 afterEach(async () => {
   await stopAllWorkerProcesses();
+  await discord?.stop();
   await bot?.close();
   await server?.dispose();
-  bot = server = undefined;
+  bot = server = discord = undefined;
 });
 
 /** How long the primary stays down: a restart, or a failover's switch to the standby. */
@@ -36,14 +39,16 @@ describe('the PostgreSQL primary restarted under a steady load (fast shutdown, b
     // Jobs retry with backoff (1 s, doubling, with jitter): 5 attempts span about 15 s, longer than
     // the server is away (the default 3 span about 3 s: a job that runs out of them leaves its event
     // to reconcile's stuck-event pass, minutes later).
-    bot = await openTelegramBotUnderTest({
-      tandem: { database: { name: 'tandem', url, drop: async () => {} }, attempts: 5, backoffMs: 1000 },
-    });
+    const database = { name: 'tandem', url, drop: async () => {} };
+    bot = await openTelegramBotUnderTest({ tandem: { database, attempts: 5, backoffMs: 1000 } });
+    discord = await startDiscordBotHarness({ tandem: { database } });
+    const bob = discord.world.users.bob;
     const t = bot.tandem;
     const players: string[] = [];
     for (let i = 0; i < 20; i++) players.push(await t.createPlayer(`P${i}`));
     const ann = bot.newUser('Ann');
     expect((await ann.command('profile')).text).not.toBe(somethingWentWrong);
+    expect((await discord.runCommand(bob, 'profile')).original?.content).not.toBe(somethingWentWrong);
 
     // The events the workers derive (ranks, achievements) get the same attempts; each worker runs
     // the outbox relay, as in production (scaled down).
@@ -74,15 +79,20 @@ describe('the PostgreSQL primary restarted under a steady load (fast shutdown, b
 
     const faultStartedAt = Date.now();
     await server.stop();
-    // A player's command while the database is away is answered, with an apology.
-    const answer = await ann.command('profile');
+    // A player's command while the database is away is answered, with an apology, on both platforms.
+    const [answer, slashAnswer] = await Promise.all([
+      ann.command('profile'),
+      discord.runCommand(bob, 'profile'),
+    ]);
     await sleep(Math.max(0, faultStartedAt + downMs - Date.now()));
     await server.start();
     const faultEndedAt = Date.now();
     await sleep(3000);
     const report = await load.stop();
     expect(answer.text).toBe(somethingWentWrong);
+    expect(slashAnswer.original?.content).toBe(somethingWentWrong);
     expect((await ann.command('profile')).text).not.toBe(somethingWentWrong);
+    expect((await discord.runCommand(bob, 'profile')).original?.content).not.toBe(somethingWentWrong);
 
     await waitUntilDrained(t, 30_000);
     await expectEveryEventOnce(t, { keys: loadKeys(report.submitted, players), reason: 'event_bonus' });

@@ -31,14 +31,18 @@ export interface PgBouncerOptions {
   poolSize?: number;
 }
 
-/** The installed PgBouncer's version, e.g. `1.18.0`; a clear error when it is not installed. */
-export async function pgBouncerVersion(): Promise<string> {
-  try {
-    const { stdout } = await exec('pgbouncer', ['--version']);
-    return /PgBouncer (\S+)/.exec(stdout)?.[1] ?? 'unknown';
-  } catch {
-    throw new Error('pgbouncer is not installed: apt-get install -y pgbouncer (.ci/run does)');
+/** Where Debian puts it: in /usr/sbin, which a user's PATH often leaves out. */
+const binaries = ['pgbouncer', '/usr/sbin/pgbouncer'];
+
+/** The installed PgBouncer and its version (`1.18.0`); a clear error when it is not installed. */
+export async function findPgBouncer(): Promise<{ binary: string; version: string }> {
+  for (const binary of binaries) {
+    try {
+      const { stdout } = await exec(binary, ['--version']);
+      return { binary, version: /PgBouncer (\S+)/.exec(stdout)?.[1] ?? 'unknown' };
+    } catch {}
   }
+  throw new Error('pgbouncer is not installed: apt-get install -y pgbouncer (.ci/run does)');
 }
 
 /** PgBouncer in transaction mode on a free port, in front of `databaseUrl`'s database. */
@@ -46,7 +50,7 @@ export async function startPgBouncer(
   databaseUrl: string,
   options: PgBouncerOptions = {},
 ): Promise<PgBouncer> {
-  const version = await pgBouncerVersion();
+  const { binary, version } = await findPgBouncer();
   const dir = await mkdtemp(join(tmpdir(), 'tandem-pgbouncer-'));
   // PgBouncer refuses to run as root: it then runs as the `postgres` user, which must read its files.
   const asRoot = process.getuid?.() === 0;
@@ -54,11 +58,13 @@ export async function startPgBouncer(
   await chmod(dir, 0o755);
   const target = new URL(databaseUrl);
   const user = decodeURIComponent(target.username || 'postgres');
-  await writeFile(join(dir, 'users.txt'), `"${user}" ""\n`, { mode: 0o644 });
+  await writeFile(join(dir, 'users.txt'), `"${user}" ""\n`);
+  await chmod(join(dir, 'users.txt'), 0o644);
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();
-    await writeFile(join(dir, 'pgbouncer.ini'), config(target, port, version, dir, options), { mode: 0o644 });
-    const child = spawn('pgbouncer', [...(asRoot ? ['-u', 'postgres'] : []), join(dir, 'pgbouncer.ini')], {
+    await writeFile(join(dir, 'pgbouncer.ini'), config(target, port, version, dir, options));
+    await chmod(join(dir, 'pgbouncer.ini'), 0o644);
+    const child = spawn(binary, [...(asRoot ? ['-u', 'postgres'] : []), join(dir, 'pgbouncer.ini')], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let log = '';
@@ -78,7 +84,7 @@ export async function startPgBouncer(
           return accepts(url.toString());
         },
         'pgbouncer accepts connections',
-        15_000,
+        30_000,
       );
     } catch (error) {
       await stopProcess(child, exited);
