@@ -10,12 +10,13 @@
 //               transfers
 //   the ledger  ledger (the only writer of ledger rows and outbox events)
 //   rules       economy (pure: no I/O)
-//   shared      core, db, redis, logging, live (the change feed every write announces on), config.ts
+//   shared      core, db, redis, logging, live (the change feed every write announces on),
+//               metrics (what each process counts, served on its /metrics), config.ts
 //
 // A loop between folders, or a feature reaching into another feature for a shared mechanism, makes
 // every later change harder: shared mechanisms belong in core/ or db/.
 
-const shared = ['core', 'db', 'redis', 'logging', 'live'];
+const shared = ['core', 'db', 'redis', 'logging', 'live', 'metrics'];
 const features = [
   'earning',
   'import-export',
@@ -66,7 +67,7 @@ module.exports = {
     {
       name: 'shared-imports-no-feature',
       comment:
-        'core/, db/, redis/, logging/ and live/ are what every feature shares: they import no feature.',
+        'core/, db/, redis/, logging/, live/ and metrics/ are what every feature shares: they import no feature.',
       severity: 'error',
       from: { path: folders(shared) },
       to: { path: '^src/', pathNot: [folders(shared), '^src/config\\.ts$', '^src/generated/'] },
@@ -102,7 +103,7 @@ module.exports = {
       comment: 'The ledger records changes: it builds on the rules and the shared core, never on a feature.',
       severity: 'error',
       from: { path: '^src/ledger/' },
-      to: { path: '^src/', pathNot: ['^src/(ledger|economy|core|db|logging)/', '^src/generated/'] },
+      to: { path: '^src/', pathNot: ['^src/(ledger|economy|core|db|logging|metrics)/', '^src/generated/'] },
     },
     {
       name: 'features-import-no-surface',

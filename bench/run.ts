@@ -1,10 +1,10 @@
 // `npm run bench [-- --quick]`: raw BullMQ anchor, pipeline throughput, latency at a fixed load and
 // correctness, in one run on one Redis and one PostgreSQL. `--scale` runs the scale phase alone
 // (bench/scale/). Options: see bench/shared/options.ts.
-import { Redis } from 'ioredis';
 import pg from 'pg';
 import { seedEconomyDefaults } from '../src/catalog/seed.ts';
 import { openDatabase } from '../src/db/database.ts';
+import { connectRedis } from '../src/redis/connection.ts';
 import { type LivePathResult, runLivePath } from './live-path/live-path.ts';
 import { appendLivePathMarkdown, livePathSummary, renderLivePathMarkdown } from './live-path/live-report.ts';
 import { runLatency } from './pipeline/latency.ts';
@@ -86,7 +86,7 @@ try {
   const postgres = (
     await control.query<{ v: string }>(`SELECT 'PostgreSQL ' || current_setting('server_version') AS v`)
   ).rows[0]!.v;
-  const probe = new Redis(options.redisUrl);
+  const probe = connectRedis(options.redisUrl);
   const redisVersion = /redis_version:(\S+)/.exec(await probe.info('server'))?.[1] ?? 'unknown';
   probe.disconnect();
   const machine = describeMachine(postgres, redisVersion, await waitForQuiet('start'));

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { TandemError } from './core/errors.ts';
 import { maxPasswordLength, minPasswordLength, passwordProblem } from './core/password-policy.ts';
+import { parseRedisAddress } from './core/redis-address.ts';
 
 /** `scheme://host[:port]` of an http(s) address that is nothing more than that, else null. */
 function originOf(text: string): string | null {
@@ -8,6 +9,14 @@ function originOf(text: string): string | null {
   const url = new URL(text);
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
   return text.replace(/\/$/, '').toLowerCase() === url.origin ? url.origin : null;
+}
+
+function isClusterAddress(url: string): boolean {
+  try {
+    return parseRedisAddress(url).topology === 'cluster';
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -43,14 +52,33 @@ const schema = z.object({
     .transform((value) => value === 'true'),
   /** Connections per process; size it with WORKER_CONCURRENCY (a job holds one while it runs). @defaultValue 20 */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
-  /** Unset: a private redis-server (from PATH) runs in `DATA_DIR/redis`. */
-  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  /**
+   * `redis[s]://[user:password@]host:port[/db]`, or Redis behind Sentinel
+   * (`redis[s]+sentinel://host:26379,host:26379/<master name>[/db]`), or a Redis Cluster
+   * (`redis[s]+cluster://host:6379,host:6379`, with a hash tag QUEUE_PREFIX). `?ca=<file>` trusts
+   * that certificate authority for `rediss`. Unset: a private redis-server (from PATH) runs in
+   * `DATA_DIR/redis`.
+   */
+  REDIS_URL: z
+    .string()
+    .superRefine((url, ctx) => {
+      try {
+        parseRedisAddress(url);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      }
+    })
+    .optional(),
   /** Where the embedded defaults keep their files. @defaultValue `.data` */
   DATA_DIR: z.string().min(1).default('.data'),
-  /** BullMQ key prefix: several Tandem installs can share one Redis. @defaultValue `tandem` */
+  /**
+   * Prefix of every Redis key and channel: several Tandem installs can share one Redis. On a Redis
+   * Cluster write it as a hash tag, `{tandem}`: all of the install's keys then share one slot, so no
+   * command spans two. @defaultValue `tandem`
+   */
   QUEUE_PREFIX: z
     .string()
-    .regex(/^[a-z0-9-]+$/)
+    .regex(/^([a-z0-9-]+|\{[a-z0-9-]+\})$/, 'letters a-z, digits and "-", or those inside braces: {tandem}')
     .default('tandem'),
   /** Jobs one worker process runs at once. @defaultValue 16 */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(16),
@@ -217,6 +245,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           code: 'custom',
           path: ['DATABASE_URL'],
           message: 'required with DATABASE_DIRECT_URL: the address the processes connect to (the pooler)',
+        });
+      if (config.REDIS_URL && isClusterAddress(config.REDIS_URL) && !config.QUEUE_PREFIX.startsWith('{'))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['QUEUE_PREFIX'],
+          message: `a Redis Cluster needs a hash tag prefix, such as {${config.QUEUE_PREFIX}}: every key of a queue must be in one slot`,
         });
       if (config.DISCORD_BOT_TOKEN && !config.DISCORD_GUILD_ID)
         ctx.addIssue({

@@ -1,5 +1,5 @@
 import { Queue, Worker } from 'bullmq';
-import { Redis } from 'ioredis';
+import { connectRedis } from '../../src/redis/connection.ts';
 import { deletePrefix, uniquePrefix } from '../shared/infra.ts';
 import { epochMs, round } from '../shared/stats.ts';
 
@@ -22,8 +22,8 @@ export async function runRawBullmq(options: {
   chunk?: number;
 }): Promise<RawBullmqResult> {
   const prefix = uniquePrefix('raw');
-  const producer = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
-  const consumer = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
+  const producer = connectRedis(options.redisUrl, { maxRetriesPerRequest: null });
+  const consumer = connectRedis(options.redisUrl, { maxRetriesPerRequest: null });
   const queue = new Queue('raw-noop', { connection: producer, prefix });
   const chunk = options.chunk ?? 1000;
   let completed = 0;

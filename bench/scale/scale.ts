@@ -1,7 +1,7 @@
-import { Redis } from 'ioredis';
 import pg from 'pg';
 import { seedEconomyDefaults } from '../../src/catalog/seed.ts';
 import { openDatabase } from '../../src/db/database.ts';
+import { connectRedis } from '../../src/redis/connection.ts';
 import { describeMachine } from '../report/bench-report.ts';
 import { cpuBetween, cpuSnapshot } from '../shared/cpu.ts';
 import { type BenchDatabase, createBenchDatabase } from '../shared/infra.ts';
@@ -119,7 +119,7 @@ async function describe(pool: pg.Pool, redisUrl: string) {
   const postgres = (
     await pool.query<{ v: string }>(`SELECT 'PostgreSQL ' || current_setting('server_version') AS v`)
   ).rows[0]!.v;
-  const probe = new Redis(redisUrl);
+  const probe = connectRedis(redisUrl);
   const redisVersion = /redis_version:(\S+)/.exec(await probe.info('server'))?.[1] ?? 'unknown';
   probe.disconnect();
   // No waiting for a quiet machine (the run is long): how busy it was is written down instead.

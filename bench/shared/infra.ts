@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
 import pg from 'pg';
 import { applyMigrations } from '../../src/db/migrations.ts';
+import { connectRedis, type RedisConnection } from '../../src/redis/connection.ts';
 
 export interface BenchDatabase {
   name: string;
@@ -129,7 +129,7 @@ export function uniquePrefix(label: string): string {
 
 /** Deletes every key under a queue prefix (after the queues were obliterated, for what is left). */
 export async function deletePrefix(redisUrl: string, prefix: string): Promise<number> {
-  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 3 });
+  const redis = connectRedis(redisUrl, { maxRetriesPerRequest: 3 });
   let deleted = 0;
   try {
     let cursor = '0';
@@ -145,7 +145,7 @@ export async function deletePrefix(redisUrl: string, prefix: string): Promise<nu
   return deleted;
 }
 
-export async function waitForRedis(redis: Redis): Promise<void> {
+export async function waitForRedis(redis: RedisConnection): Promise<void> {
   if (redis.status === 'ready') return;
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('Redis not ready after 10 s')), 10_000);

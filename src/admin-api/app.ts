@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import type { Registry } from 'prom-client';
+import { createProcessMetrics, type TandemMetrics } from '../metrics/process-metrics.ts';
 import { createAppApiRoutes } from './app-api/app-routes.ts';
 import { createMiniAppPage } from './app-api/mini-app-page.ts';
 import type { EndedSessions } from './auth/auth-routes.ts';
@@ -49,6 +50,11 @@ export interface AdminApiOptions {
   live?: LiveGatewayOptions;
   /** The Telegram bot's token: it signs the Mini App's init data. Unset: the Mini App's API is off. */
   telegramBotToken?: string;
+  /**
+   * The process's metrics, which `/metrics` serves, with the API's own added to them.
+   * @defaultValue a registry of the API's own
+   */
+  metrics?: TandemMetrics;
 }
 
 export interface AdminApi {
@@ -73,8 +79,10 @@ export function createAdminApi(deps: AdminApiDeps, options: AdminApiOptions = {}
   const sessions = createSessionStore(deps.redis, deps.queuePrefix, {
     ttlSeconds: options.sessionTtlSeconds,
   });
-  const metrics = createApiMetrics(deps);
+  const processMetrics = options.metrics ?? createProcessMetrics({ process: 'api' });
+  const metrics = createApiMetrics(processMetrics, deps);
   let gateway: LiveGateway | undefined;
+  let stopCountingClients: (() => void) | undefined;
   // Sign-out happens before the gateway may exist (tests without sockets): look it up when needed.
   const liveSessions: EndedSessions = {
     ended: (token) => gateway?.ended(token),
@@ -144,12 +152,16 @@ export function createAdminApi(deps: AdminApiDeps, options: AdminApiOptions = {}
           prefix: deps.queuePrefix,
           logger: deps.logger,
           checkOrigin,
+          trustProxy,
         },
         options.live,
       );
+      const { io } = gateway;
+      stopCountingClients = processMetrics.liveness.liveClients(() => io.of('/').sockets.size);
       return gateway;
     },
     async close() {
+      stopCountingClients?.();
       await gateway?.close();
       gateway = undefined;
     },

@@ -1,7 +1,7 @@
-import type { Redis } from 'ioredis';
 import type { ContentCache } from '../content/content-cache.ts';
 import type { GuildDirectorySource } from '../discord-guild/guild-directory-source.ts';
 import type { ChangePublisher } from '../live/changes.ts';
+import type { RedisConnection } from '../redis/connection.ts';
 import type { SettingsCache } from '../settings/settings-cache.ts';
 import type { SyncContext } from '../sync/context.ts';
 
@@ -11,13 +11,13 @@ import type { SyncContext } from '../sync/context.ts';
  * pages and the sign-in limits. The process that serves it builds it (src/runtime).
  */
 export interface AdminApiDeps extends SyncContext {
-  /** For producers and locks: fails fast when Redis is away. */
-  redis: Redis;
-  /** Announces entity changes to admin pages and bot caches (Redis pub/sub). */
+  /** For producers and locks: fails fast when RedisConnection is away. */
+  redis: RedisConnection;
+  /** Announces entity changes to admin pages and bot caches (RedisConnection pub/sub). */
   changes: ChangePublisher;
   /** The admin-editable earning rules, cached and dropped on a `settings` change. */
   settings: SettingsCache;
-  /** The Redis URL, for connections of their own (pub/sub subscribers). */
+  /** The RedisConnection URL, for connections of their own (pub/sub subscribers). */
   redisUrl: string;
   queuePrefix: string;
   /** The bots' content cache, when this process runs them too. */

@@ -1,40 +1,36 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uniqueQueuePrefix } from '../../test/support/database.ts';
 import { testRedisUrl } from '../../test/support/env.ts';
 import { type PrivatePostgres, startPrivatePostgres } from '../../test/support/private-postgres.ts';
-import {
-  type CertificateAuthority,
-  makeCertificateAuthority,
-  makeServerCertificate,
-} from '../../test/support/tls-certificates.ts';
+import { makeTestCertificates, type TestCertificates } from '../../test/support/tls-certificates.ts';
 import { checkPostgres } from '../doctor/postgres-checks.ts';
 import { createLogger } from '../logging/logger.ts';
 import { openServices } from '../runtime/services.ts';
 import { openDatabase } from './database.ts';
 import { applyMigrations } from './migrations.ts';
 
-let dir: string;
 let server: PrivatePostgres | undefined;
-let ca: CertificateAuthority;
-let otherCa: CertificateAuthority;
+/** The server's certificate and the authority that signed it. */
+let ca: TestCertificates | undefined;
+/** Another authority, which signed nothing the server shows. */
+let otherCa: TestCertificates | undefined;
 
-/** The tandem database on the server, over TLS checked against `trusted` (or with `params` as given). */
+/** The tandem database on the server, with `params` as the URL's query. */
 const tandemUrl = (params: Record<string, string>) => server!.url('tandem', params);
-const verifiedBy = (trusted: CertificateAuthority) => ({ sslmode: 'verify-full', sslrootcert: trusted.cert });
+/** TLS with the server's certificate checked against `trusted`'s authority. */
+const verifiedBy = (trusted: TestCertificates | undefined) => ({
+  sslmode: 'verify-full',
+  sslrootcert: trusted!.caFile,
+});
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'tandem-tls-'));
-  ca = await makeCertificateAuthority(dir, 'tandem-test-ca');
-  otherCa = await makeCertificateAuthority(dir, 'another-ca');
-  const certificate = await makeServerCertificate(dir, ca, 'IP:127.0.0.1,DNS:localhost');
+  ca = await makeTestCertificates();
+  otherCa = await makeTestCertificates();
   // A server that takes TLS connections only (no `host` or `hostnossl` line), as a managed one does.
   server = await startPrivatePostgres({
     settings: { ssl: 'on', ssl_cert_file: 'server.pem', ssl_key_file: 'server.key' },
-    files: { 'server.pem': certificate.cert, 'server.key': certificate.key },
+    files: { 'server.pem': ca.certFile, 'server.key': ca.keyFile },
     hba: 'hostssl all all 127.0.0.1/32 trust\n',
   });
   const admin = new pg.Client({ connectionString: server.url('postgres', verifiedBy(ca)) });
@@ -45,7 +41,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.dispose();
-  if (dir) await rm(dir, { recursive: true, force: true });
+  await ca?.remove();
+  await otherCa?.remove();
 });
 
 describe('PostgreSQL over TLS with a private CA (sslmode=verify-full&sslrootcert=...)', () => {
@@ -91,7 +88,7 @@ describe('PostgreSQL over TLS with a private CA (sslmode=verify-full&sslrootcert
     // node-postgres 8 checks the certificate and the host name for every sslmode but disable and
     // no-verify (libpq's weaker require and verify-ca only with uselibpqcompat=true).
     for (const sslmode of ['verify-full', 'require']) {
-      const db = openDatabase(tandemUrl({ sslmode, sslrootcert: otherCa.cert }), 1);
+      const db = openDatabase(tandemUrl({ sslmode, sslrootcert: otherCa!.caFile }), 1);
       const error = await db.pool.query('SELECT 1').catch((e: Error & { code?: string }) => e);
       await db.close();
       expect(error, sslmode).toMatchObject({ code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' });

@@ -74,6 +74,9 @@ export function createDiscordBot(deps: DiscordDeps, options: DiscordBotOptions):
   };
   const runner = new HandlerRunner(logger);
   for (const binding of gatewayEvents) binding.attach(client, ctx, runner.run);
+  // Every dispatch the gateway sends (messages, members, voice, interactions): the connection is alive.
+  const gatewayEventReceived = deps.metrics?.liveness.discordGatewayEvents();
+  if (gatewayEventReceived) client.on(Events.Raw, gatewayEventReceived);
   // discord.js emits `error` for gateway trouble; an EventEmitter without a listener would throw it.
   client.on(Events.Error, (error) => logger.error({ err: error }, 'Discord client error'));
   client.on(Events.ShardReconnecting, (shardId) => logger.info({ shardId }, 'Discord gateway reconnecting'));

@@ -5,6 +5,7 @@ import type { Database } from '../db/database.ts';
 import type { Engine } from '../ledger/engine.ts';
 import type { ChangePublisher } from '../live/changes.ts';
 import type { Logger } from '../logging/logger.ts';
+import type { TandemMetrics } from '../metrics/process-metrics.ts';
 import type { SettingsCache } from '../settings/settings-cache.ts';
 import type { ShopJobQueue } from '../shop/purchase.ts';
 import type { Texts } from '../texts/texts.ts';
@@ -30,4 +31,6 @@ export interface DiscordDeps {
   texts: Texts;
   logger: Logger;
   changes: ChangePublisher;
+  /** The process's metrics: links, payouts, when the bot last heard from its platform. @defaultValue not counted */
+  metrics?: TandemMetrics;
 }

@@ -6,7 +6,9 @@ import { startAdminApi } from '../admin-api/app.ts';
 import { ensureFirstAdmin, refuseWeakAdminPassword } from '../admin-api/auth/first-admin.ts';
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../logging/logger.ts';
+import { createProcessMetrics } from '../metrics/process-metrics.ts';
 import { adminApiPorts } from '../runtime/admin-api-ports.ts';
+import { allChecksPass, dependencyChecks } from '../runtime/process-probes.ts';
 import { handleShutdown } from '../runtime/shutdown.ts';
 import { openConfiguredServices } from '../runtime/sync-runtime.ts';
 
@@ -20,15 +22,18 @@ if (!config.DATABASE_URL || !config.REDIS_URL) {
   process.exit(2);
 }
 // The Discord server's roles and channels, for the panel's pickers and the checks at save.
-const ports = adminApiPorts(config);
+const metrics = createProcessMetrics({ process: 'api', nodeMetrics: true });
+const ports = adminApiPorts(config, { metrics: metrics.platformCalls });
 const services = openConfiguredServices(
   config,
   { databaseUrl: config.DATABASE_URL, redisUrl: config.REDIS_URL },
   logger,
   ports,
+  metrics,
 );
 const firstAdmin = await ensureFirstAdmin(services, config);
-const api = await startAdminApi(services, adminApiSettings(config));
+const api = await startAdminApi(services, { ...adminApiSettings(config), metrics });
+metrics.readiness.follow(() => allChecksPass(dependencyChecks(services)));
 handleShutdown(logger, [
   ['http', () => api.close()],
   ['platform clients', () => ports.close()],

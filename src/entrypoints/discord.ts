@@ -1,8 +1,10 @@
 // `npm run discord`: the Discord bot alone (one gateway connection), on the same Redis and
 // PostgreSQL as the workers. Run one copy: a second would get every event and interaction twice
-// (the ledger keys keep XP right, but both would answer each slash command). Probes on HEALTH_PORT.
+// (the ledger keys keep XP right, but both would answer each slash command). Probes and metrics on
+// HEALTH_PORT.
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../logging/logger.ts';
+import { createProcessMetrics } from '../metrics/process-metrics.ts';
 import { createPlatformPorts } from '../platforms/platform-ports.ts';
 import { startBots } from '../runtime/bot-runtime.ts';
 import { botRuntimeSettings } from '../runtime/bot-settings.ts';
@@ -20,14 +22,16 @@ if (!config.DATABASE_URL || !config.REDIS_URL || !discord) {
   );
   process.exit(2);
 }
-const probes = await startProcessProbes({ port: config.HEALTH_PORT, logger });
+const metrics = createProcessMetrics({ process: 'discord', nodeMetrics: true });
+const probes = await startProcessProbes({ port: config.HEALTH_PORT, logger, metrics });
 // `/sync` and a rank role changed by hand are put right from here, over Discord's REST API.
-const ports = createPlatformPorts({ telegram: null, discord });
+const ports = createPlatformPorts({ telegram: null, discord }, { metrics: metrics.platformCalls });
 const services = openConfiguredServices(
   config,
   { databaseUrl: config.DATABASE_URL, redisUrl: config.REDIS_URL },
   logger,
   ports,
+  metrics,
 );
 const bots = await startBots(services, { telegram: null, discord }, botRuntimeSettings(config));
 probes.ready({

@@ -1,20 +1,23 @@
 // `npm start`: the whole of Tandem in one process for a single machine. With nothing configured it
 // runs an embedded PostgreSQL and a private Redis under DATA_DIR, and, with no bot token, the
 // sandbox: both platform emulators with the real bots connected to them and a demo community.
+
 import { adminApiSettings } from '../admin-api/api-settings.ts';
 import { startAdminApi } from '../admin-api/app.ts';
 import { ensureFirstAdmin, refuseWeakAdminPassword } from '../admin-api/auth/first-admin.ts';
-import { observeWorkers } from '../admin-api/ops/worker-metrics.ts';
 import { seedEconomyDefaults } from '../catalog/seed.ts';
 import { loadConfig } from '../config.ts';
 import { seedDemoContent } from '../content/demo-content.ts';
+import { redacted } from '../core/redis-address.ts';
 import { applyMigrations } from '../db/migrations.ts';
 import { createLogger, redactUrl } from '../logging/logger.ts';
+import { createProcessMetrics } from '../metrics/process-metrics.ts';
 import { createPlatformPorts } from '../platforms/platform-ports.ts';
 import { startBots } from '../runtime/bot-runtime.ts';
 import { botRuntimeSettings } from '../runtime/bot-settings.ts';
 import { provideInfrastructure } from '../runtime/infrastructure.ts';
 import { configuredPlatforms } from '../runtime/platform-endpoints.ts';
+import { allChecksPass, dependencyChecks } from '../runtime/process-probes.ts';
 import { handleShutdown } from '../runtime/shutdown.ts';
 import { startBanner } from '../runtime/start-banner.ts';
 import { openConfiguredServices, startWorkerRole } from '../runtime/sync-runtime.ts';
@@ -41,8 +44,10 @@ const sandbox = configured
       ],
     });
 const platforms = configured ?? sandbox!.platforms;
-const ports = createPlatformPorts(platforms);
-const services = openConfiguredServices(config, infrastructure, logger, ports);
+// One registry for every role this process runs: the API's /metrics serves it all.
+const metrics = createProcessMetrics({ process: 'start', nodeMetrics: true });
+const ports = createPlatformPorts(platforms, { metrics: metrics.platformCalls });
+const services = openConfiguredServices(config, infrastructure, logger, ports, metrics);
 const seeded = await seedEconomyDefaults(services.db.prisma);
 await seedDemoContent(services.db.prisma);
 if (sandbox) {
@@ -55,14 +60,22 @@ const workers = await startWorkerRole(config, services);
 const api = await startAdminApi(services, {
   ...adminApiSettings(config),
   telegramBotToken: platforms.telegram?.token,
+  metrics,
 });
-observeWorkers(workers, api.api.metrics);
 // In the sandbox the emulator opens the Mini App from this machine, over plain http.
 const botOptions = {
   ...botRuntimeSettings(config),
   ...(sandbox ? { telegramMiniAppUrl: `http://localhost:${new URL(api.url).port}/app/` } : {}),
 };
 const bots = await startBots(services, platforms, botOptions);
+metrics.readiness.follow(() =>
+  allChecksPass({
+    ...dependencyChecks(services),
+    workers: () => workers.workers.every((worker) => worker.isRunning()),
+    ...(bots.telegram ? { telegram: () => bots.telegram?.receiving() ?? false } : {}),
+    ...(bots.discord ? { discord: () => bots.discord?.client.isReady() ?? false } : {}),
+  }),
+);
 
 handleShutdown(logger, [
   ['bots', () => bots.stop()],
@@ -88,7 +101,7 @@ process.stdout.write(
     miniAppUrl: botOptions.telegramMiniAppUrl,
     databaseUrl: redactUrl(infrastructure.databaseUrl),
     embeddedPostgres: infrastructure.postgresData,
-    redisUrl: infrastructure.redisUrl,
+    redisUrl: redacted(infrastructure.redisUrl),
     privateRedis: infrastructure.embedded.redis,
   }),
 );

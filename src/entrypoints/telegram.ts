@@ -1,9 +1,10 @@
 // `npm run telegram`: the Telegram bot alone, on the same Redis and PostgreSQL as the workers.
 // Long polling by default: exactly one copy may run (Telegram answers a second poller with 409).
 // With TELEGRAM_WEBHOOK_URL it receives on TELEGRAM_WEBHOOK_PORT instead. Either way the bot only
-// answers players; notices and role changes are sent by the workers. Probes on HEALTH_PORT.
+// answers players; notices and role changes are sent by the workers. Probes and metrics on HEALTH_PORT.
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../logging/logger.ts';
+import { createProcessMetrics } from '../metrics/process-metrics.ts';
 import { startBots } from '../runtime/bot-runtime.ts';
 import { botRuntimeSettings } from '../runtime/bot-settings.ts';
 import { configuredPlatforms } from '../runtime/platform-endpoints.ts';
@@ -20,12 +21,15 @@ if (!config.DATABASE_URL || !config.REDIS_URL || !telegram) {
   );
   process.exit(2);
 }
-const probes = await startProcessProbes({ port: config.HEALTH_PORT, logger });
+const metrics = createProcessMetrics({ process: 'telegram', nodeMetrics: true });
+const probes = await startProcessProbes({ port: config.HEALTH_PORT, logger, metrics });
 // The bot records changes and answers; it sends nothing through the platform ports.
 const services = openConfiguredServices(
   config,
   { databaseUrl: config.DATABASE_URL, redisUrl: config.REDIS_URL },
   logger,
+  undefined,
+  metrics,
 );
 const settings = botRuntimeSettings(config);
 const bots = await startBots(services, { telegram, discord: null }, settings);

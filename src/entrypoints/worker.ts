@@ -1,7 +1,8 @@
 // `npm run worker`: every queue's worker, the schedulers and the outbox relay. Run as many copies as
-// the load needs, all on the same Redis and PostgreSQL. Probes on HEALTH_PORT.
+// the load needs, all on the same Redis and PostgreSQL. Probes and metrics on HEALTH_PORT.
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../logging/logger.ts';
+import { createProcessMetrics } from '../metrics/process-metrics.ts';
 import { createPlatformPorts } from '../platforms/platform-ports.ts';
 import { configuredPlatforms } from '../runtime/platform-endpoints.ts';
 import { dependencyChecks, startProcessProbes } from '../runtime/process-probes.ts';
@@ -16,14 +17,18 @@ if (!config.DATABASE_URL || !config.REDIS_URL) {
   );
   process.exit(2);
 }
-const probes = await startProcessProbes({ port: config.HEALTH_PORT, logger });
+const metrics = createProcessMetrics({ process: 'worker', nodeMetrics: true });
+const probes = await startProcessProbes({ port: config.HEALTH_PORT, logger, metrics });
 // Role edits and notices go out from here, over the platforms' REST APIs (no gateway needed).
-const ports = createPlatformPorts(configuredPlatforms(config) ?? { telegram: null, discord: null });
+const ports = createPlatformPorts(configuredPlatforms(config) ?? { telegram: null, discord: null }, {
+  metrics: metrics.platformCalls,
+});
 const services = openConfiguredServices(
   config,
   { databaseUrl: config.DATABASE_URL, redisUrl: config.REDIS_URL },
   logger,
   ports,
+  metrics,
 );
 const workers = await startWorkerRole(config, services);
 probes.ready({

@@ -44,7 +44,8 @@ RETURNING id`;
  * before appends nothing and answers null, so a step that runs twice records its event once.
  */
 export async function appendSyncEvent(
-  tx: Pick<RecordingTransaction, 'client' | 'dispatchAfterCommit'>,
+  tx: Pick<RecordingTransaction, 'client' | 'dispatchAfterCommit'> &
+    Partial<Pick<RecordingTransaction, 'countAfterCommit'>>,
   event: NewSyncEvent,
 ): Promise<string | null> {
   const payload = parsePayload(event.type, event.payload);
@@ -57,6 +58,11 @@ export async function appendSyncEvent(
     sourceOf[event.type],
   ]);
   const id = rows[0]?.id ?? null;
+  tx.countAfterCommit?.({
+    type: event.type,
+    source: sourceOf[event.type],
+    outcome: id ? 'recorded' : 'duplicate',
+  });
   if (id) tx.dispatchAfterCommit({ id, idempotencyKey: event.key, type: event.type });
   return id;
 }

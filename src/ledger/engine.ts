@@ -3,6 +3,7 @@ import { parseInput } from '../core/parse-input.ts';
 import { CallBatcher } from '../db/call-batcher.ts';
 import type { Database } from '../db/database.ts';
 import type { Logger } from '../logging/logger.ts';
+import type { EventMetrics, RecordedOutcome } from '../metrics/event-metrics.ts';
 import {
   type EconomyChange,
   type EconomyChangeInput,
@@ -18,6 +19,20 @@ export interface DispatchableEvent {
   id: string;
   idempotencyKey: string;
   type: EventType;
+}
+
+/** An event offered to the outbox in a transaction, counted once the transaction commits. */
+interface OfferedEvent {
+  type: EventType;
+  source: string;
+  outcome: RecordedOutcome;
+}
+
+export interface EngineOptions {
+  /** How long a caller waits for Redis to take a job before leaving it to the relay. @defaultValue 2000 */
+  dispatchTimeoutMs?: number;
+  /** Counts the events recorded and the duplicates turned away. @defaultValue not counted */
+  metrics?: Pick<EventMetrics, 'recorded'>;
 }
 
 /**
@@ -36,6 +51,8 @@ export interface RecordingTransaction {
   record(input: EconomyChangeInput): Promise<RecordOutcome>;
   /** Enqueue this event's job once the transaction has committed. */
   dispatchAfterCommit(event: DispatchableEvent): void;
+  /** Count an event offered to the outbox (appended, or its key was there) once the transaction commits. */
+  countAfterCommit(event: OfferedEvent): void;
 }
 
 /**
@@ -54,13 +71,17 @@ export class Engine {
   /** The jobs of a group's events go to Redis together (one round trip), after the group commits. */
   private readonly dispatches: CallBatcher<DispatchableEvent, void>;
 
+  private readonly dispatchTimeoutMs: number;
+  private readonly metrics: EngineOptions['metrics'];
+
   constructor(
     private readonly db: Database,
     private readonly queues: EventQueue,
     private readonly logger: Logger,
-    /** How long a caller waits for Redis to take a job before leaving it to the relay. @defaultValue 2000 */
-    private readonly dispatchTimeoutMs = 2000,
+    options: EngineOptions = {},
   ) {
+    this.dispatchTimeoutMs = options.dispatchTimeoutMs ?? 2000;
+    this.metrics = options.metrics;
     const named = { namedStatements: db.namedStatements };
     this.recordings = new CallBatcher((changes) => recordLedgerChanges(this.db.pool, changes, named), {
       maxBatch: 100,
@@ -78,6 +99,7 @@ export class Engine {
   async record(input: EconomyChangeInput): Promise<RecordOutcome> {
     const change = parseInput(economyChangeSchema, input);
     const outcome = await this.recordings.call(change);
+    this.metrics?.recorded(change, outcome.applied ? 'recorded' : 'duplicate');
     if (outcome.applied)
       await this.dispatches.call({ id: outcome.eventId, idempotencyKey: outcome.key, type: change.type });
     return outcome;
@@ -87,6 +109,7 @@ export class Engine {
   async transaction<T>(work: (tx: RecordingTransaction) => Promise<T>): Promise<T> {
     const client = await this.db.pool.connect();
     const toDispatch: DispatchableEvent[] = [];
+    const toCount: OfferedEvent[] = [];
     let result: T;
     try {
       await client.query('BEGIN');
@@ -98,11 +121,13 @@ export class Engine {
             inTransaction: true,
             namedStatements: this.db.namedStatements,
           });
+          toCount.push({ ...change, outcome: outcome.applied ? 'recorded' : 'duplicate' });
           if (outcome.applied)
             toDispatch.push({ id: outcome.eventId, idempotencyKey: outcome.key, type: change.type });
           return outcome;
         },
         dispatchAfterCommit: (event) => toDispatch.push(event),
+        countAfterCommit: (event) => toCount.push(event),
       });
       await client.query('COMMIT');
     } catch (error) {
@@ -111,6 +136,7 @@ export class Engine {
     } finally {
       client.release();
     }
+    for (const event of toCount) this.metrics?.recorded(event, event.outcome);
     await this.dispatch(toDispatch);
     return result;
   }

@@ -58,7 +58,10 @@ export async function confirmLink(deps: LinkingDeps, input: LinkButtonPress): Pr
   const outcome = await retryingRaces(() =>
     deps.engine.transaction((tx) => confirmOnce(tx, presser, press.confirmationId, press.now)),
   );
-  if (outcome.kind === 'linked' && !outcome.result.alreadyLinked) await announceLink(deps, outcome.result);
+  if (outcome.kind === 'linked' && !outcome.result.alreadyLinked) {
+    deps.metrics?.community.link(outcome.result.merged ? 'merged' : 'linked');
+    await announceLink(deps, outcome.result);
+  }
   // Also on a repeated press: a process that died after the merge committed has not told the
   // issuer yet, and the notice's job id lets it through once.
   const told = outcome.notice ? await notifyLinked(deps, outcome.notice) : null;

@@ -5,6 +5,7 @@ import type { Platform } from '../core/platforms.ts';
 import type { Database } from '../db/database.ts';
 import type { Engine } from '../ledger/engine.ts';
 import type { ChangePublisher } from '../live/changes.ts';
+import type { TandemMetrics } from '../metrics/process-metrics.ts';
 import { AlreadyLinkedError, LinkRaceError } from './errors.ts';
 import type { IdentityRef } from './identities.ts';
 import { type LockedPlayer, lockPlayers, type MergeMoved } from './merge-players.ts';
@@ -18,6 +19,8 @@ export interface LinkingDeps {
   /** Tells both sides, each on their platform, that the link worked. @defaultValue nobody is told */
   queues?: NoticeQueue;
   logger?: { warn(details: object, message: string): void };
+  /** Counts links, merges and unlinks. @defaultValue not counted */
+  metrics?: Pick<TandemMetrics, 'community'>;
 }
 
 export interface LinkResult {

@@ -92,7 +92,7 @@ describe('linking with a one-time code', () => {
     await tandem.settle();
     expect(discord.rolesOf('2')).toEqual(['901']);
 
-    const result = await unlinkIdentity(tandem.engine, dc('2'));
+    const result = await unlinkIdentity(tandem, dc('2'));
     expect(result.accountPlayerId).toBe(account);
     expect(await player(account)).toMatchObject({ xp: ranks[1]!.minXp + 5, balance: 40 });
     expect((await player(account)).identities.map((i) => i.platform)).toEqual(['telegram']);
@@ -105,7 +105,7 @@ describe('linking with a one-time code', () => {
     expect(discord.rolesOf('2')).toEqual([]);
     expect(await ledgerMatchesTotals(tandem)).toBe(true);
 
-    const again = await unlinkIdentity(tandem.engine, dc('2')).catch((e) => e);
+    const again = await unlinkIdentity(tandem, dc('2')).catch((e) => e);
     expect(again).toBeInstanceOf(NotLinkedError);
     expect(again.message).toBe('Your Discord account is not linked to another platform: nothing to unlink.');
     // Linking again works, and adds nothing twice: the fresh account was empty.

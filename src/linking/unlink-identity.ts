@@ -1,9 +1,9 @@
 import { parseInput } from '../core/parse-input.ts';
 import type { Platform } from '../core/platforms.ts';
-import type { Engine } from '../ledger/engine.ts';
 import { refreshRankRole } from '../roles/rank-role-refresh.ts';
 import { LinkRaceError, NotLinkedError } from './errors.ts';
 import { identityRefSchema } from './identities.ts';
+import type { LinkingDeps } from './link-pair.ts';
 import { lockPlayers } from './merge-players.ts';
 
 export type UnlinkIdentityInput = { platform: Platform; platformUserId: string };
@@ -30,9 +30,12 @@ export interface UnlinkResult {
  *
  * Throws NotLinkedError when the identity is unknown or the only one of its account.
  */
-export async function unlinkIdentity(engine: Engine, input: UnlinkIdentityInput): Promise<UnlinkResult> {
+export async function unlinkIdentity(
+  deps: Pick<LinkingDeps, 'engine' | 'metrics'>,
+  input: UnlinkIdentityInput,
+): Promise<UnlinkResult> {
   const who = parseInput(identityRefSchema, input, 'identity');
-  return engine.transaction(async (tx) => {
+  const result = await deps.engine.transaction(async (tx) => {
     const { client } = tx;
     const identity = await client.query<{ id: string; player_id: string; username: string | null }>(
       `SELECT id, player_id, username FROM identities WHERE platform = $1::"Platform" AND platform_user_id = $2`,
@@ -84,4 +87,6 @@ export async function unlinkIdentity(engine: Engine, input: UnlinkIdentityInput)
     }
     return { accountPlayerId: found.player_id, detachedPlayerId };
   });
+  deps.metrics?.community.link('unlinked');
+  return result;
 }

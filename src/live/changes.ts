@@ -1,7 +1,7 @@
-import { Redis } from 'ioredis';
 import { z } from 'zod';
 import type { Database } from '../db/database.ts';
 import type { Logger } from '../logging/logger.ts';
+import { connectRedis, type RedisConnection } from '../redis/connection.ts';
 
 /**
  * Entity changes travel on one Redis pub/sub channel as `{entity, action, id}`: admin pages refetch
@@ -57,7 +57,11 @@ export interface AdminWriteDeps {
   changes: ChangePublisher;
 }
 
-export function createChangePublisher(redis: Redis, prefix: string, logger: Logger): ChangePublisher {
+export function createChangePublisher(
+  redis: RedisConnection,
+  prefix: string,
+  logger: Logger,
+): ChangePublisher {
   const channel = changesChannel(prefix);
   return {
     async publish(change) {
@@ -85,7 +89,7 @@ export async function subscribeToChanges(
   onChange: (change: EntityChange) => void,
   logger: Logger,
 ): Promise<ChangeSubscription> {
-  const subscriber = new Redis(redisUrl, { maxRetriesPerRequest: null });
+  const subscriber = connectRedis(redisUrl, { maxRetriesPerRequest: null });
   subscriber.on('error', () => {});
   const channel = changesChannel(prefix);
   subscriber.on('message', (from, message) => {

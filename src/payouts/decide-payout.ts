@@ -127,6 +127,7 @@ async function decide<T extends { payout: Payout }>(
       return settle(tx, decided, holdId);
     });
     if (outcome) {
+      deps.metrics?.community.payout(status);
       await announcePayoutDecision(deps, outcome.payout);
       return outcome;
     }

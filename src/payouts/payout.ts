@@ -2,6 +2,7 @@ import type { Database } from '../db/database.ts';
 import type { Queryable } from '../db/queryable.ts';
 import type { Engine } from '../ledger/engine.ts';
 import type { ChangePublisher } from '../live/changes.ts';
+import type { TandemMetrics } from '../metrics/process-metrics.ts';
 
 /** What the payout services work with; a process's Services has all of it. */
 export interface PayoutDeps {
@@ -9,6 +10,8 @@ export interface PayoutDeps {
   db: Pick<Database, 'pool'>;
   /** Tells admin pages about new and decided payouts. @defaultValue none */
   changes?: ChangePublisher;
+  /** Counts payouts requested, approved and declined. @defaultValue not counted */
+  metrics?: Pick<TandemMetrics, 'community'>;
 }
 
 /** The smallest payout, in coins: below it, handling a withdrawal costs more than it is worth. @defaultValue 100 */

@@ -58,11 +58,12 @@ export interface PayoutRequestResult {
  * PayoutRequestConflictError.
  */
 export async function requestPayout(
-  deps: Pick<PayoutDeps, 'engine' | 'changes'>,
+  deps: Pick<PayoutDeps, 'engine' | 'changes' | 'metrics'>,
   input: RequestPayoutInput,
 ): Promise<PayoutRequestResult> {
   const result = await holdPayout(deps, input);
   if (result.created) {
+    deps.metrics?.community.payout('requested');
     await deps.changes?.publish({ entity: 'payouts', action: 'created', id: result.payout.id });
     await deps.changes?.publish({ entity: 'players', action: 'updated', id: result.payout.playerId });
   }

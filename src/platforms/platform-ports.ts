@@ -2,8 +2,10 @@ import { REST } from 'discord.js';
 import { Telegram } from 'telegraf';
 import { createDiscordPort } from '../discord/discord-port.ts';
 import { createDiscordGuildPort } from '../discord/guild-port.ts';
+import type { PlatformCallMetrics } from '../metrics/platform-call-metrics.ts';
 import type { PlatformPorts } from '../sync/ports.ts';
 import { createTelegramPort } from '../telegram/telegram-port.ts';
+import { observePlatformPorts } from './observed-ports.ts';
 
 export interface PlatformPortsConfig {
   /** null: no Telegram bot runs, its projections and notices are skipped. */
@@ -21,6 +23,11 @@ export interface PlatformPortsConfig {
   } | null;
 }
 
+export interface PlatformPortsOptions {
+  /** Counts and times every call. @defaultValue not counted */
+  metrics?: PlatformCallMetrics;
+}
+
 export interface OpenPlatformPorts extends PlatformPorts {
   /** Stops the REST client's timers; calls in flight finish on their own. */
   close(): Promise<void>;
@@ -30,7 +37,10 @@ export interface OpenPlatformPorts extends PlatformPorts {
  * The platform clients the sync workers write through: REST only, no gateway or polling, so any
  * number of worker processes can hold them next to the bots.
  */
-export function createPlatformPorts(config: PlatformPortsConfig): OpenPlatformPorts {
+export function createPlatformPorts(
+  config: PlatformPortsConfig,
+  options: PlatformPortsOptions = {},
+): OpenPlatformPorts {
   const telegram = config.telegram
     ? createTelegramPort(
         new Telegram(
@@ -45,7 +55,7 @@ export function createPlatformPorts(config: PlatformPortsConfig): OpenPlatformPo
     rest && config.discord ? createDiscordPort({ rest, guildId: config.discord.guildId }) : null;
   const discordGuild =
     rest && config.discord ? createDiscordGuildPort({ rest, guildId: config.discord.guildId }) : null;
-  return {
+  const ports: OpenPlatformPorts = {
     telegram,
     discord,
     discordGuild,
@@ -54,6 +64,7 @@ export function createPlatformPorts(config: PlatformPortsConfig): OpenPlatformPo
       rest?.clearHandlerSweeper();
     },
   };
+  return options.metrics ? observePlatformPorts(ports, options.metrics) : ports;
 }
 
 function discordRest(config: NonNullable<PlatformPortsConfig['discord']>): REST {

@@ -1,5 +1,9 @@
 import type { Config } from '../config.ts';
-import { createPlatformPorts, type OpenPlatformPorts } from '../platforms/platform-ports.ts';
+import {
+  createPlatformPorts,
+  type OpenPlatformPorts,
+  type PlatformPortsOptions,
+} from '../platforms/platform-ports.ts';
 import { configuredPlatforms } from './platform-endpoints.ts';
 
 /**
@@ -8,8 +12,8 @@ import { configuredPlatforms } from './platform-endpoints.ts';
  * Role edits and notices stay the workers': with a DiscordPort or a TelegramPort here, the API would
  * queue notices the workers already send.
  */
-export function adminApiPorts(config: Config): OpenPlatformPorts {
+export function adminApiPorts(config: Config, options: PlatformPortsOptions = {}): OpenPlatformPorts {
   const discord = configuredPlatforms(config)?.discord ?? null;
-  const clients = createPlatformPorts({ telegram: null, discord });
+  const clients = createPlatformPorts({ telegram: null, discord }, options);
   return { telegram: null, discord: null, discordGuild: clients.discordGuild, close: () => clients.close() };
 }

@@ -24,6 +24,7 @@ export function botDepsOf(services: Services): { telegram: TelegramDeps; discord
     content,
     logger: services.logger,
     changes: services.changes,
+    metrics: services.metrics,
   };
   return { telegram: { ...shared, redis: services.redis }, discord: shared };
 }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../logging/logger.ts';
+import { createProcessMetrics } from '../metrics/process-metrics.ts';
 import { type ProcessProbes, startProcessProbes } from './process-probes.ts';
 
 const logger = createLogger('silent');
@@ -59,6 +60,26 @@ describe('the probes of a process without an API', () => {
     expect((await get('/healthz', 'HEAD')).status).toBe(200);
     expect((await get('/healthz', 'POST')).status).toBe(405);
     expect((await get('/metrics')).status).toBe(404);
+  });
+
+  it('serve the process metrics when given them, with its readiness as /readyz answers it', async () => {
+    const metrics = createProcessMetrics({ process: 'worker' });
+    probes = await startProcessProbes({ port: 0, logger, metrics });
+    const scrape = async () => {
+      const res = await fetch(`${probes!.url}/metrics`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
+      return res.text();
+    };
+    expect(await scrape()).toMatch(/^tandem_process_ready\{process="worker"\} 0$/m);
+    let redis = true;
+    probes.ready({ postgres: () => true, redis: () => redis });
+    expect(await scrape()).toMatch(/^tandem_process_ready\{process="worker"\} 1$/m);
+    redis = false;
+    expect(await scrape()).toMatch(/^tandem_process_ready\{process="worker"\} 0$/m);
+    redis = true;
+    probes.stopping();
+    expect(await scrape()).toMatch(/^tandem_process_ready\{process="worker"\} 0$/m);
   });
 
   it('say which setting to change when the port is taken', async () => {

@@ -1,6 +1,8 @@
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../logging/logger.ts';
+import type { TandemMetrics } from '../metrics/process-metrics.ts';
+import { servesInstallKeys } from '../redis/serves-install.ts';
 import type { Services } from './services.ts';
 
 /** One condition of readiness; a check that throws or takes too long counts as failed. */
@@ -14,10 +16,15 @@ export interface ProcessProbeOptions {
   logger: Logger;
   /** A check that has not answered by then counts as failed: a hung dependency must not hang the probe. @defaultValue 2000 */
   checkTimeoutMs?: number;
+  /**
+   * The process's metrics: served on `/metrics`, with `tandem_process_ready` following `/readyz`.
+   * @defaultValue no `/metrics`
+   */
+  metrics?: TandemMetrics;
 }
 
 /**
- * `/healthz` and `/readyz` for a process that serves no API (worker, telegram, discord).
+ * `/healthz`, `/readyz` and `/metrics` for a process that serves no API (worker, telegram, discord).
  * `/healthz` answers 200 as long as the process does (restart it when it does not). `/readyz`
  * answers 503 while the process starts, while any of its checks fails and once it is stopping, so
  * an orchestrator waits for it, and sees which check failed in the JSON body.
@@ -40,16 +47,28 @@ export async function startProcessProbes(options: ProcessProbeOptions): Promise<
   let state: State = 'starting';
   let checks: Record<string, ReadinessCheck> = {};
 
+  const registry = options.metrics?.registry;
+  const paths = registry ? '/healthz, /readyz or /metrics' : '/healthz or /readyz';
+  const readiness = async () => {
+    if (state !== 'running') return { ready: false, state };
+    const results = await runChecks(checks, timeoutMs);
+    return { ready: Object.values(results).every(Boolean), state, checks: results };
+  };
+  options.metrics?.readiness.follow(async () => (await readiness()).ready);
+
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     if (req.method !== 'GET' && req.method !== 'HEAD') return answer(res, 405, { error: 'GET only' });
     if (path === '/healthz') return answer(res, 200, { ok: true, state });
-    if (path !== '/readyz') return answer(res, 404, { error: 'not found: /healthz or /readyz' });
-    if (state !== 'running') return answer(res, 503, { ready: false, state });
-    void runChecks(checks, timeoutMs).then((results) => {
-      const ready = Object.values(results).every(Boolean);
-      answer(res, ready ? 200 : 503, { ready, state, checks: results });
-    });
+    if (path === '/metrics' && registry) {
+      void registry.metrics().then(
+        (text) => send(res, 200, registry.contentType, text),
+        (error: Error) => answer(res, 500, { error: error.message }),
+      );
+      return;
+    }
+    if (path !== '/readyz') return answer(res, 404, { error: `not found: ${paths}` });
+    void readiness().then((body) => answer(res, body.ready ? 200 : 503, body));
   });
   // A probe is a short request: no keep-alive connection may hold close() open.
   server.keepAliveTimeout = 1000;
@@ -70,7 +89,7 @@ export async function startProcessProbes(options: ProcessProbeOptions): Promise<
   const host =
     !options.host || options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  options.logger.info({ url }, 'probes listening: /healthz, /readyz');
+  options.logger.info({ url }, `probes listening: ${paths.replace(' or ', ', ')}`);
 
   return {
     url,
@@ -89,15 +108,28 @@ export async function startProcessProbes(options: ProcessProbeOptions): Promise<
   };
 }
 
-/** PostgreSQL and Redis answer right now: what every Tandem process needs to do its work. */
-export function dependencyChecks(services: Pick<Services, 'db' | 'redis'>): Record<string, ReadinessCheck> {
+/**
+ * PostgreSQL answers and Redis serves the install's keys right now: what every Tandem process needs
+ * to do its work.
+ */
+export function dependencyChecks(
+  services: Pick<Services, 'db' | 'redis' | 'queuePrefix'>,
+): Record<string, ReadinessCheck> {
   return {
     postgres: async () => {
       await services.db.pool.query('SELECT 1');
       return true;
     },
-    redis: async () => (await services.redis.ping()) === 'PONG',
+    redis: () => servesInstallKeys(services.redis, services.queuePrefix),
   };
+}
+
+/** Whether every check passes right now: the readiness of a process whose probes the API serves. */
+export async function allChecksPass(
+  checks: Record<string, ReadinessCheck>,
+  timeoutMs = 2000,
+): Promise<boolean> {
+  return Object.values(await runChecks(checks, timeoutMs)).every(Boolean);
 }
 
 async function runChecks(
@@ -119,9 +151,12 @@ async function runChecks(
 }
 
 function answer(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
+  send(res, status, 'application/json; charset=utf-8', JSON.stringify(body));
+}
+
+function send(res: ServerResponse, status: number, contentType: string, text: string): void {
   res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
+    'content-type': contentType,
     'content-length': Buffer.byteLength(text),
     'cache-control': 'no-store',
   });

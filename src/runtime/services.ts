@@ -1,5 +1,4 @@
 import { hostname } from 'node:os';
-import type { Redis } from 'ioredis';
 import { type CatalogCache, createCatalogCache } from '../catalog/catalog.ts';
 import { type Database, openDatabase } from '../db/database.ts';
 import {
@@ -9,7 +8,12 @@ import {
 import { Engine } from '../ledger/engine.ts';
 import { type ChangePublisher, createChangePublisher, subscribeToChanges } from '../live/changes.ts';
 import type { Logger } from '../logging/logger.ts';
-import { createProducerConnection, createWorkerConnection } from '../redis/connection.ts';
+import { createProcessMetrics, type TandemMetrics } from '../metrics/process-metrics.ts';
+import {
+  createProducerConnection,
+  createWorkerConnection,
+  type RedisConnection,
+} from '../redis/connection.ts';
 import { createSettingsCache, type SettingsCache } from '../settings/settings-cache.ts';
 import type { SyncContext } from '../sync/context.ts';
 import type { PlatformPorts } from '../sync/ports.ts';
@@ -28,14 +32,16 @@ export interface ServiceOptions {
   logger: Logger;
   ports?: PlatformPorts;
   workerName?: string;
+  /** The process's metrics, which its `/metrics` serves. @defaultValue a registry nobody serves */
+  metrics?: TandemMetrics;
 }
 
 /** Everything a Tandem process shares: one database pool, Redis connections, queues, the engine. */
 export interface Services extends SyncContext {
   /** For workers: blocking commands, retried forever. */
-  workerRedis: Redis;
+  workerRedis: RedisConnection;
   /** For producers and locks: fails fast when Redis is away. */
-  redis: Redis;
+  redis: RedisConnection;
   /** Announces entity changes to admin pages and bot caches (Redis pub/sub). */
   changes: ChangePublisher;
   /** The admin-editable earning rules, cached and dropped on a `settings` change. */
@@ -50,6 +56,7 @@ export interface Services extends SyncContext {
    * demand: a process that never asks makes no call and holds no subscription for it.
    */
   discordGuild: GuildDirectorySource;
+  metrics: TandemMetrics;
   close(): Promise<void>;
 }
 
@@ -68,7 +75,8 @@ export function openServices(options: ServiceOptions): Services {
     attempts: options.syncAttempts,
     backoffMs: options.syncBackoffMs,
   });
-  const engine = new Engine(db, queues, options.logger);
+  const metrics = options.metrics ?? createProcessMetrics({ process: 'start' });
+  const engine = new Engine(db, queues, options.logger, { metrics: metrics.events });
   const catalog: CatalogCache = createCatalogCache(db.prisma);
   const texts = createTexts({ db, logger: options.logger });
   const discordGuild = createGuildDirectorySource({
@@ -92,6 +100,7 @@ export function openServices(options: ServiceOptions): Services {
     redisUrl: options.redisUrl,
     queuePrefix: options.queuePrefix,
     discordGuild,
+    metrics,
     async close() {
       await discordGuild.close();
       await queues.close().catch(() => {});

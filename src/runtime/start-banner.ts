@@ -18,6 +18,7 @@ export interface StartFacts {
   databaseUrl: string;
   /** Set when the database is the embedded PostgreSQL. */
   embeddedPostgres?: { dataDir: string; blockedFolder?: string } | undefined;
+  /** The Redis address with its passwords hidden. */
   redisUrl: string;
   privateRedis: boolean;
 }

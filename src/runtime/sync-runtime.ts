@@ -1,6 +1,8 @@
 import type { Config } from '../config.ts';
 import { subscribeToChanges } from '../live/changes.ts';
 import type { Logger } from '../logging/logger.ts';
+import { observeWorkers } from '../metrics/job-metrics.ts';
+import type { TandemMetrics } from '../metrics/process-metrics.ts';
 import { upsertSchedulers } from '../sync/maintenance/schedulers.ts';
 import type { PlatformPorts } from '../sync/ports.ts';
 import { type SyncWorkers, startSyncWorkers } from '../sync/workers.ts';
@@ -12,6 +14,8 @@ export function openConfiguredServices(
   urls: { databaseUrl: string; redisUrl: string },
   logger: Logger,
   ports?: PlatformPorts,
+  /** The process's metrics, built by its entrypoint. @defaultValue a registry nobody serves */
+  metrics?: TandemMetrics,
 ): Services {
   return openServices({
     databaseUrl: urls.databaseUrl,
@@ -23,6 +27,7 @@ export function openConfiguredServices(
     syncBackoffMs: config.SYNC_BACKOFF_MS,
     logger,
     ports,
+    metrics,
   });
 }
 
@@ -57,9 +62,12 @@ export async function startWorkerRole(config: Config, services: Services): Promi
       outboxStaleAfterMs: config.OUTBOX_STALE_AFTER_MS,
     },
   });
+  // Only this process sees its workers' attempts: they are counted in its own registry.
+  const stopObserving = observeWorkers(workers, services.metrics.registry);
   return {
     ...workers,
     async close(force?: boolean) {
+      stopObserving();
       await subscription.close();
       await workers.close(force);
     },

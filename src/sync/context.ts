@@ -3,6 +3,7 @@ import type { Database } from '../db/database.ts';
 import type { Engine } from '../ledger/engine.ts';
 import type { ChangePublisher } from '../live/changes.ts';
 import type { Logger } from '../logging/logger.ts';
+import type { TandemMetrics } from '../metrics/process-metrics.ts';
 import type { Texts } from '../texts/texts.ts';
 import type { PlatformPorts } from './ports.ts';
 import type { Queues } from './queues.ts';
@@ -21,4 +22,6 @@ export interface SyncContext {
   workerName: string;
   /** Tells admin pages what moved; absent in contexts no page watches (benchmarks, some tests). */
   changes?: ChangePublisher;
+  /** This process's metrics; absent where nobody scrapes them (benchmarks, some tests). */
+  metrics?: TandemMetrics;
 }

@@ -18,6 +18,8 @@ export interface ClaimedEvent {
   playerId: string;
   payload: unknown;
   attempts: number;
+  /** When the event was recorded: its end-to-end latency runs from here. */
+  recordedAt: Date;
   player: {
     xp: number;
     balance: number;
@@ -56,7 +58,7 @@ const claimSql = `
 WITH claimed AS (
   UPDATE sync_events SET status = 'processing', attempts = attempts + 1, processed_by = $2, updated_at = now()
    WHERE id = $1 AND status <> 'completed'
-  RETURNING id, idempotency_key, source, type, player_id, payload, attempts
+  RETURNING id, idempotency_key, source, type, player_id, payload, attempts, created_at
 )${playerColumns}`;
 
 /**
@@ -66,7 +68,7 @@ WITH claimed AS (
  */
 const readSql = `
 WITH claimed AS (
-  SELECT id, idempotency_key, source, type, player_id, payload, attempts FROM sync_events
+  SELECT id, idempotency_key, source, type, player_id, payload, attempts, created_at FROM sync_events
    WHERE id = $1 AND status <> 'completed'
 )${playerColumns}`;
 
@@ -111,6 +113,7 @@ function toClaimed(row: any): ClaimedEvent {
     playerId: row.player_id,
     payload: row.payload,
     attempts: row.attempts,
+    recordedAt: row.created_at,
     player: {
       xp: row.xp,
       balance: row.balance,
@@ -284,7 +287,9 @@ function batchersOf(db: Queryable): ReturnType<typeof openBatchers> | null {
 
 /**
  * Records a failed attempt. `final` marks the event failed (no attempt left, or retrying cannot
- * help); otherwise it goes back to pending with the error, waiting for its retry.
+ * help); otherwise it goes back to pending with the error, waiting for its retry. Answers the
+ * event's type when this call is the one that marked it failed (not when it was failed already),
+ * so a failure is counted once however many paths report it.
  */
 export async function recordEventFailure(
   db: Queryable,
@@ -292,11 +297,13 @@ export async function recordEventFailure(
   error: string,
   final: boolean,
   attempt?: Attempt,
-): Promise<void> {
-  await db.query(
-    `UPDATE sync_events SET status = $2::"SyncStatus", error_message = $3, updated_at = now(),
-            attempts = greatest(attempts, $4::int), processed_by = coalesce($5, processed_by)
-      WHERE id = $1 AND status <> 'completed'`,
+): Promise<{ newlyFailed: EventType | null }> {
+  const { rows } = await db.query<{ type: EventType; was: string }>(
+    `UPDATE sync_events e SET status = $2::"SyncStatus", error_message = $3, updated_at = now(),
+            attempts = greatest(e.attempts, $4::int), processed_by = coalesce($5, e.processed_by)
+       FROM (SELECT id, status AS was FROM sync_events WHERE id = $1 FOR UPDATE) before
+      WHERE e.id = before.id AND before.was <> 'completed'
+     RETURNING e.type, before.was`,
     [
       eventId,
       final ? 'failed' : 'pending',
@@ -305,4 +312,6 @@ export async function recordEventFailure(
       attempt?.workerName ?? null,
     ],
   );
+  const row = rows[0];
+  return { newlyFailed: final && row && row.was !== 'failed' ? row.type : null };
 }

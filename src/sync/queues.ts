@@ -1,8 +1,8 @@
 import { type JobsOptions, Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import { type EventType, isEconomyEventType } from '../ledger/event-schemas.ts';
 import { idempotencyKeySchema } from '../ledger/idempotency-key.ts';
+import type { RedisConnection } from '../redis/connection.ts';
 
 /**
  * The one queue contract: names, job payload schemas, and one producer per queue that sets its job
@@ -93,7 +93,7 @@ export const shopJobId = (step: keyof typeof shopJobNames, purchaseId: string) =
 // --- end of the shop's jobs ---
 
 export interface QueueOptions {
-  connection: Redis;
+  connection: RedisConnection;
   prefix: string;
   /** @defaultValue 3 */
   attempts: number;

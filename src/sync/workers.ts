@@ -1,6 +1,6 @@
 import { type Job, type Processor, UnrecoverableError, Worker } from 'bullmq';
-import type { Redis } from 'ioredis';
 import { ZodError } from 'zod';
+import type { RedisConnection } from '../redis/connection.ts';
 import type { SyncContext } from './context.ts';
 import { type Attempt, recordEventFailure } from './event-lifecycle.ts';
 import { type MaintenanceOptions, runMaintenance } from './maintenance/run-maintenance.ts';
@@ -18,7 +18,7 @@ import {
 } from './queues.ts';
 
 export interface WorkerOptions {
-  connection: Redis;
+  connection: RedisConnection;
   prefix: string;
   /** Economy jobs at once in this process. @defaultValue 16 */
   concurrency: number;
@@ -97,8 +97,14 @@ export function startSyncWorkers(ctx: SyncContext, options: WorkerOptions): Sync
       void job
         .getState()
         .then(async (state) => {
-          if (state === 'failed')
-            await recordEventFailure(ctx.db.pool, job.data.eventId, error.message, true);
+          if (state !== 'failed') return;
+          const { newlyFailed } = await recordEventFailure(
+            ctx.db.pool,
+            job.data.eventId,
+            error.message,
+            true,
+          );
+          if (newlyFailed) ctx.metrics?.events.failed(newlyFailed);
         })
         .catch((e) => ctx.logger.error({ err: e, job: job.id }, 'could not record the failure on the event'));
     });
@@ -176,8 +182,11 @@ function eventProcessor(
       const final = unrecoverable || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       const message =
         error instanceof ZodError ? `Malformed event payload: ${error.message}` : (error as Error).message;
-      await recordEventFailure(ctx.db.pool, eventId, message, final, attempt).catch((e) =>
-        ctx.logger.error({ err: e, eventId }, 'could not record the failure on the event'),
+      await recordEventFailure(ctx.db.pool, eventId, message, final, attempt).then(
+        ({ newlyFailed }) => {
+          if (newlyFailed) ctx.metrics?.events.failed(newlyFailed);
+        },
+        (e) => ctx.logger.error({ err: e, eventId }, 'could not record the failure on the event'),
       );
       if (error instanceof ZodError) throw new UnrecoverableError(message);
       throw error;

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import { duplicateConnection, type RedisConnection } from '../redis/connection.ts';
 
 /**
  * How long a command on the bot's own state (update claims, conversation steps) may go unanswered.
@@ -13,8 +13,8 @@ export const botStateCommandTimeoutMs = 1_000;
  * {@link botStateCommandTimeoutMs}: every caller of it treats a failure as "Redis is away" and goes
  * on without the state. The queues keep the shared connection, which has no such timeout.
  */
-export function openBotStateRedis(shared: Redis): Redis {
-  const redis = shared.duplicate({ commandTimeout: botStateCommandTimeoutMs });
+export function openBotStateRedis(shared: RedisConnection): RedisConnection {
+  const redis = duplicateConnection(shared, { commandTimeout: botStateCommandTimeoutMs });
   // Failures surface on the commands, which their callers handle; the event would only repeat them.
   redis.on('error', () => {});
   return redis;

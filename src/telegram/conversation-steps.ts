@@ -1,7 +1,7 @@
-import type { Redis } from 'ioredis';
 import type { MiddlewareFn } from 'telegraf';
 import { z } from 'zod';
 import type { Logger } from '../logging/logger.ts';
+import type { RedisConnection } from '../redis/connection.ts';
 import type { TandemContext } from './tandem-context.ts';
 
 /**
@@ -28,12 +28,15 @@ export interface ConversationSteps {
 }
 
 export function createConversationSteps(
-  redis: Redis,
+  redis: RedisConnection,
   keyPrefix: string,
   logger: Pick<Logger, 'warn'>,
 ): ConversationSteps {
   const unavailable = (error: unknown) => {
-    logger.warn({ err: error }, 'conversation step unavailable (Redis); the message is handled without it');
+    logger.warn(
+      { err: error },
+      'conversation step unavailable (RedisConnection); the message is handled without it',
+    );
     return null;
   };
   // Per chat and user: in a group, each member answers their own question.

@@ -102,6 +102,13 @@ export function buildTelegramBot(deps: TelegramDeps, options: TelegramBotOptions
 
   const onError = answerErrors(deps.logger);
   bot.catch(onError);
+  // First, before any claim or lookup: an update counts as received even if handling it fails.
+  const updateReceived = deps.metrics?.liveness.telegramUpdates();
+  if (updateReceived)
+    bot.use((_ctx, next) => {
+      updateReceived();
+      return next();
+    });
   bot.use(moveOnAfterDeadline(onError, deps.logger, options.updateDeadlineMs));
   bot.use(honourRetryAfter(deps.logger, { maxWaitMs: options.replyMaxWaitMs }));
   bot.use(dedupeUpdates(claims, deps.logger));

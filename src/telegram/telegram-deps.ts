@@ -1,4 +1,3 @@
-import type { Redis } from 'ioredis';
 import type { CatalogCache } from '../catalog/catalog.ts';
 import type { ContentCache } from '../content/content-cache.ts';
 import type { NoticeQueue } from '../core/notice-queue.ts';
@@ -6,6 +5,8 @@ import type { Database } from '../db/database.ts';
 import type { Engine } from '../ledger/engine.ts';
 import type { ChangePublisher } from '../live/changes.ts';
 import type { Logger } from '../logging/logger.ts';
+import type { TandemMetrics } from '../metrics/process-metrics.ts';
+import type { RedisConnection } from '../redis/connection.ts';
 import type { SettingsCache } from '../settings/settings-cache.ts';
 import type { ShopJobQueue } from '../shop/purchase.ts';
 import type { Texts } from '../texts/texts.ts';
@@ -29,7 +30,9 @@ export interface TelegramDeps {
   /** Every text the bot sends, in the player's language with the community's edits. */
   texts: Texts;
   /** For short-lived bot state (update de-duplication, conversation steps). */
-  redis: Redis;
+  redis: RedisConnection;
   logger: Logger;
   changes: ChangePublisher;
+  /** The process's metrics: links, payouts, when the bot last heard from its platform. @defaultValue not counted */
+  metrics?: TandemMetrics;
 }

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
 import type { MiddlewareFn } from 'telegraf';
 import type { Logger } from '../logging/logger.ts';
+import type { RedisConnection } from '../redis/connection.ts';
 import type { TandemContext } from './tandem-context.ts';
 
 /** Telegram keeps an unconfirmed update for 24 hours: a claim never needs to outlive that. */
@@ -50,7 +50,7 @@ export function updateFingerprint(update: ClaimedUpdate): string {
  * `processId` tells this process's claims from those of a previous (crashed) one.
  */
 export function createUpdateClaims(
-  redis: Redis,
+  redis: RedisConnection,
   options: { keyPrefix: string; botId: number; processId?: string },
 ): UpdateClaims {
   const processId = options.processId ?? randomUUID();
@@ -106,7 +106,7 @@ export function dedupeUpdates(
     } catch (error) {
       logger.warn(
         { err: error, updateId },
-        'update not de-duplicated (Redis unavailable); handling it anyway',
+        'update not de-duplicated (RedisConnection unavailable); handling it anyway',
       );
       outcome = 'unclaimed';
     }

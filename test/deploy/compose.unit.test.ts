@@ -17,6 +17,8 @@ interface Service {
   depends_on?: Record<string, { condition: string }>;
   restart?: string;
   ports?: string[];
+  profiles?: string[];
+  volumes?: string[];
 }
 
 function readCompose(): Record<string, Service> {
@@ -29,7 +31,9 @@ function readCompose(): Record<string, Service> {
 const services = readCompose();
 /** The services that run Tandem's image (the others are PostgreSQL and Redis). */
 const tandemServices = Object.entries(services).filter(([, service]) => service.build !== undefined);
-const longRunning = Object.entries(services).filter(([, service]) => service.restart !== 'no');
+/** What `docker compose up` starts: a service under a profile starts only when its profile is named. */
+const byDefault = Object.entries(services).filter(([, service]) => !service.profiles);
+const longRunning = byDefault.filter(([, service]) => service.restart !== 'no');
 const scripts = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> })
   .scripts;
 /** `npm run <name>` -> `dist/entrypoints/<name>.js`, built from `src/entrypoints/<name>.ts`. */
@@ -133,6 +137,40 @@ describe('docker-compose.yml', () => {
       });
     // A few for the migration, psql and monitoring.
     expect(pools.reduce((a, b) => a + b, 0) + 10).toBeLessThanOrEqual(maxConnections);
+  });
+
+  it('runs Prometheus and Grafana only under the monitoring profile, on files that exist', () => {
+    const profiled = Object.entries(services).filter(([, service]) => service.profiles);
+    expect(profiled.map(([name]) => name).sort()).toEqual(['grafana', 'prometheus']);
+    for (const [name, service] of profiled) {
+      expect(service.profiles, name).toEqual(['monitoring']);
+      expect(service.image, name).toMatch(/^[a-z/]+:v?\d+\.\d+\.\d+$/);
+      expect(service.healthcheck?.test?.length, name).toBeGreaterThan(1);
+      // Neither has a sign-in worth exposing beyond this machine.
+      for (const port of service.ports ?? []) expect(port, name).toMatch(/^127\.0\.0\.1:/);
+      for (const mount of service.volumes ?? []) {
+        const source = mount.split(':')[0]!;
+        if (source.startsWith('./')) expect(existsSync(source), `${name}: ${source}`).toBe(true);
+      }
+    }
+  });
+
+  it('has Prometheus scrape every Tandem service on the port it serves /metrics on, each replica found by DNS', () => {
+    const config = parseDocument(
+      readFileSync('deploy/monitoring/prometheus/prometheus.yml', 'utf8'),
+    ).toJS() as {
+      scrape_configs: Array<{
+        job_name: string;
+        dns_sd_configs?: Array<{ names: string[]; type: string; port: number }>;
+      }>;
+    };
+    const jobs = new Map(config.scrape_configs.map((job) => [job.job_name, job.dns_sd_configs ?? []]));
+    const scraped = tandemServices.filter(([name]) => name !== 'migrate');
+    expect([...jobs.keys()].sort()).toEqual(scraped.map(([name]) => `tandem-${name}`).sort());
+    for (const [name, service] of scraped) {
+      const port = Number(name === 'api' ? service.environment?.PORT : service.environment?.HEALTH_PORT);
+      expect(jobs.get(`tandem-${name}`), name).toEqual([{ names: [name], type: 'A', port }]);
+    }
   });
 
   it('keeps Redis from evicting or forgetting jobs: AOF on, noeviction', () => {

@@ -57,6 +57,12 @@ async function startCheckAndStop(expected: Partial<Record<EntrypointName, Record
   for (const proc of started) {
     expect(await proc.ready(), proc.name).toMatchObject(expected[proc.name]!);
     expect((await fetch(`${proc.probeUrl}/healthz`)).status).toBe(200);
+    // Each process serves its own registry next to its probes, its role named in its readiness.
+    const metrics = await fetch(`${proc.probeUrl}/metrics`);
+    expect(metrics.status, proc.name).toBe(200);
+    expect(await metrics.text(), proc.name).toMatch(
+      new RegExp(`^tandem_process_ready\\{process="${proc.name}"\\} 1$`, 'm'),
+    );
   }
   const exits = await Promise.all(started.map((proc) => proc.stop()));
   for (const [index, exit] of exits.entries()) {

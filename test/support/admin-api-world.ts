@@ -5,6 +5,7 @@ import {
   panelRequestHeader,
   panelRequestHeaderValue,
 } from '../../src/admin-api/http/require-panel-request.ts';
+import type { TandemMetrics } from '../../src/metrics/process-metrics.ts';
 import type { PlatformPorts } from '../../src/sync/ports.ts';
 import { openTestTandem, type TestTandem } from './services.ts';
 
@@ -36,14 +37,32 @@ export function panelHeaders(url: string): Record<string, string> {
 
 /** A fresh Tandem (own database and queue prefix) with its admin API listening on a free port. */
 export async function openAdminApiWorld(
-  options: { api?: AdminApiOptions; ports?: PlatformPorts; attempts?: number; backoffMs?: number } = {},
+  options: {
+    api?: AdminApiOptions;
+    ports?: PlatformPorts;
+    attempts?: number;
+    backoffMs?: number;
+    /** Another Redis than the shared test one (a cluster), as openTestTandem takes it. */
+    redisUrl?: string;
+    hashTagPrefix?: boolean;
+    metrics?: TandemMetrics;
+  } = {},
 ): Promise<AdminApiWorld> {
   const tandem = await openTestTandem({
     ports: options.ports,
     attempts: options.attempts,
     backoffMs: options.backoffMs,
+    redisUrl: options.redisUrl,
+    hashTagPrefix: options.hashTagPrefix,
+    metrics: options.metrics,
   });
-  const started = await startAdminApi(tandem, { port: 0, host: '127.0.0.1', ...options.api });
+  // As `npm run api` does: what the engine and workers count is served on the API's /metrics.
+  const started = await startAdminApi(tandem, {
+    port: 0,
+    host: '127.0.0.1',
+    metrics: tandem.metrics,
+    ...options.api,
+  });
   const call: AdminApiWorld['call'] = (path, init = {}) =>
     fetch(`${started.url}${path}`, {
       method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),

@@ -26,7 +26,11 @@ export interface ProcessExit {
 }
 
 /** The log lines that name where a process's probes answer. */
-const probeLines = new Set(['probes listening: /healthz, /readyz', 'admin API running']);
+const probeLines = new Set([
+  'probes listening: /healthz, /readyz',
+  'probes listening: /healthz, /readyz, /metrics',
+  'admin API running',
+]);
 
 /**
  * Spawns `node dist/entrypoints/<name>.js` (what `npm run <name>` runs) with `settings` as its whole environment

@@ -43,7 +43,7 @@ export class PersonAccounts {
   /** Detaches the identity on `platform` into a fresh account. A no-op when not linked. */
   async unlink(platform: Platform): Promise<void> {
     if (!(await this.isLinked())) return;
-    await unlinkIdentity(this.tandem.engine, { platform, platformUserId: this.ids[platform] });
+    await unlinkIdentity(this.tandem, { platform, platformUserId: this.ids[platform] });
   }
 
   /** Every account the person's identities had so far (as seen through accountOf). */

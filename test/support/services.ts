@@ -1,5 +1,6 @@
 import { seedEconomyDefaults } from '../../src/catalog/seed.ts';
 import { createLogger } from '../../src/logging/logger.ts';
+import type { TandemMetrics } from '../../src/metrics/process-metrics.ts';
 import { openServices, type Services } from '../../src/runtime/services.ts';
 import type { PlatformPorts } from '../../src/sync/ports.ts';
 import { type SyncWorkers, startSyncWorkers } from '../../src/sync/workers.ts';
@@ -31,12 +32,19 @@ export async function openTestTandem(
     attempts?: number;
     backoffMs?: number;
     seed?: boolean;
-    /** A Redis of the test's own (one it can stop); the shared test Redis otherwise. */
+    /** A Redis of the test's own (one it can stop, a cluster); the shared test Redis otherwise. */
     redisUrl?: string;
+    /**
+     * Writes the prefix as a hash tag, `{t-…}`, as Tandem's config requires on a Redis Cluster: all
+     * of the test's keys are then in one slot. @defaultValue false
+     */
+    hashTagPrefix?: boolean;
     /** Settings for every database session Tandem opens, e.g. `-c plan_cache_mode=force_generic_plan`. */
     sessionOptions?: string;
     /** Connections in Tandem's pool. @defaultValue 20 */
     databasePoolSize?: number;
+    /** The process's metrics. @defaultValue a registry of its own, without Node's metrics */
+    metrics?: TandemMetrics;
     /**
      * `pgbouncer`: Tandem connects through a PgBouncer of the test's own in transaction mode (the
      * database is migrated already, directly), with named statements off unless `namedStatements`.
@@ -51,7 +59,7 @@ export async function openTestTandem(
   } = {},
 ): Promise<TestTandem> {
   const database = options.database ?? (await createTestDatabase());
-  const prefix = uniqueQueuePrefix();
+  const prefix = options.hashTagPrefix ? `{${uniqueQueuePrefix()}}` : uniqueQueuePrefix();
   const pgBouncer =
     options.pooler === 'pgbouncer' ? await startPgBouncer(database.url, options.pgBouncer) : undefined;
   const databaseUrl = new URL(pgBouncer?.url ?? database.url);
@@ -66,6 +74,7 @@ export async function openTestTandem(
     syncBackoffMs: options.backoffMs ?? 50,
     logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
     ports: options.ports,
+    metrics: options.metrics,
   });
   if (options.seed !== false) await seedEconomyDefaults(services.db.prisma);
   const started: SyncWorkers[] = [];

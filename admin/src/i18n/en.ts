@@ -935,6 +935,9 @@ export const en = {
       reconnectingHint: 'The live connection was lost. Pages refresh by themselves once it is back.',
       refused: 'Offline',
       refusedHint: 'The API refused the live connection (the session may have ended). Retrying…',
+      limited: 'Too many connections',
+      limitedHint:
+        'The API limits live connections per admin and per address. Close other Tandem tabs; this page retries in a minute.',
     },
     placeholders: {
       coins: 'an amount of coins',

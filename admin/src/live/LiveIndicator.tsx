@@ -34,6 +34,12 @@ const looks: Record<LiveStatus, { label: string; color: string; hint: string; an
     hint: 'tandem.live.refusedHint',
     animate: false,
   },
+  limited: {
+    label: 'tandem.live.limited',
+    color: 'warning.main',
+    hint: 'tandem.live.limitedHint',
+    animate: false,
+  },
 };
 
 /** The app bar's "Live" / "Reconnecting…" badge. */

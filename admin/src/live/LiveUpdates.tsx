@@ -8,6 +8,8 @@ import { setLiveStatus } from './live-status.ts';
 
 /** After a refused handshake (session gone or API restarting), try again this often. */
 const retryRefusedMs = 10_000;
+/** After a refusal for too many connections or messages: long enough for other tabs to close. */
+const retryLimitedMs = 60_000;
 
 /**
  * Keeps every open page current: listens to the API's `changes` messages over socket.io and marks
@@ -32,6 +34,7 @@ export function LiveUpdates() {
     const socket = io({ path: '/socket.io', withCredentials: true });
     let wasConnected = false;
     let retryTimer: ReturnType<typeof setTimeout> | undefined;
+    let limitedByServer = false;
 
     socket.on('connect', () => {
       setLiveStatus('live');
@@ -39,6 +42,7 @@ export function LiveUpdates() {
       wasConnected = true;
     });
     socket.on('disconnect', (reason) => {
+      if (limitedByServer) return;
       setLiveStatus('reconnecting');
       // A server-side disconnect is not retried by socket.io itself.
       if (reason === 'io server disconnect') {
@@ -51,11 +55,22 @@ export function LiveUpdates() {
         setLiveStatus(wasConnected ? 'reconnecting' : 'connecting');
         return;
       }
-      // The handshake was refused (no session): socket.io will not retry on its own.
-      setLiveStatus(error.message === 'unauthorized' ? 'refused' : 'reconnecting');
+      // The handshake was refused (no session, or a limit): socket.io will not retry on its own.
+      const limited = error.message === 'too_many_connections';
+      setLiveStatus(limited ? 'limited' : error.message === 'unauthorized' ? 'refused' : 'reconnecting');
       if (error.message === 'unauthorized') recheckSession();
       clearTimeout(retryTimer);
-      retryTimer = setTimeout(() => socket.connect(), retryRefusedMs);
+      retryTimer = setTimeout(() => socket.connect(), limited ? retryLimitedMs : retryRefusedMs);
+    });
+    // Closed by the API for sending too much: the 'disconnect' that follows must not reconnect at once.
+    socket.on('refused', () => {
+      limitedByServer = true;
+      setLiveStatus('limited');
+      clearTimeout(retryTimer);
+      retryTimer = setTimeout(() => {
+        limitedByServer = false;
+        socket.connect();
+      }, retryLimitedMs);
     });
     socket.on('changes', (message: ChangesMessage) => {
       const { resources, dashboard } = affectedQueries(message?.changes ?? []);

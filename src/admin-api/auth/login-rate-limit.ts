@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisConnection } from '../../redis/connection.ts';
 
 export interface LoginRateLimitOptions {
   /** Failed sign-ins allowed per address and username within the window. @defaultValue 5 */
@@ -59,7 +59,7 @@ return 0
  * script) before the password is checked, so no burst of parallel requests gets more checks.
  */
 export function createLoginRateLimit(
-  redis: Redis,
+  redis: RedisConnection,
   prefix: string,
   options: LoginRateLimitOptions = {},
 ): LoginRateLimit {

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisConnection } from '../../redis/connection.ts';
 
 /** What a session remembers: who signed in. Role and active flag are read fresh on every request. */
 export interface SessionRecord {
@@ -33,9 +33,9 @@ export function sessionIdOf(token: string): string {
   return createHash('sha256').update(token).digest('base64url');
 }
 
-/** Sessions in Redis under the installation's prefix, so several API processes share them. */
+/** Sessions in RedisConnection under the installation's prefix, so several API processes share them. */
 export function createSessionStore(
-  redis: Redis,
+  redis: RedisConnection,
   prefix: string,
   options: SessionStoreOptions = {},
 ): SessionStore {

@@ -1,16 +1,29 @@
 import type { Server as HttpServer } from 'node:http';
 import { createAdapter } from '@socket.io/redis-adapter';
-import { Redis } from 'ioredis';
 import { Server } from 'socket.io';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import { subscribeToChanges } from '../../live/changes.ts';
 import type { Logger } from '../../logging/logger.ts';
+import { connectRedis, duplicateConnection } from '../../redis/connection.ts';
 import type { EndedSessions } from '../auth/auth-routes.ts';
 import { authenticate } from '../auth/authenticate.ts';
 import { choosePasswordFirst, mustChoosePassword } from '../auth/require-own-password.ts';
 import { type SessionStore, sessionIdOf } from '../auth/session-store.ts';
-import type { PanelOriginCheck } from '../http/panel-origin.ts';
+import { clientAddress } from '../http/client-address.ts';
+import type { PanelOriginCheck, TrustProxy } from '../http/panel-origin.ts';
 import { ChangeBatch, type ChangeBatchOptions, type ChangesMessage } from './change-batch.ts';
+import {
+  ConnectionCounts,
+  defaultLiveLimits,
+  type LiveLimits,
+  type LiveRefusal,
+  MessageRate,
+} from './live-limits.ts';
+
+/** A refusal the panel can tell apart from a lost session (`data` says which limit and its value). */
+function refusal(reason: LiveRefusal, data: Record<string, unknown>): Error {
+  return Object.assign(new Error(reason), { data });
+}
 
 export interface LiveGatewayDeps {
   prisma: PrismaClient;
@@ -21,6 +34,8 @@ export interface LiveGatewayDeps {
   logger: Logger;
   /** Only the panel's pages may open the feed: another site's page would read it with the admin's cookie. */
   checkOrigin: PanelOriginCheck;
+  /** express's `trust proxy fn`: which address a connection is counted under. */
+  trustProxy: TrustProxy;
 }
 
 export interface LiveGatewayOptions extends ChangeBatchOptions {
@@ -30,6 +45,8 @@ export interface LiveGatewayOptions extends ChangeBatchOptions {
    * page refetches at most ten times a second. @defaultValue 100
    */
   intervalMs?: number;
+  /** @defaultValue {@link defaultLiveLimits} */
+  limits?: Partial<LiveLimits>;
 }
 
 /** socket.io on the API's server: signed-in pages hear of every entity change within a second. */
@@ -54,14 +71,16 @@ export async function createLiveGateway(
   options: LiveGatewayOptions = {},
 ): Promise<LiveGateway> {
   const interval = options.intervalMs ?? 100;
-  const pub = new Redis(deps.redisUrl, { maxRetriesPerRequest: null });
-  const sub = pub.duplicate();
+  const pub = connectRedis(deps.redisUrl, { maxRetriesPerRequest: null });
+  const sub = duplicateConnection(pub);
   // Connection errors are retried by ioredis; the readiness check reports an outage.
   pub.on('error', () => {});
   sub.on('error', () => {});
   const io = new Server(server, {
     path: '/socket.io',
     serveClient: false,
+    // The panel sends nothing over the feed: a large message is not a page's.
+    maxHttpBufferSize: 16 * 1024,
     adapter: createAdapter(pub, sub, { key: `${deps.prefix}:socket.io` }),
     // Checked at the handshake (polling or WebSocket), before the session: later requests carry its id.
     allowRequest: (request, callback) => {
@@ -70,18 +89,50 @@ export async function createLiveGateway(
     },
   });
 
+  const limits: LiveLimits = { ...defaultLiveLimits, ...options.limits };
+  const byAddress = new ConnectionCounts();
+  const byAdmin = new ConnectionCounts();
+
+  // The address is counted before the session is read, so a flood of handshakes costs no session
+  // lookups. A socket refused by a middleware never connects (no 'disconnect'): release at once.
   io.use(async (socket, next) => {
+    const address = clientAddress(socket.request, deps.trustProxy);
+    if (!byAddress.take(address, limits.perAddress))
+      return next(refusal('too_many_connections', { per: 'address', limit: limits.perAddress }));
+    let heldAdmin: string | undefined;
+    const release = () => {
+      byAddress.release(address);
+      if (heldAdmin) byAdmin.release(heldAdmin);
+    };
+    const refuse = (error: Error) => {
+      release();
+      next(error);
+    };
     try {
       const found = await authenticate(deps.prisma, deps.sessions, socket.request.headers.cookie);
-      if (!found) return next(new Error('unauthorized'));
-      if (mustChoosePassword(found.admin)) return next(new Error(choosePasswordFirst));
+      if (!found) return refuse(new Error('unauthorized'));
+      if (mustChoosePassword(found.admin)) return refuse(new Error(choosePasswordFirst));
+      const adminId = found.admin.id;
+      if (!byAdmin.take(adminId, limits.perAdmin))
+        return refuse(refusal('too_many_connections', { per: 'admin', limit: limits.perAdmin }));
+      heldAdmin = adminId;
       socket.data.admin = found.admin;
-      await socket.join([sessionRoom(found.token), adminRoom(found.admin.id)]);
+      await socket.join([sessionRoom(found.token), adminRoom(adminId)]);
+      socket.once('disconnect', release);
       next();
     } catch (error) {
       deps.logger.warn({ err: (error as Error).message }, 'live connection refused: sessions unavailable');
-      next(new Error('unavailable'));
+      refuse(new Error('unavailable'));
     }
+  });
+
+  io.on('connection', (socket) => {
+    const rate = new MessageRate(limits.messagesPerSecond);
+    socket.use((_packet, next) => {
+      if (rate.allow()) return next();
+      socket.emit('refused', { reason: 'too_many_messages', limit: limits.messagesPerSecond });
+      socket.disconnect(true);
+    });
   });
 
   const batch = new ChangeBatch(options);

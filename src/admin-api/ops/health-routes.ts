@@ -13,7 +13,7 @@ export function createHealthRoutes(deps: AdminApiDeps): Router {
     res.json({ ok: true });
   });
   router.get('/readyz', async (_req, res) => {
-    const checks = await checkReadiness({ pool: deps.db.pool, redis: deps.redis });
+    const checks = await checkReadiness({ pool: deps.db.pool, redis: deps.redis, prefix: deps.queuePrefix });
     res.status(checks.postgres && checks.redis ? 200 : 503).json(checks);
   });
   return router;

@@ -1,5 +1,6 @@
-import type { Redis } from 'ioredis';
 import type pg from 'pg';
+import type { RedisConnection } from '../../redis/connection.ts';
+import { servesInstallKeys } from '../../redis/serves-install.ts';
 
 export interface Readiness {
   postgres: boolean;
@@ -22,11 +23,21 @@ const succeeds = (promise: Promise<unknown>) =>
     () => false,
   );
 
-/** Whether PostgreSQL and Redis answer right now. */
-export async function checkReadiness(deps: { pool: pg.Pool; redis: Redis }): Promise<Readiness> {
+const holds = (promise: Promise<boolean>) =>
+  within(promise).then(
+    (answer) => answer,
+    () => false,
+  );
+
+/** Whether PostgreSQL answers, and Redis serves the install's keys (under `prefix`), right now. */
+export async function checkReadiness(deps: {
+  pool: pg.Pool;
+  redis: RedisConnection;
+  prefix: string;
+}): Promise<Readiness> {
   const [postgres, redis] = await Promise.all([
     succeeds(deps.pool.query('SELECT 1')),
-    succeeds(deps.redis.ping()),
+    holds(servesInstallKeys(deps.redis, deps.prefix)),
   ]);
   return { postgres, redis };
 }

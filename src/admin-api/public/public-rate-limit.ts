@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import type { Redis } from 'ioredis';
+import type { RedisConnection } from '../../redis/connection.ts';
 import { HttpError } from '../http/http-error.ts';
 
 export interface PublicRateLimitOptions {
@@ -16,7 +16,7 @@ export interface PublicRateLimitOptions {
  * served: the board is read-only and the database query is bounded.
  */
 export function createPublicRateLimit(
-  redis: Redis,
+  redis: RedisConnection,
   prefix: string,
   options: PublicRateLimitOptions = {},
 ): RequestHandler {

@@ -89,7 +89,7 @@ describe('player search by a part of a name', () => {
     const cy = await player('Cyrus', { telegram: '333', discord: '444' });
     expect(await found('Cyrus#d')).toEqual([cy]);
 
-    const { detachedPlayerId } = await unlinkIdentity(api.tandem.engine, {
+    const { detachedPlayerId } = await unlinkIdentity(api.tandem, {
       platform: 'discord',
       platformUserId: '444',
     });

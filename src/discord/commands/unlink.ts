@@ -8,7 +8,7 @@ export const unlinkCommand: SlashCommand = {
   definition: describedCommand('unlink'),
   ephemeral: true,
   async execute(interaction, ctx, { t }) {
-    const result = await unlinkIdentity(ctx.deps.engine, {
+    const result = await unlinkIdentity(ctx.deps, {
       platform: 'discord',
       platformUserId: interaction.user.id,
     });

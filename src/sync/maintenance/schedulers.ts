@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisConnection } from '../../redis/connection.ts';
 import type { Queues } from '../queues.ts';
 
 export interface ScheduleOptions {
@@ -28,7 +28,7 @@ export const schedulerIds = {
  */
 export async function upsertSchedulers(
   queues: Queues,
-  redis: Redis,
+  redis: RedisConnection,
   prefix: string,
   options: ScheduleOptions,
 ): Promise<void> {

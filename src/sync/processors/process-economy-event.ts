@@ -6,7 +6,7 @@ import { unlockAchievements } from '../../progression/unlock-achievements.ts';
 import { adjustmentToTell } from '../adjustment-parts.ts';
 import type { SyncContext } from '../context.ts';
 import { enqueueNotices } from '../enqueue-notices.ts';
-import { type Attempt, completeEvent, readOpenEvent } from '../event-lifecycle.ts';
+import { type Attempt, type ClaimedEvent, completeEvent, readOpenEvent } from '../event-lifecycle.ts';
 import { economyNotices } from '../notification-rules.ts';
 
 /**
@@ -25,6 +25,7 @@ export async function processEconomyEvent(
   // An account merged away by linking has no identities and zero totals; its survivor carries on.
   if (event.player.mergedIntoId) {
     await completeEvent(ctx.db.pool, event.id, {}, attempt);
+    countCompleted(ctx, event);
     return 'completed';
   }
   const catalog = await ctx.catalog.get();
@@ -69,8 +70,14 @@ export async function processEconomyEvent(
     },
     attempt,
   );
+  countCompleted(ctx, event);
   announceProcessed(ctx, event.id, event.playerId);
   return 'completed';
+}
+
+/** Counted once its completion has committed (a rerun finds it completed and skips it). */
+export function countCompleted(ctx: SyncContext, event: Pick<ClaimedEvent, 'type' | 'recordedAt'>): void {
+  ctx.metrics?.events.completed(event.type, event.recordedAt);
 }
 
 /**

@@ -10,7 +10,7 @@ import type { SyncContext } from '../context.ts';
 import { enqueueNotices } from '../enqueue-notices.ts';
 import { type ClaimedEvent, claimEvent, completeEvent } from '../event-lifecycle.ts';
 import { payoutDecisionNotices } from '../notification-rules.ts';
-import { announceProcessed } from './process-economy-event.ts';
+import { announceProcessed, countCompleted } from './process-economy-event.ts';
 
 /**
  * Carries a rank_change, achievement_unlock or payout_decision to the platforms. Projections only
@@ -27,6 +27,7 @@ export async function processProjectionEvent(
   else if (event.type === 'achievement_unlock') await projectAchievement(ctx, event);
   else if (event.type === 'payout_decision') await tellPayoutDecision(ctx, event);
   else throw new Error(`platform queue got a ${event.type} event`);
+  countCompleted(ctx, event);
   announceProcessed(ctx, event.id, event.playerId);
   return 'completed';
 }

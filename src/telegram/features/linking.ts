@@ -107,9 +107,7 @@ export function linkingFeature(deps: TelegramDeps): Feature {
       {
         name: 'unlink',
         run: async (ctx) =>
-          ctx.reply(
-            unlinkedReply(textsOf(ctx), await unlinkIdentity(deps.engine, identityOf(ctx)), 'telegram'),
-          ),
+          ctx.reply(unlinkedReply(textsOf(ctx), await unlinkIdentity(deps, identityOf(ctx)), 'telegram')),
       },
     ],
     composer,

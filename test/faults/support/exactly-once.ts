@@ -1,8 +1,8 @@
 import type { JobType, Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
 import { expect } from 'vitest';
 import type { Database } from '../../../src/db/database.ts';
 import { type EventType, isEconomyEventType } from '../../../src/ledger/event-schemas.ts';
+import type { RedisConnection } from '../../../src/redis/connection.ts';
 import type { Queues } from '../../../src/sync/queues.ts';
 import { ledgerMatchesTotals } from '../../support/ledger.ts';
 
@@ -10,7 +10,7 @@ import { ledgerMatchesTotals } from '../../support/ledger.ts';
 export interface CheckedTandem {
   db: Database;
   queues: Queues;
-  redis: Redis;
+  redis: RedisConnection;
 }
 
 /** Job states in which a job still has something to do (or is stuck doing it). */
@@ -137,7 +137,11 @@ async function failedJobs(t: CheckedTandem): Promise<unknown[]> {
 }
 
 /** What BullMQ's event stream says happened to one job, oldest first: `+120 ms active`, ... */
-async function jobHistory(redis: Redis, queue: Pick<Queue, 'keys'>, jobId: string): Promise<string[]> {
+async function jobHistory(
+  redis: RedisConnection,
+  queue: Pick<Queue, 'keys'>,
+  jobId: string,
+): Promise<string[]> {
   const entries = await redis.xrange(queue.keys.events!, '-', '+');
   const first = Number(entries[0]?.[0].split('-')[0] ?? 0);
   return entries.flatMap(([id, fields]) => {

@@ -51,6 +51,9 @@ export type ReconcileFinding =
 /** The passes of a run, as named in its error findings. */
 export type ReconcileStep = 'totals' | 'ranks' | 'roles' | 'stuck';
 
+/** The kinds of finding that mean something was out of step (the others: a stuck event, an error). */
+export const driftKinds = ['totals', 'chain', 'rank', 'roles'] as const;
+
 /** Findings kept on the ReconcileRun row; the rest are counted in a final `truncated` entry. */
 export const maxStoredFindings = 200;
 
@@ -70,15 +73,23 @@ export class Tally {
   };
   private readonly kept: ReconcileFinding[] = [];
   found = 0;
+  /** Every finding by kind, those left out of the stored list included. */
+  readonly byKind: Partial<Record<ReconcileFinding['kind'], number>> = {};
 
   add(finding: ReconcileFinding): void {
     this.found += 1;
+    this.byKind[finding.kind] = (this.byKind[finding.kind] ?? 0) + 1;
     if (this.kept.length < maxStoredFindings) this.kept.push(finding);
   }
 
   error(step: ReconcileStep, error: unknown): void {
     this.report.errors += 1;
     this.add({ kind: 'error', step, message: messageOf(error) });
+  }
+
+  /** Whether the run found anything out of step. */
+  get drift(): boolean {
+    return driftKinds.some((kind) => (this.byKind[kind] ?? 0) > 0);
   }
 
   findings(): ReconcileFinding[] {

@@ -9,6 +9,7 @@ import { reconcileStuckEvents } from './stuck-events-pass.ts';
 import { reconcileTotals } from './totals-pass.ts';
 
 export {
+  driftKinds,
   maxStoredFindings,
   type ReconcileFinding,
   type ReconcileReport,
@@ -84,6 +85,7 @@ export async function reconcile(ctx: SyncContext, options: ReconcileOptions): Pr
       report.totalsChecked,
     ],
   );
+  ctx.metrics?.community.reconcileRun(tally.byKind, tally.drift);
   const log = report.errors > 0 ? ctx.logger.warn.bind(ctx.logger) : ctx.logger.info.bind(ctx.logger);
   log(
     report,
