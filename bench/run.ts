@@ -27,6 +27,7 @@ import { renderMarkdown } from './report/report-markdown.ts';
 import { runScaleBench } from './scale/scale.ts';
 import type { BenchContext } from './shared/bench-context.ts';
 import { cpuBetween, cpuSnapshot } from './shared/cpu.ts';
+import { openDatabasePath } from './shared/database-paths.ts';
 import { createBenchDatabase } from './shared/infra.ts';
 import { onInterrupt } from './shared/on-interrupt.ts';
 import { parseOptions } from './shared/options.ts';
@@ -103,23 +104,34 @@ try {
   const trials = options.modes.flatMap((mode) =>
     (mode === 'child' ? options.workerProcesses : [1]).map((processes) => ({ mode, processes })),
   );
-  for (const { mode, processes } of trials) {
-    const name = processes === 1 ? mode : `${mode} x${processes}`;
-    await waitForQuiet(`pipeline (${name})`);
-    say(`pipeline (${name}): ${options.events} events over ${options.players} players`);
-    const result = await runThroughput(ctx, {
-      mode,
-      processes,
-      events: options.events,
-      players: options.players,
-      concurrency: options.workerConcurrency,
-      poolSize: options.poolSize,
-      producers: options.producerConcurrency,
-      duplicateShare: options.duplicateShare,
-      seed: options.seed,
-    });
-    say(`pipeline (${name}): ${result.events_per_s} events/s, correct: ${result.correctness.ok}`);
-    throughput.push(result);
+  // Then once per way to PostgreSQL (direct or through PgBouncer, named statements or not).
+  for (const path of options.databasePaths) {
+    const opened = await openDatabasePath(path, database.url, options.poolSize);
+    if (opened.pooler) say(`pipeline through ${opened.pooler} in transaction mode`);
+    try {
+      for (const { mode, processes } of trials) {
+        const name = `${processes === 1 ? mode : `${mode} x${processes}`}${path === 'direct-named' ? '' : `, ${path}`}`;
+        await waitForQuiet(`pipeline (${name})`);
+        say(`pipeline (${name}): ${options.events} events over ${options.players} players`);
+        const result = await runThroughput(ctx, {
+          mode,
+          processes,
+          events: options.events,
+          players: options.players,
+          concurrency: options.workerConcurrency,
+          poolSize: options.poolSize,
+          producers: options.producerConcurrency,
+          duplicateShare: options.duplicateShare,
+          seed: options.seed,
+          path,
+          databaseUrl: opened.url,
+        });
+        say(`pipeline (${name}): ${result.events_per_s} events/s, correct: ${result.correctness.ok}`);
+        throughput.push(result);
+      }
+    } finally {
+      await opened.close();
+    }
   }
 
   let statementCosts: StatementCost[] = [];

@@ -34,6 +34,22 @@ const schema = z.object({
   LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
   /** Unset: an embedded PostgreSQL runs in `DATA_DIR/postgres`. */
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  /**
+   * PostgreSQL itself, where DATABASE_URL leads through a pooler in transaction mode (PgBouncer):
+   * the migration runner holds a session-level lock across its transactions, which only a
+   * connection of its own to the server keeps. Unset: DATABASE_URL.
+   */
+  DATABASE_DIRECT_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  /**
+   * `false` behind PgBouncer in transaction mode before 1.21 (or 1.21+ with
+   * `max_prepared_statements = 0`): the record statement is then planned at each call instead of
+   * prepared once per connection under a name, which such a pooler cannot follow from one server
+   * connection to the next. @defaultValue `true`
+   */
+  DATABASE_NAMED_STATEMENTS: z
+    .enum(['true', 'false'], 'true or false')
+    .default('true')
+    .transform((value) => value === 'true'),
   /** Connections per process; size it with WORKER_CONCURRENCY (a job holds one while it runs). @defaultValue 20 */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
   /**
@@ -224,6 +240,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           : null;
       if (passwordProblemFound)
         ctx.addIssue({ code: 'custom', path: ['ADMIN_PASSWORD'], message: passwordProblemFound });
+      if (config.DATABASE_DIRECT_URL && !config.DATABASE_URL)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['DATABASE_URL'],
+          message: 'required with DATABASE_DIRECT_URL: the address the processes connect to (the pooler)',
+        });
       if (config.REDIS_URL && isClusterAddress(config.REDIS_URL) && !config.QUEUE_PREFIX.startsWith('{'))
         ctx.addIssue({
           code: 'custom',

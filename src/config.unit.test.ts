@@ -22,6 +22,23 @@ describe('settings', () => {
     expect(config.SYNC_ATTEMPTS).toBe(3);
   });
 
+  it('take a pooler address with PostgreSQL itself beside it, and named statements turned off', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgresql://tandem@pgbouncer:6432/tandem',
+      DATABASE_DIRECT_URL:
+        'postgresql://tandem@db:5432/tandem?sslmode=verify-full&sslrootcert=/etc/tandem/ca.pem',
+      DATABASE_NAMED_STATEMENTS: 'false',
+    });
+    expect(config).toMatchObject({ DATABASE_NAMED_STATEMENTS: false });
+    expect(loadConfig({}).DATABASE_NAMED_STATEMENTS).toBe(true);
+    expect(() => loadConfig({ DATABASE_NAMED_STATEMENTS: 'no' })).toThrow(
+      /DATABASE_NAMED_STATEMENTS: true or false/,
+    );
+    expect(() => loadConfig({ DATABASE_DIRECT_URL: 'postgresql://tandem@db:5432/tandem' })).toThrow(
+      /DATABASE_URL: required with DATABASE_DIRECT_URL/,
+    );
+  });
+
   it('list every bad value at once, by name', () => {
     const error = (() => {
       try {

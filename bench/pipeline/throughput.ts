@@ -7,6 +7,7 @@ import {
   cpuSnapshot,
   postgresPids,
 } from '../shared/cpu.ts';
+import type { DatabasePath } from '../shared/database-paths.ts';
 import {
   type ActivityProfile,
   countersPerEvent,
@@ -31,6 +32,10 @@ export interface ThroughputParams {
   producers: number;
   duplicateShare: number;
   seed: number;
+  /** How the engine reaches PostgreSQL. @defaultValue direct-named */
+  path?: DatabasePath;
+  /** The URL of `path` (a pooler's), when not the bench database itself. */
+  databaseUrl?: string;
 }
 
 export interface ThroughputResult {
@@ -78,6 +83,8 @@ export async function runThroughput(ctx: BenchContext, params: ThroughputParams)
     concurrency: params.concurrency,
     poolSize: params.poolSize,
     label: `pipe-${params.mode}${params.processes > 1 ? `x${params.processes}` : ''}`,
+    databaseUrl: params.databaseUrl,
+    namedStatements: (params.path ?? 'direct-named') === 'direct-named',
   });
   const workload = buildWorkload({
     events: params.events,
@@ -132,7 +139,7 @@ export async function runThroughput(ctx: BenchContext, params: ThroughputParams)
   const seconds = (finishedAt - startedAt) / 1000;
   const recordPct = percentiles(recordMs);
   const statementRows = statementTable(statements, params.events);
-  const { mode, ...config } = params;
+  const { mode, databaseUrl: _url, ...config } = params;
   return {
     mode,
     config,

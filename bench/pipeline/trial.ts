@@ -113,6 +113,10 @@ export async function startTrial(
     concurrency: number;
     poolSize: number;
     label: string;
+    /** Where the engine's pools connect, when not the bench database directly (a pooler). */
+    databaseUrl?: string;
+    /** DATABASE_NAMED_STATEMENTS. @defaultValue true */
+    namedStatements?: boolean;
   },
 ): Promise<Trial> {
   await resetEconomy(ctx.control);
@@ -120,8 +124,11 @@ export async function startTrial(
   if (ctx.options.history > 0) await addHistory(ctx.control, ctx.options.history);
   const prefix = uniquePrefix(params.label);
   const { redisUrl, profile } = ctx.options;
+  const engineUrl = params.databaseUrl ?? ctx.database.url;
+  const namedStatements = params.namedStatements ?? true;
   const producer = await openBenchServices({
-    databaseUrl: ctx.database.url,
+    databaseUrl: engineUrl,
+    namedStatements,
     poolSize: params.poolSize,
     redisUrl,
     prefix,
@@ -134,9 +141,8 @@ export async function startTrial(
     processes: params.processes,
     producer,
     databaseUrl:
-      ctx.options.syncCommit === 'workers'
-        ? withOptions(ctx.database.url, '-c synchronous_commit=off')
-        : ctx.database.url,
+      ctx.options.syncCommit === 'workers' ? withOptions(engineUrl, '-c synchronous_commit=off') : engineUrl,
+    namedStatements,
     redisUrl,
     prefix,
     poolSize: params.poolSize,

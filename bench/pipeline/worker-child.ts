@@ -9,6 +9,7 @@ import { watchWorkers } from './completions.ts';
 export interface ChildStart {
   type: 'start';
   databaseUrl: string;
+  namedStatements: boolean;
   redisUrl: string;
   prefix: string;
   poolSize: number;

@@ -29,6 +29,7 @@ export async function startWorkerHost(options: {
   processes?: number;
   producer: BenchServices;
   databaseUrl: string;
+  namedStatements: boolean;
   redisUrl: string;
   prefix: string;
   poolSize: number;
@@ -106,6 +107,7 @@ async function startChild(
   const start: ChildStart = {
     type: 'start',
     databaseUrl: options.databaseUrl,
+    namedStatements: options.namedStatements,
     redisUrl: options.redisUrl,
     prefix: options.prefix,
     poolSize: options.poolSize,

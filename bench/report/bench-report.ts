@@ -5,6 +5,7 @@ import type { LatencyResult } from '../pipeline/latency.ts';
 import type { RawBullmqResult } from '../pipeline/raw-bullmq.ts';
 import type { StatementCost } from '../pipeline/statement-costs.ts';
 import type { ThroughputResult } from '../pipeline/throughput.ts';
+import { type DatabasePath, pathLabel } from '../shared/database-paths.ts';
 import { round } from '../shared/stats.ts';
 import { renderMarkdown } from './report-markdown.ts';
 
@@ -99,7 +100,9 @@ export interface WorkerProcessesRow {
 
 /** The child-mode throughput trials by number of worker processes. */
 export function workerProcessesRows(throughput: ThroughputResult[]): WorkerProcessesRow[] {
-  const child = throughput.filter((t) => t.mode === 'child');
+  const child = throughput.filter(
+    (t) => t.mode === 'child' && (t.config.path ?? 'direct-named') === 'direct-named',
+  );
   const one = child.find((t) => t.config.processes === 1)?.events_per_s;
   return child.map((t) => ({
     processes: t.config.processes,
@@ -111,9 +114,9 @@ export function workerProcessesRows(throughput: ThroughputResult[]): WorkerProce
 }
 
 /** Where the workers of a trial ran, in words. */
-export function hostName(mode: string, processes = 1): string {
-  if (mode === 'inline') return 'workers in the bench process';
-  return processes === 1 ? 'workers in a child process' : `workers in ${processes} child processes`;
+export function hostName(mode: string, processes = 1, path?: DatabasePath): string {
+  if (mode === 'inline') return `workers in the bench process${pathLabel(path)}`;
+  return `${processes === 1 ? 'workers in a child process' : `workers in ${processes} child processes`}${pathLabel(path)}`;
 }
 
 export function buildReport(input: {

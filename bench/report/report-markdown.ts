@@ -35,7 +35,7 @@ export function renderMarkdown(r: BenchReport): string {
   for (const t of r.throughput) {
     const head = t === h;
     lines.push(
-      `| Pipeline events/s, ${hostName(t.mode, t.config.processes)}${head ? ' (headline)' : ''}; others' work ${t.background_cores} cores | ${n(t.events_per_s)} | ≥ ${n(targets.pipeline_events_per_s)} | ${head ? mark(t.events_per_s >= targets.pipeline_events_per_s) : ''} |`,
+      `| Pipeline events/s, ${hostName(t.mode, t.config.processes, t.config.path)}${head ? ' (headline)' : ''}; others' work ${t.background_cores} cores | ${n(t.events_per_s)} | ≥ ${n(targets.pipeline_events_per_s)} | ${head ? mark(t.events_per_s >= targets.pipeline_events_per_s) : ''} |`,
     );
   }
   lines.push(`| Ratio pipeline / raw BullMQ | ${r.ratio} | | |`);
@@ -62,7 +62,7 @@ export function renderMarkdown(r: BenchReport): string {
       .map(([k, v]) => `${k} ${v}`)
       .join(', ');
     lines.push(
-      `${hostName(t.mode, t.config.processes)}: ${t.seconds} s, records ${n(t.record_calls_per_s)} calls/s, ` +
+      `${hostName(t.mode, t.config.processes, t.config.path)}: ${t.seconds} s, records ${n(t.record_calls_per_s)} calls/s, ` +
         `${n(t.derived_jobs_completed)} derived jobs; cores used: ${cores} (others' work: ${t.background_cores} cores). ` +
         `CPU per event: ${Object.entries(t.cpu_per_event.ms_per_event)
           .map(([k, v]) => `${k} ${v} ms`)

@@ -18,6 +18,9 @@
  *   --what-if=prepared                 what-if: engine changes emulated at the pool (experiments.ts)
  *   --rank-latency=N                   rank-ups on Telegram timed to the Discord role in the sandbox
  *                                      (default 100 on a full run, 10 with --quick; 0 skips the phase)
+ *   --database-paths=P[,Q...]          throughput once per way to PostgreSQL: direct-named (default),
+ *                                      direct-unnamed, pgbouncer-unnamed (a PgBouncer in transaction mode
+ *                                      started by the bench; DATABASE_NAMED_STATEMENTS=false)
  *   --worker-processes=N[,M...]        child-mode throughput with N worker processes, then M...
  *                                      (default 1,2 on a full run, 1 with --quick)
  *   --live-clients=N                   signed-in socket.io clients of the live-path phase
@@ -33,6 +36,7 @@
  *   --scale-keep                       keep the seeded database afterwards (its URL is printed) to inspect
  *                                      plans by hand; drop it with `dropdb` when done
  */
+import { type DatabasePath, parseDatabasePaths } from './database-paths.ts';
 import { type Experiment, parseExperiments } from './experiments.ts';
 
 export type WorkerMode = 'inline' | 'child';
@@ -76,6 +80,8 @@ export interface BenchOptions {
   experiments: Experiment[];
   /** Rank-ups timed from Telegram to the Discord rank role in the sandbox (bench/rank-latency/); 0 skips. */
   rankLatencySamples: number;
+  /** Throughput trials once per way to PostgreSQL; the first is the headline's (and latency's). */
+  databasePaths: DatabasePath[];
   /** Child-mode throughput trials, one per count of worker processes (each a replica of `npm run worker`). */
   workerProcesses: number[];
   /** The live-path phase (bench/live-path/): signed-in socket.io clients; 0 skips. */
@@ -149,6 +155,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
       if (!Number.isInteger(value) || value < 0) throw new Error('--rank-latency must be 0 or more samples');
       return value;
     })(),
+    databasePaths: parseDatabasePaths(flags.get('database-paths')),
     workerProcesses: (() => {
       const raw = flags.get('worker-processes');
       if (raw === undefined) return quick ? [1] : [1, 2];

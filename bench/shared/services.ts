@@ -34,6 +34,8 @@ export interface BenchServices {
 export async function openBenchServices(options: {
   databaseUrl: string;
   poolSize: number;
+  /** DATABASE_NAMED_STATEMENTS. @defaultValue true */
+  namedStatements?: boolean;
   redisUrl: string;
   prefix: string;
   profile: boolean;
@@ -43,6 +45,7 @@ export async function openBenchServices(options: {
   const services = openServices({
     databaseUrl: options.databaseUrl,
     databasePoolSize: options.poolSize,
+    databaseNamedStatements: options.namedStatements ?? true,
     redisUrl: options.redisUrl,
     queuePrefix: options.prefix,
     syncAttempts: 3,

@@ -13,10 +13,25 @@ export type { PrismaClient };
 export interface Database {
   pool: pg.Pool;
   prisma: PrismaClient;
+  /**
+   * Whether the hot path may name its statements (`preparedAs`): false behind a pooler that hands
+   * each transaction a different server connection and cannot follow a name from one to the next
+   * (PgBouncer in transaction mode before 1.21).
+   */
+  namedStatements: boolean;
   close(): Promise<void>;
 }
 
-export function openDatabase(connectionString: string, poolSize: number): Database {
+export interface DatabaseOptions {
+  /** See `Database.namedStatements`. @defaultValue true */
+  namedStatements?: boolean;
+}
+
+export function openDatabase(
+  connectionString: string,
+  poolSize: number,
+  options: DatabaseOptions = {},
+): Database {
   const pool = new pg.Pool({ connectionString, max: poolSize });
   // An idle client losing its server (restart, pg_terminate_backend) must not crash the process;
   // the pool drops it and the next query opens a new one.
@@ -30,6 +45,7 @@ export function openDatabase(connectionString: string, poolSize: number): Databa
   return {
     pool,
     prisma,
+    namedStatements: options.namedStatements ?? true,
     async close() {
       if (closed) return;
       closed = true;

@@ -55,6 +55,10 @@ export async function readMigrations(dir = migrationsDir): Promise<MigrationFile
 
 /**
  * Applies the migrations not yet recorded, each in its own transaction, in name order.
+ * `databaseUrl` must lead to PostgreSQL itself (DATABASE_DIRECT_URL), not through a pooler in
+ * transaction mode: the runner's advisory lock is session-level, held across the migrations'
+ * transactions, and such a pooler may run each statement on another server connection (the lock
+ * would stay with one nobody releases it on).
  * Refuses to go on when an applied migration's file has changed since (its checksum differs) or an
  * earlier attempt failed half-way: both need a person to look.
  * @returns the names applied by this call.

@@ -14,3 +14,16 @@ export type Queryable = Pick<pg.Pool, 'query'> | pg.PoolClient;
 export function preparedAs(name: string, text: string): { name: string; text: string } {
   return { name: `tandem-${name}`, text };
 }
+
+/**
+ * `preparedAs` where the connection allows names (`Database.namedStatements`), else the same text
+ * planned at each call: behind PgBouncer in transaction mode (before 1.21) a name prepared on one
+ * server connection is unknown on the next, and the statement fails.
+ */
+export function statementFor(
+  name: string,
+  text: string,
+  namedStatements: boolean,
+): { name?: string; text: string } {
+  return namedStatements ? preparedAs(name, text) : { text };
+}

@@ -182,15 +182,23 @@ async function discordStep<T>(created: readonly RankRoleMapping[], step: () => P
   }
 }
 
-/** Runs `work` holding the run's session-level advisory lock, waiting up to 30 s for another run. */
+/**
+ * Runs `work` holding the run's advisory lock, waiting up to 30 s for another run. The lock is
+ * transaction-scoped, in a transaction kept open on a connection of its own while `work` runs
+ * (its statements go through the pool): a pooler in transaction mode keeps one server connection
+ * for a transaction, where a session-level lock could be taken on one server connection and its
+ * unlock sent to another. The database releases it as well if the process dies.
+ */
 async function withRunLock<T>(db: CreateRankRolesDeps['db'], work: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + lockWaitMs;
   const client = await db.pool.connect();
   try {
-    const deadline = Date.now() + lockWaitMs;
+    await client.query('BEGIN');
     for (;;) {
-      const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [
-        runLockKey,
-      ]);
+      const { rows } = await client.query<{ locked: boolean }>(
+        'SELECT pg_try_advisory_xact_lock($1) AS locked',
+        [runLockKey],
+      );
       if (rows[0]?.locked) break;
       if (Date.now() > deadline) {
         throw new RankRolesRefusedError(
@@ -199,12 +207,14 @@ async function withRunLock<T>(db: CreateRankRolesDeps['db'], work: () => Promise
       }
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
-    try {
-      return await work();
-    } finally {
-      await client.query('SELECT pg_advisory_unlock($1)', [runLockKey]);
-    }
+    return await work();
   } finally {
-    client.release();
+    // The transaction wrote nothing: ending it releases the lock. A connection that cannot end it
+    // is dropped from the pool rather than handed out inside a transaction.
+    const failed = await client.query('ROLLBACK').then(
+      () => undefined,
+      (error: Error) => error,
+    );
+    client.release(failed);
   }
 }

@@ -236,6 +236,21 @@ describe('npm run doctor', () => {
     }
   });
 
+  it('checks DATABASE_DIRECT_URL, PostgreSQL itself behind a pooler, when it is set', async () => {
+    const reached = named(
+      await runDoctor(settings({ DATABASE_DIRECT_URL: `${database.url}?application_name=tandem-migrate` })),
+      'PostgreSQL reachable directly',
+    );
+    expect(reached.ok).toBe(true);
+    const refused = named(
+      await runDoctor(settings({ DATABASE_DIRECT_URL: 'postgresql://postgres@127.0.0.1:1/tandem' })),
+      'PostgreSQL reachable directly',
+    );
+    expect(refused).toMatchObject({ ok: false, blocking: true });
+    expect(refused.fix).toContain('DATABASE_DIRECT_URL');
+    expect((await runDoctor(settings())).some((r) => r.name === 'PostgreSQL reachable directly')).toBe(false);
+  });
+
   it('names a refused PostgreSQL connection and a pending migration', async () => {
     const refused = named(
       await runDoctor(settings({ DATABASE_URL: 'postgresql://postgres@127.0.0.1:1/tandem' })),

@@ -3,6 +3,8 @@ import { readMigrations } from '../db/migrations.ts';
 import type { LocalServerSource } from '../local-servers/running-local-servers.ts';
 import { type CheckResult, failed, passed, reasonOf } from './check-result.ts';
 
+type DatabaseSetting = 'DATABASE_URL' | 'DATABASE_DIRECT_URL';
+
 /**
  * PostgreSQL answers at the configured address (or the embedded one's), and every migration in the
  * checkout is applied.
@@ -22,6 +24,24 @@ export async function checkPostgres(
     const results = [passed('PostgreSQL reachable', `connected to ${where(databaseUrl)}${embedded[source]}`)];
     results.push(await checkMigrated(client, source));
     return results;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/** DATABASE_DIRECT_URL (PostgreSQL itself, past the pooler) answers: the migration runner needs it. */
+export async function checkDirectPostgres(directUrl: string): Promise<CheckResult> {
+  const client = new pg.Client({ connectionString: directUrl, connectionTimeoutMillis: 5000 });
+  try {
+    await client.connect();
+    return passed('PostgreSQL reachable directly', `connected to ${where(directUrl)} (DATABASE_DIRECT_URL)`);
+  } catch (error) {
+    const setting = 'DATABASE_DIRECT_URL';
+    return failed(
+      'PostgreSQL reachable directly',
+      connectProblem(error, setting),
+      connectFix(error, setting),
+    );
   } finally {
     await client.end().catch(() => {});
   }
@@ -65,19 +85,42 @@ function where(databaseUrl: string): string {
   return `${url.hostname}:${url.port || 5432}${url.pathname}`;
 }
 
-function connectProblem(error: unknown): string {
+/** The server's certificate was not one the client could trust (Node's TLS error codes). */
+const untrustedCertificate = new Set([
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+
+/** pg_hba.conf has no line for this client without TLS: the server takes TLS connections only. */
+function tlsRequired(error: unknown): boolean {
+  const { code, message } = error as { code?: string; message?: string };
+  return code === '28000' && /no pg_hba\.conf entry.*(no encryption|SSL off)/.test(message ?? '');
+}
+
+function connectProblem(error: unknown, setting: DatabaseSetting = 'DATABASE_URL'): string {
   const code = (error as { code?: string }).code;
   if (code === 'ECONNREFUSED') return 'the connection was refused: nothing listens at that address';
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'the host in DATABASE_URL is not found';
-  if (code === '28P01' || code === '28000') return 'the user or password in DATABASE_URL is wrong';
-  if (code === '3D000') return 'the database named in DATABASE_URL does not exist';
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `the host in ${setting} is not found`;
+  if (code && untrustedCertificate.has(code))
+    return `the server's TLS certificate is not trusted: ${reasonOf(error)}`;
+  if (tlsRequired(error)) return 'the server accepts only TLS connections from here';
+  if (code === '28P01' || code === '28000') return `the user or password in ${setting} is wrong`;
+  if (code === '3D000') return `the database named in ${setting} does not exist`;
   return reasonOf(error);
 }
 
-function connectFix(error: unknown): string {
+function connectFix(error: unknown, setting: DatabaseSetting = 'DATABASE_URL'): string {
   const code = (error as { code?: string }).code;
+  if (code && untrustedCertificate.has(code))
+    return `Point sslrootcert in ${setting} at the CA that signed the server's certificate (sslmode=verify-full&sslrootcert=/path/ca.pem), and connect by the name the certificate is for.`;
+  if (tlsRequired(error))
+    return `Add sslmode=verify-full&sslrootcert=/path/ca.pem to ${setting} (the CA that signed the server's certificate).`;
   if (code === '3D000')
-    return 'Create the database (createdb <name>) or correct the name at the end of DATABASE_URL.';
-  if (code === '28P01' || code === '28000') return 'Correct the user and password in DATABASE_URL.';
-  return 'Check DATABASE_URL (host, port, database) and that PostgreSQL is running there.';
+    return `Create the database (createdb <name>) or correct the name at the end of ${setting}.`;
+  if (code === '28P01' || code === '28000') return `Correct the user and password in ${setting}.`;
+  return `Check ${setting} (host, port, database) and that PostgreSQL is running there.`;
 }

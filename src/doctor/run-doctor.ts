@@ -3,7 +3,7 @@ import type { LocalServerSource } from '../local-servers/running-local-servers.t
 import { type CheckResult, failed, passed } from './check-result.ts';
 import { checkDiscord } from './discord-checks.ts';
 import { readMappedRoles } from './mapped-roles.ts';
-import { checkPostgres } from './postgres-checks.ts';
+import { checkDirectPostgres, checkPostgres } from './postgres-checks.ts';
 import { checkPublicUrl, isTelegramEmulator, type TelegramSide } from './public-url-checks.ts';
 import { checkRedis } from './redis-checks.ts';
 import type { SandboxPlatforms } from './running-sandbox.ts';
@@ -13,6 +13,7 @@ export interface DoctorSettings
   extends Pick<
     Config,
     | 'DATABASE_URL'
+    | 'DATABASE_DIRECT_URL'
     | 'REDIS_URL'
     | 'DATA_DIR'
     | 'TELEGRAM_BOT_TOKEN'
@@ -45,6 +46,8 @@ export async function runDoctor(settings: DoctorSettings): Promise<CheckResult[]
         'Run `npm start` (it runs the embedded PostgreSQL), or set DATABASE_URL.',
       ),
     );
+  if (settings.DATABASE_DIRECT_URL && settings.DATABASE_DIRECT_URL !== settings.DATABASE_URL)
+    results.push(await checkDirectPostgres(settings.DATABASE_DIRECT_URL));
   if (settings.REDIS_URL)
     results.push(...(await checkRedis(settings.REDIS_URL, settings.sources?.redis ?? 'configured')));
   else

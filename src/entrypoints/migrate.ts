@@ -15,8 +15,11 @@ if (!config.DATABASE_URL) {
   );
   process.exit(2);
 }
-const applied = await applyMigrations(config.DATABASE_URL);
-const db = openDatabase(config.DATABASE_URL, 2);
+// PostgreSQL itself: the runner holds a session lock across its transactions, which a pooler in
+// transaction mode would not keep on one server connection.
+const directUrl = config.DATABASE_DIRECT_URL ?? config.DATABASE_URL;
+const applied = await applyMigrations(directUrl);
+const db = openDatabase(directUrl, 2);
 const seeded = await seedEconomyDefaults(db.prisma);
 await db.close();
 logger.info({ applied, seeded }, applied.length ? 'migrations applied' : 'database already up to date');

@@ -30,7 +30,7 @@ const config = loadConfig();
 await refuseWeakAdminPassword(config);
 const logger = createLogger(config.LOG_LEVEL, 'tandem', config.LOG_FORMAT);
 const infrastructure = await provideInfrastructure(config, logger);
-const applied = await applyMigrations(infrastructure.databaseUrl);
+const applied = await applyMigrations(infrastructure.directDatabaseUrl);
 const configured = configuredPlatforms(config);
 const adminUrl = `http://localhost:${config.PORT}`;
 const sandbox = configured

@@ -9,9 +9,18 @@ afterEach(async () => {
   await tandem?.stop();
 });
 
-describe('recording an economy event', () => {
+/**
+ * The engine's guarantees hold on PostgreSQL itself and through PgBouncer in transaction mode (the
+ * pooler a deployment with many processes puts in front of it; named statements off there).
+ */
+const connections = [
+  { connection: 'directly', pooler: undefined },
+  { connection: 'through PgBouncer in transaction mode', pooler: 'pgbouncer' as const },
+];
+
+describe.each(connections)('recording an economy event, connected $connection', ({ pooler }) => {
   it('answers at once with the new totals and completes the event through the queue', async () => {
-    tandem = await openTestTandem();
+    tandem = await openTestTandem({ pooler });
     const playerId = await tandem.createPlayer('Ann');
     tandem.startWorkers();
     const outcome = await tandem.engine.record({
@@ -36,7 +45,7 @@ describe('recording an economy event', () => {
   });
 
   it('applies the same event submitted 100 times concurrently exactly once', async () => {
-    tandem = await openTestTandem();
+    tandem = await openTestTandem({ pooler });
     const playerId = await tandem.createPlayer();
     tandem.startWorkers();
     const key = `dc-daily-2026-11-22-${playerId}`;
@@ -65,8 +74,34 @@ describe('recording an economy event', () => {
     expect(await ledgerMatchesTotals(tandem)).toBe(true);
   });
 
+  it('records a change inside transactions exactly once when they race on its key', async () => {
+    tandem = await openTestTandem({ pooler });
+    const playerId = await tandem.createPlayer();
+    const key = `admin-payout-7-${playerId}`;
+    const outcomes = await Promise.all(
+      Array.from({ length: 12 }, () =>
+        tandem.engine.transaction(async (tx) => {
+          await tx.client.query('SELECT 1 FROM players WHERE id = $1 FOR UPDATE', [playerId]);
+          return tx.record({
+            key,
+            playerId,
+            type: 'balance_change',
+            source: 'admin',
+            coinDelta: 30,
+            reason: 'payout',
+          });
+        }),
+      ),
+    );
+    expect(outcomes.filter((o) => o.applied)).toHaveLength(1);
+    for (const o of outcomes) expect(o).toMatchObject({ balance: 30, eventId: outcomes[0]!.eventId });
+    const player = await tandem.db.prisma.player.findUniqueOrThrow({ where: { id: playerId } });
+    expect(player.balance).toBe(30);
+    expect(await ledgerMatchesTotals(tandem)).toBe(true);
+  });
+
   it('keeps totals equal to the ledger under concurrent changes of one player', async () => {
-    tandem = await openTestTandem();
+    tandem = await openTestTandem({ pooler });
     const playerId = await tandem.createPlayer();
     await Promise.all(
       Array.from({ length: 60 }, (_, i) =>
@@ -88,7 +123,7 @@ describe('recording an economy event', () => {
   });
 
   it('answers a replayed debit with its first outcome even when the balance has moved on', async () => {
-    tandem = await openTestTandem();
+    tandem = await openTestTandem({ pooler });
     const playerId = await tandem.createPlayer();
     const change = (key: string, coinDelta: number) =>
       tandem.engine.record({
@@ -116,7 +151,7 @@ describe('recording an economy event', () => {
   });
 
   it('refuses bad input with a clear error and writes nothing', async () => {
-    tandem = await openTestTandem();
+    tandem = await openTestTandem({ pooler });
     const playerId = await tandem.createPlayer();
     const valid = {
       key: `admin-grant-1-${playerId}`,
@@ -162,11 +197,11 @@ describe('recording an economy event', () => {
   });
 });
 
-describe('projection to the platforms', () => {
+describe.each(connections)('projection to the platforms, connected $connection', ({ pooler }) => {
   it('derives a rank change, sets the Discord rank role, and announces the rank-up', async () => {
     const discord = new FakeDiscord();
     const telegram = new FakeTelegram();
-    tandem = await openTestTandem({ ports: { discord, telegram } });
+    tandem = await openTestTandem({ ports: { discord, telegram }, pooler });
     const ranks = await tandem.db.prisma.rank.findMany({ orderBy: { priority: 'asc' }, take: 3 });
     for (const [i, rank] of ranks.entries()) {
       await tandem.db.prisma.rank.update({ where: { id: rank.id }, data: { discordRoleId: `90${i}` } });

@@ -82,7 +82,8 @@ export class Engine {
   ) {
     this.dispatchTimeoutMs = options.dispatchTimeoutMs ?? 2000;
     this.metrics = options.metrics;
-    this.recordings = new CallBatcher((changes) => recordLedgerChanges(this.db.pool, changes), {
+    const named = { namedStatements: db.namedStatements };
+    this.recordings = new CallBatcher((changes) => recordLedgerChanges(this.db.pool, changes, named), {
       maxBatch: 100,
       exclusiveKeys: (change) => [`player:${change.playerId}`, `key:${change.key}`],
     });
@@ -116,7 +117,10 @@ export class Engine {
         client,
         record: async (input) => {
           const change = parseInput(economyChangeSchema, input);
-          const outcome = await recordLedgerChange(client, change, { inTransaction: true });
+          const outcome = await recordLedgerChange(client, change, {
+            inTransaction: true,
+            namedStatements: this.db.namedStatements,
+          });
           toCount.push({ ...change, outcome: outcome.applied ? 'recorded' : 'duplicate' });
           if (outcome.applied)
             toDispatch.push({ id: outcome.eventId, idempotencyKey: outcome.key, type: change.type });

@@ -5,7 +5,7 @@ import {
   PlayerMergedError,
   PlayerNotFoundError,
 } from '../core/errors.ts';
-import { preparedAs, type Queryable } from '../db/queryable.ts';
+import { type Queryable, statementFor } from '../db/queryable.ts';
 import { progressIncrements } from '../economy/achievements.ts';
 import type { EconomyChange } from './event-schemas.ts';
 
@@ -95,21 +95,28 @@ interface FirstOutcomeRow {
   event_id: string;
 }
 
-/**
- * Records one validated change exactly once per key. Throws the engine's named errors.
- * Inside a caller's transaction pass `inTransaction`: the statement then runs under a savepoint, so
- * a refused change (an overdraft) leaves the transaction usable and a replay can still be answered.
- */
+export interface RecordOptions {
+  /**
+   * Inside a caller's transaction: the statement then runs under a savepoint, so a refused change
+   * (an overdraft) leaves the transaction usable and a replay can still be answered. @defaultValue false
+   */
+  inTransaction?: boolean;
+  /** The database's `namedStatements`: whether the statement may be prepared by name. @defaultValue true */
+  namedStatements?: boolean;
+}
+
+/** Records one validated change exactly once per key. Throws the engine's named errors. */
 export async function recordLedgerChange(
   db: Queryable,
   change: EconomyChange,
-  options: { inTransaction?: boolean } = {},
+  options: RecordOptions = {},
 ): Promise<RecordOutcome> {
   let row: RecordRow | undefined;
   const progress = progressIncrements(change);
   if (options.inTransaction) await db.query('SAVEPOINT record_ledger_change');
   try {
-    const result = await db.query<RecordRow>(preparedAs('record-ledger-change', recordSql), [
+    const statement = statementFor('record-ledger-change', recordSql, options.namedStatements ?? true);
+    const result = await db.query<RecordRow>(statement, [
       change.playerId,
       change.key,
       change.type,

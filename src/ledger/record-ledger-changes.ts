@@ -2,7 +2,13 @@ import type pg from 'pg';
 import type { Queryable } from '../db/queryable.ts';
 import { progressIncrements } from '../economy/achievements.ts';
 import type { EconomyChange } from './event-schemas.ts';
-import { outcomeOf, type RecordOutcome, type RecordRow, recordLedgerChange } from './record-ledger-change.ts';
+import {
+  outcomeOf,
+  type RecordOptions,
+  type RecordOutcome,
+  type RecordRow,
+  recordLedgerChange,
+} from './record-ledger-change.ts';
 
 /**
  * The record statement of `record-ledger-change.ts` for a group of changes at once, one row of
@@ -76,9 +82,10 @@ SELECT (p.id IS NOT NULL)::int AS player_found,
 export async function recordLedgerChanges(
   pool: pg.Pool,
   changes: readonly EconomyChange[],
+  options: Pick<RecordOptions, 'namedStatements'> = {},
 ): Promise<Array<PromiseSettledResult<RecordOutcome>>> {
   const db: Queryable = pool;
-  if (changes.length === 1) return Promise.allSettled([recordLedgerChange(db, changes[0]!)]);
+  if (changes.length === 1) return Promise.allSettled([recordLedgerChange(db, changes[0]!, options)]);
   let rows: RecordRow[];
   try {
     const column = <T>(pick: (c: EconomyChange) => T) => changes.map(pick);
@@ -99,7 +106,7 @@ export async function recordLedgerChanges(
     ]);
     rows = result.rows;
   } catch {
-    return Promise.allSettled(changes.map((change) => recordLedgerChange(db, change)));
+    return Promise.allSettled(changes.map((change) => recordLedgerChange(db, change, options)));
   }
   return Promise.allSettled(changes.map((change, i) => outcomeOf(db, change, rows[i])));
 }

@@ -62,7 +62,8 @@ function isPortFree(port: number): Promise<boolean> {
 const CHOSEN_PORTS = { low: 20_000, high: 32_767 };
 const CHOSEN_PORT_TRIES = 20;
 
-async function freePort(): Promise<number> {
+/** A free port below the ephemeral range, so no client connection takes it while its server is down. */
+export async function freePort(): Promise<number> {
   for (let tries = 0; tries < CHOSEN_PORT_TRIES; tries += 1) {
     const port = CHOSEN_PORTS.low + Math.floor(Math.random() * (CHOSEN_PORTS.high - CHOSEN_PORTS.low + 1));
     if (await isPortFree(port)) return port;

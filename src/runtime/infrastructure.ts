@@ -6,6 +6,8 @@ import type { Logger } from '../logging/logger.ts';
 
 export interface Infrastructure {
   databaseUrl: string;
+  /** PostgreSQL itself, for the migration runner: DATABASE_DIRECT_URL, else `databaseUrl`. */
+  directDatabaseUrl: string;
   redisUrl: string;
   /** What runs embedded, for the start banner. */
   embedded: { postgres: boolean; redis: boolean };
@@ -41,6 +43,7 @@ export async function provideInfrastructure(config: Config, logger: Logger): Pro
     }
     return {
       databaseUrl,
+      directDatabaseUrl: config.DATABASE_DIRECT_URL ?? databaseUrl,
       redisUrl,
       embedded: { postgres: !config.DATABASE_URL, redis: !config.REDIS_URL },
       ...(postgresData ? { postgresData } : {}),

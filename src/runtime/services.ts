@@ -25,6 +25,8 @@ import { createTexts, type Texts } from '../texts/texts.ts';
 export interface ServiceOptions {
   databaseUrl: string;
   databasePoolSize: number;
+  /** See `Database.namedStatements`. @defaultValue true */
+  databaseNamedStatements?: boolean;
   redisUrl: string;
   queuePrefix: string;
   syncAttempts: number;
@@ -65,7 +67,9 @@ export interface Services extends SyncContext {
 }
 
 export function openServices(options: ServiceOptions): Services {
-  const db: Database = openDatabase(options.databaseUrl, options.databasePoolSize);
+  const db: Database = openDatabase(options.databaseUrl, options.databasePoolSize, {
+    namedStatements: options.databaseNamedStatements,
+  });
   const redis = createProducerConnection(options.redisUrl);
   const workerRedis = createWorkerConnection(options.redisUrl);
   // ioredis reports connection errors as events; the queues and the relay deal with the outage.

@@ -20,6 +20,7 @@ export function openConfiguredServices(
   return openServices({
     databaseUrl: urls.databaseUrl,
     databasePoolSize: config.DATABASE_POOL_SIZE,
+    databaseNamedStatements: config.DATABASE_NAMED_STATEMENTS,
     redisUrl: urls.redisUrl,
     queuePrefix: config.QUEUE_PREFIX,
     syncAttempts: config.SYNC_ATTEMPTS,

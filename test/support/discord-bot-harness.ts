@@ -41,6 +41,8 @@ export interface HarnessOptions {
   guildCommands?: boolean;
   /** The Redis Tandem uses (one the test can stop); the shared test Redis by default. */
   redisUrl?: string;
+  /** How the Tandem under the bot is opened, e.g. on a database of a server the test can stop. */
+  tandem?: Parameters<typeof openTestTandem>[0];
 }
 
 export async function startDiscordBotHarness(options: HarnessOptions = {}): Promise<DiscordBotHarness> {
@@ -55,7 +57,11 @@ export async function startDiscordBotHarness(options: HarnessOptions = {}): Prom
         discord: { token: world.bot.token, apiRoot: urls.apiUrl, guildId: world.guildId },
       })
     : null;
-  const tandem = await openTestTandem({ ports: ports ?? undefined, redisUrl: options.redisUrl });
+  const tandem = await openTestTandem({
+    ports: ports ?? undefined,
+    redisUrl: options.redisUrl,
+    ...options.tandem,
+  });
   const logs: Array<Record<string, unknown>> = [];
   const sink = new Writable({
     write(chunk, _encoding, done) {

@@ -7,9 +7,14 @@ import type { PlatformPorts } from '../../src/sync/ports.ts';
 import { type SyncWorkers, startSyncWorkers } from '../../src/sync/workers.ts';
 import { createTestDatabase, type TestDatabase, uniqueQueuePrefix } from './database.ts';
 import { testRedisUrl } from './env.ts';
+import { type PgBouncer, type PgBouncerOptions, startPgBouncer } from './pgbouncer.ts';
 
 export interface TestTandem extends Services {
   database: TestDatabase;
+  /** The address Tandem's pool connects to: the database itself, or the pooler in front of it. */
+  databaseUrl: string;
+  /** The PgBouncer in front of the database, with `pooler: 'pgbouncer'`. */
+  pgBouncer?: PgBouncer;
   prefix: string;
   startWorkers(options?: {
     concurrency?: number;
@@ -45,15 +50,29 @@ export async function openTestTandem(
     metrics?: TandemMetrics;
     /** The pager's counter buckets, shortened with its windows. @defaultValue 60000 */
     signalBucketMs?: number;
+    /**
+     * `pgbouncer`: Tandem connects through a PgBouncer of the test's own in transaction mode (the
+     * database is migrated already, directly), with named statements off unless `namedStatements`.
+     */
+    pooler?: 'pgbouncer';
+    /** The pooler's settings. */
+    pgBouncer?: PgBouncerOptions;
+    /** @defaultValue true, false through a pooler */
+    namedStatements?: boolean;
+    /** A migrated database of the test's own (on a server it can stop); a fresh copy of the template otherwise. */
+    database?: TestDatabase;
   } = {},
 ): Promise<TestTandem> {
-  const database = await createTestDatabase();
+  const database = options.database ?? (await createTestDatabase());
   const prefix = options.hashTagPrefix ? `{${uniqueQueuePrefix()}}` : uniqueQueuePrefix();
-  const databaseUrl = new URL(database.url);
+  const pgBouncer =
+    options.pooler === 'pgbouncer' ? await startPgBouncer(database.url, options.pgBouncer) : undefined;
+  const databaseUrl = new URL(pgBouncer?.url ?? database.url);
   if (options.sessionOptions) databaseUrl.searchParams.set('options', options.sessionOptions);
   const services = openServices({
     databaseUrl: databaseUrl.toString(),
     databasePoolSize: options.databasePoolSize ?? 20,
+    databaseNamedStatements: options.namedStatements ?? !pgBouncer,
     redisUrl: options.redisUrl ?? testRedisUrl,
     queuePrefix: prefix,
     syncAttempts: options.attempts ?? 3,
@@ -68,6 +87,8 @@ export async function openTestTandem(
   return {
     ...services,
     database,
+    databaseUrl: databaseUrl.toString(),
+    ...(pgBouncer ? { pgBouncer } : {}),
     prefix,
     startWorkers(workerOptions = {}) {
       const workers = startSyncWorkers(services, {
@@ -114,6 +135,7 @@ export async function openTestTandem(
       await Promise.all(started.map((w) => w.close()));
       for (const queue of services.queues.all()) await queue.obliterate({ force: true }).catch(() => {});
       await services.close();
+      await pgBouncer?.stop();
       await database.drop();
     },
   };

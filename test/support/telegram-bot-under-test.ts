@@ -58,9 +58,11 @@ export async function openTelegramBotUnderTest(
     adjustDeps?: (deps: TelegramDeps) => TelegramDeps;
     /** The Redis Tandem uses (one the test can stop); the shared test Redis by default. */
     redisUrl?: string;
+    /** How the Tandem under the bot is opened, e.g. on a database of a server the test can stop. */
+    tandem?: Parameters<typeof openTestTandem>[0];
   } = {},
 ): Promise<TelegramBotUnderTest> {
-  const tandem = await openTestTandem({ redisUrl: options.redisUrl });
+  const tandem = await openTestTandem({ redisUrl: options.redisUrl, ...options.tandem });
   const emulator = new TelegramEmulator();
   await emulator.start();
   const shared: TelegramDeps = { ...tandem, content: createContentCache(tandem.db) };

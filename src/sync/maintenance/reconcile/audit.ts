@@ -98,25 +98,30 @@ export async function startAudit(
 
 /**
  * Audits the next page of the running audit and commits its cursor with the page's counts; queues
- * the page after it unless this was the last. Pages run one at a time (a session advisory lock,
- * released by the database if the process dies); a job that finds a page in hand returns, and a page
+ * the page after it unless this was the last. Pages run one at a time (an advisory lock of a
+ * transaction held open on a guard connection while the page's statements go through the pool:
+ * transaction-scoped, so a pooler in transaction mode keeps it on one server connection; released
+ * by the database if the process dies); a job that finds a page in hand returns, and a page
  * whose cursor moved meanwhile keeps no counts, so no page is counted twice. Verifying a player
  * twice changes nothing the second time.
  */
 export async function auditNextPage(ctx: SyncContext): Promise<ReconcileAuditProgress | null> {
   const guard = await ctx.db.pool.connect();
   try {
+    await guard.query('BEGIN');
     const { rows } = await guard.query<{ locked: boolean }>(
-      `SELECT pg_try_advisory_lock(hashtext('reconcile_audit_page')) AS locked`,
+      `SELECT pg_try_advisory_xact_lock(hashtext('reconcile_audit_page')) AS locked`,
     );
-    if (!rows[0]?.locked) return runningAudit(ctx.db.pool);
-    try {
-      return await auditPage(ctx);
-    } finally {
-      await guard.query(`SELECT pg_advisory_unlock(hashtext('reconcile_audit_page'))`);
-    }
+    if (!rows[0]?.locked) return await runningAudit(ctx.db.pool);
+    return await auditPage(ctx);
   } finally {
-    guard.release();
+    // The guard's transaction wrote nothing: ending it releases the lock. A connection that cannot
+    // end it is dropped from the pool rather than handed out inside a transaction.
+    const failed = await guard.query('ROLLBACK').then(
+      () => undefined,
+      (error: Error) => error,
+    );
+    guard.release(failed);
   }
 }
 
