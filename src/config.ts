@@ -82,8 +82,11 @@ const schema = z.object({
     .default('tandem'),
   /** Jobs one worker process runs at once. @defaultValue 16 */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(16),
-  /** Attempts per sync job before its event is marked failed. @defaultValue 3 */
-  SYNC_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(3),
+  /**
+   * Attempts per sync job before its event is marked failed. Eight wait 1+2+...+64 s, about two
+   * minutes: a database failover or a platform outage that long leaves no event failed. @defaultValue 8
+   */
+  SYNC_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
   /** First retry delay; it doubles each attempt, with jitter. @defaultValue 1000 */
   SYNC_BACKOFF_MS: z.coerce.number().int().min(10).default(1000),
   /** How often the outbox relay looks for events that never reached the queue. @defaultValue 5000 */

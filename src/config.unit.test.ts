@@ -7,7 +7,7 @@ describe('settings', () => {
     expect(config.DATABASE_URL).toBeUndefined();
     expect(config.REDIS_URL).toBeUndefined();
     expect(config).toMatchObject({
-      SYNC_ATTEMPTS: 3,
+      SYNC_ATTEMPTS: 8,
       RECONCILE_EVERY_MS: 900_000,
       RETENTION_COMPLETED_DAYS: 30,
       RETENTION_FAILED_DAYS: 7,
@@ -19,7 +19,7 @@ describe('settings', () => {
   it('treat an empty value as unset', () => {
     const config = loadConfig({ DATABASE_URL: '', SYNC_ATTEMPTS: '' });
     expect(config.DATABASE_URL).toBeUndefined();
-    expect(config.SYNC_ATTEMPTS).toBe(3);
+    expect(config.SYNC_ATTEMPTS).toBe(8);
   });
 
   it('take a pooler address with PostgreSQL itself beside it, and named statements turned off', () => {

@@ -53,7 +53,7 @@ describe('Discord answering 429s, then 5xx, for a while under a steady load', ()
       await t.db.prisma.identity.create({ data: { playerId, platform: 'discord', platformUserId: userId } });
       players.push(playerId);
     }
-    // Production's retries (3 attempts, 1 s then 2 s apart) and paced platform queues; the workers
+    // Retries with backoff (3 attempts, 1 s then 2 s apart; production makes 8) and paced platform queues; the workers
     // write to Discord over REST through the real platform ports.
     const workers = await startWorkerProcesses(2, {
       databaseUrl: t.database.url,

@@ -28,7 +28,7 @@ async function connectionsKilledUnderLoad(pooler: 'pgbouncer' | undefined): Prom
   const t = tandem;
   const players: string[] = [];
   for (let i = 0; i < 20; i++) players.push(await t.createPlayer(`P${i}`));
-  // Jobs retry as in production (3 attempts, 1 s then 2 s apart): a job cut off by the fault is
+  // Jobs retry with backoff (3 attempts, 1 s then 2 s apart; production makes 8): a job cut off by the fault is
   // retried after it. Each worker runs the outbox relay, as in production (scaled down: every 1 s,
   // for events pending over 2 s): an event committed just before its caller's connection died,
   // then answered as a duplicate on the caller's retry, was never enqueued; the relay hands it over.
