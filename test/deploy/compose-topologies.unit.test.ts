@@ -111,3 +111,21 @@ describe('docker-compose.cluster.yml', () => {
       });
   });
 });
+
+describe('docker-compose.pgbouncer.yml', () => {
+  const services = composed('docker-compose.pgbouncer.yml');
+  expectCoherent(services);
+
+  it('sends the processes through the pooler without named statements, the migration to PostgreSQL', () => {
+    const pooler = services.pgbouncer?.environment ?? {};
+    expect(pooler.POOL_MODE).toBe('transaction');
+    expect(new URL(pooler.DATABASE_URL ?? '').host).toBe('postgres:5432');
+    for (const [name, service] of tandemServices(services)) {
+      const environment = service.environment ?? {};
+      expect(new URL(environment.DATABASE_URL ?? '').host, name).toBe(`pgbouncer:${pooler.LISTEN_PORT}`);
+      expect(new URL(environment.DATABASE_DIRECT_URL ?? '').host, name).toBe('postgres:5432');
+      expect(loadConfig(environment).DATABASE_NAMED_STATEMENTS, name).toBe(false);
+      if (name !== 'migrate') expect(service.depends_on, name).toHaveProperty('pgbouncer');
+    }
+  });
+});
