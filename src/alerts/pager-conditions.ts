@@ -1,10 +1,15 @@
+import { alertConditions as rules } from './conditions.ts';
+
 /**
- * The thresholds and windows of the conditions Tandem pages its admins about, with the meaning the
- * Prometheus rules give them (src/alerts/conditions.ts holds those; the two are to become one). Every
- * window is an option of the evaluator, so tests can shorten them; these are the defaults.
+ * The thresholds and windows of the conditions Tandem pages its admins about. Where the shipped
+ * Prometheus rules judge the same thing they share the numbers (src/alerts/conditions.ts), so the
+ * pager and an operator's Prometheus agree on what is an incident. The pager reads platform refusals
+ * as counts of the process's own calls (any role write refused for a permission is a setup to fix at
+ * once), the rules as shares of all calls across processes. Every window is an option of the
+ * evaluator, so tests can shorten them; these are the defaults.
  */
 export interface PagerWindows {
-  /** Failed sync events must stay above zero this long. @defaultValue 300000 (5 min) */
+  /** Failed sync events must stay above zero this long. @defaultValue 600000 (10 min, as the rule) */
   failedEventsForMs: number;
   /** A queue with more waiting jobs than this is backed up. @defaultValue 1000 */
   queueMaxWaiting: number;
@@ -16,11 +21,11 @@ export interface PagerWindows {
   refusalWindowMs: number;
   /** 429s per platform over the window above this page. @defaultValue 10 */
   rateLimitedMax: number;
-  /** A bot that received nothing this long, while the community is active, stopped receiving. @defaultValue 600000 */
+  /** A bot that received nothing this long, while the community is active, stopped receiving. @defaultValue 1800000 (as the rule) */
   platformSilentMs: number;
   /** The community is active when an event was recorded this recently. @defaultValue 3600000 */
   communityActiveWithinMs: number;
-  /** A process whose readiness heartbeat is older than this is not ready. @defaultValue 120000 */
+  /** A process whose readiness heartbeat is older than this is not ready. @defaultValue 300000 (as the rule) */
   heartbeatMissingMs: number;
   /** A process silent this long is forgotten (it was scaled away): its incident resolves. @defaultValue 3600000 */
   heartbeatForgetMs: number;
@@ -38,15 +43,15 @@ export interface PagerWindows {
 }
 
 export const pagerDefaults: PagerWindows = {
-  failedEventsForMs: 5 * 60_000,
-  queueMaxWaiting: 1000,
-  queueMaxOldestWaitingMs: 5 * 60_000,
-  reconcileDriftRuns: 2,
+  failedEventsForMs: rules.TandemSyncEventsFailed.forSeconds * 1000,
+  queueMaxWaiting: rules.TandemQueueBacklog.waitingJobs,
+  queueMaxOldestWaitingMs: rules.TandemQueueWaitTooLong.oldestWaitingSeconds * 1000,
+  reconcileDriftRuns: rules.TandemReconcileDriftRepeated.consecutiveRuns,
   refusalWindowMs: 5 * 60_000,
   rateLimitedMax: 10,
-  platformSilentMs: 10 * 60_000,
+  platformSilentMs: rules.TandemDiscordSilent.silentSeconds * 1000,
   communityActiveWithinMs: 60 * 60_000,
-  heartbeatMissingMs: 2 * 60_000,
+  heartbeatMissingMs: rules.TandemProcessNotReady.forSeconds * 1000,
   heartbeatForgetMs: 60 * 60_000,
   resolveAfterClearMs: 2 * 60_000,
   signalBucketMs: 60_000,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pagerWindows } from './pager-conditions.ts';
+import { pagerDefaults, pagerWindows } from './pager-conditions.ts';
 import { type AlertSnapshot, readConditions } from './read-conditions.ts';
 
 const now = 10_000_000;
@@ -36,9 +36,14 @@ describe('the pager conditions', () => {
         reconcileDrift: [3, 1],
         roleRefusals: 1,
         rateLimited: { telegram: 10, discord: 11 },
-        lastReceived: { telegram: now - 11 * 60_000, discord: now - 1_000 },
+        lastReceived: { telegram: now - pagerDefaults.platformSilentMs - 60_000, discord: now - 1_000 },
         heartbeats: [
-          { name: 'host-1', role: 'worker', at: now - 3 * 60_000, ready: true },
+          {
+            name: 'host-1',
+            role: 'worker',
+            at: now - pagerDefaults.heartbeatMissingMs - 60_000,
+            ready: true,
+          },
           { name: 'host-2', role: 'api', at: now, ready: false },
         ],
       }),
