@@ -12,6 +12,11 @@ export default defineConfig({
           name: 'unit',
           // Projects with different worker limits run as separate groups: the fast ones first.
           sequence: { groupOrder: 0 },
+          // Pure tests share a worker's loaded modules, as the int files do: a fresh module graph per
+          // file took most of the project's time. Both cores, whatever vitest would leave spare.
+          pool: 'forks',
+          maxWorkers: 2,
+          isolate: false,
           include: [
             'src/**/*.unit.test.ts',
             'test/**/*.unit.test.ts',
