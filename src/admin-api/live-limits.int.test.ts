@@ -1,6 +1,7 @@
-import { io as connect, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type AdminApiWorld, openAdminApiWorld } from '../../test/support/admin-api-world.ts';
+import { openLiveSocket } from '../../test/support/live-sockets.ts';
 import { waitFor } from '../../test/support/wait-for.ts';
 
 // Small limits, so the test opens a handful of sockets; `trust proxy` on loopback lets each socket
@@ -23,18 +24,12 @@ afterAll(async () => {
   await world?.stop();
 });
 
+/** A socket of the client at `address`, as the load balancer in front of the API says. */
 function openSocket(options: { cookie?: string; address: string }): Socket {
-  const socket = connect(world.url, {
-    path: '/socket.io',
-    reconnection: false,
-    extraHeaders: {
-      origin: new URL(world.url).origin,
-      'x-forwarded-for': options.address,
-      ...(options.cookie ? { cookie: options.cookie } : {}),
-    },
+  return openLiveSocket(sockets, world.url, {
+    cookie: options.cookie,
+    headers: { 'x-forwarded-for': options.address },
   });
-  sockets.push(socket);
-  return socket;
 }
 
 type Outcome = { connected: true } | { connected: false; message: string; data: unknown };

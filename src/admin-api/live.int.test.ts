@@ -1,10 +1,10 @@
-import { io as connect, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type AdminApiWorld, openAdminApiWorld } from '../../test/support/admin-api-world.ts';
+import { collectChanges, connected, openLiveSocket } from '../../test/support/live-sockets.ts';
 import { waitFor } from '../../test/support/wait-for.ts';
 import type { EntityChange } from '../live/changes.ts';
 import { type StartedAdminApi, startAdminApi } from './app.ts';
-import type { ChangesMessage } from './live/change-batch.ts';
 
 let world: AdminApiWorld;
 /** A second API process on the same Redis and PostgreSQL. */
@@ -24,35 +24,14 @@ afterAll(async () => {
   await world?.stop();
 });
 
-function openSocket(url: string, cookie?: string): Socket {
-  const socket = connect(url, {
-    path: '/socket.io',
-    reconnection: false,
-    extraHeaders: { origin: new URL(url).origin, ...(cookie ? { cookie } : {}) },
-  });
-  sockets.push(socket);
-  return socket;
-}
-
-function connected(socket: Socket): Promise<void> {
-  return new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve());
-    socket.once('connect_error', reject);
-  });
-}
+const openSocket = (url: string, cookie?: string) => openLiveSocket(sockets, url, { cookie });
+const collect = collectChanges;
 
 function refusal(socket: Socket): Promise<string> {
   return new Promise((resolve, reject) => {
     socket.once('connect', () => reject(new Error('connected without a session')));
     socket.once('connect_error', (error) => resolve(error.message));
   });
-}
-
-/** Every `changes` message the socket receives, with when it arrived. */
-function collect(socket: Socket): Array<ChangesMessage & { receivedAt: number }> {
-  const received: Array<ChangesMessage & { receivedAt: number }> = [];
-  socket.on('changes', (message: ChangesMessage) => received.push({ ...message, receivedAt: Date.now() }));
-  return received;
 }
 
 describe('the live connection', () => {

@@ -1,6 +1,7 @@
-import { io as connect, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AdminApiWorld, openAdminApiWorld } from '../../test/support/admin-api-world.ts';
+import { collectChanges, connected, openLiveSocket } from '../../test/support/live-sockets.ts';
 import { freeLoopbackPort } from '../../test/support/redis-processes.ts';
 import { type SentinelTopology, startSentinelTopology } from '../../test/support/sentinel-topology.ts';
 import { waitFor } from '../../test/support/wait-for.ts';
@@ -30,29 +31,6 @@ afterAll(async () => {
   await topology?.stop();
 });
 
-function openSocket(url: string, cookie: string): Socket {
-  const socket = connect(url, {
-    path: '/socket.io',
-    reconnection: false,
-    extraHeaders: { origin: new URL(url).origin, cookie },
-  });
-  sockets.push(socket);
-  return socket;
-}
-
-function connected(socket: Socket): Promise<void> {
-  return new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve());
-    socket.once('connect_error', reject);
-  });
-}
-
-function collect(socket: Socket): ChangesMessage[] {
-  const received: ChangesMessage[] = [];
-  socket.on('changes', (message: ChangesMessage) => received.push(message));
-  return received;
-}
-
 /**
  * Announces changes until the socket has one: an announcement made while Redis is between masters
  * is dropped (caches catch up when they expire), as it is in production.
@@ -64,6 +42,9 @@ async function announceUntilReceived(received: ChangesMessage[], id: string): Pr
     return received.some((message) => message.changes.some((change) => 'id' in change && change.id === id));
   }, `change ${id} relayed`);
 }
+
+const openSocket = (url: string, cookie?: string) => openLiveSocket(sockets, url, { cookie });
+const collect = collectChanges;
 
 describe('npm run doctor on Redis behind Sentinel', () => {
   it('reaches the master through the sentinels', async () => {

@@ -4,7 +4,7 @@ import { testAdminDatabaseUrl, testRedisUrl } from '../support/env.ts';
 import { openTestTandem, type TestTandem } from '../support/services.ts';
 import { expectEveryEventOnce, waitUntilDrained } from './support/exactly-once.ts';
 import { faultFigures, printFigures } from './support/figures.ts';
-import { loadChange, loadKeys, sleep, startSteadyLoad } from './support/steady-load.ts';
+import { loadKeys, recordLikeEarningPaths, sleep, startSteadyLoad } from './support/steady-load.ts';
 import { startWorkerProcesses, stopAllWorkerProcesses } from './support/worker-processes.ts';
 
 let tandem: TestTandem | undefined;
@@ -56,20 +56,7 @@ async function connectionsKilledUnderLoad(pooler: 'pgbouncer' | undefined): Prom
     return rows[0]!.killed;
   };
 
-  // Half the changes are recorded as most earning paths do (daily, payouts, chat XP): inside a
-  // transaction that locks the player and works a little before recording. A connection cut off
-  // there, between two statements, is the case a process must survive. 100 XP a change: players
-  // climb ranks, so the workers run transactions (rank derivation) and claims too.
-  const record = async (i: number) => {
-    const change = loadChange(i, players, { xp: 100 });
-    if (i % 4 < 2) return t.engine.record(change);
-    return t.engine.transaction(async (tx) => {
-      await tx.client.query('SELECT 1 FROM players WHERE id = $1 FOR UPDATE', [change.playerId]);
-      await sleep(20);
-      return tx.record(change);
-    });
-  };
-  const load = startSteadyLoad({ perSecond: 60, submit: record });
+  const load = startSteadyLoad({ perSecond: 60, submit: recordLikeEarningPaths(t.engine, players) });
   await sleep(2500);
   // Every connection of every process on the database, every 200 ms for 1.5 s (by the clock: a
   // busy machine must not stretch it). A job's third attempt comes at least 2.1 s after its first

@@ -8,7 +8,7 @@ import { type PrivatePostgres, startPrivatePostgres } from '../support/private-p
 import { openTelegramBotUnderTest, type TelegramBotUnderTest } from '../support/telegram-bot-under-test.ts';
 import { expectEveryEventOnce, waitUntilDrained } from './support/exactly-once.ts';
 import { faultFigures, printFigures } from './support/figures.ts';
-import { loadChange, loadKeys, sleep, startSteadyLoad } from './support/steady-load.ts';
+import { loadKeys, recordLikeEarningPaths, sleep, startSteadyLoad } from './support/steady-load.ts';
 import { startWorkerProcesses, stopAllWorkerProcesses } from './support/worker-processes.ts';
 
 let server: PrivatePostgres | undefined;
@@ -63,18 +63,7 @@ describe('the PostgreSQL primary restarted under a steady load (fast shutdown, b
       lockDurationMs: 5000,
       stalledIntervalMs: 1000,
     });
-    // Half in a transaction that works a little before recording, as most earning paths do: the
-    // shutdown cuts some of them off between two statements.
-    const record = async (i: number) => {
-      const change = loadChange(i, players, { xp: 100 });
-      if (i % 4 < 2) return t.engine.record(change);
-      return t.engine.transaction(async (tx) => {
-        await tx.client.query('SELECT 1 FROM players WHERE id = $1 FOR UPDATE', [change.playerId]);
-        await sleep(20);
-        return tx.record(change);
-      });
-    };
-    const load = startSteadyLoad({ perSecond: 60, submit: record });
+    const load = startSteadyLoad({ perSecond: 60, submit: recordLikeEarningPaths(t.engine, players) });
     await sleep(2500);
 
     const faultStartedAt = Date.now();

@@ -1,3 +1,4 @@
+import type { Engine } from '../../../src/ledger/engine.ts';
 import type { EconomyChangeInput } from '../../../src/ledger/event-schemas.ts';
 
 /**
@@ -125,4 +126,22 @@ export function loadKeys(count: number, players: readonly string[]): string[] {
 
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * A `submit` for startSteadyLoad that records change `i` (100 XP or coins, so players climb ranks and
+ * the workers run rank derivations and claims) as the earning paths do: half alone, half inside a
+ * transaction that locks the player and works a little before recording (daily, payouts, chat XP).
+ * A connection cut off there, between two statements, is the case a process must survive.
+ */
+export function recordLikeEarningPaths(engine: Engine, players: readonly string[]) {
+  return async (i: number) => {
+    const change = loadChange(i, players, { xp: 100 });
+    if (i % 4 < 2) return engine.record(change);
+    return engine.transaction(async (tx) => {
+      await tx.client.query('SELECT 1 FROM players WHERE id = $1 FOR UPDATE', [change.playerId]);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return tx.record(change);
+    });
+  };
 }
